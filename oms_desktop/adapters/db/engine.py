@@ -1,0 +1,144 @@
+"""Engines for SQLite (embedded, one workstation) and PostgreSQL (shared); pragmas, BEGIN IMMEDIATE, backups."""
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+
+from ...domain.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+SQLITE_BUSY_TIMEOUT_S = 30
+_NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs", "9p", "afs", "ncpfs", "davfs",
+               "fuse.davfs2", "glusterfs", "ceph"}
+
+
+def filesystem_type(path: Path) -> str:
+    """The type of the file system holding ``path`` (Linux /proc/mounts; '' where unknown)."""
+    try:
+        target = str(path.resolve())
+        best, fstype = "", ""
+        with open("/proc/mounts", encoding="utf-8") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 3:
+                    mnt = parts[1].replace("\\040", " ")
+                    if (target == mnt or target.startswith(mnt.rstrip("/") + "/")) and len(mnt) > len(best):
+                        best, fstype = mnt, parts[2]
+        return fstype
+    except OSError:
+        return ""
+
+
+def refuse_network_share(path: Path) -> None:
+    # SQLite's locking is unreliable over network file systems: two workstations would corrupt the file.
+    fstype = filesystem_type(path.parent)
+    if fstype in _NETWORK_FS:
+        raise StorageError(f"The database file {path} is on a network share ({fstype}).",
+                           "SQLite files must stay on a local disk; for several workstations use PostgreSQL "
+                           "(--database postgresql+psycopg://...).")
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        return _sqlite_engine(url, echo=echo)
+    if u.get_backend_name() == "postgresql":
+        if u.drivername == "postgresql":
+            u = u.set(drivername="postgresql+psycopg")
+        engine = create_engine(u, echo=echo, pool_pre_ping=True, isolation_level="READ COMMITTED",
+                               pool_size=4, max_overflow=4)
+        return engine
+    raise StorageError(f"Unsupported database URL '{u.render_as_string(hide_password=True)}'.",
+                       "Use sqlite:///path/to/file.db or postgresql+psycopg://user@host/dbname.")
+
+
+def _sqlite_engine(url: str, *, echo: bool) -> Engine:
+    u = make_url(url)
+    if u.database and u.database != ":memory:":
+        path = Path(u.database)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        refuse_network_share(path)
+    engine = create_engine(u, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # Take transaction control away from the driver: its implicit deferred BEGIN upgrades to a write lock
+        # mid-transaction, which fails with "database is locked" under contention (and read-then-write oversells).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cur.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across application crashes
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def reader(engine: Engine) -> Engine:
+    """The same pool, but SQLite read transactions begin DEFERRED so they never queue behind writers."""
+    if engine.dialect.name == "sqlite":
+        return engine.execution_options(sqlite_begin="DEFERRED")
+    return engine
+
+
+def backup_sqlite(engine: Engine, backup_dir: Path, label: str = "backup") -> Path | None:
+    """Copy the database through SQLite's online backup API (a file copy of a live WAL database is not safe)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    db = engine.url.database
+    if not db or db == ":memory:" or not Path(db).exists():
+        return None
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    target = backup_dir / f"{Path(db).stem}-{label}-{stamp}.db"
+    src = sqlite3.connect(db)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    log.info("backed up %s to %s", db, target)
+    return target
+
+
+def translate_storage_error(exc: BaseException) -> StorageError | None:
+    """Map an environment-caused database failure to a StorageError with advice; None for anything else."""
+    text = str(getattr(exc, "orig", exc) or exc).lower()
+    if "database is locked" in text or "database table is locked" in text:
+        return StorageError("The database is busy (another workstation holds a lock for too long).",
+                            "Nothing was saved; try again in a moment.")
+    if "disk is full" in text or "no space left" in text or "database or disk is full" in text:
+        return StorageError("The disk holding the database is full.", "Nothing was saved; free some space and retry.")
+    if "readonly" in text or "read-only" in text:
+        return StorageError("The database is read-only.", "Check the file's permissions or the server's mode.")
+    if "malformed" in text or "not a database" in text:
+        return StorageError("The database file is damaged.",
+                            "Restore the latest backup (see the backups folder) and contact support.")
+    if "could not connect" in text or "connection refused" in text or "server closed the connection" in text \
+            or "connection timeout" in text or "unable to open database" in text:
+        return StorageError("The database cannot be reached.", "Check the network or the database server.")
+    return None
+
+
+def is_postgres(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def env_database_url() -> str | None:
+    return os.environ.get("OMS_DATABASE_URL") or None

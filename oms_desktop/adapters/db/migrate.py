@@ -1,0 +1,52 @@
+"""Schema migrations (Alembic), applied on start after an automatic backup when the schema changes."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+from .engine import backup_sqlite
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _config(connection=None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, backup_dir: Path | None = None) -> bool:
+    """Bring the schema to head; returns True if anything was applied. Backs up a non-empty SQLite DB first."""
+    current, head = current_revision(engine), head_revision()
+    if current == head:
+        return False
+    if current is not None and backup_dir is not None:
+        backup_sqlite(engine, backup_dir, label=f"before-{head}")
+    log.info("migrating database from %s to %s", current, head)
+    with engine.begin() as conn:
+        command.upgrade(_config(conn), "head")
+    return True
+
+
+def autogenerate(engine: Engine, message: str) -> None:
+    """Developer helper: write a new revision from the difference between models and the database."""
+    with engine.begin() as conn:
+        command.revision(_config(conn), message=message, autogenerate=True)

@@ -1,0 +1,366 @@
+"""Repositories: SQL for each aggregate, in SQLAlchemy Core (the hot paths need no ORM identity map)."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from sqlalchemy import and_, delete, exists, func, insert, literal, or_, select, text, update
+from sqlalchemy.engine import Connection
+
+from . import models as m
+
+products_t = m.Product.__table__
+stock_t = m.Stock.__table__
+moves_t = m.StockMove.__table__
+customers_t = m.Customer.__table__
+phones_t = m.CustomerPhone.__table__
+orders_t = m.Order.__table__
+lines_t = m.OrderLine.__table__
+history_t = m.OrderStatusChange.__table__
+events_t = m.Event.__table__
+audit_t = m.AuditEntry.__table__
+users_t = m.User.__table__
+settings_t = m.Setting.__table__
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def like_escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class _Repo:
+    def __init__(self, conn: Connection):
+        self.c = conn
+
+
+class SettingsRepo(_Repo):
+    def get_all(self) -> dict[str, str]:
+        return dict(self.c.execute(select(settings_t.c.key, settings_t.c.value)).all())
+
+    def set(self, key: str, value: str) -> None:
+        n = self.c.execute(update(settings_t).where(settings_t.c.key == key).values(value=value)).rowcount
+        if not n:
+            self.c.execute(insert(settings_t).values(key=key, value=value))
+
+
+class UsersRepo(_Repo):
+    def count(self) -> int:
+        return self.c.execute(select(func.count()).select_from(users_t)).scalar_one()
+
+    def add(self, username: str, display_name: str, role: str, password_hash: str) -> int:
+        return self.c.execute(insert(users_t).values(
+            username=username, display_name=display_name, role=role, password_hash=password_hash, active=True,
+            created_at=_now()).returning(users_t.c.id)).scalar_one()
+
+    def by_username(self, username: str):
+        return self.c.execute(select(users_t).where(func.lower(users_t.c.username) == username.lower())).first()
+
+    def get(self, user_id: int):
+        return self.c.execute(select(users_t).where(users_t.c.id == user_id)).first()
+
+    def list(self):
+        return self.c.execute(select(users_t).order_by(users_t.c.username)).all()
+
+    def set_password(self, user_id: int, password_hash: str) -> None:
+        self.c.execute(update(users_t).where(users_t.c.id == user_id).values(password_hash=password_hash))
+
+    def set_active(self, user_id: int, active: bool) -> None:
+        self.c.execute(update(users_t).where(users_t.c.id == user_id).values(active=active))
+
+
+_PRODUCT_COLS = [products_t, stock_t.c.on_hand, stock_t.c.reserved]
+
+
+class ProductsRepo(_Repo):
+    def _select(self):
+        return select(*_PRODUCT_COLS).join(stock_t, stock_t.c.product_id == products_t.c.id)
+
+    def by_sku(self, sku: str):
+        return self.c.execute(self._select().where(products_t.c.sku == sku)).first()
+
+    def by_skus(self, skus) -> dict:
+        rows = self.c.execute(self._select().where(products_t.c.sku.in_(list(skus)))).all()
+        return {r.sku: r for r in rows}
+
+    def by_barcode(self, barcode: str):
+        return self.c.execute(self._select().where(products_t.c.barcode == barcode)).first()
+
+    def get(self, product_id: int):
+        return self.c.execute(self._select().where(products_t.c.id == product_id)).first()
+
+    def add(self, values: dict) -> int:
+        now = _now()
+        values = {**values, "created_at": now, "updated_at": now}
+        pid = self.c.execute(insert(products_t).values(**values).returning(products_t.c.id)).scalar_one()
+        self.c.execute(insert(stock_t).values(product_id=pid, on_hand=0, reserved=0))
+        return pid
+
+    def update(self, product_id: int, values: dict) -> None:
+        self.c.execute(update(products_t).where(products_t.c.id == product_id).values(**values, updated_at=_now()))
+
+    def existing_skus(self, skus) -> dict[str, int]:
+        skus = list(skus)
+        out: dict[str, int] = {}
+        for i in range(0, len(skus), 500):
+            out.update(self.c.execute(select(products_t.c.sku, products_t.c.id)
+                                      .where(products_t.c.sku.in_(skus[i:i + 500]))).all())
+        return out
+
+    def barcode_owners(self, barcodes) -> dict[str, str]:
+        barcodes = [b for b in barcodes if b]
+        out: dict[str, str] = {}
+        for i in range(0, len(barcodes), 500):
+            out.update(self.c.execute(select(products_t.c.barcode, products_t.c.sku)
+                                      .where(products_t.c.barcode.in_(barcodes[i:i + 500]))).all())
+        return out
+
+    def search(self, text_: str = "", *, limit: int = 50, offset: int = 0, category: str | None = None,
+               active_only: bool = True, low_stock: bool = False, out_of_stock: bool = False,
+               order_by: str = "sku", descending: bool = False):
+        q = self._select()
+        q = self._filter(q, text_, category, active_only, low_stock, out_of_stock)
+        col = {"sku": products_t.c.sku, "name": products_t.c.name, "category": products_t.c.category,
+               "location": products_t.c.location, "price": products_t.c.unit_price_minor,
+               "on_hand": stock_t.c.on_hand, "reserved": stock_t.c.reserved,
+               "available": stock_t.c.on_hand - stock_t.c.reserved,
+               "reorder_point": products_t.c.reorder_point}.get(order_by, products_t.c.sku)
+        q = q.order_by(col.desc() if descending else col, products_t.c.id).limit(limit).offset(offset)
+        return self.c.execute(q).all()
+
+    def count(self, text_: str = "", *, category=None, active_only=True, low_stock=False, out_of_stock=False) -> int:
+        q = select(func.count()).select_from(products_t.join(stock_t, stock_t.c.product_id == products_t.c.id))
+        q = self._filter(q, text_, category, active_only, low_stock, out_of_stock)
+        return self.c.execute(q).scalar_one()
+
+    @staticmethod
+    def _filter(q, text_, category, active_only, low_stock, out_of_stock):
+        if active_only:
+            q = q.where(products_t.c.active.is_(True))
+        if category:
+            q = q.where(products_t.c.category == category)
+        if low_stock:
+            q = q.where(stock_t.c.on_hand - stock_t.c.reserved <= products_t.c.reorder_point)
+        if out_of_stock:
+            q = q.where(stock_t.c.on_hand - stock_t.c.reserved <= 0)
+        words = [w for w in (text_ or "").lower().split() if w]
+        if words:
+            typed = text_.strip()
+            exact = or_(products_t.c.barcode == typed,
+                        products_t.c.sku.like(like_escape(typed.upper()) + "%", escape="\\"))
+            conds = [products_t.c.search_text.like("%" + like_escape(w) + "%", escape="\\") for w in words]
+            q = q.where(or_(exact, and_(*conds)))
+        return q
+
+    def categories(self) -> list[str]:
+        return list(self.c.execute(select(products_t.c.category).where(products_t.c.category != "")
+                                   .distinct().order_by(products_t.c.category)).scalars())
+
+
+class StockRepo(_Repo):
+    def get(self, product_id: int):
+        return self.c.execute(select(stock_t).where(stock_t.c.product_id == product_id)).first()
+
+    def try_reserve(self, product_id: int, qty: int):
+        """Atomic conditional reservation, safe under READ COMMITTED and SQLite's single writer.
+
+        Returns the new (on_hand, reserved), or None when fewer than ``qty`` are available (nothing changed).
+        """
+        return self.c.execute(update(stock_t)
+                              .where(stock_t.c.product_id == product_id,
+                                     stock_t.c.on_hand - stock_t.c.reserved >= qty)
+                              .values(reserved=stock_t.c.reserved + qty)
+                              .returning(stock_t.c.on_hand, stock_t.c.reserved)).first()
+
+    def release(self, product_id: int, qty: int) -> None:
+        r = self.c.execute(update(stock_t).where(stock_t.c.product_id == product_id, stock_t.c.reserved >= qty)
+                           .values(reserved=stock_t.c.reserved - qty))
+        if r.rowcount != 1:
+            raise RuntimeError(f"releasing {qty} of product {product_id} would make the reservation negative")
+
+    def change_on_hand(self, product_id: int, delta: int) -> bool:
+        """Add ``delta`` to on hand unless that would leave less on hand than is reserved."""
+        r = self.c.execute(update(stock_t)
+                           .where(stock_t.c.product_id == product_id, stock_t.c.on_hand + delta >= stock_t.c.reserved,
+                                  stock_t.c.on_hand + delta >= 0)
+                           .values(on_hand=stock_t.c.on_hand + delta))
+        return r.rowcount == 1
+
+    def consume(self, product_id: int, qty: int) -> bool:
+        """Ship reserved units: on hand and reserved both go down."""
+        r = self.c.execute(update(stock_t).where(stock_t.c.product_id == product_id, stock_t.c.reserved >= qty)
+                           .values(on_hand=stock_t.c.on_hand - qty, reserved=stock_t.c.reserved - qty))
+        return r.rowcount == 1
+
+    def add_move(self, product_id: int, *, kind: str, on_hand_delta: int = 0, reserved_delta: int = 0,
+                 reason: str = "", order_id: int | None = None, reference: str = "", user_id: int | None = None):
+        self.c.execute(insert(moves_t).values(product_id=product_id, kind=kind, on_hand_delta=on_hand_delta,
+                                              reserved_delta=reserved_delta, reason=reason, order_id=order_id,
+                                              reference=reference, user_id=user_id, created_at=_now()))
+
+    def add_moves(self, rows: list[dict]) -> None:
+        if rows:
+            now = _now()
+            base = {"on_hand_delta": 0, "reserved_delta": 0, "reason": "", "order_id": None, "reference": "",
+                    "user_id": None, "created_at": now}
+            self.c.execute(insert(moves_t), [{**base, **r} for r in rows])
+
+    def moves(self, product_id: int, limit: int = 500):
+        q = (select(moves_t, users_t.c.username).outerjoin(users_t, users_t.c.id == moves_t.c.user_id)
+             .where(moves_t.c.product_id == product_id).order_by(moves_t.c.id.desc()).limit(limit))
+        return self.c.execute(q).all()
+
+    def invariant_violations(self) -> list[tuple]:
+        """Stock rows that differ from the sum of their moves (should always be empty)."""
+        sums = (select(moves_t.c.product_id, func.sum(moves_t.c.on_hand_delta).label("oh"),
+                       func.sum(moves_t.c.reserved_delta).label("rs"))
+                .group_by(moves_t.c.product_id).subquery())
+        q = (select(stock_t.c.product_id, stock_t.c.on_hand, stock_t.c.reserved, sums.c.oh, sums.c.rs)
+             .outerjoin(sums, sums.c.product_id == stock_t.c.product_id)
+             .where(or_(stock_t.c.on_hand != func.coalesce(sums.c.oh, 0),
+                        stock_t.c.reserved != func.coalesce(sums.c.rs, 0))))
+        return [tuple(r) for r in self.c.execute(q).all()]
+
+
+class CustomersRepo(_Repo):
+    def add(self, *, name, email, billing_address, shipping_address, notes) -> int:
+        return self.c.execute(insert(customers_t).values(
+            name=name, email=email, billing_address=billing_address, shipping_address=shipping_address, notes=notes,
+            name_lower=name.lower(), email_lower=email.lower(), created_at=_now()).returning(customers_t.c.id)
+        ).scalar_one()
+
+    def add_phone(self, customer_id: int, phone: str, digits: str, key: str) -> None:
+        self.c.execute(insert(phones_t).values(customer_id=customer_id, phone=phone, digits=digits, key=key))
+
+    def get(self, customer_id: int):
+        return self.c.execute(select(customers_t).where(customers_t.c.id == customer_id)).first()
+
+    def phones_of(self, customer_ids) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        ids = list(customer_ids)
+        if not ids:
+            return out
+        for cid, phone in self.c.execute(select(phones_t.c.customer_id, phones_t.c.phone)
+                                         .where(phones_t.c.customer_id.in_(ids)).order_by(phones_t.c.id)):
+            out.setdefault(cid, []).append(phone)
+        return out
+
+    def ids_by_phone_key(self, key: str) -> list[int]:
+        return list(self.c.execute(select(phones_t.c.customer_id).where(phones_t.c.key == key).distinct()).scalars())
+
+    def find(self, *, digits: str | None, words: list[str], email: str | None, customer_id: int | None,
+             limit: int = 20):
+        conds = []
+        if customer_id is not None:
+            conds.append(customers_t.c.id == customer_id)
+        if digits:
+            sub = select(phones_t.c.customer_id).where(
+                or_(phones_t.c.digits.like("%" + digits + "%"), phones_t.c.key == digits.lstrip("0")[-10:]))
+            conds.append(customers_t.c.id.in_(sub))
+        if email:
+            conds.append(customers_t.c.email_lower.like(like_escape(email.lower()) + "%", escape="\\"))
+        if words:
+            conds.append(and_(*[customers_t.c.name_lower.like("%" + like_escape(w) + "%", escape="\\")
+                                for w in words]))
+        if not conds:
+            return []
+        q = select(customers_t).where(or_(*conds)).order_by(customers_t.c.name_lower, customers_t.c.id).limit(limit)
+        return self.c.execute(q).all()
+
+    def update(self, customer_id: int, values: dict) -> None:
+        if "name" in values:
+            values["name_lower"] = values["name"].lower()
+        if "email" in values:
+            values["email_lower"] = values["email"].lower()
+        self.c.execute(update(customers_t).where(customers_t.c.id == customer_id).values(**values))
+
+
+class OrdersRepo(_Repo):
+    def add(self, values: dict) -> int:
+        now = _now()
+        return self.c.execute(insert(orders_t).values(**values, created_at=now, updated_at=now)
+                              .returning(orders_t.c.id)).scalar_one()
+
+    def get(self, order_id: int, *, for_update: bool = False):
+        q = select(orders_t).where(orders_t.c.id == order_id)
+        if for_update and self.c.dialect.name == "postgresql":
+            q = q.with_for_update()
+        return self.c.execute(q).first()
+
+    def id_by_tracking(self, tracking: str) -> int | None:
+        return self.c.execute(select(orders_t.c.id).where(orders_t.c.tracking_number == tracking)).scalar()
+
+    def tracking_exists(self, tracking: str) -> bool:
+        return self.c.execute(select(exists().where(orders_t.c.tracking_number == tracking))).scalar()
+
+    def update(self, order_id: int, values: dict) -> None:
+        self.c.execute(update(orders_t).where(orders_t.c.id == order_id).values(**values, updated_at=_now()))
+
+    def lines(self, order_id: int):
+        return self.c.execute(select(lines_t).where(lines_t.c.order_id == order_id).order_by(lines_t.c.line_no)).all()
+
+    def add_line(self, values: dict) -> None:
+        self.c.execute(insert(lines_t).values(**values))
+
+    def add_lines(self, rows: list[dict]) -> None:
+        if rows:
+            self.c.execute(insert(lines_t), rows)
+
+    def update_line(self, order_id: int, line_no: int, values: dict) -> None:
+        self.c.execute(update(lines_t).where(lines_t.c.order_id == order_id, lines_t.c.line_no == line_no)
+                       .values(**values))
+
+    def delete_line(self, order_id: int, line_no: int) -> None:
+        self.c.execute(delete(lines_t).where(lines_t.c.order_id == order_id, lines_t.c.line_no == line_no))
+
+    def add_history(self, order_id: int, from_status, to_status, user_id, note: str = "") -> None:
+        self.c.execute(insert(history_t).values(order_id=order_id, from_status=from_status, to_status=to_status,
+                                                user_id=user_id, note=note, at=_now()))
+
+    def history(self, order_id: int):
+        q = (select(history_t, users_t.c.username).outerjoin(users_t, users_t.c.id == history_t.c.user_id)
+             .where(history_t.c.order_id == order_id).order_by(history_t.c.id))
+        return self.c.execute(q).all()
+
+    def list(self, *, status: str | None = None, customer_id: int | None = None, limit: int = 50, offset: int = 0,
+             newest_first: bool = True):
+        line_count = (select(func.count()).select_from(lines_t).where(lines_t.c.order_id == orders_t.c.id)
+                      .scalar_subquery())
+        q = (select(orders_t, customers_t.c.name.label("customer_name"), line_count.label("line_count"))
+             .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id))
+        if status:
+            q = q.where(orders_t.c.status == status)
+        if customer_id is not None:
+            q = q.where(orders_t.c.customer_id == customer_id)
+        order = (orders_t.c.created_at.desc(), orders_t.c.id.desc()) if newest_first else \
+            (orders_t.c.created_at, orders_t.c.id)
+        return self.c.execute(q.order_by(*order).limit(limit).offset(offset)).all()
+
+
+class EventsRepo(_Repo):
+    def add(self, kind: str, *, user_id=None, order_id=None, product_id=None, payload: dict | None = None) -> None:
+        self.c.execute(insert(events_t).values(kind=kind, at=_now(), user_id=user_id, order_id=order_id,
+                                               product_id=product_id,
+                                               payload=json.dumps(payload or {}, default=str, ensure_ascii=False)))
+
+    def since(self, last_id: int, limit: int = 500):
+        q = (select(events_t, users_t.c.username).outerjoin(users_t, users_t.c.id == events_t.c.user_id)
+             .where(events_t.c.id > last_id).order_by(events_t.c.id).limit(limit))
+        return self.c.execute(q).all()
+
+    def last_id(self) -> int:
+        return self.c.execute(select(func.coalesce(func.max(events_t.c.id), 0))).scalar_one()
+
+
+class AuditRepo(_Repo):
+    def record(self, *, user_id, username: str, action: str, entity: str, entity_id, old=None, new=None) -> None:
+        self.c.execute(insert(audit_t).values(
+            at=_now(), user_id=user_id, username=username, action=action, entity=entity, entity_id=str(entity_id),
+            old_values=json.dumps(old, default=str, ensure_ascii=False) if old is not None else "",
+            new_values=json.dumps(new, default=str, ensure_ascii=False) if new is not None else ""))
+
+    def for_entity(self, entity: str, entity_id):
+        return self.c.execute(select(audit_t).where(audit_t.c.entity == entity, audit_t.c.entity_id == str(entity_id))
+                              .order_by(audit_t.c.id)).all()

@@ -1,0 +1,71 @@
+"""The SQLAlchemy unit of work: one Connection, one transaction, repositories bound to it."""
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from ...domain.errors import OmsError, StorageError
+from .engine import reader, translate_storage_error
+from .repositories import (AuditRepo, CustomersRepo, EventsRepo, OrdersRepo, ProductsRepo, SettingsRepo, StockRepo,
+                           UsersRepo)
+
+log = logging.getLogger(__name__)
+
+
+class SqlUnitOfWork:
+    def __init__(self, engine: Engine, *, write: bool = True):
+        self._engine = engine if write else reader(engine)
+        self.write = write
+        self.dialect = engine.dialect.name
+        self._conn = None
+        self._tx = None
+
+    def __enter__(self) -> "SqlUnitOfWork":
+        try:
+            self._conn = self._engine.connect()
+            self._tx = self._conn.begin()
+        except DBAPIError as exc:
+            if self._conn is not None:
+                self._conn.close()
+            raise (translate_storage_error(exc) or StorageError("The database cannot be opened.", str(exc))) from exc
+        c = self._conn
+        self.settings = SettingsRepo(c)
+        self.users = UsersRepo(c)
+        self.products = ProductsRepo(c)
+        self.stock = StockRepo(c)
+        self.customers = CustomersRepo(c)
+        self.orders = OrdersRepo(c)
+        self.events = EventsRepo(c)
+        self.audit = AuditRepo(c)
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if self._tx is not None and self._tx.is_active:
+                self._tx.rollback()
+        finally:
+            self._conn.close()
+        if exc is not None and not isinstance(exc, OmsError) and isinstance(exc, (DBAPIError, OperationalError)):
+            translated = translate_storage_error(exc)
+            if translated is not None:
+                raise translated from exc
+
+    def commit(self) -> None:
+        try:
+            self._tx.commit()
+        except DBAPIError as exc:
+            translated = translate_storage_error(exc)
+            if translated is not None:
+                raise translated from exc
+            raise
+
+    def rollback(self) -> None:
+        self._tx.rollback()
+
+
+def uow_factory(engine: Engine):
+    def factory(write: bool = True) -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, write=write)
+    return factory

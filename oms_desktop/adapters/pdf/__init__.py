@@ -1,0 +1,44 @@
+"""ReportLab PDF renderer: turns the print DTOs of ``services.documents`` into PDF bytes."""
+from __future__ import annotations
+
+from oms_desktop.services.documents import (InvoiceDoc, PackingSlipDoc, PickListDoc, PurchaseOrderDoc,
+                                            ReceiptDoc)
+
+from .common import DateFormatter, MoneyFormatter, default_format_date, default_format_money
+from .fonts import fonts
+
+
+class ReportLabRenderer:
+    """Renders documents to PDF bytes; deterministic (a reprint is byte-identical) and safe for any user text.
+
+    ``format_money(amount, currency)`` and ``format_date(date)`` let the app apply the user's locale; the defaults
+    print ``1,234.50 EUR`` (exactly the currency's decimals) and ISO dates.
+    """
+
+    def __init__(self, format_money: MoneyFormatter | None = None, format_date: DateFormatter | None = None):
+        self.format_money = format_money or default_format_money
+        self.format_date = format_date or default_format_date
+        fonts()  # register now so the first document renders as fast as the rest
+
+    def render_pick_list(self, doc: PickListDoc) -> bytes:
+        from .picklist import render_pick_list
+        return render_pick_list(doc, self.format_date)
+
+    def render_invoice(self, doc: InvoiceDoc, page_size: str = "A4") -> bytes:
+        from .invoice import render_invoice
+        return render_invoice(doc, self.format_money, self.format_date, page_size)
+
+    def render_receipt(self, doc: ReceiptDoc) -> bytes:
+        from .receipt import render_receipt
+        return render_receipt(doc, self.format_money, self.format_date)
+
+    def render_packing_slip(self, doc: PackingSlipDoc) -> bytes:
+        from .packing_slip import render_packing_slip
+        return render_packing_slip(doc, self.format_date)
+
+    def render_purchase_order(self, doc: PurchaseOrderDoc) -> bytes:
+        from .purchase_order import render_purchase_order
+        return render_purchase_order(doc, self.format_money, self.format_date)
+
+
+__all__ = ["ReportLabRenderer", "default_format_money", "default_format_date"]

@@ -1,0 +1,31 @@
+"""Password hashing with argon2id (argon2-cffi)."""
+from __future__ import annotations
+
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+
+class Argon2Hasher:
+    """argon2id with the library's RFC 9106 low-memory defaults; tests pass cheaper parameters."""
+
+    def __init__(self, *, time_cost: int | None = None, memory_cost: int | None = None, parallelism: int | None = None):
+        kwargs = {k: v for k, v in dict(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism).items()
+                  if v is not None}
+        self._ph = PasswordHasher(type=Type.ID, **kwargs)
+
+    def hash(self, password: str) -> str:
+        return self._ph.hash(password)
+
+    def verify(self, stored_hash: str, password: str) -> bool:
+        try:
+            return self._ph.verify(stored_hash, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
+
+    def needs_rehash(self, stored_hash: str) -> bool:
+        return self._ph.check_needs_rehash(stored_hash)
+
+
+def fast_test_hasher() -> Argon2Hasher:
+    """Still argon2id, with minimal cost so a test suite can create hundreds of users."""
+    return Argon2Hasher(time_cost=1, memory_cost=8, parallelism=1)

@@ -1,0 +1,192 @@
+"""Products: validation of product data and of catalog CSV files (every problem reported, nothing half-done)."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .errors import ValidationFailed
+from .money import parse_amount
+from .orders import parse_quantity, parse_rate
+
+SKU_RE = re.compile(r"^[A-Z0-9][A-Z0-9._/-]{0,63}$")
+BARCODE_RE = re.compile(r"^[0-9A-Za-z-]{1,64}$")
+CATALOG_COLUMNS = ("sku", "name", "unit_price", "tax_rate", "barcode", "category", "location", "on_hand",
+                   "reorder_point")
+REQUIRED_COLUMNS = ("sku", "name", "unit_price", "tax_rate")
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ProductSpec:
+    sku: str
+    name: str
+    unit_price: Decimal
+    tax_rate: Decimal
+    barcode: str | None = None
+    category: str = ""
+    location: str = ""
+    on_hand: int | None = None
+    reorder_point: int = 0
+    reorder_qty: int = 0
+    description: str = ""
+
+
+def normalize_sku(raw: str) -> str:
+    return str(raw).strip().upper()
+
+
+def check_sku(sku: str) -> str | None:
+    if not sku:
+        return "SKU is empty"
+    if not SKU_RE.match(sku):
+        return f"SKU '{sku}' may contain only letters, digits and . _ / - (at most 64)"
+    return None
+
+
+def check_name(name: str) -> str | None:
+    if not name.strip():
+        return "name is empty"
+    if len(name) > 300:
+        return "name is longer than 300 characters"
+    if any(ord(ch) < 32 and ch not in "\t" for ch in name):
+        return "name contains control characters"
+    return None
+
+
+def validate_product(fields: dict, currency: str) -> tuple[ProductSpec | None, list[tuple[str, str]]]:
+    """Validate raw text fields; returns the spec, or None and a list of (column, problem)."""
+    problems: list[tuple[str, str]] = []
+
+    def get(col: str) -> str:
+        v = fields.get(col)
+        return "" if v is None else str(v).strip()
+
+    sku = normalize_sku(get("sku"))
+    if (p := check_sku(sku)):
+        problems.append(("sku", p))
+    name = get("name")
+    if (p := check_name(name)):
+        problems.append(("name", p))
+    price = rate = None
+    try:
+        price = parse_amount(get("unit_price"), currency, field="unit_price")
+    except ValidationFailed as e:
+        problems.append(("unit_price", e.problems[0]))
+    try:
+        rate = parse_rate(get("tax_rate") or "", field="tax_rate") if get("tax_rate") else None
+        if rate is None:
+            problems.append(("tax_rate", "tax_rate is empty (write 0 for untaxed goods)"))
+    except ValidationFailed as e:
+        problems.append(("tax_rate", e.problems[0]))
+    barcode = get("barcode") or None
+    if barcode is not None and not BARCODE_RE.match(barcode):
+        problems.append(("barcode", f"barcode '{barcode}' may contain only letters, digits and - (at most 64)"))
+    on_hand = None
+    if get("on_hand"):
+        try:
+            on_hand = parse_quantity(get("on_hand"), allow_zero=True)
+        except ValidationFailed as e:
+            problems.append(("on_hand", e.problems[0].replace("quantity", "on_hand")))
+    reorder_point = reorder_qty = 0
+    for col in ("reorder_point", "reorder_qty"):
+        if get(col):
+            try:
+                v = parse_quantity(get(col), allow_zero=True)
+                if col == "reorder_point":
+                    reorder_point = v
+                else:
+                    reorder_qty = v
+            except ValidationFailed as e:
+                problems.append((col, e.problems[0].replace("quantity", col)))
+    for col, limit in (("category", 100), ("location", 64)):
+        if len(get(col)) > limit:
+            problems.append((col, f"{col} is longer than {limit} characters"))
+    if problems:
+        return None, problems
+    return ProductSpec(sku=sku, name=name, unit_price=price, tax_rate=rate, barcode=barcode,
+                       category=get("category"), location=get("location").upper(), on_hand=on_hand,
+                       reorder_point=reorder_point, reorder_qty=reorder_qty,
+                       description=get("description")), []
+
+
+@dataclass(frozen=True)
+class CatalogFile:
+    """A parsed catalog file: valid specs (by row number) and every problem found (row, column, message)."""
+    specs: tuple[tuple[int, ProductSpec], ...]
+    problems: tuple[tuple[int, str, str], ...]
+
+
+def parse_catalog_csv(data: bytes, currency: str) -> CatalogFile:
+    """Read a whole catalog CSV (UTF-8, optional BOM; comma or semicolon) and validate every row."""
+    if len(data) > MAX_IMPORT_BYTES:
+        return CatalogFile((), ((0, "", f"the file is larger than {MAX_IMPORT_BYTES // 2**20} MB"),))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[:e.start].count(b"\n") + 1
+        return CatalogFile((), ((line, "", f"the file is not UTF-8 text (bad byte 0x{data[e.start]:02x} at line "
+                                           f"{line}); save it as UTF-8 CSV and try again"),))
+    if "\x00" in text:
+        return CatalogFile((), ((0, "", "the file contains NUL bytes; it is not a CSV text file"),))
+    if not text.strip():
+        return CatalogFile((), ((0, "", "the file is empty"),))
+    first_line = text.splitlines()[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    problems: list[tuple[int, str, str]] = []
+    specs: list[tuple[int, ProductSpec]] = []
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except csv.Error as e:
+        return CatalogFile((), ((1, "", f"malformed CSV header: {e}"),))
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    unknown = [h for h in header if h and h not in CATALOG_COLUMNS + ("description", "reorder_qty")]
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    if missing:
+        problems.append((1, ",".join(missing), f"missing column(s): {', '.join(missing)} "
+                                               f"(expected {','.join(CATALOG_COLUMNS)})"))
+    if unknown:
+        problems.append((1, ",".join(unknown), f"unknown column(s): {', '.join(unknown)}"))
+    if dupes:
+        problems.append((1, ",".join(dupes), f"duplicate column(s): {', '.join(dupes)}"))
+    if problems:
+        return CatalogFile((), tuple(problems))
+    seen_sku: dict[str, int] = {}
+    seen_barcode: dict[str, int] = {}
+    row_no = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            problems.append((reader.line_num, "", f"malformed CSV: {e}"))
+            break
+        row_no = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append((row_no, "", f"has {len(row)} fields, the header has {len(header)}"))
+            continue
+        spec, row_problems = validate_product(dict(zip(header, row)), currency)
+        for col, msg in row_problems:
+            problems.append((row_no, col, msg))
+        if spec is None:
+            continue
+        if spec.sku in seen_sku:
+            problems.append((row_no, "sku", f"SKU {spec.sku} appears again (first on row {seen_sku[spec.sku]})"))
+            continue
+        seen_sku[spec.sku] = row_no
+        if spec.barcode:
+            if spec.barcode in seen_barcode:
+                problems.append((row_no, "barcode", f"barcode {spec.barcode} appears again (first on row "
+                                                     f"{seen_barcode[spec.barcode]})"))
+                continue
+            seen_barcode[spec.barcode] = row_no
+        specs.append((row_no, spec))
+    if not specs and not problems:
+        problems.append((1, "", "the file has a header but no products"))
+    return CatalogFile(tuple(specs), tuple(problems))

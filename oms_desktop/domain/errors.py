@@ -1,0 +1,91 @@
+"""Errors with a meaning for people: what happened, what it affects, what to do next."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class OmsError(Exception):
+    """Base of every error this application raises on purpose."""
+
+
+class UserFacingError(OmsError):
+    """An error whose message is shown to the user as is."""
+
+    exit_code = 3
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationFailed(UserFacingError):
+    """Input was rejected; nothing was changed. ``problems`` lists every problem found."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[str] | str):
+        if isinstance(problems, str):
+            problems = [problems]
+        self.problems = list(problems)
+        super().__init__("; ".join(self.problems) if len(self.problems) <= 3 else
+                         "; ".join(self.problems[:3]) + f"; and {len(self.problems) - 3} more problems")
+
+
+class NotFound(UserFacingError):
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Shortage:
+    sku: str
+    requested: int
+    available: int
+
+
+class OutOfStock(UserFacingError):
+    """Confirming would oversell; nothing was reserved."""
+
+    exit_code = 3
+
+    def __init__(self, shortages: list[Shortage]):
+        self.shortages = list(shortages)
+        parts = [f"only {s.available} of {s.sku} available (ordered {s.requested})" for s in self.shortages]
+        super().__init__("Not enough stock: " + "; ".join(parts)
+                         + ". Reduce the quantity, remove the line or place a backorder.")
+
+
+class InvalidTransition(UserFacingError):
+    exit_code = 3
+
+
+class BusinessRuleViolation(UserFacingError):
+    exit_code = 3
+
+
+class PermissionDenied(UserFacingError):
+    exit_code = 4
+
+
+class AuthenticationFailed(UserFacingError):
+    exit_code = 4
+
+
+class StorageError(OmsError):
+    """The storage failed for reasons of the environment (locked, disk full, read-only, corrupt, unreachable)."""
+
+    exit_code = 5
+
+    def __init__(self, message: str, advice: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.advice = advice
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.advice}".strip()
+
+
+class Cancelled(OmsError):
+    """The user cancelled; show nothing."""

@@ -1,0 +1,120 @@
+"""Money: Decimal in code, integer minor units in storage, one rounding policy."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from .errors import ValidationFailed
+
+ROUNDING = ROUND_HALF_UP
+"""Commercial rounding (half away from zero) is what invoices and tax authorities in our markets expect."""
+
+_EXPONENTS = {"JPY": 0, "KRW": 0, "ISK": 0, "CLP": 0, "BHD": 3, "KWD": 3, "JOD": 3, "TND": 3, "OMR": 3}
+
+MAX_MINOR = 10**15  # a sanity ceiling far above any real order; keeps values inside signed 64-bit.
+
+
+def exponent(currency: str) -> int:
+    return _EXPONENTS.get(currency.upper(), 2)
+
+
+def quantum(currency: str) -> Decimal:
+    return Decimal(1).scaleb(-exponent(currency))
+
+
+def round_money(value: Decimal, currency: str) -> Decimal:
+    return value.quantize(quantum(currency), rounding=ROUNDING)
+
+
+def to_minor(value: Decimal, currency: str) -> int:
+    """Exact conversion; refuses a value with more decimals than the currency has."""
+    q = quantum(currency)
+    if value != value.quantize(q, rounding=ROUNDING):
+        raise ValidationFailed(f"{value} has more decimals than {currency} allows ({exponent(currency)})")
+    return int(value.scaleb(exponent(currency)))
+
+
+def from_minor(minor: int, currency: str) -> Decimal:
+    return Decimal(int(minor)).scaleb(-exponent(currency)).quantize(quantum(currency))
+
+
+def parse_amount(text: str, currency: str, *, field: str = "amount", allow_negative: bool = False) -> Decimal:
+    """Parse a user-typed amount ("12.50", "12,50", " 3 ") into an exact Decimal, or raise ValidationFailed."""
+    if isinstance(text, Decimal):
+        raw = text
+    else:
+        s = str(text).strip().replace(" ", "").replace("\u00a0", "")
+        if s.count(",") == 1 and "." not in s:
+            s = s.replace(",", ".")
+        if not s:
+            raise ValidationFailed(f"{field} is empty")
+        try:
+            raw = Decimal(s)
+        except InvalidOperation:
+            raise ValidationFailed(f"{field} '{text}' is not a number") from None
+    if not raw.is_finite():
+        raise ValidationFailed(f"{field} '{text}' is not a number")
+    if raw < 0 and not allow_negative:
+        raise ValidationFailed(f"{field} must not be negative (got {text})")
+    if raw != raw.quantize(quantum(currency), rounding=ROUNDING):
+        raise ValidationFailed(f"{field} '{text}' has more than {exponent(currency)} decimals")
+    if abs(raw.scaleb(exponent(currency))) >= MAX_MINOR:
+        raise ValidationFailed(f"{field} '{text}' is too large")
+    return raw.quantize(quantum(currency))
+
+
+@dataclass(frozen=True, order=True)
+class Money:
+    """An exact amount in one currency. Arithmetic refuses to mix currencies or floats."""
+
+    amount: Decimal
+    currency: str = "EUR"
+
+    def __post_init__(self):
+        if not isinstance(self.amount, Decimal):
+            if isinstance(self.amount, int) and not isinstance(self.amount, bool):
+                object.__setattr__(self, "amount", Decimal(self.amount))
+            else:
+                raise TypeError(f"Money needs a Decimal, not {type(self.amount).__name__}")
+
+    @classmethod
+    def from_minor(cls, minor: int, currency: str = "EUR") -> "Money":
+        return cls(from_minor(minor, currency), currency)
+
+    @classmethod
+    def zero(cls, currency: str = "EUR") -> "Money":
+        return cls(from_minor(0, currency), currency)
+
+    @property
+    def minor(self) -> int:
+        return to_minor(round_money(self.amount, self.currency), self.currency)
+
+    def rounded(self) -> "Money":
+        return Money(round_money(self.amount, self.currency), self.currency)
+
+    def _check(self, other: "Money") -> None:
+        if not isinstance(other, Money):
+            raise TypeError("can only combine Money with Money")
+        if other.currency != self.currency:
+            raise ValueError(f"cannot combine {self.currency} and {other.currency}")
+
+    def __add__(self, other: "Money") -> "Money":
+        self._check(other)
+        return Money(self.amount + other.amount, self.currency)
+
+    def __sub__(self, other: "Money") -> "Money":
+        self._check(other)
+        return Money(self.amount - other.amount, self.currency)
+
+    def __neg__(self) -> "Money":
+        return Money(-self.amount, self.currency)
+
+    def __mul__(self, factor: int | Decimal) -> "Money":
+        if isinstance(factor, float):
+            raise TypeError("multiply Money by int or Decimal, never float")
+        return Money(self.amount * factor, self.currency)
+
+    __rmul__ = __mul__
+
+    def __str__(self) -> str:
+        return f"{round_money(self.amount, self.currency)} {self.currency}"

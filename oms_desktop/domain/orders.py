@@ -1,0 +1,174 @@
+"""Orders: statuses and their legal moves, line pricing, tax and totals (pure, exact)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from .errors import InvalidTransition, ValidationFailed
+from .money import ROUNDING, quantum
+
+MAX_QUANTITY = 1_000_000
+"""No single order line asks for a million units; a larger number is a typo (or a scanner reading a barcode into
+the quantity field) and is refused."""
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    CONFIRMED = "confirmed"
+    PICKING = "picking"
+    PACKED = "packed"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"
+    RETURNED = "returned"
+
+
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.DRAFT: frozenset({Status.CONFIRMED, Status.CANCELLED}),
+    Status.CONFIRMED: frozenset({Status.PICKING, Status.CANCELLED}),
+    Status.PICKING: frozenset({Status.PACKED, Status.CONFIRMED, Status.CANCELLED}),
+    Status.PACKED: frozenset({Status.SHIPPED, Status.PICKING}),
+    Status.SHIPPED: frozenset({Status.DELIVERED, Status.RETURNED}),
+    Status.DELIVERED: frozenset({Status.RETURNED}),
+    Status.CANCELLED: frozenset(),
+    Status.RETURNED: frozenset(),
+}
+
+HOLDS_RESERVATION = frozenset({Status.CONFIRMED, Status.PICKING, Status.PACKED})
+
+
+class Channel(StrEnum):
+    COUNTER = "counter"
+    PHONE = "phone"
+    CATALOG = "catalog"
+    ONLINE = "online"
+
+
+def check_transition(current: str, target: str, order_label: str = "the order") -> None:
+    cur, tgt = Status(current), Status(target)
+    if tgt not in TRANSITIONS[cur]:
+        allowed = ", ".join(sorted(TRANSITIONS[cur])) or "none (it is final)"
+        raise InvalidTransition(f"{order_label} is {cur}; it cannot become {tgt} (possible next: {allowed}).")
+
+
+def parse_quantity(value, *, sku: str = "", allow_zero: bool = False) -> int:
+    label = f" for {sku}" if sku else ""
+    if isinstance(value, bool):
+        raise ValidationFailed(f"quantity{label} must be a whole number")
+    if isinstance(value, int):
+        q = value
+    else:
+        s = str(value).strip()
+        if not s.lstrip("-").isdigit():
+            raise ValidationFailed(f"quantity{label} '{value}' is not a whole number")
+        if len(s) > 12:
+            raise ValidationFailed(f"quantity{label} '{value}' is too large (at most {MAX_QUANTITY})")
+        q = int(s)
+    if q < 0 or (q == 0 and not allow_zero):
+        raise ValidationFailed(f"quantity{label} must be at least {0 if allow_zero else 1} (got {q})")
+    if q > MAX_QUANTITY:
+        raise ValidationFailed(f"quantity{label} {q} is too large (at most {MAX_QUANTITY})")
+    return q
+
+
+class TaxRounding(StrEnum):
+    PER_LINE = "line"          # round each line's tax, then add (what most POS receipts show)
+    PER_DOCUMENT = "document"  # add net per rate, then round the tax once per rate (EN 16931 / Factur-X style)
+
+
+@dataclass(frozen=True)
+class PricedLine:
+    sku: str
+    quantity: int
+    unit_price: Decimal       # as entered in the catalog: net, or gross if prices include tax
+    tax_rate: Decimal         # a fraction: 0.19
+    discount: Decimal = Decimal(0)  # a fraction: 0.10 is ten percent off
+
+
+@dataclass(frozen=True)
+class LineAmounts:
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+
+
+@dataclass(frozen=True)
+class Totals:
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+    tax_by_rate: dict[Decimal, tuple[Decimal, Decimal]] = field(default_factory=dict)  # rate -> (net, tax)
+    lines: tuple[LineAmounts, ...] = ()
+
+
+def _r(value: Decimal, currency: str) -> Decimal:
+    return value.quantize(quantum(currency), rounding=ROUNDING)
+
+
+def compute_totals(lines: list[PricedLine], currency: str, *, prices_include_tax: bool = False,
+                   rounding: TaxRounding = TaxRounding.PER_LINE) -> Totals:
+    """Net, tax per rate and total of a document, exactly, under one rounding policy.
+
+    With tax-inclusive prices the line's gross is what the customer sees, and tax is taken out of it
+    (tax = gross * rate / (1 + rate)), so the total always equals the sum of shelf prices.
+    """
+    per_line: list[LineAmounts] = []
+    by_rate_base: dict[Decimal, Decimal] = defaultdict(Decimal)
+    by_rate_tax: dict[Decimal, Decimal] = defaultdict(Decimal)
+    for ln in lines:
+        base = _r(ln.unit_price * ln.quantity * (1 - ln.discount), currency)
+        rate = ln.tax_rate
+        if prices_include_tax:
+            tax = _r(base * rate / (1 + rate), currency)
+            amounts = LineAmounts(net=base - tax, tax=tax, gross=base)
+        else:
+            tax = _r(base * rate, currency)
+            amounts = LineAmounts(net=base, tax=tax, gross=base + tax)
+        per_line.append(amounts)
+        by_rate_base[rate] += base
+        by_rate_tax[rate] += amounts.tax
+    tax_by_rate: dict[Decimal, tuple[Decimal, Decimal]] = {}
+    for rate, base in sorted(by_rate_base.items()):
+        if rounding is TaxRounding.PER_DOCUMENT:
+            tax = _r(base * rate / (1 + rate), currency) if prices_include_tax else _r(base * rate, currency)
+        else:
+            tax = by_rate_tax[rate]
+        net = base - tax if prices_include_tax else base
+        tax_by_rate[rate] = (net, tax)
+    net = sum((n for n, _ in tax_by_rate.values()), Decimal(0))
+    tax = sum((t for _, t in tax_by_rate.values()), Decimal(0))
+    zero = _r(Decimal(0), currency)
+    return Totals(net=_r(net + zero, currency), tax=_r(tax + zero, currency), total=_r(net + tax, currency),
+                  tax_by_rate=tax_by_rate, lines=tuple(per_line))
+
+
+def parse_rate(value, *, field: str = "tax_rate") -> Decimal:
+    """A tax rate or discount as a fraction (0.19). Accepts '19%' too. At most four decimals of a fraction."""
+    s = str(value).strip()
+    pct = s.endswith("%")
+    if pct:
+        s = s[:-1].strip()
+    try:
+        d = Decimal(s.replace(",", "."))
+    except Exception:
+        raise ValidationFailed(f"{field} '{value}' is not a number") from None
+    if not d.is_finite():
+        raise ValidationFailed(f"{field} '{value}' is not a number")
+    if pct:
+        d = d / 100
+    if d < 0 or d >= 1:
+        raise ValidationFailed(f"{field} '{value}' must be a fraction from 0 to below 1 (0.19 or 19%)")
+    if d != d.quantize(Decimal("0.0001")):
+        raise ValidationFailed(f"{field} '{value}' has too many decimals (at most 0.0001)")
+    return d.quantize(Decimal("0.0001")).normalize() if d else Decimal(0)
+
+
+def rate_to_bp(rate: Decimal) -> int:
+    """Rates are stored as integer basis points (1/10000): 0.19 -> 1900."""
+    return int(rate * 10000)
+
+
+def bp_to_rate(bp: int) -> Decimal:
+    return (Decimal(bp) / 10000).normalize() if bp else Decimal(0)

@@ -1,0 +1,56 @@
+"""Roles and what each may do. Services check these; the GUI only mirrors them."""
+from __future__ import annotations
+
+from enum import StrEnum
+
+from .errors import PermissionDenied
+
+
+class Role(StrEnum):
+    AGENT = "agent"
+    COUNTER = "counter"
+    WAREHOUSE = "warehouse"
+    ACCOUNTANT = "accountant"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+class Perm(StrEnum):
+    VIEW = "view"
+    ORDER_EDIT = "order.edit"          # create drafts, add lines, confirm
+    ORDER_CANCEL = "order.cancel"
+    PRICE_OVERRIDE = "price.override"  # price change or discount beyond the limit
+    CUSTOMER_EDIT = "customer.edit"
+    CATALOG_EDIT = "catalog.edit"      # products, imports
+    STOCK_ADJUST = "stock.adjust"
+    PURCHASING = "purchasing"
+    WAREHOUSE = "warehouse"            # pick, pack, ship, deliver, returns
+    PAYMENT = "payment"                # record payments at the counter
+    ACCOUNTING = "accounting"          # invoices, credit notes, ledger
+    USER_ADMIN = "user.admin"
+    SETTINGS = "settings"
+
+
+_SALES = {Perm.VIEW, Perm.ORDER_EDIT, Perm.ORDER_CANCEL, Perm.CUSTOMER_EDIT}
+PERMISSIONS: dict[Role, frozenset[Perm]] = {
+    Role.AGENT: frozenset(_SALES),
+    Role.COUNTER: frozenset(_SALES | {Perm.PAYMENT}),
+    Role.WAREHOUSE: frozenset({Perm.VIEW, Perm.WAREHOUSE, Perm.STOCK_ADJUST}),
+    Role.ACCOUNTANT: frozenset({Perm.VIEW, Perm.PAYMENT, Perm.ACCOUNTING, Perm.CUSTOMER_EDIT}),
+    Role.MANAGER: frozenset(set(Perm) - {Perm.USER_ADMIN}),
+    Role.ADMIN: frozenset(Perm),
+}
+
+
+def can(role: str | Role, perm: Perm) -> bool:
+    try:
+        return perm in PERMISSIONS[Role(role)]
+    except ValueError:
+        return False
+
+
+def require(actor, perm: Perm, what: str) -> None:
+    """Raise PermissionDenied unless ``actor`` (anything with ``username`` and ``role``) may ``perm``."""
+    if actor is None or not can(actor.role, perm):
+        who = f"{actor.username} ({actor.role})" if actor is not None else "nobody signed in"
+        raise PermissionDenied(f"{who} may not {what}; ask a user with the right role (needs '{perm}').")

@@ -1,0 +1,66 @@
+"""Tracking numbers: random (not enumerable), Crockford base32, with a mod-37 check character.
+
+Eleven random symbols carry 55 bits; the twelfth is Crockford's check symbol (value mod 37), which detects every
+single-symbol substitution and every adjacent transposition, because 32**k and 31*32**k are never multiples of 37.
+Shown grouped as ``XXXX-XXXX-XXXX``; parsing ignores case, spaces and hyphens and reads I/L as 1 and O as 0.
+"""
+from __future__ import annotations
+
+import secrets
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CHECK_ALPHABET = ALPHABET + "*~$=U"
+DATA_LENGTH = 11
+_VALUE = {c: i for i, c in enumerate(CHECK_ALPHABET)}
+_ALIASES = {"I": "1", "L": "1", "O": "0"}
+
+
+class TrackingNumberError(ValueError):
+    """The text is not a well-formed tracking number (wrong length, bad symbol or failed check)."""
+
+
+def _value(symbols: str) -> int:
+    n = 0
+    for c in symbols:
+        n = n * 32 + _VALUE[c]
+    return n
+
+
+def check_symbol(data: str) -> str:
+    return CHECK_ALPHABET[_value(data) % 37]
+
+
+def new_tracking_number(randbits=secrets.randbits) -> str:
+    n = randbits(5 * DATA_LENGTH)
+    data = "".join(ALPHABET[(n >> (5 * i)) & 31] for i in reversed(range(DATA_LENGTH)))
+    return format_tracking(data + check_symbol(data))
+
+
+def format_tracking(compact: str) -> str:
+    return "-".join(compact[i:i + 4] for i in range(0, len(compact), 4))
+
+
+def normalize(text: str) -> str:
+    """Return the compact, canonical form of a typed tracking number, or raise TrackingNumberError."""
+    s = "".join(ch for ch in str(text).upper() if ch not in " -_\t")
+    s = "".join(_ALIASES.get(ch, ch) for ch in s)
+    if len(s) != DATA_LENGTH + 1:
+        raise TrackingNumberError(f"a tracking number has {DATA_LENGTH + 1} characters; '{text}' has {len(s)}")
+    data, check = s[:-1], s[-1]
+    bad = [ch for ch in data if ch not in ALPHABET] + ([check] if check not in CHECK_ALPHABET else [])
+    if bad:
+        raise TrackingNumberError(f"'{text}' contains characters not used in tracking numbers: {''.join(bad)}")
+    if check_symbol(data) != check:
+        raise TrackingNumberError(f"'{text}' is not a valid tracking number (check character does not match: "
+                                  "probably a typo)")
+    return s
+
+
+def parse_tracking(text: str) -> str:
+    """The display form (``XXXX-XXXX-XXXX``) of a valid typed tracking number."""
+    return format_tracking(normalize(text))
+
+
+def looks_like_tracking(text: str) -> bool:
+    s = "".join(ch for ch in str(text).upper() if ch not in " -_\t")
+    return len(s) == DATA_LENGTH + 1 and not s.isdigit()

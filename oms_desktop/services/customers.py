@@ -1,0 +1,101 @@
+"""Customers: create, and find by any phone format, name, email or customer number."""
+from __future__ import annotations
+
+import re
+
+from ..domain.errors import NotFound, ValidationFailed
+from ..domain.phone import digits_of, phone_key
+from ..domain.roles import Perm
+from .base import ServiceBase
+from .dto import Actor, CustomerDTO
+
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+CUSTOMER_NO_RE = re.compile(r"^[Cc#]?0*(\d{1,12})$")
+
+
+class CustomerService(ServiceBase):
+    def add_customer(self, actor: Actor, name: str, phones: list[str] | str = (), email: str = "",
+                     billing_address: str = "", shipping_address: str = "", notes: str = "") -> CustomerDTO:
+        self._require(actor, Perm.CUSTOMER_EDIT, "add customers")
+        if isinstance(phones, str):
+            phones = [phones]
+        name = (name or "").strip()
+        email = (email or "").strip()
+        phones = [p.strip() for p in phones if p and p.strip()]
+        problems = []
+        if not name:
+            problems.append("the customer's name is empty")
+        elif len(name) > 200:
+            problems.append("the customer's name is longer than 200 characters")
+        if email and not EMAIL_RE.match(email):
+            problems.append(f"email '{email}' is not an email address")
+        for p in phones:
+            d = digits_of(p)
+            if len(d) < 3 or len(d) > 20 or not re.fullmatch(r"[0-9+()./ \-]+", p):
+                problems.append(f"phone '{p}' is not a phone number")
+        if problems:
+            raise ValidationFailed(problems)
+        shipping_address = (shipping_address or "").strip() or (billing_address or "").strip()
+        with self._uow() as uow:
+            cid = uow.customers.add(name=name, email=email, billing_address=(billing_address or "").strip(),
+                                    shipping_address=shipping_address, notes=(notes or "").strip())
+            for p in phones:
+                uow.customers.add_phone(cid, p, digits_of(p), phone_key(p))
+            uow.events.add("customer_added", user_id=actor.user_id, payload={"customer_id": cid, "name": name})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="customer.add", entity="customer",
+                             entity_id=cid, new={"name": name, "phones": phones, "email": email})
+            uow.commit()
+        return CustomerDTO(cid, name, tuple(phones), email, (billing_address or "").strip(), shipping_address,
+                           (notes or "").strip())
+
+    def get_customer(self, actor: Actor, customer_id: int) -> CustomerDTO:
+        self._require(actor, Perm.VIEW, "view customers")
+        with self._uow(write=False) as uow:
+            row = uow.customers.get(customer_id)
+            if row is None:
+                raise NotFound(f"No customer number {customer_id}.")
+            phones = uow.customers.phones_of([customer_id]).get(customer_id, [])
+        return self._dto(row, phones)
+
+    def find_customers(self, actor: Actor, text: str, limit: int = 20) -> list[CustomerDTO]:
+        """Type-ahead: digits match any phone format (and part of a number), words match the name, '@' the email,
+        'C000123' or '#123' the customer number."""
+        self._require(actor, Perm.VIEW, "find customers")
+        text = (text or "").strip()
+        if not text:
+            return []
+        digits = digits_of(text)
+        only_phone_chars = bool(re.fullmatch(r"[0-9+()./ \-]+", text))
+        m = CUSTOMER_NO_RE.match(text.replace(" ", ""))
+        customer_id = int(m.group(1)) if m and not text.isdigit() else None
+        if text.isdigit() and len(text) <= 6:
+            customer_id = int(text)
+        with self._uow(write=False) as uow:
+            rows = uow.customers.find(digits=digits if only_phone_chars and len(digits) >= 3 else None,
+                                      words=[] if only_phone_chars else text.lower().split(),
+                                      email=text if "@" in text else None, customer_id=customer_id, limit=limit)
+            phones = uow.customers.phones_of(r.id for r in rows)
+        return [self._dto(r, phones.get(r.id, [])) for r in rows]
+
+    def resolve(self, actor: Actor, ref: str) -> CustomerDTO:
+        """One customer from a number (C000123, 123) or a phone number; refuses an ambiguous phone."""
+        self._require(actor, Perm.VIEW, "find customers")
+        ref = str(ref).strip()
+        m = CUSTOMER_NO_RE.match(ref)
+        if m and len(digits_of(ref)) <= 6:
+            return self.get_customer(actor, int(m.group(1)))
+        key = phone_key(ref)
+        if len(key) < 5:
+            raise ValidationFailed(f"'{ref}' is neither a customer number nor a phone number")
+        with self._uow(write=False) as uow:
+            ids = uow.customers.ids_by_phone_key(key)
+        if not ids:
+            raise NotFound(f"No customer with phone number '{ref}'.")
+        if len(ids) > 1:
+            raise ValidationFailed(f"{len(ids)} customers share phone '{ref}'; give the customer number instead")
+        return self.get_customer(actor, ids[0])
+
+    @staticmethod
+    def _dto(row, phones) -> CustomerDTO:
+        return CustomerDTO(row.id, row.name, tuple(phones), row.email, row.billing_address, row.shipping_address,
+                           row.notes)

@@ -1,0 +1,201 @@
+"""Plain frozen data handed to the GUI and CLI: never an ORM object, never a Session."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, is_dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: int
+    username: str
+    role: str
+    display_name: str = ""
+
+
+@dataclass(frozen=True)
+class UserDTO:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class CompanyDTO:
+    name: str
+    currency: str
+    prices_include_tax: bool
+    tax_rounding: str
+    address: str = ""
+    vat_id: str = ""
+    locale: str = "en_US"
+    default_channel: str = "phone"
+    discount_limit: Decimal = Decimal("0.10")
+
+
+@dataclass(frozen=True)
+class ProductDTO:
+    id: int
+    sku: str
+    name: str
+    description: str
+    barcode: str | None
+    category: str
+    unit_price: Decimal
+    currency: str
+    tax_rate: Decimal
+    location: str
+    reorder_point: int
+    reorder_qty: int
+    active: bool
+    on_hand: int
+    reserved: int
+
+    @property
+    def available(self) -> int:
+        return self.on_hand - self.reserved
+
+
+@dataclass(frozen=True)
+class CustomerDTO:
+    id: int
+    name: str
+    phones: tuple[str, ...]
+    email: str
+    billing_address: str
+    shipping_address: str
+    notes: str
+
+    @property
+    def number(self) -> str:
+        return f"C{self.id:06d}"
+
+
+@dataclass(frozen=True)
+class OrderLineDTO:
+    line_no: int
+    sku: str
+    name: str
+    quantity: int
+    unit_price: Decimal
+    tax_rate: Decimal
+    discount: Decimal
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+    available: int | None = None
+
+
+@dataclass(frozen=True)
+class StatusChangeDTO:
+    from_status: str | None
+    to_status: str
+    at: datetime
+    username: str
+    note: str
+
+
+@dataclass(frozen=True)
+class OrderDTO:
+    id: int
+    number: str
+    tracking_number: str | None
+    status: str
+    channel: str
+    customer_id: int | None
+    customer_name: str
+    currency: str
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+    created_at: datetime
+    confirmed_at: datetime | None
+    created_by: str
+    express: bool = False
+    lines: tuple[OrderLineDTO, ...] = ()
+    tax_by_rate: tuple[tuple[Decimal, Decimal, Decimal], ...] = ()  # (rate, net, tax)
+    history: tuple[StatusChangeDTO, ...] = ()
+
+
+@dataclass(frozen=True)
+class OrderSummaryDTO:
+    id: int
+    number: str
+    tracking_number: str | None
+    status: str
+    channel: str
+    customer_name: str
+    total: Decimal
+    currency: str
+    created_at: datetime
+    line_count: int
+
+
+@dataclass(frozen=True)
+class EventDTO:
+    id: int
+    kind: str
+    at: datetime
+    username: str
+    order_id: int | None
+    product_id: int | None
+    payload: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}, column {self.column}: {self.message}" if self.column else f"row {self.row}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    problems: tuple[ImportProblem, ...] = ()
+
+
+@dataclass(frozen=True)
+class StockMoveDTO:
+    id: int
+    at: datetime
+    kind: str
+    on_hand_delta: int
+    reserved_delta: int
+    reason: str
+    reference: str
+    order_id: int | None
+    username: str
+
+
+def order_number(order_id: int) -> str:
+    return f"SO-{order_id:06d}"
+
+
+def to_jsonable(value):
+    """DTOs as JSON-ready structures: money and rates as decimal strings, times as ISO 8601."""
+    if is_dataclass(value) and not isinstance(value, type):
+        d = {k: to_jsonable(v) for k, v in asdict(value).items()}
+        for name in ("available", "number"):
+            if hasattr(type(value), name) and isinstance(getattr(type(value), name), property):
+                d[name] = to_jsonable(getattr(value, name))
+        return d
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value

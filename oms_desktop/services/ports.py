@@ -1,0 +1,36 @@
+"""What services need from the outside world: a unit of work with repositories, and a clock."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Callable, Protocol
+
+
+class UnitOfWork(Protocol):
+    """One transaction. Rolls back unless ``commit()`` is called inside the ``with`` block.
+
+    Repositories (attributes): settings, users, products, stock, customers, orders, events, audit. Their methods
+    take and return plain values (ints, strings, dicts, row-like objects with attribute access).
+    """
+
+    settings: Any
+    users: Any
+    products: Any
+    stock: Any
+    customers: Any
+    orders: Any
+    events: Any
+    audit: Any
+    dialect: str
+
+    def __enter__(self) -> "UnitOfWork": ...
+    def __exit__(self, *exc) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+
+
+UnitOfWorkFactory = Callable[..., UnitOfWork]
+"""``factory(write=True)`` opens a write transaction (SQLite: BEGIN IMMEDIATE); ``write=False`` a read one."""
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
