@@ -1,0 +1,2 @@
+"""OMS Desktop: order management, keyboard first."""
+__version__ = "0.1.0"

@@ -1,0 +1,132 @@
+"""Composition root: builds the QApplication, the backend, the event feed and the main window."""
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+
+from . import __version__
+from .config import Paths, describe_url, resolve_database_url
+from .domain.errors import OmsError, StorageError
+
+log = logging.getLogger("oms_desktop")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="oms-desktop", description="OMS Desktop: order management, keyboard first.")
+    p.add_argument("--database", metavar="URL", help="database URL (default: SQLite in the user data folder; "
+                                                     "or OMS_DATABASE_URL)")
+    p.add_argument("--demo", action="store_true", help="open the demo company (created on first use)")
+    p.add_argument("--user", metavar="NAME", help="sign in as NAME (password from OMS_PASSWORD, else asked)")
+    p.add_argument("--version", action="version", version=f"OMS Desktop {__version__}")
+    return p.parse_args(argv)
+
+
+def setup_logging(paths: Paths) -> os.PathLike:
+    log_file = paths.logs / "oms-desktop.log"
+    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return log_file
+
+
+def seed_demo_with_progress(backend, parent=None) -> None:
+    """Create the demo company in the background while a progress dialog keeps the window alive."""
+    from .demo import seed_demo
+    from .gui.jobs import JobRunner
+
+    dialog = QProgressDialog("Creating the demo company (products, customers, a year of orders)...", "", 0, 100,
+                             parent)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    runner = JobRunner()
+    outcome: dict = {}
+    job = runner.submit(lambda j: seed_demo(backend, seed=1, progress=j.report),
+                        on_success=lambda r: outcome.setdefault("ok", r),
+                        on_failure=lambda e: outcome.setdefault("error", e),
+                        on_progress=lambda d, t: dialog.setValue(int(100 * d / max(t, 1))), write=True)
+    job.signals.finished.connect(dialog.close)
+    dialog.exec()
+    runner.wait_for_done(600_000)
+    QApplication.processEvents()
+    if "error" in outcome:
+        raise outcome["error"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    paths = Paths.default().ensure()
+    log_file = setup_logging(paths)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("OMS Desktop")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("oms-desktop")
+    try:
+        from .gui import resources_rc  # noqa: F401 - registers :/icons
+        app.setWindowIcon(QIcon(":/icons/oms-desktop.svg"))
+    except ImportError:
+        pass
+
+    from .gui.errors import install_excepthook, show_error
+    install_excepthook(log_file)
+
+    from .bootstrap import open_backend
+    url = resolve_database_url(args.database, demo=args.demo, paths=paths)
+    try:
+        backend = open_backend(url, paths=paths)
+    except (StorageError, OmsError) as exc:
+        show_error(None, exc)
+        return 5
+    except Exception as exc:  # noqa: BLE001 - cannot open the database at all: say so, log the rest
+        log.exception("cannot open %s", url)
+        QMessageBox.critical(None, "OMS Desktop", f"The database {describe_url(url)} cannot be opened:\n{exc}")
+        return 5
+    services = backend.services
+
+    if services.auth.needs_first_user():
+        if args.demo:
+            seed_demo_with_progress(backend)
+        else:
+            from .gui.login import FirstRunDialog
+            first = FirstRunDialog(services)
+            if first.exec() != QDialog.DialogCode.Accepted:
+                return 0
+
+    actor = None
+    if args.user and os.environ.get("OMS_PASSWORD"):
+        try:
+            actor = services.auth.sign_in(args.user, os.environ["OMS_PASSWORD"])
+        except OmsError as exc:
+            show_error(None, exc)
+    if actor is None:
+        from .gui.login import LoginDialog
+        login = LoginDialog(services, describe_url(url), username=args.user or ("manager" if args.demo else ""))
+        if login.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        actor = login.actor
+
+    from .gui.event_feed import EventFeed
+    from .gui.main_window import MainWindow
+    waiter = None
+    if backend.engine.dialect.name == "postgresql":
+        from .adapters.db.notify import PgEventWaiter
+        waiter = PgEventWaiter(url)
+    last = services.events.last_id()
+    feed = EventFeed(lambda after: services.events.since(actor, after), max(last - 30, 0), waiter=waiter)
+    window = MainWindow(services, actor, database=describe_url(url), feed=feed)
+    window.resize(1280, 800)
+    window.show()
+    feed.start()
+    code = app.exec()
+    feed.stop()
+    backend.dispose()
+    return code

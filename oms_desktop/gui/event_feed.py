@@ -1,0 +1,75 @@
+"""The event feed: new rows of the events table become a Qt signal on the GUI thread, on every workstation.
+
+A background thread asks the database for events after the last id it saw. Between asks it waits: on PostgreSQL
+for a NOTIFY (pushed at commit, so changes show at once) with a timeout as a fallback; on SQLite a short interval.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+Waiter = Callable[[float], None]
+
+
+class EventFeed(QObject):
+    """Signals:
+        events_arrived(list): a list of EventDTO, oldest first, emitted on the GUI thread.
+        failed(str): polling failed (the feed keeps trying; the status bar shows it).
+    """
+
+    events_arrived = Signal(list)
+    failed = Signal(str)
+
+    def __init__(self, fetch_since: Callable[[int], list], start_after: int, *, waiter: Waiter | None = None,
+                 interval: float = 0.5, parent: QObject | None = None):
+        super().__init__(parent)
+        self._fetch = fetch_since
+        self.last_id = start_after
+        self._waiter = waiter
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="event-feed", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def poll_now(self) -> list:
+        """Fetch and emit on the calling thread (used by tests and by 'Refresh')."""
+        events = self._fetch(self.last_id)
+        if events:
+            self.last_id = events[-1].id
+            self.events_arrived.emit(events)
+        return events
+
+    def _run(self) -> None:
+        failing = False
+        while not self._stop.is_set():
+            try:
+                self.poll_now()
+                failing = False
+            except Exception as exc:  # noqa: BLE001 - a dropped connection must not kill the feed
+                if not failing:
+                    log.warning("event feed failed: %s", exc)
+                    self.failed.emit(str(exc))
+                failing = True
+            if self._waiter is not None:
+                try:
+                    self._waiter(self._interval * 4)
+                    continue
+                except Exception as exc:  # noqa: BLE001
+                    log.warning("notification wait failed, polling instead: %s", exc)
+                    self._waiter = None
+            self._stop.wait(self._interval)

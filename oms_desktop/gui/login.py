@@ -1,0 +1,72 @@
+"""Sign-in and first-run dialogs (layouts from ui/*.ui)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from ..domain.errors import OmsError
+from ..services import Services
+from ..services.dto import Actor
+from .forms.ui_first_run_dialog import Ui_FirstRunDialog
+from .forms.ui_login_dialog import Ui_LoginDialog
+
+
+class LoginDialog(QDialog):
+    """Asks for user name and password; ``actor`` holds the signed-in user after ``accept``."""
+
+    def __init__(self, services: Services, database: str, username: str = "", parent=None):
+        super().__init__(parent)
+        self.ui = Ui_LoginDialog()
+        self.ui.setupUi(self)
+        self._services = services
+        self.actor: Actor | None = None
+        self.ui.database_label.setText(database)
+        self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        self.ui.error_label.hide()
+        self.ui.username_edit.setText(username)
+        (self.ui.password_edit if username else self.ui.username_edit).setFocus()
+
+    def accept(self) -> None:
+        try:
+            self.actor = self._services.auth.sign_in(self.ui.username_edit.text(), self.ui.password_edit.text())
+        except OmsError as exc:
+            self.ui.error_label.setText(str(exc))
+            self.ui.error_label.show()
+            self.ui.password_edit.selectAll()
+            self.ui.password_edit.setFocus()
+            return
+        super().accept()
+
+
+class FirstRunDialog(QDialog):
+    """A fresh database: name the company and create the first administrator."""
+
+    def __init__(self, services: Services, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_FirstRunDialog()
+        self.ui.setupUi(self)
+        self._services = services
+        self.actor: Actor | None = None
+        self.ui.error_label.hide()
+        self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).setText("Create administrator")
+        self.ui.username_edit.setText("admin")
+        self.ui.company_edit.setFocus()
+
+    def accept(self) -> None:
+        ui = self.ui
+        if ui.password_edit.text() != ui.password_repeat_edit.text():
+            self._problem("The two passwords differ; type the same password twice.")
+            return
+        try:
+            self._services.company.update(None, company_name=ui.company_edit.text() or "My Company",
+                                          currency=ui.currency_combo.currentText())
+            self._services.auth.add_user(None, ui.username_edit.text(), "admin", ui.password_edit.text(),
+                                         ui.display_name_edit.text())
+            self.actor = self._services.auth.sign_in(ui.username_edit.text(), ui.password_edit.text())
+        except OmsError as exc:
+            self._problem(str(exc))
+            return
+        super().accept()
+
+    def _problem(self, text: str) -> None:
+        self.ui.error_label.setText(text)
+        self.ui.error_label.show()

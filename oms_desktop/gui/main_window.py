@@ -1,0 +1,126 @@
+"""The main window: four tabs, an activity panel fed by the event feed, and a status bar."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QDockWidget, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+                               QWidget)
+
+from ..domain.roles import Perm, can
+from ..services import Services
+from ..services.dto import Actor, EventDTO
+from .event_feed import EventFeed
+from .forms.ui_main_window import Ui_MainWindow
+from .jobs import JobRunner
+
+MAX_ACTIVITY = 200
+
+
+def describe_event(e: EventDTO) -> str:
+    p = e.payload
+    who = e.username or "system"
+    order = f"SO-{e.order_id:06d}" if e.order_id else ""
+    match e.kind:
+        case "cart_item_added":
+            return f"{who} put {p.get('quantity')} x {p.get('sku')} in cart {order}"
+        case "order_confirmed":
+            return f"{who} confirmed {order} ({p.get('total')} {p.get('currency')}, tracking {p.get('tracking_number')})"
+        case "order_cancelled":
+            return f"{who} cancelled {order}"
+        case "stock_low":
+            return f"Low stock: {p.get('sku')} has {p.get('available')} available"
+        case "stock_adjusted":
+            return f"{who} adjusted {p.get('sku')} by {p.get('delta')} ({p.get('reason')})"
+        case "catalog_imported":
+            return f"{who} imported the catalog ({p.get('created')} new, {p.get('updated')} updated)"
+        case "customer_added":
+            return f"{who} added customer {p.get('name')}"
+        case _:
+            return f"{who}: {e.kind.replace('_', ' ')} {order}".strip()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, actor: Actor, *, database: str, feed: EventFeed | None = None,
+                 jobs: JobRunner | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.services = services
+        self.actor = actor
+        self.jobs = jobs or JobRunner(self)
+        self.feed = feed
+        company = services.company.get()
+        self.setWindowTitle(f"OMS Desktop - {company.name}")
+        self._build_tabs()
+        self._build_activity()
+        self._build_status_bar(database)
+        self.ui.action_quit.triggered.connect(self.close)
+        self.ui.action_keyboard_help.triggered.connect(self.show_keyboard_help)
+        self.ui.action_about.triggered.connect(self.show_about)
+        self.ui.action_refresh.triggered.connect(self.refresh)
+        for i in range(self.ui.tabs.count()):
+            QShortcut(QKeySequence(f"Alt+{i + 1}"), self, activated=lambda i=i: self.ui.tabs.setCurrentIndex(i))
+        if feed is not None:
+            feed.events_arrived.connect(self.on_events)
+            feed.failed.connect(lambda msg: self.statusBar().showMessage(f"Live updates interrupted: {msg}", 10000))
+
+    def _build_tabs(self) -> None:
+        placeholders = {
+            self.ui.order_entry_layout: "Order entry: find the caller, add lines, confirm (Ctrl+Enter).",
+            self.ui.inventory_layout: "Inventory: catalog, stock, adjustments, purchasing.",
+            self.ui.warehouse_layout: "Warehouse: queue, pick lists, pack and ship.",
+            self.ui.accounts_layout: "Accounts: payments, invoices, ledger.",
+        }
+        for layout, text in placeholders.items():
+            label = QLabel(text)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setObjectName("placeholder_label")
+            layout.addWidget(label)
+
+    def _build_activity(self) -> None:
+        self.activity_list = QListWidget()
+        self.activity_list.setObjectName("activity_list")
+        self.activity_dock = QDockWidget("Live activity", self)
+        self.activity_dock.setObjectName("activity_dock")
+        self.activity_dock.setWidget(self.activity_list)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.activity_dock)
+        self.activity_dock.setVisible(can(self.actor.role, Perm.ORDER_CANCEL) or self.actor.role in
+                                      ("manager", "admin"))
+        toggle = self.activity_dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.ui.view_menu.addAction(toggle)
+
+    def _build_status_bar(self, database: str) -> None:
+        self.database_label = QLabel(f"Database: {database}")
+        self.user_label = QLabel(f"Signed in: {self.actor.display_name or self.actor.username} ({self.actor.role})")
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    @Slot(list)
+    def on_events(self, events: list) -> None:
+        for e in events:
+            item = QListWidgetItem(f"{e.at.astimezone():%H:%M:%S}  {describe_event(e)}")
+            item.setData(Qt.ItemDataRole.UserRole, e.id)
+            if e.kind in ("cart_item_added", "stock_low"):
+                item.setForeground(Qt.GlobalColor.darkBlue if e.kind == "cart_item_added" else Qt.GlobalColor.darkRed)
+            self.activity_list.insertItem(0, item)
+        while self.activity_list.count() > MAX_ACTIVITY:
+            self.activity_list.takeItem(self.activity_list.count() - 1)
+
+    def refresh(self) -> None:
+        if self.feed is not None:
+            self.jobs.submit(lambda job: self.feed.poll_now())
+
+    def show_keyboard_help(self) -> None:
+        QMessageBox.information(self, "Keyboard", "Alt+1..4: switch tabs\nF5: refresh\nCtrl+Shift+A: live activity\n"
+                                                  "F1: this help\nCtrl+Q: quit")
+
+    def show_about(self) -> None:
+        from .. import __version__
+        QMessageBox.about(self, "About OMS Desktop", f"OMS Desktop {__version__}\nOrder management, keyboard first.")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.feed is not None:
+            self.feed.stop()
+        self.jobs.wait_for_done(5000)
+        super().closeEvent(event)

@@ -1,0 +1,79 @@
+"""The main window shell: sign-in, first run, status bar, and live activity from another workstation."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from oms_desktop.adapters.security import fast_test_hasher
+from oms_desktop.bootstrap import open_backend
+from oms_desktop.gui.event_feed import EventFeed
+from oms_desktop.gui.jobs import JobRunner
+from oms_desktop.gui.login import FirstRunDialog, LoginDialog
+from oms_desktop.gui.main_window import MainWindow
+
+
+def test_wrong_password_shows_a_message_and_keeps_the_dialog_open(qtbot, sqlite_backend):
+    services = sqlite_backend.services
+    services.auth.add_user(None, "admin", "admin", "right-pw")
+    dialog = LoginDialog(services, "SQLite test.db")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.ui.username_edit, "admin")
+    qtbot.keyClicks(dialog.ui.password_edit, "wrong")
+    dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.actor is None
+    assert dialog.ui.error_label.isVisible()
+    assert "wrong password" in dialog.ui.error_label.text()
+    dialog.ui.password_edit.clear()
+    qtbot.keyClicks(dialog.ui.password_edit, "right-pw")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.actor.username == "admin"
+
+
+def test_first_run_creates_the_first_administrator_and_company(qtbot, sqlite_backend):
+    services = sqlite_backend.services
+    dialog = FirstRunDialog(services)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.ui.company_edit, "Acme Lamps")
+    qtbot.keyClicks(dialog.ui.password_edit, "s3cret")
+    qtbot.keyClicks(dialog.ui.password_repeat_edit, "other")
+    dialog.accept()
+    assert "differ" in dialog.ui.error_label.text()
+    assert services.auth.needs_first_user()
+    dialog.ui.password_repeat_edit.setText("s3cret")
+    dialog.accept()
+    assert dialog.actor is not None and dialog.actor.role == "admin"
+    assert services.company.get().name == "Acme Lamps"
+    assert not services.auth.needs_first_user()
+
+
+def test_main_window_shows_four_tabs_database_and_user(qtbot, services, admin):
+    window = MainWindow(services, admin, database="SQLite demo.db", jobs=JobRunner(synchronous=True))
+    qtbot.addWidget(window)
+    tabs = [window.ui.tabs.tabText(i).replace("&", "") for i in range(window.ui.tabs.count())]
+    assert tabs == ["Orders", "Inventory", "Warehouse", "Accounts"]
+    assert "SQLite demo.db" in window.database_label.text()
+    assert "admin" in window.user_label.text()
+
+
+def test_an_order_placed_on_another_workstation_appears_without_refresh(qtbot, db_url, paths, catalog, admin,
+                                                                        customer):
+    services = catalog
+    feed = EventFeed(lambda after: services.events.since(admin, after), services.events.last_id(), interval=0.05)
+    window = MainWindow(services, admin, database="test", feed=feed, jobs=JobRunner(synchronous=True))
+    qtbot.addWidget(window)
+    feed.start()
+    try:
+        other = open_backend(db_url, paths=paths, hasher=fast_test_hasher(), migrate=False)  # a second workstation
+        try:
+            agent = other.services.auth.actor_for("admin")
+            draft = other.services.orders.create_draft(agent, customer.id)
+            other.services.orders.add_line(agent, draft.id, "LAMP-01", 2)
+        finally:
+            other.dispose()
+        qtbot.waitUntil(lambda: window.activity_list.count() >= 1, timeout=5000)
+        texts = [window.activity_list.item(i).text() for i in range(window.activity_list.count())]
+        assert any("2 x LAMP-01" in t and draft.number in t for t in texts), texts
+    finally:
+        feed.stop()

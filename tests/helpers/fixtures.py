@@ -1,0 +1,136 @@
+"""Database and service fixtures for every test layer."""
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from oms_desktop.adapters.security import fast_test_hasher
+from oms_desktop.bootstrap import open_backend
+from oms_desktop.config import Paths
+
+PG_ADMIN_URL = os.environ.get("OMS_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+SAMPLE_CATALOG = (
+    "sku,name,unit_price,tax_rate,barcode,category,location,on_hand,reorder_point\n"
+    "LAMP-01,Desk lamp,19.99,0.19,4006381333931,Lighting,A-01-02,10,2\n"
+    "BULB-E27,LED bulb E27,3.49,0.19,4006381333948,Lighting,A-01-03,100,20\n"
+    "BOOK-01,Field guide,12.00,0.07,9783161484100,Books,B-02-01,5,1\n"
+)
+
+
+def _pg_available() -> bool:
+    try:
+        eng = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with eng.connect() as c:
+            c.execute(text("select 1"))
+        eng.dispose()
+        return True
+    except Exception:
+        return False
+
+
+class PgDatabases:
+    """Creates throwaway databases on the test server and drops them afterwards."""
+
+    def __init__(self):
+        self.admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        self.created: list[str] = []
+
+    def create(self) -> str:
+        name = f"oms_test_{uuid.uuid4().hex[:12]}"
+        with self.admin.connect() as c:
+            c.execute(text(f'CREATE DATABASE "{name}"'))
+        self.created.append(name)
+        return make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+
+    def drop_all(self) -> None:
+        with self.admin.connect() as c:
+            for name in self.created:
+                c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_databases():
+    if not _pg_available():
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is not reachable at {PG_ADMIN_URL}; in CI the PostgreSQL tests must run")
+        pytest.skip("PostgreSQL is not reachable (set OMS_TEST_PG_URL); these tests run in CI")
+    dbs = PgDatabases()
+    yield dbs
+    dbs.drop_all()
+
+
+@pytest.fixture
+def pg_url(pg_databases) -> str:
+    return pg_databases.create()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'oms.db'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path) -> str:
+    """Runs the test once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'oms.db'}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def paths(tmp_path) -> Paths:
+    return Paths(tmp_path / "data", tmp_path / "config", tmp_path / "logs", tmp_path / "backups").ensure()
+
+
+@pytest.fixture
+def backend(db_url, paths):
+    b = open_backend(db_url, paths=paths, hasher=fast_test_hasher())
+    yield b
+    b.dispose()
+
+
+@pytest.fixture
+def sqlite_backend(sqlite_url, paths):
+    b = open_backend(sqlite_url, paths=paths, hasher=fast_test_hasher())
+    yield b
+    b.dispose()
+
+
+@pytest.fixture
+def services(backend):
+    return backend.services
+
+
+@pytest.fixture
+def admin(services):
+    services.auth.add_user(None, "admin", "admin", "admin-pw", "Ada Admin")
+    return services.auth.sign_in("admin", "admin-pw")
+
+
+@pytest.fixture
+def users(services, admin):
+    """One signed-in actor per role, keyed by role name."""
+    out = {"admin": admin}
+    for role in ("agent", "counter", "warehouse", "accountant", "manager"):
+        services.auth.add_user(admin, role, role, f"{role}-pw")
+        out[role] = services.auth.sign_in(role, f"{role}-pw")
+    return out
+
+
+@pytest.fixture
+def catalog(services, admin):
+    services.catalog.import_catalog(admin, SAMPLE_CATALOG.encode())
+    return services
+
+
+@pytest.fixture
+def customer(services, admin):
+    return services.customers.add_customer(admin, "Anna Schmidt", ["0171 555-0100"], "anna@example.com",
+                                           "Hauptstr. 1\n10115 Berlin")
