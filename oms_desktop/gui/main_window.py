@@ -65,12 +65,19 @@ class MainWindow(QMainWindow):
             feed.failed.connect(lambda msg: self.statusBar().showMessage(f"Live updates interrupted: {msg}", 10000))
 
     def _build_tabs(self) -> None:
-        placeholders = {
-            self.ui.order_entry_layout: "Order entry: find the caller, add lines, confirm (Ctrl+Enter).",
+        self.order_entry = None
+        placeholders = {}
+        if can(self.actor.role, Perm.ORDER_EDIT):
+            from .order_entry import OrderEntryTab
+            self.order_entry = OrderEntryTab(self.services, self.actor, self.jobs)
+            self.ui.order_entry_layout.addWidget(self.order_entry)
+        else:
+            placeholders[self.ui.order_entry_layout] = "Order entry is for sales roles (agent, counter, manager)."
+        placeholders.update({
             self.ui.inventory_layout: "Inventory: catalog, stock, adjustments, purchasing.",
             self.ui.warehouse_layout: "Warehouse: queue, pick lists, pack and ship.",
             self.ui.accounts_layout: "Accounts: payments, invoices, ledger.",
-        }
+        })
         for layout, text in placeholders.items():
             label = QLabel(text)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -98,6 +105,8 @@ class MainWindow(QMainWindow):
 
     @Slot(list)
     def on_events(self, events: list) -> None:
+        if self.order_entry is not None:
+            self.order_entry.on_events(events)
         for e in events:
             item = QListWidgetItem(f"{e.at.astimezone():%H:%M:%S}  {describe_event(e)}")
             item.setData(Qt.ItemDataRole.UserRole, e.id)
@@ -112,6 +121,10 @@ class MainWindow(QMainWindow):
             self.jobs.submit(lambda job: self.feed.poll_now())
 
     def show_keyboard_help(self) -> None:
+        tab = self.order_entry if self.ui.tabs.currentIndex() == 0 and self.order_entry is not None else None
+        if tab is not None:
+            tab.keyboard_help()
+            return
         QMessageBox.information(self, "Keyboard", "Alt+1..4: switch tabs\nF5: refresh\nCtrl+Shift+A: live activity\n"
                                                   "F1: this help\nCtrl+Q: quit")
 

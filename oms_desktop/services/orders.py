@@ -156,6 +156,69 @@ class OrderService(ServiceBase):
     def remove_line(self, actor: Actor, order_ref, line_no: int) -> OrderDTO:
         return self.set_line_quantity(actor, order_ref, line_no, 0)
 
+    def set_line_price(self, actor: Actor, order_ref, line_no: int, unit_price=None, discount=None) -> OrderDTO:
+        """Change a draft line's unit price or discount; beyond the catalog price or the discount limit this is a
+        price override: it needs the right and leaves an audit row."""
+        self._require(actor, Perm.ORDER_EDIT, "change orders")
+        with self._uow() as uow:
+            order = self._draft(uow, order_ref)
+            cur = order.currency
+            line = next((ln for ln in uow.orders.lines(order.id) if ln.line_no == line_no), None)
+            if line is None:
+                raise NotFound(f"{order_number(order.id)} has no line {line_no}.")
+            product = uow.products.get(line.product_id)
+            price = (parse_amount(unit_price, cur, field="unit price") if unit_price not in (None, "")
+                     else from_minor(line.unit_price_minor, cur))
+            disc = parse_rate(discount, field="discount") if discount not in (None, "") else bp_to_rate(line.discount_bp)
+            catalog_price = from_minor(product.unit_price_minor, cur)
+            if (price != catalog_price or disc > self.company.discount_limit) and \
+                    not can(actor.role, Perm.PRICE_OVERRIDE):
+                raise PermissionDenied(f"{actor.username} ({actor.role}) may not change the price of {line.sku} "
+                                       f"(catalog {catalog_price}, discount limit "
+                                       f"{self.company.discount_limit:.0%}); a manager must approve it.")
+            uow.orders.update_line(order.id, line_no, {"unit_price_minor": to_minor(price, cur),
+                                                       "discount_bp": rate_to_bp(disc)})
+            self._recompute(uow, order)
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.price_override",
+                             entity="order", entity_id=order.id,
+                             old={"line_no": line_no, "unit_price": str(from_minor(line.unit_price_minor, cur)),
+                                  "discount": str(bp_to_rate(line.discount_bp))},
+                             new={"line_no": line_no, "unit_price": str(price), "discount": str(disc)})
+            dto = self._load(uow, order.id)
+            uow.commit()
+        return dto
+
+    def repeat_order(self, actor: Actor, source_ref, *, channel: str | None = None) -> OrderDTO:
+        """A new draft for the same customer with the lines of an earlier order, at today's catalog prices."""
+        self._require(actor, Perm.ORDER_EDIT, "create orders")
+        channel = self._channel(channel)
+        with self._uow() as uow:
+            source = self._resolve_row(uow, source_ref)
+            lines = uow.orders.lines(source.id)
+            products = {ln.product_id: uow.products.get(ln.product_id) for ln in lines}
+            sold = [ln for ln in lines if products[ln.product_id].active]
+            if not sold:
+                raise BusinessRuleViolation(f"None of the products of {order_number(source.id)} is still sold.")
+            oid = self._insert_order(uow, actor, source.customer_id, channel, Status.DRAFT)
+            uow.orders.add_history(oid, None, Status.DRAFT, actor.user_id, f"repeat of {order_number(source.id)}")
+            uow.orders.add_lines([dict(order_id=oid, line_no=i, product_id=ln.product_id, sku=ln.sku,
+                                       name=products[ln.product_id].name, quantity=ln.quantity,
+                                       unit_price_minor=products[ln.product_id].unit_price_minor,
+                                       tax_rate_bp=products[ln.product_id].tax_rate_bp, discount_bp=0)
+                                  for i, ln in enumerate(sold, start=1)])
+            order = uow.orders.get(oid)
+            self._recompute(uow, order)
+            for ln in sold:
+                uow.events.add("cart_item_added", user_id=actor.user_id, order_id=oid, product_id=ln.product_id,
+                               payload={"sku": ln.sku, "name": ln.name, "quantity": ln.quantity,
+                                        "customer_id": source.customer_id, "agent": actor.username,
+                                        "channel": channel})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.repeat", entity="order",
+                             entity_id=oid, new={"source": order_number(source.id), "lines": len(sold)})
+            dto = self._load(uow, oid)
+            uow.commit()
+        return dto
+
     # ---- confirmation --------------------------------------------------------------------------------------
     def confirm_order(self, actor: Actor, order_ref) -> OrderDTO:
         """Reserve stock for every line or for none, assign a tracking number, and tell the warehouse."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from sqlalchemy import and_, delete, exists, func, insert, literal, or_, select, text, update
+from sqlalchemy import and_, case, delete, exists, func, insert, literal, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from . import models as m
@@ -127,7 +127,12 @@ class ProductsRepo(_Repo):
                "on_hand": stock_t.c.on_hand, "reserved": stock_t.c.reserved,
                "available": stock_t.c.on_hand - stock_t.c.reserved,
                "reorder_point": products_t.c.reorder_point}.get(order_by, products_t.c.sku)
-        q = q.order_by(col.desc() if descending else col, products_t.c.id).limit(limit).offset(offset)
+        keys = [col.desc() if descending else col, products_t.c.id]
+        if text_ and text_.strip() and order_by == "sku" and not descending:
+            # type-ahead: SKUs that start with what was typed come before name matches
+            prefix = like_escape(text_.strip().upper()) + "%"
+            keys.insert(0, case((products_t.c.sku.like(prefix, escape="\\"), 0), else_=1))
+        q = q.order_by(*keys).limit(limit).offset(offset)
         return self.c.execute(q).all()
 
     def count(self, text_: str = "", *, category=None, active_only=True, low_stock=False, out_of_stock=False) -> int:

@@ -1,0 +1,88 @@
+"""Table model of a draft's lines; quantity and price cells are editable and go through the service."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from ...services.dto import OrderDTO, OrderLineDTO
+from .. import format as fmt
+
+COLUMNS = ("#", "SKU", "Product", "Qty", "Unit price", "Discount", "Tax", "Line total", "Available")
+QTY, PRICE, DISCOUNT = 3, 4, 5
+SHORT = QBrush(QColor("#b00020"))
+
+
+class LinesModel(QAbstractTableModel):
+    """Signals:
+        edit_requested(int, str, str): line number, field ('quantity', 'unit_price' or 'discount'), typed text.
+    """
+
+    edit_requested = Signal(int, str, str)
+
+    def __init__(self, parent=None, locale: str = "en_US"):
+        super().__init__(parent)
+        self._lines: tuple[OrderLineDTO, ...] = ()
+        self._currency = "EUR"
+        self._editable = True
+        self.locale = locale
+
+    def set_order(self, order: OrderDTO | None) -> None:
+        self.beginResetModel()
+        self._lines = order.lines if order else ()
+        self._currency = order.currency if order else self._currency
+        self._editable = order is None or order.status == "draft"
+        self.endResetModel()
+
+    def line_at(self, row: int) -> OrderLineDTO:
+        return self._lines[row]
+
+    def short_lines(self) -> list[OrderLineDTO]:
+        return [ln for ln in self._lines if ln.available is not None and ln.quantity > ln.available]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._editable and index.column() in (QTY, PRICE, DISCOUNT):
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        ln = self._lines[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(ln.line_no), ln.sku, ln.name, str(ln.quantity),
+                    fmt.money(ln.unit_price, self._currency, self.locale),
+                    fmt.rate(ln.discount, self.locale) if ln.discount else "",
+                    fmt.rate(ln.tax_rate, self.locale),
+                    fmt.money(ln.gross, self._currency, self.locale),
+                    "" if ln.available is None else str(ln.available))[col]
+        if role == Qt.ItemDataRole.EditRole:
+            return {QTY: str(ln.quantity), PRICE: str(ln.unit_price), DISCOUNT: str(ln.discount)}.get(col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 3, 4, 5, 6, 7, 8):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and ln.available is not None and ln.quantity > ln.available:
+            return SHORT
+        if role == Qt.ItemDataRole.ToolTipRole and ln.available is not None and ln.quantity > ln.available:
+            return f"Only {ln.available} of {ln.sku} available"
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in (QTY, PRICE, DISCOUNT):
+            return False
+        field = {QTY: "quantity", PRICE: "unit_price", DISCOUNT: "discount"}[index.column()]
+        self.edit_requested.emit(self._lines[index.row()].line_no, field, str(value))
+        return False  # the service answers with a new order; the model is reset then

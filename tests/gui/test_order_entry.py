@@ -1,0 +1,163 @@
+"""The order entry tab driven with the keyboard only, as a phone agent or counter clerk would."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from oms_desktop.gui.jobs import JobRunner
+from oms_desktop.gui.order_entry import OrderEntryTab
+from oms_desktop.gui.order_entry.dialogs import ShortageDialog
+
+EXTRA = ("sku,name,unit_price,tax_rate,barcode,category,location,on_hand,reorder_point\n"
+         "CHAIR-01,Folding chair,24.90,0.19,4006381333955,Furniture,C-01-01,8,1\n"
+         "DESK-01,Writing desk,149.00,0.19,4006381333962,Furniture,C-02-01,3,1\n"
+         "ROPE-01,Garden rope 10 m,6.50,0.19,,Garden,D-01-01,2,0\n")
+
+
+class Keyboard:
+    """Types into the focused widget and counts key presses (a chord such as Ctrl+Enter counts once)."""
+
+    def __init__(self, qtbot, window: QWidget):
+        self.qtbot, self.window, self.presses = qtbot, window, 0
+
+    def _target(self) -> QWidget:
+        return self.window.focusWidget() or self.window
+
+    def type(self, text: str) -> None:
+        for ch in text:
+            self.qtbot.keyClick(self._target(), ch)
+            self.presses += 1
+
+    def press(self, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        self.qtbot.keyClick(self._target(), key, modifier)
+        self.presses += 1
+
+
+@pytest.fixture
+def shop(catalog, admin, customer):
+    catalog.catalog.import_catalog(admin, EXTRA.encode())
+    catalog.auth.add_user(admin, "agent", "agent", "agent-pw")
+    return catalog
+
+
+@pytest.fixture
+def tab(qtbot, shop):
+    agent = shop.auth.sign_in("agent", "agent-pw")
+    widget = OrderEntryTab(shop, agent, JobRunner(synchronous=True))
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.customer_edit.hasFocus)
+    confirmed = []
+    widget.show_tracking = confirmed.append  # the tracking dialog is modal; record what it would show
+    widget.confirmed_orders = confirmed
+    return widget
+
+
+def test_keyboard_only_order_with_phone_lookup_sku_multiplier_and_scanner(qtbot, tab, shop, admin):
+    kb = Keyboard(qtbot, tab)
+    kb.type("+49 171 5550100")  # stored as '0171 555-0100'
+    kb.press(Qt.Key.Key_Return)
+    assert tab.customer is not None and tab.customer.name == "Anna Schmidt"
+    assert tab.product_edit.hasFocus()
+    kb.type("LAMP-01")
+    kb.press(Qt.Key.Key_Return)
+    kb.type("3*BULB-E27")
+    kb.press(Qt.Key.Key_Return)
+    qtbot.keyClicks(tab.product_edit, "9783161484100")  # a scanner: a fast burst of keys ending in Enter
+    qtbot.keyClick(tab.product_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(tab.product_edit, "9783161484100")  # scanned again: the quantity goes up
+    qtbot.keyClick(tab.product_edit, Qt.Key.Key_Return)
+    assert [(ln.sku, ln.quantity) for ln in tab.order.lines] == [("LAMP-01", 1), ("BULB-E27", 3), ("BOOK-01", 2)]
+    assert "Total" in tab.totals_label.text()
+    kb.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(tab.confirmed_orders) == 1
+    order = tab.confirmed_orders[0]
+    assert order.status == "confirmed" and order.tracking_number
+    assert order.tracking_number in tab.message_label.text()
+    assert tab.order is None and tab.customer_edit.hasFocus()  # ready for the next caller
+    stored = shop.orders.get_order(admin, order.tracking_number)
+    assert stored.customer_name == "Anna Schmidt"
+    assert shop.catalog.get_product(admin, "BULB-E27").reserved == 3
+    assert shop.catalog.get_product(admin, "BOOK-01").reserved == 2
+    assert shop.inventory.invariant_violations() == []
+
+
+def test_five_line_order_for_a_returning_caller_takes_at_most_35_key_presses(qtbot, tab, shop, admin, customer):
+    shop.orders.place_order(admin, customer.id, [("LAMP-01", 1)])  # she has called before
+    kb = Keyboard(qtbot, tab)
+    kb.type("5550100")  # part of her phone number
+    kb.press(Qt.Key.Key_Return)
+    for prefix in ("LA", "BU", "BO", "CH", "DE"):  # SKU prefixes, first suggestion taken
+        kb.type(prefix)
+        kb.press(Qt.Key.Key_Return)
+    kb.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(tab.confirmed_orders) == 1
+    order = shop.orders.get_order(admin, tab.confirmed_orders[0].id)
+    assert sorted(ln.sku for ln in order.lines) == ["BOOK-01", "BULB-E27", "CHAIR-01", "DESK-01", "LAMP-01"]
+    assert order.customer_name == "Anna Schmidt" and order.status == "confirmed"
+    assert kb.presses <= 35, kb.presses
+
+
+def test_unknown_sku_and_invalid_quantity_are_explained_and_change_nothing(qtbot, tab, shop, admin):
+    kb = Keyboard(qtbot, tab)
+    kb.press(Qt.Key.Key_F3)
+    kb.type("NOPE-404-XYZ")
+    kb.press(Qt.Key.Key_Return)
+    assert "Unknown SKU or barcode 'NOPE-404-XYZ'" in tab.message_label.text()
+    assert tab.order is None and shop.orders.open_drafts(admin) == []
+    kb.type("0*LAMP-01")
+    kb.press(Qt.Key.Key_Return)
+    assert "quantity for LAMP-01 must be at least 1" in tab.message_label.text()
+    assert shop.orders.open_drafts(admin) == [] or all(d.line_count == 0 for d in shop.orders.open_drafts(admin))
+
+
+def test_out_of_stock_offers_to_reduce_to_what_is_available(qtbot, tab, shop, admin):
+    tab.ask_shortage = lambda error: (setattr(tab, "shortage_seen", error), ShortageDialog.REDUCE)[1]
+    kb = Keyboard(qtbot, tab)
+    kb.press(Qt.Key.Key_F3)
+    kb.type("5*ROPE-01")  # only 2 on hand
+    kb.press(Qt.Key.Key_Return)
+    assert "only 2 available" in tab.message_label.text()
+    kb.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    error = tab.shortage_seen
+    assert [(s.sku, s.requested, s.available) for s in error.shortages] == [("ROPE-01", 5, 2)]
+    assert shop.catalog.get_product(admin, "ROPE-01").reserved == 0  # nothing reserved by the failed confirm
+    assert [(ln.sku, ln.quantity) for ln in tab.order.lines] == [("ROPE-01", 2)]
+    kb.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert tab.confirmed_orders and shop.catalog.get_product(admin, "ROPE-01").reserved == 2
+
+
+def test_price_override_without_permission_is_refused_and_changes_nothing(qtbot, tab, shop, admin):
+    qtbot.keyClicks(tab.product_edit, "LAMP-01")
+    qtbot.keyClick(tab.product_edit, Qt.Key.Key_Return)
+    before = shop.orders.get_order(admin, tab.order.id)
+    tab.lines_model.setData(tab.lines_model.index(0, 4), "9.99")  # the agent types a lower price
+    assert "may not change the price of LAMP-01" in tab.message_label.text()
+    after = shop.orders.get_order(admin, tab.order.id)
+    assert after.lines == before.lines and after.total == before.total
+
+
+def test_a_draft_survives_closing_the_window(qtbot, shop, admin, customer):
+    agent = shop.auth.sign_in("agent", "agent-pw")
+    first = OrderEntryTab(shop, agent, JobRunner(synchronous=True))
+    qtbot.addWidget(first)
+    first.set_customer(customer)
+    qtbot.keyClicks(first.product_edit, "2*LAMP-01")
+    qtbot.keyClick(first.product_edit, Qt.Key.Key_Return)
+    draft_id = first.order.id
+    first.close()
+    reopened = OrderEntryTab(shop, agent, JobRunner(synchronous=True))
+    qtbot.addWidget(reopened)
+    qtbot.waitUntil(lambda: "Open carts: 1" in reopened.drafts_button.text())
+    reopened.load_order(draft_id)
+    assert reopened.order.id == draft_id
+    assert [(ln.sku, ln.quantity) for ln in reopened.order.lines] == [("LAMP-01", 2)]
+    assert reopened.customer.name == "Anna Schmidt"
+
+
+def test_lines_model_passes_the_model_tester(qtmodeltester, tab, qtbot):
+    qtbot.keyClicks(tab.product_edit, "LAMP-01")
+    qtbot.keyClick(tab.product_edit, Qt.Key.Key_Return)
+    qtmodeltester.check(tab.lines_model)
