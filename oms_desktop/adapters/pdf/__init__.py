@@ -5,7 +5,12 @@ from oms_desktop.services.documents import (InvoiceDoc, PackingSlipDoc, PickList
                                             ReceiptDoc)
 
 from .common import DateFormatter, MoneyFormatter, default_format_date, default_format_money
-from .fonts import fonts
+from .fonts import font_set
+from .invoice import qr_payload, render_invoice
+from .packing_slip import render_packing_slip
+from .picklist import render_pick_list
+from .purchase_order import render_purchase_order
+from .receipt import render_receipt
 
 
 class ReportLabRenderer:
@@ -18,27 +23,22 @@ class ReportLabRenderer:
     def __init__(self, format_money: MoneyFormatter | None = None, format_date: DateFormatter | None = None):
         self.format_money = format_money or default_format_money
         self.format_date = format_date or default_format_date
-        fonts()  # register now so the first document renders as fast as the rest
+        font_set()  # register now so the first document renders as fast as the rest
 
     def render_pick_list(self, doc: PickListDoc) -> bytes:
-        from .picklist import render_pick_list
         return render_pick_list(doc, self.format_date)
 
     def render_invoice(self, doc: InvoiceDoc, page_size: str = "A4") -> bytes:
-        from .invoice import render_invoice
         return render_invoice(doc, self.format_money, self.format_date, page_size)
 
     def render_receipt(self, doc: ReceiptDoc) -> bytes:
-        from .receipt import render_receipt
         return render_receipt(doc, self.format_money, self.format_date)
 
     def render_packing_slip(self, doc: PackingSlipDoc) -> bytes:
-        from .packing_slip import render_packing_slip
-        return render_packing_slip(doc, self.format_date)
+        return render_packing_slip(doc)
 
     def render_purchase_order(self, doc: PurchaseOrderDoc) -> bytes:
-        from .purchase_order import render_purchase_order
         return render_purchase_order(doc, self.format_money, self.format_date)
 
 
-__all__ = ["ReportLabRenderer", "default_format_money", "default_format_date"]
+__all__ = ["ReportLabRenderer", "default_format_date", "default_format_money", "qr_payload"]

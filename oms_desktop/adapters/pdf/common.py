@@ -1,0 +1,285 @@
+"""Shared building blocks for the PDF documents: styles, money, barcodes, page-numbered deterministic canvases."""
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from reportlab.graphics.barcode import code128
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen import canvas as pdfcanvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from oms_desktop.domain.money import exponent, round_money
+
+from .fonts import font_runs, font_set, markup
+
+MoneyFormatter = Callable[[Decimal, str], str]
+DateFormatter = Callable[[date], str]
+
+PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
+GRID_COLOR = colors.HexColor("#9a9a9a")
+HEADER_FILL = colors.HexColor("#e6e6e6")
+
+# Bar (module) widths we allow, widest first. Below 1 pt cheap printers and zbar at 150 dpi start to miss; between
+# 1.0 and 1.2 pt a module is 2.1-2.4 px at 150 dpi and rounds unevenly (measured: ~8 % of symbols failed at 1.1 pt).
+BAR_WIDTHS = (1.5, 1.3, 1.2, 1.0)
+QUIET_MODULES = 10  # Code128 minimum quiet zone on each side
+BAR_HEIGHT = 13 * mm
+
+
+def default_format_money(amount: Decimal, currency: str) -> str:
+    """``1,234.50 EUR``: exactly the currency's decimals, rounded the domain's way, never through float."""
+    places = exponent(currency)
+    return f"{round_money(amount, currency):,.{places}f} {currency}"
+
+
+def plain_amount(amount: Decimal, currency: str) -> str:
+    """Machine-readable amount for QR payloads: no grouping, the currency's decimals."""
+    return f"{round_money(amount, currency):.{exponent(currency)}f}"
+
+
+def default_format_date(value: date) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+def format_quantity(quantity: int | Decimal) -> str:
+    if isinstance(quantity, Decimal):
+        normalized = quantity.normalize()
+        # normalize() turns 10 into 1E+1; format fixed-point so it never prints in exponent form
+        return f"{normalized:f}"
+    return str(quantity)
+
+
+def format_rate(rate: Decimal) -> str:
+    return f"{format_quantity(rate)} %"
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    bold: ParagraphStyle
+    right: ParagraphStyle
+    right_bold: ParagraphStyle
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    mono: ParagraphStyle
+    mono_right: ParagraphStyle
+    mono_bold: ParagraphStyle
+    mono_center: ParagraphStyle
+    big_right: ParagraphStyle
+    title_right: ParagraphStyle
+    mono_bold_right: ParagraphStyle
+    mono_center_bold: ParagraphStyle
+
+
+def make_styles(base_size: float = 9) -> Styles:
+    fs = font_set()
+
+    def style(name, font, size=base_size, align=TA_LEFT, leading=None, **kw):
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.25, alignment=align, **kw)
+
+    return Styles(
+        body=style("body", fs.sans),
+        small=style("small", fs.sans, base_size - 1.5, textColor=colors.HexColor("#444444")),
+        bold=style("bold", fs.sans_bold),
+        right=style("right", fs.sans, align=TA_RIGHT),
+        right_bold=style("right_bold", fs.sans_bold, align=TA_RIGHT),
+        title=style("title", fs.sans_bold, base_size + 7),
+        heading=style("heading", fs.sans_bold, base_size + 2, spaceBefore=6, spaceAfter=3),
+        mono=style("mono", fs.mono, base_size - 1),
+        mono_right=style("mono_right", fs.mono, base_size - 1, align=TA_RIGHT),
+        mono_bold=style("mono_bold", fs.mono_bold, base_size - 1),
+        mono_center=style("mono_center", fs.mono, base_size - 1, align=TA_CENTER),
+        big_right=style("big_right", fs.sans_bold, base_size + 4, align=TA_RIGHT),
+        title_right=style("title_right", fs.sans_bold, base_size + 7, align=TA_RIGHT),
+        mono_bold_right=style("mono_bold_right", fs.mono_bold, base_size - 1, align=TA_RIGHT),
+        mono_center_bold=style("mono_center_bold", fs.mono_bold, base_size + 1, align=TA_CENTER),
+    )
+
+
+def para(text: object, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph that prints user text literally (escaped; CJK runs get a CJK font)."""
+    return Paragraph(markup(text, style.fontName), style)
+
+
+def rich(template: str, style: ParagraphStyle, **values: object) -> Paragraph:
+    """Our own markup template with user values escaped, e.g. rich("<b>Order</b> {n}", style, n=order)."""
+    return Paragraph(template.format(**{k: markup(v, style.fontName) for k, v in values.items()}), style)
+
+
+# --- barcodes --------------------------------------------------------------------------------------------------------
+
+
+def is_code128_encodable(value: str) -> bool:
+    return bool(value) and all(32 <= ord(ch) < 127 for ch in value)
+
+
+class Code128Flowable(Flowable):
+    """A Code128 symbol with quiet zones, using the widest scannable bar width that fits ``max_width``."""
+
+    def __init__(self, value: str, max_width: float, bar_height: float = BAR_HEIGHT):
+        super().__init__()
+        self.value = value
+        modules = _code128_modules(value)
+        fitting = [w for w in BAR_WIDTHS if (modules + 2 * QUIET_MODULES) * w <= max_width]
+        bar_width = fitting[0] if fitting else BAR_WIDTHS[-1]
+        quiet = bar_width * QUIET_MODULES
+        self.barcode = code128.Code128(value, barWidth=bar_width, barHeight=bar_height, quiet=True,
+                                       lquiet=quiet, rquiet=quiet, humanReadable=False)
+        self.width = self.barcode.width
+        self.height = bar_height
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self):
+        self.barcode.drawOn(self.canv, 0, 0)
+
+
+def _code128_modules(value: str) -> float:
+    return code128.Code128(value, barWidth=1.0, quiet=False).width
+
+
+def fits_code128(value: str, max_width: float) -> bool:
+    if not is_code128_encodable(value):
+        return False
+    return (_code128_modules(value) + 2 * QUIET_MODULES) * BAR_WIDTHS[-1] <= max_width
+
+
+def barcode_or_text(value: str, max_width: float, style: ParagraphStyle, bar_height: float = BAR_HEIGHT,
+                    caption: Paragraph | None = None) -> list[Flowable]:
+    """The barcode with its text (or ``caption``) below; text alone when unencodable or too wide to scan."""
+    flowables: list[Flowable] = []
+    if fits_code128(value, max_width):
+        flowables.append(Code128Flowable(value, max_width, bar_height))
+    flowables.append(caption or para(value, style))
+    return flowables
+
+
+QR_QUIET_MODULES = 4  # the QR standard's quiet zone
+
+
+@functools.lru_cache(maxsize=64)
+def _qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
+    # Encoded once (QrCodeWidget encodes twice and draws one rect per module: ~3x slower for an invoice).
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(payload)
+    code.make()
+    count = code.getModuleCount()
+    return tuple(tuple(code.isDark(row, col) for col in range(count)) for row in range(count))
+
+
+class QrFlowable(Flowable):
+    """A QR code ``size`` points square, quiet zone included, drawn as one filled path of horizontal runs."""
+
+    def __init__(self, payload: str, size: float):
+        super().__init__()
+        self.payload = payload
+        self.modules = _qr_modules(payload)
+        self.width = self.height = size
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self):
+        count = len(self.modules)
+        module = self.width / (count + 2 * QR_QUIET_MODULES)
+        path = self.canv.beginPath()
+        for row_index, row in enumerate(self.modules):
+            y = self.height - (row_index + QR_QUIET_MODULES + 1) * module
+            col = 0
+            while col < count:
+                if not row[col]:
+                    col += 1
+                    continue
+                start = col
+                while col < count and row[col]:
+                    col += 1
+                path.rect((start + QR_QUIET_MODULES) * module, y, (col - start) * module, module)
+        self.canv.drawPath(path, stroke=0, fill=1)
+
+
+# --- documents -------------------------------------------------------------------------------------------------------
+
+
+class InvariantCanvas(pdfcanvas.Canvas):
+    """A canvas that always writes byte-identical output for identical input (fixed dates and document ID)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["invariant"] = 1
+        super().__init__(*args, **kwargs)
+
+
+def numbered_canvas_class(footer: Callable[[pdfcanvas.Canvas, int, int], None]) -> type[pdfcanvas.Canvas]:
+    """A canvas that holds pages back until the end so each footer can say "page X of Y"."""
+
+    class NumberedCanvas(InvariantCanvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._held_pages: list[dict] = []
+
+        def showPage(self):
+            self._held_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._held_pages)
+            for number, state in enumerate(self._held_pages, start=1):
+                self.__dict__.update(state)
+                footer(self, number, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def page_footer(left_text: str, margin: float) -> Callable[[pdfcanvas.Canvas, int, int], None]:
+    fs = font_set()
+
+    def draw(canv: pdfcanvas.Canvas, number: int, total: int) -> None:
+        width, _ = canv._pagesize
+        canv.saveState()
+        canv.setFont(fs.sans, 7.5)
+        canv.setFillColor(colors.HexColor("#555555"))
+        draw_text_runs(canv, margin, margin * 0.5, left_text, fs.sans, 7.5)
+        canv.drawRightString(width - margin, margin * 0.5, f"page {number} of {total}")
+        canv.restoreState()
+
+    return draw
+
+
+def draw_text_runs(canv: pdfcanvas.Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
+    """drawString that prints text literally (no markup), switching to the CJK font where the base one lacks glyphs."""
+    for run_font, run in font_runs(text, font):
+        canv.setFont(run_font, size)
+        canv.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, run_font, size)
+
+
+def build_pdf(flowables: Sequence[Flowable], *, pagesize, margin: float, title: str, footer_text: str | None,
+              author: str = "") -> bytes:
+    """Lay out flowables in one unpadded frame, so tables computed as ``page width - 2 * margin`` fit exactly."""
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
+                               bottomMargin=margin, title=title, author=author, creator="OMS Desktop", invariant=1)
+    frame = Frame(margin, margin, pagesize[0] - 2 * margin, pagesize[1] - 2 * margin,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    if footer_text is None:
+        document.build(list(flowables), canvasmaker=InvariantCanvas)
+    else:
+        document.build(list(flowables), canvasmaker=numbered_canvas_class(page_footer(footer_text, margin)))
+    return buffer.getvalue()

@@ -1,0 +1,272 @@
+"""Print documents as frozen, renderer-neutral DTOs (pick lists, invoices, receipts, packing slips, purchase orders)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+
+Quantity = int | Decimal
+
+
+def _require_decimals(obj: object, *names: str) -> None:
+    # A float that slips into a printed total is a rounding bug on paper; refuse it at construction.
+    for name in names:
+        value = getattr(obj, name)
+        if value is not None and not isinstance(value, Decimal):
+            raise TypeError(f"{type(obj).__name__}.{name} must be a Decimal, not {type(value).__name__}")
+
+
+def _require_tuples(obj: object) -> None:
+    # Lists would make the "frozen" DTO mutable from outside and unhashable.
+    for f in fields(obj):  # type: ignore[arg-type]
+        if isinstance(getattr(obj, f.name), list):
+            object.__setattr__(obj, f.name, tuple(getattr(obj, f.name)))
+
+
+_SEGMENT_SEPARATORS = re.compile(r"[-_./\s]+")
+_TOKENS = re.compile(r"\d+|\D+")
+
+
+def walking_order_key(location: str) -> tuple:
+    """Sort key for bin locations such as "A-02-03" or "A2-S10-B3": aisle, shelf, bin; numbers compare as numbers.
+
+    Every token becomes ``(0, int, "")`` for digits or ``(1, 0, text)`` for letters so mixed segments stay comparable;
+    empty locations sort last and the raw text breaks ties, keeping the order total and deterministic.
+    """
+    text = (location or "").strip()
+    segments = tuple(
+        tuple((0, int(tok), "") if tok.isdigit() else (1, 0, tok.casefold()) for tok in _TOKENS.findall(segment))
+        for segment in _SEGMENT_SEPARATORS.split(text)
+        if segment
+    )
+    return (not segments, segments, text)
+
+
+@dataclass(frozen=True)
+class Address:
+    name: str
+    lines: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        _require_tuples(self)
+
+
+@dataclass(frozen=True)
+class CompanyInfo:
+    name: str
+    address_lines: tuple[str, ...] = ()
+    vat_id: str = ""
+    email: str = ""
+    phone: str = ""
+    iban: str = ""
+    bic: str = ""
+
+    def __post_init__(self):
+        _require_tuples(self)
+
+
+@dataclass(frozen=True)
+class TaxRow:
+    rate: Decimal  # percent, e.g. Decimal("19")
+    net: Decimal
+    tax: Decimal
+
+    def __post_init__(self):
+        _require_decimals(self, "rate", "net", "tax")
+
+
+# --- pick list -------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PickLine:
+    location: str
+    sku: str
+    barcode: str  # product barcode (EAN/GTIN); empty means "print the SKU as the barcode"
+    name: str
+    quantity: int
+    per_order: tuple[tuple[str, int], ...] = ()  # (order label or tote, quantity) for sorting into totes
+
+    def __post_init__(self):
+        object.__setattr__(self, "per_order", tuple(tuple(pair) for pair in self.per_order))
+
+
+@dataclass(frozen=True)
+class PickOrder:
+    order_number: str
+    tracking_number: str
+    customer_name: str
+    line_count: int
+    tote: str = ""
+
+
+@dataclass(frozen=True)
+class PickListDoc:
+    number: str
+    created_at: datetime
+    created_by: str
+    lines: tuple[PickLine, ...]  # already in walking order (see walking_order_key)
+    orders: tuple[PickOrder, ...] = ()
+
+    def __post_init__(self):
+        _require_tuples(self)
+
+
+# --- invoice / credit note -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InvoiceLine:
+    sku: str
+    name: str
+    quantity: Quantity
+    unit_price: Decimal
+    tax_rate: Decimal  # percent
+    net: Decimal
+
+    def __post_init__(self):
+        _require_decimals(self, "unit_price", "tax_rate", "net")
+
+
+@dataclass(frozen=True)
+class InvoiceDoc:
+    kind: Literal["invoice", "credit_note"]
+    number: str
+    issue_date: date
+    due_date: date | None
+    order_number: str
+    tracking_number: str
+    company: CompanyInfo
+    bill_to: Address
+    ship_to: Address | None
+    lines: tuple[InvoiceLine, ...]
+    tax_breakdown: tuple[TaxRow, ...]
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+    currency: str
+    payment_terms: str = ""
+    references_invoice: str | None = None  # the invoice a credit note corrects
+    paid: Decimal = Decimal("0")
+    notes: str = ""
+
+    def __post_init__(self):
+        if self.kind not in ("invoice", "credit_note"):
+            raise ValueError(f"InvoiceDoc.kind must be 'invoice' or 'credit_note', not {self.kind!r}")
+        _require_decimals(self, "net", "tax", "total", "paid")
+        _require_tuples(self)
+
+    @property
+    def balance_due(self) -> Decimal:
+        return self.total - self.paid
+
+
+# --- till receipt ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    sku: str
+    name: str
+    quantity: Quantity
+    unit_price: Decimal
+    amount: Decimal  # the line total as charged
+
+    def __post_init__(self):
+        _require_decimals(self, "unit_price", "amount")
+
+
+@dataclass(frozen=True)
+class ReceiptPayment:
+    method: str
+    amount: Decimal
+    reference: str = ""
+
+    def __post_init__(self):
+        _require_decimals(self, "amount")
+
+
+@dataclass(frozen=True)
+class ReceiptDoc:
+    number: str
+    printed_at: datetime
+    company: CompanyInfo
+    order_number: str
+    tracking_number: str
+    cashier: str
+    lines: tuple[ReceiptLine, ...]
+    tax_breakdown: tuple[TaxRow, ...]
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+    currency: str
+    payments: tuple[ReceiptPayment, ...] = ()
+    change: Decimal = Decimal("0")
+
+    def __post_init__(self):
+        _require_decimals(self, "net", "tax", "total", "change")
+        _require_tuples(self)
+
+
+# --- packing slip ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PackingSlipLine:
+    sku: str
+    name: str
+    quantity: Quantity
+
+
+@dataclass(frozen=True)
+class PackingSlipDoc:
+    order_number: str
+    tracking_number: str
+    ship_to: Address
+    lines: tuple[PackingSlipLine, ...]
+    carrier: str = ""
+    carrier_ref: str = ""
+    packages: int = 1
+    weight_kg: Decimal | None = None
+    company: CompanyInfo | None = None
+
+    def __post_init__(self):
+        _require_decimals(self, "weight_kg")
+        _require_tuples(self)
+
+
+# --- purchase order --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PurchaseOrderLine:
+    sku: str
+    name: str
+    quantity: Quantity
+    unit_cost: Decimal
+
+    def __post_init__(self):
+        _require_decimals(self, "unit_cost")
+
+    @property
+    def amount(self) -> Decimal:
+        return self.unit_cost * self.quantity
+
+
+@dataclass(frozen=True)
+class PurchaseOrderDoc:
+    number: str
+    supplier: Address
+    company: CompanyInfo
+    lines: tuple[PurchaseOrderLine, ...]
+    total: Decimal
+    currency: str
+    expected_date: date | None = None
+    order_date: date | None = None
+    notes: str = ""
+
+    def __post_init__(self):
+        _require_decimals(self, "total")
+        _require_tuples(self)

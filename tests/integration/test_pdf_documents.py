@@ -1,0 +1,291 @@
+"""PDF documents render literally, scan, paginate and reprint byte-identically (poppler + zbar check the output)."""
+from __future__ import annotations
+
+import random
+import sys
+import time
+from dataclasses import replace
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from oms_desktop.adapters.pdf import ReportLabRenderer
+from oms_desktop.services.documents import (Address, CompanyInfo, InvoiceDoc, InvoiceLine, PackingSlipDoc,
+                                            PackingSlipLine, PickLine, PickListDoc, PickOrder, PurchaseOrderDoc,
+                                            PurchaseOrderLine, ReceiptDoc, ReceiptLine, ReceiptPayment, TaxRow,
+                                            walking_order_key)
+
+try:
+    from tests.helpers import pdf_tools
+except ModuleNotFoundError:  # pytest run without the repository root on sys.path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from tests.helpers import pdf_tools
+
+TRICKY_NAMES = ('Bolt <b>M6</b> & nut', 'Cable <font name="x">2m</font>', "Pipe 3/4 < 1\"", "Łódź Pillow",
+                "Пётр's mug", "東京 tea set")
+TRICKY_CUSTOMERS = ("Łódź <b>Kowalski</b> & Sons", "Пётр Иванов", "東京 Trading", "A < B Ltd")
+
+
+@pytest.fixture(scope="module")
+def renderer() -> ReportLabRenderer:
+    return ReportLabRenderer()
+
+
+@pytest.fixture
+def tools():
+    """poppler + zbar for inspecting the output; rendering alone (determinism, speed) needs neither."""
+    pdf_tools.require_tools()
+
+
+def tracking_number(rng: random.Random) -> str:
+    alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+    compact = "".join(rng.choice(alphabet) for _ in range(12))
+    return "-".join(compact[i:i + 4] for i in range(0, 12, 4))
+
+
+def make_pick_list(order_count: int = 20, line_count: int = 30, seed: int = 7) -> PickListDoc:
+    rng = random.Random(seed)
+    orders = tuple(
+        PickOrder(order_number=f"SO-{1000 + n}", tracking_number=tracking_number(rng),
+                  customer_name=TRICKY_CUSTOMERS[n % len(TRICKY_CUSTOMERS)] if n < 8 else f"Customer {n}",
+                  line_count=0, tote=f"T{n + 1:02d}")
+        for n in range(order_count)
+    )
+    locations = [f"{aisle}-{shelf}-{bin_}" for aisle in "ABC" for shelf in range(1, 4) for bin_ in (1, 2, 9, 10)]
+    rng.shuffle(locations)
+    lines, line_counts = [], {o.tote: 0 for o in orders}
+    for n in range(line_count):
+        takers = rng.sample(orders, rng.randint(1, 3))
+        per_order = tuple((o.tote, rng.randint(1, 3)) for o in takers)
+        for o in takers:
+            line_counts[o.tote] += 1
+        name = TRICKY_NAMES[n % len(TRICKY_NAMES)] if n < len(TRICKY_NAMES) else f"Widget model {n}"
+        barcode = f"40{rng.randrange(10**10, 10**11)}" if n % 3 == 0 else ""
+        lines.append(PickLine(location=locations[n % len(locations)], sku=f"SKU-{n:04d}", barcode=barcode,
+                              name=name, quantity=sum(q for _, q in per_order), per_order=per_order))
+    lines.sort(key=lambda line: walking_order_key(line.location))
+    orders = tuple(replace(o, line_count=line_counts[o.tote]) for o in orders)
+    return PickListDoc(number="PL-2024-000042", created_at=datetime(2024, 5, 6, 8, 30), created_by="Ewa Nowak",
+                       lines=tuple(lines), orders=orders)
+
+
+COMPANY = CompanyInfo(name="Nordwind Handel GmbH", address_lines=("Hafenstraße 12", "20457 Hamburg", "Germany"),
+                      vat_id="DE123456789", email="billing@nordwind.example", phone="+49 40 1234567",
+                      iban="DE89 3704 0044 0532 0130 00", bic="COBADEFFXXX")
+
+
+def make_invoice(kind: str = "invoice", line_count: int = 6, currency: str = "EUR") -> InvoiceDoc:
+    lines = []
+    for n in range(line_count):
+        rate = Decimal("19") if n % 2 == 0 else Decimal("7")
+        unit = Decimal("12.50") + n
+        quantity = n % 3 + 1
+        lines.append(InvoiceLine(sku=f"SKU-{n:04d}", name=TRICKY_NAMES[n % len(TRICKY_NAMES)], quantity=quantity,
+                                 unit_price=unit, tax_rate=rate, net=unit * quantity))
+    breakdown = []
+    for rate in (Decimal("7"), Decimal("19")):
+        net = sum((line.net for line in lines if line.tax_rate == rate), Decimal("0"))
+        breakdown.append(TaxRow(rate=rate, net=net, tax=(net * rate / 100).quantize(Decimal("0.01"))))
+    net = sum((row.net for row in breakdown), Decimal("0"))
+    tax = sum((row.tax for row in breakdown), Decimal("0"))
+    return InvoiceDoc(
+        kind=kind, number="INV-2024-00017" if kind == "invoice" else "CN-2024-00003",
+        issue_date=date(2024, 5, 6), due_date=date(2024, 5, 20), order_number="SO-1001",
+        tracking_number="7K3D-9XQ2-M4PA", company=COMPANY,
+        bill_to=Address("Łódź <b>Kowalski</b> & Sons", ("ul. Piotrkowska 5", "90-001 Łódź", "Poland")),
+        ship_to=Address("Пётр Иванов", ("Тверская ул. 1", "Москва", "東京 branch")),
+        lines=tuple(lines), tax_breakdown=tuple(breakdown), net=net, tax=tax, total=net + tax, currency=currency,
+        payment_terms="Payable within 14 days without deduction.",
+        references_invoice="INV-2024-00017" if kind == "credit_note" else None,
+        paid=Decimal("10.00"), notes="Leave at the <door> & ring twice",
+    )
+
+
+def make_receipt() -> ReceiptDoc:
+    lines = (ReceiptLine("SKU-0001", "Łódź Pillow <b>", 2, Decimal("9.99"), Decimal("19.98")),
+             ReceiptLine("SKU-0002", "東京 tea set", 1, Decimal("24.50"), Decimal("24.50")),
+             ReceiptLine("SKU-0003", "Пётр's mug with a very long product name that wraps", 3, Decimal("4.00"),
+                         Decimal("12.00")))
+    total = Decimal("56.48")
+    return ReceiptDoc(number="R-000123", printed_at=datetime(2024, 5, 6, 14, 2), company=COMPANY,
+                      order_number="SO-1002", tracking_number="7K3D-9XQ2-M4PA", cashier="Ewa",
+                      lines=lines, tax_breakdown=(TaxRow(Decimal("19"), Decimal("47.46"), Decimal("9.02")),),
+                      net=Decimal("47.46"), tax=Decimal("9.02"), total=total, currency="EUR",
+                      payments=(ReceiptPayment("Cash", Decimal("60.00")),), change=Decimal("3.52"))
+
+
+def barcode_texts(pdf: bytes) -> set[str]:
+    return set(pdf_tools.decode_barcodes(pdf))
+
+
+# --- pick list -------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pick_list_pdf(renderer) -> tuple[PickListDoc, bytes]:
+    doc = make_pick_list()
+    return doc, renderer.render_pick_list(doc)
+
+
+def test_every_pick_list_barcode_scans(pick_list_pdf, tools):
+    doc, pdf = pick_list_pdf
+    found = barcode_texts(pdf)
+    expected = {doc.number} | {line.barcode or line.sku for line in doc.lines} | {o.tracking_number for o in doc.orders}
+    assert expected - found == set()
+
+
+def test_pick_list_paginates_with_page_x_of_y_and_repeats_the_table_header(pick_list_pdf, tools):
+    doc, pdf = pick_list_pdf
+    pages = int(pdf_tools.pdf_info(pdf)["Pages"])
+    assert pages >= 2
+    for page in range(1, pages + 1):
+        text = pdf_tools.pdf_to_text(pdf, page=page)
+        assert f"page {page} of {pages}" in text
+        if any(f" {line.location} " in text for line in doc.lines):
+            assert "SKU / barcode" in text
+        if any(order.tracking_number in text for order in doc.orders):
+            assert "Tracking number" in text
+
+
+def test_pick_list_prints_locations_in_walking_order(pick_list_pdf, tools):
+    doc, pdf = pick_list_pdf
+    text = pdf_tools.pdf_to_text(pdf)
+    positions = [text.index(f" {line.location} ") for line in doc.lines]  # spaces: "A-1-1" is inside "A-1-10"
+    assert positions == sorted(positions)
+    assert [line.location for line in doc.lines] == sorted((line.location for line in doc.lines),
+                                                           key=walking_order_key)
+
+
+def test_pick_list_prints_markup_and_non_latin_names_literally(pick_list_pdf, tools):
+    _, pdf = pick_list_pdf
+    text = pdf_tools.pdf_to_text(pdf)
+    for literal in ("Bolt <b>M6</b> & nut", 'Cable <font name="x">2m</font>', "Pipe 3/4 < 1\"", "Łódź Pillow",
+                    "Пётр's mug", "東京 tea set", "Łódź <b>Kowalski</b> & Sons", "Пётр Иванов", "東京 Trading",
+                    "A < B Ltd"):
+        assert literal in text
+
+
+# --- invoice ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_invoice_shows_totals_and_its_qr_carries_number_and_amount(renderer, page_size, tools):
+    doc = make_invoice()
+    pdf = renderer.render_invoice(doc, page_size=page_size)
+    text = pdf_tools.pdf_to_text(pdf)
+    for amount in (doc.net, doc.tax, doc.total, doc.balance_due):
+        assert f"{amount:,.2f} EUR" in text
+    for literal in ("INV-2024-00017", "SO-1001", "7K3D-9XQ2-M4PA", "2024-05-20", "Łódź <b>Kowalski</b> & Sons",
+                    "Пётр Иванов", "東京 branch", "Leave at the <door> & ring twice", "19 %", "7 %",
+                    "Payable within 14 days"):
+        assert literal in text
+    assert f"INV:INV-2024-00017;AMT:{doc.total:.2f} EUR" in barcode_texts(pdf)
+    width, height = pdf_tools.page_size_mm(pdf)
+    assert (round(width), round(height)) == ((210, 297) if page_size == "A4" else (216, 279))
+
+
+def test_credit_note_names_the_invoice_it_corrects(renderer, tools):
+    doc = make_invoice(kind="credit_note")
+    pdf = renderer.render_invoice(doc)
+    text = pdf_tools.pdf_to_text(pdf)
+    assert "Credit note for invoice INV-2024-00017" in text
+    assert f"CRN:CN-2024-00003;AMT:{doc.total:.2f} EUR" in barcode_texts(pdf)
+
+
+def test_money_prints_with_the_currency_decimals_and_a_custom_formatter(renderer, tools):
+    doc = make_invoice(currency="JPY")
+    text = pdf_tools.pdf_to_text(renderer.render_invoice(doc))
+    assert f"{doc.total:,.0f} JPY" in text
+    custom = ReportLabRenderer(format_money=lambda amount, currency: f"{currency} {amount:.2f}!")
+    assert f"EUR {make_invoice().total:.2f}!" in pdf_tools.pdf_to_text(custom.render_invoice(make_invoice()))
+
+
+def test_long_invoice_repeats_the_table_header_on_every_page(renderer, tools):
+    pdf = renderer.render_invoice(make_invoice(line_count=90))
+    pages = int(pdf_tools.pdf_info(pdf)["Pages"])
+    assert pages >= 3
+    assert pdf_tools.pdf_to_text(pdf).count("Unit price") == pages
+
+
+# --- receipt, packing slip, purchase order ---------------------------------------------------------------------------
+
+
+def test_receipt_is_80mm_wide_and_fits_its_content(renderer, tools):
+    doc = make_receipt()
+    pdf = renderer.render_receipt(doc)
+    width, height = pdf_tools.page_size_mm(pdf)
+    assert round(width) == 80
+    assert 60 < height < 400
+    assert pdf_tools.pdf_info(pdf)["Pages"] == "1"
+    text = pdf_tools.pdf_to_text(pdf)
+    for literal in ("Łódź Pillow <b>", "東京 tea set", "56.48 EUR", "60.00 EUR", "3.52 EUR", "R-000123"):
+        assert literal in text
+    assert doc.tracking_number in barcode_texts(pdf)
+
+
+def test_packing_slip_shows_lines_and_scannable_numbers(renderer, tools):
+    doc = PackingSlipDoc(order_number="SO-1003", tracking_number="7K3D-9XQ2-M4PA",
+                         ship_to=Address("東京 Trading", ("1-1 Chiyoda", "Tokyo")),
+                         lines=(PackingSlipLine("SKU-1", "Bolt <b>M6</b> & nut", 4),
+                                PackingSlipLine("SKU-2", "Пётр's mug", Decimal("1.5"))),
+                         carrier="DHL", carrier_ref="JD0146", packages=2, weight_kg=Decimal("3.250"))
+    pdf = renderer.render_packing_slip(doc)
+    text = pdf_tools.pdf_to_text(pdf)
+    for literal in ("東京 Trading", "Bolt <b>M6</b> & nut", "Пётр's mug", "1.5", "DHL", "JD0146", "3.25 kg"):
+        assert literal in text
+    assert {"SO-1003", "7K3D-9XQ2-M4PA"} <= barcode_texts(pdf)
+
+
+def test_purchase_order_shows_lines_and_total(renderer, tools):
+    doc = PurchaseOrderDoc(number="PO-2024-0005", supplier=Address("Łódź Metal <Sp. z o.o.>", ("ul. Długa 1",)),
+                           company=COMPANY,
+                           lines=(PurchaseOrderLine("SKU-1", "Bolt <b>M6</b>", 100, Decimal("0.12")),
+                                  PurchaseOrderLine("SKU-2", "東京 tea set", 5, Decimal("1000.00"))),
+                           total=Decimal("5012.00"), currency="EUR", expected_date=date(2024, 6, 1))
+    text = pdf_tools.pdf_to_text(renderer.render_purchase_order(doc))
+    for literal in ("PO-2024-0005", "Łódź Metal <Sp. z o.o.>", "Bolt <b>M6</b>", "東京 tea set", "5,012.00 EUR",
+                    "12.00 EUR", "2024-06-01"):
+        assert literal in text
+
+
+def test_documents_refuse_float_money():
+    with pytest.raises(TypeError, match="Decimal"):
+        TaxRow(rate=Decimal("19"), net=10.0, tax=Decimal("1.90"))
+    with pytest.raises(ValueError, match="kind"):
+        replace(make_invoice(), kind="receipt")
+
+
+# --- determinism and speed -------------------------------------------------------------------------------------------
+
+
+def test_reprinting_gives_identical_bytes(renderer):
+    assert renderer.render_pick_list(make_pick_list()) == renderer.render_pick_list(make_pick_list())
+    assert renderer.render_invoice(make_invoice()) == ReportLabRenderer().render_invoice(make_invoice())
+    assert renderer.render_receipt(make_receipt()) == renderer.render_receipt(make_receipt())
+
+
+def test_a_simple_invoice_renders_fast(renderer):
+    doc = make_invoice(line_count=3)
+    renderer.render_invoice(doc)  # warm-up: imports and font subsetting tables
+    started = time.perf_counter()
+    for _ in range(5):
+        renderer.render_invoice(doc)
+    # Generous bound for slow CI runners; locally this is a few milliseconds per invoice.
+    assert (time.perf_counter() - started) / 5 < 0.25
+
+
+def test_cjk_prints_through_the_builtin_cid_font_when_no_cjk_truetype_font_is_installed(tools):
+    from reportlab.platypus import Paragraph
+
+    from oms_desktop.adapters.pdf import common, fonts
+
+    cid_font = fonts.register_cid_fallback()
+    style = common.make_styles().body
+    pdf = common.build_pdf([Paragraph(f'<font face="{cid_font}">東京</font> Łódź', style)], pagesize=(300, 200),
+                           margin=20, title="cjk", footer_text=None)
+    assert "東京 Łódź" in pdf_tools.pdf_to_text(pdf)
+    # Without a CJK cmap to ask, runs are chosen by Unicode block: kanji go to the CID font, Polish stays in DejaVu.
+    sans_cmap = fonts._cmap(fonts.font_set().sans)
+    assert fonts._needs_fallback("東", sans_cmap, None) and not fonts._needs_fallback("ł", sans_cmap, None)
