@@ -65,24 +65,27 @@ class MainWindow(QMainWindow):
             feed.failed.connect(lambda msg: self.statusBar().showMessage(f"Live updates interrupted: {msg}", 10000))
 
     def _build_tabs(self) -> None:
-        self.order_entry = None
-        placeholders = {}
-        if can(self.actor.role, Perm.ORDER_EDIT):
-            from .order_entry import OrderEntryTab
-            self.order_entry = OrderEntryTab(self.services, self.actor, self.jobs)
-            self.ui.order_entry_layout.addWidget(self.order_entry)
-        else:
-            placeholders[self.ui.order_entry_layout] = "Order entry is for sales roles (agent, counter, manager)."
-        placeholders.update({
-            self.ui.inventory_layout: "Inventory: catalog, stock, adjustments, purchasing.",
-            self.ui.warehouse_layout: "Warehouse: queue, pick lists, pack and ship.",
-            self.ui.accounts_layout: "Accounts: payments, invoices, ledger.",
-        })
-        for layout, text in placeholders.items():
-            label = QLabel(text)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setObjectName("placeholder_label")
-            layout.addWidget(label)
+        """Each tab is its own package; a role that may not use a tab sees why instead of an empty screen."""
+        from .accounts import AccountsTab
+        from .inventory import InventoryTab
+        from .order_entry import OrderEntryTab
+        from .warehouse import WarehouseTab
+        specs = [
+            (self.ui.order_entry_layout, OrderEntryTab, Perm.ORDER_EDIT, "Order entry is for sales roles."),
+            (self.ui.inventory_layout, InventoryTab, Perm.VIEW, ""),
+            (self.ui.warehouse_layout, WarehouseTab, Perm.VIEW, ""),
+            (self.ui.accounts_layout, AccountsTab, Perm.VIEW, ""),
+        ]
+        self.tab_widgets: list[QWidget] = []
+        for layout, cls, perm, refusal in specs:
+            if can(self.actor.role, perm):
+                widget = cls(self.services, self.actor, self.jobs)
+                self.tab_widgets.append(widget)
+            else:
+                widget = QLabel(f"{refusal} You are signed in as {self.actor.role}.")
+                widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(widget)
+        self.order_entry = next((w for w in self.tab_widgets if isinstance(w, OrderEntryTab)), None)
 
     def _build_activity(self) -> None:
         self.activity_list = QListWidget()
@@ -105,8 +108,8 @@ class MainWindow(QMainWindow):
 
     @Slot(list)
     def on_events(self, events: list) -> None:
-        if self.order_entry is not None:
-            self.order_entry.on_events(events)
+        for tab in self.tab_widgets:
+            tab.on_events(events)
         for e in events:
             item = QListWidgetItem(f"{e.at.astimezone():%H:%M:%S}  {describe_event(e)}")
             item.setData(Qt.ItemDataRole.UserRole, e.id)
@@ -121,8 +124,9 @@ class MainWindow(QMainWindow):
             self.jobs.submit(lambda job: self.feed.poll_now())
 
     def show_keyboard_help(self) -> None:
-        tab = self.order_entry if self.ui.tabs.currentIndex() == 0 and self.order_entry is not None else None
-        if tab is not None:
+        layout = self.ui.tabs.currentWidget().layout()
+        tab = layout.itemAt(0).widget() if layout is not None and layout.count() else None
+        if hasattr(tab, "keyboard_help"):
             tab.keyboard_help()
             return
         QMessageBox.information(self, "Keyboard", "Alt+1..4: switch tabs\nF5: refresh\nCtrl+Shift+A: live activity\n"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .accounts import AccountsService
 from .auth import AuthService
 from .base import SettingsCache
 from .catalog import CatalogService
@@ -11,6 +12,8 @@ from .customers import CustomerService
 from .events import EventService
 from .inventory import InventoryService
 from .orders import OrderService
+from .purchasing import PurchasingService
+from .warehouse import WarehouseService
 from .ports import UnitOfWorkFactory
 
 
@@ -23,6 +26,9 @@ class Services:
     customers: CustomerService
     orders: OrderService
     events: EventService
+    purchasing: PurchasingService
+    warehouse: WarehouseService
+    accounts: AccountsService
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, hasher) -> "Services":
@@ -30,4 +36,5 @@ class Services:
         return cls(auth=AuthService(uow, cache, hasher), company=CompanyService(uow, cache),
                    catalog=CatalogService(uow, cache), inventory=InventoryService(uow, cache),
                    customers=CustomerService(uow, cache), orders=OrderService(uow, cache),
-                   events=EventService(uow, cache))
+                   events=EventService(uow, cache), purchasing=PurchasingService(uow, cache),
+                   warehouse=WarehouseService(uow, cache), accounts=AccountsService(uow, cache))

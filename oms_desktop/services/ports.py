@@ -8,7 +8,8 @@ from typing import Any, Callable, Protocol
 class UnitOfWork(Protocol):
     """One transaction. Rolls back unless ``commit()`` is called inside the ``with`` block.
 
-    Repositories (attributes): settings, users, products, stock, customers, orders, events, audit. Their methods
+    Repositories (attributes): settings, users, products, stock, customers, orders, events, audit,
+    purchasing, warehouse, accounts. Their methods
     take and return plain values (ints, strings, dicts, row-like objects with attribute access).
     """
 
@@ -20,6 +21,9 @@ class UnitOfWork(Protocol):
     orders: Any
     events: Any
     audit: Any
+    purchasing: Any
+    warehouse: Any
+    accounts: Any
     dialect: str
 
     def __enter__(self) -> "UnitOfWork": ...

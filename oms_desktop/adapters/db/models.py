@@ -216,3 +216,7 @@ class AuditEntry(Base):
     old_values: Mapped[str] = mapped_column(Text, default="")
     new_values: Mapped[str] = mapped_column(Text, default="")
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+
+
+# The areas' tables live in their own modules; importing them here keeps Base.metadata complete for Alembic.
+from . import models_accounts, models_purchasing, models_warehouse  # noqa: E402,F401

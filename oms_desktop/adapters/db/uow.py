@@ -10,6 +10,9 @@ from ...domain.errors import OmsError, StorageError
 from .engine import reader, translate_storage_error
 from .repositories import (AuditRepo, CustomersRepo, EventsRepo, OrdersRepo, ProductsRepo, SettingsRepo, StockRepo,
                            UsersRepo)
+from .repositories_accounts import AccountsRepo
+from .repositories_purchasing import PurchasingRepo
+from .repositories_warehouse import WarehouseRepo
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,9 @@ class SqlUnitOfWork:
         self.orders = OrdersRepo(c)
         self.events = EventsRepo(c)
         self.audit = AuditRepo(c)
+        self.purchasing = PurchasingRepo(c)
+        self.warehouse = WarehouseRepo(c)
+        self.accounts = AccountsRepo(c)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -1,0 +1,4 @@
+"""The accounts tab."""
+from .tab import AccountsTab
+
+__all__ = ["AccountsTab"]

@@ -1,0 +1,4 @@
+"""The inventory tab."""
+from .tab import InventoryTab
+
+__all__ = ["InventoryTab"]

@@ -1,0 +1,4 @@
+"""The warehouse tab."""
+from .tab import WarehouseTab
+
+__all__ = ["WarehouseTab"]
