@@ -71,6 +71,7 @@ class Product(Base):
     barcode: Mapped[str | None] = mapped_column(String(64), unique=True)
     category: Mapped[str] = mapped_column(String(100), default="", index=True)
     unit_price_minor: Mapped[int] = mapped_column(Minor)
+    cost_minor: Mapped[int] = mapped_column(Minor, default=0, server_default="0")  # unit cost, for COGS
     tax_rate_bp: Mapped[int] = mapped_column(Integer)
     location: Mapped[str] = mapped_column(String(64), default="")
     reorder_point: Mapped[int] = mapped_column(Integer, default=0)

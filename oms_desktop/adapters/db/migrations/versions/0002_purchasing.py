@@ -13,8 +13,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    with op.batch_alter_table("products") as batch:
+        batch.add_column(sa.Column("cost_minor", sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+                                   nullable=False, server_default="0"))
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table("products") as batch:
+        batch.drop_column("cost_minor")
