@@ -161,3 +161,18 @@ def test_lines_model_passes_the_model_tester(qtmodeltester, tab, qtbot):
     qtbot.keyClicks(tab.product_edit, "LAMP-01")
     qtbot.keyClick(tab.product_edit, Qt.Key.Key_Return)
     qtmodeltester.check(tab.lines_model)
+
+
+def test_scans_faster_than_the_database_answers_land_in_one_cart(qtbot, shop, admin):
+    agent = shop.auth.sign_in("agent", "agent-pw")
+    runner = JobRunner()  # real background threads: the second scan is queued before the first is saved
+    tab = OrderEntryTab(shop, agent, runner)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: not runner.busy)
+    for code in ("LAMP-01", "BULB-E27", "9783161484100", "LAMP-01"):
+        qtbot.keyClicks(tab.product_edit, code)
+        qtbot.keyClick(tab.product_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not runner.busy and tab.order is not None and len(tab.order.lines) == 3, timeout=10000)
+    drafts = shop.orders.open_drafts(admin)
+    assert len(drafts) == 1
+    assert [(ln.sku, ln.quantity) for ln in tab.order.lines] == [("LAMP-01", 2), ("BULB-E27", 1), ("BOOK-01", 1)]

@@ -68,6 +68,7 @@ class OrderEntryTab(QWidget):
         self.company = services.company.get()
         self.locale = self.company.locale
         self.order: OrderDTO | None = None
+        self._cart_id: int | None = None  # the draft lines go to; also read by write jobs (see add_typed_product)
         self.customer: CustomerDTO | None = None
         self._customer_seq = 0
         self._product_seq = 0
@@ -402,7 +403,6 @@ class OrderEntryTab(QWidget):
         self._product_nav.moved = False
         customer_id = self.customer.id if self.customer else None
         channel = self.channel_combo.currentText()
-        order_id = self.order.id if self.order else None
         services, actor = self.services, self.actor
 
         def work():
@@ -415,9 +415,12 @@ class OrderEntryTab(QWidget):
                     if not found:
                         raise NotFound(f"Unknown SKU or barcode '{code}': nothing in the catalog matches.") from None
                     sku = found[0].sku
-            target = order_id
+            # Read the cart when the job runs, not when it was queued: writes run one after another, so a scan
+            # that arrives while the first line is still being saved lands in the cart that line created.
+            target = self._cart_id
             if target is None:
                 target = services.orders.create_draft(actor, customer_id, channel).id
+                self._cart_id = target
             return services.orders.add_line(actor, target, sku, qty)
 
         self._run(work, self._line_added, write=True)
@@ -453,6 +456,7 @@ class OrderEntryTab(QWidget):
     # ---- the order -----------------------------------------------------------------------------------------
     def show_order(self, order: OrderDTO | None) -> None:
         self.order = order
+        self._cart_id = order.id if order is not None and order.status == "draft" else None
         self.lines_model.set_order(order)
         if order is None:
             self.order_label.setText("New order: the cart is saved as soon as the first line is added.")

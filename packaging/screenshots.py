@@ -1,0 +1,90 @@
+"""Take the README's screenshots from a real window: run under Xvfb (or any X display), one PNG per tab.
+
+    Xvfb :99 -screen 0 1400x900x24 & DISPLAY=:99 python packaging/screenshots.py --demo --out docs/screenshots
+
+It signs in as the given user on the demo database (created on first use, like ``oms-desktop --demo``), shows
+the main window, switches to each tab, lets the event loop settle, and grabs the screen from the X server.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from oms_desktop.bootstrap import open_backend  # noqa: E402
+from oms_desktop.config import Paths, describe_url, resolve_database_url  # noqa: E402
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--demo", action="store_true")
+    p.add_argument("--database")
+    p.add_argument("--user", default="manager")
+    p.add_argument("--password", default="demo")
+    p.add_argument("--out", default="docs/screenshots")
+    p.add_argument("--size", default="1360x860")
+    p.add_argument("--script", help="python file with a function prepare(window) run before the shots")
+    args = p.parse_args()
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen" or not os.environ.get("DISPLAY"):
+        sys.exit("run under an X display (Xvfb), not offscreen: the point is a real window")
+    app = QApplication(sys.argv[:1])
+    from oms_desktop.gui import resources_rc  # noqa: F401
+    from oms_desktop.gui.event_feed import EventFeed
+    from oms_desktop.gui.main_window import MainWindow
+    paths = Paths.default().ensure()
+    url = resolve_database_url(args.database, demo=args.demo, paths=paths)
+    backend = open_backend(url, paths=paths)
+    services = backend.services
+    if services.auth.needs_first_user():
+        from oms_desktop.demo import seed_demo
+        seed_demo(backend, seed=1)
+    actor = services.auth.sign_in(args.user, args.password)
+    feed = EventFeed(lambda after: services.events.since(actor, after), max(services.events.last_id() - 30, 0))
+    window = MainWindow(services, actor, database=describe_url(url), feed=feed)
+    w, h = (int(v) for v in args.size.split("x"))
+    window.resize(w, h)
+    window.move(0, 0)
+    window.show()
+    feed.start()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    names = ["order_entry", "inventory", "warehouse", "accounts", "service_desk"]
+    if args.script:
+        ns: dict = {}
+        exec(Path(args.script).read_text(), ns)  # noqa: S102 - a developer's own preparation script
+        ns["prepare"](window)
+    shots: list[Path] = []
+
+    def shoot(i: int) -> None:
+        if i >= window.ui.tabs.count():
+            feed.stop()
+            print("\n".join(str(s) for s in shots))
+            app.quit()
+            return
+        window.ui.tabs.setCurrentIndex(i)
+        QTimer.singleShot(1500, lambda: grab(i))
+
+    def grab(i: int) -> None:
+        name = names[i] if i < len(names) else f"tab{i}"
+        target = out / f"{name}.png"
+        screen = window.screen()
+        pix = screen.grabWindow(0, window.frameGeometry().x(), window.frameGeometry().y(),
+                                window.frameGeometry().width(), window.frameGeometry().height())
+        pix.save(str(target))
+        shots.append(target)
+        shoot(i + 1)
+
+    QTimer.singleShot(2000, lambda: shoot(0))
+    code = app.exec()
+    backend.dispose()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
