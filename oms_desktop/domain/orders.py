@@ -61,7 +61,7 @@ def parse_quantity(value, *, sku: str = "", allow_zero: bool = False) -> int:
         q = value
     else:
         s = str(value).strip()
-        if not s.lstrip("-").isdigit():
+        if not s.removeprefix("-").isdecimal():  # not isdigit()/lstrip: "²" and "--5" make int() raise ValueError
             raise ValidationFailed(f"quantity{label} '{value}' is not a whole number")
         if len(s) > 12:
             raise ValidationFailed(f"quantity{label} '{value}' is too large (at most {MAX_QUANTITY})")

@@ -73,7 +73,8 @@ class CustomerService(ServiceBase):
         with self._uow(write=False) as uow:
             rows = uow.customers.find(digits=digits if only_phone_chars and len(digits) >= 3 else None,
                                       words=[] if only_phone_chars else text.lower().split(),
-                                      email=text if "@" in text else None, customer_id=customer_id, limit=limit)
+                                      email=text if "@" in text else None, customer_id=customer_id, limit=limit,
+                                      key=phone_key(text) if only_phone_chars else None)
             phones = uow.customers.phones_of(r.id for r in rows)
         return [self._dto(r, phones.get(r.id, [])) for r in rows]
 

@@ -256,13 +256,13 @@ class CustomersRepo(_Repo):
         return list(self.c.execute(select(phones_t.c.customer_id).where(phones_t.c.key == key).distinct()).scalars())
 
     def find(self, *, digits: str | None, words: list[str], email: str | None, customer_id: int | None,
-             limit: int = 20):
+             limit: int = 20, key: str | None = None):
         conds = []
         if customer_id is not None:
             conds.append(customers_t.c.id == customer_id)
         if digits:
             sub = select(phones_t.c.customer_id).where(
-                or_(phones_t.c.digits.like("%" + digits + "%"), phones_t.c.key == digits.lstrip("0")[-10:]))
+                or_(phones_t.c.digits.like("%" + digits + "%"), phones_t.c.key == (key or digits.lstrip("0"))))
             conds.append(customers_t.c.id.in_(sub))
         if email:
             conds.append(customers_t.c.email_lower.like(like_escape(email.lower()) + "%", escape="\\"))

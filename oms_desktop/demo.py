@@ -1,0 +1,678 @@
+"""The demo company "Northwind Home & Garden": a realistic, deterministic data set to try OMS Desktop with.
+
+``seed_demo(backend, seed=1)`` fills a *fresh* database (it refuses one that already has users or data) with:
+
+- company settings (EUR, Berlin address, VAT id, phone as the default channel);
+- one user per role, the user name equal to the role name, **every demo password is ``demo``**:
+  ``admin``, ``manager``, ``agent``, ``counter``, ``warehouse``, ``accountant``;
+- about 300 products in 11 categories with SKUs (``LGT-0001``), valid EAN-13 barcodes (ISBN-13 for books),
+  19 % or 7 % VAT (books, food), bin locations in walking order (``A-01-01`` .. ``F-12-04``), reorder points and
+  opening stock (a few products at or below their reorder point, a few sold out), imported through the catalog
+  service so every opening balance is a stock move;
+- about 3,000 customers (German-style addresses, phones in the formats people type, a few non-Latin names);
+- a year of history: about 6,000 delivered (a few cancelled) orders over the last 365 days, with weekly and
+  yearly seasonality;
+- the live part, through the services so reservations, events and audit rows are real: about 25 confirmed orders
+  waiting for the warehouse and about 5 open carts.
+
+Everything comes from ``random.Random(seed)``: the same seed gives the same names, SKUs, prices, customers and
+orders. Only the time line is anchored on *today* so that the history always covers the last twelve months
+(so order dates, and with them weekday/season-dependent choices, move with the calendar), and the live orders
+get their tracking numbers from the service (cryptographically random, as in production).
+
+Speed: the history is written with bulk Core inserts (a few seconds on SQLite); only what must follow the business
+rules goes through the services. The password hashes use the backend's hasher (argon2id: that part costs ~1 s
+with production parameters).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import random
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from itertools import accumulate
+from typing import Callable
+
+from sqlalchemy import func, insert, select
+
+from .adapters.db import models as m
+from .domain.errors import BusinessRuleViolation
+from .domain.money import from_minor, to_minor
+from .domain.orders import PricedLine, Status, TaxRounding, bp_to_rate, compute_totals
+from .domain.phone import digits_of, phone_key
+from .domain.tracking import new_tracking_number
+
+DEMO_PASSWORD = "demo"
+"""Password of every demo user (user names are the role names). Demo databases are for trying things out only."""
+
+COMPANY = dict(company_name="Northwind Home & Garden", currency="EUR",
+               company_address="Lindenallee 42\n10115 Berlin\nGermany", vat_id="DE812345673",
+               default_channel="phone")
+
+USERS = (  # (user name = role, display name); the admin comes first: the first user must be an administrator
+    ("admin", "Andrea Adler"), ("manager", "Monika Berger"), ("agent", "Jonas Keller"),
+    ("counter", "Lena Vogel"), ("warehouse", "Mehmet Aydın"), ("accountant", "Ulrike Brandt"))
+
+N_PRODUCTS = 300
+N_CUSTOMERS = 3000
+N_HISTORY_ORDERS = 6000
+N_LIVE_ORDERS = 25
+N_DRAFTS = 5
+HISTORY_DAYS = 365
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    products: int
+    customers: int
+    orders: int
+    users: int
+
+
+def ean13(n12: str) -> str:
+    """The 13-digit EAN (GTIN-13) for 12 digits: weights 1,3,1,3,... from the left, check = (10 - sum mod 10) mod 10."""
+    if len(n12) != 12 or not n12.isascii() or not n12.isdigit():
+        raise ValueError(f"an EAN-13 needs 12 digits before its check digit, not '{n12}'")
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(n12))
+    return n12 + str((10 - total % 10) % 10)
+
+
+# ---- word lists ----------------------------------------------------------------------------------------------------
+# (category, SKU prefix, tax rate, price range in whole euros, first words, second words)
+CATEGORIES = (
+    ("Lighting", "LGT", "0.19", (9, 189),
+     ("Brass", "Oak", "Matte black", "Opal glass", "Rattan", "Ceramic", "Chrome", "Walnut", "Concrete", "Linen"),
+     ("desk lamp", "floor lamp", "pendant light", "wall sconce", "table lamp", "reading lamp", "ceiling spotlight",
+      "lantern", "night light", "clip-on lamp")),
+    ("Garden", "GRD", "0.19", (4, 129),
+     ("Stainless", "Galvanised", "Ash-handled", "Ergonomic", "Heavy-duty", "Folding", "Telescopic", "Carbon steel",
+      "Bamboo", "Compact"),
+     ("garden trowel", "hand fork", "pruning shears", "hedge trimmer", "watering can 10 l", "leaf rake", "spade",
+      "hose reel", "bulb planter", "kneeling pad", "seed tray set", "lopper")),
+    ("Kitchen", "KIT", "0.19", (5, 149),
+     ("Stainless", "Cast iron", "Enamel", "Beechwood", "Porcelain", "Copper", "Borosilicate", "Silicone",
+      "Carbon steel", "Stoneware"),
+     ("frying pan 28 cm", "saucepan 2 l", "chef's knife", "cutting board", "mixing bowl set", "colander", "teapot",
+      "casserole dish", "measuring jug", "salad spinner", "pepper mill", "baking tray")),
+    ("Tools", "TLS", "0.19", (4, 199),
+     ("Cordless", "Professional", "Compact", "Magnetic", "Insulated", "Heavy-duty", "Precision", "Folding",
+      "Ratcheting", "Adjustable"),
+     ("screwdriver set", "claw hammer", "spirit level 60 cm", "tape measure 5 m", "hacksaw", "socket wrench set",
+      "utility knife", "drill bit set", "combination pliers", "bench clamp", "stud finder", "hex key set")),
+    ("Books", "BOK", "0.07", (8, 49),
+     ("{} for Beginners", "The Complete Guide to {}", "{}: A Practical Handbook", "Weekend {} Projects",
+      "A Year of {}", "{} Made Simple", "The Little Book of {}"),
+     ("Composting", "Beekeeping", "Woodworking", "Bread Baking", "Houseplants", "Pruning", "Tiling", "Home Electrics",
+      "Fermentation", "Balcony Gardening", "Rose Growing", "Upcycling", "Knitting", "Herb Gardens")),
+    ("Toys", "TOY", "0.19", (3, 89),
+     ("Wooden", "Plush", "Magnetic", "Rainbow", "Classic", "Musical", "Stacking", "Pull-along", "Giant", "Mini"),
+     ("building blocks", "puzzle 100 pieces", "teddy bear", "train set", "marble run", "xylophone", "kite",
+      "skipping rope", "memory game", "dinosaur figure", "doll's house", "spinning top")),
+    ("Bathroom", "BTH", "0.19", (4, 159),
+     ("Bamboo", "Chrome", "Frosted glass", "Teak", "Ceramic", "Matte white", "Anti-slip", "Stainless",
+      "Organic cotton", "Slate"),
+     ("soap dispenser", "toothbrush holder", "shower caddy", "towel rail", "bath mat", "mirror cabinet",
+      "toilet brush set", "laundry basket", "shower curtain", "waste bin 5 l")),
+    ("Textiles", "TXT", "0.19", (6, 179),
+     ("Linen", "Organic cotton", "Wool", "Velvet", "Waffle-knit", "Jacquard", "Chambray", "Flannel", "Merino",
+      "Recycled"),
+     ("cushion cover 50x50", "throw blanket", "tablecloth", "tea towel set", "duvet cover 135x200", "curtain pair",
+      "bath towel", "placemat set", "pillowcase pair", "rug 120x170")),
+    ("Electrical", "ELC", "0.19", (2, 89),
+     ("White", "Black", "Outdoor", "Smart", "USB-C", "Surge-protected", "Heavy-duty", "Compact", "Weatherproof",
+      "Slimline"),
+     ("extension lead 3 m", "power strip 6-way", "LED bulb E27", "LED bulb GU10", "cable reel 25 m", "timer socket",
+      "doorbell kit", "motion sensor", "fuse set", "cable ties 100", "charger 65 W", "junction box")),
+    ("Paint", "PNT", "0.19", (5, 79),
+     ("Chalk white", "Sage green", "Ocean blue", "Terracotta", "Charcoal", "Ochre", "Dove grey", "Forest green",
+      "Blush pink", "Midnight navy"),
+     ("wall paint 2.5 l", "wall paint 5 l", "gloss paint 750 ml", "wood stain 750 ml", "tester pot 60 ml",
+      "masonry paint 5 l", "chalk paint 1 l", "floor paint 2.5 l")),
+    ("Pantry", "FOD", "0.07", (2, 29),
+     ("Organic", "Wildflower", "Smoked", "Alpine", "Fairtrade", "Spiced", "Black Forest", "Homestyle"),
+     ("honey 500 g", "strawberry jam 340 g", "herbal tea 100 g", "coffee beans 1 kg", "olive oil 500 ml",
+      "mustard 200 ml", "apple chutney 250 g", "sea salt 250 g", "muesli 750 g", "pasta sauce 400 g")),
+)
+BLURBS = ("Customer favourite.", "Made in Germany.", "Two-year warranty.", "Sustainably sourced.", "Gift-boxed.",
+          "New this season.", "Trade quality.", "Easy to clean.", "")
+CENTS = (99, 99, 99, 95, 49, 90, 50, 0, 29)
+
+# Seasonality: weekday (Mon..Sun; the shop is closed on Sundays, web orders still come in) and month.
+WEEKDAY_FACTOR = (1.0, 1.05, 1.0, 1.1, 1.25, 1.4, 0.3)
+MONTH_FACTOR = (0.8, 0.85, 1.1, 1.3, 1.3, 1.1, 0.95, 0.9, 1.0, 1.0, 1.15, 1.45)
+CATEGORY_SEASON = {
+    "Garden": (0.4, 0.5, 1.3, 1.9, 1.9, 1.5, 1.2, 1.0, 0.8, 0.6, 0.4, 0.4),
+    "Paint": (0.7, 0.8, 1.2, 1.5, 1.5, 1.3, 1.1, 1.0, 1.0, 0.9, 0.7, 0.6),
+    "Toys": (0.7, 0.7, 0.8, 0.9, 0.8, 0.8, 0.8, 0.8, 0.9, 1.0, 1.6, 2.6),
+    "Lighting": (1.2, 1.1, 0.9, 0.8, 0.7, 0.7, 0.7, 0.8, 1.0, 1.2, 1.4, 1.6),
+}
+CHANNELS = ("phone", "counter", "catalog", "online")
+CHANNEL_WEIGHTS = (40, 25, 15, 20)
+
+GERMAN_FIRST = (
+    "Anna", "Lukas", "Sophie", "Leon", "Marie", "Paul", "Emma", "Jonas", "Mia", "Felix", "Hannah", "Maximilian",
+    "Lena", "Ben", "Laura", "Elias", "Julia", "Noah", "Sarah", "Tim", "Katharina", "Jan", "Lisa", "Tobias", "Sabine",
+    "Thomas", "Petra", "Michael", "Ursula", "Stefan", "Monika", "Andreas", "Claudia", "Jürgen", "Brigitte", "Klaus",
+    "Renate", "Wolfgang", "Heike", "Uwe", "Jörg", "Björn", "Käthe", "Günther", "Doris", "Frieda", "Matthias",
+    "Susanne", "Dieter", "Gisela")
+GERMAN_LAST = (
+    "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann",
+    "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann", "Braun",
+    "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Schmitz", "Krause", "Meier", "Lehmann",
+    "Schmid", "Schulze", "Maier", "Köhler", "Herrmann", "König", "Walter", "Mayer", "Huber", "Kaiser", "Fuchs",
+    "Peters", "Lang", "Scholz", "Möller", "Weiß", "Jung", "Hahn", "Vogel", "Friedrich", "Keller", "Günther",
+    "Frank", "Berger", "Winkler", "Roth", "Beck", "Lorenz", "Baumann", "Franke", "Albrecht", "Schuster", "Simon",
+    "Ludwig", "Böhm", "Winter", "Kraus", "Martin", "Schumacher", "Krämer", "Vogt", "Stein", "Jäger", "Otto",
+    "Sommer", "Groß", "Seidel", "Heinrich", "Brandt", "Haas")
+# Names from elsewhere, as first names x last names of one language (surnames that do not change with gender).
+OTHER_NAMES = (
+    (("Łukasz", "Agnieszka", "Paweł", "Zofia", "Krzysztof", "Małgorzata", "Wojciech", "Katarzyna"),
+     ("Wróbel", "Nowak", "Wójcik", "Mazur", "Krawczyk", "Zając", "Król", "Pawlak")),
+    (("Mehmet", "Ayşe", "Emre", "Elif", "Murat", "Zeynep", "Hüseyin", "Fatma"),
+     ("Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Öztürk", "Aydın")),
+    (("Giulia", "Marco", "Sofia", "Luca", "Francesca", "Giuseppe"),
+     ("Rossi", "Bianchi", "Ferrari", "Esposito", "Romano", "Colombo")),
+    (("Lucía", "José", "Carmen", "Álvaro", "Camille", "François", "Amélie", "Søren", "Ingrid", "Tomáš", "Ana",
+      "Dragan", "Niamh", "Seán"),
+     ("García", "Martínez", "Dubois", "Lefèvre", "Nielsen", "Johansson", "Novák", "Horvat", "Petrović", "O'Brien",
+      "Murphy", "de Vries")),
+)
+# Non-Latin names with the romanized form their e-mail addresses use.
+NON_LATIN_NAMES = (
+    ("Пётр Иванов", "petr.ivanov"), ("Наталья Смирнова", "natalya.smirnova"), ("Олена Коваленко", "olena.kovalenko"),
+    ("Дмитрий Соколов", "dmitry.sokolov"), ("Анна Шевченко", "anna.shevchenko"), ("田中 花子", "hanako.tanaka"),
+    ("佐藤 健", "ken.sato"), ("鈴木 一郎", "ichiro.suzuki"), ("王 伟", "wei.wang"), ("李 娜", "na.li"),
+    ("김민준", "minjun.kim"), ("이서연", "seoyeon.lee"), ("Γιώργος Παπαδόπουλος", "giorgos.papadopoulos"),
+    ("Ελένη Νικολάου", "eleni.nikolaou"), ("محمد العلي", "mohammed.alali"), ("فاطمة حسن", "fatima.hassan"),
+    ("יעל כהן", "yael.cohen"), ("Արամ Պետրոսյան", "aram.petrosyan"), ("ნინო ბერიძე", "nino.beridze"),
+)
+BUSINESS_PATTERNS = ("Gärtnerei {last}", "Malerbetrieb {last}", "{last} Bau GmbH", "Hausverwaltung {last} & {last2}",
+                     "{last} Immobilien KG", "Café {word}", "Hotel {word}", "Kita {word}", "Landhaus {word}",
+                     "Tischlerei {last}")
+BUSINESS_WORDS = ("Sonnenschein", "Lindenhof", "Regenbogen", "Alpenblick", "Seeblick", "Am Park", "Kleeblatt",
+                  "Rosengarten", "Zur Mühle", "Am Markt")
+STREETS = ("Hauptstraße", "Bahnhofstraße", "Gartenweg", "Lindenallee", "Schillerstraße", "Goethestraße", "Am Markt",
+           "Birkenweg", "Kirchgasse", "Mühlenweg", "Rosenstraße", "Bergstraße", "Waldstraße", "Dorfstraße",
+           "Ringstraße", "Schulstraße", "Am Sonnenhang", "Friedrichstraße", "Kastanienallee", "Uferweg",
+           "Eichendorffstraße", "Blumenstraße", "Weinbergweg", "Lessingstraße")
+# (city, first postcode, last postcode, area code)
+CITIES = (
+    ("Berlin", 10115, 14199, "030"), ("Hamburg", 20095, 22769, "040"), ("München", 80331, 81929, "089"),
+    ("Köln", 50667, 51149, "0221"), ("Frankfurt am Main", 60306, 60599, "069"), ("Stuttgart", 70173, 70629, "0711"),
+    ("Düsseldorf", 40210, 40629, "0211"), ("Leipzig", 4103, 4357, "0341"), ("Dresden", 1067, 1328, "0351"),
+    ("Hannover", 30159, 30669, "0511"), ("Nürnberg", 90402, 90491, "0911"), ("Bremen", 28195, 28779, "0421"),
+    ("Bonn", 53111, 53229, "0228"), ("Freiburg im Breisgau", 79098, 79117, "0761"),
+    ("Heidelberg", 69115, 69126, "06221"), ("Münster", 48143, 48167, "0251"), ("Potsdam", 14467, 14482, "0331"),
+    ("Regensburg", 93047, 93059, "0941"))
+CITY_WEIGHTS = (30, 14, 12, 9, 7, 6, 6, 5, 5, 5, 4, 4, 3, 3, 2, 3, 3, 2)
+MOBILE_PREFIXES = ("0151", "0152", "0157", "0160", "0162", "0170", "0171", "0172", "0173", "0175", "0176", "0177",
+                   "0178", "0179")
+FOREIGN_PHONES = (("+43", "1", 7), ("+41", "44", 7), ("+48", "601", 6), ("+31", "20", 7), ("+33", "1", 8),
+                  ("+90", "532", 7), ("+39", "06", 8))
+CUSTOMER_NOTES = ("Prefers delivery after 4 pm.", "Please call before delivery.", "Ring twice.",
+                  "Leave parcels with the neighbour (no. 14).", "Trade customer: monthly invoice.",
+                  "Pays cash at the counter.", "Regular customer since 2015.")
+CANCEL_REASONS = ("customer changed their mind", "duplicate order", "found it cheaper elsewhere",
+                  "delivery date too late", "payment not received")
+CARRIERS = ("DHL", "DHL", "Hermes", "DPD", "GLS")
+
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ł": "l",
+                           "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "'": "", " ": "", "&": ""})
+
+
+def _ascii(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
+    return "".join(ch for ch in text if ch.isascii() and (ch.isalnum() or ch in "-.")).lower()
+
+
+class _Reporter:
+    """Maps the phases onto 0..100 and calls ``progress(done, 100)`` when the figure changes."""
+    TOTAL = 100
+
+    def __init__(self, callback: Progress | None):
+        self._cb = callback
+        self._last = -1
+
+    def __call__(self, done: float) -> None:
+        done = max(0, min(self.TOTAL, int(done)))
+        if self._cb is not None and done > self._last:
+            self._last = done
+            self._cb(done, self.TOTAL)
+
+    def span(self, start: float, end: float) -> Callable[[int, int], None]:
+        return lambda d, t: self(start + (end - start) * d / max(t, 1))
+
+
+# ---- entry point ---------------------------------------------------------------------------------------------------
+def seed_demo(backend, *, seed: int = 1, progress: Progress | None = None) -> DemoSummary:
+    """Fill a fresh database with the demo company; see the module docstring. Refuses a database with data."""
+    services, engine = backend.services, backend.engine
+    report = _Reporter(progress)
+    report(0)
+    _refuse_non_empty(services, engine)
+    rng = random.Random(seed)
+    now = datetime.now(timezone.utc)
+
+    services.company.update(None, **COMPANY)
+    services.auth.add_user(None, USERS[0][0], USERS[0][0], DEMO_PASSWORD, USERS[0][1])
+    admin = services.auth.actor_for(USERS[0][0])
+    for i, (role, display) in enumerate(USERS[1:], start=1):
+        services.auth.add_user(admin, role, role, DEMO_PASSWORD, display)
+        report(6 * i / (len(USERS) - 1))
+    actors = {role: services.auth.actor_for(role) for role, _ in USERS}
+    company = services.company.get()
+
+    products = _make_products(rng)
+    csv_bytes = _catalog_csv(products, company.currency)
+    services.catalog.import_catalog(actors["manager"], csv_bytes, progress=report.span(6, 18))
+    with engine.connect() as conn:
+        ids = dict(conn.execute(select(m.Product.id, m.Product.sku)).all())
+    by_sku = {v: k for k, v in ids.items()}
+    for p in products:
+        p["id"] = by_sku[p["sku"]]
+
+    customers = _make_customers(rng, now)
+    customer_ids = _insert_customers(engine, customers, admin, report.span(18, 32))
+    customer_weights = [c["weight"] for c in customers]  # regulars come back often, most buy once or twice
+
+    _insert_history(engine, rng, now, company, products, customer_ids, customer_weights, actors,
+                    report.span(32, 88))
+    _live_part(services, rng, products, customer_ids, actors, report.span(88, 99))
+
+    problems = services.inventory.invariant_violations()
+    if problems:  # cannot happen unless a service is broken; say so loudly rather than leave a subtly wrong demo
+        raise RuntimeError(f"the demo data broke the stock invariant (stock row != sum of moves): {problems[:5]}")
+    with engine.connect() as conn:
+        count = lambda t: conn.execute(select(func.count()).select_from(t)).scalar_one()  # noqa: E731
+        summary = DemoSummary(products=count(m.Product.__table__), customers=count(m.Customer.__table__),
+                              orders=count(m.Order.__table__), users=count(m.User.__table__))
+    report(100)
+    return summary
+
+
+def _refuse_non_empty(services, engine) -> None:
+    refused = BusinessRuleViolation("the database is not empty; demo data goes into a fresh database")
+    if not services.auth.needs_first_user():
+        raise refused
+    with engine.connect() as conn:
+        for table in (m.Product.__table__, m.Customer.__table__, m.Order.__table__):
+            if conn.execute(select(func.count()).select_from(table)).scalar_one():
+                raise refused
+
+
+# ---- products ------------------------------------------------------------------------------------------------------
+def _make_products(rng: random.Random) -> list[dict]:
+    weights = [rng.uniform(0.75, 1.25) for _ in CATEGORIES]
+    counts = [round(N_PRODUCTS * w / sum(weights)) for w in weights]
+    counts[0] += N_PRODUCTS - sum(counts)
+    company_prefix = f"40{rng.randint(10000, 99999)}"  # "40".."44": the GS1 Germany range; 7-digit company prefix
+    item_base = rng.randint(0, 40000)
+    used_barcodes: set[str] = set()
+    products: list[dict] = []
+    for (category, prefix, rate, (lo, hi), first, second), n in zip(CATEGORIES, counts):
+        if category == "Books":
+            combos = [pattern.format(topic) for pattern in first for topic in second]
+        else:
+            combos = [f"{a} {b}" for a in first for b in second]
+        names = rng.sample(combos, min(n, len(combos)))
+        for k, name in enumerate(names, start=1):
+            price_eur = int(lo * (hi / lo) ** rng.random())
+            price_minor = max(price_eur * 100 + rng.choice(CENTS), 99)
+            if category == "Books":
+                while True:  # ISBN-13 (978-3: German-language group) is an EAN-13
+                    barcode = ean13(f"9783{rng.randint(0, 99_999_999):08d}")
+                    if barcode not in used_barcodes:
+                        break
+            else:
+                barcode = ean13(f"{company_prefix}{(item_base + len(products)) % 100000:05d}")
+            used_barcodes.add(barcode)
+            cheap = price_minor < 1500
+            reorder_point = rng.choice((5, 8, 10, 12, 15, 20, 25) if cheap else (2, 3, 4, 5, 6, 8, 10))
+            reorder_qty = max(6, reorder_point * rng.choice((2, 3, 4)) // 5 * 5)
+            r = rng.random()
+            if r < 0.04:
+                on_hand = 0                                        # sold out
+            elif r < 0.10:
+                on_hand = rng.randint(1, reorder_point)            # at or below the reorder point
+            else:
+                on_hand = rng.randint(reorder_point + 3, reorder_point + 3 * reorder_qty)
+            products.append(dict(
+                sku=f"{prefix}-{k:04d}", name=name, category=category, tax_rate=rate,
+                tax_rate_bp=int(rate[2:]) * 100, unit_price_minor=price_minor, barcode=barcode, on_hand=on_hand,
+                reorder_point=reorder_point, reorder_qty=reorder_qty,
+                description=f"{name}. {rng.choice(BLURBS)}".strip(),
+                popularity=min(rng.paretovariate(1.3), 25.0) * (1.6 if cheap else 1.0)))
+    # Bin locations in walking order (aisle A-F, shelf 01-12, bin 01-04), a category's products side by side;
+    # with more products than the 288 bins a few bins hold two products.
+    slots = [f"{aisle}-{shelf:02d}-{b:02d}" for aisle in "ABCDEF" for shelf in range(1, 13) for b in range(1, 5)]
+    for i, p in enumerate(products):
+        p["location"] = slots[i * len(slots) // len(products)]
+    return products
+
+
+def _catalog_csv(products: list[dict], currency: str) -> bytes:
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(("sku", "name", "unit_price", "tax_rate", "barcode", "category", "location", "on_hand",
+                "reorder_point", "reorder_qty", "description"))
+    for p in products:
+        w.writerow((p["sku"], p["name"], str(from_minor(p["unit_price_minor"], currency)), p["tax_rate"],
+                    p["barcode"], p["category"], p["location"], p["on_hand"], p["reorder_point"], p["reorder_qty"],
+                    p["description"]))
+    return buf.getvalue().encode("utf-8")
+
+
+# ---- customers -----------------------------------------------------------------------------------------------------
+def _mobile(rng: random.Random) -> str:
+    prefix, sub = rng.choice(MOBILE_PREFIXES), f"{rng.randint(1_000_000, 9_999_999)}"
+    style = rng.randrange(6)
+    if style == 0:
+        return f"{prefix} {sub}"
+    if style == 1:
+        return f"{prefix} {sub[:3]}-{sub[3:]}"          # 0171 555-0100
+    if style == 2:
+        return f"+49 {prefix[1:]} {sub}"
+    if style == 3:
+        return f"+49 (0){prefix[1:]} {sub}"
+    if style == 4:
+        return f"{prefix}{sub}"
+    return f"0049 {prefix[1:]} {sub[:3]} {sub[3:]}"
+
+
+def _landline(rng: random.Random, area: str) -> str:
+    length = 7 if len(area) == 4 else (6 if len(area) == 5 else rng.choice((7, 8)))
+    sub = f"{rng.randint(2 * 10 ** (length - 1), 10 ** length - 1)}"
+    style = rng.randrange(5)
+    if style == 0:
+        return f"{area} {sub}"
+    if style == 1:
+        return f"({area}) {sub[:3]} {sub[3:]}"           # (030) 123 4567
+    if style == 2:
+        return f"{area}/{sub}"
+    if style == 3:
+        return f"+49 {area[1:]} {sub}"                   # +49 30 1234567
+    return f"{area}-{sub[:3]} {sub[3:5]} {sub[5:]}"
+
+
+def _foreign(rng: random.Random) -> str:
+    cc, area, length = rng.choice(FOREIGN_PHONES)
+    sub = f"{rng.randint(2 * 10 ** (length - 1), 10 ** length - 1)}"
+    return f"{cc} {area} {sub[:3]} {sub[3:]}"
+
+
+def _address(rng: random.Random, city: tuple) -> str:
+    name, lo, hi, _ = city
+    number = f"{rng.randint(1, 180)}{rng.choice('abc') if rng.random() < 0.08 else ''}"
+    return f"{rng.choice(STREETS)} {number}\n{rng.randint(lo, hi):05d} {name}"
+
+
+def _make_customers(rng: random.Random, now: datetime) -> list[dict]:
+    used_keys: set[str] = set()
+    used_emails: set[str] = set()
+    out: list[dict] = []
+    for _ in range(N_CUSTOMERS):
+        r = rng.random()
+        business = foreign = False
+        domain = rng.choice(("example.com", "example.net", "example.org"))
+        if r < 0.05:
+            business = True
+            last, last2 = rng.sample(GERMAN_LAST, 2)
+            name = rng.choice(BUSINESS_PATTERNS).format(last=last, last2=last2, word=rng.choice(BUSINESS_WORDS))
+            local, domain = "info", "-".join(_ascii(w) for w in name.split() if _ascii(w)) + ".example"
+        elif r < 0.07:
+            foreign = True
+            name, local = rng.choice(NON_LATIN_NAMES)
+        elif r < 0.17:
+            foreign = True
+            firsts, lasts = rng.choice(OTHER_NAMES)
+            first, last = rng.choice(firsts), rng.choice(lasts)
+            name, local = f"{first} {last}", f"{_ascii(first)}.{_ascii(last)}"
+        else:
+            first, last = rng.choice(GERMAN_FIRST), rng.choice(GERMAN_LAST)
+            name = f"{first} {last}"
+            f_, l_ = _ascii(first), _ascii(last)
+            local = (f"{f_}.{l_}", f"{f_[0]}.{l_}", f"{f_}{l_}{rng.randint(1, 99)}", f"{l_}.{f_}",
+                     f"{f_}_{l_}")[rng.randrange(5)]
+        email = ""
+        if business or rng.random() < 0.85:
+            email, n = f"{local}@{domain}", 2
+            while email in used_emails:
+                email, n = f"{local}{n}@{domain}", n + 1
+            used_emails.add(email)
+        city = rng.choices(CITIES, weights=CITY_WEIGHTS)[0]
+        billing = _address(rng, city)
+        s = rng.random()
+        if s < 0.86:
+            shipping = billing
+        elif s < 0.93:
+            shipping = _address(rng, rng.choices(CITIES, weights=CITY_WEIGHTS)[0])
+        elif s < 0.97:
+            shipping = f"c/o {rng.choice(GERMAN_FIRST)} {rng.choice(GERMAN_LAST)}\n{_address(rng, city)}"
+        else:
+            _, lo, hi, _ = city
+            shipping = f"Packstation {rng.randint(100, 299)}\n{rng.randint(lo, hi):05d} {city[0]}"
+        phones = []
+        kinds = ["mobile", "landline"]
+        rng.shuffle(kinds)
+        n_phones = 2 if rng.random() < 0.3 else 1
+        for kind in kinds[:n_phones]:
+            while True:
+                if foreign and rng.random() < 0.3:
+                    phone = _foreign(rng)
+                elif kind == "mobile" and not business:
+                    phone = _mobile(rng)
+                else:
+                    phone = _landline(rng, city[3])
+                if phone_key(phone) not in used_keys:
+                    break
+            used_keys.add(phone_key(phone))
+            phones.append(phone)
+        notes = rng.choice(CUSTOMER_NOTES) if rng.random() < 0.04 else ""
+        created = now - timedelta(days=HISTORY_DAYS + 1, seconds=rng.randint(0, 3 * 365 * 86400))
+        out.append(dict(name=name, email=email, billing_address=billing, shipping_address=shipping, notes=notes,
+                        phones=phones, created_at=created,
+                        weight=min(rng.paretovariate(1.4), 40.0) * (3.0 if business else 1.0)))
+    return out
+
+
+def _insert_customers(engine, customers: list[dict], admin, progress) -> list[int]:
+    """Bulk insert through Core, with name_lower/email_lower and phone digits/key exactly as the repository
+    writes them."""
+    ct, pt = m.Customer.__table__, m.CustomerPhone.__table__
+    ids: list[int] = []
+    chunk = 1000
+    with engine.begin() as conn:
+        for start in range(0, len(customers), chunk):
+            part = customers[start:start + chunk]
+            rows = [dict(name=c["name"], email=c["email"], billing_address=c["billing_address"],
+                         shipping_address=c["shipping_address"], notes=c["notes"], name_lower=c["name"].lower(),
+                         email_lower=c["email"].lower(), created_at=c["created_at"]) for c in part]
+            new_ids = list(conn.execute(insert(ct).returning(ct.c.id, sort_by_parameter_order=True), rows).scalars())
+            phone_rows = [dict(customer_id=cid, phone=p, digits=digits_of(p), key=phone_key(p))
+                          for cid, c in zip(new_ids, part) for p in c["phones"]]
+            conn.execute(insert(pt), phone_rows)
+            ids.extend(new_ids)
+            progress(start + len(part), len(customers))
+        conn.execute(insert(m.AuditEntry.__table__).values(
+            at=datetime.now(timezone.utc), user_id=admin.user_id, username=admin.username, action="demo.customers",
+            entity="customer", entity_id="", old_values="", new_values=f'{{"created": {len(ids)}}}'))
+    return ids
+
+
+# ---- a year of order history ---------------------------------------------------------------------------------------
+def _cum_weights(weights: list[float]) -> list[float]:
+    return list(accumulate(weights))
+
+
+def _pick(rng: random.Random, cum: list[float]) -> int:
+    return bisect_right(cum, rng.random() * cum[-1])
+
+
+def _insert_history(engine, rng: random.Random, now: datetime, company, products: list[dict],
+                    customer_ids: list[int], customer_weights: list[float], actors: dict, progress) -> None:
+    """Delivered and cancelled orders of the last 365 days, bulk-inserted with their lines and status history.
+
+    These orders predate the stock ledger: they create NO stock moves and hold no reservations (they are delivered
+    or cancelled); the opening balances of the catalog import are where the ledger starts. Totals are computed with
+    domain.orders.compute_totals exactly as the order service does (company rounding, per-line amounts).
+    """
+    currency = company.currency
+    rounding = TaxRounding(company.tax_rounding)
+    today = now.date()
+    midnight = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
+    days = [today - timedelta(days=d) for d in range(1, HISTORY_DAYS + 1)]
+    day_weights = [WEEKDAY_FACTOR[d.weekday()] * MONTH_FACTOR[d.month - 1] * (1.15 - 0.3 * i / HISTORY_DAYS)
+                   for i, d in enumerate(days)]  # a slowly growing business
+    order_days = rng.choices(days, weights=day_weights, k=N_HISTORY_ORDERS)
+    month_cum = [_cum_weights([p["popularity"] * CATEGORY_SEASON.get(p["category"], (1.0,) * 12)[mo]
+                               for p in products]) for mo in range(12)]
+    customer_cum = _cum_weights(customer_weights)
+    sales = {"agent": actors["agent"].user_id, "counter": actors["counter"].user_id,
+             "manager": actors["manager"].user_id}
+    warehouse_id = actors["warehouse"].user_id
+    limit = now - timedelta(minutes=1)
+
+    drafts = []
+    for day in order_days:
+        channel = rng.choices(CHANNELS, weights=CHANNEL_WEIGHTS)[0]
+        if day.weekday() == 6:
+            channel = "online"  # closed on Sundays
+        if channel == "online":
+            seconds = rng.randint(6 * 3600, 21 * 3600 + 3599) if rng.random() < 0.85 else rng.randint(0, 6 * 3600)
+        elif channel == "catalog":
+            seconds = rng.randint(8 * 3600, 15 * 3600)
+        else:
+            seconds = rng.randint(7 * 3600, 17 * 3600 + 1800)
+        created = datetime(day.year, day.month, day.day, tzinfo=timezone.utc) + timedelta(seconds=seconds)
+        drafts.append((created, channel, day.month - 1))
+    drafts.sort(key=lambda d: d[0])
+    ot, lt, ht = m.Order.__table__, m.OrderLine.__table__, m.OrderStatusChange.__table__
+    used_tracking: set[str] = set()
+    chunk = 1000
+    with engine.begin() as conn:
+        for start in range(0, len(drafts), chunk):
+            order_rows, line_sets, history_sets = [], [], []
+            for created, channel, month in drafts[start:start + chunk]:
+                if channel == "counter":
+                    customer_id = None if rng.random() < 0.55 else customer_ids[_pick(rng, customer_cum)]
+                    creator = sales["counter"] if rng.random() < 0.9 else sales["manager"]
+                else:
+                    customer_id = customer_ids[_pick(rng, customer_cum)]
+                    r = rng.random()
+                    creator = sales["agent"] if r < 0.75 else (sales["manager"] if r < 0.85 else sales["counter"])
+                n_lines = rng.choices((1, 2, 3, 4, 5), weights=(40, 28, 17, 10, 5))[0]
+                chosen: list[int] = []
+                while len(chosen) < n_lines:
+                    i = _pick(rng, month_cum[month])
+                    if i not in chosen:
+                        chosen.append(i)
+                lines = []
+                for i in chosen:
+                    p = products[i]
+                    qty = rng.choices((1, 2, 3, 4, 5, 6, 10, 12), weights=(60, 22, 9, 4, 2, 1.5, 1, 0.5))[0]
+                    if p["unit_price_minor"] < 1000 and rng.random() < 0.3:
+                        qty *= 2
+                    discount_bp = rng.choice((500, 1000)) if rng.random() < 0.03 else 0
+                    lines.append((p, qty, discount_bp))
+                priced = [PricedLine(p["sku"], q, from_minor(p["unit_price_minor"], currency),
+                                     bp_to_rate(p["tax_rate_bp"]), bp_to_rate(d)) for p, q, d in lines]
+                totals = compute_totals(priced, currency, prices_include_tax=company.prices_include_tax,
+                                        rounding=rounding)
+                while True:
+                    tn = new_tracking_number(randbits=rng.getrandbits)
+                    if tn not in used_tracking:
+                        break
+                used_tracking.add(tn)
+                express = rng.random() < (0.02 if channel == "counter" else 0.08)
+                cancelled = rng.random() < 0.04
+                steps = _status_steps(rng, created, channel, express, cancelled, creator, warehouse_id, limit,
+                                      sales["manager"])
+                order_rows.append(dict(
+                    tracking_number=tn, customer_id=customer_id, channel=channel,
+                    status=steps[-1][1], currency=currency, net_minor=to_minor(totals.net, currency),
+                    tax_minor=to_minor(totals.tax, currency), total_minor=to_minor(totals.total, currency),
+                    prices_include_tax=company.prices_include_tax, tax_rounding=rounding.value, express=express,
+                    notes="", created_by=creator, created_at=created, confirmed_at=created,
+                    updated_at=steps[-1][4]))
+                line_sets.append([dict(line_no=n, product_id=p["id"], sku=p["sku"], name=p["name"], quantity=q,
+                                       unit_price_minor=p["unit_price_minor"], tax_rate_bp=p["tax_rate_bp"],
+                                       discount_bp=d, net_minor=to_minor(la.net, currency),
+                                       tax_minor=to_minor(la.tax, currency))
+                                  for n, ((p, q, d), la) in enumerate(zip(lines, totals.lines), start=1)])
+                history_sets.append(steps)
+            ids = list(conn.execute(insert(ot).returning(ot.c.id, sort_by_parameter_order=True), order_rows)
+                       .scalars())
+            conn.execute(insert(lt), [{**ln, "order_id": oid} for oid, ls in zip(ids, line_sets) for ln in ls])
+            conn.execute(insert(ht), [dict(order_id=oid, from_status=f, to_status=t, user_id=u, note=note, at=at)
+                                      for oid, steps in zip(ids, history_sets) for f, t, u, note, at in steps])
+            progress(start + len(order_rows), len(drafts))
+        conn.execute(insert(m.AuditEntry.__table__).values(
+            at=datetime.now(timezone.utc), user_id=actors["admin"].user_id, username=actors["admin"].username,
+            action="demo.history", entity="order", entity_id="", old_values="",
+            new_values=f'{{"created": {len(drafts)}, "note": "historical orders, no stock moves"}}'))
+
+
+def _status_steps(rng, created, channel, express, cancelled, creator, warehouse_id, limit, manager_id):
+    """(from, to, user, note, at) for each status change, all before ``limit``."""
+    if cancelled:
+        offsets = [0, rng.randint(600, 2 * 86400)]
+        spec = [(None, Status.CONFIRMED, creator, "placed"),
+                (Status.CONFIRMED, Status.CANCELLED, rng.choice((creator, manager_id)), rng.choice(CANCEL_REASONS))]
+    else:
+        if channel == "counter":  # taken and handed over at the counter
+            gaps = [rng.randint(60, 180), rng.randint(120, 480), rng.randint(30, 180), rng.randint(0, 120)]
+            carrier = "collected at the counter"
+        else:
+            gaps = [rng.randint(600, 5400) if express else rng.randint(1800, 20 * 3600), rng.randint(300, 2700),
+                    rng.randint(3600, 6 * 3600),
+                    rng.randint(16 * 3600, 30 * 3600) if express else rng.randint(20 * 3600, 72 * 3600)]
+            carrier = rng.choice(CARRIERS)
+        offsets = list(accumulate([0] + gaps))
+        spec = [(None, Status.CONFIRMED, creator, "placed"),
+                (Status.CONFIRMED, Status.PICKING, warehouse_id, ""),
+                (Status.PICKING, Status.PACKED, warehouse_id, ""),
+                (Status.PACKED, Status.SHIPPED, warehouse_id, carrier),
+                (Status.SHIPPED, Status.DELIVERED, warehouse_id, "")]
+    room = (limit - created).total_seconds()
+    if offsets[-1] > room:  # the most recent orders: squeeze their history so that it ends before now
+        offsets = [o * room / offsets[-1] for o in offsets]
+    return [(f.value if f else None, t.value, u, note, created + timedelta(seconds=o))
+            for (f, t, u, note), o in zip(spec, offsets)]
+
+
+# ---- the live part, through the services ---------------------------------------------------------------------------
+def _live_part(services, rng: random.Random, products: list[dict], customer_ids: list[int], actors: dict,
+               progress) -> None:
+    """Confirmed orders waiting for the warehouse and open carts: real reservations, events and audit rows."""
+    available = {p["sku"]: p["on_hand"] for p in products}
+    sellable = [p for p in products if p["on_hand"] > p["reorder_point"]]
+    total = N_LIVE_ORDERS + N_DRAFTS
+    for n in range(N_LIVE_ORDERS):
+        at_counter = rng.random() < 0.3
+        actor = actors["counter"] if at_counter else actors["agent"]
+        channel = "counter" if at_counter else rng.choices(("phone", "catalog", "online"), weights=(55, 20, 25))[0]
+        wanted: dict[str, int] = {}
+        for p in rng.sample(sellable, rng.choices((1, 2, 3, 4), weights=(40, 30, 20, 10))[0]):
+            qty = rng.choice((1, 1, 1, 2, 2, 3))
+            if available[p["sku"]] >= qty:
+                wanted[p["sku"]] = qty
+        if not wanted:
+            continue
+        for sku, qty in wanted.items():
+            available[sku] -= qty
+        services.orders.place_order(actor, rng.choice(customer_ids), list(wanted.items()), channel=channel,
+                                    express=rng.random() < 0.25)
+        progress(n + 1, total)
+    for n in range(N_DRAFTS):
+        actor = actors["agent"]
+        draft = services.orders.create_draft(actor, rng.choice(customer_ids), channel=rng.choice(("phone", "online")))
+        for k, p in enumerate(rng.sample(products, rng.randint(1, 3))):
+            ref = p["barcode"] if k == 1 else p["sku"]  # scanned or typed
+            discount = "0.05" if n == 0 and k == 0 else None
+            services.orders.add_line(actor, draft.id, ref, rng.choice((1, 1, 2, 3)), discount=discount)
+        progress(N_LIVE_ORDERS + n + 1, total)

@@ -1,0 +1,275 @@
+"""The demo company: deterministic by seed, plausible, consistent with the rules, only into a fresh database."""
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from oms_desktop.adapters.db import models as m
+from oms_desktop.adapters.security import fast_test_hasher
+from oms_desktop.bootstrap import open_backend
+from oms_desktop.config import Paths
+from oms_desktop.demo import DEMO_PASSWORD, DemoSummary, ean13, seed_demo
+from oms_desktop.domain import tracking
+from oms_desktop.domain.errors import BusinessRuleViolation
+from oms_desktop.domain.money import from_minor, to_minor
+from oms_desktop.domain.orders import PricedLine, TaxRounding, bp_to_rate, compute_totals
+from oms_desktop.domain.phone import digits_of, phone_key
+
+pytestmark = pytest.mark.slow  # a few seconds: three demo databases
+
+TIMESTAMPS = {"created_at", "updated_at"}
+
+
+def _open(url: str, paths: Paths):
+    return open_backend(url, paths=paths, hasher=fast_test_hasher())
+
+
+def _paths(base) -> Paths:
+    return Paths(base / "data", base / "config", base / "logs", base / "backups").ensure()
+
+
+def _seeded(base, seed: int):
+    base.mkdir(parents=True, exist_ok=True)
+    backend = _open(f"sqlite:///{base / 'demo.db'}", _paths(base))
+    calls: list[tuple[int, int]] = []
+    summary = seed_demo(backend, seed=seed, progress=lambda done, total: calls.append((done, total)))
+    return backend, summary, calls
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    backend, summary, calls = _seeded(tmp_path_factory.mktemp("demo7"), 7)
+    yield backend, summary, calls
+    backend.dispose()
+
+
+@pytest.fixture(scope="module")
+def demo_again(tmp_path_factory):
+    backend, summary, _ = _seeded(tmp_path_factory.mktemp("demo7b"), 7)
+    yield backend, summary
+    backend.dispose()
+
+
+def _dump(engine, table, *, drop=TIMESTAMPS) -> list[tuple]:
+    cols = [c for c in table.columns if c.name not in drop]
+    with engine.connect() as conn:
+        return sorted(tuple(r) for r in conn.execute(select(*cols)).all())
+
+
+def _count(engine, table, *where) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+
+
+# ---- determinism ---------------------------------------------------------------------------------------------------
+def test_the_same_seed_gives_the_same_catalog_customers_and_order_count(demo, demo_again):
+    (a, sa, _), (b, sb) = demo, demo_again
+    assert sa == sb
+    for table in (m.Product.__table__, m.Stock.__table__, m.Customer.__table__, m.CustomerPhone.__table__,
+                  m.User.__table__):
+        drop = TIMESTAMPS | ({"password_hash"} if table is m.User.__table__ else set())  # salted hashes differ
+        assert _dump(a.engine, table, drop=drop) == _dump(b.engine, table, drop=drop), table.name
+    assert _count(a.engine, m.Order.__table__) == _count(b.engine, m.Order.__table__)
+    # the history's tracking numbers come from the seeded generator too (the live orders' come from the service)
+    hist = m.Order.__table__.c.status.in_(("delivered", "cancelled"))
+    with a.engine.connect() as ca, b.engine.connect() as cb:
+        q = select(m.Order.tracking_number).where(hist).order_by(m.Order.id)
+        assert ca.execute(q).scalars().all() == cb.execute(q).scalars().all()
+
+
+def test_a_different_seed_gives_different_data(demo, tmp_path):
+    a, _, _ = demo
+    b, _, _ = _seeded(tmp_path / "demo8", 8)
+    try:
+        assert _dump(a.engine, m.Product.__table__) != _dump(b.engine, m.Product.__table__)
+        assert _dump(a.engine, m.Customer.__table__) != _dump(b.engine, m.Customer.__table__)
+        with a.engine.connect() as ca, b.engine.connect() as cb:
+            q = select(m.Product.name).order_by(m.Product.name)
+            assert ca.execute(q).scalars().all() != cb.execute(q).scalars().all()
+    finally:
+        b.dispose()
+
+
+# ---- contents ------------------------------------------------------------------------------------------------------
+def test_counts_are_in_the_expected_ranges_and_the_summary_tells_the_truth(demo):
+    backend, summary, _ = demo
+    assert isinstance(summary, DemoSummary)
+    assert 250 <= summary.products <= 350
+    assert 2500 <= summary.customers <= 3500
+    assert 5000 <= summary.orders <= 7000
+    assert summary.users == 6
+    e = backend.engine
+    assert summary == DemoSummary(_count(e, m.Product.__table__), _count(e, m.Customer.__table__),
+                                  _count(e, m.Order.__table__), _count(e, m.User.__table__))
+    status = m.Order.__table__.c.status
+    assert 20 <= _count(e, m.Order.__table__, status == "confirmed") <= 30
+    assert 3 <= _count(e, m.Order.__table__, status == "draft") <= 7
+    assert _count(e, m.Order.__table__, status == "cancelled") > 50
+    assert _count(e, m.Order.__table__, status.in_(("picking", "packed", "shipped", "returned"))) == 0
+    assert len(backend.services.catalog.categories(backend.services.auth.actor_for("agent"))) >= 10
+
+
+def test_every_barcode_is_a_valid_ean13(demo):
+    backend, _, _ = demo
+    assert ean13("400638133393") == "4006381333931"  # a real EAN-13
+    assert ean13("978316148410") == "9783161484100"  # ISBN-13 of the sample catalog
+    with pytest.raises(ValueError):
+        ean13("12345")
+    with backend.engine.connect() as conn:
+        barcodes = conn.execute(select(m.Product.barcode)).scalars().all()
+    assert barcodes and all(b is not None and len(b) == 13 and b.isdigit() for b in barcodes)
+    assert [b for b in barcodes if ean13(b[:12]) != b] == []
+    assert len(set(barcodes)) == len(barcodes)
+
+
+def test_products_look_like_a_shop(demo):
+    backend, _, _ = demo
+    with backend.engine.connect() as conn:
+        rows = conn.execute(select(m.Product, m.Stock.on_hand).join(m.Stock)).all()
+    assert all(r.sku[:3].isalpha() and r.sku[3] == "-" and r.sku[4:].isdigit() for r in rows)
+    assert {r.tax_rate_bp for r in rows} == {1900, 700}
+    assert {r.category for r in rows if r.tax_rate_bp == 700} == {"Books", "Pantry"}
+    assert any(r.unit_price_minor % 100 for r in rows)  # prices with cents
+    assert all("A-01-01" <= r.location <= "F-12-04" for r in rows)
+    assert sum(1 for r in rows if r.on_hand == 0) >= 3
+    assert sum(1 for r in rows if 0 < r.on_hand <= r.reorder_point) >= 3
+    assert all(r.reorder_qty > 0 for r in rows)
+
+
+def test_customers_phones_and_names(demo):
+    backend, _, _ = demo
+    with backend.engine.connect() as conn:
+        customers = conn.execute(select(m.Customer)).all()
+        phones = conn.execute(select(m.CustomerPhone)).all()
+    assert all(c.name_lower == c.name.lower() and c.email_lower == c.email.lower() for c in customers)
+    assert any(not c.name.isascii() and not any("a" <= ch.lower() <= "z" for ch in c.name) for c in customers)
+    assert all(p.digits == digits_of(p.phone) and p.key == phone_key(p.phone) for p in phones)
+    per_customer: dict[int, int] = {}
+    for p in phones:
+        per_customer[p.customer_id] = per_customer.get(p.customer_id, 0) + 1
+    assert len(per_customer) == len(customers) and set(per_customer.values()) == {1, 2}
+    assert any("(" in p.phone for p in phones) and any(p.phone.startswith("+49") for p in phones)
+    # type-ahead finds a customer by a stored number
+    agent = backend.services.auth.actor_for("agent")
+    sample = random.Random(3).sample(phones, 5)
+    for p in sample:
+        assert p.customer_id in {c.id for c in backend.services.customers.find_customers(agent, p.phone)}
+
+
+def test_order_history_is_consistent(demo):
+    backend, _, _ = demo
+    now = datetime.now(timezone.utc)
+    with backend.engine.connect() as conn:
+        orders = {o.id: o for o in conn.execute(select(m.Order)).all()}
+        lines = conn.execute(select(m.OrderLine).order_by(m.OrderLine.order_id, m.OrderLine.line_no)).all()
+        history = conn.execute(select(m.OrderStatusChange).order_by(m.OrderStatusChange.id)).all()
+        moved = set(conn.execute(select(m.StockMove.order_id).where(m.StockMove.order_id.is_not(None))).scalars())
+    by_order: dict[int, list] = {}
+    for ln in lines:
+        by_order.setdefault(ln.order_id, []).append(ln)
+    last_status: dict[int, str] = {}
+    for h in history:
+        last_status[h.order_id] = h.to_status
+    tracking_numbers = [o.tracking_number for o in orders.values() if o.tracking_number]
+    assert len(tracking_numbers) == len(set(tracking_numbers))
+    for tn in tracking_numbers:
+        assert tracking.parse_tracking(tn) == tn
+    for o in orders.values():
+        ls = by_order[o.id]
+        assert 1 <= len(ls) <= 5 or o.status == "draft"
+        assert [ln.line_no for ln in ls] == list(range(1, len(ls) + 1))
+        assert last_status[o.id] == o.status
+        priced = [PricedLine(ln.sku, ln.quantity, from_minor(ln.unit_price_minor, o.currency),
+                             bp_to_rate(ln.tax_rate_bp), bp_to_rate(ln.discount_bp)) for ln in ls]
+        t = compute_totals(priced, o.currency, prices_include_tax=o.prices_include_tax,
+                           rounding=TaxRounding(o.tax_rounding))
+        assert (o.net_minor, o.tax_minor, o.total_minor) == tuple(to_minor(v, o.currency) for v in (t.net, t.tax,
+                                                                                                      t.total))
+        assert [(ln.net_minor, ln.tax_minor) for ln in ls] == [(to_minor(la.net, o.currency),
+                                                                to_minor(la.tax, o.currency)) for la in t.lines]
+        if o.status in ("delivered", "cancelled"):
+            assert now - timedelta(days=366) < o.created_at < now
+            assert o.updated_at < now and o.confirmed_at == o.created_at
+            assert o.id not in moved  # the history predates the stock ledger
+        else:
+            assert o.status in ("confirmed", "draft")
+            assert o.created_by is not None
+    assert sum(1 for o in orders.values() if o.status == "confirmed" and o.express) >= 1
+    assert {o.channel for o in orders.values()} == {"phone", "counter", "catalog", "online"}
+    # weekly seasonality: Sundays are quiet (only web orders), Saturdays busy
+    weekday = [0] * 7
+    for o in orders.values():
+        weekday[o.created_at.weekday()] += 1
+    assert weekday[6] < min(weekday[:6]) and weekday[5] > weekday[0]
+    assert {o.channel for o in orders.values() if o.created_at.weekday() == 6 and o.status == "delivered"} \
+        == {"online"}
+
+
+def test_live_orders_hold_real_reservations_and_the_stock_invariant_holds(demo):
+    backend, _, _ = demo
+    assert backend.services.inventory.invariant_violations() == []
+    with backend.engine.connect() as conn:
+        reserved = conn.execute(select(func.sum(m.Stock.reserved))).scalar_one()
+        wanted = conn.execute(select(func.sum(m.OrderLine.quantity)).join(m.Order)
+                              .where(m.Order.status == "confirmed")).scalar_one()
+        kinds = set(conn.execute(select(m.Event.kind)).scalars())
+    assert reserved == wanted > 0
+    assert {"order_confirmed", "cart_item_added", "catalog_imported"} <= kinds
+    agent = backend.services.auth.actor_for("agent")
+    drafts = backend.services.orders.open_drafts(agent)
+    assert drafts and all(1 <= d.line_count <= 3 for d in drafts)
+    assert any(ln.discount == Decimal("0.05") for d in drafts
+               for ln in backend.services.orders.get_order(agent, d.id).lines)
+
+
+def test_settings_users_and_passwords(demo):
+    backend, _, calls = demo
+    company = backend.services.company.get()
+    assert (company.name, company.currency, company.default_channel) == ("Northwind Home & Garden", "EUR", "phone")
+    assert company.vat_id and company.address
+    for role in ("admin", "manager", "agent", "counter", "warehouse", "accountant"):
+        actor = backend.services.auth.sign_in(role, DEMO_PASSWORD)
+        assert actor.role == role
+    assert calls[-1] == (100, 100) and calls == sorted(calls) and len(calls) > 10
+
+
+# ---- refusal -------------------------------------------------------------------------------------------------------
+def test_a_database_with_data_is_refused(demo):
+    backend, summary, _ = demo
+    with pytest.raises(BusinessRuleViolation, match="not empty"):
+        seed_demo(backend, seed=7)
+    assert _count(backend.engine, m.Order.__table__) == summary.orders
+
+
+def test_a_database_with_only_a_user_is_refused_and_left_alone(sqlite_url, paths):
+    backend = _open(sqlite_url, paths)
+    try:
+        backend.services.auth.add_user(None, "boss", "admin", "secret-pw")
+        with pytest.raises(BusinessRuleViolation, match="fresh database"):
+            seed_demo(backend)
+        assert _count(backend.engine, m.User.__table__) == 1
+        assert _count(backend.engine, m.Product.__table__) == 0
+        assert backend.services.company.get().name != "Northwind Home & Garden"
+    finally:
+        backend.dispose()
+
+
+@pytest.mark.postgres
+def test_the_demo_seeds_postgresql_too(pg_url, paths):
+    backend = _open(pg_url, paths)
+    try:
+        summary = seed_demo(backend, seed=2)
+        assert summary.users == 6 and summary.orders > 5000
+        assert backend.services.inventory.invariant_violations() == []
+        # sequences continue after the bulk inserts: the services can still add rows
+        agent = backend.services.auth.actor_for("agent")
+        customer = backend.services.customers.add_customer(agent, "New Customer", ["0171 000-0001"])
+        assert customer.id == summary.customers + 1
+        draft = backend.services.orders.create_draft(agent, customer.id)
+        assert draft.id == summary.orders + 1
+    finally:
+        backend.dispose()

@@ -1,0 +1,57 @@
+"""One competing workstation for test_race: places one-unit orders as fast as it can and reports as JSON.
+
+Run as ``python -m tests.reliability.race_worker URL USERNAME SKUS ATTEMPTS READY_FILE START_FILE SEED``.
+"""
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+from oms_desktop.adapters.security import fast_test_hasher
+from oms_desktop.bootstrap import open_backend
+from oms_desktop.domain.errors import OutOfStock, StorageError
+
+
+def main(argv: list[str]) -> int:
+    url, username, skus, attempts, ready_file, start_file, seed = argv
+    skus_list = skus.split(",")
+    rng = random.Random(int(seed))
+    result = {"confirmed": 0, "out_of_stock": 0, "storage_errors": [], "other_errors": [], "orders": []}
+    backend = open_backend(url, hasher=fast_test_hasher(), migrate=False)
+    try:
+        services = backend.services
+        actor = services.auth.actor_for(username)
+        _ = services.orders.company  # read the settings before the race, as a running workstation has
+        Path(ready_file).touch()
+        deadline = time.monotonic() + 60
+        while not Path(start_file).exists():  # a start line, so that all workers really overlap
+            if time.monotonic() > deadline:
+                raise RuntimeError("the start file never appeared")
+            time.sleep(0.001)
+        for _ in range(int(attempts)):
+            lines = [(sku, 1) for sku in skus_list]
+            rng.shuffle(lines)
+            try:
+                order = services.orders.place_order(actor, None, lines)
+            except OutOfStock as e:
+                result["out_of_stock"] += 1
+                if any(s.available >= s.requested for s in e.shortages):
+                    result["other_errors"].append(f"a shortage that is none: {e}")
+            except StorageError as e:
+                result["storage_errors"].append(str(e))
+            except Exception as e:  # noqa: BLE001 - everything else is a finding to report, not to hide
+                result["other_errors"].append(f"{type(e).__name__}: {e}")
+            else:
+                result["confirmed"] += 1
+                result["orders"].append(order.id)
+    finally:
+        backend.dispose()
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,91 @@
+"""Money: exact Decimal amounts, integer minor units in storage, one rounding policy, no floats."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from oms_desktop.domain.errors import ValidationFailed
+from oms_desktop.domain.money import (MAX_MINOR, Money, exponent, from_minor, parse_amount, round_money,
+                                      to_minor)
+
+CURRENCIES = ["EUR", "USD", "JPY", "KWD", "chf"]
+
+
+@given(minor=st.integers(min_value=-MAX_MINOR, max_value=MAX_MINOR), currency=st.sampled_from(CURRENCIES))
+def test_minor_units_survive_a_round_trip_through_decimal(minor, currency):
+    amount = from_minor(minor, currency)
+    assert to_minor(amount, currency) == minor
+    assert -amount.as_tuple().exponent == exponent(currency)
+
+
+@given(cents=st.integers(min_value=-10**12, max_value=10**12))
+def test_a_decimal_with_the_currencys_places_survives_a_round_trip_through_minor_units(cents):
+    amount = Decimal(cents).scaleb(-2)
+    assert from_minor(to_minor(amount, "EUR"), "EUR") == amount
+
+
+def test_currency_exponents_follow_iso_4217():
+    assert (exponent("EUR"), exponent("jpy"), exponent("KWD")) == (2, 0, 3)
+    assert from_minor(1999, "EUR") == Decimal("19.99")
+    assert from_minor(1999, "JPY") == Decimal("1999")
+    assert from_minor(1999, "KWD") == Decimal("1.999")
+
+
+@pytest.mark.parametrize("value, currency", [("0.001", "EUR"), ("19.999", "USD"), ("1.5", "JPY"), ("0.0001", "KWD")])
+def test_to_minor_refuses_more_decimals_than_the_currency_has(value, currency):
+    with pytest.raises(ValidationFailed, match="more decimals"):
+        to_minor(Decimal(value), currency)
+
+
+@pytest.mark.parametrize("value, expected", [("0.005", "0.01"), ("0.015", "0.02"), ("2.675", "2.68"),
+                                             ("-0.005", "-0.01"), ("0.0049", "0.00")])
+def test_rounding_is_commercial_half_away_from_zero(value, expected):
+    assert round_money(Decimal(value), "EUR") == Decimal(expected)
+
+
+@pytest.mark.parametrize("text, expected", [("12.50", "12.50"), ("12,50", "12.50"), (" 3 ", "3.00"),
+                                            ("1 234.5", "1234.50"), ("1\u00a0000", "1000.00"),
+                                            (Decimal("7.1"), "7.10")])
+def test_parse_amount_accepts_what_people_type(text, expected):
+    assert parse_amount(text, "EUR") == Decimal(expected)
+
+
+@pytest.mark.parametrize("text, problem", [("", "is empty"), ("abc", "is not a number"), ("NaN", "is not a number"),
+                                           ("Infinity", "is not a number"), ("-1", "must not be negative"),
+                                           ("1.005", "more than 2 decimals"), ("1,2,3", "is not a number"),
+                                           ("1e20", "too large")])
+def test_parse_amount_refuses_bad_input_naming_the_problem(text, problem):
+    with pytest.raises(ValidationFailed, match=problem):
+        parse_amount(text, "EUR", field="unit price")
+
+
+def test_parse_amount_allows_negative_only_when_asked():
+    assert parse_amount("-2.5", "EUR", allow_negative=True) == Decimal("-2.50")
+
+
+def test_money_refuses_floats_and_mixed_currencies():
+    with pytest.raises(TypeError):
+        Money(1.5, "EUR")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Money(Decimal("1.50")) * 1.5  # type: ignore[operator]
+    with pytest.raises(ValueError, match="cannot combine EUR and USD"):
+        Money(Decimal(1), "EUR") + Money(Decimal(1), "USD")
+
+
+def test_money_arithmetic_is_exact():
+    ten_cents = Money(Decimal("0.10"))
+    assert sum([ten_cents] * 3, Money.zero()) == Money(Decimal("0.30"))
+    assert (Money(Decimal("19.99")) * 3).minor == 5997
+    assert (3 * Money(Decimal("19.99"))) == Money(Decimal("59.97"))
+    assert -Money(Decimal("1.00")) == Money(Decimal("-1.00"))
+    assert str(Money(Decimal("2.675"))) == "2.68 EUR"
+    assert Money.from_minor(5, "JPY").amount == Decimal(5)
+
+
+@given(a=st.integers(-10**9, 10**9), b=st.integers(-10**9, 10**9))
+def test_adding_money_is_adding_minor_units(a, b):
+    assert (Money.from_minor(a) + Money.from_minor(b)).minor == a + b
+    assert (Money.from_minor(a) - Money.from_minor(b)).minor == a - b

@@ -1,0 +1,92 @@
+"""Tracking numbers: random, unique in practice, and every single typo or adjacent swap is caught."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from oms_desktop.domain.tracking import (ALPHABET, CHECK_ALPHABET, DATA_LENGTH, TrackingNumberError, check_symbol,
+                                         format_tracking, looks_like_tracking, new_tracking_number, normalize,
+                                         parse_tracking)
+
+DISPLAY_RE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{3}[0-9A-HJKMNP-TV-Z*~$=U]$")
+
+
+def _sample(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [normalize(new_tracking_number(randbits=rng.getrandbits)) for _ in range(n)]
+
+
+def test_a_hundred_thousand_generated_numbers_are_unique_well_formed_and_parse():
+    numbers = [new_tracking_number() for _ in range(100_000)]
+    assert len(set(numbers)) == len(numbers)
+    assert all(DISPLAY_RE.match(n) for n in numbers)
+    assert all(parse_tracking(n) == n for n in numbers)
+
+
+def test_numbers_are_not_enumerable_the_generator_uses_all_55_random_bits():
+    assert new_tracking_number(randbits=lambda bits: 0) == "0000-0000-0000"
+    assert new_tracking_number(randbits=lambda bits: 2**bits - 1)[:13] == "ZZZZ-ZZZZ-ZZZ"
+    seen_bits = []
+    new_tracking_number(randbits=lambda bits: seen_bits.append(bits) or 0)
+    assert seen_bits == [5 * DATA_LENGTH]
+
+
+def test_every_single_symbol_substitution_is_detected():
+    for number in _sample(200, seed=1):
+        for pos in range(len(number)):
+            symbols = CHECK_ALPHABET if pos == DATA_LENGTH else ALPHABET + "*~$=U"
+            for sym in symbols:
+                if sym == number[pos]:
+                    continue
+                typo = number[:pos] + sym + number[pos + 1:]
+                with pytest.raises(TrackingNumberError):
+                    normalize(typo)
+
+
+def test_every_adjacent_transposition_is_detected():
+    for number in _sample(200, seed=2):
+        for pos in range(len(number) - 1):
+            a, b = number[pos], number[pos + 1]
+            if a == b:
+                continue
+            swapped = number[:pos] + b + a + number[pos + 2:]
+            with pytest.raises(TrackingNumberError):
+                normalize(swapped)
+
+
+def test_typing_ignores_case_spaces_hyphens_and_reads_i_l_as_one_and_o_as_zero():
+    data = "1O1L1I00000"
+    canonical = "10111100000" + check_symbol("10111100000")
+    assert normalize(data.lower() + canonical[-1]) == canonical
+    assert normalize(" " + format_tracking(canonical).lower().replace("-", " - ") + " ") == canonical
+    assert parse_tracking(canonical) == format_tracking(canonical)
+
+
+@pytest.mark.parametrize("text, problem", [("", "has 12 characters"), ("ABCD-EFGH-JKM", "has 11"),
+                                           ("ABCD-EFGH-JKMNP", "has 13"), ("ABCD-EFGH-JK!0", "not used"),
+                                           ("ABCD-EFGH-JKU0", "not used")])
+def test_malformed_numbers_are_refused_with_a_reason(text, problem):
+    with pytest.raises(TrackingNumberError, match=problem):
+        normalize(text)
+
+
+def test_a_wrong_check_character_is_reported_as_a_probable_typo():
+    number = _sample(1, seed=3)[0]
+    wrong = CHECK_ALPHABET[(CHECK_ALPHABET.index(number[-1]) + 1) % 37]
+    with pytest.raises(TrackingNumberError, match="probably a typo"):
+        normalize(number[:-1] + wrong)
+
+
+@given(data=st.text(alphabet=ALPHABET, min_size=DATA_LENGTH, max_size=DATA_LENGTH))
+def test_any_data_with_its_check_symbol_is_valid(data):
+    assert normalize(data + check_symbol(data)) == data + check_symbol(data)
+
+
+def test_looks_like_tracking_spots_the_shape_but_not_plain_digits():
+    assert looks_like_tracking("abcd efgh jkmn")
+    assert not looks_like_tracking("123456789012")
+    assert not looks_like_tracking("SO-000042")
