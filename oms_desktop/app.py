@@ -109,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
             show_error(None, exc)
     if actor is None:
         from .gui.login import LoginDialog
-        login = LoginDialog(services, describe_url(url), username=args.user or ("manager" if args.demo else ""))
+        login = LoginDialog(services, describe_url(url) + ("  (demo: every password is 'demo')" if args.demo else ""),
+                            username=args.user or ("manager" if args.demo else ""))
         if login.exec() != QDialog.DialogCode.Accepted:
             return 0
         actor = login.actor
@@ -125,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(services, actor, database=describe_url(url), feed=feed)
     window.resize(1280, 800)
     window.show()
+    window.raise_()
+    window.activateWindow()  # the sign-in dialog had the focus; hand it to the order entry field
     feed.start()
     code = app.exec()
     feed.stop()

@@ -2,6 +2,7 @@
 
 Eleven random symbols carry 55 bits; the twelfth is Crockford's check symbol (value mod 37), which detects every
 single-symbol substitution and every adjacent transposition, because 32**k and 31*32**k are never multiples of 37.
+New numbers only use check values below 32, so they consist of letters and digits alone.
 Shown grouped as ``XXXX-XXXX-XXXX``; parsing ignores case, spaces and hyphens and reads I/L as 1 and O as 0.
 """
 from __future__ import annotations
@@ -31,9 +32,14 @@ def check_symbol(data: str) -> str:
 
 
 def new_tracking_number(randbits=secrets.randbits) -> str:
-    n = randbits(5 * DATA_LENGTH)
-    data = "".join(ALPHABET[(n >> (5 * i)) & 31] for i in reversed(range(DATA_LENGTH)))
-    return format_tracking(data + check_symbol(data))
+    # Draw again when the check symbol would be one of * ~ $ = U: numbers are read out over the phone, and
+    # "tilde" or "equals" trips people up. The check still works mod 37, so every typo is still detected.
+    while True:
+        n = randbits(5 * DATA_LENGTH)
+        data = "".join(ALPHABET[(n >> (5 * i)) & 31] for i in reversed(range(DATA_LENGTH)))
+        check = check_symbol(data)
+        if check in ALPHABET:
+            return format_tracking(data + check)
 
 
 def format_tracking(compact: str) -> str:

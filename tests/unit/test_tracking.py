@@ -29,7 +29,10 @@ def test_a_hundred_thousand_generated_numbers_are_unique_well_formed_and_parse()
 
 def test_numbers_are_not_enumerable_the_generator_uses_all_55_random_bits():
     assert new_tracking_number(randbits=lambda bits: 0) == "0000-0000-0000"
-    assert new_tracking_number(randbits=lambda bits: 2**bits - 1)[:13] == "ZZZZ-ZZZZ-ZZZ"
+    draws = iter([2**55 - 1, 2**55 - 4])  # ZZZZZZZZZZZ would end in "$": drawn again; ...ZW ends in Z
+    assert new_tracking_number(randbits=lambda bits: next(draws)) == "ZZZZ-ZZZZ-ZZWZ"
+    redrawn = iter([32, 0])  # 00000000010 would end in '*': drawn again
+    assert new_tracking_number(randbits=lambda bits: next(redrawn)) == "0000-0000-0000"
     seen_bits = []
     new_tracking_number(randbits=lambda bits: seen_bits.append(bits) or 0)
     assert seen_bits == [5 * DATA_LENGTH]
@@ -90,3 +93,9 @@ def test_looks_like_tracking_spots_the_shape_but_not_plain_digits():
     assert looks_like_tracking("abcd efgh jkmn")
     assert not looks_like_tracking("123456789012")
     assert not looks_like_tracking("SO-000042")
+
+
+def test_new_tracking_numbers_are_only_letters_digits_and_hyphens_so_they_can_be_read_out():
+    from oms_desktop.domain import tracking
+    numbers = [tracking.new_tracking_number() for _ in range(5000)]
+    assert all(ch in tracking.ALPHABET + "-" for tn in numbers for ch in tn)
