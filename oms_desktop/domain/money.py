@@ -56,6 +56,10 @@ def parse_amount(text: str, currency: str, *, field: str = "amount", allow_negat
         raise ValidationFailed(f"{field} '{text}' is not a number")
     if raw < 0 and not allow_negative:
         raise ValidationFailed(f"{field} must not be negative (got {text})")
+    if raw and raw.adjusted() >= 15:  # checked before quantize, which fails on exponents such as 1e9999
+        raise ValidationFailed(f"{field} '{text}' is too large")
+    if raw.as_tuple().exponent < -30:  # '1e-9999' would make quantize fail the same way
+        raise ValidationFailed(f"{field} '{text}' has more than {exponent(currency)} decimals")
     if raw != raw.quantize(quantum(currency), rounding=ROUNDING):
         raise ValidationFailed(f"{field} '{text}' has more than {exponent(currency)} decimals")
     if abs(raw.scaleb(exponent(currency))) >= MAX_MINOR:

@@ -89,3 +89,9 @@ def test_money_arithmetic_is_exact():
 def test_adding_money_is_adding_minor_units(a, b):
     assert (Money.from_minor(a) + Money.from_minor(b)).minor == a + b
     assert (Money.from_minor(a) - Money.from_minor(b)).minor == a - b
+
+
+@pytest.mark.parametrize("text", ["1e9999", "-1e9999", "1e-9999", "1E+30"])
+def test_amounts_with_absurd_exponents_are_refused_with_a_message_not_a_crash(text):
+    with pytest.raises(ValidationFailed):
+        parse_amount(text, "EUR", allow_negative=True)
