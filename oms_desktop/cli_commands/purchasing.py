@@ -1,6 +1,187 @@
-"""``oms`` commands of the purchasing area."""
+"""``oms`` commands of the purchasing area: suppliers, purchase orders, suggestions, receiving, PDF, stock counts."""
 from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain.errors import ValidationFailed
 
 
 def register(sub, leaf) -> None:
-    pass
+    supplier = sub.add_parser("supplier", help="suppliers").add_subparsers(dest="action", metavar="ACTION",
+                                                                           required=True)
+    c = leaf(supplier, "add", "add a supplier")
+    c.add_argument("name")
+    c.add_argument("--email", default="")
+    c.add_argument("--phone", default="")
+    c.add_argument("--address", default="", help="lines separated by commas")
+    c.set_defaults(func=cmd_supplier_add)
+    c = leaf(supplier, "list", "list suppliers")
+    c.set_defaults(func=cmd_supplier_list)
+    c = leaf(supplier, "assign", "make SUPPLIER the preferred supplier of products (used by 'purchase suggest')")
+    c.add_argument("supplier", metavar="SUPPLIER", help="supplier name or number")
+    c.add_argument("skus", nargs="+", metavar="SKU")
+    c.set_defaults(func=cmd_supplier_assign)
+
+    po = sub.add_parser("purchase", help="purchase orders").add_subparsers(dest="action", metavar="ACTION",
+                                                                           required=True)
+    c = leaf(po, "create", "create a draft purchase order")
+    c.add_argument("supplier", metavar="SUPPLIER")
+    c.add_argument("--line", action="append", required=True, metavar="SKU=QTY[@COST]",
+                   help="repeat for several lines; COST defaults to the product's unit cost")
+    c.add_argument("--notes", default="")
+    c.set_defaults(func=cmd_purchase_create)
+    c = leaf(po, "suggest", "draft purchase orders for everything at or below its reorder point")
+    c.set_defaults(func=cmd_purchase_suggest)
+    c = leaf(po, "list", "list purchase orders")
+    c.add_argument("--status", choices=["draft", "sent", "partly_received", "received", "cancelled"])
+    c.set_defaults(func=cmd_purchase_list)
+    c = leaf(po, "show", "show a purchase order")
+    c.add_argument("po", metavar="PO")
+    c.set_defaults(func=cmd_purchase_show)
+    c = leaf(po, "send", "mark a draft purchase order as sent (its quantities count as on order)")
+    c.add_argument("po", metavar="PO")
+    c.set_defaults(func=cmd_purchase_send)
+    c = leaf(po, "cancel", "cancel a draft or sent purchase order")
+    c.add_argument("po", metavar="PO")
+    c.add_argument("--reason", default="")
+    c.set_defaults(func=cmd_purchase_cancel)
+    c = leaf(po, "receive", "receive goods: everything outstanding, or only the given lines")
+    c.add_argument("po", metavar="PO")
+    c.add_argument("--line", action="append", metavar="SKU=QTY", help="repeat for several lines (partial receipt)")
+    c.set_defaults(func=cmd_purchase_receive)
+    c = leaf(po, "pdf", "write the purchase order as a PDF")
+    c.add_argument("po", metavar="PO")
+    c.add_argument("--out", required=True, metavar="FILE.pdf")
+    c.set_defaults(func=cmd_purchase_pdf)
+
+
+def _cli():
+    from .. import cli  # the shared helpers (table, money, parse_line); imported late, cli imports this module
+    return cli
+
+
+def cmd_supplier_add(ctx) -> int:
+    a = ctx.args
+    s = ctx.services.purchasing.add_supplier(ctx.need_actor(), a.name, email=a.email, phone=a.phone,
+                                             address="\n".join(x.strip() for x in a.address.split(",") if x.strip()))
+    ctx.emit(s, f"Added supplier {s.id}: {s.name}.")
+    return 0
+
+
+def cmd_supplier_list(ctx) -> int:
+    suppliers = ctx.services.purchasing.list_suppliers(ctx.need_actor())
+    ctx.emit(suppliers, lambda: _cli().table(["No.", "Name", "Email", "Phone"],
+                                             [(s.id, s.name, s.email, s.phone) for s in suppliers], right=[0])
+             if suppliers else "No suppliers yet: oms supplier add NAME.")
+    return 0
+
+
+def cmd_supplier_assign(ctx) -> int:
+    actor = ctx.need_actor()
+    for sku in ctx.args.skus:
+        ctx.services.purchasing.set_preferred_supplier(actor, sku, ctx.args.supplier)
+    skus = [s.strip().upper() for s in ctx.args.skus]
+    ctx.emit({"supplier": ctx.args.supplier, "skus": skus}, f"{ctx.args.supplier} now supplies {', '.join(skus)}.")
+    return 0
+
+
+def format_po(po) -> str:
+    cli = _cli()
+    out = [f"Purchase order {po.number}    status: {po.status.replace('_', ' ')}",
+           f"Supplier: {po.supplier_name}    created {cli.when(po.created_at)}"
+           + (f", sent {cli.when(po.sent_at)}" if po.sent_at else ""), ""]
+    out.append(cli.table(["#", "SKU", "Name", "Ordered", "Received", "Outstanding", "Unit cost"],
+                         [(ln.line_no, ln.sku, ln.name, ln.quantity, ln.received, ln.outstanding,
+                           cli.money(ln.unit_cost, po.currency)) for ln in po.lines], right=[0, 3, 4, 5, 6]))
+    out += ["", f"Total: {cli.money(po.total, po.currency)}"]
+    if po.notes:
+        out.append(f"Notes: {po.notes}")
+    return "\n".join(out)
+
+
+def _lines(texts) -> list[tuple]:
+    out = []
+    for t in texts or ():
+        sku, qty = _cli().parse_line(t)
+        qty, _, cost = qty.partition("@")
+        out.append((sku, qty.strip(), cost.strip() or None))
+    return out
+
+
+def cmd_purchase_create(ctx) -> int:
+    po = ctx.services.purchasing.create_purchase_order(ctx.need_actor(), ctx.args.supplier, _lines(ctx.args.line),
+                                                       notes=ctx.args.notes)
+    ctx.emit(po, lambda: f"Created draft {po.number} for {po.supplier_name}: {len(po.lines)} line(s), total "
+                         f"{_cli().money(po.total, po.currency)}. Send it with: oms purchase send {po.number}")
+    return 0
+
+
+def cmd_purchase_suggest(ctx) -> int:
+    result = ctx.services.purchasing.suggest_purchase(ctx.need_actor())
+
+    def human() -> str:
+        if not result.orders:
+            text = "Nothing to order: every product is above its reorder point or already on order."
+        else:
+            text = "\n\n".join(format_po(po) for po in result.orders)
+        if result.without_supplier:
+            text += ("\n\nNo preferred supplier (not ordered): " + ", ".join(result.without_supplier)
+                     + "\nAssign one with: oms supplier assign SUPPLIER SKU ...")
+        return text
+
+    ctx.emit(result, human)
+    return 0
+
+
+def cmd_purchase_list(ctx) -> int:
+    orders = ctx.services.purchasing.list_purchase_orders(ctx.need_actor(), status=ctx.args.status)
+    cli = _cli()
+    ctx.emit(orders, lambda: cli.table(["PO", "Supplier", "Status", "Lines", "Total", "Created"],
+                                       [(o.number, o.supplier_name, o.status, o.line_count,
+                                         cli.money(o.total, o.currency), cli.when(o.created_at)) for o in orders],
+                                       right=[3, 4]) if orders else "No purchase orders found.")
+    return 0
+
+
+def cmd_purchase_show(ctx) -> int:
+    po = ctx.services.purchasing.get_purchase_order(ctx.need_actor(), ctx.args.po)
+    ctx.emit(po, lambda: format_po(po))
+    return 0
+
+
+def cmd_purchase_send(ctx) -> int:
+    po = ctx.services.purchasing.send_purchase_order(ctx.need_actor(), ctx.args.po)
+    ctx.emit(po, f"{po.number} is sent to {po.supplier_name}.")
+    return 0
+
+
+def cmd_purchase_cancel(ctx) -> int:
+    po = ctx.services.purchasing.cancel_purchase_order(ctx.need_actor(), ctx.args.po, ctx.args.reason)
+    ctx.emit(po, f"{po.number} is cancelled.")
+    return 0
+
+
+def cmd_purchase_receive(ctx) -> int:
+    quantities = None
+    if ctx.args.line:
+        quantities = {}
+        for sku, qty, cost in _lines(ctx.args.line):
+            if cost:
+                raise ValidationFailed(f"'{sku}={qty}@{cost}': a receipt takes SKU=QTY (no cost)")
+            if sku.upper() in quantities:
+                raise ValidationFailed(f"{sku} is given twice; give the whole quantity once")
+            quantities[sku.upper()] = qty
+    po = ctx.services.purchasing.receive(ctx.need_actor(), ctx.args.po, quantities)
+    ctx.emit(po, lambda: f"Received on {po.number}; it is now {po.status.replace('_', ' ')}.\n\n" + format_po(po))
+    return 0
+
+
+def cmd_purchase_pdf(ctx) -> int:
+    pdf = ctx.services.purchasing.render_purchase_order(ctx.need_actor(), ctx.args.po)
+    out = Path(ctx.args.out).expanduser()
+    try:
+        out.write_bytes(pdf)
+    except OSError as e:
+        raise ValidationFailed(f"Cannot write {out}: {e.strerror or e}.") from None
+    ctx.emit({"po": ctx.args.po, "file": str(out), "bytes": len(pdf)}, f"Wrote {out} ({len(pdf):,} bytes).")
+    return 0

@@ -1,17 +1,41 @@
 """The catalog: products with their stock, type-ahead search, and whole-file validated CSV imports."""
 from __future__ import annotations
 
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Callable
 
-from ..domain.catalog import CatalogFile, ProductSpec, parse_catalog_csv
-from ..domain.errors import Cancelled, NotFound, ValidationFailed
-from ..domain.money import to_minor
+from ..domain.catalog import CatalogFile, ProductSpec, parse_catalog_csv, validate_product
+from ..domain.errors import BusinessRuleViolation, Cancelled, NotFound, ValidationFailed
+from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import bp_to_rate, rate_to_bp
 from ..domain.roles import Perm
 from .base import ServiceBase
 from .dto import Actor, ImportProblem, ImportResult, ProductDTO
 
 Progress = Callable[[int, int], None]
+
+EXPORT_COLUMNS = ("sku", "name", "unit_price", "tax_rate", "barcode", "category", "location", "on_hand",
+                  "reorder_point", "reorder_qty", "description")
+EDITABLE_FIELDS = ("name", "unit_price", "tax_rate", "barcode", "category", "location", "reorder_point",
+                   "reorder_qty", "description")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(cell: str) -> str:
+    """A spreadsheet must not run a cell as a formula: text starting with = + - @ tab or CR gets a leading '."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+@dataclass(frozen=True)
+class ProductDetails:
+    """Everything the product editor shows: the product, its unit cost and its preferred supplier."""
+    product: ProductDTO
+    unit_cost: Decimal
+    supplier_id: int | None
+    has_history: bool
 
 
 def search_text_of(spec_or_row) -> str:
@@ -54,6 +78,151 @@ class CatalogService(ServiceBase):
         self._require(actor, Perm.VIEW, "view the catalog")
         with self._uow(write=False) as uow:
             return uow.products.categories()
+
+    def get_products_by_ids(self, actor: Actor, ids) -> list[ProductDTO]:
+        """The current figures of a few products (the live view refreshes only the rows an event touched)."""
+        self._require(actor, Perm.VIEW, "view the catalog")
+        out = []
+        with self._uow(write=False) as uow:
+            for pid in sorted(set(ids)):
+                row = uow.products.get(pid)
+                if row is not None:
+                    out.append(self._dto(row))
+        return out
+
+    def get_product_details(self, actor: Actor, sku: str) -> ProductDetails:
+        self._require(actor, Perm.VIEW, "view the catalog")
+        with self._uow(write=False) as uow:
+            row = uow.products.by_sku(sku.strip().upper())
+            if row is None:
+                raise NotFound(f"No product with SKU '{sku}'.")
+            pref = uow.purchasing.preferred([row.id])
+            history = bool(uow.stock.moves(row.id, 1))
+        return ProductDetails(self._dto(row), self.money(row.cost_minor), pref.get(row.id), history)
+
+    def create_product(self, actor: Actor, fields: dict) -> ProductDTO:
+        """Create a product from text fields (as typed); ``on_hand`` becomes an opening stock move."""
+        self._require(actor, Perm.CATALOG_EDIT, "create products")
+        spec, cost_minor = self._validated(fields)
+        with self._uow() as uow:
+            problems = []
+            if uow.products.by_sku(spec.sku) is not None:
+                problems.append(f"SKU {spec.sku} exists already")
+            if spec.barcode and (owner := uow.products.barcode_owners([spec.barcode]).get(spec.barcode)):
+                problems.append(f"barcode {spec.barcode} already belongs to {owner}")
+            if problems:
+                raise ValidationFailed(problems)
+            values = self._values(spec)
+            values["cost_minor"] = cost_minor
+            pid = uow.products.add(values)
+            if spec.on_hand:
+                uow.stock.change_on_hand(pid, spec.on_hand)
+                uow.stock.add_move(pid, kind="opening", on_hand_delta=spec.on_hand, reason="new product",
+                                   user_id=actor.user_id)
+            uow.events.add("product_created", user_id=actor.user_id, product_id=pid,
+                           payload={"sku": spec.sku, "name": spec.name})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="product.create",
+                             entity="product", entity_id=spec.sku, new=self._audit_values(values))
+            dto = self._dto(uow.products.get(pid))
+            uow.commit()
+        return dto
+
+    def update_product(self, actor: Actor, sku: str, fields: dict) -> ProductDTO:
+        """Change a product's data (not its SKU, which orders and moves refer to, nor its stock: adjust that)."""
+        self._require(actor, Perm.CATALOG_EDIT, "edit products")
+        sku = sku.strip().upper()
+        new_sku = str(fields.get("sku", sku) or sku).strip().upper()
+        if new_sku != sku:
+            raise ValidationFailed(f"the SKU cannot change ({sku} -> {new_sku}); create a new product and "
+                                   f"deactivate {sku} instead")
+        spec, cost_minor = self._validated({**fields, "sku": sku, "on_hand": ""})
+        with self._uow() as uow:
+            row = uow.products.by_sku(sku)
+            if row is None:
+                raise NotFound(f"No product with SKU '{sku}'.")
+            if spec.barcode and (owner := uow.products.barcode_owners([spec.barcode]).get(spec.barcode)) \
+                    and owner != sku:
+                raise ValidationFailed(f"barcode {spec.barcode} already belongs to {owner}")
+            values = self._values(spec)
+            values["cost_minor"] = cost_minor
+            values["active"] = row.active
+            old = {k: getattr(row, k) for k in values if k != "search_text"}
+            uow.products.update(row.id, values)
+            uow.events.add("product_updated", user_id=actor.user_id, product_id=row.id, payload={"sku": sku})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="product.update",
+                             entity="product", entity_id=sku, old=self._audit_values(old),
+                             new=self._audit_values(values))
+            dto = self._dto(uow.products.get(row.id))
+            uow.commit()
+        return dto
+
+    def set_product_active(self, actor: Actor, sku: str, active: bool) -> ProductDTO:
+        """Deactivate (no longer sold, kept with its history) or reactivate a product; products are never deleted."""
+        self._require(actor, Perm.CATALOG_EDIT, "deactivate products" if not active else "reactivate products")
+        sku = sku.strip().upper()
+        with self._uow() as uow:
+            row = uow.products.by_sku(sku)
+            if row is None:
+                raise NotFound(f"No product with SKU '{sku}'.")
+            if row.active == active:
+                raise BusinessRuleViolation(f"{sku} is already {'active' if active else 'inactive'}.")
+            if not active and row.reserved:
+                raise BusinessRuleViolation(f"{sku} has {row.reserved} reserved for open orders; ship or cancel "
+                                            "them before deactivating it.")
+            uow.products.update(row.id, {"active": active})
+            kind = "product_reactivated" if active else "product_deactivated"
+            uow.events.add(kind, user_id=actor.user_id, product_id=row.id, payload={"sku": sku})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action=f"product.{kind[8:]}",
+                             entity="product", entity_id=sku, old={"active": row.active}, new={"active": active})
+            dto = self._dto(uow.products.get(row.id))
+            uow.commit()
+        return dto
+
+    def export_catalog_csv(self, actor: Actor, *, active_only: bool = False, progress: Progress | None = None,
+                           is_cancelled: Callable[[], bool] | None = None, page: int = 5000) -> bytes:
+        """The catalog as UTF-8 CSV (the import format); cells that a spreadsheet would run as formulas get a '."""
+        self._require(actor, Perm.VIEW, "export the catalog")
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(EXPORT_COLUMNS)
+        total = self.count(actor, active_only=active_only)
+        done = 0
+        while True:
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled()
+            rows = self.search(actor, limit=page, offset=done, active_only=active_only)
+            for p in rows:
+                w.writerow([formula_safe(str(v)) for v in (
+                    p.sku, p.name, p.unit_price, format(p.tax_rate, "f"), p.barcode or "", p.category, p.location,
+                    p.on_hand, p.reorder_point, p.reorder_qty, p.description)])
+            done += len(rows)
+            if progress is not None:
+                progress(done, max(total, done))
+            if len(rows) < page:
+                break
+        return out.getvalue().encode("utf-8")
+
+    def _validated(self, fields: dict) -> tuple[ProductSpec, int]:
+        cur = self.company.currency
+        spec, problems = validate_product({k: ("" if v is None else str(v)) for k, v in fields.items()}, cur)
+        messages = [msg for _, msg in problems]
+        cost_minor = 0
+        cost_text = str(fields.get("unit_cost") or "").strip()
+        if cost_text:
+            try:
+                cost_minor = to_minor(parse_amount(cost_text, cur, field="unit_cost"), cur)
+            except ValidationFailed as e:
+                messages.extend(e.problems)
+        if messages:
+            raise ValidationFailed(messages)
+        return spec, cost_minor
+
+    def _audit_values(self, values: dict) -> dict:
+        out = {k: v for k, v in values.items() if k != "search_text"}
+        for k in ("unit_price_minor", "cost_minor"):
+            if k in out:
+                out[k.replace("_minor", "")] = str(from_minor(out.pop(k), self.company.currency))
+        return out
 
     def parse_catalog(self, data: bytes) -> CatalogFile:
         return parse_catalog_csv(data, self.company.currency)

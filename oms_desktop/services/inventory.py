@@ -1,12 +1,66 @@
 """Stock: adjustments with a reason, stock history, and the stock-equals-moves invariant."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
+from ..domain.orders import parse_quantity
 from ..domain.roles import Perm
 from .base import ServiceBase
-from .dto import Actor, StockMoveDTO
+from .dto import Actor, StockMoveDTO, order_number
 
 ADJUST_REASONS = ("count", "damage", "found", "correction", "receipt")
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One stock move with the on-hand and reserved figures right after it (running balance)."""
+    id: int
+    at: datetime
+    kind: str
+    on_hand_delta: int
+    reserved_delta: int
+    reason: str
+    reference: str  # SO-000042, PO-000007, a tracking number, or ""
+    username: str
+    on_hand_after: int
+    reserved_after: int
+
+
+@dataclass(frozen=True)
+class CountLine:
+    sku: str
+    before: int
+    counted: int
+
+    @property
+    def difference(self) -> int:
+        return self.counted - self.before
+
+
+@dataclass(frozen=True)
+class CountResult:
+    location: str
+    lines: tuple[CountLine, ...]
+
+    @property
+    def changed(self) -> tuple[CountLine, ...]:
+        return tuple(ln for ln in self.lines if ln.difference)
+
+
+def _history_lines(moves, on_hand: int, reserved: int) -> list[HistoryLine]:
+    """``moves`` newest first; walks back from the current stock row to give each move its running balance."""
+    out = []
+    for r in moves:
+        ref = r.reference or ""
+        if r.order_id is not None:
+            ref = order_number(r.order_id) + (f" ({ref})" if ref else "")
+        out.append(HistoryLine(r.id, r.created_at, r.kind, r.on_hand_delta, r.reserved_delta, r.reason, ref,
+                               r.username or "", on_hand, reserved))
+        on_hand -= r.on_hand_delta
+        reserved -= r.reserved_delta
+    return out
 
 
 class InventoryService(ServiceBase):
@@ -61,3 +115,85 @@ class InventoryService(ServiceBase):
         with self._uow(write=False) as uow:
             return uow.stock.invariant_violations()
 
+    def stock_history(self, actor: Actor, sku: str, limit: int = 500) -> list[HistoryLine]:
+        """Every move of a product, newest first, with date, reason, order or purchase reference, user and the
+        running balance after the move."""
+        self._require(actor, Perm.VIEW, "view stock history")
+        with self._uow(write=False) as uow:
+            row = uow.products.by_sku(sku.strip().upper())
+            if row is None:
+                raise NotFound(f"No product with SKU '{sku}'.")
+            return _history_lines(uow.stock.moves(row.id, limit), row.on_hand, row.reserved)
+
+    def post_stock_count(self, actor: Actor, location: str, counts) -> CountResult:
+        """Post a stock count: ``counts`` are (sku or barcode, counted) pairs (a SKU given twice is added up, as a
+        scanner gives one entry per unit). Every difference becomes an "adjust" move with reason "count", all in one
+        transaction; a problem with any line posts nothing.
+
+        When ``location`` is given, every product counted must be stored there (a scan from the wrong shelf is
+        refused rather than booked).
+        """
+        self._require(actor, Perm.STOCK_ADJUST, "post stock counts")
+        location = (location or "").strip().upper()
+        totals: dict[str, int] = {}
+        problems: list[str] = []
+        for item in counts:
+            key, qty = str(item[0]).strip(), item[1]
+            try:
+                n = parse_quantity(qty, sku=key.upper(), allow_zero=True)
+            except ValidationFailed as e:
+                problems.extend(e.problems)
+                continue
+            totals[key] = totals.get(key, 0) + n
+        if not totals and not problems:
+            problems.append("the count is empty: count at least one product")
+        if not totals:
+            raise ValidationFailed(problems)
+        with self._uow() as uow:  # every problem is reported, the ones only the database can tell too
+            rows: dict[str, object] = {}
+            for key, n in totals.items():
+                row = uow.products.by_sku(key.upper()) or uow.products.by_barcode(key)
+                if row is None:
+                    problems.append(f"'{key}' is neither a SKU nor a barcode")
+                    continue
+                if location and row.location.upper() != location:
+                    problems.append(f"{row.sku} is stored at {row.location or '(no location)'}, not {location}")
+                    continue
+                if row.sku in rows:
+                    rows[row.sku] = (rows[row.sku][0], rows[row.sku][1] + n)
+                else:
+                    rows[row.sku] = (row, n)
+            for sku, (row, n) in rows.items():
+                if n < row.reserved:
+                    problems.append(f"{sku}: counted {n}, but {row.reserved} are reserved for open orders; "
+                                    "recount, or cancel orders first")
+            if problems:
+                raise ValidationFailed(problems)
+            lines, moves, pids = [], [], []
+            for sku in sorted(rows):
+                row, n = rows[sku]
+                lines.append(CountLine(sku, row.on_hand, n))
+                delta = n - row.on_hand
+                if delta:
+                    uow.stock.change_on_hand(row.id, delta)
+                    moves.append(dict(product_id=row.id, kind="adjust", on_hand_delta=delta,
+                                      reason="count" + (f" {location}" if location else ""), user_id=actor.user_id))
+                    pids.append(row.id)
+            uow.stock.add_moves(moves)
+            uow.events.add("stock_counted", user_id=actor.user_id, product_id=pids[0] if len(pids) == 1 else None,
+                           payload={"location": location, "counted": len(lines), "changed": len(moves),
+                                    "product_ids": pids})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="stock.count", entity="location",
+                             entity_id=location, old={ln.sku: ln.before for ln in lines if ln.difference},
+                             new={ln.sku: ln.counted for ln in lines if ln.difference})
+            uow.commit()
+        return CountResult(location, tuple(lines))
+
+    def product_ids_for_orders(self, actor: Actor, order_ids) -> list[int]:
+        """The products on some orders (events about an order name the order, the live view wants its products)."""
+        self._require(actor, Perm.VIEW, "view orders")
+        out: set[int] = set()
+        with self._uow(write=False) as uow:
+            for oid in sorted(set(order_ids)):
+                out.update(ln.product_id for ln in uow.orders.lines(oid))
+        return sorted(out)

@@ -1,8 +1,410 @@
-"""Use cases of the purchasing area."""
+"""Purchasing: suppliers, purchase orders (draft -> sent -> partly received -> received; or cancelled), receiving
+through stock moves, "suggest purchase" from reorder points, and the purchase order as a PDF.
+
+The reorder rule used by ``suggest_purchase``: a product is suggested when its *inventory position* (available, i.e.
+on hand minus reserved, plus what is still to come on draft, sent and partly received purchase orders) is at or
+below its reorder point. The quantity is its ``reorder_qty`` when that is set (> 0); otherwise enough to bring the
+position up to twice the reorder point (``2 * reorder_point - position``, at least 1). Products go to their preferred
+supplier, one draft purchase order per supplier; products without a preferred supplier are reported, not ordered.
+"""
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
+from ..domain.money import from_minor, parse_amount, to_minor
+from ..domain.orders import parse_quantity
+from ..domain.roles import Perm
 from .base import ServiceBase
+from .documents import Address, CompanyInfo, PurchaseOrderDoc, PurchaseOrderLine
+from .dto import Actor
+from .ports import utc_now
+
+PO_STATUSES = ("draft", "sent", "partly_received", "received", "cancelled")
+_PO_REF = re.compile(r"^\s*(?:PO-?)?0*(\d{1,12})\s*$", re.IGNORECASE)
+
+
+def po_number(po_id: int) -> str:
+    return f"PO-{po_id:06d}"
+
+
+@dataclass(frozen=True)
+class SupplierDTO:
+    id: int
+    name: str
+    email: str
+    phone: str
+    address: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class PurchaseOrderLineDTO:
+    line_no: int
+    product_id: int
+    sku: str
+    name: str
+    quantity: int
+    received: int
+    unit_cost: Decimal
+
+    @property
+    def outstanding(self) -> int:
+        return self.quantity - self.received
+
+
+@dataclass(frozen=True)
+class PurchaseOrderDTO:
+    id: int
+    number: str
+    supplier_id: int
+    supplier_name: str
+    status: str
+    currency: str
+    total: Decimal
+    notes: str
+    expected_date: date | None
+    created_at: datetime
+    sent_at: datetime | None
+    line_count: int
+    lines: tuple[PurchaseOrderLineDTO, ...] = ()
+
+    @property
+    def product_ids(self) -> list[int]:
+        return [ln.product_id for ln in self.lines]
+
+
+@dataclass(frozen=True)
+class PurchaseSuggestion:
+    """What ``suggest_purchase`` did: the draft orders it created and the SKUs it could not place."""
+    orders: tuple[PurchaseOrderDTO, ...]
+    without_supplier: tuple[str, ...]
+
+
+def reorder_quantity(available: int, open_qty: int, reorder_point: int, reorder_qty: int) -> int:
+    """The reorder rule (see the module docstring); 0 means "nothing to order"."""
+    position = available + open_qty
+    if position > reorder_point:
+        return 0
+    if reorder_qty > 0:
+        return reorder_qty
+    return max(2 * reorder_point - position, 1)
 
 
 class PurchasingService(ServiceBase):
-    pass
+    renderer = None  # set by bootstrap (adapters may not be imported here); see _renderer()
+
+    def _renderer(self):
+        if self.renderer is None:
+            raise BusinessRuleViolation("No PDF renderer is configured in this program; purchase orders cannot "
+                                        "be printed here.")
+        return self.renderer
+
+    # ---- suppliers -------------------------------------------------------------------------------------------
+    def add_supplier(self, actor: Actor, name: str, *, email: str = "", phone: str = "",
+                     address: str = "") -> SupplierDTO:
+        self._require(actor, Perm.PURCHASING, "add suppliers")
+        name = (name or "").strip()
+        problems = []
+        if not name:
+            problems.append("supplier name is empty")
+        elif len(name) > 200:
+            problems.append("supplier name is longer than 200 characters")
+        email = (email or "").strip()
+        if email and ("@" not in email or len(email) > 254):
+            problems.append(f"email '{email}' is not an email address")
+        if problems:
+            raise ValidationFailed(problems)
+        with self._uow() as uow:
+            if uow.purchasing.supplier_by_name(name) is not None:
+                raise ValidationFailed(f"a supplier named '{name}' exists already")
+            sid = uow.purchasing.add_supplier(dict(name=name, email=email, phone=(phone or "").strip()[:50],
+                                                   address=(address or "").strip()))
+            uow.events.add("supplier_added", user_id=actor.user_id, payload={"supplier_id": sid, "name": name})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="supplier.add",
+                             entity="supplier", entity_id=sid, new={"name": name, "email": email})
+            row = uow.purchasing.supplier(sid)
+            uow.commit()
+        return self._supplier_dto(row)
+
+    def list_suppliers(self, actor: Actor) -> list[SupplierDTO]:
+        self._require(actor, Perm.VIEW, "see suppliers")
+        with self._uow(write=False) as uow:
+            return [self._supplier_dto(r) for r in uow.purchasing.suppliers()]
+
+    def set_preferred_supplier(self, actor: Actor, sku: str, supplier_ref, supplier_sku: str = "") -> None:
+        """Make ``supplier_ref`` (id or name) the product's preferred supplier; None removes it."""
+        self._require(actor, Perm.PURCHASING, "choose suppliers")
+        sku = (sku or "").strip().upper()
+        with self._uow() as uow:
+            product = uow.products.by_sku(sku)
+            if product is None:
+                raise NotFound(f"No product with SKU '{sku}'.")
+            supplier = None if supplier_ref in (None, "") else self._supplier(uow, supplier_ref)
+            uow.purchasing.set_preferred(product.id, supplier.id if supplier else None, (supplier_sku or "")[:64])
+            uow.events.add("preferred_supplier_set", user_id=actor.user_id, product_id=product.id,
+                           payload={"sku": sku, "supplier": supplier.name if supplier else None})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="product.supplier",
+                             entity="product", entity_id=sku, new={"supplier": supplier.name if supplier else None})
+            uow.commit()
+
+    def preferred_suppliers(self, actor: Actor, product_ids) -> dict[int, int]:
+        self._require(actor, Perm.VIEW, "see suppliers")
+        with self._uow(write=False) as uow:
+            return uow.purchasing.preferred(product_ids)
+
+    # ---- purchase orders -------------------------------------------------------------------------------------
+    def create_purchase_order(self, actor: Actor, supplier_ref, lines, *, notes: str = "",
+                              expected_date: date | None = None) -> PurchaseOrderDTO:
+        """A draft purchase order; ``lines`` are (sku, quantity) or (sku, quantity, unit_cost) with cost as text
+        or Decimal (default: the product's unit cost)."""
+        self._require(actor, Perm.PURCHASING, "create purchase orders")
+        cur = self.company.currency
+        wanted: list[tuple[str, int, Decimal | None]] = []
+        problems: list[str] = []
+        for item in lines:
+            sku, qty = str(item[0]).strip().upper(), item[1]
+            cost = item[2] if len(item) > 2 else None
+            try:
+                q = parse_quantity(qty, sku=sku)
+                c = None if cost in (None, "") else parse_amount(cost, cur, field=f"unit cost of {sku}")
+                wanted.append((sku, q, c))
+            except ValidationFailed as e:
+                problems.extend(e.problems)
+        if not wanted and not problems:
+            problems.append("a purchase order needs at least one line (SKU=QTY)")
+        seen = set()
+        for sku, _, _ in wanted:
+            if sku in seen:
+                problems.append(f"{sku} appears twice; put the whole quantity on one line")
+            seen.add(sku)
+        if problems:
+            raise ValidationFailed(problems)
+        with self._uow() as uow:
+            supplier = self._supplier(uow, supplier_ref)
+            products = uow.products.by_skus([s for s, _, _ in wanted])
+            unknown = [s for s, _, _ in wanted if s not in products]
+            if unknown:
+                raise NotFound(f"Unknown SKU(s): {', '.join(unknown)}.")
+            po_id = self._insert_po(uow, actor, supplier.id, [
+                (products[s], q, to_minor(c, cur) if c is not None else products[s].cost_minor) for s, q, c in wanted],
+                notes=notes, expected_date=expected_date)
+            dto = self._load(uow, po_id)
+            uow.commit()
+        return dto
+
+    def get_purchase_order(self, actor: Actor, ref) -> PurchaseOrderDTO:
+        self._require(actor, Perm.VIEW, "see purchase orders")
+        with self._uow(write=False) as uow:
+            return self._load(uow, self._resolve(uow, ref))
+
+    def list_purchase_orders(self, actor: Actor, *, status: str | None = None,
+                             limit: int = 200) -> list[PurchaseOrderDTO]:
+        self._require(actor, Perm.VIEW, "see purchase orders")
+        if status is not None and status not in PO_STATUSES:
+            raise ValidationFailed(f"status '{status}' is unknown (choose one of: {', '.join(PO_STATUSES)})")
+        with self._uow(write=False) as uow:
+            return [self._dto(r, ()) for r in uow.purchasing.list_pos(status=status, limit=limit)]
+
+    def send_purchase_order(self, actor: Actor, ref) -> PurchaseOrderDTO:
+        """Draft -> sent: from now on its quantities count as "on order"."""
+        return self._transition(actor, ref, "sent", ("draft",), "purchase_order_sent", "po.send")
+
+    def cancel_purchase_order(self, actor: Actor, ref, reason: str = "") -> PurchaseOrderDTO:
+        """Cancel a draft or sent order; one that has received goods cannot be cancelled."""
+        return self._transition(actor, ref, "cancelled", ("draft", "sent"), "purchase_order_cancelled",
+                                "po.cancel", reason)
+
+    def receive(self, actor: Actor, ref, quantities: dict[str, object] | None = None) -> PurchaseOrderDTO:
+        """Receive goods: everything outstanding (``quantities`` None) or the given SKU -> quantity.
+
+        On hand rises through "receipt" stock moves that name the purchase order; the order becomes partly received
+        or received. Over-receiving a line is refused, and then nothing is received.
+        """
+        self._require(actor, Perm.PURCHASING, "receive goods")
+        wanted: dict[str, int] = {}
+        problems: list[str] = []
+        for sku, qty in (quantities or {}).items():
+            sku = str(sku).strip().upper()
+            try:
+                wanted[sku] = wanted.get(sku, 0) + parse_quantity(qty, sku=sku)
+            except ValidationFailed as e:
+                problems.extend(e.problems)
+        if quantities is not None and not wanted and not problems:
+            problems.append("nothing to receive: give at least one SKU=QTY")
+        if problems:
+            raise ValidationFailed(problems)
+        with self._uow() as uow:
+            po_id = self._resolve(uow, ref)
+            po = uow.purchasing.po(po_id, for_update=True)
+            number = po_number(po_id)
+            if po.status not in ("sent", "partly_received"):
+                raise InvalidTransition(f"{number} is {po.status.replace('_', ' ')}; only a sent or partly received "
+                                        "purchase order can be received (send it first).")
+            lines = uow.purchasing.lines(po_id)
+            by_sku = {ln.sku: ln for ln in lines}
+            if quantities is None:
+                wanted = {ln.sku: ln.quantity - ln.received for ln in lines if ln.quantity > ln.received}
+            for sku, q in wanted.items():
+                ln = by_sku.get(sku)
+                if ln is None:
+                    problems.append(f"{sku} is not on {number}")
+                elif q > ln.quantity - ln.received:
+                    problems.append(f"{sku}: {q} is more than the {ln.quantity - ln.received} still outstanding "
+                                    f"on {number}")
+            if problems:
+                raise ValidationFailed(problems)
+            if not wanted:
+                raise BusinessRuleViolation(f"{number} has nothing left to receive.")
+            moves = []
+            for sku in sorted(wanted):
+                ln, q = by_sku[sku], wanted[sku]
+                uow.stock.change_on_hand(ln.product_id, q)
+                uow.purchasing.set_received(ln.id, ln.received + q)
+                moves.append(dict(product_id=ln.product_id, kind="receipt", on_hand_delta=q, reference=number,
+                                  reason="purchase order receipt", user_id=actor.user_id))
+            uow.stock.add_moves(moves)
+            complete = all(ln.received + wanted.get(ln.sku, 0) >= ln.quantity for ln in lines)
+            status = "received" if complete else "partly_received"
+            uow.purchasing.update_po(po_id, {"status": status})
+            pids = sorted(by_sku[s].product_id for s in wanted)
+            uow.events.add("purchase_order_received", user_id=actor.user_id,
+                           product_id=pids[0] if len(pids) == 1 else None,
+                           payload={"number": number, "status": status, "product_ids": pids,
+                                    "received": {s: q for s, q in sorted(wanted.items())}})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="po.receive",
+                             entity="purchase_order", entity_id=number, old={"status": po.status},
+                             new={"status": status, "received": wanted})
+            dto = self._load(uow, po_id)
+            uow.commit()
+        return dto
+
+    def suggest_purchase(self, actor: Actor) -> PurchaseSuggestion:
+        """Draft purchase orders, one per preferred supplier, for everything at or below its reorder point."""
+        self._require(actor, Perm.PURCHASING, "create purchase orders")
+        with self._uow() as uow:
+            open_qty = uow.purchasing.open_quantities()
+            per_supplier: dict[int, list] = defaultdict(list)
+            without: list[str] = []
+            for r in uow.purchasing.reorder_candidates():
+                q = reorder_quantity(r.on_hand - r.reserved, open_qty.get(r.id, 0), r.reorder_point, r.reorder_qty)
+                if q <= 0:
+                    continue
+                if r.supplier_id is None:
+                    without.append(r.sku)
+                    continue
+                per_supplier[r.supplier_id].append((r, q, r.cost_minor))
+            ids = [self._insert_po(uow, actor, sid, items, notes="suggested from reorder points")
+                   for sid, items in sorted(per_supplier.items())]
+            orders = tuple(self._load(uow, i) for i in ids)
+            uow.commit()
+        return PurchaseSuggestion(orders, tuple(without))
+
+    def on_order(self, actor: Actor, product_ids) -> dict[int, int]:
+        """Units on sent or partly received purchase orders not yet received, per product id."""
+        self._require(actor, Perm.VIEW, "see purchase orders")
+        with self._uow(write=False) as uow:
+            return uow.purchasing.on_order(product_ids)
+
+    # ---- printing --------------------------------------------------------------------------------------------
+    def purchase_order_doc(self, actor: Actor, ref) -> PurchaseOrderDoc:
+        self._require(actor, Perm.VIEW, "print purchase orders")
+        c = self.company
+        with self._uow(write=False) as uow:
+            po_id = self._resolve(uow, ref)
+            po = self._load(uow, po_id)
+            supplier = uow.purchasing.supplier(po.supplier_id)
+        lines = tuple(PurchaseOrderLine(ln.sku, ln.name, ln.quantity, ln.unit_cost) for ln in po.lines)
+        supplier_lines = tuple(x for x in [*supplier.address.splitlines(), supplier.email, supplier.phone] if x)
+        return PurchaseOrderDoc(
+            number=po.number, supplier=Address(supplier.name, supplier_lines),
+            company=CompanyInfo(c.name, tuple(x for x in c.address.splitlines() if x.strip()), vat_id=c.vat_id),
+            lines=lines, total=po.total, currency=po.currency, expected_date=po.expected_date,
+            order_date=(po.sent_at or po.created_at).date(), notes=po.notes)
+
+    def render_purchase_order(self, actor: Actor, ref) -> bytes:
+        renderer = self._renderer()
+        return renderer.render_purchase_order(self.purchase_order_doc(actor, ref))
+
+    # ---- helpers ---------------------------------------------------------------------------------------------
+    def _transition(self, actor, ref, target, allowed, event, action, note: str = "") -> PurchaseOrderDTO:
+        self._require(actor, Perm.PURCHASING, f"{action.split('.')[1]} purchase orders")
+        with self._uow() as uow:
+            po_id = self._resolve(uow, ref)
+            po = uow.purchasing.po(po_id, for_update=True)
+            number = po_number(po_id)
+            if po.status not in allowed:
+                raise InvalidTransition(f"{number} is {po.status.replace('_', ' ')}; it cannot become "
+                                        f"{target.replace('_', ' ')}.")
+            values = {"status": target}
+            if target == "sent":
+                values["sent_at"] = utc_now()
+            uow.purchasing.update_po(po_id, values)
+            pids = sorted({ln.product_id for ln in uow.purchasing.lines(po_id)})
+            uow.events.add(event, user_id=actor.user_id, payload={"number": number, "product_ids": pids,
+                                                                  "note": note})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action=action,
+                             entity="purchase_order", entity_id=number, old={"status": po.status},
+                             new={"status": target, "note": note})
+            dto = self._load(uow, po_id)
+            uow.commit()
+        return dto
+
+    def _insert_po(self, uow, actor, supplier_id: int, items, *, notes: str = "",
+                   expected_date: date | None = None) -> int:
+        """items: (product row, quantity, unit cost minor)."""
+        cur = self.company.currency
+        total = sum(q * cost for _, q, cost in items)
+        po_id = uow.purchasing.add_po(dict(supplier_id=supplier_id, status="draft", currency=cur, total_minor=total,
+                                           notes=(notes or "").strip(), expected_date=expected_date,
+                                           created_by=actor.user_id))
+        uow.purchasing.add_lines([dict(po_id=po_id, line_no=i, product_id=p.id, sku=p.sku, name=p.name, quantity=q,
+                                       received=0, unit_cost_minor=cost)
+                                  for i, (p, q, cost) in enumerate(items, start=1)])
+        number = po_number(po_id)
+        uow.events.add("purchase_order_created", user_id=actor.user_id,
+                       payload={"number": number, "supplier_id": supplier_id, "lines": len(items),
+                                "total": str(from_minor(total, cur)), "currency": cur})
+        uow.audit.record(user_id=actor.user_id, username=actor.username, action="po.create",
+                         entity="purchase_order", entity_id=number,
+                         new={"supplier_id": supplier_id, "lines": [(p.sku, q, cost) for p, q, cost in items]})
+        return po_id
+
+    def _supplier(self, uow, ref):
+        row = None
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+            row = uow.purchasing.supplier(int(ref))
+        if row is None and isinstance(ref, str):
+            row = uow.purchasing.supplier_by_name(ref.strip())
+        if row is None:
+            raise NotFound(f"No supplier '{ref}'; add it first (oms supplier add).")
+        return row
+
+    @staticmethod
+    def _resolve(uow, ref) -> int:
+        m = _PO_REF.match(str(ref))
+        if m is None or uow.purchasing.po(int(m.group(1))) is None:
+            raise NotFound(f"No purchase order '{ref}'.")
+        return int(m.group(1))
+
+    def _load(self, uow, po_id: int) -> PurchaseOrderDTO:
+        row = uow.purchasing.po(po_id)
+        cur = row.currency
+        lines = tuple(PurchaseOrderLineDTO(ln.line_no, ln.product_id, ln.sku, ln.name, ln.quantity, ln.received,
+                                           from_minor(ln.unit_cost_minor, cur)) for ln in uow.purchasing.lines(po_id))
+        return self._dto(row, lines)
+
+    @staticmethod
+    def _dto(row, lines) -> PurchaseOrderDTO:
+        return PurchaseOrderDTO(row.id, po_number(row.id), row.supplier_id, row.supplier_name, row.status,
+                                row.currency, from_minor(row.total_minor, row.currency), row.notes, row.expected_date,
+                                row.created_at, row.sent_at, len(lines) if lines else getattr(row, "line_count", 0),
+                                lines)
+
+    @staticmethod
+    def _supplier_dto(r) -> SupplierDTO:
+        return SupplierDTO(r.id, r.name, r.email, r.phone, r.address, r.active)

@@ -1,18 +1,466 @@
-"""The inventory tab (to be built)."""
+"""The inventory tab: the live catalog with stock (on hand, reserved, available, on order), product editing,
+adjustments, stock counts, stock history, purchasing, and catalog import and export.
+
+The catalog view is lazy (see models.CatalogModel): 100,000 products scroll and filter without loading them. Numbers
+stay live: events from any workstation (reservations, cancellations, shipments, receipts, adjustments) refresh just
+the rows of the products they touch.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QMessageBox, QProgressDialog, QPushButton, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
+
+from ...domain.errors import Cancelled, StorageError, UserFacingError
+from ...domain.roles import Perm, can
+from .. import format as fmt
+from ..errors import show_error
+from .dialogs import AdjustDialog, ImportReportDialog, ProductDialog, PurchasingDialog, StockCountDialog
+from .models import CATALOG_COLUMNS, CatalogModel, RowsModel
+from .relay import run_job
+
+FILTER_DELAY_MS = 200
+RELOAD_EVENTS = {"catalog_imported", "product_created", "product_deactivated", "product_reactivated"}
+KEYBOARD_HELP = """Ctrl+F  filter the catalog
+Ctrl+N  new product
+Enter / F2  edit the selected product
+Ctrl+J  adjust stock of the selected product
+Ctrl+K  stock count
+Ctrl+P  purchasing (suggest, send, receive)
+Ctrl+I / Ctrl+E  import / export the catalog (CSV)
+F5  reload"""
 
 
 class InventoryTab(QWidget):
-    def __init__(self, services, actor, jobs, parent=None):
+    """Signals:
+        message_shown(str): every message shown in the message line.
+    """
+
+    message_shown = Signal(str)
+
+    def __init__(self, services, actor, jobs, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.actor, self.jobs = services, actor, jobs
-        layout = QVBoxLayout(self)
-        label = QLabel("Inventory: coming soon.")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(label)
+        self.company = services.company.get()
+        self.locale = self.company.locale
+        self.model = CatalogModel(services, actor, jobs, locale=self.locale, parent=self)
+        self.history_model = RowsModel([
+            ("Date", lambda h: fmt.when(h.at), False), ("Kind", lambda h: h.kind, False),
+            ("On hand", lambda h: f"{h.on_hand_delta:+d}" if h.on_hand_delta else "", True),
+            ("Reserved", lambda h: f"{h.reserved_delta:+d}" if h.reserved_delta else "", True),
+            ("Balance", lambda h: h.on_hand_after, True), ("Reserved after", lambda h: h.reserved_after, True),
+            ("Reason", lambda h: h.reason, False), ("Reference", lambda h: h.reference, False),
+            ("User", lambda h: h.username, False)], parent=self)
+        self.history_sku: str | None = None
+        self.import_job = None
+        self._build()
+        self._connect()
+        self._apply_permissions()
+        QTimer.singleShot(0, self._load_categories)
+        self.model.reload()
 
+    # ---- layout --------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.filter_edit = QLineEdit(objectName="filter_edit")
+        self.filter_edit.setPlaceholderText("Filter: SKU, name, barcode or category (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.category_combo = QComboBox(objectName="category_combo")
+        self.category_combo.addItem("All categories", None)
+        self.category_combo.setMinimumContentsLength(14)
+        self.low_stock_check = QCheckBox("&Low stock", objectName="low_stock_check")
+        self.out_of_stock_check = QCheckBox("&Out of stock", objectName="out_of_stock_check")
+        self.inactive_check = QCheckBox("Show &inactive", objectName="inactive_check")
+        self.count_label = QLabel(objectName="count_label")
+        filters.addWidget(self.filter_edit, 3)
+        filters.addWidget(self.category_combo, 1)
+        for w in (self.low_stock_check, self.out_of_stock_check, self.inactive_check):
+            filters.addWidget(w)
+        filters.addWidget(self.count_label)
+        root.addLayout(filters)
+
+        actions = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text in (("new", "&New product"), ("edit", "&Edit"), ("deactivate", "&Deactivate"),
+                          ("adjust", "&Adjust stock"), ("count", "Stock &count"), ("purchasing", "&Purchasing"),
+                          ("import", "Import CSV..."), ("export", "Export CSV...")):
+            b = QPushButton(text, objectName=f"{key}_button")
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.buttons[key] = b
+            actions.addWidget(b)
+            if key in ("deactivate", "purchasing"):
+                actions.addSpacing(16)
+        actions.addStretch()
+        root.addLayout(actions)
+
+        self.view = QTableView(objectName="catalog_view")
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for i, w in enumerate((110, 0, 120, 90, 75, 75, 80, 80, 110, 95)):
+            if w:
+                self.view.setColumnWidth(i, w)
+
+        history_box = QWidget()
+        hl = QVBoxLayout(history_box)
+        hl.setContentsMargins(0, 0, 0, 0)
+        self.history_label = QLabel("Stock history: select a product", objectName="history_label")
+        self.history_view = QTableView(objectName="history_view")
+        self.history_view.setModel(self.history_model)
+        self.history_view.verticalHeader().hide()
+        self.history_view.verticalHeader().setDefaultSectionSize(22)
+        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_view.horizontalHeader().setStretchLastSection(True)
+        for i, w in enumerate((125, 70, 65, 65, 65, 95, 170, 150)):
+            self.history_view.setColumnWidth(i, w)
+        hl.addWidget(self.history_label)
+        hl.addWidget(self.history_view)
+
+        split = QSplitter(Qt.Orientation.Vertical, objectName="splitter")
+        split.addWidget(self.view)
+        split.addWidget(history_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        root.addWidget(split, 1)
+        self.message_label = QLabel(objectName="message_label")
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_label.setWordWrap(True)
+        root.addWidget(self.message_label)
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+
+    def _connect(self) -> None:
+        self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
+        self._filter_timer.timeout.connect(self.apply_filters)
+        for w in (self.low_stock_check, self.out_of_stock_check, self.inactive_check):
+            w.toggled.connect(lambda _on: self.apply_filters())
+        self.category_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.model.total_changed.connect(self._show_total)
+        self.model.failed.connect(self._failed)
+        self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._current_changed(cur))
+        self.view.doubleClicked.connect(lambda _i: self.edit_product())
+        b = self.buttons
+        b["new"].clicked.connect(self.new_product)
+        b["edit"].clicked.connect(self.edit_product)
+        b["deactivate"].clicked.connect(self.toggle_active)
+        b["adjust"].clicked.connect(self.adjust_stock)
+        b["count"].clicked.connect(self.stock_count)
+        b["purchasing"].clicked.connect(self.open_purchasing)
+        b["import"].clicked.connect(self.import_catalog)
+        b["export"].clicked.connect(self.export_catalog)
+        for keys, slot in (("Ctrl+F", self._focus_filter), ("Ctrl+N", self.new_product), ("F2", self.edit_product),
+                           ("Ctrl+J", self.adjust_stock), ("Ctrl+K", self.stock_count),
+                           ("Ctrl+P", self.open_purchasing), ("Ctrl+I", self.import_catalog),
+                           ("Ctrl+E", self.export_catalog), ("F5", self.reload)):
+            QShortcut(QKeySequence(keys), self, activated=slot,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, activated=self.edit_product,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+    def _apply_permissions(self) -> None:
+        role = self.actor.role
+        for key in ("new", "edit", "deactivate", "import"):
+            self.buttons[key].setEnabled(can(role, Perm.CATALOG_EDIT))
+        for key in ("adjust", "count"):
+            self.buttons[key].setEnabled(can(role, Perm.STOCK_ADJUST))
+        self.buttons["purchasing"].setEnabled(can(role, Perm.PURCHASING))
+
+    def keyboard_help(self) -> None:
+        QMessageBox.information(self, "Inventory keyboard", KEYBOARD_HELP)
+
+    # ---- messages ------------------------------------------------------------------------------------------
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message_label.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
+        self.message_label.setText(text)
+        self.message_shown.emit(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            self.show_message("Cancelled; nothing was changed.")
+        elif isinstance(exc, (UserFacingError, StorageError)):
+            self.show_message(str(exc), error=True)
+        else:
+            show_error(self, exc)
+
+    def _run(self, fn, on_success, *, write: bool = False, on_progress=None):
+        return run_job(self.jobs, self, fn, on_success, self._failed, write=write, on_progress=on_progress)
+
+    # ---- filtering -----------------------------------------------------------------------------------------
+    def _focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def apply_filters(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_filters(text=self.filter_edit.text(), category=self.category_combo.currentData(),
+                               low_stock=self.low_stock_check.isChecked(),
+                               out_of_stock=self.out_of_stock_check.isChecked(),
+                               active_only=not self.inactive_check.isChecked())
+
+    def reload(self) -> None:
+        self.model.reload()
+        self._load_categories()
+
+    def _show_total(self, total: int) -> None:
+        self.count_label.setText(f"{total:,} product{'s' if total != 1 else ''}")
+
+    def _load_categories(self) -> None:
+        self._run(lambda _j: self.services.catalog.categories(self.actor), self._categories_loaded)
+
+    def _categories_loaded(self, categories) -> None:
+        current = self.category_combo.currentData()
+        self.category_combo.blockSignals(True)
+        self.category_combo.clear()
+        self.category_combo.addItem("All categories", None)
+        for c in categories:
+            self.category_combo.addItem(c, c)
+        self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(current)) if current else 0)
+        self.category_combo.blockSignals(False)
+        self.categories = list(categories)
+
+    # ---- selection and history -----------------------------------------------------------------------------
+    def current_product(self):
+        idx = self.view.currentIndex()
+        return self.model.product(idx.row()) if idx.isValid() else None
+
+    def select_sku(self, sku: str) -> bool:
+        for row in range(self.model.rowCount()):
+            if self.model.product(row).sku == sku:
+                self.view.selectRow(row)
+                self.view.setCurrentIndex(self.model.index(row, 0))
+                self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+                return True
+        return False
+
+    def _current_changed(self, index: QModelIndex) -> None:
+        p = self.model.product(index.row()) if index.isValid() else None
+        self.buttons["deactivate"].setText("Re&activate" if p is not None and not p.active else "&Deactivate")
+        if p is None:
+            self.history_sku = None
+            self.history_model.set_rows([])
+            self.history_label.setText("Stock history: select a product")
+            return
+        self.load_history(p.sku)
+
+    def load_history(self, sku: str) -> None:
+        self.history_sku = sku
+        self._run(lambda _j: (sku, self.services.inventory.stock_history(self.actor, sku, limit=300)),
+                  self._history_loaded)
+
+    def _history_loaded(self, result) -> None:
+        sku, lines = result
+        if sku != self.history_sku:
+            return
+        self.history_model.set_rows(lines)
+        p = self.current_product()
+        name = f" {p.name}" if p is not None and p.sku == sku else ""
+        self.history_label.setText(f"Stock history of {sku}{name}: {len(lines)} move(s), newest first")
+
+    # ---- live updates --------------------------------------------------------------------------------------
     def on_events(self, events: list) -> None:
-        pass
+        """Refresh the rows of the products these events touched (from any workstation)."""
+        product_ids: set[int] = set()
+        order_ids: set[int] = set()
+        reload = False
+        for e in events:
+            if e.kind in RELOAD_EVENTS:
+                reload = True
+            if e.product_id is not None:
+                product_ids.add(e.product_id)
+            for key in ("product_ids", "released_products"):
+                product_ids.update(int(x) for x in (e.payload.get(key) or ()))
+            if e.order_id is not None and e.kind.startswith("order_"):
+                order_ids.add(e.order_id)  # confirmations reserve, cancellations release, shipments consume
+        if reload:
+            self.reload()
+            return
+        if not product_ids and not order_ids:
+            return
+        loaded = set(self.model.loaded_ids())
+        services, actor = self.services, self.actor
+
+        def work(_job):
+            ids = set(product_ids)
+            if order_ids:
+                ids.update(services.inventory.product_ids_for_orders(actor, order_ids))
+            ids &= loaded
+            if not ids:
+                return [], {}
+            return services.catalog.get_products_by_ids(actor, ids), services.purchasing.on_order(actor, ids)
+
+        self._run(work, self._refreshed)
+
+    def _refreshed(self, result) -> None:
+        products, on_order = result
+        self.model.update_products(products, on_order)
+        if self.history_sku and any(p.sku == self.history_sku for p in products):
+            self.load_history(self.history_sku)
+
+    # ---- products ------------------------------------------------------------------------------------------
+    def new_product(self) -> None:
+        if not self.buttons["new"].isEnabled():
+            return
+        self._run(lambda _j: (None, self.services.purchasing.list_suppliers(self.actor)), self._open_editor)
+
+    def edit_product(self) -> None:
+        p = self.current_product()
+        if p is None or not self.buttons["edit"].isEnabled():
+            return
+        sku = p.sku
+        self._run(lambda _j: (self.services.catalog.get_product_details(self.actor, sku),
+                              self.services.purchasing.list_suppliers(self.actor)), self._open_editor)
+
+    def _open_editor(self, result) -> None:
+        details, suppliers = result
+        self.product_dialog = ProductDialog(self.services, self.actor, self.jobs, details=details,
+                                            categories=getattr(self, "categories", []), suppliers=suppliers,
+                                            parent=self)
+        self.product_dialog.saved.connect(self._product_saved)
+        self.product_dialog.open()
+
+    def _product_saved(self, product) -> None:
+        self.show_message(f"Saved {product.sku} {product.name}.")
+        if self.model.row_of(product.id) is not None:
+            self.refresh_products([product.id])
+        else:
+            self.reload()
+
+    def toggle_active(self) -> None:
+        p = self.current_product()
+        if p is None or not self.buttons["deactivate"].isEnabled():
+            return
+        sku, active = p.sku, not p.active
+        self._run(lambda _j: self.services.catalog.set_product_active(self.actor, sku, active),
+                  self._activity_changed, write=True)
+
+    def _activity_changed(self, product) -> None:
+        state = "active again" if product.active else "deactivated: no longer sold, its history is kept"
+        self.show_message(f"{product.sku} is {state}.")
+        self.model.update_products([product], {})
+
+    # ---- stock ---------------------------------------------------------------------------------------------
+    def adjust_stock(self) -> None:
+        p = self.current_product()
+        if p is None or not self.buttons["adjust"].isEnabled():
+            return
+        self.adjust_dialog = AdjustDialog(self.services, self.actor, self.jobs, p, parent=self)
+        self.adjust_dialog.adjusted.connect(lambda n, sku=p.sku: self._stock_changed(f"{sku}: on hand is now {n}.",
+                                                                                     [p.id]))
+        self.adjust_dialog.open()
+
+    def stock_count(self) -> None:
+        if not self.buttons["count"].isEnabled():
+            return
+        p = self.current_product()
+        self.count_dialog = StockCountDialog(self.services, self.actor, self.jobs,
+                                             location=p.location if p else "", parent=self)
+        self.count_dialog.posted.connect(self._counted)
+        self.count_dialog.open()
+
+    def _counted(self, result) -> None:
+        changed = result.changed
+        text = (f"Count posted: {len(result.lines)} product(s) counted, {len(changed)} corrected"
+                + (": " + ", ".join(f"{ln.sku} {ln.difference:+d}" for ln in changed[:6]) if changed else "") + ".")
+        self.show_message(text)
+        self.refresh_products(None)
+
+    def _stock_changed(self, text: str, product_ids) -> None:
+        self.show_message(text)
+        self.refresh_products(product_ids)
+
+    def refresh_products(self, product_ids=None) -> None:
+        """Refresh some rows (or every loaded row) now, without waiting for the event feed."""
+        ids = set(product_ids or self.model.loaded_ids())
+        services, actor = self.services, self.actor
+        self._run(lambda _j: (services.catalog.get_products_by_ids(actor, ids),
+                              services.purchasing.on_order(actor, ids)), self._refreshed)
+
+    def open_purchasing(self) -> None:
+        if not self.buttons["purchasing"].isEnabled():
+            return
+        self.purchasing_dialog = PurchasingDialog(self.services, self.actor, self.jobs, locale=self.locale,
+                                                  parent=self)
+        self.purchasing_dialog.stock_changed.connect(lambda: self.refresh_products(None))
+        self.purchasing_dialog.finished.connect(lambda _r: self.refresh_products(None))
+        self.purchasing_dialog.open()
+
+    # ---- import and export ---------------------------------------------------------------------------------
+    def import_catalog(self) -> None:
+        if not self.buttons["import"].isEnabled():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Import catalog", "", "CSV files (*.csv);;All files (*)")
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        """Validate the whole file and import it in one transaction, with progress and Cancel; or import nothing."""
+        name = Path(path).name
+        self.progress = QProgressDialog(f"Importing {name}...", "Cancel", 0, 0, self)
+        self.progress.setWindowTitle("Catalog import")
+        self.progress.setMinimumDuration(300)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        services, actor = self.services, self.actor
+
+        def work(job):
+            data = Path(path).read_bytes()
+            return services.catalog.import_catalog(actor, data, progress=job.report,
+                                                   is_cancelled=lambda: job.cancelled)
+
+        self.import_job = self._import_job = run_job(
+            self.jobs, self, work, lambda r: self._imported(name, r), lambda e: self._import_failed(name, e),
+            write=True, on_progress=self._import_progress)
+        self.progress.canceled.connect(self._import_job.cancel)
+
+    def _import_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def _imported(self, name: str, result) -> None:
+        self.progress.reset()
+        self.show_message(f"Imported {name}: {result.created} new, {result.updated} updated.")
+        self.reload()
+
+    def _import_failed(self, name: str, exc: BaseException) -> None:
+        self.progress.reset()
+        rows = getattr(exc, "rows", None)
+        if rows is not None:
+            self.show_message(f"Nothing was imported from {name}: {len(rows)} problem(s).", error=True)
+            self.report_dialog = ImportReportDialog(rows, name, parent=self)
+            self.report_dialog.open()
+        elif isinstance(exc, OSError):
+            self.show_message(f"Cannot read {name}: {exc.strerror or exc}.", error=True)
+        else:
+            self._failed(exc)
+
+    def export_catalog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export catalog", "catalog.csv", "CSV files (*.csv)")
+        if path:
+            self.export_file(path)
+
+    def export_file(self, path: str) -> None:
+        services, actor, include_inactive = self.services, self.actor, self.inactive_check.isChecked()
+
+        def work(job):
+            data = services.catalog.export_catalog_csv(actor, active_only=not include_inactive, progress=job.report,
+                                                       is_cancelled=lambda: job.cancelled)
+            Path(path).write_bytes(data)
+            return data.count(b"\n") - 1
+
+        self._run(work, lambda n: self.show_message(f"Exported {n:,} products to {path}."))
+
+
+__all__ = ["InventoryTab", "CATALOG_COLUMNS"]

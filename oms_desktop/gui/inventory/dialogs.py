@@ -1,0 +1,545 @@
+"""Dialogs of the inventory tab: product editor, stock adjustment, stock count, import report, purchasing."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSplitter,
+                               QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from ...domain.errors import Cancelled, StorageError, UserFacingError
+from ...services.inventory import ADJUST_REASONS
+from .. import format as fmt
+from ..errors import show_error
+from .models import RowsModel
+from .relay import run_job
+
+MANUAL_REASONS = tuple(r for r in ADJUST_REASONS if r != "receipt")  # receipts come from purchase orders
+
+
+def _error_label() -> QLabel:
+    label = QLabel(objectName="error_label")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet("color: #b00020; font-weight: bold;")
+    return label
+
+
+class _ServiceDialog(QDialog):
+    """A dialog whose buttons run service calls in jobs and show refusals in its own error line."""
+
+    def __init__(self, services, actor, jobs, parent=None):
+        super().__init__(parent)
+        self.services, self.actor, self.jobs = services, actor, jobs
+        self.error_label = _error_label()
+
+    def show_error(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            return
+        if isinstance(exc, (UserFacingError, StorageError)):
+            self.error_label.setText(str(exc))
+        else:
+            show_error(self, exc)
+
+    def run(self, fn, on_success, *, write: bool = True):
+        self.error_label.clear()
+        return run_job(self.jobs, self, lambda _job: fn(), on_success, self.show_error, write=write)
+
+
+class ProductDialog(_ServiceDialog):
+    """Create or edit a product. Text fields go to the service as typed; it validates and names every problem.
+
+    Signals:
+        saved(object): the saved ProductDTO.
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, services, actor, jobs, *, details=None, categories=(), suppliers=(), parent=None):
+        super().__init__(services, actor, jobs, parent)
+        self.details = details
+        p = details.product if details else None
+        self.setWindowTitle(f"Edit {p.sku}" if p else "New product")
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+
+        def edit(key, label, value="", placeholder=""):
+            e = QLineEdit(value, objectName=f"{key}_edit")
+            e.setPlaceholderText(placeholder)
+            self.edits[key] = e
+            form.addRow(label, e)
+            return e
+
+        sku = edit("sku", "&SKU", p.sku if p else "", "e.g. LAMP-01")
+        sku.setReadOnly(p is not None)
+        edit("name", "&Name", p.name if p else "")
+        edit("unit_price", "&Price", str(p.unit_price) if p else "", "e.g. 19.99")
+        edit("tax_rate", "&Tax rate", format(p.tax_rate * 100, "f").rstrip("0").rstrip(".") + "%" if p else "",
+             "e.g. 19% or 0.19")
+        edit("unit_cost", "Unit &cost", str(details.unit_cost) if details else "", "what the supplier charges")
+        edit("barcode", "&Barcode", (p.barcode or "") if p else "", "EAN/UPC or empty")
+        self.category_combo = QComboBox(objectName="category_combo")
+        self.category_combo.setEditable(True)
+        self.category_combo.addItems(list(categories))
+        self.category_combo.setCurrentText(p.category if p else "")
+        form.addRow("C&ategory", self.category_combo)
+        edit("location", "&Location", p.location if p else "", "e.g. A-01-02")
+        edit("reorder_point", "Reorder &point", str(p.reorder_point) if p else "0")
+        edit("reorder_qty", "Reorder &quantity", str(p.reorder_qty) if p else "0", "0: order up to 2 x point")
+        if p is None:
+            edit("on_hand", "&Opening stock", "0")
+        self.supplier_combo = QComboBox(objectName="supplier_combo")
+        self.supplier_combo.addItem("(none)", None)
+        for s in suppliers:
+            self.supplier_combo.addItem(s.name, s.id)
+        if details and details.supplier_id is not None:
+            self.supplier_combo.setCurrentIndex(max(0, self.supplier_combo.findData(details.supplier_id)))
+        form.addRow("Preferred &supplier", self.supplier_combo)
+        self.description_edit = QPlainTextEdit(p.description if p else "", objectName="description_edit")
+        self.description_edit.setMaximumHeight(60)
+        form.addRow("&Description", self.description_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        root = QVBoxLayout(self)
+        root.addLayout(form)
+        root.addWidget(self.error_label)
+        root.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def fields(self) -> dict[str, str]:
+        out = {k: e.text() for k, e in self.edits.items()}
+        out["category"] = self.category_combo.currentText()
+        out["description"] = self.description_edit.toPlainText()
+        return out
+
+    def save(self) -> None:
+        fields, supplier_id = self.fields(), self.supplier_combo.currentData()
+        old_supplier = self.details.supplier_id if self.details else None
+        services, actor, details = self.services, self.actor, self.details
+
+        def work():
+            if details is None:
+                product = services.catalog.create_product(actor, fields)
+            else:
+                product = services.catalog.update_product(actor, details.product.sku, fields)
+            if supplier_id != old_supplier:
+                services.purchasing.set_preferred_supplier(actor, product.sku, supplier_id)
+            return product
+
+        self.run(work, self._saved)
+
+    def _saved(self, product) -> None:
+        self.saved.emit(product)
+        self.accept()
+
+
+class AdjustDialog(_ServiceDialog):
+    """Add to or take from on hand with a reason; written as an "adjust" stock move.
+
+    Signals:
+        adjusted(int): the new on-hand figure.
+    """
+
+    adjusted = Signal(int)
+
+    def __init__(self, services, actor, jobs, product, parent=None):
+        super().__init__(services, actor, jobs, parent)
+        self.product = product
+        self.setWindowTitle(f"Adjust stock of {product.sku}")
+        form = QFormLayout()
+        form.addRow("Product", QLabel(f"{product.sku}  {product.name}\nOn hand {product.on_hand}, reserved "
+                                      f"{product.reserved}, available {product.available}"))
+        self.quantity_edit = QLineEdit(objectName="quantity_edit")
+        self.quantity_edit.setPlaceholderText("e.g. 5 to add, -2 to take away")
+        form.addRow("&Change by", self.quantity_edit)
+        self.reason_combo = QComboBox(objectName="reason_combo")
+        self.reason_combo.addItems(list(MANUAL_REASONS))
+        form.addRow("&Reason", self.reason_combo)
+        self.note_edit = QLineEdit(objectName="note_edit")
+        form.addRow("&Note", self.note_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        root = QVBoxLayout(self)
+        root.addLayout(form)
+        root.addWidget(self.error_label)
+        root.addWidget(buttons)
+
+    def save(self) -> None:
+        qty, reason, note = self.quantity_edit.text(), self.reason_combo.currentText(), self.note_edit.text()
+        sku = self.product.sku
+        self.run(lambda: self.services.inventory.adjust_stock(self.actor, sku, qty, reason, note), self._done)
+
+    def _done(self, on_hand: int) -> None:
+        self.adjusted.emit(on_hand)
+        self.accept()
+
+
+class StockCountDialog(_ServiceDialog):
+    """Count a location: scan or type "SKU" (one unit) or "SKU 12" / "12*SKU" per line; Post books the differences.
+
+    Signals:
+        posted(object): the CountResult.
+    """
+
+    posted = Signal(object)
+
+    def __init__(self, services, actor, jobs, location: str = "", parent=None):
+        super().__init__(services, actor, jobs, parent)
+        self.setWindowTitle("Stock count")
+        self.location_edit = QLineEdit(location, objectName="location_edit")
+        self.location_edit.setPlaceholderText("location counted, e.g. A-01-02 (empty: any)")
+        self.scan_edit = QLineEdit(objectName="scan_edit")
+        self.scan_edit.setPlaceholderText("scan a barcode or type SKU [quantity], Enter adds")
+        self.scan_edit.returnPressed.connect(self.add_scanned)
+        self.table = QTableWidget(0, 2, objectName="count_table")
+        self.table.setHorizontalHeaderLabels(["SKU or barcode", "Counted"])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.post_button = QPushButton("&Post count", objectName="post_button")
+        self.post_button.clicked.connect(self.post)
+        remove = QPushButton("&Remove line")
+        remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Location", self.location_edit)
+        form.addRow("&Scan", self.scan_edit)
+        for b in (self.post_button, remove, close):
+            b.setAutoDefault(False)  # Enter in the scan field adds a line; it must never post or remove one
+        buttons = QHBoxLayout()
+        buttons.addWidget(remove)
+        buttons.addStretch()
+        buttons.addWidget(self.post_button)
+        buttons.addWidget(close)
+        root = QVBoxLayout(self)
+        root.addLayout(form)
+        root.addWidget(self.table)
+        root.addWidget(self.error_label)
+        root.addLayout(buttons)
+        self.resize(480, 420)
+
+    def add_scanned(self) -> None:
+        text = self.scan_edit.text().strip()
+        self.scan_edit.clear()
+        if not text:
+            return
+        key, qty = text, 1
+        parts = text.replace("*", " ").split()
+        if len(parts) == 2 and parts[1].lstrip("-").isdigit():
+            key, qty = parts[0], int(parts[1])
+        elif len(parts) == 2 and parts[0].isdigit():
+            key, qty = parts[1], int(parts[0])
+        self.add(key, qty)
+
+    def add(self, key: str, qty: int) -> None:
+        """A scan adds to the line of the same SKU or barcode (one line per product being counted)."""
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0).text().upper() == key.upper():
+                item = self.table.item(r, 1)
+                item.setText(str(int(item.text() or 0) + qty) if item.text().lstrip("-").isdigit() else str(qty))
+                self.table.setCurrentCell(r, 1)
+                return
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        self.table.setItem(r, 0, QTableWidgetItem(key))
+        count = QTableWidgetItem(str(qty))
+        count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setItem(r, 1, count)
+        self.table.setCurrentCell(r, 1)
+
+    def counts(self) -> list[tuple[str, str]]:
+        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text()) for r in range(self.table.rowCount())]
+
+    def post(self) -> None:
+        location, counts = self.location_edit.text(), self.counts()
+        self.run(lambda: self.services.inventory.post_stock_count(self.actor, location, counts), self._posted)
+
+    def _posted(self, result) -> None:
+        self.posted.emit(result)
+        self.accept()
+
+
+class ImportReportDialog(QDialog):
+    """Every problem of a rejected catalog file, by row and column; nothing was imported."""
+
+    def __init__(self, problems, file_name: str = "", parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Catalog import: nothing was imported")
+        self.model = RowsModel([("Row", lambda p: p.row or "", True), ("Column", lambda p: p.column, False),
+                                ("Problem", lambda p: p.message, False)], problems, parent=self)
+        head = QLabel(f"{file_name + ': ' if file_name else ''}{len(problems)} problem(s) were found, so no product "
+                      "was imported or changed. Correct the rows below and import the file again.",
+                      objectName="summary_label")
+        head.setWordWrap(True)
+        self.view = QTableView(objectName="problems_view")
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        root = QVBoxLayout(self)
+        root.addWidget(head)
+        root.addWidget(self.view)
+        root.addWidget(buttons)
+        self.resize(720, 400)
+
+
+class ReceiveDialog(_ServiceDialog):
+    """Receive goods on a purchase order: the quantities default to everything outstanding.
+
+    Signals:
+        received(object): the purchase order after the receipt.
+    """
+
+    received = Signal(object)
+
+    def __init__(self, services, actor, jobs, po, parent=None):
+        super().__init__(services, actor, jobs, parent)
+        self.po = po
+        self.setWindowTitle(f"Receive {po.number} from {po.supplier_name}")
+        lines = [ln for ln in po.lines if ln.outstanding > 0]
+        self.table = QTableWidget(len(lines), 4, objectName="receive_table")
+        self.table.setHorizontalHeaderLabels(["SKU", "Name", "Outstanding", "Receive now"])
+        for r, ln in enumerate(lines):
+            for c, value in enumerate((ln.sku, ln.name, str(ln.outstanding), str(ln.outstanding))):
+                item = QTableWidgetItem(value)
+                if c < 3:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if c >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Receive")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        root = QVBoxLayout(self)
+        root.addWidget(QLabel("Change 'Receive now' for a partial delivery (0 for a line that did not come)."))
+        root.addWidget(self.table)
+        root.addWidget(self.error_label)
+        root.addWidget(buttons)
+        self.resize(620, 320)
+
+    def set_quantity(self, sku: str, qty) -> None:
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, 0).text() == sku:
+                self.table.item(r, 3).setText(str(qty))
+
+    def quantities(self) -> dict[str, str]:
+        return {self.table.item(r, 0).text(): self.table.item(r, 3).text().strip()
+                for r in range(self.table.rowCount()) if self.table.item(r, 3).text().strip() not in ("", "0")}
+
+    def save(self) -> None:
+        quantities, ref = self.quantities(), self.po.number
+        self.run(lambda: self.services.purchasing.receive(self.actor, ref, quantities), self._done)
+
+    def _done(self, po) -> None:
+        self.received.emit(po)
+        self.accept()
+
+
+class SupplierDialog(_ServiceDialog):
+    """Add a supplier. Signals: added(object): the SupplierDTO."""
+
+    added = Signal(object)
+
+    def __init__(self, services, actor, jobs, parent=None):
+        super().__init__(services, actor, jobs, parent)
+        self.setWindowTitle("New supplier")
+        form = QFormLayout()
+        self.name_edit = QLineEdit(objectName="name_edit")
+        self.email_edit = QLineEdit(objectName="email_edit")
+        self.phone_edit = QLineEdit(objectName="phone_edit")
+        self.address_edit = QPlainTextEdit(objectName="address_edit")
+        self.address_edit.setMaximumHeight(70)
+        form.addRow("&Name", self.name_edit)
+        form.addRow("&Email", self.email_edit)
+        form.addRow("&Phone", self.phone_edit)
+        form.addRow("&Address", self.address_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        root = QVBoxLayout(self)
+        root.addLayout(form)
+        root.addWidget(self.error_label)
+        root.addWidget(buttons)
+
+    def save(self) -> None:
+        name, email, phone = self.name_edit.text(), self.email_edit.text(), self.phone_edit.text()
+        address = self.address_edit.toPlainText()
+        self.run(lambda: self.services.purchasing.add_supplier(self.actor, name, email=email, phone=phone,
+                                                               address=address), self._done)
+
+    def _done(self, supplier) -> None:
+        self.added.emit(supplier)
+        self.accept()
+
+
+PO_STATUS_TEXT = {"draft": "Draft", "sent": "Sent", "partly_received": "Partly received", "received": "Received",
+                  "cancelled": "Cancelled"}
+
+
+class PurchasingDialog(_ServiceDialog):
+    """Purchase orders: suggest from reorder points, send, receive (all or part), cancel, save as PDF.
+
+    Signals:
+        stock_changed(): goods were received (the catalog view refreshes from the event feed too).
+    """
+
+    stock_changed = Signal()
+
+    def __init__(self, services, actor, jobs, *, locale: str = "en_US", parent=None):
+        super().__init__(services, actor, jobs, parent)
+        self.locale = locale
+        self.setWindowTitle("Purchasing")
+        self.po_model = RowsModel([
+            ("Number", lambda o: o.number, False), ("Supplier", lambda o: o.supplier_name, False),
+            ("Status", lambda o: PO_STATUS_TEXT.get(o.status, o.status), False),
+            ("Lines", lambda o: o.line_count, True),
+            ("Total", lambda o: fmt.money(o.total, o.currency, self.locale), True),
+            ("Created", lambda o: fmt.when(o.created_at), False)], parent=self)
+        self.line_model = RowsModel([
+            ("SKU", lambda ln: ln.sku, False), ("Name", lambda ln: ln.name, False),
+            ("Ordered", lambda ln: ln.quantity, True), ("Received", lambda ln: ln.received, True),
+            ("Outstanding", lambda ln: ln.outstanding, True),
+            ("Unit cost", lambda ln: fmt.money(ln.unit_cost, self.current.currency, self.locale)
+             if self.current else "", True)], parent=self)
+        self.current = None
+        self.po_view = QTableView(objectName="po_view")
+        self.line_view = QTableView(objectName="po_line_view")
+        for v, model in ((self.po_view, self.po_model), (self.line_view, self.line_model)):
+            v.setModel(model)
+            v.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            v.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            v.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            v.verticalHeader().hide()
+            v.setWordWrap(False)
+            v.verticalHeader().setDefaultSectionSize(24)
+            v.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.po_view.setColumnWidth(5, 130)
+        self.po_view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select(cur.row()))
+        self.message_label = QLabel(objectName="message_label")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #1b5e20;")
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, slot in (("suggest", "S&uggest purchase", self.suggest), ("supplier", "New su&pplier",
+                                                                                  self.new_supplier),
+                                ("send", "&Send", self.send), ("receive", "&Receive...", self.receive),
+                                ("cancel", "&Cancel order", self.cancel_po), ("pdf", "Save P&DF...", self.save_pdf)):
+            b = QPushButton(text, objectName=f"{key}_button")
+            b.clicked.connect(slot)
+            self.buttons[key] = b
+            row.addWidget(b)
+        row.addStretch()
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        row.addWidget(close)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.po_view)
+        split.addWidget(self.line_view)
+        root = QVBoxLayout(self)
+        root.addLayout(row)
+        root.addWidget(split)
+        root.addWidget(self.message_label)
+        root.addWidget(self.error_label)
+        self.resize(900, 560)
+        QShortcut(QKeySequence("F5"), self, activated=self.refresh)
+        self._update_buttons()
+        self.refresh()
+
+    def message(self, text: str) -> None:
+        self.message_label.setText(text)
+
+    def refresh(self, select_number: str | None = None) -> None:
+        keep = select_number or (self.current.number if self.current else None)
+        self.run(lambda: self.services.purchasing.list_purchase_orders(self.actor),
+                 lambda orders: self._listed(orders, keep), write=False)
+
+    def _listed(self, orders, keep) -> None:
+        self.po_model.set_rows(orders)
+        row = next((i for i, o in enumerate(orders) if o.number == keep), 0 if orders else -1)
+        if row >= 0:
+            self.po_view.selectRow(row)
+            self._select(row)
+        else:
+            self._show(None)
+
+    def _select(self, row: int) -> None:
+        po = self.po_model.row(row)
+        if po is None:
+            self._show(None)
+            return
+        self.run(lambda: self.services.purchasing.get_purchase_order(self.actor, po.id), self._show, write=False)
+
+    def _show(self, po) -> None:
+        self.current = po
+        self.line_model.set_rows(po.lines if po else ())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        status = self.current.status if self.current else None
+        self.buttons["send"].setEnabled(status == "draft")
+        self.buttons["receive"].setEnabled(status in ("sent", "partly_received"))
+        self.buttons["cancel"].setEnabled(status in ("draft", "sent"))
+        self.buttons["pdf"].setEnabled(status is not None)
+
+    def suggest(self) -> None:
+        self.run(lambda: self.services.purchasing.suggest_purchase(self.actor), self._suggested)
+
+    def _suggested(self, result) -> None:
+        parts = [f"{len(result.orders)} draft purchase order(s) created" if result.orders else
+                 "Nothing to order: every product is above its reorder point or already on order"]
+        if result.without_supplier:
+            skus = ", ".join(result.without_supplier[:8]) + (" ..." if len(result.without_supplier) > 8 else "")
+            parts.append(f"no preferred supplier for {skus} (set one in the product editor)")
+        self.message("; ".join(parts) + ".")
+        self.refresh(result.orders[0].number if result.orders else None)
+
+    def new_supplier(self) -> None:
+        self.supplier_dialog = SupplierDialog(self.services, self.actor, self.jobs, parent=self)
+        self.supplier_dialog.added.connect(lambda s: self.message(f"Added supplier {s.name}."))
+        self.supplier_dialog.open()
+
+    def send(self) -> None:
+        ref = self.current.number
+        self.run(lambda: self.services.purchasing.send_purchase_order(self.actor, ref), self._changed)
+
+    def cancel_po(self) -> None:
+        ref = self.current.number
+        self.run(lambda: self.services.purchasing.cancel_purchase_order(self.actor, ref), self._changed)
+
+    def receive(self) -> None:
+        self.receive_dialog = ReceiveDialog(self.services, self.actor, self.jobs, self.current, parent=self)
+        self.receive_dialog.received.connect(self._received)
+        self.receive_dialog.open()
+
+    def _received(self, po) -> None:
+        self.stock_changed.emit()
+        self._changed(po)
+
+    def _changed(self, po) -> None:
+        self.message(f"{po.number} is now {PO_STATUS_TEXT.get(po.status, po.status).lower()}.")
+        self.refresh(po.number)
+
+    def save_pdf(self, path: str | None = None) -> None:
+        ref = self.current.number
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, f"Save {ref} as PDF", f"{ref}.pdf", "PDF (*.pdf)")
+            if not path:
+                return
+
+        def work():
+            pdf = self.services.purchasing.render_purchase_order(self.actor, ref)
+            with open(path, "wb") as f:
+                f.write(pdf)
+            return path
+
+        self.run(work, lambda p: self.message(f"Saved {ref} to {p}."), write=False)
+
+
+__all__ = ["AdjustDialog", "ImportReportDialog", "ProductDialog", "PurchasingDialog", "ReceiveDialog",
+           "StockCountDialog", "SupplierDialog"]
