@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
                 widget = QLabel(f"{refusal} You are signed in as {self.actor.role}.")
                 widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(widget)
+        from .service_desk import ServiceDeskPanel
+        self.service_desk = ServiceDeskPanel(self.services, self.actor, self.jobs)
+        self.tab_widgets.append(self.service_desk)
+        self.ui.tabs.addTab(self.service_desk, "&Service desk")
         self.order_entry = next((w for w in self.tab_widgets if isinstance(w, OrderEntryTab)), None)
 
     def _build_activity(self) -> None:

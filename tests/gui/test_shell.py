@@ -52,7 +52,7 @@ def test_main_window_shows_four_tabs_database_and_user(qtbot, services, admin):
     window = MainWindow(services, admin, database="SQLite demo.db", jobs=JobRunner(synchronous=True))
     qtbot.addWidget(window)
     tabs = [window.ui.tabs.tabText(i).replace("&", "") for i in range(window.ui.tabs.count())]
-    assert tabs == ["Orders", "Inventory", "Warehouse", "Accounts"]
+    assert tabs == ["Orders", "Inventory", "Warehouse", "Accounts", "Service desk"]
     assert "SQLite demo.db" in window.database_label.text()
     assert "admin" in window.user_label.text()
 

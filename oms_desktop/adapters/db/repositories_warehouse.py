@@ -1,8 +1,220 @@
-"""Repository of the warehouse area."""
+"""Repository of the warehouse area: pick lists, shipments, backorders and returns (SQLAlchemy Core)."""
 from __future__ import annotations
 
-from .repositories import _Repo
+from sqlalchemy import and_, exists, func, insert, or_, select, update
+
+from . import models as m
+from . import models_warehouse as w
+from .repositories import _now, _Repo
+
+orders_t = m.Order.__table__
+lines_t = m.OrderLine.__table__
+customers_t = m.Customer.__table__
+products_t = m.Product.__table__
+users_t = m.User.__table__
+events_t = m.Event.__table__
+pick_lists_t = w.PickList.__table__
+pick_orders_t = w.PickListOrder.__table__
+pick_lines_t = w.PickLine.__table__
+shipments_t = w.Shipment.__table__
+shipment_lines_t = w.ShipmentLine.__table__
+backorders_t = w.Backorder.__table__
+returns_t = w.ReturnedItem.__table__
+
+OPEN_PICK = ("picking", "picked", "packed")
+"""Statuses of an order on a pick list whose warehouse work is not finished."""
 
 
 class WarehouseRepo(_Repo):
-    pass
+    # ---- queue -------------------------------------------------------------------------------------------------
+    def queue(self, limit: int = 500):
+        """Orders the warehouse has to work on: confirmed (waiting), on a pick list, or owing a backorder."""
+        line_count = (select(func.count()).select_from(lines_t).where(lines_t.c.order_id == orders_t.c.id)
+                      .scalar_subquery())
+        units = (select(func.coalesce(func.sum(lines_t.c.quantity), 0)).where(lines_t.c.order_id == orders_t.c.id)
+                 .scalar_subquery())
+        owed = (select(func.coalesce(func.sum(backorders_t.c.quantity), 0))
+                .where(backorders_t.c.order_id == orders_t.c.id, backorders_t.c.status == "open").scalar_subquery())
+        open_pick = (select(func.max(pick_orders_t.c.pick_list_id))
+                     .where(pick_orders_t.c.order_id == orders_t.c.id, pick_orders_t.c.status.in_(OPEN_PICK))
+                     .scalar_subquery())
+        pick_state = (select(func.max(pick_orders_t.c.status))
+                      .where(pick_orders_t.c.order_id == orders_t.c.id, pick_orders_t.c.status.in_(OPEN_PICK))
+                      .scalar_subquery())
+        has_backorder = exists().where(backorders_t.c.order_id == orders_t.c.id, backorders_t.c.status == "open")
+        q = (select(orders_t.c.id, orders_t.c.tracking_number, orders_t.c.status, orders_t.c.express,
+                    orders_t.c.created_at, orders_t.c.confirmed_at, customers_t.c.name.label("customer_name"),
+                    line_count.label("line_count"), units.label("units"), owed.label("backorder_units"),
+                    open_pick.label("pick_list_id"), pick_state.label("pick_state"))
+             .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id)
+             .where(or_(orders_t.c.status.in_(("confirmed", "picking", "packed")), has_backorder))
+             .order_by(orders_t.c.express.desc(), func.coalesce(orders_t.c.confirmed_at, orders_t.c.created_at),
+                       orders_t.c.id)
+             .limit(limit))
+        return self.c.execute(q).all()
+
+    def open_pick_of(self, order_id: int):
+        """The order's pick-list entry whose work is not finished (picking, picked or packed), if any."""
+        return self.c.execute(select(pick_orders_t).where(pick_orders_t.c.order_id == order_id,
+                                                          pick_orders_t.c.status.in_(OPEN_PICK))
+                              .order_by(pick_orders_t.c.id.desc())).first()
+
+    def has_pick_history(self, order_id: int) -> bool:
+        return self.c.execute(select(exists().where(pick_orders_t.c.order_id == order_id))).scalar()
+
+    # ---- pick lists --------------------------------------------------------------------------------------------
+    def add_pick_list(self, user_id) -> int:
+        return self.c.execute(insert(pick_lists_t).values(status="open", created_by=user_id, created_at=_now())
+                              .returning(pick_lists_t.c.id)).scalar_one()
+
+    def add_pick_orders(self, rows: list[dict]) -> None:
+        if rows:
+            self.c.execute(insert(pick_orders_t), rows)
+
+    def add_pick_lines(self, rows: list[dict]) -> None:
+        if rows:
+            self.c.execute(insert(pick_lines_t), rows)
+
+    def pick_list(self, pick_list_id: int, *, for_update: bool = False):
+        q = (select(pick_lists_t, users_t.c.username.label("created_by_name"))
+             .outerjoin(users_t, users_t.c.id == pick_lists_t.c.created_by)
+             .where(pick_lists_t.c.id == pick_list_id))
+        if for_update and self.c.dialect.name == "postgresql":
+            q = q.with_for_update(of=pick_lists_t)
+        return self.c.execute(q).first()
+
+    def pick_orders(self, pick_list_id: int):
+        line_count = (select(func.count()).select_from(pick_lines_t)
+                      .where(pick_lines_t.c.pick_list_id == pick_orders_t.c.pick_list_id,
+                             pick_lines_t.c.order_id == pick_orders_t.c.order_id).scalar_subquery())
+        q = (select(pick_orders_t, orders_t.c.tracking_number, orders_t.c.status.label("order_status"),
+                    customers_t.c.name.label("customer_name"), line_count.label("line_count"))
+             .join(orders_t, orders_t.c.id == pick_orders_t.c.order_id)
+             .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id)
+             .where(pick_orders_t.c.pick_list_id == pick_list_id).order_by(pick_orders_t.c.tote))
+        return self.c.execute(q).all()
+
+    def pick_lines(self, pick_list_id: int, order_id: int | None = None):
+        q = select(pick_lines_t).where(pick_lines_t.c.pick_list_id == pick_list_id)
+        if order_id is not None:
+            q = q.where(pick_lines_t.c.order_id == order_id)
+        return self.c.execute(q.order_by(pick_lines_t.c.id)).all()
+
+    def set_picked(self, pick_line_id: int, picked: int, short_reason: str) -> None:
+        self.c.execute(update(pick_lines_t).where(pick_lines_t.c.id == pick_line_id)
+                       .values(picked=picked, short_reason=short_reason))
+
+    def set_pick_list_picked(self, pick_list_id: int, user_id) -> None:
+        self.c.execute(update(pick_lists_t).where(pick_lists_t.c.id == pick_list_id)
+                       .values(status="picked", picked_by=user_id, picked_at=_now()))
+
+    def set_pick_order_status(self, pick_order_id: int, status: str) -> None:
+        self.c.execute(update(pick_orders_t).where(pick_orders_t.c.id == pick_order_id).values(status=status))
+
+    def recent_pick_lists(self, limit: int = 50):
+        orders = (select(func.count()).select_from(pick_orders_t)
+                  .where(pick_orders_t.c.pick_list_id == pick_lists_t.c.id).scalar_subquery())
+        q = (select(pick_lists_t, users_t.c.username.label("created_by_name"), orders.label("order_count"))
+             .outerjoin(users_t, users_t.c.id == pick_lists_t.c.created_by)
+             .order_by(pick_lists_t.c.id.desc()).limit(limit))
+        return self.c.execute(q).all()
+
+    def picks_of_order(self, order_id: int):
+        """Every pick of an order (for its timeline): list id, when, who, backorder flag, units asked and picked."""
+        q = (select(pick_orders_t.c.pick_list_id, pick_orders_t.c.backorder, pick_orders_t.c.status,
+                    pick_lists_t.c.picked_at, users_t.c.username,
+                    func.sum(pick_lines_t.c.quantity).label("asked"),
+                    func.sum(func.coalesce(pick_lines_t.c.picked, 0)).label("picked"))
+             .join(pick_lists_t, pick_lists_t.c.id == pick_orders_t.c.pick_list_id)
+             .outerjoin(users_t, users_t.c.id == pick_lists_t.c.picked_by)
+             .join(pick_lines_t, and_(pick_lines_t.c.pick_list_id == pick_orders_t.c.pick_list_id,
+                                      pick_lines_t.c.order_id == pick_orders_t.c.order_id))
+             .where(pick_orders_t.c.order_id == order_id)
+             .group_by(pick_orders_t.c.pick_list_id, pick_orders_t.c.backorder, pick_orders_t.c.status,
+                       pick_lists_t.c.picked_at, users_t.c.username)
+             .order_by(pick_orders_t.c.pick_list_id))
+        return self.c.execute(q).all()
+
+    def short_lines_of_order(self, order_id: int):
+        return self.c.execute(select(pick_lines_t).where(pick_lines_t.c.order_id == order_id,
+                                                         pick_lines_t.c.picked < pick_lines_t.c.quantity)
+                              .order_by(pick_lines_t.c.id)).all()
+
+    # ---- shipments ---------------------------------------------------------------------------------------------
+    def add_shipment(self, values: dict) -> int:
+        return self.c.execute(insert(shipments_t).values(**values, packed_at=_now())
+                              .returning(shipments_t.c.id)).scalar_one()
+
+    def add_shipment_lines(self, rows: list[dict]) -> None:
+        if rows:
+            self.c.execute(insert(shipment_lines_t), rows)
+
+    def shipment(self, shipment_id: int):
+        return self.c.execute(select(shipments_t).where(shipments_t.c.id == shipment_id)).first()
+
+    def shipments_of(self, order_id: int):
+        packer, shipper, deliverer = users_t.alias("packer"), users_t.alias("shipper"), users_t.alias("deliverer")
+        q = (select(shipments_t, packer.c.username.label("packed_by_name"),
+                    shipper.c.username.label("shipped_by_name"), deliverer.c.username.label("delivered_by_name"))
+             .outerjoin(packer, packer.c.id == shipments_t.c.packed_by)
+             .outerjoin(shipper, shipper.c.id == shipments_t.c.shipped_by)
+             .outerjoin(deliverer, deliverer.c.id == shipments_t.c.delivered_by)
+             .where(shipments_t.c.order_id == order_id).order_by(shipments_t.c.id))
+        return self.c.execute(q).all()
+
+    def shipment_lines(self, shipment_id: int):
+        return self.c.execute(select(shipment_lines_t).where(shipment_lines_t.c.shipment_id == shipment_id)
+                              .order_by(shipment_lines_t.c.id)).all()
+
+    def shipped_per_product(self, order_id: int) -> dict[int, int]:
+        q = (select(shipment_lines_t.c.product_id, func.sum(shipment_lines_t.c.quantity))
+             .join(shipments_t, shipments_t.c.id == shipment_lines_t.c.shipment_id)
+             .where(shipments_t.c.order_id == order_id, shipments_t.c.status.in_(("shipped", "delivered")))
+             .group_by(shipment_lines_t.c.product_id))
+        return {pid: int(q_) for pid, q_ in self.c.execute(q).all()}
+
+    def update_shipment(self, shipment_id: int, values: dict) -> None:
+        self.c.execute(update(shipments_t).where(shipments_t.c.id == shipment_id).values(**values))
+
+    # ---- backorders --------------------------------------------------------------------------------------------
+    def add_backorder(self, values: dict) -> None:
+        now = _now()
+        self.c.execute(insert(backorders_t).values(**values, status="open", created_at=now, updated_at=now))
+
+    def backorders_of(self, order_id: int, *, open_only: bool = False):
+        q = select(backorders_t).where(backorders_t.c.order_id == order_id)
+        if open_only:
+            q = q.where(backorders_t.c.status == "open", backorders_t.c.quantity > 0)
+        return self.c.execute(q.order_by(backorders_t.c.id)).all()
+
+    def update_backorder(self, backorder_id: int, values: dict) -> None:
+        self.c.execute(update(backorders_t).where(backorders_t.c.id == backorder_id)
+                       .values(**values, updated_at=_now()))
+
+    # ---- returns -----------------------------------------------------------------------------------------------
+    def add_return(self, values: dict) -> None:
+        self.c.execute(insert(returns_t).values(**values, at=_now()))
+
+    def returns_of(self, order_id: int):
+        q = (select(returns_t, users_t.c.username).outerjoin(users_t, users_t.c.id == returns_t.c.user_id)
+             .where(returns_t.c.order_id == order_id).order_by(returns_t.c.id))
+        return self.c.execute(q).all()
+
+    def returned_per_product(self, order_id: int) -> dict[int, int]:
+        q = (select(returns_t.c.product_id, func.sum(returns_t.c.quantity)).where(returns_t.c.order_id == order_id)
+             .group_by(returns_t.c.product_id))
+        return {pid: int(q_) for pid, q_ in self.c.execute(q).all()}
+
+    # ---- other areas' events about an order (invoices, payments, credit notes) ---------------------------------
+    def order_events(self, order_id: int, kinds):
+        q = (select(events_t, users_t.c.username).outerjoin(users_t, users_t.c.id == events_t.c.user_id)
+             .where(events_t.c.order_id == order_id, events_t.c.kind.in_(list(kinds))).order_by(events_t.c.id))
+        return self.c.execute(q).all()
+
+    def orders_of_customers(self, customer_ids, limit: int = 50):
+        ids = list(customer_ids)
+        if not ids:
+            return []
+        q = (select(orders_t.c.id).where(orders_t.c.customer_id.in_(ids), orders_t.c.status != "draft")
+             .order_by(orders_t.c.created_at.desc(), orders_t.c.id.desc()).limit(limit))
+        return list(self.c.execute(q).scalars())

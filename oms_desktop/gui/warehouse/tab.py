@@ -1,18 +1,492 @@
-"""The warehouse tab (to be built)."""
+"""The warehouse tab: the live queue, pick lists (print or save), scan to confirm, short picks, pack and ship.
+
+The queue refreshes itself from the event feed (a confirmed order appears without pressing anything). A clerk
+scans the pick list's barcode, then every SKU barcode: quantities count up, a SKU that is not on the list (or one
+scanned once too often) is refused with a red flash and a beep. Whatever is short gets a reason; confirming sends
+the counts to the service, which hands the found units to the totes in priority order.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import re
+import shutil
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PySide6.QtCore import QProcess, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ...domain.errors import StorageError, UserFacingError
+from ...services import Services
+from ...services.dto import Actor
+
+PICK_LIST_RE = re.compile(r"^\s*PL-?\d{1,12}\s*$", re.IGNORECASE)
+REFRESH_KINDS = {"order_confirmed", "order_cancelled", "picklist_created", "picklist_confirmed", "order_picking",
+                 "order_packed", "order_shipped", "order_delivered", "backorder_created", "backorder_released",
+                 "order_returned"}
+STAGE_TEXT = {"waiting": "waiting", "backorder": "backorder", "picking": "picking", "picked": "picked: pack it",
+              "packed": "packed: ship it"}
+OK_STYLE = "QLineEdit { background: #d4f4d4; }"
+ERROR_STYLE = "QLineEdit { background: #f8c8c8; }"
+
+
+def age_text(since: datetime, now: datetime | None = None) -> str:
+    minutes = max(0, int(((now or datetime.now(timezone.utc)) - since).total_seconds() // 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h {minutes % 60:02d} min"
+    return f"{minutes // 1440} d"
+
+
+def _item(text, *, right: bool = False, data=None) -> QTableWidgetItem:
+    item = QTableWidgetItem("" if text is None else str(text))
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    return item
 
 
 class WarehouseTab(QWidget):
-    def __init__(self, services, actor, jobs, parent=None):
+    """Signals:
+        message_shown(str): every message shown in the message line.
+        queue_loaded(int): the queue was (re)loaded with this many orders.
+        scan_refused(str): a scan was refused (the text scanned).
+    """
+
+    message_shown = Signal(str)
+    queue_loaded = Signal(int)
+    scan_refused = Signal(str)
+
+    QUEUE_HEADERS = ["Order", "Customer", "Stage", "Age", "Express", "Lines", "Units", "Backorder", "Pick list"]
+    PICK_HEADERS = ["Location", "SKU", "Name", "Qty", "Picked", "Per order (tote)"]
+
+    def __init__(self, services: Services, actor: Actor, jobs, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.actor, self.jobs = services, actor, jobs
-        layout = QVBoxLayout(self)
-        label = QLabel("Warehouse: coming soon.")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(label)
+        self.queue_items: list = []
+        self.pick_list = None
+        self.counts: dict[str, int] = {}
+        self.last_cue = ""
+        self._build()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=250)
+        self._refresh_timer.timeout.connect(self.refresh_queue)
+        self._cue_timer = QTimer(self, singleShot=True, interval=700)
+        self._cue_timer.timeout.connect(lambda: self.scan_edit.setStyleSheet(""))
+        self.refresh_queue()
 
+    # ---- layout ------------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+
+        queue_box = QGroupBox("Queue: express first, then oldest")
+        ql = QVBoxLayout(queue_box)
+        self.queue_table = QTableWidget(0, len(self.QUEUE_HEADERS), objectName="queue_table")
+        self.queue_table.setHorizontalHeaderLabels(self.QUEUE_HEADERS)
+        self.queue_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.queue_table.verticalHeader().hide()
+        self.queue_table.setAlternatingRowColors(True)
+        self.queue_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        ql.addWidget(self.queue_table)
+        row = QHBoxLayout()
+        self.selected_button = QPushButton("Pick list for &selected (Ctrl+P)", objectName="selected_button")
+        self.next_spin = QSpinBox(objectName="next_spin", minimum=1, maximum=60, value=10)
+        self.next_button = QPushButton("Pick &next", objectName="next_button")
+        self.release_button = QPushButton("&Release backorder", objectName="release_button")
+        row.addWidget(self.selected_button)
+        row.addWidget(self.next_button)
+        row.addWidget(self.next_spin)
+        row.addStretch()
+        row.addWidget(self.release_button)
+        ql.addLayout(row)
+        splitter.addWidget(queue_box)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        pick_box = QGroupBox("Pick list: scan its barcode, then each item (F4)")
+        pl = QVBoxLayout(pick_box)
+        self.scan_edit = QLineEdit(objectName="scan_edit")
+        self.scan_edit.setPlaceholderText("Scan or type PL-000123, then SKU or barcode")
+        font = self.scan_edit.font()
+        font.setPointSize(font.pointSize() + 3)
+        self.scan_edit.setFont(font)
+        self.pick_label = QLabel("No pick list loaded.", objectName="pick_label")
+        self.pick_table = QTableWidget(0, len(self.PICK_HEADERS), objectName="pick_table")
+        self.pick_table.setHorizontalHeaderLabels(self.PICK_HEADERS)
+        self.pick_table.verticalHeader().hide()
+        self.pick_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.pick_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        short_row = QHBoxLayout()
+        self.short_reason_edit = QLineEdit(objectName="short_reason_edit")
+        self.short_reason_edit.setPlaceholderText("Reason for anything short (not at location, damaged, ...)")
+        self.confirm_button = QPushButton("&Confirm picks (Ctrl+Enter)", objectName="confirm_button")
+        short_row.addWidget(self.short_reason_edit, 1)
+        short_row.addWidget(self.confirm_button)
+        doc_row = QHBoxLayout()
+        self.print_button = QPushButton("&Print...", objectName="print_button")
+        self.save_button = QPushButton("Save as P&DF...", objectName="save_button")
+        doc_row.addWidget(self.print_button)
+        doc_row.addWidget(self.save_button)
+        doc_row.addStretch()
+        pl.addWidget(self.scan_edit)
+        pl.addWidget(self.pick_label)
+        pl.addWidget(self.pick_table, 1)
+        pl.addLayout(short_row)
+        pl.addLayout(doc_row)
+        rl.addWidget(pick_box, 3)
+
+        ship_box = QGroupBox("Pack and ship")
+        form = QFormLayout(ship_box)
+        self.ship_order_edit = QLineEdit(objectName="ship_order_edit")
+        self.ship_order_edit.setPlaceholderText("SO-000123 or tracking number")
+        self.carrier_edit = QLineEdit(objectName="carrier_edit")
+        self.carrier_edit.setPlaceholderText("DHL, UPS, post, ...")
+        self.service_edit = QLineEdit(objectName="service_edit")
+        self.carrier_ref_edit = QLineEdit(objectName="carrier_ref_edit")
+        self.weight_edit = QLineEdit(objectName="weight_edit")
+        self.weight_edit.setPlaceholderText("kg, e.g. 2.5")
+        self.packages_spin = QSpinBox(objectName="packages_spin", minimum=1, maximum=999, value=1)
+        form.addRow("&Order", self.ship_order_edit)
+        form.addRow("Carr&ier", self.carrier_edit)
+        form.addRow("Ser&vice", self.service_edit)
+        form.addRow("Carrier &reference", self.carrier_ref_edit)
+        form.addRow("&Weight (kg)", self.weight_edit)
+        form.addRow("Pac&kages", self.packages_spin)
+        buttons = QHBoxLayout()
+        self.pack_button = QPushButton("P&ack", objectName="pack_button")
+        self.ship_button = QPushButton("S&hip", objectName="ship_button")
+        self.deliver_button = QPushButton("De&livered", objectName="deliver_button")
+        self.slip_button = QPushButton("Packing sli&p PDF...", objectName="slip_button")
+        for b in (self.pack_button, self.ship_button, self.deliver_button, self.slip_button):
+            buttons.addWidget(b)
+        form.addRow(buttons)
+        rl.addWidget(ship_box, 2)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        root.addWidget(splitter, 1)
+        self.message_label = QLabel(objectName="message_label")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        root.addWidget(self.message_label)
+
+        self.selected_button.clicked.connect(self.pick_selected)
+        self.next_button.clicked.connect(self.pick_next)
+        self.release_button.clicked.connect(self.release_selected)
+        self.scan_edit.returnPressed.connect(self.scan)
+        self.confirm_button.clicked.connect(self.confirm_picks)
+        self.print_button.clicked.connect(self.print_pick_list)
+        self.save_button.clicked.connect(self.save_pick_list)
+        self.pack_button.clicked.connect(self.pack)
+        self.ship_button.clicked.connect(self.ship)
+        self.deliver_button.clicked.connect(self.deliver)
+        self.slip_button.clicked.connect(self.save_packing_slip)
+        self.queue_table.itemSelectionChanged.connect(self._queue_selection_changed)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.pick_selected)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.confirm_picks)
+        QShortcut(QKeySequence("F4"), self, activated=lambda: self.scan_edit.setFocus())
+
+    # ---- messages ----------------------------------------------------------------------------------------------
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message_label.setStyleSheet("color: #a00000;" if error else "")
+        self.message_label.setText(text)
+        self.message_shown.emit(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, (UserFacingError, StorageError)):
+            self.show_message(str(exc), error=True)
+        else:
+            from ..errors import show_error
+            show_error(self, exc)
+
+    # ---- queue -------------------------------------------------------------------------------------------------
     def on_events(self, events: list) -> None:
-        pass
+        if any(e.kind in REFRESH_KINDS for e in events):
+            if self.jobs.synchronous:
+                self.refresh_queue()
+            else:
+                self._refresh_timer.start()
+
+    def refresh_queue(self) -> None:
+        self.jobs.submit(lambda job: self.services.warehouse.queue(self.actor), on_success=self._show_queue,
+                         on_failure=self._failed)
+
+    def _show_queue(self, items: list) -> None:
+        selected = set(self.selected_order_ids())
+        self.queue_items = items
+        t = self.queue_table
+        t.setRowCount(len(items))
+        now = datetime.now(timezone.utc)
+        for r, q in enumerate(items):
+            cells = [_item(q.number, data=q.order_id), _item(q.customer_name),
+                     _item(STAGE_TEXT.get(q.stage, q.stage)), _item(age_text(q.waiting_since, now), right=True),
+                     _item("EXPRESS" if q.express else ""), _item(q.line_count, right=True),
+                     _item(q.units, right=True), _item(q.backorder_units or "", right=True), _item(q.pick_list or "")]
+            if q.express:
+                cells[4].setForeground(QBrush(QColor("#b00000")))
+            if q.stage == "backorder":
+                for c in cells:
+                    c.setBackground(QBrush(QColor("#fff3cd")))
+            for c, item in enumerate(cells):
+                t.setItem(r, c, item)
+        t.resizeColumnsToContents()
+        for r, q in enumerate(items):
+            if q.order_id in selected:
+                t.selectRow(r)
+        self.queue_loaded.emit(len(items))
+
+    def selected_order_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.queue_table.selectedIndexes()})
+        return [self.queue_table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows
+                if self.queue_table.item(r, 0) is not None]
+
+    def _queue_selection_changed(self) -> None:
+        ids = self.selected_order_ids()
+        if len(ids) == 1:
+            q = next((q for q in self.queue_items if q.order_id == ids[0]), None)
+            if q is not None and q.stage in ("picked", "packed"):
+                self.ship_order_edit.setText(q.number)
+
+    # ---- pick lists --------------------------------------------------------------------------------------------
+    def pick_selected(self) -> None:
+        ids = self.selected_order_ids()
+        if not ids:
+            self.show_message("Select orders in the queue first (Shift/Ctrl+click), or use 'Pick next'.", True)
+            return
+        self.jobs.submit(lambda job: self.services.warehouse.create_pick_list(self.actor, ids),
+                         on_success=self._pick_list_created, on_failure=self._failed, write=True)
+
+    def pick_next(self) -> None:
+        n = self.next_spin.value()
+        self.jobs.submit(lambda job: self.services.warehouse.create_pick_list(self.actor, next_n=n),
+                         on_success=self._pick_list_created, on_failure=self._failed, write=True)
+
+    def _pick_list_created(self, pl) -> None:
+        self.load_pick_list(pl)
+        self.show_message(f"{pl.number} created: {len(pl.orders)} order(s), {len(pl.lines)} line(s), {pl.units} "
+                          "unit(s). Print it or save it as PDF, then scan to confirm.")
+        self.refresh_queue()
+
+    def load_pick_list(self, pl) -> None:
+        self.pick_list = pl
+        self.counts = {ln.sku: (ln.picked or 0) for ln in pl.lines} if pl.status != "open" else \
+            {ln.sku: 0 for ln in pl.lines}
+        self._show_pick_list()
+
+    def _show_pick_list(self) -> None:
+        pl = self.pick_list
+        if pl is None:
+            self.pick_table.setRowCount(0)
+            self.pick_label.setText("No pick list loaded.")
+            return
+        self.pick_label.setText(f"{pl.number} ({pl.status}) · {len(pl.orders)} orders · {pl.units} units · "
+                                f"picked {sum(self.counts.values())}")
+        t = self.pick_table
+        t.setRowCount(len(pl.lines))
+        for r, ln in enumerate(pl.lines):
+            count = self.counts.get(ln.sku, 0)
+            cells = [_item(ln.location), _item(ln.sku, data=ln.sku), _item(ln.name), _item(ln.quantity, right=True),
+                     _item(count, right=True),
+                     _item(", ".join(f"T{tote}: {q}" for _n, tote, q in ln.per_order))]
+            color = "#d4f4d4" if count == ln.quantity else ("#fff3cd" if count else None)
+            for c, item in enumerate(cells):
+                if color:
+                    item.setBackground(QBrush(QColor(color)))
+                t.setItem(r, c, item)
+        t.resizeColumnsToContents()
+        t.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+    # ---- scanning ----------------------------------------------------------------------------------------------
+    def scan(self) -> None:
+        text = self.scan_edit.text().strip()
+        self.scan_edit.clear()
+        if not text:
+            return
+        if PICK_LIST_RE.match(text):
+            self.jobs.submit(lambda job: self.services.warehouse.get_pick_list(self.actor, text),
+                             on_success=self._scanned_pick_list, on_failure=self._scan_failed)
+            return
+        if self.pick_list is None:
+            self._refuse(text, "Scan the pick list's barcode first (PL-...).")
+            return
+        if self.pick_list.status != "open":
+            self._refuse(text, f"{self.pick_list.number} is confirmed already.")
+            return
+        line = next((ln for ln in self.pick_list.lines if text.upper() == ln.sku or (ln.barcode and text ==
+                                                                                       ln.barcode)), None)
+        if line is None:
+            self._refuse(text, f"{text} is not on {self.pick_list.number}: put it back.")
+            return
+        if self.counts[line.sku] >= line.quantity:
+            self._refuse(text, f"All {line.quantity} of {line.sku} are picked already: put this one back.")
+            return
+        self.counts[line.sku] += 1
+        self._cue(True)
+        self._show_pick_list()
+        self.show_message(f"{line.sku}: {self.counts[line.sku]} of {line.quantity} · {line.location}")
+
+    def _scanned_pick_list(self, pl) -> None:
+        self.load_pick_list(pl)
+        self._cue(True)
+        self.show_message(f"{pl.number} loaded: scan the items." if pl.status == "open" else
+                          f"{pl.number} was confirmed already; it is shown as picked.")
+
+    def _scan_failed(self, exc) -> None:
+        self._refuse("", str(exc))
+
+    def _refuse(self, text: str, message: str) -> None:
+        self._cue(False)
+        QApplication.beep()
+        self.show_message(message, error=True)
+        self.scan_refused.emit(text)
+
+    def _cue(self, ok: bool) -> None:
+        self.last_cue = "ok" if ok else "error"
+        self.scan_edit.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self._cue_timer.start()
+
+    def confirm_picks(self) -> None:
+        pl = self.pick_list
+        if pl is None or pl.status != "open":
+            self.show_message("Load an open pick list first (scan its barcode).", True)
+            return
+        reason = self.short_reason_edit.text().strip()
+        counts = dict(self.counts)
+        self.jobs.submit(lambda job: self.services.warehouse.confirm_picks(self.actor, pl.id, counts,
+                                                                           default_reason=reason),
+                         on_success=self._picks_confirmed, on_failure=self._failed, write=True)
+
+    def _picks_confirmed(self, pl) -> None:
+        self.load_pick_list(pl)
+        self.short_reason_edit.clear()
+        ready = [o for o in pl.orders if o.status == "picked"]
+        back = [o for o in pl.orders if o.status == "empty"]
+        short = sum(ln.quantity - (ln.picked or 0) for ln in pl.lines)
+        msg = f"{pl.number} confirmed: {len(ready)} order(s) ready to pack"
+        if short:
+            msg += f", {short} unit(s) short (they stay reserved and ship as a backorder)"
+        if back:
+            msg += f"; nothing found for {', '.join(o.number for o in back)}: back in the queue"
+        self.show_message(msg + ".")
+        if ready:
+            self.ship_order_edit.setText(ready[0].number)
+        self.refresh_queue()
+
+    def _pdf(self, fn, on_bytes) -> None:
+        self.jobs.submit(lambda job: fn(), on_success=on_bytes, on_failure=self._failed)
+
+    def save_pick_list(self, path: str | None = None) -> None:
+        pl = self.pick_list
+        if pl is None:
+            self.show_message("Create or scan a pick list first.", True)
+            return
+        path = path or QFileDialog.getSaveFileName(self, "Save pick list", f"{pl.number}.pdf", "PDF (*.pdf)")[0]
+        if path:
+            self._pdf(lambda: self.services.warehouse.pick_list_pdf(self.actor, pl.id),
+                      lambda data: self._write(path, data))
+
+    def print_pick_list(self) -> None:
+        """The system print dialog chooses the printer; the PDF goes to it through CUPS (lp). Without lp (Windows),
+        save the PDF and print it from a PDF viewer."""
+        pl = self.pick_list
+        if pl is None:
+            self.show_message("Create or scan a pick list first.", True)
+            return
+        if shutil.which("lp") is None:
+            self.show_message("Printing needs CUPS (lp), which is not installed: save as PDF and print that.", True)
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        name = printer.printerName()
+
+        def send(data: bytes) -> None:
+            tmp = Path(tempfile.gettempdir()) / f"{pl.number}.pdf"
+            tmp.write_bytes(data)
+            args = (["-d", name] if name else []) + ["-n", str(max(1, printer.copyCount())), str(tmp)]
+            QProcess.startDetached("lp", args)
+            self.show_message(f"{pl.number} sent to {name or 'the default printer'}.")
+
+        self._pdf(lambda: self.services.warehouse.pick_list_pdf(self.actor, pl.id), send)
+
+    def _write(self, path: str, data: bytes) -> None:
+        try:
+            Path(path).write_bytes(data)
+        except OSError as e:
+            self.show_message(f"Cannot write {path}: {e.strerror or e}.", True)
+            return
+        self.show_message(f"Saved {path}.")
+
+    # ---- pack and ship -----------------------------------------------------------------------------------------
+    def _order_ref(self) -> str | None:
+        ref = self.ship_order_edit.text().strip()
+        if not ref:
+            self.show_message("Type or scan the order (SO-000123 or its tracking number).", True)
+            return None
+        return ref
+
+    def pack(self) -> None:
+        ref = self._order_ref()
+        if ref is None:
+            return
+        values = dict(carrier=self.carrier_edit.text(), carrier_ref=self.carrier_ref_edit.text(),
+                      service=self.service_edit.text(), weight_kg=self.weight_edit.text() or None,
+                      packages=self.packages_spin.value())
+        self.jobs.submit(lambda job: self.services.warehouse.pack_order(self.actor, ref, **values),
+                         on_success=lambda s: (self.show_message(
+                             f"{s.order_number} packed: {s.carrier} {s.carrier_ref}, "
+                             + ", ".join(f"{q} x {sku}" for sku, _n, q in s.lines) + ". Ship it when collected."),
+                             self.refresh_queue()),
+                         on_failure=self._failed, write=True)
+
+    def ship(self) -> None:
+        ref = self._order_ref()
+        if ref is None:
+            return
+        self.jobs.submit(lambda job: self.services.warehouse.ship_order(self.actor, ref),
+                         on_success=self._shipped, on_failure=self._failed, write=True)
+
+    def _shipped(self, s) -> None:
+        self.show_message(f"{s.order_number} shipped with {s.carrier} {s.carrier_ref}: "
+                          + ", ".join(f"{q} x {sku}" for sku, _n, q in s.lines) + ".")
+        for edit in (self.carrier_ref_edit, self.weight_edit):
+            edit.clear()
+        self.refresh_queue()
+
+    def deliver(self) -> None:
+        ref = self._order_ref()
+        if ref is None:
+            return
+        self.jobs.submit(lambda job: self.services.warehouse.deliver_order(self.actor, ref),
+                         on_success=lambda o: self.show_message(f"{o.number} is {o.status}."),
+                         on_failure=self._failed, write=True)
+
+    def release_selected(self) -> None:
+        ids = self.selected_order_ids()
+        if len(ids) != 1:
+            self.show_message("Select one order with a backorder in the queue.", True)
+            return
+        reason = self.short_reason_edit.text().strip()
+        self.jobs.submit(lambda job: self.services.warehouse.release_backorder(self.actor, ids[0], reason),
+                         on_success=lambda o: (self.show_message(f"{o.number}: backorder released; the reserved "
+                                                                 "units are available again."),
+                                               self.refresh_queue()),
+                         on_failure=self._failed, write=True)
+
+    def save_packing_slip(self, path: str | None = None) -> None:
+        ref = self._order_ref()
+        if ref is None:
+            return
+        path = path or QFileDialog.getSaveFileName(self, "Save packing slip", f"packing-slip-{ref}.pdf",
+                                                   "PDF (*.pdf)")[0]
+        if path:
+            self._pdf(lambda: self.services.warehouse.packing_slip_pdf(self.actor, ref),
+                      lambda data: self._write(path, data))

@@ -1,0 +1,4 @@
+"""The service desk: order tracking and returns."""
+from .panel import ServiceDeskPanel
+
+__all__ = ["ServiceDeskPanel"]

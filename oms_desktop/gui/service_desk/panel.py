@@ -1,0 +1,191 @@
+"""Service desk: find an order by tracking number, order number or phone; its status timeline; receive returns.
+
+A tracking number whose check character does not match is a typo, and the desk says so instead of "not found":
+the caller is asked to read it again rather than told the parcel does not exist.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ...domain.errors import NotFound, StorageError, UserFacingError
+from ...domain.roles import Perm, can
+from ...services import Services
+from ...services.dto import Actor
+from ...services.orders import InvalidTrackingNumber
+from .. import format as fmt
+
+
+class ServiceDeskPanel(QWidget):
+    """Signals:
+        message_shown(str): every message shown in the message line.
+        order_shown(object): the OrderTrackingDTO now on screen.
+    """
+
+    message_shown = Signal(str)
+    order_shown = Signal(object)
+
+    def __init__(self, services: Services, actor: Actor, jobs, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services, self.actor, self.jobs = services, actor, jobs
+        self.info = None
+        self.locale = services.company.get().locale
+        self._build()
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.lookup_edit = QLineEdit(objectName="lookup_edit")
+        self.lookup_edit.setPlaceholderText("Tracking number (XXXX-XXXX-XXXX), order number (SO-000123) or the "
+                                            "customer's phone")
+        self.lookup_edit.setClearButtonEnabled(True)
+        self.find_button = QPushButton("&Find (Enter)", objectName="find_button")
+        row.addWidget(QLabel("&Look up"))
+        row.itemAt(0).widget().setBuddy(self.lookup_edit)
+        row.addWidget(self.lookup_edit, 1)
+        row.addWidget(self.find_button)
+        root.addLayout(row)
+        self.results_list = QListWidget(objectName="results_list")
+        self.results_list.setMaximumHeight(90)
+        self.results_list.hide()
+        root.addWidget(self.results_list)
+        self.order_label = QLabel(objectName="order_label")
+        self.order_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.order_label.setWordWrap(True)
+        font = self.order_label.font()
+        font.setPointSize(font.pointSize() + 2)
+        font.setBold(True)
+        self.order_label.setFont(font)
+        root.addWidget(self.order_label)
+        self.timeline_table = QTableWidget(0, 4, objectName="timeline_table")
+        self.timeline_table.setHorizontalHeaderLabels(["When", "Step", "Who", "Details"])
+        self.timeline_table.verticalHeader().hide()
+        self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.timeline_table.setAlternatingRowColors(True)
+        root.addWidget(self.timeline_table, 1)
+
+        self.returns_box = QGroupBox("Receive a return", objectName="returns_box")
+        form = QFormLayout(self.returns_box)
+        self.return_sku_combo = QComboBox(objectName="return_sku_combo")
+        self.return_qty_spin = QSpinBox(objectName="return_qty_spin", minimum=1, maximum=1_000_000)
+        self.condition_combo = QComboBox(objectName="condition_combo")
+        self.condition_combo.addItem("Back into stock (restock)", "restock")
+        self.condition_combo.addItem("Damaged (no stock)", "damaged")
+        self.return_reason_edit = QLineEdit(objectName="return_reason_edit")
+        self.return_reason_edit.setPlaceholderText("Why it came back (wrong size, broken in transit, ...)")
+        self.return_button = QPushButton("&Receive return", objectName="return_button")
+        form.addRow("&Item", self.return_sku_combo)
+        form.addRow("&Quantity", self.return_qty_spin)
+        form.addRow("&Condition", self.condition_combo)
+        form.addRow("Rea&son", self.return_reason_edit)
+        form.addRow(self.return_button)
+        self.returns_box.setEnabled(False)
+        self.returns_box.setVisible(can(self.actor.role, Perm.WAREHOUSE))
+        root.addWidget(self.returns_box)
+        self.message_label = QLabel(objectName="message_label")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        root.addWidget(self.message_label)
+
+        self.lookup_edit.returnPressed.connect(self.look_up)
+        self.find_button.clicked.connect(self.look_up)
+        self.results_list.itemActivated.connect(self._result_chosen)
+        self.results_list.itemClicked.connect(self._result_chosen)
+        self.return_button.clicked.connect(self.receive_return)
+
+    def on_events(self, events: list) -> None:
+        if self.info is not None and any(e.order_id == self.info.order.id for e in events):
+            self.show_order(self.info.order.id, quiet=True)
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message_label.setStyleSheet("color: #a00000;" if error else "")
+        self.message_label.setText(text)
+        self.message_shown.emit(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, InvalidTrackingNumber):
+            self.show_message(f"Invalid tracking number (typo?): {exc} Ask the customer to read it again.", True)
+        elif isinstance(exc, NotFound):
+            self.show_message(f"Not found: {exc}", True)
+        elif isinstance(exc, (UserFacingError, StorageError)):
+            self.show_message(str(exc), True)
+        else:
+            from ..errors import show_error
+            show_error(self, exc)
+
+    # ---- lookup ------------------------------------------------------------------------------------------------
+    def look_up(self) -> None:
+        text = self.lookup_edit.text().strip()
+        if not text:
+            self.show_message("Type a tracking number, an order number or a phone number.", True)
+            return
+        self.jobs.submit(lambda job: self.services.warehouse.find_orders(self.actor, text),
+                         on_success=self._found, on_failure=self._failed)
+
+    def _found(self, orders: list) -> None:
+        self.results_list.clear()
+        if len(orders) == 1:
+            self.results_list.hide()
+            self.show_order(orders[0].id)
+            return
+        for o in orders:
+            item = QListWidgetItem(f"{o.number}  {fmt.when(o.created_at)}  {o.status}  {o.customer_name}  "
+                                   f"{fmt.money(o.total, o.currency, self.locale)}")
+            item.setData(Qt.ItemDataRole.UserRole, o.id)
+            self.results_list.addItem(item)
+        self.results_list.show()
+        self.results_list.setCurrentRow(0)
+        self.show_message(f"{len(orders)} orders for this phone number: pick one.")
+
+    def _result_chosen(self, item) -> None:
+        self.show_order(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_order(self, order_id: int, quiet: bool = False) -> None:
+        self.jobs.submit(lambda job: self.services.warehouse.tracking(self.actor, order_id),
+                         on_success=lambda info: self._show(info, quiet), on_failure=self._failed)
+
+    def _show(self, info, quiet: bool = False) -> None:
+        self.info = info
+        o = info.order
+        text = (f"{o.number} · tracking {o.tracking_number or '-'} · {o.status.upper()} · {o.customer_name or '-'}"
+                f" · {fmt.money(o.total, o.currency, self.locale)}")
+        if info.backorder_units:
+            text += f" · backorder: {info.backorder_units} unit(s) still to come"
+        self.order_label.setText(text)
+        t = self.timeline_table
+        t.setRowCount(len(info.timeline))
+        for r, e in enumerate(info.timeline):
+            for c, value in enumerate((fmt.when(e.at), e.step, e.who, e.detail)):
+                t.setItem(r, c, QTableWidgetItem(value))
+        t.resizeColumnsToContents()
+        t.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        returnable = info.returnable()
+        self.return_sku_combo.clear()
+        names = {ln.sku: ln.name for ln in o.lines}
+        for sku, q in sorted(returnable.items()):
+            self.return_sku_combo.addItem(f"{sku} · {names.get(sku, '')} ({q} returnable)", sku)
+        self.returns_box.setEnabled(bool(returnable))
+        if not quiet:
+            self.show_message(f"{o.number}: {len(info.timeline)} step(s).")
+        self.order_shown.emit(info)
+
+    # ---- returns -----------------------------------------------------------------------------------------------
+    def receive_return(self) -> None:
+        if self.info is None or self.return_sku_combo.currentData() is None:
+            self.show_message("Look up a shipped order first.", True)
+            return
+        oid, sku = self.info.order.id, self.return_sku_combo.currentData()
+        qty, condition = self.return_qty_spin.value(), self.condition_combo.currentData()
+        reason = self.return_reason_edit.text().strip()
+
+        def done(info) -> None:
+            self.return_reason_edit.clear()
+            self._show(info, quiet=True)
+            self.show_message(f"Received {qty} x {sku} ({condition}) for {info.order.number}.")
+
+        self.jobs.submit(lambda job: self.services.warehouse.receive_return(self.actor, oid, sku, qty, condition,
+                                                                           reason),
+                         on_success=done, on_failure=self._failed, write=True)

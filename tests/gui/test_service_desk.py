@@ -1,0 +1,72 @@
+"""The service desk: a caller reads a tracking number, the desk shows where the parcel is, returns come back."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from oms_desktop.domain.tracking import ALPHABET
+from oms_desktop.gui.jobs import JobRunner
+from oms_desktop.gui.service_desk import ServiceDeskPanel
+
+
+@pytest.fixture
+def shipped(catalog, admin, customer, users):
+    wh = users["warehouse"]
+    order = catalog.orders.place_order(admin, customer.id, [("LAMP-01", 2)])
+    pl = catalog.warehouse.create_pick_list(wh, [order.id])
+    catalog.warehouse.confirm_picks(wh, pl.id)
+    catalog.warehouse.pack_order(wh, order.id, carrier="DHL", carrier_ref="JD014600006")
+    catalog.warehouse.ship_order(wh, order.id)
+    return order
+
+
+@pytest.fixture
+def desk(qtbot, catalog, users):
+    w = ServiceDeskPanel(catalog, users["warehouse"], JobRunner(synchronous=True))
+    qtbot.addWidget(w)
+    return w
+
+
+def _look_up(qtbot, desk, text):
+    desk.lookup_edit.setText(text)
+    qtbot.keyClick(desk.lookup_edit, Qt.Key.Key_Return)
+
+
+def test_a_tracking_number_shows_the_timeline_with_the_carrier_reference(qtbot, desk, shipped):
+    _look_up(qtbot, desk, shipped.tracking_number.lower().replace("-", " "))
+    steps = [desk.timeline_table.item(r, 1).text() for r in range(desk.timeline_table.rowCount())]
+    assert steps == ["confirmed", "picking", "picked", "packed", "shipped"]
+    details = [desk.timeline_table.item(r, 3).text() for r in range(desk.timeline_table.rowCount())]
+    assert "DHL JD014600006" in details
+    assert "SHIPPED" in desk.order_label.text()
+
+
+def test_one_mistyped_character_says_invalid_not_not_found(qtbot, desk, shipped):
+    tn = shipped.tracking_number
+    typo = tn[0] + next(c for c in ALPHABET if c != tn[1]) + tn[2:]
+    _look_up(qtbot, desk, typo)
+    assert desk.message_label.text().startswith("Invalid tracking number (typo?)")
+    assert "not found" not in desk.message_label.text().lower()
+    _look_up(qtbot, desk, "SO-999999")
+    assert desk.message_label.text().startswith("Not found")
+
+
+def test_a_return_goes_back_into_stock_and_onto_the_timeline(qtbot, desk, catalog, admin, shipped):
+    _look_up(qtbot, desk, shipped.number)
+    assert desk.returns_box.isEnabled()
+    desk.return_qty_spin.setValue(1)
+    desk.return_reason_edit.setText("wrong colour")
+    qtbot.mouseClick(desk.return_button, Qt.MouseButton.LeftButton)
+    assert "Received 1 x LAMP-01 (restock)" in desk.message_label.text()
+    last = desk.timeline_table.rowCount() - 1
+    assert desk.timeline_table.item(last, 1).text() == "returned"
+    assert catalog.catalog.search(admin, "LAMP-01")[0].on_hand == 9
+    assert catalog.inventory.invariant_violations() == []
+
+
+def test_a_phone_number_lists_the_customers_orders(qtbot, desk, catalog, admin, customer, shipped):
+    catalog.orders.place_order(admin, customer.id, [("BULB-E27", 1)])
+    _look_up(qtbot, desk, "0171 5550100")
+    assert desk.results_list.count() == 2
+    desk.results_list.itemClicked.emit(desk.results_list.item(1))
+    assert desk.info.order.id == shipped.id
