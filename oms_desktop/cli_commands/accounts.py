@@ -1,6 +1,248 @@
-"""``oms`` commands of the accounts area."""
+"""``oms`` commands of the accounts area: payments, invoices, credit notes, receipts, the journal and cash flow."""
 from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from ..domain.errors import ValidationFailed
+from ..domain.ledger import Method
+
+
+def _subparsers(sub, name: str, help_text: str):
+    """The action subparsers of top-level command ``name``, created here or reused if another area made it."""
+    existing = sub.choices.get(name)
+    if existing is not None:
+        for action in existing._actions:  # argparse keeps no public handle on a parser's subparsers
+            if isinstance(action, argparse._SubParsersAction):
+                return action
+    return sub.add_parser(name, help=help_text).add_subparsers(dest="action", metavar="ACTION", required=True)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
 
 
 def register(sub, leaf) -> None:
-    pass
+    pay = _subparsers(sub, "payment", "payments and refunds")
+    c = leaf(pay, "record", "record a payment for an order (partial payments and overpayments allowed)")
+    c.add_argument("order", metavar="ORDER")
+    c.add_argument("--amount", required=True, metavar="A", help="e.g. 19.99")
+    c.add_argument("--method", required=True, choices=[m.value for m in Method])
+    c.add_argument("--reference", default="", metavar="R", help="terminal or bank reference (never a card number)")
+    c.add_argument("--last4", default="", metavar="NNNN", help="last four digits of the card (card payments)")
+    c.set_defaults(func=cmd_payment_record)
+    c = leaf(pay, "refund", "pay back a customer's credit on an order (after a credit note or an overpayment)")
+    c.add_argument("order", metavar="ORDER")
+    c.add_argument("--amount", required=True, metavar="A")
+    c.add_argument("--method", required=True, choices=[m.value for m in Method])
+    c.add_argument("--reference", default="", metavar="R")
+    c.set_defaults(func=cmd_payment_refund)
+
+    inv = _subparsers(sub, "invoice", "invoices and credit notes")
+    c = leaf(inv, "issue", "issue the invoice of an order (the next gapless number) and write its PDF")
+    c.add_argument("order", metavar="ORDER")
+    c.add_argument("--pdf", metavar="OUT", help="write the PDF here")
+    c.add_argument("--due-days", type=int, default=14, metavar="N")
+    c.set_defaults(func=cmd_invoice_issue)
+    c = leaf(inv, "credit", "issue a credit note for an invoice: all of it, or --line SKU=QTY")
+    c.add_argument("invoice", metavar="INVOICE")
+    c.add_argument("--line", action="append", default=[], metavar="SKU=QTY", help="repeat for several lines")
+    c.add_argument("--reason", default="")
+    c.add_argument("--pdf", metavar="OUT", help="write the PDF here")
+    c.set_defaults(func=cmd_invoice_credit)
+    c = leaf(inv, "print", "write the stored PDF of an invoice or credit note (identical to the one issued)")
+    c.add_argument("invoice", metavar="INVOICE")
+    c.add_argument("--pdf", required=True, metavar="OUT")
+    c.set_defaults(func=cmd_invoice_print)
+    c = leaf(inv, "factur-x", "write an invoice as Factur-X (its PDF with the CII XML embedded)")
+    c.add_argument("invoice", metavar="INVOICE")
+    c.add_argument("--out", required=True, metavar="FILE.pdf")
+    c.set_defaults(func=cmd_invoice_facturx)
+    c = leaf(inv, "list", "list invoices and credit notes")
+    c.add_argument("--limit", type=int, default=50)
+    c.set_defaults(func=cmd_invoice_list)
+
+    c = leaf(sub, "receipt", "write the 80 mm till receipt of an order")
+    c.add_argument("order", metavar="ORDER")
+    c.add_argument("--pdf", required=True, metavar="OUT")
+    c.set_defaults(func=cmd_receipt)
+
+    led = _subparsers(sub, "ledger", "the journal")
+    c = leaf(led, "export", "export the journal for hledger, Beancount or a spreadsheet")
+    c.add_argument("--format", required=True, choices=["hledger", "beancount", "csv"])
+    c.add_argument("--out", required=True, metavar="FILE")
+    c.set_defaults(func=cmd_ledger_export)
+    c = leaf(led, "trial-balance", "balances of every account; debits equal credits")
+    c.add_argument("--date-to", type=_date, metavar="YYYY-MM-DD")
+    c.set_defaults(func=cmd_trial_balance)
+    c = leaf(led, "reverse", "reverse a journal entry (posts its negated copy)")
+    c.add_argument("entry", type=int, metavar="ENTRY_ID")
+    c.add_argument("--reason", required=True)
+    c.set_defaults(func=cmd_ledger_reverse)
+
+    rep = _subparsers(sub, "report", "reports")
+    c = leaf(rep, "cash-flow", "cash in and out per day, week or month and payment method")
+    c.add_argument("--period", choices=["day", "week", "month"], default="day")
+    c.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
+    c.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
+    c.set_defaults(func=cmd_cash_flow)
+    c = leaf(rep, "aging", "open receivables by age")
+    c.set_defaults(func=cmd_aging)
+
+
+def _cli():
+    from .. import cli  # late: cli imports this module while building its parser
+    return cli
+
+
+def _write(path: str, data: bytes | str) -> Path:
+    out = Path(path).expanduser()
+    if out.is_dir():
+        raise ValidationFailed(f"{path} is a folder; give a file name.")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            out.write_text(data, encoding="utf-8")
+        else:
+            out.write_bytes(data)
+    except OSError as e:
+        raise ValidationFailed(f"Cannot write {path}: {e.strerror or e}.") from None
+    return out
+
+
+def cmd_payment_record(ctx) -> int:
+    a = ctx.args
+    p = ctx.services.accounts.record_payment(ctx.need_actor(), a.order, a.amount, a.method, reference=a.reference,
+                                             card_last4=a.last4)
+    acc = ctx.services.accounts.order_account(ctx.actor, p.order_id)
+    m = _cli().money
+    ctx.emit({"payment": p, "balance": acc.balance},
+             lambda: f"Recorded {m(p.amount, p.currency)} {p.method} for {p.order_number}; "
+                     + (f"still due {m(acc.balance, p.currency)}." if acc.balance > 0 else
+                        f"customer credit {m(-acc.balance, p.currency)}." if acc.balance < 0 else "paid in full."))
+    return 0
+
+
+def cmd_payment_refund(ctx) -> int:
+    a = ctx.args
+    p = ctx.services.accounts.refund(ctx.need_actor(), a.order, a.amount, a.method, reference=a.reference)
+    ctx.emit(p, f"Refunded {_cli().money(p.amount, p.currency)} {p.method} for {p.order_number}.")
+    return 0
+
+
+def cmd_invoice_issue(ctx) -> int:
+    a = ctx.args
+    inv = ctx.services.accounts.issue_invoice(ctx.need_actor(), a.order, due_days=a.due_days)
+    where = ""
+    if a.pdf:
+        where = f"; PDF: {_write(a.pdf, ctx.services.accounts.invoice_pdf(ctx.actor, inv.id))}"
+    ctx.emit(inv, f"Issued invoice {inv.number} for {inv.order_number}: {_cli().money(inv.total, inv.currency)}, "
+                  f"due {inv.due_date}{where}")
+    return 0
+
+
+def cmd_invoice_credit(ctx) -> int:
+    a = ctx.args
+    lines = [_cli().parse_line(t) for t in a.line] or None
+    cn = ctx.services.accounts.issue_credit_note(ctx.need_actor(), a.invoice, lines, reason=a.reason)
+    where = ""
+    if a.pdf:
+        where = f"; PDF: {_write(a.pdf, ctx.services.accounts.invoice_pdf(ctx.actor, cn.id))}"
+    ctx.emit(cn, f"Issued credit note {cn.number} for {cn.references_number}: "
+                 f"{_cli().money(cn.total, cn.currency)}{where}")
+    return 0
+
+
+def cmd_invoice_print(ctx) -> int:
+    pdf = ctx.services.accounts.invoice_pdf(ctx.need_actor(), ctx.args.invoice)
+    out = _write(ctx.args.pdf, pdf)
+    ctx.emit({"file": str(out), "bytes": len(pdf)}, f"Wrote {out}.")
+    return 0
+
+
+def cmd_invoice_facturx(ctx) -> int:
+    dto, pdf, extra = ctx.services.accounts.invoice_for_export(ctx.need_actor(), ctx.args.invoice)
+    out = _write(ctx.args.out, ctx.services.exporters.facturx(dto, pdf, extra))
+    ctx.emit({"file": str(out)}, f"Wrote Factur-X {out}.")
+    return 0
+
+
+def cmd_invoice_list(ctx) -> int:
+    rows = ctx.services.accounts.list_invoices(ctx.need_actor(), limit=ctx.args.limit)
+    cli = _cli()
+    ctx.emit(rows, lambda: cli.table(["Number", "Kind", "Order", "Customer", "Date", "Total", "Corrects"],
+                                     [(r.number, r.kind, r.order_number, r.customer_name, r.issue_date,
+                                       cli.money(r.total, r.currency), r.references_number or "") for r in rows],
+                                     right=[5]) if rows else "No invoices yet.")
+    return 0
+
+
+def cmd_receipt(ctx) -> int:
+    pdf = ctx.services.accounts.receipt_pdf(ctx.need_actor(), ctx.args.order)
+    out = _write(ctx.args.pdf, pdf)
+    ctx.emit({"file": str(out)}, f"Wrote receipt {out}.")
+    return 0
+
+
+def cmd_ledger_export(ctx) -> int:
+    entries = ctx.services.accounts.journal(ctx.need_actor(), limit=None)
+    currency = ctx.services.company.get().currency
+    out = _write(ctx.args.out, ctx.services.exporters.journal(entries, currency, ctx.args.format))
+    ctx.emit({"file": str(out), "entries": len(entries), "format": ctx.args.format},
+             f"Exported {len(entries)} journal entries as {ctx.args.format} to {out}.")
+    return 0
+
+
+def cmd_trial_balance(ctx) -> int:
+    tb = ctx.services.accounts.trial_balance(ctx.need_actor(), date_to=ctx.args.date_to)
+    cli = _cli()
+
+    def human() -> str:
+        rows = [(r.account, r.label, cli.money(r.debit, tb.currency) if r.debit else "",
+                 cli.money(r.credit, tb.currency) if r.credit else "", cli.money(r.balance, tb.currency))
+                for r in tb.rows]
+        rows.append(("Total", "", cli.money(tb.total_debit, tb.currency), cli.money(tb.total_credit, tb.currency),
+                     cli.money(tb.total_debit - tb.total_credit, tb.currency)))
+        return cli.table(["Account", "Name", "Debit", "Credit", "Balance"], rows, right=[2, 3, 4])
+
+    ctx.emit({"currency": tb.currency, "balanced": tb.balanced, "total_debit": tb.total_debit,
+              "total_credit": tb.total_credit,
+              "accounts": [{"account": r.account, "label": r.label, "debit": r.debit, "credit": r.credit,
+                            "balance": r.balance} for r in tb.rows]}, human)
+    return 0
+
+
+def cmd_ledger_reverse(ctx) -> int:
+    e = ctx.services.accounts.reverse_entry(ctx.need_actor(), ctx.args.entry, ctx.args.reason)
+    ctx.emit(e, f"Posted reversal #{e.id} of entry #{ctx.args.entry}.")
+    return 0
+
+
+def cmd_cash_flow(ctx) -> int:
+    a = ctx.args
+    rows = ctx.services.accounts.cash_flow(ctx.need_actor(), period=a.period, date_from=a.date_from,
+                                           date_to=a.date_to)
+    cli = _cli()
+    cur = ctx.services.company.get().currency
+    ctx.emit([{"period": r.period, "method": r.method, "cash_in": r.cash_in, "cash_out": r.cash_out, "net": r.net}
+              for r in rows],
+             lambda: cli.table([a.period.capitalize(), "Method", "In", "Out", "Net"],
+                               [(r.period, r.method, cli.money(r.cash_in, cur), cli.money(r.cash_out, cur),
+                                 cli.money(r.net, cur)) for r in rows], right=[2, 3, 4])
+             if rows else "No payments in that period.")
+    return 0
+
+
+def cmd_aging(ctx) -> int:
+    rows = ctx.services.accounts.receivables_aging(ctx.need_actor())
+    cli = _cli()
+    ctx.emit(rows, lambda: cli.table(["Order", "Invoice", "Customer", "Due", "Open", "Days overdue", "Bucket"],
+                                     [(r.order_number, r.invoice_number or "", r.customer_name, r.due_date or "",
+                                       cli.money(r.open_amount, ctx.services.company.get().currency),
+                                       r.days_overdue, r.bucket) for r in rows], right=[4, 5])
+             if rows else "No open receivables.")
+    return 0

@@ -1,8 +1,848 @@
-"""Use cases of the accounts area."""
+"""Accounts: payments and refunds, invoices and credit notes with gapless numbers, the journal and its reports.
+
+Rules this module keeps:
+
+* Invoice numbers are gapless per series (``INV`` invoices, ``CRN`` credit notes). A number is drawn from the series'
+  counter row only in the transaction that issues the document (PostgreSQL locks the row with ``UPDATE ...
+  RETURNING``; SQLite's ``BEGIN IMMEDIATE`` serialises writers), so a failure after numbering rolls the number back
+  with everything else. A preview (draft) carries no number.
+* An issued invoice never changes: its PDF is stored as issued, so a reprint is the same document; a correction is
+  a credit note referencing it. Posted journal entries never change either; a mistake is reversed. The database
+  refuses UPDATE and DELETE on these tables too (migration 0004).
+* Tax rounding is a company setting (``CompanyService.update(tax_rounding="line" | "document")``, see
+  ``domain.orders.TaxRounding``): ``line`` rounds each line's tax and adds them up (what a till receipt shows);
+  ``document`` adds the net per tax rate and rounds the tax once per rate (EN 16931 / Factur-X). An order keeps the
+  mode it was created under, and its invoice and credit notes use the order's mode, so the screen, the PDF and the
+  journal always show the same cents.
+* Money: Decimal in and out, integer minor units in storage; amounts typed by people go through
+  ``domain.money.parse_amount``. Card payments store at most the last four digits and the terminal's reference; a
+  free-text field holding anything that looks like a card number (13-19 digits passing the Luhn check) is refused.
+"""
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Callable
+
+from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
+from ..domain.ledger import (ACCOUNT_LABELS, CASH_ACCOUNTS, Account, EntryKind, Method, contains_card_number,
+                             credit_note_entry, invoice_entry, receipt_entry, refund_entry, reversal_entry)
+from ..domain.ledger import Entry, Posting
+from ..domain.money import from_minor, parse_amount, to_minor
+from ..domain.orders import PricedLine, TaxRounding, bp_to_rate, compute_totals, parse_quantity
+from ..domain.roles import Perm
 from .base import ServiceBase
+from .documents import (Address, CompanyInfo, InvoiceDoc, InvoiceLine, ReceiptDoc, ReceiptLine, ReceiptPayment,
+                        TaxRow)
+from .dto import Actor, order_number
+from .ledger_posting import post_entry
+from .orders import OrderService
+from .ports import utc_now
+
+INVOICE_SERIES = "INV"
+CREDIT_SERIES = "CRN"
+PAYMENT_TERMS_DAYS = 14
+AGING_BUCKETS = ((0, "current"), (30, "1-30"), (60, "31-60"), (90, "61-90"))
+NOT_INVOICEABLE = ("draft", "cancelled")
+INVOICE_NO_RE = re.compile(r"^\s*(INV|CRN)-?0*(\d{1,9})\s*$", re.IGNORECASE)
+LAST4_RE = re.compile(r"^\d{4}$")
+
+
+def document_number(series: str, seq: int) -> str:
+    return f"{series}-{seq:06d}"
+
+
+# ---- DTOs ---------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PaymentDTO:
+    id: int
+    order_id: int
+    order_number: str
+    kind: str  # payment | refund
+    method: str
+    amount: Decimal
+    currency: str
+    reference: str
+    card_last4: str
+    notes: str
+    received_at: datetime
+    username: str
+
+
+@dataclass(frozen=True)
+class InvoiceLineDTO:
+    line_no: int
+    sku: str
+    name: str
+    quantity: int
+    unit_price: Decimal
+    tax_rate: Decimal
+    discount: Decimal
+    net: Decimal
+    tax: Decimal
+
+
+@dataclass(frozen=True)
+class InvoiceDTO:
+    id: int
+    kind: str  # invoice | credit_note
+    number: str
+    order_id: int
+    order_number: str
+    customer_name: str
+    issue_date: date
+    due_date: date | None
+    currency: str
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+    references_number: str | None
+    issued_by: str
+    lines: tuple[InvoiceLineDTO, ...] = ()
+
+
+@dataclass(frozen=True)
+class PostingDTO:
+    account: str
+    amount: Decimal  # debit positive, credit negative
+
+    @property
+    def debit(self) -> Decimal:
+        return self.amount if self.amount > 0 else Decimal(0)
+
+    @property
+    def credit(self) -> Decimal:
+        return -self.amount if self.amount < 0 else Decimal(0)
+
+
+@dataclass(frozen=True)
+class EntryDTO:
+    id: int
+    posted_at: datetime
+    posted_on: date
+    kind: str
+    description: str
+    currency: str
+    order_id: int | None
+    username: str
+    reverses_id: int | None
+    reversed_by: int | None
+    postings: tuple[PostingDTO, ...]
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    account: str
+    label: str
+    debit: Decimal
+    credit: Decimal
+
+    @property
+    def balance(self) -> Decimal:
+        return self.debit - self.credit
+
+
+@dataclass(frozen=True)
+class TrialBalanceDTO:
+    currency: str
+    rows: tuple[BalanceRow, ...]
+    total_debit: Decimal
+    total_credit: Decimal
+
+    @property
+    def balanced(self) -> bool:
+        return self.total_debit == self.total_credit
+
+    def balance_of(self, account: str) -> Decimal:
+        return next((r.balance for r in self.rows if r.account == account), Decimal(0))
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    order_id: int
+    order_number: str
+    status: str
+    customer_name: str
+    total: Decimal
+    invoiced: Decimal
+    paid: Decimal
+    open_amount: Decimal  # what the customer still owes (negative: what we owe the customer)
+    invoice_number: str | None
+    due_date: date | None
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class AccountsQueueDTO:
+    waiting_invoice: tuple[QueueItem, ...]   # paid, no invoice yet
+    awaiting_payment: tuple[QueueItem, ...]  # invoiced, not fully paid, not overdue
+    overdue: tuple[QueueItem, ...]           # invoiced, past the due date, not fully paid
+    customer_credit: tuple[QueueItem, ...]   # paid more than invoiced: refund or keep as credit
+
+
+@dataclass(frozen=True)
+class AgingRow:
+    order_number: str
+    invoice_number: str | None
+    customer_name: str
+    due_date: date | None
+    open_amount: Decimal
+    days_overdue: int
+    bucket: str
+
+
+@dataclass(frozen=True)
+class CashFlowRow:
+    period: date  # first day of the day, ISO week or month
+    method: str
+    cash_in: Decimal
+    cash_out: Decimal
+
+    @property
+    def net(self) -> Decimal:
+        return self.cash_in - self.cash_out
+
+
+@dataclass(frozen=True)
+class OrderAccountDTO:
+    order_id: int
+    order_number: str
+    status: str
+    customer_name: str
+    currency: str
+    total: Decimal
+    invoiced: Decimal
+    paid: Decimal
+    invoices: tuple[InvoiceDTO, ...]
+    payments: tuple[PaymentDTO, ...]
+
+    @property
+    def balance(self) -> Decimal:
+        """What the customer owes on this order: the order total before an invoice, else the invoices' total;
+        minus what was paid. Negative: a credit in the customer's favour."""
+        base = self.invoiced if self.invoices else self.total
+        return base - self.paid
+
+    @property
+    def credit(self) -> Decimal:
+        return max(self.paid - self.invoiced, Decimal(0))
+
+
+def period_start(day: date, period: str) -> date:
+    if period == "day":
+        return day
+    if period == "week":
+        return day - timedelta(days=day.weekday())
+    if period == "month":
+        return day.replace(day=1)
+    raise ValidationFailed(f"period '{period}' is unknown (day, week or month)")
+
+
+def aging_bucket(days_overdue: int) -> str:
+    label = "over 90"
+    for limit, name in reversed(AGING_BUCKETS):
+        if days_overdue <= limit:
+            label = name
+    return label
 
 
 class AccountsService(ServiceBase):
-    pass
+    """Attributes:
+        renderer: the PDF renderer (``render_invoice``, ``render_receipt``), injected by bootstrap.
+        after_numbering: a test seam, called with the drawn number inside the issuing transaction (fault injection).
+    """
+
+    renderer = None
+    after_numbering: Callable[[str], None] | None = None
+
+    # ---- payments ------------------------------------------------------------------------------------------
+    def record_payment(self, actor: Actor, order_ref, amount, method: str, *, reference: str = "",
+                       card_last4: str = "", notes: str = "") -> PaymentDTO:
+        """Take money for an order (partial, exact or more: the excess becomes the customer's credit)."""
+        self._require(actor, Perm.PAYMENT, "record payments")
+        return self._money_movement(actor, order_ref, "payment", amount, method, reference, card_last4, notes)
+
+    def refund(self, actor: Actor, order_ref, amount, method: str, *, reference: str = "",
+               notes: str = "") -> PaymentDTO:
+        """Pay money back, at most the customer's credit on the order (after a credit note or an overpayment)."""
+        self._require(actor, Perm.ACCOUNTING, "pay refunds")
+        return self._money_movement(actor, order_ref, "refund", amount, method, reference, "", notes)
+
+    def _money_movement(self, actor, order_ref, kind, amount, method, reference, card_last4, notes) -> PaymentDTO:
+        currency = self.company.currency
+        problems: list[str] = []
+        value = None
+        try:
+            value = parse_amount(amount, currency)
+            if value <= 0:
+                problems.append("amount must be more than zero")
+        except ValidationFailed as e:
+            problems.extend(e.problems)
+        except ArithmeticError:  # parse_amount lets decimal.InvalidOperation out for exponents like 1e9999
+            problems.append(f"amount '{amount}' is not a number")
+        try:
+            method = Method(str(method).strip().lower()).value
+        except ValueError:
+            problems.append(f"payment method '{method}' is unknown (cash, card or bank)")
+        reference, notes, card_last4 = (reference or "").strip(), (notes or "").strip(), (card_last4 or "").strip()
+        for label, text in (("reference", reference), ("notes", notes)):
+            if contains_card_number(text):
+                problems.append(f"the {label} looks like a card number; never store card numbers: enter only the "
+                                "last four digits and the terminal's reference")
+        if len(reference) > 100:
+            problems.append("reference is longer than 100 characters")
+        if card_last4 and (method != Method.CARD or not LAST4_RE.match(card_last4)):
+            problems.append("card last four must be exactly four digits, for card payments only")
+        if problems:
+            raise ValidationFailed(problems)
+        minor = to_minor(value, currency)
+        with self._uow() as uow:
+            order = uow.orders.get(OrderService._resolve(uow, order_ref), for_update=True)
+            label = order_number(order.id)
+            if order.currency != currency:
+                raise BusinessRuleViolation(f"{label} is in {order.currency}, not {currency}.")
+            invoiced, paid = uow.accounts.order_amounts(order.id)
+            balance = invoiced - paid
+            if kind == "payment":
+                if order.status == "draft":
+                    raise InvalidTransition(f"{label} is still a cart; confirm it before taking payment.")
+                if order.status == "cancelled":
+                    raise InvalidTransition(f"{label} is cancelled; it takes no payment.")
+            elif minor > max(-balance, 0):
+                owed = from_minor(max(-balance, 0), currency)
+                raise BusinessRuleViolation(
+                    f"{label}: only {owed} {currency} is owed to the customer; issue a credit note first "
+                    "(or refund less).")
+            pid = uow.accounts.add_payment(dict(order_id=order.id, kind=kind, method=method, amount_minor=minor,
+                                                currency=currency, reference=reference, card_last4=card_last4,
+                                                notes=notes, user_id=actor.user_id))
+            what = "Payment" if kind == "payment" else "Refund"
+            text = f"{what} {method} {label}" + (f" ref {reference}" if reference else "")
+            entry = (receipt_entry(text, method, minor, balance) if kind == "payment"
+                     else refund_entry(text, method, minor, balance))
+            post_entry(uow, actor, entry, currency=currency, order_id=order.id, payment_id=pid)
+            event = "payment_received" if kind == "payment" else "refund_paid"
+            uow.events.add(event, user_id=actor.user_id, order_id=order.id,
+                           payload={"number": label, "amount": str(value), "currency": currency, "method": method,
+                                    "balance": str(from_minor(balance - minor if kind == "payment"
+                                                              else balance + minor, currency))})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action=f"{kind}.record",
+                             entity="payment", entity_id=pid,
+                             new={"order": label, "amount": str(value), "method": method, "reference": reference,
+                                  "card_last4": card_last4})
+            dto = self._payment_dto(uow.accounts.payment(pid))
+            uow.commit()
+        return dto
+
+    # ---- invoices ------------------------------------------------------------------------------------------
+    def preview_invoice(self, actor: Actor, order_ref) -> bytes:
+        """The invoice an order would get, marked DRAFT, without a number: nothing is stored."""
+        self._require(actor, Perm.ACCOUNTING, "preview invoices")
+        with self._uow(write=False) as uow:
+            order = uow.orders.get(OrderService._resolve(uow, order_ref))
+            lines = uow.orders.lines(order.id)
+            totals = self._totals(order, lines)
+            doc = self._invoice_doc(uow, "invoice", "DRAFT", order, lines, totals, utc_now().date(), None, 0)
+        return self._renderer().render_invoice(doc)
+
+    def issue_invoice(self, actor: Actor, order_ref, *, due_days: int = PAYMENT_TERMS_DAYS) -> InvoiceDTO:
+        """Issue the invoice of an order: draw the next number, store the PDF, post the sale, all in one go."""
+        self._require(actor, Perm.ACCOUNTING, "issue invoices")
+        if not isinstance(due_days, int) or not 0 <= due_days <= 365:
+            raise ValidationFailed("payment terms must be 0 to 365 days")
+        with self._uow() as uow:
+            order = uow.orders.get(OrderService._resolve(uow, order_ref), for_update=True)
+            label = order_number(order.id)
+            if order.status in NOT_INVOICEABLE:
+                raise InvalidTransition(f"{label} is {order.status}; only confirmed orders can be invoiced.")
+            for inv in uow.accounts.invoices_of(order.id):
+                if inv.kind == "invoice" and self._open_invoiced(uow, inv) > 0:
+                    raise BusinessRuleViolation(f"{label} already has invoice {inv.number}; correct it with a "
+                                                "credit note instead of a second invoice.")
+            lines = uow.orders.lines(order.id)
+            if not lines:
+                raise BusinessRuleViolation(f"{label} has no lines to invoice.")
+            totals = self._totals(order, lines)
+            invoiced, paid = uow.accounts.order_amounts(order.id)
+            cur = order.currency
+            seq = uow.accounts.next_number(INVOICE_SERIES)
+            number = document_number(INVOICE_SERIES, seq)
+            if self.after_numbering is not None:
+                self.after_numbering(number)
+            today = utc_now().date()
+            due = today + timedelta(days=due_days)
+            net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
+            already = max(0, min(paid - invoiced, net + tax))  # paid before the invoice (counter sale)
+            doc = self._invoice_doc(uow, "invoice", number, order, lines, totals, today, due, already)
+            pdf = self._renderer().render_invoice(doc)
+            line_rows = [dict(line_no=ln.line_no, product_id=ln.product_id, sku=ln.sku, name=ln.name,
+                              quantity=ln.quantity, unit_price_minor=ln.unit_price_minor,
+                              tax_rate_bp=ln.tax_rate_bp, discount_bp=ln.discount_bp,
+                              net_minor=to_minor(la.net, cur), tax_minor=to_minor(la.tax, cur))
+                         for ln, la in zip(lines, totals.lines)]
+            iid = uow.accounts.add_invoice(
+                dict(kind="invoice", series=INVOICE_SERIES, seq=seq, number=number, order_id=order.id,
+                     customer_id=order.customer_id, references_id=None, issue_date=today, due_date=due,
+                     currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
+                     tax_rounding=order.tax_rounding, bill_to=self._address_text(doc.bill_to),
+                     ship_to=self._address_text(doc.ship_to), reason="", pdf=pdf, issued_by=actor.user_id),
+                line_rows)
+            post_entry(uow, actor, invoice_entry(f"{number} {label}", net, tax, invoiced - paid), currency=cur,
+                       order_id=order.id, invoice_id=iid)
+            uow.events.add("invoice_issued", user_id=actor.user_id, order_id=order.id,
+                           payload={"number": number, "order": label, "total": str(from_minor(net + tax, cur)),
+                                    "currency": cur, "due_date": due.isoformat()})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="invoice.issue",
+                             entity="invoice", entity_id=number,
+                             new={"order": label, "net": str(totals.net), "tax": str(totals.tax),
+                                  "total": str(totals.total), "due_date": due.isoformat()})
+            dto = self._invoice_dto(uow, uow.accounts.invoice(iid))
+            uow.commit()
+        return dto
+
+    def issue_credit_note(self, actor: Actor, invoice_ref, lines: list[tuple[str, object]] | None = None, *,
+                          reason: str = "") -> InvoiceDTO:
+        """Credit an issued invoice: all of what is still uncredited, or ``lines`` [(SKU, quantity)] of it."""
+        self._require(actor, Perm.ACCOUNTING, "issue credit notes")
+        reason = (reason or "").strip()
+        if contains_card_number(reason):
+            raise ValidationFailed("the reason looks like a card number; never store card numbers")
+        with self._uow() as uow:
+            invoice = self._invoice_row(uow, invoice_ref)
+            if invoice.kind != "invoice":
+                raise BusinessRuleViolation(f"{invoice.number} is a credit note; only invoices can be credited.")
+            order = uow.orders.get(invoice.order_id, for_update=True)
+            inv_lines = uow.accounts.invoice_lines(invoice.id)
+            credited = uow.accounts.credited_quantities(invoice.id)
+            remaining = {ln.sku: ln.quantity - credited.get(ln.sku, 0) for ln in inv_lines}
+            wanted: dict[str, int] = defaultdict(int)
+            problems: list[str] = []
+            if lines:
+                for sku, qty in lines:
+                    key = str(sku).strip().upper()
+                    try:
+                        wanted[key] += parse_quantity(qty, sku=key)
+                    except ValidationFailed as e:
+                        problems.extend(e.problems)
+            else:
+                wanted.update({sku: q for sku, q in remaining.items() if q > 0})
+            for sku, qty in wanted.items():
+                if sku not in remaining:
+                    problems.append(f"{sku} is not on invoice {invoice.number}")
+                elif qty > remaining[sku]:
+                    problems.append(f"only {remaining[sku]} of {sku} can still be credited on {invoice.number} "
+                                    f"(asked {qty})")
+            if problems:
+                raise ValidationFailed(problems)
+            if not wanted:
+                raise BusinessRuleViolation(f"{invoice.number} is fully credited already.")
+            cur = invoice.currency
+            take = []
+            left = dict(wanted)
+            for ln in inv_lines:
+                q = min(left.get(ln.sku, 0), ln.quantity - credited.get(ln.sku, 0))
+                if q > 0:
+                    take.append((ln, q))
+                    left[ln.sku] -= q
+            totals = self._line_totals(order, [(ln, q) for ln, q in take], invoice.tax_rounding)
+            net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
+            final = all(remaining[sku] - wanted.get(sku, 0) == 0 for sku in remaining)
+            if final:  # the last credit note takes exactly what is left, so rounding can never leave a cent
+                prev_net = prev_tax = 0
+                for cn in uow.accounts.invoices_of(order.id):
+                    if cn.references_id == invoice.id:
+                        prev_net, prev_tax = prev_net + cn.net_minor, prev_tax + cn.tax_minor
+                net, tax = invoice.net_minor - prev_net, invoice.tax_minor - prev_tax
+            seq = uow.accounts.next_number(CREDIT_SERIES)
+            number = document_number(CREDIT_SERIES, seq)
+            if self.after_numbering is not None:
+                self.after_numbering(number)
+            today = utc_now().date()
+            invoiced, paid = uow.accounts.order_amounts(order.id)
+            doc_lines = tuple(InvoiceLine(ln.sku, ln.name, q, from_minor(ln.unit_price_minor, cur),
+                                          bp_to_rate(ln.tax_rate_bp) * 100, la.net)
+                              for (ln, q), la in zip(take, totals.lines))
+            doc = InvoiceDoc(kind="credit_note", number=number, issue_date=today, due_date=None,
+                             order_number=order_number(order.id), tracking_number=order.tracking_number or "",
+                             company=self._company_info(), bill_to=self._address_from_text(invoice.bill_to),
+                             ship_to=None, lines=doc_lines,
+                             tax_breakdown=self._tax_rows(totals, cur, net, tax),
+                             net=from_minor(net, cur), tax=from_minor(tax, cur), total=from_minor(net + tax, cur),
+                             currency=cur, payment_terms="The amount is credited to your account or refunded.",
+                             references_invoice=invoice.number, notes=reason)
+            pdf = self._renderer().render_invoice(doc)
+            line_rows = [dict(line_no=i, product_id=ln.product_id, sku=ln.sku, name=ln.name, quantity=q,
+                              unit_price_minor=ln.unit_price_minor, tax_rate_bp=ln.tax_rate_bp,
+                              discount_bp=ln.discount_bp, net_minor=to_minor(la.net, cur),
+                              tax_minor=to_minor(la.tax, cur))
+                         for i, ((ln, q), la) in enumerate(zip(take, totals.lines), start=1)]
+            cid = uow.accounts.add_invoice(
+                dict(kind="credit_note", series=CREDIT_SERIES, seq=seq, number=number, order_id=order.id,
+                     customer_id=invoice.customer_id, references_id=invoice.id, issue_date=today, due_date=None,
+                     currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
+                     tax_rounding=invoice.tax_rounding, bill_to=invoice.bill_to, ship_to="", reason=reason,
+                     pdf=pdf, issued_by=actor.user_id),
+                line_rows)
+            post_entry(uow, actor, credit_note_entry(number, invoice.number, net, tax, invoiced - paid),
+                       currency=cur, order_id=order.id, invoice_id=cid)
+            uow.events.add("credit_note_issued", user_id=actor.user_id, order_id=order.id,
+                           payload={"number": number, "invoice": invoice.number, "order": order_number(order.id),
+                                    "total": str(from_minor(net + tax, cur)), "currency": cur})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="credit_note.issue",
+                             entity="invoice", entity_id=number,
+                             new={"invoice": invoice.number, "lines": dict(wanted),
+                                  "total": str(from_minor(net + tax, cur)), "reason": reason})
+            dto = self._invoice_dto(uow, uow.accounts.invoice(cid))
+            uow.commit()
+        return dto
+
+    def invoice_pdf(self, actor: Actor, invoice_ref) -> bytes:
+        """The PDF exactly as issued (a reprint never changes a number or an amount)."""
+        self._require(actor, Perm.VIEW, "view invoices")
+        with self._uow(write=False) as uow:
+            return bytes(uow.accounts.invoice_pdf(self._invoice_row(uow, invoice_ref).id))
+
+    def get_invoice(self, actor: Actor, invoice_ref) -> InvoiceDTO:
+        self._require(actor, Perm.VIEW, "view invoices")
+        with self._uow(write=False) as uow:
+            return self._invoice_dto(uow, self._invoice_row(uow, invoice_ref))
+
+    def list_invoices(self, actor: Actor, *, kind: str | None = None, limit: int = 200) -> list[InvoiceDTO]:
+        self._require(actor, Perm.VIEW, "view invoices")
+        with self._uow(write=False) as uow:
+            return [self._invoice_dto(uow, r, with_lines=False) for r in uow.accounts.invoices(kind=kind,
+                                                                                              limit=limit)]
+
+    def invoice_for_export(self, actor: Actor, invoice_ref) -> tuple[InvoiceDTO, bytes, dict]:
+        """The invoice, its stored PDF and the data an e-invoice needs (company, buyer), for Factur-X."""
+        self._require(actor, Perm.VIEW, "view invoices")
+        with self._uow(write=False) as uow:
+            row = self._invoice_row(uow, invoice_ref)
+            dto = self._invoice_dto(uow, row)
+            c = self.company
+            extra = {"company_name": c.name, "company_address": c.address, "vat_id": c.vat_id,
+                     "buyer_name": row.bill_to.split("\n", 1)[0], "buyer_address": row.bill_to,
+                     "references_number": dto.references_number, "tax_rounding": row.tax_rounding}
+            return dto, bytes(uow.accounts.invoice_pdf(row.id)), extra
+
+    # ---- receipts ------------------------------------------------------------------------------------------
+    def receipt_pdf(self, actor: Actor, order_ref, *, change=Decimal(0)) -> bytes:
+        """An 80 mm till receipt of an order with the payments taken so far (``change`` handed back in cash)."""
+        self._require(actor, Perm.VIEW, "print receipts")
+        with self._uow(write=False) as uow:
+            order = uow.orders.get(OrderService._resolve(uow, order_ref))
+            cur = order.currency
+            change = parse_amount(change, cur, field="change") if not isinstance(change, Decimal) else change
+            lines = uow.orders.lines(order.id)
+            totals = self._totals(order, lines)
+            payments = uow.accounts.payments_of(order.id)
+            doc = ReceiptDoc(
+                number=f"R-{order.id:06d}-{len(payments)}", printed_at=utc_now(), company=self._company_info(),
+                order_number=order_number(order.id), tracking_number=order.tracking_number or "",
+                cashier=actor.display_name or actor.username,
+                # Line amounts as the prices are kept (net, or gross when prices include tax), so the lines add
+                # up to the net (or the total) printed below them.
+                lines=tuple(ReceiptLine(ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
+                                        la.gross if order.prices_include_tax else la.net)
+                            for ln, la in zip(lines, totals.lines)),
+                tax_breakdown=self._tax_rows(totals, cur), net=totals.net, tax=totals.tax, total=totals.total,
+                currency=cur,
+                payments=tuple(ReceiptPayment(self._method_label(p.method, p.kind),
+                                              from_minor(p.amount_minor if p.kind == "payment" else -p.amount_minor,
+                                                         cur),
+                                              p.reference or (f"**** {p.card_last4}" if p.card_last4 else ""))
+                               for p in payments),
+                change=change)
+        return self._renderer().render_receipt(doc)
+
+    # ---- journal -------------------------------------------------------------------------------------------
+    def reverse_entry(self, actor: Actor, entry_id: int, reason: str) -> EntryDTO:
+        """Post the negated copy of an entry (COGS and return postings); document entries are corrected by
+        credit notes and refunds, which keep the invoices and the journal in step."""
+        self._require(actor, Perm.ACCOUNTING, "reverse journal entries")
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationFailed("say why the entry is reversed")
+        with self._uow() as uow:
+            row = uow.accounts.entry(int(entry_id))
+            if row is None:
+                raise NotFound(f"No journal entry {entry_id}.")
+            if row.reverses_id is not None:
+                raise BusinessRuleViolation(f"Entry {row.id} is itself a reversal; post the correct entry instead.")
+            if uow.accounts.reversal_of(row.id) is not None:
+                raise BusinessRuleViolation(f"Entry {row.id} is reversed already.")
+            if row.invoice_id is not None or row.payment_id is not None:
+                raise BusinessRuleViolation(f"Entry {row.id} belongs to a document; correct it with a credit note "
+                                            "or a refund.")
+            postings = uow.accounts.postings_of([row.id])[row.id]
+            original = Entry(row.kind, row.description, tuple(Posting(p.account, p.amount_minor) for p in postings))
+            eid = post_entry(uow, actor, reversal_entry(original, f"Reversal of #{row.id}: {reason}"),
+                             currency=row.currency, order_id=row.order_id, reverses_id=row.id)
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="ledger.reverse",
+                             entity="ledger_entry", entity_id=row.id, new={"reversal": eid, "reason": reason})
+            uow.events.add("entry_reversed", user_id=actor.user_id, order_id=row.order_id,
+                           payload={"entry": row.id, "reversal": eid, "reason": reason})
+            dto = self._entries(uow, uow.accounts.entries(limit=1, offset=0, newest_first=True))[0]
+            uow.commit()
+        return dto
+
+    def journal(self, actor: Actor, *, account: str | None = None, kind: str | None = None, order_ref=None,
+                date_from: date | None = None, date_to: date | None = None, text: str = "",
+                limit: int | None = 1000, newest_first: bool = False) -> list[EntryDTO]:
+        self._require(actor, Perm.VIEW, "view the journal")
+        with self._uow(write=False) as uow:
+            oid = OrderService._resolve(uow, order_ref) if order_ref not in (None, "") else None
+            rows = uow.accounts.entries(account=account or None, kind=kind or None, order_id=oid,
+                                        date_from=date_from, date_to=date_to, text=(text or "").strip(),
+                                        limit=limit, newest_first=newest_first)
+            return self._entries(uow, rows)
+
+    def trial_balance(self, actor: Actor, *, date_to: date | None = None) -> TrialBalanceDTO:
+        self._require(actor, Perm.VIEW, "view the trial balance")
+        cur = self.company.currency
+        with self._uow(write=False) as uow:
+            balances = uow.accounts.account_balances(date_to=date_to)
+        order = [a.value for a in Account]
+        rows = tuple(BalanceRow(acc, ACCOUNT_LABELS.get(Account(acc), acc) if acc in order else acc,
+                                from_minor(max(bal, 0), cur), from_minor(max(-bal, 0), cur))
+                     for acc, bal in sorted(balances.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order
+                                                                              else 99, kv[0])))
+        return TrialBalanceDTO(cur, rows, sum((r.debit for r in rows), from_minor(0, cur)),
+                               sum((r.credit for r in rows), from_minor(0, cur)))
+
+    def order_account(self, actor: Actor, order_ref) -> OrderAccountDTO:
+        self._require(actor, Perm.VIEW, "view order accounts")
+        with self._uow(write=False) as uow:
+            order = uow.orders.get(OrderService._resolve(uow, order_ref))
+            cur = order.currency
+            invoiced, paid = uow.accounts.order_amounts(order.id)
+            customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
+            return OrderAccountDTO(
+                order.id, order_number(order.id), order.status, customer.name if customer else "", cur,
+                from_minor(order.total_minor, cur), from_minor(invoiced, cur), from_minor(paid, cur),
+                tuple(self._invoice_dto(uow, r, with_lines=False) for r in uow.accounts.invoices_of(order.id)),
+                tuple(self._payment_dto(p) for p in uow.accounts.payments_of(order.id)))
+
+    def queue(self, actor: Actor, *, today: date | None = None) -> AccountsQueueDTO:
+        """What accounts has to do: invoice paid orders, chase open and overdue invoices, settle credits."""
+        self._require(actor, Perm.VIEW, "view the accounts queue")
+        today = today or utc_now().date()
+        with self._uow(write=False) as uow:
+            waiting = [self._queue_item(r, r.paid, 0, None, None, today) for r in uow.accounts.paid_not_invoiced()]
+            rows = uow.accounts.order_accounts(only_open=True)
+        awaiting, overdue, credit = [], [], []
+        for r in rows:
+            if not r.has_invoice:
+                continue  # paid before invoicing: listed as waiting for an invoice
+            item = self._queue_item(r, r.paid, r.invoiced, r.invoice_number, r.due_date, today)
+            if item.open_amount < 0:
+                credit.append(item)
+            elif item.days_overdue > 0:
+                overdue.append(item)
+            else:
+                awaiting.append(item)
+        overdue.sort(key=lambda i: -i.days_overdue)
+        return AccountsQueueDTO(tuple(waiting), tuple(awaiting), tuple(overdue), tuple(credit))
+
+    def receivables_aging(self, actor: Actor, *, today: date | None = None) -> list[AgingRow]:
+        self._require(actor, Perm.VIEW, "view receivables")
+        today = today or utc_now().date()
+        with self._uow(write=False) as uow:
+            rows = uow.accounts.order_accounts(only_open=True)
+        out = []
+        for r in rows:
+            open_minor = int(r.invoiced) - int(r.paid)
+            if open_minor <= 0 or not r.has_invoice:
+                continue
+            days = (today - r.due_date).days if r.due_date is not None else 0
+            out.append(AgingRow(order_number(r.id), r.invoice_number, r.customer_name or "", r.due_date,
+                                from_minor(open_minor, r.currency), max(days, 0), aging_bucket(max(days, 0))))
+        out.sort(key=lambda a: (-a.days_overdue, a.order_number))
+        return out
+
+    def cash_flow(self, actor: Actor, *, period: str = "day", date_from: date | None = None,
+                  date_to: date | None = None) -> list[CashFlowRow]:
+        """Money in (payments) and out (refunds) per period (UTC days; ISO weeks from Monday; months) and method."""
+        self._require(actor, Perm.VIEW, "view the cash flow")
+        period_start(date.today(), period)  # validates the period name
+        cur = self.company.currency
+        start = datetime.combine(date_from, datetime.min.time(), tzinfo=timezone.utc) if date_from else None
+        end = (datetime.combine(date_to + timedelta(days=1), datetime.min.time(), tzinfo=timezone.utc)
+               if date_to else None)
+        with self._uow(write=False) as uow:
+            rows = uow.accounts.payments_between(start, end)
+        sums: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0, 0])
+        for p in rows:
+            key = (period_start(p.received_at.astimezone(timezone.utc).date(), period), p.method)
+            sums[key][0 if p.kind == "payment" else 1] += p.amount_minor
+        return [CashFlowRow(day, method, from_minor(i, cur), from_minor(o, cur))
+                for (day, method), (i, o) in sorted(sums.items())]
+
+    def ledger_problems(self) -> list[str]:
+        """Everything wrong with the books (should always be empty): unbalanced entries, a trial balance that is
+        not zero, receivables or customer credit that differ from the invoices and payments of their orders."""
+        problems = []
+        with self._uow(write=False) as uow:
+            for eid, s in uow.accounts.unbalanced_entries():
+                problems.append(f"entry {eid} does not balance (off by {s})")
+            balances = uow.accounts.account_balances()
+            if sum(balances.values()) != 0:
+                problems.append(f"the trial balance is off by {sum(balances.values())}")
+            rec = cred = 0
+            for r in uow.accounts.order_accounts(only_open=False, limit=10**9):
+                bal = int(r.invoiced) - int(r.paid)
+                rec, cred = rec + max(bal, 0), cred + min(bal, 0)
+            if balances.get(Account.RECEIVABLES.value, 0) != rec:
+                problems.append(f"receivables {balances.get(Account.RECEIVABLES.value, 0)} differ from open "
+                                f"invoices minus payments {rec}")
+            if balances.get(Account.CUSTOMER_CREDIT.value, 0) != cred:
+                problems.append(f"customer credit {balances.get(Account.CUSTOMER_CREDIT.value, 0)} differs from "
+                                f"overpayments {cred}")
+            cash = sum(balances.get(a.value, 0) for a in CASH_ACCOUNTS)
+            moved = sum(p.amount_minor if p.kind == "payment" else -p.amount_minor
+                        for p in uow.accounts.payments_between(None, None))
+            if cash != moved:
+                problems.append(f"cash accounts {cash} differ from payments minus refunds {moved}")
+        return problems
+
+    # ---- helpers -------------------------------------------------------------------------------------------
+    def _renderer(self):
+        if self.renderer is None:
+            raise BusinessRuleViolation("No PDF renderer is configured (bootstrap sets services.renderer).")
+        return self.renderer
+
+    def _invoice_row(self, uow, ref):
+        if isinstance(ref, int) and not isinstance(ref, bool):
+            row = uow.accounts.invoice(ref)
+        else:
+            text = str(ref or "").strip()
+            m = INVOICE_NO_RE.match(text)
+            row = uow.accounts.invoice_by_number(document_number(m.group(1).upper(), int(m.group(2)))
+                                                 if m else text)
+        if row is None:
+            raise NotFound(f"No invoice or credit note '{ref}'.")
+        return row
+
+    @staticmethod
+    def _open_invoiced(uow, invoice_row) -> int:
+        credited = sum(cn.total_minor for cn in uow.accounts.invoices_of(invoice_row.order_id)
+                       if cn.references_id == invoice_row.id)
+        return invoice_row.total_minor - credited
+
+    @staticmethod
+    def _totals(order, lines):
+        cur = order.currency
+        priced = [PricedLine(ln.sku, ln.quantity, from_minor(ln.unit_price_minor, cur), bp_to_rate(ln.tax_rate_bp),
+                             bp_to_rate(ln.discount_bp)) for ln in lines]
+        return compute_totals(priced, cur, prices_include_tax=order.prices_include_tax,
+                              rounding=TaxRounding(order.tax_rounding))
+
+    @staticmethod
+    def _line_totals(order, taken, rounding: str):
+        cur = order.currency
+        priced = [PricedLine(ln.sku, q, from_minor(ln.unit_price_minor, cur), bp_to_rate(ln.tax_rate_bp),
+                             bp_to_rate(ln.discount_bp)) for ln, q in taken]
+        return compute_totals(priced, cur, prices_include_tax=order.prices_include_tax,
+                              rounding=TaxRounding(rounding))
+
+    @staticmethod
+    def _tax_rows(totals, cur: str, net_minor: int | None = None, tax_minor: int | None = None) -> tuple:
+        rows = [TaxRow(rate * 100, net, tax) for rate, (net, tax) in totals.tax_by_rate.items()]
+        if net_minor is not None and rows:
+            # A final credit note takes exactly what is left; put the rounding cent on the largest rate.
+            dn = from_minor(net_minor, cur) - totals.net
+            dt = from_minor(tax_minor, cur) - totals.tax
+            if dn or dt:
+                last = rows[-1]
+                rows[-1] = TaxRow(last.rate, last.net + dn, last.tax + dt)
+        return tuple(rows)
+
+    def _company_info(self) -> CompanyInfo:
+        c = self.company
+        return CompanyInfo(name=c.name, address_lines=tuple(ln for ln in c.address.splitlines() if ln.strip()),
+                           vat_id=c.vat_id)
+
+    @staticmethod
+    def _address_text(address: Address | None) -> str:
+        if address is None:
+            return ""
+        return "\n".join([address.name, *address.lines])
+
+    @staticmethod
+    def _address_from_text(text: str) -> Address:
+        parts = (text or "").split("\n")
+        return Address(parts[0] if parts else "", tuple(parts[1:]))
+
+    def _invoice_doc(self, uow, kind, number, order, lines, totals, issue_date, due_date, paid_minor) -> InvoiceDoc:
+        cur = order.currency
+        customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
+        if customer is not None:
+            bill = Address(customer.name, tuple(ln for ln in customer.billing_address.splitlines() if ln.strip()))
+            ship_lines = tuple(ln for ln in customer.shipping_address.splitlines() if ln.strip())
+            ship = Address(customer.name, ship_lines) if ship_lines and ship_lines != bill.lines else None
+        else:
+            bill, ship = Address("Counter sale"), None
+        total_minor = to_minor(totals.total, cur)
+        paid_in_full = paid_minor >= total_minor
+        days = (due_date - issue_date).days if due_date is not None else 0
+        terms = ("Paid in full. Thank you!" if paid_in_full else
+                 f"Payable within {days} days of the invoice date without deduction." if days else
+                 "Payable on receipt.")
+        return InvoiceDoc(
+            kind=kind, number=number, issue_date=issue_date, due_date=None if paid_in_full else due_date,
+            order_number=order_number(order.id), tracking_number=order.tracking_number or "",
+            company=self._company_info(), bill_to=bill, ship_to=ship,
+            lines=tuple(InvoiceLine(ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
+                                    bp_to_rate(ln.tax_rate_bp) * 100, la.net) for ln, la in zip(lines, totals.lines)),
+            tax_breakdown=self._tax_rows(totals, cur), net=totals.net, tax=totals.tax, total=totals.total,
+            currency=cur, payment_terms=terms, paid=from_minor(paid_minor, cur))
+
+    def _invoice_dto(self, uow, r, *, with_lines: bool = True) -> InvoiceDTO:
+        cur = r.currency
+        ref = uow.accounts.invoice(r.references_id).number if r.references_id is not None else None
+        lines = ()
+        if with_lines:
+            lines = tuple(InvoiceLineDTO(ln.line_no, ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
+                                         bp_to_rate(ln.tax_rate_bp), bp_to_rate(ln.discount_bp),
+                                         from_minor(ln.net_minor, cur), from_minor(ln.tax_minor, cur))
+                          for ln in uow.accounts.invoice_lines(r.id))
+        return InvoiceDTO(r.id, r.kind, r.number, r.order_id, order_number(r.order_id), r.customer_name or
+                          (r.bill_to.split("\n", 1)[0] if r.bill_to else ""), r.issue_date, r.due_date, cur,
+                          from_minor(r.net_minor, cur), from_minor(r.tax_minor, cur), from_minor(r.total_minor, cur),
+                          ref, r.issued_by_name or "", lines)
+
+    @staticmethod
+    def _payment_dto(p) -> PaymentDTO:
+        return PaymentDTO(p.id, p.order_id, order_number(p.order_id), p.kind, p.method,
+                          from_minor(p.amount_minor, p.currency), p.currency, p.reference, p.card_last4, p.notes,
+                          p.received_at, p.username or "")
+
+    @staticmethod
+    def _method_label(method: str, kind: str) -> str:
+        name = {"cash": "Cash", "card": "Card", "bank": "Bank transfer"}.get(method, method)
+        return name if kind == "payment" else f"Refund {name.lower()}"
+
+    @staticmethod
+    def _entries(uow, rows) -> list[EntryDTO]:
+        postings = uow.accounts.postings_of([r.id for r in rows])
+        return [EntryDTO(r.id, r.posted_at, r.posted_on, r.kind, r.description, r.currency, r.order_id,
+                         r.username or "", r.reverses_id, r.reversed_by,
+                         tuple(PostingDTO(p.account, from_minor(p.amount_minor, r.currency)) for p in postings[r.id]))
+                for r in rows]
+
+    @staticmethod
+    def _queue_item(r, paid_minor, invoiced_minor, invoice_number, due_date, today) -> QueueItem:
+        cur = r.currency
+        base = int(invoiced_minor) if invoice_number else int(r.total_minor)
+        open_minor = base - int(paid_minor)
+        days = (today - due_date).days if due_date is not None and open_minor > 0 else 0
+        return QueueItem(r.id, order_number(r.id), r.status, r.customer_name or "", from_minor(r.total_minor, cur),
+                         from_minor(int(invoiced_minor), cur), from_minor(int(paid_minor), cur),
+                         from_minor(open_minor, cur), invoice_number, due_date, max(days, 0))
+
+
+__all__ = ["AccountsService", "EntryKind", "document_number"]

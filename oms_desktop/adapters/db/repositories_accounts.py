@@ -1,8 +1,235 @@
-"""Repository of the accounts area."""
+"""Repository of the accounts area: invoice numbering, invoices, payments and the journal (SQLAlchemy Core)."""
 from __future__ import annotations
 
-from .repositories import _Repo
+from datetime import date
+
+from sqlalchemy import case, exists, func, insert, literal, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from . import models as m
+from . import models_accounts as a
+from .repositories import _now, _Repo
+
+orders_t = m.Order.__table__
+customers_t = m.Customer.__table__
+users_t = m.User.__table__
+counters_t = a.InvoiceCounter.__table__
+invoices_t = a.Invoice.__table__
+invoice_lines_t = a.InvoiceLine.__table__
+payments_t = a.Payment.__table__
+entries_t = a.LedgerEntry.__table__
+postings_t = a.LedgerPosting.__table__
+
+_INVOICE_COLS = [c for c in invoices_t.c if c.name != "pdf"]  # lists never drag the PDF bytes along
 
 
 class AccountsRepo(_Repo):
-    pass
+    # ---- numbering -----------------------------------------------------------------------------------------
+    def next_number(self, series: str) -> int:
+        """Draw the next number of ``series`` inside the caller's transaction.
+
+        ``UPDATE ... RETURNING`` takes the row lock on PostgreSQL, so a concurrent issuer waits until this
+        transaction commits or rolls back (then sees the committed value): a rolled-back issue leaves no gap.
+        On SQLite the write transaction (BEGIN IMMEDIATE) already serialises writers.
+        """
+        step = (update(counters_t).where(counters_t.c.series == series)
+                .values(last_number=counters_t.c.last_number + 1).returning(counters_t.c.last_number))
+        n = self.c.execute(step).scalar()
+        if n is None:
+            ins = pg_insert if self.c.dialect.name == "postgresql" else sqlite_insert
+            self.c.execute(ins(counters_t).values(series=series, last_number=0).on_conflict_do_nothing())
+            n = self.c.execute(step).scalar_one()
+        return n
+
+    def last_number(self, series: str) -> int:
+        return self.c.execute(select(counters_t.c.last_number).where(counters_t.c.series == series)).scalar() or 0
+
+    # ---- invoices ------------------------------------------------------------------------------------------
+    def add_invoice(self, values: dict, lines: list[dict]) -> int:
+        iid = self.c.execute(insert(invoices_t).values(**values, issued_at=_now()).returning(invoices_t.c.id)
+                             ).scalar_one()
+        if lines:
+            self.c.execute(insert(invoice_lines_t), [{**ln, "invoice_id": iid} for ln in lines])
+        return iid
+
+    def _invoice_select(self):
+        return (select(*_INVOICE_COLS, customers_t.c.name.label("customer_name"),
+                       users_t.c.username.label("issued_by_name"))
+                .outerjoin(customers_t, customers_t.c.id == invoices_t.c.customer_id)
+                .outerjoin(users_t, users_t.c.id == invoices_t.c.issued_by))
+
+    def invoice(self, invoice_id: int):
+        return self.c.execute(self._invoice_select().where(invoices_t.c.id == invoice_id)).first()
+
+    def invoice_by_number(self, number: str):
+        return self.c.execute(self._invoice_select().where(func.upper(invoices_t.c.number) == number.upper())
+                              ).first()
+
+    def invoice_pdf(self, invoice_id: int) -> bytes | None:
+        return self.c.execute(select(invoices_t.c.pdf).where(invoices_t.c.id == invoice_id)).scalar()
+
+    def invoices_of(self, order_id: int):
+        return self.c.execute(self._invoice_select().where(invoices_t.c.order_id == order_id)
+                              .order_by(invoices_t.c.id)).all()
+
+    def invoices(self, *, kind: str | None = None, limit: int = 200, offset: int = 0):
+        q = self._invoice_select()
+        if kind:
+            q = q.where(invoices_t.c.kind == kind)
+        return self.c.execute(q.order_by(invoices_t.c.id.desc()).limit(limit).offset(offset)).all()
+
+    def invoice_lines(self, invoice_id: int):
+        return self.c.execute(select(invoice_lines_t).where(invoice_lines_t.c.invoice_id == invoice_id)
+                              .order_by(invoice_lines_t.c.line_no)).all()
+
+    def credited_quantities(self, invoice_id: int) -> dict[str, int]:
+        """Units per SKU already credited against ``invoice_id``."""
+        q = (select(invoice_lines_t.c.sku, func.sum(invoice_lines_t.c.quantity))
+             .join(invoices_t, invoices_t.c.id == invoice_lines_t.c.invoice_id)
+             .where(invoices_t.c.references_id == invoice_id).group_by(invoice_lines_t.c.sku))
+        return {sku: int(q_) for sku, q_ in self.c.execute(q).all()}
+
+    # ---- payments ------------------------------------------------------------------------------------------
+    def add_payment(self, values: dict) -> int:
+        return self.c.execute(insert(payments_t).values(**values, received_at=_now()).returning(payments_t.c.id)
+                              ).scalar_one()
+
+    def payment(self, payment_id: int):
+        return self.c.execute(self._payment_select().where(payments_t.c.id == payment_id)).first()
+
+    def _payment_select(self):
+        return (select(payments_t, users_t.c.username)
+                .outerjoin(users_t, users_t.c.id == payments_t.c.user_id))
+
+    def payments_of(self, order_id: int):
+        return self.c.execute(self._payment_select().where(payments_t.c.order_id == order_id)
+                              .order_by(payments_t.c.id)).all()
+
+    def payments_between(self, start, end):
+        """Payments and refunds received in [start, end) (aware datetimes)."""
+        q = self._payment_select()
+        if start is not None:
+            q = q.where(payments_t.c.received_at >= start)
+        if end is not None:
+            q = q.where(payments_t.c.received_at < end)
+        return self.c.execute(q.order_by(payments_t.c.received_at, payments_t.c.id)).all()
+
+    # ---- balances per order --------------------------------------------------------------------------------
+    @staticmethod
+    def _invoiced_expr():
+        signed = case((invoices_t.c.kind == "credit_note", -invoices_t.c.total_minor), else_=invoices_t.c.total_minor)
+        return (select(func.coalesce(func.sum(signed), 0)).where(invoices_t.c.order_id == orders_t.c.id)
+                .scalar_subquery())
+
+    @staticmethod
+    def _paid_expr():
+        signed = case((payments_t.c.kind == "refund", -payments_t.c.amount_minor), else_=payments_t.c.amount_minor)
+        return (select(func.coalesce(func.sum(signed), 0)).where(payments_t.c.order_id == orders_t.c.id)
+                .scalar_subquery())
+
+    def order_amounts(self, order_id: int) -> tuple[int, int]:
+        """(invoiced net of credit notes, paid net of refunds) of an order, in minor units."""
+        row = self.c.execute(select(self._invoiced_expr().label("inv"), self._paid_expr().label("paid"))
+                             .where(orders_t.c.id == order_id)).first()
+        return (int(row.inv), int(row.paid)) if row is not None else (0, 0)
+
+    def order_accounts(self, *, only_open: bool = True, limit: int = 500):
+        """Orders with their invoiced and paid amounts, last invoice number and due date, for the accounts queue."""
+        inv, paid = self._invoiced_expr(), self._paid_expr()
+        last_invoice = (select(invoices_t.c.number).where(invoices_t.c.order_id == orders_t.c.id,
+                                                          invoices_t.c.kind == "invoice")
+                        .order_by(invoices_t.c.id.desc()).limit(1).scalar_subquery())
+        due = (select(func.max(invoices_t.c.due_date)).where(invoices_t.c.order_id == orders_t.c.id,
+                                                            invoices_t.c.kind == "invoice").scalar_subquery())
+        has_invoice = exists().where(invoices_t.c.order_id == orders_t.c.id, invoices_t.c.kind == "invoice")
+        has_payment = exists().where(payments_t.c.order_id == orders_t.c.id)
+        q = (select(orders_t.c.id, orders_t.c.status, orders_t.c.total_minor, orders_t.c.currency,
+                    orders_t.c.created_at, orders_t.c.tracking_number, customers_t.c.name.label("customer_name"),
+                    inv.label("invoiced"), paid.label("paid"), last_invoice.label("invoice_number"),
+                    due.label("due_date"), has_invoice.label("has_invoice"))
+             .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id))
+        if only_open:
+            q = q.where((has_invoice | has_payment), inv != paid)
+        return self.c.execute(q.order_by(orders_t.c.id.desc()).limit(limit)).all()
+
+    def paid_not_invoiced(self, limit: int = 500):
+        """Orders that took money but have no invoice yet (counter sales waiting for their invoice)."""
+        paid = self._paid_expr()
+        has_invoice = exists().where(invoices_t.c.order_id == orders_t.c.id, invoices_t.c.kind == "invoice")
+        has_payment = exists().where(payments_t.c.order_id == orders_t.c.id, payments_t.c.kind == "payment")
+        q = (select(orders_t.c.id, orders_t.c.status, orders_t.c.total_minor, orders_t.c.currency,
+                    orders_t.c.created_at, customers_t.c.name.label("customer_name"), paid.label("paid"))
+             .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id)
+             .where(has_payment, ~has_invoice, orders_t.c.status.notin_(("draft", "cancelled")))
+             .order_by(orders_t.c.id))
+        return self.c.execute(q.limit(limit)).all()
+
+    # ---- journal -------------------------------------------------------------------------------------------
+    def add_entry(self, values: dict, postings: list[tuple[str, int]]) -> int:
+        now = _now()
+        eid = self.c.execute(insert(entries_t).values(**values, posted_at=now, posted_on=now.date())
+                             .returning(entries_t.c.id)).scalar_one()
+        self.c.execute(insert(postings_t), [dict(entry_id=eid, account=acc, amount_minor=amt)
+                                            for acc, amt in postings])
+        return eid
+
+    def entry(self, entry_id: int):
+        return self.c.execute(select(entries_t).where(entries_t.c.id == entry_id)).first()
+
+    def reversal_of(self, entry_id: int):
+        return self.c.execute(select(entries_t).where(entries_t.c.reverses_id == entry_id)).first()
+
+    def entries(self, *, account: str | None = None, kind: str | None = None, order_id: int | None = None,
+                date_from: date | None = None, date_to: date | None = None, text: str = "",
+                limit: int | None = 1000, offset: int = 0, newest_first: bool = False):
+        rev = entries_t.alias("rev")
+        q = (select(entries_t, users_t.c.username, rev.c.id.label("reversed_by"))
+             .outerjoin(users_t, users_t.c.id == entries_t.c.user_id)
+             .outerjoin(rev, rev.c.reverses_id == entries_t.c.id))
+        if account:
+            q = q.where(exists().where(postings_t.c.entry_id == entries_t.c.id, postings_t.c.account == account))
+        if kind:
+            q = q.where(entries_t.c.kind == kind)
+        if order_id is not None:
+            q = q.where(entries_t.c.order_id == order_id)
+        if date_from is not None:
+            q = q.where(entries_t.c.posted_on >= date_from)
+        if date_to is not None:
+            q = q.where(entries_t.c.posted_on <= date_to)
+        if text:
+            q = q.where(func.lower(entries_t.c.description).contains(text.lower(), autoescape=True))
+        keys = (entries_t.c.id.desc(),) if newest_first else (entries_t.c.id,)
+        q = q.order_by(*keys).offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        return self.c.execute(q).all()
+
+    def postings_of(self, entry_ids) -> dict[int, list]:
+        ids = list(entry_ids)
+        out: dict[int, list] = {i: [] for i in ids}
+        for i in range(0, len(ids), 500):
+            rows = self.c.execute(select(postings_t).where(postings_t.c.entry_id.in_(ids[i:i + 500]))
+                                  .order_by(postings_t.c.entry_id, postings_t.c.id)).all()
+            for r in rows:
+                out[r.entry_id].append(r)
+        return out
+
+    def account_balances(self, *, date_to: date | None = None) -> dict[str, int]:
+        q = (select(postings_t.c.account, func.sum(postings_t.c.amount_minor))
+             .join(entries_t, entries_t.c.id == postings_t.c.entry_id).group_by(postings_t.c.account))
+        if date_to is not None:
+            q = q.where(entries_t.c.posted_on <= date_to)
+        return {acc: int(total) for acc, total in self.c.execute(q).all()}
+
+    def unbalanced_entries(self) -> list[tuple[int, int]]:
+        """(entry id, sum) of every entry whose postings do not sum to zero (should always be empty)."""
+        q = (select(postings_t.c.entry_id, func.sum(postings_t.c.amount_minor).label("s"))
+             .group_by(postings_t.c.entry_id).having(func.sum(postings_t.c.amount_minor) != literal(0)))
+        return [(r.entry_id, int(r.s)) for r in self.c.execute(q).all()]
+
+    def account_balance_of_order(self, account: str, order_id: int) -> int:
+        q = (select(func.coalesce(func.sum(postings_t.c.amount_minor), 0))
+             .join(entries_t, entries_t.c.id == postings_t.c.entry_id)
+             .where(postings_t.c.account == account, entries_t.c.order_id == order_id))
+        return int(self.c.execute(q).scalar_one())

@@ -1,18 +1,530 @@
-"""The accounts tab (to be built)."""
+"""Accounts: the live queue (paid orders to invoice, open and overdue invoices, credits), payments, invoices and
+credit notes, the journal with filters, the trial balance, receivables aging and the cash-flow report.
+
+Every service call is a background job; the tab refreshes itself when accounting events arrive from any
+workstation (payment received, invoice issued, ...). Amounts are typed as text and parsed to Decimal.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QFileDialog, QHBoxLayout,
+                               QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ...domain.errors import Cancelled, StorageError, UserFacingError
+from ...domain.ledger import ACCOUNT_LABELS, Account, EntryKind
+from ...domain.roles import Perm, can
+from .. import format as fmt
+from ..errors import show_error
+from .payment_dialog import PaymentDialog, take_payment
+
+REFRESH_EVENTS = frozenset({"payment_received", "refund_paid", "invoice_issued", "credit_note_issued",
+                            "order_confirmed", "order_cancelled", "order_shipped", "order_returned",
+                            "entry_reversed"})
+QUEUE_COLUMNS = ("Order", "Customer", "Status", "Total", "Invoiced", "Paid", "Open", "Invoice", "Due", "Overdue")
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _item(text, right: bool = False, data=None) -> QTableWidgetItem:
+    item = QTableWidgetItem("" if text is None else str(text))
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if right:
+        item.setTextAlignment(RIGHT)
+    if data is not None:
+        item.setData(Qt.ItemDataRole.UserRole, data)
+    return item
+
+
+def _table(columns, name: str) -> QTableWidget:
+    t = QTableWidget(0, len(columns), objectName=name)
+    t.setHorizontalHeaderLabels(list(columns))
+    t.verticalHeader().hide()
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setAlternatingRowColors(True)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
 
 
 class AccountsTab(QWidget):
+    """Signals:
+        message_shown(str): every message shown in the message line (for tests and the status bar).
+        refreshed(): after the views were reloaded.
+    """
+
+    message_shown = Signal(str)
+    refreshed = Signal()
+
     def __init__(self, services, actor, jobs, parent=None):
         super().__init__(parent)
         self.services, self.actor, self.jobs = services, actor, jobs
-        layout = QVBoxLayout(self)
-        label = QLabel("Accounts: coming soon.")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(label)
+        self.company = services.company.get()
+        self.locale, self.currency = self.company.locale, self.company.currency
+        self.may_account = can(actor.role, Perm.ACCOUNTING)
+        self.may_pay = can(actor.role, Perm.PAYMENT)
+        self._build()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=300)
+        self._refresh_timer.timeout.connect(self.refresh)
+        QTimer.singleShot(0, self.refresh)
 
+    # ---- layout --------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.order_edit = QLineEdit(objectName="order_edit")
+        self.order_edit.setPlaceholderText("Order (SO-000042 or tracking no.) - or pick one in the queue")
+        self.order_edit.setClearButtonEnabled(True)
+        bar.addWidget(self.order_edit, 2)
+        self.pay_button = QPushButton("Record &payment (Ctrl+P)", objectName="pay_button")
+        self.invoice_button = QPushButton("Issue &invoice (Ctrl+I)", objectName="invoice_button")
+        self.credit_button = QPushButton("&Credit note...", objectName="credit_button")
+        self.refund_button = QPushButton("Re&fund...", objectName="refund_button")
+        self.reprint_button = QPushButton("&Reprint / save PDF", objectName="reprint_button")
+        self.refresh_button = QPushButton("Refresh (F5)", objectName="refresh_button")
+        for b in (self.pay_button, self.invoice_button, self.credit_button, self.refund_button, self.reprint_button,
+                  self.refresh_button):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            bar.addWidget(b)
+        self.pay_button.setEnabled(self.may_pay)
+        for b in (self.invoice_button, self.credit_button, self.refund_button):
+            b.setEnabled(self.may_account)
+        root.addLayout(bar)
+
+        self.views = QTabWidget(objectName="views")
+        # queue
+        self.queue_tree = QTreeWidget(objectName="queue_tree")
+        self.queue_tree.setColumnCount(len(QUEUE_COLUMNS))
+        self.queue_tree.setHeaderLabels(list(QUEUE_COLUMNS))
+        self.queue_tree.setAlternatingRowColors(True)
+        self.queue_tree.setRootIsDecorated(True)
+        self.queue_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.views.addTab(self.queue_tree, "&Queue")
+        # journal
+        journal = QWidget()
+        jl = QVBoxLayout(journal)
+        filters = QHBoxLayout()
+        self.account_filter = QComboBox(objectName="account_filter")
+        self.account_filter.addItem("All accounts", "")
+        for acc in Account:
+            self.account_filter.addItem(f"{ACCOUNT_LABELS[acc]} ({acc.value})", acc.value)
+        self.kind_filter = QComboBox(objectName="kind_filter")
+        self.kind_filter.addItem("All kinds", "")
+        for kind in EntryKind:
+            self.kind_filter.addItem(kind.value.replace("_", " "), kind.value)
+        self.journal_order_edit = QLineEdit(objectName="journal_order_edit")
+        self.journal_order_edit.setPlaceholderText("order")
+        self.journal_text_edit = QLineEdit(objectName="journal_text_edit")
+        self.journal_text_edit.setPlaceholderText("description contains")
+        self.date_from = QDateEdit(objectName="date_from", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date_to = QDateEdit(objectName="date_to", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        today = QDate.currentDate()
+        self.date_from.setDate(today.addMonths(-1))
+        self.date_to.setDate(today)
+        for w in (self.account_filter, self.kind_filter, self.journal_order_edit, self.journal_text_edit,
+                  QLabel("from"), self.date_from, QLabel("to"), self.date_to):
+            filters.addWidget(w)
+        self.reverse_button = QPushButton("Re&verse entry...", objectName="reverse_button")
+        self.reverse_button.setEnabled(self.may_account)
+        filters.addWidget(self.reverse_button)
+        self.export_combo = QComboBox(objectName="export_combo")
+        self.export_combo.addItems(["hledger", "beancount", "csv"])
+        self.export_button = QPushButton("E&xport...", objectName="export_button")
+        filters.addWidget(self.export_combo)
+        filters.addWidget(self.export_button)
+        jl.addLayout(filters)
+        self.journal_tree = QTreeWidget(objectName="journal_tree")
+        self.journal_tree.setHeaderLabels(["#", "Date", "Kind", "Description / account", "Debit", "Credit", "User"])
+        self.journal_tree.setAlternatingRowColors(True)
+        self.journal_tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        jl.addWidget(self.journal_tree)
+        self.views.addTab(journal, "&Journal")
+        # trial balance
+        self.trial_table = _table(("Account", "Name", "Debit", "Credit", "Balance"), "trial_table")
+        self.views.addTab(self.trial_table, "&Trial balance")
+        # aging
+        aging = QWidget()
+        al = QVBoxLayout(aging)
+        self.aging_summary = QLabel(objectName="aging_summary")
+        self.aging_table = _table(("Order", "Invoice", "Customer", "Due", "Open", "Days overdue", "Bucket"),
+                                  "aging_table")
+        al.addWidget(self.aging_summary)
+        al.addWidget(self.aging_table)
+        self.views.addTab(aging, "Receivables &aging")
+        # cash flow
+        flow = QWidget()
+        fl = QVBoxLayout(flow)
+        row = QHBoxLayout()
+        self.period_combo = QComboBox(objectName="period_combo")
+        self.period_combo.addItems(["day", "week", "month"])
+        row.addWidget(QLabel("Cash flow per"))
+        row.addWidget(self.period_combo)
+        row.addStretch()
+        self.flow_summary = QLabel(objectName="flow_summary")
+        row.addWidget(self.flow_summary)
+        fl.addLayout(row)
+        self.flow_table = _table(("Period", "Method", "In", "Out", "Net"), "flow_table")
+        fl.addWidget(self.flow_table)
+        self.views.addTab(flow, "Cash &flow")
+        # invoices
+        self.invoice_table = _table(("Number", "Kind", "Order", "Customer", "Date", "Due", "Total", "Corrects"),
+                                    "invoice_table")
+        self.views.addTab(self.invoice_table, "I&nvoices")
+        root.addWidget(self.views, 1)
+
+        self.message_label = QLabel(objectName="message_label")
+        self.message_label.setWordWrap(True)
+        root.addWidget(self.message_label)
+
+        self.pay_button.clicked.connect(self.record_payment)
+        self.invoice_button.clicked.connect(self.issue_invoice)
+        self.credit_button.clicked.connect(self.credit_note)
+        self.refund_button.clicked.connect(self.refund)
+        self.reprint_button.clicked.connect(self.reprint)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.reverse_button.clicked.connect(self.reverse_entry)
+        self.export_button.clicked.connect(self.export_journal)
+        self.queue_tree.currentItemChanged.connect(self._queue_picked)
+        self.invoice_table.itemSelectionChanged.connect(self._invoice_picked)
+        for w in (self.account_filter, self.kind_filter, self.period_combo):
+            w.currentIndexChanged.connect(self.refresh)
+        for w in (self.date_from, self.date_to):
+            w.dateChanged.connect(lambda _d: self.refresh())
+        for w in (self.journal_order_edit, self.journal_text_edit):
+            w.returnPressed.connect(self.refresh)
+        self._shortcuts = []
+        for key, fn in {"Ctrl+P": self.record_payment, "Ctrl+I": self.issue_invoice, "F5": self.refresh}.items():
+            sc = QShortcut(QKeySequence(key), self, activated=fn)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self._shortcuts.append(sc)
+
+    # ---- helpers -------------------------------------------------------------------------------------------
+    def money(self, amount: Decimal) -> str:
+        return fmt.money(amount, self.currency, self.locale)
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message_label.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
+        self.message_label.setText(text)
+        self.message_shown.emit(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            return
+        if isinstance(exc, (UserFacingError, StorageError)):
+            self.show_message(str(exc), error=True)
+        else:
+            show_error(self, exc)
+
+    def _run(self, fn, on_success, *, write: bool = False):
+        return self.jobs.submit(lambda _job: fn(), on_success=on_success, on_failure=self._failed, write=write)
+
+    def selected_order(self) -> str:
+        text = self.order_edit.text().strip()
+        if not text:
+            self.show_message("Type an order number or pick an order in the queue first.", error=True)
+        return text
+
+    # ---- refresh -------------------------------------------------------------------------------------------
     def on_events(self, events: list) -> None:
-        pass
+        if any(e.kind in REFRESH_EVENTS for e in events):
+            self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        s, a = self.services.accounts, self.actor
+        account = self.account_filter.currentData() or None
+        kind = self.kind_filter.currentData() or None
+        order = self.journal_order_edit.text().strip() or None
+        text = self.journal_text_edit.text().strip()
+        d_from, d_to = self.date_from.date().toPython(), self.date_to.date().toPython()
+        period = self.period_combo.currentText()
+
+        def work():
+            return dict(queue=s.queue(a), journal=s.journal(a, account=account, kind=kind, order_ref=order,
+                                                            date_from=d_from, date_to=d_to, text=text, limit=500,
+                                                            newest_first=True),
+                        trial=s.trial_balance(a), aging=s.receivables_aging(a), flow=s.cash_flow(a, period=period),
+                        invoices=s.list_invoices(a, limit=300))
+
+        self._run(work, self._show)
+
+    def _show(self, data: dict) -> None:
+        self._show_queue(data["queue"])
+        self._show_journal(data["journal"])
+        self._show_trial(data["trial"])
+        self._show_aging(data["aging"])
+        self._show_flow(data["flow"])
+        self._show_invoices(data["invoices"])
+        self.refreshed.emit()
+
+    def _show_queue(self, q) -> None:
+        current = self.order_edit.text().strip()
+        self.queue_tree.clear()
+        groups = (("Paid, waiting for an invoice", q.waiting_invoice, None),
+                  ("Invoiced, awaiting payment", q.awaiting_payment, None),
+                  ("Overdue", q.overdue, Qt.GlobalColor.darkRed),
+                  ("Customer credit: refund or keep", q.customer_credit, Qt.GlobalColor.darkBlue))
+        for title, items, color in groups:
+            group = QTreeWidgetItem([f"{title} ({len(items)})"])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFirstColumnSpanned(False)
+            self.queue_tree.addTopLevelItem(group)
+            for i in items:
+                row = QTreeWidgetItem([i.order_number, i.customer_name or "(counter sale)", i.status,
+                                       self.money(i.total), self.money(i.invoiced) if i.invoice_number else "",
+                                       self.money(i.paid), self.money(i.open_amount), i.invoice_number or "",
+                                       i.due_date.isoformat() if i.due_date else "",
+                                       f"{i.days_overdue} d" if i.days_overdue else ""])
+                row.setData(0, Qt.ItemDataRole.UserRole, i.order_number)
+                for col in (3, 4, 5, 6):
+                    row.setTextAlignment(col, RIGHT)
+                if color is not None:
+                    for col in range(len(QUEUE_COLUMNS)):
+                        row.setForeground(col, color)
+                group.addChild(row)
+                if i.order_number == current:
+                    self.queue_tree.setCurrentItem(row)
+            group.setExpanded(True)
+        for col in (0, 2, 3, 4, 5, 6, 7, 8):
+            self.queue_tree.resizeColumnToContents(col)
+
+    def _show_journal(self, entries) -> None:
+        self.journal_tree.clear()
+        for e in entries:
+            note = f"  (reversed by #{e.reversed_by})" if e.reversed_by else ""
+            top = QTreeWidgetItem([str(e.id), e.posted_on.isoformat(), e.kind.replace("_", " "),
+                                   e.description + note, "", "", e.username])
+            top.setData(0, Qt.ItemDataRole.UserRole, e.id)
+            for p in e.postings:
+                label = ACCOUNT_LABELS.get(Account(p.account), "") if p.account in Account._value2member_map_ else ""
+                child = QTreeWidgetItem(["", "", "", f"{p.account}  {label}",
+                                         self.money(p.debit) if p.debit else "",
+                                         self.money(p.credit) if p.credit else "", ""])
+                child.setTextAlignment(4, RIGHT)
+                child.setTextAlignment(5, RIGHT)
+                top.addChild(child)
+            self.journal_tree.addTopLevelItem(top)
+            top.setExpanded(True)
+        for col in (0, 1, 2, 4, 5):
+            self.journal_tree.resizeColumnToContents(col)
+
+    def _show_trial(self, tb) -> None:
+        rows = [(r.account, r.label, r.debit, r.credit, r.balance) for r in tb.rows]
+        self.trial_table.setRowCount(len(rows) + 1)
+        for n, (acc, label, debit, credit, balance) in enumerate(rows):
+            for col, item in enumerate((_item(acc), _item(label), _item(self.money(debit) if debit else "", True),
+                                        _item(self.money(credit) if credit else "", True),
+                                        _item(self.money(balance), True))):
+                self.trial_table.setItem(n, col, item)
+        total = len(rows)
+        status = "balanced" if tb.balanced else "NOT BALANCED"
+        for col, item in enumerate((_item("Total"), _item(status), _item(self.money(tb.total_debit), True),
+                                    _item(self.money(tb.total_credit), True),
+                                    _item(self.money(tb.total_debit - tb.total_credit), True))):
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+            self.trial_table.setItem(total, col, item)
+        self.trial_table.resizeColumnsToContents()
+
+    def _show_aging(self, rows) -> None:
+        self.aging_table.setRowCount(len(rows))
+        buckets: dict[str, Decimal] = {}
+        for n, r in enumerate(rows):
+            buckets[r.bucket] = buckets.get(r.bucket, Decimal(0)) + r.open_amount
+            for col, item in enumerate((_item(r.order_number, data=r.order_number), _item(r.invoice_number),
+                                        _item(r.customer_name), _item(r.due_date.isoformat() if r.due_date else ""),
+                                        _item(self.money(r.open_amount), True), _item(r.days_overdue, True),
+                                        _item(r.bucket))):
+                self.aging_table.setItem(n, col, item)
+        order = ["current", "1-30", "31-60", "61-90", "over 90"]
+        self.aging_summary.setText("Open receivables: " + ("   ".join(
+            f"{b}: {self.money(buckets[b])}" for b in order if b in buckets) or "none"))
+        self.aging_table.resizeColumnsToContents()
+
+    def _show_flow(self, rows) -> None:
+        self.flow_table.setRowCount(len(rows))
+        total_in = total_out = Decimal(0)
+        for n, r in enumerate(rows):
+            total_in += r.cash_in
+            total_out += r.cash_out
+            for col, item in enumerate((_item(r.period.isoformat()), _item(r.method),
+                                        _item(self.money(r.cash_in), True), _item(self.money(r.cash_out), True),
+                                        _item(self.money(r.net), True))):
+                self.flow_table.setItem(n, col, item)
+        self.flow_summary.setText(f"In {self.money(total_in)}   Out {self.money(total_out)}   "
+                                  f"Net {self.money(total_in - total_out)}")
+        self.flow_table.resizeColumnsToContents()
+
+    def _show_invoices(self, invoices) -> None:
+        self.invoice_table.setRowCount(len(invoices))
+        for n, i in enumerate(invoices):
+            for col, item in enumerate((_item(i.number, data=i.number), _item(i.kind.replace("_", " ")),
+                                        _item(i.order_number), _item(i.customer_name),
+                                        _item(i.issue_date.isoformat()),
+                                        _item(i.due_date.isoformat() if i.due_date else ""),
+                                        _item(self.money(i.total), True), _item(i.references_number or ""))):
+                self.invoice_table.setItem(n, col, item)
+        self.invoice_table.resizeColumnsToContents()
+
+    def _queue_picked(self, current, _previous) -> None:
+        number = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+        if number:
+            self.order_edit.setText(number)
+
+    def _invoice_picked(self) -> None:
+        row = self.invoice_table.currentRow()
+        if row >= 0:
+            self.order_edit.setText(self.invoice_table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+
+    # ---- actions -------------------------------------------------------------------------------------------
+    def record_payment(self) -> None:
+        ref = self.selected_order()
+        if ref:
+            take_payment(self, self.services, self.actor, self.jobs, ref, self.locale,
+                         lambda text, error: self.show_message(text, error), receipt=False,
+                         on_recorded=lambda _p: self.refresh())
+
+    def issue_invoice(self) -> None:
+        ref = self.selected_order()
+        if not ref:
+            return
+
+        def issued(inv) -> None:
+            self.show_message(f"Issued invoice {inv.number} for {inv.order_number}: {self.money(inv.total)}, "
+                              f"due {inv.due_date}.")
+            self.order_edit.setText(inv.number)
+            self.refresh()
+
+        self._run(lambda: self.services.accounts.issue_invoice(self.actor, ref), issued, write=True)
+
+    def ask_credit_lines(self, invoice) -> tuple[list | None, str] | None:
+        """Which lines to credit ("SKU=QTY, ..." or empty for everything left) and why; None when cancelled."""
+        listing = ", ".join(f"{ln.sku}={ln.quantity}" for ln in invoice.lines)
+        text, ok = QInputDialog.getText(self, f"Credit note for {invoice.number}",
+                                        f"Lines to credit as SKU=QTY, separated by commas ({listing});\n"
+                                        "leave empty to credit everything not yet credited:")
+        if not ok:
+            return None
+        reason, ok = QInputDialog.getText(self, f"Credit note for {invoice.number}", "Reason:")
+        if not ok:
+            return None
+        lines = []
+        for part in (p.strip() for p in text.split(",")):
+            if part:
+                sku, _, qty = part.partition("=")
+                lines.append((sku.strip(), qty.strip() or "1"))
+        return (lines or None), reason
+
+    def credit_note(self) -> None:
+        ref = self.selected_order()
+        if not ref:
+            return
+
+        def got(invoice) -> None:
+            answer = self.ask_credit_lines(invoice)
+            if answer is None:
+                return
+            lines, reason = answer
+            self._run(lambda: self.services.accounts.issue_credit_note(self.actor, invoice.number, lines,
+                                                                       reason=reason),
+                      lambda cn: (self.show_message(f"Issued credit note {cn.number} for {cn.references_number}: "
+                                                    f"{self.money(cn.total)}."), self.refresh()), write=True)
+
+        self._run(lambda: self._invoice_of(ref), got)
+
+    def _invoice_of(self, ref: str):
+        """The invoice named by ``ref``, or the latest invoice of the order ``ref``."""
+        accounts = self.services.accounts
+        if ref.upper().startswith(("INV", "CRN")):
+            return accounts.get_invoice(self.actor, ref)
+        account = accounts.order_account(self.actor, ref)
+        invoices = [i for i in account.invoices if i.kind == "invoice"]
+        if not invoices:
+            raise UserFacingError(f"{account.order_number} has no invoice yet; issue one first (Ctrl+I).")
+        return accounts.get_invoice(self.actor, invoices[-1].id)
+
+    def refund(self) -> None:
+        ref = self.selected_order()
+        if not ref:
+            return
+
+        def ask(account) -> None:
+            dialog = PaymentDialog(account.order_number, account.credit, account.currency, self.locale, self,
+                                   refund=True)
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_values is None:
+                return
+            v = dialog.result_values
+            self._run(lambda: self.services.accounts.refund(self.actor, account.order_id, v["amount"], v["method"],
+                                                            reference=v["reference"], notes=v["notes"]),
+                      lambda p: (self.show_message(f"Refunded {self.money(p.amount)} {p.method} for "
+                                                   f"{p.order_number}."), self.refresh()), write=True)
+
+        self._run(lambda: self.services.accounts.order_account(self.actor, ref), ask)
+
+    def ask_pdf_path(self, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, "Save PDF", str(Path.home() / suggested), "PDF (*.pdf)")
+        return path
+
+    def reprint(self) -> None:
+        ref = self.selected_order()
+        if not ref:
+            return
+
+        def got(data) -> None:
+            number, pdf = data
+            path = self.ask_pdf_path(f"{number}.pdf")
+            if not path:
+                return
+            Path(path).write_bytes(pdf)
+            self.show_message(f"{number} saved to {path} (identical to the issued document).")
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+        def work():
+            inv = self._invoice_of(ref)
+            return inv.number, self.services.accounts.invoice_pdf(self.actor, inv.id)
+
+        self._run(work, got)
+
+    def reverse_entry(self) -> None:
+        item = self.journal_tree.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        if item is None:
+            self.show_message("Pick a journal entry first.", error=True)
+            return
+        entry_id = item.data(0, Qt.ItemDataRole.UserRole)
+        reason, ok = QInputDialog.getText(self, f"Reverse entry #{entry_id}", "Reason:")
+        if ok:
+            self._run(lambda: self.services.accounts.reverse_entry(self.actor, entry_id, reason),
+                      lambda e: (self.show_message(f"Posted reversal #{e.id} of entry #{entry_id}."), self.refresh()),
+                      write=True)
+
+    def ask_export_path(self, fmt_name: str) -> str:
+        ext = {"hledger": "journal", "beancount": "beancount", "csv": "csv"}[fmt_name]
+        path, _ = QFileDialog.getSaveFileName(self, "Export journal", str(Path.home() / f"journal.{ext}"))
+        return path
+
+    def export_journal(self) -> None:
+        exporters = getattr(self.services, "exporters", None)
+        if exporters is None:
+            self.show_message("Exports are not available in this session.", error=True)
+            return
+        fmt_name = self.export_combo.currentText()
+        path = self.ask_export_path(fmt_name)
+        if not path:
+            return
+
+        def work():
+            entries = self.services.accounts.journal(self.actor, limit=None)
+            Path(path).write_text(exporters.journal(entries, self.currency, fmt_name), encoding="utf-8")
+            return len(entries)
+
+        self._run(work, lambda n: self.show_message(f"Exported {n} entries as {fmt_name} to {path}."))
+
+
+__all__ = ["AccountsTab"]

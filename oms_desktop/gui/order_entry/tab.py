@@ -68,6 +68,7 @@ class OrderEntryTab(QWidget):
         self.company = services.company.get()
         self.locale = self.company.locale
         self.order: OrderDTO | None = None
+        self.last_confirmed: OrderDTO | None = None  # what Pay now (Ctrl+P) takes payment for
         self._cart_id: int | None = None  # the draft lines go to; also read by write jobs (see add_typed_product)
         self.customer: CustomerDTO | None = None
         self._customer_seq = 0
@@ -180,6 +181,10 @@ class OrderEntryTab(QWidget):
         left.addWidget(self.message_label)
         bottom.addLayout(left, 3)
         bottom.addWidget(self.totals_label, 2)
+        self.pay_button = QPushButton("&Pay now (Ctrl+P)", objectName="pay_button")
+        self.pay_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pay_button.setMinimumHeight(40)
+        bottom.addWidget(self.pay_button)
         bottom.addWidget(self.confirm_button)
         root.addLayout(bottom)
 
@@ -202,12 +207,14 @@ class OrderEntryTab(QWidget):
         self.repeat_button.clicked.connect(self.repeat_last_order)
         self.drafts_button.clicked.connect(self.open_drafts)
         self.confirm_button.clicked.connect(self.confirm)
+        self.pay_button.clicked.connect(self.pay_now)
         self.lines_model.edit_requested.connect(self.edit_line)
         shortcuts = {
             "F2": lambda: self._focus(self.customer_edit), "F3": lambda: self._focus(self.product_edit),
             "F4": lambda: self.lines_view.setFocus(), "Ctrl+N": self.start_new_customer,
             "Ctrl+R": self.repeat_last_order, "Ctrl+Return": self.confirm, "Ctrl+Enter": self.confirm,
             "Ctrl+O": self.open_drafts, "Ctrl+Shift+N": self.park_and_new, "Escape": self.escape,
+            "Ctrl+P": self.pay_now,
         }
         self._shortcuts = []
         for key, fn in shortcuts.items():
@@ -504,11 +511,21 @@ class OrderEntryTab(QWidget):
         job.signals.finished.connect(lambda: self.confirm_button.setEnabled(True))
 
     def _confirmed(self, order: OrderDTO) -> None:
+        self.last_confirmed = order
         self.order_confirmed.emit(order)
         self.show_tracking(order)
         self.clear_order()
         self.show_message(f"{order.number} confirmed, tracking number {order.tracking_number}.")
         self.refresh_drafts_hint()
+
+    def pay_now(self) -> None:
+        """Take payment for the last confirmed order at the counter and offer its 80 mm receipt."""
+        if self.last_confirmed is None:
+            self.show_message("Confirm an order first (Ctrl+Enter), then Pay now takes its payment.", error=True)
+            return
+        from ..accounts.payment_dialog import take_payment
+        take_payment(self, self.services, self.actor, self.jobs, self.last_confirmed.id, self.locale,
+                     lambda text, error: self.show_message(text, error=error))
 
     def show_tracking(self, order: OrderDTO) -> None:
         TrackingDialog(order, self.locale, self).exec()

@@ -1,0 +1,195 @@
+"""Double-entry posting rules: the chart of accounts and balanced entries for every business event (pure, exact).
+
+Amounts are signed integer minor units, Beancount style: a debit is positive, a credit negative, and the postings of
+every entry sum to zero. ``validate_entry`` returns a list of problems instead of raising at the first.
+
+How an order's money moves (revenue is recognised when the invoice is issued):
+
+* invoice issued:   Dr Receivables (what is still owed)  Dr CustomerCredit (prepayment used)  Cr Sales  Cr SalesTax
+* payment received: Dr Cash | Bank | CardClearing         Cr Receivables (up to what is owed)  Cr CustomerCredit (rest)
+* credit note:      Dr Sales  Dr SalesTax                  Cr Receivables (up to what is owed)  Cr CustomerCredit (rest)
+* refund paid:      Dr CustomerCredit                      Cr Cash | Bank | CardClearing
+* shipment (COGS):  Dr COGS                                Cr Inventory           (unit cost x quantity)
+* return restocked: Dr Inventory                           Cr COGS
+* return written off: Dr WriteOffs                         Cr COGS
+* reversal:         the negated copy of a posted entry (posted entries are never edited or deleted)
+
+Per order, ``balance = invoiced - credited - paid + refunded``: a positive balance sits in Receivables, a negative
+one in CustomerCredit (an overpayment, or money paid before the invoice). ``settlement_legs`` keeps that true.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Account(StrEnum):
+    CASH = "Assets:Cash"
+    BANK = "Assets:Bank"
+    CARD_CLEARING = "Assets:CardClearing"
+    RECEIVABLES = "Assets:Receivables"
+    INVENTORY = "Assets:Inventory"
+    TAX_PAYABLE = "Liabilities:SalesTax"
+    CUSTOMER_CREDIT = "Liabilities:CustomerCredit"
+    REVENUE = "Income:Sales"
+    COGS = "Expenses:COGS"
+    WRITE_OFFS = "Expenses:WriteOffs"
+
+
+ACCOUNT_LABELS: dict[Account, str] = {
+    Account.CASH: "Cash", Account.BANK: "Bank", Account.CARD_CLEARING: "Card clearing",
+    Account.RECEIVABLES: "Receivables", Account.INVENTORY: "Inventory", Account.TAX_PAYABLE: "Tax payable",
+    Account.CUSTOMER_CREDIT: "Customer credit", Account.REVENUE: "Revenue", Account.COGS: "Cost of goods sold",
+    Account.WRITE_OFFS: "Write-offs",
+}
+
+
+class Method(StrEnum):
+    CASH = "cash"
+    CARD = "card"
+    BANK = "bank"
+
+
+METHOD_ACCOUNT: dict[Method, Account] = {Method.CASH: Account.CASH, Method.CARD: Account.CARD_CLEARING,
+                                         Method.BANK: Account.BANK}
+"""Card money sits in a clearing account until the acquirer pays out (that settlement is a bank matter)."""
+
+CASH_ACCOUNTS = frozenset(METHOD_ACCOUNT.values())
+
+
+class EntryKind(StrEnum):
+    SALE = "sale"               # invoice issued
+    RECEIPT = "receipt"         # payment received
+    REFUND = "refund"
+    CREDIT_NOTE = "credit_note"
+    COGS = "cogs"
+    RETURN = "return"
+    REVERSAL = "reversal"
+
+
+@dataclass(frozen=True)
+class Posting:
+    account: str
+    amount: int  # minor units, debit positive
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    description: str
+    postings: tuple[Posting, ...] = field(default_factory=tuple)
+
+    def __post_init__(self):
+        # Zero legs carry no information; drop them so every entry only shows what moved.
+        object.__setattr__(self, "postings", tuple(p for p in self.postings if p.amount != 0))
+
+
+def validate_entry(entry: Entry) -> list[str]:
+    """Every problem of ``entry`` (empty when it may be posted): balance, known accounts, integer amounts."""
+    problems: list[str] = []
+    known = {a.value for a in Account}
+    if len(entry.postings) < 2:
+        problems.append(f"entry '{entry.description}' needs at least two postings (has {len(entry.postings)})")
+    for p in entry.postings:
+        if p.account not in known:
+            problems.append(f"unknown account '{p.account}'")
+        if not isinstance(p.amount, int) or isinstance(p.amount, bool):
+            problems.append(f"amount of {p.account} must be whole minor units, not {type(p.amount).__name__}")
+    if all(isinstance(p.amount, int) for p in entry.postings):
+        total = sum(p.amount for p in entry.postings)
+        if total != 0:
+            problems.append(f"entry '{entry.description}' does not balance: debits and credits differ by {total}")
+    try:
+        EntryKind(entry.kind)
+    except ValueError:
+        problems.append(f"unknown entry kind '{entry.kind}'")
+    return problems
+
+
+def _entry(kind: EntryKind, description: str, *postings: tuple[Account, int]) -> Entry:
+    return Entry(kind.value, description, tuple(Posting(a.value, int(amt)) for a, amt in postings))
+
+
+def settlement_legs(balance_before: int, balance_after: int) -> tuple[int, int]:
+    """(receivables change, customer credit change) when an order's balance moves from ``before`` to ``after``.
+
+    Receivables hold the positive part of the balance (debit), customer credit the negative part (credit), so the
+    receivables posting is ``max(after, 0) - max(before, 0)`` and the credit posting ``min(after, 0) - min(before, 0)``
+    (credits are negative); together they equal ``after - before``.
+    """
+    return max(balance_after, 0) - max(balance_before, 0), min(balance_after, 0) - min(balance_before, 0)
+
+
+def invoice_entry(number: str, net: int, tax: int, balance_before: int) -> Entry:
+    total = net + tax
+    rec, credit = settlement_legs(balance_before, balance_before + total)
+    return _entry(EntryKind.SALE, f"Invoice {number}", (Account.RECEIVABLES, rec), (Account.CUSTOMER_CREDIT, credit),
+                  (Account.REVENUE, -net), (Account.TAX_PAYABLE, -tax))
+
+
+def credit_note_entry(number: str, invoice_number: str, net: int, tax: int, balance_before: int) -> Entry:
+    total = net + tax
+    rec, credit = settlement_legs(balance_before, balance_before - total)
+    return _entry(EntryKind.CREDIT_NOTE, f"Credit note {number} for {invoice_number}", (Account.REVENUE, net),
+                  (Account.TAX_PAYABLE, tax), (Account.RECEIVABLES, rec), (Account.CUSTOMER_CREDIT, credit))
+
+
+def receipt_entry(description: str, method: str, amount: int, balance_before: int) -> Entry:
+    if amount <= 0:
+        raise ValueError("a receipt moves a positive amount")
+    rec, credit = settlement_legs(balance_before, balance_before - amount)
+    return _entry(EntryKind.RECEIPT, description, (METHOD_ACCOUNT[Method(method)], amount),
+                  (Account.RECEIVABLES, rec), (Account.CUSTOMER_CREDIT, credit))
+
+
+def refund_entry(description: str, method: str, amount: int, balance_before: int) -> Entry:
+    if amount <= 0:
+        raise ValueError("a refund moves a positive amount")
+    rec, credit = settlement_legs(balance_before, balance_before + amount)
+    return _entry(EntryKind.REFUND, description, (Account.RECEIVABLES, rec), (Account.CUSTOMER_CREDIT, credit),
+                  (METHOD_ACCOUNT[Method(method)], -amount))
+
+
+def cogs_entry(description: str, cost: int) -> Entry:
+    return _entry(EntryKind.COGS, description, (Account.COGS, cost), (Account.INVENTORY, -cost))
+
+
+def return_entry(description: str, cost: int, restocked: bool) -> Entry:
+    target = Account.INVENTORY if restocked else Account.WRITE_OFFS
+    return _entry(EntryKind.RETURN, description, (target, cost), (Account.COGS, -cost))
+
+
+def reversal_entry(original: Entry, description: str) -> Entry:
+    return Entry(EntryKind.REVERSAL.value, description,
+                 tuple(Posting(p.account, -p.amount) for p in original.postings))
+
+
+# ---- card numbers in free text ------------------------------------------------------------------------------
+
+_DIGIT_RUN = re.compile(r"\d(?:[ \-]?\d){12,}")
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def contains_card_number(text: str) -> bool:
+    """True when ``text`` holds a run of 13-19 digits (single spaces or dashes allowed) that passes the Luhn check.
+
+    Only whole runs count: a longer run (an IBAN's digits, an order reference) is not searched for windows, which
+    would flag one in ten long numbers by chance.
+    """
+    for m in _DIGIT_RUN.finditer(text or ""):
+        digits = re.sub(r"\D", "", m.group(0))
+        if 13 <= len(digits) <= 19 and luhn_ok(digits):
+            return True
+    return False

@@ -1,0 +1,219 @@
+"""Taking a payment: the dialog (amount typed as text, parsed to an exact Decimal) and the counter's "Pay now" flow.
+
+The dialog only collects and checks what was typed; the service records the payment. ``take_payment`` is the
+whole counter flow (load the order's balance, ask, record in the background, offer the 80 mm receipt), shared by the
+order entry tab's Pay now (Ctrl+P) and the accounts tab.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit,
+                               QMessageBox, QVBoxLayout, QWidget)
+
+from ...domain.errors import ValidationFailed
+from ...domain.ledger import contains_card_number
+from ...domain.money import parse_amount
+from .. import format as fmt
+
+METHODS = (("cash", "Cash"), ("card", "Card"), ("bank", "Bank transfer"))
+
+
+class PaymentDialog(QDialog):
+    """Method, amount, and for cash the tendered amount (change is shown, only the amount due is kept); for cards
+    the last four digits and the terminal's reference, never the card number.
+
+    Attributes:
+        result_values: after Accept, a dict with amount, method, reference, card_last4, notes and change (Decimals).
+    """
+
+    def __init__(self, order_number: str, due: Decimal, currency: str, locale: str = "en_US",
+                 parent: QWidget | None = None, *, refund: bool = False):
+        super().__init__(parent)
+        self.currency, self.locale, self.due, self.refund = currency, locale, due, refund
+        self.result_values: dict | None = None
+        what = "Refund" if refund else "Payment"
+        self.setWindowTitle(f"{what} for {order_number}")
+        layout = QVBoxLayout(self)
+        label = ("Customer credit" if refund else "Due") + f": {fmt.money(due, currency, locale)}"
+        self.due_label = QLabel(label, objectName="due_label")
+        self.due_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(self.due_label)
+        form = QFormLayout()
+        self.method_combo = QComboBox(objectName="method_combo")
+        for value, text in METHODS:
+            self.method_combo.addItem(text, value)
+        self.amount_edit = QLineEdit(objectName="amount_edit")
+        self.amount_edit.setText(f"{max(due, Decimal(0))}")
+        self.amount_edit.selectAll()
+        self.tendered_edit = QLineEdit(objectName="tendered_edit")
+        self.tendered_edit.setPlaceholderText("cash handed over (optional)")
+        self.change_label = QLabel(objectName="change_label")
+        self.last4_edit = QLineEdit(objectName="last4_edit")
+        self.last4_edit.setMaxLength(4)
+        self.last4_edit.setPlaceholderText("last 4 digits only")
+        self.reference_edit = QLineEdit(objectName="reference_edit")
+        self.reference_edit.setPlaceholderText("terminal or bank reference (never a card number)")
+        self.notes_edit = QLineEdit(objectName="notes_edit")
+        form.addRow("&Method", self.method_combo)
+        form.addRow("&Amount", self.amount_edit)
+        form.addRow("&Tendered", self.tendered_edit)
+        form.addRow("Change", self.change_label)
+        form.addRow("Card &last 4", self.last4_edit)
+        form.addRow("&Reference", self.reference_edit)
+        form.addRow("&Notes", self.notes_edit)
+        layout.addLayout(form)
+        self.error_label = QLabel(objectName="error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record refund" if refund else "Record payment")
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.method_combo.currentIndexChanged.connect(self._method_changed)
+        self.amount_edit.textChanged.connect(self._update_change)
+        self.tendered_edit.textChanged.connect(self._update_change)
+        self._method_changed()
+        self.amount_edit.setFocus()
+
+    def _method_changed(self) -> None:
+        method = self.method_combo.currentData()
+        cash, card = method == "cash", method == "card"
+        self.tendered_edit.setEnabled(cash and not self.refund)
+        self.last4_edit.setEnabled(card and not self.refund)
+        if not card:
+            self.last4_edit.clear()
+        self._update_change()
+
+    def _update_change(self) -> None:
+        try:
+            change = self.change()
+        except ValidationFailed:
+            self.change_label.setText("")
+            return
+        self.change_label.setText(fmt.money(change, self.currency, self.locale) if change else "")
+
+    def change(self) -> Decimal:
+        """Cash handed back: tendered minus the amount (zero when nothing was tendered)."""
+        text = self.tendered_edit.text().strip()
+        if not text or not self.tendered_edit.isEnabled():
+            return Decimal(0)
+        tendered = parse_amount(text, self.currency, field="tendered")
+        amount = parse_amount(self.amount_edit.text(), self.currency)
+        if tendered < amount:
+            raise ValidationFailed(f"tendered {tendered} is less than the amount {amount}")
+        return tendered - amount
+
+    def values(self) -> dict:
+        """What was typed, checked; raises ValidationFailed naming every problem."""
+        problems = []
+        amount = None
+        try:
+            amount = parse_amount(self.amount_edit.text(), self.currency)
+            if amount <= 0:
+                problems.append("amount must be more than zero")
+        except ValidationFailed as e:
+            problems.extend(e.problems)
+        change = Decimal(0)
+        if amount is not None:
+            try:
+                change = self.change()
+            except ValidationFailed as e:
+                problems.extend(e.problems)
+        reference, notes = self.reference_edit.text().strip(), self.notes_edit.text().strip()
+        for label, text in (("reference", reference), ("notes", notes)):
+            if contains_card_number(text):
+                problems.append(f"the {label} looks like a card number; enter only the last four digits")
+        last4 = self.last4_edit.text().strip()
+        if last4 and (len(last4) != 4 or not last4.isdigit()):
+            problems.append("card last four must be exactly four digits")
+        if problems:
+            raise ValidationFailed(problems)
+        return {"amount": amount, "method": self.method_combo.currentData(), "reference": reference,
+                "card_last4": last4, "notes": notes, "change": change}
+
+    def try_accept(self) -> None:
+        try:
+            self.result_values = self.values()
+        except ValidationFailed as e:
+            self.error_label.setText(str(e))
+            return
+        self.accept()
+
+
+def ask_receipt_path(parent: QWidget, order_number: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, "Save receipt", str(Path.home() / f"receipt-{order_number}.pdf"),
+                                          "PDF (*.pdf)")
+    return path
+
+
+def ask_receipt_choice(parent: QWidget, order_number: str) -> str | None:
+    """'save', 'print' (save, then open in the system viewer to print) or None for no receipt."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Receipt", f"Payment for {order_number} recorded. Receipt?",
+                      parent=parent)
+    save = box.addButton("&Save receipt PDF", QMessageBox.ButtonRole.AcceptRole)
+    print_ = box.addButton("&Print (open in viewer)", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("&No receipt", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked == save else "print" if clicked == print_ else None
+
+
+def offer_receipt(parent: QWidget, services, actor, jobs, order_id: int, order_number: str, change: Decimal,
+                  show_message: Callable[[str, bool], None]) -> None:
+    """Ask whether to save (and open, for printing) the 80 mm receipt, then render it in the background."""
+    choice = ask_receipt_choice(parent, order_number)
+    if choice is None:
+        return
+    path = ask_receipt_path(parent, order_number)
+    if not path:
+        return
+
+    def saved(pdf: bytes) -> None:
+        Path(path).write_bytes(pdf)
+        show_message(f"Receipt saved to {path}.", False)
+        if choice == "print":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    jobs.submit(lambda _j: services.accounts.receipt_pdf(actor, order_id, change=change), on_success=saved,
+                on_failure=lambda exc: show_message(str(exc), True))
+
+
+def take_payment(parent: QWidget, services, actor, jobs, order_ref, locale: str,
+                 show_message: Callable[[str, bool], None], *, dialog_factory=PaymentDialog,
+                 receipt: bool = True, on_recorded: Callable[[object], None] | None = None) -> None:
+    """The counter flow: read what is due, ask for the payment, record it, offer the receipt."""
+
+    def ask(account) -> None:
+        due = account.balance
+        dialog = dialog_factory(account.order_number, due, account.currency, locale, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_values is None:
+            return
+        v = dialog.result_values
+
+        def recorded(payment) -> None:
+            left = due - v["amount"]
+            money = fmt.money(v["amount"], account.currency, locale)
+            tail = (f"still due {fmt.money(left, account.currency, locale)}" if left > 0 else
+                    f"customer credit {fmt.money(-left, account.currency, locale)}" if left < 0 else "paid in full")
+            change = f", change {fmt.money(v['change'], account.currency, locale)}" if v["change"] else ""
+            show_message(f"{money} {payment.method} recorded for {account.order_number}{change}; {tail}.", False)
+            if on_recorded is not None:
+                on_recorded(payment)
+            if receipt:
+                offer_receipt(parent, services, actor, jobs, account.order_id, account.order_number, v["change"],
+                              show_message)
+
+        jobs.submit(lambda _j: services.accounts.record_payment(
+            actor, account.order_id, v["amount"], v["method"], reference=v["reference"],
+            card_last4=v["card_last4"], notes=v["notes"]),
+            on_success=recorded, on_failure=lambda exc: show_message(str(exc), True), write=True)
+
+    jobs.submit(lambda _j: services.accounts.order_account(actor, order_ref), on_success=ask,
+                on_failure=lambda exc: show_message(str(exc), True))

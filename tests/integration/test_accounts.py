@@ -1,0 +1,286 @@
+"""Accounts on SQLite and PostgreSQL: the full cycle into hledger and Beancount, payments, invoices, credit notes,
+refunds, receipts and their PDFs, tax rounding, permissions and events."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from collections import defaultdict
+from decimal import Decimal
+
+import pytest
+
+from oms_desktop import cli
+from oms_desktop.domain.errors import (BusinessRuleViolation, InvalidTransition, PermissionDenied,
+                                       ValidationFailed)
+from tests.helpers.pdf_tools import decode_barcodes, pdf_to_text, require_tools
+
+ADMIN_PW = "admin-pw"
+
+
+@pytest.fixture
+def vase(catalog, admin):
+    """A product with a unit cost, so shipping it posts cost of goods sold."""
+    return catalog.catalog.create_product(admin, {"sku": "VASE-01", "name": "Vase", "unit_price": "30.00",
+                                                  "tax_rate": "0.19", "on_hand": "10", "unit_cost": "12.50"})
+
+
+def _ship(services, actor, order_id):
+    for step in ("picking", "packed", "shipped"):
+        services.orders.advance_order(actor, order_id, step)
+
+
+def _oms(db_url, monkeypatch, capsys, tmp_path, *args):
+    monkeypatch.setenv("OMS_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("OMS_PASSWORD", ADMIN_PW)
+    capsys.readouterr()
+    code = cli.main(["--database", db_url, "--user", "admin", *args])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out
+
+
+def _hledger_balances(path) -> dict[str, Decimal]:
+    out = subprocess.run(["hledger", "-f", str(path), "balance", "--flat", "--no-total", "-O", "csv"],
+                         capture_output=True, text=True, check=True).stdout
+    balances = {}
+    for line in out.splitlines()[1:]:
+        account, amount = [c.strip('"') for c in line.split('","')]
+        balances[account] = Decimal(amount.split()[0].replace(",", "")) if amount != "0" else Decimal(0)
+    return balances
+
+
+def _beancount_balances(path) -> dict[str, Decimal]:
+    from beancount import loader
+    from beancount.core import data
+    entries, errors, _options = loader.load_file(str(path))
+    assert errors == []
+    balances: dict[str, Decimal] = defaultdict(Decimal)
+    for entry in entries:
+        if isinstance(entry, data.Transaction):
+            for p in entry.postings:
+                balances[p.account] += p.units.number
+    return {k: v for k, v in balances.items() if v}
+
+
+def test_a_full_cycle_exports_to_hledger_and_beancount_with_the_trial_balance_to_the_cent(
+        services, admin, customer, vase, db_url, monkeypatch, capsys, tmp_path):
+    order = services.orders.place_order(admin, customer.id, [("VASE-01", 2), ("BOOK-01", 1)])
+    _ship(services, admin, order.id)
+    invoice = services.accounts.issue_invoice(admin, order.number)
+    assert invoice.total == order.total == Decimal("84.24")
+    services.accounts.record_payment(admin, order.id, "50", "cash")
+    services.accounts.record_payment(admin, order.id, "34.24", "card", card_last4="4242", reference="TERM-77")
+    credit = services.accounts.issue_credit_note(admin, invoice.number, [("VASE-01", 1)], reason="chipped")
+    assert credit.total == Decimal("35.70") and credit.references_number == invoice.number
+    services.accounts.refund(admin, order.id, "35.70", "card")
+    assert services.accounts.ledger_problems() == []
+
+    tb = services.accounts.trial_balance(admin)
+    assert tb.balanced
+    assert tb.balance_of("Expenses:COGS") == Decimal("25.00")  # 2 x 12.50 at shipment
+    assert tb.balance_of("Income:Sales") == Decimal("-42.00")  # 60.00 + 12.00 invoiced, 30.00 credited
+    assert tb.balance_of("Assets:Receivables") == 0
+
+    journal, beans, table = tmp_path / "books.journal", tmp_path / "books.beancount", tmp_path / "books.csv"
+    for fmt, path in (("hledger", journal), ("beancount", beans), ("csv", table)):
+        _oms(db_url, monkeypatch, capsys, tmp_path, "ledger", "export", "--format", fmt, "--out", str(path))
+    printed = json.loads(_oms(db_url, monkeypatch, capsys, tmp_path, "--json", "ledger", "trial-balance"))
+    expected = {row["account"]: Decimal(row["balance"]) for row in printed["accounts"] if Decimal(row["balance"])}
+    assert printed["balanced"] is True
+
+    if shutil.which("hledger"):
+        subprocess.run(["hledger", "-f", str(journal), "check"], check=True, capture_output=True)
+        subprocess.run(["hledger", "-f", str(journal), "check", "accounts", "commodities"], check=True,
+                       capture_output=True)
+        assert _hledger_balances(journal) == expected
+    subprocess.run(["bean-check", str(beans)], check=True, capture_output=True)
+    assert _beancount_balances(beans) == expected
+    rows = table.read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("entry,date,kind,description")
+    assert len(rows) - 1 == sum(len(e.postings) for e in services.accounts.journal(admin))
+
+
+def test_invoice_numbers_run_on_without_gaps_and_a_failure_after_numbering_leaves_none(services, admin, catalog):
+    orders = [services.orders.place_order(admin, None, [("BULB-E27", 1)]) for _ in range(4)]
+    first = services.accounts.issue_invoice(admin, orders[0].id)
+
+    def fail(number):
+        raise RuntimeError(f"printer jammed after drawing {number}")
+
+    services.accounts.after_numbering = fail
+    with pytest.raises(RuntimeError):
+        services.accounts.issue_invoice(admin, orders[1].id)
+    services.accounts.after_numbering = None
+    numbers = [first.number] + [services.accounts.issue_invoice(admin, o.id).number for o in orders[1:]]
+    assert numbers == ["INV-000001", "INV-000002", "INV-000003", "INV-000004"]
+    assert services.accounts.ledger_problems() == []
+
+
+def test_an_order_is_invoiced_once_and_corrected_by_credit_notes(services, admin, catalog):
+    order = services.orders.place_order(admin, None, [("LAMP-01", 2)])
+    invoice = services.accounts.issue_invoice(admin, order.id)
+    with pytest.raises(BusinessRuleViolation, match="already has invoice INV-000001"):
+        services.accounts.issue_invoice(admin, order.id)
+    with pytest.raises(ValidationFailed, match="only 2 of LAMP-01 can still be credited"):
+        services.accounts.issue_credit_note(admin, invoice.number, [("LAMP-01", 3)])
+    services.accounts.issue_credit_note(admin, invoice.number, [("LAMP-01", 1)])
+    rest = services.accounts.issue_credit_note(admin, invoice.number)  # whatever is left
+    assert rest.number == "CRN-000002" and rest.lines[0].quantity == 1
+    with pytest.raises(BusinessRuleViolation, match="fully credited"):
+        services.accounts.issue_credit_note(admin, invoice.number)
+    again = services.accounts.issue_invoice(admin, order.id)  # a fully credited invoice may be replaced
+    assert again.number == "INV-000002"
+    assert services.accounts.ledger_problems() == []
+
+
+def test_drafts_and_cancelled_orders_are_not_invoiced_and_a_preview_carries_no_number(services, admin, catalog):
+    draft = services.orders.create_draft(admin)
+    services.orders.add_line(admin, draft.id, "LAMP-01", 1)
+    with pytest.raises(InvalidTransition, match="is draft"):
+        services.accounts.issue_invoice(admin, draft.id)
+    require_tools("pdftotext")
+    preview = pdf_to_text(services.accounts.preview_invoice(admin, draft.id))
+    assert "DRAFT" in preview and "INV-" not in preview
+    services.orders.confirm_order(admin, draft.id)
+    services.orders.cancel_order(admin, draft.id)
+    with pytest.raises(InvalidTransition, match="cancelled"):
+        services.accounts.issue_invoice(admin, draft.id)
+
+
+def test_partial_payments_overpayment_credit_and_refunds(services, admin, catalog):
+    order = services.orders.place_order(admin, None, [("BOOK-01", 2)])  # 25.68
+    services.accounts.issue_invoice(admin, order.id)
+    services.accounts.record_payment(admin, order.id, "10,00", "cash")
+    assert services.accounts.order_account(admin, order.id).balance == Decimal("15.68")
+    services.accounts.record_payment(admin, order.id, "20", "bank", reference="SEPA 2026-0042")
+    account = services.accounts.order_account(admin, order.id)
+    assert account.balance == Decimal("-4.32") and account.credit == Decimal("4.32")
+    assert services.accounts.trial_balance(admin).balance_of("Liabilities:CustomerCredit") == Decimal("-4.32")
+    with pytest.raises(BusinessRuleViolation, match="only 4.32 EUR is owed"):
+        services.accounts.refund(admin, order.id, "5", "cash")
+    services.accounts.refund(admin, order.id, "4.32", "cash")
+    assert services.accounts.order_account(admin, order.id).balance == 0
+    flow = services.accounts.cash_flow(admin, period="month")
+    assert {(r.method, r.cash_in, r.cash_out) for r in flow} == {("cash", Decimal("10.00"), Decimal("4.32")),
+                                                                 ("bank", Decimal("20.00"), Decimal("0.00"))}
+    assert services.accounts.ledger_problems() == []
+
+
+@pytest.mark.parametrize("field, value", [("reference", "4111 1111 1111 1111"), ("notes", "card 5500-0055-5555-5559")])
+def test_a_card_number_in_free_text_is_refused_and_nothing_is_stored(services, admin, catalog, field, value):
+    order = services.orders.place_order(admin, None, [("BOOK-01", 1)])
+    with pytest.raises(ValidationFailed, match=f"the {field} looks like a card number"):
+        services.accounts.record_payment(admin, order.id, "12.84", "card", **{field: value})
+    assert services.accounts.order_account(admin, order.id).payments == ()
+    assert services.accounts.journal(admin) == []
+
+
+def test_bad_payments_name_every_problem(services, admin, catalog):
+    order = services.orders.place_order(admin, None, [("BOOK-01", 1)])
+    with pytest.raises(ValidationFailed) as e:
+        services.accounts.record_payment(admin, order.id, "1.234", "cheque", card_last4="12")
+    text = str(e.value)
+    assert "more than 2 decimals" in text and "method 'cheque' is unknown" in text
+    for amount in ("0", "-5", "abc", "1e9999"):
+        with pytest.raises(ValidationFailed):
+            services.accounts.record_payment(admin, order.id, amount, "cash")
+    with pytest.raises(ValidationFailed, match="four digits"):
+        services.accounts.record_payment(admin, order.id, "1", "cash", card_last4="1234")
+
+
+def test_who_may_take_money_issue_invoices_and_refund(services, users, catalog):
+    order = services.orders.place_order(users["admin"], None, [("BOOK-01", 1)])
+    with pytest.raises(PermissionDenied):
+        services.accounts.record_payment(users["agent"], order.id, "1", "cash")
+    services.accounts.record_payment(users["counter"], order.id, "12.84", "cash")
+    with pytest.raises(PermissionDenied):
+        services.accounts.issue_invoice(users["counter"], order.id)
+    with pytest.raises(PermissionDenied):
+        services.accounts.refund(users["counter"], order.id, "1", "cash")
+    services.accounts.issue_invoice(users["accountant"], order.id)
+
+
+def test_accounts_events_carry_the_order_so_the_service_desk_and_managers_see_them(services, admin, catalog):
+    start = services.events.last_id()
+    order = services.orders.place_order(admin, None, [("LAMP-01", 1)])
+    invoice = services.accounts.issue_invoice(admin, order.id)
+    services.accounts.record_payment(admin, order.id, "23.79", "cash")
+    services.accounts.issue_credit_note(admin, invoice.number)
+    services.accounts.refund(admin, order.id, "23.79", "cash")
+    events = [e for e in services.events.since(admin, start) if e.kind in
+              ("invoice_issued", "payment_received", "credit_note_issued", "refund_paid")]
+    assert [e.kind for e in events] == ["invoice_issued", "payment_received", "credit_note_issued", "refund_paid"]
+    assert {e.order_id for e in events} == {order.id}
+    assert events[0].payload["number"] == "INV-000001"
+
+
+def test_the_accounts_queue_lists_paid_but_uninvoiced_open_and_overdue_orders(services, admin, catalog):
+    from datetime import timedelta
+    paid = services.orders.place_order(admin, None, [("BOOK-01", 1)])
+    services.accounts.record_payment(admin, paid.id, "12.84", "cash")
+    open_ = services.orders.place_order(admin, None, [("LAMP-01", 1)])
+    services.accounts.issue_invoice(admin, open_.id, due_days=30)
+    late = services.orders.place_order(admin, None, [("BULB-E27", 2)])
+    inv = services.accounts.issue_invoice(admin, late.id, due_days=0)
+    queue = services.accounts.queue(admin, today=inv.issue_date + timedelta(days=10))
+    assert [i.order_id for i in queue.waiting_invoice] == [paid.id]
+    assert [i.order_id for i in queue.awaiting_payment] == [open_.id]
+    assert [(i.order_id, i.days_overdue) for i in queue.overdue] == [(late.id, 10)]
+    aging = services.accounts.receivables_aging(admin, today=inv.issue_date + timedelta(days=45))
+    assert {(a.order_number, a.bucket) for a in aging} == {(open_.number, "1-30"), (late.number, "31-60")}
+    services.accounts.issue_invoice(admin, paid.id)
+    assert services.accounts.queue(admin).waiting_invoice == ()
+
+
+@pytest.mark.parametrize("mode, tax", [("line", Decimal("0.02")), ("document", Decimal("0.03"))])
+def test_tax_rounding_per_line_or_per_document_is_the_same_on_the_order_the_invoice_and_the_ledger(
+        services, admin, mode, tax):
+    services.company.update(admin, tax_rounding=mode)
+    rows = "sku,name,unit_price,tax_rate,on_hand\nA-1,A,0.07,0.19,10\nA-2,B,0.07,0.19,10\n"
+    services.catalog.import_catalog(admin, rows.encode())
+    order = services.orders.place_order(admin, None, [("A-1", 1), ("A-2", 1)])
+    assert order.tax == tax  # 0.0133 twice: per line 0.01 + 0.01, per document 0.0266 -> 0.03
+    invoice = services.accounts.issue_invoice(admin, order.id)
+    assert (invoice.net, invoice.tax, invoice.total) == (order.net, order.tax, order.total)
+    assert services.accounts.trial_balance(admin).balance_of("Liabilities:SalesTax") == -tax
+
+
+def test_invoice_and_receipt_pdfs_show_the_totals_a_scannable_qr_and_names_literally(services, admin, catalog):
+    require_tools()
+    buyer = services.customers.add_customer(admin, "<b>Zoë</b> & Søn 株式会社", ["030 1234567"], "",
+                                            "Straße 1\n<i>10115</i> Berlin")
+    order = services.orders.place_order(admin, buyer.id, [("LAMP-01", 2), ("BOOK-01", 1)])
+    invoice = services.accounts.issue_invoice(admin, order.id)
+    pdf = services.accounts.invoice_pdf(admin, invoice.number)
+    text = pdf_to_text(pdf)
+    assert "INV-000001" in text and "60.42 EUR" in text and "51.98 EUR" in text and "8.44 EUR" in text
+    assert "<b>Zoë</b> & Søn 株式会社" in text and "<i>10115</i> Berlin" in text
+    assert f"INV:INV-000001;AMT:60.42 EUR" in decode_barcodes(pdf)
+    assert services.accounts.invoice_pdf(admin, "inv-1") == pdf  # a reprint is the stored document
+
+    services.accounts.record_payment(admin, order.id, "60.42", "card", card_last4="4242", reference="T-1")
+    receipt = pdf_to_text(services.accounts.receipt_pdf(admin, order.id, change=Decimal("0")))
+    assert re.search(r"TOTAL 60\.42 EUR", receipt) and "Card T-1 60.42 EUR" in receipt
+    assert order.tracking_number in decode_barcodes(services.accounts.receipt_pdf(admin, order.id))
+
+
+def test_a_factur_x_invoice_embeds_cii_xml_that_passes_the_xsd_check(services, admin, catalog):
+    import facturx
+    from oms_desktop.adapters.exports.facturx import MissingCompanyData
+    order = services.orders.place_order(admin, None, [("LAMP-01", 2), ("BOOK-01", 1)])
+    invoice = services.accounts.issue_invoice(admin, order.id)
+    with pytest.raises(MissingCompanyData, match="VAT ID"):
+        services.exporters.facturx(*services.accounts.invoice_for_export(admin, invoice.number))
+    services.company.update(admin, company_address="Lindenallee 42\n10115 Berlin\nGermany", vat_id="DE812345673")
+    for number in (invoice.number, services.accounts.issue_credit_note(admin, invoice.number).number):
+        pdf = services.exporters.facturx(*services.accounts.invoice_for_export(admin, number))
+        name, xml = facturx.get_xml_from_pdf(pdf, check_xsd=False)
+        assert name == "factur-x.xml"
+        assert facturx.xml_check_xsd(xml, flavor="factur-x", level="basic")
+        assert b"<ram:GrandTotalAmount>60.42</ram:GrandTotalAmount>" in xml
+        assert f"<ram:ID>{number}</ram:ID>".encode() in xml
+    broken = xml.replace(b"<ram:TypeCode>381</ram:TypeCode>", b"")
+    with pytest.raises(Exception):
+        facturx.xml_check_xsd(broken, flavor="factur-x", level="basic")
