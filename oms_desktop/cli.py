@@ -443,6 +443,8 @@ def open_for(args: argparse.Namespace, paths):
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "opens", "") == "none":  # brings its own database (oms bench): no backend, no sign-in
+        return args.func(args)
     from .config import Paths
     paths = Paths.default()
     backend, migrated = open_for(args, paths)

@@ -12,6 +12,7 @@ from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import (HOLDS_RESERVATION, Channel, PricedLine, Status, TaxRounding, bp_to_rate,
                              check_transition, compute_totals, parse_quantity, parse_rate, rate_to_bp)
 from ..domain.roles import Perm, can
+from . import ledger_posting
 from .base import ServiceBase
 from .ports import utc_now as _now
 from .dto import Actor, OrderDTO, OrderLineDTO, OrderSummaryDTO, StatusChangeDTO, order_number
@@ -257,7 +258,8 @@ class OrderService(ServiceBase):
             raise ValidationFailed(problems)
         company = self.company
         with self._uow() as uow:
-            if customer_id is not None and uow.customers.get(customer_id) is None:
+            customer = uow.customers.get(customer_id) if customer_id is not None else None
+            if customer_id is not None and customer is None:
                 raise NotFound(f"No customer number {customer_id}.")
             products = uow.products.by_skus(wanted)
             unknown = [s for s in wanted if s not in products]
@@ -284,7 +286,7 @@ class OrderService(ServiceBase):
             uow.orders.add_history(oid, None, Status.CONFIRMED, actor.user_id, "placed")
             self._confirmed_event(uow, actor, oid, tn, to_minor(totals.total, company.currency), company.currency,
                                   len(wanted))
-            dto = self._load(uow, oid)
+            dto = self._load(uow, oid, customer_name=customer.name if customer else "", created_by=actor.username)
             uow.commit()
         return dto
 
@@ -329,6 +331,9 @@ class OrderService(ServiceBase):
         with self._uow() as uow:
             order = self._resolve_row(uow, order_ref, for_update=True)
             check_transition(order.status, tgt, order_number(order.id))
+            if uow.warehouse.has_pick_history(order.id):
+                raise InvalidTransition(f"{order_number(order.id)} is handled on a pick list; use the warehouse "
+                                        "steps (confirm picks, pack, ship, deliver) instead.")
             if tgt is Status.SHIPPED:
                 per_product: dict[int, int] = defaultdict(int)
                 for ln in uow.orders.lines(order.id):
@@ -339,6 +344,7 @@ class OrderService(ServiceBase):
                 uow.stock.add_moves([dict(product_id=pid, kind="ship", on_hand_delta=-q, reserved_delta=-q,
                                           order_id=order.id, reference=order.tracking_number or "",
                                           user_id=actor.user_id) for pid, q in sorted(per_product.items())])
+                ledger_posting.post_shipment(uow, actor, order.id, sorted(per_product.items()))
             uow.orders.update(order.id, {"status": tgt.value})
             uow.orders.add_history(order.id, order.status, tgt, actor.user_id, note)
             uow.events.add(f"order_{tgt.value}", user_id=actor.user_id, order_id=order.id,
@@ -480,7 +486,10 @@ class OrderService(ServiceBase):
         uow.orders.update(order.id, {"net_minor": to_minor(t.net, cur), "tax_minor": to_minor(t.tax, cur),
                                      "total_minor": to_minor(t.total, cur)})
 
-    def _load(self, uow, order_id: int) -> OrderDTO:
+    def _load(self, uow, order_id: int, *, customer_name: str | None = None,
+              created_by: str | None = None) -> OrderDTO:
+        """The order as a DTO; a caller that has just read the customer and knows the creator passes their names
+        (``customer_name``, ``created_by``) to spare two queries on the hot path."""
         o = uow.orders.get(order_id)
         cur = o.currency
         lines = uow.orders.lines(order_id)
@@ -500,13 +509,17 @@ class OrderService(ServiceBase):
                           for ln in lines)
         history = tuple(StatusChangeDTO(h.from_status, h.to_status, h.at, h.username or "", h.note)
                         for h in uow.orders.history(order_id))
-        customer = uow.customers.get(o.customer_id) if o.customer_id is not None else None
-        creator = uow.users.get(o.created_by) if o.created_by is not None else None
+        if customer_name is None:
+            customer = uow.customers.get(o.customer_id) if o.customer_id is not None else None
+            customer_name = customer.name if customer else ""
+        if created_by is None:
+            creator = uow.users.get(o.created_by) if o.created_by is not None else None
+            created_by = creator.username if creator else ""
         return OrderDTO(id=o.id, number=order_number(o.id), tracking_number=o.tracking_number, status=o.status,
-                        channel=o.channel, customer_id=o.customer_id, customer_name=customer.name if customer else "",
+                        channel=o.channel, customer_id=o.customer_id, customer_name=customer_name,
                         currency=cur, net=from_minor(o.net_minor, cur), tax=from_minor(o.tax_minor, cur),
                         total=from_minor(o.total_minor, cur), created_at=o.created_at, confirmed_at=o.confirmed_at,
-                        created_by=creator.username if creator else "", express=o.express, lines=line_dtos,
+                        created_by=created_by, express=o.express, lines=line_dtos,
                         tax_by_rate=tuple((rate, net, tax) for rate, (net, tax) in t.tax_by_rate.items()),
                         history=history)
 

@@ -18,8 +18,8 @@ from oms_desktop.adapters.db.models_performance import include_name  # the searc
 
 
 @pytest.fixture
-def engine(db_url):
-    eng = make_engine(db_url)
+def engine(empty_db_url):
+    eng = make_engine(empty_db_url)
     yield eng
     eng.dispose()
 

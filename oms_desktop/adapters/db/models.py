@@ -221,3 +221,4 @@ class AuditEntry(Base):
 
 # The areas' tables live in their own modules; importing them here keeps Base.metadata complete for Alembic.
 from . import models_accounts, models_purchasing, models_warehouse  # noqa: E402,F401
+from . import models_performance  # noqa: E402,F401

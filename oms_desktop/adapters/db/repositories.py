@@ -4,10 +4,13 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from sqlalchemy import and_, case, delete, exists, func, insert, literal, or_, select, text, update
+from sqlalchemy import (and_, bindparam, case, delete, exists, func, insert, literal, literal_column, or_, select, text,
+                        union, update)
+from sqlalchemy import table as sql_table
 from sqlalchemy.engine import Connection
 
 from . import models as m
+from .models_performance import MIN_TRIGRAM_WORD
 
 products_t = m.Product.__table__
 stock_t = m.Stock.__table__
@@ -27,6 +30,9 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+_TOP = "\U0010ffff"  # sorts after every character: "x" <= s < "x" + _TOP holds exactly for s starting with "x"
+
+
 def like_escape(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -34,6 +40,21 @@ def like_escape(s: str) -> str:
 class _Repo:
     def __init__(self, conn: Connection):
         self.c = conn
+
+    @property
+    def _pg(self) -> bool:
+        return self.c.dialect.name == "postgresql"
+
+    def _text_matches(self, fts: str, table, column: str, words: list[str]):
+        """Ids of the rows whose ``column`` contains every word of three or more characters, from the trigram
+        index (SQLite FTS5; PostgreSQL pg_trgm serves the LIKEs); shorter words are left to the caller's LIKE."""
+        long_words = [w for w in words if len(w) >= MIN_TRIGRAM_WORD]
+        if self._pg:
+            return select(table.c.id).where(*[table.c[column].like("%" + like_escape(w) + "%", escape="\\")
+                                              for w in long_words])
+        query = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
+        return select(literal_column("rowid")).select_from(sql_table(fts)).where(
+            literal_column(fts).op("MATCH")(literal(query)))
 
 
 class SettingsRepo(_Repo):
@@ -131,7 +152,17 @@ class ProductsRepo(_Repo):
         if text_ and text_.strip() and order_by == "sku" and not descending:
             # type-ahead: SKUs that start with what was typed come before name matches
             prefix = like_escape(text_.strip().upper()) + "%"
-            keys.insert(0, case((products_t.c.sku.like(prefix, escape="\\"), 0), else_=1))
+            is_prefix = products_t.c.sku.like(prefix, escape="\\")
+            if offset == 0 and all(len(w) < MIN_TRIGRAM_WORD for w in text_.split()):
+                # One or two typed characters: no trigram index helps. Walk the SKU index in order and stop at
+                # ``limit`` matches (SKU-prefix matches first, then the rest) instead of sorting every match.
+                first = self.c.execute(q.where(self._sku_prefix(text_.strip()))
+                                       .order_by(products_t.c.sku).limit(limit)).all()
+                if len(first) == limit:
+                    return first
+                rest = q.where(~is_prefix).order_by(products_t.c.sku).limit(limit - len(first))
+                return first + self.c.execute(rest).all()
+            keys.insert(0, case((is_prefix, 0), else_=1))
         q = q.order_by(*keys).limit(limit).offset(offset)
         return self.c.execute(q).all()
 
@@ -140,8 +171,7 @@ class ProductsRepo(_Repo):
         q = self._filter(q, text_, category, active_only, low_stock, out_of_stock)
         return self.c.execute(q).scalar_one()
 
-    @staticmethod
-    def _filter(q, text_, category, active_only, low_stock, out_of_stock):
+    def _filter(self, q, text_, category, active_only, low_stock, out_of_stock):
         if active_only:
             q = q.where(products_t.c.active.is_(True))
         if category:
@@ -157,7 +187,23 @@ class ProductsRepo(_Repo):
                         products_t.c.sku.like(like_escape(typed.upper()) + "%", escape="\\"))
             conds = [products_t.c.search_text.like("%" + like_escape(w) + "%", escape="\\") for w in words]
             q = q.where(or_(exact, and_(*conds)))
+            # The same rows, found through indexes: the candidates are the barcode's product, the SKUs with that
+            # prefix and the trigram index's matches for the longer words; the condition above stays exact.
+            # (PostgreSQL needs no help: it combines the barcode, SKU-pattern and trigram indexes by a BitmapOr.)
+            if not self._pg and any(len(w) >= MIN_TRIGRAM_WORD for w in words):
+                candidates = [select(products_t.c.id).where(products_t.c.barcode == typed),
+                              select(products_t.c.id).where(self._sku_prefix(typed)),
+                              self._text_matches("products_fts", products_t, "search_text", words)]
+                q = q.where(products_t.c.id.in_(union(*candidates)))
         return q
+
+    def _sku_prefix(self, typed: str):
+        """SKUs starting with ``typed`` as an index range: SKUs are upper case, and SQLite's LIKE, which ignores
+        case, cannot use the index; PostgreSQL's LIKE uses the text_pattern_ops index."""
+        prefix = typed.upper()
+        if self._pg:
+            return products_t.c.sku.like(like_escape(prefix) + "%", escape="\\")
+        return and_(products_t.c.sku >= prefix, products_t.c.sku < prefix + _TOP)
 
     def categories(self) -> list[str]:
         return list(self.c.execute(select(products_t.c.category).where(products_t.c.category != "")
@@ -173,11 +219,7 @@ class StockRepo(_Repo):
 
         Returns the new (on_hand, reserved), or None when fewer than ``qty`` are available (nothing changed).
         """
-        return self.c.execute(update(stock_t)
-                              .where(stock_t.c.product_id == product_id,
-                                     stock_t.c.on_hand - stock_t.c.reserved >= qty)
-                              .values(reserved=stock_t.c.reserved + qty)
-                              .returning(stock_t.c.on_hand, stock_t.c.reserved)).first()
+        return self.c.execute(_TRY_RESERVE, {"pid": product_id, "qty": qty}).first()
 
     def release(self, product_id: int, qty: int) -> None:
         r = self.c.execute(update(stock_t).where(stock_t.c.product_id == product_id, stock_t.c.reserved >= qty)
@@ -229,6 +271,14 @@ class StockRepo(_Repo):
         return [tuple(r) for r in self.c.execute(q).all()]
 
 
+# Built once: the reservation runs for every line of every order (the statement cache then skips compiling too).
+_TRY_RESERVE = (update(stock_t)
+                .where(stock_t.c.product_id == bindparam("pid"),
+                       stock_t.c.on_hand - stock_t.c.reserved >= bindparam("qty"))
+                .values(reserved=stock_t.c.reserved + bindparam("qty"))
+                .returning(stock_t.c.on_hand, stock_t.c.reserved))
+
+
 class CustomersRepo(_Repo):
     def add(self, *, name, email, billing_address, shipping_address, notes) -> int:
         return self.c.execute(insert(customers_t).values(
@@ -257,21 +307,35 @@ class CustomersRepo(_Repo):
 
     def find(self, *, digits: str | None, words: list[str], email: str | None, customer_id: int | None,
              limit: int = 20, key: str | None = None):
-        conds = []
+        """Customers matching any of: the number, part of a phone number's digits (or its key), the start of the
+        email address, every word in the name. Each part is one indexed lookup (trigram index for substrings)."""
+        parts = []
         if customer_id is not None:
-            conds.append(customers_t.c.id == customer_id)
+            parts.append(select(customers_t.c.id).where(customers_t.c.id == customer_id))
         if digits:
-            sub = select(phones_t.c.customer_id).where(
-                or_(phones_t.c.digits.like("%" + digits + "%"), phones_t.c.key == (key or digits.lstrip("0"))))
-            conds.append(customers_t.c.id.in_(sub))
+            by_digits = phones_t.c.digits.like("%" + digits + "%")
+            if len(digits) >= MIN_TRIGRAM_WORD and not self._pg:
+                by_digits = and_(phones_t.c.id.in_(self._text_matches("customer_phones_fts", phones_t, "digits",
+                                                                      [digits])), by_digits)
+            parts.append(select(phones_t.c.customer_id).where(by_digits))
+            parts.append(select(phones_t.c.customer_id).where(phones_t.c.key == (key or digits.lstrip("0"))))
         if email:
-            conds.append(customers_t.c.email_lower.like(like_escape(email.lower()) + "%", escape="\\"))
+            prefix = email.lower()
+            by_email = customers_t.c.email_lower.like(like_escape(prefix) + "%", escape="\\")
+            if not self._pg:  # SQLite's LIKE ignores case, so only a range can use the index
+                by_email = and_(customers_t.c.email_lower >= prefix, customers_t.c.email_lower < prefix + _TOP,
+                                by_email)
+            parts.append(select(customers_t.c.id).where(by_email))
         if words:
-            conds.append(and_(*[customers_t.c.name_lower.like("%" + like_escape(w) + "%", escape="\\")
-                                for w in words]))
-        if not conds:
+            conds = [customers_t.c.name_lower.like("%" + like_escape(w) + "%", escape="\\") for w in words]
+            if any(len(w) >= MIN_TRIGRAM_WORD for w in words) and not self._pg:
+                conds.append(customers_t.c.id.in_(self._text_matches("customers_fts", customers_t, "name_lower",
+                                                                     words)))
+            parts.append(select(customers_t.c.id).where(*conds))
+        if not parts:
             return []
-        q = select(customers_t).where(or_(*conds)).order_by(customers_t.c.name_lower, customers_t.c.id).limit(limit)
+        q = (select(customers_t).where(customers_t.c.id.in_(union(*parts)))
+             .order_by(customers_t.c.name_lower, customers_t.c.id).limit(limit))
         return self.c.execute(q).all()
 
     def update(self, customer_id: int, values: dict) -> None:
@@ -321,8 +385,8 @@ class OrdersRepo(_Repo):
         self.c.execute(delete(lines_t).where(lines_t.c.order_id == order_id, lines_t.c.line_no == line_no))
 
     def add_history(self, order_id: int, from_status, to_status, user_id, note: str = "") -> None:
-        self.c.execute(insert(history_t).values(order_id=order_id, from_status=from_status, to_status=to_status,
-                                                user_id=user_id, note=note, at=_now()))
+        self.c.execute(insert(history_t), dict(order_id=order_id, from_status=from_status, to_status=to_status,
+                                               user_id=user_id, note=note, at=_now()))
 
     def history(self, order_id: int):
         q = (select(history_t, users_t.c.username).outerjoin(users_t, users_t.c.id == history_t.c.user_id)
@@ -346,9 +410,10 @@ class OrdersRepo(_Repo):
 
 class EventsRepo(_Repo):
     def add(self, kind: str, *, user_id=None, order_id=None, product_id=None, payload: dict | None = None) -> None:
-        self.c.execute(insert(events_t).values(kind=kind, at=_now(), user_id=user_id, order_id=order_id,
-                                               product_id=product_id,
-                                               payload=json.dumps(payload or {}, default=str, ensure_ascii=False)))
+        # insert(table) with a parameter dict: no per-call .values() construction on the hot path
+        self.c.execute(insert(events_t), {"kind": kind, "at": _now(), "user_id": user_id, "order_id": order_id,
+                                          "product_id": product_id,
+                                          "payload": json.dumps(payload or {}, default=str, ensure_ascii=False)})
 
     def since(self, last_id: int, limit: int = 500):
         q = (select(events_t, users_t.c.username).outerjoin(users_t, users_t.c.id == events_t.c.user_id)
@@ -361,7 +426,7 @@ class EventsRepo(_Repo):
 
 class AuditRepo(_Repo):
     def record(self, *, user_id, username: str, action: str, entity: str, entity_id, old=None, new=None) -> None:
-        self.c.execute(insert(audit_t).values(
+        self.c.execute(insert(audit_t), dict(
             at=_now(), user_id=user_id, username=username, action=action, entity=entity, entity_id=str(entity_id),
             old_values=json.dumps(old, default=str, ensure_ascii=False) if old is not None else "",
             new_values=json.dumps(new, default=str, ensure_ascii=False) if new is not None else ""))

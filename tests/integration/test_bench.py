@@ -1,0 +1,104 @@
+"""``oms bench`` runs end to end at small scale: every workload has a row, and the figures are consistent (timings
+positive and ordered, ratios computed from the floor, the seeded counts as asked), whatever this machine's speed."""
+from __future__ import annotations
+
+import json
+import re
+import os
+import subprocess
+import sys
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from oms_desktop.bench import SCALES
+
+ROWS = ("floor", "place_order", "whole_cycle", "product_search", "customer_lookup", "orders_page", "app_start",
+        "invoice_pdf", "pick_list_pdf", "pg_concurrent")
+
+
+def oms_bench(*args: str, tmp_path) -> tuple[int, str, str]:
+    env = {**os.environ, "OMS_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("OMS_DATABASE_URL", None)
+    proc = subprocess.run([sys.executable, "-m", "oms_desktop.cli", "bench", *args], capture_output=True,
+                          text=True, env=env, timeout=300)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def check_timings(row: dict, floor_ms: float) -> None:
+    assert row["n"] >= 1, row
+    assert 0 < row["median_ms"] <= row["p95_ms"] <= row["max_ms"], row
+    assert row["median_ratio"] == pytest.approx(row["median_ms"] / floor_ms, rel=0.05, abs=0.1), row
+
+
+def check_document(doc: dict, scale: str) -> dict:
+    rows = {r["key"]: r for r in doc["rows"]}
+    assert tuple(rows) == ROWS
+    sc = SCALES[scale]
+    assert (doc["seed"]["products"], doc["seed"]["customers"], doc["seed"]["orders"]) == \
+           (sc.products, sc.customers, sc.orders)
+    assert doc["seed"]["order_lines"] >= sc.orders
+    floor = doc["floor_median_ms"]
+    assert floor == pytest.approx(rows["floor"]["median_ms"], abs=0.001) and floor > 0
+    assert rows["floor"]["median_ratio"] == pytest.approx(1.0, abs=0.05)
+    for key in ("place_order", "product_search", "customer_lookup", "orders_page", "invoice_pdf", "pick_list_pdf",
+                "app_start"):
+        assert rows[key]["status"] == "ok", rows[key]
+        check_timings(rows[key], floor)
+        assert isinstance(rows[key]["met"], bool)
+    assert rows["whole_cycle"]["status"] in ("ok", "n/a")  # n/a while warehouse or accounts lack a step
+    if rows["whole_cycle"]["status"] == "ok":
+        check_timings(rows["whole_cycle"], floor)
+        assert rows["whole_cycle"]["median_ms"] > rows["place_order"]["median_ms"]  # placing is one of its steps
+    # a service call does more than writing the same rows by hand, and the app start is a whole process
+    assert rows["place_order"]["median_ms"] > floor
+    assert 50 < rows["app_start"]["rss_mb"] < 2000
+    assert rows["app_start"]["median_ms"] > rows["place_order"]["median_ms"]
+    assert re.search(r", [1-9][0-9]*% found", rows["product_search"]["note"])  # the queries do find products
+    assert 20 < doc["peak_rss_mb"] < 4000
+    return rows
+
+
+def test_the_small_bench_prints_every_row_with_consistent_figures_as_json(tmp_path):
+    code, out, err = oms_bench("--scale", "small", "--json", "--repeat", "5", tmp_path=tmp_path)
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["scale"] == "small" and doc["database"] == "SQLite"
+    rows = check_document(doc, "small")
+    assert rows["pg_concurrent"]["status"] == "n/a" and rows["pg_concurrent"]["value"] is None
+    assert rows["place_order"]["n"] == 5  # --repeat
+
+
+def test_bench_needs_no_database_or_user_and_refuses_a_bad_database_url(tmp_path):
+    code, out, err = oms_bench("--scale", "small", "--database", "mysql://x", tmp_path=tmp_path)
+    assert code == 2
+    assert "not a database URL" in err
+    code, out, err = oms_bench("--scale", "huge", tmp_path=tmp_path)
+    assert code == 2 and "invalid choice" in err
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_the_bench_on_postgresql_places_orders_from_8_processes_without_overselling_and_drops_its_database(
+        pg_databases, tmp_path):
+    from tests.helpers.fixtures import PG_ADMIN_URL
+    before = bench_databases(PG_ADMIN_URL)
+    code, out, err = oms_bench("--scale", "small", "--json", "--repeat", "3", "--database", PG_ADMIN_URL,
+                               tmp_path=tmp_path)
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["database"] == "PostgreSQL"
+    rows = check_document(doc, "small")
+    conc = rows["pg_concurrent"]
+    assert conc["status"] == "ok" and conc["value"] > 0
+    assert "by 8 processes" in conc["note"] and conc["note"].endswith("oversold: 0")
+    assert bench_databases(PG_ADMIN_URL) <= before  # its throwaway database was dropped
+
+
+def bench_databases(url: str) -> set[str]:
+    eng = create_engine(url)
+    try:
+        with eng.connect() as c:
+            return set(c.execute(text("SELECT datname FROM pg_database WHERE datname LIKE 'oms_bench_%'")).scalars())
+    finally:
+        eng.dispose()

@@ -1,0 +1,208 @@
+"""The hot queries find their rows through indexes (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL), the
+trigram search indexes follow every write, and the indexed search finds exactly what the plain filter finds."""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event, text
+
+from oms_desktop.domain.orders import Status
+
+PRODUCTS_CSV = (
+    "sku,name,unit_price,tax_rate,barcode,category,location,on_hand,reorder_point\n"
+    "LAMP-01,Desk lamp,19.99,0.19,4006381333931,Lighting,A-01-02,10,2\n"
+    "LAMP-02,Floor lamp oak,89.00,0.19,4006381333955,Lighting,A-01-03,4,1\n"
+    "BULB-E27,LED bulb E27,3.49,0.19,4006381333948,Lighting,A-01-04,100,20\n"
+    "BOOK-01,Field guide,12.00,0.07,9783161484100,Books,B-02-01,5,1\n"
+    "MUG-100,Große Tasse \"Ökö\" 50% off,7.50,0.19,,Kitchen,C-01-01,30,5\n"
+    "DESK-OAK,Oak desk 120 cm,249.00,0.19,,Furniture,D-01-01,2,0\n"
+    "OAK-SHELF,Shelf (oak_veneer),59.00,0.19,,Furniture,D-01-02,3,0\n"
+)
+
+
+@pytest.fixture
+def shop(services, admin):
+    services.catalog.import_catalog(admin, PRODUCTS_CSV.encode())
+    c = services.customers
+    c.add_customer(admin, "Anna Schmidt", ["0171 555-0100"], "anna@example.com")
+    c.add_customer(admin, "Jörg Müller", ["+49 30 1234567", "0160 9876543"], "joerg.mueller@example.org")
+    c.add_customer(admin, "Annabel Lee", ["040 333 444"], "")
+    return services
+
+
+@contextmanager
+def captured(engine):
+    """The SQL statements (with parameters) executed while the block runs."""
+    seen: list[tuple[str, object]] = []
+
+    def listener(conn, cursor, statement, parameters, context, executemany):
+        seen.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+
+
+def plans(backend, statements) -> list[str]:
+    """The plan of each SELECT / UPDATE, as text. PostgreSQL is told to avoid sequential scans (on tables this small
+    it would scan anyway, and the question is whether an index *can* serve the query) and plain index scans (which
+    walk one index in order and filter; bitmap scans name every index that serves a condition)."""
+    out = []
+    with backend.engine.connect() as conn:
+        if backend.engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("SET enable_seqscan = off")
+            conn.exec_driver_sql("SET enable_indexscan = off")
+        for statement, params in statements:
+            if not statement.lstrip().upper().startswith(("SELECT", "UPDATE", "WITH")):
+                continue
+            if backend.engine.dialect.name == "sqlite":
+                rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params).all()
+                out.append("\n".join(r[-1] for r in rows))
+            else:
+                rows = conn.exec_driver_sql("EXPLAIN " + statement, params).all()
+                out.append("\n".join(r[0] for r in rows))
+        conn.rollback()
+    return out
+
+
+def full_scans(plan: str, tables: tuple[str, ...]) -> list[str]:
+    """Plan lines that read a whole table (SQLite ``SCAN t``, PostgreSQL ``Seq Scan on t``)."""
+    found = []
+    for line in plan.splitlines():
+        for t in tables:
+            if re.search(rf"\bSCAN {t}(\s|$)", line) and "USING" not in line or f"Seq Scan on {t} " in line + " ":
+                found.append(line.strip())
+    return found
+
+
+def the_plan(backend, fn) -> str:
+    with captured(backend.engine) as seen:
+        fn()
+    return "\n".join(plans(backend, seen))
+
+
+def is_sqlite(backend) -> bool:
+    return backend.engine.dialect.name == "sqlite"
+
+
+def test_product_type_ahead_uses_the_trigram_index_the_sku_index_and_the_barcode_index(backend, shop, admin):
+    plan = the_plan(backend, lambda: shop.catalog.search(admin, "oak des", limit=12))
+    assert full_scans(plan, ("products", "stock")) == []
+    if is_sqlite(backend):
+        assert "products_fts VIRTUAL TABLE" in plan
+        assert "(sku>? AND sku<?)" in plan and "(barcode=?)" in plan
+    else:
+        assert "ix_products_search_trgm" in plan and "ix_products_sku_pattern" in plan
+    for typed in ("4006381333931", "LAMP-0"):  # a scanned barcode, a SKU prefix
+        plan = the_plan(backend, lambda: shop.catalog.search(admin, typed, limit=12))
+        assert full_scans(plan, ("products", "stock")) == [], typed
+
+
+def test_customer_lookup_by_phone_digits_name_and_email_uses_indexes(backend, shop, admin):
+    for typed in ("555 0100", "anna schm", "joerg.mu@"):
+        plan = the_plan(backend, lambda: shop.customers.find_customers(admin, typed))
+        assert full_scans(plan, ("customers", "customer_phones")) == [], typed
+    if is_sqlite(backend):
+        assert "customer_phones_fts VIRTUAL TABLE" in the_plan(backend, lambda: shop.customers.find_customers(
+            admin, "5550100"))
+        assert "customers_fts VIRTUAL TABLE" in the_plan(backend, lambda: shop.customers.find_customers(
+            admin, "müller"))
+        assert "ix_customers_email_lower (email_lower>? AND email_lower<?)" in the_plan(
+            backend, lambda: shop.customers.find_customers(admin, "anna@ex"))
+    else:
+        assert "ix_customer_phones_digits_trgm" in the_plan(backend, lambda: shop.customers.find_customers(
+            admin, "5550100"))
+        assert "ix_customers_name_trgm" in the_plan(backend, lambda: shop.customers.find_customers(admin, "müller"))
+        assert "ix_customers_email_trgm" in the_plan(backend, lambda: shop.customers.find_customers(
+            admin, "anna@ex"))
+
+
+def test_the_orders_lists_and_placing_an_order_use_their_indexes(backend, shop, admin):
+    shop.orders.place_order(admin, None, [("LAMP-01", 1)])
+    plan = the_plan(backend, lambda: shop.orders.list_orders(admin, status=Status.CONFIRMED.value, limit=50))
+    assert "ix_orders_status_created" in plan
+    assert full_scans(plan, ("orders", "order_lines", "customers")) == []
+    if is_sqlite(backend):
+        assert "TEMP B-TREE" not in plan  # the index delivers the rows newest first: no sort of all matches
+    # a customer's order history
+    plan = the_plan(backend, lambda: shop.orders.list_orders(admin, customer_id=1, limit=5))
+    assert "ix_orders_customer_created" in plan
+    assert full_scans(plan, ("orders", "order_lines", "customers")) == []
+    # placing an order reads and updates only through keys and indexes
+    plan = the_plan(backend, lambda: shop.orders.place_order(admin, 1, [("LAMP-01", 1), ("BULB-E27", 2),
+                                                                        ("BOOK-01", 1)]))
+    assert plan  # the reads and the reservations were captured
+    assert full_scans(plan, ("orders", "order_lines", "products", "stock", "customers", "users",
+                             "order_status_history")) == []
+
+
+# ---- the search indexes follow the data -----------------------------------------------------------------------
+
+def skus(found) -> list[str]:
+    return [p.sku for p in found]
+
+
+def test_the_search_indexes_follow_new_renamed_and_deleted_rows(backend, shop, admin):
+    shop.catalog.import_catalog(admin, b"sku,name,unit_price,tax_rate\nVASE-01,Blue glass vase,9.00,0.19\n")
+    assert skus(shop.catalog.search(admin, "glass vase")) == ["VASE-01"]
+    shop.catalog.import_catalog(admin, b"sku,name,unit_price,tax_rate\nVASE-01,Red ceramic vase,9.00,0.19\n")
+    assert skus(shop.catalog.search(admin, "glass vase")) == []
+    assert skus(shop.catalog.search(admin, "ceramic")) == ["VASE-01"]
+    with backend.engine.begin() as conn:
+        pid = conn.execute(text("SELECT id FROM products WHERE sku = 'VASE-01'")).scalar_one()
+        conn.execute(text("DELETE FROM stock_moves WHERE product_id = :p"), {"p": pid})
+        conn.execute(text("DELETE FROM stock WHERE product_id = :p"), {"p": pid})
+        conn.execute(text("DELETE FROM products WHERE id = :p"), {"p": pid})
+    assert skus(shop.catalog.search(admin, "ceramic")) == []
+    if is_sqlite(backend):
+        with backend.engine.connect() as conn:
+            for fts in ("products_fts", "customers_fts", "customer_phones_fts"):  # raises if out of step
+                conn.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+    # customers and their phones
+    c = shop.customers.add_customer(admin, "Zoë Quist", ["0151 2223334"], "zoe@quist.example")
+    assert [x.id for x in shop.customers.find_customers(admin, "quist")] == [c.id]
+    assert [x.id for x in shop.customers.find_customers(admin, "2223334")] == [c.id]
+    with backend.engine.begin() as conn:
+        conn.execute(text("UPDATE customers SET name = 'Zoë Berg', name_lower = 'zoë berg' WHERE id = :i"),
+                     {"i": c.id})
+    assert shop.customers.find_customers(admin, "quist") == []
+    assert [x.id for x in shop.customers.find_customers(admin, "zoë berg")] == [c.id]
+
+
+# ---- the same answers as the plain filter ---------------------------------------------------------------------
+
+def reference_search(products, typed: str) -> list[str]:
+    """What the type-ahead must return: barcode exact, SKU prefix, or every word inside the search text;
+    SKU-prefix matches first, then by SKU."""
+    words = typed.lower().split()
+    hits = [p for p in products if p["barcode"] == typed.strip() or p["sku"].startswith(typed.strip().upper())
+            or all(w in p["search_text"] for w in words)]
+    return [p["sku"] for p in sorted(hits, key=lambda p: (not p["sku"].startswith(typed.strip().upper()),
+                                                          p["sku"]))]
+
+
+TYPED = ["lamp", "oak", "oak desk", "desk oak", "es", "o", "ok", "Große", "ö", '"ökö"', "50%", "oak_v", "_",
+         "lamp-0", "LAMP-01", "4006381333948", "4006381", "gui fie", "xyz", "light lamp", "e27 led", "  lamp  "]
+
+
+def test_the_indexed_searches_find_exactly_what_the_plain_filters_find(backend, shop, admin):
+    with backend.engine.connect() as conn:
+        products = [dict(r._mapping) for r in conn.execute(text("SELECT sku, barcode, search_text FROM products"))]
+    for typed in TYPED:
+        expected = reference_search(products, typed)
+        assert skus(shop.catalog.search(admin, typed, limit=100)) == expected, typed
+        assert shop.catalog.count(admin, typed) == len(expected), typed
+    assert reference_search(products, "oak") == ["OAK-SHELF", "DESK-OAK", "LAMP-02"]  # the reference works
+    found = {typed: sorted(c.name for c in shop.customers.find_customers(admin, typed))
+             for typed in ("anna", "ann", "an", "schmidt anna", "müller", "MÜLLER", "jörg", "555", "5550100",
+                           "0171 555-0100", "+49 171 5550100", "987", "joerg.mu@", "anna@example.com", "lee")}
+    assert found == {"anna": ["Anna Schmidt", "Annabel Lee"], "ann": ["Anna Schmidt", "Annabel Lee"],
+                     "an": ["Anna Schmidt", "Annabel Lee"], "schmidt anna": ["Anna Schmidt"],
+                     "müller": ["Jörg Müller"], "MÜLLER": ["Jörg Müller"], "jörg": ["Jörg Müller"],
+                     "555": ["Anna Schmidt"], "5550100": ["Anna Schmidt"], "0171 555-0100": ["Anna Schmidt"],
+                     "+49 171 5550100": ["Anna Schmidt"], "987": ["Jörg Müller"], "joerg.mu@": [],
+                     "anna@example.com": ["Anna Schmidt"], "lee": ["Annabel Lee"]}

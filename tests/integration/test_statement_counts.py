@@ -1,0 +1,83 @@
+"""No N+1 queries: placing an order and loading one page of each list take a bounded number of SQL statements,
+counted with a ``before_cursor_execute`` listener on the engine (counts, not timings: they hold on any machine)."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event
+
+PLACE_ORDER_FIXED = 12
+"""Statements of placing an order besides one reservation per product: customer, products, tracking number check,
+order, lines, stock moves, history, event, audit, then the order, its lines and its history for the DTO."""
+PAGE = 2
+"""Statements for one page of a list: the page itself plus at most one batched look-up (the customers' phones), or
+the type-ahead's two steps (SKU-prefix matches, then the rest, each in SKU order)."""
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")  # SQLite's BEGIN IMMEDIATE is SQL
+
+
+@contextmanager
+def counting(engine):
+    seen: list[str] = []
+
+    def listener(conn, cursor, statement, parameters, context, executemany):
+        if not statement.lstrip().upper().startswith(TRANSACTION_CONTROL):
+            seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+
+
+def count(backend, fn) -> int:
+    with counting(backend.engine) as seen:
+        fn()
+    return len(seen)
+
+
+@pytest.fixture
+def shop(services, admin):
+    services.catalog.import_catalog(admin, b"sku,name,unit_price,tax_rate,on_hand\n"
+                                           b"LAMP-01,Desk lamp,19.99,0.19,900\n"
+                                           b"BULB-E27,LED lamp bulb,3.49,0.19,900\n"
+                                           b"BOOK-01,Lamp repair guide,12.00,0.07,900\n")
+    services.company.get()  # the settings cache is warm in a running app
+    for n in range(12):
+        services.customers.add_customer(admin, f"Customer {n}", [f"0171 555-01{n:02d}"], f"c{n}@example.com")
+    for n in range(12):
+        services.orders.place_order(admin, n % 3 + 1, [("LAMP-01", 1), ("BOOK-01", 1)] if n % 2 else
+                                    [("BULB-E27", 2)])
+    return services
+
+
+def test_placing_an_order_takes_a_fixed_number_of_statements_plus_one_per_product(backend, shop, admin):
+    one = count(backend, lambda: shop.orders.place_order(admin, 1, [("LAMP-01", 1)]))
+    three = count(backend, lambda: shop.orders.place_order(admin, 1, [("LAMP-01", 1), ("BULB-E27", 2),
+                                                                      ("BOOK-01", 1)]))
+    assert one <= PLACE_ORDER_FIXED + 1
+    assert three - one == 2
+
+
+PAGES = {
+    "orders": lambda s, a, n: s.orders.list_orders(a, limit=n),
+    "orders by status": lambda s, a, n: s.orders.list_orders(a, status="confirmed", limit=n),
+    "a customer's orders": lambda s, a, n: s.orders.list_orders(a, customer_id=1, limit=n),
+    "products": lambda s, a, n: s.catalog.search(a, "", limit=n),
+    "products found by name": lambda s, a, n: s.catalog.search(a, "lamp", limit=n),
+    "customers by name": lambda s, a, n: s.customers.find_customers(a, "customer", limit=n),
+    "customers by phone": lambda s, a, n: s.customers.find_customers(a, "555 01", limit=n),
+    "activity": lambda s, a, n: s.events.since(a, 0, limit=n),
+}
+
+
+def test_one_page_of_each_list_takes_at_most_two_statements_for_one_row_or_ten(backend, shop, admin):
+    counts = {}
+    for name, page in PAGES.items():
+        rows = []
+        small = count(backend, lambda: rows.append(page(shop, admin, 1)))
+        large = count(backend, lambda: rows.append(page(shop, admin, 10)))
+        assert len(rows[1]) > len(rows[0]) >= 1, name  # the bigger page really has more rows
+        counts[name] = (small, large)
+    assert {name: n for name, n in counts.items() if max(n) > PAGE} == {}
