@@ -1,10 +1,10 @@
 """The main window: four tabs, an activity panel fed by the event feed, and a status bar."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDockWidget, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-                               QWidget)
+from PySide6.QtWidgets import (QDockWidget, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
+                               QMessageBox, QWidget)
 
 from ..domain.roles import Perm, can
 from ..services import Services
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.ui.action_keyboard_help.triggered.connect(self.show_keyboard_help)
         self.ui.action_about.triggered.connect(self.show_about)
         self.ui.action_refresh.triggered.connect(self.refresh)
+        self.ui.tabs.currentChanged.connect(lambda _i: self.focus_current_tab())
         for i in range(self.ui.tabs.count()):
             QShortcut(QKeySequence(f"Alt+{i + 1}"), self, activated=lambda i=i: self.ui.tabs.setCurrentIndex(i))
         if feed is not None:
@@ -90,6 +91,25 @@ class MainWindow(QMainWindow):
         self.tab_widgets.append(self.service_desk)
         self.ui.tabs.addTab(self.service_desk, "&Service desk")
         self.order_entry = next((w for w in self.tab_widgets if isinstance(w, OrderEntryTab)), None)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        # The tabs were built before they joined this window, so a focus they set then is lost: hand the keyboard
+        # to the current tab's first field once the window is up.
+        QTimer.singleShot(0, self.focus_current_tab)
+
+    def focus_current_tab(self) -> None:
+        layout = self.ui.tabs.currentWidget().layout()
+        tab = layout.itemAt(0).widget() if layout is not None and layout.count() else None
+        if tab is None:
+            return
+        if hasattr(tab, "focus_primary"):
+            tab.focus_primary()
+            return
+        for edit in tab.findChildren(QLineEdit):
+            if edit.isVisible() and edit.isEnabled() and not edit.isReadOnly():
+                edit.setFocus()
+                return
 
     def _build_activity(self) -> None:
         self.activity_list = QListWidget()

@@ -77,3 +77,14 @@ def test_an_order_placed_on_another_workstation_appears_without_refresh(qtbot, d
         assert any("2 x LAMP-01" in t and draft.number in t for t in texts), texts
     finally:
         feed.stop()
+
+
+def test_after_sign_in_the_keyboard_is_in_the_caller_field(qtbot, services, admin):
+    window = MainWindow(services, admin, database="test", jobs=JobRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.order_entry.customer_edit.hasFocus(), timeout=3000)
+    window.ui.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.focusWidget() is not None and
+                    window.ui.tabs.currentWidget().isAncestorOf(window.focusWidget()), timeout=3000)

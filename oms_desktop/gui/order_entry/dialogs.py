@@ -112,9 +112,11 @@ KEYBOARD_HELP = [
     ("F4", "the lines table: edit quantity, price, discount (F2 / type), Delete removes a line"),
     ("Ctrl+R", "repeat the caller's last order"),
     ("Ctrl+Enter", "confirm: reserve stock, show the tracking number"),
+    ("Ctrl+P", "pay now (counter): take the payment for the order just confirmed, print the receipt"),
     ("Ctrl+O", "open carts (drafts) to pick up again"),
     ("Ctrl+Shift+N", "park this cart and start a new order"),
-    ("Alt+1..4", "switch tabs"),
+    ("Alt+1..5", "switch tabs"),
+    ("Ctrl+Shift+A", "show or hide the live activity panel"),
     ("F1", "this help"),
 ]
 

@@ -246,6 +246,10 @@ class OrderEntryTab(QWidget):
     def _run(self, fn, on_success, *, write: bool = False):
         return self.jobs.submit(lambda _job: fn(), on_success=on_success, on_failure=self._failed, write=write)
 
+    def focus_primary(self) -> None:
+        """Where the hands go when the tab comes up: the caller first, then the products."""
+        self._focus(self.product_edit if self.customer is not None or self.order is not None else self.customer_edit)
+
     def keyboard_help(self) -> None:
         KeyboardHelpDialog(parent=self).exec()
 
