@@ -9,6 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from oms_desktop.adapters.db import models as m
+from oms_desktop.adapters.db import models_accounts as ma
+from oms_desktop.adapters.db import models_purchasing as mp
+from oms_desktop.adapters.db import models_warehouse as mw
 from oms_desktop.adapters.security import fast_test_hasher
 from oms_desktop.bootstrap import open_backend
 from oms_desktop.config import Paths
@@ -19,7 +22,7 @@ from oms_desktop.domain.money import from_minor, to_minor
 from oms_desktop.domain.orders import PricedLine, TaxRounding, bp_to_rate, compute_totals
 from oms_desktop.domain.phone import digits_of, phone_key
 
-pytestmark = pytest.mark.slow  # a few seconds: three demo databases
+pytestmark = pytest.mark.slow  # about 4 s per demo database, three of them
 
 TIMESTAMPS = {"created_at", "updated_at"}
 
@@ -65,6 +68,13 @@ def _count(engine, table, *where) -> int:
         return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
 
 
+def _live_ids(engine) -> set[int]:
+    """Orders placed through the services (the bulk-inserted history has no events)."""
+    with engine.connect() as conn:
+        return set(conn.execute(select(m.Event.order_id).where(m.Event.kind.in_(("order_confirmed",
+                                                                                   "cart_item_added")))).scalars())
+
+
 # ---- determinism ---------------------------------------------------------------------------------------------------
 def test_the_same_seed_gives_the_same_catalog_customers_and_order_count(demo, demo_again):
     (a, sa, _), (b, sb) = demo, demo_again
@@ -75,10 +85,25 @@ def test_the_same_seed_gives_the_same_catalog_customers_and_order_count(demo, de
         assert _dump(a.engine, table, drop=drop) == _dump(b.engine, table, drop=drop), table.name
     assert _count(a.engine, m.Order.__table__) == _count(b.engine, m.Order.__table__)
     # the history's tracking numbers come from the seeded generator too (the live orders' come from the service)
-    hist = m.Order.__table__.c.status.in_(("delivered", "cancelled"))
+    hist = m.Order.__table__.c.id.notin_(_live_ids(a.engine))
     with a.engine.connect() as ca, b.engine.connect() as cb:
         q = select(m.Order.tracking_number).where(hist).order_by(m.Order.id)
         assert ca.execute(q).scalars().all() == cb.execute(q).scalars().all()
+        q = select(m.Order.id, m.Order.status, m.Order.channel, m.Order.total_minor).order_by(m.Order.id)
+        assert ca.execute(q).all() == cb.execute(q).all()
+
+
+def test_the_same_seed_gives_the_same_suppliers_purchases_parcels_and_money(demo, demo_again):
+    (a, _, _), (b, _) = demo, demo_again
+    when = {"created_at", "updated_at", "sent_at", "packed_at", "shipped_at", "delivered_at", "received_at",
+            "issued_at", "issue_date", "due_date", "at", "pdf", "expected_date"}  # the clock's, not the seed's
+    for table in (mp.Supplier.__table__, mp.ProductSupplier.__table__, mp.PurchaseOrder.__table__,
+                  mp.PurchaseOrderLine.__table__, mw.Shipment.__table__, mw.Backorder.__table__,
+                  mw.ReturnedItem.__table__, ma.Invoice.__table__, ma.Payment.__table__):
+        assert _dump(a.engine, table, drop=when) == _dump(b.engine, table, drop=when), table.name
+    accountant = a.services.auth.actor_for("accountant")
+    assert (a.services.accounts.trial_balance(accountant).rows
+            == b.services.accounts.trial_balance(b.services.auth.actor_for("accountant")).rows)
 
 
 def test_a_different_seed_gives_different_data(demo, tmp_path):
@@ -109,7 +134,12 @@ def test_counts_are_in_the_expected_ranges_and_the_summary_tells_the_truth(demo)
     assert 20 <= _count(e, m.Order.__table__, status == "confirmed") <= 30
     assert 3 <= _count(e, m.Order.__table__, status == "draft") <= 7
     assert _count(e, m.Order.__table__, status == "cancelled") > 50
-    assert _count(e, m.Order.__table__, status.in_(("picking", "packed", "shipped", "returned"))) == 0
+    # the recent orders at every step: on a pick list, packed, on their way, delivered, one returned
+    assert _count(e, m.Order.__table__, status == "picking") >= 5
+    assert _count(e, m.Order.__table__, status == "packed") >= 2
+    assert _count(e, m.Order.__table__, status == "shipped") >= 5
+    assert _count(e, m.Order.__table__, status == "returned") == 1
+    assert 40 <= len(_live_ids(e)) - 25 - 5 <= 60
     assert len(backend.services.catalog.categories(backend.services.auth.actor_for("agent"))) >= 10
 
 
@@ -130,6 +160,7 @@ def test_products_look_like_a_shop(demo):
     backend, _, _ = demo
     with backend.engine.connect() as conn:
         rows = conn.execute(select(m.Product, m.Stock.on_hand).join(m.Stock)).all()
+    assert all(0.44 <= r.cost_minor / r.unit_price_minor <= 0.65 for r in rows)  # net prices: a plausible margin
     assert all(r.sku[:3].isalpha() and r.sku[3] == "-" and r.sku[4:].isdigit() for r in rows)
     assert {r.tax_rate_bp for r in rows} == {1900, 700}
     assert {r.category for r in rows if r.tax_rate_bp == 700} == {"Books", "Pantry"}
@@ -163,6 +194,7 @@ def test_customers_phones_and_names(demo):
 def test_order_history_is_consistent(demo):
     backend, _, _ = demo
     now = datetime.now(timezone.utc)
+    live = _live_ids(backend.engine)
     with backend.engine.connect() as conn:
         orders = {o.id: o for o in conn.execute(select(m.Order)).all()}
         lines = conn.execute(select(m.OrderLine).order_by(m.OrderLine.order_id, m.OrderLine.line_no)).all()
@@ -191,22 +223,25 @@ def test_order_history_is_consistent(demo):
                                                                                                       t.total))
         assert [(ln.net_minor, ln.tax_minor) for ln in ls] == [(to_minor(la.net, o.currency),
                                                                 to_minor(la.tax, o.currency)) for la in t.lines]
-        if o.status in ("delivered", "cancelled"):
+        if o.id not in live:
+            assert o.status in ("delivered", "cancelled")
             assert now - timedelta(days=366) < o.created_at < now
             assert o.updated_at < now and o.confirmed_at == o.created_at
             assert o.id not in moved  # the history predates the stock ledger
         else:
-            assert o.status in ("confirmed", "draft")
             assert o.created_by is not None
+            assert o.status == "draft" or o.id in moved
+            # placed over the last few days (back-dated so that the warehouse queue shows real waiting times)
+            assert o.status == "draft" or now - timedelta(days=6) < o.confirmed_at == o.created_at < now
     assert sum(1 for o in orders.values() if o.status == "confirmed" and o.express) >= 1
     assert {o.channel for o in orders.values()} == {"phone", "counter", "catalog", "online"}
     # weekly seasonality: Sundays are quiet (only web orders), Saturdays busy
+    history = [o for o in orders.values() if o.id not in live]
     weekday = [0] * 7
-    for o in orders.values():
+    for o in history:
         weekday[o.created_at.weekday()] += 1
     assert weekday[6] < min(weekday[:6]) and weekday[5] > weekday[0]
-    assert {o.channel for o in orders.values() if o.created_at.weekday() == 6 and o.status == "delivered"} \
-        == {"online"}
+    assert {o.channel for o in history if o.created_at.weekday() == 6 and o.status == "delivered"} == {"online"}
 
 
 def test_live_orders_hold_real_reservations_and_the_stock_invariant_holds(demo):
@@ -215,10 +250,14 @@ def test_live_orders_hold_real_reservations_and_the_stock_invariant_holds(demo):
     with backend.engine.connect() as conn:
         reserved = conn.execute(select(func.sum(m.Stock.reserved))).scalar_one()
         wanted = conn.execute(select(func.sum(m.OrderLine.quantity)).join(m.Order)
-                              .where(m.Order.status == "confirmed")).scalar_one()
+                              .where(m.Order.status.in_(("confirmed", "picking", "packed")))).scalar_one()
+        owed = conn.execute(select(func.sum(mw.Backorder.quantity)).where(mw.Backorder.status == "open")).scalar_one()
         kinds = set(conn.execute(select(m.Event.kind)).scalars())
-    assert reserved == wanted > 0
-    assert {"order_confirmed", "cart_item_added", "catalog_imported"} <= kinds
+    assert reserved == wanted + owed and owed > 0  # unshipped orders and what shipped orders still owe
+    assert {"order_confirmed", "cart_item_added", "catalog_imported", "order_picking", "picklist_confirmed",
+            "order_packed", "order_shipped", "order_delivered", "backorder_created", "order_returned",
+            "invoice_issued", "payment_received", "credit_note_issued", "refund_paid", "supplier_added",
+            "purchase_order_created", "purchase_order_sent", "purchase_order_received"} <= kinds
     agent = backend.services.auth.actor_for("agent")
     drafts = backend.services.orders.open_drafts(agent)
     assert drafts and all(1 <= d.line_count <= 3 for d in drafts)
@@ -235,6 +274,91 @@ def test_settings_users_and_passwords(demo):
         actor = backend.services.auth.sign_in(role, DEMO_PASSWORD)
         assert actor.role == role
     assert calls[-1] == (100, 100) and calls == sorted(calls) and len(calls) > 10
+
+
+# ---- the live part: warehouse, accounts, purchasing ---------------------------------------------------------------
+def test_the_books_balance_and_hold_invoices_payments_a_credit_note_and_a_refund(demo):
+    backend, _, _ = demo
+    accounts = backend.services.accounts
+    accountant = backend.services.auth.actor_for("accountant")
+    tb = accounts.trial_balance(accountant)
+    assert tb.balanced and tb.total_debit > 0
+    assert accounts.ledger_problems() == []
+    assert tb.balance_of("Expenses:COGS") > 0  # products have a unit cost, so shipments post cost of goods sold
+    invoices = accounts.list_invoices(accountant, kind="invoice")
+    assert 30 <= len(invoices) <= 60
+    [credit_note] = accounts.list_invoices(accountant, kind="credit_note")
+    with backend.engine.connect() as conn:
+        payments = conn.execute(select(ma.Payment)).all()
+    assert {p.method for p in payments if p.kind == "payment"} == {"cash", "card", "bank"}
+    assert all(len(p.card_last4) == 4 and p.card_last4.isdigit() and p.reference
+               for p in payments if p.method == "card")
+    [refund] = [p for p in payments if p.kind == "refund"]
+    returned = accounts.order_account(accountant, refund.order_id)
+    assert returned.status == "returned" and returned.balance == 0
+    assert credit_note.total == returned.total == from_minor(refund.amount_minor, "EUR")
+    queue = accounts.queue(accountant)
+    assert len(queue.waiting_invoice) >= 1 and len(queue.customer_credit) == 1
+    assert any(i.paid == 0 for i in queue.awaiting_payment) and any(0 < i.paid < i.total
+                                                                    for i in queue.awaiting_payment)
+    assert queue.overdue == ()  # issued invoices are immutable: their due dates cannot be back-dated
+
+
+def test_the_warehouse_shows_every_stage_with_real_waiting_times(demo):
+    backend, _, _ = demo
+    wh = backend.services.warehouse
+    actor = backend.services.auth.actor_for("warehouse")
+    queue = wh.queue(actor)
+    assert {"waiting", "picking", "picked", "packed", "backorder"} <= {q.stage for q in queue}
+    now = datetime.now(timezone.utc)
+    ages = [now - q.waiting_since for q in queue if q.stage == "waiting"]
+    assert all(timedelta(minutes=5) < a < timedelta(days=3) for a in ages)
+    assert max(ages) - min(ages) > timedelta(hours=12)
+    lists = wh.recent_pick_lists(actor)
+    assert {pl.status for pl in lists} == {"open", "picked"}
+    open_list = wh.get_pick_list(actor, next(pl.id for pl in lists if pl.status == "open"))
+    assert open_list.lines and open_list.orders
+    assert any(ln.short_reason for pl in lists for ln in wh.get_pick_list(actor, pl.id).lines)
+    with backend.engine.connect() as conn:
+        shipments = conn.execute(select(mw.Shipment)).all()
+    assert {s.carrier for s in shipments} == {"DHL", "UPS", "DPD"} and all(s.carrier_ref for s in shipments)
+    assert {s.status for s in shipments} == {"packed", "shipped", "delivered"}
+
+
+def test_suppliers_and_purchase_orders_at_every_step(demo):
+    backend, summary, _ = demo
+    purchasing = backend.services.purchasing
+    manager = backend.services.auth.actor_for("manager")
+    suppliers = purchasing.list_suppliers(manager)
+    assert 4 <= len(suppliers) <= 5 and all(s.email and s.address for s in suppliers)
+    preferred = purchasing.preferred_suppliers(manager, range(1, summary.products + 1))
+    assert 0.8 * summary.products <= len(preferred) < summary.products  # most, not all: pantry goods have none
+    orders = purchasing.list_purchase_orders(manager)
+    assert {"draft", "sent", "partly_received", "received"} <= {po.status for po in orders}
+    assert all(po.total > 0 for po in orders)
+    assert any(purchasing.on_order(manager, purchasing.get_purchase_order(manager, po.id).product_ids).values()
+               for po in orders if po.status == "sent")
+
+
+def test_every_tab_has_something_to_show(demo):
+    backend, _, _ = demo
+    s = backend.services
+    actor = s.auth.actor_for("manager")
+    assert s.catalog.search(actor, "", limit=20)                                   # inventory
+    assert s.orders.open_drafts(actor) and s.orders.list_orders(actor, limit=5)   # order entry
+    assert s.warehouse.queue(actor) and s.warehouse.recent_pick_lists(actor)      # warehouse
+    queue = s.accounts.queue(actor)                                                # accounts
+    assert queue.waiting_invoice and queue.awaiting_payment and queue.customer_credit
+    assert s.accounts.journal(actor, limit=50) and s.accounts.trial_balance(actor).rows
+    assert s.accounts.receivables_aging(actor) and s.accounts.cash_flow(actor)
+    assert s.accounts.list_invoices(actor) and s.purchasing.list_purchase_orders(actor)
+    with backend.engine.connect() as conn:                                         # service desk
+        returned = conn.execute(select(m.Order).where(m.Order.status == "returned")).one()
+    [found] = s.warehouse.find_orders(actor, returned.tracking_number)
+    track = s.warehouse.tracking(actor, found.id)
+    assert track.shipments and track.returns
+    assert {"picked", "packed", "shipped", "delivered", "invoiced", "paid", "returned", "credit note"} \
+        <= {t.step for t in track.timeline}
 
 
 # ---- refusal -------------------------------------------------------------------------------------------------------
