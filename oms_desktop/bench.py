@@ -484,7 +484,10 @@ CYCLE_API = {"warehouse": ("create_pick_list", "confirm_picks", "pack_order", "s
 
 def _whole_cycle(services, customers: int, skus: list[str]):
     """One order through its whole life: place, pick list, confirm picks, pack, ship, invoice, pay (each step
-    posts its ledger entries); None while the warehouse or accounts services lack a step (not built yet)."""
+    posts its ledger entries); None while the warehouse or accounts services lack a step (not built yet).
+
+    The invoice is issued as the accounts tab issues it: ``render=False``, its PDF rendered afterwards by a
+    background job outside any transaction; that rendering is the separate "invoice PDF" row."""
     wh, acc = services.warehouse, services.accounts
     if not all(hasattr(wh, n) for n in CYCLE_API["warehouse"]) or \
             not all(hasattr(acc, n) for n in CYCLE_API["accounts"]):
@@ -498,7 +501,7 @@ def _whole_cycle(services, customers: int, skus: list[str]):
         wh.confirm_picks(actor, pick.id)
         wh.pack_order(actor, order.id, carrier="DHL", carrier_ref=f"BENCH{n:08d}")
         wh.ship_order(actor, order.id)
-        acc.issue_invoice(actor, order.id)
+        acc.issue_invoice(actor, order.id, render=False)
         acc.record_payment(actor, order.id, order.total, "bank", reference=f"bench {n}")
     return cycle
 
@@ -822,13 +825,16 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
         rows.append(r)
         log("place_order done")
 
-        r = Row("whole_cycle", "whole cycle: place, pick, ship, invoice, pay, ledger", "median <= 15 ms", limit_ms=15)
+        r = Row("whole_cycle", "whole cycle (PDF rendered separately): place, pick, ship, invoice, pay, ledger",
+                "median <= 15 ms", limit_ms=15)
         cycle = _whole_cycle(services, sc.customers, skus)
         if cycle is None:
             r.status, r.note = "n/a", "not built yet"
         else:
             try:
                 r.samples = timed(lambda i: cycle(actor, rng), repeat, warmup=min(10, repeat))
+                r.note = ("the invoice is issued with render=False, as the accounts tab does: its PDF renders "
+                          "after the transaction, in a background job (the invoice PDF row)")
             except Exception as e:  # noqa: BLE001 - another area's service changed: a row, not the end of the bench
                 r.status, r.note = "error", f"{type(e).__name__}: {e}"
         rows.append(r)

@@ -7,7 +7,12 @@ Rules this module keeps:
   RETURNING``; SQLite's ``BEGIN IMMEDIATE`` serialises writers), so a failure after numbering rolls the number back
   with everything else. A preview (draft) carries no number.
 * An issued invoice never changes: its PDF is stored as issued, so a reprint is the same document; a correction is
-  a credit note referencing it. Posted journal entries never change either; a mistake is reversed. The database
+  a credit note referencing it. Rendering (milliseconds of ReportLab) stays out of the issuing transaction, which
+  holds the number's lock (and SQLite's one write lock): the invoice, with everything its PDF shows (seller and buyer
+  as they were, lines, totals, what was paid before), is committed first; the PDF is rendered from those stored rows
+  only and stored in a second, tiny transaction (``invoice_documents``, insert if absent). Should that not happen
+  (a crash in between, or ``render=False`` when a background job prints), the first ``invoice_pdf`` renders the same
+  document from the same rows and stores it. Posted journal entries never change either; a mistake is reversed. The database
   refuses UPDATE and DELETE on these tables too (migration 0004).
 * Tax rounding is a company setting (``CompanyService.update(tax_rounding="line" | "document")``, see
   ``domain.orders.TaxRounding``): ``line`` rounds each line's tax and adds them up (what a till receipt shows);
@@ -20,11 +25,13 @@ Rules this module keeps:
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Callable
 
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
@@ -49,6 +56,9 @@ AGING_BUCKETS = ((0, "current"), (30, "1-30"), (60, "31-60"), (90, "61-90"))
 NOT_INVOICEABLE = ("draft", "cancelled")
 INVOICE_NO_RE = re.compile(r"^\s*(INV|CRN)-?0*(\d{1,9})\s*$", re.IGNORECASE)
 LAST4_RE = re.compile(r"^\d{4}$")
+CREDIT_NOTE_TERMS = "The amount is credited to your account or refunded."
+
+log = logging.getLogger(__name__)
 
 
 def document_number(series: str, seq: int) -> str:
@@ -301,7 +311,7 @@ class AccountsService(ServiceBase):
             raise ValidationFailed(problems)
         minor = to_minor(value, currency)
         with self._uow() as uow:
-            order = uow.orders.get(OrderService._resolve(uow, order_ref), for_update=True)
+            order = self._order_for_update(uow, order_ref)
             label = order_number(order.id)
             if order.currency != currency:
                 raise BusinessRuleViolation(f"{label} is in {order.currency}, not {currency}.")
@@ -346,16 +356,25 @@ class AccountsService(ServiceBase):
             order = uow.orders.get(OrderService._resolve(uow, order_ref))
             lines = uow.orders.lines(order.id)
             totals = self._totals(order, lines)
-            doc = self._invoice_doc(uow, "invoice", "DRAFT", order, lines, totals, utc_now().date(), None, 0)
+            cur = order.currency
+            net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
+            draft = SimpleNamespace(kind="invoice", number="DRAFT", order_id=order.id, issue_date=utc_now().date(),
+                                    due_date=None, currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
+                                    tax_rounding=order.tax_rounding, reason="", prepaid_minor=0,
+                                    references_number=None, **self._parties(uow, order))
+            doc = self._stored_doc(draft, lines, order)
         return self._renderer().render_invoice(doc)
 
-    def issue_invoice(self, actor: Actor, order_ref, *, due_days: int = PAYMENT_TERMS_DAYS) -> InvoiceDTO:
-        """Issue the invoice of an order: draw the next number, store the PDF, post the sale, all in one go."""
+    def issue_invoice(self, actor: Actor, order_ref, *, due_days: int = PAYMENT_TERMS_DAYS,
+                      render: bool = True) -> InvoiceDTO:
+        """Issue the invoice of an order: draw the next number and post the sale in one short transaction, then
+        render its PDF and store it. ``render=False`` leaves the PDF to the first ``invoice_pdf`` (a background
+        job that prints it): the same document either way, rendered from the stored invoice only."""
         self._require(actor, Perm.ACCOUNTING, "issue invoices")
         if not isinstance(due_days, int) or not 0 <= due_days <= 365:
             raise ValidationFailed("payment terms must be 0 to 365 days")
         with self._uow() as uow:
-            order = uow.orders.get(OrderService._resolve(uow, order_ref), for_update=True)
+            order = self._order_for_update(uow, order_ref)
             label = order_number(order.id)
             if order.status in NOT_INVOICEABLE:
                 raise InvalidTransition(f"{label} is {order.status}; only confirmed orders can be invoiced.")
@@ -377,8 +396,6 @@ class AccountsService(ServiceBase):
             due = today + timedelta(days=due_days)
             net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
             already = max(0, min(paid - invoiced, net + tax))  # paid before the invoice (counter sale)
-            doc = self._invoice_doc(uow, "invoice", number, order, lines, totals, today, due, already)
-            pdf = self._renderer().render_invoice(doc)
             line_rows = [dict(line_no=ln.line_no, product_id=ln.product_id, sku=ln.sku, name=ln.name,
                               quantity=ln.quantity, unit_price_minor=ln.unit_price_minor,
                               tax_rate_bp=ln.tax_rate_bp, discount_bp=ln.discount_bp,
@@ -388,8 +405,8 @@ class AccountsService(ServiceBase):
                 dict(kind="invoice", series=INVOICE_SERIES, seq=seq, number=number, order_id=order.id,
                      customer_id=order.customer_id, references_id=None, issue_date=today, due_date=due,
                      currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
-                     tax_rounding=order.tax_rounding, bill_to=self._address_text(doc.bill_to),
-                     ship_to=self._address_text(doc.ship_to), reason="", pdf=pdf, issued_by=actor.user_id),
+                     tax_rounding=order.tax_rounding, reason="", prepaid_minor=already, issued_by=actor.user_id,
+                     **self._parties(uow, order)),
                 line_rows)
             post_entry(uow, actor, invoice_entry(f"{number} {label}", net, tax, invoiced - paid), currency=cur,
                        order_id=order.id, invoice_id=iid)
@@ -400,13 +417,18 @@ class AccountsService(ServiceBase):
                              entity="invoice", entity_id=number,
                              new={"order": label, "net": str(totals.net), "tax": str(totals.tax),
                                   "total": str(totals.total), "due_date": due.isoformat()})
-            dto = self._invoice_dto(uow, uow.accounts.invoice(iid))
+            row, stored_lines = uow.accounts.invoice(iid), uow.accounts.invoice_lines(iid)
+            dto = self._invoice_dto(uow, row, lines=stored_lines)
+            doc = self._stored_doc(row, stored_lines, order)
             uow.commit()
+        if render:
+            self._store_after_issue(iid, doc)
         return dto
 
     def issue_credit_note(self, actor: Actor, invoice_ref, lines: list[tuple[str, object]] | None = None, *,
-                          reason: str = "") -> InvoiceDTO:
-        """Credit an issued invoice: all of what is still uncredited, or ``lines`` [(SKU, quantity)] of it."""
+                          reason: str = "", render: bool = True) -> InvoiceDTO:
+        """Credit an issued invoice: all of what is still uncredited, or ``lines`` [(SKU, quantity)] of it.
+        Its PDF is rendered and stored after the credit note is committed (``render``: as ``issue_invoice``)."""
         self._require(actor, Perm.ACCOUNTING, "issue credit notes")
         reason = (reason or "").strip()
         if contains_card_number(reason):
@@ -463,18 +485,6 @@ class AccountsService(ServiceBase):
                 self.after_numbering(number)
             today = utc_now().date()
             invoiced, paid = uow.accounts.order_amounts(order.id)
-            doc_lines = tuple(InvoiceLine(ln.sku, ln.name, q, from_minor(ln.unit_price_minor, cur),
-                                          bp_to_rate(ln.tax_rate_bp) * 100, la.net)
-                              for (ln, q), la in zip(take, totals.lines))
-            doc = InvoiceDoc(kind="credit_note", number=number, issue_date=today, due_date=None,
-                             order_number=order_number(order.id), tracking_number=order.tracking_number or "",
-                             company=self._company_info(), bill_to=self._address_from_text(invoice.bill_to),
-                             ship_to=None, lines=doc_lines,
-                             tax_breakdown=self._tax_rows(totals, cur, net, tax),
-                             net=from_minor(net, cur), tax=from_minor(tax, cur), total=from_minor(net + tax, cur),
-                             currency=cur, payment_terms="The amount is credited to your account or refunded.",
-                             references_invoice=invoice.number, notes=reason)
-            pdf = self._renderer().render_invoice(doc)
             line_rows = [dict(line_no=i, product_id=ln.product_id, sku=ln.sku, name=ln.name, quantity=q,
                               unit_price_minor=ln.unit_price_minor, tax_rate_bp=ln.tax_rate_bp,
                               discount_bp=ln.discount_bp, net_minor=to_minor(la.net, cur),
@@ -485,7 +495,7 @@ class AccountsService(ServiceBase):
                      customer_id=invoice.customer_id, references_id=invoice.id, issue_date=today, due_date=None,
                      currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
                      tax_rounding=invoice.tax_rounding, bill_to=invoice.bill_to, ship_to="", reason=reason,
-                     pdf=pdf, issued_by=actor.user_id),
+                     prepaid_minor=0, issued_by=actor.user_id, **self._seller()),
                 line_rows)
             post_entry(uow, actor, credit_note_entry(number, invoice.number, net, tax, invoiced - paid),
                        currency=cur, order_id=order.id, invoice_id=cid)
@@ -496,15 +506,23 @@ class AccountsService(ServiceBase):
                              entity="invoice", entity_id=number,
                              new={"invoice": invoice.number, "lines": dict(wanted),
                                   "total": str(from_minor(net + tax, cur)), "reason": reason})
-            dto = self._invoice_dto(uow, uow.accounts.invoice(cid))
+            row, stored_lines = uow.accounts.invoice(cid), uow.accounts.invoice_lines(cid)
+            dto = self._invoice_dto(uow, row, lines=stored_lines)
+            doc = self._stored_doc(row, stored_lines, order)
             uow.commit()
+        if render:
+            self._store_after_issue(cid, doc)
         return dto
 
     def invoice_pdf(self, actor: Actor, invoice_ref) -> bytes:
-        """The PDF exactly as issued (a reprint never changes a number or an amount)."""
+        """The PDF exactly as issued (a reprint never changes a number or an amount). The first request of a
+        document not stored yet (issued with ``render=False``, or a crash right after issuing) renders it from the
+        stored invoice and stores it; first requests at once all get the one stored document."""
         self._require(actor, Perm.VIEW, "view invoices")
         with self._uow(write=False) as uow:
-            return bytes(uow.accounts.invoice_pdf(self._invoice_row(uow, invoice_ref).id))
+            row = self._invoice_row(uow, invoice_ref)
+            pdf, doc = self._pdf_or_doc(uow, row)
+        return bytes(pdf) if pdf is not None else self._store_document(row.id, doc)
 
     def get_invoice(self, actor: Actor, invoice_ref) -> InvoiceDTO:
         self._require(actor, Perm.VIEW, "view invoices")
@@ -527,7 +545,8 @@ class AccountsService(ServiceBase):
             extra = {"company_name": c.name, "company_address": c.address, "vat_id": c.vat_id,
                      "buyer_name": row.bill_to.split("\n", 1)[0], "buyer_address": row.bill_to,
                      "references_number": dto.references_number, "tax_rounding": row.tax_rounding}
-            return dto, bytes(uow.accounts.invoice_pdf(row.id)), extra
+            pdf, doc = self._pdf_or_doc(uow, row)
+        return dto, bytes(pdf) if pdf is not None else self._store_document(row.id, doc), extra
 
     # ---- receipts ------------------------------------------------------------------------------------------
     def receipt_pdf(self, actor: Actor, order_ref, *, change=Decimal(0)) -> bytes:
@@ -715,6 +734,39 @@ class AccountsService(ServiceBase):
             raise BusinessRuleViolation("No PDF renderer is configured (bootstrap sets services.renderer).")
         return self.renderer
 
+    @staticmethod
+    def _order_for_update(uow, ref):
+        """The order row named by ``ref``, locked (an id takes one statement, not a look-up and then the lock)."""
+        if isinstance(ref, int) and not isinstance(ref, bool):
+            order = uow.orders.get(ref, for_update=True)
+            if order is None:
+                raise NotFound(f"No order {order_number(ref)}.")
+            return order
+        return uow.orders.get(OrderService._resolve(uow, ref), for_update=True)
+
+    def _pdf_or_doc(self, uow, row) -> tuple[bytes | None, InvoiceDoc | None]:
+        """The stored PDF of an invoice row, or (not stored yet) the document to render from the stored rows."""
+        pdf = uow.accounts.invoice_pdf(row.id)
+        if pdf is not None:
+            return pdf, None
+        return None, self._stored_doc(row, uow.accounts.invoice_lines(row.id), uow.orders.get(row.order_id))
+
+    def _store_document(self, invoice_id: int, doc: InvoiceDoc) -> bytes:
+        """Render ``doc`` (outside any transaction) and store it unless a PDF is stored already; the stored one.
+        No event or audit row: the PDF is the issued invoice rendered, not a change to it."""
+        pdf = self._renderer().render_invoice(doc)
+        with self._uow() as uow:
+            uow.accounts.store_invoice_pdf(invoice_id, pdf)
+            stored = uow.accounts.invoice_pdf(invoice_id)
+            uow.commit()
+        return bytes(stored)
+
+    def _store_after_issue(self, invoice_id: int, doc: InvoiceDoc) -> None:
+        try:
+            self._store_document(invoice_id, doc)
+        except Exception:  # noqa: BLE001 - the document is issued and committed; its PDF follows on first request
+            log.exception("%s is issued; its PDF was not stored now and is rendered on first request", doc.number)
+
     def _invoice_row(self, uow, ref):
         if isinstance(ref, int) and not isinstance(ref, bool):
             row = uow.accounts.invoice(ref)
@@ -766,6 +818,22 @@ class AccountsService(ServiceBase):
         return CompanyInfo(name=c.name, address_lines=tuple(ln for ln in c.address.splitlines() if ln.strip()),
                            vat_id=c.vat_id)
 
+    def _seller(self) -> dict:
+        """The seller as an invoice keeps it (the company may move or change its name later)."""
+        info = self._company_info()
+        return dict(seller=self._address_text(Address(info.name, info.address_lines)), seller_vat_id=info.vat_id)
+
+    def _parties(self, uow, order) -> dict:
+        """Seller, bill-to and ship-to (when it differs) of an order's invoice, as stored on the invoice."""
+        customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
+        if customer is not None:
+            bill = Address(customer.name, tuple(ln for ln in customer.billing_address.splitlines() if ln.strip()))
+            ship_lines = tuple(ln for ln in customer.shipping_address.splitlines() if ln.strip())
+            ship = Address(customer.name, ship_lines) if ship_lines and ship_lines != bill.lines else None
+        else:
+            bill, ship = Address("Counter sale"), None
+        return dict(bill_to=self._address_text(bill), ship_to=self._address_text(ship), **self._seller())
+
     @staticmethod
     def _address_text(address: Address | None) -> str:
         if address is None:
@@ -777,39 +845,46 @@ class AccountsService(ServiceBase):
         parts = (text or "").split("\n")
         return Address(parts[0] if parts else "", tuple(parts[1:]))
 
-    def _invoice_doc(self, uow, kind, number, order, lines, totals, issue_date, due_date, paid_minor) -> InvoiceDoc:
-        cur = order.currency
-        customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
-        if customer is not None:
-            bill = Address(customer.name, tuple(ln for ln in customer.billing_address.splitlines() if ln.strip()))
-            ship_lines = tuple(ln for ln in customer.shipping_address.splitlines() if ln.strip())
-            ship = Address(customer.name, ship_lines) if ship_lines and ship_lines != bill.lines else None
-        else:
-            bill, ship = Address("Counter sale"), None
-        total_minor = to_minor(totals.total, cur)
-        paid_in_full = paid_minor >= total_minor
-        days = (due_date - issue_date).days if due_date is not None else 0
+    def _stored_doc(self, inv, lines, order) -> InvoiceDoc:
+        """The document of an invoice or credit note from its stored row and lines only (plus its order's tracking
+        number and price basis, both fixed once an order is confirmed): whether rendered right after issuing or
+        on first request after a crash, it is the same document. ``lines``: rows with sku, name, quantity,
+        unit_price_minor, tax_rate_bp and discount_bp."""
+        cur = inv.currency
+        totals = self._line_totals(order, [(ln, ln.quantity) for ln in lines], inv.tax_rounding)
+        seller = self._address_from_text(inv.seller)
+        common = dict(
+            number=inv.number, issue_date=inv.issue_date, order_number=order_number(inv.order_id),
+            tracking_number=order.tracking_number or "",
+            company=CompanyInfo(name=seller.name, address_lines=seller.lines, vat_id=inv.seller_vat_id),
+            bill_to=self._address_from_text(inv.bill_to),
+            lines=tuple(InvoiceLine(ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
+                                    bp_to_rate(ln.tax_rate_bp) * 100, la.net) for ln, la in zip(lines, totals.lines)),
+            tax_breakdown=self._tax_rows(totals, cur, inv.net_minor, inv.tax_minor),
+            net=from_minor(inv.net_minor, cur), tax=from_minor(inv.tax_minor, cur),
+            total=from_minor(inv.total_minor, cur), currency=cur, notes=inv.reason)
+        if inv.kind == "credit_note":
+            return InvoiceDoc(kind="credit_note", due_date=None, ship_to=None, payment_terms=CREDIT_NOTE_TERMS,
+                              references_invoice=inv.references_number, **common)
+        paid_in_full = inv.prepaid_minor >= inv.total_minor
+        days = (inv.due_date - inv.issue_date).days if inv.due_date is not None else 0
         terms = ("Paid in full. Thank you!" if paid_in_full else
                  f"Payable within {days} days of the invoice date without deduction." if days else
                  "Payable on receipt.")
-        return InvoiceDoc(
-            kind=kind, number=number, issue_date=issue_date, due_date=None if paid_in_full else due_date,
-            order_number=order_number(order.id), tracking_number=order.tracking_number or "",
-            company=self._company_info(), bill_to=bill, ship_to=ship,
-            lines=tuple(InvoiceLine(ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
-                                    bp_to_rate(ln.tax_rate_bp) * 100, la.net) for ln, la in zip(lines, totals.lines)),
-            tax_breakdown=self._tax_rows(totals, cur), net=totals.net, tax=totals.tax, total=totals.total,
-            currency=cur, payment_terms=terms, paid=from_minor(paid_minor, cur))
+        return InvoiceDoc(kind="invoice", due_date=None if paid_in_full else inv.due_date,
+                          ship_to=self._address_from_text(inv.ship_to) if inv.ship_to else None,
+                          payment_terms=terms, paid=from_minor(inv.prepaid_minor, cur), **common)
 
-    def _invoice_dto(self, uow, r, *, with_lines: bool = True) -> InvoiceDTO:
+    def _invoice_dto(self, uow, r, *, with_lines: bool = True, lines=None) -> InvoiceDTO:
+        """``lines``: the invoice's line rows when the caller has them already (else read when ``with_lines``)."""
         cur = r.currency
-        ref = uow.accounts.invoice(r.references_id).number if r.references_id is not None else None
-        lines = ()
-        if with_lines:
-            lines = tuple(InvoiceLineDTO(ln.line_no, ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
-                                         bp_to_rate(ln.tax_rate_bp), bp_to_rate(ln.discount_bp),
-                                         from_minor(ln.net_minor, cur), from_minor(ln.tax_minor, cur))
-                          for ln in uow.accounts.invoice_lines(r.id))
+        ref = r.references_number
+        if lines is None:
+            lines = uow.accounts.invoice_lines(r.id) if with_lines else ()
+        lines = tuple(InvoiceLineDTO(ln.line_no, ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
+                                     bp_to_rate(ln.tax_rate_bp), bp_to_rate(ln.discount_bp),
+                                     from_minor(ln.net_minor, cur), from_minor(ln.tax_minor, cur))
+                      for ln in lines)
         return InvoiceDTO(r.id, r.kind, r.number, r.order_id, order_number(r.order_id), r.customer_name or
                           (r.bill_to.split("\n", 1)[0] if r.bill_to else ""), r.issue_date, r.due_date, cur,
                           from_minor(r.net_minor, cur), from_minor(r.tax_minor, cur), from_minor(r.total_minor, cur),

@@ -28,24 +28,22 @@ def post_entry(uow, actor, entry: Entry, *, currency: str, order_id: int | None 
 
 
 def _cost(uow, items: list[tuple[int, int]]) -> int:
-    total = 0
-    for product_id, quantity in items:
-        product = uow.products.get(product_id)
-        total += int(product.cost_minor or 0) * int(quantity)
-    return total
+    costs = uow.accounts.unit_costs(p for p, _q in items)  # one statement for all products
+    return sum(costs.get(product_id, 0) * int(quantity) for product_id, quantity in items)
 
 
-def post_shipment(uow, actor, order_id: int, shipped: list[tuple[int, int]]) -> None:
+def post_shipment(uow, actor, order_id: int, shipped: list[tuple[int, int]], *, currency: str | None = None) -> None:
     """Cost of goods sold for ``shipped`` [(product_id, quantity)] of an order, posted at shipment.
 
     Debit COGS, credit Inventory, at the products' unit cost (``products.cost_minor``) times the quantity.
+    ``currency``: the order's, when the caller has the order at hand (saves reading it again).
     """
     cost = _cost(uow, shipped)
     if cost:
-        order = uow.orders.get(order_id)
+        currency = currency or uow.orders.get(order_id).currency
         units = sum(q for _p, q in shipped)
         post_entry(uow, actor, cogs_entry(f"Cost of goods shipped, {order_number(order_id)} ({units} units)", cost),
-                   currency=order.currency, order_id=order_id)
+                   currency=currency, order_id=order_id)
 
 
 def post_return(uow, actor, order_id: int, returned: list[tuple[int, int]], restocked: bool) -> None:

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from types import SimpleNamespace
 
 from ..domain import tracking
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
@@ -542,7 +543,7 @@ class WarehouseService(ServiceBase):
         if problems:
             raise ValidationFailed(problems)
         with self._uow() as uow:
-            order = self._orders._resolve_row(uow, order_ref, for_update=True)
+            order = self._locked_order(uow, order_ref)
             label = order_number(order.id)
             po = uow.warehouse.open_pick_of(order.id)
             if po is None:
@@ -587,7 +588,7 @@ class WarehouseService(ServiceBase):
         and whatever was not picked stays reserved as a backorder - all in one transaction."""
         self._require(actor, Perm.WAREHOUSE, "ship orders")
         with self._uow() as uow:
-            order = self._orders._resolve_row(uow, order_ref, for_update=True)
+            order = self._locked_order(uow, order_ref)
             label = order_number(order.id)
             po = uow.warehouse.open_pick_of(order.id)
             if po is None or po.status != "packed":
@@ -596,8 +597,10 @@ class WarehouseService(ServiceBase):
             lines = uow.warehouse.shipment_lines(shipment.id)
             if not po.backorder:
                 check_transition(order.status, Status.SHIPPED, label)
-            for ln in sorted(lines, key=lambda ln: ln.sku):  # SKU order, like reservations: no deadlocks
-                if not uow.stock.consume(ln.product_id, ln.quantity):
+            by_sku = sorted(lines, key=lambda ln: ln.sku)  # SKU order, like reservations: no deadlocks
+            consumed = uow.warehouse.consume_stock([(ln.product_id, ln.quantity) for ln in by_sku])
+            for ln in by_sku:
+                if ln.product_id not in consumed:
                     raise BusinessRuleViolation(f"{ln.sku}: less is reserved than {label} ships; count the stock.")
             uow.stock.add_moves([dict(product_id=ln.product_id, kind="ship", on_hand_delta=-ln.quantity,
                                       reserved_delta=-ln.quantity, order_id=order.id,
@@ -613,8 +616,10 @@ class WarehouseService(ServiceBase):
                 ordered: dict[int, list] = {}
                 for ln in uow.orders.lines(order.id):
                     ordered.setdefault(ln.product_id, [ln.sku, ln.name, 0])[2] += ln.quantity
+                short = any(q > shipped.get(pid, 0) for pid, (_s, _n, q) in ordered.items())
                 reasons = {ln.product_id: ln.short_reason
-                           for ln in uow.warehouse.pick_lines(po.pick_list_id, order.id) if ln.short_reason}
+                           for ln in uow.warehouse.pick_lines(po.pick_list_id, order.id) if ln.short_reason} \
+                    if short else {}
                 for pid, (sku, name, q) in sorted(ordered.items(), key=lambda kv: kv[1][0]):
                     rest = q - shipped.get(pid, 0)
                     if rest > 0:
@@ -639,7 +644,7 @@ class WarehouseService(ServiceBase):
                     else:
                         owed.append((b.product_id, b.sku, b.quantity))
                 uow.orders.update(order.id, {})
-            ledger_posting.post_shipment(uow, actor, order.id, sorted(shipped.items()))
+            ledger_posting.post_shipment(uow, actor, order.id, sorted(shipped.items()), currency=order.currency)
             uow.events.add("order_shipped", user_id=actor.user_id, order_id=order.id,
                            payload={"number": label, "tracking_number": order.tracking_number,
                                     "carrier": shipment.carrier, "carrier_ref": shipment.carrier_ref,
@@ -652,8 +657,9 @@ class WarehouseService(ServiceBase):
                              entity_id=order.id, old={"status": order.status},
                              new={"shipment": shipment.id, "shipped": {ln.sku: ln.quantity for ln in lines},
                                   "backorder": {sku: q for _p, sku, q in owed}})
-            dto = self._shipment_dto(uow, next(s for s in uow.warehouse.shipments_of(order.id)
-                                               if s.id == shipment.id))
+            dto = self._shipment_dto(uow, SimpleNamespace(**{**shipment._asdict(), "status": "shipped",
+                                                             "shipped_by": actor.user_id, "shipped_at": now}),
+                                     lines)
             uow.commit()
         return dto
 
@@ -661,7 +667,7 @@ class WarehouseService(ServiceBase):
         """The carrier confirmed delivery of the latest shipment; a first shipment makes the order delivered."""
         self._require(actor, Perm.WAREHOUSE, "confirm deliveries")
         with self._uow() as uow:
-            order = self._orders._resolve_row(uow, order_ref, for_update=True)
+            order = self._locked_order(uow, order_ref)
             label = order_number(order.id)
             shipment = next((s for s in reversed(uow.warehouse.shipments_of(order.id)) if s.status == "shipped"),
                             None)
@@ -690,7 +696,7 @@ class WarehouseService(ServiceBase):
         """Give up what a shipped order still owes: its reservation goes back to the shelf (release moves)."""
         self._require(actor, Perm.WAREHOUSE, "release backorders")
         with self._uow() as uow:
-            order = self._orders._resolve_row(uow, order_ref, for_update=True)
+            order = self._locked_order(uow, order_ref)
             label = order_number(order.id)
             open_rows = uow.warehouse.backorders_of(order.id, open_only=True)
             if not open_rows:
@@ -734,7 +740,7 @@ class WarehouseService(ServiceBase):
         qty = parse_quantity(quantity, sku=str(sku))
         reason = str(reason or "").strip()
         with self._uow() as uow:
-            order = self._orders._resolve_row(uow, order_ref, for_update=True)
+            order = self._locked_order(uow, order_ref)
             label = order_number(order.id)
             if order.status not in (Status.SHIPPED, Status.DELIVERED):
                 raise InvalidTransition(f"{label} is {order.status}; only shipped or delivered orders take returns.")
@@ -815,12 +821,23 @@ class WarehouseService(ServiceBase):
                                               o.customer_name or "", o.tote, bool(o.backorder), o.status,
                                               o.line_count) for o in orders))
 
+    def _locked_order(self, uow, ref):
+        """The order row named by ``ref``, locked for this transaction (an id: one statement, not a look-up first)."""
+        if isinstance(ref, int) and not isinstance(ref, bool):
+            order = uow.orders.get(ref, for_update=True)
+            if order is None:
+                raise NotFound(f"No order {order_number(ref)}.")
+            return order
+        return self._orders._resolve_row(uow, ref, for_update=True)
+
     @staticmethod
-    def _shipment_dto(uow, s) -> ShipmentDTO:
+    def _shipment_dto(uow, s, lines=None) -> ShipmentDTO:
+        """``lines``: the shipment's line rows when the caller has them already."""
+        if lines is None:
+            lines = uow.warehouse.shipment_lines(s.id)
         return ShipmentDTO(s.id, s.order_id, order_number(s.order_id), s.status, bool(s.backorder), s.carrier,
                            s.service, s.carrier_ref, s.packages, _kg(s.weight_g), s.packed_at, s.shipped_at,
-                           s.delivered_at,
-                           tuple((ln.sku, ln.name, ln.quantity) for ln in uow.warehouse.shipment_lines(s.id)))
+                           s.delivered_at, tuple((ln.sku, ln.name, ln.quantity) for ln in lines))
 
 
 def _grams(weight_kg) -> int | None:

@@ -126,6 +126,44 @@ def test_credit_note_and_refund_from_the_tab(qtbot, tab, catalog, admin, typed_p
     assert tab.journal_tree.topLevelItemCount() == 1
 
 
+def test_invoices_and_credit_notes_issue_in_a_write_job_and_render_their_pdfs_in_a_read_job_after_it(
+        qtbot, tab, catalog, admin, monkeypatch):
+    running: list[bool] = []  # the write flag of the job running now
+    real_submit = tab.jobs.submit
+
+    def submit(fn, *, write=False, **kw):
+        def run(job):
+            running.append(write)
+            try:
+                return fn(job)
+            finally:
+                running.pop()
+        return real_submit(run, write=write, **kw)
+
+    monkeypatch.setattr(tab.jobs, "submit", submit)
+    real = catalog.accounts.renderer
+    rendered: list[tuple[str, bool]] = []
+
+    class Renderer:
+        def render_invoice(self, doc):
+            rendered.append((doc.number, running[-1]))
+            return real.render_invoice(doc)
+
+    monkeypatch.setattr(catalog.accounts, "renderer", Renderer())
+    order = catalog.orders.place_order(admin, None, [("LAMP-01", 2)])
+    tab.order_edit.setText(order.number)
+    with qtbot.waitSignal(tab.refreshed, timeout=3000):
+        tab.issue_invoice()
+    monkeypatch.setattr(tab, "ask_credit_lines", lambda invoice: ([("LAMP-01", "1")], "broken"))
+    tab.order_edit.setText(order.number)
+    with qtbot.waitSignal(tab.refreshed, timeout=3000):
+        tab.credit_note()
+    assert rendered == [("INV-000001", False), ("CRN-000001", False)]  # read jobs, after the write jobs
+    catalog.accounts.invoice_pdf(admin, "INV-000001")
+    catalog.accounts.invoice_pdf(admin, "CRN-000001")
+    assert len(rendered) == 2  # the read jobs stored them: a reprint is the stored document
+
+
 def test_an_accountant_sees_the_error_of_a_refused_action_in_the_message_line(qtbot, tab, catalog, admin):
     order = catalog.orders.create_draft(admin)
     tab.order_edit.setText(order.number)

@@ -284,3 +284,80 @@ def test_a_factur_x_invoice_embeds_cii_xml_that_passes_the_xsd_check(services, a
     broken = xml.replace(b"<ram:TypeCode>381</ram:TypeCode>", b"")
     with pytest.raises(Exception):
         facturx.xml_check_xsd(broken, flavor="factur-x", level="basic")
+
+
+class RecordingRenderer:
+    """Wraps the real renderer: records each invoice document it is asked for and can fail (a crash stand-in)."""
+
+    def __init__(self, real, *, fail: bool = False, on_render=None):
+        self.real, self.fail, self.on_render, self.docs = real, fail, on_render, []
+
+    def render_invoice(self, doc):
+        self.docs.append(doc)
+        if self.on_render is not None:
+            self.on_render(doc)
+        if self.fail:
+            raise RuntimeError("the process died while rendering")
+        return self.real.render_invoice(doc)
+
+
+def test_an_invoice_is_committed_before_its_pdf_is_rendered(services, admin, catalog, monkeypatch):
+    seen_by_another_connection = []
+    recorder = RecordingRenderer(services.accounts.renderer, on_render=lambda doc: seen_by_another_connection.append(
+        services.accounts.get_invoice(admin, doc.number).number))
+    monkeypatch.setattr(services.accounts, "renderer", recorder)
+    order = services.orders.place_order(admin, None, [("LAMP-01", 1)])
+    invoice = services.accounts.issue_invoice(admin, order.id)
+    credit = services.accounts.issue_credit_note(admin, invoice.number)
+    assert seen_by_another_connection == [invoice.number, credit.number]  # rendering waits for no lock of ours
+    for number in (invoice.number, credit.number):  # and both PDFs were stored right after: no second rendering
+        services.accounts.invoice_pdf(admin, number)
+    assert len(recorder.docs) == 2
+
+
+def test_a_pdf_lost_between_issue_and_storing_is_rendered_on_first_request_exactly_as_issue_would(
+        services, admin, catalog, customer, monkeypatch, caplog):
+    crashing = RecordingRenderer(services.accounts.renderer, fail=True)
+    monkeypatch.setattr(services.accounts, "renderer", crashing)
+    order = services.orders.place_order(admin, customer.id, [("LAMP-01", 2), ("BOOK-01", 1)])
+    services.accounts.record_payment(admin, order.id, "10.00", "cash")  # paid in part before the invoice
+    invoice = services.accounts.issue_invoice(admin, order.id)  # issued and committed; its PDF is lost
+    credit = services.accounts.issue_credit_note(admin, invoice.number, [("BOOK-01", 1)], reason="scratched")
+    assert invoice.number in caplog.text and "rendered on first request" in caplog.text
+    issued_docs = crashing.docs
+    # Everything a fresh rendering could pick up from elsewhere changes before the PDFs are asked for.
+    services.company.update(admin, company_name="Renamed GmbH", company_address="Elsewhere 9", vat_id="DE1")
+    services.accounts.record_payment(admin, order.id, "20.00", "card")
+
+    later = RecordingRenderer(crashing.real)
+    monkeypatch.setattr(services.accounts, "renderer", later)
+    pdfs = [services.accounts.invoice_pdf(admin, n) for n in (invoice.number, credit.number)]
+    assert later.docs == issued_docs  # the same documents issue tried to render
+    assert pdfs == [crashing.real.render_invoice(doc) for doc in issued_docs]
+    assert [services.accounts.invoice_pdf(admin, n) for n in (invoice.number, credit.number)] == pdfs
+    assert len(later.docs) == 2  # stored on first request: a reprint renders nothing
+    shown = issued_docs[0]
+    assert shown.company.name != "Renamed GmbH" and shown.paid == Decimal("10.00")
+    assert shown.bill_to.name == "Anna Schmidt" and issued_docs[1].notes == "scratched"
+
+
+def test_first_requests_at_once_of_an_unrendered_invoice_all_get_the_one_stored_pdf(backend, services, admin,
+                                                                                    catalog):
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+    from sqlalchemy import text
+    order = services.orders.place_order(admin, None, [("LAMP-01", 1)])
+    invoice = services.accounts.issue_invoice(admin, order.id, render=False)  # a background job prints it later
+    with backend.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM invoice_documents")).scalar() == 0
+    start = Barrier(4)
+
+    def first_request(_):
+        start.wait()
+        return services.accounts.invoice_pdf(admin, invoice.number)
+
+    with ThreadPoolExecutor(4) as pool:
+        pdfs = list(pool.map(first_request, range(4)))
+    assert len(set(pdfs)) == 1 and pdfs[0].startswith(b"%PDF")
+    with backend.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM invoice_documents")).scalar() == 1

@@ -13,6 +13,14 @@ order, lines, stock moves, history, event, audit, then the order, its lines and 
 PAGE = 2
 """Statements for one page of a list: the page itself plus at most one batched look-up (the customers' phones), or
 the type-ahead's two steps (SKU-prefix matches, then the rest, each in SKU order)."""
+SHIP_ORDER = 16
+"""Statements of shipping a packed 3-line order with unit costs: the order, its pick, shipment and lines, the stock
+(SQLite: one UPDATE for all lines; PostgreSQL: one per line, in SKU order), the moves, shipment and pick status, the
+order lines, the order's status and history, the unit costs, the COGS entry and its postings, event and audit."""
+ISSUE_INVOICE = 14
+"""Statements of issuing an invoice (rendering its PDF is not one: see ``invoice_pdf``): the order, its invoices,
+lines and amounts, the number, the customer, the invoice and its lines, the sale entry and its postings, event,
+audit, and the invoice and its lines for the DTO (and the PDF)."""
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")  # SQLite's BEGIN IMMEDIATE is SQL
 
 
@@ -81,3 +89,16 @@ def test_one_page_of_each_list_takes_at_most_two_statements_for_one_row_or_ten(b
         assert len(rows[1]) > len(rows[0]) >= 1, name  # the bigger page really has more rows
         counts[name] = (small, large)
     assert {name: n for name, n in counts.items() if max(n) > PAGE} == {}
+
+
+def test_shipping_and_invoicing_an_order_take_a_bounded_number_of_statements(backend, shop, admin):
+    shop.catalog.create_product(admin, {"sku": "VASE-01", "name": "Vase", "unit_price": "30.00", "tax_rate": "0.19",
+                                        "on_hand": "10", "unit_cost": "12.50"})  # shipping posts its COGS
+    order = shop.orders.place_order(admin, 1, [("LAMP-01", 1), ("BULB-E27", 2), ("VASE-01", 1)])
+    pick = shop.warehouse.create_pick_list(admin, [order.id])
+    shop.warehouse.confirm_picks(admin, pick.id)
+    shop.warehouse.pack_order(admin, order.id, carrier="DHL", carrier_ref="JD1")
+    shop.accounts.issue_invoice(admin, 1)  # the series' counter row exists (the first invoice ever creates it)
+    per_line_locks = 2 if backend.engine.dialect.name == "postgresql" else 0
+    assert count(backend, lambda: shop.warehouse.ship_order(admin, order.id)) <= SHIP_ORDER + per_line_locks
+    assert count(backend, lambda: shop.accounts.issue_invoice(admin, order.id, render=False)) <= ISSUE_INVOICE

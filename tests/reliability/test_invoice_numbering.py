@@ -84,7 +84,9 @@ def books(services, admin, catalog):
 
 @pytest.mark.parametrize("statement", [
     "UPDATE invoices SET total_minor = 1, net_minor = 1, tax_minor = 0",
-    "UPDATE invoices SET pdf = pdf",
+    "UPDATE invoices SET reason = 'edited'",
+    "UPDATE invoice_documents SET pdf = pdf",
+    "DELETE FROM invoice_documents",
     "DELETE FROM invoices",
     "DELETE FROM invoice_lines",
     "UPDATE invoice_lines SET quantity = 9",

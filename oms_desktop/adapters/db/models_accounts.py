@@ -1,7 +1,10 @@
 """Tables of the accounts area: invoices and credit notes, payments and refunds, the double-entry journal.
 
 Everything here is append-only once written (migration 0004 installs triggers that refuse UPDATE and DELETE):
-an issued invoice is corrected by a credit note, a posted entry by a reversal, a payment by a refund.
+an issued invoice is corrected by a credit note, a posted entry by a reversal, a payment by a refund. An invoice's
+PDF lives in ``invoice_documents``, written once right after the invoice is issued (rendering takes milliseconds that
+the issuing transaction, which holds SQLite's write lock, should not wait for); it is rendered only from the stored
+invoice, so a document rendered later (after a crash between the two) is the same document.
 The only mutable row is the per-series invoice counter, which is locked and bumped in the issuing transaction.
 """
 from __future__ import annotations
@@ -23,7 +26,8 @@ class InvoiceCounter(Base):
 
 
 class Invoice(Base):
-    """An issued invoice or credit note, with its PDF as issued (a reprint is the same document)."""
+    """An issued invoice or credit note: everything its PDF shows is stored here and in its lines (the seller and
+    the buyer as they were, what was paid before it was issued), so the document renders the same at any time."""
     __tablename__ = "invoices"
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))  # invoice | credit_note
@@ -43,7 +47,9 @@ class Invoice(Base):
     bill_to: Mapped[str] = mapped_column(Text, default="")
     ship_to: Mapped[str] = mapped_column(Text, default="")
     reason: Mapped[str] = mapped_column(Text, default="")
-    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    seller: Mapped[str] = mapped_column(Text, default="")  # company name, then its address lines, as issued
+    seller_vat_id: Mapped[str] = mapped_column(String(50), default="")
+    prepaid_minor: Mapped[int] = mapped_column(Minor, default=0)  # paid before the invoice was issued
     issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
     __table_args__ = (
@@ -51,7 +57,16 @@ class Invoice(Base):
         CheckConstraint("total_minor = net_minor + tax_minor", name="total_is_net_plus_tax"),
         CheckConstraint("net_minor >= 0 AND tax_minor >= 0", name="amounts_not_negative"),
         CheckConstraint("seq > 0", name="seq_positive"),
+        CheckConstraint("prepaid_minor >= 0 AND prepaid_minor <= total_minor", name="prepaid_within_total"),
     )
+
+
+class InvoiceDocument(Base):
+    """The PDF of an issued invoice or credit note, stored once (insert if absent): a reprint is this document."""
+    __tablename__ = "invoice_documents"
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id"), primary_key=True, autoincrement=False)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class InvoiceLine(Base):

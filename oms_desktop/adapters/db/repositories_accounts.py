@@ -13,15 +13,15 @@ from .repositories import _now, _Repo
 
 orders_t = m.Order.__table__
 customers_t = m.Customer.__table__
+products_t = m.Product.__table__
 users_t = m.User.__table__
 counters_t = a.InvoiceCounter.__table__
 invoices_t = a.Invoice.__table__
 invoice_lines_t = a.InvoiceLine.__table__
+documents_t = a.InvoiceDocument.__table__
 payments_t = a.Payment.__table__
 entries_t = a.LedgerEntry.__table__
 postings_t = a.LedgerPosting.__table__
-
-_INVOICE_COLS = [c for c in invoices_t.c if c.name != "pdf"]  # lists never drag the PDF bytes along
 
 
 class AccountsRepo(_Repo):
@@ -54,10 +54,12 @@ class AccountsRepo(_Repo):
         return iid
 
     def _invoice_select(self):
-        return (select(*_INVOICE_COLS, customers_t.c.name.label("customer_name"),
-                       users_t.c.username.label("issued_by_name"))
+        ref = invoices_t.alias("ref")
+        return (select(invoices_t, customers_t.c.name.label("customer_name"),
+                       users_t.c.username.label("issued_by_name"), ref.c.number.label("references_number"))
                 .outerjoin(customers_t, customers_t.c.id == invoices_t.c.customer_id)
-                .outerjoin(users_t, users_t.c.id == invoices_t.c.issued_by))
+                .outerjoin(users_t, users_t.c.id == invoices_t.c.issued_by)
+                .outerjoin(ref, ref.c.id == invoices_t.c.references_id))
 
     def invoice(self, invoice_id: int):
         return self.c.execute(self._invoice_select().where(invoices_t.c.id == invoice_id)).first()
@@ -67,7 +69,17 @@ class AccountsRepo(_Repo):
                               ).first()
 
     def invoice_pdf(self, invoice_id: int) -> bytes | None:
-        return self.c.execute(select(invoices_t.c.pdf).where(invoices_t.c.id == invoice_id)).scalar()
+        """The stored PDF of an invoice, None while it has not been stored yet."""
+        return self.c.execute(select(documents_t.c.pdf).where(documents_t.c.invoice_id == invoice_id)).scalar()
+
+    def store_invoice_pdf(self, invoice_id: int, pdf: bytes) -> bool:
+        """Store an invoice's PDF unless one is stored already (then keep that one); True if this one was stored.
+        ``ON CONFLICT DO NOTHING``: two first requests at once both succeed (PostgreSQL makes the second wait for
+        the first to commit), and the immutability triggers never fire, as nothing is updated."""
+        ins = pg_insert if self.c.dialect.name == "postgresql" else sqlite_insert
+        done = self.c.execute(ins(documents_t).values(invoice_id=invoice_id, pdf=pdf, created_at=_now())
+                              .on_conflict_do_nothing(index_elements=[documents_t.c.invoice_id]))
+        return done.rowcount == 1
 
     def invoices_of(self, order_id: int):
         return self.c.execute(self._invoice_select().where(invoices_t.c.order_id == order_id)
@@ -89,6 +101,13 @@ class AccountsRepo(_Repo):
              .join(invoices_t, invoices_t.c.id == invoice_lines_t.c.invoice_id)
              .where(invoices_t.c.references_id == invoice_id).group_by(invoice_lines_t.c.sku))
         return {sku: int(q_) for sku, q_ in self.c.execute(q).all()}
+
+    def unit_costs(self, product_ids) -> dict[int, int]:
+        """Unit cost (minor units, 0 when unknown) of each product, in one statement."""
+        ids = sorted(set(product_ids))
+        rows = self.c.execute(select(products_t.c.id, products_t.c.cost_minor)
+                              .where(products_t.c.id.in_(ids))).all() if ids else []
+        return {pid: int(cost or 0) for pid, cost in rows}
 
     # ---- payments ------------------------------------------------------------------------------------------
     def add_payment(self, values: dict) -> int:

@@ -1,7 +1,7 @@
 """Repository of the warehouse area: pick lists, shipments, backorders and returns (SQLAlchemy Core)."""
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, func, insert, or_, select, update
+from sqlalchemy import and_, case, exists, func, insert, or_, select, update
 
 from . import models as m
 from . import models_warehouse as w
@@ -18,6 +18,7 @@ pick_orders_t = w.PickListOrder.__table__
 pick_lines_t = w.PickLine.__table__
 shipments_t = w.Shipment.__table__
 shipment_lines_t = w.ShipmentLine.__table__
+stock_t = m.Stock.__table__
 backorders_t = w.Backorder.__table__
 returns_t = w.ReturnedItem.__table__
 
@@ -172,6 +173,30 @@ class WarehouseRepo(_Repo):
              .where(shipments_t.c.order_id == order_id, shipments_t.c.status.in_(("shipped", "delivered")))
              .group_by(shipment_lines_t.c.product_id))
         return {pid: int(q_) for pid, q_ in self.c.execute(q).all()}
+
+    def consume_stock(self, items: list[tuple[int, int]]) -> set[int]:
+        """Ship reserved units: on hand and reserved both go down for each (product_id, quantity) of ``items``, given
+        in SKU order; the ids of the products that had the units reserved (the caller refuses the shipment, and
+        rolls back, unless all of them did). The caller adds the matching stock moves.
+
+        PostgreSQL: one UPDATE per product, in the order given, so row locks are taken in SKU order like
+        reservations take them (no deadlocks). SQLite: one UPDATE for all of them, as the write transaction holds
+        the database's single write lock already (no lock order to keep)."""
+        if self.c.dialect.name == "sqlite" and len(items) > 1:
+            qty = case({pid: q for pid, q in items}, value=stock_t.c.product_id)
+            done = self.c.execute(update(stock_t)
+                                  .where(stock_t.c.product_id.in_([pid for pid, _q in items]),
+                                         stock_t.c.reserved >= qty)
+                                  .values(on_hand=stock_t.c.on_hand - qty, reserved=stock_t.c.reserved - qty)
+                                  .returning(stock_t.c.product_id)).scalars()
+            return set(done)
+        consumed = set()
+        for pid, q in items:
+            r = self.c.execute(update(stock_t).where(stock_t.c.product_id == pid, stock_t.c.reserved >= q)
+                               .values(on_hand=stock_t.c.on_hand - q, reserved=stock_t.c.reserved - q))
+            if r.rowcount == 1:
+                consumed.add(pid)
+        return consumed
 
     def update_shipment(self, shipment_id: int, values: dict) -> None:
         self.c.execute(update(shipments_t).where(shipments_t.c.id == shipment_id).values(**values))

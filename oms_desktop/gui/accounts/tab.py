@@ -399,8 +399,14 @@ class AccountsTab(QWidget):
                               f"due {inv.due_date}.")
             self.order_edit.setText(inv.number)
             self.refresh()
+            self.store_pdf(inv.id)
 
-        self._run(lambda: self.services.accounts.issue_invoice(self.actor, ref), issued, write=True)
+        self._run(lambda: self.services.accounts.issue_invoice(self.actor, ref, render=False), issued, write=True)
+
+    def store_pdf(self, invoice_id: int) -> None:
+        """Render and store an issued document's PDF in a read job (the write job issued it without rendering, so
+        the single writer thread and the database's write lock never wait for ReportLab)."""
+        self._run(lambda: self.services.accounts.invoice_pdf(self.actor, invoice_id), lambda _pdf: None)
 
     def ask_credit_lines(self, invoice) -> tuple[list | None, str] | None:
         """Which lines to credit ("SKU=QTY, ..." or empty for everything left) and why; None when cancelled."""
@@ -431,9 +437,10 @@ class AccountsTab(QWidget):
                 return
             lines, reason = answer
             self._run(lambda: self.services.accounts.issue_credit_note(self.actor, invoice.number, lines,
-                                                                       reason=reason),
+                                                                       reason=reason, render=False),
                       lambda cn: (self.show_message(f"Issued credit note {cn.number} for {cn.references_number}: "
-                                                    f"{self.money(cn.total)}."), self.refresh()), write=True)
+                                                    f"{self.money(cn.total)}."), self.refresh(),
+                                  self.store_pdf(cn.id)), write=True)
 
         self._run(lambda: self._invoice_of(ref), got)
 

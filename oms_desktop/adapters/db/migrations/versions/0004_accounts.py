@@ -1,7 +1,8 @@
-"""accounts tables: invoice_counters, invoices, invoice_lines, payments, ledger_entries, ledger_postings
+"""accounts tables: invoice_counters, invoices, invoice_lines, invoice_documents, payments, ledger_entries,
+ledger_postings
 
-Issued invoices and credit notes, payments and refunds, and posted journal entries are append-only: triggers refuse
-UPDATE and DELETE whatever client connects (corrections are credit notes, refunds and reversals). An invoice counter
+Issued invoices and credit notes (and their stored PDFs), payments and refunds, and posted journal entries are
+append-only: triggers refuse UPDATE and DELETE whatever client connects (corrections are credit notes, refunds and reversals). An invoice counter
 only ever moves up by one.
 
 Revision ID: 0004
@@ -20,6 +21,7 @@ ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 IMMUTABLE = {
     "invoices": "issued invoices are immutable; correct one with a credit note",
     "invoice_lines": "issued invoices are immutable; correct one with a credit note",
+    "invoice_documents": "issued invoices are immutable; correct one with a credit note",
     "payments": "recorded payments are immutable; record a refund instead",
     "ledger_entries": "posted journal entries are immutable; post a reversal instead",
     "ledger_postings": "posted journal entries are immutable; post a reversal instead",
@@ -53,10 +55,14 @@ def upgrade() -> None:
     sa.Column('bill_to', sa.Text(), nullable=False),
     sa.Column('ship_to', sa.Text(), nullable=False),
     sa.Column('reason', sa.Text(), nullable=False),
-    sa.Column('pdf', sa.LargeBinary(), nullable=False),
+    sa.Column('seller', sa.Text(), nullable=False),
+    sa.Column('seller_vat_id', sa.String(length=50), nullable=False),
+    sa.Column('prepaid_minor', ID, nullable=False),
     sa.Column('issued_by', ID, nullable=True),
     sa.Column('issued_at', sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint('net_minor >= 0 AND tax_minor >= 0', name=op.f('ck_invoices_amounts_not_negative')),
+    sa.CheckConstraint('prepaid_minor >= 0 AND prepaid_minor <= total_minor',
+                       name=op.f('ck_invoices_prepaid_within_total')),
     sa.CheckConstraint('seq > 0', name=op.f('ck_invoices_seq_positive')),
     sa.CheckConstraint('total_minor = net_minor + tax_minor', name=op.f('ck_invoices_total_is_net_plus_tax')),
     sa.ForeignKeyConstraint(['customer_id'], ['customers.id'], name=op.f('fk_invoices_customer_id_customers')),
@@ -69,6 +75,14 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('invoices', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_invoices_order_id'), ['order_id'], unique=False)
+
+    op.create_table('invoice_documents',
+    sa.Column('invoice_id', ID, nullable=False),
+    sa.Column('pdf', sa.LargeBinary(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['invoice_id'], ['invoices.id'], name=op.f('fk_invoice_documents_invoice_id_invoices')),
+    sa.PrimaryKeyConstraint('invoice_id', name=op.f('pk_invoice_documents'))
+    )
 
     op.create_table('payments',
     sa.Column('id', ID, nullable=False),
@@ -217,6 +231,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_invoice_lines_invoice_id'))
 
     op.drop_table('invoice_lines')
+    op.drop_table('invoice_documents')
     with op.batch_alter_table('payments', schema=None) as batch_op:
         batch_op.drop_index('ix_payments_received_at')
         batch_op.drop_index(batch_op.f('ix_payments_order_id'))
