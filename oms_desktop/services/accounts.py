@@ -646,6 +646,14 @@ class AccountsService(ServiceBase):
                 tuple(self._invoice_dto(uow, r, with_lines=False) for r in uow.accounts.invoices_of(order.id)),
                 tuple(self._payment_dto(p) for p in uow.accounts.payments_of(order.id)))
 
+    def customer_balance(self, actor: Actor, customer_id: int) -> Decimal:
+        """What a customer owes over all orders (invoiced minus paid); negative when they have credit with us.
+        Sales staff see it while taking an order, so it needs only the view right."""
+        self._require(actor, Perm.VIEW, "see a customer's balance")
+        with self._uow(write=False) as uow:
+            invoiced, paid = uow.accounts.customer_amounts(customer_id)
+        return self.money(invoiced - paid)
+
     def queue(self, actor: Actor, *, today: date | None = None) -> AccountsQueueDTO:
         """What accounts has to do: invoice paid orders, chase open and overdue invoices, settle credits."""
         self._require(actor, Perm.VIEW, "view the accounts queue")

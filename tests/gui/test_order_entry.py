@@ -176,3 +176,13 @@ def test_scans_faster_than_the_database_answers_land_in_one_cart(qtbot, shop, ad
     drafts = shop.orders.open_drafts(admin)
     assert len(drafts) == 1
     assert [(ln.sku, ln.quantity) for ln in tab.order.lines] == [("LAMP-01", 2), ("BULB-E27", 1), ("BOOK-01", 1)]
+
+
+def test_picking_a_caller_shows_what_they_owe(qtbot, tab, shop, admin, customer):
+    order = shop.orders.place_order(admin, customer.id, [("LAMP-01", 1)])
+    shop.accounts.issue_invoice(admin, order.id, render=False)
+    shop.accounts.record_payment(admin, order.id, "5.00", "cash")
+    owed = order.total - 5
+    qtbot.keyClicks(tab.customer_edit, "5550100")
+    qtbot.keyClick(tab.customer_edit, Qt.Key.Key_Return)
+    assert tab.balance_label.text() == f"Open balance: €{owed}"

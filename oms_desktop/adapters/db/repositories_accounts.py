@@ -153,6 +153,15 @@ class AccountsRepo(_Repo):
                              .where(orders_t.c.id == order_id)).first()
         return (int(row.inv), int(row.paid)) if row is not None else (0, 0)
 
+    def customer_amounts(self, customer_id: int) -> tuple[int, int]:
+        """(invoiced net of credit notes, paid net of refunds) over every order of a customer, in minor units."""
+        inv, paid = self._invoiced_expr(), self._paid_expr()
+        per_order = (select(inv.label("inv"), paid.label("paid"))
+                     .where(orders_t.c.customer_id == customer_id).subquery())
+        row = self.c.execute(select(func.coalesce(func.sum(per_order.c.inv), 0),
+                                    func.coalesce(func.sum(per_order.c.paid), 0))).first()
+        return int(row[0]), int(row[1])
+
     def order_accounts(self, *, only_open: bool = True, limit: int = 500):
         """Orders with their invoiced and paid amounts, last invoice number and due date, for the accounts queue."""
         inv, paid = self._invoiced_expr(), self._paid_expr()

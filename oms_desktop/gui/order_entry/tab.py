@@ -7,6 +7,7 @@ Messages for the user appear in the message line, not in modal boxes, so the han
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -107,6 +108,8 @@ class OrderEntryTab(QWidget):
         cl.addWidget(self.customer_edit)
         cl.addWidget(self.customer_results)
         cl.addWidget(self.customer_info)
+        self.balance_label = QLabel(objectName="balance_label")
+        cl.addWidget(self.balance_label)
         cl.addWidget(QLabel("Recent orders:"))
         cl.addWidget(self.recent_orders)
         cl.addLayout(row)
@@ -310,10 +313,21 @@ class OrderEntryTab(QWidget):
         self.recent_orders.clear()
         self._run(lambda: self.services.orders.list_orders(self.actor, customer_id=customer.id, limit=5),
                   self._show_recent)
+        self._run(lambda: self.services.accounts.customer_balance(self.actor, customer.id),
+                  lambda balance: self._show_balance(customer.id, balance))
         if self.order is not None and self.order.customer_id != customer.id:
             self._run(lambda: self.services.orders.set_customer(self.actor, self.order.id, customer.id),
                       self.show_order, write=True)
         self._focus(self.product_edit)
+
+    def _show_balance(self, customer_id: int, balance: Decimal) -> None:
+        if self.customer is None or self.customer.id != customer_id:
+            return  # the agent has moved on to another caller
+        cur = self.company.currency
+        text = ("Open balance: " + fmt.money(balance, cur, self.locale) if balance > 0 else
+                "Credit: " + fmt.money(-balance, cur, self.locale) if balance < 0 else "Open balance: none")
+        self.balance_label.setText(text)
+        self.balance_label.setStyleSheet("color: #b00020; font-weight: bold;" if balance > 0 else "")
 
     def _show_recent(self, orders) -> None:
         self._recent = [o for o in orders if o.status != "draft"]
@@ -493,6 +507,7 @@ class OrderEntryTab(QWidget):
         for w in (self.customer_results, self.product_results, self.recent_orders):
             w.clear()
         self.customer_info.setText("No customer yet: type a phone number, name or email (F2), or Ctrl+N.")
+        self.balance_label.setText("")
         self.new_customer_box.hide()
         self.channel_combo.setCurrentText(self.company.default_channel)
         self.customer_edit.setFocus()
