@@ -546,7 +546,6 @@ def _insert_history(engine, rng: random.Random, now: datetime, company, products
     currency = company.currency
     rounding = TaxRounding(company.tax_rounding)
     today = now.date()
-    midnight = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
     days = [today - timedelta(days=d) for d in range(1, HISTORY_DAYS + 1)]
     day_weights = [WEEKDAY_FACTOR[d.weekday()] * MONTH_FACTOR[d.month - 1] * (1.15 - 0.3 * i / HISTORY_DAYS)
                    for i, d in enumerate(days)]  # a slowly growing business

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from sqlalchemy import text
 
 from oms_desktop.adapters.security import fast_test_hasher
@@ -298,7 +298,9 @@ def test_fetch_more_is_not_reentrant_and_inserts_the_right_rows(qtbot, catalog, 
                 ok(fn(None))
 
     jobs = Deferred()
-    model = CatalogModel(catalog, admin, jobs, page_size=2)
+    owner = QWidget()  # the model lives and dies with a widget, as in the tab, not with Python's collector
+    qtbot.addWidget(owner)
+    model = CatalogModel(catalog, admin, jobs, page_size=2, parent=owner)
     model.reload()
     assert model.fetching and not model.canFetchMore()
     model.fetchMore()  # while a page is on its way: ignored

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from sqlalchemy import (and_, bindparam, case, delete, exists, func, insert, literal, literal_column, or_, select, text,
+from sqlalchemy import (and_, bindparam, case, delete, exists, func, insert, literal, literal_column, or_, select,
                         union, update)
 from sqlalchemy import table as sql_table
 from sqlalchemy.engine import Connection

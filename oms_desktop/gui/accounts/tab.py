@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ...domain.errors import Cancelled, StorageError, UserFacingError
+from ...domain.errors import UserFacingError
 from ...domain.ledger import ACCOUNT_LABELS, Account, EntryKind
 from ...domain.roles import Perm, can
 from .. import format as fmt
-from ..errors import show_error
+from ..widgets.message_line import MessageLine
 from .payment_dialog import PaymentDialog, take_payment
 
 REFRESH_EVENTS = frozenset({"payment_received", "refund_paid", "invoice_issued", "credit_note_issued",
@@ -50,7 +50,7 @@ def _table(columns, name: str) -> QTableWidget:
     return t
 
 
-class AccountsTab(QWidget):
+class AccountsTab(QWidget, MessageLine):
     """Signals:
         message_shown(str): every message shown in the message line (for tests and the status bar).
         refreshed(): after the views were reloaded.
@@ -204,22 +204,6 @@ class AccountsTab(QWidget):
     # ---- helpers -------------------------------------------------------------------------------------------
     def money(self, amount: Decimal) -> str:
         return fmt.money(amount, self.currency, self.locale)
-
-    def show_message(self, text: str, error: bool = False) -> None:
-        self.message_label.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
-        self.message_label.setText(text)
-        self.message_shown.emit(text)
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, Cancelled):
-            return
-        if isinstance(exc, (UserFacingError, StorageError)):
-            self.show_message(str(exc), error=True)
-        else:
-            show_error(self, exc)
-
-    def _run(self, fn, on_success, *, write: bool = False):
-        return self.jobs.submit(lambda _job: fn(), on_success=on_success, on_failure=self._failed, write=write)
 
     def selected_order(self) -> str:
         text = self.order_edit.text().strip()

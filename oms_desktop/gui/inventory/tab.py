@@ -19,6 +19,7 @@ from ...domain.errors import Cancelled, StorageError, UserFacingError
 from ...domain.roles import Perm, can
 from .. import format as fmt
 from ..errors import show_error
+from ..widgets.message_line import MessageLine
 from .dialogs import AdjustDialog, ImportReportDialog, ProductDialog, PurchasingDialog, StockCountDialog
 from .models import CATALOG_COLUMNS, CatalogModel, RowsModel
 from .relay import run_job
@@ -35,7 +36,7 @@ Ctrl+I / Ctrl+E  import / export the catalog (CSV)
 F5  reload"""
 
 
-class InventoryTab(QWidget):
+class InventoryTab(QWidget, MessageLine):
     """Signals:
         message_shown(str): every message shown in the message line.
     """
@@ -183,11 +184,6 @@ class InventoryTab(QWidget):
         QMessageBox.information(self, "Inventory keyboard", KEYBOARD_HELP)
 
     # ---- messages ------------------------------------------------------------------------------------------
-    def show_message(self, text: str, error: bool = False) -> None:
-        self.message_label.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
-        self.message_label.setText(text)
-        self.message_shown.emit(text)
-
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
             self.show_message("Cancelled; nothing was changed.")

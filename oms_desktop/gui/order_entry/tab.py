@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayou
                                QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
-from ...domain.errors import Cancelled, NotFound, OutOfStock, StorageError, UserFacingError
+from ...domain.errors import NotFound, OutOfStock
 from ...domain.orders import Channel
 from ...services import Services
 from ...services.dto import Actor, CustomerDTO, OrderDTO, ProductDTO
 from .. import format as fmt
-from ..errors import show_error
 from ..jobs import JobRunner
+from ..widgets.message_line import MessageLine
 from .dialogs import DraftsDialog, KeyboardHelpDialog, ShortageDialog, TrackingDialog
 from .lines_model import LinesModel
 
@@ -52,7 +52,7 @@ class _ListNavigator(QObject):
         return False
 
 
-class OrderEntryTab(QWidget):
+class OrderEntryTab(QWidget, MessageLine):
     """Signals:
         order_confirmed(object): the confirmed OrderDTO.
         message_shown(str): every message shown in the message line (for tests and the status bar).
@@ -232,22 +232,6 @@ class OrderEntryTab(QWidget):
     def _focus(self, edit: QLineEdit) -> None:
         edit.setFocus()
         edit.selectAll()
-
-    def show_message(self, text: str, error: bool = False) -> None:
-        self.message_label.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
-        self.message_label.setText(text)
-        self.message_shown.emit(text)
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, Cancelled):
-            return
-        if isinstance(exc, (UserFacingError, StorageError)):
-            self.show_message(str(exc), error=True)
-        else:
-            show_error(self, exc)
-
-    def _run(self, fn, on_success, *, write: bool = False):
-        return self.jobs.submit(lambda _job: fn(), on_success=on_success, on_failure=self._failed, write=write)
 
     def focus_primary(self) -> None:
         """Where the hands go when the tab comes up: the caller first, then the products."""

@@ -16,9 +16,10 @@ from ...services import Services
 from ...services.dto import Actor
 from ...services.orders import InvalidTrackingNumber
 from .. import format as fmt
+from ..widgets.message_line import MessageLine
 
 
-class ServiceDeskPanel(QWidget):
+class ServiceDeskPanel(QWidget, MessageLine):
     """Signals:
         message_shown(str): every message shown in the message line.
         order_shown(object): the OrderTrackingDTO now on screen.
@@ -99,11 +100,6 @@ class ServiceDeskPanel(QWidget):
     def on_events(self, events: list) -> None:
         if self.info is not None and any(e.order_id == self.info.order.id for e in events):
             self.show_order(self.info.order.id, quiet=True)
-
-    def show_message(self, text: str, error: bool = False) -> None:
-        self.message_label.setStyleSheet("color: #a00000;" if error else "")
-        self.message_label.setText(text)
-        self.message_shown.emit(text)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, InvalidTrackingNumber):

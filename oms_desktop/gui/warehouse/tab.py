@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QFo
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ...domain.errors import StorageError, UserFacingError
 from ...services import Services
 from ...services.dto import Actor
+from ..widgets.message_line import MessageLine
 
 PICK_LIST_RE = re.compile(r"^\s*PL-?\d{1,12}\s*$", re.IGNORECASE)
 REFRESH_KINDS = {"order_confirmed", "order_cancelled", "picklist_created", "picklist_confirmed", "order_picking",
@@ -52,7 +52,7 @@ def _item(text, *, right: bool = False, data=None) -> QTableWidgetItem:
     return item
 
 
-class WarehouseTab(QWidget):
+class WarehouseTab(QWidget, MessageLine):
     """Signals:
         message_shown(str): every message shown in the message line.
         queue_loaded(int): the queue was (re)loaded with this many orders.
@@ -194,18 +194,6 @@ class WarehouseTab(QWidget):
         QShortcut(QKeySequence("F4"), self, activated=lambda: self.scan_edit.setFocus())
 
     # ---- messages ----------------------------------------------------------------------------------------------
-    def show_message(self, text: str, error: bool = False) -> None:
-        self.message_label.setStyleSheet("color: #a00000;" if error else "")
-        self.message_label.setText(text)
-        self.message_shown.emit(text)
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, (UserFacingError, StorageError)):
-            self.show_message(str(exc), error=True)
-        else:
-            from ..errors import show_error
-            show_error(self, exc)
-
     # ---- queue -------------------------------------------------------------------------------------------------
     def on_events(self, events: list) -> None:
         if any(e.kind in REFRESH_KINDS for e in events):

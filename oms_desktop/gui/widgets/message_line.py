@@ -1,0 +1,32 @@
+"""What every tab shares: a message line instead of modal boxes, and service calls as background jobs."""
+from __future__ import annotations
+
+from ...domain.errors import Cancelled, StorageError, UserFacingError
+from ..errors import show_error
+
+ERROR_STYLE = "color: #b00020; font-weight: bold;"
+OK_STYLE = "color: #1b5e20;"
+
+
+class MessageLine:
+    """Mixin for a tab (put it after QWidget in the bases) with ``message_label``, a ``message_shown(str)`` signal
+    and ``jobs`` (a JobRunner). A user's mistake or an environment failure lands in the message line, so the hands
+    stay on the keyboard; anything else is a bug and goes to the crash dialog."""
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message_label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        self.message_label.setText(text)
+        self.message_shown.emit(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            return
+        if isinstance(exc, (UserFacingError, StorageError)):
+            self.show_message(str(exc), error=True)
+        else:
+            show_error(self, exc)
+
+    def _run(self, fn, on_success, *, write: bool = False, on_progress=None):
+        """Run ``fn()`` as a job; ``on_success(result)`` and failures come back on the GUI thread."""
+        return self.jobs.submit(lambda _job: fn(), on_success=on_success, on_failure=self._failed, write=write,
+                                on_progress=on_progress)
