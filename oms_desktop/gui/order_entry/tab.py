@@ -317,7 +317,8 @@ class OrderEntryTab(QWidget, MessageLine):
         self._recent = [o for o in orders if o.status != "draft"]
         self.recent_orders.clear()
         for o in self._recent:
-            self.recent_orders.addItem(f"{o.number}  {fmt.when(o.created_at)}  {o.status}  {o.line_count} lines  "
+            lines = f"{o.line_count} line" + ("" if o.line_count == 1 else "s")
+            self.recent_orders.addItem(f"{o.number}  {fmt.when(o.created_at)}  {o.status}  {lines}  "
                                        f"{fmt.money(o.total, o.currency, self.locale)}")
 
     def start_new_customer(self) -> None:

@@ -93,6 +93,7 @@ class WarehouseTab(QWidget, MessageLine):
         self.queue_table.verticalHeader().hide()
         self.queue_table.setAlternatingRowColors(True)
         self.queue_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.queue_table.setWordWrap(False)  # one line per order: long names are elided, not wrapped
         ql.addWidget(self.queue_table)
         row = QHBoxLayout()
         self.selected_button = QPushButton("Pick list for &selected (Ctrl+P)", objectName="selected_button")
@@ -169,8 +170,8 @@ class WarehouseTab(QWidget, MessageLine):
         form.addRow(buttons)
         rl.addWidget(ship_box, 2)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         root.addWidget(splitter, 1)
         self.message_label = QLabel(objectName="message_label")
         self.message_label.setWordWrap(True)
