@@ -12,6 +12,10 @@ How an order's money moves (revenue is recognised when the invoice is issued):
 * shipment (COGS):  Dr COGS                                Cr Inventory           (unit cost x quantity)
 * return restocked: Dr Inventory                           Cr COGS
 * return written off: Dr WriteOffs                         Cr COGS
+* goods received:   Dr Inventory                           Cr GoodsReceivedNotInvoiced (PO line unit cost x quantity)
+* opening stock:    Dr Inventory                           Cr Equity:OpeningBalances   (product cost x quantity)
+* stock adjustment: Dr InventoryAdjustments (shrinkage)    Cr Inventory  (a count, damage, ... at product cost;
+                    a gain the other way round)
 * reversal:         the negated copy of a posted entry (posted entries are never edited or deleted)
 
 Per order, ``balance = invoiced - credited - paid + refunded``: a positive balance sits in Receivables, a negative
@@ -32,16 +36,24 @@ class Account(StrEnum):
     INVENTORY = "Assets:Inventory"
     TAX_PAYABLE = "Liabilities:SalesTax"
     CUSTOMER_CREDIT = "Liabilities:CustomerCredit"
+    GOODS_RECEIVED = "Liabilities:GoodsReceivedNotInvoiced"
+    OPENING_BALANCES = "Equity:OpeningBalances"
     REVENUE = "Income:Sales"
     COGS = "Expenses:COGS"
     WRITE_OFFS = "Expenses:WriteOffs"
+    INVENTORY_ADJUSTMENTS = "Expenses:InventoryAdjustments"
+
+
+ACCOUNT_TYPES = ("Assets", "Liabilities", "Equity", "Income", "Expenses")
+"""The account types; an account's type is the first part of its name (hledger and Beancount read it from there)."""
 
 
 ACCOUNT_LABELS: dict[Account, str] = {
     Account.CASH: "Cash", Account.BANK: "Bank", Account.CARD_CLEARING: "Card clearing",
     Account.RECEIVABLES: "Receivables", Account.INVENTORY: "Inventory", Account.TAX_PAYABLE: "Tax payable",
     Account.CUSTOMER_CREDIT: "Customer credit", Account.REVENUE: "Revenue", Account.COGS: "Cost of goods sold",
-    Account.WRITE_OFFS: "Write-offs",
+    Account.WRITE_OFFS: "Write-offs", Account.GOODS_RECEIVED: "Goods received not invoiced",
+    Account.OPENING_BALANCES: "Opening balances", Account.INVENTORY_ADJUSTMENTS: "Inventory adjustments",
 }
 
 
@@ -66,6 +78,9 @@ class EntryKind(StrEnum):
     COGS = "cogs"
     RETURN = "return"
     REVERSAL = "reversal"
+    GOODS_RECEIVED = "goods_received"
+    OPENING_STOCK = "opening_stock"
+    STOCK_ADJUSTMENT = "stock_adjustment"
 
 
 @dataclass(frozen=True)
@@ -158,6 +173,35 @@ def cogs_entry(description: str, cost: int) -> Entry:
 def return_entry(description: str, cost: int, restocked: bool) -> Entry:
     target = Account.INVENTORY if restocked else Account.WRITE_OFFS
     return _entry(EntryKind.RETURN, description, (target, cost), (Account.COGS, -cost))
+
+
+def _whole(value, what: str, *, signed: bool = False) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{what} must be whole minor units, not {type(value).__name__}")
+    if not signed and value < 0:
+        raise ValueError(f"{what} cannot be negative ({value})")
+    return value
+
+
+def goods_received_entry(description: str, cost: int) -> Entry:
+    """Goods received against a purchase order, at the order's unit costs: stock in, owed to the supplier until the
+    supplier's invoice is booked (goods received not invoiced)."""
+    cost = _whole(cost, "the cost of goods received")
+    return _entry(EntryKind.GOODS_RECEIVED, description, (Account.INVENTORY, cost), (Account.GOODS_RECEIVED, -cost))
+
+
+def opening_stock_entry(description: str, value: int) -> Entry:
+    """Stock the books start with (a new product's or an imported catalog's on hand), at product cost."""
+    value = _whole(value, "the value of opening stock")
+    return _entry(EntryKind.OPENING_STOCK, description, (Account.INVENTORY, value), (Account.OPENING_BALANCES, -value))
+
+
+def stock_adjustment_entry(description: str, value: int) -> Entry:
+    """A stock count or adjustment at product cost: ``value`` is the change of the stock's value, negative for
+    shrinkage (an expense, inventory down), positive for a gain (stock found: the expense is reduced)."""
+    value = _whole(value, "the value of a stock adjustment", signed=True)
+    return _entry(EntryKind.STOCK_ADJUSTMENT, description, (Account.INVENTORY_ADJUSTMENTS, -value),
+                  (Account.INVENTORY, value))
 
 
 def reversal_entry(original: Entry, description: str) -> Entry:

@@ -14,6 +14,7 @@ from ..domain.orders import bp_to_rate, rate_to_bp
 from ..domain.roles import Perm
 from .base import ServiceBase
 from .dto import Actor, ImportProblem, ImportResult, ProductDTO
+from .ledger_posting import post_opening_stock, post_stock_adjustment
 
 Progress = Callable[[int, int], None]
 
@@ -119,6 +120,7 @@ class CatalogService(ServiceBase):
                 uow.stock.change_on_hand(pid, spec.on_hand)
                 uow.stock.add_move(pid, kind="opening", on_hand_delta=spec.on_hand, reason="new product",
                                    user_id=actor.user_id)
+                post_opening_stock(uow, actor, [(pid, spec.on_hand)], currency=self.company.currency)
             uow.events.add("product_created", user_id=actor.user_id, product_id=pid,
                            payload={"sku": spec.sku, "name": spec.name})
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="product.create",
@@ -282,6 +284,11 @@ class CatalogService(ServiceBase):
             if problems:
                 raise ImportRejected(problems)
             uow.stock.add_moves(moves)
+            cur = self.company.currency
+            post_opening_stock(uow, actor, [(m["product_id"], m["on_hand_delta"]) for m in moves
+                                            if m["kind"] == "opening"], currency=cur)
+            post_stock_adjustment(uow, actor, [(m["product_id"], m["on_hand_delta"]) for m in moves
+                                               if m["kind"] == "adjust"], "count (catalog import)", currency=cur)
             uow.events.add("catalog_imported", user_id=actor.user_id,
                            payload={"created": created, "updated": updated})
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="catalog.import",

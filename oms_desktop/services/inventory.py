@@ -9,6 +9,7 @@ from ..domain.orders import parse_quantity
 from ..domain.roles import Perm
 from .base import ServiceBase
 from .dto import Actor, StockMoveDTO, order_number
+from .ledger_posting import post_stock_adjustment
 
 ADJUST_REASONS = ("count", "damage", "found", "correction", "receipt")
 
@@ -89,6 +90,7 @@ class InventoryService(ServiceBase):
                     f"{sku}: on hand is {row.on_hand} with {row.reserved} reserved; it cannot change by {delta}.")
             uow.stock.add_move(row.id, kind="adjust", on_hand_delta=delta, reason=f"{reason} {note}".strip(),
                                user_id=actor.user_id)
+            post_stock_adjustment(uow, actor, [(row.id, delta)], f"{reason} {sku}", currency=self.company.currency)
             new_on_hand = row.on_hand + delta
             uow.events.add("stock_adjusted", user_id=actor.user_id, product_id=row.id,
                            payload={"sku": sku, "delta": delta, "reason": reason, "on_hand": new_on_hand})
@@ -180,6 +182,8 @@ class InventoryService(ServiceBase):
                                       reason="count" + (f" {location}" if location else ""), user_id=actor.user_id))
                     pids.append(row.id)
             uow.stock.add_moves(moves)
+            post_stock_adjustment(uow, actor, [(m["product_id"], m["on_hand_delta"]) for m in moves],
+                                  "count" + (f" {location}" if location else ""), currency=self.company.currency)
             uow.events.add("stock_counted", user_id=actor.user_id, product_id=pids[0] if len(pids) == 1 else None,
                            payload={"location": location, "counted": len(lines), "changed": len(moves),
                                     "product_ids": pids})

@@ -22,6 +22,7 @@ from ..domain.roles import Perm
 from .base import ServiceBase
 from .documents import Address, CompanyInfo, PurchaseOrderDoc, PurchaseOrderLine
 from .dto import Actor
+from .ledger_posting import post_receipt
 from .ports import utc_now
 
 PO_STATUSES = ("draft", "sent", "partly_received", "received", "cancelled")
@@ -268,6 +269,8 @@ class PurchasingService(ServiceBase):
                 moves.append(dict(product_id=ln.product_id, kind="receipt", on_hand_delta=q, reference=number,
                                   reason="purchase order receipt", user_id=actor.user_id))
             uow.stock.add_moves(moves)
+            post_receipt(uow, actor, number, [(by_sku[s].product_id, q, by_sku[s].unit_cost_minor)
+                                              for s, q in sorted(wanted.items())], currency=po.currency)
             complete = all(ln.received + wanted.get(ln.sku, 0) >= ln.quantity for ln in lines)
             status = "received" if complete else "partly_received"
             uow.purchasing.update_po(po_id, {"status": status})

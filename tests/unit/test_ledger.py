@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, strategies as st
 
 from oms_desktop.adapters.exports.journal import formula_safe, to_beancount, to_csv, to_hledger
-from oms_desktop.domain.ledger import (Account, Entry, Posting, cogs_entry, contains_card_number, credit_note_entry,
-                                       invoice_entry, luhn_ok, receipt_entry, refund_entry, return_entry,
-                                       reversal_entry, settlement_legs, validate_entry)
+from oms_desktop.domain.ledger import (ACCOUNT_LABELS, ACCOUNT_TYPES, Account, Entry, Posting, cogs_entry,
+                                       contains_card_number, credit_note_entry, goods_received_entry, invoice_entry,
+                                       luhn_ok, opening_stock_entry, receipt_entry, refund_entry, return_entry,
+                                       reversal_entry, settlement_legs, stock_adjustment_entry, validate_entry)
 from oms_desktop.services.accounts import EntryDTO, PostingDTO, aging_bucket, period_start
 
 amounts = st.integers(min_value=1, max_value=10**9)
@@ -70,6 +71,50 @@ def test_cogs_and_returns_move_cost_between_inventory_cogs_and_write_offs():
                                                                                "Assets:Inventory": -500}
     assert _of(return_entry("back", 200, True), Account.INVENTORY) == 200
     assert _of(return_entry("lost", 200, False), Account.WRITE_OFFS) == 200
+
+
+def test_receipts_opening_stock_and_adjustments_move_inventory_at_cost():
+    assert {p.account: p.amount for p in goods_received_entry("PO-000001", 1500).postings} == {
+        "Assets:Inventory": 1500, "Liabilities:GoodsReceivedNotInvoiced": -1500}
+    assert {p.account: p.amount for p in opening_stock_entry("opening", 4000).postings} == {
+        "Assets:Inventory": 4000, "Equity:OpeningBalances": -4000}
+    assert {p.account: p.amount for p in stock_adjustment_entry("damage", -800).postings} == {
+        "Expenses:InventoryAdjustments": 800, "Assets:Inventory": -800}
+    assert _of(stock_adjustment_entry("found", 300), Account.INVENTORY_ADJUSTMENTS) == -300
+    assert stock_adjustment_entry("nothing", 0).postings == ()
+
+
+@given(value=st.integers(-10**12, 10**12))
+def test_inventory_entries_always_balance_and_name_known_kinds(value):
+    entries = [stock_adjustment_entry("count", value)]
+    if value >= 0:
+        entries += [goods_received_entry("PO-000001", value), opening_stock_entry("opening", value)]
+    for entry in entries:
+        assert _sum(entry) == 0
+        assert validate_entry(entry) == [] or value == 0
+
+
+@pytest.mark.parametrize("make", [goods_received_entry, opening_stock_entry])
+def test_receipts_and_opening_stock_refuse_negative_or_fractional_values(make):
+    with pytest.raises(ValueError, match="negative"):
+        make("x", -1)
+    with pytest.raises(ValueError, match="whole minor units"):
+        make("x", 1.5)
+    with pytest.raises(ValueError, match="whole minor units"):
+        stock_adjustment_entry("x", Decimal("2"))
+
+
+def test_every_account_has_a_label_and_a_type_and_a_name_hledger_and_beancount_accept():
+    for account in Account:
+        assert ACCOUNT_LABELS[account]
+        root, *parts = account.value.split(":")
+        assert root in ACCOUNT_TYPES and parts
+        assert all(part[0].isupper() and part.isalnum() for part in parts), account
+    bean = to_beancount([EntryDTO(1, datetime(2026, 1, 2, tzinfo=timezone.utc), date(2026, 1, 2), "opening_stock",
+                                  "Opening stock", "EUR", None, "ada", None, None,
+                                  (PostingDTO("Assets:Inventory", Decimal("40.00")),
+                                   PostingDTO("Equity:OpeningBalances", Decimal("-40.00"))))], "EUR")
+    assert "2026-01-02 open Equity:OpeningBalances EUR" in bean
 
 
 def test_a_reversal_is_the_negated_copy_and_cancels_the_original():
