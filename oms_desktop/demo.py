@@ -283,6 +283,7 @@ def seed_demo(backend, *, seed: int = 1, progress: Progress | None = None) -> De
     company = services.company.get()
 
     products = _make_products(rng)
+    _unit_costs(rng, products)
     csv_bytes = _catalog_csv(products, company.currency)
     services.catalog.import_catalog(actors["manager"], csv_bytes, progress=report.span(5, 12))
     with engine.connect() as conn:
@@ -290,7 +291,6 @@ def seed_demo(backend, *, seed: int = 1, progress: Progress | None = None) -> De
     by_sku = {v: k for k, v in ids.items()}
     for p in products:
         p["id"] = by_sku[p["sku"]]
-    _unit_costs(services, actors["manager"], rng, products, company.currency, report.span(12, 20))
     _suppliers(services, actors["manager"], rng, products, report.span(20, 27))
 
     customers = _make_customers(rng, now)
@@ -381,11 +381,11 @@ def _catalog_csv(products: list[dict], currency: str) -> bytes:
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(("sku", "name", "unit_price", "tax_rate", "barcode", "category", "location", "on_hand",
-                "reorder_point", "reorder_qty", "description"))
+                "reorder_point", "reorder_qty", "description", "unit_cost"))
     for p in products:
         w.writerow((p["sku"], p["name"], str(from_minor(p["unit_price_minor"], currency)), p["tax_rate"],
                     p["barcode"], p["category"], p["location"], p["on_hand"], p["reorder_point"], p["reorder_qty"],
-                    p["description"]))
+                    p["description"], str(from_minor(p["cost_minor"], currency))))
     return buf.getvalue().encode("utf-8")
 
 
@@ -713,17 +713,12 @@ def _amount(minor: int, currency: str) -> str:
     return str(from_minor(minor, currency))
 
 
-def _unit_costs(services, actor, rng: random.Random, products: list[dict], currency: str, progress) -> None:
-    """Every product gets a unit cost of 45-65 % of its net price, through the product editor's service (the
-    catalog CSV has no cost column), so COGS is posted at shipment and purchase orders are priced."""
-    for i, p in enumerate(products):
+def _unit_costs(rng: random.Random, products: list[dict]) -> None:
+    """Every product costs 45-65 % of its net price. The catalog import carries it, so the opening stock is
+    valued in the ledger (Inventory against opening balances), COGS is posted at shipment and purchase orders are
+    priced."""
+    for p in products:
         p["cost_minor"] = max(p["unit_price_minor"] * rng.randint(45, 65) // 100, 1)
-        services.catalog.update_product(actor, p["sku"], dict(
-            name=p["name"], unit_price=_amount(p["unit_price_minor"], currency), tax_rate=p["tax_rate"],
-            barcode=p["barcode"], category=p["category"], location=p["location"],
-            reorder_point=p["reorder_point"], reorder_qty=p["reorder_qty"], description=p["description"],
-            unit_cost=_amount(p["cost_minor"], currency)))
-        progress(i + 1, len(products))
 
 
 def _suppliers(services, actor, rng: random.Random, products: list[dict], progress) -> None:

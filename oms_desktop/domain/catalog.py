@@ -16,6 +16,7 @@ BARCODE_RE = re.compile(r"^[0-9A-Za-z-]{1,64}$")
 CATALOG_COLUMNS = ("sku", "name", "unit_price", "tax_rate", "barcode", "category", "location", "on_hand",
                    "reorder_point")
 REQUIRED_COLUMNS = ("sku", "name", "unit_price", "tax_rate")
+OPTIONAL_COLUMNS = ("description", "reorder_qty", "unit_cost")
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
 
@@ -32,6 +33,7 @@ class ProductSpec:
     reorder_point: int = 0
     reorder_qty: int = 0
     description: str = ""
+    unit_cost: Decimal | None = None  # what one unit costs us (values stock and COGS); None: leave it as it is
 
 
 def normalize_sku(raw: str) -> str:
@@ -90,6 +92,12 @@ def validate_product(fields: dict, currency: str) -> tuple[ProductSpec | None, l
             on_hand = parse_quantity(get("on_hand"), allow_zero=True)
         except ValidationFailed as e:
             problems.append(("on_hand", e.problems[0].replace("quantity", "on_hand")))
+    unit_cost = None
+    if get("unit_cost"):
+        try:
+            unit_cost = parse_amount(get("unit_cost"), currency, field="unit_cost")
+        except ValidationFailed as e:
+            problems.append(("unit_cost", e.problems[0]))
     reorder_point = reorder_qty = 0
     for col in ("reorder_point", "reorder_qty"):
         if get(col):
@@ -109,7 +117,7 @@ def validate_product(fields: dict, currency: str) -> tuple[ProductSpec | None, l
     return ProductSpec(sku=sku, name=name, unit_price=price, tax_rate=rate, barcode=barcode,
                        category=get("category"), location=get("location").upper(), on_hand=on_hand,
                        reorder_point=reorder_point, reorder_qty=reorder_qty,
-                       description=get("description")), []
+                       description=get("description"), unit_cost=unit_cost), []
 
 
 @dataclass(frozen=True)
@@ -143,7 +151,7 @@ def parse_catalog_csv(data: bytes, currency: str) -> CatalogFile:
     except csv.Error as e:
         return CatalogFile((), ((1, "", f"malformed CSV header: {e}"),))
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    unknown = [h for h in header if h and h not in CATALOG_COLUMNS + ("description", "reorder_qty")]
+    unknown = [h for h in header if h and h not in CATALOG_COLUMNS + OPTIONAL_COLUMNS]
     dupes = sorted({h for h in header if header.count(h) > 1})
     if missing:
         problems.append((1, ",".join(missing), f"missing column(s): {', '.join(missing)} "

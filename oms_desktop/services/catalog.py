@@ -9,7 +9,7 @@ from typing import Callable
 
 from ..domain.catalog import CatalogFile, ProductSpec, parse_catalog_csv, validate_product
 from ..domain.errors import BusinessRuleViolation, Cancelled, NotFound, ValidationFailed
-from ..domain.money import from_minor, parse_amount, to_minor
+from ..domain.money import from_minor, to_minor
 from ..domain.orders import bp_to_rate, rate_to_bp
 from ..domain.roles import Perm
 from .base import ServiceBase
@@ -207,17 +207,9 @@ class CatalogService(ServiceBase):
     def _validated(self, fields: dict) -> tuple[ProductSpec, int]:
         cur = self.company.currency
         spec, problems = validate_product({k: ("" if v is None else str(v)) for k, v in fields.items()}, cur)
-        messages = [msg for _, msg in problems]
-        cost_minor = 0
-        cost_text = str(fields.get("unit_cost") or "").strip()
-        if cost_text:
-            try:
-                cost_minor = to_minor(parse_amount(cost_text, cur, field="unit_cost"), cur)
-            except ValidationFailed as e:
-                messages.extend(e.problems)
-        if messages:
-            raise ValidationFailed(messages)
-        return spec, cost_minor
+        if problems:
+            raise ValidationFailed([msg for _, msg in problems])
+        return spec, to_minor(spec.unit_cost, cur) if spec.unit_cost is not None else 0
 
     def _audit_values(self, values: dict) -> dict:
         out = {k: v for k, v in values.items() if k != "search_text"}
@@ -302,7 +294,9 @@ class CatalogService(ServiceBase):
                     category=spec.category, unit_price_minor=to_minor(spec.unit_price, self.company.currency),
                     tax_rate_bp=rate_to_bp(spec.tax_rate), location=spec.location,
                     reorder_point=spec.reorder_point, reorder_qty=spec.reorder_qty, active=True,
-                    search_text=search_text_of(spec))
+                    search_text=search_text_of(spec),
+                    **({} if spec.unit_cost is None else
+                       {"cost_minor": to_minor(spec.unit_cost, self.company.currency)}))
 
 
 class ImportRejected(ValidationFailed):

@@ -102,3 +102,11 @@ def test_selling_what_was_received_leaves_the_remaining_stock_at_cost_and_the_ex
     beans = tmp_path / "books.beancount"
     beans.write_text(to_beancount(services.accounts.journal(accountant), "EUR"), encoding="utf-8")
     subprocess.run(["bean-check", str(beans)], check=True, capture_output=True)
+
+
+def test_importing_a_catalog_with_unit_costs_values_its_opening_stock(services, admin):
+    services.catalog.import_catalog(admin, b"sku,name,unit_price,tax_rate,on_hand,unit_cost\n"
+                                           b"CUP-1,Cup,4.00,0.19,10,1.50\n")
+    balances = {r.account: r.debit - r.credit for r in services.accounts.trial_balance(admin).rows}
+    assert balances["Assets:Inventory"] == Decimal("15.00")
+    assert balances["Equity:OpeningBalances"] == Decimal("-15.00")

@@ -113,3 +113,10 @@ def test_validate_product_reports_every_field_problem():
     assert spec is None
     assert {c for c, _ in problems} == {"sku", "name", "unit_price", "tax_rate", "barcode", "reorder_point"}
     assert dict(problems)["tax_rate"] == "tax_rate is empty (write 0 for untaxed goods)"
+
+
+def test_an_optional_unit_cost_column_is_read_and_checked():
+    parsed = parse_catalog_csv(b"sku,name,unit_price,tax_rate,unit_cost\nA-1,One,2.00,0.19,1.10\n"
+                               b"A-2,Two,2.00,0.19,1.105\nA-3,Three,2.00,0.19,\n", "EUR")
+    assert [(row, s.sku, s.unit_cost) for row, s in parsed.specs] == [(2, "A-1", Decimal("1.10")), (4, "A-3", None)]
+    assert [(row, col) for row, col, _msg in parsed.problems] == [(3, "unit_cost")]
