@@ -6,6 +6,8 @@ two, all others three), then leading zeros. '(030) 123 4567' and '+49 30 1234567
 """
 from __future__ import annotations
 
+import re
+
 KEY_LENGTH = 12
 _TWO_DIGIT_CODES = frozenset(
     "20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 64 65 66 81 82 "
@@ -40,6 +42,13 @@ def phone_key(text: str) -> str:
     return national_number(text)[-KEY_LENGTH:]
 
 
+_PHONE_CHARACTERS = re.compile(r"[0-9+()./ \-]+")
+
+
+def has_only_phone_characters(text: str) -> bool:
+    """Digits and the punctuation people type in phone numbers (+ ( ) . / - and spaces), nothing else."""
+    return bool(_PHONE_CHARACTERS.fullmatch(str(text)))
+
+
 def looks_like_phone(text: str) -> bool:
-    d = digits_of(text)
-    return len(d) >= 3 and len(d) >= len(str(text).replace(" ", "")) * 0.6
+    return has_only_phone_characters(text) and len(digits_of(text)) >= 3

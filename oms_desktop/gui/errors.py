@@ -13,12 +13,6 @@ from ..domain.errors import Cancelled, StorageError, UserFacingError
 log = logging.getLogger("oms_desktop.crash")
 
 
-def describe(exc: BaseException) -> str:
-    if isinstance(exc, (UserFacingError, StorageError)):
-        return str(exc)
-    return f"An unexpected error occurred: {type(exc).__name__}: {exc}"
-
-
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "OMS Desktop") -> None:
     if isinstance(exc, Cancelled):
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..domain.errors import NotFound, ValidationFailed
-from ..domain.phone import digits_of, phone_key
+from ..domain.phone import digits_of, has_only_phone_characters, looks_like_phone, phone_key
 from ..domain.roles import Perm
 from .base import ServiceBase
 from .dto import Actor, CustomerDTO
@@ -31,7 +31,7 @@ class CustomerService(ServiceBase):
             problems.append(f"email '{email}' is not an email address")
         for p in phones:
             d = digits_of(p)
-            if len(d) < 3 or len(d) > 20 or not re.fullmatch(r"[0-9+()./ \-]+", p):
+            if len(d) > 20 or not looks_like_phone(p):
                 problems.append(f"phone '{p}' is not a phone number")
         if problems:
             raise ValidationFailed(problems)
@@ -65,7 +65,7 @@ class CustomerService(ServiceBase):
         if not text:
             return []
         digits = digits_of(text)
-        only_phone_chars = bool(re.fullmatch(r"[0-9+()./ \-]+", text))
+        only_phone_chars = has_only_phone_characters(text)
         m = CUSTOMER_NO_RE.match(text.replace(" ", ""))
         customer_id = int(m.group(1)) if m and not text.isdigit() else None
         if text.isdigit() and len(text) <= 6:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -134,11 +133,3 @@ def translate_storage_error(exc: BaseException) -> StorageError | None:
             or "connection timeout" in text or "unable to open database" in text or "connection failed" in text:
         return StorageError("The database cannot be reached.", "Check the network or the database server.")
     return None
-
-
-def is_postgres(engine: Engine) -> bool:
-    return engine.dialect.name == "postgresql"
-
-
-def env_database_url() -> str | None:
-    return os.environ.get("OMS_DATABASE_URL") or None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayou
 
 from ...domain.errors import NotFound, OutOfStock
 from ...domain.orders import Channel
+from ...domain.phone import has_only_phone_characters
 from ...services import Services
 from ...services.dto import Actor, CustomerDTO, OrderDTO, ProductDTO
 from .. import format as fmt
@@ -324,7 +325,7 @@ class OrderEntryTab(QWidget, MessageLine):
     def start_new_customer(self) -> None:
         self.new_customer_box.show()
         typed = self.customer_edit.text().strip()
-        if typed and re.fullmatch(r"[0-9+()./ \-]+", typed):
+        if typed and has_only_phone_characters(typed):
             self.new_phone_edit.setText(typed)
         elif typed:
             self.new_name_edit.setText(typed)
