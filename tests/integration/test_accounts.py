@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from collections import defaultdict
 from decimal import Decimal
@@ -14,6 +13,7 @@ import pytest
 from oms_desktop import cli
 from oms_desktop.domain.errors import (BusinessRuleViolation, InvalidTransition, PermissionDenied,
                                        ValidationFailed)
+from tests.helpers.journal_tools import bean_check, hledger
 from tests.helpers.pdf_tools import decode_barcodes, pdf_to_text, require_tools
 
 ADMIN_PW = "admin-pw"
@@ -90,12 +90,12 @@ def test_a_full_cycle_exports_to_hledger_and_beancount_with_the_trial_balance_to
     expected = {row["account"]: Decimal(row["balance"]) for row in printed["accounts"] if Decimal(row["balance"])}
     assert printed["balanced"] is True
 
-    if shutil.which("hledger"):
+    if hledger():
         subprocess.run(["hledger", "-f", str(journal), "check"], check=True, capture_output=True)
         subprocess.run(["hledger", "-f", str(journal), "check", "accounts", "commodities"], check=True,
                        capture_output=True)
         assert _hledger_balances(journal) == expected
-    subprocess.run(["bean-check", str(beans)], check=True, capture_output=True)
+    subprocess.run([bean_check(), str(beans)], check=True, capture_output=True)
     assert _beancount_balances(beans) == expected
     rows = table.read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("entry,date,kind,description")

@@ -10,6 +10,7 @@ import pytest
 
 from oms_desktop.adapters.exports.journal import to_beancount
 from oms_desktop.domain.ledger import Account
+from tests.helpers.journal_tools import bean_check
 
 CSV_HEAD = "sku,name,unit_price,tax_rate,on_hand\n"
 
@@ -101,7 +102,7 @@ def test_selling_what_was_received_leaves_the_remaining_stock_at_cost_and_the_ex
     assert books[Account.COGS.value] == Decimal("6.00")
     beans = tmp_path / "books.beancount"
     beans.write_text(to_beancount(services.accounts.journal(accountant), "EUR"), encoding="utf-8")
-    subprocess.run(["bean-check", str(beans)], check=True, capture_output=True)
+    subprocess.run([bean_check(), str(beans)], check=True, capture_output=True)
 
 
 def test_importing_a_catalog_with_unit_costs_values_its_opening_stock(services, admin):
