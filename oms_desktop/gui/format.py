@@ -1,24 +1,19 @@
-"""Locale-aware display of money, rates and times (Babel); the value itself stays an exact Decimal."""
+"""Locale-aware display of money, rates and times (Babel); the value itself stays an exact Decimal.
+
+Money goes through ``oms_desktop.formatting.money``, the one function the PDF renderer prints with too, so the
+screen and the paper show the same string for the same company locale and currency.
+"""
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent
 
+from ..formatting import babel_locale as _locale
+from ..formatting import money
 
-@lru_cache(maxsize=8)
-def _locale(name: str) -> Locale:
-    try:
-        return Locale.parse(name or "en_US")
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en_US")
-
-
-def money(amount: Decimal, currency: str, locale: str = "en_US") -> str:
-    return format_currency(amount, currency, locale=_locale(locale), currency_digits=True)
+__all__ = ["money", "number", "rate", "when"]
 
 
 def number(amount: Decimal, locale: str = "en_US") -> str:

@@ -575,7 +575,7 @@ class AccountsService(ServiceBase):
                                                          cur),
                                               p.reference or (f"**** {p.card_last4}" if p.card_last4 else ""))
                                for p in payments),
-                change=change)
+                change=change, locale=self.company.locale)
         return self._renderer().render_receipt(doc)
 
     # ---- journal -------------------------------------------------------------------------------------------
@@ -870,7 +870,7 @@ class AccountsService(ServiceBase):
                                     bp_to_rate(ln.tax_rate_bp) * 100, la.net) for ln, la in zip(lines, totals.lines)),
             tax_breakdown=self._tax_rows(totals, cur, inv.net_minor, inv.tax_minor),
             net=from_minor(inv.net_minor, cur), tax=from_minor(inv.tax_minor, cur),
-            total=from_minor(inv.total_minor, cur), currency=cur, notes=inv.reason)
+            total=from_minor(inv.total_minor, cur), currency=cur, notes=inv.reason, locale=self.company.locale)
         if inv.kind == "credit_note":
             return InvoiceDoc(kind="credit_note", due_date=None, ship_to=None, payment_terms=CREDIT_NOTE_TERMS,
                               references_invoice=inv.references_number, **common)

@@ -1,4 +1,9 @@
-"""Print documents as frozen, renderer-neutral DTOs (pick lists, invoices, receipts, packing slips, purchase orders)."""
+"""Print documents as frozen, renderer-neutral DTOs (pick lists, invoices, receipts, packing slips, purchase orders).
+
+Documents that show money carry the company ``locale`` (e.g. ``de_DE``) next to their ``currency``: the renderer
+prints every amount through ``oms_desktop.formatting.money(amount, currency, locale)``, the function the screen uses,
+so a total reads the same on screen and on paper. Machine-readable parts (QR payloads, Factur-X) stay plain decimals.
+"""
 from __future__ import annotations
 
 import re
@@ -151,6 +156,7 @@ class InvoiceDoc:
     references_invoice: str | None = None  # the invoice a credit note corrects
     paid: Decimal = Decimal("0")
     notes: str = ""
+    locale: str = "en_US"  # the company locale amounts are printed in (money format only; labels stay English)
 
     def __post_init__(self):
         if self.kind not in ("invoice", "credit_note"):
@@ -204,6 +210,7 @@ class ReceiptDoc:
     currency: str
     payments: tuple[ReceiptPayment, ...] = ()
     change: Decimal = Decimal("0")
+    locale: str = "en_US"  # the company locale amounts are printed in
 
     def __post_init__(self):
         _require_decimals(self, "net", "tax", "total", "change")
@@ -266,6 +273,7 @@ class PurchaseOrderDoc:
     expected_date: date | None = None
     order_date: date | None = None
     notes: str = ""
+    locale: str = "en_US"  # the company locale amounts are printed in
 
     def __post_init__(self):
         _require_decimals(self, "total")

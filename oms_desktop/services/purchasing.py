@@ -327,7 +327,7 @@ class PurchasingService(ServiceBase):
             number=po.number, supplier=Address(supplier.name, supplier_lines),
             company=CompanyInfo(c.name, tuple(x for x in c.address.splitlines() if x.strip()), vat_id=c.vat_id),
             lines=lines, total=po.total, currency=po.currency, expected_date=po.expected_date,
-            order_date=(po.sent_at or po.created_at).date(), notes=po.notes)
+            order_date=(po.sent_at or po.created_at).date(), notes=po.notes, locale=c.locale)
 
     def render_purchase_order(self, actor: Actor, ref) -> bytes:
         renderer = self._renderer()

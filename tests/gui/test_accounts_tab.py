@@ -199,4 +199,4 @@ def test_pay_now_at_the_counter_takes_the_payment_and_saves_the_80mm_receipt(qtb
     from tests.helpers.pdf_tools import pdf_to_text, require_tools
     require_tools("pdftotext")
     text = pdf_to_text(receipt.read_bytes())
-    assert "TOTAL 23.79 EUR" in text and "Change 26.21 EUR" in text
+    assert "TOTAL €23.79" in text and "Change €26.21" in text  # the screen's format (en_US)

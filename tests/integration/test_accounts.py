@@ -255,14 +255,14 @@ def test_invoice_and_receipt_pdfs_show_the_totals_a_scannable_qr_and_names_liter
     invoice = services.accounts.issue_invoice(admin, order.id)
     pdf = services.accounts.invoice_pdf(admin, invoice.number)
     text = pdf_to_text(pdf)
-    assert "INV-000001" in text and "60.42 EUR" in text and "51.98 EUR" in text and "8.44 EUR" in text
+    assert "INV-000001" in text and "€60.42" in text and "€51.98" in text and "€8.44" in text  # en_US, as on screen
     assert "<b>Zoë</b> & Søn 株式会社" in text and "<i>10115</i> Berlin" in text
     assert f"INV:INV-000001;AMT:60.42 EUR" in decode_barcodes(pdf)
     assert services.accounts.invoice_pdf(admin, "inv-1") == pdf  # a reprint is the stored document
 
     services.accounts.record_payment(admin, order.id, "60.42", "card", card_last4="4242", reference="T-1")
     receipt = pdf_to_text(services.accounts.receipt_pdf(admin, order.id, change=Decimal("0")))
-    assert re.search(r"TOTAL 60\.42 EUR", receipt) and "Card T-1 60.42 EUR" in receipt
+    assert re.search(r"TOTAL €60\.42", receipt) and "Card T-1 €60.42" in receipt
     assert order.tracking_number in decode_barcodes(services.accounts.receipt_pdf(admin, order.id))
 
 
@@ -284,6 +284,34 @@ def test_a_factur_x_invoice_embeds_cii_xml_that_passes_the_xsd_check(services, a
     broken = xml.replace(b"<ram:TypeCode>381</ram:TypeCode>", b"")
     with pytest.raises(Exception):
         facturx.xml_check_xsd(broken, flavor="factur-x", level="basic")
+
+
+@pytest.mark.parametrize("locale, total_text, tax_text", [("de_DE", "1.234,55 €", "197,11 €"),
+                                                          ("en_US", "€1,234.55", "€197.11")])
+def test_an_invoice_total_reads_the_same_on_screen_on_the_pdf_and_in_the_ledger(
+        services, admin, catalog, locale, total_text, tax_text):
+    from oms_desktop.gui import format as gui_format  # what every tab formats money with (no Qt needed)
+    require_tools("pdftotext")
+    services.company.update(admin, locale=locale)
+    services.catalog.create_product(admin, {"sku": "PRESS-01", "name": "Press", "unit_price": "1037.44",
+                                            "tax_rate": "0.19", "on_hand": "3"})
+    order = services.orders.place_order(admin, None, [("PRESS-01", 1)])
+    invoice = services.accounts.issue_invoice(admin, order.id)
+    company = services.company.get()
+    assert (invoice.total, invoice.tax) == (Decimal("1234.55"), Decimal("197.11"))
+    # The screen: the same function and arguments the Accounts and Orders tabs use.
+    assert gui_format.money(invoice.total, invoice.currency, company.locale).replace("\u00a0", " ") == total_text
+    assert gui_format.money(order.total, order.currency, company.locale).replace("\u00a0", " ") == total_text
+    # The paper: pdftotext turns the no-break space into a plain one.
+    text = pdf_to_text(services.accounts.invoice_pdf(admin, invoice.number))
+    assert f"Total {total_text}" in text and f"Tax {tax_text}" in text
+    # The ledger: the receivable posted for the invoice is the same Decimal, so it formats the same way.
+    (sale,) = services.accounts.journal(admin, kind="sale")
+    receivable = sum(p.amount for p in sale.postings if p.account == "Assets:Receivables")
+    assert receivable == invoice.total
+    assert gui_format.money(receivable, sale.currency, company.locale).replace("\u00a0", " ") == total_text
+    # Machine formats stay plain decimals.
+    assert "INV:INV-000001;AMT:1234.55 EUR" in decode_barcodes(services.accounts.invoice_pdf(admin, invoice.number))
 
 
 class RecordingRenderer:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 import sys
 import time
 from dataclasses import replace
@@ -175,8 +176,11 @@ def test_invoice_shows_totals_and_its_qr_carries_number_and_amount(renderer, pag
     doc = make_invoice()
     pdf = renderer.render_invoice(doc, page_size=page_size)
     text = pdf_tools.pdf_to_text(pdf)
-    for amount in (doc.net, doc.tax, doc.total, doc.balance_due):
-        assert f"{amount:,.2f} EUR" in text
+    assert (doc.net, doc.tax, doc.total, doc.balance_due) == (Decimal("184.00"), Decimal("23.56"), Decimal("207.56"),
+                                                              Decimal("197.56"))
+    for amount in ("€184.00", "€23.56", "€207.56", "€197.56", "€12.50", "€52.50"):  # en_US, the screen's format
+        assert amount in text
+    assert "EUR" not in text  # the code only in the QR payload, a machine format
     for literal in ("INV-2024-00017", "SO-1001", "7K3D-9XQ2-M4PA", "2024-05-20", "Łódź <b>Kowalski</b> & Sons",
                     "Пётр Иванов", "東京 branch", "Leave at the <door> & ring twice", "19 %", "7 %",
                     "Payable within 14 days"):
@@ -195,11 +199,90 @@ def test_credit_note_names_the_invoice_it_corrects(renderer, tools):
 
 
 def test_money_prints_with_the_currency_decimals_and_a_custom_formatter(renderer, tools):
-    doc = make_invoice(currency="JPY")
-    text = pdf_tools.pdf_to_text(renderer.render_invoice(doc))
-    assert f"{doc.total:,.0f} JPY" in text
-    custom = ReportLabRenderer(format_money=lambda amount, currency: f"{currency} {amount:.2f}!")
-    assert f"EUR {make_invoice().total:.2f}!" in pdf_tools.pdf_to_text(custom.render_invoice(make_invoice()))
+    doc = make_invoice(currency="JPY")  # 207.56 in a currency without minor units: rounded half up, no decimals
+    pdf = renderer.render_invoice(doc)
+    text = pdf_tools.pdf_to_text(pdf)
+    assert "¥208" in text and "207.56" not in text and "208.00" not in text
+    assert "INV:INV-2024-00017;AMT:208 JPY" in barcode_texts(pdf)
+    de = pdf_tools.pdf_to_text(renderer.render_invoice(replace(doc, locale="de_DE")))
+    assert "208 ¥" in de and "¥208" not in de
+    custom = ReportLabRenderer(format_money=lambda amount, currency, locale: f"{currency} {amount:.2f} {locale}!")
+    assert f"EUR {make_invoice().total:.2f} en_US!" in pdf_tools.pdf_to_text(custom.render_invoice(make_invoice()))
+
+
+@pytest.mark.parametrize("locale, expected", [
+    ("de_DE", ("184,00 €", "23,56 €", "207,56 €", "10,00 €", "197,56 €", "12,50 €", "95,00 €", "6,65 €")),
+    ("en_US", ("€184.00", "€23.56", "€207.56", "€10.00", "€197.56", "€12.50", "€95.00", "€6.65")),
+    ("de_CH", ("EUR 184.00", "EUR 207.56", "EUR 12.50")),  # the code before the amount, no-break space between
+])
+def test_invoice_money_is_in_the_documents_locale_and_the_qr_stays_plain(renderer, locale, expected, tools):
+    doc = replace(make_invoice(), locale=locale)
+    pdf = renderer.render_invoice(doc)
+    text = pdf_tools.pdf_to_text(pdf)
+    for amount in expected:
+        assert amount in text
+    assert "207.56 EUR" not in text and "207,56 EUR" not in text
+    assert "INV:INV-2024-00017;AMT:207.56 EUR" in barcode_texts(pdf)
+
+
+def test_the_renderer_formats_money_with_the_screens_function(renderer):
+    from oms_desktop.gui import format as gui_format
+    for amount, currency, locale in ((Decimal("1234.56"), "EUR", "de_DE"), (Decimal("-0.5"), "EUR", "en_US"),
+                                     (Decimal("1234"), "JPY", "de_DE"), (Decimal("99.99"), "CHF", "de_CH")):
+        assert renderer.format_money(amount, currency, locale) == gui_format.money(amount, currency, locale)
+
+
+def negated(doc: InvoiceDoc) -> InvoiceDoc:
+    """A credit note whose amounts are all negative (how some companies print them)."""
+    return replace(doc, lines=tuple(replace(line, unit_price=-line.unit_price, net=-line.net) for line in doc.lines),
+                   tax_breakdown=tuple(TaxRow(row.rate, -row.net, -row.tax) for row in doc.tax_breakdown),
+                   net=-doc.net, tax=-doc.tax, total=-doc.total, paid=-doc.paid)
+
+
+@pytest.mark.parametrize("locale, expected", [
+    ("de_DE", ("-184,00 €", "-23,56 €", "-207,56 €", "-12,50 €", "-197,56 €")),
+    ("en_US", ("-€184.00", "-€23.56", "-€207.56", "-€12.50", "-€197.56")),
+])
+def test_negative_amounts_print_with_their_sign_in_the_locales_place(renderer, locale, expected, tools):
+    doc = replace(negated(make_invoice(kind="credit_note")), locale=locale)
+    pdf = renderer.render_invoice(doc)
+    text = pdf_tools.pdf_to_text(pdf)
+    for amount in expected:
+        assert amount in text
+    assert "CRN:CN-2024-00003;AMT:-207.56 EUR" in barcode_texts(pdf)
+
+
+WIDE = (("de_DE", "EUR", ("987.654,32 €", "11.851.851,84 €", "14.103.704,01 €", "2.251.851,85 €")),
+        ("de_CH", "CHF", ("CHF 987’654.32", "CHF 11’851’851.84", "CHF 14’103’704.01", "CHF 2’251’851.85")))
+
+
+def wide_invoice(locale: str, currency: str) -> InvoiceDoc:
+    lines = (InvoiceLine("SKU-BIG", "Industrial press", 12, Decimal("987654.32"), Decimal("19"),
+                         Decimal("11851851.84")),
+             InvoiceLine("SKU-2", "Bolt", 3, Decimal("0.10"), Decimal("7"), Decimal("0.30")))
+    return replace(make_invoice(), lines=lines, currency=currency, locale=locale,
+                   tax_breakdown=(TaxRow(Decimal("7"), Decimal("0.30"), Decimal("0.02")),
+                                  TaxRow(Decimal("19"), Decimal("11851851.84"), Decimal("2251851.85"))),
+                   net=Decimal("11851852.14"), tax=Decimal("2251851.87"), total=Decimal("14103704.01"),
+                   paid=Decimal("1234567.89"))
+
+
+@pytest.mark.parametrize("locale, currency, expected", WIDE)
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_wide_amounts_widen_their_columns_instead_of_breaking(renderer, locale, currency, expected, page_size,
+                                                              tools):
+    # ReportLab splits a word wider than its cell between characters ("11.851.851,8" / "4 €"): each amount must
+    # come out whole, on one line.
+    # No two amounts may run into each other either ("CHF 11’851’851.84CHF 2’251’851.85" in the tax table).
+    pdf = renderer.render_invoice(wide_invoice(locale, currency), page_size=page_size)
+    assert_whole(pdf, expected)
+
+
+def assert_whole(pdf: bytes, amounts) -> None:
+    """Each amount appears on one line of the layout text, with space (or the line's edge) on both sides."""
+    text = pdf_tools.pdf_to_text(pdf, layout=True)
+    for amount in amounts:
+        assert re.search(rf"(^|\s){re.escape(amount)}(\s|$)", text, re.MULTILINE), amount
 
 
 def test_long_invoice_repeats_the_table_header_on_every_page(renderer, tools):
@@ -220,9 +303,40 @@ def test_receipt_is_80mm_wide_and_fits_its_content(renderer, tools):
     assert 60 < height < 400
     assert pdf_tools.pdf_info(pdf)["Pages"] == "1"
     text = pdf_tools.pdf_to_text(pdf)
-    for literal in ("Łódź Pillow <b>", "東京 tea set", "56.48 EUR", "60.00 EUR", "3.52 EUR", "R-000123"):
+    for literal in ("Łódź Pillow <b>", "東京 tea set", "TOTAL €56.48", "Cash €60.00", "Change €3.52", "2 x €9.99",
+                    "R-000123"):
         assert literal in text
     assert doc.tracking_number in barcode_texts(pdf)
+
+
+def test_receipt_prints_refunds_and_wide_amounts_in_the_locale_on_one_line(renderer, tools):
+    doc = make_receipt()
+    doc = replace(doc, locale="de_DE",
+                  lines=doc.lines + (ReceiptLine("BIG", "Industrial press", 12, Decimal("987654.32"),
+                                                 Decimal("11851851.84")),),
+                  total=Decimal("11851908.32"),
+                  payments=(ReceiptPayment("Cash", Decimal("60.00")),
+                            ReceiptPayment("Refund cash", Decimal("-1234567.89"), "R-1")))
+    pdf = renderer.render_receipt(doc)
+    assert pdf_tools.pdf_info(pdf)["Pages"] == "1"
+    text = pdf_tools.pdf_to_text(pdf)
+    for literal in ("TOTAL 11.851.908,32 €", "Refund cash R-1 -1.234.567,89 €", "11.851.851,84 €",
+                    "12 x 987.654,32 €", "Change 3,52 €", "2 x 9,99 € 19,98 €"):
+        assert literal in text
+    # Wider than the amount column's usual 42 % of the roll (a stress case): the column grows, the label wraps.
+    wide = replace(doc, locale="de_CH", currency="CHF", total=Decimal("111851908.32"))
+    assert_whole(renderer.render_receipt(wide), ["CHF 111’851’908.32", "CHF-1’234’567.89", "CHF 11’851’851.84"])
+
+
+def test_receipt_in_yen_has_no_decimals(renderer, tools):
+    doc = replace(make_receipt(), currency="JPY", net=Decimal("47"), tax=Decimal("9"), total=Decimal("56"),
+                  lines=(ReceiptLine("SKU-1", "Tea", 2, Decimal("10"), Decimal("20")),),
+                  tax_breakdown=(TaxRow(Decimal("19"), Decimal("47"), Decimal("9")),),
+                  payments=(ReceiptPayment("Cash", Decimal("60")),), change=Decimal("4"))
+    text = pdf_tools.pdf_to_text(renderer.render_receipt(doc))
+    for literal in ("TOTAL ¥56", "Cash ¥60", "Change ¥4", "2 x ¥10 ¥20"):
+        assert literal in text
+    assert "¥56.00" not in text
 
 
 def test_packing_slip_shows_lines_and_scannable_numbers(renderer, tools):
@@ -245,9 +359,13 @@ def test_purchase_order_shows_lines_and_total(renderer, tools):
                                   PurchaseOrderLine("SKU-2", "東京 tea set", 5, Decimal("1000.00"))),
                            total=Decimal("5012.00"), currency="EUR", expected_date=date(2024, 6, 1))
     text = pdf_tools.pdf_to_text(renderer.render_purchase_order(doc))
-    for literal in ("PO-2024-0005", "Łódź Metal <Sp. z o.o.>", "Bolt <b>M6</b>", "東京 tea set", "5,012.00 EUR",
-                    "12.00 EUR", "2024-06-01"):
+    for literal in ("PO-2024-0005", "Łódź Metal <Sp. z o.o.>", "Bolt <b>M6</b>", "東京 tea set", "Total €5,012.00",
+                    "€0.12 €12.00", "€1,000.00 €5,000.00", "2024-06-01"):
         assert literal in text
+    big = replace(doc, locale="de_DE", total=Decimal("11856863.84"),
+                  lines=doc.lines + (PurchaseOrderLine("SKU-3", "Industrial press", 12, Decimal("987654.32")),))
+    assert_whole(renderer.render_purchase_order(big),
+                 ["0,12 €", "1.000,00 €", "987.654,32 €", "11.851.851,84 €", "11.856.863,84 €"])
 
 
 def test_documents_refuse_float_money():

@@ -16,8 +16,9 @@ from .receipt import render_receipt
 class ReportLabRenderer:
     """Renders documents to PDF bytes; deterministic (a reprint is byte-identical) and safe for any user text.
 
-    ``format_money(amount, currency)`` and ``format_date(date)`` let the app apply the user's locale; the defaults
-    print ``1,234.50 EUR`` (exactly the currency's decimals) and ISO dates.
+    ``format_money(amount, currency, locale)`` and ``format_date(date)`` can be replaced; the default money format is
+    the screen's (``oms_desktop.formatting.money``) in the document's ``locale``, e.g. ``€1,234.50`` for en_US and
+    ``1.234,50 €`` for de_DE (exactly the currency's decimals); dates print ISO.
     """
 
     def __init__(self, format_money: MoneyFormatter | None = None, format_date: DateFormatter | None = None):

@@ -20,10 +20,12 @@ from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from oms_desktop.domain.money import exponent, round_money
+from oms_desktop.formatting import money as format_money_for_locale
 
 from .fonts import font_runs, font_set, markup
 
-MoneyFormatter = Callable[[Decimal, str], str]
+MoneyFormatter = Callable[[Decimal, str, str], str]
+"""``format_money(amount, currency, locale)``: the locale is the document's (the company's, e.g. ``de_DE``)."""
 DateFormatter = Callable[[date], str]
 
 PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
@@ -37,14 +39,14 @@ QUIET_MODULES = 10  # Code128 minimum quiet zone on each side
 BAR_HEIGHT = 13 * mm
 
 
-def default_format_money(amount: Decimal, currency: str) -> str:
-    """``1,234.50 EUR``: exactly the currency's decimals, rounded the domain's way, never through float."""
-    places = exponent(currency)
-    return f"{round_money(amount, currency):,.{places}f} {currency}"
+def default_format_money(amount: Decimal, currency: str, locale: str) -> str:
+    """The screen's money format (``oms_desktop.formatting.money``): ``€1,234.50`` in en_US, ``1.234,50 €`` in
+    de_DE; exactly the currency's decimals, rounded the domain's way, never through float."""
+    return format_money_for_locale(amount, currency, locale)
 
 
 def plain_amount(amount: Decimal, currency: str) -> str:
-    """Machine-readable amount for QR payloads: no grouping, the currency's decimals."""
+    """Machine-readable amount for QR payloads: no grouping, the currency's decimals (never localised)."""
     return f"{round_money(amount, currency):.{exponent(currency)}f}"
 
 
@@ -108,6 +110,18 @@ def make_styles(base_size: float = 9) -> Styles:
         mono_bold_right=style("mono_bold_right", fs.mono_bold, base_size - 1, align=TA_RIGHT),
         mono_center_bold=style("mono_center_bold", fs.mono_bold, base_size + 1, align=TA_CENTER),
     )
+
+
+def text_width(text: str, style: ParagraphStyle) -> float:
+    """Width in points of one line of ``text`` as ``para`` sets it (per-script font runs included)."""
+    return sum(pdfmetrics.stringWidth(run, font, style.fontSize) for font, run in font_runs(str(text), style.fontName))
+
+
+def fit_column(minimum: float, texts: Sequence[str], style: ParagraphStyle, padding: float = 0) -> float:
+    """A column's width: ``minimum``, or wider when one of ``texts`` (amounts, which never wrap: their no-break
+    spaces keep "1.234,56 €" whole) would not fit beside ``padding`` (left plus right cell padding)."""
+    widest = max((text_width(t, style) for t in texts), default=0.0)
+    return max(minimum, widest + padding + 0.5)  # half a point for rounding in ReportLab's own measuring
 
 
 def para(text: object, style: ParagraphStyle) -> Paragraph:

@@ -13,8 +13,8 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from oms_desktop.services.documents import InvoiceDoc
 
-from .common import (GRID_COLOR, HEADER_FILL, PAGE_SIZES, DateFormatter, MoneyFormatter, build_pdf, format_quantity,
-                     format_rate, make_styles, para, plain_amount, QrFlowable, rich)
+from .common import (GRID_COLOR, HEADER_FILL, PAGE_SIZES, DateFormatter, MoneyFormatter, build_pdf, fit_column,
+                     format_quantity, format_rate, make_styles, para, plain_amount, QrFlowable, rich)
 
 MARGIN = 16 * mm
 QR_SIZE = 30 * mm
@@ -41,7 +41,7 @@ def render_invoice(doc: InvoiceDoc, format_money: MoneyFormatter, format_date: D
         raise ValueError(f"page_size must be one of A4, Letter (got {page_size!r})") from None
     styles = make_styles(9)
     width = pagesize[0] - 2 * MARGIN
-    money = lambda amount: format_money(amount, doc.currency)  # noqa: E731 - reads better inline below
+    money = lambda amount: format_money(amount, doc.currency, doc.locale)  # noqa: E731 - reads better inline below
     is_credit = doc.kind == "credit_note"
     title = "Credit note" if is_credit else "Invoice"
     company = doc.company
@@ -78,7 +78,10 @@ def render_invoice(doc: InvoiceDoc, format_money: MoneyFormatter, format_date: D
         story += [rich("<b>Credit note for invoice {n}</b>", styles.heading, n=doc.references_invoice),
                   Spacer(1, 2 * mm)]
 
-    col_widths = [26 * mm, None, 14 * mm, 26 * mm, 15 * mm, 28 * mm]
+    # Amount columns grow (the description gives way) when an amount in the company's format would not fit.
+    col_widths = [26 * mm, None, 14 * mm,
+                  fit_column(26 * mm, [money(line.unit_price) for line in doc.lines], styles.right, padding=6),
+                  15 * mm, fit_column(28 * mm, [money(line.net) for line in doc.lines], styles.right, padding=6)]
     col_widths[1] = width - sum(w for w in col_widths if w is not None)
     rows = [[para("SKU", styles.bold), para("Description", styles.bold), para("Qty", styles.right_bold),
              para("Unit price", styles.right_bold), para("Tax", styles.right_bold), para("Net", styles.right_bold)]]
@@ -98,8 +101,10 @@ def render_invoice(doc: InvoiceDoc, format_money: MoneyFormatter, format_date: D
     tax_rows = [[para("Tax rate", styles.bold), para("Net", styles.right_bold), para("Tax", styles.right_bold)]]
     tax_rows += [[para(format_rate(row.rate), styles.body), para(money(row.net), styles.right),
                   para(money(row.tax), styles.right)] for row in doc.tax_breakdown]
-    tax_table = _plain_table(tax_rows, [20 * mm, 28 * mm, 26 * mm],
-                             [("LINEBELOW", (0, 0), (-1, 0), 0.4, GRID_COLOR)])
+    # No cell padding in this table: a grown column keeps a 3 mm gap to its right-aligned neighbour.
+    tax_widths = [20 * mm, fit_column(28 * mm, [money(row.net) for row in doc.tax_breakdown], styles.right, 3 * mm),
+                  fit_column(26 * mm, [money(row.tax) for row in doc.tax_breakdown], styles.right, 3 * mm)]
+    tax_table = _plain_table(tax_rows, tax_widths, [("LINEBELOW", (0, 0), (-1, 0), 0.4, GRID_COLOR)])
     total_rows = [[para("Net total", styles.body), para(money(doc.net), styles.right)],
                   [para("Tax", styles.body), para(money(doc.tax), styles.right)],
                   [para("Total", styles.bold), para(money(doc.total), styles.right_bold)]]
@@ -107,9 +112,11 @@ def render_invoice(doc: InvoiceDoc, format_money: MoneyFormatter, format_date: D
         paid_label, balance_label = ("Refunded", "Credit remaining") if is_credit else ("Paid", "Balance due")
         total_rows += [[para(paid_label, styles.body), para(money(doc.paid), styles.right)],
                        [para(balance_label, styles.bold), para(money(doc.balance_due), styles.right_bold)]]
-    totals_table = _plain_table(total_rows, [28 * mm, 34 * mm],
-                                [("LINEABOVE", (0, 2), (-1, 2), 0.8, colors.black)])
-    summary = _plain_table([[tax_table, "", totals_table]], [74 * mm, width - 136 * mm, 62 * mm])
+    total_amounts = [doc.net, doc.tax, doc.total] + ([doc.paid, doc.balance_due] if doc.paid else [])
+    totals_widths = [28 * mm, fit_column(34 * mm, [money(a) for a in total_amounts], styles.right_bold, 3 * mm)]
+    totals_table = _plain_table(total_rows, totals_widths, [("LINEABOVE", (0, 2), (-1, 2), 0.8, colors.black)])
+    summary = _plain_table([[tax_table, "", totals_table]],
+                           [sum(tax_widths), width - sum(tax_widths) - sum(totals_widths), sum(totals_widths)])
 
     payment_block = []
     if doc.payment_terms:

@@ -8,8 +8,8 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from oms_desktop.services.documents import PurchaseOrderDoc
 
-from .common import (GRID_COLOR, HEADER_FILL, DateFormatter, MoneyFormatter, build_pdf, format_quantity,
-                     make_styles, para, rich)
+from .common import (GRID_COLOR, HEADER_FILL, DateFormatter, MoneyFormatter, build_pdf, fit_column,
+                     format_quantity, make_styles, para, rich)
 
 MARGIN = 16 * mm
 
@@ -17,7 +17,7 @@ MARGIN = 16 * mm
 def render_purchase_order(doc: PurchaseOrderDoc, format_money: MoneyFormatter, format_date: DateFormatter) -> bytes:
     styles = make_styles(9)
     width = A4[0] - 2 * MARGIN
-    money = lambda amount: format_money(amount, doc.currency)  # noqa: E731
+    money = lambda amount: format_money(amount, doc.currency, doc.locale)  # noqa: E731
     company = doc.company
 
     buyer = [para(company.name, styles.title), *[para(line, styles.body) for line in company.address_lines]]
@@ -34,7 +34,12 @@ def render_purchase_order(doc: PurchaseOrderDoc, format_money: MoneyFormatter, f
     supplier = [para("Supplier", styles.small), para(doc.supplier.name, styles.bold),
                 *[para(line, styles.body) for line in doc.supplier.lines]]
 
-    col_widths = [30 * mm, None, 16 * mm, 28 * mm, 30 * mm]
+    # Amount columns grow (the product name gives way) when an amount in the company's format would not fit;
+    # 12 pt is ReportLab's default cell padding (6 left, 6 right).
+    amount_width = fit_column(30 * mm, [money(line.amount) for line in doc.lines], styles.right, padding=12)
+    col_widths = [30 * mm, None, 16 * mm,
+                  fit_column(28 * mm, [money(line.unit_cost) for line in doc.lines], styles.right, padding=12),
+                  amount_width]
     col_widths[1] = width - sum(w for w in col_widths if w is not None)
     rows = [[para("SKU", styles.bold), para("Product", styles.bold), para("Qty", styles.right_bold),
              para("Unit cost", styles.right_bold), para("Amount", styles.right_bold)]]
@@ -46,7 +51,9 @@ def render_purchase_order(doc: PurchaseOrderDoc, format_money: MoneyFormatter, f
                                      ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID_COLOR),
                                      ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     total = Table([[para("Total", styles.bold), para(money(doc.total), styles.right_bold)]],
-                  colWidths=[30 * mm, 34 * mm], hAlign="RIGHT")
+                  colWidths=[30 * mm, max(amount_width + 4 * mm,
+                                           fit_column(34 * mm, [money(doc.total)], styles.right_bold, padding=6))],
+                  hAlign="RIGHT")
     # Default right padding, as in the lines table, so the total lines up under the amounts.
     total.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.black),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))

@@ -7,8 +7,8 @@ from reportlab.platypus import HRFlowable, Spacer, Table, TableStyle
 
 from oms_desktop.services.documents import ReceiptDoc
 
-from .common import (DateFormatter, MoneyFormatter, build_pdf, format_quantity, format_rate, make_styles, para,
-                     QrFlowable)
+from .common import (DateFormatter, MoneyFormatter, build_pdf, fit_column, format_quantity, format_rate,
+                     make_styles, para, QrFlowable)
 
 ROLL_WIDTH = 80 * mm
 MARGIN = 4 * mm  # thermal printers cannot print the outer ~4 mm of an 80 mm roll
@@ -19,7 +19,9 @@ def _columns(rows, styles, width, bold_rows=()) -> Table:
     cells = [[para(left, styles.mono_bold if i in bold_rows else styles.mono),
               para(right, styles.mono_bold_right if i in bold_rows else styles.mono_right)]
              for i, (left, right) in enumerate(rows)]
-    table = Table(cells, colWidths=[width * 0.58, width * 0.42])
+    # The right column (amounts, which never wrap) grows into the left one, whose labels wrap, when it must.
+    right = min(fit_column(width * 0.42, [text for _, text in rows], styles.mono_bold_right), width * 0.75)
+    table = Table(cells, colWidths=[width - right, right])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0.5),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)]))
@@ -34,7 +36,7 @@ def _rule() -> HRFlowable:
 def render_receipt(doc: ReceiptDoc, format_money: MoneyFormatter, format_date: DateFormatter) -> bytes:
     styles = make_styles(9)
     width = ROLL_WIDTH - 2 * MARGIN
-    money = lambda amount: format_money(amount, doc.currency)  # noqa: E731
+    money = lambda amount: format_money(amount, doc.currency, doc.locale)  # noqa: E731
     company = doc.company
 
     story: list = [para(company.name, styles.mono_center_bold)]
