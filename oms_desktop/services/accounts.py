@@ -541,8 +541,9 @@ class AccountsService(ServiceBase):
         with self._uow(write=False) as uow:
             row = self._invoice_row(uow, invoice_ref)
             dto = self._invoice_dto(uow, row)
-            c = self.company
-            extra = {"company_name": c.name, "company_address": c.address, "vat_id": c.vat_id,
+            seller = self._address_from_text(row.seller)  # the seller as issued, not as the settings say now
+            extra = {"company_name": seller.name, "company_address": "\n".join(seller.lines),
+                     "vat_id": row.seller_vat_id,
                      "buyer_name": row.bill_to.split("\n", 1)[0], "buyer_address": row.bill_to,
                      "references_number": dto.references_number, "tax_rounding": row.tax_rounding}
             pdf, doc = self._pdf_or_doc(uow, row)

@@ -269,11 +269,17 @@ def test_invoice_and_receipt_pdfs_show_the_totals_a_scannable_qr_and_names_liter
 def test_a_factur_x_invoice_embeds_cii_xml_that_passes_the_xsd_check(services, admin, catalog):
     import facturx
     from oms_desktop.adapters.exports.facturx import MissingCompanyData
+    order = services.orders.place_order(admin, None, [("BULB-E27", 1)])
+    without = services.accounts.issue_invoice(admin, order.id)
+    with pytest.raises(MissingCompanyData, match="VAT ID") as refused:
+        services.exporters.facturx(*services.accounts.invoice_for_export(admin, without.number))
+    assert "address on INV-000001 to end with its country" in str(refused.value)
+    services.company.update(admin, company_address="Lindenallee 42\n10115 Berlin\nGermany", vat_id="DE812345673")
+    # The invoice keeps the seller it was issued with: settings filled in later do not rewrite it.
+    with pytest.raises(MissingCompanyData, match="VAT ID, which INV-000001 was issued without"):
+        services.exporters.facturx(*services.accounts.invoice_for_export(admin, without.number))
     order = services.orders.place_order(admin, None, [("LAMP-01", 2), ("BOOK-01", 1)])
     invoice = services.accounts.issue_invoice(admin, order.id)
-    with pytest.raises(MissingCompanyData, match="VAT ID"):
-        services.exporters.facturx(*services.accounts.invoice_for_export(admin, invoice.number))
-    services.company.update(admin, company_address="Lindenallee 42\n10115 Berlin\nGermany", vat_id="DE812345673")
     for number in (invoice.number, services.accounts.issue_credit_note(admin, invoice.number).number):
         pdf = services.exporters.facturx(*services.accounts.invoice_for_export(admin, number))
         name, xml = facturx.get_xml_from_pdf(pdf, check_xsd=False)
@@ -284,6 +290,30 @@ def test_a_factur_x_invoice_embeds_cii_xml_that_passes_the_xsd_check(services, a
     broken = xml.replace(b"<ram:TypeCode>381</ram:TypeCode>", b"")
     with pytest.raises(Exception):
         facturx.xml_check_xsd(broken, flavor="factur-x", level="basic")
+
+
+def test_factur_x_names_the_seller_the_invoice_was_issued_by_not_todays_settings(services, admin, catalog):
+    import facturx
+    services.company.update(admin, company_name="Alte Lampen GmbH", vat_id="DE111111111",
+                            company_address="Lindenallee 42\n10115 Berlin\nGermany")
+    order = services.orders.place_order(admin, None, [("LAMP-01", 1)])
+    invoice = services.accounts.issue_invoice(admin, order.id)
+    services.company.update(admin, company_name="Neue Leuchten AG", vat_id="ATU99999999",
+                            company_address="Ring 1\n1010 Wien\nAustria")
+    credit_note = services.accounts.issue_credit_note(admin, invoice.number)  # issued under the new name
+    exports = {number: facturx.get_xml_from_pdf(
+                   services.exporters.facturx(*services.accounts.invoice_for_export(admin, number)),
+                   check_xsd=False)[1].decode()
+               for number in (invoice.number, credit_note.number)}
+    old = exports[invoice.number]
+    assert "<ram:Name>Alte Lampen GmbH</ram:Name>" in old and '<ram:ID schemeID="VA">DE111111111</ram:ID>' in old
+    assert "<ram:LineOne>Lindenallee 42</ram:LineOne><ram:CountryID>DE</ram:CountryID>" in old
+    assert "Neue Leuchten" not in old and "ATU99999999" not in old and "Wien" not in old
+    new = exports[credit_note.number]
+    assert "<ram:Name>Neue Leuchten AG</ram:Name>" in new and '<ram:ID schemeID="VA">ATU99999999</ram:ID>' in new
+    assert "<ram:CountryID>AT</ram:CountryID>" in new and "Alte Lampen" not in new
+    pdf_text = pdf_to_text(services.accounts.invoice_pdf(admin, invoice.number))  # the PDF agrees with its XML
+    assert "Alte Lampen GmbH" in pdf_text and "DE111111111" in pdf_text and "Neue Leuchten" not in pdf_text
 
 
 @pytest.mark.parametrize("locale, total_text, tax_text", [("de_DE", "1.234,55 €", "197,11 €"),

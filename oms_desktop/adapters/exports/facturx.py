@@ -1,6 +1,8 @@
 """Factur-X (ZUGFeRD 2) e-invoices: the stored invoice PDF with a CII XML (profile BASIC) embedded, via ``factur-x``.
 
-The XML is built from the issued invoice's own figures, so it carries the same cents as the PDF and the journal.
+The XML is built from the issued invoice's own figures, so it carries the same cents as the PDF and the journal, and
+names the seller as the invoice stored it when it was issued (``extra`` carries that snapshot: a company that has
+renamed itself or changed its VAT ID since still exports its old invoices with the old name and VAT ID, as printed).
 Factur-X needs the seller's VAT ID and country; without them ``MissingCompanyData`` says what to fill in.
 """
 from __future__ import annotations
@@ -70,9 +72,11 @@ def cii_xml(invoice, extra: dict) -> bytes:
     problems = []
     country = country_of(extra.get("company_address", ""))
     if not extra.get("vat_id"):
-        problems.append("the company's VAT ID is empty (Settings: vat_id)")
+        problems.append(f"the seller's VAT ID, which {invoice.number} was issued without (set it in Settings: "
+                        "vat_id; invoices issued from then on carry it)")
     if country is None:
-        problems.append("the company address must end with its country (e.g. 'Germany' or 'DE')")
+        problems.append(f"the seller's address on {invoice.number} to end with its country (e.g. 'Germany' or "
+                        "'DE'; Settings: company address, for invoices issued from then on)")
     if problems:
         raise MissingCompanyData(["Factur-X needs " + p for p in problems])
     cur = invoice.currency
