@@ -394,7 +394,7 @@ class WarehouseService(ServiceBase):
                 raise ValidationFailed(problems)
             rows.sort(key=lambda r: (not r[0].express, r[0].confirmed_at or r[0].created_at, r[0].id))
             pl_id = uow.warehouse.add_pick_list(actor.user_id)
-            products: dict[int, object] = {}
+            products = uow.products.by_ids({pid for _o, _b, wanted in rows for pid, _q in wanted})
             pick_orders, pick_lines = [], []
             for tote, (o, backorder, wanted) in enumerate(rows, start=1):
                 pick_orders.append(dict(pick_list_id=pl_id, order_id=o.id, tote=tote, backorder=backorder,
@@ -403,7 +403,7 @@ class WarehouseService(ServiceBase):
                 for pid, q in wanted:
                     per_product[pid] += q
                 for pid, q in per_product.items():
-                    p = products.get(pid) or products.setdefault(pid, uow.products.get(pid))
+                    p = products[pid]
                     pick_lines.append(dict(pick_list_id=pl_id, order_id=o.id, product_id=pid, sku=p.sku, name=p.name,
                                            location=p.location or "", barcode=p.barcode or "", quantity=q,
                                            picked=None, short_reason=""))
@@ -478,21 +478,24 @@ class WarehouseService(ServiceBase):
             tote_of = {po.order_id: po.tote for po in pick_orders}
             remaining = dict(found)
             per_order_picked: dict[int, int] = defaultdict(int)
+            picks = []
             for ln in sorted(lines, key=lambda ln: (tote_of[ln.order_id], ln.id)):
                 if ln.order_id not in live:
-                    uow.warehouse.set_picked(ln.id, 0, "order no longer waiting")
+                    picks.append((ln.id, 0, "order no longer waiting"))
                     continue
                 give = min(remaining[ln.sku], ln.quantity)
                 remaining[ln.sku] -= give
                 reason = (reasons.get(ln.sku) or default_reason.strip())[:200] if give < ln.quantity else ""
-                uow.warehouse.set_picked(ln.id, give, reason)
+                picks.append((ln.id, give, reason))
                 per_order_picked[ln.order_id] += give
+            uow.warehouse.set_picked_many(picks)
             requeued = []
+            new_status: dict[str, list[int]] = defaultdict(list)
             for po in pick_orders:
                 if po.order_id not in live:
-                    uow.warehouse.set_pick_order_status(po.id, "dropped")
+                    new_status["dropped"].append(po.id)
                 elif per_order_picked[po.order_id] == 0:
-                    uow.warehouse.set_pick_order_status(po.id, "empty")
+                    new_status["empty"].append(po.id)
                     if not po.backorder:
                         check_transition(Status.PICKING, Status.CONFIRMED, order_number(po.order_id))
                         uow.orders.update(po.order_id, {"status": Status.CONFIRMED.value})
@@ -500,7 +503,9 @@ class WarehouseService(ServiceBase):
                                                f"nothing found on {number}; back in the queue")
                     requeued.append(po.order_id)
                 else:
-                    uow.warehouse.set_pick_order_status(po.id, "picked")
+                    new_status["picked"].append(po.id)
+            for status, ids in sorted(new_status.items()):
+                uow.warehouse.set_pick_orders_status(ids, status)
             uow.warehouse.set_pick_list_picked(pl_id, actor.user_id)
             uow.events.add("picklist_confirmed", user_id=actor.user_id,
                            payload={"number": number, "order_ids": sorted(live), "requeued": requeued,

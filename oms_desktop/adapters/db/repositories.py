@@ -7,10 +7,15 @@ from datetime import datetime, timezone
 from sqlalchemy import (and_, bindparam, case, delete, exists, func, insert, literal, literal_column, or_, select,
                         union, update)
 from sqlalchemy import table as sql_table
+from sqlalchemy import intersect, true, union_all
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from . import models as m
 from .models_performance import MIN_TRIGRAM_WORD
+from .models_performance import WORD_POSITION_WEIGHT, typed_words
+from .models_performance import product_words as words_t
 
 products_t = m.Product.__table__
 stock_t = m.Stock.__table__
@@ -35,6 +40,32 @@ _TOP = "\U0010ffff"  # sorts after every character: "x" <= s < "x" + _TOP holds 
 
 def like_escape(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+_BUILT: dict = {}
+
+
+def built(key, build):
+    """The statement ``build()`` makes, built once per ``key`` and reused, its values passed as ``bindparam``s.
+
+    Why: on the order path, constructing a Core statement (coercions, generative copies, alias column proxies) and
+    computing its cache key cost more Python time than SQLite takes to run it. A statement object that is reused
+    keeps its memoized cache key, so SQLAlchemy goes straight to its compiled form. The key names the query and
+    whatever changes its shape (the dialect, a flag); values never belong in it."""
+    stmt = _BUILT.get(key)
+    if stmt is None:
+        stmt = _BUILT[key] = build()
+    return stmt
+
+
+def plain_insert(table):
+    """``INSERT INTO table`` for rows given as parameter dicts (one, or a list for executemany), built once."""
+    return built(("insert", table.name), lambda: insert(table))
+
+
+def insert_returning_id(table):
+    """``INSERT INTO table ... RETURNING id`` for one row given as a parameter dict, built once."""
+    return built(("insert returning id", table.name), lambda: insert(table).returning(table.c.id))
 
 
 class _Repo:
@@ -100,17 +131,33 @@ class ProductsRepo(_Repo):
         return select(*_PRODUCT_COLS).join(stock_t, stock_t.c.product_id == products_t.c.id)
 
     def by_sku(self, sku: str):
-        return self.c.execute(self._select().where(products_t.c.sku == sku)).first()
+        return self.c.execute(built("product by sku", lambda: self._select().where(
+            products_t.c.sku == bindparam("sku"))), {"sku": sku}).first()
 
     def by_skus(self, skus) -> dict:
-        rows = self.c.execute(self._select().where(products_t.c.sku.in_(list(skus)))).all()
+        rows = self.c.execute(built("products by skus", lambda: self._select().where(
+            products_t.c.sku.in_(bindparam("skus", expanding=True)))), {"skus": list(skus)}).all()
         return {r.sku: r for r in rows}
 
     def by_barcode(self, barcode: str):
         return self.c.execute(self._select().where(products_t.c.barcode == barcode)).first()
 
     def get(self, product_id: int):
-        return self.c.execute(self._select().where(products_t.c.id == product_id)).first()
+        return self.c.execute(built("product", lambda: self._select().where(products_t.c.id == bindparam("id"))),
+                              {"id": product_id}).first()
+
+    def reorder_points(self, product_ids) -> dict[int, int]:
+        ids = sorted(set(product_ids))
+        rows = self.c.execute(built("reorder points", lambda: select(products_t.c.id, products_t.c.reorder_point).where(
+            products_t.c.id.in_(bindparam("ids", expanding=True)))), {"ids": ids}).all() if ids else []
+        return {pid: rp or 0 for pid, rp in rows}
+
+    def by_ids(self, product_ids) -> dict:
+        """The products of ``product_ids`` (with their stock) by id, in one statement."""
+        ids = sorted(set(product_ids))
+        rows = self.c.execute(built("products by ids", lambda: self._select().where(
+            products_t.c.id.in_(bindparam("ids", expanding=True)))), {"ids": ids}).all() if ids else []
+        return {r.id: r for r in rows}
 
     def add(self, values: dict) -> int:
         now = _now()
@@ -141,29 +188,17 @@ class ProductsRepo(_Repo):
     def search(self, text_: str = "", *, limit: int = 50, offset: int = 0, category: str | None = None,
                active_only: bool = True, low_stock: bool = False, out_of_stock: bool = False,
                order_by: str = "sku", descending: bool = False):
-        q = self._select()
-        q = self._filter(q, text_, category, active_only, low_stock, out_of_stock)
+        typed = (text_ or "").strip()
+        filters = (category, active_only, low_stock, out_of_stock)
+        if typed and order_by == "sku" and not descending:
+            return self._type_ahead(typed, limit, offset, *filters)
         col = {"sku": products_t.c.sku, "name": products_t.c.name, "category": products_t.c.category,
                "location": products_t.c.location, "price": products_t.c.unit_price_minor,
                "on_hand": stock_t.c.on_hand, "reserved": stock_t.c.reserved,
                "available": stock_t.c.on_hand - stock_t.c.reserved,
                "reorder_point": products_t.c.reorder_point}.get(order_by, products_t.c.sku)
-        keys = [col.desc() if descending else col, products_t.c.id]
-        if text_ and text_.strip() and order_by == "sku" and not descending:
-            # type-ahead: SKUs that start with what was typed come before name matches
-            prefix = like_escape(text_.strip().upper()) + "%"
-            is_prefix = products_t.c.sku.like(prefix, escape="\\")
-            if offset == 0 and all(len(w) < MIN_TRIGRAM_WORD for w in text_.split()):
-                # One or two typed characters: no trigram index helps. Walk the SKU index in order and stop at
-                # ``limit`` matches (SKU-prefix matches first, then the rest) instead of sorting every match.
-                first = self.c.execute(q.where(self._sku_prefix(text_.strip()))
-                                       .order_by(products_t.c.sku).limit(limit)).all()
-                if len(first) == limit:
-                    return first
-                rest = q.where(~is_prefix).order_by(products_t.c.sku).limit(limit - len(first))
-                return first + self.c.execute(rest).all()
-            keys.insert(0, case((is_prefix, 0), else_=1))
-        q = q.order_by(*keys).limit(limit).offset(offset)
+        q = self._filter(self._select(), typed, *filters)
+        q = q.order_by(col.desc() if descending else col, products_t.c.id).limit(limit).offset(offset)
         return self.c.execute(q).all()
 
     def count(self, text_: str = "", *, category=None, active_only=True, low_stock=False, out_of_stock=False) -> int:
@@ -172,6 +207,20 @@ class ProductsRepo(_Repo):
         return self.c.execute(q).scalar_one()
 
     def _filter(self, q, text_, category, active_only, low_stock, out_of_stock):
+        """The list's filters; text finds what the type-ahead finds (its barcode, SKUs starting with it, names with
+        a word starting with each typed word), in whatever order the caller sorts by."""
+        q = self._plain_filters(q, category, active_only, low_stock, out_of_stock)
+        typed = (text_ or "").strip()
+        if typed:
+            found = [select(products_t.c.id).where(products_t.c.barcode == typed),
+                     select(products_t.c.id).where(self._sku_prefix(typed))]
+            if words := typed_words(typed):
+                found.append(self._name_matches(words))
+            q = q.where(products_t.c.id.in_(union(*found)))
+        return q
+
+    @staticmethod
+    def _plain_filters(q, category, active_only, low_stock, out_of_stock):
         if active_only:
             q = q.where(products_t.c.active.is_(True))
         if category:
@@ -180,21 +229,6 @@ class ProductsRepo(_Repo):
             q = q.where(stock_t.c.on_hand - stock_t.c.reserved <= products_t.c.reorder_point)
         if out_of_stock:
             q = q.where(stock_t.c.on_hand - stock_t.c.reserved <= 0)
-        words = [w for w in (text_ or "").lower().split() if w]
-        if words:
-            typed = text_.strip()
-            exact = or_(products_t.c.barcode == typed,
-                        products_t.c.sku.like(like_escape(typed.upper()) + "%", escape="\\"))
-            conds = [products_t.c.search_text.like("%" + like_escape(w) + "%", escape="\\") for w in words]
-            q = q.where(or_(exact, and_(*conds)))
-            # The same rows, found through indexes: the candidates are the barcode's product, the SKUs with that
-            # prefix and the trigram index's matches for the longer words; the condition above stays exact.
-            # (PostgreSQL needs no help: it combines the barcode, SKU-pattern and trigram indexes by a BitmapOr.)
-            if not self._pg and any(len(w) >= MIN_TRIGRAM_WORD for w in words):
-                candidates = [select(products_t.c.id).where(products_t.c.barcode == typed),
-                              select(products_t.c.id).where(self._sku_prefix(typed)),
-                              self._text_matches("products_fts", products_t, "search_text", words)]
-                q = q.where(products_t.c.id.in_(union(*candidates)))
         return q
 
     def _sku_prefix(self, typed: str):
@@ -205,6 +239,119 @@ class ProductsRepo(_Repo):
             return products_t.c.sku.like(like_escape(prefix) + "%", escape="\\")
         return and_(products_t.c.sku >= prefix, products_t.c.sku < prefix + _TOP)
 
+    # ---- the type-ahead: word-prefix matching, ranked -------------------------------------------------------
+    # Order: the product whose SKU or barcode is exactly what was typed; SKUs starting with it (SKU order); then
+    # products whose name has, for every typed word, a word starting with it (``product_words``, migration 0006),
+    # best first: a typed word scores its earliest matching word's position * WORD_POSITION_WEIGHT, + 1 when it is
+    # only that word's start ("lamp" in "Lampshade") rather than all of it; a name scores the sum; ties by SKU.
+
+    def _type_ahead(self, typed: str, limit: int, offset: int, category, active_only, low_stock, out_of_stock):
+        """One page in at most two statements: exact and SKU-prefix matches (each walked in SKU order, stopping at
+        the page's end), then, if the page is not full yet, the ranked name matches."""
+        want = offset + limit
+        base = self._plain_filters(self._select(), category, active_only, low_stock, out_of_stock)
+        sku = typed.upper()
+        is_barcode = products_t.c.barcode == typed
+        exact = base.where(or_(products_t.c.sku == sku, is_barcode)).subquery("exact")
+        prefix = (base.where(self._sku_prefix(typed), products_t.c.sku != sku,
+                             or_(products_t.c.barcode.is_(None), products_t.c.barcode != typed))
+                  .order_by(products_t.c.sku).limit(want).subquery("sku_prefix"))
+        found = union_all(select(exact, literal_column("0").label("grp")),
+                          select(prefix, literal_column("1").label("grp"))).subquery("found")
+        rows = self.c.execute(select(found).order_by(found.c.grp, found.c.sku).limit(want)).all()
+        if len(rows) >= want:
+            return rows[offset:want]
+        page = rows[offset:]
+        words = typed_words(typed)
+        if not words:
+            return page
+        names = self._ranked_names(words, typed, limit - len(page), max(0, offset - len(rows)), category,
+                                   active_only, low_stock, out_of_stock)
+        return page + self.c.execute(names).all()
+
+    def _ranked_names(self, words: list[str], typed: str, limit: int, offset: int, category, active_only,
+                      low_stock, out_of_stock):
+        pw = words_t.c
+        sku = typed.upper()
+        # not again what the first statement found (the SKU prefix, the barcode's product); active products only
+        fresh = [or_(pw.sku < sku, pw.sku >= sku + _TOP),
+                 pw.product_id.not_in(select(products_t.c.id).where(products_t.c.barcode == typed))]
+        if active_only:
+            fresh.append(pw.active == true())
+        joined = lambda c: c.join(products_t, products_t.c.id == c.c.product_id).join(  # noqa: E731
+            stock_t, stock_t.c.product_id == products_t.c.id)
+        if category or low_stock or out_of_stock:  # filters on the product row: rank the matches, then filter
+            cands = self._words_candidates(words, fresh)
+            q = select(*_PRODUCT_COLS, cands.c.score).select_from(joined(cands))
+            q = self._plain_filters(q, category, active_only, low_stock, out_of_stock)
+            return q.order_by(cands.c.score, cands.c.sku).limit(limit).offset(offset)
+        # the page is known from product_words alone: read only its products' rows
+        cands = (self._one_word_candidates(words[0], offset + limit, fresh) if len(words) == 1
+                 else self._words_candidates(words, fresh))
+        page = (select(cands).order_by(cands.c.score, cands.c.sku).limit(limit).offset(offset)
+                .subquery("page"))
+        return select(*_PRODUCT_COLS, page.c.score).select_from(joined(page)).order_by(page.c.score, page.c.sku)
+
+    @staticmethod
+    def _starts(word: str):
+        """The words starting with ``word``: one range of ix_product_words_word (code point order)."""
+        return and_(words_t.c.word >= word, words_t.c.word < word + _TOP)
+
+    @staticmethod
+    def _word_score(word: str):
+        return (words_t.c.pos * literal_column(str(WORD_POSITION_WEIGHT))
+                + case((words_t.c.word == word, literal_column("0")), else_=literal_column("1")))
+
+    def _one_word_candidates(self, word: str, want: int, fresh: list):
+        """(product_id, sku, score) of the names with a word starting with ``word``. A name whose first word
+        matches outranks every other, so when ``want`` of them exist (a short, common prefix: "s"), they are the
+        answer, from the partial index on first words; only otherwise are all matching words gathered."""
+        pw = words_t.c
+        partial = case((pw.word == word, literal_column("0")), else_=literal_column("1"))
+        first = (select(pw.product_id, pw.sku, partial.label("score"))
+                 .where(pw.pos == literal_column("0"), self._starts(word), *fresh)  # literal: the partial index
+                 .order_by(partial, pw.sku).limit(want).cte("first_words"))
+        enough = select(func.count()).select_from(first).scalar_subquery() >= want
+        later = (select(pw.product_id, pw.sku, func.min(self._word_score(word)).label("score"))
+                 .where(self._starts(word), *fresh, ~enough)
+                 .group_by(pw.product_id, pw.sku).having(func.min(pw.pos) > literal_column("0")))
+        return union_all(select(first.c.product_id, first.c.sku, first.c.score), later).subquery("candidates")
+
+    def _words_candidates(self, words: list[str], fresh: list):
+        """(product_id, sku, score) of the names with a word starting with each of ``words``: each word's best
+        match per product, then the products that have all of them. On SQLite the FTS5 index of the names
+        (prefix indexes, a fast AND) first narrows the products, whose words are then read by primary key."""
+        pw = words_t.c
+        narrowed = []
+        if len(words) > 1 and not self._pg:
+            match = " AND ".join('"' + w + '"*' for w in words)
+            in_names = (select(literal_column("rowid")).select_from(sql_table("products_name_fts"))
+                        .where(literal_column("products_name_fts").op("MATCH")(literal(match))).cte("in_names"))
+            narrowed = [pw.product_id.in_(select(in_names.c.rowid))]
+        per_word = []
+        for i, w in enumerate(words):
+            starts = self._starts(w)
+            if narrowed:  # word || '' : not the word index but the primary key of the narrowed products
+                starts = and_(pw.word.concat("") >= w, pw.word.concat("") < w + _TOP)
+            per_word.append(select(pw.product_id, pw.sku, func.min(self._word_score(w)).label("score"))
+                            .where(starts, *narrowed, *(fresh if i == 0 else ()))
+                            .group_by(pw.product_id, pw.sku))
+        if len(per_word) == 1:
+            return per_word[0].subquery("candidates")
+        each = union_all(*per_word).subquery("per_word")
+        return (select(each.c.product_id, each.c.sku, func.sum(each.c.score).label("score"))
+                .group_by(each.c.product_id, each.c.sku).having(func.count() == len(words))
+                .subquery("candidates"))
+
+    def _name_matches(self, words: list[str]):
+        """Ids of the products whose name has a word starting with each of ``words`` (unranked)."""
+        if not self._pg:
+            match = " AND ".join('"' + w + '"*' for w in words)
+            return select(literal_column("rowid")).select_from(sql_table("products_name_fts")).where(
+                literal_column("products_name_fts").op("MATCH")(literal(match)))
+        sets = [select(words_t.c.product_id).where(self._starts(w)) for w in words]
+        return sets[0] if len(sets) == 1 else intersect(*sets)
+
     def categories(self) -> list[str]:
         return list(self.c.execute(select(products_t.c.category).where(products_t.c.category != "")
                                    .distinct().order_by(products_t.c.category)).scalars())
@@ -212,7 +359,8 @@ class ProductsRepo(_Repo):
 
 class StockRepo(_Repo):
     def get(self, product_id: int):
-        return self.c.execute(select(stock_t).where(stock_t.c.product_id == product_id)).first()
+        return self.c.execute(built("stock", lambda: select(stock_t).where(stock_t.c.product_id == bindparam("id"))),
+                              {"id": product_id}).first()
 
     def try_reserve(self, product_id: int, qty: int):
         """Atomic conditional reservation, safe under READ COMMITTED and SQLite's single writer.
@@ -222,37 +370,41 @@ class StockRepo(_Repo):
         return self.c.execute(_TRY_RESERVE, {"pid": product_id, "qty": qty}).first()
 
     def release(self, product_id: int, qty: int) -> None:
-        r = self.c.execute(update(stock_t).where(stock_t.c.product_id == product_id, stock_t.c.reserved >= qty)
-                           .values(reserved=stock_t.c.reserved - qty))
+        r = self.c.execute(built("release", lambda: update(stock_t)
+                                 .where(stock_t.c.product_id == bindparam("pid"),
+                                        stock_t.c.reserved >= bindparam("qty"))
+                                 .values(reserved=stock_t.c.reserved - bindparam("qty"))),
+                           {"pid": product_id, "qty": qty})
         if r.rowcount != 1:
             raise RuntimeError(f"releasing {qty} of product {product_id} would make the reservation negative")
 
     def change_on_hand(self, product_id: int, delta: int) -> bool:
         """Add ``delta`` to on hand unless that would leave less on hand than is reserved."""
-        r = self.c.execute(update(stock_t)
-                           .where(stock_t.c.product_id == product_id, stock_t.c.on_hand + delta >= stock_t.c.reserved,
-                                  stock_t.c.on_hand + delta >= 0)
-                           .values(on_hand=stock_t.c.on_hand + delta))
+        r = self.c.execute(built("change on hand", lambda: update(stock_t)
+                                 .where(stock_t.c.product_id == bindparam("pid"),
+                                        stock_t.c.on_hand + bindparam("delta") >= stock_t.c.reserved,
+                                        stock_t.c.on_hand + bindparam("delta") >= 0)
+                                 .values(on_hand=stock_t.c.on_hand + bindparam("delta"))),
+                           {"pid": product_id, "delta": delta})
         return r.rowcount == 1
 
     def consume(self, product_id: int, qty: int) -> bool:
         """Ship reserved units: on hand and reserved both go down."""
-        r = self.c.execute(update(stock_t).where(stock_t.c.product_id == product_id, stock_t.c.reserved >= qty)
-                           .values(on_hand=stock_t.c.on_hand - qty, reserved=stock_t.c.reserved - qty))
+        r = self.c.execute(_CONSUME, {"pid": product_id, "qty": qty})
         return r.rowcount == 1
 
     def add_move(self, product_id: int, *, kind: str, on_hand_delta: int = 0, reserved_delta: int = 0,
                  reason: str = "", order_id: int | None = None, reference: str = "", user_id: int | None = None):
-        self.c.execute(insert(moves_t).values(product_id=product_id, kind=kind, on_hand_delta=on_hand_delta,
-                                              reserved_delta=reserved_delta, reason=reason, order_id=order_id,
-                                              reference=reference, user_id=user_id, created_at=_now()))
+        self.c.execute(plain_insert(moves_t), dict(product_id=product_id, kind=kind, on_hand_delta=on_hand_delta,
+                                             reserved_delta=reserved_delta, reason=reason, order_id=order_id,
+                                             reference=reference, user_id=user_id, created_at=_now()))
 
     def add_moves(self, rows: list[dict]) -> None:
         if rows:
             now = _now()
             base = {"on_hand_delta": 0, "reserved_delta": 0, "reason": "", "order_id": None, "reference": "",
                     "user_id": None, "created_at": now}
-            self.c.execute(insert(moves_t), [{**base, **r} for r in rows])
+            self.c.execute(plain_insert(moves_t), [{**base, **r} for r in rows])
 
     def moves(self, product_id: int, limit: int = 500):
         q = (select(moves_t, users_t.c.username).outerjoin(users_t, users_t.c.id == moves_t.c.user_id)
@@ -277,6 +429,9 @@ _TRY_RESERVE = (update(stock_t)
                        stock_t.c.on_hand - stock_t.c.reserved >= bindparam("qty"))
                 .values(reserved=stock_t.c.reserved + bindparam("qty"))
                 .returning(stock_t.c.on_hand, stock_t.c.reserved))
+_CONSUME = (update(stock_t).where(stock_t.c.product_id == bindparam("pid"), stock_t.c.reserved >= bindparam("qty"))
+            .values(on_hand=stock_t.c.on_hand - bindparam("qty"), reserved=stock_t.c.reserved - bindparam("qty")))
+"""Ship reserved units of one product: on hand and reserved both go down."""
 
 
 class CustomersRepo(_Repo):
@@ -290,7 +445,8 @@ class CustomersRepo(_Repo):
         self.c.execute(insert(phones_t).values(customer_id=customer_id, phone=phone, digits=digits, key=key))
 
     def get(self, customer_id: int):
-        return self.c.execute(select(customers_t).where(customers_t.c.id == customer_id)).first()
+        return self.c.execute(built("customer", lambda: select(customers_t).where(customers_t.c.id == bindparam("id"))),
+                              {"id": customer_id}).first()
 
     def phones_of(self, customer_ids) -> dict[int, list[str]]:
         out: dict[int, list[str]] = {}
@@ -349,33 +505,50 @@ class CustomersRepo(_Repo):
 class OrdersRepo(_Repo):
     def add(self, values: dict) -> int:
         now = _now()
-        return self.c.execute(insert(orders_t).values(**values, created_at=now, updated_at=now)
-                              .returning(orders_t.c.id)).scalar_one()
+        return self.c.execute(insert_returning_id(orders_t), {"created_at": now, "updated_at": now, **values}
+                              ).scalar_one()
+
+    def add_unless_tracking_taken(self, values: dict) -> int | None:
+        """Insert an order with ``values["tracking_number"]``; None (nothing inserted) if another order has that
+        number already. One statement instead of a look-up and an insert: ``ON CONFLICT (tracking_number) DO
+        NOTHING``, which leaves any other constraint violation to raise as usual."""
+        ins = pg_insert if self._pg else sqlite_insert
+
+        def build():
+            return (ins(orders_t).on_conflict_do_nothing(index_elements=[orders_t.c.tracking_number])
+                    .returning(orders_t.c.id))
+        now = _now()
+        return self.c.execute(built(("add order unless tracking taken", self._pg), build),
+                              {"created_at": now, "updated_at": now, **values}).scalar()
 
     def get(self, order_id: int, *, for_update: bool = False):
-        q = select(orders_t).where(orders_t.c.id == order_id)
-        if for_update and self.c.dialect.name == "postgresql":
-            q = q.with_for_update()
-        return self.c.execute(q).first()
+        lock = for_update and self._pg
+        return self.c.execute(built(("order", lock), lambda: (
+            select(orders_t).where(orders_t.c.id == bindparam("id")).with_for_update() if lock else
+            select(orders_t).where(orders_t.c.id == bindparam("id")))), {"id": order_id}).first()
 
     def id_by_tracking(self, tracking: str) -> int | None:
-        return self.c.execute(select(orders_t.c.id).where(orders_t.c.tracking_number == tracking)).scalar()
+        return self.c.execute(built("order by tracking", lambda: select(orders_t.c.id).where(
+            orders_t.c.tracking_number == bindparam("t"))), {"t": tracking}).scalar()
 
     def tracking_exists(self, tracking: str) -> bool:
-        return self.c.execute(select(exists().where(orders_t.c.tracking_number == tracking))).scalar()
+        return self.c.execute(built("tracking exists", lambda: select(exists().where(
+            orders_t.c.tracking_number == bindparam("t")))), {"t": tracking}).scalar()
 
     def update(self, order_id: int, values: dict) -> None:
-        self.c.execute(update(orders_t).where(orders_t.c.id == order_id).values(**values, updated_at=_now()))
+        self.c.execute(built("update order", lambda: update(orders_t).where(orders_t.c.id == bindparam("_order_id"))),
+                       {**values, "updated_at": _now(), "_order_id": order_id})
 
     def lines(self, order_id: int):
-        return self.c.execute(select(lines_t).where(lines_t.c.order_id == order_id).order_by(lines_t.c.line_no)).all()
+        return self.c.execute(built("order lines", lambda: select(lines_t).where(
+            lines_t.c.order_id == bindparam("id")).order_by(lines_t.c.line_no)), {"id": order_id}).all()
 
     def add_line(self, values: dict) -> None:
         self.c.execute(insert(lines_t).values(**values))
 
     def add_lines(self, rows: list[dict]) -> None:
         if rows:
-            self.c.execute(insert(lines_t), rows)
+            self.c.execute(plain_insert(lines_t), rows)
 
     def update_line(self, order_id: int, line_no: int, values: dict) -> None:
         self.c.execute(update(lines_t).where(lines_t.c.order_id == order_id, lines_t.c.line_no == line_no)
@@ -384,14 +557,14 @@ class OrdersRepo(_Repo):
     def delete_line(self, order_id: int, line_no: int) -> None:
         self.c.execute(delete(lines_t).where(lines_t.c.order_id == order_id, lines_t.c.line_no == line_no))
 
-    def add_history(self, order_id: int, from_status, to_status, user_id, note: str = "") -> None:
-        self.c.execute(insert(history_t), dict(order_id=order_id, from_status=from_status, to_status=to_status,
-                                               user_id=user_id, note=note, at=_now()))
+    def add_history(self, order_id: int, from_status, to_status, user_id, note: str = "", at=None) -> None:
+        self.c.execute(plain_insert(history_t), dict(order_id=order_id, from_status=from_status, to_status=to_status,
+                                                     user_id=user_id, note=note, at=at or _now()))
 
     def history(self, order_id: int):
-        q = (select(history_t, users_t.c.username).outerjoin(users_t, users_t.c.id == history_t.c.user_id)
-             .where(history_t.c.order_id == order_id).order_by(history_t.c.id))
-        return self.c.execute(q).all()
+        return self.c.execute(built("order history", lambda: (
+            select(history_t, users_t.c.username).outerjoin(users_t, users_t.c.id == history_t.c.user_id)
+            .where(history_t.c.order_id == bindparam("id")).order_by(history_t.c.id))), {"id": order_id}).all()
 
     def list(self, *, status: str | None = None, customer_id: int | None = None, limit: int = 50, offset: int = 0,
              newest_first: bool = True):
@@ -411,7 +584,7 @@ class OrdersRepo(_Repo):
 class EventsRepo(_Repo):
     def add(self, kind: str, *, user_id=None, order_id=None, product_id=None, payload: dict | None = None) -> None:
         # insert(table) with a parameter dict: no per-call .values() construction on the hot path
-        self.c.execute(insert(events_t), {"kind": kind, "at": _now(), "user_id": user_id, "order_id": order_id,
+        self.c.execute(plain_insert(events_t), {"kind": kind, "at": _now(), "user_id": user_id, "order_id": order_id,
                                           "product_id": product_id,
                                           "payload": json.dumps(payload or {}, default=str, ensure_ascii=False)})
 
@@ -426,7 +599,7 @@ class EventsRepo(_Repo):
 
 class AuditRepo(_Repo):
     def record(self, *, user_id, username: str, action: str, entity: str, entity_id, old=None, new=None) -> None:
-        self.c.execute(insert(audit_t), dict(
+        self.c.execute(plain_insert(audit_t), dict(
             at=_now(), user_id=user_id, username=username, action=action, entity=entity, entity_id=str(entity_id),
             old_values=json.dumps(old, default=str, ensure_ascii=False) if old is not None else "",
             new_values=json.dumps(new, default=str, ensure_ascii=False) if new is not None else ""))

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import case, exists, func, insert, literal, select, update
+from sqlalchemy import bindparam, case, exists, func, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from . import models as m
 from . import models_accounts as a
-from .repositories import _now, _Repo
+from .repositories import _now, _Repo, built, insert_returning_id, plain_insert
 
 orders_t = m.Order.__table__
 customers_t = m.Customer.__table__
@@ -22,6 +22,8 @@ documents_t = a.InvoiceDocument.__table__
 payments_t = a.Payment.__table__
 entries_t = a.LedgerEntry.__table__
 postings_t = a.LedgerPosting.__table__
+_REF = invoices_t.alias("ref")
+"""The invoice a credit note refers to."""
 
 
 class AccountsRepo(_Repo):
@@ -33,13 +35,13 @@ class AccountsRepo(_Repo):
         transaction commits or rolls back (then sees the committed value): a rolled-back issue leaves no gap.
         On SQLite the write transaction (BEGIN IMMEDIATE) already serialises writers.
         """
-        step = (update(counters_t).where(counters_t.c.series == series)
-                .values(last_number=counters_t.c.last_number + 1).returning(counters_t.c.last_number))
-        n = self.c.execute(step).scalar()
+        step = built("next number", lambda: update(counters_t).where(counters_t.c.series == bindparam("_series"))
+                     .values(last_number=counters_t.c.last_number + 1).returning(counters_t.c.last_number))
+        n = self.c.execute(step, {"_series": series}).scalar()
         if n is None:
             ins = pg_insert if self.c.dialect.name == "postgresql" else sqlite_insert
             self.c.execute(ins(counters_t).values(series=series, last_number=0).on_conflict_do_nothing())
-            n = self.c.execute(step).scalar_one()
+            n = self.c.execute(step, {"_series": series}).scalar_one()
         return n
 
     def last_number(self, series: str) -> int:
@@ -47,22 +49,23 @@ class AccountsRepo(_Repo):
 
     # ---- invoices ------------------------------------------------------------------------------------------
     def add_invoice(self, values: dict, lines: list[dict]) -> int:
-        iid = self.c.execute(insert(invoices_t).values(**values, issued_at=_now()).returning(invoices_t.c.id)
-                             ).scalar_one()
+        iid = self.c.execute(insert_returning_id(invoices_t), {**values, "issued_at": _now()}).scalar_one()
         if lines:
-            self.c.execute(insert(invoice_lines_t), [{**ln, "invoice_id": iid} for ln in lines])
+            self.c.execute(plain_insert(invoice_lines_t), [{**ln, "invoice_id": iid} for ln in lines])
         return iid
 
-    def _invoice_select(self):
-        ref = invoices_t.alias("ref")
-        return (select(invoices_t, customers_t.c.name.label("customer_name"),
-                       users_t.c.username.label("issued_by_name"), ref.c.number.label("references_number"))
-                .outerjoin(customers_t, customers_t.c.id == invoices_t.c.customer_id)
-                .outerjoin(users_t, users_t.c.id == invoices_t.c.issued_by)
-                .outerjoin(ref, ref.c.id == invoices_t.c.references_id))
+    @staticmethod
+    def _invoice_select():
+        return built("invoice select", lambda: (
+            select(invoices_t, customers_t.c.name.label("customer_name"),
+                   users_t.c.username.label("issued_by_name"), _REF.c.number.label("references_number"))
+            .outerjoin(customers_t, customers_t.c.id == invoices_t.c.customer_id)
+            .outerjoin(users_t, users_t.c.id == invoices_t.c.issued_by)
+            .outerjoin(_REF, _REF.c.id == invoices_t.c.references_id)))
 
     def invoice(self, invoice_id: int):
-        return self.c.execute(self._invoice_select().where(invoices_t.c.id == invoice_id)).first()
+        return self.c.execute(built("invoice", lambda: self._invoice_select().where(
+            invoices_t.c.id == bindparam("id"))), {"id": invoice_id}).first()
 
     def invoice_by_number(self, number: str):
         return self.c.execute(self._invoice_select().where(func.upper(invoices_t.c.number) == number.upper())
@@ -82,8 +85,8 @@ class AccountsRepo(_Repo):
         return done.rowcount == 1
 
     def invoices_of(self, order_id: int):
-        return self.c.execute(self._invoice_select().where(invoices_t.c.order_id == order_id)
-                              .order_by(invoices_t.c.id)).all()
+        return self.c.execute(built("invoices of order", lambda: self._invoice_select().where(
+            invoices_t.c.order_id == bindparam("id")).order_by(invoices_t.c.id)), {"id": order_id}).all()
 
     def invoices(self, *, kind: str | None = None, limit: int = 200, offset: int = 0):
         q = self._invoice_select()
@@ -92,8 +95,9 @@ class AccountsRepo(_Repo):
         return self.c.execute(q.order_by(invoices_t.c.id.desc()).limit(limit).offset(offset)).all()
 
     def invoice_lines(self, invoice_id: int):
-        return self.c.execute(select(invoice_lines_t).where(invoice_lines_t.c.invoice_id == invoice_id)
-                              .order_by(invoice_lines_t.c.line_no)).all()
+        return self.c.execute(built("invoice lines", lambda: select(invoice_lines_t).where(
+            invoice_lines_t.c.invoice_id == bindparam("id")).order_by(invoice_lines_t.c.line_no)),
+            {"id": invoice_id}).all()
 
     def credited_quantities(self, invoice_id: int) -> dict[str, int]:
         """Units per SKU already credited against ``invoice_id``."""
@@ -105,25 +109,26 @@ class AccountsRepo(_Repo):
     def unit_costs(self, product_ids) -> dict[int, int]:
         """Unit cost (minor units, 0 when unknown) of each product, in one statement."""
         ids = sorted(set(product_ids))
-        rows = self.c.execute(select(products_t.c.id, products_t.c.cost_minor)
-                              .where(products_t.c.id.in_(ids))).all() if ids else []
+        rows = self.c.execute(built("unit costs", lambda: select(products_t.c.id, products_t.c.cost_minor).where(
+            products_t.c.id.in_(bindparam("ids", expanding=True)))), {"ids": ids}).all() if ids else []
         return {pid: int(cost or 0) for pid, cost in rows}
 
     # ---- payments ------------------------------------------------------------------------------------------
     def add_payment(self, values: dict) -> int:
-        return self.c.execute(insert(payments_t).values(**values, received_at=_now()).returning(payments_t.c.id)
-                              ).scalar_one()
+        return self.c.execute(insert_returning_id(payments_t), {**values, "received_at": _now()}).scalar_one()
 
     def payment(self, payment_id: int):
-        return self.c.execute(self._payment_select().where(payments_t.c.id == payment_id)).first()
+        return self.c.execute(built("payment", lambda: self._payment_select().where(
+            payments_t.c.id == bindparam("id"))), {"id": payment_id}).first()
 
-    def _payment_select(self):
-        return (select(payments_t, users_t.c.username)
-                .outerjoin(users_t, users_t.c.id == payments_t.c.user_id))
+    @staticmethod
+    def _payment_select():
+        return built("payment select", lambda: select(payments_t, users_t.c.username)
+                     .outerjoin(users_t, users_t.c.id == payments_t.c.user_id))
 
     def payments_of(self, order_id: int):
-        return self.c.execute(self._payment_select().where(payments_t.c.order_id == order_id)
-                              .order_by(payments_t.c.id)).all()
+        return self.c.execute(built("payments of order", lambda: self._payment_select().where(
+            payments_t.c.order_id == bindparam("id")).order_by(payments_t.c.id)), {"id": order_id}).all()
 
     def payments_between(self, start, end):
         """Payments and refunds received in [start, end) (aware datetimes)."""
@@ -149,8 +154,9 @@ class AccountsRepo(_Repo):
 
     def order_amounts(self, order_id: int) -> tuple[int, int]:
         """(invoiced net of credit notes, paid net of refunds) of an order, in minor units."""
-        row = self.c.execute(select(self._invoiced_expr().label("inv"), self._paid_expr().label("paid"))
-                             .where(orders_t.c.id == order_id)).first()
+        row = self.c.execute(built("order amounts", lambda: select(
+            self._invoiced_expr().label("inv"), self._paid_expr().label("paid")).where(
+            orders_t.c.id == bindparam("id"))), {"id": order_id}).first()
         return (int(row.inv), int(row.paid)) if row is not None else (0, 0)
 
     def customer_amounts(self, customer_id: int) -> tuple[int, int]:
@@ -196,9 +202,9 @@ class AccountsRepo(_Repo):
     # ---- journal -------------------------------------------------------------------------------------------
     def add_entry(self, values: dict, postings: list[tuple[str, int]]) -> int:
         now = _now()
-        eid = self.c.execute(insert(entries_t).values(**values, posted_at=now, posted_on=now.date())
-                             .returning(entries_t.c.id)).scalar_one()
-        self.c.execute(insert(postings_t), [dict(entry_id=eid, account=acc, amount_minor=amt)
+        eid = self.c.execute(insert_returning_id(entries_t), {**values, "posted_at": now, "posted_on": now.date()}
+                             ).scalar_one()
+        self.c.execute(plain_insert(postings_t), [dict(entry_id=eid, account=acc, amount_minor=amt)
                                             for acc, amt in postings])
         return eid
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func, insert, select, update
 
 from . import models_purchasing as mp
-from .repositories import _now, _Repo, products_t, stock_t
+from .repositories import _now, _Repo, plain_insert, products_t, stock_t
 
 suppliers_t = mp.Supplier.__table__
 product_suppliers_t = mp.ProductSupplier.__table__
@@ -59,7 +59,7 @@ class PurchasingRepo(_Repo):
 
     def add_lines(self, rows: list[dict]) -> None:
         if rows:
-            self.c.execute(insert(po_lines_t), rows)
+            self.c.execute(plain_insert(po_lines_t), rows)
 
     def po(self, po_id: int, *, for_update: bool = False):
         q = (select(pos_t, suppliers_t.c.name.label("supplier_name"))

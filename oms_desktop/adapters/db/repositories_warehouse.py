@@ -1,11 +1,11 @@
 """Repository of the warehouse area: pick lists, shipments, backorders and returns (SQLAlchemy Core)."""
 from __future__ import annotations
 
-from sqlalchemy import and_, case, exists, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, case, exists, func, insert, or_, select, update
 
 from . import models as m
 from . import models_warehouse as w
-from .repositories import _now, _Repo
+from .repositories import _CONSUME, _now, _Repo, built, insert_returning_id, plain_insert
 
 orders_t = m.Order.__table__
 lines_t = m.OrderLine.__table__
@@ -22,6 +22,9 @@ stock_t = m.Stock.__table__
 backorders_t = w.Backorder.__table__
 returns_t = w.ReturnedItem.__table__
 
+_CONSUME_AT_ONCE = 50
+"""Shipments of up to this many products consume their stock in one UPDATE on SQLite (one statement shape per
+count, built once); longer ones take one UPDATE per product."""
 OPEN_PICK = ("picking", "picked", "packed")
 """Statuses of an order on a pick list whose warehouse work is not finished."""
 
@@ -56,61 +59,84 @@ class WarehouseRepo(_Repo):
 
     def open_pick_of(self, order_id: int):
         """The order's pick-list entry whose work is not finished (picking, picked or packed), if any."""
-        return self.c.execute(select(pick_orders_t).where(pick_orders_t.c.order_id == order_id,
-                                                          pick_orders_t.c.status.in_(OPEN_PICK))
-                              .order_by(pick_orders_t.c.id.desc())).first()
+        return self.c.execute(built("open pick of order", lambda: (
+            select(pick_orders_t).where(pick_orders_t.c.order_id == bindparam("id"),
+                                        pick_orders_t.c.status.in_(OPEN_PICK))
+            .order_by(pick_orders_t.c.id.desc()))), {"id": order_id}).first()
 
     def has_pick_history(self, order_id: int) -> bool:
         return self.c.execute(select(exists().where(pick_orders_t.c.order_id == order_id))).scalar()
 
     # ---- pick lists --------------------------------------------------------------------------------------------
     def add_pick_list(self, user_id) -> int:
-        return self.c.execute(insert(pick_lists_t).values(status="open", created_by=user_id, created_at=_now())
-                              .returning(pick_lists_t.c.id)).scalar_one()
+        return self.c.execute(insert_returning_id(pick_lists_t),
+                              dict(status="open", created_by=user_id, created_at=_now())).scalar_one()
 
     def add_pick_orders(self, rows: list[dict]) -> None:
         if rows:
-            self.c.execute(insert(pick_orders_t), rows)
+            self.c.execute(plain_insert(pick_orders_t), rows)
 
     def add_pick_lines(self, rows: list[dict]) -> None:
         if rows:
-            self.c.execute(insert(pick_lines_t), rows)
+            self.c.execute(plain_insert(pick_lines_t), rows)
 
     def pick_list(self, pick_list_id: int, *, for_update: bool = False):
-        q = (select(pick_lists_t, users_t.c.username.label("created_by_name"))
-             .outerjoin(users_t, users_t.c.id == pick_lists_t.c.created_by)
-             .where(pick_lists_t.c.id == pick_list_id))
-        if for_update and self.c.dialect.name == "postgresql":
-            q = q.with_for_update(of=pick_lists_t)
-        return self.c.execute(q).first()
+        lock = for_update and self._pg
+
+        def build():
+            q = (select(pick_lists_t, users_t.c.username.label("created_by_name"))
+                 .outerjoin(users_t, users_t.c.id == pick_lists_t.c.created_by)
+                 .where(pick_lists_t.c.id == bindparam("id")))
+            return q.with_for_update(of=pick_lists_t) if lock else q
+        return self.c.execute(built(("pick list", lock), build), {"id": pick_list_id}).first()
 
     def pick_orders(self, pick_list_id: int):
-        line_count = (select(func.count()).select_from(pick_lines_t)
-                      .where(pick_lines_t.c.pick_list_id == pick_orders_t.c.pick_list_id,
-                             pick_lines_t.c.order_id == pick_orders_t.c.order_id).scalar_subquery())
-        q = (select(pick_orders_t, orders_t.c.tracking_number, orders_t.c.status.label("order_status"),
-                    customers_t.c.name.label("customer_name"), line_count.label("line_count"))
-             .join(orders_t, orders_t.c.id == pick_orders_t.c.order_id)
-             .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id)
-             .where(pick_orders_t.c.pick_list_id == pick_list_id).order_by(pick_orders_t.c.tote))
-        return self.c.execute(q).all()
+        def build():
+            line_count = (select(func.count()).select_from(pick_lines_t)
+                          .where(pick_lines_t.c.pick_list_id == pick_orders_t.c.pick_list_id,
+                                 pick_lines_t.c.order_id == pick_orders_t.c.order_id).scalar_subquery())
+            return (select(pick_orders_t, orders_t.c.tracking_number, orders_t.c.status.label("order_status"),
+                           customers_t.c.name.label("customer_name"), line_count.label("line_count"))
+                    .join(orders_t, orders_t.c.id == pick_orders_t.c.order_id)
+                    .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id)
+                    .where(pick_orders_t.c.pick_list_id == bindparam("id")).order_by(pick_orders_t.c.tote))
+        return self.c.execute(built("pick orders", build), {"id": pick_list_id}).all()
 
     def pick_lines(self, pick_list_id: int, order_id: int | None = None):
-        q = select(pick_lines_t).where(pick_lines_t.c.pick_list_id == pick_list_id)
-        if order_id is not None:
-            q = q.where(pick_lines_t.c.order_id == order_id)
-        return self.c.execute(q.order_by(pick_lines_t.c.id)).all()
+        one_order = order_id is not None
+
+        def build():
+            q = select(pick_lines_t).where(pick_lines_t.c.pick_list_id == bindparam("id"))
+            if one_order:
+                q = q.where(pick_lines_t.c.order_id == bindparam("order_id"))
+            return q.order_by(pick_lines_t.c.id)
+        return self.c.execute(built(("pick lines", one_order), build), {"id": pick_list_id, "order_id": order_id}
+                              ).all()
 
     def set_picked(self, pick_line_id: int, picked: int, short_reason: str) -> None:
-        self.c.execute(update(pick_lines_t).where(pick_lines_t.c.id == pick_line_id)
-                       .values(picked=picked, short_reason=short_reason))
+        self.set_picked_many([(pick_line_id, picked, short_reason)])
+
+    def set_picked_many(self, rows: list[tuple[int, int, str]]) -> None:
+        """Record (pick line id, units picked, short reason) for many lines in one executemany."""
+        if rows:
+            self.c.execute(built("set picked", lambda: update(pick_lines_t).where(pick_lines_t.c.id == bindparam("_id"))
+                                 .values(picked=bindparam("_picked"), short_reason=bindparam("_reason"))),
+                           [{"_id": i, "_picked": p, "_reason": r} for i, p, r in rows])
 
     def set_pick_list_picked(self, pick_list_id: int, user_id) -> None:
-        self.c.execute(update(pick_lists_t).where(pick_lists_t.c.id == pick_list_id)
-                       .values(status="picked", picked_by=user_id, picked_at=_now()))
+        self.c.execute(built("pick list picked", lambda: update(pick_lists_t)
+                             .where(pick_lists_t.c.id == bindparam("_id")).values(status="picked")),
+                       {"_id": pick_list_id, "picked_by": user_id, "picked_at": _now()})
 
     def set_pick_order_status(self, pick_order_id: int, status: str) -> None:
-        self.c.execute(update(pick_orders_t).where(pick_orders_t.c.id == pick_order_id).values(status=status))
+        self.set_pick_orders_status([pick_order_id], status)
+
+    def set_pick_orders_status(self, pick_order_ids, status: str) -> None:
+        ids = list(pick_order_ids)
+        if ids:
+            self.c.execute(built("pick orders status", lambda: update(pick_orders_t)
+                                 .where(pick_orders_t.c.id.in_(bindparam("ids", expanding=True)))
+                                 .values(status=bindparam("_status"))), {"ids": ids, "_status": status})
 
     def recent_pick_lists(self, limit: int = 50):
         orders = (select(func.count()).select_from(pick_orders_t)
@@ -143,36 +169,40 @@ class WarehouseRepo(_Repo):
 
     # ---- shipments ---------------------------------------------------------------------------------------------
     def add_shipment(self, values: dict) -> int:
-        return self.c.execute(insert(shipments_t).values(**values, packed_at=_now())
-                              .returning(shipments_t.c.id)).scalar_one()
+        return self.c.execute(insert_returning_id(shipments_t), {**values, "packed_at": _now()}).scalar_one()
 
     def add_shipment_lines(self, rows: list[dict]) -> None:
         if rows:
-            self.c.execute(insert(shipment_lines_t), rows)
+            self.c.execute(plain_insert(shipment_lines_t), rows)
 
     def shipment(self, shipment_id: int):
-        return self.c.execute(select(shipments_t).where(shipments_t.c.id == shipment_id)).first()
+        return self.c.execute(built("shipment", lambda: select(shipments_t).where(
+            shipments_t.c.id == bindparam("id"))), {"id": shipment_id}).first()
 
     def shipments_of(self, order_id: int):
-        packer, shipper, deliverer = users_t.alias("packer"), users_t.alias("shipper"), users_t.alias("deliverer")
-        q = (select(shipments_t, packer.c.username.label("packed_by_name"),
-                    shipper.c.username.label("shipped_by_name"), deliverer.c.username.label("delivered_by_name"))
-             .outerjoin(packer, packer.c.id == shipments_t.c.packed_by)
-             .outerjoin(shipper, shipper.c.id == shipments_t.c.shipped_by)
-             .outerjoin(deliverer, deliverer.c.id == shipments_t.c.delivered_by)
-             .where(shipments_t.c.order_id == order_id).order_by(shipments_t.c.id))
-        return self.c.execute(q).all()
+        def build():
+            packer, shipper, deliverer = users_t.alias("packer"), users_t.alias("shipper"), users_t.alias("deliverer")
+            return (select(shipments_t, packer.c.username.label("packed_by_name"),
+                           shipper.c.username.label("shipped_by_name"),
+                           deliverer.c.username.label("delivered_by_name"))
+                    .outerjoin(packer, packer.c.id == shipments_t.c.packed_by)
+                    .outerjoin(shipper, shipper.c.id == shipments_t.c.shipped_by)
+                    .outerjoin(deliverer, deliverer.c.id == shipments_t.c.delivered_by)
+                    .where(shipments_t.c.order_id == bindparam("id")).order_by(shipments_t.c.id))
+        return self.c.execute(built("shipments of order", build), {"id": order_id}).all()
 
     def shipment_lines(self, shipment_id: int):
-        return self.c.execute(select(shipment_lines_t).where(shipment_lines_t.c.shipment_id == shipment_id)
-                              .order_by(shipment_lines_t.c.id)).all()
+        return self.c.execute(built("shipment lines", lambda: select(shipment_lines_t).where(
+            shipment_lines_t.c.shipment_id == bindparam("id")).order_by(shipment_lines_t.c.id)),
+            {"id": shipment_id}).all()
 
     def shipped_per_product(self, order_id: int) -> dict[int, int]:
-        q = (select(shipment_lines_t.c.product_id, func.sum(shipment_lines_t.c.quantity))
-             .join(shipments_t, shipments_t.c.id == shipment_lines_t.c.shipment_id)
-             .where(shipments_t.c.order_id == order_id, shipments_t.c.status.in_(("shipped", "delivered")))
-             .group_by(shipment_lines_t.c.product_id))
-        return {pid: int(q_) for pid, q_ in self.c.execute(q).all()}
+        q = built("shipped per product", lambda: (
+            select(shipment_lines_t.c.product_id, func.sum(shipment_lines_t.c.quantity))
+            .join(shipments_t, shipments_t.c.id == shipment_lines_t.c.shipment_id)
+            .where(shipments_t.c.order_id == bindparam("id"), shipments_t.c.status.in_(("shipped", "delivered")))
+            .group_by(shipment_lines_t.c.product_id)))
+        return {pid: int(q_) for pid, q_ in self.c.execute(q, {"id": order_id}).all()}
 
     def consume_stock(self, items: list[tuple[int, int]]) -> set[int]:
         """Ship reserved units: on hand and reserved both go down for each (product_id, quantity) of ``items``, given
@@ -182,24 +212,29 @@ class WarehouseRepo(_Repo):
         PostgreSQL: one UPDATE per product, in the order given, so row locks are taken in SKU order like
         reservations take them (no deadlocks). SQLite: one UPDATE for all of them, as the write transaction holds
         the database's single write lock already (no lock order to keep)."""
-        if self.c.dialect.name == "sqlite" and len(items) > 1:
-            qty = case({pid: q for pid, q in items}, value=stock_t.c.product_id)
-            done = self.c.execute(update(stock_t)
-                                  .where(stock_t.c.product_id.in_([pid for pid, _q in items]),
-                                         stock_t.c.reserved >= qty)
-                                  .values(on_hand=stock_t.c.on_hand - qty, reserved=stock_t.c.reserved - qty)
-                                  .returning(stock_t.c.product_id)).scalars()
-            return set(done)
+        n = len(items)
+        if self.c.dialect.name == "sqlite" and 1 < n <= _CONSUME_AT_ONCE:
+            def build():  # CASE product_id WHEN :p0 THEN :q0 ...: one statement for n lines, built once per n
+                qty = case(*[(stock_t.c.product_id == bindparam(f"p{i}"), bindparam(f"q{i}")) for i in range(n)])
+                return (update(stock_t)
+                        .where(stock_t.c.product_id.in_([bindparam(f"p{i}") for i in range(n)]),
+                               stock_t.c.reserved >= qty)
+                        .values(on_hand=stock_t.c.on_hand - qty, reserved=stock_t.c.reserved - qty)
+                        .returning(stock_t.c.product_id))
+            params = {}
+            for i, (pid, q) in enumerate(items):
+                params[f"p{i}"], params[f"q{i}"] = pid, q
+            return set(self.c.execute(built(("consume stock", n), build), params).scalars())
         consumed = set()
         for pid, q in items:
-            r = self.c.execute(update(stock_t).where(stock_t.c.product_id == pid, stock_t.c.reserved >= q)
-                               .values(on_hand=stock_t.c.on_hand - q, reserved=stock_t.c.reserved - q))
+            r = self.c.execute(_CONSUME, {"pid": pid, "qty": q})
             if r.rowcount == 1:
                 consumed.add(pid)
         return consumed
 
     def update_shipment(self, shipment_id: int, values: dict) -> None:
-        self.c.execute(update(shipments_t).where(shipments_t.c.id == shipment_id).values(**values))
+        self.c.execute(built("update shipment", lambda: update(shipments_t).where(
+            shipments_t.c.id == bindparam("_shipment_id"))), {**values, "_shipment_id": shipment_id})
 
     # ---- backorders --------------------------------------------------------------------------------------------
     def add_backorder(self, values: dict) -> None:
@@ -207,10 +242,12 @@ class WarehouseRepo(_Repo):
         self.c.execute(insert(backorders_t).values(**values, status="open", created_at=now, updated_at=now))
 
     def backorders_of(self, order_id: int, *, open_only: bool = False):
-        q = select(backorders_t).where(backorders_t.c.order_id == order_id)
-        if open_only:
-            q = q.where(backorders_t.c.status == "open", backorders_t.c.quantity > 0)
-        return self.c.execute(q.order_by(backorders_t.c.id)).all()
+        def build():
+            q = select(backorders_t).where(backorders_t.c.order_id == bindparam("id"))
+            if open_only:
+                q = q.where(backorders_t.c.status == "open", backorders_t.c.quantity > 0)
+            return q.order_by(backorders_t.c.id)
+        return self.c.execute(built(("backorders of order", open_only), build), {"id": order_id}).all()
 
     def update_backorder(self, backorder_id: int, values: dict) -> None:
         self.c.execute(update(backorders_t).where(backorders_t.c.id == backorder_id)
