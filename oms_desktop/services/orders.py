@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from decimal import Decimal
+from types import SimpleNamespace
 
 from ..domain import tracking
 from ..domain.errors import (BusinessRuleViolation, InvalidTransition, NotFound, OutOfStock, PermissionDenied,
@@ -230,13 +231,15 @@ class OrderService(ServiceBase):
             lines = uow.orders.lines(order.id)
             if not lines:
                 raise BusinessRuleViolation(f"{order_number(order.id)} has no lines; add products first.")
-            self._reserve(uow, actor, order.id, [(ln.product_id, ln.sku, ln.quantity) for ln in lines])
             tn = self._new_tracking(uow)
             uow.orders.update(order.id, {"status": Status.CONFIRMED.value, "tracking_number": tn,
                                          "confirmed_at": _now()})
             uow.orders.add_history(order.id, order.status, Status.CONFIRMED, actor.user_id)
             self._confirmed_event(uow, actor, order.id, tn, order.total_minor, order.currency, len(lines))
             dto = self._load(uow, order.id)
+            # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
+            self._reserve(uow, actor, order.id, [(ln.product_id, ln.sku, ln.quantity) for ln in lines],
+                          reorder_points=uow.products.reorder_points({ln.product_id for ln in lines}))
             uow.commit()
         return dto
 
@@ -272,21 +275,35 @@ class OrderService(ServiceBase):
                                  bp_to_rate(products[sku].tax_rate_bp)) for sku, q in wanted.items()]
             totals = compute_totals(priced, company.currency, prices_include_tax=company.prices_include_tax,
                                     rounding=TaxRounding(company.tax_rounding))
-            tn = self._new_tracking(uow)
-            oid = self._insert_order(uow, actor, customer_id, channel, Status.CONFIRMED, tracking_number=tn,
-                                     express=express, net=totals.net, tax=totals.tax, total=totals.total)
-            uow.orders.add_lines([
+            now = _now()
+            values = self._order_values(actor, customer_id, channel, Status.CONFIRMED, express=express,
+                                        net=totals.net, tax=totals.tax, total=totals.total)
+            values.update(created_at=now, updated_at=now, confirmed_at=now)
+            for _ in range(10):  # 55 random bits: a number already taken is drawn again, practically never
+                values["tracking_number"] = tn = tracking.new_tracking_number()
+                oid = uow.orders.add_unless_tracking_taken(values)
+                if oid is not None:
+                    break
+            else:
+                raise RuntimeError("could not draw an unused tracking number")
+            line_rows = [
                 dict(order_id=oid, line_no=i, product_id=products[pl.sku].id, sku=pl.sku, name=products[pl.sku].name,
                      quantity=pl.quantity, unit_price_minor=products[pl.sku].unit_price_minor,
                      tax_rate_bp=products[pl.sku].tax_rate_bp, discount_bp=0,
                      net_minor=to_minor(la.net, company.currency), tax_minor=to_minor(la.tax, company.currency))
-                for i, (pl, la) in enumerate(zip(priced, totals.lines), start=1)])
-            self._reserve(uow, actor, oid, [(products[s].id, s, q) for s, q in wanted.items()],
-                          reorder_points={products[s].id: products[s].reorder_point for s in wanted})
-            uow.orders.add_history(oid, None, Status.CONFIRMED, actor.user_id, "placed")
+                for i, (pl, la) in enumerate(zip(priced, totals.lines), start=1)]
+            uow.orders.add_lines(line_rows)
+            uow.orders.add_history(oid, None, Status.CONFIRMED, actor.user_id, "placed", at=now)
             self._confirmed_event(uow, actor, oid, tn, to_minor(totals.total, company.currency), company.currency,
                                   len(wanted))
-            dto = self._load(uow, oid, customer_name=customer.name if customer else "", created_by=actor.username)
+            # The DTO from what was just written (no read-back): the rows as the database now holds them.
+            dto = self._order_dto(SimpleNamespace(id=oid, **values), [SimpleNamespace(**r) for r in line_rows],
+                                  [SimpleNamespace(from_status=None, to_status=Status.CONFIRMED.value, at=now,
+                                                   username=actor.username, note="placed")],
+                                  customer_name=customer.name if customer else "", created_by=actor.username)
+            # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
+            self._reserve(uow, actor, oid, [(products[s].id, s, q) for s, q in wanted.items()],
+                          reorder_points={products[s].id: products[s].reorder_point for s in wanted})
             uow.commit()
         return dto
 
@@ -366,26 +383,38 @@ class OrderService(ServiceBase):
 
     def _insert_order(self, uow, actor, customer_id, channel, status, *, tracking_number=None, express=False,
                       net=Decimal(0), tax=Decimal(0), total=Decimal(0)) -> int:
+        return uow.orders.add(self._order_values(actor, customer_id, channel, status, tracking_number=tracking_number,
+                                                 express=express, net=net, tax=tax, total=total))
+
+    def _order_values(self, actor, customer_id, channel, status, *, tracking_number=None, express=False,
+                      net=Decimal(0), tax=Decimal(0), total=Decimal(0)) -> dict:
         c = self.company
-        return uow.orders.add(dict(
+        return dict(
             tracking_number=tracking_number, customer_id=customer_id, channel=channel, status=status.value,
             currency=c.currency, net_minor=to_minor(net, c.currency), tax_minor=to_minor(tax, c.currency),
             total_minor=to_minor(total, c.currency), prices_include_tax=c.prices_include_tax,
             tax_rounding=c.tax_rounding, express=express, created_by=actor.user_id,
-            confirmed_at=_now() if status is Status.CONFIRMED else None))
+            confirmed_at=_now() if status is Status.CONFIRMED else None)
 
     def _reserve(self, uow, actor, order_id: int, wanted: list[tuple[int, str, int]],
                  reorder_points: dict[int, int] | None = None) -> None:
         """Reserve every line or raise OutOfStock naming each short SKU (the caller's transaction rolls back).
 
-        Rows are updated in SKU order so that concurrent orders on PostgreSQL never deadlock.
+        Rows are updated in SKU order so that concurrent orders on PostgreSQL never deadlock. Callers reserve as
+        the last writes of their transaction: an UPDATE of a stock row holds its row lock until the commit, and
+        the popular products are the ones every workstation wants at once, so whatever runs between the
+        reservation and the commit makes the others wait. The stock moves are written before the updates for the
+        same reason (if a line is short, the whole transaction rolls back, moves included).
         """
         per_product: dict[int, list] = {}
         for pid, sku, qty in wanted:
             per_product.setdefault(pid, [sku, 0])[1] += qty
+        in_sku_order = sorted(per_product.items(), key=lambda kv: kv[1][0])
+        uow.stock.add_moves([dict(product_id=pid, kind="reserve", reserved_delta=qty, order_id=order_id,
+                                  user_id=actor.user_id) for pid, (_sku, qty) in in_sku_order])
         shortages: list[Shortage] = []
-        moves, low = [], []
-        for pid, (sku, qty) in sorted(per_product.items(), key=lambda kv: kv[1][0]):
+        low = []
+        for pid, (sku, qty) in in_sku_order:
             if shortages:
                 st = uow.stock.get(pid)
                 if st.on_hand - st.reserved < qty:
@@ -396,8 +425,6 @@ class OrderService(ServiceBase):
                 st = uow.stock.get(pid)
                 shortages.append(Shortage(sku, qty, max(st.on_hand - st.reserved, 0)))
                 continue
-            moves.append(dict(product_id=pid, kind="reserve", reserved_delta=qty, order_id=order_id,
-                              user_id=actor.user_id))
             if reorder_points is not None:
                 rp = reorder_points.get(pid, 0)
                 available = after.on_hand - after.reserved
@@ -405,7 +432,6 @@ class OrderService(ServiceBase):
                     low.append((pid, sku, available))
         if shortages:
             raise OutOfStock(shortages)
-        uow.stock.add_moves(moves)
         for pid, sku, available in low:
             uow.events.add("stock_low", product_id=pid, order_id=order_id, payload={"sku": sku, "available": available})
 
@@ -491,13 +517,26 @@ class OrderService(ServiceBase):
         """The order as a DTO; a caller that has just read the customer and knows the creator passes their names
         (``customer_name``, ``created_by``) to spare two queries on the hot path."""
         o = uow.orders.get(order_id)
-        cur = o.currency
         lines = uow.orders.lines(order_id)
         stock = {}
         if o.status == Status.DRAFT:
             for ln in lines:
                 st = uow.stock.get(ln.product_id)
                 stock[ln.product_id] = st.on_hand - st.reserved
+        history = uow.orders.history(order_id)
+        if customer_name is None:
+            customer = uow.customers.get(o.customer_id) if o.customer_id is not None else None
+            customer_name = customer.name if customer else ""
+        if created_by is None:
+            creator = uow.users.get(o.created_by) if o.created_by is not None else None
+            created_by = creator.username if creator else ""
+        return self._order_dto(o, lines, history, customer_name=customer_name, created_by=created_by, stock=stock)
+
+    @staticmethod
+    def _order_dto(o, lines, history, *, customer_name: str, created_by: str, stock=None) -> OrderDTO:
+        """An order's DTO from its row, its lines and its status history (rows, or objects with their fields)."""
+        cur = o.currency
+        stock = stock or {}
         priced = [PricedLine(ln.sku, ln.quantity, from_minor(ln.unit_price_minor, cur), bp_to_rate(ln.tax_rate_bp),
                              bp_to_rate(ln.discount_bp)) for ln in lines]
         t = compute_totals(priced, cur, prices_include_tax=o.prices_include_tax,
@@ -508,13 +547,7 @@ class OrderService(ServiceBase):
                                        from_minor(ln.net_minor + ln.tax_minor, cur), stock.get(ln.product_id))
                           for ln in lines)
         history = tuple(StatusChangeDTO(h.from_status, h.to_status, h.at, h.username or "", h.note)
-                        for h in uow.orders.history(order_id))
-        if customer_name is None:
-            customer = uow.customers.get(o.customer_id) if o.customer_id is not None else None
-            customer_name = customer.name if customer else ""
-        if created_by is None:
-            creator = uow.users.get(o.created_by) if o.created_by is not None else None
-            created_by = creator.username if creator else ""
+                        for h in history)
         return OrderDTO(id=o.id, number=order_number(o.id), tracking_number=o.tracking_number, status=o.status,
                         channel=o.channel, customer_id=o.customer_id, customer_name=customer_name,
                         currency=cur, net=from_minor(o.net_minor, cur), tax=from_minor(o.tax_minor, cur),

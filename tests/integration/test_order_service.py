@@ -60,6 +60,26 @@ def test_placing_an_order_reserves_its_lines_and_gives_it_a_tracking_number(serv
     assert services.inventory.invariant_violations() == []
 
 
+def test_the_placed_order_it_hands_back_is_the_order_as_stored(services, catalog, customer, agent):
+    # place_order builds its DTO from what it wrote, without reading it back: it must equal a fresh read
+    placed = services.orders.place_order(agent, customer.id, [("BOOK-01", 2), ("LAMP-01", 1)], express=True)
+    anonymous = services.orders.place_order(agent, None, [("LAMP-01", 1)], channel="counter")
+    assert placed == services.orders.get_order(agent, placed.id)
+    assert anonymous == services.orders.get_order(agent, anonymous.id)
+    assert placed.created_at.tzinfo is not None and placed.history[0].note == "placed"
+
+
+def test_a_tracking_number_already_taken_is_drawn_again(services, catalog, customer, agent, monkeypatch):
+    from oms_desktop.domain import tracking
+    first = services.orders.place_order(agent, customer.id, [("LAMP-01", 1)])
+    drawn = iter([first.tracking_number, first.tracking_number, "7K3D-9XQ2-M4PA"])
+    monkeypatch.setattr(tracking, "new_tracking_number", lambda: next(drawn))
+    second = services.orders.place_order(agent, customer.id, [("LAMP-01", 1)])
+    assert second.tracking_number == "7K3D-9XQ2-M4PA"
+    assert services.orders.get_order(agent, first.id).tracking_number == first.tracking_number
+    assert _stock(services, agent, "LAMP-01") == (10, 2)
+
+
 def test_a_draft_is_confirmed_then_walked_through_the_warehouse_to_delivered(services, backend, catalog, customer,
                                                                              agent, warehouse):
     draft = services.orders.create_draft(agent, customer.id)
