@@ -29,6 +29,7 @@ def babel_locale(name: str) -> Locale:
         return Locale.parse(DEFAULT_LOCALE)
 
 
+@lru_cache(maxsize=4096)  # a page prints the same few amounts many times (measuring columns, then setting them)
 def money(amount: Decimal, currency: str, locale: str = DEFAULT_LOCALE) -> str:
     """``€1,234.56`` (en_US), ``1.234,56 €`` (de_DE, with a no-break space), ``¥1,235`` (JPY has no minor unit).
 

@@ -407,3 +407,49 @@ def test_cjk_prints_through_the_builtin_cid_font_when_no_cjk_truetype_font_is_in
     # Without a CJK cmap to ask, runs are chosen by Unicode block: kanji go to the CID font, Polish stays in DejaVu.
     sans_cmap = fonts._cmap(fonts.font_set().sans)
     assert fonts._needs_fallback("東", sans_cmap, None) and not fonts._needs_fallback("ł", sans_cmap, None)
+
+
+# ---- one-line cells: drawn without a Paragraph, set exactly as one ------------------------------------------------
+def _pgm_pages(pdf: bytes) -> list[bytes]:
+    """The pages rasterised at 100 dpi as raw greyscale images (PGM), for a pixel-by-pixel comparison."""
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "doc.pdf"
+        path.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", "100", "-gray", str(path), str(Path(tmp) / "p")], check=True,
+                       capture_output=True, timeout=60)
+        return [p.read_bytes() for p in sorted(Path(tmp).glob("p*.pgm"))]
+
+
+def _cells_table(make):
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table, TableStyle
+
+    from oms_desktop.adapters.pdf.common import build_pdf, make_styles
+    styles = make_styles(9)
+    texts = [("SKU-0001", "Bolt <b>M6</b> & nut", "€1,234.50", styles.body, styles.right),
+             ("東京-1", "東京 tea set", "1.234,50\u00a0€", styles.small, styles.right_bold),
+             ("X", "A name far too long to fit on one line of this narrow column, so it wraps", "  3  ",
+              styles.bold, styles.mono_right)]
+    rows = [[make(a, s1), make(b, styles.body), make(c, s2)] for a, b, c, s1, s2 in texts]
+    rows.append([make("centred", styles.mono_center), make("", styles.body), make("x  y", styles.title_right)])
+    table = Table(rows, colWidths=[30 * mm, 40 * mm, 40 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.3, "grey")]))
+    return build_pdf([table], pagesize=(150 * mm, 100 * mm), margin=10 * mm, title="cells", footer_text=None)
+
+
+def test_one_line_cells_look_exactly_like_paragraphs_and_long_text_still_wraps(tools):
+    from reportlab.platypus import Paragraph
+
+    from oms_desktop.adapters.pdf.common import OneLine, make_styles, para
+    from oms_desktop.adapters.pdf.fonts import markup
+    as_paragraphs = _cells_table(lambda text, style: Paragraph(markup(text, style.fontName), style))
+    as_built = _cells_table(para)
+    assert _pgm_pages(as_built) == _pgm_pages(as_paragraphs)  # the same pixels, CJK runs and wrapping included
+    text = pdf_tools.pdf_to_text(as_built)
+    assert "so it wraps" in text and "Bolt <b>M6</b> & nut" in text and "東京 tea set" in text
+    styles_ = make_styles(9)
+    assert isinstance(para("€12.50", styles_.right), OneLine)
+    assert isinstance(para("two\nlines", styles_.body), Paragraph)  # line breaks need a Paragraph
+    assert isinstance(para("Heading", styles_.heading), Paragraph)  # spaceBefore/After: a Paragraph sets those
