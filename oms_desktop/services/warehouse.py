@@ -373,13 +373,16 @@ class WarehouseService(ServiceBase):
                     raise BusinessRuleViolation("No order is waiting to be picked.")
             else:
                 ids, problems = [], []
-                for ref in orders:
-                    oid = self._orders._resolve(uow, ref)
+                for ref in orders:  # an order id is checked by the locking read below, not read twice
+                    oid = ref if isinstance(ref, int) and not isinstance(ref, bool) else \
+                        self._orders._resolve(uow, ref)
                     if oid not in ids:
                         ids.append(oid)
             rows, problems = [], []
             for oid in sorted(ids):  # lock in id order: two clerks never deadlock
                 o = uow.orders.get(oid, for_update=True)
+                if o is None:
+                    raise NotFound(f"No order {order_number(oid)}.")
                 open_pick = uow.warehouse.open_pick_of(oid)
                 backorders = uow.warehouse.backorders_of(oid, open_only=True)
                 if open_pick is not None:

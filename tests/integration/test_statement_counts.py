@@ -103,3 +103,30 @@ def test_shipping_and_invoicing_an_order_take_a_bounded_number_of_statements(bac
     per_line_locks = 2 if backend.engine.dialect.name == "postgresql" else 0
     assert count(backend, lambda: shop.warehouse.ship_order(admin, order.id)) <= SHIP_ORDER + per_line_locks
     assert count(backend, lambda: shop.accounts.issue_invoice(admin, order.id, render=False)) <= ISSUE_INVOICE
+
+
+PICK_LIST_FIXED = 10
+"""Statements of creating a pick list besides those per order: the list, its products (one query for all), its
+orders and lines (one executemany each), event and audit, and the list, its orders and lines for the DTO."""
+PICK_LIST_PER_ORDER = 7
+"""Per order on a pick list: the order (locked), its open pick, its open backorders, its lines, its status, its
+history and its event."""
+CONFIRM_PICKS = 12
+"""Statements of confirming the picks of a list, however many orders and lines it has: the list (locked), its lines
+and orders, the picked units (one executemany), the orders' pick states (one per state), the list's state, event,
+audit, and the list, its orders and lines for the DTO."""
+
+
+def test_pick_lists_take_a_fixed_number_of_statements_plus_one_set_per_order(backend, shop, admin):
+    def new_orders(n):
+        return [shop.orders.place_order(admin, 1, [("LAMP-01", 1), ("BULB-E27", 2), ("BOOK-01", 1)]).id
+                for _ in range(n)]
+    one_order, three_orders = new_orders(1), new_orders(3)
+    made = []
+    one = count(backend, lambda: made.append(shop.warehouse.create_pick_list(admin, one_order)))
+    three = count(backend, lambda: made.append(shop.warehouse.create_pick_list(admin, three_orders)))
+    assert one <= PICK_LIST_FIXED + PICK_LIST_PER_ORDER
+    assert three - one == 2 * PICK_LIST_PER_ORDER
+    confirm_one = count(backend, lambda: shop.warehouse.confirm_picks(admin, made[0].id))
+    confirm_three = count(backend, lambda: shop.warehouse.confirm_picks(admin, made[1].id))
+    assert confirm_one == confirm_three <= CONFIRM_PICKS  # picks are written in one statement, not one per line

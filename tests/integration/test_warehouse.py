@@ -259,3 +259,12 @@ def test_pack_refuses_bad_parcel_data_naming_each_problem(services, catalog, adm
     with pytest.raises(ValidationFailed) as e:
         services.warehouse.pack_order(warehouse, order.id, carrier=" ", carrier_ref="", weight_kg="-1", packages=0)
     assert len(e.value.problems) == 4
+
+
+def test_a_pick_list_naming_an_unknown_order_is_refused_and_changes_nothing(services, catalog, admin, customer):
+    order = _place(services, admin, customer, [("LAMP-01", 1)])
+    for unknown in ([order.id, 999_999], ["SO-999999", order.number]):
+        with pytest.raises(NotFound, match="SO-999999"):
+            services.warehouse.create_pick_list(admin, unknown)
+    assert services.warehouse.recent_pick_lists(admin) == []
+    assert services.orders.get_order(admin, order.id).status == "confirmed"
