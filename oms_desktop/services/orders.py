@@ -271,6 +271,12 @@ class OrderService(ServiceBase):
             inactive = [s for s in wanted if not products[s].active]
             if inactive:
                 raise BusinessRuleViolation(f"No longer sold: {', '.join(inactive)}.")
+            # Short already by the stock just read: refused before anything is written. (Only a refusal is decided
+            # here; whether the units can be had is decided by the reservation's conditional UPDATE at the end.)
+            available = {s: products[s].on_hand - products[s].reserved for s in wanted}
+            short = [Shortage(s, q, max(available[s], 0)) for s, q in sorted(wanted.items()) if available[s] < q]
+            if short:
+                raise OutOfStock(short)
             priced = [PricedLine(sku, q, from_minor(products[sku].unit_price_minor, company.currency),
                                  bp_to_rate(products[sku].tax_rate_bp)) for sku, q in wanted.items()]
             totals = compute_totals(priced, company.currency, prices_include_tax=company.prices_include_tax,
