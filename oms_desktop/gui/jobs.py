@@ -2,13 +2,20 @@
 
 Slots connected to a job's signals run on the GUI thread. Writes go through a single-thread pool so they keep the
 order the user gave them; reads and rendering use the global pool. Tests pass ``synchronous=True``.
+
+A job may outlive the widget that asked for it (a dialog closed and deleted while its job ran, a tab torn down
+while a page was on its way): ``submit(..., owner=widget)`` drops the callbacks once ``widget`` is destroyed instead
+of calling into a deleted C++ object. (PySide disconnects a bound method of a dying QObject by itself, but not a
+lambda or closure over it, which is what most callbacks are.)
 """
 from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -58,6 +65,22 @@ class Job(QRunnable):
         self.signals.finished.emit()
 
 
+def _owned_by(owner: QObject, callback: Callable[..., None]) -> Callable[..., None]:
+    """``callback``, but a no-op once ``owner``'s C++ object is destroyed (checked when it is called, on the GUI
+    thread, so a callback already queued when the owner goes away is dropped too). The owner is held weakly: a
+    pending job does not keep a closed dialog alive."""
+    ref = weakref.ref(owner)
+
+    def call(*args) -> None:
+        o = ref()
+        if o is None or not shiboken6.isValid(o):
+            log.debug("job callback %r dropped: its owner was destroyed", callback)
+            return
+        callback(*args)
+
+    return call
+
+
 class JobRunner(QObject):
     """Starts jobs and keeps them alive until they finish."""
 
@@ -71,14 +94,20 @@ class JobRunner(QObject):
 
     def submit(self, fn: Callable[[Job], Any], *, on_success: Callable[[Any], None] | None = None,
                on_failure: Callable[[BaseException], None] | None = None,
-               on_progress: Callable[[int, int], None] | None = None, write: bool = False) -> Job:
+               on_progress: Callable[[int, int], None] | None = None,
+               on_finished: Callable[[], None] | None = None, write: bool = False,
+               owner: QObject | None = None) -> Job:
+        """Run ``fn(job)`` off the GUI thread (``write=True``: on the one write thread, in submission order).
+
+        The callbacks run on the GUI thread: ``on_progress(done, total)`` whenever ``fn`` reports,
+        then ``on_success(result)`` or ``on_failure(exc)``, then ``on_finished()``. With ``owner``, none of them
+        is called once ``owner`` has been destroyed (the job itself still runs to its end).
+        """
         job = Job(fn)
-        if on_success is not None:
-            job.signals.succeeded.connect(on_success)
-        if on_failure is not None:
-            job.signals.failed.connect(on_failure)
-        if on_progress is not None:
-            job.signals.progress.connect(on_progress)
+        for signal, callback in ((job.signals.succeeded, on_success), (job.signals.failed, on_failure),
+                                 (job.signals.progress, on_progress), (job.signals.finished, on_finished)):
+            if callback is not None:
+                signal.connect(callback if owner is None else _owned_by(owner, callback))
         self._running.add(job)
         job.signals.finished.connect(lambda: self._running.discard(job))
         if self.synchronous:

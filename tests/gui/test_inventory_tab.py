@@ -1,6 +1,7 @@
 """The inventory tab: a lazy, live catalog view with stock, product editing, adjustments, counts, purchasing, import."""
 from __future__ import annotations
 
+import threading
 import time
 from datetime import datetime, timezone
 
@@ -181,6 +182,28 @@ def test_an_adjustment_through_the_dialog_updates_the_row_and_the_history(qtbot,
     assert catalog.inventory.invariant_violations() == []
 
 
+def test_a_purchasing_dialog_closed_while_its_list_loads_gets_no_callback(qtbot, catalog, admin, monkeypatch):
+    runner, gate, real = JobRunner(), threading.Event(), catalog.purchasing.list_purchase_orders  # real threads
+    calls = []
+
+    def slow_list(*args, **kw):
+        calls.append(args)
+        assert gate.wait(5), "the test never opened the gate"
+        return real(*args, **kw)
+
+    monkeypatch.setattr(catalog.purchasing, "list_purchase_orders", slow_list)
+    d = PurchasingDialog(catalog, admin, runner)  # starts loading the purchase orders
+    d.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    d.show()
+    with qtbot.waitSignal(d.destroyed, timeout=5000):
+        d.close()
+    # the list arrives for a dialog that is gone: its callback (a lambda, which PySide would not disconnect by
+    # itself) would fill the deleted dialog's model and fail; the job's owner drops it
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert len(calls) == 1
+
+
 def test_a_stock_count_posts_the_differences_of_a_location(qtbot, tab, catalog):
     tab.select_sku("LAMP-01")
     tab.stock_count()
@@ -288,7 +311,7 @@ def test_fetch_more_is_not_reentrant_and_inserts_the_right_rows(qtbot, catalog, 
         def __init__(self):
             self.pending = []
 
-        def submit(self, fn, *, on_success=None, on_failure=None, on_progress=None, write=False):
+        def submit(self, fn, *, on_success=None, on_failure=None, on_progress=None, write=False, owner=None):
             self.pending.append((fn, on_success))
             return None
 

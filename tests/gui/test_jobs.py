@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
+
 from oms_desktop.domain.errors import ValidationFailed
 from oms_desktop.gui.jobs import JobRunner
 
@@ -36,3 +40,63 @@ def test_a_failing_job_reports_its_exception_on_the_gui_thread(qtbot):
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert seen == [("quantity must be at least 1", True)]
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+
+
+def _gated_job(gate: threading.Event):
+    def work(job):
+        job.report(1, 1)
+        assert gate.wait(5), "the test never opened the gate"
+        return "done"
+    return work
+
+
+def _recorder(seen: list, name: str):
+    return dict(on_success=lambda r: seen.append((name, "success", r)),
+                on_failure=lambda exc: seen.append((name, "failure", exc)),
+                on_progress=lambda d, t: seen.append((name, "progress", d, t)),
+                on_finished=lambda: seen.append((name, "finished")))
+
+
+def test_callbacks_of_a_job_whose_owner_was_destroyed_are_dropped_and_a_living_owners_are_called(qtbot):
+    runner = JobRunner()
+    gone, alive = QDialog(), QWidget()
+    gone.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a dialog closed while its job runs
+    qtbot.addWidget(alive)
+    gone.show()
+    gate, seen = threading.Event(), []
+    runner.submit(_gated_job(gate), owner=gone, **_recorder(seen, "gone"))
+    runner.submit(_gated_job(gate), owner=alive, **_recorder(seen, "alive"))
+    with qtbot.waitSignal(gone.destroyed, timeout=5000):
+        gone.close()
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert sorted(s for s in seen if s[0] == "alive") == [("alive", "finished"), ("alive", "progress", 1, 1),
+                                                        ("alive", "success", "done")]
+    # progress may have been reported before the dialog closed; nothing after it
+    assert [s for s in seen if s[0] == "gone" and s[1] != "progress"] == []
+
+
+def test_a_callback_already_queued_when_its_owner_is_deleted_is_dropped(qtbot):
+    runner = JobRunner()
+    owner = QLabel()
+    seen = []
+
+    def failed(exc):
+        owner.setText(str(exc))  # would raise: the C++ label is gone
+        seen.append(exc)
+
+    def work(_job):
+        raise ValidationFailed("too late")
+
+    runner.submit(work, on_failure=failed, on_success=seen.append, owner=owner, write=True)
+    assert runner.wait_for_done(5000)  # the job is over; its signals wait in the GUI thread's queue
+    shiboken6.delete(owner)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert seen == []
+
+
+def test_a_synchronous_runner_calls_a_living_owners_callbacks_at_once(qtbot):
+    runner, owner, seen = JobRunner(synchronous=True), QWidget(), []
+    qtbot.addWidget(owner)
+    runner.submit(lambda job: 42, on_success=seen.append, on_finished=lambda: seen.append("finished"), owner=owner)
+    assert seen == [42, "finished"] and not runner.busy

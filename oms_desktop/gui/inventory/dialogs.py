@@ -12,7 +12,6 @@ from ...services.inventory import ADJUST_REASONS
 from .. import format as fmt
 from ..errors import show_error
 from .models import RowsModel
-from .relay import run_job
 
 MANUAL_REASONS = tuple(r for r in ADJUST_REASONS if r != "receipt")  # receipts come from purchase orders
 
@@ -42,8 +41,10 @@ class _ServiceDialog(QDialog):
             show_error(self, exc)
 
     def run(self, fn, on_success, *, write: bool = True):
+        """Run ``fn()`` as a job; its callbacks are dropped if this dialog is destroyed before it ends."""
         self.error_label.clear()
-        return run_job(self.jobs, self, lambda _job: fn(), on_success, self.show_error, write=write)
+        return self.jobs.submit(lambda _job: fn(), on_success=on_success, on_failure=self.show_error, write=write,
+                                owner=self)
 
 
 class ProductDialog(_ServiceDialog):

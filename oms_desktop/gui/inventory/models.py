@@ -14,7 +14,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...services.dto import ProductDTO
 from .. import format as fmt
-from .relay import run_job
 
 LOW_STOCK_BRUSH = QBrush(QColor("#fff3cd"))
 OUT_OF_STOCK_BRUSH = QBrush(QColor("#f8d7da"))
@@ -218,7 +217,7 @@ class CatalogModel(QAbstractTableModel):
             on_order = services.purchasing.on_order(actor, [r.id for r in rows]) if rows else {}
             return gen, rows, on_order
 
-        run_job(self.jobs, self, work, self._page_arrived, self._page_failed)
+        self.jobs.submit(work, on_success=self._page_arrived, on_failure=self._page_failed, owner=self)
 
     def _page_arrived(self, result) -> None:
         gen, rows, on_order = result
@@ -252,7 +251,7 @@ class CatalogModel(QAbstractTableModel):
                                                active_only=filters["active_only"], low_stock=filters["low_stock"],
                                                out_of_stock=filters["out_of_stock"])
 
-        run_job(self.jobs, self, work, self._counted, self.failed.emit)
+        self.jobs.submit(work, on_success=self._counted, on_failure=self.failed.emit, owner=self)
 
     def _counted(self, result) -> None:
         gen, total = result

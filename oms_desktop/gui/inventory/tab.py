@@ -22,7 +22,6 @@ from ..errors import show_error
 from ..widgets.message_line import MessageLine
 from .dialogs import AdjustDialog, ImportReportDialog, ProductDialog, PurchasingDialog, StockCountDialog
 from .models import CATALOG_COLUMNS, CatalogModel, RowsModel
-from .relay import run_job
 
 FILTER_DELAY_MS = 200
 RELOAD_EVENTS = {"catalog_imported", "product_created", "product_deactivated", "product_reactivated"}
@@ -193,7 +192,9 @@ class InventoryTab(QWidget, MessageLine):
             show_error(self, exc)
 
     def _run(self, fn, on_success, *, write: bool = False, on_progress=None):
-        return run_job(self.jobs, self, fn, on_success, self._failed, write=write, on_progress=on_progress)
+        """Run ``fn(job)`` (it may report progress and check ``job.cancelled``); callbacks die with the tab."""
+        return self.jobs.submit(fn, on_success=on_success, on_failure=self._failed, write=write,
+                                on_progress=on_progress, owner=self)
 
     # ---- filtering -----------------------------------------------------------------------------------------
     def _focus_filter(self) -> None:
@@ -416,9 +417,9 @@ class InventoryTab(QWidget, MessageLine):
             return services.catalog.import_catalog(actor, data, progress=job.report,
                                                    is_cancelled=lambda: job.cancelled)
 
-        self.import_job = self._import_job = run_job(
-            self.jobs, self, work, lambda r: self._imported(name, r), lambda e: self._import_failed(name, e),
-            write=True, on_progress=self._import_progress)
+        self.import_job = self._import_job = self.jobs.submit(
+            work, on_success=lambda r: self._imported(name, r), on_failure=lambda e: self._import_failed(name, e),
+            write=True, on_progress=self._import_progress, owner=self)
         self.progress.canceled.connect(self._import_job.cancel)
 
     def _import_progress(self, done: int, total: int) -> None:

@@ -511,9 +511,9 @@ class OrderEntryTab(QWidget, MessageLine):
                 self._failed(exc)
 
         self.confirm_button.setEnabled(False)
-        job = self.jobs.submit(lambda _j: self.services.orders.confirm_order(self.actor, oid),
-                               on_success=self._confirmed, on_failure=failed, write=True)
-        job.signals.finished.connect(lambda: self.confirm_button.setEnabled(True))
+        self.jobs.submit(lambda _j: self.services.orders.confirm_order(self.actor, oid),
+                         on_success=self._confirmed, on_failure=failed,
+                         on_finished=lambda: self.confirm_button.setEnabled(True), write=True, owner=self)
 
     def _confirmed(self, order: OrderDTO) -> None:
         self.last_confirmed = order

@@ -119,7 +119,7 @@ class ServiceDeskPanel(QWidget, MessageLine):
             self.show_message("Type a tracking number, an order number or a phone number.", True)
             return
         self.jobs.submit(lambda job: self.services.warehouse.find_orders(self.actor, text),
-                         on_success=self._found, on_failure=self._failed)
+                         on_success=self._found, on_failure=self._failed, owner=self)
 
     def _found(self, orders: list) -> None:
         self.results_list.clear()
@@ -141,7 +141,7 @@ class ServiceDeskPanel(QWidget, MessageLine):
 
     def show_order(self, order_id: int, quiet: bool = False) -> None:
         self.jobs.submit(lambda job: self.services.warehouse.tracking(self.actor, order_id),
-                         on_success=lambda info: self._show(info, quiet), on_failure=self._failed)
+                         on_success=lambda info: self._show(info, quiet), on_failure=self._failed, owner=self)
 
     def _show(self, info, quiet: bool = False) -> None:
         self.info = info
@@ -184,4 +184,4 @@ class ServiceDeskPanel(QWidget, MessageLine):
 
         self.jobs.submit(lambda job: self.services.warehouse.receive_return(self.actor, oid, sku, qty, condition,
                                                                            reason),
-                         on_success=done, on_failure=self._failed, write=True)
+                         on_success=done, on_failure=self._failed, write=True, owner=self)

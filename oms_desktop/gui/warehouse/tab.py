@@ -205,7 +205,7 @@ class WarehouseTab(QWidget, MessageLine):
 
     def refresh_queue(self) -> None:
         self.jobs.submit(lambda job: self.services.warehouse.queue(self.actor), on_success=self._show_queue,
-                         on_failure=self._failed)
+                         on_failure=self._failed, owner=self)
 
     def _show_queue(self, items: list) -> None:
         selected = set(self.selected_order_ids())
@@ -250,12 +250,12 @@ class WarehouseTab(QWidget, MessageLine):
             self.show_message("Select orders in the queue first (Shift/Ctrl+click), or use 'Pick next'.", True)
             return
         self.jobs.submit(lambda job: self.services.warehouse.create_pick_list(self.actor, ids),
-                         on_success=self._pick_list_created, on_failure=self._failed, write=True)
+                         on_success=self._pick_list_created, on_failure=self._failed, write=True, owner=self)
 
     def pick_next(self) -> None:
         n = self.next_spin.value()
         self.jobs.submit(lambda job: self.services.warehouse.create_pick_list(self.actor, next_n=n),
-                         on_success=self._pick_list_created, on_failure=self._failed, write=True)
+                         on_success=self._pick_list_created, on_failure=self._failed, write=True, owner=self)
 
     def _pick_list_created(self, pl) -> None:
         self.load_pick_list(pl)
@@ -300,7 +300,7 @@ class WarehouseTab(QWidget, MessageLine):
             return
         if PICK_LIST_RE.match(text):
             self.jobs.submit(lambda job: self.services.warehouse.get_pick_list(self.actor, text),
-                             on_success=self._scanned_pick_list, on_failure=self._scan_failed)
+                             on_success=self._scanned_pick_list, on_failure=self._scan_failed, owner=self)
             return
         if self.pick_list is None:
             self._refuse(text, "Scan the pick list's barcode first (PL-...).")
@@ -350,7 +350,7 @@ class WarehouseTab(QWidget, MessageLine):
         counts = dict(self.counts)
         self.jobs.submit(lambda job: self.services.warehouse.confirm_picks(self.actor, pl.id, counts,
                                                                            default_reason=reason),
-                         on_success=self._picks_confirmed, on_failure=self._failed, write=True)
+                         on_success=self._picks_confirmed, on_failure=self._failed, write=True, owner=self)
 
     def _picks_confirmed(self, pl) -> None:
         self.load_pick_list(pl)
@@ -369,7 +369,7 @@ class WarehouseTab(QWidget, MessageLine):
         self.refresh_queue()
 
     def _pdf(self, fn, on_bytes) -> None:
-        self.jobs.submit(lambda job: fn(), on_success=on_bytes, on_failure=self._failed)
+        self.jobs.submit(lambda job: fn(), on_success=on_bytes, on_failure=self._failed, owner=self)
 
     def save_pick_list(self, path: str | None = None) -> None:
         pl = self.pick_list
@@ -434,14 +434,14 @@ class WarehouseTab(QWidget, MessageLine):
                              f"{s.order_number} packed: {s.carrier} {s.carrier_ref}, "
                              + ", ".join(f"{q} x {sku}" for sku, _n, q in s.lines) + ". Ship it when collected."),
                              self.refresh_queue()),
-                         on_failure=self._failed, write=True)
+                         on_failure=self._failed, write=True, owner=self)
 
     def ship(self) -> None:
         ref = self._order_ref()
         if ref is None:
             return
         self.jobs.submit(lambda job: self.services.warehouse.ship_order(self.actor, ref),
-                         on_success=self._shipped, on_failure=self._failed, write=True)
+                         on_success=self._shipped, on_failure=self._failed, write=True, owner=self)
 
     def _shipped(self, s) -> None:
         self.show_message(f"{s.order_number} shipped with {s.carrier} {s.carrier_ref}: "
@@ -456,7 +456,7 @@ class WarehouseTab(QWidget, MessageLine):
             return
         self.jobs.submit(lambda job: self.services.warehouse.deliver_order(self.actor, ref),
                          on_success=lambda o: self.show_message(f"{o.number} is {o.status}."),
-                         on_failure=self._failed, write=True)
+                         on_failure=self._failed, write=True, owner=self)
 
     def release_selected(self) -> None:
         ids = self.selected_order_ids()
@@ -468,7 +468,7 @@ class WarehouseTab(QWidget, MessageLine):
                          on_success=lambda o: (self.show_message(f"{o.number}: backorder released; the reserved "
                                                                  "units are available again."),
                                                self.refresh_queue()),
-                         on_failure=self._failed, write=True)
+                         on_failure=self._failed, write=True, owner=self)
 
     def save_packing_slip(self, path: str | None = None) -> None:
         ref = self._order_ref()

@@ -26,7 +26,8 @@ class MessageLine:
         else:
             show_error(self, exc)
 
-    def _run(self, fn, on_success, *, write: bool = False, on_progress=None):
-        """Run ``fn()`` as a job; ``on_success(result)`` and failures come back on the GUI thread."""
+    def _run(self, fn, on_success, *, write: bool = False, on_progress=None, owner=None):
+        """Run ``fn()`` as a job; ``on_success(result)`` and failures come back on the GUI thread, unless ``owner``
+        (this tab unless told otherwise, e.g. a dialog of it) has been destroyed by then."""
         return self.jobs.submit(lambda _job: fn(), on_success=on_success, on_failure=self._failed, write=write,
-                                on_progress=on_progress)
+                                on_progress=on_progress, owner=self if owner is None else owner)
