@@ -126,15 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--limit", type=_positive_int, default=50)
     c.set_defaults(func=cmd_order_list)
 
-    stock = sub.add_parser("stock", help="stock").add_subparsers(dest="action", metavar="ACTION", required=True)
-    c = leaf(stock, "adjust", "add to (or with a negative quantity, take from) on-hand stock")
-    c.add_argument("sku", metavar="SKU")
-    c.add_argument("--qty", required=True, metavar="N", help="e.g. 5 or -2")
-    c.add_argument("--reason", required=True, help="count, damage, found, correction or receipt")
-    c.add_argument("--note", default="")
-    c.set_defaults(func=cmd_stock_adjust)
-
-    import importlib
+    import importlib  # "stock" (adjust, history, count) and the other areas: cli_commands/*.py
 
     from .cli_commands import AREAS
     for area in AREAS:
@@ -401,14 +393,6 @@ def cmd_order_list(ctx: Context) -> int:
         [(o.number, o.tracking_number or "", o.status, o.channel, o.customer_name, o.line_count,
           money(o.total, o.currency), when(o.created_at)) for o in orders], right=[5, 6])
              if orders else "No orders found.")
-    return 0
-
-
-def cmd_stock_adjust(ctx: Context) -> int:
-    a = ctx.args
-    on_hand = ctx.services.inventory.adjust_stock(ctx.need_actor(), a.sku, a.qty, a.reason, a.note)
-    sku = a.sku.strip().upper()
-    ctx.emit({"sku": sku, "on_hand": on_hand}, f"{sku}: on hand is now {on_hand}.")
     return 0
 
 
