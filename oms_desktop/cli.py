@@ -490,7 +490,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as e:  # --help
             return e.code if isinstance(e.code, int) else 0
         as_json = args.json
-        return run(args)
+        code = run(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below, not at interpreter exit
+        return code
     except UsageError as e:
         report_error(e, 2, as_json)
         return 2
@@ -500,6 +502,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"\n{PROG}: interrupted; nothing more was changed.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `oms order list | head -1`: the reader has what it wanted; output comes after the commit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's own flush at exit does not fail again
+        return 141  # 128 + SIGPIPE, as the shell reports a command the pipe ended
     except Exception as e:  # noqa: BLE001 - the last line of defence: storage failures get advice, bugs a log
         storage = _storage_error(e)
         if storage is not None:

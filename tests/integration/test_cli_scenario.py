@@ -311,6 +311,15 @@ def test_console_script_entry_point_runs_in_a_subprocess(tmp_path, catalog_file)
     done = run("frobnicate")
     assert done.returncode == 2 and "invalid choice" in done.stderr
 
+    # `oms catalog list | head -1`: the reader closes the pipe before the output is written - no error, no log
+    reader = subprocess.Popen([sys.executable, "-m", "oms_desktop.cli", "--user", "admin", "catalog", "list"],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    reader.stdout.close()
+    with reader.stderr:
+        err = reader.stderr.read().decode()
+    assert reader.wait(timeout=60) == 141 and err == ""
+    assert "BrokenPipe" not in "".join(p.read_text(errors="replace") for p in (tmp_path / "home").rglob("*.log"))
+
 
 def test_demo_data_calls_the_demo_seeder_with_the_seed(oms, monkeypatch):
     import types
