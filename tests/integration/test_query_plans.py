@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import event, text
 
 from oms_desktop.domain.orders import Status
+from tests.helpers.search_reference import reference_search
 
 PRODUCTS_CSV = (
     "sku,name,unit_price,tax_rate,barcode,category,location,on_hand,reorder_point\n"
@@ -89,14 +90,17 @@ def is_sqlite(backend) -> bool:
     return backend.engine.dialect.name == "sqlite"
 
 
-def test_product_type_ahead_uses_the_trigram_index_the_sku_index_and_the_barcode_index(backend, shop, admin):
+def test_product_type_ahead_uses_the_word_index_the_sku_index_and_the_barcode_index(backend, shop, admin):
     plan = the_plan(backend, lambda: shop.catalog.search(admin, "oak des", limit=12))
-    assert full_scans(plan, ("products", "stock")) == []
+    assert full_scans(plan, ("products", "stock", "product_words")) == []
+    # several words: the inverted index of the names narrows the products, whose words are read by primary key
     if is_sqlite(backend):
-        assert "products_fts VIRTUAL TABLE" in plan
+        assert "products_name_fts VIRTUAL TABLE" in plan
         assert "(sku>? AND sku<?)" in plan and "(barcode=?)" in plan
     else:
-        assert "ix_products_search_trgm" in plan and "ix_products_sku_pattern" in plan
+        assert "ix_products_name_words" in plan and re.search(r"Index Cond: .*\(product_id = in_names", plan)
+        assert "ix_products_sku_pattern" in plan
+    # (tests/integration/test_product_search.py looks at the name query's plans more closely)
     for typed in ("4006381333931", "LAMP-0"):  # a scanned barcode, a SKU prefix
         plan = the_plan(backend, lambda: shop.catalog.search(admin, typed, limit=12))
         assert full_scans(plan, ("products", "stock")) == [], typed
@@ -160,7 +164,7 @@ def test_the_search_indexes_follow_new_renamed_and_deleted_rows(backend, shop, a
     assert skus(shop.catalog.search(admin, "ceramic")) == []
     if is_sqlite(backend):
         with backend.engine.connect() as conn:
-            for fts in ("products_fts", "customers_fts", "customer_phones_fts"):  # raises if out of step
+            for fts in ("products_name_fts", "customers_fts", "customer_phones_fts"):  # raises if out of step
                 conn.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
     # customers and their phones
     c = shop.customers.add_customer(admin, "Zoë Quist", ["0151 2223334"], "zoe@quist.example")
@@ -175,28 +179,20 @@ def test_the_search_indexes_follow_new_renamed_and_deleted_rows(backend, shop, a
 
 # ---- the same answers as the plain filter ---------------------------------------------------------------------
 
-def reference_search(products, typed: str) -> list[str]:
-    """What the type-ahead must return: barcode exact, SKU prefix, or every word inside the search text;
-    SKU-prefix matches first, then by SKU."""
-    words = typed.lower().split()
-    hits = [p for p in products if p["barcode"] == typed.strip() or p["sku"].startswith(typed.strip().upper())
-            or all(w in p["search_text"] for w in words)]
-    return [p["sku"] for p in sorted(hits, key=lambda p: (not p["sku"].startswith(typed.strip().upper()),
-                                                          p["sku"]))]
-
-
 TYPED = ["lamp", "oak", "oak desk", "desk oak", "es", "o", "ok", "Große", "ö", '"ökö"', "50%", "oak_v", "_",
-         "lamp-0", "LAMP-01", "4006381333948", "4006381", "gui fie", "xyz", "light lamp", "e27 led", "  lamp  "]
+         "lamp-0", "LAMP-01", "4006381333948", "4006381", "gui fie", "xyz", "light lamp", "e27 led", "  lamp  ",
+         "d", "f", "l", "lamp oak", "ve", "e"]
 
 
 def test_the_indexed_searches_find_exactly_what_the_plain_filters_find(backend, shop, admin):
     with backend.engine.connect() as conn:
-        products = [dict(r._mapping) for r in conn.execute(text("SELECT sku, barcode, search_text FROM products"))]
+        products = [dict(r._mapping) for r in conn.execute(text("SELECT sku, barcode, name, active FROM products"))]
     for typed in TYPED:
-        expected = reference_search(products, typed)
+        expected = reference_search(products, typed)  # word prefixes, ranked (tests/helpers/search_reference.py)
         assert skus(shop.catalog.search(admin, typed, limit=100)) == expected, typed
         assert shop.catalog.count(admin, typed) == len(expected), typed
     assert reference_search(products, "oak") == ["OAK-SHELF", "DESK-OAK", "LAMP-02"]  # the reference works
+    assert reference_search(products, "es") == []  # word starts only: "es" is inside "desk", not at a start
     found = {typed: sorted(c.name for c in shop.customers.find_customers(admin, typed))
              for typed in ("anna", "ann", "an", "schmidt anna", "müller", "MÜLLER", "jörg", "555", "5550100",
                            "0171 555-0100", "+49 171 5550100", "987", "joerg.mu@", "anna@example.com", "lee")}

@@ -7,14 +7,15 @@ from datetime import datetime, timezone
 from sqlalchemy import (and_, bindparam, case, delete, exists, func, insert, literal, literal_column, or_, select,
                         union, update)
 from sqlalchemy import table as sql_table
-from sqlalchemy import intersect, true, union_all
+from sqlalchemy import cast, true, union_all
+from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from . import models as m
 from .models_performance import MIN_TRIGRAM_WORD
-from .models_performance import WORD_POSITION_WEIGHT, typed_words
+from .models_performance import PG_NAME_WORDS_TSVECTOR, WORD_POSITION_WEIGHT, typed_words
 from .models_performance import product_words as words_t
 
 products_t = m.Product.__table__
@@ -273,8 +274,9 @@ class ProductsRepo(_Repo):
                       low_stock, out_of_stock):
         pw = words_t.c
         sku = typed.upper()
-        # not again what the first statement found (the SKU prefix, the barcode's product); active products only
-        fresh = [or_(pw.sku < sku, pw.sku >= sku + _TOP),
+        # not again what the first statement found (the SKU prefix, the barcode's product), as plain filters (an
+        # OR of ranges would split the word index's range in two); active products only
+        fresh = [func.substr(pw.sku, 1, len(sku)) != sku,
                  pw.product_id.not_in(select(products_t.c.id).where(products_t.c.barcode == typed))]
         if active_only:
             fresh.append(pw.active == true())
@@ -319,20 +321,19 @@ class ProductsRepo(_Repo):
 
     def _words_candidates(self, words: list[str], fresh: list):
         """(product_id, sku, score) of the names with a word starting with each of ``words``: each word's best
-        match per product, then the products that have all of them. On SQLite the FTS5 index of the names
-        (prefix indexes, a fast AND) first narrows the products, whose words are then read by primary key."""
+        match per product, then the products that have all of them. With several words, an inverted index of the
+        names (SQLite FTS5, PostgreSQL GIN on a tsvector of the same words) first finds the products that have
+        them all, a fast AND of posting lists; only their words are then read, by primary key."""
         pw = words_t.c
         narrowed = []
-        if len(words) > 1 and not self._pg:
-            match = " AND ".join('"' + w + '"*' for w in words)
-            in_names = (select(literal_column("rowid")).select_from(sql_table("products_name_fts"))
-                        .where(literal_column("products_name_fts").op("MATCH")(literal(match))).cte("in_names"))
-            narrowed = [pw.product_id.in_(select(in_names.c.rowid))]
+        if len(words) > 1:
+            in_names = self._name_matches(words).cte("in_names")
+            narrowed = [pw.product_id.in_(select(in_names.c.id))]
         per_word = []
         for i, w in enumerate(words):
             starts = self._starts(w)
-            if narrowed:  # word || '' : not the word index but the primary key of the narrowed products
-                starts = and_(pw.word.concat("") >= w, pw.word.concat("") < w + _TOP)
+            if narrowed and not self._pg:  # SQLite: word || '' keeps it off the word index and on the primary key
+                starts = and_(pw.word.concat("") >= w, pw.word.concat("") < w + _TOP)  # of the narrowed products
             per_word.append(select(pw.product_id, pw.sku, func.min(self._word_score(w)).label("score"))
                             .where(starts, *narrowed, *(fresh if i == 0 else ()))
                             .group_by(pw.product_id, pw.sku))
@@ -344,13 +345,15 @@ class ProductsRepo(_Repo):
                 .subquery("candidates"))
 
     def _name_matches(self, words: list[str]):
-        """Ids of the products whose name has a word starting with each of ``words`` (unranked)."""
-        if not self._pg:
-            match = " AND ".join('"' + w + '"*' for w in words)
-            return select(literal_column("rowid")).select_from(sql_table("products_name_fts")).where(
-                literal_column("products_name_fts").op("MATCH")(literal(match)))
-        sets = [select(words_t.c.product_id).where(self._starts(w)) for w in words]
-        return sets[0] if len(sets) == 1 else intersect(*sets)
+        """Ids (column ``id``) of the products whose name has a word starting with each of ``words``, unranked,
+        from the inverted index of the names: FTS5 ``"oak"* AND "desk"*``, tsquery ``'oak':* & 'desk':*``."""
+        if self._pg:
+            query = " & ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "':*" for w in words)
+            return select(products_t.c.id).where(
+                literal_column(PG_NAME_WORDS_TSVECTOR).op("@@")(cast(literal(query), TSQUERY)))
+        match = " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+        return select(literal_column("rowid").label("id")).select_from(sql_table("products_name_fts")).where(
+            literal_column("products_name_fts").op("MATCH")(literal(match)))
 
     def categories(self) -> list[str]:
         return list(self.c.execute(select(products_t.c.category).where(products_t.c.category != "")
