@@ -57,10 +57,10 @@ PG_TRIGRAM_INDEXES = {  # index -> (table, column); GIN gin_trgm_ops serves LIKE
     "ix_customer_phones_digits_trgm": ("customer_phones", "digits"),
 }
 PG_PATTERN_INDEXES = {"ix_products_sku_pattern": ("products", "sku")}  # btree text_pattern_ops: SKU prefix
-# The words of a product name as a tsvector (the product_words split, without positions), GIN-indexed as
-# ix_products_name_words: several typed words are an AND of prefix lexemes, 'oak':* & 'desk':*.
-PG_NAME_WORDS_TSVECTOR = ("array_to_tsvector(array_remove(regexp_split_to_array(lower(products.name), "
-                          "'[^[:alnum:]]+'), ''))")
+# The words of a product name as a tsvector (product_name_words(), the split product_words is filled by, without
+# positions), GIN-indexed as ix_products_name_words: several typed words are an AND of prefix lexemes,
+# 'oak':* & 'desk':*. The query must repeat the index's expression exactly.
+PG_NAME_WORDS_TSVECTOR = "array_to_tsvector(product_name_words(products.name))"
 PG_WORD_INDEXES = {"ix_products_name_words": ("products", "name")}
 MIN_TRIGRAM_WORD = 3  # a trigram index can only look up words of three or more characters
 WORD_POSITION_WEIGHT = 64  # a typed word's score: its position in the name * 64, + 1 if it is only a word's start

@@ -254,12 +254,16 @@ class ProductsRepo(_Repo):
         sku = typed.upper()
         is_barcode = products_t.c.barcode == typed
         exact = base.where(or_(products_t.c.sku == sku, is_barcode)).subquery("exact")
+        # SKUs in code point order, as product_words sorts them; on PostgreSQL "USING ~<~" lets the walk of the
+        # text_pattern_ops index stop at the page's end (ORDER BY sku would sort every SKU with that prefix)
+        in_order = literal_column("products.sku USING ~<~") if self._pg else products_t.c.sku
         prefix = (base.where(self._sku_prefix(typed), products_t.c.sku != sku,
                              or_(products_t.c.barcode.is_(None), products_t.c.barcode != typed))
-                  .order_by(products_t.c.sku).limit(want).subquery("sku_prefix"))
+                  .order_by(in_order).limit(want).subquery("sku_prefix"))
         found = union_all(select(exact, literal_column("0").label("grp")),
                           select(prefix, literal_column("1").label("grp"))).subquery("found")
-        rows = self.c.execute(select(found).order_by(found.c.grp, found.c.sku).limit(want)).all()
+        by_sku = found.c.sku.collate("C") if self._pg else found.c.sku
+        rows = self.c.execute(select(found).order_by(found.c.grp, by_sku).limit(want)).all()
         if len(rows) >= want:
             return rows[offset:want]
         page = rows[offset:]
@@ -320,29 +324,34 @@ class ProductsRepo(_Repo):
         return union_all(select(first.c.product_id, first.c.sku, first.c.score), later).subquery("candidates")
 
     def _words_candidates(self, words: list[str], fresh: list):
-        """(product_id, sku, score) of the names with a word starting with each of ``words``: each word's best
-        match per product, then the products that have all of them. With several words, an inverted index of the
-        names (SQLite FTS5, PostgreSQL GIN on a tsvector of the same words) first finds the products that have
-        them all, a fast AND of posting lists; only their words are then read, by primary key."""
+        """(product_id, sku, score) of the names with a word starting with each of ``words``, scored.
+
+        One word: its range of the word index, best match per product. Several: an inverted index of the names
+        (SQLite FTS5, PostgreSQL GIN on a tsvector of the same words) finds the products that have them all, a
+        fast AND of posting lists, and only those products' words are read, by primary key (the word conditions
+        sit inside the aggregates, where no index can take them: a misjudged word range must not pull the
+        planner onto the word index)."""
         pw = words_t.c
-        narrowed = []
-        if len(words) > 1:
-            in_names = self._name_matches(words).cte("in_names")
-            narrowed = [pw.product_id.in_(select(in_names.c.id))]
-        per_word = []
-        for i, w in enumerate(words):
-            starts = self._starts(w)
-            if narrowed and not self._pg:  # SQLite: word || '' keeps it off the word index and on the primary key
-                starts = and_(pw.word.concat("") >= w, pw.word.concat("") < w + _TOP)  # of the narrowed products
-            per_word.append(select(pw.product_id, pw.sku, func.min(self._word_score(w)).label("score"))
-                            .where(starts, *narrowed, *(fresh if i == 0 else ()))
-                            .group_by(pw.product_id, pw.sku))
-        if len(per_word) == 1:
-            return per_word[0].subquery("candidates")
-        each = union_all(*per_word).subquery("per_word")
-        return (select(each.c.product_id, each.c.sku, func.sum(each.c.score).label("score"))
-                .group_by(each.c.product_id, each.c.sku).having(func.count() == len(words))
-                .subquery("candidates"))
+        if len(words) == 1:
+            return (select(pw.product_id, pw.sku, func.min(self._word_score(words[0])).label("score"))
+                    .where(self._starts(words[0]), *fresh).group_by(pw.product_id, pw.sku).subquery("candidates"))
+        in_names = self._name_matches(words).cte("in_names")
+        best = [func.min(case((self._starts(w), self._word_score(w)))).label(f"s{i}") for i, w in enumerate(words)]
+        if self._pg:  # per product found: one probe of product_words' primary key
+            per_product = (select(func.min(pw.sku).label("sku"), *best)
+                           .where(pw.product_id == in_names.c.id, *fresh).lateral("its_words"))
+            scored = select(in_names.c.id.label("product_id"), per_product).select_from(
+                in_names.join(per_product, true()))
+        else:  # SQLite walks the IN list through the primary key
+            scored = (select(pw.product_id, pw.sku, *best).where(pw.product_id.in_(select(in_names.c.id)), *fresh)
+                      .group_by(pw.product_id, pw.sku))
+        scored = scored.subquery("scored")
+        parts = [scored.c[f"s{i}"] for i in range(len(words))]
+        total = parts[0]
+        for part in parts[1:]:
+            total = total + part
+        return (select(scored.c.product_id, scored.c.sku, total.label("score"))
+                .where(*[part.is_not(None) for part in parts]).subquery("candidates"))
 
     def _name_matches(self, words: list[str]):
         """Ids (column ``id``) of the products whose name has a word starting with each of ``words``, unranked,
