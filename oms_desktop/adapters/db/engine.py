@@ -51,8 +51,10 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     if u.get_backend_name() == "postgresql":
         if u.drivername == "postgresql":
             u = u.set(drivername="postgresql+psycopg")
+        # jit=off: the app's queries take milliseconds, and compiling one whose estimated cost crosses
+        # jit_above_cost (a join planned before autovacuum has analyzed a freshly loaded table) took 15-200 ms
         engine = create_engine(u, echo=echo, pool_pre_ping=True, isolation_level="READ COMMITTED",
-                               pool_size=4, max_overflow=4)
+                               pool_size=4, max_overflow=4, connect_args={"options": "-c jit=off"})
         return engine
     raise StorageError(f"Unsupported database URL '{u.render_as_string(hide_password=True)}'.",
                        "Use sqlite:///path/to/file.db or postgresql+psycopg://user@host/dbname.")
