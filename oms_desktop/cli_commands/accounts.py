@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..domain.errors import ValidationFailed
 from ..domain.ledger import Method
+from ..services.accounts import INVOICE_WHAT
 
 
 def _subparsers(sub, name: str, help_text: str):
@@ -43,8 +44,13 @@ def register(sub, leaf) -> None:
     c.set_defaults(func=cmd_payment_refund)
 
     inv = _subparsers(sub, "invoice", "invoices and credit notes")
-    c = leaf(inv, "issue", "issue the invoice of an order (the next gapless number) and write its PDF")
+    c = leaf(inv, "issue", "invoice the units of an order not invoiced yet (the next gapless number) and write its "
+                           "PDF; once the order has shipped, what shipped")
     c.add_argument("order", metavar="ORDER")
+    c.add_argument("--what", choices=INVOICE_WHAT, default="auto",
+                   help="shipped: the units shipped and not invoiced yet (a first shipment, later its backorder); "
+                        "all: every unit not invoiced yet (counter sale, prepayment); auto (default): shipped once "
+                        "the order has a shipment, else all")
     c.add_argument("--pdf", metavar="OUT", help="write the PDF here")
     c.add_argument("--due-days", type=int, default=14, metavar="N")
     c.set_defaults(func=cmd_invoice_issue)
@@ -136,12 +142,14 @@ def cmd_payment_refund(ctx) -> int:
 
 def cmd_invoice_issue(ctx) -> int:
     a = ctx.args
-    inv = ctx.services.accounts.issue_invoice(ctx.need_actor(), a.order, due_days=a.due_days)
+    inv = ctx.services.accounts.issue_invoice(ctx.need_actor(), a.order, what=a.what, due_days=a.due_days)
     where = ""
     if a.pdf:
         where = f"; PDF: {_write(a.pdf, ctx.services.accounts.invoice_pdf(ctx.actor, inv.id))}"
-    ctx.emit(inv, f"Issued invoice {inv.number} for {inv.order_number}: {_cli().money(inv.total, inv.currency)}, "
-                  f"due {inv.due_date}{where}")
+    units = sum(ln.quantity for ln in inv.lines)
+    ctx.emit(inv, f"Issued invoice {inv.number} for {inv.order_number}: {units} unit{'s' if units != 1 else ''}, "
+                  f"{_cli().money(inv.total, inv.currency)}, due {inv.due_date}{where}"
+                  + (f"\n{inv.notes}" if inv.notes else ""))
     return 0
 
 

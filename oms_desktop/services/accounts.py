@@ -14,6 +14,11 @@ Rules this module keeps:
   (a crash in between, or ``render=False`` when a background job prints), the first ``invoice_pdf`` renders the same
   document from the same rows and stores it. Posted journal entries never change either; a mistake is reversed. The database
   refuses UPDATE and DELETE on these tables too (migration 0004).
+* An order can have several invoices, each for units not invoiced yet (invoices less credit notes): ``what="shipped"``
+  bills what left the building (a first shipment, later its backorder), ``"all"`` the whole order (counter sale,
+  prepayment), ``"auto"`` the first once the order has a shipment, else the second. A unit is never invoiced twice;
+  the invoice that leaves nothing uninvoiced takes what is left of the order's net and tax, so the invoices add up
+  to the order's total to the cent.
 * Tax rounding is a company setting (``CompanyService.update(tax_rounding="line" | "document")``, see
   ``domain.orders.TaxRounding``): ``line`` rounds each line's tax and adds them up (what a till receipt shows);
   ``document`` adds the net per tax rate and rounds the tax once per rate (EN 16931 / Factur-X). An order keeps the
@@ -54,6 +59,12 @@ CREDIT_SERIES = "CRN"
 PAYMENT_TERMS_DAYS = 14
 AGING_BUCKETS = ((0, "current"), (30, "1-30"), (60, "31-60"), (90, "61-90"))
 NOT_INVOICEABLE = ("draft", "cancelled")
+INVOICE_WHAT = ("auto", "shipped", "all")
+"""What ``issue_invoice`` bills: ``shipped`` the units that left the building and are not invoiced yet; ``all`` every
+unit of the order not invoiced yet (a counter sale, a prepayment); ``auto`` (the default) ``shipped`` once the order
+has a shipment, else ``all``."""
+SHIPPED_BY_HAND = ("shipped", "delivered", "returned")
+"""Order statuses that mean the goods left, also when set by hand (``advance_order``) without a warehouse shipment."""
 INVOICE_NO_RE = re.compile(r"^\s*(INV|CRN)-?0*(\d{1,9})\s*$", re.IGNORECASE)
 LAST4_RE = re.compile(r"^\d{4}$")
 CREDIT_NOTE_TERMS = "The amount is credited to your account or refunded."
@@ -113,6 +124,46 @@ class InvoiceDTO:
     references_number: str | None
     issued_by: str
     lines: tuple[InvoiceLineDTO, ...] = ()
+    notes: str = ""  # printed on the document: a credit note's reason; a part invoice's "not yet invoiced"
+
+
+@dataclass(frozen=True)
+class InvoicePlanLineDTO:
+    """One order line as an invoice of it would bill it: ``shipped`` net of returns, ``invoiced`` net of credit
+    notes (both counted per product, given to the order's lines in line order), ``to_invoice`` on this invoice."""
+    line_no: int
+    sku: str
+    name: str
+    ordered: int
+    shipped: int
+    invoiced: int
+    to_invoice: int
+
+
+@dataclass(frozen=True)
+class InvoicePlanDTO:
+    """What ``issue_invoice(what=...)`` would bill now; ``refusal`` says why nothing can be (then it is refused)."""
+    order_id: int
+    order_number: str
+    status: str
+    what: str  # shipped | all: the choice, with auto decided
+    lines: tuple[InvoicePlanLineDTO, ...]
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+    currency: str
+    final: bool  # after it every unit of the order is invoiced (it takes what is left of the order's total)
+    earlier: tuple[str, ...]  # invoice numbers of the order not fully credited
+    refusal: str = ""
+
+    @property
+    def units(self) -> int:
+        return sum(ln.to_invoice for ln in self.lines)
+
+    @property
+    def units_left(self) -> int:
+        """Units of the order still not invoiced after this invoice."""
+        return sum(ln.ordered - ln.invoiced - ln.to_invoice for ln in self.lines)
 
 
 @dataclass(frozen=True)
@@ -192,6 +243,7 @@ class AccountsQueueDTO:
     awaiting_payment: tuple[QueueItem, ...]  # invoiced, not fully paid, not overdue
     overdue: tuple[QueueItem, ...]           # invoiced, past the due date, not fully paid
     customer_credit: tuple[QueueItem, ...]   # paid more than invoiced: refund or keep as credit
+    shipped_not_invoiced: tuple[QueueItem, ...] = ()  # units shipped (a first shipment, a backorder) not invoiced
 
 
 @dataclass(frozen=True)
@@ -240,6 +292,20 @@ class OrderAccountDTO:
     @property
     def credit(self) -> Decimal:
         return max(self.paid - self.invoiced, Decimal(0))
+
+
+def _invoice_list(numbers) -> str:
+    """'invoice INV-000001', 'invoices INV-000001 and INV-000002'."""
+    numbers = list(numbers)
+    if len(numbers) == 1:
+        return f"invoice {numbers[0]}"
+    return "invoices " + ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
+
+
+def _units_text(rest: list[tuple[int, str]], most: int = 6) -> str:
+    """'1 x LAMP-01, 2 x BULB-E27' (at most ``most`` SKUs, then how many more)."""
+    text = ", ".join(f"{q} x {sku}" for q, sku in rest[:most])
+    return text + (f" and {len(rest) - most} more lines" if len(rest) > most else "")
 
 
 def period_start(day: date, period: str) -> date:
@@ -349,28 +415,54 @@ class AccountsService(ServiceBase):
         return dto
 
     # ---- invoices ------------------------------------------------------------------------------------------
-    def preview_invoice(self, actor: Actor, order_ref) -> bytes:
-        """The invoice an order would get, marked DRAFT, without a number: nothing is stored."""
+    def preview_invoice(self, actor: Actor, order_ref, *, what: str = "auto") -> bytes:
+        """The invoice an order would get now (``what`` as ``issue_invoice``), marked DRAFT, without a number:
+        nothing is stored."""
         self._require(actor, Perm.ACCOUNTING, "preview invoices")
+        what = self._what(what)
         with self._uow(write=False) as uow:
             order = uow.orders.get(OrderService._resolve(uow, order_ref))
-            lines = uow.orders.lines(order.id)
-            totals = self._totals(order, lines)
+            plan = self._plan(uow, order, what)
+            if plan.refusal:
+                raise BusinessRuleViolation(plan.refusal)
             cur = order.currency
-            net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
             draft = SimpleNamespace(kind="invoice", number="DRAFT", order_id=order.id, issue_date=utc_now().date(),
-                                    due_date=None, currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
-                                    tax_rounding=order.tax_rounding, reason="", prepaid_minor=0,
-                                    references_number=None, **self._parties(uow, order))
-            doc = self._stored_doc(draft, lines, order)
+                                    due_date=None, currency=cur, net_minor=plan.net, tax_minor=plan.tax,
+                                    total_minor=plan.net + plan.tax, tax_rounding=order.tax_rounding,
+                                    reason=plan.note, prepaid_minor=0, references_number=None,
+                                    **self._parties(uow, order))
+            doc = self._stored_doc(draft, [SimpleNamespace(**r) for r in plan.line_rows], order)
         return self._renderer().render_invoice(doc)
 
-    def issue_invoice(self, actor: Actor, order_ref, *, due_days: int = PAYMENT_TERMS_DAYS,
+    def invoice_plan(self, actor: Actor, order_ref, *, what: str = "auto") -> InvoicePlanDTO:
+        """What ``issue_invoice(actor, order_ref, what=what)`` would bill now, line by line (ordered, shipped,
+        invoiced, to invoice) with its totals; ``refusal`` says why it would be refused. Nothing is stored."""
+        self._require(actor, Perm.VIEW, "see what an invoice would bill")
+        what = self._what(what)
+        with self._uow(write=False) as uow:
+            order = uow.orders.get(OrderService._resolve(uow, order_ref))
+            plan = self._plan(uow, order, what)
+        cur = order.currency
+        refusal = (f"{order_number(order.id)} is {order.status}; only confirmed orders can be invoiced."
+                   if order.status in NOT_INVOICEABLE else plan.refusal)
+        return InvoicePlanDTO(order.id, order_number(order.id), order.status, plan.what, plan.lines,
+                              from_minor(plan.net, cur), from_minor(plan.tax, cur),
+                              from_minor(plan.net + plan.tax, cur), cur, plan.final, plan.earlier, refusal)
+
+    def issue_invoice(self, actor: Actor, order_ref, *, what: str = "auto", due_days: int = PAYMENT_TERMS_DAYS,
                       render: bool = True) -> InvoiceDTO:
-        """Issue the invoice of an order: draw the next number and post the sale in one short transaction, then
-        render its PDF and store it. ``render=False`` leaves the PDF to the first ``invoice_pdf`` (a background
-        job that prints it): the same document either way, rendered from the stored invoice only."""
+        """Invoice the units of an order not invoiced yet (net of credit notes): ``what="shipped"`` those that left
+        the building (a first shipment, later a backorder's), ``"all"`` every one (a counter sale, a prepayment),
+        ``"auto"`` (default) ``shipped`` once the order has a shipment, else ``all``. Units are never invoiced
+        twice: with nothing new to bill it is refused and nothing changes. The invoice that leaves nothing of the
+        order uninvoiced takes exactly what is left of the order's net and tax, so an order's invoices add up to
+        its total to the cent under either tax rounding.
+
+        The next number and the sale's posting happen in one short transaction; the PDF is rendered and stored
+        after it. ``render=False`` leaves the PDF to the first ``invoice_pdf`` (a background job that prints it):
+        the same document either way, rendered from what the invoice stores only."""
         self._require(actor, Perm.ACCOUNTING, "issue invoices")
+        what = self._what(what)
         if not isinstance(due_days, int) or not 0 <= due_days <= 365:
             raise ValidationFailed("payment terms must be 0 to 365 days")
         with self._uow() as uow:
@@ -378,14 +470,10 @@ class AccountsService(ServiceBase):
             label = order_number(order.id)
             if order.status in NOT_INVOICEABLE:
                 raise InvalidTransition(f"{label} is {order.status}; only confirmed orders can be invoiced.")
-            for inv in uow.accounts.invoices_of(order.id):
-                if inv.kind == "invoice" and self._open_invoiced(uow, inv) > 0:
-                    raise BusinessRuleViolation(f"{label} already has invoice {inv.number}; correct it with a "
-                                                "credit note instead of a second invoice.")
-            lines = uow.orders.lines(order.id)
-            if not lines:
-                raise BusinessRuleViolation(f"{label} has no lines to invoice.")
-            totals = self._totals(order, lines)
+            plan = self._plan(uow, order, what)
+            if plan.refusal:
+                raise BusinessRuleViolation(plan.refusal)
+            net, tax = plan.net, plan.tax
             invoiced, paid = uow.accounts.order_amounts(order.id)
             cur = order.currency
             seq = uow.accounts.next_number(INVOICE_SERIES)
@@ -394,36 +482,121 @@ class AccountsService(ServiceBase):
                 self.after_numbering(number)
             today = utc_now().date()
             due = today + timedelta(days=due_days)
-            net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
-            already = max(0, min(paid - invoiced, net + tax))  # paid before the invoice (counter sale)
-            line_rows = [dict(line_no=ln.line_no, product_id=ln.product_id, sku=ln.sku, name=ln.name,
-                              quantity=ln.quantity, unit_price_minor=ln.unit_price_minor,
-                              tax_rate_bp=ln.tax_rate_bp, discount_bp=ln.discount_bp,
-                              net_minor=to_minor(la.net, cur), tax_minor=to_minor(la.tax, cur))
-                         for ln, la in zip(lines, totals.lines)]
-            iid = uow.accounts.add_invoice(
-                dict(kind="invoice", series=INVOICE_SERIES, seq=seq, number=number, order_id=order.id,
-                     customer_id=order.customer_id, references_id=None, issue_date=today, due_date=due,
-                     currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
-                     tax_rounding=order.tax_rounding, reason="", prepaid_minor=already, issued_by=actor.user_id,
-                     **self._parties(uow, order)),
-                line_rows)
+            already = max(0, min(paid - invoiced, net + tax))  # paid before the invoice (counter sale, prepayment)
+            values = dict(kind="invoice", series=INVOICE_SERIES, seq=seq, number=number, order_id=order.id,
+                          customer_id=order.customer_id, references_id=None, issue_date=today, due_date=due,
+                          currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
+                          tax_rounding=order.tax_rounding, reason=plan.note, prepaid_minor=already,
+                          issued_by=actor.user_id, **self._parties(uow, order))
+            iid = uow.accounts.add_invoice(values, plan.line_rows)
             post_entry(uow, actor, invoice_entry(f"{number} {label}", net, tax, invoiced - paid), currency=cur,
                        order_id=order.id, invoice_id=iid)
+            units = {ln.sku: ln.to_invoice for ln in plan.lines if ln.to_invoice}
             uow.events.add("invoice_issued", user_id=actor.user_id, order_id=order.id,
                            payload={"number": number, "order": label, "total": str(from_minor(net + tax, cur)),
-                                    "currency": cur, "due_date": due.isoformat()})
+                                    "currency": cur, "due_date": due.isoformat(), "what": plan.what,
+                                    "final": plan.final})
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="invoice.issue",
                              entity="invoice", entity_id=number,
-                             new={"order": label, "net": str(totals.net), "tax": str(totals.tax),
-                                  "total": str(totals.total), "due_date": due.isoformat()})
-            row, stored_lines = uow.accounts.invoice(iid), uow.accounts.invoice_lines(iid)
+                             new={"order": label, "what": plan.what, "lines": units,
+                                  "net": str(from_minor(net, cur)), "tax": str(from_minor(tax, cur)),
+                                  "total": str(from_minor(net + tax, cur)), "due_date": due.isoformat()})
+            # The DTO and the document are built from what was just written (the rows as stored, no read-back).
+            row = SimpleNamespace(id=iid, **values, customer_name=None, issued_by_name=actor.username,
+                                  references_number=None)
+            stored_lines = [SimpleNamespace(invoice_id=iid, **r) for r in plan.line_rows]
             dto = self._invoice_dto(uow, row, lines=stored_lines)
             doc = self._stored_doc(row, stored_lines, order)
             uow.commit()
         if render:
             self._store_after_issue(iid, doc)
         return dto
+
+    @staticmethod
+    def _what(what) -> str:
+        value = str(what or "").strip().lower()
+        if value not in INVOICE_WHAT:
+            raise ValidationFailed(f"what to invoice: '{what}' is unknown (auto, shipped or all)")
+        return value
+
+    def _plan(self, uow, order, what: str) -> SimpleNamespace:
+        """What an invoice of ``order`` bills now (``what``: auto, shipped or all), from the order's lines, its
+        invoices and its units shipped, returned and invoiced per product (three statements, one more for an
+        order shipped by hand). Units per product are given to the order's lines in line order; the invoice that
+        completes the order takes what is left of the order's net and tax (as a final credit note does)."""
+        label, cur = order_number(order.id), order.currency
+        lines = uow.orders.lines(order.id)
+        invoices = uow.accounts.invoices_of(order.id)
+        units = uow.accounts.order_units(order.id)
+        has_shipment = any(u["shipped"] for u in units.values())
+        if what == "auto":
+            what = "shipped" if has_shipment else "all"
+        shipped = {pid: u["shipped"] - u["returned"] for pid, u in units.items()}
+        if what == "shipped" and not has_shipment and order.status in SHIPPED_BY_HAND \
+                and not uow.warehouse.has_pick_history(order.id):
+            shipped = defaultdict(int)  # shipped by hand (advance_order): every unit left
+            for ln in lines:
+                shipped[ln.product_id] += ln.quantity
+        invoiced_left = {pid: max(u["invoiced"], 0) for pid, u in units.items()}
+        shipped_left = {pid: max(q, 0) for pid, q in shipped.items()}
+        plan_lines, taken = [], []
+        for ln in lines:
+            done = min(ln.quantity, invoiced_left.get(ln.product_id, 0))
+            sent = min(ln.quantity, shipped_left.get(ln.product_id, 0))
+            invoiced_left[ln.product_id] = invoiced_left.get(ln.product_id, 0) - done
+            shipped_left[ln.product_id] = shipped_left.get(ln.product_id, 0) - sent
+            q = ln.quantity - done if what == "all" else max(sent - done, 0)
+            plan_lines.append(InvoicePlanLineDTO(ln.line_no, ln.sku, ln.name, ln.quantity, sent, done, q))
+            if q:
+                taken.append((ln, q))
+        credited: dict[int, int] = defaultdict(int)
+        for inv in invoices:
+            if inv.kind == "credit_note":
+                credited[inv.references_id] += inv.total_minor
+        earlier = tuple(inv.number for inv in invoices
+                        if inv.kind == "invoice" and inv.total_minor - credited[inv.id] > 0)
+        final = bool(lines) and all(p.invoiced + p.to_invoice == p.ordered for p in plan_lines)
+        totals = self._line_totals(order, taken, order.tax_rounding)
+        net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
+        if taken and final and invoices:  # the rest of the order's total, so rounding never leaves a cent
+            full = self._totals(order, lines)
+            sign = {"invoice": 1, "credit_note": -1}
+            left_net = to_minor(full.net, cur) - sum(sign[i.kind] * i.net_minor for i in invoices)
+            left_tax = to_minor(full.tax, cur) - sum(sign[i.kind] * i.tax_minor for i in invoices)
+            if left_net >= 0 and left_tax >= 0:
+                net, tax = left_net, left_tax
+        line_rows = [dict(line_no=ln.line_no, product_id=ln.product_id, sku=ln.sku, name=ln.name, quantity=q,
+                          unit_price_minor=ln.unit_price_minor, tax_rate_bp=ln.tax_rate_bp,
+                          discount_bp=ln.discount_bp, net_minor=to_minor(la.net, cur), tax_minor=to_minor(la.tax, cur))
+                     for (ln, q), la in zip(taken, totals.lines)]
+        rest = [(p.ordered - p.invoiced - p.to_invoice, p.sku) for p in plan_lines
+                if p.ordered - p.invoiced - p.to_invoice > 0]
+        refusal = note = ""
+        if not lines:
+            refusal = f"{label} has no lines to invoice."
+        elif not taken:
+            if not rest:
+                refusal = (f"{label} already has {_invoice_list(earlier)} for all of its units; correct it with a "
+                           "credit note instead of invoicing them again." if earlier else
+                           f"{label} is invoiced in full already; correct it with a credit note instead of "
+                           "invoicing it again.")
+            elif not any(q > 0 for q in shipped.values()) and not earlier:
+                refusal = (f"{label} has not shipped anything yet; invoice it when it ships, or invoice the whole "
+                           "order now.")
+            else:
+                n = sum(q for q, _sku in rest)
+                refusal = (f"{label} already has {_invoice_list(earlier) if earlier else 'invoices'} for everything "
+                           f"shipped; nothing new has shipped since. {n} unit{'s' if n != 1 else ''} not invoiced "
+                           "yet: invoice them when they ship, or invoice the whole order.")
+        else:
+            if not final:
+                note = ("Part invoice for the goods shipped so far"
+                        + (f"; earlier: {', '.join(earlier)}" if earlier else "")
+                        + f". Not yet invoiced: {_units_text(rest)}.")
+            elif earlier:
+                note = f"Final invoice for {label}; earlier: {', '.join(earlier)}."
+        return SimpleNamespace(what=what, lines=tuple(plan_lines), taken=taken, line_rows=line_rows, net=net, tax=tax,
+                               final=final and bool(taken), earlier=earlier, refusal=refusal, note=note)
 
     def issue_credit_note(self, actor: Actor, invoice_ref, lines: list[tuple[str, object]] | None = None, *,
                           reason: str = "", render: bool = True) -> InvoiceDTO:
@@ -656,12 +829,16 @@ class AccountsService(ServiceBase):
         return self.money(invoiced - paid)
 
     def queue(self, actor: Actor, *, today: date | None = None) -> AccountsQueueDTO:
-        """What accounts has to do: invoice paid orders, chase open and overdue invoices, settle credits."""
+        """What accounts has to do: invoice paid orders and shipped units, chase open and overdue invoices,
+        settle credits."""
         self._require(actor, Perm.VIEW, "view the accounts queue")
         today = today or utc_now().date()
         with self._uow(write=False) as uow:
             waiting = [self._queue_item(r, r.paid, 0, None, None, today) for r in uow.accounts.paid_not_invoiced()]
             rows = uow.accounts.order_accounts(only_open=True)
+            listed = {i.order_id for i in waiting}
+            shipped = [self._queue_item(r, r.paid, r.invoiced, r.invoice_number, r.due_date, today)
+                       for r in uow.accounts.shipped_not_invoiced() if r.id not in listed]
         awaiting, overdue, credit = [], [], []
         for r in rows:
             if not r.has_invoice:
@@ -674,7 +851,7 @@ class AccountsService(ServiceBase):
             else:
                 awaiting.append(item)
         overdue.sort(key=lambda i: -i.days_overdue)
-        return AccountsQueueDTO(tuple(waiting), tuple(awaiting), tuple(overdue), tuple(credit))
+        return AccountsQueueDTO(tuple(waiting), tuple(awaiting), tuple(overdue), tuple(credit), tuple(shipped))
 
     def receivables_aging(self, actor: Actor, *, today: date | None = None) -> list[AgingRow]:
         self._require(actor, Perm.VIEW, "view receivables")
@@ -789,12 +966,6 @@ class AccountsService(ServiceBase):
         return row
 
     @staticmethod
-    def _open_invoiced(uow, invoice_row) -> int:
-        credited = sum(cn.total_minor for cn in uow.accounts.invoices_of(invoice_row.order_id)
-                       if cn.references_id == invoice_row.id)
-        return invoice_row.total_minor - credited
-
-    @staticmethod
     def _totals(order, lines):
         cur = order.currency
         priced = [PricedLine(ln.sku, ln.quantity, from_minor(ln.unit_price_minor, cur), bp_to_rate(ln.tax_rate_bp),
@@ -897,7 +1068,7 @@ class AccountsService(ServiceBase):
         return InvoiceDTO(r.id, r.kind, r.number, r.order_id, order_number(r.order_id), r.customer_name or
                           (r.bill_to.split("\n", 1)[0] if r.bill_to else ""), r.issue_date, r.due_date, cur,
                           from_minor(r.net_minor, cur), from_minor(r.tax_minor, cur), from_minor(r.total_minor, cur),
-                          ref, r.issued_by_name or "", lines)
+                          ref, r.issued_by_name or "", lines, r.reason or "")
 
     @staticmethod
     def _payment_dto(p) -> PaymentDTO:

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import bindparam, case, exists, func, literal, select, update
+from sqlalchemy import bindparam, case, exists, func, literal, literal_column, select, union_all, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from . import models as m
 from . import models_accounts as a
+from . import models_warehouse as w
 from .repositories import _now, _Repo, built, insert_returning_id, plain_insert
 
 orders_t = m.Order.__table__
@@ -22,6 +23,11 @@ documents_t = a.InvoiceDocument.__table__
 payments_t = a.Payment.__table__
 entries_t = a.LedgerEntry.__table__
 postings_t = a.LedgerPosting.__table__
+shipments_t = w.Shipment.__table__
+shipment_lines_t = w.ShipmentLine.__table__
+returns_t = w.ReturnedItem.__table__
+SHIPPED = ("shipped", "delivered")
+"""Statuses of a shipment whose goods have left the building."""
 _REF = invoices_t.alias("ref")
 """The invoice a credit note refers to."""
 
@@ -105,6 +111,34 @@ class AccountsRepo(_Repo):
              .join(invoices_t, invoices_t.c.id == invoice_lines_t.c.invoice_id)
              .where(invoices_t.c.references_id == invoice_id).group_by(invoice_lines_t.c.sku))
         return {sku: int(q_) for sku, q_ in self.c.execute(q).all()}
+
+    @staticmethod
+    def _units_union(order_id):
+        """(order_id, product_id, kind, q) rows: units shipped, returned and invoiced net of credit notes, one
+        row per shipment line, return and invoice line; ``order_id``: a bind parameter or a column condition."""
+        shipped = (select(shipments_t.c.order_id, shipment_lines_t.c.product_id,
+                          literal_column("'shipped'").label("kind"), shipment_lines_t.c.quantity.label("q"))
+                   .join(shipments_t, shipments_t.c.id == shipment_lines_t.c.shipment_id)
+                   .where(shipments_t.c.status.in_(SHIPPED), order_id(shipments_t.c.order_id)))
+        returned = select(returns_t.c.order_id, returns_t.c.product_id, literal_column("'returned'"),
+                          returns_t.c.quantity).where(order_id(returns_t.c.order_id))
+        invoiced = (select(invoices_t.c.order_id, invoice_lines_t.c.product_id, literal_column("'invoiced'"),
+                           case((invoices_t.c.kind == "credit_note", -invoice_lines_t.c.quantity),
+                                else_=invoice_lines_t.c.quantity))
+                    .join(invoices_t, invoices_t.c.id == invoice_lines_t.c.invoice_id)
+                    .where(order_id(invoices_t.c.order_id)))
+        return union_all(shipped, returned, invoiced).subquery("units")
+
+    def order_units(self, order_id: int) -> dict[int, dict[str, int]]:
+        """Per product of an order, in one statement: units ``shipped`` (shipments that left), ``returned``, and
+        ``invoiced`` (invoices less credit notes). What an invoice of the shipped units may still bill."""
+        def build():
+            u = self._units_union(lambda col: col == bindparam("id"))
+            return (select(u.c.product_id, u.c.kind, func.sum(u.c.q)).group_by(u.c.product_id, u.c.kind))
+        out: dict[int, dict[str, int]] = {}
+        for pid, kind, q in self.c.execute(built("order units", build), {"id": order_id}).all():
+            out.setdefault(pid, {"shipped": 0, "returned": 0, "invoiced": 0})[kind] = int(q)
+        return out
 
     def unit_costs(self, product_ids) -> dict[int, int]:
         """Unit cost (minor units, 0 when unknown) of each product, in one statement."""
@@ -196,6 +230,28 @@ class AccountsRepo(_Repo):
                     orders_t.c.created_at, customers_t.c.name.label("customer_name"), paid.label("paid"))
              .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id)
              .where(has_payment, ~has_invoice, orders_t.c.status.notin_(("draft", "cancelled")))
+             .order_by(orders_t.c.id))
+        return self.c.execute(q.limit(limit)).all()
+
+    def shipped_not_invoiced(self, limit: int = 500):
+        """Orders with units that left the building (net of returns) and are not invoiced (net of credit notes),
+        for some product: the accounts queue's "shipped, waiting for an invoice", with amounts like
+        ``order_accounts``."""
+        shipped_orders = select(shipments_t.c.order_id).where(shipments_t.c.status.in_(SHIPPED))
+        u = self._units_union(lambda col: col.in_(shipped_orders))
+        signed = case((u.c.kind == "invoiced", -u.c.q), (u.c.kind == "returned", -u.c.q), else_=u.c.q)
+        owed = (select(u.c.order_id).group_by(u.c.order_id, u.c.product_id).having(func.sum(signed) > 0))
+        inv, paid = self._invoiced_expr(), self._paid_expr()
+        last_invoice = (select(invoices_t.c.number).where(invoices_t.c.order_id == orders_t.c.id,
+                                                          invoices_t.c.kind == "invoice")
+                        .order_by(invoices_t.c.id.desc()).limit(1).scalar_subquery())
+        due = (select(func.max(invoices_t.c.due_date)).where(invoices_t.c.order_id == orders_t.c.id,
+                                                            invoices_t.c.kind == "invoice").scalar_subquery())
+        q = (select(orders_t.c.id, orders_t.c.status, orders_t.c.total_minor, orders_t.c.currency,
+                    orders_t.c.created_at, customers_t.c.name.label("customer_name"), inv.label("invoiced"),
+                    paid.label("paid"), last_invoice.label("invoice_number"), due.label("due_date"))
+             .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id)
+             .where(orders_t.c.id.in_(owed), orders_t.c.status.notin_(("draft", "cancelled")))
              .order_by(orders_t.c.id))
         return self.c.execute(q.limit(limit)).all()
 
