@@ -1,5 +1,9 @@
-"""Accounts: the live queue (paid orders to invoice, open and overdue invoices, credits), payments, invoices and
-credit notes, the journal with filters, the trial balance, receivables aging and the cash-flow report.
+"""Accounts: the live queue (paid orders and shipped units to invoice, open and overdue invoices, credits), payments,
+invoices and credit notes, the journal with filters, the trial balance, receivables aging and the cash-flow report.
+
+Invoices bill what left the building: the "Invoice" choice beside the button is "auto" (what shipped and is not
+invoiced yet once the order has a shipment, else the whole order), "shipped" or "all"; the line under the bar shows
+what the chosen invoice of the order in the order field would bill before it is issued.
 
 Every service call is a background job; the tab refreshes itself when accounting events arrive from any
 workstation (payment received, invoice issued, ...). Amounts are typed as text and parsed to Decimal.
@@ -26,6 +30,12 @@ REFRESH_EVENTS = frozenset({"payment_received", "refund_paid", "invoice_issued",
                             "order_confirmed", "order_cancelled", "order_shipped", "order_returned",
                             "entry_reversed"})
 QUEUE_COLUMNS = ("Order", "Customer", "Status", "Total", "Invoiced", "Paid", "Open", "Invoice", "Due", "Overdue")
+INVOICE_CHOICES = (("What shipped, else all", "auto",
+                    "Once the order has a shipment: the units shipped and not invoiced yet (a first shipment, later "
+                    "its backorder). Before any shipment: the whole order (counter sale, prepayment)."),
+                   ("Only what shipped", "shipped", "The units shipped and not invoiced yet; refused if none."),
+                   ("Whole order", "all", "Every unit not invoiced yet, shipped or not (prepayment of a backorder)."))
+PLAN_STYLE = "color: #37474f;"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -81,18 +91,32 @@ class AccountsTab(QWidget, MessageLine):
         bar.addWidget(self.order_edit, 2)
         self.pay_button = QPushButton("Record &payment (Ctrl+P)", objectName="pay_button")
         self.invoice_button = QPushButton("Issue &invoice (Ctrl+I)", objectName="invoice_button")
+        self.invoice_what = QComboBox(objectName="invoice_what")
+        for label, value, tip in INVOICE_CHOICES:
+            self.invoice_what.addItem(label, value)
+            self.invoice_what.setItemData(self.invoice_what.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.invoice_what.setToolTip("What Issue invoice bills: " + "; ".join(f"{label}: {tip}" for label, _v, tip
+                                                                                in INVOICE_CHOICES))
+        self.invoice_what.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.credit_button = QPushButton("&Credit note...", objectName="credit_button")
         self.refund_button = QPushButton("Re&fund...", objectName="refund_button")
         self.reprint_button = QPushButton("&Reprint / save PDF", objectName="reprint_button")
         self.refresh_button = QPushButton("Refresh (F5)", objectName="refresh_button")
-        for b in (self.pay_button, self.invoice_button, self.credit_button, self.refund_button, self.reprint_button,
-                  self.refresh_button):
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for b in (self.pay_button, self.invoice_button, self.invoice_what, self.credit_button, self.refund_button,
+                  self.reprint_button, self.refresh_button):
+            if isinstance(b, QPushButton):
+                b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             bar.addWidget(b)
         self.pay_button.setEnabled(self.may_pay)
-        for b in (self.invoice_button, self.credit_button, self.refund_button):
+        for b in (self.invoice_button, self.invoice_what, self.credit_button, self.refund_button):
             b.setEnabled(self.may_account)
         root.addLayout(bar)
+        self.plan_label = QLabel(objectName="plan_label")
+        self.plan_label.setWordWrap(True)
+        self.plan_label.setStyleSheet(PLAN_STYLE)
+        self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        root.addWidget(self.plan_label)
+        self._plan_seq = 0
 
         self.views = QTabWidget(objectName="views")
         # queue
@@ -189,6 +213,8 @@ class AccountsTab(QWidget, MessageLine):
         self.export_button.clicked.connect(self.export_journal)
         self.queue_tree.currentItemChanged.connect(self._queue_picked)
         self.invoice_table.itemSelectionChanged.connect(self._invoice_picked)
+        self.invoice_what.currentIndexChanged.connect(lambda _i: self.update_plan())
+        self.order_edit.editingFinished.connect(self.update_plan)
         for w in (self.account_filter, self.kind_filter, self.period_combo):
             w.currentIndexChanged.connect(self.refresh)
         for w in (self.date_from, self.date_to):
@@ -241,12 +267,14 @@ class AccountsTab(QWidget, MessageLine):
         self._show_aging(data["aging"])
         self._show_flow(data["flow"])
         self._show_invoices(data["invoices"])
+        self.update_plan()  # something changed: what the next invoice would bill may have too
         self.refreshed.emit()
 
     def _show_queue(self, q) -> None:
         current = self.order_edit.text().strip()
         self.queue_tree.clear()
         groups = (("Paid, waiting for an invoice", q.waiting_invoice, None),
+                  ("Shipped, waiting for an invoice", q.shipped_not_invoiced, None),
                   ("Invoiced, awaiting payment", q.awaiting_payment, None),
                   ("Overdue", q.overdue, Qt.GlobalColor.darkRed),
                   ("Customer credit: refund or keep", q.customer_credit, Qt.GlobalColor.darkBlue))
@@ -357,13 +385,15 @@ class AccountsTab(QWidget, MessageLine):
 
     def _queue_picked(self, current, _previous) -> None:
         number = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
-        if number:
+        if number and number != self.order_edit.text().strip():
             self.order_edit.setText(number)
+            self.update_plan()
 
     def _invoice_picked(self) -> None:
         row = self.invoice_table.currentRow()
         if row >= 0:
             self.order_edit.setText(self.invoice_table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+            self.update_plan()
 
     # ---- actions -------------------------------------------------------------------------------------------
     def record_payment(self) -> None:
@@ -373,19 +403,77 @@ class AccountsTab(QWidget, MessageLine):
                          lambda text, error: self.show_message(text, error), receipt=False,
                          on_recorded=lambda _p: self.refresh())
 
+    def _order_of(self, ref: str) -> str:
+        """The order named by ``ref``, or the order of the invoice or credit note ``ref`` names (runs in a job)."""
+        if ref.upper().startswith(("INV", "CRN")):
+            return self.services.accounts.get_invoice(self.actor, ref).order_number
+        return ref
+
+    def update_plan(self) -> None:
+        """Show what Issue invoice would bill now for the order in the order field (a read job; only the answer
+        for the latest request is shown)."""
+        ref = self.order_edit.text().strip()
+        self._plan_seq += 1
+        seq = self._plan_seq
+        if not ref:
+            self.plan_label.clear()
+            return
+        what = self.invoice_what.currentData()
+
+        def work():
+            return self.services.accounts.invoice_plan(self.actor, self._order_of(ref), what=what)
+
+        def failed(exc) -> None:
+            if seq != self._plan_seq:
+                return
+            if isinstance(exc, UserFacingError):
+                self.plan_label.setText(str(exc))
+            else:
+                self._failed(exc)
+
+        self.jobs.submit(lambda _job: work(), on_success=lambda plan: seq == self._plan_seq and self._show_plan(plan),
+                         on_failure=failed, owner=self)
+
+    def _show_plan(self, plan) -> None:
+        def units(pairs) -> str:
+            pairs = [(q, sku) for q, sku in pairs if q > 0]
+            text = ", ".join(f"{q} x {sku}" for q, sku in pairs[:6])
+            return text + (f" and {len(pairs) - 6} more" if len(pairs) > 6 else "")
+
+        shipped = sum(ln.shipped for ln in plan.lines)
+        ordered = sum(ln.ordered for ln in plan.lines)
+        head = f"{plan.order_number} ({plan.status}, shipped {shipped} of {ordered} units"
+        head += f", invoiced on {', '.join(plan.earlier)})" if plan.earlier else ")"
+        if plan.refusal:
+            self.plan_label.setText(f"{head}: nothing to invoice now. {plan.refusal}")
+            return
+        basis = "what shipped" if plan.what == "shipped" else "the whole order"
+        text = (f"{head}: the invoice bills {basis}: {units((ln.to_invoice, ln.sku) for ln in plan.lines)}, "
+                f"{self.money(plan.total)}")
+        if plan.units_left:
+            later = units((ln.ordered - ln.invoiced - ln.to_invoice, ln.sku) for ln in plan.lines)
+            text += f"; not invoiced after it: {later}"
+        elif plan.earlier:
+            text += "; with it the order is invoiced in full"
+        self.plan_label.setText(text + ".")
+
     def issue_invoice(self) -> None:
         ref = self.selected_order()
         if not ref:
             return
+        what = self.invoice_what.currentData()
 
         def issued(inv) -> None:
-            self.show_message(f"Issued invoice {inv.number} for {inv.order_number}: {self.money(inv.total)}, "
-                              f"due {inv.due_date}.")
+            units = sum(ln.quantity for ln in inv.lines)
+            self.show_message(f"Issued invoice {inv.number} for {inv.order_number}: {units} unit"
+                              f"{'s' if units != 1 else ''}, {self.money(inv.total)}, due {inv.due_date}."
+                              + (f" {inv.notes}" if inv.notes else ""))
             self.order_edit.setText(inv.number)
             self.refresh()
             self.store_pdf(inv.id)
 
-        self._run(lambda: self.services.accounts.issue_invoice(self.actor, ref, render=False), issued, write=True)
+        self._run(lambda: self.services.accounts.issue_invoice(self.actor, self._order_of(ref), what=what,
+                                                               render=False), issued, write=True)
 
     def store_pdf(self, invoice_id: int) -> None:
         """Render and store an issued document's PDF in a read job (the write job issued it without rendering, so
