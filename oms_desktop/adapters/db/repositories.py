@@ -190,7 +190,7 @@ class ProductsRepo(_Repo):
                active_only: bool = True, low_stock: bool = False, out_of_stock: bool = False,
                order_by: str = "sku", descending: bool = False):
         typed = (text_ or "").strip()
-        filters = (category, active_only, low_stock, out_of_stock)
+        filters = (category or None, active_only, low_stock, out_of_stock)
         if typed and order_by == "sku" and not descending:
             return self._type_ahead(typed, limit, offset, *filters)
         col = {"sku": products_t.c.sku, "name": products_t.c.name, "category": products_t.c.category,
@@ -204,7 +204,7 @@ class ProductsRepo(_Repo):
 
     def count(self, text_: str = "", *, category=None, active_only=True, low_stock=False, out_of_stock=False) -> int:
         q = select(func.count()).select_from(products_t.join(stock_t, stock_t.c.product_id == products_t.c.id))
-        q = self._filter(q, text_, category, active_only, low_stock, out_of_stock)
+        q = self._filter(q, text_, category or None, active_only, low_stock, out_of_stock)
         return self.c.execute(q).scalar_one()
 
     def _filter(self, q, text_, category, active_only, low_stock, out_of_stock):
@@ -214,17 +214,18 @@ class ProductsRepo(_Repo):
         typed = (text_ or "").strip()
         if typed:
             found = [select(products_t.c.id).where(products_t.c.barcode == typed),
-                     select(products_t.c.id).where(self._sku_prefix(typed))]
+                     select(products_t.c.id).where(self._sku_prefix(typed.upper(), typed.upper() + _TOP))]
             if words := typed_words(typed):
-                found.append(self._name_matches(words))
+                found.append(self._name_matches(self._names_query(words)))
             q = q.where(products_t.c.id.in_(union(*found)))
         return q
 
     @staticmethod
     def _plain_filters(q, category, active_only, low_stock, out_of_stock):
+        """``category``: None for all, a name, or a bindparam."""
         if active_only:
             q = q.where(products_t.c.active.is_(True))
-        if category:
+        if category is not None:
             q = q.where(products_t.c.category == category)
         if low_stock:
             q = q.where(stock_t.c.on_hand - stock_t.c.reserved <= products_t.c.reorder_point)
@@ -232,99 +233,113 @@ class ProductsRepo(_Repo):
             q = q.where(stock_t.c.on_hand - stock_t.c.reserved <= 0)
         return q
 
-    def _sku_prefix(self, typed: str):
-        """SKUs starting with ``typed`` as an index range: SKUs are upper case, and SQLite's LIKE, which ignores
-        case, cannot use the index; PostgreSQL's LIKE uses the text_pattern_ops index."""
-        prefix = typed.upper()
+    def _sku_prefix(self, low, high):
+        """SKUs in [low, high): a prefix and the prefix + U+10FFFF, as one index range. SQLite's LIKE ignores
+        case and cannot use the index; PostgreSQL's text_pattern_ops index serves ~>=~ and ~<~ (byte order), bound
+        parameters included (LIKE needs the pattern at planning time)."""
         if self._pg:
-            return products_t.c.sku.like(like_escape(prefix) + "%", escape="\\")
-        return and_(products_t.c.sku >= prefix, products_t.c.sku < prefix + _TOP)
+            return and_(products_t.c.sku.op("~>=~", is_comparison=True)(low),
+                        products_t.c.sku.op("~<~", is_comparison=True)(high))
+        return and_(products_t.c.sku >= low, products_t.c.sku < high)
 
     # ---- the type-ahead: word-prefix matching, ranked -------------------------------------------------------
     # Order: the product whose SKU or barcode is exactly what was typed; SKUs starting with it (SKU order); then
     # products whose name has, for every typed word, a word starting with it (``product_words``, migration 0006),
     # best first: a typed word scores its earliest matching word's position * WORD_POSITION_WEIGHT, + 1 when it is
     # only that word's start ("lamp" in "Lampshade") rather than all of it; a name scores the sum; ties by SKU.
+    # The statements are built once per shape (dialect, number of words, filters) with bound parameters: building
+    # them took longer than running them.
 
     def _type_ahead(self, typed: str, limit: int, offset: int, category, active_only, low_stock, out_of_stock):
         """One page in at most two statements: exact and SKU-prefix matches (each walked in SKU order, stopping at
         the page's end), then, if the page is not full yet, the ranked name matches."""
         want = offset + limit
-        base = self._plain_filters(self._select(), category, active_only, low_stock, out_of_stock)
         sku = typed.upper()
-        is_barcode = products_t.c.barcode == typed
-        exact = base.where(or_(products_t.c.sku == sku, is_barcode)).subquery("exact")
-        # SKUs in code point order, as product_words sorts them; on PostgreSQL "USING ~<~" lets the walk of the
-        # text_pattern_ops index stop at the page's end (ORDER BY sku would sort every SKU with that prefix)
-        in_order = literal_column("products.sku USING ~<~") if self._pg else products_t.c.sku
-        prefix = (base.where(self._sku_prefix(typed), products_t.c.sku != sku,
-                             or_(products_t.c.barcode.is_(None), products_t.c.barcode != typed))
-                  .order_by(in_order).limit(want).subquery("sku_prefix"))
-        found = union_all(select(exact, literal_column("0").label("grp")),
-                          select(prefix, literal_column("1").label("grp"))).subquery("found")
-        by_sku = found.c.sku.collate("C") if self._pg else found.c.sku
-        rows = self.c.execute(select(found).order_by(found.c.grp, by_sku).limit(want)).all()
+        shape = (self._pg, category is not None, active_only, low_stock, out_of_stock)
+        params = {"typed": typed, "sku": sku, "sku_hi": sku + _TOP, "sku_len": len(sku), "want": want,
+                  "category": category}
+        stmt = built(("type-ahead: SKU or barcode", *shape), lambda: self._found_statement(*shape[1:]))
+        rows = self.c.execute(stmt, params).all()
         if len(rows) >= want:
             return rows[offset:want]
         page = rows[offset:]
         words = typed_words(typed)
         if not words:
             return page
-        names = self._ranked_names(words, typed, limit - len(page), max(0, offset - len(rows)), category,
-                                   active_only, low_stock, out_of_stock)
-        return page + self.c.execute(names).all()
+        names_limit, names_offset = limit - len(page), max(0, offset - len(rows))
+        params.update(limit=names_limit, offset=names_offset, names_want=names_offset + names_limit,
+                      names_query=self._names_query(words))
+        for i, w in enumerate(words):
+            params[f"w{i}"], params[f"w{i}_hi"] = w, w + _TOP
+        stmt = built(("type-ahead: names", len(words), *shape), lambda: self._names_statement(len(words), *shape[1:]))
+        return page + self.c.execute(stmt, params).all()
 
-    def _ranked_names(self, words: list[str], typed: str, limit: int, offset: int, category, active_only,
-                      low_stock, out_of_stock):
+    def _found_statement(self, category: bool, active_only, low_stock, out_of_stock):
+        base = self._plain_filters(self._select(), bindparam("category") if category else None, active_only,
+                                   low_stock, out_of_stock)
+        sku, typed = bindparam("sku"), bindparam("typed")
+        exact = base.where(or_(products_t.c.sku == sku, products_t.c.barcode == typed)).subquery("exact")
+        # SKUs in code point order, as product_words sorts them; on PostgreSQL "USING ~<~" lets the walk of the
+        # text_pattern_ops index stop at the page's end (ORDER BY sku would sort every SKU with that prefix)
+        in_order = literal_column("products.sku USING ~<~") if self._pg else products_t.c.sku
+        prefix = (base.where(self._sku_prefix(sku, bindparam("sku_hi")), products_t.c.sku != sku,
+                             or_(products_t.c.barcode.is_(None), products_t.c.barcode != typed))
+                  .order_by(in_order).limit(bindparam("want")).subquery("sku_prefix"))
+        found = union_all(select(exact, literal_column("0").label("grp")),
+                          select(prefix, literal_column("1").label("grp"))).subquery("found")
+        by_sku = found.c.sku.collate("C") if self._pg else found.c.sku
+        return select(found).order_by(found.c.grp, by_sku).limit(bindparam("want"))
+
+    def _names_statement(self, n_words: int, category: bool, active_only, low_stock, out_of_stock):
         pw = words_t.c
-        sku = typed.upper()
         # not again what the first statement found (the SKU prefix, the barcode's product), as plain filters (an
         # OR of ranges would split the word index's range in two); active products only
-        fresh = [func.substr(pw.sku, 1, len(sku)) != sku,
-                 pw.product_id.not_in(select(products_t.c.id).where(products_t.c.barcode == typed))]
+        fresh = [func.substr(pw.sku, literal_column("1"), bindparam("sku_len")) != bindparam("sku"),
+                 pw.product_id.not_in(select(products_t.c.id).where(products_t.c.barcode == bindparam("typed")))]
         if active_only:
             fresh.append(pw.active == true())
         joined = lambda c: c.join(products_t, products_t.c.id == c.c.product_id).join(  # noqa: E731
             stock_t, stock_t.c.product_id == products_t.c.id)
+        limit, offset = bindparam("limit"), bindparam("offset")
         if category or low_stock or out_of_stock:  # filters on the product row: rank the matches, then filter
-            cands = self._words_candidates(words, fresh)
+            cands = self._words_candidates(n_words, fresh)
             q = select(*_PRODUCT_COLS, cands.c.score).select_from(joined(cands))
-            q = self._plain_filters(q, category, active_only, low_stock, out_of_stock)
+            q = self._plain_filters(q, bindparam("category") if category else None, active_only, low_stock,
+                                    out_of_stock)
             return q.order_by(cands.c.score, cands.c.sku).limit(limit).offset(offset)
         # the page is known from product_words alone: read only its products' rows
-        cands = (self._one_word_candidates(words[0], offset + limit, fresh) if len(words) == 1
-                 else self._words_candidates(words, fresh))
-        page = (select(cands).order_by(cands.c.score, cands.c.sku).limit(limit).offset(offset)
-                .subquery("page"))
+        cands = self._one_word_candidates(fresh) if n_words == 1 else self._words_candidates(n_words, fresh)
+        page = select(cands).order_by(cands.c.score, cands.c.sku).limit(limit).offset(offset).subquery("page")
         return select(*_PRODUCT_COLS, page.c.score).select_from(joined(page)).order_by(page.c.score, page.c.sku)
 
     @staticmethod
-    def _starts(word: str):
-        """The words starting with ``word``: one range of ix_product_words_word (code point order)."""
-        return and_(words_t.c.word >= word, words_t.c.word < word + _TOP)
+    def _starts(i: int):
+        """The words starting with typed word ``i``: one range of ix_product_words_word (code point order)."""
+        return and_(words_t.c.word >= bindparam(f"w{i}"), words_t.c.word < bindparam(f"w{i}_hi"))
 
     @staticmethod
-    def _word_score(word: str):
+    def _word_score(i: int):
         return (words_t.c.pos * literal_column(str(WORD_POSITION_WEIGHT))
-                + case((words_t.c.word == word, literal_column("0")), else_=literal_column("1")))
+                + case((words_t.c.word == bindparam(f"w{i}"), literal_column("0")), else_=literal_column("1")))
 
-    def _one_word_candidates(self, word: str, want: int, fresh: list):
-        """(product_id, sku, score) of the names with a word starting with ``word``. A name whose first word
+    def _one_word_candidates(self, fresh: list):
+        """(product_id, sku, score) of the names with a word starting with the typed word. A name whose first word
         matches outranks every other, so when ``want`` of them exist (a short, common prefix: "s"), they are the
         answer, from the partial index on first words; only otherwise are all matching words gathered."""
         pw = words_t.c
-        partial = case((pw.word == word, literal_column("0")), else_=literal_column("1"))
+        want = bindparam("names_want")  # the name statement's offset + limit
+        partial = case((pw.word == bindparam("w0"), literal_column("0")), else_=literal_column("1"))
         first = (select(pw.product_id, pw.sku, partial.label("score"))
-                 .where(pw.pos == literal_column("0"), self._starts(word), *fresh)  # literal: the partial index
+                 .where(pw.pos == literal_column("0"), self._starts(0), *fresh)  # literal: the partial index
                  .order_by(partial, pw.sku).limit(want).cte("first_words"))
         enough = select(func.count()).select_from(first).scalar_subquery() >= want
-        later = (select(pw.product_id, pw.sku, func.min(self._word_score(word)).label("score"))
-                 .where(self._starts(word), *fresh, ~enough)
+        later = (select(pw.product_id, pw.sku, func.min(self._word_score(0)).label("score"))
+                 .where(self._starts(0), *fresh, ~enough)
                  .group_by(pw.product_id, pw.sku).having(func.min(pw.pos) > literal_column("0")))
         return union_all(select(first.c.product_id, first.c.sku, first.c.score), later).subquery("candidates")
 
-    def _words_candidates(self, words: list[str], fresh: list):
-        """(product_id, sku, score) of the names with a word starting with each of ``words``, scored.
+    def _words_candidates(self, n_words: int, fresh: list):
+        """(product_id, sku, score) of the names with a word starting with each typed word, scored.
 
         One word: its range of the word index, best match per product. Several: an inverted index of the names
         (SQLite FTS5, PostgreSQL GIN on a tsvector of the same words) finds the products that have them all, a
@@ -332,11 +347,11 @@ class ProductsRepo(_Repo):
         sit inside the aggregates, where no index can take them: a misjudged word range must not pull the
         planner onto the word index)."""
         pw = words_t.c
-        if len(words) == 1:
-            return (select(pw.product_id, pw.sku, func.min(self._word_score(words[0])).label("score"))
-                    .where(self._starts(words[0]), *fresh).group_by(pw.product_id, pw.sku).subquery("candidates"))
-        in_names = self._name_matches(words).cte("in_names")
-        best = [func.min(case((self._starts(w), self._word_score(w)))).label(f"s{i}") for i, w in enumerate(words)]
+        if n_words == 1:
+            return (select(pw.product_id, pw.sku, func.min(self._word_score(0)).label("score"))
+                    .where(self._starts(0), *fresh).group_by(pw.product_id, pw.sku).subquery("candidates"))
+        in_names = self._name_matches(bindparam("names_query")).cte("in_names")
+        best = [func.min(case((self._starts(i), self._word_score(i)))).label(f"s{i}") for i in range(n_words)]
         if self._pg:  # per product found: one probe of product_words' primary key
             per_product = (select(func.min(pw.sku).label("sku"), *best)
                            .where(pw.product_id == in_names.c.id, *fresh).lateral("its_words"))
@@ -346,23 +361,28 @@ class ProductsRepo(_Repo):
             scored = (select(pw.product_id, pw.sku, *best).where(pw.product_id.in_(select(in_names.c.id)), *fresh)
                       .group_by(pw.product_id, pw.sku))
         scored = scored.subquery("scored")
-        parts = [scored.c[f"s{i}"] for i in range(len(words))]
+        parts = [scored.c[f"s{i}"] for i in range(n_words)]
         total = parts[0]
         for part in parts[1:]:
             total = total + part
         return (select(scored.c.product_id, scored.c.sku, total.label("score"))
                 .where(*[part.is_not(None) for part in parts]).subquery("candidates"))
 
-    def _name_matches(self, words: list[str]):
-        """Ids (column ``id``) of the products whose name has a word starting with each of ``words``, unranked,
-        from the inverted index of the names: FTS5 ``"oak"* AND "desk"*``, tsquery ``'oak':* & 'desk':*``."""
+    def _names_query(self, words: list[str]) -> str:
+        """Every word as a prefix, for the inverted index of the names: tsquery ``'oak':* & 'desk':*``, FTS5
+        ``"oak"* AND "desk"*``."""
         if self._pg:
-            query = " & ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "':*" for w in words)
+            return " & ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "':*" for w in words)
+        return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+
+    def _name_matches(self, query):
+        """Ids (column ``id``) of the products whose name has a word starting with each typed word (``query``
+        from ``_names_query``, a value or a bindparam), unranked."""
+        if self._pg:
             return select(products_t.c.id).where(
-                literal_column(PG_NAME_WORDS_TSVECTOR).op("@@")(cast(literal(query), TSQUERY)))
-        match = " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+                literal_column(PG_NAME_WORDS_TSVECTOR).op("@@")(cast(query, TSQUERY)))
         return select(literal_column("rowid").label("id")).select_from(sql_table("products_name_fts")).where(
-            literal_column("products_name_fts").op("MATCH")(literal(match)))
+            literal_column("products_name_fts").op("MATCH")(query))
 
     def categories(self) -> list[str]:
         return list(self.c.execute(select(products_t.c.category).where(products_t.c.category != "")
