@@ -60,8 +60,10 @@ def _pick_list_text(pl) -> str:
     from ..cli import table
     rows = [(ln.location, ln.sku, ln.name, ln.quantity, "" if ln.picked is None else ln.picked,
              ", ".join(f"T{tote} {num}: {q}" for num, tote, q in ln.per_order)) for ln in pl.lines]
+    picked = [ln.picked for ln in pl.lines if ln.picked is not None]
+    found = f", {sum(picked)} picked" if picked else ""  # once confirmed: what was found, beside what was asked
     out = [f"Pick list {pl.number} ({pl.status}): {len(pl.orders)} order(s), {len(pl.lines)} line(s), "
-           f"{pl.units} unit(s)",
+           f"{pl.units} unit(s) asked{found}",
            table(["Location", "SKU", "Name", "Qty", "Picked", "Per order"], rows, right=[3, 4])]
     return "\n".join(out)
 
