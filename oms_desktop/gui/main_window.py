@@ -1,6 +1,8 @@
 """The main window: four tabs, an activity panel fed by the event feed, and a status bar."""
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDockWidget, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
@@ -10,21 +12,31 @@ from ..domain.roles import Perm, can
 from ..services import Services
 from ..services.dto import Actor, EventDTO
 from .event_feed import EventFeed
+from .format import money
 from .forms.ui_main_window import Ui_MainWindow
 from .jobs import JobRunner
 
 MAX_ACTIVITY = 200
 
 
-def describe_event(e: EventDTO) -> str:
+def describe_event(e: EventDTO, locale: str = "en_US") -> str:
+    """One line for the activity panel; amounts as everywhere on screen (the company's locale)."""
     p = e.payload
     who = e.username or "system"
     order = f"SO-{e.order_id:06d}" if e.order_id else ""
+
+    def amount(key: str) -> str:
+        value, currency = p.get(key), p.get("currency")
+        try:
+            return money(Decimal(str(value)), str(currency), locale)
+        except (InvalidOperation, TypeError, ValueError, KeyError, AttributeError):
+            return f"{value} {currency or ''}".strip()
+
     match e.kind:
         case "cart_item_added":
             return f"{who} put {p.get('quantity')} x {p.get('sku')} in cart {order}"
         case "order_confirmed":
-            return f"{who} confirmed {order} ({p.get('total')} {p.get('currency')}, tracking {p.get('tracking_number')})"
+            return f"{who} confirmed {order} ({amount('total')}, tracking {p.get('tracking_number')})"
         case "order_cancelled":
             return f"{who} cancelled {order}"
         case "stock_low":
@@ -35,6 +47,18 @@ def describe_event(e: EventDTO) -> str:
             return f"{who} imported the catalog ({p.get('created')} new, {p.get('updated')} updated)"
         case "customer_added":
             return f"{who} added customer {p.get('name')}"
+        case "invoice_issued":
+            return f"{who} issued invoice {p.get('number')} for {order} ({amount('total')})"
+        case "credit_note_issued":
+            return f"{who} issued credit note {p.get('number')} for {p.get('invoice')} ({amount('total')})"
+        case "payment_received":
+            return f"{who} recorded {amount('amount')} ({p.get('method')}) for {order}"
+        case "refund_paid":
+            return f"{who} refunded {amount('amount')} ({p.get('method')}) for {order}"
+        case "picklist_created":
+            return f"{who} created pick list {p.get('number')} ({p.get('lines')} lines)"
+        case "order_shipped":
+            return f"{who} shipped {order}"
         case _:
             return f"{who}: {e.kind.replace('_', ' ')} {order}".strip()
 
@@ -50,6 +74,7 @@ class MainWindow(QMainWindow):
         self.jobs = jobs or JobRunner(self)
         self.feed = feed
         company = services.company.get()
+        self.locale = company.locale
         self.setWindowTitle(f"OMS Desktop - {company.name}")
         self._build_tabs()
         self._build_activity()
@@ -138,7 +163,7 @@ class MainWindow(QMainWindow):
         for tab in self.tab_widgets:
             tab.on_events(events)
         for e in events:
-            item = QListWidgetItem(f"{e.at.astimezone():%H:%M:%S}  {describe_event(e)}")
+            item = QListWidgetItem(f"{e.at.astimezone():%H:%M:%S}  {describe_event(e, self.locale)}")
             item.setData(Qt.ItemDataRole.UserRole, e.id)
             if e.kind in ("cart_item_added", "stock_low"):
                 item.setForeground(Qt.GlobalColor.darkBlue if e.kind == "cart_item_added" else Qt.GlobalColor.darkRed)

@@ -1,6 +1,8 @@
 """The main window shell: sign-in, first run, status bar, and live activity from another workstation."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -88,3 +90,31 @@ def test_after_sign_in_the_keyboard_is_in_the_caller_field(qtbot, services, admi
     window.ui.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.focusWidget() is not None and
                     window.ui.tabs.currentWidget().isAncestorOf(window.focusWidget()), timeout=3000)
+
+
+def test_the_activity_panel_prints_money_as_the_rest_of_the_screen_does():
+    from datetime import datetime, timezone
+
+    from oms_desktop.gui.format import money
+    from oms_desktop.gui.main_window import describe_event
+    from oms_desktop.services.dto import EventDTO
+
+    def event(kind, **payload):
+        return EventDTO(id=1, kind=kind, at=datetime.now(timezone.utc), username="anna", order_id=42,
+                        product_id=None, payload=payload)
+    confirmed = event("order_confirmed", total="1234.5", currency="EUR", tracking_number="7K3D-9XQ2-M4PA")
+    assert "1.234,50\u00a0€" in describe_event(confirmed, "de_DE")
+    assert money(Decimal("1234.50"), "EUR", "en_US") in describe_event(confirmed, "en_US")
+    paid = describe_event(event("payment_received", amount="60.04", currency="EUR", method="card"), "en_US")
+    assert paid == "anna recorded €60.04 (card) for SO-000042"
+    invoiced = describe_event(event("invoice_issued", number="INV-000007", total="93.97", currency="EUR"), "en_US")
+    assert "INV-000007" in invoiced and "€93.97" in invoiced
+    broken = describe_event(event("order_confirmed", total="n/a", currency=None, tracking_number="X"), "en_US")
+    assert "n/a" in broken  # a payload from an older version still prints, as it came
+
+
+def test_the_main_window_fits_a_1366_pixel_laptop_screen_with_the_activity_panel(qtbot, services, admin):
+    window = MainWindow(services, admin, database="test", jobs=JobRunner(synchronous=True))
+    qtbot.addWidget(window)
+    widest = max(range(window.ui.tabs.count()), key=lambda i: window.ui.tabs.widget(i).minimumSizeHint().width())
+    assert window.minimumSizeHint().width() <= 1366, window.ui.tabs.tabText(widest)

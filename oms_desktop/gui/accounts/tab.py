@@ -135,6 +135,11 @@ class AccountsTab(QWidget, MessageLine):
         self.account_filter.addItem("All accounts", "")
         for acc in Account:
             self.account_filter.addItem(f"{ACCOUNT_LABELS[acc]} ({acc.value})", acc.value)
+        # The longest account name would otherwise set the width of the whole window (over 1,366 px with the
+        # activity panel): the closed box shows ~24 characters, the open list is as wide as its longest item.
+        self.account_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.account_filter.setMinimumContentsLength(24)
+        self.account_filter.view().setMinimumWidth(self.account_filter.view().sizeHintForColumn(0) + 24)
         self.kind_filter = QComboBox(objectName="kind_filter")
         self.kind_filter.addItem("All kinds", "")
         for kind in EntryKind:
@@ -153,13 +158,18 @@ class AccountsTab(QWidget, MessageLine):
             filters.addWidget(w)
         self.reverse_button = QPushButton("Re&verse entry...", objectName="reverse_button")
         self.reverse_button.setEnabled(self.may_account)
-        filters.addWidget(self.reverse_button)
         self.export_combo = QComboBox(objectName="export_combo")
         self.export_combo.addItems(["hledger", "beancount", "csv"])
         self.export_button = QPushButton("E&xport...", objectName="export_button")
-        filters.addWidget(self.export_combo)
-        filters.addWidget(self.export_button)
+        filters.addStretch(1)
+        actions = QHBoxLayout()  # a row of its own: one row of filters and actions was wider than a laptop screen
+        actions.addWidget(self.reverse_button)
+        actions.addStretch(1)
+        actions.addWidget(QLabel("Export the journal as"))
+        actions.addWidget(self.export_combo)
+        actions.addWidget(self.export_button)
         jl.addLayout(filters)
+        jl.addLayout(actions)
         self.journal_tree = QTreeWidget(objectName="journal_tree")
         self.journal_tree.setHeaderLabels(["#", "Date", "Kind", "Description / account", "Debit", "Credit", "User"])
         self.journal_tree.setAlternatingRowColors(True)
