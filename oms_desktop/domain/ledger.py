@@ -16,6 +16,11 @@ How an order's money moves (revenue is recognised when the invoice is issued):
 * opening stock:    Dr Inventory                           Cr Equity:OpeningBalances   (product cost x quantity)
 * stock adjustment: Dr InventoryAdjustments (shrinkage)    Cr Inventory  (a count, damage, ... at product cost;
                     a gain the other way round)
+* supplier invoice: Dr GoodsReceivedNotInvoiced (invoiced quantity x PO cost)  Dr/Cr PurchasePriceVariance (invoice
+                    price - PO cost)  Dr InputTax                              Cr Payables (gross)
+* supplier payment: Dr Payables                            Cr Bank | Cash
+* revaluation:      Dr Inventory                           Cr InventoryRevaluation (on hand x (new cost - old cost);
+                    a cost cut the other way round)
 * reversal:         the negated copy of a posted entry (posted entries are never edited or deleted)
 
 Per order, ``balance = invoiced - credited - paid + refunded``: a positive balance sits in Receivables, a negative
@@ -34,14 +39,18 @@ class Account(StrEnum):
     CARD_CLEARING = "Assets:CardClearing"
     RECEIVABLES = "Assets:Receivables"
     INVENTORY = "Assets:Inventory"
+    INPUT_TAX = "Assets:InputTax"
     TAX_PAYABLE = "Liabilities:SalesTax"
     CUSTOMER_CREDIT = "Liabilities:CustomerCredit"
     GOODS_RECEIVED = "Liabilities:GoodsReceivedNotInvoiced"
+    PAYABLES = "Liabilities:Payables"
     OPENING_BALANCES = "Equity:OpeningBalances"
     REVENUE = "Income:Sales"
     COGS = "Expenses:COGS"
     WRITE_OFFS = "Expenses:WriteOffs"
     INVENTORY_ADJUSTMENTS = "Expenses:InventoryAdjustments"
+    PURCHASE_PRICE_VARIANCE = "Expenses:PurchasePriceVariance"
+    INVENTORY_REVALUATION = "Expenses:InventoryRevaluation"
 
 
 ACCOUNT_TYPES = ("Assets", "Liabilities", "Equity", "Income", "Expenses")
@@ -54,6 +63,8 @@ ACCOUNT_LABELS: dict[Account, str] = {
     Account.CUSTOMER_CREDIT: "Customer credit", Account.REVENUE: "Revenue", Account.COGS: "Cost of goods sold",
     Account.WRITE_OFFS: "Write-offs", Account.GOODS_RECEIVED: "Goods received not invoiced",
     Account.OPENING_BALANCES: "Opening balances", Account.INVENTORY_ADJUSTMENTS: "Inventory adjustments",
+    Account.INPUT_TAX: "Input tax", Account.PAYABLES: "Payables",
+    Account.PURCHASE_PRICE_VARIANCE: "Purchase price variance", Account.INVENTORY_REVALUATION: "Inventory revaluation",
 }
 
 
@@ -69,6 +80,9 @@ METHOD_ACCOUNT: dict[Method, Account] = {Method.CASH: Account.CASH, Method.CARD:
 
 CASH_ACCOUNTS = frozenset(METHOD_ACCOUNT.values())
 
+SUPPLIER_PAYMENT_ACCOUNT: dict[Method, Account] = {Method.BANK: Account.BANK, Method.CASH: Account.CASH}
+"""How a supplier is paid: from the till or by bank transfer (a card payment to a supplier is a bank matter)."""
+
 
 class EntryKind(StrEnum):
     SALE = "sale"               # invoice issued
@@ -81,6 +95,9 @@ class EntryKind(StrEnum):
     GOODS_RECEIVED = "goods_received"
     OPENING_STOCK = "opening_stock"
     STOCK_ADJUSTMENT = "stock_adjustment"
+    SUPPLIER_INVOICE = "supplier_invoice"
+    SUPPLIER_PAYMENT = "supplier_payment"
+    REVALUATION = "revaluation"
 
 
 @dataclass(frozen=True)
@@ -202,6 +219,41 @@ def stock_adjustment_entry(description: str, value: int) -> Entry:
     value = _whole(value, "the value of a stock adjustment", signed=True)
     return _entry(EntryKind.STOCK_ADJUSTMENT, description, (Account.INVENTORY_ADJUSTMENTS, -value),
                   (Account.INVENTORY, value))
+
+
+def supplier_invoice_entry(description: str, *, cost: int, net: int, tax: int) -> Entry:
+    """A supplier's invoice for goods received on a purchase order.
+
+    ``cost``: the invoiced quantities at the purchase order's unit costs (what the receipts credited to goods received
+    not invoiced, now cleared); ``net``: the same quantities at the invoice's prices; ``tax``: the input tax (VAT) the
+    supplier charges. The supplier is owed ``net + tax``; ``net - cost`` is the purchase price variance (an expense
+    when the invoice is dearer than the order, a reduction of it when cheaper).
+    """
+    cost = _whole(cost, "the cost of the invoiced goods")
+    net = _whole(net, "the invoice's net amount")
+    tax = _whole(tax, "the invoice's tax")
+    return _entry(EntryKind.SUPPLIER_INVOICE, description, (Account.GOODS_RECEIVED, cost),
+                  (Account.PURCHASE_PRICE_VARIANCE, net - cost), (Account.INPUT_TAX, tax),
+                  (Account.PAYABLES, -(net + tax)))
+
+
+def supplier_payment_entry(description: str, method: str, amount: int) -> Entry:
+    """Money paid to a supplier against an invoice: the payable goes down, the till or the bank account too."""
+    amount = _whole(amount, "a supplier payment")
+    if amount <= 0:
+        raise ValueError("a supplier payment moves a positive amount")
+    account = SUPPLIER_PAYMENT_ACCOUNT.get(Method(method))
+    if account is None:
+        raise ValueError(f"suppliers are paid by {' or '.join(SUPPLIER_PAYMENT_ACCOUNT)}, not {method}")
+    return _entry(EntryKind.SUPPLIER_PAYMENT, description, (Account.PAYABLES, amount), (account, -amount))
+
+
+def revaluation_entry(description: str, value: int) -> Entry:
+    """A product's unit cost changed while stock was on hand: ``value`` = on hand x (new cost - old cost), positive
+    when the stock is worth more (Inventory up, a gain: the revaluation expense is reduced), negative when less."""
+    value = _whole(value, "the value of a revaluation", signed=True)
+    return _entry(EntryKind.REVALUATION, description, (Account.INVENTORY, value),
+                  (Account.INVENTORY_REVALUATION, -value))
 
 
 def reversal_entry(original: Entry, description: str) -> Entry:

@@ -52,6 +52,7 @@ from .documents import (Address, CompanyInfo, InvoiceDoc, InvoiceLine, ReceiptDo
 from .dto import Actor, order_number
 from .ledger_posting import post_entry
 from .orders import OrderService
+from .purchasing import payables_problems
 from .ports import utc_now
 
 INVOICE_SERIES = "INV"
@@ -909,9 +910,11 @@ class AccountsService(ServiceBase):
                                 f"overpayments {cred}")
             cash = sum(balances.get(a.value, 0) for a in CASH_ACCOUNTS)
             moved = sum(p.amount_minor if p.kind == "payment" else -p.amount_minor
-                        for p in uow.accounts.payments_between(None, None))
+                        for p in uow.accounts.payments_between(None, None)) - uow.purchasing.supplier_paid_total()
             if cash != moved:
-                problems.append(f"cash accounts {cash} differ from payments minus refunds {moved}")
+                problems.append(f"cash accounts {cash} differ from payments minus refunds and supplier payments "
+                                f"{moved}")
+            problems.extend(payables_problems(uow, balances))  # goods received not invoiced, payables
         return problems
 
     # ---- helpers -------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Ledger postings other areas make inside their own transaction (the warehouse at shipment and return, purchasing at
-receipt, the catalog for opening stock, inventory for adjustments and counts).
+receipt, supplier invoice and supplier payment, the catalog for opening stock and cost changes, inventory for
+adjustments and counts).
 
 Each function receives the caller's open unit of work, so the posting commits or rolls back with the business
 change it records. ``post_entry`` is the one door into the journal: it refuses an entry that does not balance.
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 from ..domain.errors import BusinessRuleViolation
 from ..domain.ledger import (Entry, cogs_entry, goods_received_entry, opening_stock_entry, return_entry,
-                             stock_adjustment_entry, validate_entry)
+                             revaluation_entry, stock_adjustment_entry, supplier_invoice_entry, supplier_payment_entry,
+                             validate_entry)
+from ..domain.money import from_minor
 from .dto import order_number
 
 
@@ -89,3 +92,47 @@ def post_stock_adjustment(uow, actor, changes: list[tuple[int, int]], reason: st
         units = ("+" if net > 0 else "") + _count(net, "unit")
         post_entry(uow, actor, stock_adjustment_entry(f"Stock adjustment, {reason} ({units})", value),
                    currency=currency)
+
+
+def post_supplier_invoice(uow, actor, description: str, *, cost: int, net: int, tax: int,
+                          currency: str) -> int | None:
+    """A supplier's invoice: debit Goods received not invoiced with ``cost`` (the invoiced quantities at the purchase
+    order's unit costs), the purchase price variance with ``net - cost``, Input tax with ``tax``; credit Payables
+    with ``net + tax``. The entry's id (None when every leg is zero)."""
+    return post_entry(uow, actor, supplier_invoice_entry(description, cost=cost, net=net, tax=tax),
+                      currency=currency)
+
+
+def post_supplier_payment(uow, actor, description: str, method: str, amount: int, *, currency: str) -> int | None:
+    """Money paid to a supplier: debit Payables, credit Bank or Cash."""
+    return post_entry(uow, actor, supplier_payment_entry(description, method, amount), currency=currency)
+
+
+def cost_change(uow, product_id: int, sku: str, new_cost: int) -> tuple[str, int, int, int] | None:
+    """(sku, on hand, old cost, new cost) of a product whose unit cost becomes ``new_cost``, None if it is that
+    already. Its stock row is locked first (a no-op update: PostgreSQL takes the row lock; SQLite's write transaction
+    holds the database anyway) and the cost and on hand are read after that, so neither a shipment or receipt nor
+    another cost change moves them before the commit: the revaluation values exactly the units the new cost will
+    apply to, from the cost they were valued at."""
+    uow.stock.change_on_hand(product_id, 0)
+    old = uow.accounts.unit_costs([product_id]).get(product_id, 0)
+    if old == new_cost:
+        return None
+    return sku, int(uow.stock.get(product_id).on_hand), old, int(new_cost)
+
+
+def post_revaluation(uow, actor, changes: list[tuple[str, int, int, int] | None], *, currency: str,
+                     what: str = "") -> None:
+    """Unit cost changes [(sku, on_hand, old_cost_minor, new_cost_minor)] (from ``cost_change``; None: unchanged) of
+    stock on hand: Inventory moves by on hand x (new - old) against Inventory revaluation, one entry for the net value
+    of all of them (nothing when that is zero)."""
+    moved = [(sku, q, old, new) for sku, q, old, new in filter(None, changes) if q and new != old]
+    value = sum(int(q) * (int(new) - int(old)) for _s, q, old, new in moved)
+    if not value:
+        return
+    if len(moved) == 1:
+        sku, q, old, new = moved[0]
+        detail = f"{sku}, {_count(q, 'unit')} {from_minor(old, currency)} -> {from_minor(new, currency)}"
+    else:
+        detail = f"{what or 'cost changes'} ({_count(len(moved), 'product')})"
+    post_entry(uow, actor, revaluation_entry(f"Revaluation, {detail}", value), currency=currency)

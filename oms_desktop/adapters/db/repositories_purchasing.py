@@ -1,15 +1,19 @@
-"""Repository of the purchasing area: suppliers, preferred suppliers, purchase orders and their lines (Core SQL)."""
+"""Repository of the purchasing area: suppliers, preferred suppliers, purchase orders and their lines, supplier
+invoices and payments (Core SQL)."""
 from __future__ import annotations
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from . import models_purchasing as mp
-from .repositories import _now, _Repo, plain_insert, products_t, stock_t
+from .repositories import _now, _Repo, built, insert_returning_id, plain_insert, products_t, stock_t, users_t
 
 suppliers_t = mp.Supplier.__table__
 product_suppliers_t = mp.ProductSupplier.__table__
 pos_t = mp.PurchaseOrder.__table__
 po_lines_t = mp.PurchaseOrderLine.__table__
+sinv_t = mp.SupplierInvoice.__table__
+sinv_lines_t = mp.SupplierInvoiceLine.__table__
+spay_t = mp.SupplierPayment.__table__
 
 OPEN_STATUSES = ("sent", "partly_received")
 
@@ -117,3 +121,101 @@ class PurchasingRepo(_Repo):
                     stock_t.c.on_hand - stock_t.c.reserved <= products_t.c.reorder_point)
              .order_by(products_t.c.sku))
         return self.c.execute(q).all()
+
+    # ---- supplier invoices and payments ----------------------------------------------------------------------
+    def lock_supplier(self, supplier_id: int) -> None:
+        """Serialise invoices of one supplier (their numbers must be unique per supplier); SQLite's write
+        transaction does that already."""
+        if self._pg:
+            self.c.execute(built("lock supplier", lambda: select(suppliers_t.c.id).where(
+                suppliers_t.c.id == bindparam("id")).with_for_update()), {"id": supplier_id})
+
+    def invoiced_quantities(self, po_id: int) -> dict[int, int]:
+        """Units invoiced by suppliers per purchase order line id of ``po_id``."""
+        rows = self.c.execute(built("invoiced per po line", lambda: select(
+            sinv_lines_t.c.po_line_id, func.sum(sinv_lines_t.c.quantity))
+            .join(sinv_t, sinv_t.c.id == sinv_lines_t.c.invoice_id)
+            .where(sinv_t.c.po_id == bindparam("po")).group_by(sinv_lines_t.c.po_line_id)), {"po": po_id}).all()
+        return {line_id: int(q) for line_id, q in rows}
+
+    def supplier_invoice_by_key(self, supplier_id: int, number_key: str):
+        return self.c.execute(built("supplier invoice by key", lambda: select(
+            sinv_t.c.id, sinv_t.c.number, sinv_t.c.invoice_date).where(
+            sinv_t.c.supplier_id == bindparam("sid"), sinv_t.c.number_key == bindparam("key"))),
+            {"sid": supplier_id, "key": number_key}).first()
+
+    def supplier_invoice_ids_by_key(self, number_key: str) -> list[int]:
+        """Ids of the supplier invoices numbered ``number_key`` (one per supplier at most)."""
+        return list(self.c.execute(built("supplier invoices by key", lambda: select(sinv_t.c.id).where(
+            sinv_t.c.number_key == bindparam("key")).order_by(sinv_t.c.id)), {"key": number_key}).scalars())
+
+    def add_supplier_invoice(self, values: dict, lines: list[dict]) -> int:
+        iid = self.c.execute(insert_returning_id(sinv_t), {**values, "recorded_at": _now()}).scalar_one()
+        if lines:
+            self.c.execute(plain_insert(sinv_lines_t), [{**ln, "invoice_id": iid} for ln in lines])
+        return iid
+
+    @staticmethod
+    def _paid_expr():
+        return built("supplier invoice paid", lambda: select(func.coalesce(func.sum(spay_t.c.amount_minor), 0))
+                     .where(spay_t.c.invoice_id == sinv_t.c.id).scalar_subquery())
+
+    @classmethod
+    def _sinv_select(cls):
+        return built("supplier invoice select", lambda: (
+            select(sinv_t, suppliers_t.c.name.label("supplier_name"), users_t.c.username,
+                   cls._paid_expr().label("paid_minor"))
+            .join(suppliers_t, suppliers_t.c.id == sinv_t.c.supplier_id)
+            .outerjoin(users_t, users_t.c.id == sinv_t.c.user_id)))
+
+    def supplier_invoice(self, invoice_id: int, *, for_update: bool = False):
+        """One supplier invoice with its supplier's name and what has been paid on it; ``for_update`` locks it on
+        PostgreSQL (payments on one invoice wait for each other) - a row lock, not a write: the triggers allow it."""
+        if for_update and self._pg:
+            self.c.execute(built("lock supplier invoice", lambda: select(sinv_t.c.id).where(
+                sinv_t.c.id == bindparam("id")).with_for_update()), {"id": invoice_id})
+        return self.c.execute(built("supplier invoice", lambda: self._sinv_select().where(
+            sinv_t.c.id == bindparam("id"))), {"id": invoice_id}).first()
+
+    def supplier_invoice_lines(self, invoice_id: int):
+        return self.c.execute(built("supplier invoice lines", lambda: select(sinv_lines_t).where(
+            sinv_lines_t.c.invoice_id == bindparam("id")).order_by(sinv_lines_t.c.line_no)), {"id": invoice_id}).all()
+
+    def supplier_invoices(self, *, po_id: int | None = None, open_only: bool = False, limit: int = 200):
+        """Supplier invoices, newest first: of one purchase order, or all; ``open_only``: not fully paid."""
+        key = ("supplier invoices", po_id is not None, open_only)
+
+        def build():
+            q = self._sinv_select()
+            if po_id is not None:
+                q = q.where(sinv_t.c.po_id == bindparam("po"))
+            if open_only:
+                q = q.where(self._paid_expr() < sinv_t.c.total_minor)
+            return q.order_by(sinv_t.c.id.desc()).limit(bindparam("limit"))
+
+        params = {"limit": limit, **({"po": po_id} if po_id is not None else {})}
+        return self.c.execute(built(key, build), params).all()
+
+    def add_supplier_payment(self, values: dict) -> int:
+        return self.c.execute(insert_returning_id(spay_t), {**values, "recorded_at": _now()}).scalar_one()
+
+    def supplier_payments_of(self, invoice_id: int):
+        return self.c.execute(built("supplier payments of invoice", lambda: select(spay_t).where(
+            spay_t.c.invoice_id == bindparam("id")).order_by(spay_t.c.id)), {"id": invoice_id}).all()
+
+    def supplier_paid_total(self) -> int:
+        """Everything paid to suppliers (minor units): money that left the cash and bank accounts."""
+        return int(self.c.execute(built("supplier paid total", lambda: select(
+            func.coalesce(func.sum(spay_t.c.amount_minor), 0)))).scalar_one())
+
+    def payables_figures(self) -> dict[str, int]:
+        """What the journal's purchasing accounts must add up to (minor units): goods received at purchase order
+        cost, the same cost cleared by supplier invoices, invoiced gross, paid to suppliers."""
+        def total(expr):
+            return select(func.coalesce(func.sum(expr), 0)).scalar_subquery()
+
+        row = self.c.execute(built("payables figures", lambda: select(
+            total(po_lines_t.c.received * po_lines_t.c.unit_cost_minor).label("received"),
+            total(sinv_t.c.cost_minor).label("cleared"), total(sinv_t.c.total_minor).label("invoiced"),
+            total(spay_t.c.amount_minor).label("paid")))).first()
+        return {k: int(getattr(row, k)) for k in ("received", "cleared", "invoiced", "paid")}
