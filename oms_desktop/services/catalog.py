@@ -14,7 +14,7 @@ from ..domain.orders import bp_to_rate, rate_to_bp
 from ..domain.roles import Perm
 from .base import ServiceBase
 from .dto import Actor, ImportProblem, ImportResult, ProductDTO
-from .ledger_posting import post_opening_stock, post_stock_adjustment
+from .ledger_posting import cost_change, post_opening_stock, post_revaluation, post_stock_adjustment
 
 Progress = Callable[[int, int], None]
 
@@ -146,7 +146,11 @@ class CatalogService(ServiceBase):
                     and owner != sku:
                 raise ValidationFailed(f"barcode {spec.barcode} already belongs to {owner}")
             values = self._values(spec)
-            values["cost_minor"] = cost_minor
+            if "unit_cost" in fields:  # not given: the cost stays as it is
+                values["cost_minor"] = cost_minor
+                # a new cost revalues the stock on hand (docs/accounting.md, "Stock at cost")
+                post_revaluation(uow, actor, [cost_change(uow, row.id, sku, cost_minor)],
+                                 currency=self.company.currency)
             values["active"] = row.active
             old = {k: getattr(row, k) for k in values if k != "search_text"}
             uow.products.update(row.id, values)
@@ -246,6 +250,9 @@ class CatalogService(ServiceBase):
             if problems:
                 raise ImportRejected(problems)
             moves: list[dict] = []
+            revalued: list[tuple] = []  # (sku, on hand, old cost, new cost) of existing products with a new cost
+            old_costs = uow.accounts.unit_costs(existing[s.sku] for _, s in specs
+                                                if s.sku in existing and s.unit_cost is not None)
             for i, (row_no, spec) in enumerate(specs):
                 if is_cancelled is not None and i % 200 == 0 and is_cancelled():
                     raise Cancelled()
@@ -259,6 +266,8 @@ class CatalogService(ServiceBase):
                         moves.append(dict(product_id=pid, kind="opening", on_hand_delta=spec.on_hand,
                                           reason="catalog import", user_id=actor.user_id))
                 else:
+                    if values.get("cost_minor", old_costs.get(pid)) != old_costs.get(pid):
+                        revalued.append(cost_change(uow, pid, spec.sku, values["cost_minor"]))
                     uow.products.update(pid, values)
                     updated += 1
                     if spec.on_hand is not None:
@@ -277,6 +286,7 @@ class CatalogService(ServiceBase):
                 raise ImportRejected(problems)
             uow.stock.add_moves(moves)
             cur = self.company.currency
+            post_revaluation(uow, actor, revalued, currency=cur, what="catalog import")
             post_opening_stock(uow, actor, [(m["product_id"], m["on_hand_delta"]) for m in moves
                                             if m["kind"] == "opening"], currency=cur)
             post_stock_adjustment(uow, actor, [(m["product_id"], m["on_hand_delta"]) for m in moves

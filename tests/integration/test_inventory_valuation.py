@@ -61,15 +61,16 @@ def test_a_new_product_with_cost_and_stock_is_opening_stock_and_damage_posts_shr
     assert entry.description == "Stock adjustment, damage VASE-01 (-2 units)"
 
 
-def test_an_imported_catalog_without_cost_posts_nothing_until_a_cost_values_its_later_counts(
+def test_an_imported_catalog_without_cost_posts_nothing_until_a_cost_revalues_its_stock_and_later_counts(
         services, catalog, admin, accountant):
     assert services.accounts.trial_balance(accountant).rows == ()  # no cost column: opening stock at cost 0
-    set_cost(services, admin, "LAMP-01", "5.00")
+    set_cost(services, admin, "LAMP-01", "5.00")  # the 10 lamps on hand are revalued from 0.00 to 5.00
+    assert balances(services, accountant)[Account.INVENTORY_REVALUATION.value] == Decimal("-50.00")
     services.catalog.import_catalog(admin, (CSV_HEAD + "LAMP-01,Desk lamp,19.99,0.19,13\n"
                                                        "PEN-01,Pen,1.50,0.19,40\n").encode())
     books = balances(services, accountant)
-    assert books[Account.INVENTORY.value] == Decimal("15.00")  # 3 lamps found at 5.00; the pen has no cost
-    assert books[Account.INVENTORY_ADJUSTMENTS.value] == Decimal("-15.00")
+    assert books[Account.INVENTORY.value] == Decimal("65.00")  # 13 lamps at 5.00; the pen has no cost
+    assert books[Account.INVENTORY_ADJUSTMENTS.value] == Decimal("-15.00")  # 3 lamps found
     services.inventory.post_stock_count(admin, "", [("LAMP-01", 9), ("BULB-E27", 100)])  # 4 lamps short
     books = balances(services, accountant)
     assert books[Account.INVENTORY_ADJUSTMENTS.value] == Decimal("5.00")  # 3 found, 4 lost: one lamp of shrinkage
