@@ -1,6 +1,8 @@
-"""``oms`` commands of the purchasing area: suppliers, purchase orders, suggestions, receiving, PDF, stock counts."""
+"""``oms`` commands of the purchasing area: suppliers, purchase orders, suggestions, receiving, PDF, supplier invoices
+and payments."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from ..domain.errors import ValidationFailed
@@ -53,6 +55,33 @@ def register(sub, leaf) -> None:
     c.add_argument("po", metavar="PO")
     c.add_argument("--out", required=True, metavar="FILE.pdf")
     c.set_defaults(func=cmd_purchase_pdf)
+    c = leaf(po, "invoice", "record the supplier's invoice for goods received on a purchase order (clears goods "
+                            "received not invoiced into payables)")
+    c.add_argument("po", metavar="PO")
+    c.add_argument("lines", nargs="*", metavar="SKU=QTY@PRICE",
+                   help="what the invoice charges per line, right after PO (or as --line anywhere): QTY default all "
+                        "received and not yet invoiced, PRICE default the purchase order's unit cost, e.g. "
+                        "LAMP-01=5@8.90 or LAMP-01=@8.90; no lines: everything invoiceable at the order's prices")
+    c.add_argument("--line", action="append", default=[], dest="more_lines", metavar="SKU=QTY@PRICE",
+                   help="a line, repeat for several")
+    c.add_argument("--number", required=True, metavar="SUPPLIER-INV-NO", help="the supplier's invoice number")
+    c.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="the invoice's date (default today)")
+    c.add_argument("--tax", default="0", metavar="AMOUNT|RATE%",
+                   help="input tax (VAT) charged: an amount, or a rate of the net such as 19%% (default 0)")
+    c.add_argument("--notes", default="")
+    c.set_defaults(func=cmd_purchase_invoice)
+    c = leaf(po, "pay", "pay a supplier invoice, all that is open or a part")
+    c.add_argument("invoice", metavar="INVOICE", help="our reference (SI-000001) or the supplier's invoice number")
+    c.add_argument("--amount", default=None, help="default: everything still open on the invoice")
+    c.add_argument("--method", default="bank", choices=["bank", "cash"])
+    c.add_argument("--reference", default="", help="e.g. the bank transfer's reference")
+    c.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="the payment's date (default today)")
+    c.set_defaults(func=cmd_purchase_pay)
+    c = leaf(po, "invoices", "list supplier invoices, or show one with its lines")
+    c.add_argument("invoice", nargs="?", metavar="INVOICE", help="show this one (SI-000001 or the supplier's number)")
+    c.add_argument("--po", default=None, metavar="PO", help="only those of this purchase order")
+    c.add_argument("--open", action="store_true", help="only those not paid in full")
+    c.set_defaults(func=cmd_purchase_invoices)
 
 
 def _cli():
@@ -184,4 +213,86 @@ def cmd_purchase_pdf(ctx) -> int:
     except OSError as e:
         raise ValidationFailed(f"Cannot write {out}: {e.strerror or e}.") from None
     ctx.emit({"po": ctx.args.po, "file": str(out), "bytes": len(pdf)}, f"Wrote {out} ({len(pdf):,} bytes).")
+    return 0
+
+
+def _json(dto, *properties: str):
+    """A DTO as JSON-ready data with its dates as ISO strings and the named properties (open, variance) added."""
+    from ..services.dto import to_jsonable
+
+    def plain(value):
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        return value.isoformat() if isinstance(value, date) else value
+
+    data = plain(to_jsonable(dto))
+    for name in properties:
+        data[name] = str(getattr(dto, name))
+    return data
+
+
+def format_supplier_invoice(inv) -> str:
+    cli = _cli()
+    m = lambda v: cli.money(v, inv.currency)  # noqa: E731
+    out = [f"Supplier invoice {inv.number} of {inv.supplier_name}, dated {inv.invoice_date}    ours: {inv.reference}",
+           f"For {inv.po_number}; recorded {cli.when(inv.recorded_at)}" + (f" by {inv.recorded_by}"
+                                                                            if inv.recorded_by else ""), ""]
+    out.append(cli.table(["#", "SKU", "Name", "Qty", "Price", "PO cost", "Net", "Variance"],
+                         [(ln.line_no, ln.sku, ln.name, ln.quantity, m(ln.unit_price), m(ln.unit_cost), m(ln.net),
+                           m(ln.variance)) for ln in inv.lines], right=[0, 3, 4, 5, 6, 7]))
+    out += ["", f"Net: {m(inv.net)}  (at purchase order cost {m(inv.cost)}, price variance {m(inv.variance)})",
+            f"Tax: {m(inv.tax)}", f"Total: {m(inv.total)}    paid {m(inv.paid)}, open {m(inv.open)}"]
+    if inv.notes:
+        out.append(f"Notes: {inv.notes}")
+    return "\n".join(out)
+
+
+def cmd_purchase_invoice(ctx) -> int:
+    a = ctx.args
+    lines = None
+    if a.lines or a.more_lines:
+        lines = []
+        for text in [*a.lines, *a.more_lines]:
+            sku, _, rest = text.partition("=")
+            if not sku.strip() or not _:
+                raise ValidationFailed(f"line '{text}' must be SKU=QTY@PRICE, SKU=QTY or SKU=@PRICE, "
+                                       "e.g. LAMP-01=5@8.90")
+            qty, _, price = rest.partition("@")
+            lines.append((sku.strip(), qty.strip() or None, price.strip() or None))
+    inv = ctx.services.purchasing.record_supplier_invoice(ctx.need_actor(), a.po, a.number, invoice_date=a.date,
+                                                          lines=lines, tax=a.tax, notes=a.notes)
+    ctx.emit(_json(inv, "open", "variance"),
+             lambda: f"Recorded {inv.supplier_name}'s invoice {inv.number} as {inv.reference}; "
+                     f"{_cli().money(inv.total, inv.currency)} owed. Pay it with: oms purchase pay {inv.reference}\n\n"
+                     + format_supplier_invoice(inv))
+    return 0
+
+
+def cmd_purchase_pay(ctx) -> int:
+    a = ctx.args
+    pay = ctx.services.purchasing.pay_supplier_invoice(ctx.need_actor(), a.invoice, a.amount, a.method,
+                                                       reference=a.reference, paid_on=a.date)
+    cli = _cli()
+    ctx.emit(_json(pay), lambda: f"Paid {cli.money(pay.amount, pay.currency)} ({pay.method}) to {pay.supplier_name} on "
+                          f"invoice {pay.supplier_invoice_number} ({pay.invoice_reference}); "
+                          + (f"{cli.money(pay.open_after, pay.currency)} still open." if pay.open_after
+                             else "paid in full."))
+    return 0
+
+
+def cmd_purchase_invoices(ctx) -> int:
+    a, actor = ctx.args, ctx.need_actor()
+    if a.invoice:
+        inv = ctx.services.purchasing.get_supplier_invoice(actor, a.invoice)
+        ctx.emit(_json(inv, "open", "variance"), lambda: format_supplier_invoice(inv))
+        return 0
+    rows = ctx.services.purchasing.list_supplier_invoices(actor, po_ref=a.po, open_only=a.open)
+    cli = _cli()
+    ctx.emit([_json(r, "open") for r in rows], lambda: cli.table(
+        ["Ours", "Supplier", "Number", "Date", "PO", "Total", "Paid", "Open"],
+        [(r.reference, r.supplier_name, r.number, r.invoice_date, r.po_number, cli.money(r.total, r.currency),
+          cli.money(r.paid, r.currency), cli.money(r.open, r.currency)) for r in rows], right=[5, 6, 7])
+        if rows else "No supplier invoices found.")
     return 0
