@@ -1,13 +1,19 @@
-"""Dialogs of the inventory tab: product editor, stock adjustment, stock count, import report, purchasing."""
+"""Dialogs of the inventory tab: product editor, stock adjustment, stock count, import report, purchasing (with
+receiving, supplier invoices and supplier payments)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSplitter,
-                               QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from decimal import Decimal
 
-from ...domain.errors import Cancelled, StorageError, UserFacingError
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QSplitter, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ...domain.errors import Cancelled, StorageError, UserFacingError, ValidationFailed
+from ...domain.money import parse_amount, round_money
+from ...domain.orders import parse_quantity, parse_rate
+from ...domain.roles import Perm, can
 from ...services.inventory import ADJUST_REASONS
 from .. import format as fmt
 from ..errors import show_error
@@ -405,13 +411,22 @@ class PurchasingDialog(_ServiceDialog):
         self.line_model = RowsModel([
             ("SKU", lambda ln: ln.sku, False), ("Name", lambda ln: ln.name, False),
             ("Ordered", lambda ln: ln.quantity, True), ("Received", lambda ln: ln.received, True),
-            ("Outstanding", lambda ln: ln.outstanding, True),
+            ("Outstanding", lambda ln: ln.outstanding, True), ("Invoiced", lambda ln: ln.invoiced, True),
             ("Unit cost", lambda ln: fmt.money(ln.unit_cost, self.current.currency, self.locale)
              if self.current else "", True)], parent=self)
+        self.invoice_model = RowsModel([
+            ("Ours", lambda i: i.reference, False), ("Supplier's number", lambda i: i.number, False),
+            ("Date", lambda i: i.invoice_date.isoformat(), False),
+            ("Total", lambda i: fmt.money(i.total, i.currency, self.locale), True),
+            ("Variance", lambda i: fmt.money(i.variance, i.currency, self.locale), True),
+            ("Paid", lambda i: fmt.money(i.paid, i.currency, self.locale), True),
+            ("Open", lambda i: fmt.money(i.open, i.currency, self.locale), True)], parent=self)
         self.current = None
         self.po_view = QTableView(objectName="po_view")
         self.line_view = QTableView(objectName="po_line_view")
-        for v, model in ((self.po_view, self.po_model), (self.line_view, self.line_model)):
+        self.invoice_view = QTableView(objectName="supplier_invoice_view")
+        for v, model in ((self.po_view, self.po_model), (self.line_view, self.line_model),
+                         (self.invoice_view, self.invoice_model)):
             v.setModel(model)
             v.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             v.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -422,6 +437,7 @@ class PurchasingDialog(_ServiceDialog):
             v.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.po_view.setColumnWidth(5, 130)
         self.po_view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select(cur.row()))
+        self.invoice_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
         self.message_label = QLabel(objectName="message_label")
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #1b5e20;")
@@ -430,7 +446,9 @@ class PurchasingDialog(_ServiceDialog):
         for key, text, slot in (("suggest", "S&uggest purchase", self.suggest), ("supplier", "New su&pplier",
                                                                                   self.new_supplier),
                                 ("send", "&Send", self.send), ("receive", "&Receive...", self.receive),
-                                ("cancel", "&Cancel order", self.cancel_po), ("pdf", "Save P&DF...", self.save_pdf)):
+                                ("cancel", "&Cancel order", self.cancel_po), ("pdf", "Save P&DF...", self.save_pdf),
+                                ("invoice", "Record supplier &invoice...", self.record_invoice),
+                                ("pay", "Pa&y supplier...", self.pay_invoice)):
             b = QPushButton(text, objectName=f"{key}_button")
             b.clicked.connect(slot)
             self.buttons[key] = b
@@ -439,15 +457,24 @@ class PurchasingDialog(_ServiceDialog):
         close = QPushButton("Close")
         close.clicked.connect(self.accept)
         row.addWidget(close)
+        invoices = QWidget()
+        il = QVBoxLayout(invoices)
+        il.setContentsMargins(0, 0, 0, 0)
+        self.invoice_label = QLabel("Supplier invoices of the selected order", objectName="invoice_label")
+        il.addWidget(self.invoice_label)
+        il.addWidget(self.invoice_view)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.po_view)
         split.addWidget(self.line_view)
+        split.addWidget(invoices)
+        for i, stretch in enumerate((2, 3, 1)):
+            split.setStretchFactor(i, stretch)
         root = QVBoxLayout(self)
         root.addLayout(row)
         root.addWidget(split)
         root.addWidget(self.message_label)
         root.addWidget(self.error_label)
-        self.resize(900, 560)
+        self.resize(1020, 640)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
         self._update_buttons()
         self.refresh()
@@ -474,12 +501,25 @@ class PurchasingDialog(_ServiceDialog):
         if po is None:
             self._show(None)
             return
-        self.run(lambda: self.services.purchasing.get_purchase_order(self.actor, po.id), self._show, write=False)
+        purchasing, actor = self.services.purchasing, self.actor
+        self.run(lambda: (purchasing.get_purchase_order(actor, po.id),
+                          purchasing.list_supplier_invoices(actor, po_ref=po.id)),
+                 lambda found: self._show(*found), write=False)
 
-    def _show(self, po) -> None:
+    def _show(self, po, invoices=()) -> None:
         self.current = po
         self.line_model.set_rows(po.lines if po else ())
+        self.invoice_model.set_rows(invoices)
+        if invoices:
+            self.invoice_view.selectRow(next((i for i, inv in enumerate(invoices) if inv.open > 0), 0))
+        invoiceable = sum(ln.invoiceable for ln in po.lines) if po else 0
+        self.invoice_label.setText(
+            "Supplier invoices" + (f" of {po.number}: {len(invoices)}" if po else "")
+            + (f"; {invoiceable} unit(s) received and not yet invoiced" if invoiceable else ""))
         self._update_buttons()
+
+    def current_invoice(self):
+        return self.invoice_model.row(self.invoice_view.currentIndex().row())
 
     def _update_buttons(self) -> None:
         status = self.current.status if self.current else None
@@ -487,6 +527,11 @@ class PurchasingDialog(_ServiceDialog):
         self.buttons["receive"].setEnabled(status in ("sent", "partly_received"))
         self.buttons["cancel"].setEnabled(status in ("draft", "sent"))
         self.buttons["pdf"].setEnabled(status is not None)
+        accounting = can(self.actor.role, Perm.ACCOUNTING)
+        self.buttons["invoice"].setEnabled(accounting and self.current is not None
+                                           and any(ln.invoiceable > 0 for ln in self.current.lines))
+        invoice = self.current_invoice()
+        self.buttons["pay"].setEnabled(accounting and invoice is not None and invoice.open > 0)
 
     def suggest(self) -> None:
         self.run(lambda: self.services.purchasing.suggest_purchase(self.actor), self._suggested)
@@ -522,6 +567,36 @@ class PurchasingDialog(_ServiceDialog):
         self.stock_changed.emit()
         self._changed(po)
 
+    def record_invoice(self) -> None:
+        if not self.buttons["invoice"].isEnabled():
+            return
+        self.invoice_dialog = SupplierInvoiceDialog(self.services, self.actor, self.jobs, self.current,
+                                                    locale=self.locale, parent=self)
+        self.invoice_dialog.recorded.connect(self._invoice_recorded)
+        self.invoice_dialog.open()
+
+    def _invoice_recorded(self, inv) -> None:
+        self.message(f"Recorded {inv.supplier_name}'s invoice {inv.number} as {inv.reference}: "
+                     f"{fmt.money(inv.total, inv.currency, self.locale)} owed"
+                     + (f", price variance {fmt.money(inv.variance, inv.currency, self.locale)}"
+                        if inv.variance else "") + ".")
+        self.refresh(self.current.number if self.current else None)
+
+    def pay_invoice(self) -> None:
+        invoice = self.current_invoice()
+        if invoice is None or not self.buttons["pay"].isEnabled():
+            return
+        self.pay_dialog = SupplierPaymentDialog(self.services, self.actor, self.jobs, invoice, locale=self.locale,
+                                                parent=self)
+        self.pay_dialog.paid.connect(self._invoice_paid)
+        self.pay_dialog.open()
+
+    def _invoice_paid(self, pay) -> None:
+        self.message(f"Paid {fmt.money(pay.amount, pay.currency, self.locale)} to {pay.supplier_name} on "
+                     f"{pay.invoice_reference}; " + (f"{fmt.money(pay.open_after, pay.currency, self.locale)} "
+                                                     "still open." if pay.open_after else "paid in full."))
+        self.refresh(self.current.number if self.current else None)
+
     def _changed(self, po) -> None:
         self.message(f"{po.number} is now {PO_STATUS_TEXT.get(po.status, po.status).lower()}.")
         self.refresh(po.number)
@@ -542,5 +617,185 @@ class PurchasingDialog(_ServiceDialog):
         self.run(work, lambda p: self.message(f"Saved {ref} to {p}."), write=False)
 
 
+class SupplierInvoiceDialog(_ServiceDialog):
+    """Record a supplier's invoice against a purchase order. It lists what is invoiceable (received and not yet
+    invoiced); the quantity defaults to all of it and the price to the order's unit cost, so an invoice that matches
+    the order needs only its number. Lines with quantity 0 (or empty) are left out. Ctrl+Enter records.
+
+    Signals:
+        recorded(object): the SupplierInvoiceDTO.
+    """
+
+    recorded = Signal(object)
+    QTY, PRICE = 5, 6  # the editable columns
+
+    def __init__(self, services, actor, jobs, po, *, locale: str = "en_US", parent=None):
+        super().__init__(services, actor, jobs, parent)
+        self.po, self.locale = po, locale
+        self.setWindowTitle(f"Supplier invoice for {po.number} from {po.supplier_name}")
+        self.lines = [ln for ln in po.lines if ln.invoiceable > 0]
+        form = QFormLayout()
+        self.number_edit = QLineEdit(objectName="number_edit")
+        self.number_edit.setPlaceholderText("as printed on the supplier's invoice")
+        self.date_edit = QDateEdit(QDate.currentDate(), objectName="date_edit", calendarPopup=True,
+                                   displayFormat="yyyy-MM-dd")
+        self.tax_edit = QLineEdit(objectName="tax_edit")
+        self.tax_edit.setPlaceholderText("input tax (VAT): an amount, or a rate such as 19%; empty: none")
+        self.notes_edit = QLineEdit(objectName="notes_edit")
+        form.addRow("Supplier's invoice &number", self.number_edit)
+        form.addRow("Invoice &date", self.date_edit)
+        form.addRow("Ta&x", self.tax_edit)
+        form.addRow("N&otes", self.notes_edit)
+        self.table = QTableWidget(len(self.lines), 8, objectName="invoice_lines_table")
+        self.table.setHorizontalHeaderLabels(["SKU", "Name", "Received", "Invoiced", "Invoiceable", "Invoice qty",
+                                              "Unit price", "PO cost"])
+        for r, ln in enumerate(self.lines):
+            values = (ln.sku, ln.name, str(ln.received), str(ln.invoiced), str(ln.invoiceable), str(ln.invoiceable),
+                      str(ln.unit_cost), fmt.money(ln.unit_cost, po.currency, locale))
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c not in (self.QTY, self.PRICE):
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if c >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)  # type over a cell to change it
+        self.table.itemChanged.connect(lambda _item: self.update_totals())
+        self.tax_edit.textChanged.connect(lambda _t: self.update_totals())
+        if self.lines:
+            self.table.setCurrentCell(0, self.QTY)
+        self.totals_label = QLabel(objectName="totals_label")
+        self.totals_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.record_button = QPushButton("&Record invoice (Ctrl+Enter)", objectName="record_button")
+        self.record_button.setAutoDefault(False)  # Enter in a field or cell never records by accident
+        self.record_button.clicked.connect(self.save)
+        cancel = QPushButton("Cancel")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.save)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(cancel)
+        root = QVBoxLayout(self)
+        root.addLayout(form)
+        root.addWidget(QLabel(f"Received on {po.number} and not yet invoiced. Change the quantity or the price to "
+                              "what the invoice says (0 leaves a line out).", wordWrap=True))
+        root.addWidget(self.table)
+        root.addWidget(self.totals_label)
+        root.addWidget(self.error_label)
+        root.addLayout(buttons)
+        self.resize(820, 440)
+        self.number_edit.setFocus()
+        self.update_totals()
+
+    def set_line(self, sku: str, quantity=None, price=None) -> None:
+        for r, ln in enumerate(self.lines):
+            if ln.sku == sku:
+                if quantity is not None:
+                    self.table.item(r, self.QTY).setText(str(quantity))
+                if price is not None:
+                    self.table.item(r, self.PRICE).setText(str(price))
+
+    def invoice_lines(self) -> list[tuple[str, str, str]]:
+        """(sku, quantity, price) as typed, without the lines left out (quantity empty or 0)."""
+        out = []
+        for r, ln in enumerate(self.lines):
+            qty = self.table.item(r, self.QTY).text().strip()
+            if qty not in ("", "0"):
+                out.append((ln.sku, qty, self.table.item(r, self.PRICE).text().strip()))
+        return out
+
+    def update_totals(self) -> None:
+        """A preview of what will be posted (the service decides: it parses and checks everything again)."""
+        cur, loc = self.po.currency, self.locale
+        try:
+            cost = net = Decimal(0)
+            by_sku = {ln.sku: ln for ln in self.lines}
+            for sku, qty, price in self.invoice_lines():
+                q = parse_quantity(qty, sku=sku)
+                p = parse_amount(price, cur, field=f"unit price of {sku}") if price else by_sku[sku].unit_cost
+                cost += q * by_sku[sku].unit_cost
+                net += q * p
+            tax_text = self.tax_edit.text().strip()
+            if tax_text.endswith("%"):
+                tax = round_money(net * parse_rate(tax_text, field="tax"), cur)
+            else:
+                tax = parse_amount(tax_text, cur, field="tax") if tax_text else Decimal(0)
+        except ValidationFailed as e:
+            self.totals_label.setText("; ".join(e.problems))
+            return
+        money = lambda v: fmt.money(v, cur, loc)  # noqa: E731
+        variance = net - cost
+        self.totals_label.setText(
+            f"Net {money(net)} (at PO cost {money(cost)}; price variance {money(variance)})   Tax {money(tax)}   "
+            f"Total owed {money(net + tax)}")
+
+    def save(self) -> None:
+        number, lines, tax = self.number_edit.text(), self.invoice_lines(), self.tax_edit.text()
+        day, notes, ref = self.date_edit.date().toPython(), self.notes_edit.text(), self.po.number
+        self.run(lambda: self.services.purchasing.record_supplier_invoice(
+            self.actor, ref, number, invoice_date=day, lines=lines, tax=tax, notes=notes), self._done)
+
+    def _done(self, invoice) -> None:
+        self.recorded.emit(invoice)
+        self.accept()
+
+
+class SupplierPaymentDialog(_ServiceDialog):
+    """Pay a supplier invoice: the amount defaults to what is open; a part leaves the rest open.
+
+    Signals:
+        paid(object): the SupplierPaymentDTO.
+    """
+
+    paid = Signal(object)
+
+    def __init__(self, services, actor, jobs, invoice, *, locale: str = "en_US", parent=None):
+        super().__init__(services, actor, jobs, parent)
+        self.invoice = invoice
+        self.setWindowTitle(f"Pay {invoice.supplier_name}, invoice {invoice.number}")
+        form = QFormLayout()
+        form.addRow("Invoice", QLabel(f"{invoice.reference} ({invoice.number} of {invoice.invoice_date}), total "
+                                      f"{fmt.money(invoice.total, invoice.currency, locale)}, open "
+                                      f"{fmt.money(invoice.open, invoice.currency, locale)}"))
+        self.amount_edit = QLineEdit(str(invoice.open), objectName="amount_edit")
+        self.method_combo = QComboBox(objectName="method_combo")
+        self.method_combo.addItem("Bank transfer", "bank")
+        self.method_combo.addItem("Cash", "cash")
+        self.reference_edit = QLineEdit(objectName="reference_edit")
+        self.reference_edit.setPlaceholderText("e.g. the transfer's reference")
+        self.date_edit = QDateEdit(QDate.currentDate(), objectName="date_edit", calendarPopup=True,
+                                   displayFormat="yyyy-MM-dd")
+        form.addRow("&Amount", self.amount_edit)
+        form.addRow("&Method", self.method_combo)
+        form.addRow("&Reference", self.reference_edit)
+        form.addRow("&Date", self.date_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Pay")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        root = QVBoxLayout(self)
+        root.addLayout(form)
+        root.addWidget(self.error_label)
+        root.addWidget(buttons)
+        self.amount_edit.selectAll()
+
+    def save(self) -> None:
+        amount, method = self.amount_edit.text(), self.method_combo.currentData()
+        reference, day, ref = self.reference_edit.text(), self.date_edit.date().toPython(), self.invoice.id
+        self.run(lambda: self.services.purchasing.pay_supplier_invoice(self.actor, ref, amount, method,
+                                                                        reference=reference, paid_on=day), self._done)
+
+    def _done(self, payment) -> None:
+        self.paid.emit(payment)
+        self.accept()
+
+
 __all__ = ["AdjustDialog", "ImportReportDialog", "ProductDialog", "PurchasingDialog", "ReceiveDialog",
-           "StockCountDialog", "SupplierDialog"]
+           "StockCountDialog", "SupplierDialog", "SupplierInvoiceDialog", "SupplierPaymentDialog"]
