@@ -327,6 +327,11 @@ def aging_bucket(days_overdue: int) -> str:
     return label
 
 
+PURCHASE_DOCUMENT_KINDS = frozenset({EntryKind.GOODS_RECEIVED.value, EntryKind.SUPPLIER_INVOICE.value,
+                                     EntryKind.SUPPLIER_PAYMENT.value})
+"""Entries that mirror a purchasing document (receipt, supplier invoice, supplier payment) one to one."""
+
+
 class AccountsService(ServiceBase):
     """Attributes:
         renderer: the PDF renderer (``render_invoice``, ``render_receipt``), injected by bootstrap.
@@ -772,6 +777,9 @@ class AccountsService(ServiceBase):
             if row.invoice_id is not None or row.payment_id is not None:
                 raise BusinessRuleViolation(f"Entry {row.id} belongs to a document; correct it with a credit note "
                                             "or a refund.")
+            if row.kind in PURCHASE_DOCUMENT_KINDS:  # the purchase order, supplier invoice or payment stays as it is
+                raise BusinessRuleViolation(f"Entry {row.id} books a {row.kind.replace('_', ' ')}, which the "
+                                            "purchasing documents keep in step; it cannot be reversed on its own.")
             postings = uow.accounts.postings_of([row.id])[row.id]
             original = Entry(row.kind, row.description, tuple(Posting(p.account, p.amount_minor) for p in postings))
             eid = post_entry(uow, actor, reversal_entry(original, f"Reversal of #{row.id}: {reason}"),

@@ -376,3 +376,15 @@ def test_the_cli_records_a_supplier_invoice_and_pays_it(shop, po, admin, backend
     code, out, err = run("--json", "purchase", "invoices", "--open")
     assert code == 0 and json.loads(out) == []
     assert shop.accounts.ledger_problems() == []
+
+
+def test_purchasing_entries_cannot_be_reversed_on_their_own(shop, po, admin):
+    shop.purchasing.receive(admin, po.number)
+    inv = shop.purchasing.record_supplier_invoice(admin, po.number, "RE-2024-0900")
+    shop.purchasing.pay_supplier_invoice(admin, inv.reference, str(inv.total))
+    before = books(shop, admin)
+    for kind in ("goods_received", "supplier_invoice", "supplier_payment"):
+        [entry] = shop.accounts.journal(admin, kind=kind)
+        with pytest.raises(BusinessRuleViolation, match="cannot be reversed"):
+            shop.accounts.reverse_entry(admin, entry.id, "typo")
+    assert books(shop, admin) == before and shop.accounts.journal(admin, kind="reversal") == []
