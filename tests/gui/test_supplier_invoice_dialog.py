@@ -80,3 +80,21 @@ def test_a_refused_invoice_keeps_the_dialog_open_with_the_reason(qtbot, dialog, 
     assert "LAMP-01: 5 is more than the 4 invoiceable on PO-000001" in inv.error_label.text()
     assert "Lumen GmbH's invoice RE-1 is recorded already" in inv.error_label.text()
     assert len(catalog.purchasing.list_supplier_invoices(admin)) == 1
+
+
+def test_an_accountant_books_supplier_invoices_but_does_not_buy(qtbot, catalog, admin, users):
+    from oms_desktop.gui.inventory import InventoryTab
+    accountant, agent = users["accountant"], users["agent"]
+    p = catalog.purchasing
+    p.add_supplier(admin, "Lumen GmbH")
+    po = p.send_purchase_order(admin, p.create_purchase_order(admin, "Lumen GmbH", [("LAMP-01", 5, "8.00")]).number)
+    p.receive(admin, po.number)
+    for actor, opens in ((accountant, True), (agent, False)):
+        tab = InventoryTab(catalog, actor, JobRunner(synchronous=True))
+        qtbot.addWidget(tab)
+        assert tab.buttons["purchasing"].isEnabled() is opens, actor.role
+    d = PurchasingDialog(catalog, accountant, JobRunner(synchronous=True))
+    qtbot.addWidget(d)
+    d.show()
+    assert d.current.number == po.number and d.buttons["invoice"].isEnabled()
+    assert not any(d.buttons[k].isEnabled() for k in ("suggest", "supplier", "send", "receive", "cancel"))

@@ -523,9 +523,12 @@ class PurchasingDialog(_ServiceDialog):
 
     def _update_buttons(self) -> None:
         status = self.current.status if self.current else None
-        self.buttons["send"].setEnabled(status == "draft")
-        self.buttons["receive"].setEnabled(status in ("sent", "partly_received"))
-        self.buttons["cancel"].setEnabled(status in ("draft", "sent"))
+        buying = can(self.actor.role, Perm.PURCHASING)  # an accountant opens this dialog for supplier invoices
+        for key in ("suggest", "supplier"):
+            self.buttons[key].setEnabled(buying)
+        self.buttons["send"].setEnabled(buying and status == "draft")
+        self.buttons["receive"].setEnabled(buying and status in ("sent", "partly_received"))
+        self.buttons["cancel"].setEnabled(buying and status in ("draft", "sent"))
         self.buttons["pdf"].setEnabled(status is not None)
         accounting = can(self.actor.role, Perm.ACCOUNTING)
         self.buttons["invoice"].setEnabled(accounting and self.current is not None

@@ -177,7 +177,8 @@ class InventoryTab(QWidget, MessageLine):
             self.buttons[key].setEnabled(can(role, Perm.CATALOG_EDIT))
         for key in ("adjust", "count"):
             self.buttons[key].setEnabled(can(role, Perm.STOCK_ADJUST))
-        self.buttons["purchasing"].setEnabled(can(role, Perm.PURCHASING))
+        # buyers order and receive; accountants book and pay the suppliers' invoices in the same dialog
+        self.buttons["purchasing"].setEnabled(can(role, Perm.PURCHASING) or can(role, Perm.ACCOUNTING))
 
     def keyboard_help(self) -> None:
         QMessageBox.information(self, "Inventory keyboard", KEYBOARD_HELP)
