@@ -301,7 +301,7 @@ def seed_demo(backend, *, seed: int = 1, progress: Progress | None = None) -> De
                     report.span(35, 65))
     cycle_ids = _order_cycle(services, engine, rng, products, customer_ids, actors, company.currency,
                              report.span(65, 92))
-    _purchasing(services, actors["manager"])
+    _purchasing(services, actors["manager"], actors["accountant"])
     report(93)
     waiting_ids = _waiting_orders(services, engine, rng, products, customer_ids, actors, report.span(93, 99))
     _backdate(engine, rng, datetime.now(timezone.utc), cycle_ids, waiting_ids, admin)
@@ -884,15 +884,19 @@ def _pay(services, rng: random.Random, actor, order, amount: Decimal, channel: s
         services.accounts.record_payment(actor, order.id, str(amount), "bank", reference=f"SEPA {order.number}")
 
 
-def _purchasing(services, actor) -> None:
+def _purchasing(services, actor, accountant) -> None:
     """Suggest purchase from the reorder points (one draft per supplier); send most of them, receive one in full
-    and one partly; the last stays a draft."""
+    and one partly; the last stays a draft. The accountant books the supplier's invoice of the full receipt (at
+    19 % input tax) and pays it; the partial receipt's goods wait for their invoice (goods received not invoiced)."""
     suggestion = services.purchasing.suggest_purchase(actor)
     pos = list(suggestion.orders)
     for po in pos[:-1] if len(pos) > 1 else pos:
         services.purchasing.send_purchase_order(actor, po.id)
     if pos:
         services.purchasing.receive(actor, pos[0].id)
+        invoice = services.purchasing.record_supplier_invoice(accountant, pos[0].id, f"R-{pos[0].id:05d}-24",
+                                                              tax="19%")
+        services.purchasing.pay_supplier_invoice(accountant, invoice.reference, reference="SEPA supplier run")
     if len(pos) > 2:
         lines = pos[1].lines
         part = ({ln.sku: ln.quantity for ln in lines[::2]} if len(lines) > 1

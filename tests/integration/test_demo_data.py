@@ -343,6 +343,12 @@ def test_suppliers_and_purchase_orders_at_every_step(demo):
     assert all(po.total > 0 for po in orders)
     assert any(purchasing.on_order(manager, purchasing.get_purchase_order(manager, po.id).product_ids).values()
                for po in orders if po.status == "sent")
+    # the full receipt's supplier invoice is booked with input tax and paid; the partial receipt waits for its own
+    accountant = backend.services.auth.actor_for("accountant")
+    [invoice] = purchasing.list_supplier_invoices(accountant)
+    assert invoice.tax > 0 and invoice.open == 0 and invoice.paid == invoice.total > 0
+    balances = {r.account: r.balance for r in backend.services.accounts.trial_balance(accountant).rows}
+    assert balances.get("Liabilities:Payables", 0) == 0 and balances["Liabilities:GoodsReceivedNotInvoiced"] < 0
 
 
 def test_every_tab_has_something_to_show(demo):
