@@ -100,3 +100,16 @@ def test_whole_order_bills_the_backorder_before_it_ships(qtbot, tab, catalog, ad
     text = _invoice(qtbot, tab)
     assert f"Issued invoice INV-000001 for {order.number}: 2 units, €47.58" in text
     assert catalog.accounts.order_account(admin, order.id).invoiced == order.total
+
+
+def test_whole_order_after_a_first_invoice_says_it_bills_what_is_left(qtbot, tab, catalog, admin):
+    order = catalog.orders.place_order(admin, None, [("LAMP-01", 2)])
+    _ship(catalog, admin, order.id, {"LAMP-01": 1})
+    tab.order_edit.setText(order.number)
+    _invoice(qtbot, tab)  # the shipped lamp
+    tab.order_edit.setText(order.number)
+    tab.invoice_what.setCurrentIndex(tab.invoice_what.findData("all"))
+    plan = tab.plan_label.text()
+    assert f"{order.number} (shipped, shipped 1 of 2 units, invoiced on INV-000001)" in plan
+    assert "bills what is left of the order: 1 x LAMP-01" in plan
+    assert "the whole order" not in plan

@@ -457,7 +457,9 @@ class AccountsTab(QWidget, MessageLine):
         if plan.refusal:
             self.plan_label.setText(f"{head}: nothing to invoice now. {plan.refusal}")
             return
-        basis = "what shipped" if plan.what == "shipped" else "the whole order"
+        # "all" after an earlier invoice bills only what that one left (e.g. the backorder): not "the whole order"
+        basis = ("what shipped" if plan.what == "shipped" else
+                 "what is left of the order" if any(ln.invoiced for ln in plan.lines) else "the whole order")
         text = (f"{head}: the invoice bills {basis}: {units((ln.to_invoice, ln.sku) for ln in plan.lines)}, "
                 f"{self.money(plan.total)}")
         if plan.units_left:
