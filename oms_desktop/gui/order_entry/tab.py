@@ -466,6 +466,7 @@ class OrderEntryTab(QWidget, MessageLine):
 
     # ---- the order -----------------------------------------------------------------------------------------
     def show_order(self, order: OrderDTO | None) -> None:
+        new_cart = order is not None and order.status == "draft" and (self.order is None or self.order.id != order.id)
         self.order = order
         self._cart_id = order.id if order is not None and order.status == "draft" else None
         self.lines_model.set_order(order)
@@ -483,6 +484,8 @@ class OrderEntryTab(QWidget, MessageLine):
         if short:
             self.show_message("Short before confirm: " + ", ".join(f"{ln.sku} ({ln.available} available)"
                                                                    for ln in short), error=True)
+        if new_cart:
+            self.refresh_drafts_hint()  # the first line saved a new cart: it counts among the open carts
 
     def clear_order(self) -> None:
         self.show_order(None)
