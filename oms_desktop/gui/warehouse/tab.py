@@ -64,7 +64,7 @@ class WarehouseTab(QWidget, MessageLine):
     scan_refused = Signal(str)
 
     QUEUE_HEADERS = ["Order", "Customer", "Stage", "Age", "Express", "Lines", "Units", "Backorder", "Pick list"]
-    PICK_HEADERS = ["Location", "SKU", "Name", "Qty", "Picked", "Per order (tote)"]
+    PICK_HEADERS = ["Location", "SKU", "Name", "Qty", "Picked", "Totes"]  # totes: "T2: 1" = 1 unit into tote 2
 
     def __init__(self, services: Services, actor: Actor, jobs, parent: QWidget | None = None):
         super().__init__(parent)
@@ -124,6 +124,10 @@ class WarehouseTab(QWidget, MessageLine):
         self.pick_table.verticalHeader().hide()
         self.pick_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.pick_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # One line per SKU: beside the queue on a 1,366 px screen the list is ~380 px wide, and a header as long as
+        # "Per order (tote)" over "T2: 1" left the names 60 px, wrapped into two cut lines.
+        self.pick_table.setWordWrap(False)
+        self.pick_table.horizontalHeaderItem(5).setToolTip("Units per order, by tote: T2: 1 = one unit into tote 2")
         short_row = QHBoxLayout()
         self.short_reason_edit = QLineEdit(objectName="short_reason_edit")
         self.short_reason_edit.setPlaceholderText("Reason for anything short (not at location, damaged, ...)")
