@@ -1,9 +1,16 @@
 """Take the README's screenshots from a real window: run under Xvfb (or any X display), one PNG per tab.
 
-    Xvfb :99 -screen 0 1400x900x24 & DISPLAY=:99 python packaging/screenshots.py --demo --out docs/screenshots
+    Xvfb :99 -screen 0 1400x900x24 & DISPLAY=:99 OMS_HOME=$(mktemp -d) python packaging/screenshots.py --demo \
+        --script packaging/screenshot_scene.py --out docs/screenshots
 
 It signs in as the given user on the demo database (created on first use, like ``oms-desktop --demo``), shows
 the main window, switches to each tab, lets the event loop settle, and grabs the screen from the X server.
+
+``--script FILE`` sets the scene, driving the widgets as a user would. The file may define:
+``prepare(window)``, run once before the shots; ``before_shot(window, tab_index)``, run after each tab is shown
+and before it is grabbed; ``after_shots(window, out)``, run after the last grab, returning the paths of any further
+files it wrote (e.g. documents rendered to PNG). An exception in any of them stops the run with exit code 1, so a
+scene that did not come about never leaves a plausible-looking picture behind.
 """
 from __future__ import annotations
 
@@ -29,7 +36,8 @@ def main() -> int:
     p.add_argument("--password", default="demo")
     p.add_argument("--out", default="docs/screenshots")
     p.add_argument("--size", default="1360x860")
-    p.add_argument("--script", help="python file with a function prepare(window) run before the shots")
+    p.add_argument("--script", help="python file with prepare(window), and optionally before_shot(window, "
+                                    "tab_index) and after_shots(window, out), to set the scene (see above)")
     args = p.parse_args()
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen" or not os.environ.get("DISPLAY"):
         sys.exit("run under an X display (Xvfb), not offscreen: the point is a real window")
@@ -55,25 +63,50 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     names = ["order_entry", "inventory", "warehouse", "accounts", "service_desk"]
+    scene: dict = {}
     if args.script:
-        ns: dict = {}
-        exec(Path(args.script).read_text(), ns)  # noqa: S102 - a developer's own preparation script
-        ns["prepare"](window)
+        scene = {"__file__": str(Path(args.script).resolve()), "__name__": "screenshot_scene"}
+        exec(compile(Path(args.script).read_text(), args.script, "exec"), scene)  # noqa: S102 - the repo's own
+        if "prepare" in scene:
+            scene["prepare"](window)
     shots: list[Path] = []
+
+    def fail(exc: BaseException) -> None:
+        import traceback
+        traceback.print_exception(exc)
+        feed.stop()
+        app.exit(1)
 
     def shoot(i: int) -> None:
         if i >= window.ui.tabs.count():
+            try:
+                if "after_shots" in scene:
+                    shots.extend(scene["after_shots"](window, out) or ())
+            except Exception as exc:  # noqa: BLE001 - reported, and the run fails
+                fail(exc)
+                return
             feed.stop()
             print("\n".join(str(s) for s in shots))
             app.quit()
             return
         window.ui.tabs.setCurrentIndex(i)
+        try:
+            if "before_shot" in scene:
+                scene["before_shot"](window, i)
+        except Exception as exc:  # noqa: BLE001 - reported, and the run fails
+            fail(exc)
+            return
         QTimer.singleShot(1500, lambda: grab(i))
 
     def grab(i: int) -> None:
         name = names[i] if i < len(names) else f"tab{i}"
         target = out / f"{name}.png"
         screen = window.screen()
+        frame = window.frameGeometry()
+        if not screen.geometry().contains(frame):  # e.g. a minimum width grown past the screen: the dock is cut off
+            fail(RuntimeError(f"the window ({frame.width()}x{frame.height()}) does not fit the screen "
+                              f"({screen.geometry().width()}x{screen.geometry().height()}): {target.name} not taken"))
+            return
         pix = screen.grabWindow(0, window.frameGeometry().x(), window.frameGeometry().y(),
                                 window.frameGeometry().width(), window.frameGeometry().height())
         pix.save(str(target))
