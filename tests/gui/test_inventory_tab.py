@@ -335,3 +335,20 @@ def test_fetch_more_is_not_reentrant_and_inserts_the_right_rows(qtbot, catalog, 
     model.fetchMore()
     jobs.run_all()
     assert inserted == [(0, 1), (2, 2)] and not model.canFetchMore() and model.total == 3
+
+
+def test_opening_a_dialog_again_and_again_keeps_one_of_each(qtbot, catalog, admin):
+    from PySide6.QtWidgets import QDialog
+
+    from oms_desktop.gui.inventory import InventoryTab
+    from oms_desktop.gui.jobs import JobRunner
+    tab = InventoryTab(catalog, admin, JobRunner(synchronous=True))
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=3000)
+    tab.view.selectRow(0)
+    for _ in range(5):
+        tab.adjust_stock()
+        tab.adjust_dialog.reject()
+    qtbot.waitUntil(lambda: len([d for d in tab.findChildren(QDialog) if type(d).__name__ == "AdjustDialog"]) == 1,
+                    timeout=3000)

@@ -17,6 +17,7 @@ from ...domain.roles import Perm, can
 from ...services.inventory import ADJUST_REASONS
 from .. import format as fmt
 from ..errors import show_error
+from ..widgets.dialogs import discard_dialog
 from .models import RowsModel
 
 MANUAL_REASONS = tuple(r for r in ADJUST_REASONS if r != "receipt")  # receipts come from purchase orders
@@ -549,6 +550,7 @@ class PurchasingDialog(_ServiceDialog):
         self.refresh(result.orders[0].number if result.orders else None)
 
     def new_supplier(self) -> None:
+        discard_dialog(getattr(self, "supplier_dialog", None))
         self.supplier_dialog = SupplierDialog(self.services, self.actor, self.jobs, parent=self)
         self.supplier_dialog.added.connect(lambda s: self.message(f"Added supplier {s.name}."))
         self.supplier_dialog.open()
@@ -562,6 +564,7 @@ class PurchasingDialog(_ServiceDialog):
         self.run(lambda: self.services.purchasing.cancel_purchase_order(self.actor, ref), self._changed)
 
     def receive(self) -> None:
+        discard_dialog(getattr(self, "receive_dialog", None))
         self.receive_dialog = ReceiveDialog(self.services, self.actor, self.jobs, self.current, parent=self)
         self.receive_dialog.received.connect(self._received)
         self.receive_dialog.open()
@@ -573,6 +576,7 @@ class PurchasingDialog(_ServiceDialog):
     def record_invoice(self) -> None:
         if not self.buttons["invoice"].isEnabled():
             return
+        discard_dialog(getattr(self, "invoice_dialog", None))
         self.invoice_dialog = SupplierInvoiceDialog(self.services, self.actor, self.jobs, self.current,
                                                     locale=self.locale, parent=self)
         self.invoice_dialog.recorded.connect(self._invoice_recorded)
@@ -589,6 +593,7 @@ class PurchasingDialog(_ServiceDialog):
         invoice = self.current_invoice()
         if invoice is None or not self.buttons["pay"].isEnabled():
             return
+        discard_dialog(getattr(self, "pay_dialog", None))
         self.pay_dialog = SupplierPaymentDialog(self.services, self.actor, self.jobs, invoice, locale=self.locale,
                                                 parent=self)
         self.pay_dialog.paid.connect(self._invoice_paid)

@@ -19,6 +19,7 @@ from ...domain.errors import Cancelled, StorageError, UserFacingError
 from ...domain.roles import Perm, can
 from .. import format as fmt
 from ..errors import show_error
+from ..widgets.dialogs import discard_dialog
 from ..widgets.message_line import MessageLine
 from .dialogs import AdjustDialog, ImportReportDialog, ProductDialog, PurchasingDialog, StockCountDialog
 from .models import CATALOG_COLUMNS, CatalogModel, RowsModel
@@ -324,6 +325,7 @@ class InventoryTab(QWidget, MessageLine):
 
     def _open_editor(self, result) -> None:
         details, suppliers = result
+        discard_dialog(getattr(self, "product_dialog", None))
         self.product_dialog = ProductDialog(self.services, self.actor, self.jobs, details=details,
                                             categories=getattr(self, "categories", []), suppliers=suppliers,
                                             parent=self)
@@ -355,6 +357,7 @@ class InventoryTab(QWidget, MessageLine):
         p = self.current_product()
         if p is None or not self.buttons["adjust"].isEnabled():
             return
+        discard_dialog(getattr(self, "adjust_dialog", None))
         self.adjust_dialog = AdjustDialog(self.services, self.actor, self.jobs, p, parent=self)
         self.adjust_dialog.adjusted.connect(lambda n, sku=p.sku: self._stock_changed(f"{sku}: on hand is now {n}.",
                                                                                      [p.id]))
@@ -364,6 +367,7 @@ class InventoryTab(QWidget, MessageLine):
         if not self.buttons["count"].isEnabled():
             return
         p = self.current_product()
+        discard_dialog(getattr(self, "count_dialog", None))
         self.count_dialog = StockCountDialog(self.services, self.actor, self.jobs,
                                              location=p.location if p else "", parent=self)
         self.count_dialog.posted.connect(self._counted)
@@ -390,6 +394,7 @@ class InventoryTab(QWidget, MessageLine):
     def open_purchasing(self) -> None:
         if not self.buttons["purchasing"].isEnabled():
             return
+        discard_dialog(getattr(self, "purchasing_dialog", None))
         self.purchasing_dialog = PurchasingDialog(self.services, self.actor, self.jobs, locale=self.locale,
                                                   parent=self)
         self.purchasing_dialog.stock_changed.connect(lambda: self.refresh_products(None))
@@ -437,6 +442,7 @@ class InventoryTab(QWidget, MessageLine):
         rows = getattr(exc, "rows", None)
         if rows is not None:
             self.show_message(f"Nothing was imported from {name}: {len(rows)} problem(s).", error=True)
+            discard_dialog(getattr(self, "report_dialog", None))
             self.report_dialog = ImportReportDialog(rows, name, parent=self)
             self.report_dialog.open()
         elif isinstance(exc, OSError):
