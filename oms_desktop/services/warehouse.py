@@ -151,6 +151,8 @@ class TimelineEntryDTO:
     step: str      # confirmed, picking, picked, packed, shipped, delivered, backorder, invoiced, paid, returned, ...
     who: str
     detail: str = ""
+    amount: Decimal | None = None  # invoices, credit notes, payments: the screen formats it with the currency
+    currency: str = ""
 
 
 @dataclass(frozen=True)
@@ -337,8 +339,17 @@ class WarehouseService(ServiceBase):
                                             + (f": {r.reason}" if r.reason else "")))
         for e in finance:
             payload = _json(e.payload)
-            detail = " ".join(str(payload[k]) for k in ("number", "amount", "currency") if payload.get(k))
-            entries.append(TimelineEntryDTO(e.at, FINANCE_EVENTS[e.kind], e.username or "", detail))
+            if e.kind == "payment_received":
+                detail = " ".join(str(payload[k]) for k in ("method",) if payload.get(k))
+            else:
+                detail = str(payload.get("number") or "")
+            try:  # invoices and credit notes carry "total", payments "amount" (a decimal string)
+                amount = Decimal(str(payload.get("total") or payload.get("amount")))
+            except (InvalidOperation, ValueError):
+                amount = None
+            entries.append(TimelineEntryDTO(e.at, FINANCE_EVENTS[e.kind], e.username or "", detail,
+                                            amount if amount is not None and amount.is_finite() else None,
+                                            str(payload.get("currency") or "")))
         entries.sort(key=lambda t: t.at)
         backorders = tuple(BackorderDTO(b.sku, b.name, b.quantity, b.status, b.reason) for b in backorder_rows)
         returns = tuple(ReturnDTO(r.sku, r.quantity, r.condition, r.reason, r.at, r.username or "")
@@ -619,6 +630,7 @@ class WarehouseService(ServiceBase):
             uow.warehouse.update_shipment(shipment.id, {"status": "shipped", "shipped_by": actor.user_id,
                                                         "shipped_at": now})
             uow.warehouse.set_pick_order_status(po.id, "shipped")
+            uow.accounts.refresh_open_account(order.id)  # its units left: shipped, not invoiced yet
             owed = []
             if not po.backorder:
                 ordered: dict[int, list] = {}
@@ -777,6 +789,7 @@ class WarehouseService(ServiceBase):
                                    user_id=actor.user_id)
             uow.warehouse.add_return(dict(order_id=order.id, product_id=line.product_id, sku=line.sku, quantity=qty,
                                           condition=condition, reason=reason, user_id=actor.user_id))
+            uow.accounts.refresh_open_account(order.id)  # fewer units left to invoice
             ledger_posting.post_return(uow, actor, order.id, [(line.product_id, qty)], condition == "restock")
             returned[line.product_id] = returned.get(line.product_id, 0) + qty
             all_back = all(returned.get(pid, 0) >= q for pid, q in shipped.items())

@@ -70,3 +70,18 @@ def test_a_phone_number_lists_the_customers_orders(qtbot, desk, catalog, admin, 
     assert desk.results_list.count() == 2
     desk.results_list.itemClicked.emit(desk.results_list.item(1))
     assert desk.info.order.id == shipped.id
+
+
+def test_invoices_and_payments_show_their_amounts_in_the_screens_money_format(qtbot, desk, catalog, admin, shipped):
+    invoice = catalog.accounts.issue_invoice(admin, shipped.id, render=False)
+    catalog.accounts.record_payment(admin, shipped.id, "10.00", "cash")
+    _look_up(qtbot, desk, shipped.tracking_number)
+    rows = {desk.timeline_table.item(r, 1).text(): desk.timeline_table.item(r, 3).text()
+            for r in range(desk.timeline_table.rowCount())}
+    assert rows["invoiced"] == f"{invoice.number} · {desk_money(invoice.total)}"
+    assert rows["paid"] == "cash · €10.00"
+
+
+def desk_money(amount):
+    from oms_desktop.gui.format import money
+    return money(amount, "EUR", "en_US")

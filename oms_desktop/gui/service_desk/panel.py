@@ -154,7 +154,10 @@ class ServiceDeskPanel(QWidget, MessageLine):
         t = self.timeline_table
         t.setRowCount(len(info.timeline))
         for r, e in enumerate(info.timeline):
-            for c, value in enumerate((fmt.when(e.at), e.step, e.who, e.detail)):
+            detail = e.detail
+            if e.amount is not None and e.currency:
+                detail = " · ".join(x for x in (detail, fmt.money(e.amount, e.currency, self.locale)) if x)
+            for c, value in enumerate((fmt.when(e.at), e.step, e.who, detail)):
                 t.setItem(r, c, QTableWidgetItem(value))
         t.resizeColumnsToContents()
         t.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
