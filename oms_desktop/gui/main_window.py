@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         self.activity_list.setObjectName("activity_list")
         self.activity_list.setWordWrap(True)
         self.activity_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.activity_list.setMinimumWidth(300)
+        self.activity_list.setMinimumWidth(280)
         self.activity_dock = QDockWidget("Live activity", self)
         self.activity_dock.setObjectName("activity_dock")
         self.activity_dock.setWidget(self.activity_list)

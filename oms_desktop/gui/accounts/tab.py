@@ -86,7 +86,9 @@ class AccountsTab(QWidget, MessageLine):
         root = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.order_edit = QLineEdit(objectName="order_edit")
-        self.order_edit.setPlaceholderText("Order (SO-000042 or tracking no.) - or pick one in the queue")
+        self.order_edit.setPlaceholderText("Order or tracking no.")  # the field is narrow beside eight controls
+        self.order_edit.setToolTip("SO-000042, 42 or a tracking number; or pick an order in the queue")
+        self.order_edit.setMinimumWidth(self.order_edit.fontMetrics().horizontalAdvance("Order or tracking no.") + 24)
         self.order_edit.setClearButtonEnabled(True)
         bar.addWidget(self.order_edit, 2)
         self.pay_button = QPushButton("Record &payment (Ctrl+P)", objectName="pay_button")
@@ -100,7 +102,8 @@ class AccountsTab(QWidget, MessageLine):
         self.invoice_what.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.credit_button = QPushButton("&Credit note...", objectName="credit_button")
         self.refund_button = QPushButton("Re&fund...", objectName="refund_button")
-        self.reprint_button = QPushButton("&Reprint / save PDF", objectName="reprint_button")
+        self.reprint_button = QPushButton("&Reprint PDF...", objectName="reprint_button")
+        self.reprint_button.setToolTip("Print or save the PDF of the order's invoice, credit note or receipt")
         self.refresh_button = QPushButton("Refresh (F5)", objectName="refresh_button")
         for b in (self.pay_button, self.invoice_button, self.invoice_what, self.credit_button, self.refund_button,
                   self.reprint_button, self.refresh_button):
