@@ -66,6 +66,8 @@ unit of the order not invoiced yet (a counter sale, a prepayment); ``auto`` (the
 has a shipment, else ``all``."""
 SHIPPED_BY_HAND = ("shipped", "delivered", "returned")
 """Order statuses that mean the goods left, also when set by hand (``advance_order``) without a warehouse shipment."""
+QUEUE_GROUP_LIMIT = 500
+"""At most this many orders per group of the accounts queue (its oldest waiting for an invoice, its newest open)."""
 INVOICE_NO_RE = re.compile(r"^\s*(INV|CRN)-?0*(\d{1,9})\s*$", re.IGNORECASE)
 LAST4_RE = re.compile(r"^\d{4}$")
 CREDIT_NOTE_TERMS = "The amount is credited to your account or refunded."
@@ -402,6 +404,7 @@ class AccountsService(ServiceBase):
             pid = uow.accounts.add_payment(dict(order_id=order.id, kind=kind, method=method, amount_minor=minor,
                                                 currency=currency, reference=reference, card_last4=card_last4,
                                                 notes=notes, user_id=actor.user_id))
+            uow.accounts.refresh_open_account(order.id)
             what = "Payment" if kind == "payment" else "Refund"
             text = f"{what} {method} {label}" + (f" ref {reference}" if reference else "")
             entry = (receipt_entry(text, method, minor, balance) if kind == "payment"
@@ -495,6 +498,7 @@ class AccountsService(ServiceBase):
                           tax_rounding=order.tax_rounding, reason=plan.note, prepaid_minor=already,
                           issued_by=actor.user_id, **self._parties(uow, order))
             iid = uow.accounts.add_invoice(values, plan.line_rows)
+            uow.accounts.refresh_open_account(order.id)
             post_entry(uow, actor, invoice_entry(f"{number} {label}", net, tax, invoiced - paid), currency=cur,
                        order_id=order.id, invoice_id=iid)
             units = {ln.sku: ln.to_invoice for ln in plan.lines if ln.to_invoice}
@@ -676,6 +680,7 @@ class AccountsService(ServiceBase):
                      tax_rounding=invoice.tax_rounding, bill_to=invoice.bill_to, ship_to="", reason=reason,
                      prepaid_minor=0, issued_by=actor.user_id, **self._seller()),
                 line_rows)
+            uow.accounts.refresh_open_account(order.id)
             post_entry(uow, actor, credit_note_entry(number, invoice.number, net, tax, invoiced - paid),
                        currency=cur, order_id=order.id, invoice_id=cid)
             uow.events.add("credit_note_issued", user_id=actor.user_id, order_id=order.id,
@@ -843,11 +848,18 @@ class AccountsService(ServiceBase):
         self._require(actor, Perm.VIEW, "view the accounts queue")
         today = today or utc_now().date()
         with self._uow(write=False) as uow:
-            waiting = [self._queue_item(r, r.paid, 0, None, None, today) for r in uow.accounts.paid_not_invoiced()]
-            rows = uow.accounts.order_accounts(only_open=True)
-            listed = {i.order_id for i in waiting}
-            shipped = [self._queue_item(r, r.paid, r.invoiced, r.invoice_number, r.due_date, today)
-                       for r in uow.accounts.shipped_not_invoiced() if r.id not in listed]
+            # One statement over the open accounts only (kept by every change that opens or closes one, see
+            # AccountsRepo.refresh_open_account), not a scan of the history; each group as long and in the order
+            # it had when it was its own query over every order.
+            accounts = uow.accounts.open_account_rows()  # newest first
+        oldest_first = accounts[::-1]
+        waiting = [self._queue_item(r, r.paid, 0, None, None, today)
+                   for r in oldest_first if r.paid_not_invoiced][:QUEUE_GROUP_LIMIT]
+        rows = [r for r in accounts if r.unsettled][:QUEUE_GROUP_LIMIT]
+        listed = {i.order_id for i in waiting}
+        shipped = [self._queue_item(r, r.paid, r.invoiced, r.invoice_number, r.due_date, today)
+                   for r in [r for r in oldest_first if r.shipped_not_invoiced][:QUEUE_GROUP_LIMIT]
+                   if r.id not in listed]
         awaiting, overdue, credit = [], [], []
         for r in rows:
             if not r.has_invoice:
@@ -924,6 +936,23 @@ class AccountsService(ServiceBase):
                                 f"{moved}")
             problems.extend(payables_problems(uow, balances))  # goods received not invoiced, payables
         return problems
+
+    def open_accounts_problems(self) -> list[str]:
+        """Where the kept set of open accounts (what the queue reads) differs from the open accounts found the old
+        way, by scanning every order's invoices, payments, shipments and returns (should always be empty; reads
+        the whole history, so a consistency check like ``ledger_problems``, never a screen's query)."""
+        reasons = ("unsettled", "paid_not_invoiced", "shipped_not_invoiced")
+        with self._uow(write=False) as uow:
+            kept = {r.order_id: tuple(bool(getattr(r, n)) for n in reasons) for r in uow.accounts.open_accounts()}
+            found = ({r.id for r in uow.accounts.order_accounts(only_open=True, limit=None)},
+                     {r.id for r in uow.accounts.paid_not_invoiced(limit=None)},
+                     {r.id for r in uow.accounts.shipped_not_invoiced(limit=None)})
+        expected = {oid: tuple(oid in ids for ids in found) for oid in set().union(*found)}
+
+        def said(flags) -> str:
+            return ", ".join(n for n, f in zip(reasons, flags or ()) if f) or "closed"
+        return [f"{order_number(oid)}: open accounts say {said(kept.get(oid))}, its documents {said(expected.get(oid))}"
+                for oid in sorted(set(kept) | set(expected)) if kept.get(oid) != expected.get(oid)]
 
     # ---- helpers -------------------------------------------------------------------------------------------
     def _renderer(self):

@@ -331,6 +331,7 @@ class OrderService(ServiceBase):
                                           order_id=order.id, reason="order cancelled", user_id=actor.user_id)
                                      for pid in sorted(per_product)])
             uow.orders.update(order.id, {"status": Status.CANCELLED.value})
+            uow.accounts.refresh_open_account(order.id)  # a cancelled order waits for no invoice
             uow.orders.add_history(order.id, order.status, Status.CANCELLED, actor.user_id, reason)
             uow.events.add("order_cancelled", user_id=actor.user_id, order_id=order.id,
                            payload={"number": order_number(order.id), "reason": reason,

@@ -14,16 +14,24 @@ built from what was written, not read back."""
 PAGE = 2
 """Statements for one page of a list: the page itself plus at most one batched look-up (the customers' phones), or
 the type-ahead's two steps (SKU-prefix matches, then the rest, each in SKU order)."""
-SHIP_ORDER = 16
+SHIP_ORDER = 17
 """Statements of shipping a packed 3-line order with unit costs: the order, its pick, shipment and lines, the stock
 (SQLite: one UPDATE for all lines; PostgreSQL: one per line, in SKU order), the moves, shipment and pick status, the
-order lines, the order's status and history, the unit costs, the COGS entry and its postings, event and audit."""
-ISSUE_INVOICE = 13
+order's open account (one upsert: its units left and wait for an invoice; the accounts queue reads that set instead
+of scanning every order), the order lines, the order's status and history, the unit costs, the COGS entry and its
+postings, event and audit."""
+ISSUE_INVOICE = 14
 """Statements of issuing an invoice (rendering its PDF is not one: see ``invoice_pdf``): the order, its lines, its
 invoices, its units shipped, returned and invoiced per product (one statement: what an invoice of the shipped units
-may bill), its amounts, the number, the customer, the invoice and its lines, the sale entry and its postings, event,
-audit. The DTO and the PDF's document are built from what was written, not read back. The same for the second
-invoice of an order (its backorder shipped) as for the first."""
+may bill), its amounts, the number, the customer, the invoice and its lines, the order's open account (one upsert),
+the sale entry and its postings, event, audit. The DTO and the PDF's document are built from what was written, not
+read back. The same for the second invoice of an order (its backorder shipped) as for the first."""
+RECORD_PAYMENT = 9
+"""Statements of recording a payment: the order (locked), its amounts, the payment, the order's open account (one
+upsert), the receipt entry and its postings, event, audit, and the payment with its user's name for the DTO."""
+ACCOUNTS_QUEUE = 1
+"""Statements of loading the accounts queue, however many orders it lists: one query over the open accounts (every
+group's orders with their amounts, last invoice and due date), never one per order or a scan of the history."""
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")  # SQLite's BEGIN IMMEDIATE is SQL
 
 
@@ -125,6 +133,23 @@ def test_invoicing_a_part_shipment_and_then_its_backorder_takes_the_same_bounded
     second = count(backend, lambda: invoices.append(shop.accounts.issue_invoice(admin, order.id, render=False)))
     assert [[ln.quantity for ln in i.lines] for i in invoices] == [[1, 2], [2]]  # really a part, then the rest
     assert first <= ISSUE_INVOICE and second <= ISSUE_INVOICE
+
+
+def test_a_payment_and_the_accounts_queue_take_a_bounded_number_of_statements(backend, shop, admin):
+    orders = [shop.orders.place_order(admin, 1, [("LAMP-01", 1)]) for _ in range(6)]
+    assert count(backend, lambda: shop.accounts.record_payment(admin, orders[0].id, "5.00", "cash")) \
+        <= RECORD_PAYMENT
+    one = count(backend, lambda: shop.accounts.queue(admin))
+    for order in orders[1:]:  # several groups get orders: paid and not invoiced, invoiced and part paid, overpaid
+        shop.accounts.record_payment(admin, order.id, "5.00", "cash")
+    shop.accounts.issue_invoice(admin, orders[1].id)
+    shop.accounts.issue_invoice(admin, orders[2].id)
+    shop.accounts.record_payment(admin, orders[2].id, "50.00", "bank")
+    queue = []
+    many = count(backend, lambda: queue.append(shop.accounts.queue(admin)))
+    assert [len(g) for g in (queue[0].waiting_invoice, queue[0].awaiting_payment, queue[0].customer_credit)] \
+        == [4, 1, 1]  # really more orders, in several groups
+    assert one == many <= ACCOUNTS_QUEUE
 
 
 PICK_LIST_FIXED = 10

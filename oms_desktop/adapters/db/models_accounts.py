@@ -5,13 +5,15 @@ an issued invoice is corrected by a credit note, a posted entry by a reversal, a
 PDF lives in ``invoice_documents``, written once right after the invoice is issued (rendering takes milliseconds that
 the issuing transaction, which holds SQLite's write lock, should not wait for); it is rendered only from the stored
 invoice, so a document rendered later (after a crash between the two) is the same document.
-The only mutable row is the per-series invoice counter, which is locked and bumped in the issuing transaction.
+The only mutable rows are the per-series invoice counter, which is locked and bumped in the issuing transaction,
+and ``open_accounts``, the set of orders the accounts queue lists (derived from the documents, see below).
 """
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, LargeBinary, String, Text,
+                        UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base, Id, Minor, UtcDateTime
@@ -137,3 +139,25 @@ class LedgerPosting(Base):
         CheckConstraint("amount_minor <> 0", name="amount_not_zero"),
         Index("ix_ledger_postings_account", "account", "entry_id"),
     )
+
+
+class OpenAccount(Base):
+    """An order whose account needs the accounts team: the accounts queue reads these rows, not the history.
+
+    A row exists exactly while at least one reason holds (migration 0008; ``AccountsRepo.refresh_open_account``
+    rewrites the order's row in the transaction of every change that can open or close it, and a trigger deletes a
+    row whose reasons are all false). The reasons, each as the queue's groups define them:
+
+    * ``unsettled``: the order has an invoice or a payment and its invoices (less credit notes) differ from its
+      payments (less refunds): awaiting payment, overdue, or a credit in the customer's favour;
+    * ``paid_not_invoiced``: a payment and no invoice yet (not a draft, not cancelled);
+    * ``shipped_not_invoiced``: units that left in a shipment (less returns) are not invoiced (less credit notes),
+      for some product (not a draft, not cancelled).
+
+    Derived data, not history: ``AccountsService.open_accounts_problems`` recomputes the set from the documents.
+    """
+    __tablename__ = "open_accounts"
+    order_id: Mapped[int] = mapped_column(Id, ForeignKey("orders.id"), primary_key=True, autoincrement=False)
+    unsettled: Mapped[bool] = mapped_column(Boolean)
+    paid_not_invoiced: Mapped[bool] = mapped_column(Boolean)
+    shipped_not_invoiced: Mapped[bool] = mapped_column(Boolean)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import bindparam, case, exists, func, literal, literal_column, select, union_all, update
+from sqlalchemy import and_, bindparam, case, exists, func, literal, literal_column, or_, select, union_all, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -26,6 +26,10 @@ postings_t = a.LedgerPosting.__table__
 shipments_t = w.Shipment.__table__
 shipment_lines_t = w.ShipmentLine.__table__
 returns_t = w.ReturnedItem.__table__
+open_t = a.OpenAccount.__table__
+OPEN_REASONS = ("unsettled", "paid_not_invoiced", "shipped_not_invoiced")
+"""The columns of ``open_accounts`` that say why an order's account is open (see ``models_accounts.OpenAccount``)."""
+NOT_ACTIVE = ("draft", "cancelled")
 SHIPPED = ("shipped", "delivered")
 """Statuses of a shipment whose goods have left the building."""
 _REF = invoices_t.alias("ref")
@@ -202,8 +206,81 @@ class AccountsRepo(_Repo):
                                     func.coalesce(func.sum(per_order.c.paid), 0))).first()
         return int(row[0]), int(row[1])
 
-    def order_accounts(self, *, only_open: bool = True, limit: int = 500):
-        """Orders with their invoiced and paid amounts, last invoice number and due date, for the accounts queue."""
+    # ---- open accounts: the accounts queue ----------------------------------------------------------------
+    def refresh_open_account(self, order_id: int) -> None:
+        """Bring ``order_id``'s row of ``open_accounts`` in line with its documents, in one statement: called in
+        the transaction of every change that can open or close an order's account (invoice, credit note, payment,
+        refund, shipment, return, cancellation), after the change and with the order row locked, so concurrent
+        changes of one order refresh it one after the other. An upsert of the reasons computed from the order's
+        own rows (index look-ups by order id); a row whose reasons are all false is deleted by the table's trigger
+        (migration 0008), and a closed order without a row writes nothing."""
+        self.c.execute(built(("refresh open account", self.c.dialect.name), self._refresh_statement),
+                       {"order_id": order_id})
+
+    def _refresh_statement(self):
+        oid = bindparam("order_id")
+        signed_inv = case((invoices_t.c.kind == "credit_note", -invoices_t.c.total_minor),
+                          else_=invoices_t.c.total_minor)
+        signed_paid = case((payments_t.c.kind == "refund", -payments_t.c.amount_minor),
+                           else_=payments_t.c.amount_minor)
+        invoiced = select(func.coalesce(func.sum(signed_inv), 0)).where(invoices_t.c.order_id == oid)
+        paid = select(func.coalesce(func.sum(signed_paid), 0)).where(payments_t.c.order_id == oid)
+        has_invoice = exists().where(invoices_t.c.order_id == oid, invoices_t.c.kind == "invoice")
+        has_money = exists().where(payments_t.c.order_id == oid)
+        has_payment = exists().where(payments_t.c.order_id == oid, payments_t.c.kind == "payment")
+        has_left = exists().where(shipments_t.c.order_id == oid, shipments_t.c.status.in_(SHIPPED))
+        u = self._units_union(lambda col: col == oid)
+        owed = (select(u.c.product_id).group_by(u.c.product_id)
+                .having(func.sum(case((u.c.kind == "shipped", u.c.q), else_=-u.c.q)) > 0).exists())
+        active = orders_t.c.status.notin_(NOT_ACTIVE)
+        state = select(
+            orders_t.c.id.label("order_id"),
+            and_(or_(has_invoice, has_money), invoiced.scalar_subquery() != paid.scalar_subquery())
+            .label("unsettled"),
+            and_(has_payment, ~has_invoice, active).label("paid_not_invoiced"),
+            and_(active, has_left, owed).label("shipped_not_invoiced"),
+        ).where(orders_t.c.id == oid).subquery("state")
+        src = select(state).where(or_(*(state.c[r] for r in OPEN_REASONS),
+                                      exists().where(open_t.c.order_id == oid)))
+        ins = (pg_insert if self.c.dialect.name == "postgresql" else sqlite_insert)(open_t).from_select(
+            ["order_id", *OPEN_REASONS], src)
+        return ins.on_conflict_do_update(index_elements=[open_t.c.order_id],
+                                         set_={r: ins.excluded[r] for r in OPEN_REASONS},
+                                         where=or_(*(open_t.c[r] != ins.excluded[r] for r in OPEN_REASONS)))
+
+    def open_account_rows(self):
+        """Every order of ``open_accounts`` (newest first) with its reasons and what the accounts queue shows:
+        status, total, customer, invoiced (less credit notes) and paid (less refunds), last invoice number and
+        due date, whether it has an invoice. One statement; the amounts are computed for these orders only,
+        through the invoices' and payments' order-id indexes, whatever the size of the history."""
+        def build():
+            last_invoice = (select(invoices_t.c.number).where(invoices_t.c.order_id == orders_t.c.id,
+                                                              invoices_t.c.kind == "invoice")
+                            .order_by(invoices_t.c.id.desc()).limit(1).scalar_subquery())
+            due = (select(func.max(invoices_t.c.due_date)).where(invoices_t.c.order_id == orders_t.c.id,
+                                                                invoices_t.c.kind == "invoice").scalar_subquery())
+            has_invoice = exists().where(invoices_t.c.order_id == orders_t.c.id, invoices_t.c.kind == "invoice")
+            return (select(orders_t.c.id, orders_t.c.status, orders_t.c.total_minor, orders_t.c.currency,
+                           orders_t.c.created_at, customers_t.c.name.label("customer_name"),
+                           self._invoiced_expr().label("invoiced"), self._paid_expr().label("paid"),
+                           last_invoice.label("invoice_number"), due.label("due_date"),
+                           has_invoice.label("has_invoice"), *(open_t.c[r] for r in OPEN_REASONS))
+                    .select_from(open_t.join(orders_t, orders_t.c.id == open_t.c.order_id)
+                                 .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id))
+                    .order_by(open_t.c.order_id.desc()))
+        return self.c.execute(built("open account rows", build)).all()
+
+    def open_accounts(self):
+        """The rows of ``open_accounts`` (order id and reasons), by order id."""
+        return self.c.execute(select(open_t).order_by(open_t.c.order_id)).all()
+
+    # ---- the open accounts found the old way: by scanning every order's documents ---------------------------
+    # ``order_accounts(only_open=True)``, ``paid_not_invoiced`` and ``shipped_not_invoiced`` define the reasons of
+    # ``open_accounts``; they read the whole history (seconds on a million orders), so only reports and the
+    # consistency check (``AccountsService.open_accounts_problems``) use them, never the queue.
+    def order_accounts(self, *, only_open: bool = True, limit: int | None = 500):
+        """Orders with their invoiced and paid amounts, last invoice number and due date (``only_open``: those
+        with an invoice or a payment whose invoiced and paid amounts differ)."""
         inv, paid = self._invoiced_expr(), self._paid_expr()
         last_invoice = (select(invoices_t.c.number).where(invoices_t.c.order_id == orders_t.c.id,
                                                           invoices_t.c.kind == "invoice")
@@ -221,7 +298,7 @@ class AccountsRepo(_Repo):
             q = q.where((has_invoice | has_payment), inv != paid)
         return self.c.execute(q.order_by(orders_t.c.id.desc()).limit(limit)).all()
 
-    def paid_not_invoiced(self, limit: int = 500):
+    def paid_not_invoiced(self, limit: int | None = 500):
         """Orders that took money but have no invoice yet (counter sales waiting for their invoice)."""
         paid = self._paid_expr()
         has_invoice = exists().where(invoices_t.c.order_id == orders_t.c.id, invoices_t.c.kind == "invoice")
@@ -233,7 +310,7 @@ class AccountsRepo(_Repo):
              .order_by(orders_t.c.id))
         return self.c.execute(q.limit(limit)).all()
 
-    def shipped_not_invoiced(self, limit: int = 500):
+    def shipped_not_invoiced(self, limit: int | None = 500):
         """Orders with units that left the building (net of returns) and are not invoiced (net of credit notes),
         for some product: the accounts queue's "shipped, waiting for an invoice", with amounts like
         ``order_accounts``."""
