@@ -32,7 +32,8 @@ from .ports import utc_now as _now
 PICK_LIST_RE = re.compile(r"^(?:PL-?)?#?0*(\d{1,12})$", re.IGNORECASE)
 MAX_ORDERS_PER_LIST = 60
 RETURN_CONDITIONS = ("restock", "damaged")
-FINANCE_EVENTS = {"invoice_issued": "invoiced", "payment_received": "paid", "credit_note_issued": "credit note"}
+FINANCE_EVENTS = {"invoice_issued": "invoiced", "payment_received": "paid", "credit_note_issued": "credit note",
+                  "refund_paid": "refunded"}
 
 
 def pick_list_number(pick_list_id: int) -> str:
@@ -339,7 +340,7 @@ class WarehouseService(ServiceBase):
                                             + (f": {r.reason}" if r.reason else "")))
         for e in finance:
             payload = _json(e.payload)
-            if e.kind == "payment_received":
+            if e.kind in ("payment_received", "refund_paid"):
                 detail = " ".join(str(payload[k]) for k in ("method",) if payload.get(k))
             else:
                 detail = str(payload.get("number") or "")
