@@ -35,7 +35,7 @@ PICK_LIST = "PL-000004"                             # the open pick list of the 
 CARRIER = ("DHL", "Paket", "00340434161094015892", "1.4")
 PLAN_ORDER = "SO-006007"                            # shipped 3 of 4 units (a backorder), paid in full: a credit
 PLAN_CHOICE = "all"                                 # "Whole order": bill the backordered unit the customer paid
-TRACKED_ORDER = TO_SHIP                             # "where is my parcel?": the order shipped above
+TRACKED_ORDER = "SO-006001"                         # the whole cycle: picked, shipped, delivered, invoiced, paid
 
 TIMEOUT_MS = 20000
 
