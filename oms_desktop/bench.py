@@ -2,6 +2,8 @@
 
 The database is seeded in a child process with bulk inserts straight through the DB-API (``executemany`` in big
 batches on SQLite, ``COPY`` on PostgreSQL), so the bench's own peak memory reflects the workloads, not the seeding.
+The orders that left the building get their accounts history by INSERT ... SELECT (shipments, invoices, payments,
+returns, credit notes and refunds, a few hundred accounts left open: ``accounts_history_sql``).
 Every workload runs a few warm-up rounds, then ``repeat`` timed rounds; the table shows median, p95 and max, and
 each figure as a ratio to the floor: the same rows of one order written with plain ``sqlite3`` (one transaction
 per order). Workloads whose services are not built yet print ``n/a``.
@@ -247,6 +249,11 @@ class _SqliteWriter:
         self.db.executemany(sql, [tuple(self._cell(v) for v in r) for r in rows])
         self.db.execute("COMMIT")
 
+    def sql(self, statement: str, tables=()) -> None:
+        self.db.execute("BEGIN")
+        self.db.execute(statement)
+        self.db.execute("COMMIT")
+
     def finish(self) -> None:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.close()
@@ -269,6 +276,12 @@ class _PgWriter:
         self.db.commit()
         if "id" in cols:
             self.tables.add(table)
+
+    def sql(self, statement: str, tables=()) -> None:
+        with self.db.cursor() as cur:
+            cur.execute(statement)
+        self.db.commit()
+        self.tables.update(tables)
 
     def finish(self) -> None:
         with self.db.cursor() as cur:
@@ -318,9 +331,77 @@ def seed(url: str, scale: Scale, user_id: int) -> dict:
         lines = [ln for _, ls in chunk for ln in ls]
         n_lines += len(lines)
         w.write("order_lines", LINE_COLS, lines)
+    for statement, tables in accounts_history_sql("sqlite" if isinstance(w, _SqliteWriter) else "postgresql",
+                                                  scale.orders):
+        w.sql(statement, tables)
     w.finish()
     return {"products": scale.products, "customers": scale.customers, "orders": scale.orders,
             "order_lines": n_lines, "seconds": round(time.perf_counter() - t0, 2)}
+
+
+OPEN_EVERY = 10_000
+"""One order in ``OPEN_EVERY`` of each kind of open account (by id): 1 invoiced and unpaid, 2 paid in part,
+3 shipped and not invoiced, 4 paid and not invoiced (a counter sale), 5 paid too much; every other order that left
+the building is shipped, invoiced and paid in full (a returned one came back, credited and refunded)."""
+_LEFT = "('shipped', 'delivered', 'returned')"
+
+
+def accounts_history_sql(dialect: str, n_orders: int) -> list[tuple[str, tuple[str, ...]]]:
+    """(statement, tables given ids) that give the seeded orders their accounts history with INSERT ... SELECT
+    from the orders and their lines (seconds, no rows through Python): shipments and their lines, invoices and
+    their lines, returns, credit notes, payments and refunds, as ``OPEN_EVERY`` says; the invoice counters; and
+    the set of open accounts those documents make (migration 0008 filled it when the database was empty)."""
+    m, sq = OPEN_EVERY, dialect == "sqlite"
+    number = (lambda series: f"printf('{series}-%07d', o.id)") if sq else \
+        (lambda series: f"'{series}-' || lpad(o.id::text, 7, '0')")
+    day = "date(o.created_at)" if sq else "(o.created_at)::date"
+    due = "date(o.created_at, '+14 days')" if sq else "(o.created_at + interval '14 days')::date"
+    invoice_cols = ("id, kind, series, seq, number, order_id, customer_id, references_id, issue_date, due_date, "
+                    "currency, net_minor, tax_minor, total_minor, tax_rounding, bill_to, ship_to, reason, seller, "
+                    "seller_vat_id, prepaid_minor, issued_by, issued_at")
+    line_cols = ("invoice_id, line_no, product_id, sku, name, quantity, unit_price_minor, tax_rate_bp, discount_bp, "
+                 "net_minor, tax_minor")
+    payment_cols = "order_id, kind, method, amount_minor, currency, reference, card_last4, notes, user_id, received_at"
+    returned = f"o.status = 'returned' AND o.id % {m} NOT IN (1, 2, 3, 4, 5)"
+    return [
+        (f"INSERT INTO shipments (id, order_id, pick_list_id, status, backorder, carrier, service, carrier_ref, "
+         f"packages, weight_g, packed_by, packed_at, shipped_by, shipped_at, delivered_by, delivered_at) "
+         f"SELECT o.id, o.id, NULL, CASE WHEN o.status = 'shipped' THEN 'shipped' ELSE 'delivered' END, FALSE, "
+         f"'DHL', '', 'JD' || o.id, 1, NULL, o.created_by, o.created_at, o.created_by, o.created_at, "
+         f"CASE WHEN o.status = 'shipped' THEN NULL ELSE o.created_by END, "
+         f"CASE WHEN o.status = 'shipped' THEN NULL ELSE o.created_at END "
+         f"FROM orders o WHERE o.status IN {_LEFT} AND o.id % {m} <> 4", ("shipments",)),
+        ("INSERT INTO shipment_lines (shipment_id, product_id, sku, name, quantity) "
+         "SELECT l.order_id, l.product_id, l.sku, l.name, l.quantity FROM order_lines l "
+         "JOIN shipments s ON s.id = l.order_id", ("shipment_lines",)),
+        (f"INSERT INTO invoices ({invoice_cols}) SELECT o.id, 'invoice', 'INV', o.id, {number('INV')}, o.id, "
+         f"o.customer_id, NULL, {day}, {due}, o.currency, o.net_minor, o.tax_minor, o.total_minor, o.tax_rounding, "
+         f"'', '', '', 'Bench Home & Garden GmbH', '', 0, o.created_by, o.created_at "
+         f"FROM orders o WHERE o.status IN {_LEFT} AND o.id % {m} NOT IN (3, 4)", ("invoices",)),
+        (f"INSERT INTO invoice_lines ({line_cols}) SELECT l.order_id, l.line_no, l.product_id, l.sku, l.name, "
+         f"l.quantity, l.unit_price_minor, l.tax_rate_bp, l.discount_bp, l.net_minor, l.tax_minor "
+         f"FROM order_lines l JOIN invoices i ON i.id = l.order_id", ("invoice_lines",)),
+        (f"INSERT INTO returns (order_id, product_id, sku, quantity, condition, reason, user_id, at) "
+         f"SELECT l.order_id, l.product_id, l.sku, l.quantity, 'restock', 'bench', o.created_by, o.created_at "
+         f"FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE {returned}", ("returns",)),
+        (f"INSERT INTO invoices ({invoice_cols}) SELECT {n_orders} + o.id, 'credit_note', 'CRN', o.id, "
+         f"{number('CRN')}, o.id, o.customer_id, o.id, {day}, NULL, o.currency, o.net_minor, o.tax_minor, "
+         f"o.total_minor, o.tax_rounding, '', '', 'returned', 'Bench Home & Garden GmbH', '', 0, o.created_by, "
+         f"o.created_at FROM orders o WHERE {returned}", ()),
+        (f"INSERT INTO invoice_lines ({line_cols}) SELECT {n_orders} + l.order_id, l.line_no, l.product_id, l.sku, "
+         f"l.name, l.quantity, l.unit_price_minor, l.tax_rate_bp, l.discount_bp, l.net_minor, l.tax_minor "
+         f"FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE {returned}", ()),
+        (f"INSERT INTO payments ({payment_cols}) SELECT o.id, 'payment', 'bank', CASE o.id % {m} "
+         f"WHEN 2 THEN o.total_minor / 2 WHEN 5 THEN o.total_minor + 100 ELSE o.total_minor END, o.currency, "
+         f"'', '', '', o.created_by, o.created_at FROM orders o WHERE o.status IN {_LEFT} AND o.id % {m} NOT IN (1, 3)",
+         ("payments",)),
+        (f"INSERT INTO payments ({payment_cols}) SELECT o.id, 'refund', 'bank', o.total_minor, o.currency, "
+         f"'', '', '', o.created_by, o.created_at FROM orders o WHERE {returned}", ()),
+        (f"INSERT INTO invoice_counters (series, last_number) VALUES ('INV', {n_orders}), ('CRN', {n_orders})", ()),
+        (f"INSERT INTO open_accounts (order_id, unsettled, paid_not_invoiced, shipped_not_invoiced) "
+         f"SELECT o.id, o.id % {m} IN (1, 2, 4, 5), o.id % {m} = 4, o.id % {m} = 3 FROM orders o "
+         f"WHERE o.status IN {_LEFT} AND o.id % {m} IN (1, 2, 3, 4, 5)", ()),
+    ]
 
 
 def _seed_child(url: str, scale: Scale, user_id: int, out) -> None:
@@ -878,6 +959,16 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
                 "<= 100 ms", limit_ms=100, limit_stat="max")
         r.samples = timed(lambda i: services.orders.list_orders(actor, status=statuses[i % len(statuses)], limit=50),
                           repeat, warmup=len(statuses))
+        rows.append(r)
+
+        r = Row("accounts_queue", f"accounts queue over {sc.orders:,} orders, nearly all shipped, invoiced and paid",
+                "<= 100 ms", limit_ms=100, limit_stat="max")
+        r.samples = timed(lambda i: services.accounts.queue(actor), repeat, warmup=3)
+        q = services.accounts.queue(actor)
+        listed = sum(len(g) for g in (q.waiting_invoice, q.awaiting_payment, q.overdue, q.customer_credit,
+                                      q.shipped_not_invoiced))
+        r.note = (f"{listed} orders listed; one query over the kept set of open accounts, amounts computed for "
+                  "those orders only")
         rows.append(r)
         log("queries done")
 

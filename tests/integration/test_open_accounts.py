@@ -183,6 +183,24 @@ def test_the_queue_and_the_refresh_read_only_through_keys_and_indexes(backend, s
     assert full_scans(plan, HISTORY + ("open_accounts",)) == [], plan
 
 
+def test_the_bench_seeds_an_accounts_history_whose_open_accounts_are_kept(backend, admin):
+    from oms_desktop.bench import OPEN_EVERY, SCALES, Scale, seed
+    sc = SCALES["small"]
+    sc = Scale(**{**sc.__dict__, "orders": OPEN_EVERY + 900})  # past OPEN_EVERY: some orders of each kind twice
+    backend.engine.dispose()  # the seeding writes alone, through its own connection
+    done = seed(backend.url, sc, admin.user_id)
+    assert done["orders"] == OPEN_EVERY + 900
+    s = backend.services
+    assert s.accounts.open_accounts_problems() == []  # the set the bench wrote is the one the documents make
+    with backend.engine.connect() as c:
+        counts = {t: c.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
+                  for t in ("invoices", "payments", "shipments", "returns", "open_accounts")}
+    assert counts["invoices"] > 0.8 * sc.orders and counts["payments"] > 0.8 * sc.orders and counts["returns"]
+    assert 5 <= counts["open_accounts"] <= 10
+    q = s.accounts.queue(admin)
+    assert q.waiting_invoice and q.overdue and q.customer_credit and q.shipped_not_invoiced
+
+
 # ---- migration 0008 -------------------------------------------------------------------------------------------
 
 def test_0008_fills_the_set_from_the_documents_and_its_downgrade_removes_it(empty_db_url, paths):
