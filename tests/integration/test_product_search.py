@@ -250,7 +250,9 @@ def test_one_word_is_a_range_of_the_word_index_and_a_common_start_stops_at_first
         assert "USING COVERING INDEX ix_product_words_first (word>? AND word<?)" in plan
         assert "USING COVERING INDEX ix_product_words_word (word>? AND word<?)" in plan
     else:
-        assert re.search(r"Index Only Scan using ix_product_words_first .*\(actual rows=[1-9]", plan), plan
+        # an index-only scan or a bitmap scan of it, as the statistics of a small table make the planner choose
+        assert re.search(r"(Index Only Scan using|Bitmap Index Scan on) ix_product_words_first .*\(actual rows=[1-9]",
+                         plan), plan
         assert "never executed" in node(plan, "ix_product_words_word")  # first words sufficed
     # "oak": no name starts with it but one, so every matching word is gathered: from the word index alone
     [plan] = analyzed_plans(backend, lambda: shop.catalog.search(admin, "oak", limit=3))
