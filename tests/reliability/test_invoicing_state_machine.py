@@ -4,20 +4,16 @@ shipped never bills a unit that has not left, an order whose every unit is invoi
 adding up to its total to the cent, invoice numbers have no gap, and the books stay right after every step."""
 from __future__ import annotations
 
-import tempfile
 from collections import defaultdict
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, precondition, rule
+from hypothesis.stateful import Bundle, initialize, invariant, precondition, rule
 
-from oms_desktop.adapters.security import fast_test_hasher
-from oms_desktop.bootstrap import open_backend
-from oms_desktop.config import Paths
 from oms_desktop.domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
+from tests.helpers.state_machines import FreshDatabaseMachine
 
 SKUS = ("IV-A", "IV-B", "IV-C")
 CSV = ("sku,name,unit_price,tax_rate,on_hand\nIV-A,A,19.99,0.19,900\nIV-B,B,0.07,0.19,900\n"
@@ -26,35 +22,19 @@ CSV = ("sku,name,unit_price,tax_rate,on_hand\nIV-A,A,19.99,0.19,900\nIV-B,B,0.07
 pytestmark = pytest.mark.slow
 
 
-class InvoicingMachine(RuleBasedStateMachine):
+class InvoicingMachine(FreshDatabaseMachine):
     orders = Bundle("orders")
     invoices = Bundle("invoices")
 
-    def __init__(self):
-        super().__init__()
-        self.backend = None
-        self.tmp = None
-
     @initialize(mode=st.sampled_from(["line", "document"]), include_tax=st.booleans())
     def open_a_fresh_database(self, mode, include_tax):
-        self.tmp = tempfile.TemporaryDirectory(prefix="oms-invoicing-sm-")
-        root = Path(self.tmp.name)
-        paths = Paths(root / "data", root / "config", root / "logs", root / "backups").ensure()
-        self.backend = open_backend(f"sqlite:///{root / 'oms.db'}", paths=paths, hasher=fast_test_hasher())
-        s = self.services = self.backend.services
-        s.auth.add_user(None, "admin", "admin", "admin-pw")
-        self.admin = s.auth.actor_for("admin")
+        s, self.admin = self.fresh_database("oms-invoicing-sm-")
+        self.services = s
         s.company.update(self.admin, tax_rounding=mode, prices_include_tax=include_tax)
         s.catalog.import_catalog(self.admin, CSV.encode())
         self.ordered: dict[int, dict[str, int]] = {}
         self.shipped_units: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # net of returns
         self.invoiced_units: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # net of credits
-
-    def teardown(self):
-        if self.backend is not None:
-            self.backend.dispose()
-        if self.tmp is not None:
-            self.tmp.cleanup()
 
     # ---- rules -----------------------------------------------------------------------------------------------
     @precondition(lambda self: len(self.ordered) < 4)  # a few orders, each taken through several steps

@@ -3,19 +3,15 @@ after every step every entry balances, the trial balance is zero, and receivable
 payments; the database agrees with a plain model of what each order owes."""
 from __future__ import annotations
 
-import tempfile
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule
+from hypothesis.stateful import Bundle, initialize, invariant, rule
 
-from oms_desktop.adapters.security import fast_test_hasher
-from oms_desktop.bootstrap import open_backend
-from oms_desktop.config import Paths
 from oms_desktop.domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
+from tests.helpers.state_machines import FreshDatabaseMachine
 
 SKUS = ("LG-A", "LG-B", "LG-C")
 CSV = ("sku,name,unit_price,tax_rate,on_hand\nLG-A,A,19.99,0.19,500\nLG-B,B,0.07,0.07,500\n"
@@ -28,24 +24,14 @@ methods = st.sampled_from(["cash", "card", "bank"])
 pytestmark = pytest.mark.slow
 
 
-class LedgerMachine(RuleBasedStateMachine):
+class LedgerMachine(FreshDatabaseMachine):
     orders = Bundle("orders")
     invoices = Bundle("invoices")
 
-    def __init__(self):
-        super().__init__()
-        self.backend = None
-        self.tmp = None
-
     @initialize(mode=st.sampled_from(["line", "document"]), include_tax=st.booleans())
     def open_a_fresh_database(self, mode, include_tax):
-        self.tmp = tempfile.TemporaryDirectory(prefix="oms-ledger-sm-")
-        root = Path(self.tmp.name)
-        paths = Paths(root / "data", root / "config", root / "logs", root / "backups").ensure()
-        self.backend = open_backend(f"sqlite:///{root / 'oms.db'}", paths=paths, hasher=fast_test_hasher())
-        s = self.services = self.backend.services
-        s.auth.add_user(None, "admin", "admin", "admin-pw")
-        self.admin = s.auth.actor_for("admin")
+        s, self.admin = self.fresh_database("oms-ledger-sm-")
+        self.services = s
         s.company.update(self.admin, tax_rounding=mode, prices_include_tax=include_tax)
         s.catalog.import_catalog(self.admin, CSV.encode())
         for sku, cost in COSTS.items():
@@ -54,12 +40,6 @@ class LedgerMachine(RuleBasedStateMachine):
                 "name": details.name, "unit_price": str(details.unit_price), "tax_rate": str(details.tax_rate),
                 "unit_cost": cost})
         self.owed: dict[int, Decimal] = {}  # order id -> invoiced - credited - paid + refunded
-
-    def teardown(self):
-        if self.backend is not None:
-            self.backend.dispose()
-        if self.tmp is not None:
-            self.tmp.cleanup()
 
     # ---- rules -----------------------------------------------------------------------------------------------
     @rule(target=orders, lines=st.lists(st.tuples(st.sampled_from(SKUS), st.integers(1, 5)), min_size=1,

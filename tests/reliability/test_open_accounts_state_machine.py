@@ -5,22 +5,18 @@ queue reads) equal to the open accounts found the old way, by scanning every ord
 from the set is the queue the old queries built, item for item."""
 from __future__ import annotations
 
-import tempfile
 from datetime import timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, precondition, rule
+from hypothesis.stateful import Bundle, initialize, invariant, precondition, rule
 
-from oms_desktop.adapters.security import fast_test_hasher
-from oms_desktop.bootstrap import open_backend
-from oms_desktop.config import Paths
 from oms_desktop.domain.errors import UserFacingError
 from oms_desktop.services.accounts import AccountsQueueDTO
 from oms_desktop.services.ports import utc_now
+from tests.helpers.state_machines import FreshDatabaseMachine
 
 SKUS = ("OA-A", "OA-B", "OA-C")
 CSV = ("sku,name,unit_price,tax_rate,on_hand\nOA-A,A,19.99,0.19,900\nOA-B,B,0.07,0.19,900\n"
@@ -47,35 +43,19 @@ def reference_queue(accounts, today) -> AccountsQueueDTO:
     return AccountsQueueDTO(tuple(waiting), tuple(awaiting), tuple(overdue), tuple(credit), tuple(shipped))
 
 
-class OpenAccountsMachine(RuleBasedStateMachine):
+class OpenAccountsMachine(FreshDatabaseMachine):
     orders = Bundle("orders")
     invoices = Bundle("invoices")
 
-    def __init__(self):
-        super().__init__()
-        self.backend = None
-        self.tmp = None
-
     @initialize(include_tax=st.booleans())
     def open_a_fresh_database(self, include_tax):
-        self.tmp = tempfile.TemporaryDirectory(prefix="oms-open-accounts-sm-")
-        root = Path(self.tmp.name)
-        paths = Paths(root / "data", root / "config", root / "logs", root / "backups").ensure()
-        self.backend = open_backend(f"sqlite:///{root / 'oms.db'}", paths=paths, hasher=fast_test_hasher())
-        s = self.s = self.backend.services
-        s.auth.add_user(None, "admin", "admin", "admin-pw")
-        self.admin = s.auth.actor_for("admin")
+        s, self.admin = self.fresh_database("oms-open-accounts-sm-")
+        self.s = s
         s.company.update(self.admin, prices_include_tax=include_tax)
         s.catalog.import_catalog(self.admin, CSV.encode())
         self.customer = s.customers.add_customer(self.admin, "Anna Schmidt", ["0171 555-0100"]).id
         self.placed = 0
         self.steps = 0
-
-    def teardown(self):
-        if self.backend is not None:
-            self.backend.dispose()
-        if self.tmp is not None:
-            self.tmp.cleanup()
 
     def attempt(self, fn):
         """Run one step; a refusal (nothing to pick, nothing to bill, more than is owed, ...) changes nothing."""

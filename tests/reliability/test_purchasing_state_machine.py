@@ -4,19 +4,15 @@ consistent (ledger_problems, a zero trial balance), goods received not invoiced 
 received and not invoiced at purchase order cost, and payables equal what the model says is owed."""
 from __future__ import annotations
 
-import tempfile
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule
+from hypothesis.stateful import Bundle, initialize, invariant, rule
 
-from oms_desktop.adapters.security import fast_test_hasher
-from oms_desktop.bootstrap import open_backend
-from oms_desktop.config import Paths
 from oms_desktop.domain.errors import BusinessRuleViolation, OutOfStock, ValidationFailed
+from tests.helpers.state_machines import FreshDatabaseMachine
 
 SKUS = ("PS-A", "PS-B")
 CSV = "sku,name,unit_price,tax_rate,on_hand,unit_cost\nPS-A,A,19.99,0.19,20,4.00\nPS-B,B,2.50,0.07,50,0.35\n"
@@ -25,35 +21,19 @@ cents = st.integers(min_value=0, max_value=2000).map(lambda c: Decimal(c).scaleb
 pytestmark = pytest.mark.slow
 
 
-class PurchasingMachine(RuleBasedStateMachine):
+class PurchasingMachine(FreshDatabaseMachine):
     orders = Bundle("orders")
     invoices = Bundle("invoices")
 
-    def __init__(self):
-        super().__init__()
-        self.backend = None
-        self.tmp = None
-
     @initialize()
     def open_a_fresh_database(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="oms-purchasing-sm-")
-        root = Path(self.tmp.name)
-        paths = Paths(root / "data", root / "config", root / "logs", root / "backups").ensure()
-        self.backend = open_backend(f"sqlite:///{root / 'oms.db'}", paths=paths, hasher=fast_test_hasher())
-        s = self.services = self.backend.services
-        s.auth.add_user(None, "admin", "admin", "admin-pw")
-        self.admin = s.auth.actor_for("admin")
+        s, self.admin = self.fresh_database("oms-purchasing-sm-")
+        self.services = s
         s.catalog.import_catalog(self.admin, CSV.encode())
         s.purchasing.add_supplier(self.admin, "Supplier")
         self.grni = Decimal(0)     # received and not invoiced, at purchase order cost
         self.owed = Decimal(0)     # invoiced and not paid
         self.numbers = 0
-
-    def teardown(self):
-        if self.backend is not None:
-            self.backend.dispose()
-        if self.tmp is not None:
-            self.tmp.cleanup()
 
     @rule(target=orders, qa=st.integers(0, 6), qb=st.integers(0, 6), ca=cents, cb=cents, now=st.integers(0, 6))
     def order(self, qa, qb, ca, cb, now):

@@ -2,20 +2,16 @@
 database agrees with a plain-dict model of what should have happened."""
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, multiple, rule
+from hypothesis.stateful import Bundle, initialize, invariant, multiple, rule
 from sqlalchemy import text
 
-from oms_desktop.adapters.security import fast_test_hasher
-from oms_desktop.bootstrap import open_backend
-from oms_desktop.config import Paths
 from oms_desktop.domain.errors import BusinessRuleViolation, InvalidTransition, OutOfStock
+from tests.helpers.state_machines import FreshDatabaseMachine
 
 SKUS = ("SM-A", "SM-B", "SM-C")
 OPENING = {"SM-A": 30, "SM-B": 12, "SM-C": 0}  # SM-C starts sold out: shortages from step one
@@ -28,23 +24,13 @@ order_lines = st.lists(st.tuples(st.sampled_from(SKUS), st.integers(1, 4)), min_
 pytestmark = pytest.mark.slow
 
 
-class StockMachine(RuleBasedStateMachine):
+class StockMachine(FreshDatabaseMachine):
     orders = Bundle("orders")
-
-    def __init__(self):
-        super().__init__()
-        self.backend = None
-        self.tmp = None
 
     @initialize()
     def open_a_fresh_database(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="oms-sm-")
-        root = Path(self.tmp.name)
-        paths = Paths(root / "data", root / "config", root / "logs", root / "backups").ensure()
-        self.backend = open_backend(f"sqlite:///{root / 'oms.db'}", paths=paths, hasher=fast_test_hasher())
-        s = self.services = self.backend.services
-        s.auth.add_user(None, "admin", "admin", "admin-pw")
-        admin = s.auth.actor_for("admin")
+        s, admin = self.fresh_database("oms-sm-")
+        self.services = s
         s.auth.add_user(admin, "agent", "agent", "agent-pw")
         s.auth.add_user(admin, "wh", "warehouse", "wh-pw")
         self.agent, self.warehouse = s.auth.actor_for("agent"), s.auth.actor_for("wh")
@@ -55,12 +41,6 @@ class StockMachine(RuleBasedStateMachine):
         self.reserved = dict.fromkeys(SKUS, 0)
         self.status: dict[int, str] = {}
         self.lines: dict[int, Counter] = {}
-
-    def teardown(self):
-        if self.backend is not None:
-            self.backend.dispose()
-        if self.tmp is not None:
-            self.tmp.cleanup()
 
     # ---- model helpers ----------------------------------------------------------------------------------------
     def _fits(self, wanted: Counter) -> bool:
