@@ -190,6 +190,23 @@ class AccountsRepo(_Repo):
         return (select(func.coalesce(func.sum(signed), 0)).where(payments_t.c.order_id == orders_t.c.id)
                 .scalar_subquery())
 
+    @staticmethod
+    def _has_invoice_expr():
+        return exists().where(invoices_t.c.order_id == orders_t.c.id, invoices_t.c.kind == "invoice")
+
+    @staticmethod
+    def _last_invoice_expr():
+        """The number of the order's newest invoice (credit notes aside)."""
+        return (select(invoices_t.c.number).where(invoices_t.c.order_id == orders_t.c.id,
+                                                  invoices_t.c.kind == "invoice")
+                .order_by(invoices_t.c.id.desc()).limit(1).scalar_subquery())
+
+    @staticmethod
+    def _due_expr():
+        """The latest due date of the order's invoices."""
+        return (select(func.max(invoices_t.c.due_date)).where(invoices_t.c.order_id == orders_t.c.id,
+                                                             invoices_t.c.kind == "invoice").scalar_subquery())
+
     def order_amounts(self, order_id: int) -> tuple[int, int]:
         """(invoiced net of credit notes, paid net of refunds) of an order, in minor units."""
         row = self.c.execute(built("order amounts", lambda: select(
@@ -254,17 +271,11 @@ class AccountsRepo(_Repo):
         due date, whether it has an invoice. One statement; the amounts are computed for these orders only,
         through the invoices' and payments' order-id indexes, whatever the size of the history."""
         def build():
-            last_invoice = (select(invoices_t.c.number).where(invoices_t.c.order_id == orders_t.c.id,
-                                                              invoices_t.c.kind == "invoice")
-                            .order_by(invoices_t.c.id.desc()).limit(1).scalar_subquery())
-            due = (select(func.max(invoices_t.c.due_date)).where(invoices_t.c.order_id == orders_t.c.id,
-                                                                invoices_t.c.kind == "invoice").scalar_subquery())
-            has_invoice = exists().where(invoices_t.c.order_id == orders_t.c.id, invoices_t.c.kind == "invoice")
             return (select(orders_t.c.id, orders_t.c.status, orders_t.c.total_minor, orders_t.c.currency,
                            orders_t.c.created_at, customers_t.c.name.label("customer_name"),
                            self._invoiced_expr().label("invoiced"), self._paid_expr().label("paid"),
-                           last_invoice.label("invoice_number"), due.label("due_date"),
-                           has_invoice.label("has_invoice"), *(open_t.c[r] for r in OPEN_REASONS))
+                           self._last_invoice_expr().label("invoice_number"), self._due_expr().label("due_date"),
+                           self._has_invoice_expr().label("has_invoice"), *(open_t.c[r] for r in OPEN_REASONS))
                     .select_from(open_t.join(orders_t, orders_t.c.id == open_t.c.order_id)
                                  .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id))
                     .order_by(open_t.c.order_id.desc()))
@@ -281,13 +292,8 @@ class AccountsRepo(_Repo):
     def order_accounts(self, *, only_open: bool = True, limit: int | None = 500):
         """Orders with their invoiced and paid amounts, last invoice number and due date (``only_open``: those
         with an invoice or a payment whose invoiced and paid amounts differ)."""
-        inv, paid = self._invoiced_expr(), self._paid_expr()
-        last_invoice = (select(invoices_t.c.number).where(invoices_t.c.order_id == orders_t.c.id,
-                                                          invoices_t.c.kind == "invoice")
-                        .order_by(invoices_t.c.id.desc()).limit(1).scalar_subquery())
-        due = (select(func.max(invoices_t.c.due_date)).where(invoices_t.c.order_id == orders_t.c.id,
-                                                            invoices_t.c.kind == "invoice").scalar_subquery())
-        has_invoice = exists().where(invoices_t.c.order_id == orders_t.c.id, invoices_t.c.kind == "invoice")
+        inv, paid, has_invoice = self._invoiced_expr(), self._paid_expr(), self._has_invoice_expr()
+        last_invoice, due = self._last_invoice_expr(), self._due_expr()
         has_payment = exists().where(payments_t.c.order_id == orders_t.c.id)
         q = (select(orders_t.c.id, orders_t.c.status, orders_t.c.total_minor, orders_t.c.currency,
                     orders_t.c.created_at, orders_t.c.tracking_number, customers_t.c.name.label("customer_name"),
@@ -300,8 +306,7 @@ class AccountsRepo(_Repo):
 
     def paid_not_invoiced(self, limit: int | None = 500):
         """Orders that took money but have no invoice yet (counter sales waiting for their invoice)."""
-        paid = self._paid_expr()
-        has_invoice = exists().where(invoices_t.c.order_id == orders_t.c.id, invoices_t.c.kind == "invoice")
+        paid, has_invoice = self._paid_expr(), self._has_invoice_expr()
         has_payment = exists().where(payments_t.c.order_id == orders_t.c.id, payments_t.c.kind == "payment")
         q = (select(orders_t.c.id, orders_t.c.status, orders_t.c.total_minor, orders_t.c.currency,
                     orders_t.c.created_at, customers_t.c.name.label("customer_name"), paid.label("paid"))
@@ -319,11 +324,7 @@ class AccountsRepo(_Repo):
         signed = case((u.c.kind == "invoiced", -u.c.q), (u.c.kind == "returned", -u.c.q), else_=u.c.q)
         owed = (select(u.c.order_id).group_by(u.c.order_id, u.c.product_id).having(func.sum(signed) > 0))
         inv, paid = self._invoiced_expr(), self._paid_expr()
-        last_invoice = (select(invoices_t.c.number).where(invoices_t.c.order_id == orders_t.c.id,
-                                                          invoices_t.c.kind == "invoice")
-                        .order_by(invoices_t.c.id.desc()).limit(1).scalar_subquery())
-        due = (select(func.max(invoices_t.c.due_date)).where(invoices_t.c.order_id == orders_t.c.id,
-                                                            invoices_t.c.kind == "invoice").scalar_subquery())
+        last_invoice, due = self._last_invoice_expr(), self._due_expr()
         q = (select(orders_t.c.id, orders_t.c.status, orders_t.c.total_minor, orders_t.c.currency,
                     orders_t.c.created_at, customers_t.c.name.label("customer_name"), inv.label("invoiced"),
                     paid.label("paid"), last_invoice.label("invoice_number"), due.label("due_date"))
