@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import csv
-import io
 import re
 from pathlib import Path
 
+from ..domain.catalog import csv_data_rows, csv_reader
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.orders import parse_quantity
 
@@ -93,9 +93,7 @@ def parse_count_csv(data: bytes, name: str) -> list[tuple[int, str, int]]:
         raise ValidationFailed(f"{name} is not a CSV text file (it contains NUL bytes)")
     if not text.strip():
         raise ValidationFailed(f"{name} is empty: expected a header {','.join(COUNT_COLUMNS)} and a row per product")
-    first_line = text.splitlines()[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv_reader(text)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except csv.Error as e:
@@ -111,38 +109,31 @@ def parse_count_csv(data: bytes, name: str) -> list[tuple[int, str, int]]:
     rows: list[tuple[int, str, int]] = []
     problems: list[str] = []
     first_row: dict[str, int] = {}
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as e:
-            problems.append(f"{name} row {reader.line_num}: malformed CSV: {e}")
-            break
-        n = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.append(f"{name} row {n}: has {len(row)} fields, the header has {len(header)}")
-            continue
-        key, counted = row[i_sku].strip(), row[i_counted].strip()
-        if not key:
-            problems.append(f"{name} row {n}: the sku is empty")
-            continue
-        if not counted:
-            problems.append(f"{name} row {n}: no count for {key} (0 if none were found)")
-            continue
-        try:
-            qty = parse_quantity(counted, sku=key.upper(), allow_zero=True)
-        except ValidationFailed as e:
-            problems.extend(f"{name} row {n}: {p}" for p in e.problems)
-            continue
-        if key.upper() in first_row:
-            problems.append(f"{name} row {n}: {key} appears again (first on row {first_row[key.upper()]}); give "
-                            "its whole count on one row")
-            continue
-        first_row[key.upper()] = n
-        rows.append((n, key, qty))
+    try:
+        for n, row in csv_data_rows(reader):
+            if len(row) != len(header):
+                problems.append(f"{name} row {n}: has {len(row)} fields, the header has {len(header)}")
+                continue
+            key, counted = row[i_sku].strip(), row[i_counted].strip()
+            if not key:
+                problems.append(f"{name} row {n}: the sku is empty")
+                continue
+            if not counted:
+                problems.append(f"{name} row {n}: no count for {key} (0 if none were found)")
+                continue
+            try:
+                qty = parse_quantity(counted, sku=key.upper(), allow_zero=True)
+            except ValidationFailed as e:
+                problems.extend(f"{name} row {n}: {p}" for p in e.problems)
+                continue
+            if key.upper() in first_row:
+                problems.append(f"{name} row {n}: {key} appears again (first on row {first_row[key.upper()]}); "
+                                "give its whole count on one row")
+                continue
+            first_row[key.upper()] = n
+            rows.append((n, key, qty))
+    except csv.Error as e:
+        problems.append(f"{name} row {reader.line_num}: malformed CSV: {e}")
     if not rows and not problems:
         problems.append(f"{name} has a header but no counts")
     if problems:

@@ -127,6 +127,22 @@ class CatalogFile:
     problems: tuple[tuple[int, str, str], ...]
 
 
+def csv_reader(text: str):
+    """A strict CSV reader over ``text``, separated by semicolons if its first line has more of them than commas
+    (a spreadsheet saved in a German locale), else by commas."""
+    first_line = text.splitlines()[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+
+
+def csv_data_rows(reader):
+    """(line number, cells) of every row of ``reader`` that is not blank; a malformed row raises ``csv.Error``
+    (``reader.line_num`` says where), ending the rows."""
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            yield reader.line_num, row
+
+
 def parse_catalog_csv(data: bytes, currency: str) -> CatalogFile:
     """Read a whole catalog CSV (UTF-8, optional BOM; comma or semicolon) and validate every row."""
     if len(data) > MAX_IMPORT_BYTES:
@@ -141,9 +157,7 @@ def parse_catalog_csv(data: bytes, currency: str) -> CatalogFile:
         return CatalogFile((), ((0, "", "the file contains NUL bytes; it is not a CSV text file"),))
     if not text.strip():
         return CatalogFile((), ((0, "", "the file is empty"),))
-    first_line = text.splitlines()[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv_reader(text)
     problems: list[tuple[int, str, str]] = []
     specs: list[tuple[int, ProductSpec]] = []
     try:
@@ -164,37 +178,29 @@ def parse_catalog_csv(data: bytes, currency: str) -> CatalogFile:
         return CatalogFile((), tuple(problems))
     seen_sku: dict[str, int] = {}
     seen_barcode: dict[str, int] = {}
-    row_no = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as e:
-            problems.append((reader.line_num, "", f"malformed CSV: {e}"))
-            break
-        row_no = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.append((row_no, "", f"has {len(row)} fields, the header has {len(header)}"))
-            continue
-        spec, row_problems = validate_product(dict(zip(header, row)), currency)
-        for col, msg in row_problems:
-            problems.append((row_no, col, msg))
-        if spec is None:
-            continue
-        if spec.sku in seen_sku:
-            problems.append((row_no, "sku", f"SKU {spec.sku} appears again (first on row {seen_sku[spec.sku]})"))
-            continue
-        seen_sku[spec.sku] = row_no
-        if spec.barcode:
-            if spec.barcode in seen_barcode:
-                problems.append((row_no, "barcode", f"barcode {spec.barcode} appears again (first on row "
-                                                     f"{seen_barcode[spec.barcode]})"))
+    try:
+        for row_no, row in csv_data_rows(reader):
+            if len(row) != len(header):
+                problems.append((row_no, "", f"has {len(row)} fields, the header has {len(header)}"))
                 continue
-            seen_barcode[spec.barcode] = row_no
-        specs.append((row_no, spec))
+            spec, row_problems = validate_product(dict(zip(header, row)), currency)
+            for col, msg in row_problems:
+                problems.append((row_no, col, msg))
+            if spec is None:
+                continue
+            if spec.sku in seen_sku:
+                problems.append((row_no, "sku", f"SKU {spec.sku} appears again (first on row {seen_sku[spec.sku]})"))
+                continue
+            seen_sku[spec.sku] = row_no
+            if spec.barcode:
+                if spec.barcode in seen_barcode:
+                    problems.append((row_no, "barcode", f"barcode {spec.barcode} appears again (first on row "
+                                                         f"{seen_barcode[spec.barcode]})"))
+                    continue
+                seen_barcode[spec.barcode] = row_no
+            specs.append((row_no, spec))
+    except csv.Error as e:
+        problems.append((reader.line_num, "", f"malformed CSV: {e}"))
     if not specs and not problems:
         problems.append((1, "", "the file has a header but no products"))
     return CatalogFile(tuple(specs), tuple(problems))
