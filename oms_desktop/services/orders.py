@@ -239,7 +239,8 @@ class OrderService(ServiceBase):
             dto = self._load(uow, order.id)
             # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
             self._reserve(uow, actor, order.id, [(ln.product_id, ln.sku, ln.quantity) for ln in lines],
-                          reorder_points=uow.products.reorder_points({ln.product_id for ln in lines}))
+                          reorder_points={pid: p.reorder_point for pid, p in
+                                          uow.products.by_ids(ln.product_id for ln in lines).items()})
             uow.commit()
         return dto
 

@@ -147,12 +147,6 @@ class ProductsRepo(_Repo):
         return self.c.execute(built("product", lambda: self._select().where(products_t.c.id == bindparam("id"))),
                               {"id": product_id}).first()
 
-    def reorder_points(self, product_ids) -> dict[int, int]:
-        ids = sorted(set(product_ids))
-        rows = self.c.execute(built("reorder points", lambda: select(products_t.c.id, products_t.c.reorder_point).where(
-            products_t.c.id.in_(bindparam("ids", expanding=True)))), {"ids": ids}).all() if ids else []
-        return {pid: rp or 0 for pid, rp in rows}
-
     def by_ids(self, product_ids) -> dict:
         """The products of ``product_ids`` (with their stock) by id, in one statement."""
         ids = sorted(set(product_ids))

@@ -113,9 +113,6 @@ class WarehouseRepo(_Repo):
         return self.c.execute(built(("pick lines", one_order), build), {"id": pick_list_id, "order_id": order_id}
                               ).all()
 
-    def set_picked(self, pick_line_id: int, picked: int, short_reason: str) -> None:
-        self.set_picked_many([(pick_line_id, picked, short_reason)])
-
     def set_picked_many(self, rows: list[tuple[int, int, str]]) -> None:
         """Record (pick line id, units picked, short reason) for many lines in one executemany."""
         if rows:
