@@ -3,22 +3,11 @@ bar says what the invoice would bill, Ctrl+I bills the first shipment, then the 
 order" bills what has not shipped yet too."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
-from oms_desktop.gui.accounts import AccountsTab
-from oms_desktop.gui.jobs import JobRunner
+from tests.gui.test_accounts_tab import tab  # noqa: F401 - the tab fixture, shared
 
 SHIPPED_GROUP = "Shipped, waiting for an invoice"
-
-
-@pytest.fixture
-def tab(qtbot, catalog, admin):
-    widget = AccountsTab(catalog, admin, JobRunner(synchronous=True))
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitSignal(widget.refreshed, timeout=3000)
-    return widget
 
 
 def _ship(services, actor, order_id, found=None, ref="JD1"):
