@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 from .domain.errors import AuthenticationFailed, NotFound, StorageError, UserFacingError, ValidationFailed
 from .domain.money import round_money
 from .domain.orders import Channel, Status
+from .domain.references import customer_number
 from .domain.roles import Perm, Role, require
 from .services.dto import Actor, to_jsonable
 
@@ -354,7 +355,7 @@ def format_order(o) -> str:
     cur = o.currency
     out = [f"Order {o.number}    status: {o.status}",
            f"Tracking number: {o.tracking_number or '(none yet)'}",
-           f"Customer: {o.customer_name} (C{o.customer_id:06d})" if o.customer_id is not None else
+           f"Customer: {o.customer_name} ({customer_number(o.customer_id)})" if o.customer_id is not None else
            "Customer: (none)",
            f"Channel: {o.channel}    created {when(o.created_at)} by {o.created_by or '?'}", ""]
     out.append(table(["#", "SKU", "Name", "Qty", "Unit price", "Tax rate", "Net", "Tax", "Gross"],

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDockWidget, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QWidget)
 
+from ..domain.references import order_number
 from ..domain.roles import Perm, can
 from ..services import Services
 from ..services.dto import Actor, EventDTO
@@ -23,7 +24,7 @@ def describe_event(e: EventDTO, locale: str = "en_US") -> str:
     """One line for the activity panel; amounts as everywhere on screen (the company's locale)."""
     p = e.payload
     who = e.username or "system"
-    order = f"SO-{e.order_id:06d}" if e.order_id else ""
+    order = order_number(e.order_id) if e.order_id else ""
 
     def amount(key: str) -> str:
         value, currency = p.get(key), p.get("currency")

@@ -49,14 +49,15 @@ from ..domain.roles import Perm
 from .base import ServiceBase
 from .documents import (Address, CompanyInfo, InvoiceDoc, InvoiceLine, ReceiptDoc, ReceiptLine, ReceiptPayment,
                         TaxRow)
-from .dto import Actor, order_number
+from ..domain.references import Series, format_ref, order_number, parse_invoice_or_credit_note, receipt_number
+from .dto import Actor
 from .ledger_posting import post_entry
 from .orders import OrderService
 from .purchasing import payables_problems
 from .ports import utc_now
 
-INVOICE_SERIES = "INV"
-CREDIT_SERIES = "CRN"
+INVOICE_SERIES = Series.INVOICE
+CREDIT_SERIES = Series.CREDIT_NOTE
 PAYMENT_TERMS_DAYS = 14
 AGING_BUCKETS = ((0, "current"), (30, "1-30"), (60, "31-60"), (90, "61-90"))
 NOT_INVOICEABLE = ("draft", "cancelled")
@@ -68,15 +69,10 @@ SHIPPED_BY_HAND = ("shipped", "delivered", "returned")
 """Order statuses that mean the goods left, also when set by hand (``advance_order``) without a warehouse shipment."""
 QUEUE_GROUP_LIMIT = 500
 """At most this many orders per group of the accounts queue (its oldest waiting for an invoice, its newest open)."""
-INVOICE_NO_RE = re.compile(r"^\s*(INV|CRN)-?0*(\d{1,9})\s*$", re.IGNORECASE)
 LAST4_RE = re.compile(r"^\d{4}$")
 CREDIT_NOTE_TERMS = "The amount is credited to your account or refunded."
 
 log = logging.getLogger(__name__)
-
-
-def document_number(series: str, seq: int) -> str:
-    return f"{series}-{seq:06d}"
 
 
 # ---- DTOs ---------------------------------------------------------------------------------------------------
@@ -486,7 +482,7 @@ class AccountsService(ServiceBase):
             invoiced, paid = uow.accounts.order_amounts(order.id)
             cur = order.currency
             seq = uow.accounts.next_number(INVOICE_SERIES)
-            number = document_number(INVOICE_SERIES, seq)
+            number = format_ref(INVOICE_SERIES, seq)
             if self.after_numbering is not None:
                 self.after_numbering(number)
             today = utc_now().date()
@@ -663,7 +659,7 @@ class AccountsService(ServiceBase):
                         prev_net, prev_tax = prev_net + cn.net_minor, prev_tax + cn.tax_minor
                 net, tax = invoice.net_minor - prev_net, invoice.tax_minor - prev_tax
             seq = uow.accounts.next_number(CREDIT_SERIES)
-            number = document_number(CREDIT_SERIES, seq)
+            number = format_ref(CREDIT_SERIES, seq)
             if self.after_numbering is not None:
                 self.after_numbering(number)
             today = utc_now().date()
@@ -745,7 +741,7 @@ class AccountsService(ServiceBase):
             totals = self._totals(order, lines)
             payments = uow.accounts.payments_of(order.id)
             doc = ReceiptDoc(
-                number=f"R-{order.id:06d}-{len(payments)}", printed_at=utc_now(), company=self._company_info(),
+                number=receipt_number(order.id, len(payments)), printed_at=utc_now(), company=self._company_info(),
                 order_number=order_number(order.id), tracking_number=order.tracking_number or "",
                 cashier=actor.display_name or actor.username,
                 # Line amounts as the prices are kept (net, or gross when prices include tax), so the lines add
@@ -998,9 +994,8 @@ class AccountsService(ServiceBase):
             row = uow.accounts.invoice(ref)
         else:
             text = str(ref or "").strip()
-            m = INVOICE_NO_RE.match(text)
-            row = uow.accounts.invoice_by_number(document_number(m.group(1).upper(), int(m.group(2)))
-                                                 if m else text)
+            parsed = parse_invoice_or_credit_note(text)
+            row = uow.accounts.invoice_by_number(format_ref(*parsed) if parsed else text)
         if row is None:
             raise NotFound(f"No invoice or credit note '{ref}'.")
         return row
@@ -1140,4 +1135,4 @@ class AccountsService(ServiceBase):
                          from_minor(open_minor, cur), invoice_number, due_date, max(days, 0))
 
 
-__all__ = ["AccountsService", "EntryKind", "document_number"]
+__all__ = ["AccountsService", "EntryKind"]

@@ -5,12 +5,12 @@ import re
 
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.phone import digits_of, has_only_phone_characters, looks_like_phone, phone_key
+from ..domain.references import Series, parse_ref
 from ..domain.roles import Perm
 from .base import ServiceBase
 from .dto import Actor, CustomerDTO
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-CUSTOMER_NO_RE = re.compile(r"^[Cc#]?0*(\d{1,12})$")
 
 
 class CustomerService(ServiceBase):
@@ -66,8 +66,8 @@ class CustomerService(ServiceBase):
             return []
         digits = digits_of(text)
         only_phone_chars = has_only_phone_characters(text)
-        m = CUSTOMER_NO_RE.match(text.replace(" ", ""))
-        customer_id = int(m.group(1)) if m and not text.isdigit() else None
+        number = parse_ref(Series.CUSTOMER, text.replace(" ", ""))
+        customer_id = number if number is not None and not text.isdigit() else None
         if text.isdigit() and len(text) <= 6:
             customer_id = int(text)
         with self._uow(write=False) as uow:
@@ -82,9 +82,9 @@ class CustomerService(ServiceBase):
         """One customer from a number (C000123, 123) or a phone number; refuses an ambiguous phone."""
         self._require(actor, Perm.VIEW, "find customers")
         ref = str(ref).strip()
-        m = CUSTOMER_NO_RE.match(ref)
-        if m and len(digits_of(ref)) <= 6:
-            return self.get_customer(actor, int(m.group(1)))
+        number = parse_ref(Series.CUSTOMER, ref)
+        if number is not None and len(digits_of(ref)) <= 6:
+            return self.get_customer(actor, number)
         key = phone_key(ref)
         if len(key) < 5:
             raise ValidationFailed(f"'{ref}' is neither a customer number nor a phone number")

@@ -6,6 +6,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 
+from ..domain.references import customer_number, order_number  # noqa: F401 - order_number: DTO users' import
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -72,7 +74,7 @@ class CustomerDTO:
 
     @property
     def number(self) -> str:
-        return f"C{self.id:06d}"
+        return customer_number(self.id)
 
 
 @dataclass(frozen=True)
@@ -174,10 +176,6 @@ class StockMoveDTO:
     reference: str
     order_id: int | None
     username: str
-
-
-def order_number(order_id: int) -> str:
-    return f"SO-{order_id:06d}"
 
 
 def to_jsonable(value):

@@ -8,7 +8,8 @@ from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
 from ..domain.orders import parse_quantity
 from ..domain.roles import Perm
 from .base import ServiceBase
-from .dto import Actor, StockMoveDTO, order_number
+from ..domain.references import order_number
+from .dto import Actor, StockMoveDTO
 from .ledger_posting import post_stock_adjustment
 
 ADJUST_REASONS = ("count", "damage", "found", "correction", "receipt")

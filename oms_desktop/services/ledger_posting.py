@@ -12,7 +12,7 @@ from ..domain.ledger import (Entry, cogs_entry, goods_received_entry, opening_st
                              revaluation_entry, stock_adjustment_entry, supplier_invoice_entry, supplier_payment_entry,
                              validate_entry)
 from ..domain.money import from_minor
-from .dto import order_number
+from ..domain.references import order_number
 
 
 def post_entry(uow, actor, entry: Entry, *, currency: str, order_id: int | None = None,

@@ -1,7 +1,6 @@
 """Orders: carts (drafts), lines, confirmation with atomic reservation, tracking numbers, status moves, cancel."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from decimal import Decimal
 from types import SimpleNamespace
@@ -16,9 +15,9 @@ from ..domain.roles import Perm, can
 from . import ledger_posting
 from .base import ServiceBase
 from .ports import utc_now as _now
-from .dto import Actor, OrderDTO, OrderLineDTO, OrderSummaryDTO, StatusChangeDTO, order_number
+from ..domain.references import Series, order_number, parse_ref
+from .dto import Actor, OrderDTO, OrderLineDTO, OrderSummaryDTO, StatusChangeDTO
 
-ORDER_NO_RE = re.compile(r"^(?:SO-?)?#?0*(\d{1,12})$", re.IGNORECASE)
 MAX_LINES = 500
 
 
@@ -488,9 +487,8 @@ class OrderService(ServiceBase):
                 raise NotFound(f"No order {order_number(ref)}.")
             return ref
         text = str(ref or "").strip()
-        m = ORDER_NO_RE.match(text)
-        if m:
-            oid = int(m.group(1))
+        oid = parse_ref(Series.ORDER, text)
+        if oid is not None:
             if uow.orders.get(oid) is None:
                 raise NotFound(f"No order {order_number(oid)}.")
             return oid

@@ -15,7 +15,6 @@ invoices and payments (corrections come from the supplier as credit notes, which
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -26,6 +25,7 @@ from ..domain.ledger import SUPPLIER_PAYMENT_ACCOUNT, Account, contains_card_num
 from ..domain.money import MAX_MINOR, from_minor, parse_amount, quantum, to_minor
 from ..domain.orders import parse_quantity, parse_rate
 from ..domain.roles import Perm
+from ..domain.references import Series, parse_ref, po_number, supplier_invoice_ref
 from .base import ServiceBase
 from .documents import Address, CompanyInfo, PurchaseOrderDoc, PurchaseOrderLine
 from .dto import Actor
@@ -33,20 +33,9 @@ from .ledger_posting import post_receipt, post_supplier_invoice, post_supplier_p
 from .ports import utc_now
 
 PO_STATUSES = ("draft", "sent", "partly_received", "received", "cancelled")
-_PO_REF = re.compile(r"^\s*(?:PO-?)?0*(\d{1,12})\s*$", re.IGNORECASE)
-_SI_REF = re.compile(r"^\s*SI-?0*(\d{1,12})\s*$", re.IGNORECASE)
 SUPPLIER_PAYMENT_METHODS = tuple(m.value for m in SUPPLIER_PAYMENT_ACCOUNT)
 MAX_SUPPLIER_INVOICE_NUMBER = 64
 MAX_DOCUMENT_MINOR = MAX_MINOR  # a total beyond this is a typing mistake (and would not fit the ledger's integers)
-
-
-def po_number(po_id: int) -> str:
-    return f"PO-{po_id:06d}"
-
-
-def supplier_invoice_ref(invoice_id: int) -> str:
-    """Our own reference of a recorded supplier invoice (the supplier's number is unique per supplier only)."""
-    return f"SI-{invoice_id:06d}"
 
 
 def invoice_number_key(number: str) -> str:
@@ -638,9 +627,9 @@ class PurchasingService(ServiceBase):
                 raise NotFound(f"No supplier invoice {supplier_invoice_ref(ref)}.")
             return ref
         text = str(ref or "").strip()
-        m = _SI_REF.match(text)
-        if m is not None and uow.purchasing.supplier_invoice(int(m.group(1))) is not None:
-            return int(m.group(1))
+        own = parse_ref(Series.SUPPLIER_INVOICE, text)
+        if own is not None and uow.purchasing.supplier_invoice(own) is not None:
+            return own
         ids = uow.purchasing.supplier_invoice_ids_by_key(invoice_number_key(text)) if text else []
         if len(ids) == 1:
             return ids[0]
@@ -739,10 +728,10 @@ class PurchasingService(ServiceBase):
 
     @staticmethod
     def _resolve(uow, ref) -> int:
-        m = _PO_REF.match(str(ref))
-        if m is None or uow.purchasing.po(int(m.group(1))) is None:
+        po_id = parse_ref(Series.PURCHASE_ORDER, str(ref))
+        if po_id is None or uow.purchasing.po(po_id) is None:
             raise NotFound(f"No purchase order '{ref}'.")
-        return int(m.group(1))
+        return po_id
 
     def _load(self, uow, po_id: int) -> PurchaseOrderDTO:
         row = uow.purchasing.po(po_id)

@@ -9,7 +9,6 @@ the same order) or released (the reservation goes back to the shelf).
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,19 +24,15 @@ from . import ledger_posting
 from .base import ServiceBase
 from .documents import (Address, CompanyInfo, PackingSlipDoc, PackingSlipLine, PickLine, PickListDoc, PickOrder,
                         walking_order_key)
-from .dto import Actor, OrderDTO, OrderSummaryDTO, order_number
-from .orders import ORDER_NO_RE, OrderService
+from ..domain.references import Series, order_number, parse_ref, pick_list_number
+from .dto import Actor, OrderDTO, OrderSummaryDTO
+from .orders import OrderService
 from .ports import utc_now as _now
 
-PICK_LIST_RE = re.compile(r"^(?:PL-?)?#?0*(\d{1,12})$", re.IGNORECASE)
 MAX_ORDERS_PER_LIST = 60
 RETURN_CONDITIONS = ("restock", "damaged")
 FINANCE_EVENTS = {"invoice_issued": "invoiced", "payment_received": "paid", "credit_note_issued": "credit note",
                   "refund_paid": "refunded"}
-
-
-def pick_list_number(pick_list_id: int) -> str:
-    return f"PL-{pick_list_id:06d}"
 
 
 # ---- DTOs ------------------------------------------------------------------------------------------------------
@@ -276,7 +271,7 @@ class WarehouseService(ServiceBase):
         if not text:
             raise ValidationFailed("type a tracking number, an order number or the customer's phone number")
         with self._uow(write=False) as uow:
-            if ORDER_NO_RE.match(text) and len(digits_of(text)) <= 8 or tracking.looks_like_tracking(text):
+            if parse_ref(Series.ORDER, text) is not None and len(digits_of(text)) <= 8 or tracking.looks_like_tracking(text):
                 ids = [self._orders._resolve(uow, text)]
             else:
                 key = phone_key(text)
@@ -812,10 +807,10 @@ class WarehouseService(ServiceBase):
         if isinstance(ref, int) and not isinstance(ref, bool):
             pid = ref
         else:
-            m = PICK_LIST_RE.match(str(ref or "").strip())
-            if not m:
+            parsed = parse_ref(Series.PICK_LIST, str(ref or "").strip())
+            if parsed is None:
                 raise ValidationFailed(f"'{ref}' is not a pick list number (PL-000123)")
-            pid = int(m.group(1))
+            pid = parsed
         if uow.warehouse.pick_list(pid) is None:
             raise NotFound(f"No pick list {pick_list_number(pid)}.")
         return pid

@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 
 from oms_desktop.domain.ledger import Account
 from oms_desktop.domain.money import round_money
+from oms_desktop.domain.references import order_number
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -94,7 +95,7 @@ def to_csv(entries: Iterable, currency: str) -> str:
             debit = p.amount if p.amount > 0 else Decimal(0)
             credit = -p.amount if p.amount < 0 else Decimal(0)
             row = [str(e.id), e.posted_on.isoformat(), e.kind, e.description,
-                   f"SO-{e.order_id:06d}" if e.order_id else "", p.account,
+                   order_number(e.order_id) if e.order_id else "", p.account,
                    _amount(debit, currency) if debit else "", _amount(credit, currency) if credit else "", currency,
                    str(e.reverses_id or ""), e.username]
             w.writerow([formula_safe(str(c)) for c in row])

@@ -7,7 +7,6 @@ the counts to the service, which hands the found units to the totes in priority 
 """
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from datetime import datetime, timezone
@@ -19,11 +18,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QFo
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ...domain.references import Series, parse_ref
 from ...services import Services
 from ...services.dto import Actor
 from ..widgets.message_line import MessageLine
 
-PICK_LIST_RE = re.compile(r"^\s*PL-?\d{1,12}\s*$", re.IGNORECASE)
 REFRESH_KINDS = {"order_confirmed", "order_cancelled", "picklist_created", "picklist_confirmed", "order_picking",
                  "order_packed", "order_shipped", "order_delivered", "backorder_created", "backorder_released",
                  "order_returned"}
@@ -302,7 +301,7 @@ class WarehouseTab(QWidget, MessageLine):
         self.scan_edit.clear()
         if not text:
             return
-        if PICK_LIST_RE.match(text):
+        if parse_ref(Series.PICK_LIST, text, prefix_required=True) is not None:
             self.jobs.submit(lambda job: self.services.warehouse.get_pick_list(self.actor, text),
                              on_success=self._scanned_pick_list, on_failure=self._scan_failed, owner=self)
             return
