@@ -52,7 +52,7 @@ from .documents import (Address, CompanyInfo, InvoiceDoc, InvoiceLine, ReceiptDo
 from ..domain.references import Series, format_ref, order_number, parse_invoice_or_credit_note, receipt_number
 from .dto import Actor
 from .ledger_posting import post_entry
-from .orders import OrderService
+from .order_lookup import order_row, resolve_order_id
 from .purchasing import payables_problems
 from .ports import utc_now
 
@@ -381,7 +381,7 @@ class AccountsService(ServiceBase):
             raise ValidationFailed(problems)
         minor = to_minor(value, currency)
         with self._uow() as uow:
-            order = self._order_for_update(uow, order_ref)
+            order = order_row(uow, order_ref, for_update=True)
             label = order_number(order.id)
             if order.currency != currency:
                 raise BusinessRuleViolation(f"{label} is in {order.currency}, not {currency}.")
@@ -426,7 +426,7 @@ class AccountsService(ServiceBase):
         self._require(actor, Perm.ACCOUNTING, "preview invoices")
         what = self._what(what)
         with self._uow(write=False) as uow:
-            order = uow.orders.get(OrderService._resolve(uow, order_ref))
+            order = order_row(uow, order_ref)
             plan = self._plan(uow, order, what)
             if plan.refusal:
                 raise BusinessRuleViolation(plan.refusal)
@@ -445,7 +445,7 @@ class AccountsService(ServiceBase):
         self._require(actor, Perm.VIEW, "see what an invoice would bill")
         what = self._what(what)
         with self._uow(write=False) as uow:
-            order = uow.orders.get(OrderService._resolve(uow, order_ref))
+            order = order_row(uow, order_ref)
             plan = self._plan(uow, order, what)
         cur = order.currency
         refusal = (f"{order_number(order.id)} is {order.status}; only confirmed orders can be invoiced."
@@ -471,7 +471,7 @@ class AccountsService(ServiceBase):
         if not isinstance(due_days, int) or not 0 <= due_days <= 365:
             raise ValidationFailed("payment terms must be 0 to 365 days")
         with self._uow() as uow:
-            order = self._order_for_update(uow, order_ref)
+            order = order_row(uow, order_ref, for_update=True)
             label = order_number(order.id)
             if order.status in NOT_INVOICEABLE:
                 raise InvalidTransition(f"{label} is {order.status}; only confirmed orders can be invoiced.")
@@ -734,7 +734,7 @@ class AccountsService(ServiceBase):
         """An 80 mm till receipt of an order with the payments taken so far (``change`` handed back in cash)."""
         self._require(actor, Perm.VIEW, "print receipts")
         with self._uow(write=False) as uow:
-            order = uow.orders.get(OrderService._resolve(uow, order_ref))
+            order = order_row(uow, order_ref)
             cur = order.currency
             change = parse_amount(change, cur, field="change") if not isinstance(change, Decimal) else change
             lines = uow.orders.lines(order.id)
@@ -798,7 +798,7 @@ class AccountsService(ServiceBase):
                 limit: int | None = 1000, newest_first: bool = False) -> list[EntryDTO]:
         self._require(actor, Perm.VIEW, "view the journal")
         with self._uow(write=False) as uow:
-            oid = OrderService._resolve(uow, order_ref) if order_ref not in (None, "") else None
+            oid = resolve_order_id(uow, order_ref) if order_ref not in (None, "") else None
             rows = uow.accounts.entries(account=account or None, kind=kind or None, order_id=oid,
                                         date_from=date_from, date_to=date_to, text=(text or "").strip(),
                                         limit=limit, newest_first=newest_first)
@@ -820,7 +820,7 @@ class AccountsService(ServiceBase):
     def order_account(self, actor: Actor, order_ref) -> OrderAccountDTO:
         self._require(actor, Perm.VIEW, "view order accounts")
         with self._uow(write=False) as uow:
-            order = uow.orders.get(OrderService._resolve(uow, order_ref))
+            order = order_row(uow, order_ref)
             cur = order.currency
             invoiced, paid = uow.accounts.order_amounts(order.id)
             customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
@@ -955,16 +955,6 @@ class AccountsService(ServiceBase):
         if self.renderer is None:
             raise BusinessRuleViolation("No PDF renderer is configured (bootstrap sets services.renderer).")
         return self.renderer
-
-    @staticmethod
-    def _order_for_update(uow, ref):
-        """The order row named by ``ref``, locked (an id takes one statement, not a look-up and then the lock)."""
-        if isinstance(ref, int) and not isinstance(ref, bool):
-            order = uow.orders.get(ref, for_update=True)
-            if order is None:
-                raise NotFound(f"No order {order_number(ref)}.")
-            return order
-        return uow.orders.get(OrderService._resolve(uow, ref), for_update=True)
 
     def _pdf_or_doc(self, uow, row) -> tuple[bytes | None, InvoiceDoc | None]:
         """The stored PDF of an invoice row, or (not stored yet) the document to render from the stored rows."""

@@ -14,15 +14,12 @@ from ..domain.orders import (HOLDS_RESERVATION, Channel, PricedLine, Status, Tax
 from ..domain.roles import Perm, can
 from . import ledger_posting
 from .base import ServiceBase
+from .order_lookup import load_order, order_dto, order_row, resolve_order_id
 from .ports import utc_now as _now
-from ..domain.references import Series, order_number, parse_ref
-from .dto import Actor, OrderDTO, OrderLineDTO, OrderSummaryDTO, StatusChangeDTO
+from ..domain.references import order_number
+from .dto import Actor, OrderDTO, OrderSummaryDTO
 
 MAX_LINES = 500
-
-
-class InvalidTrackingNumber(ValidationFailed):
-    """A typed tracking number failed its check character: a typo, not an unknown order."""
 
 
 class OrderService(ServiceBase):
@@ -30,7 +27,7 @@ class OrderService(ServiceBase):
     def get_order(self, actor: Actor, ref) -> OrderDTO:
         self._require(actor, Perm.VIEW, "view orders")
         with self._uow(write=False) as uow:
-            return self._load(uow, self._resolve(uow, ref))
+            return load_order(uow, resolve_order_id(uow, ref))
 
     def list_orders(self, actor: Actor, *, status: str | None = None, customer_id: int | None = None,
                     limit: int = 50, offset: int = 0) -> list[OrderSummaryDTO]:
@@ -60,7 +57,7 @@ class OrderService(ServiceBase):
             uow.orders.add_history(oid, None, Status.DRAFT, actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.create", entity="order",
                              entity_id=oid, new={"customer_id": customer_id, "channel": channel})
-            dto = self._load(uow, oid)
+            dto = load_order(uow, oid)
             uow.commit()
         return dto
 
@@ -74,7 +71,7 @@ class OrderService(ServiceBase):
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.set_customer",
                              entity="order", entity_id=order.id, old={"customer_id": order.customer_id},
                              new={"customer_id": customer_id})
-            dto = self._load(uow, order.id)
+            dto = load_order(uow, order.id)
             uow.commit()
         return dto
 
@@ -130,7 +127,7 @@ class OrderService(ServiceBase):
                                  old={"unit_price": str(catalog_price)},
                                  new={"sku": product.sku, "unit_price": str(from_minor(unit_minor, currency)),
                                       "discount": str(disc)})
-            dto = self._load(uow, order.id)
+            dto = load_order(uow, order.id)
             uow.commit()
         return dto
 
@@ -150,7 +147,7 @@ class OrderService(ServiceBase):
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.set_quantity",
                              entity="order", entity_id=order.id, old={"line_no": line_no, "quantity": line.quantity},
                              new={"line_no": line_no, "quantity": qty})
-            dto = self._load(uow, order.id)
+            dto = load_order(uow, order.id)
             uow.commit()
         return dto
 
@@ -185,7 +182,7 @@ class OrderService(ServiceBase):
                              old={"line_no": line_no, "unit_price": str(from_minor(line.unit_price_minor, cur)),
                                   "discount": str(bp_to_rate(line.discount_bp))},
                              new={"line_no": line_no, "unit_price": str(price), "discount": str(disc)})
-            dto = self._load(uow, order.id)
+            dto = load_order(uow, order.id)
             uow.commit()
         return dto
 
@@ -194,7 +191,7 @@ class OrderService(ServiceBase):
         self._require(actor, Perm.ORDER_EDIT, "create orders")
         channel = self._channel(channel)
         with self._uow() as uow:
-            source = self._resolve_row(uow, source_ref)
+            source = order_row(uow, source_ref)
             lines = uow.orders.lines(source.id)
             products = {ln.product_id: uow.products.get(ln.product_id) for ln in lines}
             sold = [ln for ln in lines if products[ln.product_id].active]
@@ -216,7 +213,7 @@ class OrderService(ServiceBase):
                                         "channel": channel})
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.repeat", entity="order",
                              entity_id=oid, new={"source": order_number(source.id), "lines": len(sold)})
-            dto = self._load(uow, oid)
+            dto = load_order(uow, oid)
             uow.commit()
         return dto
 
@@ -225,7 +222,7 @@ class OrderService(ServiceBase):
         """Reserve stock for every line or for none, assign a tracking number, and tell the warehouse."""
         self._require(actor, Perm.ORDER_EDIT, "confirm orders")
         with self._uow() as uow:
-            order = self._resolve_row(uow, order_ref, for_update=True)
+            order = order_row(uow, order_ref, for_update=True)
             check_transition(order.status, Status.CONFIRMED, order_number(order.id))
             lines = uow.orders.lines(order.id)
             if not lines:
@@ -235,7 +232,7 @@ class OrderService(ServiceBase):
                                          "confirmed_at": _now()})
             uow.orders.add_history(order.id, order.status, Status.CONFIRMED, actor.user_id)
             self._confirmed_event(uow, actor, order.id, tn, order.total_minor, order.currency, len(lines))
-            dto = self._load(uow, order.id)
+            dto = load_order(uow, order.id)
             # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
             self._reserve(uow, actor, order.id, [(ln.product_id, ln.sku, ln.quantity) for ln in lines],
                           reorder_points={pid: p.reorder_point for pid, p in
@@ -303,7 +300,7 @@ class OrderService(ServiceBase):
             self._confirmed_event(uow, actor, oid, tn, to_minor(totals.total, company.currency), company.currency,
                                   len(wanted))
             # The DTO from what was just written (no read-back): the rows as the database now holds them.
-            dto = self._order_dto(SimpleNamespace(id=oid, **values), [SimpleNamespace(**r) for r in line_rows],
+            dto = order_dto(SimpleNamespace(id=oid, **values), [SimpleNamespace(**r) for r in line_rows],
                                   [SimpleNamespace(from_status=None, to_status=Status.CONFIRMED.value, at=now,
                                                    username=actor.username, note="placed")],
                                   customer_name=customer.name if customer else "", created_by=actor.username)
@@ -317,7 +314,7 @@ class OrderService(ServiceBase):
     def cancel_order(self, actor: Actor, order_ref, reason: str = "") -> OrderDTO:
         self._require(actor, Perm.ORDER_CANCEL, "cancel orders")
         with self._uow() as uow:
-            order = self._resolve_row(uow, order_ref, for_update=True)
+            order = order_row(uow, order_ref, for_update=True)
             check_transition(order.status, Status.CANCELLED, order_number(order.id))
             released = []
             if Status(order.status) in HOLDS_RESERVATION:
@@ -339,7 +336,7 @@ class OrderService(ServiceBase):
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.cancel", entity="order",
                              entity_id=order.id, old={"status": order.status},
                              new={"status": Status.CANCELLED.value, "reason": reason})
-            dto = self._load(uow, order.id)
+            dto = load_order(uow, order.id)
             uow.commit()
         return dto
 
@@ -353,7 +350,7 @@ class OrderService(ServiceBase):
         if tgt in (Status.CANCELLED, Status.DRAFT, Status.CONFIRMED, Status.RETURNED):
             raise InvalidTransition(f"Use the {tgt} action for that, not a warehouse step.")
         with self._uow() as uow:
-            order = self._resolve_row(uow, order_ref, for_update=True)
+            order = order_row(uow, order_ref, for_update=True)
             check_transition(order.status, tgt, order_number(order.id))
             if uow.warehouse.has_pick_history(order.id):
                 raise InvalidTransition(f"{order_number(order.id)} is handled on a pick list; use the warehouse "
@@ -376,7 +373,7 @@ class OrderService(ServiceBase):
             uow.audit.record(user_id=actor.user_id, username=actor.username, action=f"order.{tgt.value}",
                              entity="order", entity_id=order.id, old={"status": order.status},
                              new={"status": tgt.value, "note": note})
-            dto = self._load(uow, order.id)
+            dto = load_order(uow, order.id)
             uow.commit()
         return dto
 
@@ -470,39 +467,10 @@ class OrderService(ServiceBase):
         return row
 
     def _draft(self, uow, order_ref):
-        order = self._resolve_row(uow, order_ref, for_update=True)
+        order = order_row(uow, order_ref, for_update=True)
         if order.status != Status.DRAFT:
             raise InvalidTransition(f"{order_number(order.id)} is {order.status}; only a draft can be changed.")
         return order
-
-    def _resolve_row(self, uow, ref, *, for_update: bool = False):
-        row = uow.orders.get(self._resolve(uow, ref), for_update=for_update)
-        return row
-
-    @staticmethod
-    def _resolve(uow, ref) -> int:
-        """An order id from its number ('SO-000042', '42', 42) or its tracking number."""
-        if isinstance(ref, int) and not isinstance(ref, bool):
-            if uow.orders.get(ref) is None:
-                raise NotFound(f"No order {order_number(ref)}.")
-            return ref
-        text = str(ref or "").strip()
-        oid = parse_ref(Series.ORDER, text)
-        if oid is not None:
-            if uow.orders.get(oid) is None:
-                raise NotFound(f"No order {order_number(oid)}.")
-            return oid
-        if tracking.looks_like_tracking(text):
-            try:
-                tn = tracking.parse_tracking(text)
-            except tracking.TrackingNumberError as e:
-                raise InvalidTrackingNumber(str(e)) from None
-            oid = uow.orders.id_by_tracking(tn)
-            if oid is None:
-                raise NotFound(f"No order with tracking number {tn}.")
-            return oid
-        raise ValidationFailed(f"'{text}' is neither an order number (SO-000123) nor a tracking number "
-                               "(XXXX-XXXX-XXXX)")
 
     def _recompute(self, uow, order) -> None:
         lines = uow.orders.lines(order.id)
@@ -517,48 +485,4 @@ class OrderService(ServiceBase):
                                                               "tax_minor": to_minor(la.tax, cur)})
         uow.orders.update(order.id, {"net_minor": to_minor(t.net, cur), "tax_minor": to_minor(t.tax, cur),
                                      "total_minor": to_minor(t.total, cur)})
-
-    def _load(self, uow, order_id: int, *, customer_name: str | None = None,
-              created_by: str | None = None) -> OrderDTO:
-        """The order as a DTO; a caller that has just read the customer and knows the creator passes their names
-        (``customer_name``, ``created_by``) to spare two queries on the hot path."""
-        o = uow.orders.get(order_id)
-        lines = uow.orders.lines(order_id)
-        stock = {}
-        if o.status == Status.DRAFT:
-            for ln in lines:
-                st = uow.stock.get(ln.product_id)
-                stock[ln.product_id] = st.on_hand - st.reserved
-        history = uow.orders.history(order_id)
-        if customer_name is None:
-            customer = uow.customers.get(o.customer_id) if o.customer_id is not None else None
-            customer_name = customer.name if customer else ""
-        if created_by is None:
-            creator = uow.users.get(o.created_by) if o.created_by is not None else None
-            created_by = creator.username if creator else ""
-        return self._order_dto(o, lines, history, customer_name=customer_name, created_by=created_by, stock=stock)
-
-    @staticmethod
-    def _order_dto(o, lines, history, *, customer_name: str, created_by: str, stock=None) -> OrderDTO:
-        """An order's DTO from its row, its lines and its status history (rows, or objects with their fields)."""
-        cur = o.currency
-        stock = stock or {}
-        priced = [PricedLine(ln.sku, ln.quantity, from_minor(ln.unit_price_minor, cur), bp_to_rate(ln.tax_rate_bp),
-                             bp_to_rate(ln.discount_bp)) for ln in lines]
-        t = compute_totals(priced, cur, prices_include_tax=o.prices_include_tax,
-                           rounding=TaxRounding(o.tax_rounding))
-        line_dtos = tuple(OrderLineDTO(ln.line_no, ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
-                                       bp_to_rate(ln.tax_rate_bp), bp_to_rate(ln.discount_bp),
-                                       from_minor(ln.net_minor, cur), from_minor(ln.tax_minor, cur),
-                                       from_minor(ln.net_minor + ln.tax_minor, cur), stock.get(ln.product_id))
-                          for ln in lines)
-        history = tuple(StatusChangeDTO(h.from_status, h.to_status, h.at, h.username or "", h.note)
-                        for h in history)
-        return OrderDTO(id=o.id, number=order_number(o.id), tracking_number=o.tracking_number, status=o.status,
-                        channel=o.channel, customer_id=o.customer_id, customer_name=customer_name,
-                        currency=cur, net=from_minor(o.net_minor, cur), tax=from_minor(o.tax_minor, cur),
-                        total=from_minor(o.total_minor, cur), created_at=o.created_at, confirmed_at=o.confirmed_at,
-                        created_by=created_by, express=o.express, lines=line_dtos,
-                        tax_by_rate=tuple((rate, net, tax) for rate, (net, tax) in t.tax_by_rate.items()),
-                        history=history)
 

@@ -26,7 +26,7 @@ from .documents import (Address, CompanyInfo, PackingSlipDoc, PackingSlipLine, P
                         walking_order_key)
 from ..domain.references import Series, order_number, parse_ref, pick_list_number
 from .dto import Actor, OrderDTO, OrderSummaryDTO
-from .orders import OrderService
+from .order_lookup import load_order, order_row, resolve_order_id
 from .ports import utc_now as _now
 
 MAX_ORDERS_PER_LIST = 60
@@ -180,10 +180,6 @@ class OrderTrackingDTO:
 class WarehouseService(ServiceBase):
     renderer = None  # the PDF renderer (bootstrap sets it; services never import adapters)
 
-    def __init__(self, uow, hub):
-        super().__init__(uow, hub)
-        self._orders = OrderService(uow, hub)  # order lookup and OrderDTO loading, one definition of both
-
     # ---- reading -----------------------------------------------------------------------------------------------
     def queue(self, actor: Actor, limit: int = 500) -> list[QueueItemDTO]:
         """Orders to work on, express first, then oldest first; backorders and pick lists in progress included."""
@@ -244,7 +240,7 @@ class WarehouseService(ServiceBase):
         """The packing slip of the order's latest shipment (packed or shipped)."""
         self._require(actor, Perm.VIEW, "print packing slips")
         with self._uow(write=False) as uow:
-            oid = self._orders._resolve(uow, order_ref)
+            oid = resolve_order_id(uow, order_ref)
             order = uow.orders.get(oid)
             shipments = uow.warehouse.shipments_of(oid)
             if not shipments:
@@ -271,8 +267,9 @@ class WarehouseService(ServiceBase):
         if not text:
             raise ValidationFailed("type a tracking number, an order number or the customer's phone number")
         with self._uow(write=False) as uow:
-            if parse_ref(Series.ORDER, text) is not None and len(digits_of(text)) <= 8 or tracking.looks_like_tracking(text):
-                ids = [self._orders._resolve(uow, text)]
+            by_number = parse_ref(Series.ORDER, text) is not None and len(digits_of(text)) <= 8
+            if by_number or tracking.looks_like_tracking(text):
+                ids = [resolve_order_id(uow, text)]
             else:
                 key = phone_key(text)
                 if len(key) < 5 or len(digits_of(text)) < len(text.replace(" ", "")) * 0.6:
@@ -294,8 +291,8 @@ class WarehouseService(ServiceBase):
         """The order with its timeline (who did what when), shipments, backorders and returns."""
         self._require(actor, Perm.VIEW, "look up orders")
         with self._uow(write=False) as uow:
-            oid = self._orders._resolve(uow, order_ref)
-            order = self._orders._load(uow, oid)
+            oid = resolve_order_id(uow, order_ref)
+            order = load_order(uow, oid)
             shipments = tuple(self._shipment_dto(uow, s) for s in uow.warehouse.shipments_of(oid))
             ship_rows = uow.warehouse.shipments_of(oid)
             backorder_rows = uow.warehouse.backorders_of(oid)
@@ -382,7 +379,7 @@ class WarehouseService(ServiceBase):
                 ids, problems = [], []
                 for ref in orders:  # an order id is checked by the locking read below, not read twice
                     oid = ref if isinstance(ref, int) and not isinstance(ref, bool) else \
-                        self._orders._resolve(uow, ref)
+                        resolve_order_id(uow, ref)
                     if oid not in ids:
                         ids.append(oid)
             rows, problems = [], []
@@ -704,7 +701,7 @@ class WarehouseService(ServiceBase):
                              entity="order", entity_id=order.id, old={"status": order.status},
                              new={"status": Status.DELIVERED.value, "shipment": shipment.id if shipment else None,
                                   "note": note})
-            dto = self._orders._load(uow, order.id)
+            dto = load_order(uow, order.id)
             uow.commit()
         return dto
 
@@ -740,7 +737,7 @@ class WarehouseService(ServiceBase):
                              entity="order", entity_id=order.id,
                              old={"backorder": {b.sku: b.quantity for b in open_rows}},
                              new={"backorder": {}, "reason": reason})
-            dto = self._orders._load(uow, order.id)
+            dto = load_order(uow, order.id)
             uow.commit()
         return dto
 
@@ -845,7 +842,7 @@ class WarehouseService(ServiceBase):
             if order is None:
                 raise NotFound(f"No order {order_number(ref)}.")
             return order
-        return self._orders._resolve_row(uow, ref, for_update=True)
+        return order_row(uow, ref, for_update=True)
 
     @staticmethod
     def _shipment_dto(uow, s, lines=None) -> ShipmentDTO:

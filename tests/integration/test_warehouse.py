@@ -9,7 +9,7 @@ import pytest
 from oms_desktop.domain.errors import (BusinessRuleViolation, InvalidTransition, NotFound, PermissionDenied,
                                        ValidationFailed)
 from oms_desktop.domain.tracking import ALPHABET
-from oms_desktop.services.orders import InvalidTrackingNumber
+from oms_desktop.services.order_lookup import InvalidTrackingNumber
 
 
 @pytest.fixture

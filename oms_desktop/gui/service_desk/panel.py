@@ -14,7 +14,7 @@ from ...domain.errors import NotFound, StorageError, UserFacingError
 from ...domain.roles import Perm, can
 from ...services import Services
 from ...services.dto import Actor
-from ...services.orders import InvalidTrackingNumber
+from ...services.order_lookup import InvalidTrackingNumber
 from .. import format as fmt
 from ..widgets.message_line import MessageLine
 
