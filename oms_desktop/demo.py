@@ -56,7 +56,8 @@ from sqlalchemy import bindparam, func, insert, select, update
 from .adapters.db import models as m
 from .domain.errors import BusinessRuleViolation
 from .domain.money import from_minor, to_minor
-from .domain.orders import PricedLine, Status, TaxRounding, bp_to_rate, compute_totals
+from .domain.orders import Status
+from .domain.pricing import PricingPolicy, TaxRounding, price, stored_line
 from .domain.phone import digits_of, phone_key
 from .domain.tracking import new_tracking_number
 
@@ -541,10 +542,11 @@ def _insert_history(engine, rng: random.Random, now: datetime, company, products
 
     These orders predate the stock ledger: they create NO stock moves and hold no reservations (they are delivered
     or cancelled); the opening balances of the catalog import are where the ledger starts. Totals are computed with
-    domain.orders.compute_totals exactly as the order service does (company rounding, per-line amounts).
+    domain.pricing.price exactly as the order service does (company rounding, per-line amounts).
     """
     currency = company.currency
     rounding = TaxRounding(company.tax_rounding)
+    policy = PricingPolicy(currency, company.prices_include_tax, rounding)
     today = now.date()
     days = [today - timedelta(days=d) for d in range(1, HISTORY_DAYS + 1)]
     day_weights = [WEEKDAY_FACTOR[d.weekday()] * MONTH_FACTOR[d.month - 1] * (1.15 - 0.3 * i / HISTORY_DAYS)
@@ -600,10 +602,8 @@ def _insert_history(engine, rng: random.Random, now: datetime, company, products
                         qty *= 2
                     discount_bp = rng.choice((500, 1000)) if rng.random() < 0.03 else 0
                     lines.append((p, qty, discount_bp))
-                priced = [PricedLine(p["sku"], q, from_minor(p["unit_price_minor"], currency),
-                                     bp_to_rate(p["tax_rate_bp"]), bp_to_rate(d)) for p, q, d in lines]
-                totals = compute_totals(priced, currency, prices_include_tax=company.prices_include_tax,
-                                        rounding=rounding)
+                totals = price((stored_line(p["sku"], q, p["unit_price_minor"], p["tax_rate_bp"], d, currency)
+                                for p, q, d in lines), policy)
                 while True:
                     tn = new_tracking_number(randbits=rng.getrandbits)
                     if tn not in used_tracking:

@@ -1,13 +1,10 @@
-"""Orders: statuses and their legal moves, line pricing, tax and totals (pure, exact)."""
+"""Orders: statuses and their legal moves, quantities, rates (pure). What an order costs: ``domain.pricing``."""
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
 from .errors import InvalidTransition, ValidationFailed
-from .money import ROUNDING, quantum
 
 MAX_QUANTITY = 1_000_000
 """No single order line asks for a million units; a larger number is a typo (or a scanner reading a barcode into
@@ -71,77 +68,6 @@ def parse_quantity(value, *, sku: str = "", allow_zero: bool = False) -> int:
     if q > MAX_QUANTITY:
         raise ValidationFailed(f"quantity{label} {q} is too large (at most {MAX_QUANTITY})")
     return q
-
-
-class TaxRounding(StrEnum):
-    PER_LINE = "line"          # round each line's tax, then add (what most POS receipts show)
-    PER_DOCUMENT = "document"  # add net per rate, then round the tax once per rate (EN 16931 / Factur-X style)
-
-
-@dataclass(frozen=True)
-class PricedLine:
-    sku: str
-    quantity: int
-    unit_price: Decimal       # as entered in the catalog: net, or gross if prices include tax
-    tax_rate: Decimal         # a fraction: 0.19
-    discount: Decimal = Decimal(0)  # a fraction: 0.10 is ten percent off
-
-
-@dataclass(frozen=True)
-class LineAmounts:
-    net: Decimal
-    tax: Decimal
-    gross: Decimal
-
-
-@dataclass(frozen=True)
-class Totals:
-    net: Decimal
-    tax: Decimal
-    total: Decimal
-    tax_by_rate: dict[Decimal, tuple[Decimal, Decimal]] = field(default_factory=dict)  # rate -> (net, tax)
-    lines: tuple[LineAmounts, ...] = ()
-
-
-def _r(value: Decimal, currency: str) -> Decimal:
-    return value.quantize(quantum(currency), rounding=ROUNDING)
-
-
-def compute_totals(lines: list[PricedLine], currency: str, *, prices_include_tax: bool = False,
-                   rounding: TaxRounding = TaxRounding.PER_LINE) -> Totals:
-    """Net, tax per rate and total of a document, exactly, under one rounding policy.
-
-    With tax-inclusive prices the line's gross is what the customer sees, and tax is taken out of it
-    (tax = gross * rate / (1 + rate)), so the total always equals the sum of shelf prices.
-    """
-    per_line: list[LineAmounts] = []
-    by_rate_base: dict[Decimal, Decimal] = defaultdict(Decimal)
-    by_rate_tax: dict[Decimal, Decimal] = defaultdict(Decimal)
-    for ln in lines:
-        base = _r(ln.unit_price * ln.quantity * (1 - ln.discount), currency)
-        rate = ln.tax_rate
-        if prices_include_tax:
-            tax = _r(base * rate / (1 + rate), currency)
-            amounts = LineAmounts(net=base - tax, tax=tax, gross=base)
-        else:
-            tax = _r(base * rate, currency)
-            amounts = LineAmounts(net=base, tax=tax, gross=base + tax)
-        per_line.append(amounts)
-        by_rate_base[rate] += base
-        by_rate_tax[rate] += amounts.tax
-    tax_by_rate: dict[Decimal, tuple[Decimal, Decimal]] = {}
-    for rate, base in sorted(by_rate_base.items()):
-        if rounding is TaxRounding.PER_DOCUMENT:
-            tax = _r(base * rate / (1 + rate), currency) if prices_include_tax else _r(base * rate, currency)
-        else:
-            tax = by_rate_tax[rate]
-        net = base - tax if prices_include_tax else base
-        tax_by_rate[rate] = (net, tax)
-    net = sum((n for n, _ in tax_by_rate.values()), Decimal(0))
-    tax = sum((t for _, t in tax_by_rate.values()), Decimal(0))
-    zero = _r(Decimal(0), currency)
-    return Totals(net=_r(net + zero, currency), tax=_r(tax + zero, currency), total=_r(net + tax, currency),
-                  tax_by_rate=tax_by_rate, lines=tuple(per_line))
 
 
 def parse_rate(value, *, field: str = "tax_rate") -> Decimal:

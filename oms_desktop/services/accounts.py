@@ -44,7 +44,7 @@ from ..domain.ledger import (ACCOUNT_LABELS, CASH_ACCOUNTS, Account, EntryKind, 
                              credit_note_entry, invoice_entry, receipt_entry, refund_entry, reversal_entry)
 from ..domain.ledger import Entry, Posting
 from ..domain.money import from_minor, parse_amount, to_minor
-from ..domain.orders import PricedLine, TaxRounding, bp_to_rate, compute_totals, parse_quantity
+from ..domain.orders import bp_to_rate, parse_quantity
 from ..domain.roles import Perm
 from .base import ServiceBase
 from .documents import (Address, CompanyInfo, InvoiceDoc, InvoiceLine, ReceiptDoc, ReceiptLine, ReceiptPayment,
@@ -52,6 +52,7 @@ from .documents import (Address, CompanyInfo, InvoiceDoc, InvoiceLine, ReceiptDo
 from ..domain.references import Series, format_ref, order_number, parse_invoice_or_credit_note, receipt_number
 from .dto import Actor
 from .ledger_posting import post_entry
+from .pricing import price_order_lines
 from .order_lookup import order_row, resolve_order_id
 from .purchasing import payables_problems
 from .ports import utc_now
@@ -565,7 +566,7 @@ class AccountsService(ServiceBase):
         totals = self._line_totals(order, taken, order.tax_rounding)
         net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
         if taken and final and invoices:  # the rest of the order's total, so rounding never leaves a cent
-            full = self._totals(order, lines)
+            full = price_order_lines(order, lines)
             sign = {"invoice": 1, "credit_note": -1}
             left_net = to_minor(full.net, cur) - sum(sign[i.kind] * i.net_minor for i in invoices)
             left_tax = to_minor(full.tax, cur) - sum(sign[i.kind] * i.tax_minor for i in invoices)
@@ -738,7 +739,7 @@ class AccountsService(ServiceBase):
             cur = order.currency
             change = parse_amount(change, cur, field="change") if not isinstance(change, Decimal) else change
             lines = uow.orders.lines(order.id)
-            totals = self._totals(order, lines)
+            totals = price_order_lines(order, lines)
             payments = uow.accounts.payments_of(order.id)
             doc = ReceiptDoc(
                 number=receipt_number(order.id, len(payments)), printed_at=utc_now(), company=self._company_info(),
@@ -991,20 +992,10 @@ class AccountsService(ServiceBase):
         return row
 
     @staticmethod
-    def _totals(order, lines):
-        cur = order.currency
-        priced = [PricedLine(ln.sku, ln.quantity, from_minor(ln.unit_price_minor, cur), bp_to_rate(ln.tax_rate_bp),
-                             bp_to_rate(ln.discount_bp)) for ln in lines]
-        return compute_totals(priced, cur, prices_include_tax=order.prices_include_tax,
-                              rounding=TaxRounding(order.tax_rounding))
-
-    @staticmethod
     def _line_totals(order, taken, rounding: str):
-        cur = order.currency
-        priced = [PricedLine(ln.sku, q, from_minor(ln.unit_price_minor, cur), bp_to_rate(ln.tax_rate_bp),
-                             bp_to_rate(ln.discount_bp)) for ln, q in taken]
-        return compute_totals(priced, cur, prices_include_tax=order.prices_include_tax,
-                              rounding=TaxRounding(rounding))
+        """What ``taken`` ((line, quantity) pairs) of the order costs, rounded as ``rounding`` says."""
+        return price_order_lines(order, [ln for ln, _q in taken], quantities=[q for _ln, q in taken],
+                                 rounding=rounding)
 
     @staticmethod
     def _tax_rows(totals, cur: str, net_minor: int | None = None, tax_minor: int | None = None) -> tuple:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..domain.errors import AuthenticationFailed
 from ..domain.money import from_minor
-from ..domain.orders import TaxRounding
+from ..domain.pricing import TaxRounding
 from ..domain.roles import Perm, require
 from .dto import Actor, CompanyDTO
 from .ports import UnitOfWorkFactory

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..domain.errors import BusinessRuleViolation, ValidationFailed
 from ..domain.money import exponent
-from ..domain.orders import Channel, TaxRounding, parse_rate
+from ..domain.orders import Channel, parse_rate
+from ..domain.pricing import TaxRounding
 from ..domain.roles import Perm
 from .base import DEFAULT_SETTINGS, ServiceBase
 from .dto import Actor, CompanyDTO

@@ -7,8 +7,9 @@ from typing import Any
 from ..domain import tracking
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.money import from_minor
-from ..domain.orders import PricedLine, Status, TaxRounding, bp_to_rate, compute_totals
+from ..domain.orders import Status, bp_to_rate
 from ..domain.references import Series, order_number, parse_ref
+from .pricing import price_order_lines
 from .dto import OrderDTO, OrderLineDTO, StatusChangeDTO
 
 
@@ -77,10 +78,7 @@ def order_dto(o: Any, lines: Any, history: Any, *, customer_name: str, created_b
     """An order's DTO from its row, its lines and its status history (rows, or objects with their fields)."""
     cur = o.currency
     stock = stock or {}
-    priced = [PricedLine(ln.sku, ln.quantity, from_minor(ln.unit_price_minor, cur), bp_to_rate(ln.tax_rate_bp),
-                         bp_to_rate(ln.discount_bp)) for ln in lines]
-    t = compute_totals(priced, cur, prices_include_tax=o.prices_include_tax,
-                       rounding=TaxRounding(o.tax_rounding))
+    t = price_order_lines(o, lines)
     line_dtos = tuple(OrderLineDTO(ln.line_no, ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
                                    bp_to_rate(ln.tax_rate_bp), bp_to_rate(ln.discount_bp),
                                    from_minor(ln.net_minor, cur), from_minor(ln.tax_minor, cur),

@@ -9,11 +9,13 @@ from ..domain import tracking
 from ..domain.errors import (BusinessRuleViolation, InvalidTransition, NotFound, OutOfStock, PermissionDenied,
                              Shortage, ValidationFailed)
 from ..domain.money import from_minor, parse_amount, to_minor
-from ..domain.orders import (HOLDS_RESERVATION, Channel, PricedLine, Status, TaxRounding, bp_to_rate,
-                             check_transition, compute_totals, parse_quantity, parse_rate, rate_to_bp)
+from ..domain.orders import (HOLDS_RESERVATION, Channel, Status, bp_to_rate, check_transition, parse_quantity,
+                             parse_rate, rate_to_bp)
+from ..domain.pricing import PricingPolicy, TaxRounding, price, stored_line
 from ..domain.roles import Perm, can
 from . import ledger_posting
 from .base import ServiceBase
+from .pricing import price_order_lines
 from .order_lookup import load_order, order_dto, order_row, resolve_order_id
 from .ports import utc_now as _now
 from ..domain.references import order_number
@@ -274,10 +276,10 @@ class OrderService(ServiceBase):
             short = [Shortage(s, q, max(available[s], 0)) for s, q in sorted(wanted.items()) if available[s] < q]
             if short:
                 raise OutOfStock(short)
-            priced = [PricedLine(sku, q, from_minor(products[sku].unit_price_minor, company.currency),
-                                 bp_to_rate(products[sku].tax_rate_bp)) for sku, q in wanted.items()]
-            totals = compute_totals(priced, company.currency, prices_include_tax=company.prices_include_tax,
-                                    rounding=TaxRounding(company.tax_rounding))
+            priced = [stored_line(sku, q, products[sku].unit_price_minor, products[sku].tax_rate_bp, 0,
+                                  company.currency) for sku, q in wanted.items()]
+            totals = price(priced, PricingPolicy(company.currency, company.prices_include_tax,
+                                                 TaxRounding(company.tax_rounding)))
             now = _now()
             values = self._order_values(actor, customer_id, channel, Status.CONFIRMED, express=express,
                                         net=totals.net, tax=totals.tax, total=totals.total)
@@ -475,10 +477,7 @@ class OrderService(ServiceBase):
     def _recompute(self, uow, order) -> None:
         lines = uow.orders.lines(order.id)
         cur = order.currency
-        priced = [PricedLine(ln.sku, ln.quantity, from_minor(ln.unit_price_minor, cur), bp_to_rate(ln.tax_rate_bp),
-                             bp_to_rate(ln.discount_bp)) for ln in lines]
-        t = compute_totals(priced, cur, prices_include_tax=order.prices_include_tax,
-                           rounding=TaxRounding(order.tax_rounding))
+        t = price_order_lines(order, lines)
         for ln, la in zip(lines, t.lines):
             if (ln.net_minor, ln.tax_minor) != (to_minor(la.net, cur), to_minor(la.tax, cur)):
                 uow.orders.update_line(order.id, ln.line_no, {"net_minor": to_minor(la.net, cur),

@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
 from ..domain.ledger import SUPPLIER_PAYMENT_ACCOUNT, Account, contains_card_number
-from ..domain.money import MAX_MINOR, from_minor, parse_amount, quantum, to_minor
+from ..domain.money import MAX_MINOR, from_minor, parse_amount, to_minor
 from ..domain.orders import parse_quantity, parse_rate
 from ..domain.roles import Perm
+from ..domain.pricing import supplier_invoice_totals
 from ..domain.references import Series, parse_ref, po_number, supplier_invoice_ref
 from .base import ServiceBase
 from .documents import Address, CompanyInfo, PurchaseOrderDoc, PurchaseOrderLine
@@ -483,10 +484,10 @@ class PurchasingService(ServiceBase):
             if problems:
                 raise ValidationFailed(problems)
             taken.sort(key=lambda t: t[0].line_no)
-            cost = sum(q * ln.unit_cost_minor for ln, q, _p in taken)
-            net = sum(q * p for _ln, q, p in taken)
-            tax_minor = tax_amount if tax_rate is None else to_minor(
-                (from_minor(net, cur) * tax_rate).quantize(quantum(cur), rounding=ROUND_HALF_UP), cur)
+            totals = supplier_invoice_totals(
+                [(q, from_minor(p, cur), from_minor(ln.unit_cost_minor, cur)) for ln, q, p in taken], cur,
+                tax_rate=tax_rate, tax_amount=from_minor(tax_amount, cur))
+            cost, net, tax_minor = (to_minor(v, cur) for v in (totals.cost, totals.net, totals.tax))
             if net + tax_minor >= MAX_DOCUMENT_MINOR:
                 raise ValidationFailed(f"the invoice total {from_minor(net + tax_minor, cur)} is too large")
             units = sum(q for _ln, q, _p in taken)

@@ -19,7 +19,8 @@ from oms_desktop.demo import DEMO_PASSWORD, DemoSummary, ean13, seed_demo
 from oms_desktop.domain import tracking
 from oms_desktop.domain.errors import BusinessRuleViolation
 from oms_desktop.domain.money import from_minor, to_minor
-from oms_desktop.domain.orders import PricedLine, TaxRounding, bp_to_rate, compute_totals
+from oms_desktop.domain.orders import bp_to_rate
+from oms_desktop.domain.pricing import PricedLine, TaxRounding, compute_totals
 from oms_desktop.domain.phone import digits_of, phone_key
 
 pytestmark = pytest.mark.slow  # about 4 s per demo database, three of them

@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from oms_desktop.domain.errors import InvalidTransition, ValidationFailed
-from oms_desktop.domain.orders import (HOLDS_RESERVATION, MAX_QUANTITY, TRANSITIONS, PricedLine, Status, TaxRounding,
-                                       bp_to_rate, check_transition, compute_totals, parse_quantity, parse_rate,
-                                       rate_to_bp)
+from oms_desktop.domain.orders import (HOLDS_RESERVATION, MAX_QUANTITY, TRANSITIONS, Status, bp_to_rate,
+                                       check_transition, parse_quantity, parse_rate, rate_to_bp)
+from oms_desktop.domain.pricing import PricedLine, TaxRounding, compute_totals
 
 CENT = Decimal("0.01")
 ILLEGAL_MOVES = [(a, b) for a, b in itertools.product(Status, Status) if b not in TRANSITIONS[a]]

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
                                QSplitter, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain.errors import Cancelled, StorageError, UserFacingError, ValidationFailed
-from ...domain.money import parse_amount, round_money
+from ...domain.money import parse_amount
 from ...domain.orders import parse_quantity, parse_rate
+from ...domain.pricing import supplier_invoice_totals
 from ...domain.roles import Perm, can
 from ...services.inventory import ADJUST_REASONS
 from .. import format as fmt
@@ -723,26 +724,25 @@ class SupplierInvoiceDialog(_ServiceDialog):
         """A preview of what will be posted (the service decides: it parses and checks everything again)."""
         cur, loc = self.po.currency, self.locale
         try:
-            cost = net = Decimal(0)
             by_sku = {ln.sku: ln for ln in self.lines}
+            lines = []
             for sku, qty, price in self.invoice_lines():
                 q = parse_quantity(qty, sku=sku)
                 p = parse_amount(price, cur, field=f"unit price of {sku}") if price else by_sku[sku].unit_cost
-                cost += q * by_sku[sku].unit_cost
-                net += q * p
+                lines.append((q, p, by_sku[sku].unit_cost))
             tax_text = self.tax_edit.text().strip()
             if tax_text.endswith("%"):
-                tax = round_money(net * parse_rate(tax_text, field="tax"), cur)
+                t = supplier_invoice_totals(lines, cur, tax_rate=parse_rate(tax_text, field="tax"))
             else:
-                tax = parse_amount(tax_text, cur, field="tax") if tax_text else Decimal(0)
+                t = supplier_invoice_totals(lines, cur, tax_amount=parse_amount(tax_text, cur, field="tax")
+                                            if tax_text else Decimal(0))
         except ValidationFailed as e:
             self.totals_label.setText("; ".join(e.problems))
             return
         money = lambda v: fmt.money(v, cur, loc)  # noqa: E731
-        variance = net - cost
         self.totals_label.setText(
-            f"Net {money(net)} (at PO cost {money(cost)}; price variance {money(variance)})   Tax {money(tax)}   "
-            f"Total owed {money(net + tax)}")
+            f"Net {money(t.net)} (at PO cost {money(t.cost)}; price variance {money(t.variance)})   "
+            f"Tax {money(t.tax)}   Total owed {money(t.total)}")
 
     def save(self) -> None:
         number, lines, tax = self.number_edit.text(), self.invoice_lines(), self.tax_edit.text()

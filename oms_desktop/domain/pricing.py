@@ -1,0 +1,137 @@
+"""Pricing: what a document costs, line by line, per tax rate and in total, exactly (pure).
+
+The one place prices become amounts: placing and recomputing orders, their DTOs, the invoice plan (what the next
+invoice bills), the demo seeder and the screens' previews all call it, so a total is the same on screen, on paper, in
+Factur-X and in the ledger. Supplier invoices (purchase prices against the order's cost, input tax) are priced here
+too, for the purchasing service and the dialog that previews them.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from .money import ROUNDING, from_minor, quantum
+from .orders import bp_to_rate
+
+
+class TaxRounding(StrEnum):
+    PER_LINE = "line"          # round each line's tax, then add (what most POS receipts show)
+    PER_DOCUMENT = "document"  # add net per rate, then round the tax once per rate (EN 16931 / Factur-X style)
+
+
+@dataclass(frozen=True)
+class PricedLine:
+    sku: str
+    quantity: int
+    unit_price: Decimal       # as entered in the catalog: net, or gross if prices include tax
+    tax_rate: Decimal         # a fraction: 0.19
+    discount: Decimal = Decimal(0)  # a fraction: 0.10 is ten percent off
+
+
+@dataclass(frozen=True)
+class LineAmounts:
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+
+
+@dataclass(frozen=True)
+class Totals:
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+    tax_by_rate: dict[Decimal, tuple[Decimal, Decimal]] = field(default_factory=dict)  # rate -> (net, tax)
+    lines: tuple[LineAmounts, ...] = ()
+
+
+def _r(value: Decimal, currency: str) -> Decimal:
+    return value.quantize(quantum(currency), rounding=ROUNDING)
+
+
+def compute_totals(lines: list[PricedLine], currency: str, *, prices_include_tax: bool = False,
+                   rounding: TaxRounding = TaxRounding.PER_LINE) -> Totals:
+    """Net, tax per rate and total of a document, exactly, under one rounding policy.
+
+    With tax-inclusive prices the line's gross is what the customer sees, and tax is taken out of it
+    (tax = gross * rate / (1 + rate)), so the total always equals the sum of shelf prices.
+    """
+    per_line: list[LineAmounts] = []
+    by_rate_base: dict[Decimal, Decimal] = defaultdict(Decimal)
+    by_rate_tax: dict[Decimal, Decimal] = defaultdict(Decimal)
+    for ln in lines:
+        base = _r(ln.unit_price * ln.quantity * (1 - ln.discount), currency)
+        rate = ln.tax_rate
+        if prices_include_tax:
+            tax = _r(base * rate / (1 + rate), currency)
+            amounts = LineAmounts(net=base - tax, tax=tax, gross=base)
+        else:
+            tax = _r(base * rate, currency)
+            amounts = LineAmounts(net=base, tax=tax, gross=base + tax)
+        per_line.append(amounts)
+        by_rate_base[rate] += base
+        by_rate_tax[rate] += amounts.tax
+    tax_by_rate: dict[Decimal, tuple[Decimal, Decimal]] = {}
+    for rate, base in sorted(by_rate_base.items()):
+        if rounding is TaxRounding.PER_DOCUMENT:
+            tax = _r(base * rate / (1 + rate), currency) if prices_include_tax else _r(base * rate, currency)
+        else:
+            tax = by_rate_tax[rate]
+        net = base - tax if prices_include_tax else base
+        tax_by_rate[rate] = (net, tax)
+    net = sum((n for n, _ in tax_by_rate.values()), Decimal(0))
+    tax = sum((t for _, t in tax_by_rate.values()), Decimal(0))
+    zero = _r(Decimal(0), currency)
+    return Totals(net=_r(net + zero, currency), tax=_r(tax + zero, currency), total=_r(net + tax, currency),
+                  tax_by_rate=tax_by_rate, lines=tuple(per_line))
+
+
+@dataclass(frozen=True)
+class PricingPolicy:
+    """How a document is priced: its currency, whether prices include tax, and where tax is rounded."""
+
+    currency: str
+    prices_include_tax: bool = False
+    rounding: TaxRounding = TaxRounding.PER_LINE
+
+
+def stored_line(sku: str, quantity: int, unit_price_minor: int, tax_rate_bp: int, discount_bp: int,
+                currency: str) -> PricedLine:
+    """A line as stored (integer minor units, rates in basis points) ready to be priced."""
+    return PricedLine(sku, quantity, from_minor(unit_price_minor, currency), bp_to_rate(tax_rate_bp),
+                      bp_to_rate(discount_bp))
+
+
+def price(lines: Iterable[PricedLine], policy: PricingPolicy) -> Totals:
+    """The document's totals under ``policy``: what every caller uses."""
+    return compute_totals(list(lines), policy.currency, prices_include_tax=policy.prices_include_tax,
+                          rounding=policy.rounding)
+
+
+@dataclass(frozen=True)
+class SupplierInvoiceTotals:
+    """A supplier's invoice against received goods: at purchase-order cost, as invoiced, the difference, input tax."""
+
+    cost: Decimal
+    net: Decimal
+    tax: Decimal
+
+    @property
+    def variance(self) -> Decimal:
+        return self.net - self.cost
+
+    @property
+    def total(self) -> Decimal:
+        return self.net + self.tax
+
+
+def supplier_invoice_totals(lines: Sequence[tuple[int, Decimal, Decimal]], currency: str, *,
+                            tax_rate: Decimal | None = None, tax_amount: Decimal = Decimal(0)) -> SupplierInvoiceTotals:
+    """``lines`` as (quantity, invoiced unit price, unit cost on the purchase order); input tax either as a rate of
+    the net (rounded once, commercially) or as the amount the supplier printed."""
+    cost = sum((q * unit_cost for q, _price, unit_cost in lines), Decimal(0))
+    net = sum((q * unit_price for q, unit_price, _cost in lines), Decimal(0))
+    tax = (net * tax_rate).quantize(quantum(currency), rounding=ROUNDING) if tax_rate is not None else tax_amount
+    return SupplierInvoiceTotals(cost=cost, net=net, tax=tax)

@@ -1,0 +1,42 @@
+"""Pricing: stored lines price as typed ones; supplier invoices at cost, as invoiced, with input tax."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from oms_desktop.domain.pricing import (PricedLine, PricingPolicy, TaxRounding, compute_totals, price, stored_line,
+                                        supplier_invoice_totals)
+
+
+@given(quantity=st.integers(1, 999), price_minor=st.integers(0, 10**7), rate_bp=st.sampled_from([0, 700, 1900, 2000]),
+       discount_bp=st.sampled_from([0, 500, 1000, 3333]), inclusive=st.booleans(),
+       rounding=st.sampled_from(list(TaxRounding)))
+def test_a_stored_line_prices_as_the_same_line_typed_in_decimals(quantity, price_minor, rate_bp, discount_bp,
+                                                                 inclusive, rounding):
+    typed = PricedLine("SKU", quantity, Decimal(price_minor) / 100, Decimal(rate_bp) / 10000,
+                       Decimal(discount_bp) / 10000)
+    stored = stored_line("SKU", quantity, price_minor, rate_bp, discount_bp, "EUR")
+    policy = PricingPolicy("EUR", inclusive, rounding)
+    assert price([stored], policy) == compute_totals([typed], "EUR", prices_include_tax=inclusive, rounding=rounding)
+
+
+def test_a_yen_document_has_no_decimals():
+    totals = price([stored_line("A", 3, 333, 1000, 0, "JPY")], PricingPolicy("JPY"))
+    assert (totals.net, totals.tax, totals.total) == (Decimal(999), Decimal(100), Decimal(1099))
+
+
+def test_a_supplier_invoice_owes_the_invoiced_net_plus_tax_and_shows_the_variance_against_cost():
+    lines = [(4, Decimal("2.10"), Decimal("2.00")), (1, Decimal("9.99"), Decimal("10.00"))]
+    by_rate = supplier_invoice_totals(lines, "EUR", tax_rate=Decimal("0.19"))
+    assert (by_rate.cost, by_rate.net, by_rate.variance) == (Decimal("18.00"), Decimal("18.39"), Decimal("0.39"))
+    assert by_rate.tax == Decimal("3.49")  # 18.39 x 0.19 = 3.4941, rounded once
+    assert by_rate.total == Decimal("21.88")
+    printed = supplier_invoice_totals(lines, "EUR", tax_amount=Decimal("3.50"))
+    assert (printed.tax, printed.total) == (Decimal("3.50"), Decimal("21.89"))
+
+
+def test_input_tax_by_rate_rounds_half_away_from_zero():
+    assert supplier_invoice_totals([(1, Decimal("0.50"), Decimal("0.50"))], "EUR",
+                                   tax_rate=Decimal("0.05")).tax == Decimal("0.03")  # 0.025 -> 0.03
