@@ -3,4 +3,4 @@
 ``sub`` is the top-level subparsers object; ``leaf(group, name, help)`` makes a command parser that accepts
 ``--json`` too. A command sets ``func=cmd(ctx) -> int`` (see ``oms_desktop.cli.Context``).
 """
-AREAS = ("inventory", "purchasing", "warehouse", "accounts", "bench")
+AREAS = ("inventory", "purchasing", "warehouse", "accounts", "checks", "bench")

@@ -7,6 +7,7 @@ from .accounts import AccountsService
 from .auth import AuthService
 from .base import SettingsCache
 from .catalog import CatalogService
+from .checks import CheckService
 from .company import CompanyService
 from .customers import CustomerService
 from .events import EventService
@@ -29,6 +30,7 @@ class Services:
     purchasing: PurchasingService
     warehouse: WarehouseService
     accounts: AccountsService
+    checks: CheckService
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, hasher) -> "Services":
@@ -37,4 +39,5 @@ class Services:
                    catalog=CatalogService(uow, cache), inventory=InventoryService(uow, cache),
                    customers=CustomerService(uow, cache), orders=OrderService(uow, cache),
                    events=EventService(uow, cache), purchasing=PurchasingService(uow, cache),
-                   warehouse=WarehouseService(uow, cache), accounts=AccountsService(uow, cache))
+                   warehouse=WarehouseService(uow, cache), accounts=AccountsService(uow, cache),
+                   checks=CheckService(uow, cache))

@@ -40,12 +40,13 @@ from types import SimpleNamespace
 from typing import Callable
 
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
-from ..domain.ledger import (ACCOUNT_LABELS, CASH_ACCOUNTS, Account, EntryKind, Method, contains_card_number,
+from ..domain.ledger import (ACCOUNT_LABELS, Account, EntryKind, Method, contains_card_number,
                              credit_note_entry, invoice_entry, receipt_entry, refund_entry, reversal_entry)
 from ..domain.ledger import Entry, Posting
 from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import bp_to_rate, parse_quantity
 from ..domain.roles import Perm
+from . import checks
 from .base import ServiceBase
 from .documents import (Address, CompanyInfo, InvoiceDoc, InvoiceLine, ReceiptDoc, ReceiptLine, ReceiptPayment,
                         TaxRow)
@@ -54,7 +55,6 @@ from .dto import Actor
 from .ledger_posting import post_entry
 from .pricing import price_order_lines
 from .order_lookup import order_row, resolve_order_id
-from .purchasing import payables_problems
 from .ports import utc_now
 
 INVOICE_SERIES = Series.INVOICE
@@ -906,50 +906,14 @@ class AccountsService(ServiceBase):
                 for (day, method), (i, o) in sorted(sums.items())]
 
     def ledger_problems(self) -> list[str]:
-        """Everything wrong with the books (should always be empty): unbalanced entries, a trial balance that is
-        not zero, receivables or customer credit that differ from the invoices and payments of their orders."""
-        problems = []
+        """Everything wrong with the books (should always be empty): ``checks.ledger_problems``."""
         with self._uow(write=False) as uow:
-            for eid, s in uow.accounts.unbalanced_entries():
-                problems.append(f"entry {eid} does not balance (off by {s})")
-            balances = uow.accounts.account_balances()
-            if sum(balances.values()) != 0:
-                problems.append(f"the trial balance is off by {sum(balances.values())}")
-            rec = cred = 0
-            for r in uow.accounts.order_accounts(only_open=False, limit=10**9):
-                bal = int(r.invoiced) - int(r.paid)
-                rec, cred = rec + max(bal, 0), cred + min(bal, 0)
-            if balances.get(Account.RECEIVABLES.value, 0) != rec:
-                problems.append(f"receivables {balances.get(Account.RECEIVABLES.value, 0)} differ from open "
-                                f"invoices minus payments {rec}")
-            if balances.get(Account.CUSTOMER_CREDIT.value, 0) != cred:
-                problems.append(f"customer credit {balances.get(Account.CUSTOMER_CREDIT.value, 0)} differs from "
-                                f"overpayments {cred}")
-            cash = sum(balances.get(a.value, 0) for a in CASH_ACCOUNTS)
-            moved = sum(p.amount_minor if p.kind == "payment" else -p.amount_minor
-                        for p in uow.accounts.payments_between(None, None)) - uow.purchasing.supplier_paid_total()
-            if cash != moved:
-                problems.append(f"cash accounts {cash} differ from payments minus refunds and supplier payments "
-                                f"{moved}")
-            problems.extend(payables_problems(uow, balances))  # goods received not invoiced, payables
-        return problems
+            return checks.ledger_problems(uow)
 
     def open_accounts_problems(self) -> list[str]:
-        """Where the kept set of open accounts (what the queue reads) differs from the open accounts found the old
-        way, by scanning every order's invoices, payments, shipments and returns (should always be empty; reads
-        the whole history, so a consistency check like ``ledger_problems``, never a screen's query)."""
-        reasons = ("unsettled", "paid_not_invoiced", "shipped_not_invoiced")
+        """Where the kept set of open accounts differs from the documents: ``checks.open_accounts_problems``."""
         with self._uow(write=False) as uow:
-            kept = {r.order_id: tuple(bool(getattr(r, n)) for n in reasons) for r in uow.accounts.open_accounts()}
-            found = ({r.id for r in uow.accounts.order_accounts(only_open=True, limit=None)},
-                     {r.id for r in uow.accounts.paid_not_invoiced(limit=None)},
-                     {r.id for r in uow.accounts.shipped_not_invoiced(limit=None)})
-        expected = {oid: tuple(oid in ids for ids in found) for oid in set().union(*found)}
-
-        def said(flags) -> str:
-            return ", ".join(n for n, f in zip(reasons, flags or ()) if f) or "closed"
-        return [f"{order_number(oid)}: open accounts say {said(kept.get(oid))}, its documents {said(expected.get(oid))}"
-                for oid in sorted(set(kept) | set(expected)) if kept.get(oid) != expected.get(oid)]
+            return checks.open_accounts_problems(uow)
 
     # ---- helpers -------------------------------------------------------------------------------------------
     def _renderer(self):

@@ -57,6 +57,14 @@ class AccountsRepo(_Repo):
     def last_number(self, series: str) -> int:
         return self.c.execute(select(counters_t.c.last_number).where(counters_t.c.series == series)).scalar() or 0
 
+    def counters(self) -> dict[str, int]:
+        """The last number drawn per series."""
+        return {r.series: r.last_number for r in self.c.execute(select(counters_t.c.series, counters_t.c.last_number))}
+
+    def issued_numbers(self) -> list[str]:
+        """The number of every issued invoice and credit note."""
+        return list(self.c.execute(select(invoices_t.c.number)).scalars())
+
     # ---- invoices ------------------------------------------------------------------------------------------
     def add_invoice(self, values: dict, lines: list[dict]) -> int:
         iid = self.c.execute(insert_returning_id(invoices_t), {**values, "issued_at": _now()}).scalar_one()

@@ -1,0 +1,150 @@
+"""Integrity checks: each reads the whole database and lists what is wrong, nothing when all is well (Beancount's
+validation list). An administrator runs them with ``oms check``; the tests call the same functions after every step
+of their state machines. A new invariant is one more function registered here."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.errors import ValidationFailed
+from ..domain.ledger import CASH_ACCOUNTS, Account
+from ..domain.references import Series, format_ref, order_number, parse_invoice_or_credit_note
+from ..domain.roles import Perm
+from .base import ServiceBase
+from .dto import Actor
+from .purchasing import payables_problems
+
+CheckFunction = Callable[[Any], list[str]]
+"""A check: the open unit of work in, the problems found out."""
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    what: str
+    run: CheckFunction
+
+
+@dataclass(frozen=True)
+class CheckResultDTO:
+    name: str
+    what: str
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+CHECKS: dict[str, Check] = {}
+
+
+def check(name: str, what: str) -> Callable[[CheckFunction], CheckFunction]:
+    """Registers a check under ``name`` (what ``oms check NAME`` runs); ``what`` says what it holds true."""
+    def register(function: CheckFunction) -> CheckFunction:
+        CHECKS[name] = Check(name, what, function)
+        return function
+    return register
+
+
+@check("stock", "every stock row equals the sum of its moves, and nothing reserved is missing from the shelf")
+def stock_problems(uow: Any) -> list[str]:
+    bad = uow.stock.invariant_violations()
+    products = uow.products.by_ids([row[0] for row in bad])
+    problems = []
+    for product_id, on_hand, reserved, moved_on_hand, moved_reserved in bad:
+        sku = products[product_id].sku if product_id in products else f"product {product_id}"
+        problems.append(f"{sku}: on hand {on_hand}, reserved {reserved}; its moves add up to on hand "
+                        f"{moved_on_hand or 0}, reserved {moved_reserved or 0}")
+    return problems
+
+
+@check("ledger", "every entry balances, and receivables, customer credit, cash, goods received not invoiced and "
+                 "payables agree with the documents")
+def ledger_problems(uow: Any) -> list[str]:
+    problems = [f"entry {eid} does not balance (off by {s})" for eid, s in uow.accounts.unbalanced_entries()]
+    balances = uow.accounts.account_balances()
+    if sum(balances.values()) != 0:
+        problems.append(f"the trial balance is off by {sum(balances.values())}")
+    rec = cred = 0
+    for r in uow.accounts.order_accounts(only_open=False, limit=10**9):
+        bal = int(r.invoiced) - int(r.paid)
+        rec, cred = rec + max(bal, 0), cred + min(bal, 0)
+    if balances.get(Account.RECEIVABLES.value, 0) != rec:
+        problems.append(f"receivables {balances.get(Account.RECEIVABLES.value, 0)} differ from open "
+                        f"invoices minus payments {rec}")
+    if balances.get(Account.CUSTOMER_CREDIT.value, 0) != cred:
+        problems.append(f"customer credit {balances.get(Account.CUSTOMER_CREDIT.value, 0)} differs from "
+                        f"overpayments {cred}")
+    cash = sum(balances.get(a.value, 0) for a in CASH_ACCOUNTS)
+    moved = sum(p.amount_minor if p.kind == "payment" else -p.amount_minor
+                for p in uow.accounts.payments_between(None, None)) - uow.purchasing.supplier_paid_total()
+    if cash != moved:
+        problems.append(f"cash accounts {cash} differ from payments minus refunds and supplier payments {moved}")
+    problems.extend(payables_problems(uow, balances))  # goods received not invoiced, payables
+    return problems
+
+
+@check("open-accounts", "the kept set of open accounts (what the accounts queue reads) matches the documents")
+def open_accounts_problems(uow: Any) -> list[str]:
+    reasons = ("unsettled", "paid_not_invoiced", "shipped_not_invoiced")
+    kept = {r.order_id: tuple(bool(getattr(r, n)) for n in reasons) for r in uow.accounts.open_accounts()}
+    found = ({r.id for r in uow.accounts.order_accounts(only_open=True, limit=None)},
+             {r.id for r in uow.accounts.paid_not_invoiced(limit=None)},
+             {r.id for r in uow.accounts.shipped_not_invoiced(limit=None)})
+    expected = {oid: tuple(oid in ids for ids in found) for oid in set().union(*found)}
+
+    def said(flags: tuple[bool, ...] | None) -> str:
+        return ", ".join(n for n, f in zip(reasons, flags or ()) if f) or "closed"
+    return [f"{order_number(oid)}: open accounts say {said(kept.get(oid))}, its documents {said(expected.get(oid))}"
+            for oid in sorted(set(kept) | set(expected)) if kept.get(oid) != expected.get(oid)]
+
+
+@check("invoice-numbers", "invoice and credit note numbers run from 1 to the last one drawn, without a gap")
+def invoice_number_problems(uow: Any) -> list[str]:
+    issued: dict[Series, set[int]] = defaultdict(set)
+    problems = []
+    for number in uow.accounts.issued_numbers():
+        parsed = parse_invoice_or_credit_note(number)
+        if parsed is None:
+            problems.append(f"'{number}' is not an invoice or credit note number")
+        else:
+            issued[parsed[0]].add(parsed[1])
+    for series in (Series.INVOICE, Series.CREDIT_NOTE):
+        last = uow.accounts.counters().get(series.value, 0)
+        missing = sorted(set(range(1, last + 1)) - issued[series])
+        beyond = sorted(n for n in issued[series] if n > last)
+        if missing:
+            problems.append(f"{series.value}: {len(missing)} number(s) drawn but not issued, first "
+                            f"{format_ref(series, missing[0])}")
+        if beyond:
+            problems.append(f"{series.value}: {len(beyond)} number(s) issued beyond the counter ({last})")
+    return problems
+
+
+class CheckService(ServiceBase):
+    """Runs the registered checks, each in a read transaction of its own."""
+
+    def names(self) -> list[str]:
+        return list(CHECKS)
+
+    def run(self, actor: Actor, names: Sequence[str] = ()) -> list[CheckResultDTO]:
+        """The checks named (all of them when none is), in registration order."""
+        self._require(actor, Perm.SETTINGS, "run the integrity checks")
+        unknown = [n for n in names if n not in CHECKS]
+        if unknown:
+            raise ValidationFailed(f"no check named {', '.join(unknown)} (there are: {', '.join(CHECKS)})")
+        results = []
+        for c in CHECKS.values():
+            if names and c.name not in names:
+                continue
+            with self._uow(write=False) as uow:
+                results.append(CheckResultDTO(c.name, c.what, tuple(c.run(uow))))
+        return results
+
+    def problems(self, name: str) -> list[str]:
+        """One check's problems, without a signed-in user: for the services' own tests and the state machines."""
+        with self._uow(write=False) as uow:
+            return CHECKS[name].run(uow)

@@ -1,0 +1,76 @@
+"""``oms check`` and the checks registry on SQLite and PostgreSQL: a whole cycle passes every check; a stock row, a
+posting or an invoice counter changed behind the services' back is named by its check, and the command exits 3."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import text
+
+from oms_desktop import cli
+from oms_desktop.services.checks import CHECKS
+
+
+@pytest.fixture
+def cycled(services, admin, catalog, customer):
+    """One order through the whole cycle: placed, picked, packed, shipped, invoiced and paid."""
+    order = services.orders.place_order(admin, customer.id, [("LAMP-01", 2), ("BOOK-01", 1)])
+    pick_list = services.warehouse.create_pick_list(admin, [order.number])
+    services.warehouse.confirm_picks(admin, pick_list.number)
+    services.warehouse.pack_order(admin, order.number, carrier="DHL", carrier_ref="JD0001")
+    services.warehouse.ship_order(admin, order.id)
+    invoice = services.accounts.issue_invoice(admin, order.id, render=False)
+    services.accounts.record_payment(admin, order.id, str(invoice.total), "cash")
+    return order
+
+
+def oms_check(db_url, monkeypatch, capsys, tmp_path, *args, user="admin", password="admin-pw"):
+    monkeypatch.setenv("OMS_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("OMS_PASSWORD", password)
+    capsys.readouterr()
+    code = cli.main(["--database", db_url, "--user", user, "--json", "check", *args])
+    out, err = capsys.readouterr()
+    return code, json.loads(out) if out else None, err
+
+
+def tamper(backend, statement: str) -> None:
+    with backend.engine.begin() as c:
+        c.execute(text(statement))
+
+
+def test_a_whole_cycle_passes_every_check(backend, services, admin, cycled, db_url, monkeypatch, capsys, tmp_path):
+    results = services.checks.run(admin)
+    assert [r.name for r in results] == list(CHECKS) == ["stock", "ledger", "open-accounts", "invoice-numbers"]
+    assert [r.problems for r in results] == [()] * len(CHECKS)
+    code, doc, err = oms_check(db_url, monkeypatch, capsys, tmp_path)
+    assert (code, err, doc["ok"]) == (0, "", True)
+    assert [c["name"] for c in doc["checks"]] == list(CHECKS)
+
+
+@pytest.mark.parametrize("statement, failing, named", [
+    ("UPDATE stock SET on_hand = on_hand + 1 WHERE product_id = (SELECT id FROM products WHERE sku = 'LAMP-01')",
+     "stock", "LAMP-01: on hand 9, reserved 0; its moves add up to on hand 8"),
+    ("INSERT INTO ledger_postings (entry_id, account, amount_minor) SELECT max(id), 'Assets:Bank', 1 "
+     "FROM ledger_entries", "ledger", "does not balance (off by 1)"),
+    ("UPDATE invoice_counters SET last_number = last_number + 1 WHERE series = 'INV'",
+     "invoice-numbers", "INV: 1 number(s) drawn but not issued, first INV-000002"),
+])
+def test_a_change_behind_the_services_back_is_named_by_its_check_and_exits_3(
+        backend, services, admin, cycled, db_url, monkeypatch, capsys, tmp_path, statement, failing, named):
+    tamper(backend, statement)
+    found = {r.name: r.problems for r in services.checks.run(admin)}
+    assert [name for name, problems in found.items() if problems] == [failing]
+    assert any(named in problem for problem in found[failing]), found[failing]
+    code, doc, _ = oms_check(db_url, monkeypatch, capsys, tmp_path)
+    assert code == 3 and doc["ok"] is False
+    assert [c["name"] for c in doc["checks"] if not c["ok"]] == [failing]
+    code, doc, _ = oms_check(db_url, monkeypatch, capsys, tmp_path, "stock" if failing != "stock" else "ledger")
+    assert (code, doc["ok"]) == (0, True)  # the other checks, run alone, pass
+
+
+def test_an_unknown_check_is_bad_input_and_a_clerk_may_not_run_them(services, users, db_url, monkeypatch, capsys,
+                                                                    tmp_path):
+    code, _, err = oms_check(db_url, monkeypatch, capsys, tmp_path, "stcok")
+    assert code == 2 and "no check named stcok" in err and "stock" in err
+    code, _, err = oms_check(db_url, monkeypatch, capsys, tmp_path, user="warehouse", password="warehouse-pw")
+    assert code == 4 and "may not run the integrity checks" in err
