@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from .errors import InvalidTransition, ValidationFailed
@@ -152,7 +152,7 @@ def parse_rate(value, *, field: str = "tax_rate") -> Decimal:
         s = s[:-1].strip()
     try:
         d = Decimal(s.replace(",", "."))
-    except Exception:
+    except InvalidOperation:  # what Decimal() raises for any text that is not a number
         raise ValidationFailed(f"{field} '{value}' is not a number") from None
     if not d.is_finite():
         raise ValidationFailed(f"{field} '{value}' is not a number")

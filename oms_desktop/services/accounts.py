@@ -12,8 +12,8 @@ Rules this module keeps:
   as they were, lines, totals, what was paid before), is committed first; the PDF is rendered from those stored rows
   only and stored in a second, tiny transaction (``invoice_documents``, insert if absent). Should that not happen
   (a crash in between, or ``render=False`` when a background job prints), the first ``invoice_pdf`` renders the same
-  document from the same rows and stores it. Posted journal entries never change either; a mistake is reversed. The database
-  refuses UPDATE and DELETE on these tables too (migration 0004).
+  document from the same rows and stores it. Posted journal entries never change either; a mistake is reversed. The
+  database refuses UPDATE and DELETE on these tables too (migration 0004).
 * An order can have several invoices, each for units not invoiced yet (invoices less credit notes): ``what="shipped"``
   bills what left the building (a first shipment, later its backorder), ``"all"`` the whole order (counter sale,
   prepayment), ``"auto"`` the first once the order has a shipment, else the second. A unit is never invoiced twice;
