@@ -53,7 +53,7 @@ def check_transition(current: str, target: str, order_label: str = "the order") 
         raise InvalidTransition(f"{order_label} is {cur}; it cannot become {tgt} (possible next: {allowed}).")
 
 
-def parse_quantity(value, *, sku: str = "", allow_zero: bool = False) -> int:
+def parse_quantity(value: object, *, sku: str = "", allow_zero: bool = False) -> int:
     label = f" for {sku}" if sku else ""
     if isinstance(value, bool):
         raise ValidationFailed(f"quantity{label} must be a whole number")
@@ -144,7 +144,7 @@ def compute_totals(lines: list[PricedLine], currency: str, *, prices_include_tax
                   tax_by_rate=tax_by_rate, lines=tuple(per_line))
 
 
-def parse_rate(value, *, field: str = "tax_rate") -> Decimal:
+def parse_rate(value: object, *, field: str = "tax_rate") -> Decimal:
     """A tax rate or discount as a fraction (0.19). Accepts '19%' too. At most four decimals of a fraction."""
     s = str(value).strip()
     pct = s.endswith("%")
