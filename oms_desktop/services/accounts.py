@@ -383,6 +383,7 @@ class AccountsService(ServiceBase):
             problems.append("card last four must be exactly four digits, for card payments only")
         if problems:
             raise ValidationFailed(problems)
+        assert value is not None  # else parse_amount failed, a problem raised just above
         minor = to_minor(value, currency)
         with self._uow() as uow:
             order = self._order_for_update(uow, order_ref)
@@ -705,8 +706,8 @@ class AccountsService(ServiceBase):
         self._require(actor, Perm.VIEW, "view invoices")
         with self._uow(write=False) as uow:
             row = self._invoice_row(uow, invoice_ref)
-            pdf, doc = self._pdf_or_doc(uow, row)
-        return bytes(pdf) if pdf is not None else self._store_document(row.id, doc)
+            pdf = self._pdf_or_doc(uow, row)
+        return self._store_document(row.id, pdf) if isinstance(pdf, InvoiceDoc) else pdf
 
     def get_invoice(self, actor: Actor, invoice_ref) -> InvoiceDTO:
         self._require(actor, Perm.VIEW, "view invoices")
@@ -730,8 +731,8 @@ class AccountsService(ServiceBase):
                      "vat_id": row.seller_vat_id,
                      "buyer_name": row.bill_to.split("\n", 1)[0], "buyer_address": row.bill_to,
                      "references_number": dto.references_number, "tax_rounding": row.tax_rounding}
-            pdf, doc = self._pdf_or_doc(uow, row)
-        return dto, bytes(pdf) if pdf is not None else self._store_document(row.id, doc), extra
+            pdf = self._pdf_or_doc(uow, row)
+        return dto, self._store_document(row.id, pdf) if isinstance(pdf, InvoiceDoc) else pdf, extra
 
     # ---- receipts ------------------------------------------------------------------------------------------
     def receipt_pdf(self, actor: Actor, order_ref, *, change=Decimal(0)) -> bytes:
@@ -970,12 +971,12 @@ class AccountsService(ServiceBase):
             return order
         return uow.orders.get(OrderService._resolve(uow, ref), for_update=True)
 
-    def _pdf_or_doc(self, uow, row) -> tuple[bytes | None, InvoiceDoc | None]:
+    def _pdf_or_doc(self, uow, row) -> bytes | InvoiceDoc:
         """The stored PDF of an invoice row, or (not stored yet) the document to render from the stored rows."""
         pdf = uow.accounts.invoice_pdf(row.id)
         if pdf is not None:
-            return pdf, None
-        return None, self._stored_doc(row, uow.accounts.invoice_lines(row.id), uow.orders.get(row.order_id))
+            return bytes(pdf)
+        return self._stored_doc(row, uow.accounts.invoice_lines(row.id), uow.orders.get(row.order_id))
 
     def _store_document(self, invoice_id: int, doc: InvoiceDoc) -> bytes:
         """Render ``doc`` (outside any transaction) and store it unless a PDF is stored already; the stored one.
@@ -1024,7 +1025,7 @@ class AccountsService(ServiceBase):
     @staticmethod
     def _tax_rows(totals, cur: str, net_minor: int | None = None, tax_minor: int | None = None) -> tuple:
         rows = [TaxRow(rate * 100, net, tax) for rate, (net, tax) in totals.tax_by_rate.items()]
-        if net_minor is not None and rows:
+        if net_minor is not None and tax_minor is not None and rows:
             # A final credit note takes exactly what is left; put the rounding cent on the largest rate.
             dn = from_minor(net_minor, cur) - totals.net
             dt = from_minor(tax_minor, cur) - totals.tax
