@@ -761,7 +761,7 @@ class Report:
             if r.value is not None:
                 figs = (f"{r.value:,.0f} orders/s", "", "", "")
             else:
-                def f(s):
+                def f(s, r=r):  # called at once, within this iteration
                     v = r.stat(s)
                     ratio = f" ({v / self.floor_ms:,.0f}x)" if self.floor_ms and r.key != "floor" else ""
                     return f"{v:,.2f}{ratio}"

@@ -1,4 +1,4 @@
-"""``oms check``: the integrity checks (``services/checks.py``) for an administrator; exit 3 when one finds a problem."""
+"""``oms check``: the integrity checks (``services/checks.py``); exit 3 when one finds a problem."""
 from __future__ import annotations
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from .errors import ValidationFailed
 from .money import parse_amount
@@ -58,7 +60,7 @@ def check_name(name: str) -> str | None:
     return None
 
 
-def validate_product(fields: dict, currency: str) -> tuple[ProductSpec | None, list[tuple[str, str]]]:
+def validate_product(fields: Mapping[str, object], currency: str) -> tuple[ProductSpec | None, list[tuple[str, str]]]:
     """Validate raw text fields; returns the spec, or None and a list of (column, problem)."""
     problems: list[tuple[str, str]] = []
 
@@ -114,6 +116,7 @@ def validate_product(fields: dict, currency: str) -> tuple[ProductSpec | None, l
             problems.append((col, f"{col} is longer than {limit} characters"))
     if problems:
         return None, problems
+    assert price is not None and rate is not None  # each would have been a problem
     return ProductSpec(sku=sku, name=name, unit_price=price, tax_rate=rate, barcode=barcode,
                        category=get("category"), location=get("location").upper(), on_hand=on_hand,
                        reorder_point=reorder_point, reorder_qty=reorder_qty,
@@ -127,7 +130,17 @@ class CatalogFile:
     problems: tuple[tuple[int, str, str], ...]
 
 
-def csv_reader(text: str):
+class CsvReader(Protocol):
+    """What ``csv.reader`` returns: rows of cells, and the number of the line read last."""
+
+    line_num: int
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+    def __next__(self) -> list[str]: ...
+
+
+def csv_reader(text: str) -> CsvReader:
     """A strict CSV reader over ``text``, separated by semicolons if its first line has more of them than commas
     (a spreadsheet saved in a German locale), else by commas."""
     first_line = text.splitlines()[0]
@@ -135,7 +148,7 @@ def csv_reader(text: str):
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
 
 
-def csv_data_rows(reader):
+def csv_data_rows(reader: CsvReader) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) of every row of ``reader`` that is not blank; a malformed row raises ``csv.Error``
     (``reader.line_num`` says where), ending the rows."""
     for row in reader:

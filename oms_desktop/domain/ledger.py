@@ -112,7 +112,7 @@ class Entry:
     description: str
     postings: tuple[Posting, ...] = field(default_factory=tuple)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         # Zero legs carry no information; drop them so every entry only shows what moved.
         object.__setattr__(self, "postings", tuple(p for p in self.postings if p.amount != 0))
 
@@ -192,7 +192,7 @@ def return_entry(description: str, cost: int, restocked: bool) -> Entry:
     return _entry(EntryKind.RETURN, description, (target, cost), (Account.COGS, -cost))
 
 
-def _whole(value, what: str, *, signed: bool = False) -> int:
+def _whole(value: object, what: str, *, signed: bool = False) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"{what} must be whole minor units, not {type(value).__name__}")
     if not signed and value < 0:

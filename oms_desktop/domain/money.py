@@ -38,7 +38,7 @@ def from_minor(minor: int, currency: str) -> Decimal:
     return Decimal(int(minor)).scaleb(-exponent(currency)).quantize(quantum(currency))
 
 
-def parse_amount(text: str, currency: str, *, field: str = "amount", allow_negative: bool = False) -> Decimal:
+def parse_amount(text: object, currency: str, *, field: str = "amount", allow_negative: bool = False) -> Decimal:
     """Parse a user-typed amount ("12.50", "12,50", " 3 ") into an exact Decimal, or raise ValidationFailed."""
     if isinstance(text, Decimal):
         raw = text
@@ -58,7 +58,8 @@ def parse_amount(text: str, currency: str, *, field: str = "amount", allow_negat
         raise ValidationFailed(f"{field} must not be negative (got {text})")
     if raw and raw.adjusted() >= 15:  # checked before quantize, which fails on exponents such as 1e9999
         raise ValidationFailed(f"{field} '{text}' is too large")
-    if raw.as_tuple().exponent < -30:  # '1e-9999' would make quantize fail the same way
+    exp = raw.as_tuple().exponent  # an int: only NaN and infinities (refused above) have a letter here
+    if isinstance(exp, int) and exp < -30:  # '1e-9999' would make quantize fail the same way
         raise ValidationFailed(f"{field} '{text}' has more than {exponent(currency)} decimals")
     if raw != raw.quantize(quantum(currency), rounding=ROUNDING):
         raise ValidationFailed(f"{field} '{text}' has more than {exponent(currency)} decimals")
@@ -74,7 +75,7 @@ class Money:
     amount: Decimal
     currency: str = "EUR"
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not isinstance(self.amount, Decimal):
             if isinstance(self.amount, int) and not isinstance(self.amount, bool):
                 object.__setattr__(self, "amount", Decimal(self.amount))

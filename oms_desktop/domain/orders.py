@@ -1,7 +1,7 @@
 """Orders: statuses and their legal moves, quantities, rates (pure). What an order costs: ``domain.pricing``."""
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from .errors import InvalidTransition, ValidationFailed
@@ -50,7 +50,7 @@ def check_transition(current: str, target: str, order_label: str = "the order") 
         raise InvalidTransition(f"{order_label} is {cur}; it cannot become {tgt} (possible next: {allowed}).")
 
 
-def parse_quantity(value, *, sku: str = "", allow_zero: bool = False) -> int:
+def parse_quantity(value: object, *, sku: str = "", allow_zero: bool = False) -> int:
     label = f" for {sku}" if sku else ""
     if isinstance(value, bool):
         raise ValidationFailed(f"quantity{label} must be a whole number")
@@ -70,7 +70,7 @@ def parse_quantity(value, *, sku: str = "", allow_zero: bool = False) -> int:
     return q
 
 
-def parse_rate(value, *, field: str = "tax_rate") -> Decimal:
+def parse_rate(value: object, *, field: str = "tax_rate") -> Decimal:
     """A tax rate or discount as a fraction (0.19). Accepts '19%' too. At most four decimals of a fraction."""
     s = str(value).strip()
     pct = s.endswith("%")
@@ -78,7 +78,7 @@ def parse_rate(value, *, field: str = "tax_rate") -> Decimal:
         s = s[:-1].strip()
     try:
         d = Decimal(s.replace(",", "."))
-    except Exception:
+    except InvalidOperation:  # what Decimal() raises for any text that is not a number
         raise ValidationFailed(f"{field} '{value}' is not a number") from None
     if not d.is_finite():
         raise ValidationFailed(f"{field} '{value}' is not a number")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Protocol
 
 from .errors import PermissionDenied
 
@@ -37,7 +38,7 @@ PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.COUNTER: frozenset(_SALES | {Perm.PAYMENT}),
     Role.WAREHOUSE: frozenset({Perm.VIEW, Perm.WAREHOUSE, Perm.STOCK_ADJUST}),
     Role.ACCOUNTANT: frozenset({Perm.VIEW, Perm.PAYMENT, Perm.ACCOUNTING, Perm.CUSTOMER_EDIT}),
-    Role.MANAGER: frozenset(set(Perm) - {Perm.USER_ADMIN}),
+    Role.MANAGER: frozenset(p for p in Perm if p != Perm.USER_ADMIN),
     Role.ADMIN: frozenset(Perm),
 }
 
@@ -49,7 +50,17 @@ def can(role: str | Role, perm: Perm) -> bool:
         return False
 
 
-def require(actor, perm: Perm, what: str) -> None:
+class HasRole(Protocol):
+    """Who acts, as far as permissions go: a signed-in user (services.dto.Actor) or anything with these two."""
+
+    @property
+    def username(self) -> str: ...
+
+    @property
+    def role(self) -> str: ...
+
+
+def require(actor: HasRole | None, perm: Perm, what: str) -> None:
     """Raise PermissionDenied unless ``actor`` (anything with ``username`` and ``role``) may ``perm``."""
     if actor is None or not can(actor.role, perm):
         who = f"{actor.username} ({actor.role})" if actor is not None else "nobody signed in"

@@ -8,6 +8,7 @@ Shown grouped as ``XXXX-XXXX-XXXX``; parsing ignores case, spaces and hyphens an
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CHECK_ALPHABET = ALPHABET + "*~$=U"
@@ -31,7 +32,7 @@ def check_symbol(data: str) -> str:
     return CHECK_ALPHABET[_value(data) % 37]
 
 
-def new_tracking_number(randbits=secrets.randbits) -> str:
+def new_tracking_number(randbits: Callable[[int], int] = secrets.randbits) -> str:
     # Draw again when the check symbol would be one of * ~ $ = U: numbers are read out over the phone, and
     # "tilde" or "equals" trips people up. The check still works mod 37, so every typo is still detected.
     while True:

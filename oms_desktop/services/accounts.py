@@ -12,8 +12,8 @@ Rules this module keeps:
   as they were, lines, totals, what was paid before), is committed first; the PDF is rendered from those stored rows
   only and stored in a second, tiny transaction (``invoice_documents``, insert if absent). Should that not happen
   (a crash in between, or ``render=False`` when a background job prints), the first ``invoice_pdf`` renders the same
-  document from the same rows and stores it. Posted journal entries never change either; a mistake is reversed. The database
-  refuses UPDATE and DELETE on these tables too (migration 0004).
+  document from the same rows and stores it. Posted journal entries never change either; a mistake is reversed. The
+  database refuses UPDATE and DELETE on these tables too (migration 0004).
 * An order can have several invoices, each for units not invoiced yet (invoices less credit notes): ``what="shipped"``
   bills what left the building (a first shipment, later its backorder), ``"all"`` the whole order (counter sale,
   prepayment), ``"auto"`` the first once the order has a shipment, else the second. A unit is never invoiced twice;
@@ -380,6 +380,7 @@ class AccountsService(ServiceBase):
             problems.append("card last four must be exactly four digits, for card payments only")
         if problems:
             raise ValidationFailed(problems)
+        assert value is not None  # else parse_amount failed, a problem raised just above
         minor = to_minor(value, currency)
         with self._uow() as uow:
             order = order_row(uow, order_ref, for_update=True)
@@ -702,8 +703,8 @@ class AccountsService(ServiceBase):
         self._require(actor, Perm.VIEW, "view invoices")
         with self._uow(write=False) as uow:
             row = self._invoice_row(uow, invoice_ref)
-            pdf, doc = self._pdf_or_doc(uow, row)
-        return bytes(pdf) if pdf is not None else self._store_document(row.id, doc)
+            pdf = self._pdf_or_doc(uow, row)
+        return self._store_document(row.id, pdf) if isinstance(pdf, InvoiceDoc) else pdf
 
     def get_invoice(self, actor: Actor, invoice_ref) -> InvoiceDTO:
         self._require(actor, Perm.VIEW, "view invoices")
@@ -727,8 +728,8 @@ class AccountsService(ServiceBase):
                      "vat_id": row.seller_vat_id,
                      "buyer_name": row.bill_to.split("\n", 1)[0], "buyer_address": row.bill_to,
                      "references_number": dto.references_number, "tax_rounding": row.tax_rounding}
-            pdf, doc = self._pdf_or_doc(uow, row)
-        return dto, bytes(pdf) if pdf is not None else self._store_document(row.id, doc), extra
+            pdf = self._pdf_or_doc(uow, row)
+        return dto, self._store_document(row.id, pdf) if isinstance(pdf, InvoiceDoc) else pdf, extra
 
     # ---- receipts ------------------------------------------------------------------------------------------
     def receipt_pdf(self, actor: Actor, order_ref, *, change=Decimal(0)) -> bytes:
@@ -921,12 +922,12 @@ class AccountsService(ServiceBase):
             raise BusinessRuleViolation("No PDF renderer is configured (bootstrap sets services.renderer).")
         return self.renderer
 
-    def _pdf_or_doc(self, uow, row) -> tuple[bytes | None, InvoiceDoc | None]:
+    def _pdf_or_doc(self, uow, row) -> bytes | InvoiceDoc:
         """The stored PDF of an invoice row, or (not stored yet) the document to render from the stored rows."""
         pdf = uow.accounts.invoice_pdf(row.id)
         if pdf is not None:
-            return pdf, None
-        return None, self._stored_doc(row, uow.accounts.invoice_lines(row.id), uow.orders.get(row.order_id))
+            return bytes(pdf)
+        return self._stored_doc(row, uow.accounts.invoice_lines(row.id), uow.orders.get(row.order_id))
 
     def _store_document(self, invoice_id: int, doc: InvoiceDoc) -> bytes:
         """Render ``doc`` (outside any transaction) and store it unless a PDF is stored already; the stored one.
@@ -964,7 +965,7 @@ class AccountsService(ServiceBase):
     @staticmethod
     def _tax_rows(totals, cur: str, net_minor: int | None = None, tax_minor: int | None = None) -> tuple:
         rows = [TaxRow(rate * 100, net, tax) for rate, (net, tax) in totals.tax_by_rate.items()]
-        if net_minor is not None and rows:
+        if net_minor is not None and tax_minor is not None and rows:
             # A final credit note takes exactly what is left; put the rounding cent on the largest rate.
             dn = from_minor(net_minor, cur) - totals.net
             dt = from_minor(tax_minor, cur) - totals.tax

@@ -213,6 +213,7 @@ class CatalogService(ServiceBase):
         spec, problems = validate_product({k: ("" if v is None else str(v)) for k, v in fields.items()}, cur)
         if problems:
             raise ValidationFailed([msg for _, msg in problems])
+        assert spec is not None  # validate_product gives a spec whenever it finds no problem
         return spec, to_minor(spec.unit_cost, cur) if spec.unit_cost is not None else 0
 
     def _audit_values(self, values: dict) -> dict:
@@ -250,7 +251,8 @@ class CatalogService(ServiceBase):
             if problems:
                 raise ImportRejected(problems)
             moves: list[dict] = []
-            revalued: list[tuple] = []  # (sku, on hand, old cost, new cost) of existing products with a new cost
+            # (sku, on hand, old cost, new cost) of existing products with a new cost (None: the same cost)
+            revalued: list[tuple[str, int, int, int] | None] = []
             old_costs = uow.accounts.unit_costs(existing[s.sku] for _, s in specs
                                                 if s.sku in existing and s.unit_cost is not None)
             for i, (row_no, spec) in enumerate(specs):

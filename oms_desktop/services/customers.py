@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.phone import digits_of, has_only_phone_characters, looks_like_phone, phone_key
@@ -14,7 +15,7 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class CustomerService(ServiceBase):
-    def add_customer(self, actor: Actor, name: str, phones: list[str] | str = (), email: str = "",
+    def add_customer(self, actor: Actor, name: str, phones: Sequence[str] | str = (), email: str = "",
                      billing_address: str = "", shipping_address: str = "", notes: str = "") -> CustomerDTO:
         self._require(actor, Perm.CUSTOMER_EDIT, "add customers")
         if isinstance(phones, str):

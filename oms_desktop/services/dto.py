@@ -155,7 +155,9 @@ class ImportProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"row {self.row}, column {self.column}: {self.message}" if self.column else f"row {self.row}: {self.message}"
+        if self.column:
+            return f"row {self.row}, column {self.column}: {self.message}"
+        return f"row {self.row}: {self.message}"
 
 
 @dataclass(frozen=True)

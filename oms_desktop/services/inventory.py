@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
 from ..domain.orders import parse_quantity
@@ -153,7 +154,7 @@ class InventoryService(ServiceBase):
         if not totals:
             raise ValidationFailed(problems)
         with self._uow() as uow:  # every problem is reported, the ones only the database can tell too
-            rows: dict[str, object] = {}
+            rows: dict[str, tuple[Any, int]] = {}  # SKU: (product row, counted)
             for key, n in totals.items():
                 row = uow.products.by_sku(key.upper()) or uow.products.by_barcode(key)
                 if row is None:

@@ -169,7 +169,8 @@ class OrderService(ServiceBase):
             product = uow.products.get(line.product_id)
             price = (parse_amount(unit_price, cur, field="unit price") if unit_price not in (None, "")
                      else from_minor(line.unit_price_minor, cur))
-            disc = parse_rate(discount, field="discount") if discount not in (None, "") else bp_to_rate(line.discount_bp)
+            disc = (parse_rate(discount, field="discount") if discount not in (None, "")
+                    else bp_to_rate(line.discount_bp))
             catalog_price = from_minor(product.unit_price_minor, cur)
             if (price != catalog_price or disc > self.company.discount_limit) and \
                     not can(actor.role, Perm.PRICE_OVERRIDE):

@@ -641,7 +641,7 @@ class PurchasingService(ServiceBase):
 
     def _supplier_invoice_dto(self, uow, r, *, with_lines: bool = True) -> SupplierInvoiceDTO:
         cur = r.currency
-        lines = ()
+        lines: tuple[SupplierInvoiceLineDTO, ...] = ()
         if with_lines:
             lines = tuple(SupplierInvoiceLineDTO(ln.line_no, ln.sku, ln.name, ln.quantity,
                                                  from_minor(ln.unit_price_minor, cur),

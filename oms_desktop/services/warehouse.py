@@ -376,7 +376,7 @@ class WarehouseService(ServiceBase):
                 if not ids:
                     raise BusinessRuleViolation("No order is waiting to be picked.")
             else:
-                ids, problems = [], []
+                ids = []
                 for ref in orders:  # an order id is checked by the locking read below, not read twice
                     oid = ref if isinstance(ref, int) and not isinstance(ref, bool) else \
                         resolve_order_id(uow, ref)

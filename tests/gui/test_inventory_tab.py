@@ -119,7 +119,7 @@ def test_a_100000_product_catalog_filters_and_scrolls_without_loading_it(qtbot, 
         before = tab.model.rowCount()
         start = time.perf_counter()
         tab.view.scrollToBottom()
-        qtbot.waitUntil(lambda: tab.model.rowCount() > before, timeout=2000)
+        qtbot.waitUntil(lambda: tab.model.rowCount() > before, timeout=2000)  # noqa: B023 - waited for here
         slowest = max(slowest, time.perf_counter() - start)
     assert tab.model.rowCount() <= 8 * tab.model.page_size
     assert slowest < 0.5, f"fetching a page took {slowest:.3f} s"
@@ -224,9 +224,9 @@ def test_a_stock_count_posts_the_differences_of_a_location(qtbot, tab, catalog):
 def test_the_product_editor_reports_problems_then_creates_the_product(qtbot, tab):
     tab.new_product()
     d = tab.product_dialog
-    for key, text in (("sku", "vase-01"), ("name", "Glass vase"), ("unit_price", "24.999"), ("tax_rate", "19%"),
+    for key, value in (("sku", "vase-01"), ("name", "Glass vase"), ("unit_price", "24.999"), ("tax_rate", "19%"),
                       ("barcode", "4006381333931"), ("on_hand", "4")):
-        d.edits[key].setText(text)
+        d.edits[key].setText(value)
     d.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert "more than 2 decimals" in d.error_label.text()
     d.edits["unit_price"].setText("24.90")

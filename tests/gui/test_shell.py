@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from oms_desktop.adapters.security import fast_test_hasher

@@ -30,7 +30,7 @@ def _pg_available() -> bool:
             c.execute(text("select 1"))
         eng.dispose()
         return True
-    except Exception:
+    except Exception:  # noqa: BLE001 - any failure means no usable server: the PostgreSQL tests skip
         return False
 
 

@@ -5,7 +5,6 @@ import json
 import shutil
 import subprocess
 
-import pytest
 
 from tests.integration.test_cli_scenario import Oms, catalog_file, oms, products_by_sku, shop  # noqa: F401
 

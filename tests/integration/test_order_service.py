@@ -303,7 +303,7 @@ def test_posted_history_cannot_be_updated_or_deleted(services, backend, catalog,
     }
     before = {t: _count(backend, t) for t in statements}
     assert all(before.values())
-    for table, sqls in statements.items():
+    for sqls in statements.values():
         for sql in sqls:
             with pytest.raises(DBAPIError, match="append-only"):
                 with backend.engine.begin() as c:

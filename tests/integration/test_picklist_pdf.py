@@ -1,4 +1,5 @@
-"""A pick list for twenty orders as the picker gets it: scannable barcodes, walking order, any text printed literally."""
+"""A pick list for twenty orders as the picker gets it: scannable barcodes, walking order, any text printed
+literally."""
 from __future__ import annotations
 
 import pytest

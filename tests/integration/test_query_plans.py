@@ -102,13 +102,13 @@ def test_product_type_ahead_uses_the_word_index_the_sku_index_and_the_barcode_in
         assert "ix_products_sku_pattern" in plan
     # (tests/integration/test_product_search.py looks at the name query's plans more closely)
     for typed in ("4006381333931", "LAMP-0"):  # a scanned barcode, a SKU prefix
-        plan = the_plan(backend, lambda: shop.catalog.search(admin, typed, limit=12))
+        plan = the_plan(backend, lambda: shop.catalog.search(admin, typed, limit=12))  # noqa: B023 - run here
         assert full_scans(plan, ("products", "stock")) == [], typed
 
 
 def test_customer_lookup_by_phone_digits_name_and_email_uses_indexes(backend, shop, admin):
     for typed in ("555 0100", "anna schm", "joerg.mu@"):
-        plan = the_plan(backend, lambda: shop.customers.find_customers(admin, typed))
+        plan = the_plan(backend, lambda: shop.customers.find_customers(admin, typed))  # noqa: B023 - run here
         assert full_scans(plan, ("customers", "customer_phones")) == [], typed
     if is_sqlite(backend):
         assert "customer_phones_fts VIRTUAL TABLE" in the_plan(backend, lambda: shop.customers.find_customers(

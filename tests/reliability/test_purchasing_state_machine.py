@@ -57,8 +57,8 @@ class PurchasingMachine(FreshDatabaseMachine):
         self.services.purchasing.receive(self.admin, po, want)
         self.grni += sum(q * ln.unit_cost for ln in order.lines for sku, q in want.items() if ln.sku == sku)
 
-    @rule(target=invoices, po=orders, extra=st.sampled_from([0, 0, 0, 2]), delta=st.sampled_from(["0", "0.10", "-0.05"]),
-          tax=st.sampled_from(["0", "19%", "1.23"]))
+    @rule(target=invoices, po=orders, extra=st.sampled_from([0, 0, 0, 2]),
+          delta=st.sampled_from(["0", "0.10", "-0.05"]), tax=st.sampled_from(["0", "19%", "1.23"]))
     def invoice(self, po, extra, delta, tax):
         if po is None:
             return None
