@@ -40,7 +40,7 @@ def setup_logging(paths: Paths) -> os.PathLike:
 
 def seed_demo_with_progress(backend, parent=None) -> None:
     """Create the demo company in the background while a progress dialog keeps the window alive."""
-    from .demo import seed_demo
+    from .devtools.demo import seed_demo
     from .gui.jobs import JobRunner
 
     dialog = QProgressDialog("Creating the demo company (products, customers, a year of orders)...", "", 0, 100,

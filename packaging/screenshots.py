@@ -50,7 +50,7 @@ def main() -> int:
     backend = open_backend(url, paths=paths)
     services = backend.services
     if services.auth.needs_first_user():
-        from oms_desktop.demo import seed_demo
+        from oms_desktop.devtools.demo import seed_demo
         seed_demo(backend, seed=1)
     actor = services.auth.sign_in(args.user, args.password)
     feed = EventFeed(lambda after: services.events.since(actor, after), max(services.events.last_id() - 30, 0))

@@ -11,7 +11,7 @@ import sys
 import pytest
 from sqlalchemy import create_engine, text
 
-from oms_desktop.bench import SCALES
+from oms_desktop.devtools.bench import SCALES
 
 ROWS = ("floor", "place_order", "whole_cycle", "product_search", "customer_lookup", "orders_page", "accounts_queue",
         "app_start", "invoice_pdf", "pick_list_pdf", "pg_concurrent")

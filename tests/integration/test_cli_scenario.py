@@ -273,7 +273,7 @@ def test_unexpected_error_is_logged_with_its_traceback(oms, monkeypatch, tmp_pat
     def broken(ctx):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "cmd_user_list", broken)
+    monkeypatch.setattr(cli.core, "cmd_user_list", broken)
     code, out, err = oms.admin("user", "list")
     log_file = tmp_path / "home" / "logs" / cli.LOG_NAME
     assert code == 1 and out == ""
@@ -331,9 +331,9 @@ def test_demo_data_calls_the_demo_seeder_with_the_seed(oms, monkeypatch):
         orders: int
 
     calls = []
-    stub = types.ModuleType("oms_desktop.demo")
+    stub = types.ModuleType("oms_desktop.devtools.demo")
     stub.seed_demo = lambda backend, seed=1: calls.append((backend.url, seed)) or Summary(3, 5)
-    monkeypatch.setitem(sys.modules, "oms_desktop.demo", stub)  # the real generator is tested on its own
+    monkeypatch.setitem(sys.modules, "oms_desktop.devtools.demo", stub)  # the real generator is tested on its own
     code, out, err = oms("--json", "demo-data", "--seed", "7")
     assert (code, err) == (0, "")
     assert json.loads(out) == {"products": 3, "orders": 5} and calls == [(oms.db_url, 7)]

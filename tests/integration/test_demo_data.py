@@ -15,7 +15,7 @@ from oms_desktop.adapters.db import models_warehouse as mw
 from oms_desktop.adapters.security import fast_test_hasher
 from oms_desktop.bootstrap import open_backend
 from oms_desktop.config import Paths
-from oms_desktop.demo import DEMO_PASSWORD, DemoSummary, ean13, seed_demo
+from oms_desktop.devtools.demo import DEMO_PASSWORD, DemoSummary, ean13, seed_demo
 from oms_desktop.domain import tracking
 from oms_desktop.domain.errors import BusinessRuleViolation
 from oms_desktop.domain.money import from_minor, to_minor

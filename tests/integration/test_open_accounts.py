@@ -184,7 +184,7 @@ def test_the_queue_and_the_refresh_read_only_through_keys_and_indexes(backend, s
 
 
 def test_the_bench_seeds_an_accounts_history_whose_open_accounts_are_kept(backend, admin):
-    from oms_desktop.bench import OPEN_EVERY, SCALES, Scale, seed
+    from oms_desktop.devtools.bench import OPEN_EVERY, SCALES, Scale, seed
     sc = SCALES["small"]
     sc = Scale(**{**sc.__dict__, "orders": OPEN_EVERY + 900})  # past OPEN_EVERY: some orders of each kind twice
     backend.engine.dispose()  # the seeding writes alone, through its own connection

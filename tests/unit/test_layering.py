@@ -10,7 +10,9 @@ import pytest
 PACKAGE = "oms_desktop"
 ROOT = Path(__file__).resolve().parents[2] / PACKAGE
 STDLIB = frozenset(sys.stdlib_module_names)
-COMPOSITION_ROOTS = {f"{PACKAGE}.{m}" for m in ("app", "cli", "bootstrap", "bench", "demo", "__main__")}
+COMPOSITION_ROOTS = tuple(f"{PACKAGE}.{m}" for m in ("app", "cli", "bootstrap", "devtools", "__main__"))
+"""Modules and packages that may wire adapters to services."""
+GENERATED = (f"{PACKAGE}.gui.forms", f"{PACKAGE}.gui.resources_rc")
 
 
 def _module_name(path: Path) -> str:
@@ -93,7 +95,7 @@ def test_the_gui_never_imports_storage_or_pdf_libraries(forbidden):
 def test_only_composition_roots_and_adapters_import_adapters():
     offenders = sorted(
         f"{mod} imports {imp}" for mod, imps in _modules().items()
-        if mod not in COMPOSITION_ROOTS and not _within(mod, f"{PACKAGE}.adapters")
+        if not _within(mod, *COMPOSITION_ROOTS, f"{PACKAGE}.adapters")
         for imp in imps if _is_own_module(imp) and _within(imp, f"{PACKAGE}.adapters"))
     assert offenders == []
 
@@ -107,3 +109,52 @@ def test_an_offending_import_would_be_caught():
         "oms_desktop.services.sneaky imports oms_desktop.adapters.db",
         "oms_desktop.services.sneaky imports oms_desktop.adapters.db.engine",
         "oms_desktop.services.sneaky imports sqlalchemy.orm"]
+
+
+def _import_cycles(modules: dict[str, set[str]]) -> list[list[str]]:
+    """Groups of our modules that import each other, directly or around a loop (Tarjan's strongly connected
+    components). A module's import of its own parent package is no edge: Python runs the parent first anyway."""
+    graph = {mod: {imp for imp in imps if imp in modules and imp != mod and not mod.startswith(imp + ".")}
+             for mod, imps in modules.items()}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return sorted(cycles)
+
+
+def test_no_module_of_ours_is_part_of_an_import_cycle():
+    modules = {mod: imps for mod, imps in _modules().items() if not _within(mod, *GENERATED)}
+    assert _import_cycles(modules) == []
+
+
+def test_an_import_cycle_would_be_caught_even_through_a_late_import():
+    a = _imports_of_source("from . import b\n", "oms_desktop.x.a")
+    b = _imports_of_source("def f():\n    from .c import g\n", "oms_desktop.x.b")
+    c = _imports_of_source("from .a import h\nfrom oms_desktop.x import d\n", "oms_desktop.x.c")
+    d = _imports_of_source("import oms_desktop.x\n", "oms_desktop.x.d")
+    found = _import_cycles({"oms_desktop.x.a": a, "oms_desktop.x.b": b, "oms_desktop.x.c": c, "oms_desktop.x.d": d})
+    assert found == [["oms_desktop.x.a", "oms_desktop.x.b", "oms_desktop.x.c"]]  # d -> its package is no cycle

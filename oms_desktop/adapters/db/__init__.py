@@ -1,0 +1,3 @@
+"""Storage on SQLAlchemy 2: the tables, repositories, the unit of work, engines and Alembic migrations."""
+# Every table module, so that Base.metadata is complete for Alembic and for whoever compares the schema with it.
+from . import models, models_accounts, models_performance, models_purchasing, models_warehouse  # noqa: F401

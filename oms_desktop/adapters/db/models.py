@@ -3,46 +3,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from datetime import timezone
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
 
-from sqlalchemy import (BigInteger, Boolean, CheckConstraint, DateTime, ForeignKey, Index, Integer, MetaData, String,
-                        Text, TypeDecorator, UniqueConstraint)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-# BigInteger is INTEGER on SQLite (so it can be a rowid alias) and BIGINT on PostgreSQL.
-Id = BigInteger().with_variant(Integer(), "sqlite")
-Minor = BigInteger().with_variant(Integer(), "sqlite")
-
-
-class UtcDateTime(TypeDecorator):
-    """Aware UTC datetimes on every backend (SQLite keeps no zone: store naive UTC, hand back aware UTC)."""
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to the database; use datetime.now(timezone.utc)")
-        value = value.astimezone(timezone.utc)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value, dialect):
-        if value is None:
-            return None
-        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+from .models_base import NAMING, Base, Id, Minor, UtcDateTime  # noqa: F401 - re-exported: the shared column types
 
 
 class Setting(Base):
@@ -218,7 +182,3 @@ class AuditEntry(Base):
     new_values: Mapped[str] = mapped_column(Text, default="")
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
 
-
-# The areas' tables live in their own modules; importing them here keeps Base.metadata complete for Alembic.
-from . import models_accounts, models_purchasing, models_warehouse  # noqa: E402,F401
-from . import models_performance  # noqa: E402,F401

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .models import Base, Id, Minor, UtcDateTime
+from .models_base import Base, Id, Minor, UtcDateTime
 
 PO_STATUSES = ("draft", "sent", "partly_received", "received", "cancelled")
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .models import Base, Id, Minor, UtcDateTime  # noqa: F401
+from .models_base import Base, Id, Minor, UtcDateTime  # noqa: F401
 
 
 class PickList(Base):

@@ -13,17 +13,17 @@ def register(sub, leaf) -> None:
                         "(default: a temporary SQLite file)")
     c.add_argument("--repeat", type=_positive_int, default=None, metavar="N",
                    help="timed rounds per workload (default: depends on the scale)")
-    # opens="none": the bench creates its own database; cli.run() must not open one or sign anybody in.
+    # opens="none": the bench creates its own database; common.run() must not open one or sign anybody in.
     c.set_defaults(func=cmd_bench, opens="none")
 
 
 def _positive_int(text: str) -> int:
-    from ..cli import _positive_int as check
+    from .common import positive_int as check
     return check(text)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from ..bench import run_bench
+    from ..devtools.bench import run_bench
     url = getattr(args, "database", None)
     if url and not url.startswith(("postgresql", "sqlite")):
         from ..domain.errors import ValidationFailed

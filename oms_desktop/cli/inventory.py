@@ -8,6 +8,7 @@ from pathlib import Path
 from ..domain.catalog import csv_data_rows, csv_reader
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.orders import parse_quantity
+from . import common
 
 COUNT_COLUMNS = ("sku", "counted")
 DEFAULT_HISTORY_LIMIT = 50
@@ -24,7 +25,7 @@ def register(sub, leaf) -> None:
     c.set_defaults(func=cmd_stock_adjust)
     c = leaf(stock, "history", "the stock card of a product: its moves, newest first, with the running balance")
     c.add_argument("sku", metavar="SKU")
-    c.add_argument("--limit", type=_cli()._positive_int, default=DEFAULT_HISTORY_LIMIT, metavar="N",
+    c.add_argument("--limit", type=common.positive_int, default=DEFAULT_HISTORY_LIMIT, metavar="N",
                    help=f"show the N newest moves (default {DEFAULT_HISTORY_LIMIT})")
     c.set_defaults(func=cmd_stock_history)
     c = leaf(stock, "count", "post a counted stock list (CSV with columns sku,counted): every difference is "
@@ -37,9 +38,6 @@ def register(sub, leaf) -> None:
     c.set_defaults(func=cmd_stock_count)
 
 
-def _cli():
-    from .. import cli  # the shared helpers (table, when, read_file); imported late, cli imports this module
-    return cli
 
 
 def cmd_stock_adjust(ctx) -> int:
@@ -58,7 +56,6 @@ def cmd_stock_history(ctx) -> int:
         ctx.emit(lines, "")
         return 0
     product = ctx.services.catalog.get_product(actor, ctx.args.sku)
-    cli = _cli()
 
     def human() -> str:
         title = f"Stock card of {product.sku} {product.name}"
@@ -69,9 +66,9 @@ def cmd_stock_history(ctx) -> int:
                 f"{now.on_hand_after - now.reserved_after}; "
                 + (f"the {len(lines)} newest moves (--limit N shows more)" if more else f"{len(lines)} move(s)")
                 + ", newest first")
-        body = cli.table(["Date", "Kind", "On hand", "Reserved", "Balance", "Reserved after", "Reason", "Reference",
+        body = common.table(["Date", "Kind", "On hand", "Reserved", "Balance", "Reserved after", "Reason", "Reference",
                           "User"],
-                         [(cli.when(h.at), h.kind, f"{h.on_hand_delta:+d}" if h.on_hand_delta else "",
+                         [(common.when(h.at), h.kind, f"{h.on_hand_delta:+d}" if h.on_hand_delta else "",
                            f"{h.reserved_delta:+d}" if h.reserved_delta else "", h.on_hand_after, h.reserved_after,
                            h.reason, h.reference, h.username) for h in lines], right=[2, 3, 4, 5])
         return f"{head}\n\n{body}"
@@ -171,9 +168,8 @@ def _rows_named(problems: list[str], rows: list[tuple[int, str, int]], name: str
 
 def cmd_stock_count(ctx) -> int:
     actor = ctx.need_actor()
-    cli = _cli()
     name = Path(ctx.args.file).name
-    rows = parse_count_csv(cli.read_file(ctx.args.file), name)
+    rows = parse_count_csv(common.read_file(ctx.args.file), name)
     try:
         result = ctx.services.inventory.post_stock_count(actor, ctx.args.location, [(key, qty) for _n, key, qty
                                                                                      in rows])
@@ -199,7 +195,7 @@ def cmd_stock_count(ctx) -> int:
         if not changed:
             return head + "every one as on record; nothing changed."
         return (head + f"{len(changed)} corrected:\n\n"
-                + cli.table(["SKU", "Before", "Counted", "Difference"],
+                + common.table(["SKU", "Before", "Counted", "Difference"],
                             [(ln.sku, ln.before, ln.counted, f"{ln.difference:+d}") for ln in changed],
                             right=[1, 2, 3]))
 

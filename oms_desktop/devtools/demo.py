@@ -53,13 +53,13 @@ from typing import Callable
 
 from sqlalchemy import bindparam, func, insert, select, update
 
-from .adapters.db import models as m
-from .domain.errors import BusinessRuleViolation
-from .domain.money import from_minor, to_minor
-from .domain.orders import Status
-from .domain.pricing import PricingPolicy, TaxRounding, price, stored_line
-from .domain.phone import digits_of, phone_key
-from .domain.tracking import new_tracking_number
+from ..adapters.db import models as m
+from ..domain.errors import BusinessRuleViolation
+from ..domain.money import from_minor, to_minor
+from ..domain.orders import Status
+from ..domain.phone import digits_of, phone_key
+from ..domain.pricing import PricingPolicy, TaxRounding, price, stored_line
+from ..domain.tracking import new_tracking_number
 
 DEMO_PASSWORD = "demo"
 """Password of every demo user (user names are the role names). Demo databases are for trying things out only."""

@@ -30,8 +30,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from .domain.phone import digits_of, phone_key
-from .domain.tracking import new_tracking_number
+from ..domain.phone import digits_of, phone_key
+from ..domain.tracking import new_tracking_number
 
 BENCH_USER = "bench"
 BENCH_PASSWORD = "bench-password"
@@ -508,7 +508,7 @@ def _customer_queries(customers: list[tuple[str, str, str]], rng: random.Random)
 
 
 def _invoice_doc(n_lines: int = 10):
-    from .services.documents import Address, CompanyInfo, InvoiceDoc, InvoiceLine, TaxRow
+    from ..services.documents import Address, CompanyInfo, InvoiceDoc, InvoiceLine, TaxRow
     lines = []
     for n in range(n_lines):
         rate = Decimal("19") if n % 3 else Decimal("7")
@@ -535,9 +535,9 @@ def _pick_list_doc(engine, n_orders: int, last_seeded: int):
     """A pick list for the newest ``n_orders`` seeded orders, merged per SKU and sorted in walking order."""
     from sqlalchemy import select
 
-    from .adapters.db import models as m
-    from .services.documents import PickLine, PickListDoc, PickOrder, walking_order_key
-    from .domain.references import order_number
+    from ..adapters.db import models as m
+    from ..domain.references import order_number
+    from ..services.documents import PickLine, PickListDoc, PickOrder, walking_order_key
     o, ln, p, c = (m.Order.__table__, m.OrderLine.__table__, m.Product.__table__, m.Customer.__table__)
     with engine.connect() as conn:
         orders = conn.execute(select(o.c.id, o.c.tracking_number, c.c.name).outerjoin(c, c.c.id == o.c.customer_id)
@@ -634,9 +634,9 @@ def _app_start(url: str, home: Path) -> tuple[float, float]:
 
 
 def _concurrent_worker(url: str, user: str, skus: list[str], n: int, seed_: int, start, out) -> None:
-    from .adapters.security import fast_test_hasher
-    from .bootstrap import open_backend
-    from .domain.errors import OutOfStock
+    from ..adapters.security import fast_test_hasher
+    from ..bootstrap import open_backend
+    from ..domain.errors import OutOfStock
     backend = open_backend(url, migrate=False, hasher=fast_test_hasher())
     try:
         actor = backend.services.auth.actor_for(user)
@@ -668,7 +668,7 @@ def _concurrent_orders(backend, url: str, skus: list[str], per_process: int,
     """8 processes place orders at once on a few hot products with limited stock; returns (orders/s, oversold, note)."""
     from sqlalchemy import select
 
-    from .adapters.db import models as m
+    from ..adapters.db import models as m
     stock_t, prod_t = m.Stock.__table__, m.Product.__table__
     hot = skus[:HOT]
     with backend.engine.begin() as conn:  # limited stock on 12 hot products: some orders must be refused
@@ -752,7 +752,7 @@ class Report:
         return out
 
     def as_text(self) -> str:
-        from .cli import table
+        from ..text_table import table
         rows = []
         for r in self.rows:
             if r.status != "ok":
@@ -852,10 +852,10 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
     def log(msg: str) -> None:
         log_line(f"[{time.perf_counter() - t0:6.1f} s] {msg}")
 
-    from .adapters.db.migrate import upgrade
-    from .adapters.security import fast_test_hasher
-    from .bootstrap import open_backend
-    from .config import Paths
+    from ..adapters.db.migrate import upgrade
+    from ..adapters.security import fast_test_hasher
+    from ..bootstrap import open_backend
+    from ..config import Paths
 
     home = work / "home"
     paths = Paths(home, home / "config", home / "logs", home / "backups").ensure()
@@ -925,7 +925,7 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
         with backend.engine.connect() as conn:
             from sqlalchemy import select
 
-            from .adapters.db import models as m
+            from ..adapters.db import models as m
             p, c, ph = m.Product.__table__, m.Customer.__table__, m.CustomerPhone.__table__
             sample_ids = rng.sample(range(1, sc.products + 1), min(200, sc.products))
             prods = conn.execute(select(p.c.name, p.c.barcode).where(p.c.id.in_(sample_ids))).all()
@@ -990,7 +990,7 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
         rows.append(r)
         log("app start done")
 
-        from .adapters.pdf import ReportLabRenderer
+        from ..adapters.pdf import ReportLabRenderer
         renderer = ReportLabRenderer()
         doc = _invoice_doc(10)
         r = Row("invoice_pdf", "invoice PDF, 10 lines (ReportLab)", "<= 20 ms each", limit_ms=20)
@@ -1022,8 +1022,8 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
 
 def _floor_database(work: Path) -> Path:
     """A scratch SQLite file with the app's schema for the floor when the bench itself runs on PostgreSQL."""
-    from .adapters.db.engine import make_engine
-    from .adapters.db.migrate import upgrade
+    from ..adapters.db.engine import make_engine
+    from ..adapters.db.migrate import upgrade
     path = work / "floor.db"
     eng = make_engine(f"sqlite:///{path}")
     try:

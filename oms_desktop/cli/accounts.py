@@ -8,6 +8,7 @@ from pathlib import Path
 from ..domain.errors import ValidationFailed
 from ..domain.ledger import Method
 from ..services.accounts import INVOICE_WHAT
+from . import common
 
 
 def _subparsers(sub, name: str, help_text: str):
@@ -100,9 +101,6 @@ def register(sub, leaf) -> None:
     c.set_defaults(func=cmd_aging)
 
 
-def _cli():
-    from .. import cli  # late: cli imports this module while building its parser
-    return cli
 
 
 def _write(path: str, data: bytes | str) -> Path:
@@ -125,7 +123,7 @@ def cmd_payment_record(ctx) -> int:
     p = ctx.services.accounts.record_payment(ctx.need_actor(), a.order, a.amount, a.method, reference=a.reference,
                                              card_last4=a.last4)
     acc = ctx.services.accounts.order_account(ctx.actor, p.order_id)
-    m = _cli().money
+    m = common.money
     ctx.emit({"payment": p, "balance": acc.balance},
              lambda: f"Recorded {m(p.amount, p.currency)} {p.method} for {p.order_number}; "
                      + (f"still due {m(acc.balance, p.currency)}." if acc.balance > 0 else
@@ -136,7 +134,7 @@ def cmd_payment_record(ctx) -> int:
 def cmd_payment_refund(ctx) -> int:
     a = ctx.args
     p = ctx.services.accounts.refund(ctx.need_actor(), a.order, a.amount, a.method, reference=a.reference)
-    ctx.emit(p, f"Refunded {_cli().money(p.amount, p.currency)} {p.method} for {p.order_number}.")
+    ctx.emit(p, f"Refunded {common.money(p.amount, p.currency)} {p.method} for {p.order_number}.")
     return 0
 
 
@@ -148,20 +146,20 @@ def cmd_invoice_issue(ctx) -> int:
         where = f"; PDF: {_write(a.pdf, ctx.services.accounts.invoice_pdf(ctx.actor, inv.id))}"
     units = sum(ln.quantity for ln in inv.lines)
     ctx.emit(inv, f"Issued invoice {inv.number} for {inv.order_number}: {units} unit{'s' if units != 1 else ''}, "
-                  f"{_cli().money(inv.total, inv.currency)}, due {inv.due_date}{where}"
+                  f"{common.money(inv.total, inv.currency)}, due {inv.due_date}{where}"
                   + (f"\n{inv.notes}" if inv.notes else ""))
     return 0
 
 
 def cmd_invoice_credit(ctx) -> int:
     a = ctx.args
-    lines = [_cli().parse_line(t) for t in a.line] or None
+    lines = [common.parse_line(t) for t in a.line] or None
     cn = ctx.services.accounts.issue_credit_note(ctx.need_actor(), a.invoice, lines, reason=a.reason)
     where = ""
     if a.pdf:
         where = f"; PDF: {_write(a.pdf, ctx.services.accounts.invoice_pdf(ctx.actor, cn.id))}"
     ctx.emit(cn, f"Issued credit note {cn.number} for {cn.references_number}: "
-                 f"{_cli().money(cn.total, cn.currency)}{where}")
+                 f"{common.money(cn.total, cn.currency)}{where}")
     return 0
 
 
@@ -181,10 +179,9 @@ def cmd_invoice_facturx(ctx) -> int:
 
 def cmd_invoice_list(ctx) -> int:
     rows = ctx.services.accounts.list_invoices(ctx.need_actor(), limit=ctx.args.limit)
-    cli = _cli()
-    ctx.emit(rows, lambda: cli.table(["Number", "Kind", "Order", "Customer", "Date", "Total", "Corrects"],
+    ctx.emit(rows, lambda: common.table(["Number", "Kind", "Order", "Customer", "Date", "Total", "Corrects"],
                                      [(r.number, r.kind, r.order_number, r.customer_name, r.issue_date,
-                                       cli.money(r.total, r.currency), r.references_number or "") for r in rows],
+                                       common.money(r.total, r.currency), r.references_number or "") for r in rows],
                                      right=[5]) if rows else "No invoices yet.")
     return 0
 
@@ -207,15 +204,14 @@ def cmd_ledger_export(ctx) -> int:
 
 def cmd_trial_balance(ctx) -> int:
     tb = ctx.services.accounts.trial_balance(ctx.need_actor(), date_to=ctx.args.date_to)
-    cli = _cli()
 
     def human() -> str:
-        rows = [(r.account, r.label, cli.money(r.debit, tb.currency) if r.debit else "",
-                 cli.money(r.credit, tb.currency) if r.credit else "", cli.money(r.balance, tb.currency))
+        rows = [(r.account, r.label, common.money(r.debit, tb.currency) if r.debit else "",
+                 common.money(r.credit, tb.currency) if r.credit else "", common.money(r.balance, tb.currency))
                 for r in tb.rows]
-        rows.append(("Total", "", cli.money(tb.total_debit, tb.currency), cli.money(tb.total_credit, tb.currency),
-                     cli.money(tb.total_debit - tb.total_credit, tb.currency)))
-        return cli.table(["Account", "Name", "Debit", "Credit", "Balance"], rows, right=[2, 3, 4])
+        rows.append(("Total", "", common.money(tb.total_debit, tb.currency), common.money(tb.total_credit, tb.currency),
+                     common.money(tb.total_debit - tb.total_credit, tb.currency)))
+        return common.table(["Account", "Name", "Debit", "Credit", "Balance"], rows, right=[2, 3, 4])
 
     ctx.emit({"currency": tb.currency, "balanced": tb.balanced, "total_debit": tb.total_debit,
               "total_credit": tb.total_credit,
@@ -234,23 +230,21 @@ def cmd_cash_flow(ctx) -> int:
     a = ctx.args
     rows = ctx.services.accounts.cash_flow(ctx.need_actor(), period=a.period, date_from=a.date_from,
                                            date_to=a.date_to)
-    cli = _cli()
     cur = ctx.services.company.get().currency
     ctx.emit([{"period": r.period, "method": r.method, "cash_in": r.cash_in, "cash_out": r.cash_out, "net": r.net}
               for r in rows],
-             lambda: cli.table([a.period.capitalize(), "Method", "In", "Out", "Net"],
-                               [(r.period, r.method, cli.money(r.cash_in, cur), cli.money(r.cash_out, cur),
-                                 cli.money(r.net, cur)) for r in rows], right=[2, 3, 4])
+             lambda: common.table([a.period.capitalize(), "Method", "In", "Out", "Net"],
+                               [(r.period, r.method, common.money(r.cash_in, cur), common.money(r.cash_out, cur),
+                                 common.money(r.net, cur)) for r in rows], right=[2, 3, 4])
              if rows else "No payments in that period.")
     return 0
 
 
 def cmd_aging(ctx) -> int:
     rows = ctx.services.accounts.receivables_aging(ctx.need_actor())
-    cli = _cli()
-    ctx.emit(rows, lambda: cli.table(["Order", "Invoice", "Customer", "Due", "Open", "Days overdue", "Bucket"],
+    ctx.emit(rows, lambda: common.table(["Order", "Invoice", "Customer", "Due", "Open", "Days overdue", "Bucket"],
                                      [(r.order_number, r.invoice_number or "", r.customer_name, r.due_date or "",
-                                       cli.money(r.open_amount, ctx.services.company.get().currency),
+                                       common.money(r.open_amount, ctx.services.company.get().currency),
                                        r.days_overdue, r.bucket) for r in rows], right=[4, 5])
              if rows else "No open receivables.")
     return 0

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.errors import ValidationFailed
+from . import common
 
 
 def register(sub, leaf) -> None:
@@ -84,9 +85,6 @@ def register(sub, leaf) -> None:
     c.set_defaults(func=cmd_purchase_invoices)
 
 
-def _cli():
-    from .. import cli  # the shared helpers (table, money, parse_line); imported late, cli imports this module
-    return cli
 
 
 def cmd_supplier_add(ctx) -> int:
@@ -99,7 +97,7 @@ def cmd_supplier_add(ctx) -> int:
 
 def cmd_supplier_list(ctx) -> int:
     suppliers = ctx.services.purchasing.list_suppliers(ctx.need_actor())
-    ctx.emit(suppliers, lambda: _cli().table(["No.", "Name", "Email", "Phone"],
+    ctx.emit(suppliers, lambda: common.table(["No.", "Name", "Email", "Phone"],
                                              [(s.id, s.name, s.email, s.phone) for s in suppliers], right=[0])
              if suppliers else "No suppliers yet: oms supplier add NAME.")
     return 0
@@ -115,14 +113,13 @@ def cmd_supplier_assign(ctx) -> int:
 
 
 def format_po(po) -> str:
-    cli = _cli()
     out = [f"Purchase order {po.number}    status: {po.status.replace('_', ' ')}",
-           f"Supplier: {po.supplier_name}    created {cli.when(po.created_at)}"
-           + (f", sent {cli.when(po.sent_at)}" if po.sent_at else ""), ""]
-    out.append(cli.table(["#", "SKU", "Name", "Ordered", "Received", "Outstanding", "Unit cost"],
+           f"Supplier: {po.supplier_name}    created {common.when(po.created_at)}"
+           + (f", sent {common.when(po.sent_at)}" if po.sent_at else ""), ""]
+    out.append(common.table(["#", "SKU", "Name", "Ordered", "Received", "Outstanding", "Unit cost"],
                          [(ln.line_no, ln.sku, ln.name, ln.quantity, ln.received, ln.outstanding,
-                           cli.money(ln.unit_cost, po.currency)) for ln in po.lines], right=[0, 3, 4, 5, 6]))
-    out += ["", f"Total: {cli.money(po.total, po.currency)}"]
+                           common.money(ln.unit_cost, po.currency)) for ln in po.lines], right=[0, 3, 4, 5, 6]))
+    out += ["", f"Total: {common.money(po.total, po.currency)}"]
     if po.notes:
         out.append(f"Notes: {po.notes}")
     return "\n".join(out)
@@ -131,7 +128,7 @@ def format_po(po) -> str:
 def _lines(texts) -> list[tuple]:
     out = []
     for t in texts or ():
-        sku, qty = _cli().parse_line(t)
+        sku, qty = common.parse_line(t)
         qty, _, cost = qty.partition("@")
         out.append((sku, qty.strip(), cost.strip() or None))
     return out
@@ -141,7 +138,7 @@ def cmd_purchase_create(ctx) -> int:
     po = ctx.services.purchasing.create_purchase_order(ctx.need_actor(), ctx.args.supplier, _lines(ctx.args.line),
                                                        notes=ctx.args.notes)
     ctx.emit(po, lambda: f"Created draft {po.number} for {po.supplier_name}: {len(po.lines)} line(s), total "
-                         f"{_cli().money(po.total, po.currency)}. Send it with: oms purchase send {po.number}")
+                         f"{common.money(po.total, po.currency)}. Send it with: oms purchase send {po.number}")
     return 0
 
 
@@ -164,10 +161,9 @@ def cmd_purchase_suggest(ctx) -> int:
 
 def cmd_purchase_list(ctx) -> int:
     orders = ctx.services.purchasing.list_purchase_orders(ctx.need_actor(), status=ctx.args.status)
-    cli = _cli()
-    ctx.emit(orders, lambda: cli.table(["PO", "Supplier", "Status", "Lines", "Total", "Created"],
+    ctx.emit(orders, lambda: common.table(["PO", "Supplier", "Status", "Lines", "Total", "Created"],
                                        [(o.number, o.supplier_name, o.status, o.line_count,
-                                         cli.money(o.total, o.currency), cli.when(o.created_at)) for o in orders],
+                                         common.money(o.total, o.currency), common.when(o.created_at)) for o in orders],
                                        right=[3, 4]) if orders else "No purchase orders found.")
     return 0
 
@@ -234,12 +230,11 @@ def _json(dto, *properties: str):
 
 
 def format_supplier_invoice(inv) -> str:
-    cli = _cli()
-    m = lambda v: cli.money(v, inv.currency)  # noqa: E731
+    m = lambda v: common.money(v, inv.currency)  # noqa: E731
     out = [f"Supplier invoice {inv.number} of {inv.supplier_name}, dated {inv.invoice_date}    ours: {inv.reference}",
-           f"For {inv.po_number}; recorded {cli.when(inv.recorded_at)}" + (f" by {inv.recorded_by}"
+           f"For {inv.po_number}; recorded {common.when(inv.recorded_at)}" + (f" by {inv.recorded_by}"
                                                                             if inv.recorded_by else ""), ""]
-    out.append(cli.table(["#", "SKU", "Name", "Qty", "Price", "PO cost", "Net", "Variance"],
+    out.append(common.table(["#", "SKU", "Name", "Qty", "Price", "PO cost", "Net", "Variance"],
                          [(ln.line_no, ln.sku, ln.name, ln.quantity, m(ln.unit_price), m(ln.unit_cost), m(ln.net),
                            m(ln.variance)) for ln in inv.lines], right=[0, 3, 4, 5, 6, 7]))
     out += ["", f"Net: {m(inv.net)}  (at purchase order cost {m(inv.cost)}, price variance {m(inv.variance)})",
@@ -265,7 +260,7 @@ def cmd_purchase_invoice(ctx) -> int:
                                                           lines=lines, tax=a.tax, notes=a.notes)
     ctx.emit(_json(inv, "open", "variance"),
              lambda: f"Recorded {inv.supplier_name}'s invoice {inv.number} as {inv.reference}; "
-                     f"{_cli().money(inv.total, inv.currency)} owed. Pay it with: oms purchase pay {inv.reference}\n\n"
+                     f"{common.money(inv.total, inv.currency)} owed. Pay it with: oms purchase pay {inv.reference}\n\n"
                      + format_supplier_invoice(inv))
     return 0
 
@@ -274,10 +269,10 @@ def cmd_purchase_pay(ctx) -> int:
     a = ctx.args
     pay = ctx.services.purchasing.pay_supplier_invoice(ctx.need_actor(), a.invoice, a.amount, a.method,
                                                        reference=a.reference, paid_on=a.date)
-    cli = _cli()
-    ctx.emit(_json(pay), lambda: f"Paid {cli.money(pay.amount, pay.currency)} ({pay.method}) to {pay.supplier_name} on "
+    ctx.emit(_json(pay), lambda: f"Paid {common.money(pay.amount, pay.currency)} ({pay.method}) to "
+                          f"{pay.supplier_name} on "
                           f"invoice {pay.supplier_invoice_number} ({pay.invoice_reference}); "
-                          + (f"{cli.money(pay.open_after, pay.currency)} still open." if pay.open_after
+                          + (f"{common.money(pay.open_after, pay.currency)} still open." if pay.open_after
                              else "paid in full."))
     return 0
 
@@ -289,10 +284,9 @@ def cmd_purchase_invoices(ctx) -> int:
         ctx.emit(_json(inv, "open", "variance"), lambda: format_supplier_invoice(inv))
         return 0
     rows = ctx.services.purchasing.list_supplier_invoices(actor, po_ref=a.po, open_only=a.open)
-    cli = _cli()
-    ctx.emit([_json(r, "open") for r in rows], lambda: cli.table(
+    ctx.emit([_json(r, "open") for r in rows], lambda: common.table(
         ["Ours", "Supplier", "Number", "Date", "PO", "Total", "Paid", "Open"],
-        [(r.reference, r.supplier_name, r.number, r.invoice_date, r.po_number, cli.money(r.total, r.currency),
-          cli.money(r.paid, r.currency), cli.money(r.open, r.currency)) for r in rows], right=[5, 6, 7])
+        [(r.reference, r.supplier_name, r.number, r.invoice_date, r.po_number, common.money(r.total, r.currency),
+          common.money(r.paid, r.currency), common.money(r.open, r.currency)) for r in rows], right=[5, 6, 7])
         if rows else "No supplier invoices found.")
     return 0

@@ -57,7 +57,7 @@ def _write(path: str, data: bytes) -> None:
 
 
 def _pick_list_text(pl) -> str:
-    from ..cli import table
+    from .common import table
     rows = [(ln.location, ln.sku, ln.name, ln.quantity, "" if ln.picked is None else ln.picked,
              ", ".join(f"T{tote} {num}: {q}" for num, tote, q in ln.per_order)) for ln in pl.lines]
     picked = [ln.picked for ln in pl.lines if ln.picked is not None]
@@ -79,7 +79,7 @@ def cmd_picklist_create(ctx) -> int:
 
 
 def cmd_picklist_confirm(ctx) -> int:
-    from ..cli import parse_line
+    from .common import parse_line
     a, actor = ctx.args, ctx.need_actor()
     picked = dict(parse_line(t) for t in a.line)
     pl = ctx.services.warehouse.confirm_picks(actor, a.picklist, picked, default_reason=a.reason)
@@ -118,7 +118,7 @@ def cmd_deliver(ctx) -> int:
 
 
 def cmd_order_status(ctx) -> int:
-    from ..cli import table, when
+    from .common import table, when
     info = ctx.services.warehouse.tracking(ctx.need_actor(), ctx.args.tracking)
     o = info.order
 

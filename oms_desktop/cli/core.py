@@ -1,0 +1,226 @@
+"""``oms`` commands of the core: init, demo data, users, the catalog, customers and orders."""
+from __future__ import annotations
+
+from dataclasses import is_dataclass
+
+from ..domain.errors import AuthenticationFailed
+from ..domain.orders import Channel, Status
+from ..domain.references import customer_number
+from ..domain.roles import Perm, Role, require
+from ..services.dto import to_jsonable
+from .common import PROG, Context, money, parse_line, percent, positive_int, read_file, read_new_password, table, when
+
+
+def register(sub, leaf) -> None:
+    c = leaf(sub, "init", "create or migrate the database; set the company name and currency")
+    c.add_argument("--company", metavar="NAME")
+    c.add_argument("--currency", metavar="CODE", help="e.g. EUR (cannot change once orders exist)")
+    c.set_defaults(func=cmd_init, opens="create")
+
+    c = leaf(sub, "demo-data", "fill the database with a demo company")
+    c.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    c.set_defaults(func=cmd_demo_data, opens="create")
+
+    user = sub.add_parser("user", help="users and roles").add_subparsers(dest="action", metavar="ACTION",
+                                                                         required=True)
+    c = leaf(user, "add", "add a user (the first one, an admin, needs no --user)")
+    c.add_argument("name")
+    c.add_argument("--role", required=True, choices=[r.value for r in Role])
+    c.add_argument("--display-name", default="")
+    c.set_defaults(func=cmd_user_add, sign_in="optional")
+    c = leaf(user, "list", "list users")
+    c.set_defaults(func=cmd_user_list)
+
+    cat = sub.add_parser("catalog", help="products and stock").add_subparsers(dest="action", metavar="ACTION",
+                                                                              required=True)
+    c = leaf(cat, "import", "import a catalog CSV: all rows or none")
+    c.add_argument("file", metavar="FILE.csv")
+    c.set_defaults(func=cmd_catalog_import)
+    c = leaf(cat, "list", "list products with their stock")
+    c.add_argument("--search", default="", metavar="TEXT")
+    c.add_argument("--limit", type=positive_int, default=100)
+    c.set_defaults(func=cmd_catalog_list)
+
+    cust = sub.add_parser("customer", help="customers").add_subparsers(dest="action", metavar="ACTION",
+                                                                       required=True)
+    c = leaf(cust, "add", "add a customer")
+    c.add_argument("--name", required=True)
+    c.add_argument("--phone", action="append", required=True, help="repeat for several numbers")
+    c.add_argument("--email", default="")
+    c.add_argument("--address", default="", help="billing address")
+    c.add_argument("--shipping-address", default="", help="default: the billing address")
+    c.set_defaults(func=cmd_customer_add)
+    c = leaf(cust, "find", "find customers by phone (any format), name, email or number")
+    c.add_argument("text")
+    c.add_argument("--limit", type=positive_int, default=20)
+    c.set_defaults(func=cmd_customer_find)
+
+    order = sub.add_parser("order", help="orders").add_subparsers(dest="action", metavar="ACTION", required=True)
+    c = leaf(order, "place", "create and confirm an order (all lines reserved, or nothing)")
+    c.add_argument("--customer", metavar="ID|PHONE", help="customer number (C000042 or 42) or phone number")
+    c.add_argument("--line", action="append", required=True, metavar="SKU=QTY", help="repeat for several lines")
+    c.add_argument("--channel", choices=[ch.value for ch in Channel])
+    c.set_defaults(func=cmd_order_place)
+    c = leaf(order, "show", "show an order by number (SO-000042, 42) or tracking number")
+    c.add_argument("order", metavar="ORDER")
+    c.set_defaults(func=cmd_order_show)
+    c = leaf(order, "cancel", "cancel an order and release its reserved stock")
+    c.add_argument("order", metavar="ORDER")
+    c.add_argument("--reason", default="")
+    c.set_defaults(func=cmd_order_cancel)
+    c = leaf(order, "list", "list recent orders")
+    c.add_argument("--status", choices=[s.value for s in Status])
+    c.add_argument("--limit", type=positive_int, default=50)
+    c.set_defaults(func=cmd_order_list)
+
+
+# ---- commands ------------------------------------------------------------------------------------------------
+
+def cmd_init(ctx: Context) -> int:
+    args = ctx.args
+    company = ctx.services.company.get()
+    if args.company is not None or args.currency is not None:
+        if ctx.actor is None and not ctx.services.auth.needs_first_user():
+            raise AuthenticationFailed("Users exist already: add --user NAME (an administrator) to change the "
+                                       "company settings.")
+        company = ctx.services.company.update(ctx.actor, company_name=args.company, currency=args.currency)
+    from ..config import describe_url
+    data = {"database": describe_url(ctx.backend.url), "migrated": ctx.migrated, "company": company,
+            "needs_first_user": ctx.services.auth.needs_first_user()}
+
+    def human() -> str:
+        lines = [f"Database ready: {data['database']}" + (" (schema created or migrated)" if data["migrated"]
+                                                            else " (schema up to date)"),
+                 f"Company: {company.name} ({company.currency})"]
+        if data["needs_first_user"]:
+            lines.append(f"Next: create the first administrator: OMS_NEW_PASSWORD=... {PROG} user add NAME "
+                         "--role admin")
+        return "\n".join(lines)
+
+    ctx.emit(data, human)
+    return 0
+
+
+def cmd_demo_data(ctx: Context) -> int:
+    if not ctx.services.auth.needs_first_user():
+        require(ctx.need_actor(), Perm.SETTINGS, "load demo data")
+    from ..devtools.demo import seed_demo  # lazy: the demo generator is large and only this command needs it
+    summary = seed_demo(ctx.backend, seed=ctx.args.seed)
+
+    def human() -> str:
+        if is_dataclass(summary):
+            pairs = to_jsonable(summary)
+            return "Demo data created:\n" + "\n".join(f"  {k.replace('_', ' ')}: {v}" for k, v in pairs.items())
+        return f"Demo data created: {summary}"
+
+    ctx.emit(summary if summary is not None else {}, human)
+    return 0
+
+
+def cmd_user_add(ctx: Context) -> int:
+    args = ctx.args
+    password = read_new_password(args.name)
+    user = ctx.services.auth.add_user(ctx.actor, args.name, args.role, password, args.display_name)
+    ctx.emit(user, f"Added user {user.username} ({user.role}).")
+    return 0
+
+
+def cmd_user_list(ctx: Context) -> int:
+    users = ctx.services.auth.list_users(ctx.need_actor())
+    ctx.emit(users, lambda: table(["ID", "User", "Name", "Role", "Active"],
+                                  [(u.id, u.username, u.display_name, u.role, "yes" if u.active else "no")
+                                   for u in users], right=[0]))
+    return 0
+
+
+def cmd_catalog_import(ctx: Context) -> int:
+    actor = ctx.need_actor()
+    data = read_file(ctx.args.file)
+    result = ctx.services.catalog.import_catalog(actor, data)
+    ctx.emit(result, f"Imported {ctx.args.file}: {result.created} created, {result.updated} updated.")
+    return 0
+
+
+def cmd_catalog_list(ctx: Context) -> int:
+    products = ctx.services.catalog.search(ctx.need_actor(), ctx.args.search, limit=ctx.args.limit)
+    ctx.emit(products, lambda: table(
+        ["SKU", "Name", "Category", "Location", "On hand", "Reserved", "Available", "Price"],
+        [(p.sku, p.name, p.category, p.location, p.on_hand, p.reserved, p.available, money(p.unit_price, p.currency))
+         for p in products], right=[4, 5, 6, 7]) if products else "No products found.")
+    return 0
+
+
+def cmd_customer_add(ctx: Context) -> int:
+    a = ctx.args
+    c = ctx.services.customers.add_customer(ctx.need_actor(), a.name, a.phone, a.email, a.address,
+                                            a.shipping_address)
+    ctx.emit(c, f"Added customer {c.number}: {c.name} ({', '.join(c.phones)}).")
+    return 0
+
+
+def cmd_customer_find(ctx: Context) -> int:
+    found = ctx.services.customers.find_customers(ctx.need_actor(), ctx.args.text, limit=ctx.args.limit)
+    ctx.emit(found, lambda: table(["Number", "Name", "Phones", "Email"],
+                                  [(c.number, c.name, ", ".join(c.phones), c.email) for c in found])
+             if found else f"No customer matches '{ctx.args.text}'.")
+    return 0
+
+
+def cmd_order_place(ctx: Context) -> int:
+    actor = ctx.need_actor()
+    a = ctx.args
+    lines = [parse_line(t) for t in a.line]
+    customer = ctx.services.customers.resolve(actor, a.customer) if a.customer else None
+    order = ctx.services.orders.place_order(actor, customer.id if customer else None, lines, channel=a.channel)
+    ctx.emit(order, lambda: f"Placed {order.number} (tracking number {order.tracking_number})"
+                            + (f" for {order.customer_name}" if order.customer_name else "")
+                            + f": {len(order.lines)} line(s), total {money(order.total, order.currency)}.")
+    return 0
+
+
+def format_order(o) -> str:
+    cur = o.currency
+    out = [f"Order {o.number}    status: {o.status}",
+           f"Tracking number: {o.tracking_number or '(none yet)'}",
+           f"Customer: {o.customer_name} ({customer_number(o.customer_id)})" if o.customer_id is not None else
+           "Customer: (none)",
+           f"Channel: {o.channel}    created {when(o.created_at)} by {o.created_by or '?'}", ""]
+    out.append(table(["#", "SKU", "Name", "Qty", "Unit price", "Tax rate", "Net", "Tax", "Gross"],
+                     [(ln.line_no, ln.sku, ln.name, ln.quantity, money(ln.unit_price, cur), percent(ln.tax_rate),
+                       money(ln.net, cur), money(ln.tax, cur), money(ln.gross, cur)) for ln in o.lines],
+                     right=[0, 3, 4, 5, 6, 7, 8]))
+    out.append("")
+    out.append(f"Net:   {money(o.net, cur)}")
+    for rate, net, tax in o.tax_by_rate:
+        out.append(f"Tax {percent(rate)} on {money(net, cur)}: {money(tax, cur)}")
+    out.append(f"Total: {money(o.total, cur)}")
+    out.append("")
+    out.append("History:")
+    for h in o.history:
+        step = f"{h.from_status} -> {h.to_status}" if h.from_status else h.to_status
+        out.append(f"  {when(h.at)}  {step}  by {h.username or '?'}" + (f"  ({h.note})" if h.note else ""))
+    return "\n".join(out)
+
+
+def cmd_order_show(ctx: Context) -> int:
+    order = ctx.services.orders.get_order(ctx.need_actor(), ctx.args.order)
+    ctx.emit(order, lambda: format_order(order))
+    return 0
+
+
+def cmd_order_cancel(ctx: Context) -> int:
+    order = ctx.services.orders.cancel_order(ctx.need_actor(), ctx.args.order, ctx.args.reason)
+    ctx.emit(order, f"Cancelled {order.number}; its reserved stock was released.")
+    return 0
+
+
+def cmd_order_list(ctx: Context) -> int:
+    orders = ctx.services.orders.list_orders(ctx.need_actor(), status=ctx.args.status, limit=ctx.args.limit)
+    ctx.emit(orders, lambda: table(
+        ["Order", "Tracking", "Status", "Channel", "Customer", "Lines", "Total", "Created"],
+        [(o.number, o.tracking_number or "", o.status, o.channel, o.customer_name, o.line_count,
+          money(o.total, o.currency), when(o.created_at)) for o in orders], right=[5, 6])
+             if orders else "No orders found.")
+    return 0
+
+
