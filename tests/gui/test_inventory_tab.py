@@ -17,6 +17,7 @@ from oms_desktop.gui.inventory import InventoryTab
 from oms_desktop.gui.inventory.dialogs import PurchasingDialog
 from oms_desktop.gui.inventory.models import CATALOG_COLUMNS, CatalogModel
 from oms_desktop.gui.jobs import JobRunner
+from tests.helpers.money_text import shown
 
 COL = {c.key: i for i, c in enumerate(CATALOG_COLUMNS)}
 
@@ -62,7 +63,7 @@ def test_the_view_shows_stock_columns_and_highlights_low_stock(tab, catalog, adm
     assert [tab.model.headerData(i, Qt.Orientation.Horizontal) for i in range(4)] == ["SKU", "Name", "Category",
                                                                                       "Location"]
     assert (cell(tab, "LAMP-01", "on_hand"), cell(tab, "LAMP-01", "available"), cell(tab, "LAMP-01", "price")) == \
-        ("10", "10", "€19.99")
+        ("10", "10", shown('19.99'))
     catalog.inventory.adjust_stock(admin, "BOOK-01", -4, "damage")  # 1 left, reorder point 1
     tab.reload()
     row = tab.model.row_of(catalog.catalog.get_product(admin, "BOOK-01").id)
