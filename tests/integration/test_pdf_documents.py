@@ -4,7 +4,6 @@ from __future__ import annotations
 import random
 import re
 import sys
-import time
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -385,23 +384,13 @@ def test_documents_refuse_float_money():
         replace(make_invoice(), kind="receipt")
 
 
-# --- determinism and speed -------------------------------------------------------------------------------------------
+# --- determinism (speed is measured by oms bench: the invoice_pdf row) ------------------------------------------------
 
 
 def test_reprinting_gives_identical_bytes(renderer):
     assert renderer.render_pick_list(make_pick_list()) == renderer.render_pick_list(make_pick_list())
     assert renderer.render_invoice(make_invoice()) == ReportLabRenderer().render_invoice(make_invoice())
     assert renderer.render_receipt(make_receipt()) == renderer.render_receipt(make_receipt())
-
-
-def test_a_simple_invoice_renders_fast(renderer):
-    doc = make_invoice(line_count=3)
-    renderer.render_invoice(doc)  # warm-up: imports and font subsetting tables
-    started = time.perf_counter()
-    for _ in range(5):
-        renderer.render_invoice(doc)
-    # Generous bound for slow CI runners; locally this is a few milliseconds per invoice.
-    assert (time.perf_counter() - started) / 5 < 0.25
 
 
 def test_cjk_prints_through_the_builtin_cid_font_when_no_cjk_truetype_font_is_installed(tools):
