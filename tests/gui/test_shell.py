@@ -51,7 +51,7 @@ def test_first_run_creates_the_first_administrator_and_company(qtbot, sqlite_bac
     assert not services.auth.needs_first_user()
 
 
-def test_main_window_shows_four_tabs_database_and_user(qtbot, services, admin):
+def test_main_window_shows_five_tabs_the_database_and_the_user(qtbot, services, admin):
     window = MainWindow(services, admin, database="SQLite demo.db", jobs=JobRunner(synchronous=True))
     qtbot.addWidget(window)
     tabs = [window.ui.tabs.tabText(i).replace("&", "") for i in range(window.ui.tabs.count())]
