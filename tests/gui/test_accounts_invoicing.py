@@ -3,12 +3,17 @@ bar says what the invoice would bill, Ctrl+I bills the first shipment, then the 
 order" bills what has not shipped yet too."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
-from tests.gui.test_accounts_tab import tab  # noqa: F401 - the tab fixture, shared
 from tests.helpers.money_text import shown
 
 SHIPPED_GROUP = "Shipped, waiting for an invoice"
+
+
+@pytest.fixture
+def tab(accounts_tab):
+    return accounts_tab
 
 
 def _ship(services, actor, order_id, found=None, ref="JD1"):

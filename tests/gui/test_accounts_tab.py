@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from oms_desktop.gui.accounts import AccountsTab
 from oms_desktop.gui.accounts import payment_dialog as pd
 from oms_desktop.gui.accounts.payment_dialog import PaymentDialog
 from oms_desktop.gui.jobs import JobRunner
@@ -37,12 +36,8 @@ def typed_payment(monkeypatch):
 
 
 @pytest.fixture
-def tab(qtbot, catalog, admin):
-    widget = AccountsTab(catalog, admin, JobRunner(synchronous=True))
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitSignal(widget.refreshed, timeout=3000)
-    return widget
+def tab(accounts_tab):
+    return accounts_tab
 
 
 def _queue(tab) -> dict[str, list[str]]:

@@ -13,7 +13,7 @@ from oms_desktop.domain.money import _EXPONENTS, exponent
 from oms_desktop.gui import format as gui_format
 from oms_desktop.services.company import KNOWN_CURRENCIES
 from tests.helpers.money_text import shown
-from tests.unit.test_layering import ROOT, _imports, _is_stdlib, _within
+from tests.helpers.imports import ROOT, imports_of, is_stdlib, within
 
 def number_pattern(locale: str, digits: int) -> re.Pattern:
     """1234 grouped as ``locale`` groups thousands, with exactly ``digits`` decimals after its decimal symbol."""
@@ -87,7 +87,7 @@ def test_the_gui_formats_money_with_the_shared_function():
 
 def test_the_formatting_module_imports_only_babel_the_standard_library_and_the_domain():
     # It sits outside the layers so the GUI and the PDF adapter can both use it; it must not pull either in.
-    imports = _imports(ROOT / "formatting.py")
+    imports = imports_of(ROOT / "formatting.py")
     assert imports, "the import walker found nothing"
-    offenders = sorted(i for i in imports if not (_is_stdlib(i) or _within(i, "babel", "oms_desktop.domain")))
+    offenders = sorted(i for i in imports if not (is_stdlib(i) or within(i, "babel", "oms_desktop.domain")))
     assert offenders == []
