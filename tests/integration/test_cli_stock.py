@@ -90,7 +90,8 @@ def test_a_counted_list_books_every_difference_and_prints_what_changed(cli_shop,
         {"LAMP-01": 7, "BULB-E27": 98, "BOOK-01": 5}
 
     before = database()  # a count that matches the records books no move
-    code, out, _ = cli_shop.admin("stock", "count", "--location", "B-02-01", write(cli_shop, "sku,counted\nBOOK-01,5\n"))
+    code, out, _ = cli_shop.admin("stock", "count", "--location", "B-02-01",
+                                  write(cli_shop, "sku,counted\nBOOK-01,5\n"))
     assert code == 0 and out == ("Count at B-02-01 posted from counted.csv: 1 product(s) counted, every one as on "
                                  "record; nothing changed.\n")
     after = database()

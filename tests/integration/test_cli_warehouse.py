@@ -32,7 +32,8 @@ def test_pick_ship_deliver_and_track_an_order_from_the_command_line(cli_shop, tm
     assert code == 0, err
     assert "6 unit(s) asked, 5 picked" in out  # 2 + 3 + 1 asked; one LAMP-01 not found
 
-    cli_shop.admin_json("ship", first["number"], "--carrier", "DHL", "--carrier-ref", "JD014600003821", "--weight", "2.4")
+    cli_shop.admin_json("ship", first["number"], "--carrier", "DHL", "--carrier-ref", "JD014600003821",
+                        "--weight", "2.4")
     stock = products_by_sku(cli_shop)
     assert (stock["LAMP-01"]["on_hand"], stock["LAMP-01"]["reserved"]) == (9, 1)  # one shipped, one backordered
     assert (stock["BULB-E27"]["on_hand"], stock["BULB-E27"]["reserved"]) == (97, 0)
