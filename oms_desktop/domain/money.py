@@ -1,7 +1,6 @@
 """Money: Decimal in code, integer minor units in storage, one rounding policy."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .errors import ValidationFailed
@@ -67,59 +66,3 @@ def parse_amount(text: object, currency: str, *, field: str = "amount", allow_ne
         raise ValidationFailed(f"{field} '{text}' is too large")
     return raw.quantize(quantum(currency))
 
-
-@dataclass(frozen=True, order=True)
-class Money:
-    """An exact amount in one currency. Arithmetic refuses to mix currencies or floats."""
-
-    amount: Decimal
-    currency: str = "EUR"
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.amount, Decimal):
-            if isinstance(self.amount, int) and not isinstance(self.amount, bool):
-                object.__setattr__(self, "amount", Decimal(self.amount))
-            else:
-                raise TypeError(f"Money needs a Decimal, not {type(self.amount).__name__}")
-
-    @classmethod
-    def from_minor(cls, minor: int, currency: str = "EUR") -> "Money":
-        return cls(from_minor(minor, currency), currency)
-
-    @classmethod
-    def zero(cls, currency: str = "EUR") -> "Money":
-        return cls(from_minor(0, currency), currency)
-
-    @property
-    def minor(self) -> int:
-        return to_minor(round_money(self.amount, self.currency), self.currency)
-
-    def rounded(self) -> "Money":
-        return Money(round_money(self.amount, self.currency), self.currency)
-
-    def _check(self, other: "Money") -> None:
-        if not isinstance(other, Money):
-            raise TypeError("can only combine Money with Money")
-        if other.currency != self.currency:
-            raise ValueError(f"cannot combine {self.currency} and {other.currency}")
-
-    def __add__(self, other: "Money") -> "Money":
-        self._check(other)
-        return Money(self.amount + other.amount, self.currency)
-
-    def __sub__(self, other: "Money") -> "Money":
-        self._check(other)
-        return Money(self.amount - other.amount, self.currency)
-
-    def __neg__(self) -> "Money":
-        return Money(-self.amount, self.currency)
-
-    def __mul__(self, factor: int | Decimal) -> "Money":
-        if isinstance(factor, float):
-            raise TypeError("multiply Money by int or Decimal, never float")
-        return Money(self.amount * factor, self.currency)
-
-    __rmul__ = __mul__
-
-    def __str__(self) -> str:
-        return f"{round_money(self.amount, self.currency)} {self.currency}"

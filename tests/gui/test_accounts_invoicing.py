@@ -3,11 +3,17 @@ bar says what the invoice would bill, Ctrl+I bills the first shipment, then the 
 order" bills what has not shipped yet too."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
-from tests.gui.test_accounts_tab import tab  # noqa: F401 - the tab fixture, shared
+from tests.helpers.money_text import shown
 
 SHIPPED_GROUP = "Shipped, waiting for an invoice"
+
+
+@pytest.fixture
+def tab(accounts_tab):
+    return accounts_tab
 
 
 def _ship(services, actor, order_id, found=None, ref="JD1"):
@@ -49,11 +55,11 @@ def test_the_tab_invoices_the_first_shipment_and_then_the_backorder_when_it_ship
     assert tab.order_edit.text() == order.number
     plan = tab.plan_label.text()
     assert f"{order.number} (shipped, shipped 2 of 4 units)" in plan
-    assert "bills what shipped: 1 x LAMP-01, 1 x BOOK-01, €36.63" in plan
+    assert f"bills what shipped: 1 x LAMP-01, 1 x BOOK-01, {shown('36.63')}" in plan
     assert "not invoiced after it: 2 x LAMP-01" in plan
 
     text = _invoice(qtbot, tab)
-    assert f"Issued invoice INV-000001 for {order.number}: 2 units, €36.63" in text
+    assert f"Issued invoice INV-000001 for {order.number}: 2 units, {shown('36.63')}" in text
     assert "Not yet invoiced: 2 x LAMP-01" in text
     first = catalog.accounts.get_invoice(admin, "INV-000001")
     assert [(ln.sku, ln.quantity) for ln in first.lines] == [("LAMP-01", 1), ("BOOK-01", 1)]
@@ -70,9 +76,10 @@ def test_the_tab_invoices_the_first_shipment_and_then_the_backorder_when_it_ship
     group = _group(tab, SHIPPED_GROUP)
     tab.queue_tree.setCurrentItem(group.child(0))
     # 3 lamps' tax is 11.39, one lamp's 3.80: the last invoice takes the 7.59 left (not 2 lamps' own 7.60)
-    assert "bills what shipped: 2 x LAMP-01, €47.57; with it the order is invoiced in full" in tab.plan_label.text()
+    plan = tab.plan_label.text()
+    assert f"bills what shipped: 2 x LAMP-01, {shown('47.57')}; with it the order is invoiced in full" in plan
     text = _invoice(qtbot, tab)
-    assert f"Issued invoice INV-000002 for {order.number}: 2 units, €47.57" in text
+    assert f"Issued invoice INV-000002 for {order.number}: 2 units, {shown('47.57')}" in text
     second = catalog.accounts.get_invoice(admin, "INV-000002")
     assert first.total + second.total == order.total
     assert catalog.accounts.ledger_problems() == []
@@ -83,11 +90,11 @@ def test_whole_order_bills_the_backorder_before_it_ships(qtbot, tab, catalog, ad
     _ship(catalog, admin, order.id, {"LAMP-01": 1})
     tab.order_edit.setText(order.number)
     tab.invoice_what.setCurrentIndex(tab.invoice_what.findData("shipped"))
-    assert "bills what shipped: 1 x LAMP-01, €23.79" in tab.plan_label.text()
+    assert f"bills what shipped: 1 x LAMP-01, {shown('23.79')}" in tab.plan_label.text()
     tab.invoice_what.setCurrentIndex(tab.invoice_what.findData("all"))
-    assert "bills the whole order: 2 x LAMP-01, €47.58" in tab.plan_label.text()
+    assert f"bills the whole order: 2 x LAMP-01, {shown('47.58')}" in tab.plan_label.text()
     text = _invoice(qtbot, tab)
-    assert f"Issued invoice INV-000001 for {order.number}: 2 units, €47.58" in text
+    assert f"Issued invoice INV-000001 for {order.number}: 2 units, {shown('47.58')}" in text
     assert catalog.accounts.order_account(admin, order.id).invoiced == order.total
 
 

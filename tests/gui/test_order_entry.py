@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 from oms_desktop.gui.jobs import JobRunner
 from oms_desktop.gui.order_entry import OrderEntryTab
 from oms_desktop.gui.order_entry.dialogs import ShortageDialog
+from tests.helpers.money_text import shown
 
 EXTRA = ("sku,name,unit_price,tax_rate,barcode,category,location,on_hand,reorder_point\n"
          "CHAIR-01,Folding chair,24.90,0.19,4006381333955,Furniture,C-01-01,8,1\n"
@@ -193,4 +194,4 @@ def test_picking_a_caller_shows_what_they_owe(qtbot, tab, shop, admin, customer)
     owed = order.total - 5
     qtbot.keyClicks(tab.customer_edit, "5550100")
     qtbot.keyClick(tab.customer_edit, Qt.Key.Key_Return)
-    assert tab.balance_label.text() == f"Open balance: €{owed}"
+    assert tab.balance_label.text() == f"Open balance: {shown(str(owed))}"

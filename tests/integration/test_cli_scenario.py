@@ -1,93 +1,16 @@
 """The ``oms`` CLI end to end on SQLite and PostgreSQL: the scenario, exit codes, JSON output, the entry point."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from oms_desktop import cli
+from tests.helpers.cli import ADMIN_PW, products_by_sku
 
-from oms_desktop import bootstrap, cli
-from oms_desktop.adapters.security import fast_test_hasher
-from tests.helpers.fixtures import SAMPLE_CATALOG
-
-ADMIN_PW = "admin-secret"
-AGENT_PW = "agent-secret"
 REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-class Oms:
-    """Runs ``main([...])`` in-process against one database and returns (exit code, stdout, stderr)."""
-
-    def __init__(self, db_url: str, capsys, monkeypatch, tmp_path: Path):
-        self.db_url = db_url
-        self.capsys = capsys
-        self.monkeypatch = monkeypatch
-        self.tmp_path = tmp_path
-
-    def __call__(self, *args: str, user: str | None = None, password: str | None = None,
-                 new_password: str | None = None) -> tuple[int, str, str]:
-        argv = ["--database", self.db_url]
-        if user is not None:
-            argv += ["--user", user]
-            self.monkeypatch.setenv("OMS_PASSWORD", password if password is not None else
-                                    {"admin": ADMIN_PW, "agent": AGENT_PW}[user])
-        else:
-            self.monkeypatch.delenv("OMS_PASSWORD", raising=False)
-        if new_password is not None:
-            self.monkeypatch.setenv("OMS_NEW_PASSWORD", new_password)
-        else:
-            self.monkeypatch.delenv("OMS_NEW_PASSWORD", raising=False)
-        self.capsys.readouterr()
-        code = cli.main(argv + list(args))
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def admin(self, *args: str) -> tuple[int, str, str]:
-        return self(*args, user="admin")
-
-    def admin_json(self, *args: str):
-        code, out, err = self("--json", *args, user="admin")
-        assert code == 0, err
-        return json.loads(out)
-
-
-@pytest.fixture
-def oms(db_url, capsys, monkeypatch, tmp_path) -> Oms:
-    monkeypatch.setenv("OMS_HOME", str(tmp_path / "home"))  # logs, backups, default databases: never the user's
-    monkeypatch.delenv("OMS_DATABASE_URL", raising=False)
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # not a terminal: never a password prompt
-    return Oms(db_url, capsys, monkeypatch, tmp_path)
-
-
-@pytest.fixture
-def catalog_file(tmp_path) -> Path:
-    path = tmp_path / "catalog.csv"
-    path.write_bytes(SAMPLE_CATALOG.encode())
-    return path
-
-
-@pytest.fixture
-def shop(oms, catalog_file, monkeypatch) -> Oms:
-    """An initialised database with an admin, an agent, the sample catalog and one customer.
-
-    Hashes here are argon2id at minimal cost, so the many sign-ins stay fast; the scenario test and the
-    subprocess test keep the CLI's real default hasher.
-    """
-    monkeypatch.setattr(bootstrap, "Argon2Hasher", fast_test_hasher)
-    assert oms("init", "--company", "Acme GmbH", "--currency", "EUR")[0] == 0
-    assert oms("user", "add", "admin", "--role", "admin", new_password=ADMIN_PW)[0] == 0
-    assert oms("user", "add", "agent", "--role", "agent", user="admin", new_password=AGENT_PW)[0] == 0
-    assert oms.admin("catalog", "import", str(catalog_file))[0] == 0
-    assert oms.admin("customer", "add", "--name", "Anna Schmidt", "--phone", "0171 555-0100")[0] == 0
-    return oms
-
-
-def products_by_sku(oms: Oms) -> dict[str, dict]:
-    return {p["sku"]: p for p in oms.admin_json("catalog", "list")}
 
 
 def test_cli_scenario_from_empty_database_to_cancelled_order(oms, catalog_file):
@@ -155,24 +78,24 @@ def test_cli_scenario_from_empty_database_to_cancelled_order(oms, catalog_file):
     assert row.startswith("LAMP-01") and row.endswith("19.99 EUR")
 
 
-def test_bad_order_input_exits_2_and_changes_nothing(shop):
+def test_bad_order_input_exits_2_and_changes_nothing(cli_shop):
     for line, expected in (("NOPE-1=1", "NOPE-1"), ("LAMP-01=0", "at least 1"), ("LAMP-01=-1", "at least 1"),
                            ("LAMP-01=abc", "'abc' is not a whole number"), ("LAMP-01", "SKU=QTY")):
-        code, out, err = shop.admin("order", "place", "--customer", "1", "--line", line)
+        code, out, err = cli_shop.admin("order", "place", "--customer", "1", "--line", line)
         assert code == 2, (line, err)
         assert out == ""
         assert len(err.strip().splitlines()) == 1 and err.startswith("oms: error: ") and expected in err, err
-    code, _, err = shop.admin("order", "place", "--customer", "0999 1234567", "--line", "LAMP-01=1")
+    code, _, err = cli_shop.admin("order", "place", "--customer", "0999 1234567", "--line", "LAMP-01=1")
     assert code == 2 and "No customer with phone number" in err
-    code, _, err = shop.admin("order", "show", "SO-000777")
+    code, _, err = cli_shop.admin("order", "show", "SO-000777")
     assert code == 2 and "No order SO-000777" in err
-    code, _, err = shop.admin("catalog", "list", "--limit", "0")  # argparse usage error
+    code, _, err = cli_shop.admin("catalog", "list", "--limit", "0")  # argparse usage error
     assert code == 2 and "oms: error: argument --limit" in err
-    assert shop.admin_json("order", "list") == []
-    assert all(p["reserved"] == 0 for p in products_by_sku(shop).values())
+    assert cli_shop.admin_json("order", "list") == []
+    assert all(p["reserved"] == 0 for p in products_by_sku(cli_shop).values())
 
 
-def test_malformed_catalog_reports_every_bad_row_and_imports_nothing(shop, tmp_path):
+def test_malformed_catalog_reports_every_bad_row_and_imports_nothing(cli_shop, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("sku,name,unit_price,tax_rate,on_hand\n"
                    "NEW-01,Fine product,5.00,0.19,3\n"
@@ -180,7 +103,7 @@ def test_malformed_catalog_reports_every_bad_row_and_imports_nothing(shop, tmp_p
                    "NEW-03,Price typo,5.0O,0.19,1\n"
                    "NEW-04,Too precise,1.999,abc,1\n"
                    "NEW-05,Negative,2.00,0.19,-4\n", encoding="utf-8")
-    code, out, err = shop.admin("catalog", "import", str(bad))
+    code, out, err = cli_shop.admin("catalog", "import", str(bad))
     assert code == 2 and out == ""
     lines = err.strip().splitlines()
     assert lines[0].startswith("oms: error: nothing was imported: 5 problem(s)")
@@ -192,75 +115,75 @@ def test_malformed_catalog_reports_every_bad_row_and_imports_nothing(shop, tmp_p
         "row 6, column on_hand: " + lines[5].split("column on_hand: ")[1],
     ]
     assert "abc" in lines[4] and "-4" in lines[5]
-    assert "NEW-01" not in products_by_sku(shop)  # the good row was not imported either
+    assert "NEW-01" not in products_by_sku(cli_shop)  # the good row was not imported either
 
-    doc = json.loads(shop("--json", "catalog", "import", str(bad), user="admin")[2])
+    doc = json.loads(cli_shop("--json", "catalog", "import", str(bad), user="admin")[2])
     assert doc["exit_code"] == 2 and len(doc["problems"]) == 5
     assert doc["problems"][0] == {"row": 3, "column": "name", "message": "name is empty"}
 
 
-def test_catalog_file_problems_are_bad_input(shop, tmp_path):
+def test_catalog_file_problems_are_bad_input(cli_shop, tmp_path):
     latin1 = tmp_path / "latin1.csv"
     latin1.write_bytes("sku,name,unit_price,tax_rate\nMUG-01,Kaffeebecher für Müller,4.50,0.19\n".encode("latin-1"))
-    code, _, err = shop.admin("catalog", "import", str(latin1))
+    code, _, err = cli_shop.admin("catalog", "import", str(latin1))
     assert code == 2 and "not UTF-8" in err
-    code, _, err = shop.admin("catalog", "import", str(tmp_path / "missing.csv"))
+    code, _, err = cli_shop.admin("catalog", "import", str(tmp_path / "missing.csv"))
     assert code == 2 and err.strip() == f"oms: error: File {tmp_path / 'missing.csv'} does not exist."
 
 
-def test_out_of_stock_exits_3_naming_the_sku_and_what_is_available(shop):
-    assert shop.admin("order", "place", "--line", "LAMP-01=4")[0] == 0
-    code, out, err = shop.admin("order", "place", "--customer", "C000001", "--line", "LAMP-01=7",
+def test_out_of_stock_exits_3_naming_the_sku_and_what_is_available(cli_shop):
+    assert cli_shop.admin("order", "place", "--line", "LAMP-01=4")[0] == 0
+    code, out, err = cli_shop.admin("order", "place", "--customer", "C000001", "--line", "LAMP-01=7",
                                 "--line", "BOOK-01=1")
     assert code == 3 and out == ""
     assert "only 6 of LAMP-01 available (ordered 7)" in err and len(err.strip().splitlines()) == 1
-    products = products_by_sku(shop)
+    products = products_by_sku(cli_shop)
     assert (products["LAMP-01"]["reserved"], products["BOOK-01"]["reserved"]) == (4, 0)  # all or nothing
-    code, _, err = shop.admin("order", "cancel", "1")
+    code, _, err = cli_shop.admin("order", "cancel", "1")
     assert code == 0
-    code, _, err = shop.admin("order", "cancel", "1")
+    code, _, err = cli_shop.admin("order", "cancel", "1")
     assert code == 3 and "cancelled" in err
 
 
-def test_permission_and_sign_in_failures_exit_4(shop):
-    code, out, err = shop("order", "list", user="admin", password="wrong")
+def test_permission_and_sign_in_failures_exit_4(cli_shop):
+    code, out, err = cli_shop("order", "list", user="admin", password="wrong")
     assert (code, out) == (4, "") and "wrong password" in err
-    code, _, err = shop("stock", "adjust", "LAMP-01", "--qty", "5", "--reason", "found", user="agent")
+    code, _, err = cli_shop("stock", "adjust", "LAMP-01", "--qty", "5", "--reason", "found", user="agent")
     assert code == 4 and "agent (agent) may not adjust stock" in err
-    code, _, err = shop("catalog", "list")  # no --user
+    code, _, err = cli_shop("catalog", "list")  # no --user
     assert code == 4 and "--user" in err
-    code, _, err = shop("user", "add", "mallory", "--role", "admin", new_password="pw-mallory")
+    code, _, err = cli_shop("user", "add", "mallory", "--role", "admin", new_password="pw-mallory")
     assert code == 4 and "Users exist already" in err
-    code, _, err = shop("--user", "admin", "order", "list")  # no OMS_PASSWORD, stdin not a terminal
+    code, _, err = cli_shop("--user", "admin", "order", "list")  # no OMS_PASSWORD, stdin not a terminal
     assert code == 4 and "OMS_PASSWORD" in err
-    assert products_by_sku(shop)["LAMP-01"]["on_hand"] == 10
+    assert products_by_sku(cli_shop)["LAMP-01"]["on_hand"] == 10
 
 
-def test_stock_adjust_checks_quantity_and_reason(shop):
-    code, out, _ = shop.admin("stock", "adjust", "lamp-01", "--qty", "-3", "--reason", "damage")
+def test_stock_adjust_checks_quantity_and_reason(cli_shop):
+    code, out, _ = cli_shop.admin("stock", "adjust", "lamp-01", "--qty", "-3", "--reason", "damage")
     assert code == 0 and "LAMP-01: on hand is now 7" in out
-    assert shop.admin("stock", "adjust", "LAMP-01", "--qty", "abc", "--reason", "count")[0] == 2
-    assert shop.admin("stock", "adjust", "LAMP-01", "--qty", "5", "--reason", "theft?")[0] == 2
-    assert shop.admin("stock", "adjust", "LAMP-01", "--qty", "-8", "--reason", "damage")[0] == 3
-    assert products_by_sku(shop)["LAMP-01"]["on_hand"] == 7
+    assert cli_shop.admin("stock", "adjust", "LAMP-01", "--qty", "abc", "--reason", "count")[0] == 2
+    assert cli_shop.admin("stock", "adjust", "LAMP-01", "--qty", "5", "--reason", "theft?")[0] == 2
+    assert cli_shop.admin("stock", "adjust", "LAMP-01", "--qty", "-8", "--reason", "damage")[0] == 3
+    assert products_by_sku(cli_shop)["LAMP-01"]["on_hand"] == 7
 
 
-def test_json_output_parses_with_money_as_decimal_strings(shop):
-    products = products_by_sku(shop)
+def test_json_output_parses_with_money_as_decimal_strings(cli_shop):
+    products = products_by_sku(cli_shop)
     assert products["LAMP-01"]["unit_price"] == "19.99"
     assert products["LAMP-01"]["available"] == 10 and products["LAMP-01"]["currency"] == "EUR"
-    order = shop.admin_json("order", "place", "--customer", "1", "--line", "BOOK-01=2")
+    order = cli_shop.admin_json("order", "place", "--customer", "1", "--line", "BOOK-01=2")
     assert order["number"] == "SO-000001" and order["status"] == "confirmed"
     assert (order["net"], order["tax"], order["total"]) == ("24.00", "1.68", "25.68")
     assert order["tax_by_rate"] == [["0.07", "24.00", "1.68"]]
-    users = shop.admin_json("user", "list")
+    users = cli_shop.admin_json("user", "list")
     assert [(u["username"], u["role"]) for u in users] == [("admin", "admin"), ("agent", "agent")]
-    customers = shop.admin_json("customer", "find", "0171/5550100")
+    customers = cli_shop.admin_json("customer", "find", "0171/5550100")
     assert [c["number"] for c in customers] == ["C000001"]
-    code, out, _ = shop.admin("order", "list", "--json")  # --json after the command works too
+    code, out, _ = cli_shop.admin("order", "list", "--json")  # --json after the command works too
     assert code == 0 and json.loads(out)[0]["total"] == "25.68"
 
-    code, out, err = shop("--json", "order", "place", "--line", "LAMP-01=11", user="admin")
+    code, out, err = cli_shop("--json", "order", "place", "--line", "LAMP-01=11", user="admin")
     assert (code, out) == (3, "")
     doc = json.loads(err)
     assert doc["exit_code"] == 3 and "only 10 of LAMP-01 available" in doc["error"]

@@ -7,35 +7,35 @@ import json
 import pytest
 from sqlalchemy import create_engine
 
-from tests.integration.test_cli_scenario import Oms, catalog_file, oms, products_by_sku, shop  # noqa: F401
-from tests.reliability.test_bad_input import dump
+from tests.helpers.cli import Oms, products_by_sku
+from tests.helpers.dumps import dump
 
 
 @pytest.fixture
-def database(shop):
+def database(cli_shop):
     """Every row of every table, before and after a command: equal dumps mean nothing at all changed."""
-    engine = create_engine(shop.db_url)
+    engine = create_engine(cli_shop.db_url)
     yield lambda: dump(engine)
     engine.dispose()
 
 
-def write(shop: Oms, content: str | bytes, name: str = "counted.csv") -> str:
-    path = shop.tmp_path / name
+def write(cli_shop: Oms, content: str | bytes, name: str = "counted.csv") -> str:
+    path = cli_shop.tmp_path / name
     path.write_bytes(content.encode() if isinstance(content, str) else content)
     return str(path)
 
 
-def test_the_stock_card_lists_moves_newest_first_with_the_running_balance(shop):
-    assert shop.admin("stock", "adjust", "LAMP-01", "--qty", "-3", "--reason", "damage", "--note", "fell")[0] == 0
-    order = shop.admin_json("order", "place", "--customer", "C000001", "--line", "LAMP-01=2")
+def test_the_stock_card_lists_moves_newest_first_with_the_running_balance(cli_shop):
+    assert cli_shop.admin("stock", "adjust", "LAMP-01", "--qty", "-3", "--reason", "damage", "--note", "fell")[0] == 0
+    order = cli_shop.admin_json("order", "place", "--customer", "C000001", "--line", "LAMP-01=2")
 
-    card = shop.admin_json("stock", "history", "lamp-01")
+    card = cli_shop.admin_json("stock", "history", "lamp-01")
     assert [(m["kind"], m["on_hand_delta"], m["reserved_delta"], m["on_hand_after"], m["reserved_after"])
             for m in card] == [("reserve", 0, 2, 7, 2), ("adjust", -3, 0, 7, 0), ("opening", 10, 0, 10, 0)]
     assert card[0]["reference"] == order["number"] and card[1]["reason"] == "damage fell"
     assert card[0]["username"] == "admin" and card[0]["at"].endswith("+00:00")
 
-    code, out, err = shop.admin("stock", "history", "LAMP-01")
+    code, out, err = cli_shop.admin("stock", "history", "LAMP-01")
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == ("Stock card of LAMP-01 Desk lamp: on hand 7, reserved 2, available 5; 3 move(s), "
@@ -47,50 +47,51 @@ def test_the_stock_card_lists_moves_newest_first_with_the_running_balance(shop):
                     ["adjust", "-3", "7", "0", "damage", "fell", "admin"],
                     ["opening", "+10", "10", "0", "catalog", "import", "admin"]]
 
-    code, out, _ = shop.admin("stock", "history", "LAMP-01", "--limit", "2")
+    code, out, _ = cli_shop.admin("stock", "history", "LAMP-01", "--limit", "2")
     assert code == 0 and "the 2 newest moves (--limit N shows more)" in out.splitlines()[0]
     assert "opening" not in out and "adjust" in out
-    assert len(shop.admin_json("stock", "history", "LAMP-01", "--limit", "1")) == 1
-    code, out, _ = shop("stock", "history", "BULB-E27", user="agent")  # reading it needs no stock permission
+    assert len(cli_shop.admin_json("stock", "history", "LAMP-01", "--limit", "1")) == 1
+    code, out, _ = cli_shop("stock", "history", "BULB-E27", user="agent")  # reading it needs no stock permission
     assert code == 0 and "BULB-E27 LED bulb E27: on hand 100, reserved 0, available 100; 1 move(s)" in out
 
 
-def test_the_stock_card_of_an_unknown_sku_or_with_a_bad_limit_is_bad_input(shop):
-    code, out, err = shop.admin("stock", "history", "NOPE-1")
+def test_the_stock_card_of_an_unknown_sku_or_with_a_bad_limit_is_bad_input(cli_shop):
+    code, out, err = cli_shop.admin("stock", "history", "NOPE-1")
     assert (code, out, err) == (2, "", "oms: error: No product with SKU 'NOPE-1'.\n")
-    code, out, err = shop.admin("--json", "stock", "history", "NOPE-1")
+    code, out, err = cli_shop.admin("--json", "stock", "history", "NOPE-1")
     assert (code, out) == (2, "") and json.loads(err) == {"error": "No product with SKU 'NOPE-1'.", "exit_code": 2}
     for bad in ("0", "-5", "ten"):
-        code, out, err = shop.admin("stock", "history", "LAMP-01", "--limit", bad)
+        code, out, err = cli_shop.admin("stock", "history", "LAMP-01", "--limit", bad)
         assert (code, out) == (2, "") and "--limit" in err
 
 
-def test_a_counted_list_books_every_difference_and_prints_what_changed(shop, database):
-    path = write(shop, "sku,counted,name\nLAMP-01,7,Desk lamp\n")  # extra columns (a printed count sheet) are fine
-    code, out, err = shop.admin("stock", "count", "--location", "a-01-02", path)
+def test_a_counted_list_books_every_difference_and_prints_what_changed(cli_shop, database):
+    path = write(cli_shop, "sku,counted,name\nLAMP-01,7,Desk lamp\n")  # extra columns (a printed count sheet) are fine
+    code, out, err = cli_shop.admin("stock", "count", "--location", "a-01-02", path)
     assert (code, err) == (0, "")
     assert out.splitlines() == ["Count at A-01-02 posted from counted.csv: 1 product(s) counted, 1 corrected:", "",
                                 "SKU      Before  Counted  Difference",
                                 "-------  ------  -------  ----------",
                                 "LAMP-01      10        7          -3"]
-    assert products_by_sku(shop)["LAMP-01"]["on_hand"] == 7
-    move = shop.admin_json("stock", "history", "LAMP-01")[0]
+    assert products_by_sku(cli_shop)["LAMP-01"]["on_hand"] == 7
+    move = cli_shop.admin_json("stock", "history", "LAMP-01")[0]
     assert (move["kind"], move["on_hand_delta"], move["on_hand_after"], move["reason"]) == \
         ("adjust", -3, 7, "count A-01-02")
 
     # semicolons and a byte-order mark (a spreadsheet's CSV), a product by its barcode, any location, --json
-    path = write(shop, "\ufeffSKU;Counted\n4006381333931;7\nBULB-E27;98\nBOOK-01;5\n".encode())
-    result = shop.admin_json("stock", "count", "--location", "", path)
+    path = write(cli_shop, "\ufeffSKU;Counted\n4006381333931;7\nBULB-E27;98\nBOOK-01;5\n".encode())
+    result = cli_shop.admin_json("stock", "count", "--location", "", path)
     assert result == {"location": "", "counted": 3,
                       "changed": [{"sku": "BULB-E27", "before": 100, "counted": 98, "difference": -2}],
                       "lines": [{"sku": "BOOK-01", "before": 5, "counted": 5, "difference": 0},
                                 {"sku": "BULB-E27", "before": 100, "counted": 98, "difference": -2},
                                 {"sku": "LAMP-01", "before": 7, "counted": 7, "difference": 0}]}
-    assert {sku: p["on_hand"] for sku, p in products_by_sku(shop).items()} == \
+    assert {sku: p["on_hand"] for sku, p in products_by_sku(cli_shop).items()} == \
         {"LAMP-01": 7, "BULB-E27": 98, "BOOK-01": 5}
 
     before = database()  # a count that matches the records books no move
-    code, out, _ = shop.admin("stock", "count", "--location", "B-02-01", write(shop, "sku,counted\nBOOK-01,5\n"))
+    code, out, _ = cli_shop.admin("stock", "count", "--location", "B-02-01",
+                                  write(cli_shop, "sku,counted\nBOOK-01,5\n"))
     assert code == 0 and out == ("Count at B-02-01 posted from counted.csv: 1 product(s) counted, every one as on "
                                  "record; nothing changed.\n")
     after = database()
@@ -135,26 +136,26 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize("content, location, problems", [c[1:] for c in BAD_FILES], ids=[c[0] for c in BAD_FILES])
-def test_a_bad_count_file_names_its_rows_and_changes_nothing(shop, database, content, location, problems):
-    assert shop.admin("order", "place", "--customer", "C000001", "--line", "BOOK-01=2")[0] == 0
-    path = write(shop, content)
+def test_a_bad_count_file_names_its_rows_and_changes_nothing(cli_shop, database, content, location, problems):
+    assert cli_shop.admin("order", "place", "--customer", "C000001", "--line", "BOOK-01=2")[0] == 0
+    path = write(cli_shop, content)
     before = database()
-    code, out, err = shop.admin("stock", "count", "--location", location, path)
+    code, out, err = cli_shop.admin("stock", "count", "--location", location, path)
     assert (code, out) == (2, "")
     assert err == "oms: error: " + "; ".join(problems) + "\n"  # one line, every problem
-    code, out, err = shop.admin("--json", "stock", "count", "--location", location, path)
+    code, out, err = cli_shop.admin("--json", "stock", "count", "--location", location, path)
     assert (code, out) == (2, "") and json.loads(err) == {"error": "; ".join(problems), "exit_code": 2}
     assert database() == before
 
 
-def test_counting_needs_the_stock_permission_and_an_existing_file(shop, database):
+def test_counting_needs_the_stock_permission_and_an_existing_file(cli_shop, database):
     before = database()
-    path = write(shop, "sku,counted\nLAMP-01,7\n")
-    code, out, err = shop("stock", "count", "--location", "A-01-02", path, user="agent")
+    path = write(cli_shop, "sku,counted\nLAMP-01,7\n")
+    code, out, err = cli_shop("stock", "count", "--location", "A-01-02", path, user="agent")
     assert (code, out) == (4, "") and "agent (agent) may not post stock counts" in err
-    missing = shop.tmp_path / "nowhere.csv"
-    code, out, err = shop.admin("stock", "count", "--location", "A-01-02", str(missing))
+    missing = cli_shop.tmp_path / "nowhere.csv"
+    code, out, err = cli_shop.admin("stock", "count", "--location", "A-01-02", str(missing))
     assert (code, out, err) == (2, "", f"oms: error: File {missing} does not exist.\n")
-    code, _, err = shop.admin("stock", "count", path)
+    code, _, err = cli_shop.admin("stock", "count", path)
     assert code == 2 and "--location" in err
     assert database() == before

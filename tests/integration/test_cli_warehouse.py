@@ -5,49 +5,49 @@ import json
 import shutil
 import subprocess
 
+from tests.helpers.cli import Oms, products_by_sku
 
-from tests.integration.test_cli_scenario import Oms, catalog_file, oms, products_by_sku, shop  # noqa: F401
 
-
-def place(shop: Oms, *lines: str) -> dict:
+def place(cli_shop: Oms, *lines: str) -> dict:
     args = ["order", "place", "--customer", "C000001"]
     for line in lines:
         args += ["--line", line]
-    return shop.admin_json(*args)
+    return cli_shop.admin_json(*args)
 
 
-def test_pick_ship_deliver_and_track_an_order_from_the_command_line(shop, tmp_path):
-    first = place(shop, "LAMP-01=2", "BULB-E27=3")
-    second = place(shop, "BOOK-01=1")
+def test_pick_ship_deliver_and_track_an_order_from_the_command_line(cli_shop, tmp_path):
+    first = place(cli_shop, "LAMP-01=2", "BULB-E27=3")
+    second = place(cli_shop, "BOOK-01=1")
     pdf = tmp_path / "picks.pdf"
-    pick_list = shop.admin_json("picklist", "create", "--next", "2", "--pdf", str(pdf))
+    pick_list = cli_shop.admin_json("picklist", "create", "--next", "2", "--pdf", str(pdf))
     assert pdf.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert pick_list["number"] in text and "LAMP-01" in text and "BOOK-01" in text
 
-    code, out, err = shop.admin("picklist", "confirm", pick_list["number"], "--line", "LAMP-01=1")
+    code, out, err = cli_shop.admin("picklist", "confirm", pick_list["number"], "--line", "LAMP-01=1")
     assert code == 2 and "reason" in err.lower()  # a short pick needs a reason, and nothing was recorded
-    code, out, err = shop.admin("picklist", "confirm", pick_list["number"], "--line", "LAMP-01=1", "--reason",
+    code, out, err = cli_shop.admin("picklist", "confirm", pick_list["number"], "--line", "LAMP-01=1", "--reason",
                                 "damaged box")
     assert code == 0, err
     assert "6 unit(s) asked, 5 picked" in out  # 2 + 3 + 1 asked; one LAMP-01 not found
 
-    shop.admin_json("ship", first["number"], "--carrier", "DHL", "--carrier-ref", "JD014600003821", "--weight", "2.4")
-    stock = products_by_sku(shop)
+    cli_shop.admin_json("ship", first["number"], "--carrier", "DHL", "--carrier-ref", "JD014600003821",
+                        "--weight", "2.4")
+    stock = products_by_sku(cli_shop)
     assert (stock["LAMP-01"]["on_hand"], stock["LAMP-01"]["reserved"]) == (9, 1)  # one shipped, one backordered
     assert (stock["BULB-E27"]["on_hand"], stock["BULB-E27"]["reserved"]) == (97, 0)
-    assert shop.admin_json("deliver", first["number"])["status"] == "delivered"
+    assert cli_shop.admin_json("deliver", first["number"])["status"] == "delivered"
 
-    status = shop.admin_json("order", "status", first["tracking_number"])
+    status = cli_shop.admin_json("order", "status", first["tracking_number"])
     text = json.dumps(status)
     assert "JD014600003821" in text and "delivered" in text and "backorder" in text.lower()
 
     typo = first["tracking_number"][:-1] + ("0" if first["tracking_number"][-1] != "0" else "1")
-    code, out, err = shop.admin("order", "status", typo)
+    code, out, err = cli_shop.admin("order", "status", typo)
     assert code == 2 and "typo" in err and "not found" not in err.lower()
 
-    code, out, err = shop.admin("ship", second["number"], "--carrier", "UPS", "--carrier-ref", "1Z999")
+    code, out, err = cli_shop.admin("ship", second["number"], "--carrier", "UPS", "--carrier-ref", "1Z999")
     assert code == 0, err  # packs on the way when it was picked in full
-    code, out, err = shop.admin("deliver", "SO-009999")
+    code, out, err = cli_shop.admin("deliver", "SO-009999")
     assert code == 2 and "SO-009999" in err

@@ -14,7 +14,7 @@ from oms_desktop.adapters.db.engine import make_engine
 from oms_desktop.adapters.db.migrate import _config, current_revision, head_revision, upgrade
 from oms_desktop.adapters.security import fast_test_hasher
 from oms_desktop.bootstrap import open_backend
-from tests.integration.test_query_plans import captured, full_scans
+from tests.helpers.plans import captured, full_scans
 
 CATALOG = (b"sku,name,unit_price,tax_rate,on_hand\nLAMP-01,Desk lamp,19.99,0.19,50\n"
            b"BULB-E27,LED bulb,3.49,0.19,50\nBOOK-01,Guide,12.00,0.07,50\n")

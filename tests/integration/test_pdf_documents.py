@@ -4,7 +4,6 @@ from __future__ import annotations
 import random
 import re
 import sys
-import time
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -20,9 +19,11 @@ from oms_desktop.services.documents import (Address, CompanyInfo, InvoiceDoc, In
 
 try:
     from tests.helpers import pdf_tools
+    from tests.helpers.money_text import on_paper, plain_spaces, shown
 except ModuleNotFoundError:  # pytest run without the repository root on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from tests.helpers import pdf_tools
+    from tests.helpers.money_text import on_paper, plain_spaces, shown
 
 TRICKY_NAMES = ('Bolt <b>M6</b> & nut', 'Cable <font name="x">2m</font>', "Pipe 3/4 < 1\"", "Łódź Pillow",
                 "Пётр's mug", "東京 tea set")
@@ -178,8 +179,8 @@ def test_invoice_shows_totals_and_its_qr_carries_number_and_amount(renderer, pag
     text = pdf_tools.pdf_to_text(pdf)
     assert (doc.net, doc.tax, doc.total, doc.balance_due) == (Decimal("184.00"), Decimal("23.56"), Decimal("207.56"),
                                                               Decimal("197.56"))
-    for amount in ("€184.00", "€23.56", "€207.56", "€197.56", "€12.50", "€52.50"):  # en_US, the screen's format
-        assert amount in text
+    for amount in ("184.00", "23.56", "207.56", "197.56", "12.50", "52.50"):  # en_US, the screen's format
+        assert on_paper(amount) in text
     assert "EUR" not in text  # the code only in the QR payload, a machine format
     for literal in ("INV-2024-00017", "SO-1001", "7K3D-9XQ2-M4PA", "2024-05-20", "Łódź <b>Kowalski</b> & Sons",
                     "Пётр Иванов", "東京 branch", "Leave at the <door> & ring twice", "19 %", "7 %",
@@ -202,25 +203,27 @@ def test_money_prints_with_the_currency_decimals_and_a_custom_formatter(renderer
     doc = make_invoice(currency="JPY")  # 207.56 in a currency without minor units: rounded half up, no decimals
     pdf = renderer.render_invoice(doc)
     text = pdf_tools.pdf_to_text(pdf)
-    assert "¥208" in text and "207.56" not in text and "208.00" not in text
+    assert on_paper("208", "JPY") in text and "207.56" not in text and "208.00" not in text
     assert "INV:INV-2024-00017;AMT:208 JPY" in barcode_texts(pdf)
     de = pdf_tools.pdf_to_text(renderer.render_invoice(replace(doc, locale="de_DE")))
-    assert "208 ¥" in de and "¥208" not in de
+    assert on_paper("208", "JPY", "de_DE") in de and on_paper("208", "JPY") not in de
     custom = ReportLabRenderer(format_money=lambda amount, currency, locale: f"{currency} {amount:.2f} {locale}!")
     assert f"EUR {make_invoice().total:.2f} en_US!" in pdf_tools.pdf_to_text(custom.render_invoice(make_invoice()))
 
 
 @pytest.mark.parametrize("locale, expected", [
-    ("de_DE", ("184,00 €", "23,56 €", "207,56 €", "10,00 €", "197,56 €", "12,50 €", "95,00 €", "6,65 €")),
-    ("en_US", ("€184.00", "€23.56", "€207.56", "€10.00", "€197.56", "€12.50", "€95.00", "€6.65")),
-    ("de_CH", ("EUR 184.00", "EUR 207.56", "EUR 12.50")),  # the code before the amount, no-break space between
+    ("de_DE", ("184.00", "23.56", "207.56", "10.00", "197.56", "12.50", "95.00", "6.65")),
+    ("en_US", ("184.00", "23.56", "207.56", "10.00", "197.56", "12.50", "95.00", "6.65")),
+    ("de_CH", ("184.00", "207.56", "12.50")),  # EUR in de_CH: the code before the amount
 ])
 def test_invoice_money_is_in_the_documents_locale_and_the_qr_stays_plain(renderer, locale, expected, tools):
     doc = replace(make_invoice(), locale=locale)
     pdf = renderer.render_invoice(doc)
     text = pdf_tools.pdf_to_text(pdf)
     for amount in expected:
-        assert amount in text
+        assert on_paper(amount, "EUR", locale) in text
+        for other in {"de_DE", "en_US", "de_CH"} - {locale}:  # the document's locale, not another one
+            assert on_paper(amount, "EUR", other) not in text
     assert "207.56 EUR" not in text and "207,56 EUR" not in text
     assert "INV:INV-2024-00017;AMT:207.56 EUR" in barcode_texts(pdf)
 
@@ -239,21 +242,18 @@ def negated(doc: InvoiceDoc) -> InvoiceDoc:
                    net=-doc.net, tax=-doc.tax, total=-doc.total, paid=-doc.paid)
 
 
-@pytest.mark.parametrize("locale, expected", [
-    ("de_DE", ("-184,00 €", "-23,56 €", "-207,56 €", "-12,50 €", "-197,56 €")),
-    ("en_US", ("-€184.00", "-€23.56", "-€207.56", "-€12.50", "-€197.56")),
-])
-def test_negative_amounts_print_with_their_sign_in_the_locales_place(renderer, locale, expected, tools):
+@pytest.mark.parametrize("locale", ["de_DE", "en_US"])
+def test_negative_amounts_print_with_their_sign_in_the_locales_place(renderer, locale, tools):
     doc = replace(negated(make_invoice(kind="credit_note")), locale=locale)
     pdf = renderer.render_invoice(doc)
     text = pdf_tools.pdf_to_text(pdf)
-    for amount in expected:
-        assert amount in text
+    for amount in ("-184.00", "-23.56", "-207.56", "-12.50", "-197.56"):
+        assert on_paper(amount, "EUR", locale) in text
     assert "CRN:CN-2024-00003;AMT:-207.56 EUR" in barcode_texts(pdf)
 
 
-WIDE = (("de_DE", "EUR", ("987.654,32 €", "11.851.851,84 €", "14.103.704,01 €", "2.251.851,85 €")),
-        ("de_CH", "CHF", ("CHF 987’654.32", "CHF 11’851’851.84", "CHF 14’103’704.01", "CHF 2’251’851.85")))
+WIDE_AMOUNTS = ("987654.32", "11851851.84", "14103704.01", "2251851.85")
+WIDE = (("de_DE", "EUR", WIDE_AMOUNTS), ("de_CH", "CHF", WIDE_AMOUNTS))
 
 
 def wide_invoice(locale: str, currency: str) -> InvoiceDoc:
@@ -275,12 +275,13 @@ def test_wide_amounts_widen_their_columns_instead_of_breaking(renderer, locale, 
     # come out whole, on one line.
     # No two amounts may run into each other either ("CHF 11’851’851.84CHF 2’251’851.85" in the tax table).
     pdf = renderer.render_invoice(wide_invoice(locale, currency), page_size=page_size)
-    assert_whole(pdf, expected)
+    assert_whole(pdf, [on_paper(amount, currency, locale) for amount in expected])
 
 
 def assert_whole(pdf: bytes, amounts) -> None:
     """Each amount appears on one line of the layout text, with space (or the line's edge) on both sides."""
     text = pdf_tools.pdf_to_text(pdf, layout=True)
+    text = plain_spaces(text)
     for amount in amounts:
         assert re.search(rf"(^|\s){re.escape(amount)}(\s|$)", text, re.MULTILINE), amount
 
@@ -303,8 +304,8 @@ def test_receipt_is_80mm_wide_and_fits_its_content(renderer, tools):
     assert 60 < height < 400
     assert pdf_tools.pdf_info(pdf)["Pages"] == "1"
     text = pdf_tools.pdf_to_text(pdf)
-    for literal in ("Łódź Pillow <b>", "東京 tea set", "TOTAL €56.48", "Cash €60.00", "Change €3.52", "2 x €9.99",
-                    "R-000123"):
+    for literal in ("Łódź Pillow <b>", "東京 tea set", f"TOTAL {on_paper('56.48')}", f"Cash {on_paper('60.00')}",
+                    f"Change {on_paper('3.52')}", f"2 x {on_paper('9.99')}", "R-000123"):
         assert literal in text
     assert doc.tracking_number in barcode_texts(pdf)
 
@@ -320,12 +321,16 @@ def test_receipt_prints_refunds_and_wide_amounts_in_the_locale_on_one_line(rende
     pdf = renderer.render_receipt(doc)
     assert pdf_tools.pdf_info(pdf)["Pages"] == "1"
     text = pdf_tools.pdf_to_text(pdf)
-    for literal in ("TOTAL 11.851.908,32 €", "Refund cash R-1 -1.234.567,89 €", "11.851.851,84 €",
-                    "12 x 987.654,32 €", "Change 3,52 €", "2 x 9,99 € 19,98 €"):
+    def de(amount: str) -> str:
+        return on_paper(amount, "EUR", "de_DE")
+
+    for literal in (f"TOTAL {de('11851908.32')}", f"Refund cash R-1 {de('-1234567.89')}", de("11851851.84"),
+                    f"12 x {de('987654.32')}", f"Change {de('3.52')}", f"2 x {de('9.99')} {de('19.98')}"):
         assert literal in text
     # Wider than the amount column's usual 42 % of the roll (a stress case): the column grows, the label wraps.
     wide = replace(doc, locale="de_CH", currency="CHF", total=Decimal("111851908.32"))
-    assert_whole(renderer.render_receipt(wide), ["CHF 111’851’908.32", "CHF-1’234’567.89", "CHF 11’851’851.84"])
+    assert_whole(renderer.render_receipt(wide),
+                 [on_paper(amount, "CHF", "de_CH") for amount in ("111851908.32", "-1234567.89", "11851851.84")])
 
 
 def test_receipt_in_yen_has_no_decimals(renderer, tools):
@@ -334,9 +339,12 @@ def test_receipt_in_yen_has_no_decimals(renderer, tools):
                   tax_breakdown=(TaxRow(Decimal("19"), Decimal("47"), Decimal("9")),),
                   payments=(ReceiptPayment("Cash", Decimal("60")),), change=Decimal("4"))
     text = pdf_tools.pdf_to_text(renderer.render_receipt(doc))
-    for literal in ("TOTAL ¥56", "Cash ¥60", "Change ¥4", "2 x ¥10 ¥20"):
+    def yen(amount: str) -> str:
+        return on_paper(amount, "JPY")
+
+    for literal in (f"TOTAL {yen('56')}", f"Cash {yen('60')}", f"Change {yen('4')}", f"2 x {yen('10')} {yen('20')}"):
         assert literal in text
-    assert "¥56.00" not in text
+    assert f"{yen('56')}.00" not in text and "56.00" not in text
 
 
 def test_packing_slip_shows_lines_and_scannable_numbers(renderer, tools):
@@ -359,13 +367,14 @@ def test_purchase_order_shows_lines_and_total(renderer, tools):
                                   PurchaseOrderLine("SKU-2", "東京 tea set", 5, Decimal("1000.00"))),
                            total=Decimal("5012.00"), currency="EUR", expected_date=date(2024, 6, 1))
     text = pdf_tools.pdf_to_text(renderer.render_purchase_order(doc))
-    for literal in ("PO-2024-0005", "Łódź Metal <Sp. z o.o.>", "Bolt <b>M6</b>", "東京 tea set", "Total €5,012.00",
-                    "€0.12 €12.00", "€1,000.00 €5,000.00", "2024-06-01"):
+    for literal in ("PO-2024-0005", "Łódź Metal <Sp. z o.o.>", "Bolt <b>M6</b>", "東京 tea set",
+                    f"Total {on_paper('5012.00')}", f"{on_paper('0.12')} {on_paper('12.00')}",
+                    f"{on_paper('1000.00')} {on_paper('5000.00')}", "2024-06-01"):
         assert literal in text
     big = replace(doc, locale="de_DE", total=Decimal("11856863.84"),
                   lines=doc.lines + (PurchaseOrderLine("SKU-3", "Industrial press", 12, Decimal("987654.32")),))
-    assert_whole(renderer.render_purchase_order(big),
-                 ["0,12 €", "1.000,00 €", "987.654,32 €", "11.851.851,84 €", "11.856.863,84 €"])
+    assert_whole(renderer.render_purchase_order(big), [on_paper(amount, "EUR", "de_DE") for amount in
+                                                       ("0.12", "1000.00", "987654.32", "11851851.84", "11856863.84")])
 
 
 def test_documents_refuse_float_money():
@@ -375,23 +384,13 @@ def test_documents_refuse_float_money():
         replace(make_invoice(), kind="receipt")
 
 
-# --- determinism and speed -------------------------------------------------------------------------------------------
+# --- determinism (speed is measured by oms bench: the invoice_pdf row) ------------------------------------------------
 
 
 def test_reprinting_gives_identical_bytes(renderer):
     assert renderer.render_pick_list(make_pick_list()) == renderer.render_pick_list(make_pick_list())
     assert renderer.render_invoice(make_invoice()) == ReportLabRenderer().render_invoice(make_invoice())
     assert renderer.render_receipt(make_receipt()) == renderer.render_receipt(make_receipt())
-
-
-def test_a_simple_invoice_renders_fast(renderer):
-    doc = make_invoice(line_count=3)
-    renderer.render_invoice(doc)  # warm-up: imports and font subsetting tables
-    started = time.perf_counter()
-    for _ in range(5):
-        renderer.render_invoice(doc)
-    # Generous bound for slow CI runners; locally this is a few milliseconds per invoice.
-    assert (time.perf_counter() - started) / 5 < 0.25
 
 
 def test_cjk_prints_through_the_builtin_cid_font_when_no_cjk_truetype_font_is_installed(tools):
@@ -428,8 +427,8 @@ def _cells_table(make):
 
     from oms_desktop.adapters.pdf.common import build_pdf, make_styles
     styles = make_styles(9)
-    texts = [("SKU-0001", "Bolt <b>M6</b> & nut", "€1,234.50", styles.body, styles.right),
-             ("東京-1", "東京 tea set", "1.234,50\u00a0€", styles.small, styles.right_bold),
+    texts = [("SKU-0001", "Bolt <b>M6</b> & nut", shown("1234.50"), styles.body, styles.right),
+             ("東京-1", "東京 tea set", shown("1234.50", "EUR", "de_DE"), styles.small, styles.right_bold),
              ("X", "A name far too long to fit on one line of this narrow column, so it wraps", "  3  ",
               styles.bold, styles.mono_right)]
     rows = [[make(a, s1), make(b, styles.body), make(c, s2)] for a, b, c, s1, s2 in texts]
@@ -450,6 +449,6 @@ def test_one_line_cells_look_exactly_like_paragraphs_and_long_text_still_wraps(t
     text = pdf_tools.pdf_to_text(as_built)
     assert "so it wraps" in text and "Bolt <b>M6</b> & nut" in text and "東京 tea set" in text
     styles_ = make_styles(9)
-    assert isinstance(para("€12.50", styles_.right), OneLine)
+    assert isinstance(para(shown("12.50"), styles_.right), OneLine)
     assert isinstance(para("two\nlines", styles_.body), Paragraph)  # line breaks need a Paragraph
     assert isinstance(para("Heading", styles_.heading), Paragraph)  # spaceBefore/After: a Paragraph sets those

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import text
 
 from oms_desktop.adapters.db.models_performance import typed_words
+from tests.helpers.plans import captured, full_scans, is_sqlite
 from tests.helpers.search_reference import reference_search, words_of
-from tests.integration.test_query_plans import captured, full_scans, is_sqlite
 
 CATALOG = (
     "sku,name,unit_price,tax_rate,barcode,category,location,on_hand,reorder_point\n"

@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import MetaData, select
 
 from oms_desktop.adapters.security import fast_test_hasher
 from oms_desktop.bootstrap import open_backend
@@ -13,6 +12,7 @@ from oms_desktop.config import Paths
 from oms_desktop.domain.errors import NotFound, ValidationFailed
 from oms_desktop.services import Services
 from oms_desktop.services.dto import Actor
+from tests.helpers.dumps import dump
 from tests.helpers.fixtures import SAMPLE_CATALOG
 
 HEADER = "sku,name,unit_price,tax_rate,barcode,category,location,on_hand,reorder_point\n"
@@ -52,20 +52,6 @@ def world(request, tmp_path_factory):
     yield World(backend, s, admin, agent, s.auth.actor_for("warehouse"), s.auth.actor_for("manager"), draft.id,
                 customer.id)
     backend.dispose()
-
-
-_reflected: dict[str, MetaData] = {}
-
-
-def dump(engine) -> dict[str, list[tuple]]:
-    """Every row of every table, sorted: two dumps are equal only if nothing at all changed."""
-    meta = _reflected.get(engine.url.render_as_string())
-    if meta is None:  # the schema does not change here: reflect it once per database
-        meta = _reflected[engine.url.render_as_string()] = MetaData()
-        meta.reflect(bind=engine)
-    with engine.connect() as c:
-        return {name: sorted((tuple(r) for r in c.execute(select(table))), key=repr)
-                for name, table in sorted(meta.tables.items())}
 
 
 def _csv(*rows: str, header: str = HEADER) -> bytes:

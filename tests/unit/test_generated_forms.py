@@ -53,10 +53,11 @@ def test_login_form_sets_up_with_password_hidden_and_no_error_shown(qtbot):
     assert form.error_label.isHidden()
 
 
-def test_first_run_form_offers_the_supported_currencies(qtbot):
+def test_first_run_form_offers_only_currencies_the_company_settings_accept_with_eur_first(qtbot):
     from PySide6.QtWidgets import QDialog
 
     from oms_desktop.gui.forms.ui_first_run_dialog import Ui_FirstRunDialog
+    from oms_desktop.services.company import KNOWN_CURRENCIES
 
     dialog = QDialog()
     qtbot.addWidget(dialog)
@@ -64,11 +65,14 @@ def test_first_run_form_offers_the_supported_currencies(qtbot):
     form.setupUi(dialog)
 
     currencies = [form.currency_combo.itemText(i) for i in range(form.currency_combo.count())]
-    assert currencies == ["EUR", "USD", "GBP", "CHF", "JPY"]
+    assert currencies and len(set(currencies)) == len(currencies)
+    assert set(currencies) <= KNOWN_CURRENCIES  # the company service would refuse anything else
+    assert form.currency_combo.currentText() == currencies[0] == "EUR"  # the default a new company gets
     assert form.error_label.isHidden()
 
 
-def test_main_window_form_has_four_tabs_with_icons_and_layouts(qtbot):
+def test_main_window_form_has_four_designed_tabs_with_icons_layouts_and_shortcuts(qtbot):
+    # The form from ui/ has four tabs; MainWindow adds the fifth (Service desk) in code: see test_shell.
     from PySide6.QtWidgets import QMainWindow, QVBoxLayout
 
     from oms_desktop.gui.forms.ui_main_window import Ui_MainWindow

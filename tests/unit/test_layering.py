@@ -1,69 +1,14 @@
 """The one rule of direction: domain <- services <- gui; adapters are wired only by the composition roots."""
 from __future__ import annotations
 
-import ast
-import sys
-from pathlib import Path
-
 import pytest
 
-PACKAGE = "oms_desktop"
-ROOT = Path(__file__).resolve().parents[2] / PACKAGE
-STDLIB = frozenset(sys.stdlib_module_names)
+from tests.helpers.imports import (PACKAGE, ROOT, imports_of, imports_of_source, is_own_module, is_stdlib,
+                                   modules_under, within)
+
 COMPOSITION_ROOTS = tuple(f"{PACKAGE}.{m}" for m in ("app", "cli", "bootstrap", "devtools", "__main__"))
 """Modules and packages that may wire adapters to services."""
 GENERATED = (f"{PACKAGE}.gui.forms", f"{PACKAGE}.gui.resources_rc")
-
-
-def _module_name(path: Path) -> str:
-    parts = list(path.relative_to(ROOT.parent).with_suffix("").parts)
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)
-
-
-def _imports(path: Path) -> set[str]:
-    return _imports_of_source(path.read_bytes(), _module_name(path), is_package=path.name == "__init__.py")
-
-
-def _imports_of_source(source: bytes | str, module: str, *, is_package: bool = False) -> set[str]:
-    """Absolute names of every module imported anywhere in the file (also inside functions and TYPE_CHECKING)."""
-    package = module if is_package else module.rpartition(".")[0]
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")
-                base = base[:len(base) - (node.level - 1)]
-                prefix = ".".join(base + ([node.module] if node.module else []))
-            else:
-                prefix = node.module
-            # 'from . import x' may name submodules: record both the package and package.x
-            found.add(prefix)
-            found.update(f"{prefix}.{alias.name}" for alias in node.names if alias.name != "*")
-    return found
-
-
-def _modules(under: str = "") -> dict[str, set[str]]:
-    base = ROOT / under if under else ROOT
-    if not base.exists():
-        return {}
-    return {_module_name(p): _imports(p) for p in sorted(base.rglob("*.py"))}
-
-
-def _is_stdlib(name: str) -> bool:
-    return name.split(".")[0] in STDLIB
-
-
-def _within(name: str, *packages: str) -> bool:
-    return any(name == p or name.startswith(p + ".") for p in packages)
-
-
-def _is_own_module(name: str) -> bool:
-    """'from .x import Name' records pkg.x.Name too; keep only names that are modules or packages of ours."""
-    return name.split(".")[0] == PACKAGE
 
 
 def _violations(modules: dict[str, set[str]], allowed) -> list[str]:
@@ -71,40 +16,40 @@ def _violations(modules: dict[str, set[str]], allowed) -> list[str]:
 
 
 def test_the_walker_resolves_relative_and_absolute_imports():
-    imports = _imports(ROOT / "domain" / "catalog.py")
+    imports = imports_of(ROOT / "domain" / "catalog.py")
     assert {"csv", "oms_desktop.domain.errors", "oms_desktop.domain.money"} <= imports
-    assert "oms_desktop.adapters.db.engine" in _imports(ROOT / "bootstrap.py")
-    assert len(_modules()) > 20
+    assert "oms_desktop.adapters.db.engine" in imports_of(ROOT / "bootstrap.py")
+    assert len(modules_under()) > 20
 
 
 def test_the_domain_imports_only_the_standard_library_and_itself():
-    allowed = lambda imp: _is_stdlib(imp) or _within(imp, f"{PACKAGE}.domain")  # noqa: E731
-    assert _violations(_modules("domain"), allowed) == []
+    allowed = lambda imp: is_stdlib(imp) or within(imp, f"{PACKAGE}.domain")  # noqa: E731
+    assert _violations(modules_under("domain"), allowed) == []
 
 
 def test_services_import_only_the_standard_library_the_domain_and_services():
-    allowed = lambda imp: _is_stdlib(imp) or _within(imp, f"{PACKAGE}.domain", f"{PACKAGE}.services")  # noqa: E731
-    assert _violations(_modules("services"), allowed) == []
+    allowed = lambda imp: is_stdlib(imp) or within(imp, f"{PACKAGE}.domain", f"{PACKAGE}.services")  # noqa: E731
+    assert _violations(modules_under("services"), allowed) == []
 
 
 @pytest.mark.parametrize("forbidden", ["sqlalchemy", "reportlab", "psycopg", "psycopg2", f"{PACKAGE}.adapters"])
 def test_the_gui_never_imports_storage_or_pdf_libraries(forbidden):
-    assert _violations(_modules("gui"), lambda imp: not _within(imp, forbidden)) == []
+    assert _violations(modules_under("gui"), lambda imp: not within(imp, forbidden)) == []
 
 
 def test_only_composition_roots_and_adapters_import_adapters():
     offenders = sorted(
-        f"{mod} imports {imp}" for mod, imps in _modules().items()
-        if not _within(mod, *COMPOSITION_ROOTS, f"{PACKAGE}.adapters")
-        for imp in imps if _is_own_module(imp) and _within(imp, f"{PACKAGE}.adapters"))
+        f"{mod} imports {imp}" for mod, imps in modules_under().items()
+        if not within(mod, *COMPOSITION_ROOTS, f"{PACKAGE}.adapters")
+        for imp in imps if is_own_module(imp) and within(imp, f"{PACKAGE}.adapters"))
     assert offenders == []
 
 
 def test_an_offending_import_would_be_caught():
     # The checks above are only worth something if a violation shows up, even one hidden inside a function.
     source = "from decimal import Decimal\ndef f():\n    from ..adapters.db import engine\n    import sqlalchemy.orm\n"
-    imports = _imports_of_source(source, "oms_desktop.services.sneaky")
-    allowed = lambda imp: _is_stdlib(imp) or _within(imp, f"{PACKAGE}.domain", f"{PACKAGE}.services")  # noqa: E731
+    imports = imports_of_source(source, "oms_desktop.services.sneaky")
+    allowed = lambda imp: is_stdlib(imp) or within(imp, f"{PACKAGE}.domain", f"{PACKAGE}.services")  # noqa: E731
     assert _violations({"oms_desktop.services.sneaky": imports}, allowed) == [
         "oms_desktop.services.sneaky imports oms_desktop.adapters.db",
         "oms_desktop.services.sneaky imports oms_desktop.adapters.db.engine",
@@ -147,14 +92,14 @@ def _import_cycles(modules: dict[str, set[str]]) -> list[list[str]]:
 
 
 def test_no_module_of_ours_is_part_of_an_import_cycle():
-    modules = {mod: imps for mod, imps in _modules().items() if not _within(mod, *GENERATED)}
+    modules = {mod: imps for mod, imps in modules_under().items() if not within(mod, *GENERATED)}
     assert _import_cycles(modules) == []
 
 
 def test_an_import_cycle_would_be_caught_even_through_a_late_import():
-    a = _imports_of_source("from . import b\n", "oms_desktop.x.a")
-    b = _imports_of_source("def f():\n    from .c import g\n", "oms_desktop.x.b")
-    c = _imports_of_source("from .a import h\nfrom oms_desktop.x import d\n", "oms_desktop.x.c")
-    d = _imports_of_source("import oms_desktop.x\n", "oms_desktop.x.d")
+    a = imports_of_source("from . import b\n", "oms_desktop.x.a")
+    b = imports_of_source("def f():\n    from .c import g\n", "oms_desktop.x.b")
+    c = imports_of_source("from .a import h\nfrom oms_desktop.x import d\n", "oms_desktop.x.c")
+    d = imports_of_source("import oms_desktop.x\n", "oms_desktop.x.d")
     found = _import_cycles({"oms_desktop.x.a": a, "oms_desktop.x.b": b, "oms_desktop.x.c": c, "oms_desktop.x.d": d})
     assert found == [["oms_desktop.x.a", "oms_desktop.x.b", "oms_desktop.x.c"]]  # d -> its package is no cycle

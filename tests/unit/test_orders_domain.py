@@ -43,9 +43,18 @@ def test_final_states_say_so_and_nothing_moves_back_to_draft():
     assert TRANSITIONS[Status.CANCELLED] == TRANSITIONS[Status.RETURNED] == frozenset()
 
 
-def test_shipped_orders_can_no_longer_be_cancelled_and_only_reserving_states_hold_stock():
+def test_shipped_orders_can_no_longer_be_cancelled_and_stock_is_held_from_confirming_until_shipping():
     assert Status.CANCELLED not in TRANSITIONS[Status.SHIPPED] | TRANSITIONS[Status.PACKED]
-    assert HOLDS_RESERVATION == {Status.CONFIRMED, Status.PICKING, Status.PACKED}
+    # Confirming reserves, shipping consumes, cancelling releases: a reservation is held by every status an order
+    # can reach from confirmed without shipping or being cancelled, and by no other.
+    holding, todo = set(), [Status.CONFIRMED]
+    while todo:
+        status = todo.pop()
+        if status not in holding:
+            holding.add(status)
+            todo.extend(TRANSITIONS[status] - {Status.SHIPPED, Status.CANCELLED})
+    assert HOLDS_RESERVATION == holding
+    assert Status.DRAFT not in HOLDS_RESERVATION and not HOLDS_RESERVATION & {Status.SHIPPED, Status.CANCELLED}
 
 
 # ---- quantities and rates ---------------------------------------------------------------------------------------
