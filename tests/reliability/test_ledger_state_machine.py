@@ -5,7 +5,7 @@ sold and write-offs equal the stock and the units shipped and returned at cost; 
 model of what each order owes and of the stock."""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from decimal import Decimal
 
 import pytest
@@ -46,6 +46,7 @@ class LedgerMachine(FreshDatabaseMachine):
         self.owed: dict[int, Decimal] = {}  # order id -> invoiced - credited - paid + refunded
         self.on_hand = dict.fromkeys(SKUS, 500)
         self.shipped, self.restocked, self.damaged = Counter(), Counter(), Counter()  # units per SKU
+        self.out: dict[int, Counter] = defaultdict(Counter)  # per order: shipped and not returned
 
     # ---- rules -----------------------------------------------------------------------------------------------
     @rule(target=orders, lines=st.lists(st.tuples(st.sampled_from(SKUS), st.integers(1, 5)), min_size=1,
@@ -63,6 +64,7 @@ class LedgerMachine(FreshDatabaseMachine):
             for sku, _name, q in shipment.lines:
                 self.on_hand[sku] -= q
                 self.shipped[sku] += q
+                self.out[oid][sku] += q
 
     @rule(oid=orders)
     def release_backorder(self, oid):
@@ -71,13 +73,17 @@ class LedgerMachine(FreshDatabaseMachine):
         except BusinessRuleViolation:
             pass  # no open backorder: refused, nothing changed
 
-    @rule(oid=orders, sku=st.sampled_from(SKUS), qty=st.integers(1, 3), restock=st.booleans())
-    def customer_returns(self, oid, sku, qty, restock):
+    @rule(oid=orders, sku=st.sampled_from(SKUS), qty=st.integers(1, 3), restock=st.booleans(), shipped=st.booleans())
+    def customer_returns(self, oid, sku, qty, restock, shipped):
+        """A return of ``sku``, or (``shipped``) of one unit of whatever of the order is out."""
+        if shipped and +self.out[oid]:
+            sku, qty = min(+self.out[oid]), 1
         try:
             self.services.warehouse.receive_return(self.admin, oid, sku, qty, "restock" if restock else "damaged",
                                                    "not wanted")
         except (ValidationFailed, InvalidTransition):
             return  # not shipped, not on the order, or more than shipped and not yet returned: refused
+        self.out[oid][sku] -= qty
         if restock:
             self.on_hand[sku] += qty
             self.restocked[sku] += qty
