@@ -561,29 +561,28 @@ def _pick_list_doc(engine, n_orders: int, last_seeded: int):
                                               counts.get(r.id, 0)) for r in orders))
 
 
-CYCLE_API = {"warehouse": ("create_pick_list", "confirm_picks", "pack_order", "ship_order"),
+CYCLE_API = {"picking": ("create_pick_list", "confirm_picks"), "shipping": ("pack_order", "ship_order"),
              "accounts": ("issue_invoice", "record_payment")}
 
 
 def _whole_cycle(services, customers: int, skus: list[str]):
     """One order through its whole life: place, pick list, confirm picks, pack, ship, invoice, pay (each step
-    posts its ledger entries); None while the warehouse or accounts services lack a step (not built yet).
+    posts its ledger entries); None while the picking, shipping or accounts services lack a step (not built yet).
 
     The invoice is issued as the accounts tab issues it: ``render=False``, its PDF rendered afterwards by a
     background job outside any transaction; that rendering is the separate "invoice PDF" row."""
-    wh, acc = services.warehouse, services.accounts
-    if not all(hasattr(wh, n) for n in CYCLE_API["warehouse"]) or \
-            not all(hasattr(acc, n) for n in CYCLE_API["accounts"]):
+    if not all(hasattr(getattr(services, s, None), n) for s, names in CYCLE_API.items() for n in names):
         return None
+    picking, shipping, acc = services.picking, services.shipping, services.accounts
     counter = iter(range(1, 10**9))
 
     def cycle(actor, rng: random.Random) -> None:
         n = next(counter)
         order = services.orders.place_order(actor, rng.randrange(1, customers + 1), _order_lines(rng, skus))
-        pick = wh.create_pick_list(actor, [order.id])
-        wh.confirm_picks(actor, pick.id)
-        wh.pack_order(actor, order.id, carrier="DHL", carrier_ref=f"BENCH{n:08d}")
-        wh.ship_order(actor, order.id)
+        pick = picking.create_pick_list(actor, [order.id])
+        picking.confirm_picks(actor, pick.id)
+        shipping.pack_order(actor, order.id, carrier="DHL", carrier_ref=f"BENCH{n:08d}")
+        shipping.ship_order(actor, order.id)
         acc.issue_invoice(actor, order.id, render=False)
         acc.record_payment(actor, order.id, order.total, "bank", reference=f"bench {n}")
     return cycle

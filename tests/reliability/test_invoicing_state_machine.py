@@ -49,17 +49,17 @@ class InvoicingMachine(FreshDatabaseMachine):
     def ship_what_is_found(self, oid, share):
         """Pick the order (or its backorder) finding ``share`` of each line (at least one unit of some line),
         pack and ship it."""
-        wh = self.services.warehouse
+        picking, shipping = self.services.picking, self.services.shipping
         try:
-            pl = wh.create_pick_list(self.admin, [oid])
+            pl = picking.create_pick_list(self.admin, [oid])
         except (ValidationFailed, BusinessRuleViolation):
             return  # nothing to pick (shipped in full, cancelled, returned)
         found = {ln.sku: int(ln.quantity * share) for ln in pl.lines}
         if not any(found.values()):
             found[pl.lines[0].sku] = 1
-        wh.confirm_picks(self.admin, pl.id, found, default_reason="not at the location")
-        wh.pack_order(self.admin, oid, carrier="DHL", carrier_ref=f"JD{pl.id}")
-        shipment = wh.ship_order(self.admin, oid)
+        picking.confirm_picks(self.admin, pl.id, found, default_reason="not at the location")
+        shipping.pack_order(self.admin, oid, carrier="DHL", carrier_ref=f"JD{pl.id}")
+        shipment = shipping.ship_order(self.admin, oid)
         for sku, _name, q in shipment.lines:
             self.shipped_units[oid][sku] += q
 
@@ -74,7 +74,7 @@ class InvoicingMachine(FreshDatabaseMachine):
         for ln in inv.lines:
             self.invoiced_units[oid][ln.sku] += ln.quantity
         has_shipment = any(self.shipped_units[oid].values()) or bool(
-            self.services.warehouse.tracking(self.admin, oid).shipments)
+            self.services.tracking.tracking(self.admin, oid).shipments)
         if what == "shipped" or (what == "auto" and has_shipment):
             for ln in inv.lines:  # what shipped: never a unit that has not left
                 assert before.get(ln.sku, 0) + ln.quantity <= shipped_before.get(ln.sku, 0), (inv, shipped_before)
@@ -98,7 +98,7 @@ class InvoicingMachine(FreshDatabaseMachine):
         if self.shipped_units[oid].get(sku, 0) <= 0:
             return
         try:
-            self.services.warehouse.receive_return(self.admin, oid, sku, 1, "restock", "not wanted")
+            self.services.returns.receive_return(self.admin, oid, sku, 1, "restock", "not wanted")
         except (ValidationFailed, InvalidTransition):
             return
         self.shipped_units[oid][sku] -= 1

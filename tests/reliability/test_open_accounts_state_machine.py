@@ -76,16 +76,16 @@ class OpenAccountsMachine(FreshDatabaseMachine):
 
     @rule(oid=orders, share=st.sampled_from([Decimal(0), Decimal("0.5"), Decimal(1)]))
     def ship_what_is_found(self, oid, share):
-        wh = self.s.warehouse
+        picking, shipping = self.s.picking, self.s.shipping
 
         def ship():
-            pl = wh.create_pick_list(self.admin, [oid])
+            pl = picking.create_pick_list(self.admin, [oid])
             found = {ln.sku: int(ln.quantity * share) for ln in pl.lines}
             if not any(found.values()):
                 found[pl.lines[0].sku] = 1
-            wh.confirm_picks(self.admin, pl.id, found, default_reason="not at the location")
-            wh.pack_order(self.admin, oid, carrier="DHL", carrier_ref=f"JD{pl.id}")
-            wh.ship_order(self.admin, oid)
+            picking.confirm_picks(self.admin, pl.id, found, default_reason="not at the location")
+            shipping.pack_order(self.admin, oid, carrier="DHL", carrier_ref=f"JD{pl.id}")
+            shipping.ship_order(self.admin, oid)
         self.attempt(ship)
 
     @rule(oid=orders, step=st.sampled_from(["picking", "packed", "shipped", "delivered"]))
@@ -94,11 +94,11 @@ class OpenAccountsMachine(FreshDatabaseMachine):
 
     @rule(oid=orders)
     def deliver(self, oid):
-        self.attempt(lambda: self.s.warehouse.deliver_order(self.admin, oid))
+        self.attempt(lambda: self.s.shipping.deliver_order(self.admin, oid))
 
     @rule(oid=orders)
     def release_backorder(self, oid):
-        self.attempt(lambda: self.s.warehouse.release_backorder(self.admin, oid, "supplier stopped it"))
+        self.attempt(lambda: self.s.shipping.release_backorder(self.admin, oid, "supplier stopped it"))
 
     @rule(target=invoices, oid=orders, what=st.sampled_from(["auto", "shipped", "all"]))
     def invoice(self, oid, what):
@@ -113,7 +113,7 @@ class OpenAccountsMachine(FreshDatabaseMachine):
 
     @rule(oid=orders, sku=st.sampled_from(SKUS), condition=st.sampled_from(["restock", "damaged"]))
     def customer_returns_one(self, oid, sku, condition):
-        self.attempt(lambda: self.s.warehouse.receive_return(self.admin, oid, sku, 1, condition, "not wanted"))
+        self.attempt(lambda: self.s.returns.receive_return(self.admin, oid, sku, 1, condition, "not wanted"))
 
     @rule(oid=orders, amount=st.sampled_from(["total", "half", "cent", "more"]))
     def pay(self, oid, amount):

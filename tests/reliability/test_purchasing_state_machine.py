@@ -67,8 +67,8 @@ class PurchasingMachine(FreshDatabaseMachine):
                  for ln in order.lines if ln.invoiceable or extra]
         self.numbers += 1
         try:
-            inv = self.services.purchasing.record_supplier_invoice(self.admin, po, f"S-{self.numbers}",
-                                                                   lines=lines or None, tax=tax)
+            inv = self.services.payables.record_supplier_invoice(self.admin, po, f"S-{self.numbers}",
+                                                                 lines=lines or None, tax=tax)
         except (ValidationFailed, BusinessRuleViolation):
             assert extra or not any(ln.invoiceable for ln in order.lines)  # refused only beyond what was received
             return None
@@ -81,10 +81,10 @@ class PurchasingMachine(FreshDatabaseMachine):
     def pay(self, ref, part):
         if ref is None:
             return
-        inv = self.services.purchasing.get_supplier_invoice(self.admin, ref)
+        inv = self.services.payables.get_supplier_invoice(self.admin, ref)
         amount = (inv.open * part).quantize(Decimal("0.01"))
         try:
-            paid = self.services.purchasing.pay_supplier_invoice(self.admin, ref, amount, "bank")
+            paid = self.services.payables.pay_supplier_invoice(self.admin, ref, amount, "bank")
         except (ValidationFailed, BusinessRuleViolation):
             assert amount > inv.open or amount <= 0 or inv.open == 0
             return
