@@ -256,8 +256,8 @@ def cmd_purchase_invoice(ctx) -> int:
                                        "e.g. LAMP-01=5@8.90")
             qty, _, price = rest.partition("@")
             lines.append((sku.strip(), qty.strip() or None, price.strip() or None))
-    inv = ctx.services.purchasing.record_supplier_invoice(ctx.need_actor(), a.po, a.number, invoice_date=a.date,
-                                                          lines=lines, tax=a.tax, notes=a.notes)
+    inv = ctx.services.payables.record_supplier_invoice(ctx.need_actor(), a.po, a.number, invoice_date=a.date,
+                                                        lines=lines, tax=a.tax, notes=a.notes)
     ctx.emit(_json(inv, "open", "variance"),
              lambda: f"Recorded {inv.supplier_name}'s invoice {inv.number} as {inv.reference}; "
                      f"{common.money(inv.total, inv.currency)} owed. Pay it with: oms purchase pay {inv.reference}\n\n"
@@ -267,8 +267,8 @@ def cmd_purchase_invoice(ctx) -> int:
 
 def cmd_purchase_pay(ctx) -> int:
     a = ctx.args
-    pay = ctx.services.purchasing.pay_supplier_invoice(ctx.need_actor(), a.invoice, a.amount, a.method,
-                                                       reference=a.reference, paid_on=a.date)
+    pay = ctx.services.payables.pay_supplier_invoice(ctx.need_actor(), a.invoice, a.amount, a.method,
+                                                     reference=a.reference, paid_on=a.date)
     ctx.emit(_json(pay), lambda: f"Paid {common.money(pay.amount, pay.currency)} ({pay.method}) to "
                           f"{pay.supplier_name} on "
                           f"invoice {pay.supplier_invoice_number} ({pay.invoice_reference}); "
@@ -280,10 +280,10 @@ def cmd_purchase_pay(ctx) -> int:
 def cmd_purchase_invoices(ctx) -> int:
     a, actor = ctx.args, ctx.need_actor()
     if a.invoice:
-        inv = ctx.services.purchasing.get_supplier_invoice(actor, a.invoice)
+        inv = ctx.services.payables.get_supplier_invoice(actor, a.invoice)
         ctx.emit(_json(inv, "open", "variance"), lambda: format_supplier_invoice(inv))
         return 0
-    rows = ctx.services.purchasing.list_supplier_invoices(actor, po_ref=a.po, open_only=a.open)
+    rows = ctx.services.payables.list_supplier_invoices(actor, po_ref=a.po, open_only=a.open)
     ctx.emit([_json(r, "open") for r in rows], lambda: common.table(
         ["Ours", "Supplier", "Number", "Date", "PO", "Total", "Paid", "Open"],
         [(r.reference, r.supplier_name, r.number, r.invoice_date, r.po_number, common.money(r.total, r.currency),

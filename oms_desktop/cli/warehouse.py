@@ -70,10 +70,10 @@ def _pick_list_text(pl) -> str:
 
 def cmd_picklist_create(ctx) -> int:
     a, actor = ctx.args, ctx.need_actor()
-    wh = ctx.services.warehouse
-    pl = wh.create_pick_list(actor, a.orders) if a.orders else wh.create_pick_list(actor, next_n=a.next_n)
+    picking = ctx.services.picking
+    pl = picking.create_pick_list(actor, a.orders) if a.orders else picking.create_pick_list(actor, next_n=a.next_n)
     if a.pdf:
-        _write(a.pdf, wh.pick_list_pdf(actor, pl.id))
+        _write(a.pdf, picking.pick_list_pdf(actor, pl.id))
     ctx.emit(pl, lambda: _pick_list_text(pl) + (f"\nPDF written to {a.pdf}" if a.pdf else ""))
     return 0
 
@@ -82,28 +82,28 @@ def cmd_picklist_confirm(ctx) -> int:
     from .common import parse_line
     a, actor = ctx.args, ctx.need_actor()
     picked = dict(parse_line(t) for t in a.line)
-    pl = ctx.services.warehouse.confirm_picks(actor, a.picklist, picked, default_reason=a.reason)
+    pl = ctx.services.picking.confirm_picks(actor, a.picklist, picked, default_reason=a.reason)
     ctx.emit(pl, lambda: _pick_list_text(pl))
     return 0
 
 
 def cmd_picklist_show(ctx) -> int:
-    pl = ctx.services.warehouse.get_pick_list(ctx.need_actor(), ctx.args.picklist)
+    pl = ctx.services.picking.get_pick_list(ctx.need_actor(), ctx.args.picklist)
     ctx.emit(pl, lambda: _pick_list_text(pl))
     return 0
 
 
 def cmd_ship(ctx) -> int:
     a, actor = ctx.args, ctx.need_actor()
-    wh = ctx.services.warehouse
-    info = wh.tracking(actor, a.order)
+    shipping, tracking = ctx.services.shipping, ctx.services.tracking
+    info = tracking.tracking(actor, a.order)
     if not any(s.status == "packed" for s in info.shipments):
-        wh.pack_order(actor, a.order, carrier=a.carrier, carrier_ref=a.carrier_ref, service=a.service,
-                      weight_kg=a.weight, packages=a.packages)
-    shipment = wh.ship_order(actor, a.order)
+        shipping.pack_order(actor, a.order, carrier=a.carrier, carrier_ref=a.carrier_ref, service=a.service,
+                            weight_kg=a.weight, packages=a.packages)
+    shipment = shipping.ship_order(actor, a.order)
     if a.packing_slip:
-        _write(a.packing_slip, wh.packing_slip_pdf(actor, a.order))
-    after = wh.tracking(actor, a.order)
+        _write(a.packing_slip, shipping.packing_slip_pdf(actor, a.order))
+    after = tracking.tracking(actor, a.order)
     owed = ", ".join(f"{b.quantity} x {b.sku}" for b in after.backorders if b.status == "open")
     ctx.emit(shipment, f"Shipped {shipment.order_number} with {shipment.carrier} {shipment.carrier_ref}: "
                        + ", ".join(f"{q} x {sku}" for sku, _n, q in shipment.lines)
@@ -112,14 +112,14 @@ def cmd_ship(ctx) -> int:
 
 
 def cmd_deliver(ctx) -> int:
-    order = ctx.services.warehouse.deliver_order(ctx.need_actor(), ctx.args.order)
+    order = ctx.services.shipping.deliver_order(ctx.need_actor(), ctx.args.order)
     ctx.emit(order, f"{order.number} is {order.status}.")
     return 0
 
 
 def cmd_order_status(ctx) -> int:
     from .common import table, when
-    info = ctx.services.warehouse.tracking(ctx.need_actor(), ctx.args.tracking)
+    info = ctx.services.tracking.tracking(ctx.need_actor(), ctx.args.tracking)
     o = info.order
 
     def human() -> str:

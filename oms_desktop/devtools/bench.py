@@ -587,16 +587,16 @@ def _whole_cycle(services, customers: int, skus: list[str]):
 
     The invoice is issued as the accounts tab issues it: ``render=False``, its PDF rendered afterwards by a
     background job outside any transaction; that rendering is the separate "invoice PDF" row."""
-    wh, acc = services.warehouse, services.accounts
+    picking, shipping, acc = services.picking, services.shipping, services.accounts
     counter = iter(range(1, 10**9))
 
     def cycle(actor, rng: random.Random) -> None:
         n = next(counter)
         order = services.orders.place_order(actor, rng.randrange(1, customers + 1), _order_lines(rng, skus))
-        pick = wh.create_pick_list(actor, [order.id])
-        wh.confirm_picks(actor, pick.id)
-        wh.pack_order(actor, order.id, carrier="DHL", carrier_ref=f"BENCH{n:08d}")
-        wh.ship_order(actor, order.id)
+        pick = picking.create_pick_list(actor, [order.id])
+        picking.confirm_picks(actor, pick.id)
+        shipping.pack_order(actor, order.id, carrier="DHL", carrier_ref=f"BENCH{n:08d}")
+        shipping.ship_order(actor, order.id)
         acc.issue_invoice(actor, order.id, render=False)
         acc.record_payment(actor, order.id, order.total, "bank", reference=f"bench {n}")
     return cycle

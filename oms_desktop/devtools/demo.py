@@ -795,7 +795,7 @@ def _order_cycle(services, engine, rng: random.Random, products: list[dict], cus
     # Pick lists: the first with one short pick, the next two picked in full, the last one still open.
     lists, start = [], 0
     for size in CYCLE_LISTS:
-        lists.append(services.warehouse.create_pick_list(warehouse, [o.id for o in placed[start:start + size]]))
+        lists.append(services.picking.create_pick_list(warehouse, [o.id for o in placed[start:start + size]]))
         start += size
     first = lists[0]
     line_count = {o.number: o.line_count for o in first.orders}
@@ -803,24 +803,24 @@ def _order_cycle(services, engine, rng: random.Random, products: list[dict], cus
                   and (ln.per_order[0][2] >= 2 or line_count[ln.per_order[0][0]] >= 2)), None)
     if short is None:  # order 0 is made for it (two lines, two of the first), so only a broken service gets here
         raise RuntimeError(f"the demo found no line of {first.number} to pick short")
-    services.warehouse.confirm_picks(warehouse, first.id, {short.sku: short.quantity - 1},
-                                     {short.sku: SHORT_REASON})
+    services.picking.confirm_picks(warehouse, first.id, {short.sku: short.quantity - 1},
+                                   {short.sku: SHORT_REASON})
     for pl in lists[1:-1]:
-        services.warehouse.confirm_picks(warehouse, pl.id)
+        services.picking.confirm_picks(warehouse, pl.id)
 
     for i, order in enumerate(placed[:N_SHIPPED + len(PACKED)]):
         carrier, standard, fast = rng.choices(PARCEL_CARRIERS, weights=PARCEL_WEIGHTS)[0]
         grams = rng.randint(300, 2500) * len(order.lines)
-        services.warehouse.pack_order(warehouse, order.id, carrier=carrier,
-                                      carrier_ref=_carrier_ref(rng, carrier, order.express),
-                                      service=fast if order.express else standard,
-                                      weight_kg=f"{grams // 1000}.{grams % 1000:03d}",
-                                      packages=2 if grams > 6000 else 1)
+        services.shipping.pack_order(warehouse, order.id, carrier=carrier,
+                                     carrier_ref=_carrier_ref(rng, carrier, order.express),
+                                     service=fast if order.express else standard,
+                                     weight_kg=f"{grams // 1000}.{grams % 1000:03d}",
+                                     packages=2 if grams > 6000 else 1)
         if i < N_SHIPPED:
-            services.warehouse.ship_order(warehouse, order.id)
+            services.shipping.ship_order(warehouse, order.id)
         tick()
     for i in sorted(delivered):
-        services.warehouse.deliver_order(warehouse, placed[i].id)
+        services.shipping.deliver_order(warehouse, placed[i].id)
 
     # Accounts: invoice what was shipped, then the bank transfers and the other payments.
     invoices = {}
@@ -854,7 +854,7 @@ def _order_cycle(services, engine, rng: random.Random, products: list[dict], cus
     # One delivered order comes back: restocked, credited in full and refunded by bank transfer.
     order = placed[returned]
     for ln in order.lines:
-        services.warehouse.receive_return(warehouse, order.id, ln.sku, ln.quantity, "restock", RETURN_REASON)
+        services.returns.receive_return(warehouse, order.id, ln.sku, ln.quantity, "restock", RETURN_REASON)
     services.accounts.issue_credit_note(accountant, invoices[returned].number, reason=f"returned: {RETURN_REASON}")
     services.accounts.refund(accountant, order.id, str(order.total), "bank",
                              reference=f"SEPA refund {invoices[returned].number}")
@@ -894,9 +894,9 @@ def _purchasing(services, actor, accountant) -> None:
         services.purchasing.send_purchase_order(actor, po.id)
     if pos:
         services.purchasing.receive(actor, pos[0].id)
-        invoice = services.purchasing.record_supplier_invoice(accountant, pos[0].id, f"R-{pos[0].id:05d}-24",
-                                                              tax="19%")
-        services.purchasing.pay_supplier_invoice(accountant, invoice.reference, reference="SEPA supplier run")
+        invoice = services.payables.record_supplier_invoice(accountant, pos[0].id, f"R-{pos[0].id:05d}-24",
+                                                            tax="19%")
+        services.payables.pay_supplier_invoice(accountant, invoice.reference, reference="SEPA supplier run")
     if len(pos) > 2:
         lines = pos[1].lines
         part = ({ln.sku: ln.quantity for ln in lines[::2]} if len(lines) > 1

@@ -12,10 +12,14 @@ from .company import CompanyService
 from .customers import CustomerService
 from .events import EventService
 from .inventory import InventoryService
+from .order_tracking import TrackingService
 from .orders import OrderService
-from .purchasing import PurchasingService
-from .warehouse import WarehouseService
+from .payables import PayablesService
+from .picking import PickingService
 from .ports import UnitOfWorkFactory
+from .purchasing import PurchasingService
+from .returns import ReturnsService
+from .shipping import ShippingService
 
 
 @dataclass
@@ -28,7 +32,11 @@ class Services:
     orders: OrderService
     events: EventService
     purchasing: PurchasingService
-    warehouse: WarehouseService
+    payables: PayablesService
+    picking: PickingService
+    shipping: ShippingService
+    returns: ReturnsService
+    tracking: TrackingService
     accounts: AccountsService
     checks: CheckService
 
@@ -39,5 +47,7 @@ class Services:
                    catalog=CatalogService(uow, cache), inventory=InventoryService(uow, cache),
                    customers=CustomerService(uow, cache), orders=OrderService(uow, cache),
                    events=EventService(uow, cache), purchasing=PurchasingService(uow, cache),
-                   warehouse=WarehouseService(uow, cache), accounts=AccountsService(uow, cache),
+                   payables=PayablesService(uow, cache), picking=PickingService(uow, cache),
+                   shipping=ShippingService(uow, cache), returns=ReturnsService(uow, cache),
+                   tracking=TrackingService(uow, cache), accounts=AccountsService(uow, cache),
                    checks=CheckService(uow, cache))

@@ -14,7 +14,7 @@ from ..domain.references import Series, format_ref, order_number, parse_invoice_
 from ..domain.roles import Perm
 from .base import ServiceBase
 from .dto import Actor
-from .purchasing import payables_problems
+from .payables import payables_problems
 
 CheckFunction = Callable[[Any], list[str]]
 """A check: the open unit of work in, the problems found out."""

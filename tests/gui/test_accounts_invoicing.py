@@ -17,10 +17,10 @@ def tab(accounts_tab):
 
 
 def _ship(services, actor, order_id, found=None, ref="JD1"):
-    pl = services.warehouse.create_pick_list(actor, [order_id])
-    services.warehouse.confirm_picks(actor, pl.id, found or {}, default_reason="not at the location")
-    services.warehouse.pack_order(actor, order_id, carrier="DHL", carrier_ref=ref)
-    services.warehouse.ship_order(actor, order_id)
+    pl = services.picking.create_pick_list(actor, [order_id])
+    services.picking.confirm_picks(actor, pl.id, found or {}, default_reason="not at the location")
+    services.shipping.pack_order(actor, order_id, carrier="DHL", carrier_ref=ref)
+    services.shipping.ship_order(actor, order_id)
 
 
 def _group(tab, title):

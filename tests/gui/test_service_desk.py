@@ -14,10 +14,10 @@ from tests.helpers.money_text import shown
 def shipped(catalog, admin, customer, users):
     wh = users["warehouse"]
     order = catalog.orders.place_order(admin, customer.id, [("LAMP-01", 2)])
-    pl = catalog.warehouse.create_pick_list(wh, [order.id])
-    catalog.warehouse.confirm_picks(wh, pl.id)
-    catalog.warehouse.pack_order(wh, order.id, carrier="DHL", carrier_ref="JD014600006")
-    catalog.warehouse.ship_order(wh, order.id)
+    pl = catalog.picking.create_pick_list(wh, [order.id])
+    catalog.picking.confirm_picks(wh, pl.id)
+    catalog.shipping.pack_order(wh, order.id, carrier="DHL", carrier_ref="JD014600006")
+    catalog.shipping.ship_order(wh, order.id)
     return order
 
 

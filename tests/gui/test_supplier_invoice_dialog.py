@@ -39,7 +39,7 @@ def test_a_supplier_invoice_is_recorded_from_the_keyboard_and_paid_in_part(qtbot
     assert f"Total owed {shown('44.00')}" in inv.totals_label.text()  # everything invoiceable at the order's prices
     qtbot.keyClicks(inv.number_edit, "RE-4711")
     qtbot.keyClick(inv.number_edit, Qt.Key.Key_Return)  # Enter in a field never records
-    assert inv.isVisible() and catalog.purchasing.list_supplier_invoices(admin) == []
+    assert inv.isVisible() and catalog.payables.list_supplier_invoices(admin) == []
     inv.set_line("LAMP-01", 3, "8.50")
     inv.set_line("BULB-E27", 0)  # left out
     qtbot.keyClicks(inv.tax_edit, "19%")
@@ -70,7 +70,7 @@ def test_a_supplier_invoice_is_recorded_from_the_keyboard_and_paid_in_part(qtbot
 
 
 def test_a_refused_invoice_keeps_the_dialog_open_with_the_reason(qtbot, dialog, catalog, admin):
-    catalog.purchasing.record_supplier_invoice(admin, "PO-000001", "RE-1", lines=[("BULB-E27", 2)])
+    catalog.payables.record_supplier_invoice(admin, "PO-000001", "RE-1", lines=[("BULB-E27", 2)])
     dialog.refresh()
     dialog.record_invoice()
     inv = dialog.invoice_dialog
@@ -81,7 +81,7 @@ def test_a_refused_invoice_keeps_the_dialog_open_with_the_reason(qtbot, dialog, 
     assert inv.isVisible()
     assert "LAMP-01: 5 is more than the 4 invoiceable on PO-000001" in inv.error_label.text()
     assert "Lumen GmbH's invoice RE-1 is recorded already" in inv.error_label.text()
-    assert len(catalog.purchasing.list_supplier_invoices(admin)) == 1
+    assert len(catalog.payables.list_supplier_invoices(admin)) == 1
 
 
 def test_an_accountant_books_supplier_invoices_but_does_not_buy(qtbot, catalog, admin, users):

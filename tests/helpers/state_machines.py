@@ -23,7 +23,7 @@ from oms_desktop.adapters.security import fast_test_hasher
 from oms_desktop.bootstrap import open_backend
 from oms_desktop.config import Paths
 from oms_desktop.domain.errors import ValidationFailed
-from oms_desktop.services.warehouse import ShipmentDTO
+from oms_desktop.services.warehouse_dto import ShipmentDTO
 
 DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
@@ -73,14 +73,14 @@ def ship_what_is_found(services, actor, order_id: int, share) -> ShipmentDTO | N
     and `ship` commands do: a pick list of it, its picks confirmed finding ``share`` of each line (at least one
     unit; a short pick gives a reason and leaves a backorder), packed with the carrier's reference, shipped. The
     shipment, or None when the order has nothing to pick (shipped in full, cancelled, returned, on a pick list)."""
-    wh = services.warehouse
+    picking, shipping = services.picking, services.shipping
     try:
-        pl = wh.create_pick_list(actor, [order_id])
+        pl = picking.create_pick_list(actor, [order_id])
     except ValidationFailed:
         return None
     found = {ln.sku: int(ln.quantity * share) for ln in pl.lines}
     if not any(found.values()):
         found[pl.lines[0].sku] = 1
-    wh.confirm_picks(actor, pl.id, found, default_reason="not at the location")
-    wh.pack_order(actor, order_id, carrier="DHL", carrier_ref=f"JD{pl.id}")
-    return wh.ship_order(actor, order_id)
+    picking.confirm_picks(actor, pl.id, found, default_reason="not at the location")
+    shipping.pack_order(actor, order_id, carrier="DHL", carrier_ref=f"JD{pl.id}")
+    return shipping.ship_order(actor, order_id)

@@ -74,11 +74,11 @@ def test_the_small_bench_prints_every_row_with_consistent_figures_as_json(tmp_pa
 def test_a_workload_that_raises_fails_the_bench_naming_it(tmp_path, monkeypatch, capsys):
     # A renamed or broken service method must not turn a row into "n/a": the bench exits non-zero and says which.
     from oms_desktop import cli
-    from oms_desktop.services.warehouse import WarehouseService
+    from oms_desktop.services.shipping import ShippingService
 
     def renamed(self, *args, **kwargs):
-        raise AttributeError("'WarehouseService' object has no attribute 'ship_order'")
-    monkeypatch.setattr(WarehouseService, "ship_order", renamed)
+        raise AttributeError("'ShippingService' object has no attribute 'ship_order'")
+    monkeypatch.setattr(ShippingService, "ship_order", renamed)
     monkeypatch.setenv("OMS_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("OMS_DATABASE_URL", raising=False)
     code = cli.main(["bench", "--scale", "small", "--repeat", "1"])

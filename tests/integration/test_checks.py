@@ -15,10 +15,10 @@ from oms_desktop.services.checks import CHECKS
 def cycled(services, admin, catalog, customer):
     """One order through the whole cycle: placed, picked, packed, shipped, invoiced and paid."""
     order = services.orders.place_order(admin, customer.id, [("LAMP-01", 2), ("BOOK-01", 1)])
-    pick_list = services.warehouse.create_pick_list(admin, [order.number])
-    services.warehouse.confirm_picks(admin, pick_list.number)
-    services.warehouse.pack_order(admin, order.number, carrier="DHL", carrier_ref="JD0001")
-    services.warehouse.ship_order(admin, order.id)
+    pick_list = services.picking.create_pick_list(admin, [order.number])
+    services.picking.confirm_picks(admin, pick_list.number)
+    services.shipping.pack_order(admin, order.number, carrier="DHL", carrier_ref="JD0001")
+    services.shipping.ship_order(admin, order.id)
     invoice = services.accounts.issue_invoice(admin, order.id, render=False)
     services.accounts.record_payment(admin, order.id, str(invoice.total), "cash")
     return order

@@ -302,7 +302,7 @@ def test_the_books_balance_and_hold_invoices_payments_a_credit_note_and_a_refund
     credit = {i.order_id: -i.open_amount for i in queue.customer_credit}
     # The order paid twice; and an order with a backorder, invoiced for what shipped but paid in full: its credit
     # waits for the backorder's invoice and is never more than what is still to invoice.
-    waiting_backorder = {oid for oid in credit if backend.services.warehouse.tracking(accountant, oid).backorder_units}
+    waiting_backorder = {oid for oid in credit if backend.services.tracking.tracking(accountant, oid).backorder_units}
     assert len(queue.waiting_invoice) >= 1 and len(credit) - len(waiting_backorder) == 1
     assert all(0 < credit[oid] <= accounts.invoice_plan(accountant, oid, what="all").total for oid in waiting_backorder)
     assert any(i.paid == 0 for i in queue.awaiting_payment) and any(0 < i.paid < i.total
@@ -312,19 +312,19 @@ def test_the_books_balance_and_hold_invoices_payments_a_credit_note_and_a_refund
 
 def test_the_warehouse_shows_every_stage_with_real_waiting_times(demo):
     backend, _, _ = demo
-    wh = backend.services.warehouse
+    picking = backend.services.picking
     actor = backend.services.auth.actor_for("warehouse")
-    queue = wh.queue(actor)
+    queue = picking.queue(actor)
     assert {"waiting", "picking", "picked", "packed", "backorder"} <= {q.stage for q in queue}
     now = datetime.now(timezone.utc)
     ages = [now - q.waiting_since for q in queue if q.stage == "waiting"]
     assert all(timedelta(minutes=5) < a < timedelta(days=3) for a in ages)
     assert max(ages) - min(ages) > timedelta(hours=12)
-    lists = wh.recent_pick_lists(actor)
+    lists = picking.recent_pick_lists(actor)
     assert {pl.status for pl in lists} == {"open", "picked"}
-    open_list = wh.get_pick_list(actor, next(pl.id for pl in lists if pl.status == "open"))
+    open_list = picking.get_pick_list(actor, next(pl.id for pl in lists if pl.status == "open"))
     assert open_list.lines and open_list.orders
-    assert any(ln.short_reason for pl in lists for ln in wh.get_pick_list(actor, pl.id).lines)
+    assert any(ln.short_reason for pl in lists for ln in picking.get_pick_list(actor, pl.id).lines)
     with backend.engine.connect() as conn:
         shipments = conn.execute(select(mw.Shipment)).all()
     assert {s.carrier for s in shipments} == {"DHL", "UPS", "DPD"} and all(s.carrier_ref for s in shipments)
@@ -333,7 +333,7 @@ def test_the_warehouse_shows_every_stage_with_real_waiting_times(demo):
 
 def test_suppliers_and_purchase_orders_at_every_step(demo):
     backend, summary, _ = demo
-    purchasing = backend.services.purchasing
+    purchasing, payables = backend.services.purchasing, backend.services.payables
     manager = backend.services.auth.actor_for("manager")
     suppliers = purchasing.list_suppliers(manager)
     assert 4 <= len(suppliers) <= 5 and all(s.email and s.address for s in suppliers)
@@ -346,7 +346,7 @@ def test_suppliers_and_purchase_orders_at_every_step(demo):
                for po in orders if po.status == "sent")
     # the full receipt's supplier invoice is booked with input tax and paid; the partial receipt waits for its own
     accountant = backend.services.auth.actor_for("accountant")
-    [invoice] = purchasing.list_supplier_invoices(accountant)
+    [invoice] = payables.list_supplier_invoices(accountant)
     assert invoice.tax > 0 and invoice.open == 0 and invoice.paid == invoice.total > 0
     balances = {r.account: r.balance for r in backend.services.accounts.trial_balance(accountant).rows}
     assert balances.get("Liabilities:Payables", 0) == 0 and balances["Liabilities:GoodsReceivedNotInvoiced"] < 0
@@ -358,7 +358,7 @@ def test_every_tab_has_something_to_show(demo):
     actor = s.auth.actor_for("manager")
     assert s.catalog.search(actor, "", limit=20)                                   # inventory
     assert s.orders.open_drafts(actor) and s.orders.list_orders(actor, limit=5)   # order entry
-    assert s.warehouse.queue(actor) and s.warehouse.recent_pick_lists(actor)      # warehouse
+    assert s.picking.queue(actor) and s.picking.recent_pick_lists(actor)      # warehouse
     queue = s.accounts.queue(actor)                                                # accounts
     assert queue.waiting_invoice and queue.awaiting_payment and queue.customer_credit
     assert s.accounts.journal(actor, limit=50) and s.accounts.trial_balance(actor).rows
@@ -366,8 +366,8 @@ def test_every_tab_has_something_to_show(demo):
     assert s.accounts.list_invoices(actor) and s.purchasing.list_purchase_orders(actor)
     with backend.engine.connect() as conn:                                         # service desk
         returned = conn.execute(select(m.Order).where(m.Order.status == "returned")).one()
-    [found] = s.warehouse.find_orders(actor, returned.tracking_number)
-    track = s.warehouse.tracking(actor, found.id)
+    [found] = s.tracking.find_orders(actor, returned.tracking_number)
+    track = s.tracking.tracking(actor, found.id)
     assert track.shipments and track.returns
     assert {"picked", "packed", "shipped", "delivered", "invoiced", "paid", "returned", "credit note"} \
         <= {t.step for t in track.timeline}

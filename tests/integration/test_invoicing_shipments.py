@@ -27,10 +27,10 @@ def warehouse(users):
 def _ship_what_is_found(services, warehouse, order_id, found=None, carrier_ref="JD1"):
     """A pick list of the order (or of its backorder), picks confirmed (``found``: SKU -> units, the rest short),
     packed and shipped."""
-    pl = services.warehouse.create_pick_list(warehouse, [order_id])
-    services.warehouse.confirm_picks(warehouse, pl.id, found or {}, default_reason="not at the location")
-    services.warehouse.pack_order(warehouse, order_id, carrier="DHL", carrier_ref=carrier_ref)
-    return services.warehouse.ship_order(warehouse, order_id)
+    pl = services.picking.create_pick_list(warehouse, [order_id])
+    services.picking.confirm_picks(warehouse, pl.id, found or {}, default_reason="not at the location")
+    services.shipping.pack_order(warehouse, order_id, carrier="DHL", carrier_ref=carrier_ref)
+    return services.shipping.ship_order(warehouse, order_id)
 
 
 def _books(services, admin) -> tuple:
@@ -135,7 +135,7 @@ def test_a_credit_note_frees_its_units_to_be_invoiced_again_and_returns_are_not_
     assert services.accounts.order_account(admin, order.id).balance == 0  # the credit paid the new invoice
     assert services.accounts.ledger_problems() == []
 
-    services.warehouse.receive_return(warehouse, order.id, "BOOK-01", 1, "restock", "not wanted")
+    services.returns.receive_return(warehouse, order.id, "BOOK-01", 1, "restock", "not wanted")
     services.accounts.issue_credit_note(admin, first.number, [("BOOK-01", 1)], reason="returned")
     with pytest.raises(BusinessRuleViolation, match="nothing new has shipped since"):
         services.accounts.issue_invoice(admin, order.id)  # the returned book is not billed again

@@ -32,10 +32,10 @@ def kept(engine) -> dict[int, str]:
 
 
 def ship(s, admin, oid, found=None):
-    pick = s.warehouse.create_pick_list(admin, [oid])
-    s.warehouse.confirm_picks(admin, pick.id, found, default_reason="not at the location")
-    s.warehouse.pack_order(admin, oid, carrier="DHL", carrier_ref=f"JD{pick.id}")
-    s.warehouse.ship_order(admin, oid)
+    pick = s.picking.create_pick_list(admin, [oid])
+    s.picking.confirm_picks(admin, pick.id, found, default_reason="not at the location")
+    s.shipping.pack_order(admin, oid, carrier="DHL", carrier_ref=f"JD{pick.id}")
+    s.shipping.ship_order(admin, oid)
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_every_change_that_opens_or_closes_an_account_keeps_the_set(backend, sho
     total = s.accounts.order_account(admin, b).invoiced
     s.accounts.record_payment(admin, b, total, "bank")
     check({})
-    s.warehouse.receive_return(admin, b, "LAMP-01", 1, "restock", "broken")
+    s.returns.receive_return(admin, b, "LAMP-01", 1, "restock", "broken")
     check({})  # the unit came back, but it stays invoiced until a credit note: nothing to do for accounts yet
     note = s.accounts.issue_credit_note(admin, first.number, [("LAMP-01", 1)], reason="returned")
     check({b: "unsettled"})  # a credit in the customer's favour
@@ -94,9 +94,9 @@ def test_every_change_that_opens_or_closes_an_account_keeps_the_set(backend, sho
     # Shipped and sent back in full before any invoice: nothing left to invoice.
     d = s.orders.place_order(admin, 3, [("BOOK-01", 2)]).id
     ship(s, admin, d)
-    s.warehouse.deliver_order(admin, d)
+    s.shipping.deliver_order(admin, d)
     check({d: "shipped_not_invoiced"})
-    s.warehouse.receive_return(admin, d, "BOOK-01", 2, "damaged", "wet")
+    s.returns.receive_return(admin, d, "BOOK-01", 2, "damaged", "wet")
     check({})
 
     # The queue lists exactly these groups (one order each way).

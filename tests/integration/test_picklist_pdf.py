@@ -33,8 +33,8 @@ def twenty_orders(services, admin):
 
 def test_a_pick_list_for_twenty_orders_scans_and_reads_in_walking_order(services, admin, twenty_orders):
     pdf_tools.require_tools()
-    pl = services.warehouse.create_pick_list(admin, [o.id for o in twenty_orders])
-    pdf = services.warehouse.pick_list_pdf(admin, pl.number)
+    pl = services.picking.create_pick_list(admin, [o.id for o in twenty_orders])
+    pdf = services.picking.pick_list_pdf(admin, pl.number)
 
     codes = set(pdf_tools.decode_barcodes(pdf))
     assert pl.number in codes

@@ -106,12 +106,12 @@ def test_shipping_and_invoicing_an_order_take_a_bounded_number_of_statements(bac
     shop.catalog.create_product(admin, {"sku": "VASE-01", "name": "Vase", "unit_price": "30.00", "tax_rate": "0.19",
                                         "on_hand": "10", "unit_cost": "12.50"})  # shipping posts its COGS
     order = shop.orders.place_order(admin, 1, [("LAMP-01", 1), ("BULB-E27", 2), ("VASE-01", 1)])
-    pick = shop.warehouse.create_pick_list(admin, [order.id])
-    shop.warehouse.confirm_picks(admin, pick.id)
-    shop.warehouse.pack_order(admin, order.id, carrier="DHL", carrier_ref="JD1")
+    pick = shop.picking.create_pick_list(admin, [order.id])
+    shop.picking.confirm_picks(admin, pick.id)
+    shop.shipping.pack_order(admin, order.id, carrier="DHL", carrier_ref="JD1")
     shop.accounts.issue_invoice(admin, 1)  # the series' counter row exists (the first invoice ever creates it)
     per_line_locks = 2 if backend.engine.dialect.name == "postgresql" else 0
-    assert count(backend, lambda: shop.warehouse.ship_order(admin, order.id)) <= SHIP_ORDER + per_line_locks
+    assert count(backend, lambda: shop.shipping.ship_order(admin, order.id)) <= SHIP_ORDER + per_line_locks
     assert count(backend, lambda: shop.accounts.issue_invoice(admin, order.id, render=False)) <= ISSUE_INVOICE
 
 
@@ -121,10 +121,10 @@ def test_invoicing_a_part_shipment_and_then_its_backorder_takes_the_same_bounded
     shop.accounts.issue_invoice(admin, 1)  # the series' counter row exists
 
     def ship(found=None):
-        pick = shop.warehouse.create_pick_list(admin, [order.id])
-        shop.warehouse.confirm_picks(admin, pick.id, found or {}, default_reason="not at the location")
-        shop.warehouse.pack_order(admin, order.id, carrier="DHL", carrier_ref=f"JD{pick.id}")
-        shop.warehouse.ship_order(admin, order.id)
+        pick = shop.picking.create_pick_list(admin, [order.id])
+        shop.picking.confirm_picks(admin, pick.id, found or {}, default_reason="not at the location")
+        shop.shipping.pack_order(admin, order.id, carrier="DHL", carrier_ref=f"JD{pick.id}")
+        shop.shipping.ship_order(admin, order.id)
 
     ship({"LAMP-01": 1})
     invoices = []
@@ -170,10 +170,10 @@ def test_pick_lists_take_a_fixed_number_of_statements_plus_one_set_per_order(bac
                 for _ in range(n)]
     one_order, three_orders = new_orders(1), new_orders(3)
     made = []
-    one = count(backend, lambda: made.append(shop.warehouse.create_pick_list(admin, one_order)))
-    three = count(backend, lambda: made.append(shop.warehouse.create_pick_list(admin, three_orders)))
+    one = count(backend, lambda: made.append(shop.picking.create_pick_list(admin, one_order)))
+    three = count(backend, lambda: made.append(shop.picking.create_pick_list(admin, three_orders)))
     assert one <= PICK_LIST_FIXED + PICK_LIST_PER_ORDER
     assert three - one == 2 * PICK_LIST_PER_ORDER
-    confirm_one = count(backend, lambda: shop.warehouse.confirm_picks(admin, made[0].id))
-    confirm_three = count(backend, lambda: shop.warehouse.confirm_picks(admin, made[1].id))
+    confirm_one = count(backend, lambda: shop.picking.confirm_picks(admin, made[0].id))
+    confirm_three = count(backend, lambda: shop.picking.confirm_picks(admin, made[1].id))
     assert confirm_one == confirm_three <= CONFIRM_PICKS  # picks are written in one statement, not one per line

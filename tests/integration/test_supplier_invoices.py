@@ -60,8 +60,8 @@ def test_invoicing_what_was_received_at_the_order_price_clears_goods_received_an
         shop, po, admin):
     shop.purchasing.receive(admin, po.number)
     assert grni_of(shop, admin, po.number) == Decimal("-52.00")  # 5 x 8.00 + 10 x 1.20
-    inv = shop.purchasing.record_supplier_invoice(admin, po.number, "RE-2024-0815", tax="19%",
-                                                  invoice_date=date.today() - timedelta(days=2))
+    inv = shop.payables.record_supplier_invoice(admin, po.number, "RE-2024-0815", tax="19%",
+                                                invoice_date=date.today() - timedelta(days=2))
     assert (inv.reference, inv.number, inv.po_number, inv.supplier_name) == ("SI-000001", "RE-2024-0815", po.number,
                                                                              "Lumen GmbH")
     assert [(ln.sku, ln.quantity, ln.unit_price, ln.net) for ln in inv.lines] == [
@@ -79,13 +79,13 @@ def test_invoicing_what_was_received_at_the_order_price_clears_goods_received_an
     after = shop.purchasing.get_purchase_order(admin, po.number)
     assert [(ln.sku, ln.invoiced, ln.invoiceable) for ln in after.lines] == [("LAMP-01", 5, 0), ("BULB-E27", 10, 0)]
     with pytest.raises(BusinessRuleViolation, match="everything received is invoiced already"):
-        shop.purchasing.record_supplier_invoice(admin, po.number, "RE-2024-0816")
+        shop.payables.record_supplier_invoice(admin, po.number, "RE-2024-0816")
 
 
 def test_a_dearer_invoice_posts_the_price_variance_and_parts_invoice_only_what_was_received(shop, po, admin):
     shop.purchasing.receive(admin, po.number, {"LAMP-01": 4, "BULB-E27": 10})
-    first = shop.purchasing.record_supplier_invoice(admin, po.number, "A-1", lines=[("LAMP-01", 3, "8.50")],
-                                                    tax="4.85")
+    first = shop.payables.record_supplier_invoice(admin, po.number, "A-1", lines=[("LAMP-01", 3, "8.50")],
+                                                  tax="4.85")
     assert (first.cost, first.net, first.variance, first.total) == (Decimal("24.00"), Decimal("25.50"),
                                                                     Decimal("1.50"), Decimal("30.35"))
     b = books(shop, admin)
@@ -94,8 +94,8 @@ def test_a_dearer_invoice_posts_the_price_variance_and_parts_invoice_only_what_w
     lines = {ln.sku: ln for ln in shop.purchasing.get_purchase_order(admin, po.number).lines}
     assert (lines["LAMP-01"].invoiceable, lines["BULB-E27"].invoiceable) == (1, 10)
     # the rest: the lamp's quantity and the bulbs' price default (all invoiceable, the order's price); bulbs cheaper
-    second = shop.purchasing.record_supplier_invoice(admin, po.number, "A-2", lines=[("LAMP-01", None, None),
-                                                                                      ("BULB-E27", "", "1.10")])
+    second = shop.payables.record_supplier_invoice(admin, po.number, "A-2", lines=[("LAMP-01", None, None),
+                                                                                    ("BULB-E27", "", "1.10")])
     assert [(ln.sku, ln.quantity, ln.unit_price) for ln in second.lines] == [("LAMP-01", 1, Decimal("8.00")),
                                                                              ("BULB-E27", 10, Decimal("1.10"))]
     assert second.variance == Decimal("-1.00")
@@ -104,29 +104,29 @@ def test_a_dearer_invoice_posts_the_price_variance_and_parts_invoice_only_what_w
     assert b[PPV] == Decimal("0.50")  # 1.50 dearer lamps, 1.00 cheaper bulbs
     shop.purchasing.receive(admin, po.number)  # the fifth lamp arrives later: invoiceable again
     assert grni_of(shop, admin, po.number) == Decimal("-8.00")
-    third = shop.purchasing.record_supplier_invoice(admin, po.number, "A-3")
+    third = shop.payables.record_supplier_invoice(admin, po.number, "A-3")
     assert [(ln.sku, ln.quantity) for ln in third.lines] == [("LAMP-01", 1)]
     assert grni_of(shop, admin, po.number) == 0
-    assert [i.number for i in shop.purchasing.list_supplier_invoices(admin, po_ref=po.number)] == ["A-3", "A-2",
-                                                                                                  "A-1"]
+    assert [i.number for i in shop.payables.list_supplier_invoices(admin, po_ref=po.number)] == ["A-3", "A-2",
+                                                                                                "A-1"]
 
 
 def test_paying_in_parts_settles_payables_and_an_overpayment_is_refused(shop, po, admin):
     shop.purchasing.receive(admin, po.number)
-    inv = shop.purchasing.record_supplier_invoice(admin, po.number, "P-77", tax="9.88")
-    part = shop.purchasing.pay_supplier_invoice(admin, "p-77", "20", "cash", reference="till 2")
+    inv = shop.payables.record_supplier_invoice(admin, po.number, "P-77", tax="9.88")
+    part = shop.payables.pay_supplier_invoice(admin, "p-77", "20", "cash", reference="till 2")
     assert (part.amount, part.open_after, part.invoice_reference) == (Decimal("20.00"), Decimal("41.88"), "SI-000001")
     with pytest.raises(BusinessRuleViolation, match="41.89 is more than the 41.88 still open on SI-000001"):
-        shop.purchasing.pay_supplier_invoice(admin, inv.reference, "41.89")
-    rest = shop.purchasing.pay_supplier_invoice(admin, inv.reference)  # default: what is open
+        shop.payables.pay_supplier_invoice(admin, inv.reference, "41.89")
+    rest = shop.payables.pay_supplier_invoice(admin, inv.reference)  # default: what is open
     assert (rest.amount, rest.method, rest.open_after) == (Decimal("41.88"), "bank", Decimal(0))
     b = books(shop, admin)
     assert PAYABLES not in b
     assert (b[CASH], b[BANK]) == (Decimal("-20.00"), Decimal("-41.88"))
-    assert shop.purchasing.get_supplier_invoice(admin, inv.reference).open == 0
-    assert shop.purchasing.list_supplier_invoices(admin, open_only=True) == []
+    assert shop.payables.get_supplier_invoice(admin, inv.reference).open == 0
+    assert shop.payables.list_supplier_invoices(admin, open_only=True) == []
     with pytest.raises(BusinessRuleViolation, match="paid in full"):
-        shop.purchasing.pay_supplier_invoice(admin, inv.reference, "0.01")
+        shop.payables.pay_supplier_invoice(admin, inv.reference, "0.01")
     payments = shop.accounts.journal(admin, kind="supplier_payment")
     assert [e.description for e in payments] == ["Payment to Lumen GmbH, invoice P-77 (SI-000001)"] * 2
 
@@ -177,12 +177,12 @@ def test_a_bad_supplier_invoice_is_refused_naming_the_problem_and_changes_nothin
         shop, po, admin, backend, case, kwargs, error, message):
     shop.purchasing.receive(admin, po.number, {"LAMP-01": 3})
     if case == "duplicate number":
-        shop.purchasing.record_supplier_invoice(admin, po.number, "DUP-1", lines=[("LAMP-01", 1)])
+        shop.payables.record_supplier_invoice(admin, po.number, "DUP-1", lines=[("LAMP-01", 1)])
     before = dump(backend.engine)
     kwargs = dict(kwargs)
     ref, number = kwargs.pop("po_ref", po.number), kwargs.pop("number", "OK-1")
     with pytest.raises(error, match=message):
-        shop.purchasing.record_supplier_invoice(admin, ref, number, **kwargs)
+        shop.payables.record_supplier_invoice(admin, ref, number, **kwargs)
     assert dump(backend.engine) == before
     assert shop.accounts.ledger_problems() == []
 
@@ -204,13 +204,13 @@ BAD_PAYMENTS = [
 def test_a_bad_supplier_payment_is_refused_and_changes_nothing(shop, po, admin, backend, case, kwargs, error,
                                                                message):
     shop.purchasing.receive(admin, po.number)
-    inv = shop.purchasing.record_supplier_invoice(admin, po.number, "PAY-1", tax="9.88")
+    inv = shop.payables.record_supplier_invoice(admin, po.number, "PAY-1", tax="9.88")
     before = dump(backend.engine)
     kwargs = dict(kwargs)
     ref = kwargs.pop("ref", inv.reference)
     with pytest.raises(error, match=message):
-        shop.purchasing.pay_supplier_invoice(admin, ref, kwargs.pop("amount", None), kwargs.pop("method", "bank"),
-                                             **kwargs)
+        shop.payables.pay_supplier_invoice(admin, ref, kwargs.pop("amount", None), kwargs.pop("method", "bank"),
+                                           **kwargs)
     assert dump(backend.engine) == before
 
 
@@ -219,11 +219,11 @@ def test_a_number_two_suppliers_share_needs_our_reference(shop, admin):
         order = shop.purchasing.create_purchase_order(admin, supplier, [(sku, 1, "2.00")])
         shop.purchasing.send_purchase_order(admin, order.number)
         shop.purchasing.receive(admin, order.number)
-        shop.purchasing.record_supplier_invoice(admin, order.number, "1001")  # unique per supplier only
+        shop.payables.record_supplier_invoice(admin, order.number, "1001")  # unique per supplier only
     with pytest.raises(ValidationFailed, match=r"several suppliers have an invoice numbered '1001' "
                                                r"\(SI-000001, SI-000002\)"):
-        shop.purchasing.pay_supplier_invoice(admin, "1001")
-    assert shop.purchasing.pay_supplier_invoice(admin, "SI-000002").supplier_name == "Paper & Co"
+        shop.payables.pay_supplier_invoice(admin, "1001")
+    assert shop.payables.pay_supplier_invoice(admin, "SI-000002").supplier_name == "Paper & Co"
 
 
 def test_only_accounting_roles_record_and_pay_supplier_invoices(shop, po, users):
@@ -231,12 +231,12 @@ def test_only_accounting_roles_record_and_pay_supplier_invoices(shop, po, users)
     shop.purchasing.receive(admin, po.number)
     for role in ("warehouse", "agent"):
         with pytest.raises(PermissionDenied, match="may not record supplier invoices"):
-            shop.purchasing.record_supplier_invoice(users[role], po.number, "R-1")
-    inv = shop.purchasing.record_supplier_invoice(users["accountant"], po.number, "R-1")
+            shop.payables.record_supplier_invoice(users[role], po.number, "R-1")
+    inv = shop.payables.record_supplier_invoice(users["accountant"], po.number, "R-1")
     with pytest.raises(PermissionDenied, match="may not pay suppliers"):
-        shop.purchasing.pay_supplier_invoice(users["counter"], inv.reference)
-    shop.purchasing.pay_supplier_invoice(users["manager"], inv.reference, "1")
-    assert shop.purchasing.get_supplier_invoice(users["agent"], "R-1").paid == Decimal("1.00")
+        shop.payables.pay_supplier_invoice(users["counter"], inv.reference)
+    shop.payables.pay_supplier_invoice(users["manager"], inv.reference, "1")
+    assert shop.payables.get_supplier_invoice(users["agent"], "R-1").paid == Decimal("1.00")
 
 
 @pytest.mark.parametrize("statement", [
@@ -250,8 +250,8 @@ def test_only_accounting_roles_record_and_pay_supplier_invoices(shop, po, users)
 def test_recorded_supplier_invoices_and_payments_are_append_only_in_the_database(shop, po, admin, backend,
                                                                                  statement):
     shop.purchasing.receive(admin, po.number)
-    inv = shop.purchasing.record_supplier_invoice(admin, po.number, "IMM-1")
-    shop.purchasing.pay_supplier_invoice(admin, inv.reference, "5")
+    inv = shop.payables.record_supplier_invoice(admin, po.number, "IMM-1")
+    shop.payables.pay_supplier_invoice(admin, inv.reference, "5")
     before = dump(backend.engine)
     with pytest.raises(DBAPIError, match="immutable"):
         with backend.engine.begin() as conn:
@@ -309,10 +309,10 @@ def test_an_import_that_changes_costs_revalues_before_it_counts(shop, admin):
 def test_the_whole_purchasing_cycle_exports_to_hledger_and_beancount_with_the_trial_balance(
         shop, po, admin, tmp_path):
     shop.purchasing.receive(admin, po.number, {"LAMP-01": 5, "BULB-E27": 6})
-    inv = shop.purchasing.record_supplier_invoice(admin, po.number, "EXP-1", lines=[("LAMP-01", 5, "8.40")],
-                                                  tax="19%")
-    shop.purchasing.pay_supplier_invoice(admin, inv.reference, "20.00", "cash")
-    shop.purchasing.pay_supplier_invoice(admin, inv.reference)
+    inv = shop.payables.record_supplier_invoice(admin, po.number, "EXP-1", lines=[("LAMP-01", 5, "8.40")],
+                                                tax="19%")
+    shop.payables.pay_supplier_invoice(admin, inv.reference, "20.00", "cash")
+    shop.payables.pay_supplier_invoice(admin, inv.reference)
     _set_cost(shop, admin, "LAMP-01", "8.40")
     expected = books(shop, admin)
     assert expected[GRNI] == Decimal("-7.20")  # 6 bulbs at 1.20 not invoiced yet
@@ -380,8 +380,8 @@ def test_the_cli_records_a_supplier_invoice_and_pays_it(shop, po, admin, backend
 
 def test_purchasing_entries_cannot_be_reversed_on_their_own(shop, po, admin):
     shop.purchasing.receive(admin, po.number)
-    inv = shop.purchasing.record_supplier_invoice(admin, po.number, "RE-2024-0900")
-    shop.purchasing.pay_supplier_invoice(admin, inv.reference, str(inv.total))
+    inv = shop.payables.record_supplier_invoice(admin, po.number, "RE-2024-0900")
+    shop.payables.pay_supplier_invoice(admin, inv.reference, str(inv.total))
     before = books(shop, admin)
     for kind in ("goods_received", "supplier_invoice", "supplier_payment"):
         [entry] = shop.accounts.journal(admin, kind=kind)

@@ -39,22 +39,22 @@ def _mistype(tn: str) -> str:
 
 def test_an_order_is_picked_packed_shipped_and_delivered(services, catalog, admin, customer, warehouse):
     order = _place(services, admin, customer, [("LAMP-01", 3), ("BULB-E27", 5)])
-    pl = services.warehouse.create_pick_list(warehouse, [order.number])
+    pl = services.picking.create_pick_list(warehouse, [order.number])
     assert services.orders.get_order(admin, order.id).status == "picking"
     assert [(ln.sku, ln.quantity) for ln in pl.lines] == [("LAMP-01", 3), ("BULB-E27", 5)]
 
-    services.warehouse.confirm_picks(warehouse, pl.number)
-    packed = services.warehouse.pack_order(warehouse, order.tracking_number, carrier="DHL", carrier_ref="JD0001",
-                                           service="Express", weight_kg="2.35", packages=2)
+    services.picking.confirm_picks(warehouse, pl.number)
+    packed = services.shipping.pack_order(warehouse, order.tracking_number, carrier="DHL", carrier_ref="JD0001",
+                                          service="Express", weight_kg="2.35", packages=2)
     assert (packed.status, packed.weight_kg, packed.packages) == ("packed", Decimal("2.35"), 2)
     assert services.orders.get_order(admin, order.id).status == "packed"
     assert _stock(services, admin, "LAMP-01") == (10, 3)  # packing moves no stock
 
-    shipped = services.warehouse.ship_order(warehouse, order.id)
+    shipped = services.shipping.ship_order(warehouse, order.id)
     assert shipped.status == "shipped"
     assert _stock(services, admin, "LAMP-01") == (7, 0)
     assert _stock(services, admin, "BULB-E27") == (95, 0)
-    delivered = services.warehouse.deliver_order(warehouse, order.id)
+    delivered = services.shipping.deliver_order(warehouse, order.id)
     assert [h.to_status for h in delivered.history] == ["confirmed", "picking", "packed", "shipped", "delivered"]
     assert {e.kind for e in services.events.since(admin, 0)} >= {
         "picklist_created", "order_picking", "order_packed", "order_shipped", "order_delivered"}
@@ -68,17 +68,17 @@ def test_shipping_reports_what_it_stored_and_refuses_a_sku_with_less_reserved_ch
     orders = [_place(services, admin, customer, [("LAMP-01", 1), ("BULB-E27", 2), ("BOOK-01", 1)])
               for _ in range(2)]
     for order in orders:
-        pl = services.warehouse.create_pick_list(warehouse, [order.id])
-        services.warehouse.confirm_picks(warehouse, pl.id)
-        services.warehouse.pack_order(warehouse, order.id, carrier="DHL", carrier_ref=f"JD{order.id}")
-    shipped = services.warehouse.ship_order(warehouse, orders[0].id)
-    assert services.warehouse.tracking(admin, orders[0].id).shipments[-1] == shipped  # as stored, not as meant
+        pl = services.picking.create_pick_list(warehouse, [order.id])
+        services.picking.confirm_picks(warehouse, pl.id)
+        services.shipping.pack_order(warehouse, order.id, carrier="DHL", carrier_ref=f"JD{order.id}")
+    shipped = services.shipping.ship_order(warehouse, orders[0].id)
+    assert services.tracking.tracking(admin, orders[0].id).shipments[-1] == shipped  # as stored, not as meant
     before = {sku: _stock(services, admin, sku) for sku in ("LAMP-01", "BULB-E27", "BOOK-01")}
     with backend.engine.begin() as conn:  # stock miscounted by hand: BULB-E27 has less reserved than it ships
         conn.execute(text("UPDATE stock SET reserved = 1 WHERE product_id = "
                           "(SELECT id FROM products WHERE sku = 'BULB-E27')"))
     with pytest.raises(BusinessRuleViolation, match="BULB-E27: less is reserved than"):
-        services.warehouse.ship_order(warehouse, orders[1].id)
+        services.shipping.ship_order(warehouse, orders[1].id)
     assert {sku: _stock(services, admin, sku) for sku in ("LAMP-01", "BOOK-01")} == \
            {sku: before[sku] for sku in ("LAMP-01", "BOOK-01")}
     assert services.orders.get_order(admin, orders[1].id).status == "packed"
@@ -87,124 +87,124 @@ def test_shipping_reports_what_it_stored_and_refuses_a_sku_with_less_reserved_ch
 def test_a_short_pick_ships_what_was_found_and_keeps_the_rest_reserved_as_a_backorder(services, catalog, admin,
                                                                                       customer, warehouse):
     order = _place(services, admin, customer, [("LAMP-01", 3), ("BULB-E27", 5)])
-    pl = services.warehouse.create_pick_list(warehouse, [order.id])
-    services.warehouse.confirm_picks(warehouse, pl.number, {"LAMP-01": 1}, {"LAMP-01": "only one on the shelf"})
-    services.warehouse.pack_order(warehouse, order.id, carrier="UPS", carrier_ref="1Z999")
-    services.warehouse.ship_order(warehouse, order.id)
+    pl = services.picking.create_pick_list(warehouse, [order.id])
+    services.picking.confirm_picks(warehouse, pl.number, {"LAMP-01": 1}, {"LAMP-01": "only one on the shelf"})
+    services.shipping.pack_order(warehouse, order.id, carrier="UPS", carrier_ref="1Z999")
+    services.shipping.ship_order(warehouse, order.id)
 
     assert _stock(services, admin, "LAMP-01") == (9, 2)  # one left, two still reserved for the backorder
     assert _stock(services, admin, "BULB-E27") == (95, 0)
-    info = services.warehouse.tracking(admin, order.id)
+    info = services.tracking.tracking(admin, order.id)
     assert [(b.sku, b.quantity, b.status, b.reason) for b in info.backorders] == [
         ("LAMP-01", 2, "open", "only one on the shelf")]
     assert "backorder: 2 x LAMP-01" in info.order.history[-1].note
-    queue = {q.order_id: q for q in services.warehouse.queue(warehouse)}
+    queue = {q.order_id: q for q in services.picking.queue(warehouse)}
     assert (queue[order.id].stage, queue[order.id].backorder_units) == ("backorder", 2)
     assert _events(services, admin, "backorder_created")[0].payload["lines"] == {"LAMP-01": 2}
 
-    second = services.warehouse.create_pick_list(warehouse, next_n=1)
+    second = services.picking.create_pick_list(warehouse, next_n=1)
     assert [(o.number, o.backorder) for o in second.orders] == [(order.number, True)]
     assert [(ln.sku, ln.quantity) for ln in second.lines] == [("LAMP-01", 2)]
-    services.warehouse.confirm_picks(warehouse, second.id)
-    services.warehouse.pack_order(warehouse, order.id, carrier="UPS", carrier_ref="1Z1000")
-    services.warehouse.ship_order(warehouse, order.id)
+    services.picking.confirm_picks(warehouse, second.id)
+    services.shipping.pack_order(warehouse, order.id, carrier="UPS", carrier_ref="1Z1000")
+    services.shipping.ship_order(warehouse, order.id)
     assert _stock(services, admin, "LAMP-01") == (7, 0)
-    after = services.warehouse.tracking(admin, order.id)
+    after = services.tracking.tracking(admin, order.id)
     assert after.order.status == "shipped" and after.backorder_units == 0
     assert [s.carrier_ref for s in after.shipments] == ["1Z999", "1Z1000"]
-    assert order.id not in {q.order_id for q in services.warehouse.queue(warehouse)}
+    assert order.id not in {q.order_id for q in services.picking.queue(warehouse)}
     assert services.inventory.invariant_violations() == []
 
 
 def test_releasing_a_backorder_gives_the_reservation_back(services, catalog, admin, customer, warehouse):
     order = _place(services, admin, customer, [("BOOK-01", 4)])
-    pl = services.warehouse.create_pick_list(warehouse, [order.id])
-    services.warehouse.confirm_picks(warehouse, pl.id, {"9783161484100": 3}, default_reason="damaged copy")
-    services.warehouse.pack_order(warehouse, order.id, carrier="Post", carrier_ref="RR1")
-    services.warehouse.ship_order(warehouse, order.id)
+    pl = services.picking.create_pick_list(warehouse, [order.id])
+    services.picking.confirm_picks(warehouse, pl.id, {"9783161484100": 3}, default_reason="damaged copy")
+    services.shipping.pack_order(warehouse, order.id, carrier="Post", carrier_ref="RR1")
+    services.shipping.ship_order(warehouse, order.id)
     assert _stock(services, admin, "BOOK-01") == (2, 1)
 
-    released = services.warehouse.release_backorder(warehouse, order.id, "customer does not wait")
+    released = services.shipping.release_backorder(warehouse, order.id, "customer does not wait")
     assert _stock(services, admin, "BOOK-01") == (2, 0)
     assert "backorder released" in released.history[-1].note
     with pytest.raises(BusinessRuleViolation, match="no open backorder"):
-        services.warehouse.release_backorder(warehouse, order.id)
+        services.shipping.release_backorder(warehouse, order.id)
     assert services.inventory.invariant_violations() == []
 
 
 def test_a_short_pick_without_a_reason_is_refused_and_changes_nothing(services, catalog, admin, customer, warehouse):
     order = _place(services, admin, customer, [("LAMP-01", 2)])
-    pl = services.warehouse.create_pick_list(warehouse, [order.id])
+    pl = services.picking.create_pick_list(warehouse, [order.id])
     with pytest.raises(ValidationFailed, match="LAMP-01 is 1 short; give a reason"):
-        services.warehouse.confirm_picks(warehouse, pl.id, {"LAMP-01": 1})
+        services.picking.confirm_picks(warehouse, pl.id, {"LAMP-01": 1})
     with pytest.raises(ValidationFailed, match="3 of LAMP-01 picked but"):
-        services.warehouse.confirm_picks(warehouse, pl.id, {"LAMP-01": 3})
+        services.picking.confirm_picks(warehouse, pl.id, {"LAMP-01": 3})
     with pytest.raises(ValidationFailed, match="NOPE is not on"):
-        services.warehouse.confirm_picks(warehouse, pl.id, {"NOPE": 1})
-    assert services.warehouse.get_pick_list(warehouse, pl.id).status == "open"
+        services.picking.confirm_picks(warehouse, pl.id, {"NOPE": 1})
+    assert services.picking.get_pick_list(warehouse, pl.id).status == "open"
     with pytest.raises(InvalidTransition, match="not confirmed yet"):
-        services.warehouse.pack_order(warehouse, order.id, carrier="DHL", carrier_ref="X")
+        services.shipping.pack_order(warehouse, order.id, carrier="DHL", carrier_ref="X")
 
 
 def test_an_order_nothing_was_found_for_goes_back_to_the_queue(services, catalog, admin, customer, warehouse):
     order = _place(services, admin, customer, [("LAMP-01", 2)])
-    pl = services.warehouse.create_pick_list(warehouse, [order.id])
-    services.warehouse.confirm_picks(warehouse, pl.id, {"LAMP-01": 0}, {"LAMP-01": "bin empty"})
+    pl = services.picking.create_pick_list(warehouse, [order.id])
+    services.picking.confirm_picks(warehouse, pl.id, {"LAMP-01": 0}, {"LAMP-01": "bin empty"})
     assert services.orders.get_order(admin, order.id).status == "confirmed"
-    assert services.warehouse.queue(warehouse)[0].stage == "waiting"
+    assert services.picking.queue(warehouse)[0].stage == "waiting"
     assert _stock(services, admin, "LAMP-01") == (10, 2)
 
 
 def test_orders_on_a_pick_list_cannot_be_walked_by_hand_or_picked_twice(services, catalog, admin, customer,
                                                                         warehouse):
     order = _place(services, admin, customer, [("LAMP-01", 1)])
-    services.warehouse.create_pick_list(warehouse, [order.id])
+    services.picking.create_pick_list(warehouse, [order.id])
     with pytest.raises(InvalidTransition, match="pick list"):
         services.orders.advance_order(warehouse, order.id, "packed")
     with pytest.raises(ValidationFailed, match="already on PL-"):
-        services.warehouse.create_pick_list(warehouse, [order.id])
+        services.picking.create_pick_list(warehouse, [order.id])
     with pytest.raises(InvalidTransition, match="not packed"):
-        services.warehouse.ship_order(warehouse, order.id)
+        services.shipping.ship_order(warehouse, order.id)
 
 
 def test_next_n_takes_express_orders_first_then_the_oldest(services, catalog, admin, customer, warehouse):
     old = _place(services, admin, customer, [("BULB-E27", 1)])
     newer = _place(services, admin, customer, [("BULB-E27", 2)])
     rush = _place(services, admin, customer, [("BOOK-01", 1)], express=True)
-    assert [q.order_id for q in services.warehouse.queue(warehouse)] == [rush.id, old.id, newer.id]
-    pl = services.warehouse.create_pick_list(warehouse, next_n=2)
+    assert [q.order_id for q in services.picking.queue(warehouse)] == [rush.id, old.id, newer.id]
+    pl = services.picking.create_pick_list(warehouse, next_n=2)
     assert [(o.order_id, o.tote) for o in pl.orders] == [(rush.id, 1), (old.id, 2)]
-    assert [o.order_id for o in services.warehouse.create_pick_list(warehouse, next_n=5).orders] == [newer.id]
+    assert [o.order_id for o in services.picking.create_pick_list(warehouse, next_n=5).orders] == [newer.id]
     with pytest.raises(BusinessRuleViolation, match="No order is waiting"):
-        services.warehouse.create_pick_list(warehouse, next_n=1)
+        services.picking.create_pick_list(warehouse, next_n=1)
 
 
 def test_found_units_go_to_the_totes_in_priority_order(services, catalog, admin, customer, warehouse):
     first = _place(services, admin, customer, [("LAMP-01", 2)])
     second = _place(services, admin, customer, [("LAMP-01", 2)])
-    pl = services.warehouse.create_pick_list(warehouse, [second.id, first.id])
+    pl = services.picking.create_pick_list(warehouse, [second.id, first.id])
     assert [ln.per_order for ln in pl.lines] == [((first.number, 1, 2), (second.number, 2, 2))]
-    done = services.warehouse.confirm_picks(warehouse, pl.id, {"LAMP-01": 3}, {"LAMP-01": "one broken"})
+    done = services.picking.confirm_picks(warehouse, pl.id, {"LAMP-01": 3}, {"LAMP-01": "one broken"})
     assert {o.number: o.status for o in done.orders} == {first.number: "picked", second.number: "picked"}
-    services.warehouse.pack_order(warehouse, second.id, carrier="DHL", carrier_ref="B")
-    services.warehouse.ship_order(warehouse, second.id)
-    assert [(b.sku, b.quantity) for b in services.warehouse.tracking(admin, second.id).backorders] == [("LAMP-01", 1)]
+    services.shipping.pack_order(warehouse, second.id, carrier="DHL", carrier_ref="B")
+    services.shipping.ship_order(warehouse, second.id)
+    assert [(b.sku, b.quantity) for b in services.tracking.tracking(admin, second.id).backorders] == [("LAMP-01", 1)]
 
 
 def test_returns_restock_or_record_damage_and_the_last_one_makes_the_order_returned(services, catalog, admin,
                                                                                    customer, warehouse):
     order = _place(services, admin, customer, [("LAMP-01", 2)])
-    pl = services.warehouse.create_pick_list(warehouse, [order.id])
-    services.warehouse.confirm_picks(warehouse, pl.id)
-    services.warehouse.pack_order(warehouse, order.id, carrier="DHL", carrier_ref="R1")
-    services.warehouse.ship_order(warehouse, order.id)
+    pl = services.picking.create_pick_list(warehouse, [order.id])
+    services.picking.confirm_picks(warehouse, pl.id)
+    services.shipping.pack_order(warehouse, order.id, carrier="DHL", carrier_ref="R1")
+    services.shipping.ship_order(warehouse, order.id)
     assert _stock(services, admin, "LAMP-01") == (8, 0)
 
-    services.warehouse.receive_return(warehouse, order.id, "LAMP-01", 1, "restock", "wrong colour")
+    services.returns.receive_return(warehouse, order.id, "LAMP-01", 1, "restock", "wrong colour")
     assert _stock(services, admin, "LAMP-01") == (9, 0)
     with pytest.raises(ValidationFailed, match="only 1 shipped and not yet returned"):
-        services.warehouse.receive_return(warehouse, order.id, "LAMP-01", 2, "damaged")
-    info = services.warehouse.receive_return(warehouse, order.id, "LAMP-01", 1, "damaged", "glass broken")
+        services.returns.receive_return(warehouse, order.id, "LAMP-01", 2, "damaged")
+    info = services.returns.receive_return(warehouse, order.id, "LAMP-01", 1, "damaged", "glass broken")
     assert _stock(services, admin, "LAMP-01") == (9, 0)  # damaged goods do not come back on hand
     assert info.order.status == "returned"
     assert [(r.condition, r.reason) for r in info.returns] == [("restock", "wrong colour"),
@@ -216,17 +216,17 @@ def test_returns_restock_or_record_damage_and_the_last_one_makes_the_order_retur
 def test_the_timeline_shows_who_did_what_with_the_carrier_and_accounting_steps(services, backend, catalog, admin,
                                                                               customer, warehouse):
     order = _place(services, admin, customer, [("LAMP-01", 1)])
-    pl = services.warehouse.create_pick_list(warehouse, [order.id])
-    services.warehouse.confirm_picks(warehouse, pl.id)
-    services.warehouse.pack_order(warehouse, order.id, carrier="DHL", carrier_ref="JD014600", weight_kg="1.2")
-    services.warehouse.ship_order(warehouse, order.id)
-    services.warehouse.deliver_order(warehouse, order.id)
+    pl = services.picking.create_pick_list(warehouse, [order.id])
+    services.picking.confirm_picks(warehouse, pl.id)
+    services.shipping.pack_order(warehouse, order.id, carrier="DHL", carrier_ref="JD014600", weight_kg="1.2")
+    services.shipping.ship_order(warehouse, order.id)
+    services.shipping.deliver_order(warehouse, order.id)
     from oms_desktop.adapters.db.uow import SqlUnitOfWork
     with SqlUnitOfWork(backend.engine) as uow:  # what the accounts area writes when it invoices
         uow.events.add("invoice_issued", user_id=admin.user_id, order_id=order.id,
                        payload={"number": "INV-2026-0001"})
         uow.commit()
-    info = services.warehouse.tracking(admin, order.tracking_number)
+    info = services.tracking.tracking(admin, order.tracking_number)
     steps = [(t.step, t.who) for t in info.timeline]
     assert steps == [("confirmed", "admin"), ("picking", "warehouse"), ("picked", "warehouse"),
                      ("packed", "warehouse"), ("shipped", "warehouse"), ("delivered", "warehouse"),
@@ -239,25 +239,25 @@ def test_the_timeline_shows_who_did_what_with_the_carrier_and_accounting_steps(s
 def test_lookup_by_a_mistyped_tracking_number_says_invalid_not_unknown(services, catalog, admin, customer):
     order = _place(services, admin, customer, [("LAMP-01", 1)])
     with pytest.raises(InvalidTrackingNumber, match="typo"):
-        services.warehouse.find_orders(admin, _mistype(order.tracking_number))
-    assert [o.id for o in services.warehouse.find_orders(admin, order.tracking_number.lower())] == [order.id]
-    assert [o.id for o in services.warehouse.find_orders(admin, order.number)] == [order.id]
-    assert [o.id for o in services.warehouse.find_orders(admin, "+49 171 5550100")] == [order.id]
+        services.tracking.find_orders(admin, _mistype(order.tracking_number))
+    assert [o.id for o in services.tracking.find_orders(admin, order.tracking_number.lower())] == [order.id]
+    assert [o.id for o in services.tracking.find_orders(admin, order.number)] == [order.id]
+    assert [o.id for o in services.tracking.find_orders(admin, "+49 171 5550100")] == [order.id]
     with pytest.raises(NotFound):
-        services.warehouse.find_orders(admin, "0301 999 999")
+        services.tracking.find_orders(admin, "0301 999 999")
 
 
 def test_only_warehouse_roles_move_goods(services, catalog, admin, customer, users):
     order = _place(services, admin, customer, [("LAMP-01", 1)])
     with pytest.raises(PermissionDenied):
-        services.warehouse.create_pick_list(users["agent"], [order.id])
-    assert services.warehouse.queue(users["agent"])[0].order_id == order.id  # but everyone may look
+        services.picking.create_pick_list(users["agent"], [order.id])
+    assert services.picking.queue(users["agent"])[0].order_id == order.id  # but everyone may look
 
 
 def test_pack_refuses_bad_parcel_data_naming_each_problem(services, catalog, admin, customer, warehouse):
     order = _place(services, admin, customer, [("LAMP-01", 1)])
     with pytest.raises(ValidationFailed) as e:
-        services.warehouse.pack_order(warehouse, order.id, carrier=" ", carrier_ref="", weight_kg="-1", packages=0)
+        services.shipping.pack_order(warehouse, order.id, carrier=" ", carrier_ref="", weight_kg="-1", packages=0)
     assert len(e.value.problems) == 4
 
 
@@ -265,6 +265,6 @@ def test_a_pick_list_naming_an_unknown_order_is_refused_and_changes_nothing(serv
     order = _place(services, admin, customer, [("LAMP-01", 1)])
     for unknown in ([order.id, 999_999], ["SO-999999", order.number]):
         with pytest.raises(NotFound, match="SO-999999"):
-            services.warehouse.create_pick_list(admin, unknown)
-    assert services.warehouse.recent_pick_lists(admin) == []
+            services.picking.create_pick_list(admin, unknown)
+    assert services.picking.recent_pick_lists(admin) == []
     assert services.orders.get_order(admin, order.id).status == "confirmed"

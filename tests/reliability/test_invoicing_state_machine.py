@@ -66,7 +66,7 @@ class InvoicingMachine(FreshDatabaseMachine):
         for ln in inv.lines:
             self.invoiced_units[oid][ln.sku] += ln.quantity
         has_shipment = any(self.shipped_units[oid].values()) or bool(
-            self.services.warehouse.tracking(self.admin, oid).shipments)
+            self.services.tracking.tracking(self.admin, oid).shipments)
         if what == "shipped" or (what == "auto" and has_shipment):
             for ln in inv.lines:  # what shipped: never a unit that has not left
                 assert before.get(ln.sku, 0) + ln.quantity <= shipped_before.get(ln.sku, 0), (inv, shipped_before)
@@ -90,7 +90,7 @@ class InvoicingMachine(FreshDatabaseMachine):
         if self.shipped_units[oid].get(sku, 0) <= 0:
             return
         try:
-            self.services.warehouse.receive_return(self.admin, oid, sku, 1, "restock", "not wanted")
+            self.services.returns.receive_return(self.admin, oid, sku, 1, "restock", "not wanted")
         except (ValidationFailed, InvalidTransition):
             return
         self.shipped_units[oid][sku] -= 1

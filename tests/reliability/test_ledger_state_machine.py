@@ -69,7 +69,7 @@ class LedgerMachine(FreshDatabaseMachine):
     @rule(oid=orders)
     def release_backorder(self, oid):
         try:
-            self.services.warehouse.release_backorder(self.admin, oid, "supplier stopped it")
+            self.services.shipping.release_backorder(self.admin, oid, "supplier stopped it")
         except BusinessRuleViolation:
             pass  # no open backorder: refused, nothing changed
 
@@ -79,8 +79,8 @@ class LedgerMachine(FreshDatabaseMachine):
         if shipped and +self.out[oid]:
             sku, qty = min(+self.out[oid]), 1
         try:
-            self.services.warehouse.receive_return(self.admin, oid, sku, qty, "restock" if restock else "damaged",
-                                                   "not wanted")
+            self.services.returns.receive_return(self.admin, oid, sku, qty, "restock" if restock else "damaged",
+                                                 "not wanted")
         except (ValidationFailed, InvalidTransition):
             return  # not shipped, not on the order, or more than shipped and not yet returned: refused
         self.out[oid][sku] -= qty

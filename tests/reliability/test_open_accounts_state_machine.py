@@ -84,11 +84,11 @@ class OpenAccountsMachine(FreshDatabaseMachine):
 
     @rule(oid=orders)
     def deliver(self, oid):
-        self.attempt(lambda: self.s.warehouse.deliver_order(self.admin, oid))
+        self.attempt(lambda: self.s.shipping.deliver_order(self.admin, oid))
 
     @rule(oid=orders)
     def release_backorder(self, oid):
-        self.attempt(lambda: self.s.warehouse.release_backorder(self.admin, oid, "supplier stopped it"))
+        self.attempt(lambda: self.s.shipping.release_backorder(self.admin, oid, "supplier stopped it"))
 
     @rule(target=invoices, oid=orders, what=st.sampled_from(["auto", "shipped", "all"]))
     def invoice(self, oid, what):
@@ -103,7 +103,7 @@ class OpenAccountsMachine(FreshDatabaseMachine):
 
     @rule(oid=orders, sku=st.sampled_from(SKUS), condition=st.sampled_from(["restock", "damaged"]))
     def customer_returns_one(self, oid, sku, condition):
-        self.attempt(lambda: self.s.warehouse.receive_return(self.admin, oid, sku, 1, condition, "not wanted"))
+        self.attempt(lambda: self.s.returns.receive_return(self.admin, oid, sku, 1, condition, "not wanted"))
 
     @rule(oid=orders, amount=st.sampled_from(["total", "half", "cent", "more"]))
     def pay(self, oid, amount):

@@ -80,8 +80,8 @@ class PurchasingMachine(FreshDatabaseMachine):
                  for ln in order.lines if ln.invoiceable or extra]
         self.numbers += 1
         try:
-            inv = self.services.purchasing.record_supplier_invoice(self.admin, po, f"S-{self.numbers}",
-                                                                   lines=lines or None, tax=tax)
+            inv = self.services.payables.record_supplier_invoice(self.admin, po, f"S-{self.numbers}",
+                                                                 lines=lines or None, tax=tax)
         except (ValidationFailed, BusinessRuleViolation):
             assert extra or not any(ln.invoiceable for ln in order.lines)  # refused only beyond what was received
             return None
@@ -94,10 +94,10 @@ class PurchasingMachine(FreshDatabaseMachine):
     def pay(self, ref, part):
         if ref is None:
             return
-        inv = self.services.purchasing.get_supplier_invoice(self.admin, ref)
+        inv = self.services.payables.get_supplier_invoice(self.admin, ref)
         amount = (inv.open * part).quantize(Decimal("0.01"))
         try:
-            paid = self.services.purchasing.pay_supplier_invoice(self.admin, ref, amount, "bank")
+            paid = self.services.payables.pay_supplier_invoice(self.admin, ref, amount, "bank")
         except (ValidationFailed, BusinessRuleViolation):
             assert amount > inv.open or amount <= 0 or inv.open == 0
             return
@@ -134,15 +134,15 @@ class PurchasingMachine(FreshDatabaseMachine):
     @rule(oid=sales)
     def release_backorder(self, oid):
         try:
-            self.services.warehouse.release_backorder(self.admin, oid, "supplier stopped it")
+            self.services.shipping.release_backorder(self.admin, oid, "supplier stopped it")
         except BusinessRuleViolation:
             pass  # no open backorder: refused, nothing changed
 
     @rule(oid=sales, sku=st.sampled_from(SKUS), qty=st.integers(1, 2), restock=st.booleans())
     def customer_returns(self, oid, sku, qty, restock):
         try:
-            self.services.warehouse.receive_return(self.admin, oid, sku, qty, "restock" if restock else "damaged",
-                                                   "not wanted")
+            self.services.returns.receive_return(self.admin, oid, sku, qty, "restock" if restock else "damaged",
+                                                 "not wanted")
         except (ValidationFailed, InvalidTransition):
             return  # not shipped, not on the order, or more than shipped and not yet returned: refused
         value = qty * self.cost[sku]

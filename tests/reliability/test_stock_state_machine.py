@@ -174,9 +174,9 @@ class StockMachine(FreshDatabaseMachine):
         if not all(self._pickable(oid) for oid in oids):
             event("pick list refused")
             with pytest.raises(ValidationFailed):
-                self.services.warehouse.create_pick_list(self.warehouse, oids)
+                self.services.picking.create_pick_list(self.warehouse, oids)
             return multiple()
-        pl = self.services.warehouse.create_pick_list(self.warehouse, oids)
+        pl = self.services.picking.create_pick_list(self.warehouse, oids)
         assert {o.order_id for o in pl.orders} == set(oids)
         event(f"pick list of {len(oids)}" + (" with a backorder" if any(o.backorder for o in pl.orders) else ""))
         return self._opened(pl)
@@ -185,7 +185,7 @@ class StockMachine(FreshDatabaseMachine):
         """Confirm what was found: a share of each SKU; a short pick without a reason is refused."""
         if pl not in self.lists:
             with pytest.raises(InvalidTransition):
-                self.services.warehouse.confirm_picks(self.warehouse, pl, {}, default_reason=SHORT)
+                self.services.picking.confirm_picks(self.warehouse, pl, {}, default_reason=SHORT)
             return
         asked = Counter()
         for want in self.lists[pl].values():
@@ -193,10 +193,10 @@ class StockMachine(FreshDatabaseMachine):
         picked = {sku: int(q * share) for (sku, q), share in zip(sorted(asked.items()), found)}
         if reason == "" and any(picked[sku] < q for sku, q in asked.items()):
             with pytest.raises(ValidationFailed):
-                self.services.warehouse.confirm_picks(self.warehouse, pl, picked, default_reason=reason)
+                self.services.picking.confirm_picks(self.warehouse, pl, picked, default_reason=reason)
             return
         event("short pick" if picked != dict(asked) else "full pick")
-        dto = self.services.warehouse.confirm_picks(self.warehouse, pl, picked, default_reason=reason)
+        dto = self.services.picking.confirm_picks(self.warehouse, pl, picked, default_reason=reason)
         left = Counter(picked)
         outcome = {}
         for oid in sorted(self.lists[pl], key=self.totes[pl].get):  # found units go to the totes in order
@@ -222,10 +222,10 @@ class StockMachine(FreshDatabaseMachine):
         p = self.pick.get(oid)
         if p is None or p.state != "picked":
             with pytest.raises(InvalidTransition):
-                self.services.warehouse.pack_order(self.warehouse, oid, carrier="DHL", carrier_ref=f"JD{oid}")
+                self.services.shipping.pack_order(self.warehouse, oid, carrier="DHL", carrier_ref=f"JD{oid}")
             return
-        shipment = self.services.warehouse.pack_order(self.warehouse, oid, carrier="DHL", carrier_ref=f"JD{oid}",
-                                                      weight_kg=weight)
+        shipment = self.services.shipping.pack_order(self.warehouse, oid, carrier="DHL", carrier_ref=f"JD{oid}",
+                                                     weight_kg=weight)
         assert {sku: q for sku, _name, q in shipment.lines} == dict(p.got)
         p.state = "packed"
         if not p.backorder:
@@ -235,9 +235,9 @@ class StockMachine(FreshDatabaseMachine):
         p = self.pick.get(oid)
         if p is None or p.state != "packed":
             with pytest.raises(InvalidTransition):
-                self.services.warehouse.ship_order(self.warehouse, oid)
+                self.services.shipping.ship_order(self.warehouse, oid)
             return
-        shipment = self.services.warehouse.ship_order(self.warehouse, oid)
+        shipment = self.services.shipping.ship_order(self.warehouse, oid)
         assert shipment.carrier_ref == f"JD{oid}" and shipment.status == "shipped"
         assert {sku: q for sku, _name, q in shipment.lines} == dict(p.got)
         for sku, q in p.got.items():
@@ -257,16 +257,16 @@ class StockMachine(FreshDatabaseMachine):
     def _deliver(self, oid):
         if not self.in_transit[oid]:
             with pytest.raises(InvalidTransition):
-                self.services.warehouse.deliver_order(self.warehouse, oid)
+                self.services.shipping.deliver_order(self.warehouse, oid)
             return
-        self.services.warehouse.deliver_order(self.warehouse, oid)
+        self.services.shipping.deliver_order(self.warehouse, oid)
         self.in_transit[oid] -= 1
         if self.status[oid] == "shipped":
             self.status[oid] = "delivered"
 
     def _return(self, oid, sku, qty, condition):
         def call():
-            return self.services.warehouse.receive_return(self.warehouse, oid, sku, qty, condition, "not wanted")
+            return self.services.returns.receive_return(self.warehouse, oid, sku, qty, condition, "not wanted")
         if self.status[oid] not in SHIPPED:
             with pytest.raises(InvalidTransition):
                 call()
@@ -288,10 +288,10 @@ class StockMachine(FreshDatabaseMachine):
     def _release_backorder(self, oid):
         if not self.owed[oid] or oid in self.pick:
             with pytest.raises(BusinessRuleViolation):
-                self.services.warehouse.release_backorder(self.warehouse, oid, "supplier stopped it")
+                self.services.shipping.release_backorder(self.warehouse, oid, "supplier stopped it")
             return
         event("backorder released")
-        self.services.warehouse.release_backorder(self.warehouse, oid, "supplier stopped it")
+        self.services.shipping.release_backorder(self.warehouse, oid, "supplier stopped it")
         for sku, q in self.owed[oid].items():
             self.reserved[sku] -= q
         self.released[oid].update(self.owed[oid])
@@ -302,9 +302,9 @@ class StockMachine(FreshDatabaseMachine):
         waiting = set(self._waiting())
         if not waiting:
             with pytest.raises(BusinessRuleViolation):
-                self.services.warehouse.create_pick_list(self.warehouse, next_n=60)
+                self.services.picking.create_pick_list(self.warehouse, next_n=60)
             return multiple()
-        pl = self.services.warehouse.create_pick_list(self.warehouse, next_n=60)
+        pl = self.services.picking.create_pick_list(self.warehouse, next_n=60)
         assert {o.order_id for o in pl.orders} == waiting
         event("next N")
         return self._opened(pl)
@@ -449,7 +449,7 @@ class StockMachine(FreshDatabaseMachine):
     def the_warehouse_queue_lists_what_is_left_to_do(self):
         if self.backend is None:
             return
-        queue = {i.order_id: (i.stage, i.backorder_units) for i in self.services.warehouse.queue(self.warehouse)}
+        queue = {i.order_id: (i.stage, i.backorder_units) for i in self.services.picking.queue(self.warehouse)}
         expected = {}
         for oid, st_ in self.status.items():
             p = self.pick.get(oid)

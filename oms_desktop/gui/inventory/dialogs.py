@@ -503,9 +503,9 @@ class PurchasingDialog(_ServiceDialog):
         if po is None:
             self._show(None)
             return
-        purchasing, actor = self.services.purchasing, self.actor
+        purchasing, payables, actor = self.services.purchasing, self.services.payables, self.actor
         self.run(lambda: (purchasing.get_purchase_order(actor, po.id),
-                          purchasing.list_supplier_invoices(actor, po_ref=po.id)),
+                          payables.list_supplier_invoices(actor, po_ref=po.id)),
                  lambda found: self._show(*found), write=False)
 
     def _show(self, po, invoices=()) -> None:
@@ -747,7 +747,7 @@ class SupplierInvoiceDialog(_ServiceDialog):
     def save(self) -> None:
         number, lines, tax = self.number_edit.text(), self.invoice_lines(), self.tax_edit.text()
         day, notes, ref = self.date_edit.date().toPython(), self.notes_edit.text(), self.po.number
-        self.run(lambda: self.services.purchasing.record_supplier_invoice(
+        self.run(lambda: self.services.payables.record_supplier_invoice(
             self.actor, ref, number, invoice_date=day, lines=lines, tax=tax, notes=notes), self._done)
 
     def _done(self, invoice) -> None:
@@ -797,8 +797,8 @@ class SupplierPaymentDialog(_ServiceDialog):
     def save(self) -> None:
         amount, method = self.amount_edit.text(), self.method_combo.currentData()
         reference, day, ref = self.reference_edit.text(), self.date_edit.date().toPython(), self.invoice.id
-        self.run(lambda: self.services.purchasing.pay_supplier_invoice(self.actor, ref, amount, method,
-                                                                        reference=reference, paid_on=day), self._done)
+        self.run(lambda: self.services.payables.pay_supplier_invoice(self.actor, ref, amount, method,
+                                                                      reference=reference, paid_on=day), self._done)
 
     def _done(self, payment) -> None:
         self.paid.emit(payment)

@@ -118,7 +118,7 @@ class ServiceDeskPanel(QWidget, MessageLine):
         if not text:
             self.show_message("Type a tracking number, an order number or a phone number.", True)
             return
-        self.jobs.submit(lambda job: self.services.warehouse.find_orders(self.actor, text),
+        self.jobs.submit(lambda job: self.services.tracking.find_orders(self.actor, text),
                          on_success=self._found, on_failure=self._failed, owner=self)
 
     def _found(self, orders: list) -> None:
@@ -140,7 +140,7 @@ class ServiceDeskPanel(QWidget, MessageLine):
         self.show_order(item.data(Qt.ItemDataRole.UserRole))
 
     def show_order(self, order_id: int, quiet: bool = False) -> None:
-        self.jobs.submit(lambda job: self.services.warehouse.tracking(self.actor, order_id),
+        self.jobs.submit(lambda job: self.services.tracking.tracking(self.actor, order_id),
                          on_success=lambda info: self._show(info, quiet), on_failure=self._failed, owner=self)
 
     def _show(self, info, quiet: bool = False) -> None:
@@ -185,6 +185,6 @@ class ServiceDeskPanel(QWidget, MessageLine):
             self._show(info, quiet=True)
             self.show_message(f"Received {qty} x {sku} ({condition}) for {info.order.number}.")
 
-        self.jobs.submit(lambda job: self.services.warehouse.receive_return(self.actor, oid, sku, qty, condition,
-                                                                           reason),
+        self.jobs.submit(lambda job: self.services.returns.receive_return(self.actor, oid, sku, qty, condition,
+                                                                         reason),
                          on_success=done, on_failure=self._failed, write=True, owner=self)

@@ -207,7 +207,7 @@ class WarehouseTab(QWidget, MessageLine):
                 self._refresh_timer.start()
 
     def refresh_queue(self) -> None:
-        self.jobs.submit(lambda job: self.services.warehouse.queue(self.actor), on_success=self._show_queue,
+        self.jobs.submit(lambda job: self.services.picking.queue(self.actor), on_success=self._show_queue,
                          on_failure=self._failed, owner=self)
 
     def _show_queue(self, items: list) -> None:
@@ -252,12 +252,12 @@ class WarehouseTab(QWidget, MessageLine):
         if not ids:
             self.show_message("Select orders in the queue first (Shift/Ctrl+click), or use 'Pick next'.", True)
             return
-        self.jobs.submit(lambda job: self.services.warehouse.create_pick_list(self.actor, ids),
+        self.jobs.submit(lambda job: self.services.picking.create_pick_list(self.actor, ids),
                          on_success=self._pick_list_created, on_failure=self._failed, write=True, owner=self)
 
     def pick_next(self) -> None:
         n = self.next_spin.value()
-        self.jobs.submit(lambda job: self.services.warehouse.create_pick_list(self.actor, next_n=n),
+        self.jobs.submit(lambda job: self.services.picking.create_pick_list(self.actor, next_n=n),
                          on_success=self._pick_list_created, on_failure=self._failed, write=True, owner=self)
 
     def _pick_list_created(self, pl) -> None:
@@ -302,7 +302,7 @@ class WarehouseTab(QWidget, MessageLine):
         if not text:
             return
         if parse_ref(Series.PICK_LIST, text, prefix_required=True) is not None:
-            self.jobs.submit(lambda job: self.services.warehouse.get_pick_list(self.actor, text),
+            self.jobs.submit(lambda job: self.services.picking.get_pick_list(self.actor, text),
                              on_success=self._scanned_pick_list, on_failure=self._scan_failed, owner=self)
             return
         if self.pick_list is None:
@@ -351,8 +351,8 @@ class WarehouseTab(QWidget, MessageLine):
             return
         reason = self.short_reason_edit.text().strip()
         counts = dict(self.counts)
-        self.jobs.submit(lambda job: self.services.warehouse.confirm_picks(self.actor, pl.id, counts,
-                                                                           default_reason=reason),
+        self.jobs.submit(lambda job: self.services.picking.confirm_picks(self.actor, pl.id, counts,
+                                                                         default_reason=reason),
                          on_success=self._picks_confirmed, on_failure=self._failed, write=True, owner=self)
 
     def _picks_confirmed(self, pl) -> None:
@@ -381,7 +381,7 @@ class WarehouseTab(QWidget, MessageLine):
             return
         path = path or QFileDialog.getSaveFileName(self, "Save pick list", f"{pl.number}.pdf", "PDF (*.pdf)")[0]
         if path:
-            self._pdf(lambda: self.services.warehouse.pick_list_pdf(self.actor, pl.id),
+            self._pdf(lambda: self.services.picking.pick_list_pdf(self.actor, pl.id),
                       lambda data: self._write(path, data))
 
     def print_pick_list(self) -> None:
@@ -407,7 +407,7 @@ class WarehouseTab(QWidget, MessageLine):
             QProcess.startDetached("lp", args)
             self.show_message(f"{pl.number} sent to {name or 'the default printer'}.")
 
-        self._pdf(lambda: self.services.warehouse.pick_list_pdf(self.actor, pl.id), send)
+        self._pdf(lambda: self.services.picking.pick_list_pdf(self.actor, pl.id), send)
 
     def _write(self, path: str, data: bytes) -> None:
         try:
@@ -432,7 +432,7 @@ class WarehouseTab(QWidget, MessageLine):
         values = dict(carrier=self.carrier_edit.text(), carrier_ref=self.carrier_ref_edit.text(),
                       service=self.service_edit.text(), weight_kg=self.weight_edit.text() or None,
                       packages=self.packages_spin.value())
-        self.jobs.submit(lambda job: self.services.warehouse.pack_order(self.actor, ref, **values),
+        self.jobs.submit(lambda job: self.services.shipping.pack_order(self.actor, ref, **values),
                          on_success=lambda s: (self.show_message(
                              f"{s.order_number} packed: {s.carrier} {s.carrier_ref}, "
                              + ", ".join(f"{q} x {sku}" for sku, _n, q in s.lines) + ". Ship it when collected."),
@@ -443,7 +443,7 @@ class WarehouseTab(QWidget, MessageLine):
         ref = self._order_ref()
         if ref is None:
             return
-        self.jobs.submit(lambda job: self.services.warehouse.ship_order(self.actor, ref),
+        self.jobs.submit(lambda job: self.services.shipping.ship_order(self.actor, ref),
                          on_success=self._shipped, on_failure=self._failed, write=True, owner=self)
 
     def _shipped(self, s) -> None:
@@ -457,7 +457,7 @@ class WarehouseTab(QWidget, MessageLine):
         ref = self._order_ref()
         if ref is None:
             return
-        self.jobs.submit(lambda job: self.services.warehouse.deliver_order(self.actor, ref),
+        self.jobs.submit(lambda job: self.services.shipping.deliver_order(self.actor, ref),
                          on_success=lambda o: self.show_message(f"{o.number} is {o.status}."),
                          on_failure=self._failed, write=True, owner=self)
 
@@ -467,9 +467,9 @@ class WarehouseTab(QWidget, MessageLine):
             self.show_message("Select one order with a backorder in the queue.", True)
             return
         reason = self.short_reason_edit.text().strip()
-        self.jobs.submit(lambda job: self.services.warehouse.release_backorder(self.actor, ids[0], reason),
+        self.jobs.submit(lambda job: self.services.shipping.release_backorder(self.actor, ids[0], reason),
                          on_success=lambda o: (self.show_message(f"{o.number}: backorder released; the reserved "
-                                                                 "units are available again."),
+                                                                "units are available again."),
                                                self.refresh_queue()),
                          on_failure=self._failed, write=True, owner=self)
 
@@ -480,5 +480,5 @@ class WarehouseTab(QWidget, MessageLine):
         path = path or QFileDialog.getSaveFileName(self, "Save packing slip", f"packing-slip-{ref}.pdf",
                                                    "PDF (*.pdf)")[0]
         if path:
-            self._pdf(lambda: self.services.warehouse.packing_slip_pdf(self.actor, ref),
+            self._pdf(lambda: self.services.shipping.packing_slip_pdf(self.actor, ref),
                       lambda data: self._write(path, data))

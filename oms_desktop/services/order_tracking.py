@@ -1,0 +1,131 @@
+"""Tracking: the service desk's look-ups of an order by tracking number, order number or phone, and its timeline."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from ..domain import tracking
+from ..domain.errors import NotFound, ValidationFailed
+from ..domain.orders import Status
+from ..domain.phone import digits_of, phone_key
+from ..domain.references import Series, order_number, parse_ref, pick_list_number
+from ..domain.roles import Perm
+from .base import ServiceBase
+from .dto import Actor, OrderSummaryDTO
+from .order_lookup import load_order, resolve_order_id
+from .warehouse_dto import BackorderDTO, OrderTrackingDTO, ReturnDTO, TimelineEntryDTO, shipment_dto, to_kg
+
+FINANCE_EVENTS = {"invoice_issued": "invoiced", "payment_received": "paid", "credit_note_issued": "credit note",
+                  "refund_paid": "refunded"}
+
+
+class TrackingService(ServiceBase):
+    def find_orders(self, actor: Actor, text: str, limit: int = 50) -> list[OrderSummaryDTO]:
+        """Orders by tracking number (a typo raises InvalidTrackingNumber), order number, or customer phone."""
+        self._require(actor, Perm.VIEW, "look up orders")
+        text = (text or "").strip()
+        if not text:
+            raise ValidationFailed("type a tracking number, an order number or the customer's phone number")
+        with self._uow(write=False) as uow:
+            by_number = parse_ref(Series.ORDER, text) is not None and len(digits_of(text)) <= 8
+            if by_number or tracking.looks_like_tracking(text):
+                ids = [resolve_order_id(uow, text)]
+            else:
+                key = phone_key(text)
+                if len(key) < 5 or len(digits_of(text)) < len(text.replace(" ", "")) * 0.6:
+                    raise ValidationFailed(f"'{text}' is neither a tracking number (XXXX-XXXX-XXXX), an order "
+                                           "number (SO-000123) nor a phone number")
+                ids = uow.warehouse.orders_of_customers(uow.customers.ids_by_phone_key(key), limit)
+                if not ids:
+                    raise NotFound(f"No orders for phone number '{text}'.")
+            out = []
+            for oid in ids:
+                o = uow.orders.get(oid)
+                customer = uow.customers.get(o.customer_id) if o.customer_id is not None else None
+                out.append(OrderSummaryDTO(o.id, order_number(o.id), o.tracking_number, o.status, o.channel,
+                                           customer.name if customer else "", self.money(o.total_minor), o.currency,
+                                           o.created_at, len(uow.orders.lines(o.id))))
+        return out
+
+    def tracking(self, actor: Actor, order_ref) -> OrderTrackingDTO:
+        """The order with its timeline (who did what when), shipments, backorders and returns."""
+        self._require(actor, Perm.VIEW, "look up orders")
+        with self._uow(write=False) as uow:
+            return load_tracking(uow, order_ref)
+
+
+def load_tracking(uow, order_ref) -> OrderTrackingDTO:
+    """The order's tracking (see ``TrackingService.tracking``), read in the open unit of work ``uow``."""
+    oid = resolve_order_id(uow, order_ref)
+    order = load_order(uow, oid)
+    shipments = tuple(shipment_dto(uow, s) for s in uow.warehouse.shipments_of(oid))
+    ship_rows = uow.warehouse.shipments_of(oid)
+    backorder_rows = uow.warehouse.backorders_of(oid)
+    return_rows = uow.warehouse.returns_of(oid)
+    picks = uow.warehouse.picks_of_order(oid)
+    finance = uow.warehouse.order_events(oid, FINANCE_EVENTS)
+    entries: list[TimelineEntryDTO] = []
+    covered = {"packed", "shipped", "delivered"} if ship_rows else set()
+    for h in order.history:
+        if h.to_status == Status.DRAFT or h.to_status in covered or h.from_status == h.to_status:
+            continue
+        entries.append(TimelineEntryDTO(h.at, h.to_status, h.username, h.note))
+    for p in picks:
+        if p.picked_at is None:
+            continue
+        label = f"{pick_list_number(p.pick_list_id)}: {p.picked} of {p.asked} units"
+        entries.append(TimelineEntryDTO(p.picked_at, "picked", p.username or "",
+                                        label + (" (backorder)" if p.backorder else "")))
+    for s in ship_rows:
+        parcel = _parcel_text(s)
+        extra = " (backorder)" if s.backorder else ""
+        entries.append(TimelineEntryDTO(s.packed_at, "packed", s.packed_by_name or "", parcel + extra))
+        if s.shipped_at is not None:
+            entries.append(TimelineEntryDTO(s.shipped_at, "shipped", s.shipped_by_name or "",
+                                            f"{s.carrier} {s.carrier_ref}".strip() + extra))
+        if s.delivered_at is not None:
+            entries.append(TimelineEntryDTO(s.delivered_at, "delivered", s.delivered_by_name or "",
+                                            f"{s.carrier} {s.carrier_ref}".strip() + extra))
+    for b in backorder_rows:
+        entries.append(TimelineEntryDTO(b.created_at, "backorder", "",
+                                        f"{b.sku} owed" + (f" ({b.reason})" if b.reason else "")))
+        if b.status in ("released", "fulfilled"):
+            entries.append(TimelineEntryDTO(b.updated_at, f"backorder {b.status}", "", b.sku))
+    for r in return_rows:
+        entries.append(TimelineEntryDTO(r.at, "returned", r.username or "",
+                                        f"{r.quantity} x {r.sku}, {r.condition}"
+                                        + (f": {r.reason}" if r.reason else "")))
+    for e in finance:
+        payload = _json(e.payload)
+        if e.kind in ("payment_received", "refund_paid"):
+            detail = " ".join(str(payload[k]) for k in ("method",) if payload.get(k))
+        else:
+            detail = str(payload.get("number") or "")
+        try:  # invoices and credit notes carry "total", payments "amount" (a decimal string)
+            amount = Decimal(str(payload.get("total") or payload.get("amount")))
+        except (InvalidOperation, ValueError):
+            amount = None
+        entries.append(TimelineEntryDTO(e.at, FINANCE_EVENTS[e.kind], e.username or "", detail,
+                                        amount if amount is not None and amount.is_finite() else None,
+                                        str(payload.get("currency") or "")))
+    entries.sort(key=lambda t: t.at)
+    backorders = tuple(BackorderDTO(b.sku, b.name, b.quantity, b.status, b.reason) for b in backorder_rows)
+    returns = tuple(ReturnDTO(r.sku, r.quantity, r.condition, r.reason, r.at, r.username or "")
+                    for r in return_rows)
+    return OrderTrackingDTO(order, tuple(entries), shipments, backorders, returns)
+
+
+def _parcel_text(s) -> str:
+    parts = [" ".join(x for x in (s.carrier, s.service) if x)]
+    parts.append(f"{s.packages} package{'s' if s.packages != 1 else ''}")
+    if s.weight_g:
+        parts.append(f"{to_kg(s.weight_g):f} kg")
+    return ", ".join(p for p in parts if p)
+
+
+def _json(text: str) -> dict:
+    import json
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}

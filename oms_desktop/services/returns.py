@@ -1,0 +1,78 @@
+"""Returns: shipped units coming back from the customer, restocked or written off as damaged."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..domain.errors import InvalidTransition, ValidationFailed
+from ..domain.orders import Status, parse_quantity
+from ..domain.references import order_number
+from ..domain.roles import Perm
+from . import ledger_posting
+from .base import ServiceBase
+from .dto import Actor
+from .order_lookup import order_row
+from .order_tracking import load_tracking
+from .warehouse_dto import OrderTrackingDTO
+
+RETURN_CONDITIONS = ("restock", "damaged")
+
+
+class ReturnsService(ServiceBase):
+    def receive_return(self, actor: Actor, order_ref, sku: str, quantity, condition: str,
+                       reason: str = "") -> OrderTrackingDTO:
+        """Take back shipped units: ``restock`` puts them on hand again (a 'return' move), ``damaged`` records
+        them without stock. When everything shipped is back (and nothing is owed) the order becomes returned."""
+        self._require(actor, Perm.WAREHOUSE, "receive returns")
+        condition = str(condition or "").strip().lower()
+        if condition not in RETURN_CONDITIONS:
+            raise ValidationFailed(f"condition '{condition}' is unknown (restock or damaged)")
+        qty = parse_quantity(quantity, sku=str(sku))
+        reason = str(reason or "").strip()
+        with self._uow() as uow:
+            order = order_row(uow, order_ref, for_update=True)
+            label = order_number(order.id)
+            if order.status not in (Status.SHIPPED, Status.DELIVERED):
+                raise InvalidTransition(f"{label} is {order.status}; only shipped or delivered orders take returns.")
+            key = str(sku).strip()
+            line = next((ln for ln in uow.orders.lines(order.id) if ln.sku == key.upper()), None)
+            if line is None:
+                product = uow.products.by_barcode(key)
+                line = next((ln for ln in uow.orders.lines(order.id)
+                             if product is not None and ln.product_id == product.id), None)
+            if line is None:
+                raise ValidationFailed(f"{key} is not on {label}")
+            shipped = uow.warehouse.shipped_per_product(order.id)
+            if not shipped and not uow.warehouse.has_pick_history(order.id):  # shipped by hand (advance_order)
+                shipped = defaultdict(int)
+                for ln in uow.orders.lines(order.id):
+                    shipped[ln.product_id] += ln.quantity
+            returned = uow.warehouse.returned_per_product(order.id)
+            returnable = shipped.get(line.product_id, 0) - returned.get(line.product_id, 0)
+            if qty > returnable:
+                raise ValidationFailed(f"{qty} of {line.sku} returned, but only {returnable} shipped and not yet "
+                                       "returned")
+            if condition == "restock":
+                uow.stock.change_on_hand(line.product_id, qty)
+                uow.stock.add_move(line.product_id, kind="return", on_hand_delta=qty, order_id=order.id,
+                                   reason=("customer return: " + reason)[:200], reference=label,
+                                   user_id=actor.user_id)
+            uow.warehouse.add_return(dict(order_id=order.id, product_id=line.product_id, sku=line.sku, quantity=qty,
+                                          condition=condition, reason=reason, user_id=actor.user_id))
+            uow.accounts.refresh_open_account(order.id)  # fewer units left to invoice
+            ledger_posting.post_return(uow, actor, order.id, [(line.product_id, qty)], condition == "restock")
+            returned[line.product_id] = returned.get(line.product_id, 0) + qty
+            all_back = all(returned.get(pid, 0) >= q for pid, q in shipped.items())
+            if all_back and not uow.warehouse.backorders_of(order.id, open_only=True):
+                uow.orders.update(order.id, {"status": Status.RETURNED.value})
+                uow.orders.add_history(order.id, order.status, Status.RETURNED, actor.user_id, reason)
+            uow.events.add("order_returned", user_id=actor.user_id, order_id=order.id, product_id=line.product_id,
+                           payload={"number": label, "sku": line.sku, "quantity": qty, "condition": condition,
+                                    "product_ids": [line.product_id]})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.return", entity="order",
+                             entity_id=order.id,
+                             new={"sku": line.sku, "quantity": qty, "condition": condition, "reason": reason})
+            uow.commit()
+        self._require(actor, Perm.VIEW, "look up orders")  # what TrackingService.tracking checks and reads
+        with self._uow(write=False) as uow:
+            return load_tracking(uow, order.id)
+

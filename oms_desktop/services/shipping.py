@@ -1,0 +1,294 @@
+"""Shipping: packing, shipping (with backorders), delivery, released backorders and the packing slip.
+
+Packing records the parcel (carrier, service, the carrier's reference, weight, packages) and the order becomes
+``packed``; shipping takes the picked units out of stock (on hand and reserved both go down) in one transaction and
+the order becomes ``shipped``. Whatever was not picked stays reserved as a *backorder*: it is listed in the queue,
+can be put on a later pick list (a second shipment of the same order) or released (the reservation goes back to the
+shelf).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal, InvalidOperation
+from types import SimpleNamespace
+
+from ..domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
+from ..domain.orders import Status, check_transition, parse_quantity
+from ..domain.references import order_number, pick_list_number
+from ..domain.roles import Perm
+from . import ledger_posting
+from .base import ServiceBase
+from .documents import Address, CompanyInfo, PackingSlipDoc, PackingSlipLine
+from .dto import Actor, OrderDTO
+from .order_lookup import load_order, order_row, resolve_order_id
+from .ports import utc_now
+from .warehouse_dto import ShipmentDTO, need_renderer, shipment_dto, to_kg
+
+
+class ShippingService(ServiceBase):
+    renderer = None  # the PDF renderer (bootstrap sets it; services never import adapters)
+
+    # ---- pack, ship, deliver -----------------------------------------------------------------------------------
+    def pack_order(self, actor: Actor, order_ref, *, carrier: str, carrier_ref: str, service: str = "",
+                   weight_kg=None, packages=1) -> ShipmentDTO:
+        """Record the parcel of the picked units; the order becomes packed (a backorder pick keeps its status)."""
+        self._require(actor, Perm.WAREHOUSE, "pack orders")
+        carrier, carrier_ref, service = (str(x or "").strip() for x in (carrier, carrier_ref, service))
+        problems = []
+        if not carrier:
+            problems.append("carrier is empty (e.g. DHL, UPS, post)")
+        if not carrier_ref:
+            problems.append("the carrier's tracking reference is empty")
+        for label, value in (("carrier", carrier), ("carrier reference", carrier_ref), ("service", service)):
+            if len(value) > 100:
+                problems.append(f"{label} is longer than 100 characters")
+        try:
+            n_packages = parse_quantity(packages, sku="packages")
+            if n_packages > 999:
+                problems.append(f"{n_packages} packages is too many for one shipment (at most 999)")
+        except ValidationFailed as e:
+            problems.extend(e.problems)
+            n_packages = 1
+        try:
+            grams = _grams(weight_kg)
+        except ValidationFailed as e:
+            problems.extend(e.problems)
+            grams = None
+        if problems:
+            raise ValidationFailed(problems)
+        with self._uow() as uow:
+            order = order_row(uow, order_ref, for_update=True)
+            label = order_number(order.id)
+            po = uow.warehouse.open_pick_of(order.id)
+            if po is None:
+                raise InvalidTransition(f"{label} is {order.status} and on no pick list; put it on a pick list "
+                                        "and confirm the picks first.")
+            if po.status == "picking":
+                raise InvalidTransition(f"{label} is on {pick_list_number(po.pick_list_id)}, whose picks are not "
+                                        "confirmed yet; confirm them first.")
+            if po.status == "packed":
+                raise InvalidTransition(f"{label} is packed already; ship it.")
+            per_product: dict[int, list] = {}
+            for ln in uow.warehouse.pick_lines(po.pick_list_id, order.id):
+                if ln.picked:
+                    per_product.setdefault(ln.product_id, [ln.sku, ln.name, 0])[2] += ln.picked
+            if not po.backorder:
+                check_transition(order.status, Status.PACKED, label)
+            sid = uow.warehouse.add_shipment(dict(
+                order_id=order.id, pick_list_id=po.pick_list_id, status="packed", backorder=po.backorder,
+                carrier=carrier, service=service, carrier_ref=carrier_ref, packages=n_packages, weight_g=grams,
+                packed_by=actor.user_id))
+            uow.warehouse.add_shipment_lines([dict(shipment_id=sid, product_id=pid, sku=sku, name=name, quantity=q)
+                                              for pid, (sku, name, q) in sorted(per_product.items())])
+            uow.warehouse.set_pick_order_status(po.id, "packed")
+            if not po.backorder:
+                uow.orders.update(order.id, {"status": Status.PACKED.value})
+                uow.orders.add_history(order.id, order.status, Status.PACKED, actor.user_id,
+                                       f"{carrier} {carrier_ref}")
+            uow.events.add("order_packed", user_id=actor.user_id, order_id=order.id,
+                           payload={"number": label, "carrier": carrier, "carrier_ref": carrier_ref,
+                                    "packages": n_packages, "backorder": po.backorder})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.pack", entity="order",
+                             entity_id=order.id, old={"status": order.status},
+                             new={"shipment": sid, "carrier": carrier, "service": service, "carrier_ref": carrier_ref,
+                                  "packages": n_packages, "weight_g": grams,
+                                  "lines": {sku: q for sku, _n, q in per_product.values()}})
+            dto = shipment_dto(uow, uow.warehouse.shipments_of(order.id)[-1])
+            uow.commit()
+        return dto
+
+    def ship_order(self, actor: Actor, order_ref) -> ShipmentDTO:
+        """Hand the packed parcel to the carrier: stock leaves (on hand and reserved down), the order is shipped,
+        and whatever was not picked stays reserved as a backorder - all in one transaction."""
+        self._require(actor, Perm.WAREHOUSE, "ship orders")
+        with self._uow() as uow:
+            order = order_row(uow, order_ref, for_update=True)
+            label = order_number(order.id)
+            po = uow.warehouse.open_pick_of(order.id)
+            if po is None or po.status != "packed":
+                raise InvalidTransition(f"{label} is {order.status} and not packed; pack it first.")
+            shipment = next(s for s in reversed(uow.warehouse.shipments_of(order.id)) if s.status == "packed")
+            lines = uow.warehouse.shipment_lines(shipment.id)
+            if not po.backorder:
+                check_transition(order.status, Status.SHIPPED, label)
+            by_sku = sorted(lines, key=lambda ln: ln.sku)  # SKU order, like reservations: no deadlocks
+            consumed = uow.warehouse.consume_stock([(ln.product_id, ln.quantity) for ln in by_sku])
+            for ln in by_sku:
+                if ln.product_id not in consumed:
+                    raise BusinessRuleViolation(f"{ln.sku}: less is reserved than {label} ships; count the stock.")
+            uow.stock.add_moves([dict(product_id=ln.product_id, kind="ship", on_hand_delta=-ln.quantity,
+                                      reserved_delta=-ln.quantity, order_id=order.id,
+                                      reference=f"{shipment.carrier} {shipment.carrier_ref}"[:100],
+                                      user_id=actor.user_id) for ln in lines])
+            shipped = {ln.product_id: ln.quantity for ln in lines}
+            now = utc_now()
+            uow.warehouse.update_shipment(shipment.id, {"status": "shipped", "shipped_by": actor.user_id,
+                                                        "shipped_at": now})
+            uow.warehouse.set_pick_order_status(po.id, "shipped")
+            uow.accounts.refresh_open_account(order.id)  # its units left: shipped, not invoiced yet
+            owed = []
+            if not po.backorder:
+                ordered: dict[int, list] = {}
+                for ln in uow.orders.lines(order.id):
+                    ordered.setdefault(ln.product_id, [ln.sku, ln.name, 0])[2] += ln.quantity
+                short = any(q > shipped.get(pid, 0) for pid, (_s, _n, q) in ordered.items())
+                reasons = {ln.product_id: ln.short_reason
+                           for ln in uow.warehouse.pick_lines(po.pick_list_id, order.id) if ln.short_reason} \
+                    if short else {}
+                for pid, (sku, name, q) in sorted(ordered.items(), key=lambda kv: kv[1][0]):
+                    rest = q - shipped.get(pid, 0)
+                    if rest > 0:
+                        uow.warehouse.add_backorder(dict(order_id=order.id, product_id=pid, sku=sku, name=name,
+                                                         quantity=rest, reason=reasons.get(pid, "")[:200]))
+                        owed.append((pid, sku, rest))
+                note = f"{shipment.carrier} {shipment.carrier_ref}"
+                if owed:
+                    note += "; backorder: " + ", ".join(f"{q} x {sku}" for _p, sku, q in owed)
+                uow.orders.update(order.id, {"status": Status.SHIPPED.value})
+                uow.orders.add_history(order.id, order.status, Status.SHIPPED, actor.user_id, note)
+            else:
+                for b in uow.warehouse.backorders_of(order.id, open_only=True):
+                    take = min(b.quantity, shipped.get(b.product_id, 0))
+                    if take:
+                        shipped_left = b.quantity - take
+                        uow.warehouse.update_backorder(b.id, {"quantity": shipped_left,
+                                                              "status": "open" if shipped_left else "fulfilled"})
+                        owed_left = shipped_left
+                        if owed_left:
+                            owed.append((b.product_id, b.sku, owed_left))
+                    else:
+                        owed.append((b.product_id, b.sku, b.quantity))
+                uow.orders.update(order.id, {})
+            ledger_posting.post_shipment(uow, actor, order.id, sorted(shipped.items()), currency=order.currency)
+            uow.events.add("order_shipped", user_id=actor.user_id, order_id=order.id,
+                           payload={"number": label, "tracking_number": order.tracking_number,
+                                    "carrier": shipment.carrier, "carrier_ref": shipment.carrier_ref,
+                                    "product_ids": sorted(shipped), "backorder": po.backorder})
+            if owed and not po.backorder:
+                uow.events.add("backorder_created", user_id=actor.user_id, order_id=order.id,
+                               payload={"number": label, "product_ids": [p for p, _s, _q in owed],
+                                        "lines": {sku: q for _p, sku, q in owed}})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.ship", entity="order",
+                             entity_id=order.id, old={"status": order.status},
+                             new={"shipment": shipment.id, "shipped": {ln.sku: ln.quantity for ln in lines},
+                                  "backorder": {sku: q for _p, sku, q in owed}})
+            dto = shipment_dto(uow, SimpleNamespace(**{**shipment._asdict(), "status": "shipped",
+                                                             "shipped_by": actor.user_id, "shipped_at": now}),
+                                     lines)
+            uow.commit()
+        return dto
+
+    def deliver_order(self, actor: Actor, order_ref, note: str = "") -> OrderDTO:
+        """The carrier confirmed delivery of the latest shipment; a first shipment makes the order delivered."""
+        self._require(actor, Perm.WAREHOUSE, "confirm deliveries")
+        with self._uow() as uow:
+            order = order_row(uow, order_ref, for_update=True)
+            label = order_number(order.id)
+            shipment = next((s for s in reversed(uow.warehouse.shipments_of(order.id)) if s.status == "shipped"),
+                            None)
+            if shipment is None and uow.warehouse.has_pick_history(order.id):
+                raise InvalidTransition(f"{label} is {order.status}; no shipment of it is on its way.")
+            if shipment is not None:
+                uow.warehouse.update_shipment(shipment.id, {"status": "delivered", "delivered_by": actor.user_id,
+                                                            "delivered_at": utc_now()})
+            if order.status == Status.SHIPPED:
+                uow.orders.update(order.id, {"status": Status.DELIVERED.value})
+                uow.orders.add_history(order.id, order.status, Status.DELIVERED, actor.user_id, note)
+            elif shipment is None:
+                check_transition(order.status, Status.DELIVERED, label)
+            uow.events.add("order_delivered", user_id=actor.user_id, order_id=order.id,
+                           payload={"number": label, "tracking_number": order.tracking_number,
+                                    "carrier_ref": shipment.carrier_ref if shipment else ""})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.deliver",
+                             entity="order", entity_id=order.id, old={"status": order.status},
+                             new={"status": Status.DELIVERED.value, "shipment": shipment.id if shipment else None,
+                                  "note": note})
+            dto = load_order(uow, order.id)
+            uow.commit()
+        return dto
+
+    def release_backorder(self, actor: Actor, order_ref, reason: str = "") -> OrderDTO:
+        """Give up what a shipped order still owes: its reservation goes back to the shelf (release moves)."""
+        self._require(actor, Perm.WAREHOUSE, "release backorders")
+        with self._uow() as uow:
+            order = order_row(uow, order_ref, for_update=True)
+            label = order_number(order.id)
+            open_rows = uow.warehouse.backorders_of(order.id, open_only=True)
+            if not open_rows:
+                raise BusinessRuleViolation(f"{label} has no open backorder.")
+            po = uow.warehouse.open_pick_of(order.id)
+            if po is not None:
+                raise BusinessRuleViolation(f"{label}'s backorder is on {pick_list_number(po.pick_list_id)}; "
+                                            "finish or ship that first.")
+            per_product: dict[int, int] = defaultdict(int)
+            for b in open_rows:
+                per_product[b.product_id] += b.quantity
+            for pid in sorted(per_product):
+                uow.stock.release(pid, per_product[pid])
+            uow.stock.add_moves([dict(product_id=pid, kind="release", reserved_delta=-q, order_id=order.id,
+                                      reason=("backorder released: " + reason)[:200], user_id=actor.user_id)
+                                 for pid, q in sorted(per_product.items())])
+            for b in open_rows:
+                uow.warehouse.update_backorder(b.id, {"status": "released"})
+            text = ", ".join(f"{b.quantity} x {b.sku}" for b in open_rows)
+            uow.orders.add_history(order.id, order.status, order.status, actor.user_id,
+                                   f"backorder released ({text})" + (f": {reason}" if reason else ""))
+            uow.events.add("backorder_released", user_id=actor.user_id, order_id=order.id,
+                           payload={"number": label, "product_ids": sorted(per_product), "reason": reason})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="backorder.release",
+                             entity="order", entity_id=order.id,
+                             old={"backorder": {b.sku: b.quantity for b in open_rows}},
+                             new={"backorder": {}, "reason": reason})
+            dto = load_order(uow, order.id)
+            uow.commit()
+        return dto
+
+    # ---- printing ----------------------------------------------------------------------------------------------
+    def packing_slip_pdf(self, actor: Actor, order_ref) -> bytes:
+        return need_renderer(self.renderer).render_packing_slip(self.packing_slip_document(actor, order_ref))
+
+    def packing_slip_document(self, actor: Actor, order_ref) -> PackingSlipDoc:
+        """The packing slip of the order's latest shipment (packed or shipped)."""
+        self._require(actor, Perm.VIEW, "print packing slips")
+        with self._uow(write=False) as uow:
+            oid = resolve_order_id(uow, order_ref)
+            order = uow.orders.get(oid)
+            shipments = uow.warehouse.shipments_of(oid)
+            if not shipments:
+                raise BusinessRuleViolation(f"{order_number(oid)} has not been packed yet; pack it first.")
+            s = shipments[-1]
+            lines = uow.warehouse.shipment_lines(s.id)
+            customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
+        address = (customer.shipping_address or customer.billing_address) if customer else ""
+        company = self.company
+        return PackingSlipDoc(
+            order_number=order_number(oid), tracking_number=order.tracking_number or "",
+            ship_to=Address(customer.name if customer else "(no customer)",
+                            tuple(x for x in address.splitlines() if x.strip())),
+            lines=tuple(PackingSlipLine(ln.sku, ln.name, ln.quantity) for ln in lines),
+            carrier=" ".join(x for x in (s.carrier, s.service) if x), carrier_ref=s.carrier_ref,
+            packages=s.packages, weight_kg=to_kg(s.weight_g),
+            company=CompanyInfo(company.name, tuple(x for x in company.address.splitlines() if x.strip()),
+                                company.vat_id))
+
+
+
+def _grams(weight_kg) -> int | None:
+    """Kilograms as typed ('2.5', '2,5') to whole grams; never through a float."""
+    if weight_kg is None or (isinstance(weight_kg, str) and not weight_kg.strip()):
+        return None
+    if isinstance(weight_kg, float):
+        raise ValidationFailed("weight must be given as text or Decimal, not a float")
+    try:
+        kg = Decimal(str(weight_kg).strip().replace(",", "."))
+    except InvalidOperation:
+        raise ValidationFailed(f"weight '{weight_kg}' is not a number of kilograms") from None
+    if not kg.is_finite() or kg <= 0:
+        raise ValidationFailed(f"weight '{weight_kg}' must be more than 0 kg")
+    if kg > 10_000:
+        raise ValidationFailed(f"weight {weight_kg} kg is too heavy for one shipment (at most 10000 kg)")
+    grams = kg * 1000
+    if grams != grams.to_integral_value():
+        raise ValidationFailed(f"weight '{weight_kg}' has more than three decimals (grams)")
+    return int(grams)
+
