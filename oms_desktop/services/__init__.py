@@ -3,17 +3,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .accounts import AccountsService
 from .auth import AuthService
 from .base import SettingsCache
+from .billing import BillingService
 from .catalog import CatalogService
 from .checks import CheckService
 from .company import CompanyService
 from .customers import CustomerService
 from .events import EventService
 from .inventory import InventoryService
+from .ledger import LedgerService
 from .orders import OrderService
 from .purchasing import PurchasingService
+from .receivables import ReceivablesService
 from .warehouse import WarehouseService
 from .ports import UnitOfWorkFactory
 
@@ -29,7 +31,9 @@ class Services:
     events: EventService
     purchasing: PurchasingService
     warehouse: WarehouseService
-    accounts: AccountsService
+    billing: BillingService
+    receivables: ReceivablesService
+    ledger: LedgerService
     checks: CheckService
 
     @classmethod
@@ -39,5 +43,6 @@ class Services:
                    catalog=CatalogService(uow, cache), inventory=InventoryService(uow, cache),
                    customers=CustomerService(uow, cache), orders=OrderService(uow, cache),
                    events=EventService(uow, cache), purchasing=PurchasingService(uow, cache),
-                   warehouse=WarehouseService(uow, cache), accounts=AccountsService(uow, cache),
+                   warehouse=WarehouseService(uow, cache), billing=BillingService(uow, cache),
+                   receivables=ReceivablesService(uow, cache), ledger=LedgerService(uow, cache),
                    checks=CheckService(uow, cache))
