@@ -562,18 +562,19 @@ def _pick_list_doc(engine, n_orders: int, last_seeded: int):
 
 
 CYCLE_API = {"warehouse": ("create_pick_list", "confirm_picks", "pack_order", "ship_order"),
-             "accounts": ("issue_invoice", "record_payment")}
+             "billing": ("issue_invoice",), "receivables": ("record_payment",)}
 
 
 def _whole_cycle(services, customers: int, skus: list[str]):
     """One order through its whole life: place, pick list, confirm picks, pack, ship, invoice, pay (each step
-    posts its ledger entries); None while the warehouse or accounts services lack a step (not built yet).
+    posts its ledger entries); None while the warehouse, billing or receivables services lack a step (not built yet).
 
     The invoice is issued as the accounts tab issues it: ``render=False``, its PDF rendered afterwards by a
     background job outside any transaction; that rendering is the separate "invoice PDF" row."""
-    wh, acc = services.warehouse, services.accounts
+    wh, billing, receivables = services.warehouse, services.billing, services.receivables
     if not all(hasattr(wh, n) for n in CYCLE_API["warehouse"]) or \
-            not all(hasattr(acc, n) for n in CYCLE_API["accounts"]):
+            not all(hasattr(billing, n) for n in CYCLE_API["billing"]) or \
+            not all(hasattr(receivables, n) for n in CYCLE_API["receivables"]):
         return None
     counter = iter(range(1, 10**9))
 
@@ -584,8 +585,8 @@ def _whole_cycle(services, customers: int, skus: list[str]):
         wh.confirm_picks(actor, pick.id)
         wh.pack_order(actor, order.id, carrier="DHL", carrier_ref=f"BENCH{n:08d}")
         wh.ship_order(actor, order.id)
-        acc.issue_invoice(actor, order.id, render=False)
-        acc.record_payment(actor, order.id, order.total, "bank", reference=f"bench {n}")
+        billing.issue_invoice(actor, order.id, render=False)
+        receivables.record_payment(actor, order.id, order.total, "bank", reference=f"bench {n}")
     return cycle
 
 

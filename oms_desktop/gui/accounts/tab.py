@@ -256,7 +256,7 @@ class AccountsTab(QWidget, MessageLine):
             self._refresh_timer.start()
 
     def refresh(self) -> None:
-        s, a = self.services.accounts, self.actor
+        s, a = self.services, self.actor
         account = self.account_filter.currentData() or None
         kind = self.kind_filter.currentData() or None
         order = self.journal_order_edit.text().strip() or None
@@ -265,11 +265,11 @@ class AccountsTab(QWidget, MessageLine):
         period = self.period_combo.currentText()
 
         def work():
-            return dict(queue=s.queue(a), journal=s.journal(a, account=account, kind=kind, order_ref=order,
-                                                            date_from=d_from, date_to=d_to, text=text, limit=500,
-                                                            newest_first=True),
-                        trial=s.trial_balance(a), aging=s.receivables_aging(a), flow=s.cash_flow(a, period=period),
-                        invoices=s.list_invoices(a, limit=300))
+            return dict(queue=s.receivables.queue(a),
+                        journal=s.ledger.journal(a, account=account, kind=kind, order_ref=order, date_from=d_from,
+                                                 date_to=d_to, text=text, limit=500, newest_first=True),
+                        trial=s.ledger.trial_balance(a), aging=s.receivables.receivables_aging(a),
+                        flow=s.ledger.cash_flow(a, period=period), invoices=s.billing.list_invoices(a, limit=300))
 
         self._run(work, self._show)
 
