@@ -964,8 +964,8 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
 
         r = Row("accounts_queue", f"accounts queue over {sc.orders:,} orders, nearly all shipped, invoiced and paid",
                 "<= 100 ms", limit_ms=100, limit_stat="max")
-        r.samples = timed(lambda i: services.accounts.queue(actor), repeat, warmup=3)
-        q = services.accounts.queue(actor)
+        r.samples = timed(lambda i: services.receivables.queue(actor), repeat, warmup=3)
+        q = services.receivables.queue(actor)
         listed = sum(len(g) for g in (q.waiting_invoice, q.awaiting_payment, q.overdue, q.customer_credit,
                                       q.shipped_not_invoiced))
         r.note = (f"{listed} orders listed; one query over the kept set of open accounts, amounts computed for "

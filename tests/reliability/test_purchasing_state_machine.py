@@ -109,8 +109,8 @@ class PurchasingMachine(FreshDatabaseMachine):
     def the_books_agree_with_the_documents(self):
         if self.backend is None:
             return
-        assert self.services.accounts.ledger_problems() == []
-        tb = self.services.accounts.trial_balance(self.admin)
+        assert self.services.ledger.ledger_problems() == []
+        tb = self.services.ledger.trial_balance(self.admin)
         assert tb.balanced
         assert tb.balance_of("Liabilities:GoodsReceivedNotInvoiced") == -self.grni
         assert tb.balance_of("Liabilities:Payables") == -self.owed
