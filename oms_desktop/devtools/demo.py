@@ -878,7 +878,8 @@ def _pay(services, rng: random.Random, actor, order, amount: Decimal, channel: s
         services.receivables.record_payment(actor, order.id, str(amount), "cash", reference="till 1")
     elif method == "card":
         terminal = "online checkout" if channel == "online" else "terminal 2"
-        services.receivables.record_payment(actor, order.id, str(amount), "card", card_last4=f"{rng.randrange(10000):04d}",
+        services.receivables.record_payment(actor, order.id, str(amount), "card",
+                                            card_last4=f"{rng.randrange(10000):04d}",
                                             reference=f"{terminal} trace {rng.randrange(10 ** 6):06d}")
     else:
         services.receivables.record_payment(actor, order.id, str(amount), "bank", reference=f"SEPA {order.number}")

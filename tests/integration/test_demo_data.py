@@ -303,7 +303,8 @@ def test_the_books_balance_and_hold_invoices_payments_a_credit_note_and_a_refund
     # waits for the backorder's invoice and is never more than what is still to invoice.
     waiting_backorder = {oid for oid in credit if backend.services.warehouse.tracking(accountant, oid).backorder_units}
     assert len(queue.waiting_invoice) >= 1 and len(credit) - len(waiting_backorder) == 1
-    assert all(0 < credit[oid] <= backend.services.billing.invoice_plan(accountant, oid, what="all").total for oid in waiting_backorder)
+    assert all(0 < credit[oid] <= backend.services.billing.invoice_plan(accountant, oid, what="all").total
+               for oid in waiting_backorder)
     assert any(i.paid == 0 for i in queue.awaiting_payment) and any(0 < i.paid < i.total
                                                                     for i in queue.awaiting_payment)
     assert queue.overdue == ()  # issued invoices are immutable: their due dates cannot be back-dated
