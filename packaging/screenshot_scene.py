@@ -233,13 +233,13 @@ def _documents(window, tab, pdfs: Path, out: Path) -> list[Path]:
     wait_until(lambda: tab.message_label.text() == f"Saved {pick_pdf}.", "the pick list PDF")
 
     s, actor = window.services, window.actor
-    invoices = [s.accounts.get_invoice(actor, i.id) for i in s.accounts.list_invoices(actor, kind="invoice")]
+    invoices = [s.billing.get_invoice(actor, i.id) for i in s.billing.list_invoices(actor, kind="invoice")]
     two_rates = [i for i in invoices if len({ln.tax_rate for ln in i.lines}) >= 2]
     if not two_rates:
         raise RuntimeError("screenshot scene: no invoice with two tax rates in the demo")
     invoice = min(two_rates, key=lambda i: (-len(i.lines), i.number))
     invoice_pdf = pdfs / "invoice.pdf"
-    invoice_pdf.write_bytes(s.accounts.invoice_pdf(actor, invoice.id))
+    invoice_pdf.write_bytes(s.billing.invoice_pdf(actor, invoice.id))
 
     written = []
     for pdf, name in ((pick_pdf, "pick_list"), (invoice_pdf, "invoice")):

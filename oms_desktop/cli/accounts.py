@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..domain.errors import ValidationFailed
 from ..domain.ledger import Method
-from ..services.accounts import INVOICE_WHAT
+from ..services.billing import INVOICE_WHAT
 from . import common
 
 
@@ -120,9 +120,9 @@ def _write(path: str, data: bytes | str) -> Path:
 
 def cmd_payment_record(ctx) -> int:
     a = ctx.args
-    p = ctx.services.accounts.record_payment(ctx.need_actor(), a.order, a.amount, a.method, reference=a.reference,
-                                             card_last4=a.last4)
-    acc = ctx.services.accounts.order_account(ctx.actor, p.order_id)
+    p = ctx.services.receivables.record_payment(ctx.need_actor(), a.order, a.amount, a.method, reference=a.reference,
+                                                card_last4=a.last4)
+    acc = ctx.services.receivables.order_account(ctx.actor, p.order_id)
     m = common.money
     ctx.emit({"payment": p, "balance": acc.balance},
              lambda: f"Recorded {m(p.amount, p.currency)} {p.method} for {p.order_number}; "
@@ -133,17 +133,17 @@ def cmd_payment_record(ctx) -> int:
 
 def cmd_payment_refund(ctx) -> int:
     a = ctx.args
-    p = ctx.services.accounts.refund(ctx.need_actor(), a.order, a.amount, a.method, reference=a.reference)
+    p = ctx.services.receivables.refund(ctx.need_actor(), a.order, a.amount, a.method, reference=a.reference)
     ctx.emit(p, f"Refunded {common.money(p.amount, p.currency)} {p.method} for {p.order_number}.")
     return 0
 
 
 def cmd_invoice_issue(ctx) -> int:
     a = ctx.args
-    inv = ctx.services.accounts.issue_invoice(ctx.need_actor(), a.order, what=a.what, due_days=a.due_days)
+    inv = ctx.services.billing.issue_invoice(ctx.need_actor(), a.order, what=a.what, due_days=a.due_days)
     where = ""
     if a.pdf:
-        where = f"; PDF: {_write(a.pdf, ctx.services.accounts.invoice_pdf(ctx.actor, inv.id))}"
+        where = f"; PDF: {_write(a.pdf, ctx.services.billing.invoice_pdf(ctx.actor, inv.id))}"
     units = sum(ln.quantity for ln in inv.lines)
     ctx.emit(inv, f"Issued invoice {inv.number} for {inv.order_number}: {units} unit{'s' if units != 1 else ''}, "
                   f"{common.money(inv.total, inv.currency)}, due {inv.due_date}{where}"
@@ -154,31 +154,31 @@ def cmd_invoice_issue(ctx) -> int:
 def cmd_invoice_credit(ctx) -> int:
     a = ctx.args
     lines = [common.parse_line(t) for t in a.line] or None
-    cn = ctx.services.accounts.issue_credit_note(ctx.need_actor(), a.invoice, lines, reason=a.reason)
+    cn = ctx.services.billing.issue_credit_note(ctx.need_actor(), a.invoice, lines, reason=a.reason)
     where = ""
     if a.pdf:
-        where = f"; PDF: {_write(a.pdf, ctx.services.accounts.invoice_pdf(ctx.actor, cn.id))}"
+        where = f"; PDF: {_write(a.pdf, ctx.services.billing.invoice_pdf(ctx.actor, cn.id))}"
     ctx.emit(cn, f"Issued credit note {cn.number} for {cn.references_number}: "
                  f"{common.money(cn.total, cn.currency)}{where}")
     return 0
 
 
 def cmd_invoice_print(ctx) -> int:
-    pdf = ctx.services.accounts.invoice_pdf(ctx.need_actor(), ctx.args.invoice)
+    pdf = ctx.services.billing.invoice_pdf(ctx.need_actor(), ctx.args.invoice)
     out = _write(ctx.args.pdf, pdf)
     ctx.emit({"file": str(out), "bytes": len(pdf)}, f"Wrote {out}.")
     return 0
 
 
 def cmd_invoice_facturx(ctx) -> int:
-    dto, pdf, extra = ctx.services.accounts.invoice_for_export(ctx.need_actor(), ctx.args.invoice)
+    dto, pdf, extra = ctx.services.billing.invoice_for_export(ctx.need_actor(), ctx.args.invoice)
     out = _write(ctx.args.out, ctx.services.exporters.facturx(dto, pdf, extra))
     ctx.emit({"file": str(out)}, f"Wrote Factur-X {out}.")
     return 0
 
 
 def cmd_invoice_list(ctx) -> int:
-    rows = ctx.services.accounts.list_invoices(ctx.need_actor(), limit=ctx.args.limit)
+    rows = ctx.services.billing.list_invoices(ctx.need_actor(), limit=ctx.args.limit)
     ctx.emit(rows, lambda: common.table(["Number", "Kind", "Order", "Customer", "Date", "Total", "Corrects"],
                                      [(r.number, r.kind, r.order_number, r.customer_name, r.issue_date,
                                        common.money(r.total, r.currency), r.references_number or "") for r in rows],
@@ -187,14 +187,14 @@ def cmd_invoice_list(ctx) -> int:
 
 
 def cmd_receipt(ctx) -> int:
-    pdf = ctx.services.accounts.receipt_pdf(ctx.need_actor(), ctx.args.order)
+    pdf = ctx.services.receivables.receipt_pdf(ctx.need_actor(), ctx.args.order)
     out = _write(ctx.args.pdf, pdf)
     ctx.emit({"file": str(out)}, f"Wrote receipt {out}.")
     return 0
 
 
 def cmd_ledger_export(ctx) -> int:
-    entries = ctx.services.accounts.journal(ctx.need_actor(), limit=None)
+    entries = ctx.services.ledger.journal(ctx.need_actor(), limit=None)
     currency = ctx.services.company.get().currency
     out = _write(ctx.args.out, ctx.services.exporters.journal(entries, currency, ctx.args.format))
     ctx.emit({"file": str(out), "entries": len(entries), "format": ctx.args.format},
@@ -203,7 +203,7 @@ def cmd_ledger_export(ctx) -> int:
 
 
 def cmd_trial_balance(ctx) -> int:
-    tb = ctx.services.accounts.trial_balance(ctx.need_actor(), date_to=ctx.args.date_to)
+    tb = ctx.services.ledger.trial_balance(ctx.need_actor(), date_to=ctx.args.date_to)
 
     def human() -> str:
         rows = [(r.account, r.label, common.money(r.debit, tb.currency) if r.debit else "",
@@ -221,15 +221,15 @@ def cmd_trial_balance(ctx) -> int:
 
 
 def cmd_ledger_reverse(ctx) -> int:
-    e = ctx.services.accounts.reverse_entry(ctx.need_actor(), ctx.args.entry, ctx.args.reason)
+    e = ctx.services.ledger.reverse_entry(ctx.need_actor(), ctx.args.entry, ctx.args.reason)
     ctx.emit(e, f"Posted reversal #{e.id} of entry #{ctx.args.entry}.")
     return 0
 
 
 def cmd_cash_flow(ctx) -> int:
     a = ctx.args
-    rows = ctx.services.accounts.cash_flow(ctx.need_actor(), period=a.period, date_from=a.date_from,
-                                           date_to=a.date_to)
+    rows = ctx.services.ledger.cash_flow(ctx.need_actor(), period=a.period, date_from=a.date_from,
+                                         date_to=a.date_to)
     cur = ctx.services.company.get().currency
     ctx.emit([{"period": r.period, "method": r.method, "cash_in": r.cash_in, "cash_out": r.cash_out, "net": r.net}
               for r in rows],
@@ -241,7 +241,7 @@ def cmd_cash_flow(ctx) -> int:
 
 
 def cmd_aging(ctx) -> int:
-    rows = ctx.services.accounts.receivables_aging(ctx.need_actor())
+    rows = ctx.services.receivables.receivables_aging(ctx.need_actor())
     ctx.emit(rows, lambda: common.table(["Order", "Invoice", "Customer", "Due", "Open", "Days overdue", "Bucket"],
                                      [(r.order_number, r.invoice_number or "", r.customer_name, r.due_date or "",
                                        common.money(r.open_amount, ctx.services.company.get().currency),

@@ -587,7 +587,8 @@ def _whole_cycle(services, customers: int, skus: list[str]):
 
     The invoice is issued as the accounts tab issues it: ``render=False``, its PDF rendered afterwards by a
     background job outside any transaction; that rendering is the separate "invoice PDF" row."""
-    picking, shipping, acc = services.picking, services.shipping, services.accounts
+    picking, shipping = services.picking, services.shipping
+    billing, receivables = services.billing, services.receivables
     counter = iter(range(1, 10**9))
 
     def cycle(actor, rng: random.Random) -> None:
@@ -597,8 +598,8 @@ def _whole_cycle(services, customers: int, skus: list[str]):
         picking.confirm_picks(actor, pick.id)
         shipping.pack_order(actor, order.id, carrier="DHL", carrier_ref=f"BENCH{n:08d}")
         shipping.ship_order(actor, order.id)
-        acc.issue_invoice(actor, order.id, render=False)
-        acc.record_payment(actor, order.id, order.total, "bank", reference=f"bench {n}")
+        billing.issue_invoice(actor, order.id, render=False)
+        receivables.record_payment(actor, order.id, order.total, "bank", reference=f"bench {n}")
     return cycle
 
 
@@ -977,8 +978,8 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
         r = Row("accounts_queue", f"accounts queue over {sc.orders:,} orders, nearly all shipped, invoiced and paid",
                 "<= 100 ms", limit_ms=100, limit_stat="max")
         with failing_loudly(r):
-            r.samples = timed(lambda i: services.accounts.queue(actor), repeat, warmup=3)
-            q = services.accounts.queue(actor)
+            r.samples = timed(lambda i: services.receivables.queue(actor), repeat, warmup=3)
+            q = services.receivables.queue(actor)
         listed = sum(len(g) for g in (q.waiting_invoice, q.awaiting_payment, q.overdue, q.customer_credit,
                                       q.shipped_not_invoiced))
         r.note = (f"{listed} orders listed; one query over the kept set of open accounts, amounts computed for "

@@ -825,7 +825,7 @@ def _order_cycle(services, engine, rng: random.Random, products: list[dict], cus
     # Accounts: invoice what was shipped, then the bank transfers and the other payments.
     invoices = {}
     for i in shipped:
-        invoices[i] = services.accounts.issue_invoice(accountant, placed[i].id)
+        invoices[i] = services.billing.issue_invoice(accountant, placed[i].id)
         tick()
     paid_already = _paid(services, accountant, [o.id for o in placed])
     backordered = short.per_order[0][0]
@@ -839,13 +839,13 @@ def _order_cycle(services, engine, rng: random.Random, products: list[dict], cus
             part = (order.total * rng.choice((30, 40, 50)) / 100).quantize(Decimal(1))  # whole euros
             if not 0 < part < order.total:
                 part = (order.total / 2).quantize(Decimal("0.01"))
-            services.accounts.record_payment(accountant, order.id, str(part), "bank",
-                                             reference=f"SEPA {order.number} first instalment")
+            services.receivables.record_payment(accountant, order.id, str(part), "bank",
+                                                reference=f"SEPA {order.number} first instalment")
         elif i == twice:
             for n in (1, 2):
-                services.accounts.record_payment(accountant, order.id, str(order.total), "bank",
-                                                 reference=f"SEPA {order.number} {invoices[i].number}",
-                                                 notes="transferred twice by the customer" if n == 2 else "")
+                services.receivables.record_payment(accountant, order.id, str(order.total), "bank",
+                                                    reference=f"SEPA {order.number} {invoices[i].number}",
+                                                    notes="transferred twice by the customer" if n == 2 else "")
         else:
             _pay(services, rng, counter if channel == "counter" else accountant, order, order.total, channel,
                  currency)
@@ -855,15 +855,15 @@ def _order_cycle(services, engine, rng: random.Random, products: list[dict], cus
     order = placed[returned]
     for ln in order.lines:
         services.returns.receive_return(warehouse, order.id, ln.sku, ln.quantity, "restock", RETURN_REASON)
-    services.accounts.issue_credit_note(accountant, invoices[returned].number, reason=f"returned: {RETURN_REASON}")
-    services.accounts.refund(accountant, order.id, str(order.total), "bank",
-                             reference=f"SEPA refund {invoices[returned].number}")
+    services.billing.issue_credit_note(accountant, invoices[returned].number, reason=f"returned: {RETURN_REASON}")
+    services.receivables.refund(accountant, order.id, str(order.total), "bank",
+                                reference=f"SEPA refund {invoices[returned].number}")
     progress(steps, steps)
     return [o.id for o in placed]
 
 
 def _paid(services, actor, order_ids: list[int]) -> dict[int, bool]:
-    return {oid: services.accounts.order_account(actor, oid).paid > 0 for oid in order_ids}
+    return {oid: services.receivables.order_account(actor, oid).paid > 0 for oid in order_ids}
 
 
 def _pay(services, rng: random.Random, actor, order, amount: Decimal, channel: str, currency: str) -> None:
@@ -875,13 +875,14 @@ def _pay(services, rng: random.Random, actor, order, amount: Decimal, channel: s
     else:
         method = "bank" if rng.random() < 0.85 else "card"
     if method == "cash":
-        services.accounts.record_payment(actor, order.id, str(amount), "cash", reference="till 1")
+        services.receivables.record_payment(actor, order.id, str(amount), "cash", reference="till 1")
     elif method == "card":
         terminal = "online checkout" if channel == "online" else "terminal 2"
-        services.accounts.record_payment(actor, order.id, str(amount), "card", card_last4=f"{rng.randrange(10000):04d}",
-                                         reference=f"{terminal} trace {rng.randrange(10 ** 6):06d}")
+        services.receivables.record_payment(actor, order.id, str(amount), "card",
+                                            card_last4=f"{rng.randrange(10000):04d}",
+                                            reference=f"{terminal} trace {rng.randrange(10 ** 6):06d}")
     else:
-        services.accounts.record_payment(actor, order.id, str(amount), "bank", reference=f"SEPA {order.number}")
+        services.receivables.record_payment(actor, order.id, str(amount), "bank", reference=f"SEPA {order.number}")
 
 
 def _purchasing(services, actor, accountant) -> None:

@@ -98,7 +98,7 @@ def payables_problems(uow, balances: dict[str, int]) -> list[str]:
     """What is wrong between the purchasing documents and the journal (empty when nothing): goods received not
     invoiced must hold the receipts at purchase order cost less what supplier invoices cleared, payables the supplier
     invoices less what was paid on them. ``balances``: the journal's account balances (minor units, credit
-    negative). ``AccountsService.ledger_problems`` includes these."""
+    negative). ``LedgerService.ledger_problems`` includes these."""
     f = uow.purchasing.payables_figures()
     problems = []
     grni, expected = balances.get(Account.GOODS_RECEIVED.value, 0), -(f["received"] - f["cleared"])

@@ -61,7 +61,7 @@ def test_the_tab_invoices_the_first_shipment_and_then_the_backorder_when_it_ship
     text = _invoice(qtbot, tab)
     assert f"Issued invoice INV-000001 for {order.number}: 2 units, {shown('36.63')}" in text
     assert "Not yet invoiced: 2 x LAMP-01" in text
-    first = catalog.accounts.get_invoice(admin, "INV-000001")
+    first = catalog.billing.get_invoice(admin, "INV-000001")
     assert [(ln.sku, ln.quantity) for ln in first.lines] == [("LAMP-01", 1), ("BOOK-01", 1)]
     assert _group(tab, SHIPPED_GROUP).childCount() == 0
     assert "nothing to invoice now" in tab.plan_label.text()  # the field now names the invoice: its order
@@ -69,7 +69,7 @@ def test_the_tab_invoices_the_first_shipment_and_then_the_backorder_when_it_ship
     tab.order_edit.setText(order.number)
     text = _invoice(qtbot, tab)  # again with nothing new shipped: refused, nothing issued
     assert f"{order.number} already has invoice INV-000001 for everything shipped" in text
-    assert [i.number for i in catalog.accounts.list_invoices(admin)] == ["INV-000001"]
+    assert [i.number for i in catalog.billing.list_invoices(admin)] == ["INV-000001"]
 
     _ship(catalog, admin, order.id, ref="JD2")  # the backorder leaves
     _refresh_from_events(qtbot, tab, catalog, admin)
@@ -80,9 +80,9 @@ def test_the_tab_invoices_the_first_shipment_and_then_the_backorder_when_it_ship
     assert f"bills what shipped: 2 x LAMP-01, {shown('47.57')}; with it the order is invoiced in full" in plan
     text = _invoice(qtbot, tab)
     assert f"Issued invoice INV-000002 for {order.number}: 2 units, {shown('47.57')}" in text
-    second = catalog.accounts.get_invoice(admin, "INV-000002")
+    second = catalog.billing.get_invoice(admin, "INV-000002")
     assert first.total + second.total == order.total
-    assert catalog.accounts.ledger_problems() == []
+    assert catalog.ledger.ledger_problems() == []
 
 
 def test_whole_order_bills_the_backorder_before_it_ships(qtbot, tab, catalog, admin):
@@ -95,7 +95,7 @@ def test_whole_order_bills_the_backorder_before_it_ships(qtbot, tab, catalog, ad
     assert f"bills the whole order: 2 x LAMP-01, {shown('47.58')}" in tab.plan_label.text()
     text = _invoice(qtbot, tab)
     assert f"Issued invoice INV-000001 for {order.number}: 2 units, {shown('47.58')}" in text
-    assert catalog.accounts.order_account(admin, order.id).invoiced == order.total
+    assert catalog.receivables.order_account(admin, order.id).invoiced == order.total
 
 
 def test_whole_order_after_a_first_invoice_says_it_bills_what_is_left(qtbot, tab, catalog, admin):

@@ -51,7 +51,7 @@ def _queue(tab) -> dict[str, list[str]]:
 
 def test_the_queue_follows_payments_and_invoices_as_events_arrive(qtbot, tab, catalog, admin):
     order = catalog.orders.place_order(admin, None, [("LAMP-01", 1)])
-    catalog.accounts.record_payment(admin, order.id, "23.79", "cash")
+    catalog.receivables.record_payment(admin, order.id, "23.79", "cash")
     events = catalog.events.since(admin, 0)
     with qtbot.waitSignal(tab.refreshed, timeout=3000):
         tab.on_events(events)
@@ -70,13 +70,13 @@ def test_the_queue_follows_payments_and_invoices_as_events_arrive(qtbot, tab, ca
 def test_a_payment_is_typed_as_text_and_a_partial_one_leaves_the_rest_due(qtbot, tab, catalog, admin,
                                                                           typed_payment):
     order = catalog.orders.place_order(admin, None, [("BOOK-01", 2)])  # 25.68
-    catalog.accounts.issue_invoice(admin, order.id)
+    catalog.billing.issue_invoice(admin, order.id)
     tab.order_edit.setText(order.number)
     typed_payment.append({"method": "bank", "amount": "10,50", "reference": "SEPA 7"})
     with qtbot.waitSignal(tab.refreshed, timeout=3000):
         tab.record_payment()
     assert f"still due {shown('15.18')}" in tab.message_label.text()
-    assert catalog.accounts.order_account(admin, order.id).paid == Decimal("10.50")
+    assert catalog.receivables.order_account(admin, order.id).paid == Decimal("10.50")
     assert _queue(tab)["Invoiced, awaiting payment"] == [order.number]
     flow = [tab.flow_table.item(0, c).text() for c in range(5)]
     assert flow[1:] == ["bank", shown('10.50'), shown('0.00'), shown('10.50')]
@@ -103,8 +103,8 @@ def test_the_payment_dialog_refuses_card_numbers_and_bad_amounts_before_anything
 
 def test_credit_note_and_refund_from_the_tab(qtbot, tab, catalog, admin, typed_payment, monkeypatch):
     order = catalog.orders.place_order(admin, None, [("LAMP-01", 2)])
-    catalog.accounts.issue_invoice(admin, order.id)
-    catalog.accounts.record_payment(admin, order.id, "47.58", "card", card_last4="4242")
+    catalog.billing.issue_invoice(admin, order.id)
+    catalog.receivables.record_payment(admin, order.id, "47.58", "card", card_last4="4242")
     tab.order_edit.setText(order.number)
     monkeypatch.setattr(tab, "ask_credit_lines", lambda invoice: ([("LAMP-01", "1")], "broken"))
     with qtbot.waitSignal(tab.refreshed, timeout=3000):
@@ -115,7 +115,7 @@ def test_credit_note_and_refund_from_the_tab(qtbot, tab, catalog, admin, typed_p
     with qtbot.waitSignal(tab.refreshed, timeout=3000):
         tab.refund()
     assert f"Refunded {shown('23.79')} card" in tab.message_label.text()
-    assert catalog.accounts.ledger_problems() == []
+    assert catalog.ledger.ledger_problems() == []
     kinds = [tab.journal_tree.topLevelItem(i).text(2) for i in range(tab.journal_tree.topLevelItemCount())]
     assert kinds == ["refund", "credit note", "receipt", "sale"]
     tab.kind_filter.setCurrentIndex(tab.kind_filter.findData("receipt"))  # filters reload the journal
@@ -137,7 +137,7 @@ def test_invoices_and_credit_notes_issue_in_a_write_job_and_render_their_pdfs_in
         return real_submit(run, write=write, **kw)
 
     monkeypatch.setattr(tab.jobs, "submit", submit)
-    real = catalog.accounts.renderer
+    real = catalog.billing.renderer
     rendered: list[tuple[str, bool]] = []
 
     class Renderer:
@@ -145,7 +145,7 @@ def test_invoices_and_credit_notes_issue_in_a_write_job_and_render_their_pdfs_in
             rendered.append((doc.number, running[-1]))
             return real.render_invoice(doc)
 
-    monkeypatch.setattr(catalog.accounts, "renderer", Renderer())
+    monkeypatch.setattr(catalog.billing, "renderer", Renderer())
     order = catalog.orders.place_order(admin, None, [("LAMP-01", 2)])
     tab.order_edit.setText(order.number)
     with qtbot.waitSignal(tab.refreshed, timeout=3000):
@@ -155,8 +155,8 @@ def test_invoices_and_credit_notes_issue_in_a_write_job_and_render_their_pdfs_in
     with qtbot.waitSignal(tab.refreshed, timeout=3000):
         tab.credit_note()
     assert rendered == [("INV-000001", False), ("CRN-000001", False)]  # read jobs, after the write jobs
-    catalog.accounts.invoice_pdf(admin, "INV-000001")
-    catalog.accounts.invoice_pdf(admin, "CRN-000001")
+    catalog.billing.invoice_pdf(admin, "INV-000001")
+    catalog.billing.invoice_pdf(admin, "CRN-000001")
     assert len(rendered) == 2  # the read jobs stored them: a reprint is the stored document
 
 
@@ -190,7 +190,7 @@ def test_pay_now_at_the_counter_takes_the_payment_and_saves_the_80mm_receipt(qtb
     qtbot.keyClick(entry, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert f"Receipt saved to {receipt}" in entry.message_label.text()
     assert receipt.read_bytes().startswith(b"%PDF")
-    account = catalog.accounts.order_account(admin, entry.last_confirmed.id)
+    account = catalog.receivables.order_account(admin, entry.last_confirmed.id)
     assert account.paid == Decimal("23.79") and account.payments[0].method == "cash"
     from tests.helpers.pdf_tools import pdf_to_text, require_tools
     require_tools("pdftotext")

@@ -189,8 +189,8 @@ def test_scans_faster_than_the_database_answers_land_in_one_cart(qtbot, shop, ad
 
 def test_picking_a_caller_shows_what_they_owe(qtbot, tab, shop, admin, customer):
     order = shop.orders.place_order(admin, customer.id, [("LAMP-01", 1)])
-    shop.accounts.issue_invoice(admin, order.id, render=False)
-    shop.accounts.record_payment(admin, order.id, "5.00", "cash")
+    shop.billing.issue_invoice(admin, order.id, render=False)
+    shop.receivables.record_payment(admin, order.id, "5.00", "cash")
     owed = order.total - 5
     qtbot.keyClicks(tab.customer_edit, "5550100")
     qtbot.keyClick(tab.customer_edit, Qt.Key.Key_Return)

@@ -74,9 +74,9 @@ def test_a_phone_number_lists_the_customers_orders(qtbot, desk, catalog, admin, 
 
 
 def test_invoices_and_payments_show_their_amounts_in_the_screens_money_format(qtbot, desk, catalog, admin, shipped):
-    invoice = catalog.accounts.issue_invoice(admin, shipped.id, render=False)
-    catalog.accounts.record_payment(admin, shipped.id, str(invoice.total + 10), "cash")  # paid too much
-    catalog.accounts.refund(admin, shipped.id, "10.00", "cash")
+    invoice = catalog.billing.issue_invoice(admin, shipped.id, render=False)
+    catalog.receivables.record_payment(admin, shipped.id, str(invoice.total + 10), "cash")  # paid too much
+    catalog.receivables.refund(admin, shipped.id, "10.00", "cash")
     _look_up(qtbot, desk, shipped.tracking_number)
     rows = {desk.timeline_table.item(r, 1).text(): desk.timeline_table.item(r, 3).text()
             for r in range(desk.timeline_table.rowCount())}

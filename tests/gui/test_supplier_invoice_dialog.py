@@ -66,7 +66,7 @@ def test_a_supplier_invoice_is_recorded_from_the_keyboard_and_paid_in_part(qtbot
     assert not pay.isVisible()
     assert f"Paid {shown('10.00')} to Lumen GmbH on SI-000001; {shown('20.35')} still open." in d.message_label.text()
     assert d.current_invoice().open == Decimal("20.35")
-    assert catalog.accounts.ledger_problems() == []
+    assert catalog.ledger.ledger_problems() == []
 
 
 def test_a_refused_invoice_keeps_the_dialog_open_with_the_reason(qtbot, dialog, catalog, admin):

@@ -19,8 +19,8 @@ def cycled(services, admin, catalog, customer):
     services.picking.confirm_picks(admin, pick_list.number)
     services.shipping.pack_order(admin, order.number, carrier="DHL", carrier_ref="JD0001")
     services.shipping.ship_order(admin, order.id)
-    invoice = services.accounts.issue_invoice(admin, order.id, render=False)
-    services.accounts.record_payment(admin, order.id, str(invoice.total), "cash")
+    invoice = services.billing.issue_invoice(admin, order.id, render=False)
+    services.receivables.record_payment(admin, order.id, str(invoice.total), "cash")
     return order
 
 

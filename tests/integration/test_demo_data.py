@@ -103,8 +103,8 @@ def test_the_same_seed_gives_the_same_suppliers_purchases_parcels_and_money(demo
                   mw.ReturnedItem.__table__, ma.Invoice.__table__, ma.Payment.__table__):
         assert _dump(a.engine, table, drop=when) == _dump(b.engine, table, drop=when), table.name
     accountant = a.services.auth.actor_for("accountant")
-    assert (a.services.accounts.trial_balance(accountant).rows
-            == b.services.accounts.trial_balance(b.services.auth.actor_for("accountant")).rows)
+    assert (a.services.ledger.trial_balance(accountant).rows
+            == b.services.ledger.trial_balance(b.services.auth.actor_for("accountant")).rows)
 
 
 def test_a_different_seed_gives_different_data(demo, tmp_path):
@@ -280,31 +280,31 @@ def test_settings_users_and_passwords(demo):
 # ---- the live part: warehouse, accounts, purchasing ---------------------------------------------------------------
 def test_the_books_balance_and_hold_invoices_payments_a_credit_note_and_a_refund(demo):
     backend, _, _ = demo
-    accounts = backend.services.accounts
     accountant = backend.services.auth.actor_for("accountant")
-    tb = accounts.trial_balance(accountant)
+    tb = backend.services.ledger.trial_balance(accountant)
     assert tb.balanced and tb.total_debit > 0
-    assert accounts.ledger_problems() == []
+    assert backend.services.ledger.ledger_problems() == []
     assert tb.balance_of("Expenses:COGS") > 0  # products have a unit cost, so shipments post cost of goods sold
-    invoices = accounts.list_invoices(accountant, kind="invoice")
+    invoices = backend.services.billing.list_invoices(accountant, kind="invoice")
     assert 30 <= len(invoices) <= 60
-    [credit_note] = accounts.list_invoices(accountant, kind="credit_note")
+    [credit_note] = backend.services.billing.list_invoices(accountant, kind="credit_note")
     with backend.engine.connect() as conn:
         payments = conn.execute(select(ma.Payment)).all()
     assert {p.method for p in payments if p.kind == "payment"} == {"cash", "card", "bank"}
     assert all(len(p.card_last4) == 4 and p.card_last4.isdigit() and p.reference
                for p in payments if p.method == "card")
     [refund] = [p for p in payments if p.kind == "refund"]
-    returned = accounts.order_account(accountant, refund.order_id)
+    returned = backend.services.receivables.order_account(accountant, refund.order_id)
     assert returned.status == "returned" and returned.balance == 0
     assert credit_note.total == returned.total == from_minor(refund.amount_minor, "EUR")
-    queue = accounts.queue(accountant)
+    queue = backend.services.receivables.queue(accountant)
     credit = {i.order_id: -i.open_amount for i in queue.customer_credit}
     # The order paid twice; and an order with a backorder, invoiced for what shipped but paid in full: its credit
     # waits for the backorder's invoice and is never more than what is still to invoice.
     waiting_backorder = {oid for oid in credit if backend.services.tracking.tracking(accountant, oid).backorder_units}
     assert len(queue.waiting_invoice) >= 1 and len(credit) - len(waiting_backorder) == 1
-    assert all(0 < credit[oid] <= accounts.invoice_plan(accountant, oid, what="all").total for oid in waiting_backorder)
+    assert all(0 < credit[oid] <= backend.services.billing.invoice_plan(accountant, oid, what="all").total
+               for oid in waiting_backorder)
     assert any(i.paid == 0 for i in queue.awaiting_payment) and any(0 < i.paid < i.total
                                                                     for i in queue.awaiting_payment)
     assert queue.overdue == ()  # issued invoices are immutable: their due dates cannot be back-dated
@@ -348,7 +348,7 @@ def test_suppliers_and_purchase_orders_at_every_step(demo):
     accountant = backend.services.auth.actor_for("accountant")
     [invoice] = payables.list_supplier_invoices(accountant)
     assert invoice.tax > 0 and invoice.open == 0 and invoice.paid == invoice.total > 0
-    balances = {r.account: r.balance for r in backend.services.accounts.trial_balance(accountant).rows}
+    balances = {r.account: r.balance for r in backend.services.ledger.trial_balance(accountant).rows}
     assert balances.get("Liabilities:Payables", 0) == 0 and balances["Liabilities:GoodsReceivedNotInvoiced"] < 0
 
 
@@ -359,11 +359,11 @@ def test_every_tab_has_something_to_show(demo):
     assert s.catalog.search(actor, "", limit=20)                                   # inventory
     assert s.orders.open_drafts(actor) and s.orders.list_orders(actor, limit=5)   # order entry
     assert s.picking.queue(actor) and s.picking.recent_pick_lists(actor)      # warehouse
-    queue = s.accounts.queue(actor)                                                # accounts
+    queue = s.receivables.queue(actor)                                                # accounts
     assert queue.waiting_invoice and queue.awaiting_payment and queue.customer_credit
-    assert s.accounts.journal(actor, limit=50) and s.accounts.trial_balance(actor).rows
-    assert s.accounts.receivables_aging(actor) and s.accounts.cash_flow(actor)
-    assert s.accounts.list_invoices(actor) and s.purchasing.list_purchase_orders(actor)
+    assert s.ledger.journal(actor, limit=50) and s.ledger.trial_balance(actor).rows
+    assert s.receivables.receivables_aging(actor) and s.ledger.cash_flow(actor)
+    assert s.billing.list_invoices(actor) and s.purchasing.list_purchase_orders(actor)
     with backend.engine.connect() as conn:                                         # service desk
         returned = conn.execute(select(m.Order).where(m.Order.status == "returned")).one()
     [found] = s.tracking.find_orders(actor, returned.tracking_number)

@@ -21,8 +21,8 @@ def accountant(users):
 
 
 def balances(services, actor) -> dict[str, Decimal]:
-    tb = services.accounts.trial_balance(actor)
-    assert tb.balanced and services.accounts.ledger_problems() == []
+    tb = services.ledger.trial_balance(actor)
+    assert tb.balanced and services.ledger.ledger_problems() == []
     return {r.account: r.balance for r in tb.rows}
 
 
@@ -42,7 +42,7 @@ def test_receiving_five_units_at_three_euros_puts_fifteen_into_inventory_owed_as
     books = balances(services, accountant)
     assert books[Account.INVENTORY.value] == Decimal("15.00")
     assert books[Account.GOODS_RECEIVED.value] == Decimal("-15.00")
-    [entry] = services.accounts.journal(accountant, kind="goods_received")
+    [entry] = services.ledger.journal(accountant, kind="goods_received")
     assert entry.description == f"Goods received, {po.number} (5 units)"
     assert services.inventory.invariant_violations() == []
 
@@ -57,13 +57,13 @@ def test_a_new_product_with_cost_and_stock_is_opening_stock_and_damage_posts_shr
     books = balances(services, accountant)
     assert books[Account.INVENTORY.value] == Decimal("32.00")
     assert books[Account.INVENTORY_ADJUSTMENTS.value] == Decimal("8.00")
-    [entry] = services.accounts.journal(accountant, kind="stock_adjustment")
+    [entry] = services.ledger.journal(accountant, kind="stock_adjustment")
     assert entry.description == "Stock adjustment, damage VASE-01 (-2 units)"
 
 
 def test_an_imported_catalog_without_cost_posts_nothing_until_a_cost_revalues_its_stock_and_later_counts(
         services, catalog, admin, accountant):
-    assert services.accounts.trial_balance(accountant).rows == ()  # no cost column: opening stock at cost 0
+    assert services.ledger.trial_balance(accountant).rows == ()  # no cost column: opening stock at cost 0
     set_cost(services, admin, "LAMP-01", "5.00")  # the 10 lamps on hand are revalued from 0.00 to 5.00
     assert balances(services, accountant)[Account.INVENTORY_REVALUATION.value] == Decimal("-50.00")
     services.catalog.import_catalog(admin, (CSV_HEAD + "LAMP-01,Desk lamp,19.99,0.19,13\n"
@@ -74,7 +74,7 @@ def test_an_imported_catalog_without_cost_posts_nothing_until_a_cost_revalues_it
     services.inventory.post_stock_count(admin, "", [("LAMP-01", 9), ("BULB-E27", 100)])  # 4 lamps short
     books = balances(services, accountant)
     assert books[Account.INVENTORY_ADJUSTMENTS.value] == Decimal("5.00")  # 3 found, 4 lost: one lamp of shrinkage
-    [count] = services.accounts.journal(accountant, text="count", newest_first=True, limit=1)
+    [count] = services.ledger.journal(accountant, text="count", newest_first=True, limit=1)
     assert count.description == "Stock adjustment, count (-4 units)"
 
 
@@ -102,13 +102,13 @@ def test_selling_what_was_received_leaves_the_remaining_stock_at_cost_and_the_ex
     assert books[Account.INVENTORY.value] == Decimal("9.00")  # 3 mugs left at 3.00, never negative
     assert books[Account.COGS.value] == Decimal("6.00")
     beans = tmp_path / "books.beancount"
-    beans.write_text(to_beancount(services.accounts.journal(accountant), "EUR"), encoding="utf-8")
+    beans.write_text(to_beancount(services.ledger.journal(accountant), "EUR"), encoding="utf-8")
     subprocess.run([bean_check(), str(beans)], check=True, capture_output=True)
 
 
 def test_importing_a_catalog_with_unit_costs_values_its_opening_stock(services, admin):
     services.catalog.import_catalog(admin, b"sku,name,unit_price,tax_rate,on_hand,unit_cost\n"
                                            b"CUP-1,Cup,4.00,0.19,10,1.50\n")
-    balances = {r.account: r.debit - r.credit for r in services.accounts.trial_balance(admin).rows}
+    balances = {r.account: r.debit - r.credit for r in services.ledger.trial_balance(admin).rows}
     assert balances["Assets:Inventory"] == Decimal("15.00")
     assert balances["Equity:OpeningBalances"] == Decimal("-15.00")

@@ -51,14 +51,14 @@ def test_every_change_that_opens_or_closes_an_account_keeps_the_set(backend, sho
 
     def check(expected: dict[int, str]) -> None:
         assert kept(eng) == expected
-        assert s.accounts.open_accounts_problems() == []
+        assert s.ledger.open_accounts_problems() == []
 
     # A counter sale paid at once waits for its invoice; the invoice settles it and its row goes.
     a = s.orders.place_order(admin, None, [("LAMP-01", 1)]).id
     check({})
-    s.accounts.record_payment(admin, a, "23.79", "cash")
+    s.receivables.record_payment(admin, a, "23.79", "cash")
     check({a: "unsettled+paid_not_invoiced"})
-    s.accounts.issue_invoice(admin, a)
+    s.billing.issue_invoice(admin, a)
     check({})
 
     # A short pick ships in part (waiting for an invoice), is invoiced in part (awaiting payment), its backorder
@@ -66,29 +66,29 @@ def test_every_change_that_opens_or_closes_an_account_keeps_the_set(backend, sho
     b = s.orders.place_order(admin, 1, [("LAMP-01", 2), ("BULB-E27", 3)]).id
     ship(s, admin, b, {"LAMP-01": 1})
     check({b: "shipped_not_invoiced"})
-    first = s.accounts.issue_invoice(admin, b, what="shipped")
+    first = s.billing.issue_invoice(admin, b, what="shipped")
     check({b: "unsettled"})
     ship(s, admin, b)
     check({b: "unsettled+shipped_not_invoiced"})
-    s.accounts.issue_invoice(admin, b, what="shipped")
+    s.billing.issue_invoice(admin, b, what="shipped")
     check({b: "unsettled"})
-    total = s.accounts.order_account(admin, b).invoiced
-    s.accounts.record_payment(admin, b, total, "bank")
+    total = s.receivables.order_account(admin, b).invoiced
+    s.receivables.record_payment(admin, b, total, "bank")
     check({})
     s.returns.receive_return(admin, b, "LAMP-01", 1, "restock", "broken")
     check({})  # the unit came back, but it stays invoiced until a credit note: nothing to do for accounts yet
-    note = s.accounts.issue_credit_note(admin, first.number, [("LAMP-01", 1)], reason="returned")
+    note = s.billing.issue_credit_note(admin, first.number, [("LAMP-01", 1)], reason="returned")
     check({b: "unsettled"})  # a credit in the customer's favour
-    s.accounts.refund(admin, b, note.total, "bank")
+    s.receivables.refund(admin, b, note.total, "bank")
     check({})
 
     # Paid, then cancelled: no longer waiting for an invoice, but the money is owed back until it is refunded.
     c = s.orders.place_order(admin, 2, [("BOOK-01", 1)]).id
-    s.accounts.record_payment(admin, c, "5.00", "card")
+    s.receivables.record_payment(admin, c, "5.00", "card")
     check({c: "unsettled+paid_not_invoiced"})
     s.orders.cancel_order(admin, c, "changed their mind")
     check({c: "unsettled"})
-    s.accounts.refund(admin, c, "5.00", "card")
+    s.receivables.refund(admin, c, "5.00", "card")
     check({})
 
     # Shipped and sent back in full before any invoice: nothing left to invoice.
@@ -101,13 +101,13 @@ def test_every_change_that_opens_or_closes_an_account_keeps_the_set(backend, sho
 
     # The queue lists exactly these groups (one order each way).
     e = s.orders.place_order(admin, 3, [("BULB-E27", 1)]).id
-    s.accounts.issue_invoice(admin, e)
-    s.accounts.record_payment(admin, e, "1.00", "cash")
+    s.billing.issue_invoice(admin, e)
+    s.receivables.record_payment(admin, e, "1.00", "cash")
     f = s.orders.place_order(admin, 3, [("BULB-E27", 1)]).id
     ship(s, admin, f)
     check({e: "unsettled", f: "shipped_not_invoiced"})
-    today = s.accounts.order_account(admin, e).invoices[0].issue_date
-    q = s.accounts.queue(admin, today=today + timedelta(days=20))
+    today = s.receivables.order_account(admin, e).invoices[0].issue_date
+    q = s.receivables.queue(admin, today=today + timedelta(days=20))
     assert [(i.order_id, i.days_overdue, i.open_amount) for i in q.overdue] == [(e, 6, q.overdue[0].total - 1)]
     assert [i.order_id for i in q.shipped_not_invoiced] == [f]
     assert q.waiting_invoice == q.awaiting_payment == q.customer_credit == ()
@@ -116,21 +116,21 @@ def test_every_change_that_opens_or_closes_an_account_keeps_the_set(backend, sho
 def test_the_consistency_check_notices_a_set_out_of_step(backend, shop, admin):
     # Guards the check the tests rely on: a row missing, a row too many and a wrong reason are all reported.
     paid = shop.orders.place_order(admin, None, [("LAMP-01", 1)]).id
-    shop.accounts.record_payment(admin, paid, "1.00", "cash")
+    shop.receivables.record_payment(admin, paid, "1.00", "cash")
     other = shop.orders.place_order(admin, None, [("LAMP-01", 1)]).id
-    assert shop.accounts.open_accounts_problems() == []
+    assert shop.ledger.open_accounts_problems() == []
     with backend.engine.begin() as c:
         c.execute(text("UPDATE open_accounts SET paid_not_invoiced = :f WHERE order_id = :o"),
                   {"f": False, "o": paid})
         c.execute(text("INSERT INTO open_accounts VALUES (:o, :t, :f, :f)"), {"o": other, "t": True, "f": False})
-    assert shop.accounts.open_accounts_problems() == [
+    assert shop.ledger.open_accounts_problems() == [
         f"SO-{paid:06d}: open accounts say unsettled, its documents unsettled, paid_not_invoiced",
         f"SO-{other:06d}: open accounts say unsettled, its documents closed"]
     with backend.engine.begin() as c:
         c.execute(text("UPDATE open_accounts SET unsettled = :f WHERE order_id = :o"), {"f": False, "o": other})
         c.execute(text("DELETE FROM open_accounts WHERE order_id = :o"), {"o": paid})
     assert kept(backend.engine) == {}  # the trigger took the row whose reasons all went false
-    assert shop.accounts.open_accounts_problems() == [
+    assert shop.ledger.open_accounts_problems() == [
         f"SO-{paid:06d}: open accounts say closed, its documents unsettled, paid_not_invoiced"]
 
 
@@ -153,7 +153,7 @@ def test_the_queue_and_the_refresh_read_only_through_keys_and_indexes(backend, s
         oid = s.orders.place_order(admin, n + 1 if n < 3 else None, [("LAMP-01", 1), ("BULB-E27", 1)]).id
         ship(s, admin, oid)
         if n % 2:
-            s.accounts.issue_invoice(admin, oid)
+            s.billing.issue_invoice(admin, oid)
     with backend.engine.begin() as c:  # and years of closed orders: the set is a small part of the orders
         row = dict(c.execute(text("SELECT * FROM orders WHERE id = :o"), {"o": oid}).mappings().one())
         del row["id"]
@@ -164,7 +164,7 @@ def test_the_queue_and_the_refresh_read_only_through_keys_and_indexes(backend, s
             c.exec_driver_sql("ANALYZE")  # as autovacuum keeps the statistics of a shop's database
             c.commit()
     with captured(backend.engine) as seen:
-        queue = s.accounts.queue(admin)
+        queue = s.receivables.queue(admin)
     assert queue.shipped_not_invoiced and queue.awaiting_payment  # the query found rows
     (query,) = [(st, p) for st, p in seen if st.lstrip().upper().startswith("SELECT")]
     plan = explain(backend, *query)
@@ -176,7 +176,7 @@ def test_the_queue_and_the_refresh_read_only_through_keys_and_indexes(backend, s
         assert "using pk_orders on orders" in plan and "Backward using pk_orders" not in plan, plan
     oid = s.orders.place_order(admin, 1, [("LAMP-01", 1)]).id
     with captured(backend.engine) as seen:
-        s.accounts.record_payment(admin, oid, "1.00", "cash")
+        s.receivables.record_payment(admin, oid, "1.00", "cash")
     (refresh,) = [(st, p) for st, p in seen if st.lstrip().upper().startswith("INSERT INTO OPEN_ACCOUNTS")]
     plan = explain(backend, *refresh)
     assert "ix_invoices_order_id" in plan and "ix_shipments_order_id" in plan and "ix_returns_order_id" in plan
@@ -191,13 +191,13 @@ def test_the_bench_seeds_an_accounts_history_whose_open_accounts_are_kept(backen
     done = seed(backend.url, sc, admin.user_id)
     assert done["orders"] == OPEN_EVERY + 900
     s = backend.services
-    assert s.accounts.open_accounts_problems() == []  # the set the bench wrote is the one the documents make
+    assert s.ledger.open_accounts_problems() == []  # the set the bench wrote is the one the documents make
     with backend.engine.connect() as c:
         counts = {t: c.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
                   for t in ("invoices", "payments", "shipments", "returns", "open_accounts")}
     assert counts["invoices"] > 0.8 * sc.orders and counts["payments"] > 0.8 * sc.orders and counts["returns"]
     assert 5 <= counts["open_accounts"] <= 10
-    q = s.accounts.queue(admin)
+    q = s.receivables.queue(admin)
     assert q.waiting_invoice and q.overdue and q.customer_credit and q.shipped_not_invoiced
 
 
@@ -211,16 +211,16 @@ def test_0008_fills_the_set_from_the_documents_and_its_downgrade_removes_it(empt
         admin = s.auth.actor_for("admin")
         s.catalog.import_catalog(admin, CATALOG)
         paid = s.orders.place_order(admin, None, [("LAMP-01", 1)]).id
-        s.accounts.record_payment(admin, paid, "30.00", "cash")
+        s.receivables.record_payment(admin, paid, "30.00", "cash")
         part = s.orders.place_order(admin, None, [("LAMP-01", 2), ("BULB-E27", 1)]).id
         ship(s, admin, part, {"LAMP-01": 1, "BULB-E27": 1})
-        s.accounts.issue_invoice(admin, part)
+        s.billing.issue_invoice(admin, part)
         ship(s, admin, part)  # the backorder: shipped, not invoiced, and the first invoice is unpaid
         done = s.orders.place_order(admin, None, [("BOOK-01", 1)]).id
-        inv = s.accounts.issue_invoice(admin, done)
-        s.accounts.record_payment(admin, done, inv.total, "bank")
+        inv = s.billing.issue_invoice(admin, done)
+        s.receivables.record_payment(admin, done, inv.total, "bank")
         cancelled = s.orders.place_order(admin, None, [("BOOK-01", 1)]).id
-        s.accounts.record_payment(admin, cancelled, "2.00", "cash")
+        s.receivables.record_payment(admin, cancelled, "2.00", "cash")
         s.orders.cancel_order(admin, cancelled)
         before = kept(backend.engine)
         assert before == {paid: "unsettled+paid_not_invoiced", part: "unsettled+shipped_not_invoiced",
@@ -247,7 +247,7 @@ def test_0008_fills_the_set_from_the_documents_and_its_downgrade_removes_it(empt
         engine.dispose()
     backend = open_backend(empty_db_url, paths=paths, hasher=fast_test_hasher())
     try:
-        problems = backend.services.accounts.open_accounts_problems()
+        problems = backend.services.ledger.open_accounts_problems()
         assert problems == [f"SO-{cancelled:06d}: open accounts say closed, its documents unsettled"]
     finally:
         backend.dispose()

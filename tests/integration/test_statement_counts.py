@@ -109,16 +109,16 @@ def test_shipping_and_invoicing_an_order_take_a_bounded_number_of_statements(bac
     pick = shop.picking.create_pick_list(admin, [order.id])
     shop.picking.confirm_picks(admin, pick.id)
     shop.shipping.pack_order(admin, order.id, carrier="DHL", carrier_ref="JD1")
-    shop.accounts.issue_invoice(admin, 1)  # the series' counter row exists (the first invoice ever creates it)
+    shop.billing.issue_invoice(admin, 1)  # the series' counter row exists (the first invoice ever creates it)
     per_line_locks = 2 if backend.engine.dialect.name == "postgresql" else 0
     assert count(backend, lambda: shop.shipping.ship_order(admin, order.id)) <= SHIP_ORDER + per_line_locks
-    assert count(backend, lambda: shop.accounts.issue_invoice(admin, order.id, render=False)) <= ISSUE_INVOICE
+    assert count(backend, lambda: shop.billing.issue_invoice(admin, order.id, render=False)) <= ISSUE_INVOICE
 
 
 def test_invoicing_a_part_shipment_and_then_its_backorder_takes_the_same_bounded_number_of_statements(
         backend, shop, admin):
     order = shop.orders.place_order(admin, 1, [("LAMP-01", 3), ("BULB-E27", 2)])
-    shop.accounts.issue_invoice(admin, 1)  # the series' counter row exists
+    shop.billing.issue_invoice(admin, 1)  # the series' counter row exists
 
     def ship(found=None):
         pick = shop.picking.create_pick_list(admin, [order.id])
@@ -128,25 +128,25 @@ def test_invoicing_a_part_shipment_and_then_its_backorder_takes_the_same_bounded
 
     ship({"LAMP-01": 1})
     invoices = []
-    first = count(backend, lambda: invoices.append(shop.accounts.issue_invoice(admin, order.id, render=False)))
+    first = count(backend, lambda: invoices.append(shop.billing.issue_invoice(admin, order.id, render=False)))
     ship()
-    second = count(backend, lambda: invoices.append(shop.accounts.issue_invoice(admin, order.id, render=False)))
+    second = count(backend, lambda: invoices.append(shop.billing.issue_invoice(admin, order.id, render=False)))
     assert [[ln.quantity for ln in i.lines] for i in invoices] == [[1, 2], [2]]  # really a part, then the rest
     assert first <= ISSUE_INVOICE and second <= ISSUE_INVOICE
 
 
 def test_a_payment_and_the_accounts_queue_take_a_bounded_number_of_statements(backend, shop, admin):
     orders = [shop.orders.place_order(admin, 1, [("LAMP-01", 1)]) for _ in range(6)]
-    assert count(backend, lambda: shop.accounts.record_payment(admin, orders[0].id, "5.00", "cash")) \
+    assert count(backend, lambda: shop.receivables.record_payment(admin, orders[0].id, "5.00", "cash")) \
         <= RECORD_PAYMENT
-    one = count(backend, lambda: shop.accounts.queue(admin))
+    one = count(backend, lambda: shop.receivables.queue(admin))
     for order in orders[1:]:  # several groups get orders: paid and not invoiced, invoiced and part paid, overpaid
-        shop.accounts.record_payment(admin, order.id, "5.00", "cash")
-    shop.accounts.issue_invoice(admin, orders[1].id)
-    shop.accounts.issue_invoice(admin, orders[2].id)
-    shop.accounts.record_payment(admin, orders[2].id, "50.00", "bank")
+        shop.receivables.record_payment(admin, order.id, "5.00", "cash")
+    shop.billing.issue_invoice(admin, orders[1].id)
+    shop.billing.issue_invoice(admin, orders[2].id)
+    shop.receivables.record_payment(admin, orders[2].id, "50.00", "bank")
     queue = []
-    many = count(backend, lambda: queue.append(shop.accounts.queue(admin)))
+    many = count(backend, lambda: queue.append(shop.receivables.queue(admin)))
     assert [len(g) for g in (queue[0].waiting_invoice, queue[0].awaiting_payment, queue[0].customer_credit)] \
         == [4, 1, 1]  # really more orders, in several groups
     assert one == many <= ACCOUNTS_QUEUE

@@ -41,8 +41,8 @@ def po(shop, admin):
 
 def books(services, actor) -> dict[str, Decimal]:
     """The trial balance by account (debit positive), after checking that the books are consistent."""
-    assert services.accounts.ledger_problems() == []
-    tb = services.accounts.trial_balance(actor)
+    assert services.ledger.ledger_problems() == []
+    tb = services.ledger.trial_balance(actor)
     assert tb.balanced and tb.total_debit == tb.total_credit
     return {r.account: r.balance for r in tb.rows if r.balance}
 
@@ -50,7 +50,7 @@ def books(services, actor) -> dict[str, Decimal]:
 def grni_of(services, actor, po_number: str) -> Decimal:
     """What goods received not invoiced holds for one purchase order: its receipts less its supplier invoices."""
     total = Decimal(0)
-    for e in services.accounts.journal(actor, account=GRNI):
+    for e in services.ledger.journal(actor, account=GRNI):
         if po_number in e.description:
             total += sum((p.amount for p in e.postings if p.account == GRNI), Decimal(0))
     return total
@@ -72,7 +72,7 @@ def test_invoicing_what_was_received_at_the_order_price_clears_goods_received_an
     b = books(shop, admin)
     assert GRNI not in b and PPV not in b
     assert (b[INVENTORY], b[INPUT_TAX], b[PAYABLES]) == (Decimal("52.00"), Decimal("9.88"), Decimal("-61.88"))
-    [entry] = shop.accounts.journal(admin, kind="supplier_invoice")
+    [entry] = shop.ledger.journal(admin, kind="supplier_invoice")
     assert entry.description == f"Supplier invoice RE-2024-0815, Lumen GmbH, {po.number} (15 units)"
     assert {p.account: p.amount for p in entry.postings} == {GRNI: Decimal("52.00"), INPUT_TAX: Decimal("9.88"),
                                                              PAYABLES: Decimal("-61.88")}
@@ -127,7 +127,7 @@ def test_paying_in_parts_settles_payables_and_an_overpayment_is_refused(shop, po
     assert shop.payables.list_supplier_invoices(admin, open_only=True) == []
     with pytest.raises(BusinessRuleViolation, match="paid in full"):
         shop.payables.pay_supplier_invoice(admin, inv.reference, "0.01")
-    payments = shop.accounts.journal(admin, kind="supplier_payment")
+    payments = shop.ledger.journal(admin, kind="supplier_payment")
     assert [e.description for e in payments] == ["Payment to Lumen GmbH, invoice P-77 (SI-000001)"] * 2
 
 
@@ -184,7 +184,7 @@ def test_a_bad_supplier_invoice_is_refused_naming_the_problem_and_changes_nothin
     with pytest.raises(error, match=message):
         shop.payables.record_supplier_invoice(admin, ref, number, **kwargs)
     assert dump(backend.engine) == before
-    assert shop.accounts.ledger_problems() == []
+    assert shop.ledger.ledger_problems() == []
 
 
 BAD_PAYMENTS = [
@@ -273,14 +273,14 @@ def test_a_cost_change_revalues_the_stock_on_hand_and_nothing_without_stock(shop
     _set_cost(shop, admin, "VASE-01", "4.50")
     b = books(shop, admin)
     assert b[INVENTORY] == Decimal("45.00") and b[REVALUATION] == Decimal("-5.00")
-    [entry] = shop.accounts.journal(admin, kind="revaluation")
+    [entry] = shop.ledger.journal(admin, kind="revaluation")
     assert entry.description == "Revaluation, VASE-01, 10 units 4.00 -> 4.50"
     order = shop.orders.place_order(admin, customer.id, [("VASE-01", 10)])
     for step in ("picking", "packed", "shipped"):
         shop.orders.advance_order(admin, order.id, step)
     assert INVENTORY not in books(shop, admin)  # shipped at the new cost: nothing left over
     _set_cost(shop, admin, "VASE-01", "3.00")  # nothing on hand: nothing to revalue
-    assert len(shop.accounts.journal(admin, kind="revaluation")) == 1
+    assert len(shop.ledger.journal(admin, kind="revaluation")) == 1
     p = shop.catalog.get_product(admin, "VASE-01")  # an edit that does not mention the cost keeps it
     shop.catalog.update_product(admin, "VASE-01", dict(name="Tall vase", unit_price=str(p.unit_price),
                                                        tax_rate=str(p.tax_rate)))
@@ -297,7 +297,7 @@ def test_an_import_that_changes_costs_revalues_before_it_counts(shop, admin):
                                        b"BULB-E27,LED bulb E27,3.49,0.19,100,\n")
     b = books(shop, admin)
     assert b[INVENTORY] == Decimal("77.00")  # 12 lamps at 6.00 + 5 books at 1.00
-    entry = shop.accounts.journal(admin, kind="revaluation", newest_first=True, limit=1)[0]
+    entry = shop.ledger.journal(admin, kind="revaluation", newest_first=True, limit=1)[0]
     assert entry.description == "Revaluation, catalog import (2 products)"
     assert {p.account: p.amount for p in entry.postings} == {INVENTORY: Decimal("5.00"),
                                                              REVALUATION: Decimal("-5.00")}  # +10 lamps, -5 books
@@ -316,7 +316,7 @@ def test_the_whole_purchasing_cycle_exports_to_hledger_and_beancount_with_the_tr
     _set_cost(shop, admin, "LAMP-01", "8.40")
     expected = books(shop, admin)
     assert expected[GRNI] == Decimal("-7.20")  # 6 bulbs at 1.20 not invoiced yet
-    entries = shop.accounts.journal(admin)
+    entries = shop.ledger.journal(admin)
     assert {"goods_received", "supplier_invoice", "supplier_payment", "revaluation"} <= {e.kind for e in entries}
     beans = tmp_path / "books.beancount"
     beans.write_text(to_beancount(entries, "EUR"), encoding="utf-8")
@@ -375,7 +375,7 @@ def test_the_cli_records_a_supplier_invoice_and_pays_it(shop, po, admin, backend
     assert code == 0 and "Variance" in out and "paid 63.07 EUR, open 0.00 EUR" in out
     code, out, err = run("--json", "purchase", "invoices", "--open")
     assert code == 0 and json.loads(out) == []
-    assert shop.accounts.ledger_problems() == []
+    assert shop.ledger.ledger_problems() == []
 
 
 def test_purchasing_entries_cannot_be_reversed_on_their_own(shop, po, admin):
@@ -384,7 +384,7 @@ def test_purchasing_entries_cannot_be_reversed_on_their_own(shop, po, admin):
     shop.payables.pay_supplier_invoice(admin, inv.reference, str(inv.total))
     before = books(shop, admin)
     for kind in ("goods_received", "supplier_invoice", "supplier_payment"):
-        [entry] = shop.accounts.journal(admin, kind=kind)
+        [entry] = shop.ledger.journal(admin, kind=kind)
         with pytest.raises(BusinessRuleViolation, match="cannot be reversed"):
-            shop.accounts.reverse_entry(admin, entry.id, "typo")
-    assert books(shop, admin) == before and shop.accounts.journal(admin, kind="reversal") == []
+            shop.ledger.reverse_entry(admin, entry.id, "typo")
+    assert books(shop, admin) == before and shop.ledger.journal(admin, kind="reversal") == []

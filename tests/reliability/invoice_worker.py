@@ -27,14 +27,14 @@ def main(argv: list[str]) -> int:
     try:
         services = backend.services
         actor = services.auth.actor_for(username)
-        _ = services.accounts.company
+        _ = services.billing.company
 
         def maybe_fail(number: str) -> None:
             if rng.random() < 0.35:
                 result["injected"] += 1
                 raise InjectedFailure(number)
 
-        services.accounts.after_numbering = maybe_fail
+        services.billing.after_numbering = maybe_fail
         Path(ready_file).touch()
         deadline = time.monotonic() + 60
         while not Path(start_file).exists():
@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
         for oid in (int(x) for x in order_ids.split(",")):
             for _attempt in range(50):
                 try:
-                    result["issued"].append(services.accounts.issue_invoice(actor, oid).number)
+                    result["issued"].append(services.billing.issue_invoice(actor, oid).number)
                     break
                 except InjectedFailure:
                     continue

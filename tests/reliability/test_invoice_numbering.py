@@ -64,10 +64,10 @@ def test_four_concurrent_issuers_with_failures_after_numbering_leave_numbers_1_t
     assert sum(r["injected"] for r in reports) > 0, "no failure was injected: the test proved nothing"
     issued = sorted(num for r in reports for num in r["issued"])
     assert issued == [f"INV-{k:06d}" for k in range(1, n + 1)]
-    stored = sorted(i.number for i in services.accounts.list_invoices(admin, limit=1000))
+    stored = sorted(i.number for i in services.billing.list_invoices(admin, limit=1000))
     assert stored == issued
-    assert {services.accounts.order_account(admin, oid).invoices[0].number for oid in order_ids} == set(issued)
-    assert services.accounts.ledger_problems() == []
+    assert {services.receivables.order_account(admin, oid).invoices[0].number for oid in order_ids} == set(issued)
+    assert services.ledger.ledger_problems() == []
 
 
 @pytest.fixture
@@ -77,8 +77,8 @@ def books(services, admin, catalog):
     order = services.orders.place_order(admin, None, [("VASE-01", 1)])
     for step in ("picking", "packed", "shipped"):
         services.orders.advance_order(admin, order.id, step)
-    invoice = services.accounts.issue_invoice(admin, order.id)
-    services.accounts.record_payment(admin, order.id, "23.79", "cash")
+    invoice = services.billing.issue_invoice(admin, order.id)
+    services.receivables.record_payment(admin, order.id, "23.79", "cash")
     return order, invoice
 
 
@@ -108,20 +108,20 @@ def test_the_database_refuses_to_rewrite_issued_invoices_payments_and_posted_ent
 
 def test_the_service_offers_no_edit_and_corrects_by_credit_note_refund_or_reversal(services, admin, books):
     order, invoice = books
-    entries = services.accounts.journal(admin)
+    entries = services.ledger.journal(admin)
     sale = next(e for e in entries if e.kind == "sale")
     cogs = next(e for e in entries if e.kind == "cogs")
     with pytest.raises(BusinessRuleViolation, match="credit note"):
-        services.accounts.reverse_entry(admin, sale.id, "typo")
+        services.ledger.reverse_entry(admin, sale.id, "typo")
     with pytest.raises(BusinessRuleViolation, match="already has invoice"):
-        services.accounts.issue_invoice(admin, order.id)
-    reversal = services.accounts.reverse_entry(admin, cogs.id, "cost was wrong")
+        services.billing.issue_invoice(admin, order.id)
+    reversal = services.ledger.reverse_entry(admin, cogs.id, "cost was wrong")
     assert reversal.reverses_id == cogs.id
     assert [(p.account, -p.amount) for p in reversal.postings] == [(p.account, p.amount) for p in cogs.postings]
     with pytest.raises(BusinessRuleViolation, match="reversed already"):
-        services.accounts.reverse_entry(admin, cogs.id, "again")
-    assert next(e for e in services.accounts.journal(admin) if e.id == cogs.id).reversed_by == reversal.id
-    pdf_before = services.accounts.invoice_pdf(admin, invoice.number)
-    services.accounts.issue_credit_note(admin, invoice.number)
-    assert services.accounts.invoice_pdf(admin, invoice.number) == pdf_before
-    assert services.accounts.ledger_problems() == []
+        services.ledger.reverse_entry(admin, cogs.id, "again")
+    assert next(e for e in services.ledger.journal(admin) if e.id == cogs.id).reversed_by == reversal.id
+    pdf_before = services.billing.invoice_pdf(admin, invoice.number)
+    services.billing.issue_credit_note(admin, invoice.number)
+    assert services.billing.invoice_pdf(admin, invoice.number) == pdf_before
+    assert services.ledger.ledger_problems() == []

@@ -60,7 +60,7 @@ class InvoicingMachine(FreshDatabaseMachine):
         before = dict(self.invoiced_units[oid])
         shipped_before = dict(self.shipped_units[oid])
         try:
-            inv = self.services.accounts.issue_invoice(self.admin, oid, what=what, render=False)
+            inv = self.services.billing.issue_invoice(self.admin, oid, what=what, render=False)
         except (BusinessRuleViolation, InvalidTransition):
             return None  # nothing new to bill, or cancelled: refused, nothing changed
         for ln in inv.lines:
@@ -77,11 +77,11 @@ class InvoicingMachine(FreshDatabaseMachine):
         if number is None:
             return
         try:
-            cn = self.services.accounts.issue_credit_note(self.admin, number, None if everything else [(sku, qty)],
-                                                          render=False)
+            cn = self.services.billing.issue_credit_note(self.admin, number, None if everything else [(sku, qty)],
+                                                         render=False)
         except (ValidationFailed, BusinessRuleViolation):
             return
-        oid = self.services.accounts.get_invoice(self.admin, number).order_id
+        oid = self.services.billing.get_invoice(self.admin, number).order_id
         for ln in cn.lines:
             self.invoiced_units[oid][ln.sku] -= ln.quantity
 
@@ -98,7 +98,7 @@ class InvoicingMachine(FreshDatabaseMachine):
     @rule(oid=orders, amount=st.integers(1, 4000).map(lambda c: Decimal(c).scaleb(-2)))
     def pay(self, oid, amount):
         try:
-            self.services.accounts.record_payment(self.admin, oid, amount, "bank")
+            self.services.receivables.record_payment(self.admin, oid, amount, "bank")
         except InvalidTransition:
             pass
 
@@ -107,8 +107,8 @@ class InvoicingMachine(FreshDatabaseMachine):
     def the_books_are_right_and_numbers_have_no_gap(self):
         if self.backend is None:
             return
-        assert self.services.accounts.ledger_problems() == []
-        numbers = sorted(i.number for i in self.services.accounts.list_invoices(self.admin, kind="invoice",
+        assert self.services.ledger.ledger_problems() == []
+        numbers = sorted(i.number for i in self.services.billing.list_invoices(self.admin, kind="invoice",
                                                                                limit=10_000))
         assert numbers == [f"INV-{k:06d}" for k in range(1, len(numbers) + 1)]
 
@@ -120,7 +120,7 @@ class InvoicingMachine(FreshDatabaseMachine):
             invoiced = self.invoiced_units[oid]
             assert all(0 <= invoiced.get(sku, 0) <= q for sku, q in ordered.items()), (oid, ordered, dict(invoiced))
             if all(invoiced.get(sku, 0) == q for sku, q in ordered.items()):
-                account = self.services.accounts.order_account(self.admin, oid)
+                account = self.services.receivables.order_account(self.admin, oid)
                 assert account.invoiced == account.total, (oid, account)
 
 

@@ -93,7 +93,7 @@ class LedgerMachine(FreshDatabaseMachine):
     @rule(target=invoices, oid=orders)
     def invoice(self, oid):
         try:
-            inv = self.services.accounts.issue_invoice(self.admin, oid)
+            inv = self.services.billing.issue_invoice(self.admin, oid)
         except (BusinessRuleViolation, InvalidTransition):
             return None  # already invoiced, or cancelled: the rule refused, nothing changed
         self.owed[oid] += inv.total
@@ -102,7 +102,7 @@ class LedgerMachine(FreshDatabaseMachine):
     @rule(oid=orders, amount=cents, method=methods)
     def pay(self, oid, amount, method):
         try:
-            self.services.accounts.record_payment(self.admin, oid, amount, method)
+            self.services.receivables.record_payment(self.admin, oid, amount, method)
         except InvalidTransition:
             assert self.services.orders.get_order(self.admin, oid).status == "cancelled"
             return
@@ -113,10 +113,10 @@ class LedgerMachine(FreshDatabaseMachine):
         if number is None:
             return
         try:
-            cn = self.services.accounts.issue_credit_note(self.admin, number, None if everything else [(sku, qty)])
+            cn = self.services.billing.issue_credit_note(self.admin, number, None if everything else [(sku, qty)])
         except (ValidationFailed, BusinessRuleViolation):
             return  # not on the invoice, more than is left, or fully credited: refused, nothing changed
-        self.owed[self.services.accounts.get_invoice(self.admin, number).order_id] -= cn.total
+        self.owed[self.services.billing.get_invoice(self.admin, number).order_id] -= cn.total
 
     @rule(oid=orders, method=methods, part=st.sampled_from([Decimal(1), Decimal("0.5")]))
     def refund(self, oid, method, part):
@@ -124,11 +124,11 @@ class LedgerMachine(FreshDatabaseMachine):
         amount = (credit * part).quantize(Decimal("0.01"))
         if amount <= 0:
             try:
-                self.services.accounts.refund(self.admin, oid, "0.01", method)
+                self.services.receivables.refund(self.admin, oid, "0.01", method)
             except BusinessRuleViolation:
                 return
             raise AssertionError("a refund beyond the customer's credit was accepted")
-        self.services.accounts.refund(self.admin, oid, amount, method)
+        self.services.receivables.refund(self.admin, oid, amount, method)
         self.owed[oid] += amount
 
     @rule(oid=orders)
@@ -143,8 +143,8 @@ class LedgerMachine(FreshDatabaseMachine):
     def the_books_balance_and_match_the_documents(self):
         if self.backend is None:
             return
-        assert self.services.accounts.ledger_problems() == []
-        tb = self.services.accounts.trial_balance(self.admin)
+        assert self.services.ledger.ledger_problems() == []
+        tb = self.services.ledger.trial_balance(self.admin)
         assert tb.total_debit == tb.total_credit
         receivable = sum((v for v in self.owed.values() if v > 0), Decimal(0))
         credit = sum((-v for v in self.owed.values() if v < 0), Decimal(0))
@@ -160,7 +160,7 @@ class LedgerMachine(FreshDatabaseMachine):
         with self.backend.engine.connect() as c:
             assert dict(c.execute(text("SELECT p.sku, s.on_hand FROM stock s JOIN products p ON p.id = s.product_id"))
                         .all()) == self.on_hand
-        tb = self.services.accounts.trial_balance(self.admin)
+        tb = self.services.ledger.trial_balance(self.admin)
         at_cost = lambda units: sum((q * COSTS[sku] for sku, q in units.items()), Decimal(0))  # noqa: E731
         assert tb.balance_of("Assets:Inventory") == at_cost(self.on_hand)
         assert tb.balance_of("Expenses:COGS") == at_cost(self.shipped) - at_cost(self.restocked) - \
@@ -171,7 +171,7 @@ class LedgerMachine(FreshDatabaseMachine):
     def every_journal_entry_balances(self):
         if self.backend is None:
             return
-        for entry in self.services.accounts.journal(self.admin, limit=5, newest_first=True):
+        for entry in self.services.ledger.journal(self.admin, limit=5, newest_first=True):
             assert sum(p.amount for p in entry.postings) == 0, entry
 
 

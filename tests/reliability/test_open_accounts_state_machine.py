@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, initialize, invariant, precondition, rule
 
 from oms_desktop.domain.errors import UserFacingError
-from oms_desktop.services.accounts import AccountsQueueDTO
+from oms_desktop.services.receivables import AccountsQueueDTO
 from oms_desktop.services.ports import utc_now
 from tests.helpers.state_machines import DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
 
@@ -92,13 +92,13 @@ class OpenAccountsMachine(FreshDatabaseMachine):
 
     @rule(target=invoices, oid=orders, what=st.sampled_from(["auto", "shipped", "all"]))
     def invoice(self, oid, what):
-        inv = self.attempt(lambda: self.s.accounts.issue_invoice(self.admin, oid, what=what, render=False))
+        inv = self.attempt(lambda: self.s.billing.issue_invoice(self.admin, oid, what=what, render=False))
         return inv.number if inv is not None else None
 
     @rule(number=invoices, sku=st.sampled_from(SKUS), qty=st.integers(1, 3), everything=st.booleans())
     def credit(self, number, sku, qty, everything):
         if number is not None:
-            self.attempt(lambda: self.s.accounts.issue_credit_note(
+            self.attempt(lambda: self.s.billing.issue_credit_note(
                 self.admin, number, None if everything else [(sku, qty)], render=False))
 
     @rule(oid=orders, sku=st.sampled_from(SKUS), condition=st.sampled_from(["restock", "damaged"]))
@@ -107,18 +107,18 @@ class OpenAccountsMachine(FreshDatabaseMachine):
 
     @rule(oid=orders, amount=st.sampled_from(["total", "half", "cent", "more"]))
     def pay(self, oid, amount):
-        account = self.s.accounts.order_account(self.admin, oid)
+        account = self.s.receivables.order_account(self.admin, oid)
         base = max(account.balance, Decimal("0.02"))
         value = {"total": base, "half": (base / 2).quantize(Decimal("0.01")), "cent": Decimal("0.01"),
                  "more": base + 5}[amount]
-        self.attempt(lambda: self.s.accounts.record_payment(self.admin, oid, value, "bank"))
+        self.attempt(lambda: self.s.receivables.record_payment(self.admin, oid, value, "bank"))
 
     @rule(oid=orders, everything=st.booleans())
     def refund(self, oid, everything):
-        credit = self.s.accounts.order_account(self.admin, oid).credit
+        credit = self.s.receivables.order_account(self.admin, oid).credit
         if credit > 0:
             amount = credit if everything else (credit / 2).quantize(Decimal("0.01")) or credit
-            self.attempt(lambda: self.s.accounts.refund(self.admin, oid, amount, "bank"))
+            self.attempt(lambda: self.s.receivables.refund(self.admin, oid, amount, "bank"))
 
     @rule(oid=orders)
     def cancel(self, oid):
@@ -128,7 +128,7 @@ class OpenAccountsMachine(FreshDatabaseMachine):
     @invariant()
     def the_set_is_what_the_documents_say(self):
         if self.backend is not None:
-            assert self.s.accounts.open_accounts_problems() == []
+            assert self.s.ledger.open_accounts_problems() == []
 
     @invariant()
     def the_queue_is_the_queue_of_the_old_queries(self):
@@ -136,7 +136,7 @@ class OpenAccountsMachine(FreshDatabaseMachine):
             return
         today = utc_now().date()
         for day in (today, today + timedelta(days=30)):  # due and overdue
-            assert self.s.accounts.queue(self.admin, today=day) == reference_queue(self.s.accounts, day)
+            assert self.s.receivables.queue(self.admin, today=day) == reference_queue(self.s.receivables, day)
 
 
 # SQLite as before; PostgreSQL fewer runs (slower steps, the same rules: see issue 11)

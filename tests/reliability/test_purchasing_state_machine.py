@@ -157,8 +157,8 @@ class PurchasingMachine(FreshDatabaseMachine):
     def the_books_agree_with_the_documents(self):
         if self.backend is None:
             return
-        assert self.services.accounts.ledger_problems() == []
-        tb = self.services.accounts.trial_balance(self.admin)
+        assert self.services.ledger.ledger_problems() == []
+        tb = self.services.ledger.trial_balance(self.admin)
         assert tb.balanced
         assert tb.balance_of("Liabilities:GoodsReceivedNotInvoiced") == -self.grni
         assert tb.balance_of("Liabilities:Payables") == -self.owed
@@ -170,7 +170,7 @@ class PurchasingMachine(FreshDatabaseMachine):
         with self.backend.engine.connect() as c:
             assert dict(c.execute(text("SELECT p.sku, s.on_hand FROM stock s JOIN products p ON p.id = s.product_id"))
                         .all()) == dict(self.on_hand)
-        tb = self.services.accounts.trial_balance(self.admin)
+        tb = self.services.ledger.trial_balance(self.admin)
         assert tb.balance_of("Assets:Inventory") == self.inventory
         assert tb.balance_of("Expenses:COGS") == self.cogs
         assert tb.balance_of("Expenses:WriteOffs") == self.write_offs

@@ -13,7 +13,8 @@ from oms_desktop.domain.ledger import (ACCOUNT_LABELS, ACCOUNT_TYPES, Account, E
                                        contains_card_number, credit_note_entry, goods_received_entry, invoice_entry,
                                        luhn_ok, opening_stock_entry, receipt_entry, refund_entry, return_entry,
                                        reversal_entry, settlement_legs, stock_adjustment_entry, validate_entry)
-from oms_desktop.services.accounts import EntryDTO, PostingDTO, aging_bucket, period_start
+from oms_desktop.services.ledger import EntryDTO, PostingDTO, period_start
+from oms_desktop.services.receivables import aging_bucket
 
 amounts = st.integers(min_value=1, max_value=10**9)
 balances = st.integers(min_value=-10**9, max_value=10**9)

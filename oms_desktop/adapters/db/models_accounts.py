@@ -164,7 +164,7 @@ class OpenAccount(Base):
     * ``shipped_not_invoiced``: units that left in a shipment (less returns) are not invoiced (less credit notes),
       for some product (not a draft, not cancelled).
 
-    Derived data, not history: ``AccountsService.open_accounts_problems`` recomputes the set from the documents.
+    Derived data, not history: ``LedgerService.open_accounts_problems`` recomputes the set from the documents.
     """
     __tablename__ = "open_accounts"
     order_id: Mapped[int] = mapped_column(Id, ForeignKey("orders.id"), primary_key=True, autoincrement=False)

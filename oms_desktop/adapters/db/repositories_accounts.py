@@ -296,7 +296,7 @@ class AccountsRepo(_Repo):
     # ---- the open accounts found the old way: by scanning every order's documents ---------------------------
     # ``order_accounts(only_open=True)``, ``paid_not_invoiced`` and ``shipped_not_invoiced`` define the reasons of
     # ``open_accounts``; they read the whole history (seconds on a million orders), so only reports and the
-    # consistency check (``AccountsService.open_accounts_problems``) use them, never the queue.
+    # consistency check (``LedgerService.open_accounts_problems``) use them, never the queue.
     def order_accounts(self, *, only_open: bool = True, limit: int | None = 500):
         """Orders with their invoiced and paid amounts, last invoice number and due date (``only_open``: those
         with an invoice or a payment whose invoiced and paid amounts differ)."""

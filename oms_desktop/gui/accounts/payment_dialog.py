@@ -181,7 +181,7 @@ def offer_receipt(parent: QWidget, services, actor, jobs, order_id: int, order_n
         if choice == "print":
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
-    jobs.submit(lambda _j: services.accounts.receipt_pdf(actor, order_id, change=change), on_success=saved,
+    jobs.submit(lambda _j: services.receivables.receipt_pdf(actor, order_id, change=change), on_success=saved,
                 on_failure=lambda exc: show_message(str(exc), True), owner=parent)
 
 
@@ -210,10 +210,10 @@ def take_payment(parent: QWidget, services, actor, jobs, order_ref, locale: str,
                 offer_receipt(parent, services, actor, jobs, account.order_id, account.order_number, v["change"],
                               show_message)
 
-        jobs.submit(lambda _j: services.accounts.record_payment(
+        jobs.submit(lambda _j: services.receivables.record_payment(
             actor, account.order_id, v["amount"], v["method"], reference=v["reference"],
             card_last4=v["card_last4"], notes=v["notes"]),
             on_success=recorded, on_failure=lambda exc: show_message(str(exc), True), write=True, owner=parent)
 
-    jobs.submit(lambda _j: services.accounts.order_account(actor, order_ref), on_success=ask,
+    jobs.submit(lambda _j: services.receivables.order_account(actor, order_ref), on_success=ask,
                 on_failure=lambda exc: show_message(str(exc), True), owner=parent)

@@ -256,7 +256,7 @@ class AccountsTab(QWidget, MessageLine):
             self._refresh_timer.start()
 
     def refresh(self) -> None:
-        s, a = self.services.accounts, self.actor
+        s, a = self.services, self.actor
         account = self.account_filter.currentData() or None
         kind = self.kind_filter.currentData() or None
         order = self.journal_order_edit.text().strip() or None
@@ -265,11 +265,11 @@ class AccountsTab(QWidget, MessageLine):
         period = self.period_combo.currentText()
 
         def work():
-            return dict(queue=s.queue(a), journal=s.journal(a, account=account, kind=kind, order_ref=order,
-                                                            date_from=d_from, date_to=d_to, text=text, limit=500,
-                                                            newest_first=True),
-                        trial=s.trial_balance(a), aging=s.receivables_aging(a), flow=s.cash_flow(a, period=period),
-                        invoices=s.list_invoices(a, limit=300))
+            return dict(queue=s.receivables.queue(a),
+                        journal=s.ledger.journal(a, account=account, kind=kind, order_ref=order, date_from=d_from,
+                                                 date_to=d_to, text=text, limit=500, newest_first=True),
+                        trial=s.ledger.trial_balance(a), aging=s.receivables.receivables_aging(a),
+                        flow=s.ledger.cash_flow(a, period=period), invoices=s.billing.list_invoices(a, limit=300))
 
         self._run(work, self._show)
 
@@ -419,7 +419,7 @@ class AccountsTab(QWidget, MessageLine):
     def _order_of(self, ref: str) -> str:
         """The order named by ``ref``, or the order of the invoice or credit note ``ref`` names (runs in a job)."""
         if ref.upper().startswith(("INV", "CRN")):
-            return self.services.accounts.get_invoice(self.actor, ref).order_number
+            return self.services.billing.get_invoice(self.actor, ref).order_number
         return ref
 
     def update_plan(self) -> None:
@@ -434,7 +434,7 @@ class AccountsTab(QWidget, MessageLine):
         what = self.invoice_what.currentData()
 
         def work():
-            return self.services.accounts.invoice_plan(self.actor, self._order_of(ref), what=what)
+            return self.services.billing.invoice_plan(self.actor, self._order_of(ref), what=what)
 
         def failed(exc) -> None:
             if seq != self._plan_seq:
@@ -487,13 +487,13 @@ class AccountsTab(QWidget, MessageLine):
             self.refresh()
             self.store_pdf(inv.id)
 
-        self._run(lambda: self.services.accounts.issue_invoice(self.actor, self._order_of(ref), what=what,
-                                                               render=False), issued, write=True)
+        self._run(lambda: self.services.billing.issue_invoice(self.actor, self._order_of(ref), what=what,
+                                                              render=False), issued, write=True)
 
     def store_pdf(self, invoice_id: int) -> None:
         """Render and store an issued document's PDF in a read job (the write job issued it without rendering, so
         the single writer thread and the database's write lock never wait for ReportLab)."""
-        self._run(lambda: self.services.accounts.invoice_pdf(self.actor, invoice_id), lambda _pdf: None)
+        self._run(lambda: self.services.billing.invoice_pdf(self.actor, invoice_id), lambda _pdf: None)
 
     def ask_credit_lines(self, invoice) -> tuple[list | None, str] | None:
         """Which lines to credit ("SKU=QTY, ..." or empty for everything left) and why; None when cancelled."""
@@ -523,8 +523,8 @@ class AccountsTab(QWidget, MessageLine):
             if answer is None:
                 return
             lines, reason = answer
-            self._run(lambda: self.services.accounts.issue_credit_note(self.actor, invoice.number, lines,
-                                                                       reason=reason, render=False),
+            self._run(lambda: self.services.billing.issue_credit_note(self.actor, invoice.number, lines,
+                                                                      reason=reason, render=False),
                       lambda cn: (self.show_message(f"Issued credit note {cn.number} for {cn.references_number}: "
                                                     f"{self.money(cn.total)}."), self.refresh(),
                                   self.store_pdf(cn.id)), write=True)
@@ -533,14 +533,13 @@ class AccountsTab(QWidget, MessageLine):
 
     def _invoice_of(self, ref: str):
         """The invoice named by ``ref``, or the latest invoice of the order ``ref``."""
-        accounts = self.services.accounts
         if ref.upper().startswith(("INV", "CRN")):
-            return accounts.get_invoice(self.actor, ref)
-        account = accounts.order_account(self.actor, ref)
+            return self.services.billing.get_invoice(self.actor, ref)
+        account = self.services.receivables.order_account(self.actor, ref)
         invoices = [i for i in account.invoices if i.kind == "invoice"]
         if not invoices:
             raise UserFacingError(f"{account.order_number} has no invoice yet; issue one first (Ctrl+I).")
-        return accounts.get_invoice(self.actor, invoices[-1].id)
+        return self.services.billing.get_invoice(self.actor, invoices[-1].id)
 
     def refund(self) -> None:
         ref = self.selected_order()
@@ -553,12 +552,12 @@ class AccountsTab(QWidget, MessageLine):
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_values is None:
                 return
             v = dialog.result_values
-            self._run(lambda: self.services.accounts.refund(self.actor, account.order_id, v["amount"], v["method"],
-                                                            reference=v["reference"], notes=v["notes"]),
+            self._run(lambda: self.services.receivables.refund(self.actor, account.order_id, v["amount"], v["method"],
+                                                               reference=v["reference"], notes=v["notes"]),
                       lambda p: (self.show_message(f"Refunded {self.money(p.amount)} {p.method} for "
                                                    f"{p.order_number}."), self.refresh()), write=True)
 
-        self._run(lambda: self.services.accounts.order_account(self.actor, ref), ask)
+        self._run(lambda: self.services.receivables.order_account(self.actor, ref), ask)
 
     def ask_pdf_path(self, suggested: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, "Save PDF", str(Path.home() / suggested), "PDF (*.pdf)")
@@ -580,7 +579,7 @@ class AccountsTab(QWidget, MessageLine):
 
         def work():
             inv = self._invoice_of(ref)
-            return inv.number, self.services.accounts.invoice_pdf(self.actor, inv.id)
+            return inv.number, self.services.billing.invoice_pdf(self.actor, inv.id)
 
         self._run(work, got)
 
@@ -594,7 +593,7 @@ class AccountsTab(QWidget, MessageLine):
         entry_id = item.data(0, Qt.ItemDataRole.UserRole)
         reason, ok = QInputDialog.getText(self, f"Reverse entry #{entry_id}", "Reason:")
         if ok:
-            self._run(lambda: self.services.accounts.reverse_entry(self.actor, entry_id, reason),
+            self._run(lambda: self.services.ledger.reverse_entry(self.actor, entry_id, reason),
                       lambda e: (self.show_message(f"Posted reversal #{e.id} of entry #{entry_id}."), self.refresh()),
                       write=True)
 
@@ -614,7 +613,7 @@ class AccountsTab(QWidget, MessageLine):
             return
 
         def work():
-            entries = self.services.accounts.journal(self.actor, limit=None)
+            entries = self.services.ledger.journal(self.actor, limit=None)
             Path(path).write_text(exporters.journal(entries, self.currency, fmt_name), encoding="utf-8")
             return len(entries)
 

@@ -298,7 +298,7 @@ class OrderEntryTab(QWidget, MessageLine):
         self.recent_orders.clear()
         self._run(lambda: self.services.orders.list_orders(self.actor, customer_id=customer.id, limit=5),
                   self._show_recent)
-        self._run(lambda: self.services.accounts.customer_balance(self.actor, customer.id),
+        self._run(lambda: self.services.receivables.customer_balance(self.actor, customer.id),
                   lambda balance: self._show_balance(customer.id, balance))
         if self.order is not None and self.order.customer_id != customer.id:
             self._run(lambda: self.services.orders.set_customer(self.actor, self.order.id, customer.id),

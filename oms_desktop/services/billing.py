@@ -1,0 +1,477 @@
+"""Billing: invoices and credit notes with gapless numbers, their plans, PDFs and exports."""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Callable
+
+from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
+from ..domain.ledger import contains_card_number, credit_note_entry, invoice_entry
+from ..domain.money import from_minor, to_minor
+from ..domain.orders import parse_quantity
+from ..domain.references import Series, format_ref, order_number, parse_invoice_or_credit_note
+from ..domain.roles import Perm
+from .accounts_common import InvoiceDTO, invoice_dto, need_renderer
+from .base import ServiceBase
+from .documents import InvoiceDoc
+from .dto import Actor
+from .invoice_doc import address_from_text, line_totals, parties, seller, stored_doc
+from .ledger_posting import post_entry
+from .order_lookup import order_row
+from .ports import utc_now
+from .pricing import price_order_lines
+
+INVOICE_SERIES = Series.INVOICE
+CREDIT_SERIES = Series.CREDIT_NOTE
+PAYMENT_TERMS_DAYS = 14
+NOT_INVOICEABLE = ("draft", "cancelled")
+INVOICE_WHAT = ("auto", "shipped", "all")
+"""What ``issue_invoice`` bills: ``shipped`` the units that left the building and are not invoiced yet; ``all`` every
+unit of the order not invoiced yet (a counter sale, a prepayment); ``auto`` (the default) ``shipped`` once the order
+has a shipment, else ``all``."""
+SHIPPED_BY_HAND = ("shipped", "delivered", "returned")
+"""Order statuses that mean the goods left, also when set by hand (``advance_order``) without a warehouse shipment."""
+
+log = logging.getLogger(__name__)
+
+
+# ---- DTOs -----------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class InvoicePlanLineDTO:
+    """One order line as an invoice of it would bill it: ``shipped`` net of returns, ``invoiced`` net of credit
+    notes (both counted per product, given to the order's lines in line order), ``to_invoice`` on this invoice."""
+    line_no: int
+    sku: str
+    name: str
+    ordered: int
+    shipped: int
+    invoiced: int
+    to_invoice: int
+
+
+@dataclass(frozen=True)
+class InvoicePlanDTO:
+    """What ``issue_invoice(what=...)`` would bill now; ``refusal`` says why nothing can be (then it is refused)."""
+    order_id: int
+    order_number: str
+    status: str
+    what: str  # shipped | all: the choice, with auto decided
+    lines: tuple[InvoicePlanLineDTO, ...]
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+    currency: str
+    final: bool  # after it every unit of the order is invoiced (it takes what is left of the order's total)
+    earlier: tuple[str, ...]  # invoice numbers of the order not fully credited
+    refusal: str = ""
+
+    @property
+    def units(self) -> int:
+        return sum(ln.to_invoice for ln in self.lines)
+
+    @property
+    def units_left(self) -> int:
+        """Units of the order still not invoiced after this invoice."""
+        return sum(ln.ordered - ln.invoiced - ln.to_invoice for ln in self.lines)
+
+
+def _invoice_list(numbers) -> str:
+    """'invoice INV-000001', 'invoices INV-000001 and INV-000002'."""
+    numbers = list(numbers)
+    if len(numbers) == 1:
+        return f"invoice {numbers[0]}"
+    return "invoices " + ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
+
+
+def _units_text(rest: list[tuple[int, str]], most: int = 6) -> str:
+    """'1 x LAMP-01, 2 x BULB-E27' (at most ``most`` SKUs, then how many more)."""
+    text = ", ".join(f"{q} x {sku}" for q, sku in rest[:most])
+    return text + (f" and {len(rest) - most} more lines" if len(rest) > most else "")
+
+
+class BillingService(ServiceBase):
+    """Invoices and credit notes. Rules it keeps:
+
+    * Invoice numbers are gapless per series (``INV`` invoices, ``CRN`` credit notes). A number is drawn from the
+      series' counter row only in the transaction that issues the document (PostgreSQL locks the row with ``UPDATE
+      ... RETURNING``; SQLite's ``BEGIN IMMEDIATE`` serialises writers), so a failure after numbering rolls the
+      number back with everything else. A preview (draft) carries no number.
+    * An issued invoice never changes: its PDF is stored as issued, so a reprint is the same document; a correction
+      is a credit note referencing it. Rendering (milliseconds of ReportLab) stays out of the issuing transaction,
+      which holds the number's lock (and SQLite's one write lock): the invoice, with everything its PDF shows
+      (seller and buyer as they were, lines, totals, what was paid before), is committed first; the PDF is rendered
+      from those stored rows only and stored in a second, tiny transaction (``invoice_documents``, insert if absent).
+      Should that not happen (a crash in between, or ``render=False`` when a background job prints), the first
+      ``invoice_pdf`` renders the same document from the same rows and stores it. The database refuses UPDATE and
+      DELETE on these tables too (migration 0004).
+    * An order can have several invoices, each for units not invoiced yet (invoices less credit notes):
+      ``what="shipped"`` bills what left the building (a first shipment, later its backorder), ``"all"`` the whole
+      order (counter sale, prepayment), ``"auto"`` the first once the order has a shipment, else the second. A unit
+      is never invoiced twice; the invoice that leaves nothing uninvoiced takes what is left of the order's net and
+      tax, so the invoices add up to the order's total to the cent.
+    * Tax rounding is a company setting (``CompanyService.update(tax_rounding="line" | "document")``, see
+      ``domain.orders.TaxRounding``): ``line`` rounds each line's tax and adds them up (what a till receipt shows);
+      ``document`` adds the net per tax rate and rounds the tax once per rate (EN 16931 / Factur-X). An order keeps
+      the mode it was created under, and its invoice and credit notes use the order's mode, so the screen, the PDF
+      and the journal always show the same cents.
+
+    Attributes:
+        renderer: the PDF renderer (``render_invoice``), injected by bootstrap.
+        after_numbering: a test seam, called with the drawn number inside the issuing transaction (fault injection).
+    """
+
+    renderer = None
+    after_numbering: Callable[[str], None] | None = None
+
+    # ---- invoices -------------------------------------------------------------------------------------------
+    def preview_invoice(self, actor: Actor, order_ref, *, what: str = "auto") -> bytes:
+        """The invoice an order would get now (``what`` as ``issue_invoice``), marked DRAFT, without a number:
+        nothing is stored."""
+        self._require(actor, Perm.ACCOUNTING, "preview invoices")
+        what = self._what(what)
+        with self._uow(write=False) as uow:
+            order = order_row(uow, order_ref)
+            plan = self._plan(uow, order, what)
+            if plan.refusal:
+                raise BusinessRuleViolation(plan.refusal)
+            cur = order.currency
+            draft = SimpleNamespace(kind="invoice", number="DRAFT", order_id=order.id, issue_date=utc_now().date(),
+                                    due_date=None, currency=cur, net_minor=plan.net, tax_minor=plan.tax,
+                                    total_minor=plan.net + plan.tax, tax_rounding=order.tax_rounding,
+                                    reason=plan.note, prepaid_minor=0, references_number=None,
+                                    **parties(uow, order, self.company))
+            doc = stored_doc(draft, [SimpleNamespace(**r) for r in plan.line_rows], order, self.company.locale)
+        return self._renderer().render_invoice(doc)
+
+    def invoice_plan(self, actor: Actor, order_ref, *, what: str = "auto") -> InvoicePlanDTO:
+        """What ``issue_invoice(actor, order_ref, what=what)`` would bill now, line by line (ordered, shipped,
+        invoiced, to invoice) with its totals; ``refusal`` says why it would be refused. Nothing is stored."""
+        self._require(actor, Perm.VIEW, "see what an invoice would bill")
+        what = self._what(what)
+        with self._uow(write=False) as uow:
+            order = order_row(uow, order_ref)
+            plan = self._plan(uow, order, what)
+        cur = order.currency
+        refusal = (f"{order_number(order.id)} is {order.status}; only confirmed orders can be invoiced."
+                   if order.status in NOT_INVOICEABLE else plan.refusal)
+        return InvoicePlanDTO(order.id, order_number(order.id), order.status, plan.what, plan.lines,
+                              from_minor(plan.net, cur), from_minor(plan.tax, cur),
+                              from_minor(plan.net + plan.tax, cur), cur, plan.final, plan.earlier, refusal)
+
+    def issue_invoice(self, actor: Actor, order_ref, *, what: str = "auto", due_days: int = PAYMENT_TERMS_DAYS,
+                      render: bool = True) -> InvoiceDTO:
+        """Invoice the units of an order not invoiced yet (net of credit notes): ``what="shipped"`` those that left
+        the building (a first shipment, later a backorder's), ``"all"`` every one (a counter sale, a prepayment),
+        ``"auto"`` (default) ``shipped`` once the order has a shipment, else ``all``. Units are never invoiced
+        twice: with nothing new to bill it is refused and nothing changes. The invoice that leaves nothing of the
+        order uninvoiced takes exactly what is left of the order's net and tax, so an order's invoices add up to
+        its total to the cent under either tax rounding.
+
+        The next number and the sale's posting happen in one short transaction; the PDF is rendered and stored
+        after it. ``render=False`` leaves the PDF to the first ``invoice_pdf`` (a background job that prints it):
+        the same document either way, rendered from what the invoice stores only."""
+        self._require(actor, Perm.ACCOUNTING, "issue invoices")
+        what = self._what(what)
+        if not isinstance(due_days, int) or not 0 <= due_days <= 365:
+            raise ValidationFailed("payment terms must be 0 to 365 days")
+        with self._uow() as uow:
+            order = order_row(uow, order_ref, for_update=True)
+            label = order_number(order.id)
+            if order.status in NOT_INVOICEABLE:
+                raise InvalidTransition(f"{label} is {order.status}; only confirmed orders can be invoiced.")
+            plan = self._plan(uow, order, what)
+            if plan.refusal:
+                raise BusinessRuleViolation(plan.refusal)
+            net, tax = plan.net, plan.tax
+            invoiced, paid = uow.accounts.order_amounts(order.id)
+            cur = order.currency
+            seq = uow.accounts.next_number(INVOICE_SERIES)
+            number = format_ref(INVOICE_SERIES, seq)
+            if self.after_numbering is not None:
+                self.after_numbering(number)
+            today = utc_now().date()
+            due = today + timedelta(days=due_days)
+            already = max(0, min(paid - invoiced, net + tax))  # paid before the invoice (counter sale, prepayment)
+            values = dict(kind="invoice", series=INVOICE_SERIES, seq=seq, number=number, order_id=order.id,
+                          customer_id=order.customer_id, references_id=None, issue_date=today, due_date=due,
+                          currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
+                          tax_rounding=order.tax_rounding, reason=plan.note, prepaid_minor=already,
+                          issued_by=actor.user_id, **parties(uow, order, self.company))
+            iid = uow.accounts.add_invoice(values, plan.line_rows)
+            uow.accounts.refresh_open_account(order.id)
+            post_entry(uow, actor, invoice_entry(f"{number} {label}", net, tax, invoiced - paid), currency=cur,
+                       order_id=order.id, invoice_id=iid)
+            units = {ln.sku: ln.to_invoice for ln in plan.lines if ln.to_invoice}
+            uow.events.add("invoice_issued", user_id=actor.user_id, order_id=order.id,
+                           payload={"number": number, "order": label, "total": str(from_minor(net + tax, cur)),
+                                    "currency": cur, "due_date": due.isoformat(), "what": plan.what,
+                                    "final": plan.final})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="invoice.issue",
+                             entity="invoice", entity_id=number,
+                             new={"order": label, "what": plan.what, "lines": units,
+                                  "net": str(from_minor(net, cur)), "tax": str(from_minor(tax, cur)),
+                                  "total": str(from_minor(net + tax, cur)), "due_date": due.isoformat()})
+            # The DTO and the document are built from what was just written (the rows as stored, no read-back).
+            row = SimpleNamespace(id=iid, **values, customer_name=None, issued_by_name=actor.username,
+                                  references_number=None)
+            stored_lines = [SimpleNamespace(invoice_id=iid, **r) for r in plan.line_rows]
+            dto = invoice_dto(uow, row, lines=stored_lines)
+            doc = stored_doc(row, stored_lines, order, self.company.locale)
+            uow.commit()
+        if render:
+            self._store_after_issue(iid, doc)
+        return dto
+
+    @staticmethod
+    def _what(what) -> str:
+        value = str(what or "").strip().lower()
+        if value not in INVOICE_WHAT:
+            raise ValidationFailed(f"what to invoice: '{what}' is unknown (auto, shipped or all)")
+        return value
+
+    def _plan(self, uow, order, what: str) -> SimpleNamespace:
+        """What an invoice of ``order`` bills now (``what``: auto, shipped or all), from the order's lines, its
+        invoices and its units shipped, returned and invoiced per product (three statements, one more for an
+        order shipped by hand). Units per product are given to the order's lines in line order; the invoice that
+        completes the order takes what is left of the order's net and tax (as a final credit note does)."""
+        label, cur = order_number(order.id), order.currency
+        lines = uow.orders.lines(order.id)
+        invoices = uow.accounts.invoices_of(order.id)
+        units = uow.accounts.order_units(order.id)
+        has_shipment = any(u["shipped"] for u in units.values())
+        if what == "auto":
+            what = "shipped" if has_shipment else "all"
+        shipped = {pid: u["shipped"] - u["returned"] for pid, u in units.items()}
+        if what == "shipped" and not has_shipment and order.status in SHIPPED_BY_HAND \
+                and not uow.warehouse.has_pick_history(order.id):
+            shipped = defaultdict(int)  # shipped by hand (advance_order): every unit left
+            for ln in lines:
+                shipped[ln.product_id] += ln.quantity
+        invoiced_left = {pid: max(u["invoiced"], 0) for pid, u in units.items()}
+        shipped_left = {pid: max(q, 0) for pid, q in shipped.items()}
+        plan_lines, taken = [], []
+        for ln in lines:
+            done = min(ln.quantity, invoiced_left.get(ln.product_id, 0))
+            sent = min(ln.quantity, shipped_left.get(ln.product_id, 0))
+            invoiced_left[ln.product_id] = invoiced_left.get(ln.product_id, 0) - done
+            shipped_left[ln.product_id] = shipped_left.get(ln.product_id, 0) - sent
+            q = ln.quantity - done if what == "all" else max(sent - done, 0)
+            plan_lines.append(InvoicePlanLineDTO(ln.line_no, ln.sku, ln.name, ln.quantity, sent, done, q))
+            if q:
+                taken.append((ln, q))
+        credited: dict[int, int] = defaultdict(int)
+        for inv in invoices:
+            if inv.kind == "credit_note":
+                credited[inv.references_id] += inv.total_minor
+        earlier = tuple(inv.number for inv in invoices
+                        if inv.kind == "invoice" and inv.total_minor - credited[inv.id] > 0)
+        final = bool(lines) and all(p.invoiced + p.to_invoice == p.ordered for p in plan_lines)
+        totals = line_totals(order, taken, order.tax_rounding)
+        net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
+        if taken and final and invoices:  # the rest of the order's total, so rounding never leaves a cent
+            full = price_order_lines(order, lines)
+            sign = {"invoice": 1, "credit_note": -1}
+            left_net = to_minor(full.net, cur) - sum(sign[i.kind] * i.net_minor for i in invoices)
+            left_tax = to_minor(full.tax, cur) - sum(sign[i.kind] * i.tax_minor for i in invoices)
+            if left_net >= 0 and left_tax >= 0:
+                net, tax = left_net, left_tax
+        line_rows = [dict(line_no=ln.line_no, product_id=ln.product_id, sku=ln.sku, name=ln.name, quantity=q,
+                          unit_price_minor=ln.unit_price_minor, tax_rate_bp=ln.tax_rate_bp,
+                          discount_bp=ln.discount_bp, net_minor=to_minor(la.net, cur), tax_minor=to_minor(la.tax, cur))
+                     for (ln, q), la in zip(taken, totals.lines)]
+        rest = [(p.ordered - p.invoiced - p.to_invoice, p.sku) for p in plan_lines
+                if p.ordered - p.invoiced - p.to_invoice > 0]
+        refusal = note = ""
+        if not lines:
+            refusal = f"{label} has no lines to invoice."
+        elif not taken:
+            if not rest:
+                refusal = (f"{label} already has {_invoice_list(earlier)} for all of its units; correct it with a "
+                           "credit note instead of invoicing them again." if earlier else
+                           f"{label} is invoiced in full already; correct it with a credit note instead of "
+                           "invoicing it again.")
+            elif not any(q > 0 for q in shipped.values()) and not earlier:
+                refusal = (f"{label} has not shipped anything yet; invoice it when it ships, or invoice the whole "
+                           "order now.")
+            else:
+                n = sum(q for q, _sku in rest)
+                refusal = (f"{label} already has {_invoice_list(earlier) if earlier else 'invoices'} for everything "
+                           f"shipped; nothing new has shipped since. {n} unit{'s' if n != 1 else ''} not invoiced "
+                           "yet: invoice them when they ship, or invoice the whole order.")
+        else:
+            if not final:
+                note = ("Part invoice for the goods shipped so far"
+                        + (f"; earlier: {', '.join(earlier)}" if earlier else "")
+                        + f". Not yet invoiced: {_units_text(rest)}.")
+            elif earlier:
+                note = f"Final invoice for {label}; earlier: {', '.join(earlier)}."
+        return SimpleNamespace(what=what, lines=tuple(plan_lines), taken=taken, line_rows=line_rows, net=net, tax=tax,
+                               final=final and bool(taken), earlier=earlier, refusal=refusal, note=note)
+
+    def issue_credit_note(self, actor: Actor, invoice_ref, lines: list[tuple[str, object]] | None = None, *,
+                          reason: str = "", render: bool = True) -> InvoiceDTO:
+        """Credit an issued invoice: all of what is still uncredited, or ``lines`` [(SKU, quantity)] of it.
+        Its PDF is rendered and stored after the credit note is committed (``render``: as ``issue_invoice``)."""
+        self._require(actor, Perm.ACCOUNTING, "issue credit notes")
+        reason = (reason or "").strip()
+        if contains_card_number(reason):
+            raise ValidationFailed("the reason looks like a card number; never store card numbers")
+        with self._uow() as uow:
+            invoice = self._invoice_row(uow, invoice_ref)
+            if invoice.kind != "invoice":
+                raise BusinessRuleViolation(f"{invoice.number} is a credit note; only invoices can be credited.")
+            order = uow.orders.get(invoice.order_id, for_update=True)
+            inv_lines = uow.accounts.invoice_lines(invoice.id)
+            credited = uow.accounts.credited_quantities(invoice.id)
+            remaining = {ln.sku: ln.quantity - credited.get(ln.sku, 0) for ln in inv_lines}
+            wanted: dict[str, int] = defaultdict(int)
+            problems: list[str] = []
+            if lines:
+                for sku, qty in lines:
+                    key = str(sku).strip().upper()
+                    try:
+                        wanted[key] += parse_quantity(qty, sku=key)
+                    except ValidationFailed as e:
+                        problems.extend(e.problems)
+            else:
+                wanted.update({sku: q for sku, q in remaining.items() if q > 0})
+            for sku, qty in wanted.items():
+                if sku not in remaining:
+                    problems.append(f"{sku} is not on invoice {invoice.number}")
+                elif qty > remaining[sku]:
+                    problems.append(f"only {remaining[sku]} of {sku} can still be credited on {invoice.number} "
+                                    f"(asked {qty})")
+            if problems:
+                raise ValidationFailed(problems)
+            if not wanted:
+                raise BusinessRuleViolation(f"{invoice.number} is fully credited already.")
+            cur = invoice.currency
+            take = []
+            left = dict(wanted)
+            for ln in inv_lines:
+                q = min(left.get(ln.sku, 0), ln.quantity - credited.get(ln.sku, 0))
+                if q > 0:
+                    take.append((ln, q))
+                    left[ln.sku] -= q
+            totals = line_totals(order, [(ln, q) for ln, q in take], invoice.tax_rounding)
+            net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
+            final = all(remaining[sku] - wanted.get(sku, 0) == 0 for sku in remaining)
+            if final:  # the last credit note takes exactly what is left, so rounding can never leave a cent
+                prev_net = prev_tax = 0
+                for cn in uow.accounts.invoices_of(order.id):
+                    if cn.references_id == invoice.id:
+                        prev_net, prev_tax = prev_net + cn.net_minor, prev_tax + cn.tax_minor
+                net, tax = invoice.net_minor - prev_net, invoice.tax_minor - prev_tax
+            seq = uow.accounts.next_number(CREDIT_SERIES)
+            number = format_ref(CREDIT_SERIES, seq)
+            if self.after_numbering is not None:
+                self.after_numbering(number)
+            today = utc_now().date()
+            invoiced, paid = uow.accounts.order_amounts(order.id)
+            line_rows = [dict(line_no=i, product_id=ln.product_id, sku=ln.sku, name=ln.name, quantity=q,
+                              unit_price_minor=ln.unit_price_minor, tax_rate_bp=ln.tax_rate_bp,
+                              discount_bp=ln.discount_bp, net_minor=to_minor(la.net, cur),
+                              tax_minor=to_minor(la.tax, cur))
+                         for i, ((ln, q), la) in enumerate(zip(take, totals.lines), start=1)]
+            cid = uow.accounts.add_invoice(
+                dict(kind="credit_note", series=CREDIT_SERIES, seq=seq, number=number, order_id=order.id,
+                     customer_id=invoice.customer_id, references_id=invoice.id, issue_date=today, due_date=None,
+                     currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
+                     tax_rounding=invoice.tax_rounding, bill_to=invoice.bill_to, ship_to="", reason=reason,
+                     prepaid_minor=0, issued_by=actor.user_id, **seller(self.company)),
+                line_rows)
+            uow.accounts.refresh_open_account(order.id)
+            post_entry(uow, actor, credit_note_entry(number, invoice.number, net, tax, invoiced - paid),
+                       currency=cur, order_id=order.id, invoice_id=cid)
+            uow.events.add("credit_note_issued", user_id=actor.user_id, order_id=order.id,
+                           payload={"number": number, "invoice": invoice.number, "order": order_number(order.id),
+                                    "total": str(from_minor(net + tax, cur)), "currency": cur})
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="credit_note.issue",
+                             entity="invoice", entity_id=number,
+                             new={"invoice": invoice.number, "lines": dict(wanted),
+                                  "total": str(from_minor(net + tax, cur)), "reason": reason})
+            row, stored_lines = uow.accounts.invoice(cid), uow.accounts.invoice_lines(cid)
+            dto = invoice_dto(uow, row, lines=stored_lines)
+            doc = stored_doc(row, stored_lines, order, self.company.locale)
+            uow.commit()
+        if render:
+            self._store_after_issue(cid, doc)
+        return dto
+
+    def invoice_pdf(self, actor: Actor, invoice_ref) -> bytes:
+        """The PDF exactly as issued (a reprint never changes a number or an amount). The first request of a
+        document not stored yet (issued with ``render=False``, or a crash right after issuing) renders it from the
+        stored invoice and stores it; first requests at once all get the one stored document."""
+        self._require(actor, Perm.VIEW, "view invoices")
+        with self._uow(write=False) as uow:
+            row = self._invoice_row(uow, invoice_ref)
+            pdf = self._pdf_or_doc(uow, row)
+        return self._store_document(row.id, pdf) if isinstance(pdf, InvoiceDoc) else pdf
+
+    def get_invoice(self, actor: Actor, invoice_ref) -> InvoiceDTO:
+        self._require(actor, Perm.VIEW, "view invoices")
+        with self._uow(write=False) as uow:
+            return invoice_dto(uow, self._invoice_row(uow, invoice_ref))
+
+    def list_invoices(self, actor: Actor, *, kind: str | None = None, limit: int = 200) -> list[InvoiceDTO]:
+        self._require(actor, Perm.VIEW, "view invoices")
+        with self._uow(write=False) as uow:
+            return [invoice_dto(uow, r, with_lines=False) for r in uow.accounts.invoices(kind=kind,
+                                                                                              limit=limit)]
+
+    def invoice_for_export(self, actor: Actor, invoice_ref) -> tuple[InvoiceDTO, bytes, dict]:
+        """The invoice, its stored PDF and the data an e-invoice needs (company, buyer), for Factur-X."""
+        self._require(actor, Perm.VIEW, "view invoices")
+        with self._uow(write=False) as uow:
+            row = self._invoice_row(uow, invoice_ref)
+            dto = invoice_dto(uow, row)
+            seller = address_from_text(row.seller)  # the seller as issued, not as the settings say now
+            extra = {"company_name": seller.name, "company_address": "\n".join(seller.lines),
+                     "vat_id": row.seller_vat_id,
+                     "buyer_name": row.bill_to.split("\n", 1)[0], "buyer_address": row.bill_to,
+                     "references_number": dto.references_number, "tax_rounding": row.tax_rounding}
+            pdf = self._pdf_or_doc(uow, row)
+        return dto, self._store_document(row.id, pdf) if isinstance(pdf, InvoiceDoc) else pdf, extra
+
+    # ---- helpers --------------------------------------------------------------------------------------------
+    def _renderer(self):
+        return need_renderer(self.renderer)
+
+    def _pdf_or_doc(self, uow, row) -> bytes | InvoiceDoc:
+        """The stored PDF of an invoice row, or (not stored yet) the document to render from the stored rows."""
+        pdf = uow.accounts.invoice_pdf(row.id)
+        if pdf is not None:
+            return bytes(pdf)
+        return stored_doc(row, uow.accounts.invoice_lines(row.id), uow.orders.get(row.order_id), self.company.locale)
+
+    def _store_document(self, invoice_id: int, doc: InvoiceDoc) -> bytes:
+        """Render ``doc`` (outside any transaction) and store it unless a PDF is stored already; the stored one.
+        No event or audit row: the PDF is the issued invoice rendered, not a change to it."""
+        pdf = self._renderer().render_invoice(doc)
+        with self._uow() as uow:
+            uow.accounts.store_invoice_pdf(invoice_id, pdf)
+            stored = uow.accounts.invoice_pdf(invoice_id)
+            uow.commit()
+        return bytes(stored)
+
+    def _store_after_issue(self, invoice_id: int, doc: InvoiceDoc) -> None:
+        try:
+            self._store_document(invoice_id, doc)
+        except Exception:  # noqa: BLE001 - the document is issued and committed; its PDF follows on first request
+            log.exception("%s is issued; its PDF was not stored now and is rendered on first request", doc.number)
+
+    def _invoice_row(self, uow, ref):
+        if isinstance(ref, int) and not isinstance(ref, bool):
+            row = uow.accounts.invoice(ref)
+        else:
+            text = str(ref or "").strip()
+            parsed = parse_invoice_or_credit_note(text)
+            row = uow.accounts.invoice_by_number(format_ref(*parsed) if parsed else text)
+        if row is None:
+            raise NotFound(f"No invoice or credit note '{ref}'.")
+        return row
