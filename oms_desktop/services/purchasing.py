@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from ..domain.document_states import PurchaseOrderStatus, can_move, check_move
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
 from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import parse_quantity
@@ -27,7 +28,7 @@ from .dto import Actor
 from .ledger_posting import post_receipt
 from .ports import utc_now
 
-PO_STATUSES = ("draft", "sent", "partly_received", "received", "cancelled")
+PO_STATUSES = tuple(s.value for s in PurchaseOrderStatus)
 
 
 @dataclass(frozen=True)
@@ -216,11 +217,11 @@ class PurchasingService(ServiceBase):
 
     def send_purchase_order(self, actor: Actor, ref) -> PurchaseOrderDTO:
         """Draft -> sent: from now on its quantities count as "on order"."""
-        return self._transition(actor, ref, "sent", ("draft",), "purchase_order_sent", "po.send")
+        return self._transition(actor, ref, PurchaseOrderStatus.SENT, "purchase_order_sent", "po.send")
 
     def cancel_purchase_order(self, actor: Actor, ref, reason: str = "") -> PurchaseOrderDTO:
         """Cancel a draft or sent order; one that has received goods cannot be cancelled."""
-        return self._transition(actor, ref, "cancelled", ("draft", "sent"), "purchase_order_cancelled",
+        return self._transition(actor, ref, PurchaseOrderStatus.CANCELLED, "purchase_order_cancelled",
                                 "po.cancel", reason)
 
     def receive(self, actor: Actor, ref, quantities: dict[str, object] | None = None) -> PurchaseOrderDTO:
@@ -246,7 +247,7 @@ class PurchasingService(ServiceBase):
             po_id = resolve_po_id(uow, ref)
             po = uow.purchasing.po(po_id, for_update=True)
             number = po_number(po_id)
-            if po.status not in ("sent", "partly_received"):
+            if not can_move(PurchaseOrderStatus, po.status, PurchaseOrderStatus.RECEIVED):
                 raise InvalidTransition(f"{number} is {po.status.replace('_', ' ')}; only a sent or partly received "
                                         "purchase order can be received (send it first).")
             lines = uow.purchasing.lines(po_id)
@@ -275,16 +276,17 @@ class PurchasingService(ServiceBase):
             post_receipt(uow, actor, number, [(by_sku[s].product_id, q, by_sku[s].unit_cost_minor)
                                               for s, q in sorted(wanted.items())], currency=po.currency)
             complete = all(ln.received + wanted.get(ln.sku, 0) >= ln.quantity for ln in lines)
-            status = "received" if complete else "partly_received"
-            uow.purchasing.update_po(po_id, {"status": status})
+            status = PurchaseOrderStatus.RECEIVED if complete else PurchaseOrderStatus.PARTLY_RECEIVED
+            check_move(PurchaseOrderStatus, po.status, status, number)
+            uow.purchasing.update_po(po_id, {"status": status.value})
             pids = sorted(by_sku[s].product_id for s in wanted)
             uow.events.add("purchase_order_received", user_id=actor.user_id,
                            product_id=pids[0] if len(pids) == 1 else None,
-                           payload={"number": number, "status": status, "product_ids": pids,
+                           payload={"number": number, "status": status.value, "product_ids": pids,
                                     "received": {s: q for s, q in sorted(wanted.items())}})
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="po.receive",
                              entity="purchase_order", entity_id=number, old={"status": po.status},
-                             new={"status": status, "received": wanted})
+                             new={"status": status.value, "received": wanted})
             dto = self._load(uow, po_id)
             uow.commit()
         return dto
@@ -337,17 +339,16 @@ class PurchasingService(ServiceBase):
         return renderer.render_purchase_order(self.purchase_order_doc(actor, ref))
 
     # ---- helpers ---------------------------------------------------------------------------------------------
-    def _transition(self, actor, ref, target, allowed, event, action, note: str = "") -> PurchaseOrderDTO:
+    def _transition(self, actor, ref, target: PurchaseOrderStatus, event, action,
+                    note: str = "") -> PurchaseOrderDTO:
         self._require(actor, Perm.PURCHASING, f"{action.split('.')[1]} purchase orders")
         with self._uow() as uow:
             po_id = resolve_po_id(uow, ref)
             po = uow.purchasing.po(po_id, for_update=True)
             number = po_number(po_id)
-            if po.status not in allowed:
-                raise InvalidTransition(f"{number} is {po.status.replace('_', ' ')}; it cannot become "
-                                        f"{target.replace('_', ' ')}.")
-            values = {"status": target}
-            if target == "sent":
+            check_move(PurchaseOrderStatus, po.status, target, number)
+            values: dict[str, object] = {"status": target.value}
+            if target is PurchaseOrderStatus.SENT:
                 values["sent_at"] = utc_now()
             uow.purchasing.update_po(po_id, values)
             pids = sorted({ln.product_id for ln in uow.purchasing.lines(po_id)})
@@ -355,7 +356,7 @@ class PurchasingService(ServiceBase):
                                                                   "note": note})
             uow.audit.record(user_id=actor.user_id, username=actor.username, action=action,
                              entity="purchase_order", entity_id=number, old={"status": po.status},
-                             new={"status": target, "note": note})
+                             new={"status": target.value, "note": note})
             dto = self._load(uow, po_id)
             uow.commit()
         return dto
