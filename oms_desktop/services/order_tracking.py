@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from ..domain import tracking
+from ..domain.document_states import BackorderStatus, ShipmentStatus
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.orders import Status
 from ..domain.phone import digits_of, phone_key
@@ -64,7 +65,7 @@ def load_tracking(uow, order_ref) -> OrderTrackingDTO:
     picks = uow.warehouse.picks_of_order(oid)
     finance = uow.warehouse.order_events(oid, FINANCE_EVENTS)
     entries: list[TimelineEntryDTO] = []
-    covered = {"packed", "shipped", "delivered"} if ship_rows else set()
+    covered = set(ShipmentStatus) if ship_rows else set()
     for h in order.history:
         if h.to_status == Status.DRAFT or h.to_status in covered or h.from_status == h.to_status:
             continue
@@ -88,7 +89,7 @@ def load_tracking(uow, order_ref) -> OrderTrackingDTO:
     for b in backorder_rows:
         entries.append(TimelineEntryDTO(b.created_at, "backorder", "",
                                         f"{b.sku} owed" + (f" ({b.reason})" if b.reason else "")))
-        if b.status in ("released", "fulfilled"):
+        if b.status in (BackorderStatus.RELEASED, BackorderStatus.FULFILLED):
             entries.append(TimelineEntryDTO(b.updated_at, f"backorder {b.status}", "", b.sku))
     for r in return_rows:
         entries.append(TimelineEntryDTO(r.at, "returned", r.username or "",

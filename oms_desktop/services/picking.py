@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..domain.document_states import PickListStatus, PickOrderStatus, can_move
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
 from ..domain.orders import Status, check_transition, parse_quantity
 from ..domain.references import Series, order_number, parse_ref, pick_list_number
@@ -199,7 +200,7 @@ class PickingService(ServiceBase):
             pick_orders, pick_lines = [], []
             for tote, (o, backorder, wanted) in enumerate(rows, start=1):
                 pick_orders.append(dict(pick_list_id=pl_id, order_id=o.id, tote=tote, backorder=backorder,
-                                        status="picking"))
+                                        status=PickOrderStatus.PICKING.value))
                 per_product: dict[int, int] = defaultdict(int)
                 for pid, q in wanted:
                     per_product[pid] += q
@@ -241,7 +242,7 @@ class PickingService(ServiceBase):
             pl_id = self._pick_list_id(uow, ref)
             pl = uow.warehouse.pick_list(pl_id, for_update=True)
             number = pick_list_number(pl_id)
-            if pl.status != "open":
+            if not can_move(PickListStatus, pl.status, PickListStatus.PICKED):
                 raise InvalidTransition(f"{number} was confirmed already; create a new pick list for what is left.")
             lines = uow.warehouse.pick_lines(pl_id)
             pick_orders = uow.warehouse.pick_orders(pl_id)
@@ -294,9 +295,9 @@ class PickingService(ServiceBase):
             new_status: dict[str, list[int]] = defaultdict(list)
             for po in pick_orders:
                 if po.order_id not in live:
-                    new_status["dropped"].append(po.id)
+                    new_status[PickOrderStatus.DROPPED.value].append(po.id)
                 elif per_order_picked[po.order_id] == 0:
-                    new_status["empty"].append(po.id)
+                    new_status[PickOrderStatus.EMPTY.value].append(po.id)
                     if not po.backorder:
                         check_transition(Status.PICKING, Status.CONFIRMED, order_number(po.order_id))
                         uow.orders.update(po.order_id, {"status": Status.CONFIRMED.value})
@@ -304,7 +305,7 @@ class PickingService(ServiceBase):
                                                f"nothing found on {number}; back in the queue")
                     requeued.append(po.order_id)
                 else:
-                    new_status["picked"].append(po.id)
+                    new_status[PickOrderStatus.PICKED.value].append(po.id)
             for status, ids in sorted(new_status.items()):
                 uow.warehouse.set_pick_orders_status(ids, status)
             uow.warehouse.set_pick_list_picked(pl_id, actor.user_id)
@@ -312,8 +313,8 @@ class PickingService(ServiceBase):
                            payload={"number": number, "order_ids": sorted(live), "requeued": requeued,
                                     "short": {s: q for s, q in sorted(shorts.items())}})
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="picklist.confirm",
-                             entity="pick_list", entity_id=pl_id, old={"status": "open"},
-                             new={"status": "picked", "picked": found,
+                             entity="pick_list", entity_id=pl_id, old={"status": PickListStatus.OPEN.value},
+                             new={"status": PickListStatus.PICKED.value, "picked": found,
                                   "short": {s: {"units": q, "reason": reasons.get(s) or default_reason}
                                             for s, q in shorts.items()}})
             dto = self._load_pick_list(uow, pl_id)

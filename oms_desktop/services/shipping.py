@@ -12,6 +12,7 @@ from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from types import SimpleNamespace
 
+from ..domain.document_states import BackorderStatus, PickOrderStatus, ShipmentStatus, check_move
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
 from ..domain.orders import Status, check_transition, parse_quantity
 from ..domain.references import order_number, pick_list_number
@@ -63,10 +64,10 @@ class ShippingService(ServiceBase):
             if po is None:
                 raise InvalidTransition(f"{label} is {order.status} and on no pick list; put it on a pick list "
                                         "and confirm the picks first.")
-            if po.status == "picking":
+            if po.status == PickOrderStatus.PICKING:
                 raise InvalidTransition(f"{label} is on {pick_list_number(po.pick_list_id)}, whose picks are not "
                                         "confirmed yet; confirm them first.")
-            if po.status == "packed":
+            if po.status == PickOrderStatus.PACKED:
                 raise InvalidTransition(f"{label} is packed already; ship it.")
             per_product: dict[int, list] = {}
             for ln in uow.warehouse.pick_lines(po.pick_list_id, order.id):
@@ -75,12 +76,14 @@ class ShippingService(ServiceBase):
             if not po.backorder:
                 check_transition(order.status, Status.PACKED, label)
             sid = uow.warehouse.add_shipment(dict(
-                order_id=order.id, pick_list_id=po.pick_list_id, status="packed", backorder=po.backorder,
+                order_id=order.id, pick_list_id=po.pick_list_id, status=ShipmentStatus.PACKED.value,
+                backorder=po.backorder,
                 carrier=carrier, service=service, carrier_ref=carrier_ref, packages=n_packages, weight_g=grams,
                 packed_by=actor.user_id))
             uow.warehouse.add_shipment_lines([dict(shipment_id=sid, product_id=pid, sku=sku, name=name, quantity=q)
                                               for pid, (sku, name, q) in sorted(per_product.items())])
-            uow.warehouse.set_pick_order_status(po.id, "packed")
+            check_move(PickOrderStatus, po.status, PickOrderStatus.PACKED, f"{label} on its pick list")
+            uow.warehouse.set_pick_order_status(po.id, PickOrderStatus.PACKED.value)
             if not po.backorder:
                 uow.orders.update(order.id, {"status": Status.PACKED.value})
                 uow.orders.add_history(order.id, order.status, Status.PACKED, actor.user_id,
@@ -105,9 +108,10 @@ class ShippingService(ServiceBase):
             order = order_row(uow, order_ref, for_update=True)
             label = order_number(order.id)
             po = uow.warehouse.open_pick_of(order.id)
-            if po is None or po.status != "packed":
+            if po is None or po.status != PickOrderStatus.PACKED:
                 raise InvalidTransition(f"{label} is {order.status} and not packed; pack it first.")
-            shipment = next(s for s in reversed(uow.warehouse.shipments_of(order.id)) if s.status == "packed")
+            shipment = next(s for s in reversed(uow.warehouse.shipments_of(order.id))
+                            if s.status == ShipmentStatus.PACKED)
             lines = uow.warehouse.shipment_lines(shipment.id)
             if not po.backorder:
                 check_transition(order.status, Status.SHIPPED, label)
@@ -122,9 +126,10 @@ class ShippingService(ServiceBase):
                                       user_id=actor.user_id) for ln in lines])
             shipped = {ln.product_id: ln.quantity for ln in lines}
             now = utc_now()
-            uow.warehouse.update_shipment(shipment.id, {"status": "shipped", "shipped_by": actor.user_id,
-                                                        "shipped_at": now})
-            uow.warehouse.set_pick_order_status(po.id, "shipped")
+            check_move(ShipmentStatus, shipment.status, ShipmentStatus.SHIPPED, f"the parcel of {label}")
+            uow.warehouse.update_shipment(shipment.id, {"status": ShipmentStatus.SHIPPED.value,
+                                                        "shipped_by": actor.user_id, "shipped_at": now})
+            uow.warehouse.set_pick_order_status(po.id, PickOrderStatus.SHIPPED.value)
             uow.accounts.refresh_open_account(order.id)  # its units left: shipped, not invoiced yet
             owed = []
             if not po.backorder:
@@ -152,7 +157,8 @@ class ShippingService(ServiceBase):
                     if take:
                         shipped_left = b.quantity - take
                         uow.warehouse.update_backorder(b.id, {"quantity": shipped_left,
-                                                              "status": "open" if shipped_left else "fulfilled"})
+                                                              "status": BackorderStatus.OPEN.value if shipped_left
+                                                              else BackorderStatus.FULFILLED.value})
                         owed_left = shipped_left
                         if owed_left:
                             owed.append((b.product_id, b.sku, owed_left))
@@ -184,13 +190,14 @@ class ShippingService(ServiceBase):
         with self._uow() as uow:
             order = order_row(uow, order_ref, for_update=True)
             label = order_number(order.id)
-            shipment = next((s for s in reversed(uow.warehouse.shipments_of(order.id)) if s.status == "shipped"),
-                            None)
+            shipment = next((s for s in reversed(uow.warehouse.shipments_of(order.id))
+                             if s.status == ShipmentStatus.SHIPPED), None)
             if shipment is None and uow.warehouse.has_pick_history(order.id):
                 raise InvalidTransition(f"{label} is {order.status}; no shipment of it is on its way.")
             if shipment is not None:
-                uow.warehouse.update_shipment(shipment.id, {"status": "delivered", "delivered_by": actor.user_id,
-                                                            "delivered_at": utc_now()})
+                check_move(ShipmentStatus, shipment.status, ShipmentStatus.DELIVERED, f"the parcel of {label}")
+                uow.warehouse.update_shipment(shipment.id, {"status": ShipmentStatus.DELIVERED.value,
+                                                            "delivered_by": actor.user_id, "delivered_at": utc_now()})
             if order.status == Status.SHIPPED:
                 uow.orders.update(order.id, {"status": Status.DELIVERED.value})
                 uow.orders.add_history(order.id, order.status, Status.DELIVERED, actor.user_id, note)
@@ -229,7 +236,8 @@ class ShippingService(ServiceBase):
                                       reason=("backorder released: " + reason)[:200], user_id=actor.user_id)
                                  for pid, q in sorted(per_product.items())])
             for b in open_rows:
-                uow.warehouse.update_backorder(b.id, {"status": "released"})
+                check_move(BackorderStatus, b.status, BackorderStatus.RELEASED, f"the backorder of {label}")
+                uow.warehouse.update_backorder(b.id, {"status": BackorderStatus.RELEASED.value})
             text = ", ".join(f"{b.quantity} x {b.sku}" for b in open_rows)
             uow.orders.add_history(order.id, order.status, order.status, actor.user_id,
                                    f"backorder released ({text})" + (f": {reason}" if reason else ""))

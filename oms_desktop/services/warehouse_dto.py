@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from ..domain.document_states import BackorderStatus, ShipmentStatus
 from ..domain.references import order_number
 from .dto import OrderDTO
 
@@ -67,13 +68,13 @@ class OrderTrackingDTO:
 
     @property
     def backorder_units(self) -> int:
-        return sum(b.quantity for b in self.backorders if b.status == "open")
+        return sum(b.quantity for b in self.backorders if b.status == BackorderStatus.OPEN)
 
     def returnable(self) -> dict[str, int]:
         """Units per SKU shipped and not yet returned."""
         out: dict[str, int] = defaultdict(int)
         for s in self.shipments:
-            if s.status in ("shipped", "delivered"):
+            if s.status in (ShipmentStatus.SHIPPED, ShipmentStatus.DELIVERED):
                 for sku, _name, q in s.lines:
                     out[sku] += q
         for r in self.returns:
