@@ -46,11 +46,8 @@ def open_backend(url: str, *, paths: Paths | None = None, hasher=None, migrate: 
     engine = make_engine(url)
     if migrate:
         upgrade(engine, (paths or Paths.default()).backups)
-    services = Services.build(uow_factory(engine), hasher or Argon2Hasher())
-    services.renderer = LazyRenderer()  # ReportLab and its fonts load with the first document, not at start
     from .adapters.exports import Exporters
-    services.exporters = Exporters()  # journal and Factur-X exports for the CLI and the GUI
-    for service in vars(services).values():  # services that print read their ``renderer`` attribute
-        if hasattr(service, "renderer"):
-            service.renderer = services.renderer
+    services = Services.build(uow_factory(engine), hasher or Argon2Hasher(),
+                              renderer=LazyRenderer(),  # ReportLab and its fonts load with the first document
+                              exporters=Exporters())
     return Backend(url, engine, services)

@@ -11,13 +11,15 @@ from .checks import CheckService
 from .company import CompanyService
 from .customers import CustomerService
 from .events import EventService
+from .exports import Exporters
 from .inventory import InventoryService
 from .ledger import LedgerService
 from .order_tracking import TrackingService
 from .orders import OrderService
+from .output import Renderer
 from .payables import PayablesService
 from .picking import PickingService
-from .ports import UnitOfWorkFactory
+from .ports import PasswordHasher, UnitOfWorkFactory
 from .purchasing import PurchasingService
 from .receivables import ReceivablesService
 from .returns import ReturnsService
@@ -43,16 +45,22 @@ class Services:
     receivables: ReceivablesService
     ledger: LedgerService
     checks: CheckService
+    renderer: Renderer | None = None
+    """PDFs of pick lists, packing slips, invoices, receipts and purchase orders; None where nothing prints."""
+    exporters: Exporters | None = None
+    """Journal and Factur-X exports for the CLI and the GUI."""
 
     @classmethod
-    def build(cls, uow: UnitOfWorkFactory, hasher) -> "Services":
+    def build(cls, uow: UnitOfWorkFactory, hasher: PasswordHasher, *, renderer: Renderer | None = None,
+              exporters: Exporters | None = None) -> "Services":
+        """Every service over one unit-of-work factory; ``renderer`` goes to each service that prints."""
         cache = SettingsCache(uow)
         return cls(auth=AuthService(uow, cache, hasher), company=CompanyService(uow, cache),
                    catalog=CatalogService(uow, cache), inventory=InventoryService(uow, cache),
                    customers=CustomerService(uow, cache), orders=OrderService(uow, cache),
-                   events=EventService(uow, cache), purchasing=PurchasingService(uow, cache),
-                   payables=PayablesService(uow, cache), picking=PickingService(uow, cache),
-                   shipping=ShippingService(uow, cache), returns=ReturnsService(uow, cache),
-                   tracking=TrackingService(uow, cache), billing=BillingService(uow, cache),
-                   receivables=ReceivablesService(uow, cache), ledger=LedgerService(uow, cache),
-                   checks=CheckService(uow, cache))
+                   events=EventService(uow, cache), purchasing=PurchasingService(uow, cache, renderer),
+                   payables=PayablesService(uow, cache), picking=PickingService(uow, cache, renderer),
+                   shipping=ShippingService(uow, cache, renderer), returns=ReturnsService(uow, cache),
+                   tracking=TrackingService(uow, cache), billing=BillingService(uow, cache, renderer),
+                   receivables=ReceivablesService(uow, cache, renderer), ledger=LedgerService(uow, cache),
+                   checks=CheckService(uow, cache), renderer=renderer, exporters=exporters)

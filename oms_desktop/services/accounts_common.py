@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..domain.errors import BusinessRuleViolation
 from ..domain.money import from_minor
 from ..domain.orders import bp_to_rate
 from ..domain.references import order_number
@@ -45,12 +44,6 @@ class InvoiceDTO:
     lines: tuple[InvoiceLineDTO, ...] = ()
     notes: str = ""  # printed on the document: a credit note's reason; a part invoice's "not yet invoiced"
 
-
-def need_renderer(renderer):
-    """The PDF renderer (``render_invoice``, ``render_receipt``) injected by bootstrap; refused when there is none."""
-    if renderer is None:
-        raise BusinessRuleViolation("No PDF renderer is configured (bootstrap sets services.renderer).")
-    return renderer
 
 
 def invoice_dto(uow, r, *, with_lines: bool = True, lines=None) -> InvoiceDTO:

@@ -5,15 +5,16 @@ import re
 
 from ..domain.errors import AuthenticationFailed, BusinessRuleViolation, PermissionDenied, ValidationFailed
 from ..domain.roles import Perm, Role, require
-from .base import ServiceBase
+from .base import ServiceBase, SettingsCache
 from .dto import Actor, UserDTO
+from .ports import PasswordHasher, UnitOfWorkFactory
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 MIN_PASSWORD = 4
 
 
 class AuthService(ServiceBase):
-    def __init__(self, uow, settings, hasher):
+    def __init__(self, uow: UnitOfWorkFactory, settings: SettingsCache, hasher: PasswordHasher):
         super().__init__(uow, settings)
         self._hasher = hasher
 

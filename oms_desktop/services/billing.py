@@ -15,8 +15,8 @@ from ..domain.money import from_minor, to_minor
 from ..domain.orders import parse_quantity
 from ..domain.references import Series, format_ref, order_number, parse_invoice_or_credit_note
 from ..domain.roles import Perm
-from .accounts_common import InvoiceDTO, invoice_dto, need_renderer
-from .base import ServiceBase
+from .accounts_common import InvoiceDTO, invoice_dto
+from .output import PrintingService
 from .documents import InvoiceDoc
 from .dto import Actor
 from .invoice_doc import address_from_text, line_totals, parties, seller, stored_doc
@@ -94,7 +94,7 @@ def _units_text(rest: list[tuple[int, str]], most: int = 6) -> str:
     return text + (f" and {len(rest) - most} more lines" if len(rest) > most else "")
 
 
-class BillingService(ServiceBase):
+class BillingService(PrintingService):
     """Invoices and credit notes. Rules it keeps:
 
     * Invoice numbers are gapless per series (``INV`` invoices, ``CRN`` credit notes). A number is drawn from the
@@ -125,7 +125,6 @@ class BillingService(ServiceBase):
         after_numbering: a test seam, called with the drawn number inside the issuing transaction (fault injection).
     """
 
-    renderer = None
     after_numbering: Callable[[str], None] | None = None
 
     # ---- invoices -------------------------------------------------------------------------------------------
@@ -146,7 +145,7 @@ class BillingService(ServiceBase):
                                     reason=plan.note, prepaid_minor=0, references_number=None,
                                     **parties(uow, order, self.company))
             doc = stored_doc(draft, [SimpleNamespace(**r) for r in plan.line_rows], order, self.company.locale)
-        return self._renderer().render_invoice(doc)
+        return self._printer().render_invoice(doc)
 
     def invoice_plan(self, actor: Actor, order_ref, *, what: str = "auto") -> InvoicePlanDTO:
         """What ``issue_invoice(actor, order_ref, what=what)`` would bill now, line by line (ordered, shipped,
@@ -439,8 +438,6 @@ class BillingService(ServiceBase):
         return dto, self._store_document(row.id, pdf) if isinstance(pdf, InvoiceDoc) else pdf, extra
 
     # ---- helpers --------------------------------------------------------------------------------------------
-    def _renderer(self):
-        return need_renderer(self.renderer)
 
     def _pdf_or_doc(self, uow, row) -> bytes | InvoiceDoc:
         """The stored PDF of an invoice row, or (not stored yet) the document to render from the stored rows."""
@@ -452,7 +449,7 @@ class BillingService(ServiceBase):
     def _store_document(self, invoice_id: int, doc: InvoiceDoc) -> bytes:
         """Render ``doc`` (outside any transaction) and store it unless a PDF is stored already; the stored one.
         No event or audit row: the PDF is the issued invoice rendered, not a change to it."""
-        pdf = self._renderer().render_invoice(doc)
+        pdf = self._printer().render_invoice(doc)
         with self._uow() as uow:
             uow.accounts.store_invoice_pdf(invoice_id, pdf)
             stored = uow.accounts.invoice_pdf(invoice_id)

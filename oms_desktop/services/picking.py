@@ -16,11 +16,10 @@ from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, 
 from ..domain.orders import Status, check_transition, parse_quantity
 from ..domain.references import Series, order_number, parse_ref, pick_list_number
 from ..domain.roles import Perm
-from .base import ServiceBase
+from .output import PrintingService
 from .documents import PickLine, PickListDoc, PickOrder, walking_order_key
 from .dto import Actor
 from .order_lookup import resolve_order_id
-from .warehouse_dto import need_renderer
 
 MAX_ORDERS_PER_LIST = 60
 
@@ -93,8 +92,7 @@ class PickListSummaryDTO:
 
 
 
-class PickingService(ServiceBase):
-    renderer = None  # the PDF renderer (bootstrap sets it; services never import adapters)
+class PickingService(PrintingService):
 
     # ---- reading -----------------------------------------------------------------------------------------------
     def queue(self, actor: Actor, limit: int = 500) -> list[QueueItemDTO]:
@@ -142,7 +140,7 @@ class PickingService(ServiceBase):
                          for o in pl.orders))
 
     def pick_list_pdf(self, actor: Actor, ref) -> bytes:
-        return need_renderer(self.renderer).render_pick_list(self.pick_list_document(actor, ref))
+        return self._printer().render_pick_list(self.pick_list_document(actor, ref))
 
     # ---- pick lists --------------------------------------------------------------------------------------------
     def create_pick_list(self, actor: Actor, orders=None, *, next_n: int | None = None) -> PickListDTO:

@@ -36,5 +36,13 @@ UnitOfWorkFactory = Callable[..., UnitOfWork]
 """``factory(write=True)`` opens a write transaction (SQLite: BEGIN IMMEDIATE); ``write=False`` a read one."""
 
 
+class PasswordHasher(Protocol):
+    """Slow, salted password hashes (``adapters/security``: argon2id)."""
+
+    def hash(self, password: str) -> str: ...
+    def verify(self, stored_hash: str, password: str) -> bool: ...
+    def needs_rehash(self, stored_hash: str) -> bool: ...
+
+
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)

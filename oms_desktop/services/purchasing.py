@@ -22,7 +22,7 @@ from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import parse_quantity
 from ..domain.references import Series, parse_ref, po_number
 from ..domain.roles import Perm
-from .base import ServiceBase
+from .output import PrintingService
 from .documents import Address, CompanyInfo, PurchaseOrderDoc, PurchaseOrderLine
 from .dto import Actor
 from .ledger_posting import post_receipt
@@ -100,14 +100,7 @@ def reorder_quantity(available: int, open_qty: int, reorder_point: int, reorder_
     return max(2 * reorder_point - position, 1)
 
 
-class PurchasingService(ServiceBase):
-    renderer = None  # set by bootstrap (adapters may not be imported here); see _renderer()
-
-    def _renderer(self):
-        if self.renderer is None:
-            raise BusinessRuleViolation("No PDF renderer is configured in this program; purchase orders cannot "
-                                        "be printed here.")
-        return self.renderer
+class PurchasingService(PrintingService):
 
     # ---- suppliers -------------------------------------------------------------------------------------------
     def add_supplier(self, actor: Actor, name: str, *, email: str = "", phone: str = "",
@@ -335,7 +328,7 @@ class PurchasingService(ServiceBase):
             order_date=(po.sent_at or po.created_at).date(), notes=po.notes, locale=c.locale)
 
     def render_purchase_order(self, actor: Actor, ref) -> bytes:
-        renderer = self._renderer()
+        renderer = self._printer()
         return renderer.render_purchase_order(self.purchase_order_doc(actor, ref))
 
     # ---- helpers ---------------------------------------------------------------------------------------------

@@ -11,8 +11,8 @@ from ..domain.ledger import Method, contains_card_number, receipt_entry, refund_
 from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.references import order_number, receipt_number
 from ..domain.roles import Perm
-from .accounts_common import InvoiceDTO, company_info, invoice_dto, need_renderer, tax_rows
-from .base import ServiceBase
+from .accounts_common import InvoiceDTO, company_info, invoice_dto, tax_rows
+from .output import PrintingService
 from .documents import ReceiptDoc, ReceiptLine, ReceiptPayment
 from .dto import Actor
 from .ledger_posting import post_entry
@@ -106,7 +106,7 @@ def aging_bucket(days_overdue: int) -> str:
             label = name
     return label
 
-class ReceivablesService(ServiceBase):
+class ReceivablesService(PrintingService):
     """Payments, refunds and receipts; what is owed. Money: Decimal in and out, integer minor units in storage;
     amounts typed by people go through ``domain.money.parse_amount``. Card payments store at most the last four
     digits and the terminal's reference; a free-text field holding anything that looks like a card number (13-19
@@ -116,7 +116,6 @@ class ReceivablesService(ServiceBase):
         renderer: the PDF renderer (``render_receipt``), injected by bootstrap.
     """
 
-    renderer = None
 
     # ---- payments -------------------------------------------------------------------------------------------
     def record_payment(self, actor: Actor, order_ref, amount, method: str, *, reference: str = "",
@@ -228,7 +227,7 @@ class ReceivablesService(ServiceBase):
                                               p.reference or (f"**** {p.card_last4}" if p.card_last4 else ""))
                                for p in payments),
                 change=change, locale=self.company.locale)
-        return self._renderer().render_receipt(doc)
+        return self._printer().render_receipt(doc)
 
     # ---- what is owed ---------------------------------------------------------------------------------------
     def order_account(self, actor: Actor, order_ref) -> OrderAccountDTO:
@@ -301,8 +300,6 @@ class ReceivablesService(ServiceBase):
         return out
 
     # ---- helpers --------------------------------------------------------------------------------------------
-    def _renderer(self):
-        return need_renderer(self.renderer)
 
     @staticmethod
     def _payment_dto(p) -> PaymentDTO:

@@ -18,16 +18,15 @@ from ..domain.orders import Status, check_transition, parse_quantity
 from ..domain.references import order_number, pick_list_number
 from ..domain.roles import Perm
 from . import ledger_posting
-from .base import ServiceBase
+from .output import PrintingService
 from .documents import Address, CompanyInfo, PackingSlipDoc, PackingSlipLine
 from .dto import Actor, OrderDTO
 from .order_lookup import load_order, order_row, resolve_order_id
 from .ports import utc_now
-from .warehouse_dto import ShipmentDTO, need_renderer, shipment_dto, to_kg
+from .warehouse_dto import ShipmentDTO, shipment_dto, to_kg
 
 
-class ShippingService(ServiceBase):
-    renderer = None  # the PDF renderer (bootstrap sets it; services never import adapters)
+class ShippingService(PrintingService):
 
     # ---- pack, ship, deliver -----------------------------------------------------------------------------------
     def pack_order(self, actor: Actor, order_ref, *, carrier: str, carrier_ref: str, service: str = "",
@@ -253,7 +252,7 @@ class ShippingService(ServiceBase):
 
     # ---- printing ----------------------------------------------------------------------------------------------
     def packing_slip_pdf(self, actor: Actor, order_ref) -> bytes:
-        return need_renderer(self.renderer).render_packing_slip(self.packing_slip_document(actor, order_ref))
+        return self._printer().render_packing_slip(self.packing_slip_document(actor, order_ref))
 
     def packing_slip_document(self, actor: Actor, order_ref) -> PackingSlipDoc:
         """The packing slip of the order's latest shipment (packed or shipped)."""

@@ -95,9 +95,3 @@ def shipment_dto(uow, s, lines=None) -> ShipmentDTO:
 def to_kg(grams: int | None) -> Decimal | None:
     return None if grams is None else (Decimal(grams) / 1000).normalize()
 
-
-def need_renderer(renderer):
-    """The PDF renderer, or an error when bootstrap set none (services never import adapters)."""
-    if renderer is None:
-        raise RuntimeError("no PDF renderer configured (bootstrap.open_backend sets one)")
-    return renderer

@@ -603,7 +603,7 @@ class AccountsTab(QWidget, MessageLine):
         return path
 
     def export_journal(self) -> None:
-        exporters = getattr(self.services, "exporters", None)
+        exporters = self.services.exporters
         if exporters is None:
             self.show_message("Exports are not available in this session.", error=True)
             return
