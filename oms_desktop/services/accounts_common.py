@@ -51,7 +51,7 @@ def invoice_dto(uow, r, *, with_lines: bool = True, lines=None) -> InvoiceDTO:
     cur = r.currency
     ref = r.references_number
     if lines is None:
-        lines = uow.accounts.invoice_lines(r.id) if with_lines else ()
+        lines = uow.invoices.invoice_lines(r.id) if with_lines else ()
     lines = tuple(InvoiceLineDTO(ln.line_no, ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
                                  bp_to_rate(ln.tax_rate_bp), bp_to_rate(ln.discount_bp),
                                  from_minor(ln.net_minor, cur), from_minor(ln.tax_minor, cur))

@@ -187,9 +187,9 @@ class BillingService(PrintingService):
             if plan.refusal:
                 raise BusinessRuleViolation(plan.refusal)
             net, tax = plan.net, plan.tax
-            invoiced, paid = uow.accounts.order_amounts(order.id)
+            invoiced, paid = uow.receivables.order_amounts(order.id)
             cur = order.currency
-            seq = uow.accounts.next_number(INVOICE_SERIES)
+            seq = uow.invoices.next_number(INVOICE_SERIES)
             number = format_ref(INVOICE_SERIES, seq)
             if self.after_numbering is not None:
                 self.after_numbering(number)
@@ -201,8 +201,8 @@ class BillingService(PrintingService):
                           currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
                           tax_rounding=order.tax_rounding, reason=plan.note, prepaid_minor=already,
                           issued_by=actor.user_id, **parties(uow, order, self.company))
-            iid = uow.accounts.add_invoice(values, plan.line_rows)
-            uow.accounts.refresh_open_account(order.id)
+            iid = uow.invoices.add_invoice(values, plan.line_rows)
+            uow.receivables.refresh_open_account(order.id)
             post_entry(uow, actor, invoice_entry(f"{number} {label}", net, tax, invoiced - paid), currency=cur,
                        order_id=order.id, invoice_id=iid)
             units = {ln.sku: ln.to_invoice for ln in plan.lines if ln.to_invoice}
@@ -240,14 +240,14 @@ class BillingService(PrintingService):
         completes the order takes what is left of the order's net and tax (as a final credit note does)."""
         label, cur = order_number(order.id), order.currency
         lines = uow.orders.lines(order.id)
-        invoices = uow.accounts.invoices_of(order.id)
-        units = uow.accounts.order_units(order.id)
+        invoices = uow.invoices.invoices_of(order.id)
+        units = uow.invoices.order_units(order.id)
         has_shipment = any(u["shipped"] for u in units.values())
         if what == "auto":
             what = "shipped" if has_shipment else "all"
         shipped = {pid: u["shipped"] - u["returned"] for pid, u in units.items()}
         if what == "shipped" and not has_shipment and order.status in SHIPPED_BY_HAND \
-                and not uow.warehouse.has_pick_history(order.id):
+                and not uow.picking.has_pick_history(order.id):
             shipped = defaultdict(int)  # shipped by hand (advance_order): every unit left
             for ln in lines:
                 shipped[ln.product_id] += ln.quantity
@@ -325,8 +325,8 @@ class BillingService(PrintingService):
             if invoice.kind != "invoice":
                 raise BusinessRuleViolation(f"{invoice.number} is a credit note; only invoices can be credited.")
             order = uow.orders.get(invoice.order_id, for_update=True)
-            inv_lines = uow.accounts.invoice_lines(invoice.id)
-            credited = uow.accounts.credited_quantities(invoice.id)
+            inv_lines = uow.invoices.invoice_lines(invoice.id)
+            credited = uow.invoices.credited_quantities(invoice.id)
             remaining = {ln.sku: ln.quantity - credited.get(ln.sku, 0) for ln in inv_lines}
             wanted: dict[str, int] = defaultdict(int)
             problems: list[str] = []
@@ -362,29 +362,29 @@ class BillingService(PrintingService):
             final = all(remaining[sku] - wanted.get(sku, 0) == 0 for sku in remaining)
             if final:  # the last credit note takes exactly what is left, so rounding can never leave a cent
                 prev_net = prev_tax = 0
-                for cn in uow.accounts.invoices_of(order.id):
+                for cn in uow.invoices.invoices_of(order.id):
                     if cn.references_id == invoice.id:
                         prev_net, prev_tax = prev_net + cn.net_minor, prev_tax + cn.tax_minor
                 net, tax = invoice.net_minor - prev_net, invoice.tax_minor - prev_tax
-            seq = uow.accounts.next_number(CREDIT_SERIES)
+            seq = uow.invoices.next_number(CREDIT_SERIES)
             number = format_ref(CREDIT_SERIES, seq)
             if self.after_numbering is not None:
                 self.after_numbering(number)
             today = utc_now().date()
-            invoiced, paid = uow.accounts.order_amounts(order.id)
+            invoiced, paid = uow.receivables.order_amounts(order.id)
             line_rows = [dict(line_no=i, product_id=ln.product_id, sku=ln.sku, name=ln.name, quantity=q,
                               unit_price_minor=ln.unit_price_minor, tax_rate_bp=ln.tax_rate_bp,
                               discount_bp=ln.discount_bp, net_minor=to_minor(la.net, cur),
                               tax_minor=to_minor(la.tax, cur))
                          for i, ((ln, q), la) in enumerate(zip(take, totals.lines), start=1)]
-            cid = uow.accounts.add_invoice(
+            cid = uow.invoices.add_invoice(
                 dict(kind="credit_note", series=CREDIT_SERIES, seq=seq, number=number, order_id=order.id,
                      customer_id=invoice.customer_id, references_id=invoice.id, issue_date=today, due_date=None,
                      currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
                      tax_rounding=invoice.tax_rounding, bill_to=invoice.bill_to, ship_to="", reason=reason,
                      prepaid_minor=0, issued_by=actor.user_id, **seller(self.company)),
                 line_rows)
-            uow.accounts.refresh_open_account(order.id)
+            uow.receivables.refresh_open_account(order.id)
             post_entry(uow, actor, credit_note_entry(number, invoice.number, net, tax, invoiced - paid),
                        currency=cur, order_id=order.id, invoice_id=cid)
             uow.events.add("credit_note_issued", user_id=actor.user_id, order_id=order.id,
@@ -394,7 +394,7 @@ class BillingService(PrintingService):
                              entity="invoice", entity_id=number,
                              new={"invoice": invoice.number, "lines": dict(wanted),
                                   "total": str(from_minor(net + tax, cur)), "reason": reason})
-            row, stored_lines = uow.accounts.invoice(cid), uow.accounts.invoice_lines(cid)
+            row, stored_lines = uow.invoices.invoice(cid), uow.invoices.invoice_lines(cid)
             dto = invoice_dto(uow, row, lines=stored_lines)
             doc = stored_doc(row, stored_lines, order, self.company.locale)
             uow.commit()
@@ -420,7 +420,7 @@ class BillingService(PrintingService):
     def list_invoices(self, actor: Actor, *, kind: str | None = None, limit: int = 200) -> list[InvoiceDTO]:
         self._require(actor, Perm.VIEW, "view invoices")
         with self._uow(write=False) as uow:
-            return [invoice_dto(uow, r, with_lines=False) for r in uow.accounts.invoices(kind=kind,
+            return [invoice_dto(uow, r, with_lines=False) for r in uow.invoices.invoices(kind=kind,
                                                                                               limit=limit)]
 
     def invoice_for_export(self, actor: Actor, invoice_ref) -> tuple[InvoiceDTO, bytes, dict]:
@@ -441,18 +441,18 @@ class BillingService(PrintingService):
 
     def _pdf_or_doc(self, uow, row) -> bytes | InvoiceDoc:
         """The stored PDF of an invoice row, or (not stored yet) the document to render from the stored rows."""
-        pdf = uow.accounts.invoice_pdf(row.id)
+        pdf = uow.invoices.invoice_pdf(row.id)
         if pdf is not None:
             return bytes(pdf)
-        return stored_doc(row, uow.accounts.invoice_lines(row.id), uow.orders.get(row.order_id), self.company.locale)
+        return stored_doc(row, uow.invoices.invoice_lines(row.id), uow.orders.get(row.order_id), self.company.locale)
 
     def _store_document(self, invoice_id: int, doc: InvoiceDoc) -> bytes:
         """Render ``doc`` (outside any transaction) and store it unless a PDF is stored already; the stored one.
         No event or audit row: the PDF is the issued invoice rendered, not a change to it."""
         pdf = self._printer().render_invoice(doc)
         with self._uow() as uow:
-            uow.accounts.store_invoice_pdf(invoice_id, pdf)
-            stored = uow.accounts.invoice_pdf(invoice_id)
+            uow.invoices.store_invoice_pdf(invoice_id, pdf)
+            stored = uow.invoices.invoice_pdf(invoice_id)
             uow.commit()
         return bytes(stored)
 
@@ -464,11 +464,11 @@ class BillingService(PrintingService):
 
     def _invoice_row(self, uow, ref):
         if isinstance(ref, int) and not isinstance(ref, bool):
-            row = uow.accounts.invoice(ref)
+            row = uow.invoices.invoice(ref)
         else:
             text = str(ref or "").strip()
             parsed = parse_invoice_or_credit_note(text)
-            row = uow.accounts.invoice_by_number(format_ref(*parsed) if parsed else text)
+            row = uow.invoices.invoice_by_number(format_ref(*parsed) if parsed else text)
         if row is None:
             raise NotFound(f"No invoice or credit note '{ref}'.")
         return row

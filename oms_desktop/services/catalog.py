@@ -253,7 +253,7 @@ class CatalogService(ServiceBase):
             moves: list[dict] = []
             # (sku, on hand, old cost, new cost) of existing products with a new cost (None: the same cost)
             revalued: list[tuple[str, int, int, int] | None] = []
-            old_costs = uow.accounts.unit_costs(existing[s.sku] for _, s in specs
+            old_costs = uow.invoices.unit_costs(existing[s.sku] for _, s in specs
                                                 if s.sku in existing and s.unit_cost is not None)
             for i, (row_no, spec) in enumerate(specs):
                 if is_cancelled is not None and i % 200 == 0 and is_cancelled():

@@ -64,12 +64,12 @@ def stock_problems(uow: Any) -> list[str]:
 @check("ledger", "every entry balances, and receivables, customer credit, cash, goods received not invoiced and "
                  "payables agree with the documents")
 def ledger_problems(uow: Any) -> list[str]:
-    problems = [f"entry {eid} does not balance (off by {s})" for eid, s in uow.accounts.unbalanced_entries()]
-    balances = uow.accounts.account_balances()
+    problems = [f"entry {eid} does not balance (off by {s})" for eid, s in uow.ledger.unbalanced_entries()]
+    balances = uow.ledger.account_balances()
     if sum(balances.values()) != 0:
         problems.append(f"the trial balance is off by {sum(balances.values())}")
     rec = cred = 0
-    for r in uow.accounts.order_accounts(only_open=False, limit=10**9):
+    for r in uow.receivables.order_accounts(only_open=False, limit=10**9):
         bal = int(r.invoiced) - int(r.paid)
         rec, cred = rec + max(bal, 0), cred + min(bal, 0)
     if balances.get(Account.RECEIVABLES.value, 0) != rec:
@@ -80,7 +80,7 @@ def ledger_problems(uow: Any) -> list[str]:
                         f"overpayments {cred}")
     cash = sum(balances.get(a.value, 0) for a in CASH_ACCOUNTS)
     moved = sum(p.amount_minor if p.kind == "payment" else -p.amount_minor
-                for p in uow.accounts.payments_between(None, None)) - uow.purchasing.supplier_paid_total()
+                for p in uow.payments.payments_between(None, None)) - uow.payables.supplier_paid_total()
     if cash != moved:
         problems.append(f"cash accounts {cash} differ from payments minus refunds and supplier payments {moved}")
     problems.extend(payables_problems(uow, balances))  # goods received not invoiced, payables
@@ -90,10 +90,10 @@ def ledger_problems(uow: Any) -> list[str]:
 @check("open-accounts", "the kept set of open accounts (what the accounts queue reads) matches the documents")
 def open_accounts_problems(uow: Any) -> list[str]:
     reasons = ("unsettled", "paid_not_invoiced", "shipped_not_invoiced")
-    kept = {r.order_id: tuple(bool(getattr(r, n)) for n in reasons) for r in uow.accounts.open_accounts()}
-    found = ({r.id for r in uow.accounts.order_accounts(only_open=True, limit=None)},
-             {r.id for r in uow.accounts.paid_not_invoiced(limit=None)},
-             {r.id for r in uow.accounts.shipped_not_invoiced(limit=None)})
+    kept = {r.order_id: tuple(bool(getattr(r, n)) for n in reasons) for r in uow.receivables.open_accounts()}
+    found = ({r.id for r in uow.receivables.order_accounts(only_open=True, limit=None)},
+             {r.id for r in uow.receivables.paid_not_invoiced(limit=None)},
+             {r.id for r in uow.receivables.shipped_not_invoiced(limit=None)})
     expected = {oid: tuple(oid in ids for ids in found) for oid in set().union(*found)}
 
     def said(flags: tuple[bool, ...] | None) -> str:
@@ -106,14 +106,14 @@ def open_accounts_problems(uow: Any) -> list[str]:
 def invoice_number_problems(uow: Any) -> list[str]:
     issued: dict[Series, set[int]] = defaultdict(set)
     problems = []
-    for number in uow.accounts.issued_numbers():
+    for number in uow.invoices.issued_numbers():
         parsed = parse_invoice_or_credit_note(number)
         if parsed is None:
             problems.append(f"'{number}' is not an invoice or credit note number")
         else:
             issued[parsed[0]].add(parsed[1])
     for series in (Series.INVOICE, Series.CREDIT_NOTE):
-        last = uow.accounts.counters().get(series.value, 0)
+        last = uow.invoices.counters().get(series.value, 0)
         missing = sorted(set(range(1, last + 1)) - issued[series])
         beyond = sorted(n for n in issued[series] if n > last)
         if missing:

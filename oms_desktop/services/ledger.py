@@ -108,12 +108,12 @@ class LedgerService(ServiceBase):
         if not reason:
             raise ValidationFailed("say why the entry is reversed")
         with self._uow() as uow:
-            row = uow.accounts.entry(int(entry_id))
+            row = uow.ledger.entry(int(entry_id))
             if row is None:
                 raise NotFound(f"No journal entry {entry_id}.")
             if row.reverses_id is not None:
                 raise BusinessRuleViolation(f"Entry {row.id} is itself a reversal; post the correct entry instead.")
-            if uow.accounts.reversal_of(row.id) is not None:
+            if uow.ledger.reversal_of(row.id) is not None:
                 raise BusinessRuleViolation(f"Entry {row.id} is reversed already.")
             if row.invoice_id is not None or row.payment_id is not None:
                 raise BusinessRuleViolation(f"Entry {row.id} belongs to a document; correct it with a credit note "
@@ -121,7 +121,7 @@ class LedgerService(ServiceBase):
             if row.kind in PURCHASE_DOCUMENT_KINDS:  # the purchase order, supplier invoice or payment stays as it is
                 raise BusinessRuleViolation(f"Entry {row.id} books a {row.kind.replace('_', ' ')}, which the "
                                             "purchasing documents keep in step; it cannot be reversed on its own.")
-            postings = uow.accounts.postings_of([row.id])[row.id]
+            postings = uow.ledger.postings_of([row.id])[row.id]
             original = Entry(row.kind, row.description, tuple(Posting(p.account, p.amount_minor) for p in postings))
             eid = post_entry(uow, actor, reversal_entry(original, f"Reversal of #{row.id}: {reason}"),
                              currency=row.currency, order_id=row.order_id, reverses_id=row.id)
@@ -129,7 +129,7 @@ class LedgerService(ServiceBase):
                              entity="ledger_entry", entity_id=row.id, new={"reversal": eid, "reason": reason})
             uow.events.add("entry_reversed", user_id=actor.user_id, order_id=row.order_id,
                            payload={"entry": row.id, "reversal": eid, "reason": reason})
-            dto = self._entries(uow, uow.accounts.entries(limit=1, offset=0, newest_first=True))[0]
+            dto = self._entries(uow, uow.ledger.entries(limit=1, offset=0, newest_first=True))[0]
             uow.commit()
         return dto
 
@@ -139,7 +139,7 @@ class LedgerService(ServiceBase):
         self._require(actor, Perm.VIEW, "view the journal")
         with self._uow(write=False) as uow:
             oid = resolve_order_id(uow, order_ref) if order_ref not in (None, "") else None
-            rows = uow.accounts.entries(account=account or None, kind=kind or None, order_id=oid,
+            rows = uow.ledger.entries(account=account or None, kind=kind or None, order_id=oid,
                                         date_from=date_from, date_to=date_to, text=(text or "").strip(),
                                         limit=limit, newest_first=newest_first)
             return self._entries(uow, rows)
@@ -148,7 +148,7 @@ class LedgerService(ServiceBase):
         self._require(actor, Perm.VIEW, "view the trial balance")
         cur = self.company.currency
         with self._uow(write=False) as uow:
-            balances = uow.accounts.account_balances(date_to=date_to)
+            balances = uow.ledger.account_balances(date_to=date_to)
         order = [a.value for a in Account]
         rows = tuple(BalanceRow(acc, ACCOUNT_LABELS.get(Account(acc), acc) if acc in order else acc,
                                 from_minor(max(bal, 0), cur), from_minor(max(-bal, 0), cur))
@@ -167,7 +167,7 @@ class LedgerService(ServiceBase):
         end = (datetime.combine(date_to + timedelta(days=1), datetime.min.time(), tzinfo=timezone.utc)
                if date_to else None)
         with self._uow(write=False) as uow:
-            rows = uow.accounts.payments_between(start, end)
+            rows = uow.payments.payments_between(start, end)
         sums: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0, 0])
         for p in rows:
             key = (period_start(p.received_at.astimezone(timezone.utc).date(), period), p.method)
@@ -189,7 +189,7 @@ class LedgerService(ServiceBase):
     # ---- helpers --------------------------------------------------------------------------------------------
     @staticmethod
     def _entries(uow, rows) -> list[EntryDTO]:
-        postings = uow.accounts.postings_of([r.id for r in rows])
+        postings = uow.ledger.postings_of([r.id for r in rows])
         return [EntryDTO(r.id, r.posted_at, r.posted_on, r.kind, r.description, r.currency, r.order_id,
                          r.username or "", r.reverses_id, r.reversed_by,
                          tuple(PostingDTO(p.account, from_minor(p.amount_minor, r.currency)) for p in postings[r.id]))

@@ -25,7 +25,7 @@ def post_entry(uow, actor, entry: Entry, *, currency: str, order_id: int | None 
     if problems:
         # A bug in a posting rule, never user input: refuse rather than store a journal that does not add up.
         raise BusinessRuleViolation("The journal entry was refused: " + "; ".join(problems))
-    return uow.accounts.add_entry(
+    return uow.ledger.add_entry(
         dict(kind=entry.kind, description=entry.description[:300], currency=currency, order_id=order_id,
              invoice_id=invoice_id, payment_id=payment_id, reverses_id=reverses_id,
              user_id=actor.user_id if actor is not None else None),
@@ -33,7 +33,7 @@ def post_entry(uow, actor, entry: Entry, *, currency: str, order_id: int | None 
 
 
 def _cost(uow, items: list[tuple[int, int]]) -> int:
-    costs = uow.accounts.unit_costs(p for p, _q in items)  # one statement for all products
+    costs = uow.invoices.unit_costs(p for p, _q in items)  # one statement for all products
     return sum(costs.get(product_id, 0) * int(quantity) for product_id, quantity in items)
 
 
@@ -115,7 +115,7 @@ def cost_change(uow, product_id: int, sku: str, new_cost: int) -> tuple[str, int
     another cost change moves them before the commit: the revaluation values exactly the units the new cost will
     apply to, from the cost they were valued at."""
     uow.stock.change_on_hand(product_id, 0)
-    old = uow.accounts.unit_costs([product_id]).get(product_id, 0)
+    old = uow.invoices.unit_costs([product_id]).get(product_id, 0)
     if old == new_cost:
         return None
     return sku, int(uow.stock.get(product_id).on_hand), old, int(new_cost)

@@ -35,7 +35,7 @@ class TrackingService(ServiceBase):
                 if len(key) < 5 or len(digits_of(text)) < len(text.replace(" ", "")) * 0.6:
                     raise ValidationFailed(f"'{text}' is neither a tracking number (XXXX-XXXX-XXXX), an order "
                                            "number (SO-000123) nor a phone number")
-                ids = uow.warehouse.orders_of_customers(uow.customers.ids_by_phone_key(key), limit)
+                ids = uow.shipments.orders_of_customers(uow.customers.ids_by_phone_key(key), limit)
                 if not ids:
                     raise NotFound(f"No orders for phone number '{text}'.")
             out = []
@@ -58,12 +58,12 @@ def load_tracking(uow, order_ref) -> OrderTrackingDTO:
     """The order's tracking (see ``TrackingService.tracking``), read in the open unit of work ``uow``."""
     oid = resolve_order_id(uow, order_ref)
     order = load_order(uow, oid)
-    shipments = tuple(shipment_dto(uow, s) for s in uow.warehouse.shipments_of(oid))
-    ship_rows = uow.warehouse.shipments_of(oid)
-    backorder_rows = uow.warehouse.backorders_of(oid)
-    return_rows = uow.warehouse.returns_of(oid)
-    picks = uow.warehouse.picks_of_order(oid)
-    finance = uow.warehouse.order_events(oid, FINANCE_EVENTS)
+    shipments = tuple(shipment_dto(uow, s) for s in uow.shipments.shipments_of(oid))
+    ship_rows = uow.shipments.shipments_of(oid)
+    backorder_rows = uow.shipments.backorders_of(oid)
+    return_rows = uow.shipments.returns_of(oid)
+    picks = uow.picking.picks_of_order(oid)
+    finance = uow.shipments.order_events(oid, FINANCE_EVENTS)
     entries: list[TimelineEntryDTO] = []
     covered = set(ShipmentStatus) if ship_rows else set()
     for h in order.history:

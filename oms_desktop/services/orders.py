@@ -331,7 +331,7 @@ class OrderService(ServiceBase):
                                           order_id=order.id, reason="order cancelled", user_id=actor.user_id)
                                      for pid in sorted(per_product)])
             uow.orders.update(order.id, {"status": Status.CANCELLED.value})
-            uow.accounts.refresh_open_account(order.id)  # a cancelled order waits for no invoice
+            uow.receivables.refresh_open_account(order.id)  # a cancelled order waits for no invoice
             uow.orders.add_history(order.id, order.status, Status.CANCELLED, actor.user_id, reason)
             uow.events.add("order_cancelled", user_id=actor.user_id, order_id=order.id,
                            payload={"number": order_number(order.id), "reason": reason,
@@ -355,7 +355,7 @@ class OrderService(ServiceBase):
         with self._uow() as uow:
             order = order_row(uow, order_ref, for_update=True)
             check_transition(order.status, tgt, order_number(order.id))
-            if uow.warehouse.has_pick_history(order.id):
+            if uow.picking.has_pick_history(order.id):
                 raise InvalidTransition(f"{order_number(order.id)} is handled on a pick list; use the warehouse "
                                         "steps (confirm picks, pack, ship, deliver) instead.")
             if tgt is Status.SHIPPED:

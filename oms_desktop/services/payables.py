@@ -99,7 +99,7 @@ def payables_problems(uow, balances: dict[str, int]) -> list[str]:
     invoiced must hold the receipts at purchase order cost less what supplier invoices cleared, payables the supplier
     invoices less what was paid on them. ``balances``: the journal's account balances (minor units, credit
     negative). ``LedgerService.ledger_problems`` includes these."""
-    f = uow.purchasing.payables_figures()
+    f = uow.payables.payables_figures()
     problems = []
     grni, expected = balances.get(Account.GOODS_RECEIVED.value, 0), -(f["received"] - f["cleared"])
     if grni != expected:
@@ -159,7 +159,7 @@ class PayablesService(ServiceBase):
             ref = po_number(po_id)
             uow.purchasing.lock_supplier(po.supplier_id)
             po_lines = uow.purchasing.lines(po_id)
-            invoiced = uow.purchasing.invoiced_quantities(po_id)
+            invoiced = uow.payables.invoiced_quantities(po_id)
             open_lines = {ln.sku: (ln, ln.received - invoiced.get(ln.id, 0)) for ln in po_lines}
             if lines is None:
                 wanted = {sku: (None, None) for sku, (_ln, n) in open_lines.items() if n > 0}
@@ -182,7 +182,7 @@ class PayablesService(ServiceBase):
                                     f"({self._received_text(ln, n)})")
                 else:
                     taken.append((ln, q, ln.unit_cost_minor if p is None else to_minor(p, cur)))
-            duplicate = uow.purchasing.supplier_invoice_by_key(po.supplier_id, invoice_number_key(number))
+            duplicate = uow.payables.supplier_invoice_by_key(po.supplier_id, invoice_number_key(number))
             if duplicate is not None:
                 problems.append(f"{po.supplier_name}'s invoice {duplicate.number} is recorded already "
                                 f"({supplier_invoice_ref(duplicate.id)} of {duplicate.invoice_date.isoformat()})")
@@ -199,7 +199,7 @@ class PayablesService(ServiceBase):
             entry_id = post_supplier_invoice(
                 uow, actor, f"Supplier invoice {number}, {po.supplier_name}, {ref} ({units} unit"
                             f"{'' if units == 1 else 's'})", cost=cost, net=net, tax=tax_minor, currency=po.currency)
-            iid = uow.purchasing.add_supplier_invoice(
+            iid = uow.payables.add_supplier_invoice(
                 dict(supplier_id=po.supplier_id, po_id=po_id, number=number, number_key=invoice_number_key(number),
                      invoice_date=invoice_date, currency=po.currency, cost_minor=cost, net_minor=net,
                      tax_minor=tax_minor, total_minor=net + tax_minor, notes=(notes or "").strip(),
@@ -216,7 +216,7 @@ class PayablesService(ServiceBase):
                              entity="supplier_invoice", entity_id=si,
                              new={**payload, "date": invoice_date.isoformat(), "tax": str(from_minor(tax_minor, cur)),
                                   "lines": [(ln.sku, q, str(from_minor(p, cur))) for ln, q, p in taken]})
-            dto = self._supplier_invoice_dto(uow, uow.purchasing.supplier_invoice(iid))
+            dto = self._supplier_invoice_dto(uow, uow.payables.supplier_invoice(iid))
             uow.commit()
         return dto
 
@@ -249,7 +249,7 @@ class PayablesService(ServiceBase):
             raise ValidationFailed(problems)
         with self._uow() as uow:
             iid = self._resolve_supplier_invoice(uow, ref)
-            inv = uow.purchasing.supplier_invoice(iid, for_update=True)
+            inv = uow.payables.supplier_invoice(iid, for_update=True)
             si = supplier_invoice_ref(iid)
             still_open = int(inv.total_minor) - int(inv.paid_minor)
             if still_open <= 0:
@@ -261,7 +261,7 @@ class PayablesService(ServiceBase):
                     f"open on {si} ({inv.supplier_name}'s invoice {inv.number}); an overpayment is refused.")
             entry_id = post_supplier_payment(uow, actor, f"Payment to {inv.supplier_name}, invoice {inv.number} ({si})",
                                              method, value, currency=inv.currency)
-            pid = uow.purchasing.add_supplier_payment(dict(invoice_id=iid, method=method, amount_minor=value,
+            pid = uow.payables.add_supplier_payment(dict(invoice_id=iid, method=method, amount_minor=value,
                                                            currency=inv.currency, reference=reference,
                                                            paid_on=paid_on, entry_id=entry_id,
                                                            user_id=actor.user_id))
@@ -279,7 +279,7 @@ class PayablesService(ServiceBase):
     def get_supplier_invoice(self, actor: Actor, ref) -> SupplierInvoiceDTO:
         self._require(actor, Perm.VIEW, "see supplier invoices")
         with self._uow(write=False) as uow:
-            return self._supplier_invoice_dto(uow, uow.purchasing.supplier_invoice(
+            return self._supplier_invoice_dto(uow, uow.payables.supplier_invoice(
                 self._resolve_supplier_invoice(uow, ref)))
 
     def list_supplier_invoices(self, actor: Actor, *, po_ref=None, open_only: bool = False,
@@ -290,7 +290,7 @@ class PayablesService(ServiceBase):
         with self._uow(write=False) as uow:
             po_id = None if po_ref in (None, "") else resolve_po_id(uow, po_ref)
             return [self._supplier_invoice_dto(uow, r, with_lines=False)
-                    for r in uow.purchasing.supplier_invoices(po_id=po_id, open_only=open_only, limit=limit)]
+                    for r in uow.payables.supplier_invoices(po_id=po_id, open_only=open_only, limit=limit)]
 
     @staticmethod
     def _received_text(ln, invoiceable: int) -> str:
@@ -329,14 +329,14 @@ class PayablesService(ServiceBase):
     @staticmethod
     def _resolve_supplier_invoice(uow, ref) -> int:
         if isinstance(ref, int) and not isinstance(ref, bool):
-            if uow.purchasing.supplier_invoice(ref) is None:
+            if uow.payables.supplier_invoice(ref) is None:
                 raise NotFound(f"No supplier invoice {supplier_invoice_ref(ref)}.")
             return ref
         text = str(ref or "").strip()
         own = parse_ref(Series.SUPPLIER_INVOICE, text)
-        if own is not None and uow.purchasing.supplier_invoice(own) is not None:
+        if own is not None and uow.payables.supplier_invoice(own) is not None:
             return own
-        ids = uow.purchasing.supplier_invoice_ids_by_key(invoice_number_key(text)) if text else []
+        ids = uow.payables.supplier_invoice_ids_by_key(invoice_number_key(text)) if text else []
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
@@ -351,7 +351,7 @@ class PayablesService(ServiceBase):
             lines = tuple(SupplierInvoiceLineDTO(ln.line_no, ln.sku, ln.name, ln.quantity,
                                                  from_minor(ln.unit_price_minor, cur),
                                                  from_minor(ln.unit_cost_minor, cur), from_minor(ln.net_minor, cur))
-                          for ln in uow.purchasing.supplier_invoice_lines(r.id))
+                          for ln in uow.payables.supplier_invoice_lines(r.id))
         return SupplierInvoiceDTO(r.id, supplier_invoice_ref(r.id), r.supplier_id, r.supplier_name, r.number,
                                   r.invoice_date, po_number(r.po_id), cur, from_minor(r.cost_minor, cur),
                                   from_minor(r.net_minor, cur), from_minor(r.tax_minor, cur),

@@ -99,7 +99,7 @@ class PickingService(PrintingService):
         """Orders to work on, express first, then oldest first; backorders and pick lists in progress included."""
         self._require(actor, Perm.VIEW, "see the warehouse queue")
         with self._uow(write=False) as uow:
-            rows = uow.warehouse.queue(limit)
+            rows = uow.picking.queue(limit)
         out = []
         for r in rows:
             if r.pick_list_id is not None:
@@ -119,7 +119,7 @@ class PickingService(PrintingService):
     def recent_pick_lists(self, actor: Actor, limit: int = 30) -> list[PickListSummaryDTO]:
         self._require(actor, Perm.VIEW, "see pick lists")
         with self._uow(write=False) as uow:
-            rows = uow.warehouse.recent_pick_lists(limit)
+            rows = uow.picking.recent_pick_lists(limit)
         return [PickListSummaryDTO(r.id, pick_list_number(r.id), r.status, r.created_at, r.created_by_name or "",
                                    r.order_count) for r in rows]
 
@@ -164,7 +164,7 @@ class PickingService(PrintingService):
                                        f"({len(orders)} chosen)")
         with self._uow() as uow:
             if next_n is not None:
-                ids = [r.id for r in uow.warehouse.queue(10_000) if r.pick_list_id is None and
+                ids = [r.id for r in uow.picking.queue(10_000) if r.pick_list_id is None and
                        (r.status == Status.CONFIRMED or r.backorder_units)][:next_n]
                 if not ids:
                     raise BusinessRuleViolation("No order is waiting to be picked.")
@@ -180,8 +180,8 @@ class PickingService(PrintingService):
                 o = uow.orders.get(oid, for_update=True)
                 if o is None:
                     raise NotFound(f"No order {order_number(oid)}.")
-                open_pick = uow.warehouse.open_pick_of(oid)
-                backorders = uow.warehouse.backorders_of(oid, open_only=True)
+                open_pick = uow.picking.open_pick_of(oid)
+                backorders = uow.shipments.backorders_of(oid, open_only=True)
                 if open_pick is not None:
                     problems.append(f"{order_number(oid)} is already on {pick_list_number(open_pick.pick_list_id)}")
                 elif o.status == Status.CONFIRMED:
@@ -193,7 +193,7 @@ class PickingService(PrintingService):
             if problems:
                 raise ValidationFailed(problems)
             rows.sort(key=lambda r: (not r[0].express, r[0].confirmed_at or r[0].created_at, r[0].id))
-            pl_id = uow.warehouse.add_pick_list(actor.user_id)
+            pl_id = uow.picking.add_pick_list(actor.user_id)
             products = uow.products.by_ids({pid for _o, _b, wanted in rows for pid, _q in wanted})
             pick_orders, pick_lines = [], []
             for tote, (o, backorder, wanted) in enumerate(rows, start=1):
@@ -215,8 +215,8 @@ class PickingService(PrintingService):
                 uow.events.add("order_picking", user_id=actor.user_id, order_id=o.id,
                                payload={"number": order_number(o.id), "pick_list": pick_list_number(pl_id),
                                         "tote": tote, "backorder": backorder})
-            uow.warehouse.add_pick_orders(pick_orders)
-            uow.warehouse.add_pick_lines(pick_lines)
+            uow.picking.add_pick_orders(pick_orders)
+            uow.picking.add_pick_lines(pick_lines)
             number = pick_list_number(pl_id)
             uow.events.add("picklist_created", user_id=actor.user_id,
                            payload={"number": number, "order_ids": [r[0].id for r in rows],
@@ -238,12 +238,12 @@ class PickingService(PrintingService):
         reasons = {str(k).strip().upper(): str(v).strip() for k, v in (reasons or {}).items()}
         with self._uow() as uow:
             pl_id = self._pick_list_id(uow, ref)
-            pl = uow.warehouse.pick_list(pl_id, for_update=True)
+            pl = uow.picking.pick_list(pl_id, for_update=True)
             number = pick_list_number(pl_id)
             if not can_move(PickListStatus, pl.status, PickListStatus.PICKED):
                 raise InvalidTransition(f"{number} was confirmed already; create a new pick list for what is left.")
-            lines = uow.warehouse.pick_lines(pl_id)
-            pick_orders = uow.warehouse.pick_orders(pl_id)
+            lines = uow.picking.pick_lines(pl_id)
+            pick_orders = uow.picking.pick_orders(pl_id)
             wanted: dict[str, int] = defaultdict(int)
             by_barcode: dict[str, str] = {}
             for ln in lines:
@@ -288,7 +288,7 @@ class PickingService(PrintingService):
                 reason = (reasons.get(ln.sku) or default_reason.strip())[:200] if give < ln.quantity else ""
                 picks.append((ln.id, give, reason))
                 per_order_picked[ln.order_id] += give
-            uow.warehouse.set_picked_many(picks)
+            uow.picking.set_picked_many(picks)
             requeued = []
             new_status: dict[str, list[int]] = defaultdict(list)
             for po in pick_orders:
@@ -305,8 +305,8 @@ class PickingService(PrintingService):
                 else:
                     new_status[PickOrderStatus.PICKED.value].append(po.id)
             for status, ids in sorted(new_status.items()):
-                uow.warehouse.set_pick_orders_status(ids, status)
-            uow.warehouse.set_pick_list_picked(pl_id, actor.user_id)
+                uow.picking.set_pick_orders_status(ids, status)
+            uow.picking.set_pick_list_picked(pl_id, actor.user_id)
             uow.events.add("picklist_confirmed", user_id=actor.user_id,
                            payload={"number": number, "order_ids": sorted(live), "requeued": requeued,
                                     "short": {s: q for s, q in sorted(shorts.items())}})
@@ -329,17 +329,17 @@ class PickingService(PrintingService):
             if parsed is None:
                 raise ValidationFailed(f"'{ref}' is not a pick list number (PL-000123)")
             pid = parsed
-        if uow.warehouse.pick_list(pid) is None:
+        if uow.picking.pick_list(pid) is None:
             raise NotFound(f"No pick list {pick_list_number(pid)}.")
         return pid
 
     @staticmethod
     def _load_pick_list(uow, pl_id: int) -> PickListDTO:
-        pl = uow.warehouse.pick_list(pl_id)
-        orders = uow.warehouse.pick_orders(pl_id)
+        pl = uow.picking.pick_list(pl_id)
+        orders = uow.picking.pick_orders(pl_id)
         tote = {o.order_id: o.tote for o in orders}
         merged: dict[str, dict] = {}
-        for ln in uow.warehouse.pick_lines(pl_id):
+        for ln in uow.picking.pick_lines(pl_id):
             m = merged.setdefault(ln.sku, dict(sku=ln.sku, name=ln.name, location=ln.location, barcode=ln.barcode,
                                                quantity=0, picked=None, per_order=[], reasons=[]))
             m["quantity"] += ln.quantity

@@ -9,7 +9,7 @@ class UnitOfWork(Protocol):
     """One transaction. Rolls back unless ``commit()`` is called inside the ``with`` block.
 
     Repositories (attributes): settings, users, products, stock, customers, orders, events, audit,
-    purchasing, warehouse, accounts. Their methods
+    purchasing, payables, picking, shipments, invoices, payments, receivables, ledger. Their methods
     take and return plain values (ints, strings, dicts, row-like objects with attribute access).
     """
 
@@ -22,8 +22,13 @@ class UnitOfWork(Protocol):
     events: Any
     audit: Any
     purchasing: Any
-    warehouse: Any
-    accounts: Any
+    payables: Any
+    picking: Any
+    shipments: Any
+    invoices: Any
+    payments: Any
+    receivables: Any
+    ledger: Any
     dialect: str
 
     def __enter__(self) -> "UnitOfWork": ...

@@ -387,7 +387,7 @@ class PurchasingService(PrintingService):
     def _load(self, uow, po_id: int) -> PurchaseOrderDTO:
         row = uow.purchasing.po(po_id)
         cur = row.currency
-        invoiced = uow.purchasing.invoiced_quantities(po_id)
+        invoiced = uow.payables.invoiced_quantities(po_id)
         lines = tuple(PurchaseOrderLineDTO(ln.line_no, ln.product_id, ln.sku, ln.name, ln.quantity, ln.received,
                                            from_minor(ln.unit_cost_minor, cur), invoiced.get(ln.id, 0))
                       for ln in uow.purchasing.lines(po_id))

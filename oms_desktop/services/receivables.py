@@ -164,7 +164,7 @@ class ReceivablesService(PrintingService):
             label = order_number(order.id)
             if order.currency != currency:
                 raise BusinessRuleViolation(f"{label} is in {order.currency}, not {currency}.")
-            invoiced, paid = uow.accounts.order_amounts(order.id)
+            invoiced, paid = uow.receivables.order_amounts(order.id)
             balance = invoiced - paid
             if kind == "payment":
                 if order.status == "draft":
@@ -176,10 +176,10 @@ class ReceivablesService(PrintingService):
                 raise BusinessRuleViolation(
                     f"{label}: only {owed} {currency} is owed to the customer; issue a credit note first "
                     "(or refund less).")
-            pid = uow.accounts.add_payment(dict(order_id=order.id, kind=kind, method=method, amount_minor=minor,
+            pid = uow.payments.add_payment(dict(order_id=order.id, kind=kind, method=method, amount_minor=minor,
                                                 currency=currency, reference=reference, card_last4=card_last4,
                                                 notes=notes, user_id=actor.user_id))
-            uow.accounts.refresh_open_account(order.id)
+            uow.receivables.refresh_open_account(order.id)
             what = "Payment" if kind == "payment" else "Refund"
             text = f"{what} {method} {label}" + (f" ref {reference}" if reference else "")
             entry = (receipt_entry(text, method, minor, balance) if kind == "payment"
@@ -194,7 +194,7 @@ class ReceivablesService(PrintingService):
                              entity="payment", entity_id=pid,
                              new={"order": label, "amount": str(value), "method": method, "reference": reference,
                                   "card_last4": card_last4})
-            dto = self._payment_dto(uow.accounts.payment(pid))
+            dto = self._payment_dto(uow.payments.payment(pid))
             uow.commit()
         return dto
 
@@ -208,7 +208,7 @@ class ReceivablesService(PrintingService):
             change = parse_amount(change, cur, field="change") if not isinstance(change, Decimal) else change
             lines = uow.orders.lines(order.id)
             totals = price_order_lines(order, lines)
-            payments = uow.accounts.payments_of(order.id)
+            payments = uow.payments.payments_of(order.id)
             doc = ReceiptDoc(
                 number=receipt_number(order.id, len(payments)), printed_at=utc_now(),
                 company=company_info(self.company),
@@ -235,20 +235,20 @@ class ReceivablesService(PrintingService):
         with self._uow(write=False) as uow:
             order = order_row(uow, order_ref)
             cur = order.currency
-            invoiced, paid = uow.accounts.order_amounts(order.id)
+            invoiced, paid = uow.receivables.order_amounts(order.id)
             customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
             return OrderAccountDTO(
                 order.id, order_number(order.id), order.status, customer.name if customer else "", cur,
                 from_minor(order.total_minor, cur), from_minor(invoiced, cur), from_minor(paid, cur),
-                tuple(invoice_dto(uow, r, with_lines=False) for r in uow.accounts.invoices_of(order.id)),
-                tuple(self._payment_dto(p) for p in uow.accounts.payments_of(order.id)))
+                tuple(invoice_dto(uow, r, with_lines=False) for r in uow.invoices.invoices_of(order.id)),
+                tuple(self._payment_dto(p) for p in uow.payments.payments_of(order.id)))
 
     def customer_balance(self, actor: Actor, customer_id: int) -> Decimal:
         """What a customer owes over all orders (invoiced minus paid); negative when they have credit with us.
         Sales staff see it while taking an order, so it needs only the view right."""
         self._require(actor, Perm.VIEW, "see a customer's balance")
         with self._uow(write=False) as uow:
-            invoiced, paid = uow.accounts.customer_amounts(customer_id)
+            invoiced, paid = uow.receivables.customer_amounts(customer_id)
         return self.money(invoiced - paid)
 
     def queue(self, actor: Actor, *, today: date | None = None) -> AccountsQueueDTO:
@@ -258,9 +258,9 @@ class ReceivablesService(PrintingService):
         today = today or utc_now().date()
         with self._uow(write=False) as uow:
             # One statement over the open accounts only (kept by every change that opens or closes one, see
-            # AccountsRepo.refresh_open_account), not a scan of the history; each group as long and in the order
+            # ReceivablesRepo.refresh_open_account), not a scan of the history; each group as long and in the order
             # it had when it was its own query over every order.
-            accounts = uow.accounts.open_account_rows()  # newest first
+            accounts = uow.receivables.open_account_rows()  # newest first
         oldest_first = accounts[::-1]
         waiting = [self._queue_item(r, r.paid, 0, None, None, today)
                    for r in oldest_first if r.paid_not_invoiced][:QUEUE_GROUP_LIMIT]
@@ -287,7 +287,7 @@ class ReceivablesService(PrintingService):
         self._require(actor, Perm.VIEW, "view receivables")
         today = today or utc_now().date()
         with self._uow(write=False) as uow:
-            rows = uow.accounts.order_accounts(only_open=True)
+            rows = uow.receivables.order_accounts(only_open=True)
         out = []
         for r in rows:
             open_minor = int(r.invoiced) - int(r.paid)

@@ -41,12 +41,12 @@ class ReturnsService(ServiceBase):
                              if product is not None and ln.product_id == product.id), None)
             if line is None:
                 raise ValidationFailed(f"{key} is not on {label}")
-            shipped = uow.warehouse.shipped_per_product(order.id)
-            if not shipped and not uow.warehouse.has_pick_history(order.id):  # shipped by hand (advance_order)
+            shipped = uow.shipments.shipped_per_product(order.id)
+            if not shipped and not uow.picking.has_pick_history(order.id):  # shipped by hand (advance_order)
                 shipped = defaultdict(int)
                 for ln in uow.orders.lines(order.id):
                     shipped[ln.product_id] += ln.quantity
-            returned = uow.warehouse.returned_per_product(order.id)
+            returned = uow.shipments.returned_per_product(order.id)
             returnable = shipped.get(line.product_id, 0) - returned.get(line.product_id, 0)
             if qty > returnable:
                 raise ValidationFailed(f"{qty} of {line.sku} returned, but only {returnable} shipped and not yet "
@@ -56,13 +56,13 @@ class ReturnsService(ServiceBase):
                 uow.stock.add_move(line.product_id, kind="return", on_hand_delta=qty, order_id=order.id,
                                    reason=("customer return: " + reason)[:200], reference=label,
                                    user_id=actor.user_id)
-            uow.warehouse.add_return(dict(order_id=order.id, product_id=line.product_id, sku=line.sku, quantity=qty,
+            uow.shipments.add_return(dict(order_id=order.id, product_id=line.product_id, sku=line.sku, quantity=qty,
                                           condition=condition, reason=reason, user_id=actor.user_id))
-            uow.accounts.refresh_open_account(order.id)  # fewer units left to invoice
+            uow.receivables.refresh_open_account(order.id)  # fewer units left to invoice
             ledger_posting.post_return(uow, actor, order.id, [(line.product_id, qty)], condition == "restock")
             returned[line.product_id] = returned.get(line.product_id, 0) + qty
             all_back = all(returned.get(pid, 0) >= q for pid, q in shipped.items())
-            if all_back and not uow.warehouse.backorders_of(order.id, open_only=True):
+            if all_back and not uow.shipments.backorders_of(order.id, open_only=True):
                 uow.orders.update(order.id, {"status": Status.RETURNED.value})
                 uow.orders.add_history(order.id, order.status, Status.RETURNED, actor.user_id, reason)
             uow.events.add("order_returned", user_id=actor.user_id, order_id=order.id, product_id=line.product_id,

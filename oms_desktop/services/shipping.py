@@ -59,7 +59,7 @@ class ShippingService(PrintingService):
         with self._uow() as uow:
             order = order_row(uow, order_ref, for_update=True)
             label = order_number(order.id)
-            po = uow.warehouse.open_pick_of(order.id)
+            po = uow.picking.open_pick_of(order.id)
             if po is None:
                 raise InvalidTransition(f"{label} is {order.status} and on no pick list; put it on a pick list "
                                         "and confirm the picks first.")
@@ -69,20 +69,20 @@ class ShippingService(PrintingService):
             if po.status == PickOrderStatus.PACKED:
                 raise InvalidTransition(f"{label} is packed already; ship it.")
             per_product: dict[int, list] = {}
-            for ln in uow.warehouse.pick_lines(po.pick_list_id, order.id):
+            for ln in uow.picking.pick_lines(po.pick_list_id, order.id):
                 if ln.picked:
                     per_product.setdefault(ln.product_id, [ln.sku, ln.name, 0])[2] += ln.picked
             if not po.backorder:
                 check_transition(order.status, Status.PACKED, label)
-            sid = uow.warehouse.add_shipment(dict(
+            sid = uow.shipments.add_shipment(dict(
                 order_id=order.id, pick_list_id=po.pick_list_id, status=ShipmentStatus.PACKED.value,
                 backorder=po.backorder,
                 carrier=carrier, service=service, carrier_ref=carrier_ref, packages=n_packages, weight_g=grams,
                 packed_by=actor.user_id))
-            uow.warehouse.add_shipment_lines([dict(shipment_id=sid, product_id=pid, sku=sku, name=name, quantity=q)
+            uow.shipments.add_shipment_lines([dict(shipment_id=sid, product_id=pid, sku=sku, name=name, quantity=q)
                                               for pid, (sku, name, q) in sorted(per_product.items())])
             check_move(PickOrderStatus, po.status, PickOrderStatus.PACKED, f"{label} on its pick list")
-            uow.warehouse.set_pick_order_status(po.id, PickOrderStatus.PACKED.value)
+            uow.picking.set_pick_order_status(po.id, PickOrderStatus.PACKED.value)
             if not po.backorder:
                 uow.orders.update(order.id, {"status": Status.PACKED.value})
                 uow.orders.add_history(order.id, order.status, Status.PACKED, actor.user_id,
@@ -95,7 +95,7 @@ class ShippingService(PrintingService):
                              new={"shipment": sid, "carrier": carrier, "service": service, "carrier_ref": carrier_ref,
                                   "packages": n_packages, "weight_g": grams,
                                   "lines": {sku: q for sku, _n, q in per_product.values()}})
-            dto = shipment_dto(uow, uow.warehouse.shipments_of(order.id)[-1])
+            dto = shipment_dto(uow, uow.shipments.shipments_of(order.id)[-1])
             uow.commit()
         return dto
 
@@ -106,16 +106,16 @@ class ShippingService(PrintingService):
         with self._uow() as uow:
             order = order_row(uow, order_ref, for_update=True)
             label = order_number(order.id)
-            po = uow.warehouse.open_pick_of(order.id)
+            po = uow.picking.open_pick_of(order.id)
             if po is None or po.status != PickOrderStatus.PACKED:
                 raise InvalidTransition(f"{label} is {order.status} and not packed; pack it first.")
-            shipment = next(s for s in reversed(uow.warehouse.shipments_of(order.id))
+            shipment = next(s for s in reversed(uow.shipments.shipments_of(order.id))
                             if s.status == ShipmentStatus.PACKED)
-            lines = uow.warehouse.shipment_lines(shipment.id)
+            lines = uow.shipments.shipment_lines(shipment.id)
             if not po.backorder:
                 check_transition(order.status, Status.SHIPPED, label)
             by_sku = sorted(lines, key=lambda ln: ln.sku)  # SKU order, like reservations: no deadlocks
-            consumed = uow.warehouse.consume_stock([(ln.product_id, ln.quantity) for ln in by_sku])
+            consumed = uow.shipments.consume_stock([(ln.product_id, ln.quantity) for ln in by_sku])
             for ln in by_sku:
                 if ln.product_id not in consumed:
                     raise BusinessRuleViolation(f"{ln.sku}: less is reserved than {label} ships; count the stock.")
@@ -126,10 +126,10 @@ class ShippingService(PrintingService):
             shipped = {ln.product_id: ln.quantity for ln in lines}
             now = utc_now()
             check_move(ShipmentStatus, shipment.status, ShipmentStatus.SHIPPED, f"the parcel of {label}")
-            uow.warehouse.update_shipment(shipment.id, {"status": ShipmentStatus.SHIPPED.value,
+            uow.shipments.update_shipment(shipment.id, {"status": ShipmentStatus.SHIPPED.value,
                                                         "shipped_by": actor.user_id, "shipped_at": now})
-            uow.warehouse.set_pick_order_status(po.id, PickOrderStatus.SHIPPED.value)
-            uow.accounts.refresh_open_account(order.id)  # its units left: shipped, not invoiced yet
+            uow.picking.set_pick_order_status(po.id, PickOrderStatus.SHIPPED.value)
+            uow.receivables.refresh_open_account(order.id)  # its units left: shipped, not invoiced yet
             owed = []
             if not po.backorder:
                 ordered: dict[int, list] = {}
@@ -137,12 +137,12 @@ class ShippingService(PrintingService):
                     ordered.setdefault(ln.product_id, [ln.sku, ln.name, 0])[2] += ln.quantity
                 short = any(q > shipped.get(pid, 0) for pid, (_s, _n, q) in ordered.items())
                 reasons = {ln.product_id: ln.short_reason
-                           for ln in uow.warehouse.pick_lines(po.pick_list_id, order.id) if ln.short_reason} \
+                           for ln in uow.picking.pick_lines(po.pick_list_id, order.id) if ln.short_reason} \
                     if short else {}
                 for pid, (sku, name, q) in sorted(ordered.items(), key=lambda kv: kv[1][0]):
                     rest = q - shipped.get(pid, 0)
                     if rest > 0:
-                        uow.warehouse.add_backorder(dict(order_id=order.id, product_id=pid, sku=sku, name=name,
+                        uow.shipments.add_backorder(dict(order_id=order.id, product_id=pid, sku=sku, name=name,
                                                          quantity=rest, reason=reasons.get(pid, "")[:200]))
                         owed.append((pid, sku, rest))
                 note = f"{shipment.carrier} {shipment.carrier_ref}"
@@ -151,11 +151,11 @@ class ShippingService(PrintingService):
                 uow.orders.update(order.id, {"status": Status.SHIPPED.value})
                 uow.orders.add_history(order.id, order.status, Status.SHIPPED, actor.user_id, note)
             else:
-                for b in uow.warehouse.backorders_of(order.id, open_only=True):
+                for b in uow.shipments.backorders_of(order.id, open_only=True):
                     take = min(b.quantity, shipped.get(b.product_id, 0))
                     if take:
                         shipped_left = b.quantity - take
-                        uow.warehouse.update_backorder(b.id, {"quantity": shipped_left,
+                        uow.shipments.update_backorder(b.id, {"quantity": shipped_left,
                                                               "status": BackorderStatus.OPEN.value if shipped_left
                                                               else BackorderStatus.FULFILLED.value})
                         owed_left = shipped_left
@@ -189,13 +189,13 @@ class ShippingService(PrintingService):
         with self._uow() as uow:
             order = order_row(uow, order_ref, for_update=True)
             label = order_number(order.id)
-            shipment = next((s for s in reversed(uow.warehouse.shipments_of(order.id))
+            shipment = next((s for s in reversed(uow.shipments.shipments_of(order.id))
                              if s.status == ShipmentStatus.SHIPPED), None)
-            if shipment is None and uow.warehouse.has_pick_history(order.id):
+            if shipment is None and uow.picking.has_pick_history(order.id):
                 raise InvalidTransition(f"{label} is {order.status}; no shipment of it is on its way.")
             if shipment is not None:
                 check_move(ShipmentStatus, shipment.status, ShipmentStatus.DELIVERED, f"the parcel of {label}")
-                uow.warehouse.update_shipment(shipment.id, {"status": ShipmentStatus.DELIVERED.value,
+                uow.shipments.update_shipment(shipment.id, {"status": ShipmentStatus.DELIVERED.value,
                                                             "delivered_by": actor.user_id, "delivered_at": utc_now()})
             if order.status == Status.SHIPPED:
                 uow.orders.update(order.id, {"status": Status.DELIVERED.value})
@@ -219,10 +219,10 @@ class ShippingService(PrintingService):
         with self._uow() as uow:
             order = order_row(uow, order_ref, for_update=True)
             label = order_number(order.id)
-            open_rows = uow.warehouse.backorders_of(order.id, open_only=True)
+            open_rows = uow.shipments.backorders_of(order.id, open_only=True)
             if not open_rows:
                 raise BusinessRuleViolation(f"{label} has no open backorder.")
-            po = uow.warehouse.open_pick_of(order.id)
+            po = uow.picking.open_pick_of(order.id)
             if po is not None:
                 raise BusinessRuleViolation(f"{label}'s backorder is on {pick_list_number(po.pick_list_id)}; "
                                             "finish or ship that first.")
@@ -236,7 +236,7 @@ class ShippingService(PrintingService):
                                  for pid, q in sorted(per_product.items())])
             for b in open_rows:
                 check_move(BackorderStatus, b.status, BackorderStatus.RELEASED, f"the backorder of {label}")
-                uow.warehouse.update_backorder(b.id, {"status": BackorderStatus.RELEASED.value})
+                uow.shipments.update_backorder(b.id, {"status": BackorderStatus.RELEASED.value})
             text = ", ".join(f"{b.quantity} x {b.sku}" for b in open_rows)
             uow.orders.add_history(order.id, order.status, order.status, actor.user_id,
                                    f"backorder released ({text})" + (f": {reason}" if reason else ""))
@@ -260,11 +260,11 @@ class ShippingService(PrintingService):
         with self._uow(write=False) as uow:
             oid = resolve_order_id(uow, order_ref)
             order = uow.orders.get(oid)
-            shipments = uow.warehouse.shipments_of(oid)
+            shipments = uow.shipments.shipments_of(oid)
             if not shipments:
                 raise BusinessRuleViolation(f"{order_number(oid)} has not been packed yet; pack it first.")
             s = shipments[-1]
-            lines = uow.warehouse.shipment_lines(s.id)
+            lines = uow.shipments.shipment_lines(s.id)
             customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
         address = (customer.shipping_address or customer.billing_address) if customer else ""
         company = self.company

@@ -86,7 +86,7 @@ class OrderTrackingDTO:
 def shipment_dto(uow, s, lines=None) -> ShipmentDTO:
     """``lines``: the shipment's line rows when the caller has them already."""
     if lines is None:
-        lines = uow.warehouse.shipment_lines(s.id)
+        lines = uow.shipments.shipment_lines(s.id)
     return ShipmentDTO(s.id, s.order_id, order_number(s.order_id), s.status, bool(s.backorder), s.carrier,
                        s.service, s.carrier_ref, s.packages, to_kg(s.weight_g), s.packed_at, s.shipped_at,
                        s.delivered_at, tuple((ln.sku, ln.name, ln.quantity) for ln in lines))

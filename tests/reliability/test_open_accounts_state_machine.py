@@ -28,11 +28,11 @@ pytestmark = pytest.mark.slow
 def reference_queue(accounts, today) -> AccountsQueueDTO:
     """The accounts queue as it was built before the set existed: three queries over every order."""
     with accounts._uow(write=False) as uow:
-        waiting = [accounts._queue_item(r, r.paid, 0, None, None, today) for r in uow.accounts.paid_not_invoiced()]
-        rows = uow.accounts.order_accounts(only_open=True)
+        waiting = [accounts._queue_item(r, r.paid, 0, None, None, today) for r in uow.receivables.paid_not_invoiced()]
+        rows = uow.receivables.order_accounts(only_open=True)
         listed = {i.order_id for i in waiting}
         shipped = [accounts._queue_item(r, r.paid, r.invoiced, r.invoice_number, r.due_date, today)
-                   for r in uow.accounts.shipped_not_invoiced() if r.id not in listed]
+                   for r in uow.receivables.shipped_not_invoiced() if r.id not in listed]
     awaiting, overdue, credit = [], [], []
     for r in rows:
         if not r.has_invoice:

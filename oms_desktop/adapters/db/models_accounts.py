@@ -154,7 +154,7 @@ class LedgerPosting(Base):
 class OpenAccount(Base):
     """An order whose account needs the accounts team: the accounts queue reads these rows, not the history.
 
-    A row exists exactly while at least one reason holds (migration 0008; ``AccountsRepo.refresh_open_account``
+    A row exists exactly while at least one reason holds (migration 0008; ``ReceivablesRepo.refresh_open_account``
     rewrites the order's row in the transaction of every change that can open or close it, and a trigger deletes a
     row whose reasons are all false). The reasons, each as the queue's groups define them:
 

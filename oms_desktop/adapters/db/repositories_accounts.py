@@ -36,8 +36,104 @@ _REF = invoices_t.alias("ref")
 """The invoice a credit note refers to."""
 
 
-class AccountsRepo(_Repo):
-    # ---- numbering -----------------------------------------------------------------------------------------
+class _AccountsTables(_Repo):
+    """What the accounts repositories share: the queries more than one of them builds on."""
+
+    @staticmethod
+    def _invoice_select():
+        return built("invoice select", lambda: (
+            select(invoices_t, customers_t.c.name.label("customer_name"),
+                   users_t.c.username.label("issued_by_name"), _REF.c.number.label("references_number"))
+            .outerjoin(customers_t, customers_t.c.id == invoices_t.c.customer_id)
+            .outerjoin(users_t, users_t.c.id == invoices_t.c.issued_by)
+            .outerjoin(_REF, _REF.c.id == invoices_t.c.references_id)))
+
+    @staticmethod
+    def _units_union(order_id):
+        """(order_id, product_id, kind, q) rows: units shipped, returned and invoiced net of credit notes, one
+        row per shipment line, return and invoice line; ``order_id``: a bind parameter or a column condition."""
+        shipped = (select(shipments_t.c.order_id, shipment_lines_t.c.product_id,
+                          literal_column("'shipped'").label("kind"), shipment_lines_t.c.quantity.label("q"))
+                   .join(shipments_t, shipments_t.c.id == shipment_lines_t.c.shipment_id)
+                   .where(shipments_t.c.status.in_(SHIPPED), order_id(shipments_t.c.order_id)))
+        returned = select(returns_t.c.order_id, returns_t.c.product_id, literal_column("'returned'"),
+                          returns_t.c.quantity).where(order_id(returns_t.c.order_id))
+        invoiced = (select(invoices_t.c.order_id, invoice_lines_t.c.product_id, literal_column("'invoiced'"),
+                           case((invoices_t.c.kind == "credit_note", -invoice_lines_t.c.quantity),
+                                else_=invoice_lines_t.c.quantity))
+                    .join(invoices_t, invoices_t.c.id == invoice_lines_t.c.invoice_id)
+                    .where(order_id(invoices_t.c.order_id)))
+        return union_all(shipped, returned, invoiced).subquery("units")
+
+    @staticmethod
+    def _payment_select():
+        return built("payment select", lambda: select(payments_t, users_t.c.username)
+                     .outerjoin(users_t, users_t.c.id == payments_t.c.user_id))
+
+    @staticmethod
+    def _invoiced_expr():
+        signed = case((invoices_t.c.kind == "credit_note", -invoices_t.c.total_minor), else_=invoices_t.c.total_minor)
+        return (select(func.coalesce(func.sum(signed), 0)).where(invoices_t.c.order_id == orders_t.c.id)
+                .scalar_subquery())
+
+    @staticmethod
+    def _paid_expr():
+        signed = case((payments_t.c.kind == "refund", -payments_t.c.amount_minor), else_=payments_t.c.amount_minor)
+        return (select(func.coalesce(func.sum(signed), 0)).where(payments_t.c.order_id == orders_t.c.id)
+                .scalar_subquery())
+
+    @staticmethod
+    def _has_invoice_expr():
+        return exists().where(invoices_t.c.order_id == orders_t.c.id, invoices_t.c.kind == "invoice")
+
+    @staticmethod
+    def _last_invoice_expr():
+        """The number of the order's newest invoice (credit notes aside)."""
+        return (select(invoices_t.c.number).where(invoices_t.c.order_id == orders_t.c.id,
+                                                  invoices_t.c.kind == "invoice")
+                .order_by(invoices_t.c.id.desc()).limit(1).scalar_subquery())
+
+    @staticmethod
+    def _due_expr():
+        """The latest due date of the order's invoices."""
+        return (select(func.max(invoices_t.c.due_date)).where(invoices_t.c.order_id == orders_t.c.id,
+                                                             invoices_t.c.kind == "invoice").scalar_subquery())
+
+    def _refresh_statement(self):
+        oid = bindparam("order_id")
+        signed_inv = case((invoices_t.c.kind == "credit_note", -invoices_t.c.total_minor),
+                          else_=invoices_t.c.total_minor)
+        signed_paid = case((payments_t.c.kind == "refund", -payments_t.c.amount_minor),
+                           else_=payments_t.c.amount_minor)
+        invoiced = select(func.coalesce(func.sum(signed_inv), 0)).where(invoices_t.c.order_id == oid)
+        paid = select(func.coalesce(func.sum(signed_paid), 0)).where(payments_t.c.order_id == oid)
+        has_invoice = exists().where(invoices_t.c.order_id == oid, invoices_t.c.kind == "invoice")
+        has_money = exists().where(payments_t.c.order_id == oid)
+        has_payment = exists().where(payments_t.c.order_id == oid, payments_t.c.kind == "payment")
+        has_left = exists().where(shipments_t.c.order_id == oid, shipments_t.c.status.in_(SHIPPED))
+        u = self._units_union(lambda col: col == oid)
+        owed = (select(u.c.product_id).group_by(u.c.product_id)
+                .having(func.sum(case((u.c.kind == "shipped", u.c.q), else_=-u.c.q)) > 0).exists())
+        active = orders_t.c.status.notin_(NOT_ACTIVE)
+        state = select(
+            orders_t.c.id.label("order_id"),
+            and_(or_(has_invoice, has_money), invoiced.scalar_subquery() != paid.scalar_subquery())
+            .label("unsettled"),
+            and_(has_payment, ~has_invoice, active).label("paid_not_invoiced"),
+            and_(active, has_left, owed).label("shipped_not_invoiced"),
+        ).where(orders_t.c.id == oid).subquery("state")
+        src = select(state).where(or_(*(state.c[r] for r in OPEN_REASONS),
+                                      exists().where(open_t.c.order_id == oid)))
+        ins = (pg_insert if self.c.dialect.name == "postgresql" else sqlite_insert)(open_t).from_select(
+            ["order_id", *OPEN_REASONS], src)
+        return ins.on_conflict_do_update(index_elements=[open_t.c.order_id],
+                                         set_={r: ins.excluded[r] for r in OPEN_REASONS},
+                                         where=or_(*(open_t.c[r] != ins.excluded[r] for r in OPEN_REASONS)))
+
+
+class InvoicesRepo(_AccountsTables):
+    """Invoices and credit notes: gapless numbers per series, the issued documents, their lines and stored PDFs."""
+
     def next_number(self, series: str) -> int:
         """Draw the next number of ``series`` inside the caller's transaction.
 
@@ -65,21 +161,11 @@ class AccountsRepo(_Repo):
         """The number of every issued invoice and credit note."""
         return list(self.c.execute(select(invoices_t.c.number)).scalars())
 
-    # ---- invoices ------------------------------------------------------------------------------------------
     def add_invoice(self, values: dict, lines: list[dict]) -> int:
         iid = self.c.execute(insert_returning_id(invoices_t), {**values, "issued_at": _now()}).scalar_one()
         if lines:
             self.c.execute(plain_insert(invoice_lines_t), [{**ln, "invoice_id": iid} for ln in lines])
         return iid
-
-    @staticmethod
-    def _invoice_select():
-        return built("invoice select", lambda: (
-            select(invoices_t, customers_t.c.name.label("customer_name"),
-                   users_t.c.username.label("issued_by_name"), _REF.c.number.label("references_number"))
-            .outerjoin(customers_t, customers_t.c.id == invoices_t.c.customer_id)
-            .outerjoin(users_t, users_t.c.id == invoices_t.c.issued_by)
-            .outerjoin(_REF, _REF.c.id == invoices_t.c.references_id)))
 
     def invoice(self, invoice_id: int):
         return self.c.execute(built("invoice", lambda: self._invoice_select().where(
@@ -124,23 +210,6 @@ class AccountsRepo(_Repo):
              .where(invoices_t.c.references_id == invoice_id).group_by(invoice_lines_t.c.sku))
         return {sku: int(q_) for sku, q_ in self.c.execute(q).all()}
 
-    @staticmethod
-    def _units_union(order_id):
-        """(order_id, product_id, kind, q) rows: units shipped, returned and invoiced net of credit notes, one
-        row per shipment line, return and invoice line; ``order_id``: a bind parameter or a column condition."""
-        shipped = (select(shipments_t.c.order_id, shipment_lines_t.c.product_id,
-                          literal_column("'shipped'").label("kind"), shipment_lines_t.c.quantity.label("q"))
-                   .join(shipments_t, shipments_t.c.id == shipment_lines_t.c.shipment_id)
-                   .where(shipments_t.c.status.in_(SHIPPED), order_id(shipments_t.c.order_id)))
-        returned = select(returns_t.c.order_id, returns_t.c.product_id, literal_column("'returned'"),
-                          returns_t.c.quantity).where(order_id(returns_t.c.order_id))
-        invoiced = (select(invoices_t.c.order_id, invoice_lines_t.c.product_id, literal_column("'invoiced'"),
-                           case((invoices_t.c.kind == "credit_note", -invoice_lines_t.c.quantity),
-                                else_=invoice_lines_t.c.quantity))
-                    .join(invoices_t, invoices_t.c.id == invoice_lines_t.c.invoice_id)
-                    .where(order_id(invoices_t.c.order_id)))
-        return union_all(shipped, returned, invoiced).subquery("units")
-
     def order_units(self, order_id: int) -> dict[int, dict[str, int]]:
         """Per product of an order, in one statement: units ``shipped`` (shipments that left), ``returned``, and
         ``invoiced`` (invoices less credit notes). What an invoice of the shipped units may still bill."""
@@ -159,18 +228,16 @@ class AccountsRepo(_Repo):
             products_t.c.id.in_(bindparam("ids", expanding=True)))), {"ids": ids}).all() if ids else []
         return {pid: int(cost or 0) for pid, cost in rows}
 
-    # ---- payments ------------------------------------------------------------------------------------------
+
+class PaymentsRepo(_AccountsTables):
+    """Payments and refunds."""
+
     def add_payment(self, values: dict) -> int:
         return self.c.execute(insert_returning_id(payments_t), {**values, "received_at": _now()}).scalar_one()
 
     def payment(self, payment_id: int):
         return self.c.execute(built("payment", lambda: self._payment_select().where(
             payments_t.c.id == bindparam("id"))), {"id": payment_id}).first()
-
-    @staticmethod
-    def _payment_select():
-        return built("payment select", lambda: select(payments_t, users_t.c.username)
-                     .outerjoin(users_t, users_t.c.id == payments_t.c.user_id))
 
     def payments_of(self, order_id: int):
         return self.c.execute(built("payments of order", lambda: self._payment_select().where(
@@ -185,35 +252,9 @@ class AccountsRepo(_Repo):
             q = q.where(payments_t.c.received_at < end)
         return self.c.execute(q.order_by(payments_t.c.received_at, payments_t.c.id)).all()
 
-    # ---- balances per order --------------------------------------------------------------------------------
-    @staticmethod
-    def _invoiced_expr():
-        signed = case((invoices_t.c.kind == "credit_note", -invoices_t.c.total_minor), else_=invoices_t.c.total_minor)
-        return (select(func.coalesce(func.sum(signed), 0)).where(invoices_t.c.order_id == orders_t.c.id)
-                .scalar_subquery())
 
-    @staticmethod
-    def _paid_expr():
-        signed = case((payments_t.c.kind == "refund", -payments_t.c.amount_minor), else_=payments_t.c.amount_minor)
-        return (select(func.coalesce(func.sum(signed), 0)).where(payments_t.c.order_id == orders_t.c.id)
-                .scalar_subquery())
-
-    @staticmethod
-    def _has_invoice_expr():
-        return exists().where(invoices_t.c.order_id == orders_t.c.id, invoices_t.c.kind == "invoice")
-
-    @staticmethod
-    def _last_invoice_expr():
-        """The number of the order's newest invoice (credit notes aside)."""
-        return (select(invoices_t.c.number).where(invoices_t.c.order_id == orders_t.c.id,
-                                                  invoices_t.c.kind == "invoice")
-                .order_by(invoices_t.c.id.desc()).limit(1).scalar_subquery())
-
-    @staticmethod
-    def _due_expr():
-        """The latest due date of the order's invoices."""
-        return (select(func.max(invoices_t.c.due_date)).where(invoices_t.c.order_id == orders_t.c.id,
-                                                             invoices_t.c.kind == "invoice").scalar_subquery())
+class ReceivablesRepo(_AccountsTables):
+    """What orders and customers owe, and the kept set of open accounts the accounts queue reads."""
 
     def order_amounts(self, order_id: int) -> tuple[int, int]:
         """(invoiced net of credit notes, paid net of refunds) of an order, in minor units."""
@@ -231,7 +272,6 @@ class AccountsRepo(_Repo):
                                     func.coalesce(func.sum(per_order.c.paid), 0))).first()
         return int(row[0]), int(row[1])
 
-    # ---- open accounts: the accounts queue ----------------------------------------------------------------
     def refresh_open_account(self, order_id: int) -> None:
         """Bring ``order_id``'s row of ``open_accounts`` in line with its documents, in one statement: called in
         the transaction of every change that can open or close an order's account (invoice, credit note, payment,
@@ -241,37 +281,6 @@ class AccountsRepo(_Repo):
         (migration 0008), and a closed order without a row writes nothing."""
         self.c.execute(built(("refresh open account", self.c.dialect.name), self._refresh_statement),
                        {"order_id": order_id})
-
-    def _refresh_statement(self):
-        oid = bindparam("order_id")
-        signed_inv = case((invoices_t.c.kind == "credit_note", -invoices_t.c.total_minor),
-                          else_=invoices_t.c.total_minor)
-        signed_paid = case((payments_t.c.kind == "refund", -payments_t.c.amount_minor),
-                           else_=payments_t.c.amount_minor)
-        invoiced = select(func.coalesce(func.sum(signed_inv), 0)).where(invoices_t.c.order_id == oid)
-        paid = select(func.coalesce(func.sum(signed_paid), 0)).where(payments_t.c.order_id == oid)
-        has_invoice = exists().where(invoices_t.c.order_id == oid, invoices_t.c.kind == "invoice")
-        has_money = exists().where(payments_t.c.order_id == oid)
-        has_payment = exists().where(payments_t.c.order_id == oid, payments_t.c.kind == "payment")
-        has_left = exists().where(shipments_t.c.order_id == oid, shipments_t.c.status.in_(SHIPPED))
-        u = self._units_union(lambda col: col == oid)
-        owed = (select(u.c.product_id).group_by(u.c.product_id)
-                .having(func.sum(case((u.c.kind == "shipped", u.c.q), else_=-u.c.q)) > 0).exists())
-        active = orders_t.c.status.notin_(NOT_ACTIVE)
-        state = select(
-            orders_t.c.id.label("order_id"),
-            and_(or_(has_invoice, has_money), invoiced.scalar_subquery() != paid.scalar_subquery())
-            .label("unsettled"),
-            and_(has_payment, ~has_invoice, active).label("paid_not_invoiced"),
-            and_(active, has_left, owed).label("shipped_not_invoiced"),
-        ).where(orders_t.c.id == oid).subquery("state")
-        src = select(state).where(or_(*(state.c[r] for r in OPEN_REASONS),
-                                      exists().where(open_t.c.order_id == oid)))
-        ins = (pg_insert if self.c.dialect.name == "postgresql" else sqlite_insert)(open_t).from_select(
-            ["order_id", *OPEN_REASONS], src)
-        return ins.on_conflict_do_update(index_elements=[open_t.c.order_id],
-                                         set_={r: ins.excluded[r] for r in OPEN_REASONS},
-                                         where=or_(*(open_t.c[r] != ins.excluded[r] for r in OPEN_REASONS)))
 
     def open_account_rows(self):
         """Every order of ``open_accounts`` (newest first) with its reasons and what the accounts queue shows:
@@ -293,10 +302,6 @@ class AccountsRepo(_Repo):
         """The rows of ``open_accounts`` (order id and reasons), by order id."""
         return self.c.execute(select(open_t).order_by(open_t.c.order_id)).all()
 
-    # ---- the open accounts found the old way: by scanning every order's documents ---------------------------
-    # ``order_accounts(only_open=True)``, ``paid_not_invoiced`` and ``shipped_not_invoiced`` define the reasons of
-    # ``open_accounts``; they read the whole history (seconds on a million orders), so only reports and the
-    # consistency check (``LedgerService.open_accounts_problems``) use them, never the queue.
     def order_accounts(self, *, only_open: bool = True, limit: int | None = 500):
         """Orders with their invoiced and paid amounts, last invoice number and due date (``only_open``: those
         with an invoice or a payment whose invoiced and paid amounts differ)."""
@@ -341,7 +346,10 @@ class AccountsRepo(_Repo):
              .order_by(orders_t.c.id))
         return self.c.execute(q.limit(limit)).all()
 
-    # ---- journal -------------------------------------------------------------------------------------------
+
+class LedgerRepo(_AccountsTables):
+    """Journal entries and their postings (append-only), balances."""
+
     def add_entry(self, values: dict, postings: list[tuple[str, int]]) -> int:
         now = _now()
         eid = self.c.execute(insert_returning_id(entries_t), {**values, "posted_at": now, "posted_on": now.date()}

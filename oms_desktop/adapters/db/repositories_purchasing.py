@@ -19,7 +19,8 @@ OPEN_STATUSES = ("sent", "partly_received")
 
 
 class PurchasingRepo(_Repo):
-    # ---- suppliers -------------------------------------------------------------------------------------------
+    """Suppliers, preferred suppliers, purchase orders and their lines, what is on order."""
+
     def add_supplier(self, values: dict) -> int:
         return self.c.execute(insert(suppliers_t).values(**values, active=True, created_at=_now())
                               .returning(suppliers_t.c.id)).scalar_one()
@@ -55,7 +56,6 @@ class PurchasingRepo(_Repo):
                                       .where(product_suppliers_t.c.product_id.in_(ids[i:i + 500]))).all())
         return out
 
-    # ---- purchase orders -------------------------------------------------------------------------------------
     def add_po(self, values: dict) -> int:
         now = _now()
         return self.c.execute(insert(pos_t).values(**values, created_at=now, updated_at=now)
@@ -122,13 +122,29 @@ class PurchasingRepo(_Repo):
              .order_by(products_t.c.sku))
         return self.c.execute(q).all()
 
-    # ---- supplier invoices and payments ----------------------------------------------------------------------
     def lock_supplier(self, supplier_id: int) -> None:
         """Serialise invoices of one supplier (their numbers must be unique per supplier); SQLite's write
         transaction does that already."""
         if self._pg:
             self.c.execute(built("lock supplier", lambda: select(suppliers_t.c.id).where(
                 suppliers_t.c.id == bindparam("id")).with_for_update()), {"id": supplier_id})
+
+
+class PayablesRepo(_Repo):
+    """Supplier invoices against received goods, supplier payments, the payables figures."""
+
+    @staticmethod
+    def _paid_expr():
+        return built("supplier invoice paid", lambda: select(func.coalesce(func.sum(spay_t.c.amount_minor), 0))
+                     .where(spay_t.c.invoice_id == sinv_t.c.id).scalar_subquery())
+
+    @classmethod
+    def _sinv_select(cls):
+        return built("supplier invoice select", lambda: (
+            select(sinv_t, suppliers_t.c.name.label("supplier_name"), users_t.c.username,
+                   cls._paid_expr().label("paid_minor"))
+            .join(suppliers_t, suppliers_t.c.id == sinv_t.c.supplier_id)
+            .outerjoin(users_t, users_t.c.id == sinv_t.c.user_id)))
 
     def invoiced_quantities(self, po_id: int) -> dict[int, int]:
         """Units invoiced by suppliers per purchase order line id of ``po_id``."""
@@ -154,19 +170,6 @@ class PurchasingRepo(_Repo):
         if lines:
             self.c.execute(plain_insert(sinv_lines_t), [{**ln, "invoice_id": iid} for ln in lines])
         return iid
-
-    @staticmethod
-    def _paid_expr():
-        return built("supplier invoice paid", lambda: select(func.coalesce(func.sum(spay_t.c.amount_minor), 0))
-                     .where(spay_t.c.invoice_id == sinv_t.c.id).scalar_subquery())
-
-    @classmethod
-    def _sinv_select(cls):
-        return built("supplier invoice select", lambda: (
-            select(sinv_t, suppliers_t.c.name.label("supplier_name"), users_t.c.username,
-                   cls._paid_expr().label("paid_minor"))
-            .join(suppliers_t, suppliers_t.c.id == sinv_t.c.supplier_id)
-            .outerjoin(users_t, users_t.c.id == sinv_t.c.user_id)))
 
     def supplier_invoice(self, invoice_id: int, *, for_update: bool = False):
         """One supplier invoice with its supplier's name and what has been paid on it; ``for_update`` locks it on

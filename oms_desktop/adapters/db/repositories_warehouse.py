@@ -29,8 +29,9 @@ OPEN_PICK = ("picking", "picked", "packed")
 """Statuses of an order on a pick list whose warehouse work is not finished."""
 
 
-class WarehouseRepo(_Repo):
-    # ---- queue -------------------------------------------------------------------------------------------------
+class PickingRepo(_Repo):
+    """The warehouse queue, pick lists, the orders on them and their lines."""
+
     def queue(self, limit: int = 500):
         """Orders the warehouse has to work on: confirmed (waiting), on a pick list, or owing a backorder."""
         line_count = (select(func.count()).select_from(lines_t).where(lines_t.c.order_id == orders_t.c.id)
@@ -67,7 +68,6 @@ class WarehouseRepo(_Repo):
     def has_pick_history(self, order_id: int) -> bool:
         return self.c.execute(select(exists().where(pick_orders_t.c.order_id == order_id))).scalar()
 
-    # ---- pick lists --------------------------------------------------------------------------------------------
     def add_pick_list(self, user_id) -> int:
         return self.c.execute(insert_returning_id(pick_lists_t),
                               dict(status="open", created_by=user_id, created_at=_now())).scalar_one()
@@ -164,7 +164,10 @@ class WarehouseRepo(_Repo):
                                                          pick_lines_t.c.picked < pick_lines_t.c.quantity)
                               .order_by(pick_lines_t.c.id)).all()
 
-    # ---- shipments ---------------------------------------------------------------------------------------------
+
+class ShipmentsRepo(_Repo):
+    """Parcels and what they hold, backorders, returns, and the order history the service desk shows."""
+
     def add_shipment(self, values: dict) -> int:
         return self.c.execute(insert_returning_id(shipments_t), {**values, "packed_at": _now()}).scalar_one()
 
@@ -233,7 +236,6 @@ class WarehouseRepo(_Repo):
         self.c.execute(built("update shipment", lambda: update(shipments_t).where(
             shipments_t.c.id == bindparam("_shipment_id"))), {**values, "_shipment_id": shipment_id})
 
-    # ---- backorders --------------------------------------------------------------------------------------------
     def add_backorder(self, values: dict) -> None:
         now = _now()
         self.c.execute(insert(backorders_t).values(**values, status="open", created_at=now, updated_at=now))
@@ -250,7 +252,6 @@ class WarehouseRepo(_Repo):
         self.c.execute(update(backorders_t).where(backorders_t.c.id == backorder_id)
                        .values(**values, updated_at=_now()))
 
-    # ---- returns -----------------------------------------------------------------------------------------------
     def add_return(self, values: dict) -> None:
         self.c.execute(insert(returns_t).values(**values, at=_now()))
 
@@ -264,7 +265,6 @@ class WarehouseRepo(_Repo):
              .group_by(returns_t.c.product_id))
         return {pid: int(q_) for pid, q_ in self.c.execute(q).all()}
 
-    # ---- other areas' events about an order (invoices, payments, credit notes) ---------------------------------
     def order_events(self, order_id: int, kinds):
         q = (select(events_t, users_t.c.username).outerjoin(users_t, users_t.c.id == events_t.c.user_id)
              .where(events_t.c.order_id == order_id, events_t.c.kind.in_(list(kinds))).order_by(events_t.c.id))

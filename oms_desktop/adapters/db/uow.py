@@ -10,9 +10,9 @@ from ...domain.errors import OmsError, StorageError
 from .engine import reader, translate_storage_error
 from .repositories import (AuditRepo, CustomersRepo, EventsRepo, OrdersRepo, ProductsRepo, SettingsRepo, StockRepo,
                            UsersRepo)
-from .repositories_accounts import AccountsRepo
-from .repositories_purchasing import PurchasingRepo
-from .repositories_warehouse import WarehouseRepo
+from .repositories_accounts import InvoicesRepo, LedgerRepo, PaymentsRepo, ReceivablesRepo
+from .repositories_purchasing import PayablesRepo, PurchasingRepo
+from .repositories_warehouse import PickingRepo, ShipmentsRepo
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +43,13 @@ class SqlUnitOfWork:
         self.events = EventsRepo(c)
         self.audit = AuditRepo(c)
         self.purchasing = PurchasingRepo(c)
-        self.warehouse = WarehouseRepo(c)
-        self.accounts = AccountsRepo(c)
+        self.payables = PayablesRepo(c)
+        self.picking = PickingRepo(c)
+        self.shipments = ShipmentsRepo(c)
+        self.invoices = InvoicesRepo(c)
+        self.payments = PaymentsRepo(c)
+        self.receivables = ReceivablesRepo(c)
+        self.ledger = LedgerRepo(c)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
