@@ -488,6 +488,20 @@ def from_record(kind: str, payload: Payload | None, *, order_id: int | None = No
         return UnknownEvent(kind=kind, payload=data, version=version, order_id=order_id, product_id=product_id)
 
 
+EventTypes = Union[type[Event], type[UnknownEvent], tuple[Union[type[Event], type[UnknownEvent]], ...]]
+"""What a subscriber asks for: one event class or a tuple of them (as ``isinstance`` takes)."""
+
+
+def matches(event: AnyEvent, types: EventTypes) -> bool:
+    """``isinstance(event, types)``; a row that read back as ``UnknownEvent`` because its payload did not fit its
+    class (an older shape) still matches that class by its stored kind, so screens refresh on it as before."""
+    if isinstance(event, types):
+        return True
+    wanted = types if isinstance(types, tuple) else (types,)
+    return isinstance(event, UnknownEvent) and any(
+        issubclass(t, Event) and t.kind == event.kind for t in wanted)
+
+
 def kinds_of(*classes: type[Event]) -> frozenset[str]:
     """The stored kinds of some event classes (for queries that filter the events table by kind)."""
     return frozenset(c.kind for c in classes)

@@ -107,3 +107,48 @@ def test_keys_no_field_knows_are_ignored_and_a_bad_version_is_1():
 def test_a_class_needs_a_kind_of_its_own():
     with pytest.raises(ValueError):
         ev.register(ev.OrderConfirmed)
+
+
+# ---- readers: EventDTO.event and subscribers by type -------------------------------------------------------------
+def _dto(kind, payload, *, id=1, order_id=None, product_id=None):
+    from datetime import datetime, timezone
+
+    from oms_desktop.services.dto import EventDTO
+    return EventDTO(id, kind, datetime.now(timezone.utc), "anna", order_id, product_id, payload)
+
+
+def test_an_event_dto_reads_its_typed_event_and_keeps_kind_and_payload():
+    dto = _dto("stock_low", {"sku": "LAMP-01", "available": 1, "v": 1}, product_id=3)
+    assert dto.event == ev.StockLow(product_id=3, sku="LAMP-01", available=1)
+    assert (dto.kind, dto.payload["sku"]) == ("stock_low", "LAMP-01")
+
+
+def test_matching_by_type_also_knows_an_older_payload_by_its_kind():
+    older = ev.from_record("invoice_issued", {"number": "INV-000001"}, order_id=1)  # before "what" and "final"
+    assert isinstance(older, ev.UnknownEvent)
+    assert ev.matches(older, (ev.PaymentReceived, ev.InvoiceIssued))
+    assert not ev.matches(older, ev.PaymentReceived)
+    assert ev.matches(ev.from_record("forged", {}), ev.UnknownEvent)
+    assert ev.matches(ev.RefundPaid(order_id=1, number="SO-000001", amount="1", currency="EUR", method="cash",
+                                    balance="0"), ev.RefundPaid)
+
+
+def test_subscribers_get_the_events_of_their_types_once_per_batch():
+    from oms_desktop.services.events import EventSubscribers
+    subs = EventSubscribers()
+    got: dict[str, list] = {"stock": [], "orders": [], "never": []}
+    subs.subscribe(ev.StockLow, lambda es: got["stock"].append([e.id for e in es]))
+    stop = subs.subscribe((ev.OrderCancelled, ev.StockLow), lambda es: got["orders"].append([e.id for e in es]))
+    subs.subscribe(ev.CatalogImported, lambda es: got["never"].append(es))
+
+    def boom(_es):
+        raise RuntimeError("a broken screen")
+    subs.subscribe(ev.StockLow, boom)  # logged; the others still run
+    batch = [_dto("stock_low", {"sku": "A", "available": 0}, id=1, product_id=3),
+             _dto("order_cancelled", {"number": "SO-000002", "reason": "", "released_products": []}, id=2,
+                  order_id=2),
+             _dto("forged", {}, id=3)]
+    subs.dispatch(batch)
+    stop()
+    subs.dispatch(batch)
+    assert got == {"stock": [[1], [1]], "orders": [[1, 2]], "never": []}
