@@ -9,7 +9,10 @@ import logging
 import threading
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
+
+from ..domain.events import EventTypes
+from ..services.events import EventSubscribers, Handler
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +23,9 @@ class EventFeed(QObject):
     """Signals:
         events_arrived(list): a list of EventDTO, oldest first, emitted on the GUI thread.
         failed(str): polling failed (the feed keeps trying; the status bar shows it).
+
+    ``subscribe(OrderConfirmed, handler)`` (or a tuple of event classes from domain/events.py) calls ``handler``
+    on the GUI thread with the events of each batch it asked for.
     """
 
     events_arrived = Signal(list)
@@ -34,6 +40,16 @@ class EventFeed(QObject):
         self._interval = interval
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self.subscribers = EventSubscribers()
+        self.events_arrived.connect(self._dispatch)
+
+    def subscribe(self, types: EventTypes, handler: Handler) -> Callable[[], None]:
+        """Register ``handler`` for events of ``types``; returns a function that unsubscribes it."""
+        return self.subscribers.subscribe(types, handler)
+
+    @Slot(list)
+    def _dispatch(self, events: list) -> None:
+        self.subscribers.dispatch(events)
 
     def start(self) -> None:
         if self._thread is None:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDockWidget, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QWidget)
 
+from ..domain import events as ev
 from ..domain.references import order_number
 from ..domain.roles import Perm, can
 from ..services import Services
@@ -166,8 +167,9 @@ class MainWindow(QMainWindow):
         for e in events:
             item = QListWidgetItem(f"{e.at.astimezone():%H:%M:%S}  {describe_event(e, self.locale)}")
             item.setData(Qt.ItemDataRole.UserRole, e.id)
-            if e.kind in ("cart_item_added", "stock_low"):
-                item.setForeground(Qt.GlobalColor.darkBlue if e.kind == "cart_item_added" else Qt.GlobalColor.darkRed)
+            if ev.matches(e.event, (ev.CartItemAdded, ev.StockLow)):
+                item.setForeground(Qt.GlobalColor.darkBlue if ev.matches(e.event, ev.CartItemAdded)
+                                   else Qt.GlobalColor.darkRed)
             self.activity_list.insertItem(0, item)
         while self.activity_list.count() > MAX_ACTIVITY:
             self.activity_list.takeItem(self.activity_list.count() - 1)

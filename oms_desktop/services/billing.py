@@ -9,6 +9,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 from typing import Callable
 
+from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
 from ..domain.ledger import contains_card_number, credit_note_entry, invoice_entry
 from ..domain.money import from_minor, to_minor
@@ -206,10 +207,10 @@ class BillingService(PrintingService):
             post_entry(uow, actor, invoice_entry(f"{number} {label}", net, tax, invoiced - paid), currency=cur,
                        order_id=order.id, invoice_id=iid)
             units = {ln.sku: ln.to_invoice for ln in plan.lines if ln.to_invoice}
-            uow.events.add("invoice_issued", user_id=actor.user_id, order_id=order.id,
-                           payload={"number": number, "order": label, "total": str(from_minor(net + tax, cur)),
-                                    "currency": cur, "due_date": due.isoformat(), "what": plan.what,
-                                    "final": plan.final})
+            uow.events.add_event(ev.InvoiceIssued(order_id=order.id, number=number, order=label,
+                                                  total=str(from_minor(net + tax, cur)), currency=cur,
+                                                  due_date=due.isoformat(), what=plan.what, final=plan.final),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="invoice.issue",
                              entity="invoice", entity_id=number,
                              new={"order": label, "what": plan.what, "lines": units,
@@ -387,9 +388,10 @@ class BillingService(PrintingService):
             uow.receivables.refresh_open_account(order.id)
             post_entry(uow, actor, credit_note_entry(number, invoice.number, net, tax, invoiced - paid),
                        currency=cur, order_id=order.id, invoice_id=cid)
-            uow.events.add("credit_note_issued", user_id=actor.user_id, order_id=order.id,
-                           payload={"number": number, "invoice": invoice.number, "order": order_number(order.id),
-                                    "total": str(from_minor(net + tax, cur)), "currency": cur})
+            uow.events.add_event(ev.CreditNoteIssued(order_id=order.id, number=number, invoice=invoice.number,
+                                                     order=order_number(order.id),
+                                                     total=str(from_minor(net + tax, cur)), currency=cur),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="credit_note.issue",
                              entity="invoice", entity_id=number,
                              new={"invoice": invoice.number, "lines": dict(wanted),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
+from ..domain import events as ev
 from ..domain.catalog import CatalogFile, ProductSpec, parse_catalog_csv, validate_product
 from ..domain.errors import BusinessRuleViolation, Cancelled, NotFound, ValidationFailed
 from ..domain.money import from_minor, to_minor
@@ -121,8 +122,8 @@ class CatalogService(ServiceBase):
                 uow.stock.add_move(pid, kind="opening", on_hand_delta=spec.on_hand, reason="new product",
                                    user_id=actor.user_id)
                 post_opening_stock(uow, actor, [(pid, spec.on_hand)], currency=self.company.currency)
-            uow.events.add("product_created", user_id=actor.user_id, product_id=pid,
-                           payload={"sku": spec.sku, "name": spec.name})
+            uow.events.add_event(ev.ProductCreated(product_id=pid, sku=spec.sku, name=spec.name),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="product.create",
                              entity="product", entity_id=spec.sku, new=self._audit_values(values))
             dto = self._dto(uow.products.get(pid))
@@ -154,7 +155,7 @@ class CatalogService(ServiceBase):
             values["active"] = row.active
             old = {k: getattr(row, k) for k in values if k != "search_text"}
             uow.products.update(row.id, values)
-            uow.events.add("product_updated", user_id=actor.user_id, product_id=row.id, payload={"sku": sku})
+            uow.events.add_event(ev.ProductUpdated(product_id=row.id, sku=sku), user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="product.update",
                              entity="product", entity_id=sku, old=self._audit_values(old),
                              new=self._audit_values(values))
@@ -177,7 +178,8 @@ class CatalogService(ServiceBase):
                                             "them before deactivating it.")
             uow.products.update(row.id, {"active": active})
             kind = "product_reactivated" if active else "product_deactivated"
-            uow.events.add(kind, user_id=actor.user_id, product_id=row.id, payload={"sku": sku})
+            change = ev.ProductReactivated if active else ev.ProductDeactivated
+            uow.events.add_event(change(product_id=row.id, sku=sku), user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action=f"product.{kind[8:]}",
                              entity="product", entity_id=sku, old={"active": row.active}, new={"active": active})
             dto = self._dto(uow.products.get(row.id))
@@ -293,8 +295,7 @@ class CatalogService(ServiceBase):
                                             if m["kind"] == "opening"], currency=cur)
             post_stock_adjustment(uow, actor, [(m["product_id"], m["on_hand_delta"]) for m in moves
                                                if m["kind"] == "adjust"], "count (catalog import)", currency=cur)
-            uow.events.add("catalog_imported", user_id=actor.user_id,
-                           payload={"created": created, "updated": updated})
+            uow.events.add_event(ev.CatalogImported(created=created, updated=updated), user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="catalog.import",
                              entity="catalog", entity_id="", new={"created": created, "updated": updated,
                                                                   "skus": [s.sku for _, s in specs[:1000]]})

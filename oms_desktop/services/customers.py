@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..domain import events as ev
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.phone import digits_of, has_only_phone_characters, looks_like_phone, phone_key
 from ..domain.references import Series, parse_ref
@@ -42,7 +43,7 @@ class CustomerService(ServiceBase):
                                     shipping_address=shipping_address, notes=(notes or "").strip())
             for p in phones:
                 uow.customers.add_phone(cid, p, digits_of(p), phone_key(p))
-            uow.events.add("customer_added", user_id=actor.user_id, payload={"customer_id": cid, "name": name})
+            uow.events.add_event(ev.CustomerAdded(customer_id=cid, name=name), user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="customer.add", entity="customer",
                              entity_id=cid, new={"name": name, "phones": phones, "email": email})
             uow.commit()

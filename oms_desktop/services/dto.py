@@ -6,7 +6,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 
+from ..domain.events import AnyEvent, UnknownEvent, from_record
 from ..domain.references import customer_number, order_number  # noqa: F401 - order_number: DTO users' import
+
+_NOT_READ = UnknownEvent(kind="")
+"""EventDTO's default ``event``: replaced by the row read through ``from_record``."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,8 @@ class OrderSummaryDTO:
 
 @dataclass(frozen=True)
 class EventDTO:
+    """A stored event: ``event`` is the typed one (domain/events.py); ``kind`` and ``payload`` the row as stored."""
+
     id: int
     kind: str
     at: datetime
@@ -146,6 +152,12 @@ class EventDTO:
     order_id: int | None
     product_id: int | None
     payload: dict = field(default_factory=dict)
+    event: AnyEvent = field(default=_NOT_READ, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.event is _NOT_READ:  # built from a row: read it through the one place events are read
+            object.__setattr__(self, "event", from_record(self.kind, self.payload, order_id=self.order_id,
+                                                          product_id=self.product_id))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
 from ..domain.orders import parse_quantity
 from ..domain.roles import Perm
@@ -94,11 +95,11 @@ class InventoryService(ServiceBase):
                                user_id=actor.user_id)
             post_stock_adjustment(uow, actor, [(row.id, delta)], f"{reason} {sku}", currency=self.company.currency)
             new_on_hand = row.on_hand + delta
-            uow.events.add("stock_adjusted", user_id=actor.user_id, product_id=row.id,
-                           payload={"sku": sku, "delta": delta, "reason": reason, "on_hand": new_on_hand})
+            uow.events.add_event(ev.StockAdjusted(product_id=row.id, sku=sku, delta=delta, reason=reason,
+                                                  on_hand=new_on_hand), user_id=actor.user_id)
             if new_on_hand - row.reserved <= row.reorder_point < row.on_hand - row.reserved:
-                uow.events.add("stock_low", product_id=row.id,
-                               payload={"sku": sku, "available": new_on_hand - row.reserved})
+                uow.events.add_event(ev.StockLow(product_id=row.id, sku=sku, available=new_on_hand - row.reserved),
+                                     user_id=None)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="stock.adjust", entity="product",
                              entity_id=sku, old={"on_hand": row.on_hand},
                              new={"on_hand": new_on_hand, "reason": reason})
@@ -186,9 +187,9 @@ class InventoryService(ServiceBase):
             uow.stock.add_moves(moves)
             post_stock_adjustment(uow, actor, [(m["product_id"], m["on_hand_delta"]) for m in moves],
                                   "count" + (f" {location}" if location else ""), currency=self.company.currency)
-            uow.events.add("stock_counted", user_id=actor.user_id, product_id=pids[0] if len(pids) == 1 else None,
-                           payload={"location": location, "counted": len(lines), "changed": len(moves),
-                                    "product_ids": pids})
+            uow.events.add_event(ev.StockCounted(product_id=pids[0] if len(pids) == 1 else None, location=location,
+                                                 counted=len(lines), changed=len(moves), product_ids=pids),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="stock.count", entity="location",
                              entity_id=location, old={ln.sku: ln.before for ln in lines if ln.difference},
                              new={ln.sku: ln.counted for ln in lines if ln.difference})

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
+from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
 from ..domain.ledger import ACCOUNT_LABELS, Account, Entry, EntryKind, Posting, reversal_entry
 from ..domain.money import from_minor
@@ -127,8 +128,8 @@ class LedgerService(ServiceBase):
                              currency=row.currency, order_id=row.order_id, reverses_id=row.id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="ledger.reverse",
                              entity="ledger_entry", entity_id=row.id, new={"reversal": eid, "reason": reason})
-            uow.events.add("entry_reversed", user_id=actor.user_id, order_id=row.order_id,
-                           payload={"entry": row.id, "reversal": eid, "reason": reason})
+            uow.events.add_event(ev.EntryReversed(order_id=row.order_id, entry=row.id, reversal=eid, reason=reason),
+                                 user_id=actor.user_id)
             dto = self._entries(uow, uow.ledger.entries(limit=1, offset=0, newest_first=True))[0]
             uow.commit()
         return dto

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from ..domain import events as ev
 from ..domain import tracking
 from ..domain.document_states import BackorderStatus, ShipmentStatus
 from ..domain.errors import NotFound, ValidationFailed
@@ -15,8 +16,8 @@ from .dto import Actor, OrderSummaryDTO
 from .order_lookup import load_order, resolve_order_id
 from .warehouse_dto import BackorderDTO, OrderTrackingDTO, ReturnDTO, TimelineEntryDTO, shipment_dto, to_kg
 
-FINANCE_EVENTS = {"invoice_issued": "invoiced", "payment_received": "paid", "credit_note_issued": "credit note",
-                  "refund_paid": "refunded"}
+FINANCE_EVENTS = {ev.InvoiceIssued.kind: "invoiced", ev.PaymentReceived.kind: "paid",
+                  ev.CreditNoteIssued.kind: "credit note", ev.RefundPaid.kind: "refunded"}
 
 
 class TrackingService(ServiceBase):

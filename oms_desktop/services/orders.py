@@ -5,6 +5,7 @@ from collections import defaultdict
 from decimal import Decimal
 from types import SimpleNamespace
 
+from ..domain import events as ev
 from ..domain import tracking
 from ..domain.errors import (BusinessRuleViolation, InvalidTransition, NotFound, OutOfStock, PermissionDenied,
                              Shortage, ValidationFailed)
@@ -22,6 +23,11 @@ from ..domain.references import order_number
 from .dto import Actor, OrderDTO, OrderSummaryDTO
 
 MAX_LINES = 500
+STEP_EVENTS: dict[Status, type[ev.OrderPicking] | type[ev.OrderPacked] | type[ev.OrderShipped]
+                  | type[ev.OrderDelivered]] = {
+    Status.PICKING: ev.OrderPicking, Status.PACKED: ev.OrderPacked, Status.SHIPPED: ev.OrderShipped,
+    Status.DELIVERED: ev.OrderDelivered}
+"""The event a manual warehouse step (``transition``) writes."""
 
 
 class OrderService(ServiceBase):
@@ -115,10 +121,10 @@ class OrderService(ServiceBase):
                                          name=product.name, quantity=qty, unit_price_minor=unit_minor,
                                          tax_rate_bp=product.tax_rate_bp, discount_bp=rate_to_bp(disc)))
             self._recompute(uow, order)
-            uow.events.add("cart_item_added", user_id=actor.user_id, order_id=order.id, product_id=product.id,
-                           payload={"sku": product.sku, "name": product.name, "quantity": qty,
-                                    "customer_id": order.customer_id, "agent": actor.username,
-                                    "channel": order.channel})
+            uow.events.add_event(ev.CartItemAdded(order_id=order.id, product_id=product.id, sku=product.sku,
+                                                  name=product.name, quantity=qty, customer_id=order.customer_id,
+                                                  agent=actor.username, channel=order.channel),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.add_line", entity="order",
                              entity_id=order.id, new={"line_no": line_no, "sku": product.sku, "quantity": qty,
                                                       "unit_price": str(from_minor(unit_minor, currency)),
@@ -210,10 +216,11 @@ class OrderService(ServiceBase):
             order = uow.orders.get(oid)
             self._recompute(uow, order)
             for ln in sold:
-                uow.events.add("cart_item_added", user_id=actor.user_id, order_id=oid, product_id=ln.product_id,
-                               payload={"sku": ln.sku, "name": ln.name, "quantity": ln.quantity,
-                                        "customer_id": source.customer_id, "agent": actor.username,
-                                        "channel": channel})
+                uow.events.add_event(ev.CartItemAdded(order_id=oid, product_id=ln.product_id, sku=ln.sku,
+                                                      name=ln.name, quantity=ln.quantity,
+                                                      customer_id=source.customer_id, agent=actor.username,
+                                                      channel=channel),
+                                     user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.repeat", entity="order",
                              entity_id=oid, new={"source": order_number(source.id), "lines": len(sold)})
             dto = load_order(uow, oid)
@@ -333,9 +340,9 @@ class OrderService(ServiceBase):
             uow.orders.update(order.id, {"status": Status.CANCELLED.value})
             uow.receivables.refresh_open_account(order.id)  # a cancelled order waits for no invoice
             uow.orders.add_history(order.id, order.status, Status.CANCELLED, actor.user_id, reason)
-            uow.events.add("order_cancelled", user_id=actor.user_id, order_id=order.id,
-                           payload={"number": order_number(order.id), "reason": reason,
-                                    "released_products": released})
+            uow.events.add_event(ev.OrderCancelled(order_id=order.id, number=order_number(order.id), reason=reason,
+                                                   released_products=released),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.cancel", entity="order",
                              entity_id=order.id, old={"status": order.status},
                              new={"status": Status.CANCELLED.value, "reason": reason})
@@ -371,8 +378,9 @@ class OrderService(ServiceBase):
                 ledger_posting.post_shipment(uow, actor, order.id, sorted(per_product.items()))
             uow.orders.update(order.id, {"status": tgt.value})
             uow.orders.add_history(order.id, order.status, tgt, actor.user_id, note)
-            uow.events.add(f"order_{tgt.value}", user_id=actor.user_id, order_id=order.id,
-                           payload={"number": order_number(order.id), "tracking_number": order.tracking_number})
+            uow.events.add_event(STEP_EVENTS[tgt](order_id=order.id, number=order_number(order.id),
+                                                  tracking_number=order.tracking_number),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action=f"order.{tgt.value}",
                              entity="order", entity_id=order.id, old={"status": order.status},
                              new={"status": tgt.value, "note": note})
@@ -440,12 +448,14 @@ class OrderService(ServiceBase):
         if shortages:
             raise OutOfStock(shortages)
         for pid, sku, available in low:
-            uow.events.add("stock_low", product_id=pid, order_id=order_id, payload={"sku": sku, "available": available})
+            uow.events.add_event(ev.StockLow(product_id=pid, order_id=order_id, sku=sku, available=available),
+                                 user_id=None)
 
     def _confirmed_event(self, uow, actor, oid, tn, total_minor, currency, line_count) -> None:
-        uow.events.add("order_confirmed", user_id=actor.user_id, order_id=oid,
-                       payload={"number": order_number(oid), "tracking_number": tn, "lines": line_count,
-                                "total": str(from_minor(total_minor, currency)), "currency": currency})
+        uow.events.add_event(ev.OrderConfirmed(order_id=oid, number=order_number(oid), tracking_number=tn,
+                                               lines=line_count, total=str(from_minor(total_minor, currency)),
+                                               currency=currency),
+                             user_id=actor.user_id)
         uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.confirm", entity="order",
                          entity_id=oid, old={"status": "draft"},
                          new={"status": "confirmed", "tracking_number": tn})

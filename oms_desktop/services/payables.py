@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
 from ..domain.ledger import SUPPLIER_PAYMENT_ACCOUNT, Account, contains_card_number
 from ..domain.money import MAX_MINOR, from_minor, parse_amount, to_minor
@@ -208,10 +209,12 @@ class PayablesService(ServiceBase):
                       unit_price_minor=p, unit_cost_minor=ln.unit_cost_minor, net_minor=q * p)
                  for i, (ln, q, p) in enumerate(taken, start=1)])
             si = supplier_invoice_ref(iid)
-            payload = {"reference": si, "number": number, "po": ref, "supplier": po.supplier_name,
-                       "total": str(from_minor(net + tax_minor, cur)), "variance": str(from_minor(net - cost, cur)),
-                       "product_ids": sorted({ln.product_id for ln, _q, _p in taken})}
-            uow.events.add("supplier_invoice_recorded", user_id=actor.user_id, payload=payload)
+            recorded = ev.SupplierInvoiceRecorded(
+                reference=si, number=number, po=ref, supplier=po.supplier_name,
+                total=str(from_minor(net + tax_minor, cur)), variance=str(from_minor(net - cost, cur)),
+                product_ids=sorted({ln.product_id for ln, _q, _p in taken}))
+            payload = ev.payload_of(recorded)
+            uow.events.add_event(recorded, user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="supplier_invoice.record",
                              entity="supplier_invoice", entity_id=si,
                              new={**payload, "date": invoice_date.isoformat(), "tax": str(from_minor(tax_minor, cur)),
@@ -266,9 +269,10 @@ class PayablesService(ServiceBase):
                                                            paid_on=paid_on, entry_id=entry_id,
                                                            user_id=actor.user_id))
             left = from_minor(still_open - value, inv.currency)
-            payload = {"reference": si, "number": inv.number, "supplier": inv.supplier_name, "method": method,
-                       "amount": str(from_minor(value, inv.currency)), "open": str(left)}
-            uow.events.add("supplier_invoice_paid", user_id=actor.user_id, payload=payload)
+            paid = ev.SupplierInvoicePaid(reference=si, number=inv.number, supplier=inv.supplier_name, method=method,
+                                          amount=str(from_minor(value, inv.currency)), open=str(left))
+            payload = ev.payload_of(paid)
+            uow.events.add_event(paid, user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="supplier_invoice.pay",
                              entity="supplier_invoice", entity_id=si,
                              new={**payload, "paid_on": paid_on.isoformat(), "payment_reference": reference})

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..domain import events as ev
 from ..domain.document_states import PickListStatus, PickOrderStatus, can_move
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
 from ..domain.orders import Status, check_transition, parse_quantity
@@ -212,15 +213,16 @@ class PickingService(PrintingService):
                     uow.orders.update(o.id, {"status": Status.PICKING.value})
                     uow.orders.add_history(o.id, o.status, Status.PICKING, actor.user_id,
                                            f"on {pick_list_number(pl_id)}, tote T{tote}")
-                uow.events.add("order_picking", user_id=actor.user_id, order_id=o.id,
-                               payload={"number": order_number(o.id), "pick_list": pick_list_number(pl_id),
-                                        "tote": tote, "backorder": backorder})
+                uow.events.add_event(ev.OrderPicking(order_id=o.id, number=order_number(o.id),
+                                                     pick_list=pick_list_number(pl_id), tote=tote,
+                                                     backorder=backorder),
+                                     user_id=actor.user_id)
             uow.picking.add_pick_orders(pick_orders)
             uow.picking.add_pick_lines(pick_lines)
             number = pick_list_number(pl_id)
-            uow.events.add("picklist_created", user_id=actor.user_id,
-                           payload={"number": number, "order_ids": [r[0].id for r in rows],
-                                    "lines": len(pick_lines)})
+            uow.events.add_event(ev.PicklistCreated(number=number, order_ids=[r[0].id for r in rows],
+                                                    lines=len(pick_lines)),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="picklist.create",
                              entity="pick_list", entity_id=pl_id,
                              new={"orders": [order_number(r[0].id) for r in rows], "lines": len(pick_lines)})
@@ -307,9 +309,9 @@ class PickingService(PrintingService):
             for status, ids in sorted(new_status.items()):
                 uow.picking.set_pick_orders_status(ids, status)
             uow.picking.set_pick_list_picked(pl_id, actor.user_id)
-            uow.events.add("picklist_confirmed", user_id=actor.user_id,
-                           payload={"number": number, "order_ids": sorted(live), "requeued": requeued,
-                                    "short": {s: q for s, q in sorted(shorts.items())}})
+            uow.events.add_event(ev.PicklistConfirmed(number=number, order_ids=sorted(live), requeued=requeued,
+                                                      short={s: q for s, q in sorted(shorts.items())}),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="picklist.confirm",
                              entity="pick_list", entity_id=pl_id, old={"status": PickListStatus.OPEN.value},
                              new={"status": PickListStatus.PICKED.value, "picked": found,

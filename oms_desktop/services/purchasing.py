@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from ..domain import events as ev
 from ..domain.document_states import PurchaseOrderStatus, can_move, check_move
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
 from ..domain.money import from_minor, parse_amount, to_minor
@@ -122,7 +123,7 @@ class PurchasingService(PrintingService):
                 raise ValidationFailed(f"a supplier named '{name}' exists already")
             sid = uow.purchasing.add_supplier(dict(name=name, email=email, phone=(phone or "").strip()[:50],
                                                    address=(address or "").strip()))
-            uow.events.add("supplier_added", user_id=actor.user_id, payload={"supplier_id": sid, "name": name})
+            uow.events.add_event(ev.SupplierAdded(supplier_id=sid, name=name), user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="supplier.add",
                              entity="supplier", entity_id=sid, new={"name": name, "email": email})
             row = uow.purchasing.supplier(sid)
@@ -144,8 +145,9 @@ class PurchasingService(PrintingService):
                 raise NotFound(f"No product with SKU '{sku}'.")
             supplier = None if supplier_ref in (None, "") else self._supplier(uow, supplier_ref)
             uow.purchasing.set_preferred(product.id, supplier.id if supplier else None, (supplier_sku or "")[:64])
-            uow.events.add("preferred_supplier_set", user_id=actor.user_id, product_id=product.id,
-                           payload={"sku": sku, "supplier": supplier.name if supplier else None})
+            uow.events.add_event(ev.PreferredSupplierSet(product_id=product.id, sku=sku,
+                                                         supplier=supplier.name if supplier else None),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="product.supplier",
                              entity="product", entity_id=sku, new={"supplier": supplier.name if supplier else None})
             uow.commit()
@@ -210,11 +212,11 @@ class PurchasingService(PrintingService):
 
     def send_purchase_order(self, actor: Actor, ref) -> PurchaseOrderDTO:
         """Draft -> sent: from now on its quantities count as "on order"."""
-        return self._transition(actor, ref, PurchaseOrderStatus.SENT, "purchase_order_sent", "po.send")
+        return self._transition(actor, ref, PurchaseOrderStatus.SENT, ev.PurchaseOrderSent, "po.send")
 
     def cancel_purchase_order(self, actor: Actor, ref, reason: str = "") -> PurchaseOrderDTO:
         """Cancel a draft or sent order; one that has received goods cannot be cancelled."""
-        return self._transition(actor, ref, PurchaseOrderStatus.CANCELLED, "purchase_order_cancelled",
+        return self._transition(actor, ref, PurchaseOrderStatus.CANCELLED, ev.PurchaseOrderCancelled,
                                 "po.cancel", reason)
 
     def receive(self, actor: Actor, ref, quantities: dict[str, object] | None = None) -> PurchaseOrderDTO:
@@ -273,10 +275,10 @@ class PurchasingService(PrintingService):
             check_move(PurchaseOrderStatus, po.status, status, number)
             uow.purchasing.update_po(po_id, {"status": status.value})
             pids = sorted(by_sku[s].product_id for s in wanted)
-            uow.events.add("purchase_order_received", user_id=actor.user_id,
-                           product_id=pids[0] if len(pids) == 1 else None,
-                           payload={"number": number, "status": status.value, "product_ids": pids,
-                                    "received": {s: q for s, q in sorted(wanted.items())}})
+            uow.events.add_event(ev.PurchaseOrderReceived(product_id=pids[0] if len(pids) == 1 else None,
+                                                          number=number, status=status.value, product_ids=pids,
+                                                          received={s: q for s, q in sorted(wanted.items())}),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="po.receive",
                              entity="purchase_order", entity_id=number, old={"status": po.status},
                              new={"status": status.value, "received": wanted})
@@ -345,8 +347,7 @@ class PurchasingService(PrintingService):
                 values["sent_at"] = utc_now()
             uow.purchasing.update_po(po_id, values)
             pids = sorted({ln.product_id for ln in uow.purchasing.lines(po_id)})
-            uow.events.add(event, user_id=actor.user_id, payload={"number": number, "product_ids": pids,
-                                                                  "note": note})
+            uow.events.add_event(event(number=number, product_ids=pids, note=note), user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action=action,
                              entity="purchase_order", entity_id=number, old={"status": po.status},
                              new={"status": target.value, "note": note})
@@ -366,9 +367,9 @@ class PurchasingService(PrintingService):
                                        received=0, unit_cost_minor=cost)
                                   for i, (p, q, cost) in enumerate(items, start=1)])
         number = po_number(po_id)
-        uow.events.add("purchase_order_created", user_id=actor.user_id,
-                       payload={"number": number, "supplier_id": supplier_id, "lines": len(items),
-                                "total": str(from_minor(total, cur)), "currency": cur})
+        uow.events.add_event(ev.PurchaseOrderCreated(number=number, supplier_id=supplier_id, lines=len(items),
+                                                     total=str(from_minor(total, cur)), currency=cur),
+                             user_id=actor.user_id)
         uow.audit.record(user_id=actor.user_id, username=actor.username, action="po.create",
                          entity="purchase_order", entity_id=number,
                          new={"supplier_id": supplier_id, "lines": [(p.sku, q, cost) for p, q, cost in items]})

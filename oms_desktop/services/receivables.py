@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
 from ..domain.ledger import Method, contains_card_number, receipt_entry, refund_entry
 from ..domain.money import from_minor, parse_amount, to_minor
@@ -185,11 +186,11 @@ class ReceivablesService(PrintingService):
             entry = (receipt_entry(text, method, minor, balance) if kind == "payment"
                      else refund_entry(text, method, minor, balance))
             post_entry(uow, actor, entry, currency=currency, order_id=order.id, payment_id=pid)
-            event = "payment_received" if kind == "payment" else "refund_paid"
-            uow.events.add(event, user_id=actor.user_id, order_id=order.id,
-                           payload={"number": label, "amount": str(value), "currency": currency, "method": method,
-                                    "balance": str(from_minor(balance - minor if kind == "payment"
-                                                              else balance + minor, currency))})
+            event = ev.PaymentReceived if kind == "payment" else ev.RefundPaid
+            uow.events.add_event(event(order_id=order.id, number=label, amount=str(value), currency=currency,
+                                       method=method, balance=str(from_minor(balance - minor if kind == "payment"
+                                                                             else balance + minor, currency))),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action=f"{kind}.record",
                              entity="payment", entity_id=pid,
                              new={"order": label, "amount": str(value), "method": method, "reference": reference,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..domain import events as ev
 from ..domain.errors import InvalidTransition, ValidationFailed
 from ..domain.orders import Status, parse_quantity
 from ..domain.references import order_number
@@ -65,9 +66,10 @@ class ReturnsService(ServiceBase):
             if all_back and not uow.shipments.backorders_of(order.id, open_only=True):
                 uow.orders.update(order.id, {"status": Status.RETURNED.value})
                 uow.orders.add_history(order.id, order.status, Status.RETURNED, actor.user_id, reason)
-            uow.events.add("order_returned", user_id=actor.user_id, order_id=order.id, product_id=line.product_id,
-                           payload={"number": label, "sku": line.sku, "quantity": qty, "condition": condition,
-                                    "product_ids": [line.product_id]})
+            uow.events.add_event(ev.OrderReturned(order_id=order.id, product_id=line.product_id, number=label,
+                                                  sku=line.sku, quantity=qty, condition=condition,
+                                                  product_ids=[line.product_id]),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.return", entity="order",
                              entity_id=order.id,
                              new={"sku": line.sku, "quantity": qty, "condition": condition, "reason": reason})

@@ -12,6 +12,7 @@ from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from types import SimpleNamespace
 
+from ..domain import events as ev
 from ..domain.document_states import BackorderStatus, PickOrderStatus, ShipmentStatus, check_move
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
 from ..domain.orders import Status, check_transition, parse_quantity
@@ -87,9 +88,9 @@ class ShippingService(PrintingService):
                 uow.orders.update(order.id, {"status": Status.PACKED.value})
                 uow.orders.add_history(order.id, order.status, Status.PACKED, actor.user_id,
                                        f"{carrier} {carrier_ref}")
-            uow.events.add("order_packed", user_id=actor.user_id, order_id=order.id,
-                           payload={"number": label, "carrier": carrier, "carrier_ref": carrier_ref,
-                                    "packages": n_packages, "backorder": po.backorder})
+            uow.events.add_event(ev.OrderPacked(order_id=order.id, number=label, carrier=carrier,
+                                                carrier_ref=carrier_ref, packages=n_packages, backorder=po.backorder),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.pack", entity="order",
                              entity_id=order.id, old={"status": order.status},
                              new={"shipment": sid, "carrier": carrier, "service": service, "carrier_ref": carrier_ref,
@@ -165,14 +166,16 @@ class ShippingService(PrintingService):
                         owed.append((b.product_id, b.sku, b.quantity))
                 uow.orders.update(order.id, {})
             ledger_posting.post_shipment(uow, actor, order.id, sorted(shipped.items()), currency=order.currency)
-            uow.events.add("order_shipped", user_id=actor.user_id, order_id=order.id,
-                           payload={"number": label, "tracking_number": order.tracking_number,
-                                    "carrier": shipment.carrier, "carrier_ref": shipment.carrier_ref,
-                                    "product_ids": sorted(shipped), "backorder": po.backorder})
+            uow.events.add_event(ev.OrderShipped(order_id=order.id, number=label,
+                                                 tracking_number=order.tracking_number, carrier=shipment.carrier,
+                                                 carrier_ref=shipment.carrier_ref, product_ids=sorted(shipped),
+                                                 backorder=po.backorder),
+                                 user_id=actor.user_id)
             if owed and not po.backorder:
-                uow.events.add("backorder_created", user_id=actor.user_id, order_id=order.id,
-                               payload={"number": label, "product_ids": [p for p, _s, _q in owed],
-                                        "lines": {sku: q for _p, sku, q in owed}})
+                uow.events.add_event(ev.BackorderCreated(order_id=order.id, number=label,
+                                                         product_ids=[p for p, _s, _q in owed],
+                                                         lines={sku: q for _p, sku, q in owed}),
+                                     user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.ship", entity="order",
                              entity_id=order.id, old={"status": order.status},
                              new={"shipment": shipment.id, "shipped": {ln.sku: ln.quantity for ln in lines},
@@ -202,9 +205,10 @@ class ShippingService(PrintingService):
                 uow.orders.add_history(order.id, order.status, Status.DELIVERED, actor.user_id, note)
             elif shipment is None:
                 check_transition(order.status, Status.DELIVERED, label)
-            uow.events.add("order_delivered", user_id=actor.user_id, order_id=order.id,
-                           payload={"number": label, "tracking_number": order.tracking_number,
-                                    "carrier_ref": shipment.carrier_ref if shipment else ""})
+            uow.events.add_event(ev.OrderDelivered(order_id=order.id, number=label,
+                                                   tracking_number=order.tracking_number,
+                                                   carrier_ref=shipment.carrier_ref if shipment else ""),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.deliver",
                              entity="order", entity_id=order.id, old={"status": order.status},
                              new={"status": Status.DELIVERED.value, "shipment": shipment.id if shipment else None,
@@ -240,8 +244,9 @@ class ShippingService(PrintingService):
             text = ", ".join(f"{b.quantity} x {b.sku}" for b in open_rows)
             uow.orders.add_history(order.id, order.status, order.status, actor.user_id,
                                    f"backorder released ({text})" + (f": {reason}" if reason else ""))
-            uow.events.add("backorder_released", user_id=actor.user_id, order_id=order.id,
-                           payload={"number": label, "product_ids": sorted(per_product), "reason": reason})
+            uow.events.add_event(ev.BackorderReleased(order_id=order.id, number=label,
+                                                      product_ids=sorted(per_product), reason=reason),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="backorder.release",
                              entity="order", entity_id=order.id,
                              old={"backorder": {b.sku: b.quantity for b in open_rows}},

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
+from oms_desktop.domain.events import to_record
+
 
 @dataclass(frozen=True)
 class UserRow:
@@ -85,6 +87,10 @@ class FakeEvents:
 
     def add(self, kind: str, **values: Any) -> None:
         self.store.events.append((kind, values))
+
+    def add_event(self, event: Any, *, user_id: int | None = None) -> None:
+        kind, order_id, product_id, payload = to_record(event)
+        self.add(kind, user_id=user_id, order_id=order_id, product_id=product_id, payload=payload)
 
 
 class FakeUnitOfWork:

@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
+from ...domain.events import AnyEvent, to_record
 from . import models as m
 from .models_performance import MIN_TRIGRAM_WORD
 from .models_performance import PG_NAME_WORDS_TSVECTOR, WORD_POSITION_WEIGHT, typed_words
@@ -613,6 +614,11 @@ class EventsRepo(_Repo):
         self.c.execute(plain_insert(events_t), {"kind": kind, "at": _now(), "user_id": user_id, "order_id": order_id,
                                           "product_id": product_id,
                                           "payload": json.dumps(payload or {}, default=str, ensure_ascii=False)})
+
+    def add_event(self, event: AnyEvent, *, user_id=None) -> None:
+        """Write a typed event (domain/events.py): the same one INSERT as ``add``."""
+        kind, order_id, product_id, payload = to_record(event)
+        self.add(kind, user_id=user_id, order_id=order_id, product_id=product_id, payload=payload)
 
     def since(self, last_id: int, limit: int = 500):
         q = (select(events_t, users_t.c.username).outerjoin(users_t, users_t.c.id == events_t.c.user_id)

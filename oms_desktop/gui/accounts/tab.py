@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from ...domain import events as ev
 from ...domain.errors import UserFacingError
 from ...domain.ledger import ACCOUNT_LABELS, Account, EntryKind
 from ...domain.roles import Perm, can
@@ -26,9 +27,8 @@ from .. import format as fmt
 from ..widgets.message_line import MessageLine
 from .payment_dialog import PaymentDialog, take_payment
 
-REFRESH_EVENTS = frozenset({"payment_received", "refund_paid", "invoice_issued", "credit_note_issued",
-                            "order_confirmed", "order_cancelled", "order_shipped", "order_returned",
-                            "entry_reversed"})
+REFRESH_EVENTS = (ev.PaymentReceived, ev.RefundPaid, ev.InvoiceIssued, ev.CreditNoteIssued, ev.OrderConfirmed,
+                  ev.OrderCancelled, ev.OrderShipped, ev.OrderReturned, ev.EntryReversed)
 QUEUE_COLUMNS = ("Order", "Customer", "Status", "Total", "Invoiced", "Paid", "Open", "Invoice", "Due", "Overdue")
 INVOICE_CHOICES = (("What shipped, else all", "auto",
                     "Once the order has a shipment: the units shipped and not invoiced yet (a first shipment, later "
@@ -252,7 +252,7 @@ class AccountsTab(QWidget, MessageLine):
 
     # ---- refresh -------------------------------------------------------------------------------------------
     def on_events(self, events: list) -> None:
-        if any(e.kind in REFRESH_EVENTS for e in events):
+        if any(ev.matches(e.event, REFRESH_EVENTS) for e in events):
             self._refresh_timer.start()
 
     def refresh(self) -> None:

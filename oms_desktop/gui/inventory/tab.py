@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QLabel, QLineEdit, QMessageBox, QProgressDialog, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
+from ...domain import events as ev
 from ...domain.errors import Cancelled, StorageError, UserFacingError
 from ...domain.roles import Perm, can
 from .. import format as fmt
@@ -25,7 +26,10 @@ from .dialogs import AdjustDialog, ImportReportDialog, ProductDialog, Purchasing
 from .models import CATALOG_COLUMNS, CatalogModel, RowsModel
 
 FILTER_DELAY_MS = 200
-RELOAD_EVENTS = {"catalog_imported", "product_created", "product_deactivated", "product_reactivated"}
+RELOAD_EVENTS = (ev.CatalogImported, ev.ProductCreated, ev.ProductDeactivated, ev.ProductReactivated)
+ORDER_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.OrderPicking, ev.OrderPacked, ev.OrderShipped,
+                ev.OrderDelivered, ev.OrderReturned)
+"""Confirmations reserve, cancellations release, shipments consume, returns restock: the order's products move."""
 KEYBOARD_HELP = """Ctrl+F  filter the catalog
 Ctrl+N  new product
 Enter / F2  edit the selected product
@@ -276,13 +280,13 @@ class InventoryTab(QWidget, MessageLine):
         order_ids: set[int] = set()
         reload = False
         for e in events:
-            if e.kind in RELOAD_EVENTS:
+            if ev.matches(e.event, RELOAD_EVENTS):
                 reload = True
             if e.product_id is not None:
                 product_ids.add(e.product_id)
             for key in ("product_ids", "released_products"):
                 product_ids.update(int(x) for x in (e.payload.get(key) or ()))
-            if e.order_id is not None and e.kind.startswith("order_"):
+            if e.order_id is not None and ev.matches(e.event, ORDER_EVENTS):
                 order_ids.add(e.order_id)  # confirmations reserve, cancellations release, shipments consume
         if reload:
             self.reload()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayou
                                QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
+from ...domain import events as ev
 from ...domain.errors import NotFound, OutOfStock
 from ...domain.orders import Channel
 from ...domain.phone import has_only_phone_characters
@@ -613,8 +614,8 @@ class OrderEntryTab(QWidget, MessageLine):
 
     def on_events(self, events: list) -> None:
         """Another workstation changed stock: refresh availability shown on the open cart."""
-        if self.order is not None and any(e.kind in ("order_confirmed", "order_cancelled", "stock_adjusted")
-                                           for e in events):
+        if self.order is not None and any(ev.matches(e.event, (ev.OrderConfirmed, ev.OrderCancelled,
+                                                               ev.StockAdjusted)) for e in events):
             oid = self.order.id
             self._run(lambda: self.services.orders.get_order(self.actor, oid),
                       lambda order: self.show_order(order) if self.order and order.id == self.order.id else None)

@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QFo
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ...domain import events as ev
 from ...domain.references import Series, parse_ref
 from ...services import Services
 from ...services.dto import Actor
 from ..widgets.message_line import MessageLine
 
-REFRESH_KINDS = {"order_confirmed", "order_cancelled", "picklist_created", "picklist_confirmed", "order_picking",
-                 "order_packed", "order_shipped", "order_delivered", "backorder_created", "backorder_released",
-                 "order_returned"}
+REFRESH_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.PicklistCreated, ev.PicklistConfirmed, ev.OrderPicking,
+                  ev.OrderPacked, ev.OrderShipped, ev.OrderDelivered, ev.BackorderCreated, ev.BackorderReleased,
+                  ev.OrderReturned)
 STAGE_TEXT = {"waiting": "waiting", "backorder": "backorder", "picking": "picking", "picked": "picked: pack it",
               "packed": "packed: ship it"}
 OK_STYLE = "QLineEdit { background: #d4f4d4; }"
@@ -200,7 +201,7 @@ class WarehouseTab(QWidget, MessageLine):
     # ---- messages ----------------------------------------------------------------------------------------------
     # ---- queue -------------------------------------------------------------------------------------------------
     def on_events(self, events: list) -> None:
-        if any(e.kind in REFRESH_KINDS for e in events):
+        if any(ev.matches(e.event, REFRESH_EVENTS) for e in events):
             if self.jobs.synchronous:
                 self.refresh_queue()
             else:
