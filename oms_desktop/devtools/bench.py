@@ -557,7 +557,8 @@ def _pick_list_doc(engine, n_orders: int, last_seeded: int):
 
     from ..adapters.db import models as m
     from ..domain.references import order_number
-    from ..services.documents import PickLine, PickListDoc, PickOrder, walking_order_key
+    from ..domain.picking import walking_order_key
+    from ..services.documents import PickLine, PickListDoc, PickOrder
     o, ln, p, c = (m.Order.__table__, m.OrderLine.__table__, m.Product.__table__, m.Customer.__table__)
     with engine.connect() as conn:
         orders = conn.execute(select(o.c.id, o.c.tracking_number, c.c.name).outerjoin(c, c.c.id == o.c.customer_id)

@@ -6,7 +6,6 @@ so a total reads the same on screen and on paper. Machine-readable parts (QR pay
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
@@ -28,25 +27,6 @@ def _require_tuples(obj: object) -> None:
     for f in fields(obj):  # type: ignore[arg-type]
         if isinstance(getattr(obj, f.name), list):
             object.__setattr__(obj, f.name, tuple(getattr(obj, f.name)))
-
-
-_SEGMENT_SEPARATORS = re.compile(r"[-_./\s]+")
-_TOKENS = re.compile(r"\d+|\D+")
-
-
-def walking_order_key(location: str) -> tuple:
-    """Sort key for bin locations such as "A-02-03" or "A2-S10-B3": aisle, shelf, bin; numbers compare as numbers.
-
-    Every token becomes ``(0, int, "")`` for digits or ``(1, 0, text)`` for letters so mixed segments stay comparable;
-    empty locations sort last and the raw text breaks ties, keeping the order total and deterministic.
-    """
-    text = (location or "").strip()
-    segments = tuple(
-        tuple((0, int(tok), "") if tok.isdigit() else (1, 0, tok.casefold()) for tok in _TOKENS.findall(segment))
-        for segment in _SEGMENT_SEPARATORS.split(text)
-        if segment
-    )
-    return (not segments, segments, text)
 
 
 @dataclass(frozen=True)

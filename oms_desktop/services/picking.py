@@ -13,12 +13,13 @@ from datetime import datetime
 
 from ..domain import events as ev
 from ..domain.document_states import PickListStatus, PickOrderStatus, can_move
+from ..domain.picking import ListedLine, share_found, walking_order_key
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
 from ..domain.orders import Status, check_transition, parse_quantity
 from ..domain.references import Series, order_number, parse_ref, pick_list_number
 from ..domain.roles import Perm
 from .output import PrintingService
-from .documents import PickLine, PickListDoc, PickOrder, walking_order_key
+from .documents import PickLine, PickListDoc, PickOrder
 from .dto import Actor
 from .order_lookup import resolve_order_id
 
@@ -278,15 +279,15 @@ class PickingService(PrintingService):
                     if (po.order_status == Status.PICKING and not po.backorder)
                     or (po.backorder and po.order_status in (Status.SHIPPED, Status.DELIVERED))}
             tote_of = {po.order_id: po.tote for po in pick_orders}
-            remaining = dict(found)
+            given = share_found((ListedLine(ln.id, ln.order_id, ln.sku, ln.quantity) for ln in lines), found,
+                                tote_of, live)
             per_order_picked: dict[int, int] = defaultdict(int)
             picks = []
             for ln in sorted(lines, key=lambda ln: (tote_of[ln.order_id], ln.id)):
                 if ln.order_id not in live:
                     picks.append((ln.id, 0, "order no longer waiting"))
                     continue
-                give = min(remaining[ln.sku], ln.quantity)
-                remaining[ln.sku] -= give
+                give = given[ln.id]
                 reason = (reasons.get(ln.sku) or default_reason.strip())[:200] if give < ln.quantity else ""
                 picks.append((ln.id, give, reason))
                 per_order_picked[ln.order_id] += give

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from oms_desktop.adapters.pdf import ReportLabRenderer
+from oms_desktop.domain.picking import walking_order_key
 from oms_desktop.services.documents import (Address, CompanyInfo, InvoiceDoc, InvoiceLine, PackingSlipDoc,
                                             PackingSlipLine, PickLine, PickListDoc, PickOrder, PurchaseOrderDoc,
-                                            PurchaseOrderLine, ReceiptDoc, ReceiptLine, ReceiptPayment, TaxRow,
-                                            walking_order_key)
+                                            PurchaseOrderLine, ReceiptDoc, ReceiptLine, ReceiptPayment, TaxRow)
 
 try:
     from tests.helpers import pdf_tools

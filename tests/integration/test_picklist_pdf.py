@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from oms_desktop.services.documents import walking_order_key
+from oms_desktop.domain.picking import walking_order_key
 from tests.helpers import pdf_tools
 
 CATALOG = (

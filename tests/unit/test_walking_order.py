@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from oms_desktop.services.documents import walking_order_key
+from oms_desktop.domain.picking import walking_order_key
 
 
 def test_numeric_parts_compare_as_numbers():
