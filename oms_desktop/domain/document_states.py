@@ -82,8 +82,3 @@ def check_move(kind: type[StrEnum], current: str, target: str, label: str) -> No
         allowed = ", ".join(sorted(s.replace("_", " ") for s in MOVES[kind][kind(current)])) or "none (it is final)"
         raise InvalidTransition(f"{label} is {current.replace('_', ' ')}; it cannot become "
                                 f"{target.replace('_', ' ')} (possible next: {allowed}).")
-
-
-def states_from(kind: type[StrEnum], target: str) -> tuple[str, ...]:
-    """Every state ``target`` can be reached from (what a guarded UPDATE's WHERE accepts)."""
-    return tuple(sorted(s for s, nexts in MOVES[kind].items() if kind(target) in nexts))

@@ -54,7 +54,6 @@ def _pattern(series: Series, reading: Reading) -> re.Pattern[str]:
 
 _PATTERNS: dict[Series, re.Pattern[str]] = {series: _pattern(series, r) for series, r in _READINGS.items()}
 _CUSTOMER = re.compile(r"^[Cc#]?0*(\d{1,12})$")
-_PREFIXED_INVOICE = re.compile(r"^\s*(INV|CRN)-?0*(\d{1,9})\s*$", re.IGNORECASE)
 
 
 def format_ref(series: Series, number: int) -> str:
@@ -81,10 +80,11 @@ def parse_ref(series: Series, text: str, *, prefix_required: bool = False) -> in
 
 def parse_invoice_or_credit_note(text: str) -> tuple[Series, int] | None:
     """('INV', 7) or ('CRN', 7) for 'INV-000007' / 'crn7'; None for anything else."""
-    match = _PREFIXED_INVOICE.match(text)
-    if not match:
-        return None
-    return Series(match.group(1).upper()), int(match.group(2))
+    for series in (Series.INVOICE, Series.CREDIT_NOTE):
+        number = parse_ref(series, text)
+        if number is not None:
+            return series, number
+    return None
 
 
 def order_number(order_id: int) -> str:

@@ -112,8 +112,9 @@ def invoice_number_problems(uow: Any) -> list[str]:
             problems.append(f"'{number}' is not an invoice or credit note number")
         else:
             issued[parsed[0]].add(parsed[1])
+    counters = uow.invoices.counters()
     for series in (Series.INVOICE, Series.CREDIT_NOTE):
-        last = uow.invoices.counters().get(series.value, 0)
+        last = counters.get(series.value, 0)
         missing = sorted(set(range(1, last + 1)) - issued[series])
         beyond = sorted(n for n in issued[series] if n > last)
         if missing:
@@ -126,9 +127,6 @@ def invoice_number_problems(uow: Any) -> list[str]:
 
 class CheckService(ServiceBase):
     """Runs the registered checks, each in a read transaction of its own."""
-
-    def names(self) -> list[str]:
-        return list(CHECKS)
 
     def run(self, actor: Actor, names: Sequence[str] = ()) -> list[CheckResultDTO]:
         """The checks named (all of them when none is), in registration order."""
@@ -143,8 +141,3 @@ class CheckService(ServiceBase):
             with self._uow(write=False) as uow:
                 results.append(CheckResultDTO(c.name, c.what, tuple(c.run(uow))))
         return results
-
-    def problems(self, name: str) -> list[str]:
-        """One check's problems, without a signed-in user: for the services' own tests and the state machines."""
-        with self._uow(write=False) as uow:
-            return CHECKS[name].run(uow)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from enum import Enum
 
 from ..domain.events import AnyEvent, UnknownEvent, from_record
-from ..domain.references import customer_number, order_number  # noqa: F401 - order_number: DTO users' import
+from ..domain.references import customer_number
 
 _NOT_READ = UnknownEvent(kind="")
 """EventDTO's default ``event``: replaced by the row read through ``from_record``."""

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from oms_desktop.domain.document_states import (MOVES, BackorderStatus, PickOrderStatus, PurchaseOrderStatus,
-                                                check_move, states_from)
+from oms_desktop.domain.document_states import MOVES, BackorderStatus, PurchaseOrderStatus, check_move
 from oms_desktop.domain.errors import InvalidTransition
 
 
@@ -29,9 +28,3 @@ def test_a_refused_move_names_the_document_its_state_and_what_could_come_next():
     with pytest.raises(InvalidTransition, match=r"is released; .* \(possible next: none \(it is final\)\)"):
         check_move(BackorderStatus, "released", "fulfilled", "the backorder of SO-000001")
     check_move(PurchaseOrderStatus, "sent", "received", "PO-000003")  # allowed: no exception
-
-
-def test_the_states_a_move_may_start_from():
-    assert states_from(PurchaseOrderStatus, "cancelled") == ("draft", "sent")
-    assert states_from(PurchaseOrderStatus, "received") == ("partly_received", "sent")
-    assert states_from(PickOrderStatus, "packed") == ("picked",)
