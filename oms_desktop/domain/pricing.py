@@ -45,6 +45,19 @@ class Totals:
     total: Decimal
     tax_by_rate: dict[Decimal, tuple[Decimal, Decimal]] = field(default_factory=dict)  # rate -> (net, tax)
     lines: tuple[LineAmounts, ...] = ()
+    adjustments: tuple[LineAmounts, ...] = ()  # one per DocumentAdjustment, in the order given
+
+
+@dataclass(frozen=True)
+class DocumentAdjustment:
+    """An allowance (``amount`` < 0: a promotion, a coupon, an incentive, free shipping) or a charge (``amount`` > 0:
+    shipping and handling) on the whole document, at one tax rate, in the document's price basis (gross when prices
+    include tax). EN 16931 gives every document-level allowance and charge a VAT rate; an allowance over goods of
+    several rates is therefore one adjustment per rate (``domain.promotions`` splits it)."""
+
+    amount: Decimal
+    tax_rate: Decimal
+    label: str = ""
 
 
 def _r(value: Decimal, currency: str) -> Decimal:
@@ -52,18 +65,21 @@ def _r(value: Decimal, currency: str) -> Decimal:
 
 
 def compute_totals(lines: list[PricedLine], currency: str, *, prices_include_tax: bool = False,
-                   rounding: TaxRounding = TaxRounding.PER_LINE) -> Totals:
+                   rounding: TaxRounding = TaxRounding.PER_LINE,
+                   adjustments: Sequence[DocumentAdjustment] = ()) -> Totals:
     """Net, tax per rate and total of a document, exactly, under one rounding policy.
 
     With tax-inclusive prices the line's gross is what the customer sees, and tax is taken out of it
     (tax = gross * rate / (1 + rate)), so the total always equals the sum of shelf prices.
+    Document-level allowances and charges (``adjustments``) are priced like a line of their own at their rate: their
+    net and tax join that rate's sums, so the tax of a discounted document is the tax of what is actually charged.
     """
     per_line: list[LineAmounts] = []
     by_rate_base: dict[Decimal, Decimal] = defaultdict(Decimal)
     by_rate_tax: dict[Decimal, Decimal] = defaultdict(Decimal)
-    for ln in lines:
-        base = _r(ln.unit_price * ln.quantity * (1 - ln.discount), currency)
-        rate = ln.tax_rate
+    items = [(_r(ln.unit_price * ln.quantity * (1 - ln.discount), currency), ln.tax_rate) for ln in lines]
+    items += [(_r(adj.amount, currency), adj.tax_rate) for adj in adjustments]
+    for base, rate in items:
         if prices_include_tax:
             tax = _r(base * rate / (1 + rate), currency)
             amounts = LineAmounts(net=base - tax, tax=tax, gross=base)
@@ -84,8 +100,9 @@ def compute_totals(lines: list[PricedLine], currency: str, *, prices_include_tax
     net = sum((n for n, _ in tax_by_rate.values()), Decimal(0))
     tax = sum((t for _, t in tax_by_rate.values()), Decimal(0))
     zero = _r(Decimal(0), currency)
+    n = len(lines)
     return Totals(net=_r(net + zero, currency), tax=_r(tax + zero, currency), total=_r(net + tax, currency),
-                  tax_by_rate=tax_by_rate, lines=tuple(per_line))
+                  tax_by_rate=tax_by_rate, lines=tuple(per_line[:n]), adjustments=tuple(per_line[n:]))
 
 
 @dataclass(frozen=True)
@@ -104,10 +121,12 @@ def stored_line(sku: str, quantity: int, unit_price_minor: int, tax_rate_bp: int
                       bp_to_rate(discount_bp))
 
 
-def price(lines: Iterable[PricedLine], policy: PricingPolicy) -> Totals:
-    """The document's totals under ``policy``: what every caller uses."""
+def price(lines: Iterable[PricedLine], policy: PricingPolicy,
+          adjustments: Sequence[DocumentAdjustment] = ()) -> Totals:
+    """The document's totals under ``policy``, with its document-level allowances and charges: what every caller
+    uses."""
     return compute_totals(list(lines), policy.currency, prices_include_tax=policy.prices_include_tax,
-                          rounding=policy.rounding)
+                          rounding=policy.rounding, adjustments=adjustments)
 
 
 @dataclass(frozen=True)
