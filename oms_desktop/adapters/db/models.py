@@ -40,6 +40,7 @@ class Product(Base):
     location: Mapped[str] = mapped_column(String(64), default="")
     reorder_point: Mapped[int] = mapped_column(Integer, default=0)
     reorder_qty: Mapped[int] = mapped_column(Integer, default=0)
+    weight_grams: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # per unit, for shipping
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     search_text: Mapped[str] = mapped_column(Text, default="")  # lower-cased sku, name, category, barcode
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -118,6 +119,14 @@ class Order(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # A cart has one writer at a time: every change of a draft bumps ``version``; a change based on an older
+    # version is refused, naming the last change (what, by whom, when: the open-carts board shows the same).
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_change: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    last_change_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_change_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    shipping_method: Mapped[str | None] = mapped_column(String(32))
+    coupon_id: Mapped[int | None] = mapped_column(Integer)  # coupons.id; counted as redeemed on confirmation
     __table_args__ = (
         Index("ix_orders_status_created", "status", "created_at"),
         Index("ix_orders_created", "created_at"),
