@@ -65,6 +65,20 @@ class BusinessRuleViolation(UserFacingError):
     exit_code = 3
 
 
+class StaleCart(BusinessRuleViolation):
+    """A change based on an older version of a cart: someone else changed it since (named in the message); the
+    screen shows the cart again, with what changed, and nothing was written."""
+
+    def __init__(self, message: str, *, order_id: int, version: int):
+        self.order_id = order_id
+        self.version = version
+        super().__init__(message)
+
+
+class CouponRefused(BusinessRuleViolation):
+    """A coupon that cannot be used (unknown, withdrawn, expired, used up, minimum not met): the message says why."""
+
+
 class PermissionDenied(UserFacingError):
     exit_code = 4
 

@@ -63,9 +63,22 @@ def register(cls: E) -> E:
 
 
 # ---- orders ----------------------------------------------------------------------------------------------------
+@dataclass(frozen=True, kw_only=True)
+class CartEvent(Event):
+    """What every cart event says, so the activity panel and the open-carts board need no lookup: the customer by
+    name, the cart's value after the change and its version (fields with defaults: a row written before they existed
+    reads with them empty)."""
+
+    customer: str = ""
+    value: str = ""       # the cart's total after the change, as a decimal string
+    currency: str = ""
+    cart_version: int = 0
+    by: str = ""          # who made the change (an agent, or a manager offering an incentive)
+
+
 @register
 @dataclass(frozen=True, kw_only=True)
-class CartItemAdded(Event):
+class CartItemAdded(CartEvent):
     kind: ClassVar[str] = "cart_item_added"
     order_id: int
     product_id: int
@@ -75,6 +88,58 @@ class CartItemAdded(Event):
     customer_id: int | None
     agent: str
     channel: str
+
+
+@register
+@dataclass(frozen=True, kw_only=True)
+class CartOpened(CartEvent):
+    kind: ClassVar[str] = "cart_opened"
+    order_id: int
+    channel: str
+
+
+@register
+@dataclass(frozen=True, kw_only=True)
+class CartItemRemoved(CartEvent):
+    kind: ClassVar[str] = "cart_item_removed"
+    order_id: int
+    product_id: int
+    sku: str
+    quantity: int  # how many were in the cart
+
+
+@register
+@dataclass(frozen=True, kw_only=True)
+class CartQuantityChanged(CartEvent):
+    kind: ClassVar[str] = "cart_quantity_changed"
+    order_id: int
+    product_id: int
+    sku: str
+    old_quantity: int
+    quantity: int
+
+
+@register
+@dataclass(frozen=True, kw_only=True)
+class CartUpdated(CartEvent):
+    """Any other change of a cart: its customer, a price, its coupon or shipping method (``change`` says it)."""
+
+    kind: ClassVar[str] = "cart_updated"
+    order_id: int
+    change: str
+
+
+@register
+@dataclass(frozen=True, kw_only=True)
+class CartIncentiveOffered(CartEvent):
+    """Staff offered the customer something on this cart; ``text`` is what the agent reads to the caller."""
+
+    kind: ClassVar[str] = "cart_incentive_offered"
+    order_id: int
+    incentive_id: int
+    label: str
+    note: str
+    text: str
 
 
 @register
@@ -487,6 +552,10 @@ def from_record(kind: str, payload: Payload | None, *, order_id: int | None = No
             raise
         return UnknownEvent(kind=kind, payload=data, version=version, order_id=order_id, product_id=product_id)
 
+
+CART_EVENTS: tuple[type[Event], ...] = (CartOpened, CartItemAdded, CartItemRemoved, CartQuantityChanged, CartUpdated,
+                                        CartIncentiveOffered, OrderConfirmed, OrderCancelled)
+"""What changes the open-carts board: a cart's own events, and a cart leaving the board (confirmed, cancelled)."""
 
 EventTypes = Union[type[Event], type[UnknownEvent], tuple[Union[type[Event], type[UnknownEvent]], ...]]
 """What a subscriber asks for: one event class or a tuple of them (as ``isinstance`` takes)."""

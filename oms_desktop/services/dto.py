@@ -97,6 +97,29 @@ class OrderLineDTO:
 
 
 @dataclass(frozen=True)
+class AdjustmentDTO:
+    """An allowance (amount < 0) or charge (> 0) of a document with the line the customer reads."""
+    kind: str        # promotion | coupon | incentive | shipping
+    label: str
+    tax_rate: Decimal
+    amount: Decimal  # in the document's price basis (gross when prices include tax)
+    net: Decimal
+    tax: Decimal
+
+
+@dataclass(frozen=True)
+class IncentiveDTO:
+    """An offer staff made on a cart: ``text`` is the line the agent reads to the caller."""
+    id: int
+    effect: str
+    label: str
+    note: str
+    offered_by: str
+    offered_at: datetime
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class StatusChangeDTO:
     from_status: str | None
     to_status: str
@@ -125,6 +148,19 @@ class OrderDTO:
     lines: tuple[OrderLineDTO, ...] = ()
     tax_by_rate: tuple[tuple[Decimal, Decimal, Decimal], ...] = ()  # (rate, net, tax)
     history: tuple[StatusChangeDTO, ...] = ()
+    adjustments: tuple[AdjustmentDTO, ...] = ()
+    incentives: tuple[IncentiveDTO, ...] = ()  # a cart's offers still standing
+    version: int = 0                           # a cart's version: pass it back with the next change
+    last_change: str = ""
+    last_change_by: str = ""
+    last_change_at: datetime | None = None
+    shipping_method: str | None = None
+    coupon_code: str = ""
+
+    @property
+    def goods_total(self) -> Decimal:
+        """The lines' gross before allowances and charges."""
+        return sum((ln.gross for ln in self.lines), Decimal(0))
 
 
 @dataclass(frozen=True)

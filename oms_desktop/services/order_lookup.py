@@ -9,8 +9,9 @@ from ..domain.errors import NotFound, ValidationFailed
 from ..domain.money import from_minor
 from ..domain.orders import Status, bp_to_rate
 from ..domain.references import Series, order_number, parse_ref
+from .cart_pricing import stored_adjustments
 from .pricing import price_order_lines
-from .dto import OrderDTO, OrderLineDTO, StatusChangeDTO
+from .dto import AdjustmentDTO, IncentiveDTO, OrderDTO, OrderLineDTO, StatusChangeDTO
 
 
 class InvalidTrackingNumber(ValidationFailed):
@@ -64,21 +65,27 @@ def load_order(uow: Any, order_id: int, *, customer_name: str | None = None,
             st = uow.stock.get(ln.product_id)
             stock[ln.product_id] = st.on_hand - st.reserved
     history = uow.orders.history(order_id)
+    adjustments = uow.carts.adjustments(order_id)
+    incentives = uow.carts.incentives(order_id) if o.status == Status.DRAFT else ()
+    coupon = uow.promotions.coupon(o.coupon_id) if o.coupon_id else None
     if customer_name is None:
         customer = uow.customers.get(o.customer_id) if o.customer_id is not None else None
         customer_name = customer.name if customer else ""
     if created_by is None:
         creator = uow.users.get(o.created_by) if o.created_by is not None else None
         created_by = creator.username if creator else ""
-    return order_dto(o, lines, history, customer_name=customer_name, created_by=created_by, stock=stock)
+    return order_dto(o, lines, history, customer_name=customer_name, created_by=created_by, stock=stock,
+                     adjustments=adjustments, incentives=incentives, coupon_code=coupon.code if coupon else "")
 
 
 def order_dto(o: Any, lines: Any, history: Any, *, customer_name: str, created_by: str,
-              stock: dict[int, int] | None = None) -> OrderDTO:
-    """An order's DTO from its row, its lines and its status history (rows, or objects with their fields)."""
+              stock: dict[int, int] | None = None, adjustments: Any = (), incentives: Any = (),
+              coupon_code: str = "") -> OrderDTO:
+    """An order's DTO from its row, its lines, its status history, its allowances and charges and a cart's
+    standing incentives (rows, or objects with their fields)."""
     cur = o.currency
     stock = stock or {}
-    t = price_order_lines(o, lines)
+    t = price_order_lines(o, lines, adjustments=stored_adjustments(adjustments, cur))
     line_dtos = tuple(OrderLineDTO(ln.line_no, ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
                                    bp_to_rate(ln.tax_rate_bp), bp_to_rate(ln.discount_bp),
                                    from_minor(ln.net_minor, cur), from_minor(ln.tax_minor, cur),
@@ -92,4 +99,19 @@ def order_dto(o: Any, lines: Any, history: Any, *, customer_name: str, created_b
                     total=from_minor(o.total_minor, cur), created_at=o.created_at, confirmed_at=o.confirmed_at,
                     created_by=created_by, express=o.express, lines=line_dtos,
                     tax_by_rate=tuple((rate, net, tax) for rate, (net, tax) in t.tax_by_rate.items()),
-                    history=changes)
+                    history=changes,
+                    adjustments=tuple(AdjustmentDTO(a.kind, a.label, bp_to_rate(a.tax_rate_bp),
+                                                    from_minor(a.amount_minor, cur), from_minor(a.net_minor, cur),
+                                                    from_minor(a.tax_minor, cur)) for a in adjustments),
+                    incentives=tuple(IncentiveDTO(i.id, i.effect, i.label, i.note, i.offered_by_name or "",
+                                                  i.offered_at, offer_text(i.label, o, cur)) for i in incentives),
+                    version=getattr(o, "version", 0) or 0, last_change=getattr(o, "last_change", "") or "",
+                    last_change_by=getattr(o, "last_change_by", "") or "",
+                    last_change_at=getattr(o, "last_change_at", None),
+                    shipping_method=getattr(o, "shipping_method", None), coupon_code=coupon_code)
+
+
+def offer_text(label: str, order: Any, currency: str) -> str:
+    """The line an agent reads to the caller about an offer on their cart."""
+    return (f"Good news: {label[0].lower() + label[1:] if label else 'an offer'} on this order. Your new total is "
+            f"{from_minor(order.total_minor, currency)} {currency}.")

@@ -1,28 +1,27 @@
-"""Orders: carts (drafts), lines, confirmation with atomic reservation, tracking numbers, status moves, cancel."""
+"""Orders: confirmation with atomic reservation, coupons and tracking numbers, placing in one step, status moves,
+cancel (a cart's editing is in cart_editing.py)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 from types import SimpleNamespace
 
 from ..domain import events as ev
 from ..domain import tracking
-from ..domain.errors import (BusinessRuleViolation, InvalidTransition, NotFound, OutOfStock, PermissionDenied,
-                             Shortage, ValidationFailed)
-from ..domain.money import from_minor, parse_amount, to_minor
-from ..domain.orders import (HOLDS_RESERVATION, Channel, Status, bp_to_rate, check_transition, parse_quantity,
-                             parse_rate, rate_to_bp)
+from ..domain.errors import (BusinessRuleViolation, CouponRefused, InvalidTransition, NotFound, OutOfStock,
+                             Shortage, StaleCart, ValidationFailed)
+from ..domain.money import from_minor, to_minor
+from ..domain.orders import (HOLDS_RESERVATION, Status, check_transition, parse_quantity)
 from ..domain.pricing import PricingPolicy, TaxRounding, price, stored_line
-from ..domain.roles import Perm, can
+from ..domain.promotions import normalize_code
+from ..domain.roles import Perm
 from . import ledger_posting
-from .base import ServiceBase
-from .pricing import price_order_lines
+from .cart_pricing import adjustment_rows, cart_adjustments, check_coupon, document_adjustments
 from .order_lookup import load_order, order_dto, order_row, resolve_order_id
 from .ports import utc_now as _now
 from ..domain.references import order_number
 from .dto import Actor, OrderDTO, OrderSummaryDTO
+from .cart_editing import CartEditing, stale_cart
 
-MAX_LINES = 500
 STEP_EVENTS: dict[Status, type[ev.OrderPicking] | type[ev.OrderPacked] | type[ev.OrderShipped]
                   | type[ev.OrderDelivered]] = {
     Status.PICKING: ev.OrderPicking, Status.PACKED: ev.OrderPacked, Status.SHIPPED: ev.OrderShipped,
@@ -30,7 +29,10 @@ STEP_EVENTS: dict[Status, type[ev.OrderPicking] | type[ev.OrderPacked] | type[ev
 """The event a manual warehouse step (``transition``) writes."""
 
 
-class OrderService(ServiceBase):
+class OrderService(CartEditing):
+    """Orders: reading them, confirming a cart (atomic reservation, coupon, tracking number), placing an order in one
+    step, cancelling, and the manual warehouse steps; editing a cart is ``CartEditing``'s."""
+
     # ---- reading -------------------------------------------------------------------------------------------
     def get_order(self, actor: Actor, ref) -> OrderDTO:
         self._require(actor, Perm.VIEW, "view orders")
@@ -55,193 +57,47 @@ class OrderService(ServiceBase):
         return self.list_orders(actor, status=Status.DRAFT, limit=limit)
 
     # ---- carts ---------------------------------------------------------------------------------------------
-    def create_draft(self, actor: Actor, customer_id: int | None = None, channel: str | None = None) -> OrderDTO:
-        self._require(actor, Perm.ORDER_EDIT, "create orders")
-        channel = self._channel(channel)
-        with self._uow() as uow:
-            if customer_id is not None and uow.customers.get(customer_id) is None:
-                raise NotFound(f"No customer number {customer_id}.")
-            oid = self._insert_order(uow, actor, customer_id, channel, Status.DRAFT)
-            uow.orders.add_history(oid, None, Status.DRAFT, actor.user_id)
-            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.create", entity="order",
-                             entity_id=oid, new={"customer_id": customer_id, "channel": channel})
-            dto = load_order(uow, oid)
-            uow.commit()
-        return dto
-
-    def set_customer(self, actor: Actor, order_ref, customer_id: int | None) -> OrderDTO:
-        self._require(actor, Perm.ORDER_EDIT, "change orders")
-        with self._uow() as uow:
-            order = self._draft(uow, order_ref)
-            if customer_id is not None and uow.customers.get(customer_id) is None:
-                raise NotFound(f"No customer number {customer_id}.")
-            uow.orders.update(order.id, {"customer_id": customer_id})
-            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.set_customer",
-                             entity="order", entity_id=order.id, old={"customer_id": order.customer_id},
-                             new={"customer_id": customer_id})
-            dto = load_order(uow, order.id)
-            uow.commit()
-        return dto
-
-    def add_line(self, actor: Actor, order_ref, sku: str, quantity=1, *, unit_price=None,
-                 discount=None) -> OrderDTO:
-        """Add a product (by SKU or barcode) to a draft; the same product at the same price bumps the quantity.
-
-        A price other than the catalog's, or a discount above the company limit, needs price-override rights
-        and leaves an audit row.
-        """
-        self._require(actor, Perm.ORDER_EDIT, "change orders")
-        qty = parse_quantity(quantity, sku=sku)
-        currency = self.company.currency
-        price = parse_amount(unit_price, currency, field="unit price") if unit_price not in (None, "") else None
-        disc = parse_rate(discount, field="discount") if discount not in (None, "") else Decimal(0)
-        with self._uow() as uow:
-            order = self._draft(uow, order_ref)
-            product = self._product(uow, sku)
-            catalog_price = from_minor(product.unit_price_minor, currency)
-            overridden = (price is not None and price != catalog_price) or disc > self.company.discount_limit
-            if overridden and not can(actor.role, Perm.PRICE_OVERRIDE):
-                what = (f"sell {product.sku} at {price} instead of {catalog_price}" if price is not None
-                        and price != catalog_price else
-                        f"give a {disc:.0%} discount (the limit is {self.company.discount_limit:.0%})")
-                raise PermissionDenied(f"{actor.username} ({actor.role}) may not {what}; a manager must approve it.")
-            unit_minor = to_minor(price, currency) if price is not None else product.unit_price_minor
-            lines = uow.orders.lines(order.id)
-            same = next((ln for ln in lines if ln.product_id == product.id and ln.unit_price_minor == unit_minor
-                         and ln.discount_bp == rate_to_bp(disc)), None)
-            if same is not None:
-                new_qty = parse_quantity(same.quantity + qty, sku=product.sku)
-                uow.orders.update_line(order.id, same.line_no, {"quantity": new_qty})
-                line_no = same.line_no
-            else:
-                if len(lines) >= MAX_LINES:
-                    raise BusinessRuleViolation(f"An order has at most {MAX_LINES} lines; start a second order.")
-                line_no = max((ln.line_no for ln in lines), default=0) + 1
-                uow.orders.add_line(dict(order_id=order.id, line_no=line_no, product_id=product.id, sku=product.sku,
-                                         name=product.name, quantity=qty, unit_price_minor=unit_minor,
-                                         tax_rate_bp=product.tax_rate_bp, discount_bp=rate_to_bp(disc)))
-            self._recompute(uow, order)
-            uow.events.add_event(ev.CartItemAdded(order_id=order.id, product_id=product.id, sku=product.sku,
-                                                  name=product.name, quantity=qty, customer_id=order.customer_id,
-                                                  agent=actor.username, channel=order.channel),
-                                 user_id=actor.user_id)
-            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.add_line", entity="order",
-                             entity_id=order.id, new={"line_no": line_no, "sku": product.sku, "quantity": qty,
-                                                      "unit_price": str(from_minor(unit_minor, currency)),
-                                                      "discount": str(disc)})
-            if overridden:
-                uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.price_override",
-                                 entity="order", entity_id=order.id,
-                                 old={"unit_price": str(catalog_price)},
-                                 new={"sku": product.sku, "unit_price": str(from_minor(unit_minor, currency)),
-                                      "discount": str(disc)})
-            dto = load_order(uow, order.id)
-            uow.commit()
-        return dto
-
-    def set_line_quantity(self, actor: Actor, order_ref, line_no: int, quantity) -> OrderDTO:
-        self._require(actor, Perm.ORDER_EDIT, "change orders")
-        with self._uow() as uow:
-            order = self._draft(uow, order_ref)
-            line = next((ln for ln in uow.orders.lines(order.id) if ln.line_no == line_no), None)
-            if line is None:
-                raise NotFound(f"{order_number(order.id)} has no line {line_no}.")
-            qty = parse_quantity(quantity, sku=line.sku, allow_zero=True)
-            if qty == 0:
-                uow.orders.delete_line(order.id, line_no)
-            else:
-                uow.orders.update_line(order.id, line_no, {"quantity": qty})
-            self._recompute(uow, order)
-            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.set_quantity",
-                             entity="order", entity_id=order.id, old={"line_no": line_no, "quantity": line.quantity},
-                             new={"line_no": line_no, "quantity": qty})
-            dto = load_order(uow, order.id)
-            uow.commit()
-        return dto
-
-    def remove_line(self, actor: Actor, order_ref, line_no: int) -> OrderDTO:
-        return self.set_line_quantity(actor, order_ref, line_no, 0)
-
-    def set_line_price(self, actor: Actor, order_ref, line_no: int, unit_price=None, discount=None) -> OrderDTO:
-        """Change a draft line's unit price or discount; beyond the catalog price or the discount limit this is a
-        price override: it needs the right and leaves an audit row."""
-        self._require(actor, Perm.ORDER_EDIT, "change orders")
-        with self._uow() as uow:
-            order = self._draft(uow, order_ref)
-            cur = order.currency
-            line = next((ln for ln in uow.orders.lines(order.id) if ln.line_no == line_no), None)
-            if line is None:
-                raise NotFound(f"{order_number(order.id)} has no line {line_no}.")
-            product = uow.products.get(line.product_id)
-            price = (parse_amount(unit_price, cur, field="unit price") if unit_price not in (None, "")
-                     else from_minor(line.unit_price_minor, cur))
-            disc = (parse_rate(discount, field="discount") if discount not in (None, "")
-                    else bp_to_rate(line.discount_bp))
-            catalog_price = from_minor(product.unit_price_minor, cur)
-            if (price != catalog_price or disc > self.company.discount_limit) and \
-                    not can(actor.role, Perm.PRICE_OVERRIDE):
-                raise PermissionDenied(f"{actor.username} ({actor.role}) may not change the price of {line.sku} "
-                                       f"(catalog {catalog_price}, discount limit "
-                                       f"{self.company.discount_limit:.0%}); a manager must approve it.")
-            uow.orders.update_line(order.id, line_no, {"unit_price_minor": to_minor(price, cur),
-                                                       "discount_bp": rate_to_bp(disc)})
-            self._recompute(uow, order)
-            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.price_override",
-                             entity="order", entity_id=order.id,
-                             old={"line_no": line_no, "unit_price": str(from_minor(line.unit_price_minor, cur)),
-                                  "discount": str(bp_to_rate(line.discount_bp))},
-                             new={"line_no": line_no, "unit_price": str(price), "discount": str(disc)})
-            dto = load_order(uow, order.id)
-            uow.commit()
-        return dto
-
-    def repeat_order(self, actor: Actor, source_ref, *, channel: str | None = None) -> OrderDTO:
-        """A new draft for the same customer with the lines of an earlier order, at today's catalog prices."""
-        self._require(actor, Perm.ORDER_EDIT, "create orders")
-        channel = self._channel(channel)
-        with self._uow() as uow:
-            source = order_row(uow, source_ref)
-            lines = uow.orders.lines(source.id)
-            products = {ln.product_id: uow.products.get(ln.product_id) for ln in lines}
-            sold = [ln for ln in lines if products[ln.product_id].active]
-            if not sold:
-                raise BusinessRuleViolation(f"None of the products of {order_number(source.id)} is still sold.")
-            oid = self._insert_order(uow, actor, source.customer_id, channel, Status.DRAFT)
-            uow.orders.add_history(oid, None, Status.DRAFT, actor.user_id, f"repeat of {order_number(source.id)}")
-            uow.orders.add_lines([dict(order_id=oid, line_no=i, product_id=ln.product_id, sku=ln.sku,
-                                       name=products[ln.product_id].name, quantity=ln.quantity,
-                                       unit_price_minor=products[ln.product_id].unit_price_minor,
-                                       tax_rate_bp=products[ln.product_id].tax_rate_bp, discount_bp=0)
-                                  for i, ln in enumerate(sold, start=1)])
-            order = uow.orders.get(oid)
-            self._recompute(uow, order)
-            for ln in sold:
-                uow.events.add_event(ev.CartItemAdded(order_id=oid, product_id=ln.product_id, sku=ln.sku,
-                                                      name=ln.name, quantity=ln.quantity,
-                                                      customer_id=source.customer_id, agent=actor.username,
-                                                      channel=channel),
-                                     user_id=actor.user_id)
-            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.repeat", entity="order",
-                             entity_id=oid, new={"source": order_number(source.id), "lines": len(sold)})
-            dto = load_order(uow, oid)
-            uow.commit()
-        return dto
-
     # ---- confirmation --------------------------------------------------------------------------------------
-    def confirm_order(self, actor: Actor, order_ref) -> OrderDTO:
-        """Reserve stock for every line or for none, assign a tracking number, and tell the warehouse."""
+    def confirm_order(self, actor: Actor, order_ref, *, expected_version: int | None = None) -> OrderDTO:
+        """Reserve stock for every line or for none, redeem the cart's coupon, assign a tracking number, and tell
+        the warehouse.
+
+        The cart is priced once more (a promotion may have ended, a coupon been used up). ``expected_version`` is
+        the version the screen showed: if the cart changed since, or pricing it again changes its total, nothing is
+        confirmed and ``StaleCart`` says what changed (a new price is kept, so the screen shows it and asks again).
+        """
         self._require(actor, Perm.ORDER_EDIT, "confirm orders")
         with self._uow() as uow:
             order = order_row(uow, order_ref, for_update=True)
             check_transition(order.status, Status.CONFIRMED, order_number(order.id))
+            if expected_version is not None and order.version != expected_version:
+                raise stale_cart(order)
             lines = uow.orders.lines(order.id)
             if not lines:
                 raise BusinessRuleViolation(f"{order_number(order.id)} has no lines; add products first.")
+            coupon_row = uow.promotions.coupon(order.coupon_id) if order.coupon_id else None
+            totals = self._recompute(uow, order, None, "", lines=lines, coupon_row=coupon_row)
+            new_total = to_minor(totals.total, order.currency)
+            if new_total != order.total_minor and expected_version is not None:
+                change = (f"repriced: {from_minor(order.total_minor, order.currency)} -> "
+                          f"{from_minor(new_total, order.currency)} {order.currency}")
+                uow.orders.update(order.id, {"version": order.version + 1, "last_change": change,
+                                             "last_change_at": _now(), "last_change_by": actor.username})
+                uow.commit()  # the new price is kept (and shown); the confirmation is not done
+                raise StaleCart(f"The total of {order_number(order.id)} changed since it was shown ({change}: a "
+                                "promotion or coupon changed). Look at it and confirm again.",
+                                order_id=order.id, version=order.version + 1)
+            if coupon_row is not None:
+                check_coupon(uow, order, lines, coupon_row)
+                if not uow.carts.redeem(coupon_row.id):
+                    raise CouponRefused(f"coupon {coupon_row.code} has just been used up; take it off the order "
+                                        "or confirm without it.")
+                uow.carts.add_redemption(coupon_row.id, order.id, order.customer_id)
             tn = self._new_tracking(uow)
             uow.orders.update(order.id, {"status": Status.CONFIRMED.value, "tracking_number": tn,
                                          "confirmed_at": _now()})
             uow.orders.add_history(order.id, order.status, Status.CONFIRMED, actor.user_id)
-            self._confirmed_event(uow, actor, order.id, tn, order.total_minor, order.currency, len(lines))
+            self._confirmed_event(uow, actor, order.id, tn, new_total, order.currency, len(lines))
             dto = load_order(uow, order.id)
             # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
             self._reserve(uow, actor, order.id, [(ln.product_id, ln.sku, ln.quantity) for ln in lines],
@@ -251,10 +107,15 @@ class OrderService(ServiceBase):
         return dto
 
     def place_order(self, actor: Actor, customer_id: int | None, lines, *, channel: str | None = None,
-                    express: bool = False) -> OrderDTO:
-        """Create and confirm an order in one transaction (CLI, imports): all of it happens, or none of it."""
+                    express: bool = False, coupon: str | None = None, shipping: str | None = None) -> OrderDTO:
+        """Create and confirm an order in one transaction (CLI, imports): all of it happens, or none of it.
+
+        The active promotions apply; ``coupon`` (a code, in any case and spacing) is redeemed in the same
+        transaction or the order is refused naming why; ``shipping`` (a shipping method's code) adds its charge."""
         self._require(actor, Perm.ORDER_EDIT, "place orders")
         channel = self._channel(channel)
+        code = normalize_code(coupon) if coupon not in (None, "") else ""
+        method = str(shipping).strip().lower() if shipping not in (None, "") else None
         wanted: dict[str, int] = defaultdict(int)
         problems = []
         for sku, qty in lines:
@@ -284,13 +145,28 @@ class OrderService(ServiceBase):
             short = [Shortage(s, q, max(available[s], 0)) for s, q in sorted(wanted.items()) if available[s] < q]
             if short:
                 raise OutOfStock(short)
+            coupon_row = uow.promotions.coupon_by_code(code) if code else None
+            if code and coupon_row is None:
+                raise CouponRefused(f"coupon {code} does not exist")
+            if method is not None and uow.promotions.shipping_method(method) is None:
+                raise ValidationFailed(f"shipping method '{shipping}' is unknown (see oms shipping list)")
             priced = [stored_line(sku, q, products[sku].unit_price_minor, products[sku].tax_rate_bp, 0,
                                   company.currency) for sku, q in wanted.items()]
+            cart = SimpleNamespace(id=None, currency=company.currency, channel=channel, customer_id=customer_id,
+                                   coupon_id=coupon_row.id if coupon_row else None, shipping_method=method)
+            cart_lines = [SimpleNamespace(product_id=products[s].id, sku=s, quantity=q,
+                                          unit_price_minor=products[s].unit_price_minor,
+                                          tax_rate_bp=products[s].tax_rate_bp, discount_bp=0)
+                          for s, q in wanted.items()]
+            if coupon_row is not None:
+                check_coupon(uow, cart, cart_lines, coupon_row)
+            adjs = cart_adjustments(uow, cart, cart_lines, coupon_row=coupon_row, incentives=())
             totals = price(priced, PricingPolicy(company.currency, company.prices_include_tax,
-                                                 TaxRounding(company.tax_rounding)))
+                                                 TaxRounding(company.tax_rounding)), document_adjustments(adjs))
             now = _now()
             values = self._order_values(actor, customer_id, channel, Status.CONFIRMED, express=express,
                                         net=totals.net, tax=totals.tax, total=totals.total)
+            values.update(coupon_id=cart.coupon_id, shipping_method=method)
             values.update(created_at=now, updated_at=now, confirmed_at=now)
             for _ in range(10):  # 55 random bits: a number already taken is drawn again, practically never
                 values["tracking_number"] = tn = tracking.new_tracking_number()
@@ -306,6 +182,13 @@ class OrderService(ServiceBase):
                      net_minor=to_minor(la.net, company.currency), tax_minor=to_minor(la.tax, company.currency))
                 for i, (pl, la) in enumerate(zip(priced, totals.lines), start=1)]
             uow.orders.add_lines(line_rows)
+            adj_rows = adjustment_rows(adjs, totals, company.currency)
+            if adj_rows:
+                uow.carts.replace_adjustments(oid, adj_rows)
+            if coupon_row is not None:
+                if not uow.carts.redeem(coupon_row.id):
+                    raise CouponRefused(f"coupon {coupon_row.code} has just been used up")
+                uow.carts.add_redemption(coupon_row.id, oid, customer_id)
             uow.orders.add_history(oid, None, Status.CONFIRMED, actor.user_id, "placed", at=now)
             self._confirmed_event(uow, actor, oid, tn, to_minor(totals.total, company.currency), company.currency,
                                   len(wanted))
@@ -313,7 +196,9 @@ class OrderService(ServiceBase):
             dto = order_dto(SimpleNamespace(id=oid, **values), [SimpleNamespace(**r) for r in line_rows],
                                   [SimpleNamespace(from_status=None, to_status=Status.CONFIRMED.value, at=now,
                                                    username=actor.username, note="placed")],
-                                  customer_name=customer.name if customer else "", created_by=actor.username)
+                                  customer_name=customer.name if customer else "", created_by=actor.username,
+                                  adjustments=[SimpleNamespace(**r) for r in adj_rows],
+                                  coupon_code=coupon_row.code if coupon_row else "")
             # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
             self._reserve(uow, actor, oid, [(products[s].id, s, q) for s, q in wanted.items()],
                           reorder_points={products[s].id: products[s].reorder_point for s in wanted})
@@ -389,28 +274,6 @@ class OrderService(ServiceBase):
         return dto
 
     # ---- helpers -------------------------------------------------------------------------------------------
-    def _channel(self, channel: str | None) -> str:
-        try:
-            return Channel(channel or self.company.default_channel).value
-        except ValueError:
-            raise ValidationFailed(f"channel '{channel}' is unknown (choose one of: "
-                                   f"{', '.join(c.value for c in Channel)})") from None
-
-    def _insert_order(self, uow, actor, customer_id, channel, status, *, tracking_number=None, express=False,
-                      net=Decimal(0), tax=Decimal(0), total=Decimal(0)) -> int:
-        return uow.orders.add(self._order_values(actor, customer_id, channel, status, tracking_number=tracking_number,
-                                                 express=express, net=net, tax=tax, total=total))
-
-    def _order_values(self, actor, customer_id, channel, status, *, tracking_number=None, express=False,
-                      net=Decimal(0), tax=Decimal(0), total=Decimal(0)) -> dict:
-        c = self.company
-        return dict(
-            tracking_number=tracking_number, customer_id=customer_id, channel=channel, status=status.value,
-            currency=c.currency, net_minor=to_minor(net, c.currency), tax_minor=to_minor(tax, c.currency),
-            total_minor=to_minor(total, c.currency), prices_include_tax=c.prices_include_tax,
-            tax_rounding=c.tax_rounding, express=express, created_by=actor.user_id,
-            confirmed_at=_now() if status is Status.CONFIRMED else None)
-
     def _reserve(self, uow, actor, order_id: int, wanted: list[tuple[int, str, int]],
                  reorder_points: dict[int, int] | None = None) -> None:
         """Reserve every line or raise OutOfStock naming each short SKU (the caller's transaction rolls back).
@@ -467,32 +330,4 @@ class OrderService(ServiceBase):
             if not uow.orders.tracking_exists(tn):
                 return tn
         raise RuntimeError("could not draw an unused tracking number")  # 55 random bits: never in practice
-
-    def _product(self, uow, sku_or_barcode: str):
-        key = str(sku_or_barcode).strip()
-        if not key:
-            raise ValidationFailed("SKU is empty")
-        row = uow.products.by_sku(key.upper()) or uow.products.by_barcode(key)
-        if row is None:
-            raise NotFound(f"Unknown SKU or barcode '{key}'.")
-        if not row.active:
-            raise BusinessRuleViolation(f"{row.sku} is no longer sold.")
-        return row
-
-    def _draft(self, uow, order_ref):
-        order = order_row(uow, order_ref, for_update=True)
-        if order.status != Status.DRAFT:
-            raise InvalidTransition(f"{order_number(order.id)} is {order.status}; only a draft can be changed.")
-        return order
-
-    def _recompute(self, uow, order) -> None:
-        lines = uow.orders.lines(order.id)
-        cur = order.currency
-        t = price_order_lines(order, lines)
-        for ln, la in zip(lines, t.lines):
-            if (ln.net_minor, ln.tax_minor) != (to_minor(la.net, cur), to_minor(la.tax, cur)):
-                uow.orders.update_line(order.id, ln.line_no, {"net_minor": to_minor(la.net, cur),
-                                                              "tax_minor": to_minor(la.tax, cur)})
-        uow.orders.update(order.id, {"net_minor": to_minor(t.net, cur), "tax_minor": to_minor(t.tax, cur),
-                                     "total_minor": to_minor(t.total, cur)})
 

@@ -9,7 +9,7 @@ class UnitOfWork(Protocol):
     """One transaction. Rolls back unless ``commit()`` is called inside the ``with`` block.
 
     Repositories (attributes): settings, users, products, stock, customers, orders, events, audit,
-    purchasing, payables, picking, shipments, invoices, payments, receivables, ledger. Their methods
+    purchasing, payables, picking, shipments, invoices, payments, receivables, ledger, carts, promotions. Their methods
     take and return plain values (ints, strings, dicts, row-like objects with attribute access).
     """
 
@@ -29,6 +29,8 @@ class UnitOfWork(Protocol):
     payments: Any
     receivables: Any
     ledger: Any
+    carts: Any
+    promotions: Any
     dialect: str
 
     def __enter__(self) -> "UnitOfWork": ...

@@ -256,7 +256,7 @@ def test_adding_a_line_and_confirming_write_events_for_the_other_screens(service
     (event,) = _events(backend, "order_confirmed")
     assert (event["order_id"], event["tracking_number"], event["lines"]) == (draft.id, confirmed.tracking_number, 1)
     feed = services.events.since(agent, 0)
-    assert [e.kind for e in feed if e.order_id == draft.id] == ["cart_item_added", "order_confirmed"]
+    assert [e.kind for e in feed if e.order_id == draft.id] == ["cart_opened", "cart_item_added", "order_confirmed"]
     assert all(e.username == "agent" for e in feed if e.order_id == draft.id)
 
 

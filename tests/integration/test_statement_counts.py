@@ -7,8 +7,10 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event
 
-PLACE_ORDER_FIXED = 8
-"""Statements of placing an order besides one reservation per product: customer, products, the order (its tracking
+PLACE_ORDER_FIXED = 9
+"""Statements of placing an order besides one reservation per product: customer, products, the active promotions
+(one read; a coupon, a shipping method and the order's allowances add theirs only when the order has them), the
+order (its tracking
 number checked by the insert itself: ON CONFLICT DO NOTHING), lines, history, event, audit, stock moves. The DTO is
 built from what was written, not read back."""
 PAGE = 2
@@ -177,3 +179,4 @@ def test_pick_lists_take_a_fixed_number_of_statements_plus_one_set_per_order(bac
     confirm_one = count(backend, lambda: shop.picking.confirm_picks(admin, made[0].id))
     confirm_three = count(backend, lambda: shop.picking.confirm_picks(admin, made[1].id))
     assert confirm_one == confirm_three <= CONFIRM_PICKS  # picks are written in one statement, not one per line
+

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from oms_desktop.domain import events as ev
 
 KINDS_WRITTEN = {
-    "cart_item_added", "order_confirmed", "order_cancelled", "order_picking", "order_packed", "order_shipped",
+    "cart_item_added", "cart_opened", "cart_item_removed", "cart_quantity_changed", "cart_updated",
+    "cart_incentive_offered", "order_confirmed", "order_cancelled", "order_picking", "order_packed", "order_shipped",
     "order_delivered", "order_returned", "picklist_created", "picklist_confirmed", "backorder_created",
     "backorder_released", "invoice_issued", "credit_note_issued", "payment_received", "refund_paid", "entry_reversed",
     "stock_adjusted", "stock_counted", "stock_low", "catalog_imported", "product_created", "product_updated",

@@ -10,6 +10,7 @@ from ...domain.errors import OmsError, StorageError
 from .engine import reader, translate_storage_error
 from .repositories import (AuditRepo, CustomersRepo, EventsRepo, OrdersRepo, ProductsRepo, SettingsRepo, StockRepo,
                            UsersRepo)
+from .repositories_carts import CartsRepo, PromotionsRepo
 from .repositories_accounts import InvoicesRepo, LedgerRepo, PaymentsRepo, ReceivablesRepo
 from .repositories_purchasing import PayablesRepo, PurchasingRepo
 from .repositories_warehouse import PickingRepo, ShipmentsRepo
@@ -50,6 +51,8 @@ class SqlUnitOfWork:
         self.payments = PaymentsRepo(c)
         self.receivables = ReceivablesRepo(c)
         self.ledger = LedgerRepo(c)
+        self.carts = CartsRepo(c)
+        self.promotions = PromotionsRepo(c)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -1,0 +1,212 @@
+"""Repositories of carts and what changes their price (Core SQL): ``CartsRepo`` (an order's allowances and charges,
+incentives offered on a cart, coupon redemptions, the open-carts board and conversion) and ``PromotionsRepo``
+(promotions, coupons, shipping methods)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import bindparam, case, delete, exists, func, insert, select, update
+
+from . import models_carts as mc
+from .repositories import _now, _Repo, built, customers_t, history_t, insert_returning_id, lines_t, orders_t, \
+    plain_insert, users_t
+
+promotions_t = mc.Promotion.__table__
+coupons_t = mc.Coupon.__table__
+redemptions_t = mc.CouponRedemption.__table__
+incentives_t = mc.CartIncentive.__table__
+shipping_t = mc.ShippingMethod.__table__
+order_adj_t = mc.OrderAdjustment.__table__
+invoice_adj_t = mc.InvoiceAdjustment.__table__
+
+
+class CartsRepo(_Repo):
+    """An order's allowances and charges, the incentives offered on carts, coupon redemptions, the board."""
+
+    def adjustments(self, order_id: int):
+        return self.c.execute(built("order adjustments", lambda: select(order_adj_t).where(
+            order_adj_t.c.order_id == bindparam("id")).order_by(order_adj_t.c.seq)), {"id": order_id}).all()
+
+    def replace_adjustments(self, order_id: int, rows: list[dict]) -> None:
+        """The order's allowances and charges become ``rows`` (seq, kind, source_id, label, tax_rate_bp,
+        amount_minor, net_minor, tax_minor); the caller writes only when they changed."""
+        self.c.execute(built("delete order adjustments", lambda: delete(order_adj_t).where(
+            order_adj_t.c.order_id == bindparam("id"))), {"id": order_id})
+        if rows:
+            self.c.execute(plain_insert(order_adj_t), [{"order_id": order_id, **r} for r in rows])
+
+    def invoice_adjustments(self, invoice_id: int):
+        return self.c.execute(built("invoice adjustments", lambda: select(invoice_adj_t).where(
+            invoice_adj_t.c.invoice_id == bindparam("id")).order_by(invoice_adj_t.c.seq)), {"id": invoice_id}).all()
+
+    def add_invoice_adjustments(self, invoice_id: int, rows: list[dict]) -> None:
+        if rows:
+            self.c.execute(plain_insert(invoice_adj_t), [{"invoice_id": invoice_id, **r} for r in rows])
+
+    def incentives(self, order_id: int, *, include_withdrawn: bool = False):
+        q = select(incentives_t, users_t.c.username.label("offered_by_name")).outerjoin(
+            users_t, users_t.c.id == incentives_t.c.offered_by).where(incentives_t.c.order_id == order_id)
+        if not include_withdrawn:
+            q = q.where(incentives_t.c.withdrawn_at.is_(None))
+        return self.c.execute(q.order_by(incentives_t.c.id)).all()
+
+    def add_incentive(self, values: dict) -> int:
+        return self.c.execute(insert_returning_id(incentives_t), {"offered_at": _now(), "withdrawn_at": None,
+                                                                  "coupon_id": None, **values}).scalar_one()
+
+    def withdraw_incentive(self, incentive_id: int) -> None:
+        self.c.execute(update(incentives_t).where(incentives_t.c.id == incentive_id).values(withdrawn_at=_now()))
+
+    def redeem(self, coupon_id: int) -> bool:
+        """Count one use of the coupon unless it is used up or withdrawn (one conditional UPDATE: racing
+        transactions cannot both take the last use; PostgreSQL re-checks the condition after waiting for the row)."""
+        return self.c.execute(built("redeem coupon", lambda: update(coupons_t).where(
+            coupons_t.c.id == bindparam("id"), coupons_t.c.active.is_(True),
+            (coupons_t.c.max_uses.is_(None)) | (coupons_t.c.uses < coupons_t.c.max_uses)).values(
+            uses=coupons_t.c.uses + 1)), {"id": coupon_id}).rowcount == 1
+
+    def add_redemption(self, coupon_id: int, order_id: int, customer_id: int | None) -> None:
+        self.c.execute(plain_insert(redemptions_t), dict(coupon_id=coupon_id, order_id=order_id,
+                                                         customer_id=customer_id, at=_now()))
+
+    def customer_uses(self, coupon_id: int, customer_id: int | None) -> int:
+        if customer_id is None:
+            return 0
+        return self.c.execute(select(func.count()).select_from(redemptions_t).where(
+            redemptions_t.c.coupon_id == coupon_id, redemptions_t.c.customer_id == customer_id)).scalar_one()
+
+    def has_confirmed_order(self, customer_id: int) -> bool:
+        """Whether the customer has an order past the cart (not a draft, not cancelled): a first order is one
+        without."""
+        return bool(self.c.execute(select(exists().where(
+            orders_t.c.customer_id == customer_id, orders_t.c.status.notin_(("draft", "cancelled"))))).scalar())
+
+    def board(self, *, idle_before: datetime, agent_id: int | None = None, at_risk_only: bool = False,
+              limit: int = 50, offset: int = 0):
+        """Open carts (drafts), the ones idle since before ``idle_before`` first, then by value; one page.
+
+        The page's ids are chosen first (status index, one sort), and only those rows get their customer, agent,
+        item count and incentive count."""
+        changed = func.coalesce(orders_t.c.last_change_at, orders_t.c.created_at)
+        at_risk = case((changed < idle_before, 1), else_=0)
+        page = select(orders_t.c.id, at_risk.label("at_risk")).where(orders_t.c.status == "draft")
+        if agent_id is not None:
+            page = page.where(orders_t.c.created_by == agent_id)
+        if at_risk_only:
+            page = page.where(changed < idle_before)
+        page_sq = page.order_by(at_risk.desc(), orders_t.c.total_minor.desc(), orders_t.c.id).limit(limit) \
+            .offset(offset).subquery()
+        items = (select(func.coalesce(func.sum(lines_t.c.quantity), 0)).where(lines_t.c.order_id == orders_t.c.id)
+                 .scalar_subquery())
+        offers = (select(func.count()).select_from(incentives_t).where(
+            incentives_t.c.order_id == orders_t.c.id, incentives_t.c.withdrawn_at.is_(None)).scalar_subquery())
+        q = (select(orders_t, page_sq.c.at_risk, customers_t.c.name.label("customer_name"),
+                    users_t.c.username.label("agent"), items.label("items"), offers.label("incentive_count"))
+             .join(page_sq, page_sq.c.id == orders_t.c.id)
+             .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id)
+             .outerjoin(users_t, users_t.c.id == orders_t.c.created_by)
+             .order_by(page_sq.c.at_risk.desc(), orders_t.c.total_minor.desc(), orders_t.c.id))
+        return self.c.execute(q).all()
+
+    def count_open(self, *, idle_before: datetime, agent_id: int | None = None) -> tuple[int, int, int]:
+        """(open carts, of them at risk, their value in minor units)."""
+        changed = func.coalesce(orders_t.c.last_change_at, orders_t.c.created_at)
+        q = select(func.count(), func.coalesce(func.sum(case((changed < idle_before, 1), else_=0)), 0),
+                   func.coalesce(func.sum(orders_t.c.total_minor), 0)).where(orders_t.c.status == "draft")
+        if agent_id is not None:
+            q = q.where(orders_t.c.created_by == agent_id)
+        n, risk, value = self.c.execute(q).one()
+        return int(n), int(risk), int(value)
+
+    def conversion_rows(self, start: datetime, end: datetime):
+        """Every order that began as a cart (its first status is draft) created in [start, end): its day, channel,
+        agent, status, last change, whether it reached confirmation, whether staff offered an incentive on it, and
+        what its allowances cost by kind (minor units, negative)."""
+        began_as_cart = exists().where(history_t.c.order_id == orders_t.c.id, history_t.c.from_status.is_(None),
+                                       history_t.c.to_status == "draft")
+        confirmed = exists().where(history_t.c.order_id == orders_t.c.id, history_t.c.to_status == "confirmed")
+        offered = exists().where(incentives_t.c.order_id == orders_t.c.id, incentives_t.c.withdrawn_at.is_(None))
+
+        def cost(kind: str):
+            return (select(func.coalesce(func.sum(order_adj_t.c.amount_minor), 0))
+                    .where(order_adj_t.c.order_id == orders_t.c.id, order_adj_t.c.kind == kind,
+                           order_adj_t.c.amount_minor < 0).scalar_subquery())
+        q = (select(orders_t.c.id, orders_t.c.created_at, orders_t.c.channel, orders_t.c.status,
+                    orders_t.c.total_minor, orders_t.c.currency,
+                    func.coalesce(orders_t.c.last_change_at, orders_t.c.created_at).label("changed_at"),
+                    users_t.c.username.label("agent"), confirmed.label("confirmed"), offered.label("offered"),
+                    cost("incentive").label("incentive_cost"), cost("promotion").label("promotion_cost"),
+                    cost("coupon").label("coupon_cost"))
+             .outerjoin(users_t, users_t.c.id == orders_t.c.created_by)
+             .where(orders_t.c.created_at >= start, orders_t.c.created_at < end, began_as_cart)
+             .order_by(orders_t.c.created_at, orders_t.c.id))
+        return self.c.execute(q).all()
+
+
+class PromotionsRepo(_Repo):
+    """Promotions, coupons and shipping methods."""
+
+    def active_promotions(self, day: date):
+        """Promotions not ended whose window contains ``day`` (open ends count)."""
+        return self.c.execute(built("active promotions", lambda: select(promotions_t).where(
+            promotions_t.c.ended_at.is_(None),
+            (promotions_t.c.starts.is_(None)) | (promotions_t.c.starts <= bindparam("day")),
+            (promotions_t.c.ends.is_(None)) | (promotions_t.c.ends >= bindparam("day")))
+            .order_by(promotions_t.c.id)), {"day": day}).all()
+
+    def promotions(self, *, include_ended: bool = False):
+        q = select(promotions_t)
+        if not include_ended:
+            q = q.where(promotions_t.c.ended_at.is_(None))
+        return self.c.execute(q.order_by(promotions_t.c.priority.desc(), promotions_t.c.id)).all()
+
+    def promotion_by_name(self, name: str):
+        return self.c.execute(select(promotions_t).where(func.lower(promotions_t.c.name) == name.lower())).first()
+
+    def add_promotion(self, values: dict) -> int:
+        return self.c.execute(insert_returning_id(promotions_t), {"created_at": _now(), "ended_at": None,
+                                                                  **values}).scalar_one()
+
+    def end_promotion(self, promotion_id: int) -> None:
+        self.c.execute(update(promotions_t).where(promotions_t.c.id == promotion_id).values(ended_at=_now()))
+
+    def coupon(self, coupon_id: int):
+        return self.c.execute(built("coupon", lambda: select(coupons_t).where(
+            coupons_t.c.id == bindparam("id"))), {"id": coupon_id}).first()
+
+    def coupon_by_code(self, code: str):
+        return self.c.execute(built("coupon by code", lambda: select(coupons_t).where(
+            coupons_t.c.code == bindparam("code"))), {"code": code}).first()
+
+    def existing_codes(self, codes: list[str]) -> set[str]:
+        if not codes:
+            return set()
+        return set(self.c.execute(select(coupons_t.c.code).where(coupons_t.c.code.in_(codes))).scalars())
+
+    def add_coupons(self, rows: list[dict]) -> None:
+        now = _now()
+        self.c.execute(insert(coupons_t), [{"created_at": now, "uses": 0, "active": True, **r} for r in rows])
+
+    def coupons(self, *, batch: str | None = None, limit: int = 500):
+        q = select(coupons_t)
+        if batch:
+            q = q.where(coupons_t.c.batch == batch)
+        return self.c.execute(q.order_by(coupons_t.c.id.desc()).limit(limit)).all()
+
+    def shipping_method(self, code: str):
+        return self.c.execute(built("shipping method", lambda: select(shipping_t).where(
+            shipping_t.c.code == bindparam("code"))), {"code": code}).first()
+
+    def shipping_methods(self, *, include_inactive: bool = False):
+        q = select(shipping_t)
+        if not include_inactive:
+            q = q.where(shipping_t.c.active.is_(True))
+        return self.c.execute(q.order_by(shipping_t.c.code)).all()
+
+    def put_shipping_method(self, values: dict) -> None:
+        """Add a shipping method or replace the one with the same code."""
+        if self.shipping_method(values["code"]) is None:
+            self.c.execute(insert(shipping_t).values(**values))
+        else:
+            self.c.execute(update(shipping_t).where(shipping_t.c.code == values["code"]).values(**values))
+

@@ -1,0 +1,139 @@
+"""A cart's allowances and charges from storage: the active promotions, its coupon, the incentives staff offered and
+its shipping method, read in the caller's transaction, turned into ``domain.promotions`` data, applied by its one
+``adjustments`` function and written back as the order's explanation lines (``order_adjustments``).
+
+The order service calls ``reprice`` on every change of a draft and when it confirms one; ``place_order`` calls
+``cart_adjustments`` for the order it is about to write. Reads are few on the hot path: one for the active promotions,
+one for the cart's incentives (a cart being created has none), the coupon and the shipping method only when the
+cart names them, the products' categories and weights only when a rule needs them.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ..domain.errors import CouponRefused
+from ..domain.money import from_minor, to_minor
+from ..domain.orders import bp_to_rate, rate_to_bp
+from ..domain.pricing import DocumentAdjustment, Totals
+from ..domain.promotions import (Adjustment, Cart, CartLine, Coupon, Effect, Incentive, Offer, Promotion,
+                                 ShippingBasis, ShippingMethod, adjustments, coupon_refusal)
+from .ports import utc_now
+
+
+def local_day() -> date:
+    """Today as the shop counts days (the workstation's time zone): promotion windows and coupon expiry."""
+    return utc_now().astimezone().date()
+
+
+def _offer(row: Any, currency: str) -> Offer:
+    effect = Effect(row.effect) if row.effect in Effect._value2member_map_ else Effect.AMOUNT
+    return Offer(effect=effect, percent=bp_to_rate(row.percent_bp), amount=from_minor(row.amount_minor, currency),
+                 buy_sku=getattr(row, "buy_sku", ""), buy_qty=getattr(row, "buy_qty", 0),
+                 get_sku=getattr(row, "get_sku", ""), get_qty=getattr(row, "get_qty", 0),
+                 skus=frozenset((getattr(row, "skus", "") or "").split()),
+                 categories=frozenset(c for c in (getattr(row, "categories", "") or "").split("\n") if c))
+
+
+def promotion_of(row: Any, currency: str) -> Promotion:
+    return Promotion(id=row.id, name=row.name, offer=_offer(row, currency),
+                     min_total=from_minor(row.min_total_minor, currency), channel=row.channel or "",
+                     starts=row.starts, ends=row.ends, first_order_only=bool(row.first_order_only),
+                     priority=row.priority, exclusive=bool(row.exclusive))
+
+
+def coupon_of(row: Any, currency: str, customer_uses: int = 0) -> Coupon:
+    return Coupon(id=row.id, code=row.code, offer=_offer(row, currency),
+                  min_total=from_minor(row.min_total_minor, currency), expires=row.expires, max_uses=row.max_uses,
+                  uses=row.uses, per_customer=row.per_customer, customer_uses=customer_uses,
+                  customer_id=row.customer_id, active=bool(row.active))
+
+
+def incentive_of(row: Any, currency: str) -> Incentive:
+    return Incentive(id=row.id, offer=_offer(row, currency), label=row.label)
+
+
+def shipping_of(row: Any, currency: str) -> ShippingMethod:
+    tiers = []
+    for pair in (row.tiers or "").split():
+        start, _, price_minor = pair.partition(":")
+        threshold = Decimal(start) if row.basis == ShippingBasis.WEIGHT else from_minor(int(start), currency)
+        tiers.append((threshold, from_minor(int(price_minor), currency)))
+    return ShippingMethod(code=row.code, name=row.name, basis=ShippingBasis(row.basis), tiers=tuple(tiers),
+                          tax_rate=bp_to_rate(row.tax_rate_bp), channel=row.channel or "")
+
+
+def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | None = None,
+                     coupon_row: Any = None, incentives: Sequence[Any] | None = None) -> tuple[Adjustment, ...]:
+    """The allowances and charges of ``order`` with ``lines`` (stored rows) as of ``day``; ``coupon_row`` and
+    ``incentives`` when the caller has read them already (``incentives=()`` for an order being created)."""
+    cur = order.currency
+    day = day or local_day()
+    promotions = tuple(promotion_of(r, cur) for r in uow.promotions.active_promotions(day))
+    if incentives is None:
+        incentives = uow.carts.incentives(order.id) if getattr(order, "id", None) else ()
+    coupon_id = getattr(order, "coupon_id", None)
+    if coupon_row is None and coupon_id:
+        coupon_row = uow.promotions.coupon(coupon_id)
+    method_code = getattr(order, "shipping_method", None)
+    method_row = uow.promotions.shipping_method(method_code) if method_code else None
+    if not (promotions or coupon_row is not None or incentives or method_row is not None):
+        return ()
+    needs_products = method_row is not None and method_row.basis == ShippingBasis.WEIGHT or any(
+        p.offer.categories for p in promotions)
+    products = uow.products.by_ids(ln.product_id for ln in lines) if needs_products else {}
+    first_order = bool(order.customer_id) and any(p.first_order_only for p in promotions) and \
+        not uow.carts.has_confirmed_order(order.customer_id)
+    cart = Cart(lines=tuple(CartLine(sku=ln.sku, category=getattr(products.get(ln.product_id), "category", ""),
+                                     quantity=ln.quantity, unit_price=from_minor(ln.unit_price_minor, cur),
+                                     tax_rate=bp_to_rate(ln.tax_rate_bp), discount=bp_to_rate(ln.discount_bp),
+                                     weight_grams=getattr(products.get(ln.product_id), "weight_grams", 0))
+                            for ln in lines),
+                currency=cur, channel=order.channel, day=day, first_order=first_order,
+                customer_id=order.customer_id)
+    coupon = None
+    if coupon_row is not None:
+        coupon = coupon_of(coupon_row, cur, uow.carts.customer_uses(coupon_row.id, order.customer_id)
+                           if coupon_row.per_customer is not None else 0)
+    return adjustments(cart, promotions=promotions, coupon=coupon,
+                       incentives=tuple(incentive_of(r, cur) for r in incentives),
+                       shipping=shipping_of(method_row, cur) if method_row is not None else None)
+
+
+def check_coupon(uow: Any, order: Any, lines: Sequence[Any], coupon_row: Any, *, day: date | None = None) -> None:
+    """Refuse (``CouponRefused``, naming why) a coupon the cart cannot use now."""
+    cur = order.currency
+    cart = Cart(lines=tuple(CartLine(sku=ln.sku, category="", quantity=ln.quantity,
+                                     unit_price=from_minor(ln.unit_price_minor, cur),
+                                     tax_rate=bp_to_rate(ln.tax_rate_bp), discount=bp_to_rate(ln.discount_bp))
+                            for ln in lines),
+                currency=cur, channel=order.channel, day=day or local_day(), customer_id=order.customer_id)
+    uses = uow.carts.customer_uses(coupon_row.id, order.customer_id) if coupon_row.per_customer is not None else 0
+    refusal = coupon_refusal(coupon_of(coupon_row, cur, uses), cart)
+    if refusal:
+        raise CouponRefused(refusal)
+
+
+def document_adjustments(adjs: Sequence[Adjustment]) -> list[DocumentAdjustment]:
+    return [DocumentAdjustment(a.amount, a.tax_rate, a.label) for a in adjs]
+
+
+def stored_adjustments(rows: Sequence[Any], currency: str) -> list[DocumentAdjustment]:
+    """Stored adjustment rows (order's or invoice's) as the pricing function takes them."""
+    return [DocumentAdjustment(from_minor(r.amount_minor, currency), bp_to_rate(r.tax_rate_bp), r.label)
+            for r in rows]
+
+
+def adjustment_rows(adjs: Sequence[Adjustment], totals: Totals, currency: str) -> list[dict[str, Any]]:
+    """The rows to store for ``adjs`` priced in ``totals`` (``totals.adjustments`` in the same order)."""
+    return [dict(seq=i, kind=a.kind.value, source_id=a.source_id, label=a.label[:200],
+                 tax_rate_bp=rate_to_bp(a.tax_rate), amount_minor=to_minor(a.amount, currency),
+                 net_minor=to_minor(la.net, currency), tax_minor=to_minor(la.tax, currency))
+            for i, (a, la) in enumerate(zip(adjs, totals.adjustments, strict=True), start=1)]
+
+
+def same_rows(stored: Sequence[Any], rows: Sequence[dict[str, Any]]) -> bool:
+    keys = ("seq", "kind", "source_id", "label", "tax_rate_bp", "amount_minor", "net_minor", "tax_minor")
+    return len(stored) == len(rows) and all(all(getattr(s, k) == r[k] for k in keys) for s, r in zip(stored, rows))
