@@ -74,6 +74,7 @@ def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | 
     promotions = tuple(promotion_of(r, cur) for r in uow.promotions.active_promotions(day))
     if incentives is None:
         incentives = uow.carts.incentives(order.id) if getattr(order, "id", None) else ()
+    incentives = [i for i in incentives if i.effect != "coupon"]  # a coupon offered acts as the cart's coupon
     coupon_id = getattr(order, "coupon_id", None)
     if coupon_row is None and coupon_id:
         coupon_row = uow.promotions.coupon(coupon_id)

@@ -20,7 +20,7 @@ from .order_lookup import load_order, order_dto, order_row, resolve_order_id
 from .ports import utc_now as _now
 from ..domain.references import order_number
 from .dto import Actor, OrderDTO, OrderSummaryDTO
-from .cart_editing import CartEditing, stale_cart
+from .cart_editing import CartEditing, reprice, stale_cart
 
 STEP_EVENTS: dict[Status, type[ev.OrderPicking] | type[ev.OrderPacked] | type[ev.OrderShipped]
                   | type[ev.OrderDelivered]] = {
@@ -76,7 +76,7 @@ class OrderService(CartEditing):
             if not lines:
                 raise BusinessRuleViolation(f"{order_number(order.id)} has no lines; add products first.")
             coupon_row = uow.promotions.coupon(order.coupon_id) if order.coupon_id else None
-            totals = self._recompute(uow, order, None, "", lines=lines, coupon_row=coupon_row)
+            totals = reprice(uow, order, None, "", lines=lines, coupon_row=coupon_row)
             new_total = to_minor(totals.total, order.currency)
             if new_total != order.total_minor and expected_version is not None:
                 change = (f"repriced: {from_minor(order.total_minor, order.currency)} -> "
