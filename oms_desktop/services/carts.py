@@ -17,9 +17,10 @@ from decimal import Decimal
 
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, CouponRefused, PermissionDenied, ValidationFailed
-from ..domain.money import from_minor, parse_amount, to_minor
+from ..domain.money import from_minor, parse_amount, round_money, to_minor
 from ..domain.orders import rate_to_bp
-from ..domain.promotions import Effect, normalize_code, parse_percent
+from ..domain.promotion_input import parse_percent, percent_text
+from ..domain.promotions import Effect, normalize_code
 from ..domain.references import order_number
 from ..domain.roles import Perm, can
 from .base import ServiceBase
@@ -157,7 +158,7 @@ class CartService(ServiceBase):
             else self.company.incentive_limit_agent
         with self._uow() as uow:
             order = locked_draft(uow, order_ref, expected_version)
-            label = (f"{pct * 100:.4g} % off" if pct is not None else
+            label = (f"{percent_text(pct)} off" if pct is not None else
                      f"{amt} {cur} off" if amt is not None else "Free shipping" if free_shipping else "")
             values: dict = dict(order_id=order.id, note=note, offered_by=actor.user_id,
                                 percent_bp=rate_to_bp(pct) if pct is not None else 0,
@@ -339,10 +340,10 @@ class CartService(ServiceBase):
         lines = uow.orders.lines(order.id)
         goods = sum((ln.net_minor + (ln.tax_minor if order.prices_include_tax else 0) for ln in lines), 0)
         offered = -sum(a.amount_minor for a in uow.carts.adjustments(order.id) if a.kind == "incentive")
-        allowed = to_minor(from_minor(goods, cur) * limit, cur)
+        allowed = to_minor(round_money(from_minor(goods, cur) * limit, cur), cur)
         if offered > allowed:
             raise PermissionDenied(
-                f"{actor.username} ({actor.role}) may offer at most {limit * 100:.4g} % of this cart "
+                f"{actor.username} ({actor.role}) may offer at most {percent_text(limit)} of this cart "
                 f"({from_minor(allowed, cur)} {cur}); with this offer staff would give "
                 f"{from_minor(offered, cur)} {cur}. Ask a manager.")
 

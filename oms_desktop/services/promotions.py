@@ -14,8 +14,9 @@ from decimal import Decimal
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
 from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import Channel, bp_to_rate, parse_rate, rate_to_bp
-from ..domain.promotions import (Coupon, Effect, Offer, Promotion, ShippingBasis, check_code, parse_day,
-                                 parse_percent, validate_coupon, validate_promotion)
+from ..domain.promotion_input import (check_code, parse_day, parse_percent, percent_text, validate_coupon,
+                                      validate_promotion)
+from ..domain.promotions import Coupon, Effect, Offer, Promotion, ShippingBasis
 from ..domain.roles import Perm
 from .base import ServiceBase
 from .cart_pricing import coupon_of, promotion_of
@@ -46,7 +47,7 @@ class PromotionDTO:
 
     @property
     def describe(self) -> str:
-        what = {"percent": f"{self.percent * 100:.4g} % off", "amount": f"{self.amount} off",
+        what = {"percent": f"{percent_text(self.percent)} off", "amount": f"{self.amount} off",
                 "free_shipping": "free shipping", "buy_get": f"buy {self.buy} get {self.get}"}.get(self.effect, "")
         if self.skus or self.categories:
             what += " " + ", ".join((*self.skus, *self.categories))

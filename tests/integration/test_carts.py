@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from sqlalchemy import text
@@ -54,8 +54,8 @@ def test_confirming_a_cart_whose_price_changed_since_it_was_shown_asks_again(sho
     shop.promotions.add_promotion(manager, "Lamp week", percent="10")  # starts after the agent's last look
     with pytest.raises(StaleCart) as asked:
         shop.orders.confirm_order(agent, cart.id, expected_version=cart.version)
-    assert "39.98" in str(asked.value) and "35.98" in str(asked.value)
     again = shop.orders.get_order(agent, cart.id)
+    assert f"{cart.total} -> {again.total}" in str(asked.value)
     assert again.status == "draft" and again.total < cart.total
     assert [a.label for a in again.adjustments] == ["Lamp week"]
     done = shop.orders.confirm_order(agent, cart.id, expected_version=again.version)
@@ -72,10 +72,12 @@ def test_every_change_of_a_cart_is_an_event_naming_customer_and_value(shop, user
     assert _kinds(shop, agent, cart.id) == ["cart_opened", "cart_item_added", "cart_quantity_changed",
                                             "cart_item_added", "cart_item_removed"]
     changed = [e.event for e in shop.events.since(agent, 0) if e.kind == "cart_quantity_changed"][0]
-    assert (changed.customer, changed.old_quantity, changed.quantity, changed.value) == (
-        "Anna Schmidt", 2, 3, str(Decimal("3") * Decimal("19.99") * Decimal("1.19")).rstrip("0")[:5] + "") or True
     assert changed.customer == "Anna Schmidt" and (changed.old_quantity, changed.quantity) == (2, 3)
-    assert Decimal(changed.value) == shop.orders.get_order(agent, cart.id).total or changed.cart_version < cart.version
+    net = Decimal("3") * Decimal("19.99")
+    assert Decimal(changed.value) == net + (net * Decimal("0.19")).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    removed = [e.event for e in shop.events.since(agent, 0) if e.kind == "cart_item_removed"][0]
+    assert (removed.sku, removed.quantity, Decimal(removed.value), removed.cart_version) == (
+        "BOOK-01", 1, cart.total, cart.version)
 
 
 # ---- the board -------------------------------------------------------------------------------------------------
@@ -111,16 +113,16 @@ def test_a_manager_offers_ten_percent_and_the_cart_shows_it_with_who_and_why(sho
     cart = shop.orders.add_line(agent, shop.orders.create_draft(agent, customer.id).id, "LAMP-01", 5)
     offer = shop.carts.offer(manager, cart.id, percent="10", note="hesitating over the price")
     order = offer.order
-    assert order.total == (cart.total * Decimal("0.9")).quantize(Decimal("0.01"))
+    assert order.net == cart.net - (cart.net / 10).quantize(Decimal("0.01"), ROUND_HALF_UP)
     assert [(a.kind, a.label) for a in order.adjustments] == [("incentive", "10 % off your order")]
     (standing,) = order.incentives
     assert (standing.offered_by, standing.note) == ("manager", "hesitating over the price")
     assert str(order.total) in offer.incentive.text
     offered = [e.event for e in shop.events.since(agent, 0) if e.kind == "cart_incentive_offered"]
     assert offered[0].label == "10 % off your order" and offered[0].by == "manager"
-    assert json.loads(backend.engine.connect().execute(text(
-        "SELECT new_values FROM audit_log WHERE action = 'cart.offer'")).scalar_one())["note"] == \
-        "hesitating over the price"
+    with backend.engine.connect() as c:
+        audit = c.execute(text("SELECT new_values FROM audit_log WHERE action = 'cart.offer'")).scalar_one()
+    assert json.loads(audit)["note"] == "hesitating over the price"
     confirmed = shop.orders.confirm_order(agent, cart.id, expected_version=order.version)
     assert confirmed.total == order.total and confirmed.adjustments == order.adjustments
 
@@ -159,7 +161,7 @@ def test_a_coupon_for_the_next_order_belongs_to_the_customer_and_leaves_this_pri
     with pytest.raises(CouponRefused, match="another customer"):
         shop.orders.place_order(agent, None, [("BULB-E27", 1)], coupon=offer.coupon_code)
     nxt = shop.orders.place_order(agent, customer.id, [("LAMP-01", 1)], coupon=offer.coupon_code.lower())
-    assert nxt.total == cart.total - Decimal("5.00")
+    assert nxt.net == cart.net - Decimal("5.00")  # prices exclude tax here: so does the amount off
 
 
 # ---- coupons ---------------------------------------------------------------------------------------------------
@@ -178,7 +180,7 @@ def test_a_coupon_is_found_in_any_case_and_spacing_and_used_up_after_its_uses(sh
 
 
 @pytest.mark.parametrize("coupon_args, why", [
-    ({"code": "OLD", "amount": "5", "expires": "2020-01-31"}, "expired on 2020-01-31"),
+    ({"code": "OLD", "amount": "5", "min_total": "10", "expires": "2020-01-31"}, "expired on 2020-01-31"),
     ({"code": "BIG", "amount": "5", "min_total": "100"}, "at least 100"),
 ])
 def test_a_refused_coupon_names_why_and_writes_nothing(shop, backend, users, customer, coupon_args, why):
@@ -210,10 +212,9 @@ def test_shipping_is_a_charge_and_free_shipping_takes_it_off_again(shop, users, 
 def test_promotion_precedence_exclusive_wins_and_ended_ones_stop(shop, users, customer):
     manager, agent = users["manager"], users["agent"]
     shop.promotions.add_promotion(manager, "Five off", amount="5", min_total="20")
-    shop.promotions.add_promotion(manager, "Books", percent="50", category=None, categories=["Books"])
+    shop.promotions.add_promotion(manager, "Books", percent="50", categories=["Books"])
     both = shop.orders.place_order(agent, customer.id, [("LAMP-01", 1), ("BOOK-01", 1)])
-    assert sorted(a.label for a in both.adjustments) == sorted({"Five off", "Books"} | set()) or \
-        {a.label for a in both.adjustments} == {"Five off", "Books"}
+    assert {a.label for a in both.adjustments} == {"Five off", "Books"}
     shop.promotions.add_promotion(manager, "Only this", percent="20", exclusive=True, priority=9)
     only = shop.orders.place_order(agent, customer.id, [("LAMP-01", 1), ("BOOK-01", 1)])
     assert {a.label for a in only.adjustments} == {"Only this"}

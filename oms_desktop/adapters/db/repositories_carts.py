@@ -61,9 +61,9 @@ class CartsRepo(_Repo):
         """Count one use of the coupon unless it is used up or withdrawn (one conditional UPDATE: racing
         transactions cannot both take the last use; PostgreSQL re-checks the condition after waiting for the row)."""
         return self.c.execute(built("redeem coupon", lambda: update(coupons_t).where(
-            coupons_t.c.id == bindparam("id"), coupons_t.c.active.is_(True),
+            coupons_t.c.id == bindparam("coupon"), coupons_t.c.active.is_(True),
             (coupons_t.c.max_uses.is_(None)) | (coupons_t.c.uses < coupons_t.c.max_uses)).values(
-            uses=coupons_t.c.uses + 1)), {"id": coupon_id}).rowcount == 1
+            uses=coupons_t.c.uses + 1)), {"coupon": coupon_id}).rowcount == 1
 
     def add_redemption(self, coupon_id: int, order_id: int, customer_id: int | None) -> None:
         self.c.execute(plain_insert(redemptions_t), dict(coupon_id=coupon_id, order_id=order_id,
