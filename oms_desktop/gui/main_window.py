@@ -34,9 +34,25 @@ def describe_event(e: EventDTO, locale: str = "en_US") -> str:
         except (InvalidOperation, TypeError, ValueError, KeyError, AttributeError):
             return f"{value} {currency or ''}".strip()
 
+    customer = str(p.get("customer") or "")
+    value = f" ({amount('value')})" if p.get("value") not in (None, "") else ""
+    cart = f"{customer}'s cart {order}" if customer else f"cart {order}"
+
     match e.kind:
         case "cart_item_added":
-            return f"{who} put {p.get('quantity')} x {p.get('sku')} in cart {order}"
+            return f"{who} put {p.get('quantity')} x {p.get('sku')} in {cart}{value}"
+        case "cart_item_removed":
+            return f"{who} removed {p.get('quantity')} x {p.get('sku')} from {cart}{value}"
+        case "cart_quantity_changed":
+            return f"{who} changed {p.get('sku')} {p.get('old_quantity')} -> {p.get('quantity')} in {cart}{value}"
+        case "cart_opened":
+            return f"{who} opened {cart}" + (f" ({p.get('channel')})" if p.get("channel") else "")
+        case "cart_updated":
+            return f"{who} changed {cart}: {p.get('change')}{value}"
+        case "cart_incentive_offered":
+            label = str(p.get("label") or "an incentive").removesuffix(" your order")
+            facts = ", ".join(x for x in (customer, f"now {amount('value')}" if value else "") if x)
+            return f"{who} offered {label} on {order}" + (f" ({facts})" if facts else "")
         case "order_confirmed":
             return f"{who} confirmed {order} ({amount('total')}, tracking {p.get('tracking_number')})"
         case "order_cancelled":
@@ -118,6 +134,23 @@ class MainWindow(QMainWindow):
         self.tab_widgets.append(self.service_desk)
         self.ui.tabs.addTab(self.service_desk, "&Service desk")
         self.order_entry = next((w for w in self.tab_widgets if isinstance(w, OrderEntryTab)), None)
+        self.carts = None
+        if can(self.actor.role, Perm.ORDER_EDIT):  # the roles that take orders or manage; not warehouse, accounts
+            from .carts import CartsTab
+            self.carts = CartsTab(self.services, self.actor, self.jobs)
+            self.tab_widgets.append(self.carts)
+            # No Alt+letter of its own (Alt+6 reaches it): every letter of "Carts" is taken on some tab already,
+            # and an Alt+C here would make the Orders tab's Alt+C (Confirm) ambiguous, so it would do nothing.
+            i = self.ui.tabs.addTab(self.carts, "Carts")
+            self.ui.tabs.setTabToolTip(i, f"Open carts (Alt+{i + 1})")
+            self.carts.open_cart_requested.connect(self.open_cart)
+
+    def open_cart(self, order_id: int) -> None:
+        """Enter on the open-carts board: the cart in the Orders tab (the board stays as it was)."""
+        if self.order_entry is None:
+            return
+        self.order_entry.load_order(order_id)
+        self.ui.tabs.setCurrentIndex(0)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -167,8 +200,9 @@ class MainWindow(QMainWindow):
         for e in events:
             item = QListWidgetItem(f"{e.at.astimezone():%H:%M:%S}  {describe_event(e, self.locale)}")
             item.setData(Qt.ItemDataRole.UserRole, e.id)
-            if ev.matches(e.event, (ev.CartItemAdded, ev.StockLow)):
-                item.setForeground(Qt.GlobalColor.darkBlue if ev.matches(e.event, ev.CartItemAdded)
+            if ev.matches(e.event, (ev.CartItemAdded, ev.CartIncentiveOffered, ev.StockLow)):
+                item.setForeground(Qt.GlobalColor.darkBlue if ev.matches(e.event, ev.CartItemAdded) else
+                                   Qt.GlobalColor.darkGreen if ev.matches(e.event, ev.CartIncentiveOffered)
                                    else Qt.GlobalColor.darkRed)
             self.activity_list.insertItem(0, item)
         while self.activity_list.count() > MAX_ACTIVITY:
@@ -184,8 +218,8 @@ class MainWindow(QMainWindow):
         if hasattr(tab, "keyboard_help"):
             tab.keyboard_help()
             return
-        QMessageBox.information(self, "Keyboard", "Alt+1..4: switch tabs\nF5: refresh\nCtrl+Shift+A: live activity\n"
-                                                  "F1: this help\nCtrl+Q: quit")
+        QMessageBox.information(self, "Keyboard", f"Alt+1..{self.ui.tabs.count()}: switch tabs\nF5: refresh\n"
+                                                  "Ctrl+Shift+A: live activity\nF1: this help\nCtrl+Q: quit")
 
     def show_about(self) -> None:
         from .. import __version__

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from oms_desktop.adapters.security import fast_test_hasher
@@ -50,11 +51,11 @@ def test_first_run_creates_the_first_administrator_and_company(qtbot, sqlite_bac
     assert not services.auth.needs_first_user()
 
 
-def test_main_window_shows_five_tabs_the_database_and_the_user(qtbot, services, admin):
+def test_main_window_shows_six_tabs_the_database_and_the_user(qtbot, services, admin):
     window = MainWindow(services, admin, database="SQLite demo.db", jobs=JobRunner(synchronous=True))
     qtbot.addWidget(window)
     tabs = [window.ui.tabs.tabText(i).replace("&", "") for i in range(window.ui.tabs.count())]
-    assert tabs == ["Orders", "Inventory", "Warehouse", "Accounts", "Service desk"]
+    assert tabs == ["Orders", "Inventory", "Warehouse", "Accounts", "Service desk", "Carts"]
     assert "SQLite demo.db" in window.database_label.text()
     assert "admin" in window.user_label.text()
 
@@ -74,9 +75,12 @@ def test_an_order_placed_on_another_workstation_appears_without_refresh(qtbot, d
             other.services.orders.add_line(agent, draft.id, "LAMP-01", 2)
         finally:
             other.dispose()
-        qtbot.waitUntil(lambda: window.activity_list.count() >= 1, timeout=5000)
-        texts = [window.activity_list.item(i).text() for i in range(window.activity_list.count())]
-        assert any("2 x LAMP-01" in t and draft.number in t for t in texts), texts
+        def texts() -> list[str]:
+            return [window.activity_list.item(i).text() for i in range(window.activity_list.count())]
+        # the cart's opening and its first line may come in two batches: wait for the line
+        qtbot.waitUntil(lambda: any("2 x LAMP-01" in t for t in texts()), timeout=5000)
+        assert any("2 x LAMP-01" in t and draft.number in t and "Anna Schmidt's cart" in t for t in texts()), \
+            texts()
     finally:
         feed.stop()
 
@@ -111,6 +115,68 @@ def test_the_activity_panel_prints_money_as_the_rest_of_the_screen_does():
     assert "INV-000007" in invoiced and shown('93.97') in invoiced
     broken = describe_event(event("order_confirmed", total="n/a", currency=None, tracking_number="X"), "en_US")
     assert "n/a" in broken  # a payload from an older version still prints, as it came
+
+
+def test_the_carts_tab_is_for_those_who_take_orders_or_manage(qtbot, services, users):
+    for role, has_it in (("agent", True), ("counter", True), ("manager", True), ("warehouse", False),
+                         ("accountant", False)):
+        window = MainWindow(services, users[role], database="test", jobs=JobRunner(synchronous=True))
+        qtbot.addWidget(window)
+        tabs = [window.ui.tabs.tabText(i) for i in range(window.ui.tabs.count())]
+        assert ("Carts" in tabs) is has_it, (role, tabs)
+
+
+def test_alt_c_still_confirms_on_the_orders_tab_and_alt_6_shows_the_carts(qtbot, catalog, admin):
+    window = MainWindow(catalog, admin, database="test", jobs=JobRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    entry = window.order_entry
+    confirmed = []
+    entry.show_tracking = confirmed.append
+    qtbot.keyClicks(entry.product_edit, "LAMP-01")
+    qtbot.keyClick(entry.product_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(entry.product_edit, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # "&Confirm", not a tab
+    qtbot.waitUntil(lambda: len(confirmed) == 1)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+    assert window.ui.tabs.currentWidget() is window.carts
+
+
+def test_cart_events_name_the_customer_and_the_carts_value():
+    from datetime import datetime, timezone
+
+    from oms_desktop.gui.main_window import describe_event
+    from oms_desktop.services.dto import EventDTO
+
+    def event(kind, user="anna", **payload):
+        return EventDTO(id=1, kind=kind, at=datetime.now(timezone.utc), username=user, order_id=12,
+                        product_id=3, payload=payload)
+    facts = dict(customer="Anna Schmidt", currency="EUR", cart_version=4, by="anna")
+    added = event("cart_item_added", sku="LAMP-01", name="Desk lamp", quantity=2, customer_id=1, agent="anna",
+                  channel="phone", value="47.58", **facts)
+    assert describe_event(added) == f"anna put 2 x LAMP-01 in Anna Schmidt's cart SO-000012 ({shown('47.58')})"
+    removed = event("cart_item_removed", sku="BOOK-01", quantity=1, value="35.58", **facts)
+    assert describe_event(removed) == (f"anna removed 1 x BOOK-01 from Anna Schmidt's cart SO-000012 "
+                                       f"({shown('35.58')})")
+    changed = event("cart_quantity_changed", sku="LAMP-01", old_quantity=2, quantity=3, value="71.37", **facts)
+    assert describe_event(changed) == (f"anna changed LAMP-01 2 -> 3 in Anna Schmidt's cart SO-000012 "
+                                       f"({shown('71.37')})")
+    offered = event("cart_incentive_offered", user="manager", incentive_id=1, label="10 % off your order", note="",
+                    text="...", value="107.04", **{**facts, "by": "manager"})
+    assert describe_event(offered) == f"manager offered 10 % off on SO-000012 (Anna Schmidt, now {shown('107.04')})"
+    coupon = event("cart_updated", change="coupon SPRING10", value="96.34", **facts)
+    assert describe_event(coupon) == f"anna changed Anna Schmidt's cart SO-000012: coupon SPRING10 ({shown('96.34')})"
+    # rows written before carts said who the customer is and what the cart is worth still read sensibly
+    old = event("cart_item_added", sku="LAMP-01", name="Desk lamp", quantity=2, customer_id=None, agent="anna",
+                channel="phone")
+    assert describe_event(old) == "anna put 2 x LAMP-01 in cart SO-000012"
+    old_offer = event("cart_incentive_offered", user="manager", incentive_id=1, label="Free shipping", note="",
+                      text="")
+    assert describe_event(old_offer) == "manager offered Free shipping on SO-000012"
+    walk_in = event("cart_item_added", sku="LAMP-01", name="Desk lamp", quantity=1, customer_id=None, agent="anna",
+                    channel="counter", value="23.79", **{**facts, "customer": ""})
+    assert describe_event(walk_in) == f"anna put 1 x LAMP-01 in cart SO-000012 ({shown('23.79')})"
 
 
 def test_the_main_window_fits_a_1366_pixel_laptop_screen_with_the_activity_panel(qtbot, services, admin):

@@ -115,7 +115,7 @@ KEYBOARD_HELP = [
     ("Ctrl+P", "pay now (counter): take the payment for the order just confirmed, print the receipt"),
     ("Ctrl+O", "open carts (drafts) to pick up again"),
     ("Ctrl+Shift+N", "park this cart and start a new order"),
-    ("Alt+1..5", "switch tabs"),
+    ("Alt+1..6", "switch tabs"),
     ("Ctrl+Shift+A", "show or hide the live activity panel"),
     ("F1", "this help"),
 ]
