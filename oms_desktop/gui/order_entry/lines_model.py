@@ -10,6 +10,7 @@ from .. import format as fmt
 COLUMNS = ("#", "SKU", "Product", "Qty", "Unit price", "Discount", "Tax", "Line total", "Available")
 QTY, PRICE, DISCOUNT = 3, 4, 5
 SHORT = QBrush(QColor("#b00020"))
+MARKED = QBrush(QColor("#fff59d"))  # a line someone else added or changed since the screen last showed the cart
 
 
 class LinesModel(QAbstractTableModel):
@@ -24,14 +25,28 @@ class LinesModel(QAbstractTableModel):
         self._lines: tuple[OrderLineDTO, ...] = ()
         self._currency = "EUR"
         self._editable = True
+        self._marks: dict[int, str] = {}
         self.locale = locale
 
-    def set_order(self, order: OrderDTO | None) -> None:
+    def set_order(self, order: OrderDTO | None, marks: dict[int, str] | None = None) -> None:
+        """Show ``order``; ``marks`` (line number -> what happened to it, e.g. "new" or "2 -> 3") highlights the
+        lines that changed since the screen last showed the cart."""
         self.beginResetModel()
         self._lines = order.lines if order else ()
         self._currency = order.currency if order else self._currency
         self._editable = order is None or order.status == "draft"
+        self._marks = dict(marks or {})
         self.endResetModel()
+
+    @property
+    def marks(self) -> dict[int, str]:
+        return dict(self._marks)
+
+    def clear_marks(self) -> None:
+        if self._marks:
+            self._marks = {}
+            if self._lines:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._lines) - 1, len(COLUMNS) - 1))
 
     def line_at(self, row: int) -> OrderLineDTO:
         return self._lines[row]
@@ -64,8 +79,9 @@ class LinesModel(QAbstractTableModel):
             return None
         ln = self._lines[index.row()]
         col = index.column()
+        mark = self._marks.get(ln.line_no)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(ln.line_no), ln.sku, ln.name, str(ln.quantity),
+            return (f"{ln.line_no} {mark}" if mark else str(ln.line_no), ln.sku, ln.name, str(ln.quantity),
                     fmt.money(ln.unit_price, self._currency, self.locale),
                     fmt.rate(ln.discount, self.locale) if ln.discount else "",
                     fmt.rate(ln.tax_rate, self.locale),
@@ -77,8 +93,12 @@ class LinesModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and ln.available is not None and ln.quantity > ln.available:
             return SHORT
+        if role == Qt.ItemDataRole.BackgroundRole and mark:
+            return MARKED
         if role == Qt.ItemDataRole.ToolTipRole and ln.available is not None and ln.quantity > ln.available:
             return f"Only {ln.available} of {ln.sku} available"
+        if role == Qt.ItemDataRole.ToolTipRole and mark:
+            return f"Changed on another workstation: {mark}"
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayou
                                QTableView, QVBoxLayout, QWidget)
 
 from ...domain import events as ev
-from ...domain.errors import NotFound, OutOfStock
+from ...domain.errors import CouponRefused, NotFound, OutOfStock, StaleCart, UserFacingError
 from ...domain.orders import Channel
 from ...domain.phone import has_only_phone_characters
 from ...services import Services
@@ -24,11 +24,16 @@ from ...services.dto import Actor, CustomerDTO, OrderDTO, ProductDTO
 from .. import format as fmt
 from ..jobs import JobRunner
 from ..widgets.message_line import MessageLine
+from .cart_changes import adjustments_html, line_marks, new_offers, offer_banner_text, removed_lines
 from .dialogs import DraftsDialog, KeyboardHelpDialog, ShortageDialog, TrackingDialog
 from .lines_model import LinesModel
 
 QTY_PREFIX = re.compile(r"^\s*(\d{1,7})\s*[*xX×]\s*(\S.*)$")
 SEARCH_DELAY_MS = 120
+MARK_MS = 8000
+"""How long lines changed on another workstation stay marked (the next change made here clears them sooner)."""
+BANNER_STYLE = ("QLabel { background: #fff3bf; border: 2px solid #e0a800; border-radius: 4px; padding: 6px; "
+                "font-size: 11pt; font-weight: bold; color: #3d2c00; }")
 
 
 class _ListNavigator(QObject):
@@ -73,6 +78,8 @@ class OrderEntryTab(QWidget, MessageLine):
         self.order: OrderDTO | None = None
         self.last_confirmed: OrderDTO | None = None  # what Pay now (Ctrl+P) takes payment for
         self._cart_id: int | None = None  # the draft lines go to; also read by write jobs (see add_typed_product)
+        self._new_offers: list = []  # offers the last cart shown brought (the banner shows them)
+        self._cart_version = 0  # its version as this screen knows it (shown, or written by its own last change)
         self.customer: CustomerDTO | None = None
         self._customer_seq = 0
         self._product_seq = 0
@@ -85,6 +92,13 @@ class OrderEntryTab(QWidget, MessageLine):
     # ---- layout --------------------------------------------------------------------------------------------
     def _build(self) -> None:
         root = QVBoxLayout(self)
+        self.offer_banner = QLabel(objectName="offer_banner")
+        self.offer_banner.setWordWrap(True)
+        self.offer_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.offer_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.offer_banner.setStyleSheet(BANNER_STYLE)
+        self.offer_banner.hide()
+        root.addWidget(self.offer_banner)
         top = QHBoxLayout()
         customer_box = QGroupBox("Customer (F2)")
         cl = QVBoxLayout(customer_box)
@@ -165,9 +179,32 @@ class OrderEntryTab(QWidget, MessageLine):
         self.lines_view.verticalHeader().hide()
         self.lines_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.lines_view.setAlternatingRowColors(True)
+        lines_box = QWidget()
+        ll = QVBoxLayout(lines_box)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.lines_view, 1)
+        extras = QHBoxLayout()
+        coupon_label = QLabel("Co&upon")
+        self.coupon_edit = QLineEdit(objectName="coupon_edit")
+        self.coupon_edit.setPlaceholderText("code, Enter applies")
+        self.coupon_edit.setMaximumWidth(170)
+        coupon_label.setBuddy(self.coupon_edit)
+        shipping_label = QLabel("Shippin&g")
+        self.shipping_combo = QComboBox(objectName="shipping_combo")
+        self.shipping_combo.addItem("none (collected)", None)
+        self.shipping_combo.setMinimumContentsLength(14)
+        shipping_label.setBuddy(self.shipping_combo)
+        for w in (coupon_label, self.coupon_edit, shipping_label, self.shipping_combo):
+            extras.addWidget(w)
+        extras.addStretch(1)
+        self.adjustments_label = QLabel(objectName="adjustments_label")
+        self.adjustments_label.setTextFormat(Qt.TextFormat.RichText)
+        self.adjustments_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        extras.addWidget(self.adjustments_label)
+        ll.addLayout(extras)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top_widget)
-        splitter.addWidget(self.lines_view)
+        splitter.addWidget(lines_box)
         splitter.setStretchFactor(1, 1)
         root.addWidget(splitter, 1)
 
@@ -214,6 +251,11 @@ class OrderEntryTab(QWidget, MessageLine):
         self.confirm_button.clicked.connect(self.confirm)
         self.pay_button.clicked.connect(self.pay_now)
         self.lines_model.edit_requested.connect(self.edit_line)
+        self.coupon_edit.returnPressed.connect(self.apply_coupon)
+        self.shipping_combo.activated.connect(lambda _i: self.choose_shipping())
+        self._marks_timer = QTimer(self, singleShot=True, interval=MARK_MS)
+        self._marks_timer.timeout.connect(self.lines_model.clear_marks)
+        QTimer.singleShot(0, self.load_shipping_methods)
         shortcuts = {
             "F2": lambda: self._focus(self.customer_edit), "F3": lambda: self._focus(self.product_edit),
             "F4": lambda: self.lines_view.setFocus(), "Ctrl+N": self.start_new_customer,
@@ -301,9 +343,9 @@ class OrderEntryTab(QWidget, MessageLine):
                   self._show_recent)
         self._run(lambda: self.services.receivables.customer_balance(self.actor, customer.id),
                   lambda balance: self._show_balance(customer.id, balance))
-        if self.order is not None and self.order.customer_id != customer.id:
-            self._run(lambda: self.services.orders.set_customer(self.actor, self.order.id, customer.id),
-                      self.show_order, write=True)
+        if self.order is not None and self.order.status == "draft" and self.order.customer_id != customer.id:
+            self._change(self.order.id, lambda oid, version: self.services.orders.set_customer(
+                self.actor, oid, customer.id, expected_version=version))
         self._focus(self.product_edit)
 
     def _show_balance(self, customer_id: int, balance: Decimal) -> None:
@@ -416,6 +458,7 @@ class OrderEntryTab(QWidget, MessageLine):
         customer_id = self.customer.id if self.customer else None
         channel = self.channel_combo.currentText()
         services, actor = self.services, self.actor
+        self._clear_marks()
 
         def work():
             sku = chosen
@@ -429,11 +472,12 @@ class OrderEntryTab(QWidget, MessageLine):
                     sku = found[0].sku
             # Read the cart when the job runs, not when it was queued: writes run one after another, so a scan
             # that arrives while the first line is still being saved lands in the cart that line created.
-            target = self._cart_id
+            target, version = self._cart_id, self._cart_version
             if target is None:
-                target = services.orders.create_draft(actor, customer_id, channel).id
-                self._cart_id = target
-            return services.orders.add_line(actor, target, sku, qty)
+                draft = services.orders.create_draft(actor, customer_id, channel)
+                target, version = draft.id, draft.version
+                self._cart_id, self._cart_version = target, version
+            return self._remember(services.orders.add_line(actor, target, sku, qty, expected_version=version))
 
         self._run(work, self._line_added, write=True)
 
@@ -448,35 +492,142 @@ class OrderEntryTab(QWidget, MessageLine):
     def edit_line(self, line_no: int, field: str, text: str) -> None:
         if self.order is None:
             return
-        oid = self.order.id
+        orders, actor = self.services.orders, self.actor
         if field == "quantity":
-            fn = lambda: self.services.orders.set_line_quantity(self.actor, oid, line_no, text)  # noqa: E731
+            fn = lambda oid, v: orders.set_line_quantity(actor, oid, line_no, text, expected_version=v)  # noqa: E731
         elif field == "unit_price":
-            fn = lambda: self.services.orders.set_line_price(self.actor, oid, line_no, unit_price=text)  # noqa: E731
+            fn = lambda oid, v: orders.set_line_price(actor, oid, line_no, unit_price=text,  # noqa: E731
+                                                      expected_version=v)
         else:
-            fn = lambda: self.services.orders.set_line_price(self.actor, oid, line_no, discount=text)  # noqa: E731
-        self._run(fn, self.show_order, write=True)
+            fn = lambda oid, v: orders.set_line_price(actor, oid, line_no, discount=text,  # noqa: E731
+                                                      expected_version=v)
+        self._change(self.order.id, fn)
 
     def remove_selected_line(self) -> None:
         index = self.lines_view.currentIndex()
         if self.order is None or not index.isValid():
             return
         line_no = self.lines_model.line_at(index.row()).line_no
-        self._run(lambda: self.services.orders.remove_line(self.actor, self.order.id, line_no), self.show_order,
-                  write=True)
+        self._change(self.order.id, lambda oid, version: self.services.orders.remove_line(
+            self.actor, oid, line_no, expected_version=version))
+
+    # ---- one writer at a time: versions, changes from other workstations --------------------------------------
+    def _remember(self, order: OrderDTO) -> OrderDTO:
+        """The cart a change of this screen returned is the version it knows next (runs in the write job, so a
+        change queued behind it passes this version: a scanner's burst is one person's changes)."""
+        if order is not None and order.status == "draft" and order.id == self._cart_id:
+            self._cart_version = max(self._cart_version, order.version)
+        return order
+
+    def _change(self, oid: int, call, on_success=None, on_failure=None) -> None:
+        """A change of the open cart as a write job: ``call(order_id, version)`` gets the version this screen knows
+        when the job runs (what it showed, or what its own change queued before returned); a cart changed
+        elsewhere since is refused with StaleCart, and the screen shows it again with the changes marked."""
+        self._clear_marks()
+        submitted = self._cart_version
+
+        def work():
+            version = self._cart_version if oid == self._cart_id else submitted
+            return self._remember(call(oid, version))
+
+        self.jobs.submit(lambda _job: work(), on_success=on_success or self.show_order,
+                         on_failure=on_failure or self._failed, write=True, owner=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StaleCart):
+            self._stale(exc)
+        else:
+            super()._failed(exc)
+
+    def _stale(self, exc: StaleCart, *, confirming: bool = False) -> None:
+        """Someone else changed the cart since it was shown: nothing was written; show it as it is now, mark what
+        changed, and say so (confirming: ask again, never confirm what was not seen)."""
+        shown = self.order
+        if shown is None or shown.id != exc.order_id:
+            self.show_message(str(exc), error=True)
+            return
+
+        def after(order: OrderDTO) -> None:
+            if confirming:
+                was, now = (fmt.money(t, order.currency, self.locale) for t in (shown.total, order.total))
+                changed = f"The total changed from {was} to {now}. " if was != now else ""
+                self.show_message(f"Not confirmed: {exc} {changed}Look at the cart: Ctrl+Enter confirms it as it "
+                                  "is shown now.", error=True)
+                self.confirm_button.setFocus()
+            else:
+                self.show_message(f"{exc} Nothing of yours was saved; the cart is shown as it is now "
+                                  "(changes marked).", error=True)
+
+        self.reload_order(after)
+
+    def reload_order(self, after=None, *, mark: bool = True) -> None:
+        """Read the open cart again and show it (with ``mark``, the lines that changed are marked)."""
+        if self.order is None:
+            return
+        oid = self.order.id
+
+        def loaded(order: OrderDTO) -> None:
+            if self.order is None or self.order.id != order.id:
+                return  # the agent moved on to another cart meanwhile
+            foreign = order.id == self._cart_id and order.version > self._cart_version  # not this screen's change
+            self.show_order(order, mark=mark or foreign)
+            if after is not None:
+                after(order)
+            elif foreign:
+                self._changed_elsewhere(order)
+
+        self._run(lambda: self.services.orders.get_order(self.actor, oid), loaded)
+
+    def _changed_elsewhere(self, order: OrderDTO) -> None:
+        if order.status != "draft":
+            self.show_message(f"{order.number} was {order.status} on another workstation.", error=True)
+        elif self._new_offers:
+            self.show_message(f"{self._new_offers[-1].offered_by or 'A manager'} made the caller an offer: read it "
+                              "out (above). Ctrl+Enter confirms with it.")
+        elif order.last_change:
+            self.show_message(f"{order.last_change_by or 'Someone'} changed {order.number}: {order.last_change}"
+                              + (" (marked)." if self.lines_model.marks else "."))
+
+    def _clear_marks(self) -> None:
+        self._marks_timer.stop()
+        self.lines_model.clear_marks()
 
     # ---- the order -----------------------------------------------------------------------------------------
-    def show_order(self, order: OrderDTO | None) -> None:
-        new_cart = order is not None and order.status == "draft" and (self.order is None or self.order.id != order.id)
+    def show_order(self, order: OrderDTO | None, *, mark: bool = False) -> None:
+        """Show ``order`` (None: a new order). With ``mark``, lines that differ from what was shown are marked for a
+        few seconds; an offer new on the same cart shows in the banner with the line to read to the caller."""
+        previous = self.order
+        if (order is not None and previous is not None and order.id == previous.id and
+                order.status == previous.status and order.version < previous.version):
+            return  # an older answer that arrived after a newer one: the screen keeps the newer cart
+        new_cart = order is not None and order.status == "draft" and (previous is None or previous.id != order.id)
         self.order = order
-        self._cart_id = order.id if order is not None and order.status == "draft" else None
-        self.lines_model.set_order(order)
+        if order is not None and order.status == "draft":
+            known = self._cart_version if order.id == self._cart_id else 0
+            self._cart_id, self._cart_version = order.id, max(known, order.version)
+        else:
+            self._cart_id, self._cart_version = None, 0
+        marks = line_marks(previous, order) if mark and order is not None else {}
+        self.lines_model.set_order(order, marks)
+        if marks:
+            self._marks_timer.start()
+        self._new_offers = new_offers(previous, order) if order is not None else []
+        if self._new_offers and previous is not None and order is not None:
+            self.offer_banner.setText("\n".join(offer_banner_text(i, previous.total, order.total, order.currency,
+                                                                   self.locale) for i in self._new_offers))
+            self.offer_banner.show()
+        elif order is None or previous is None or previous.id != order.id or order.status != "draft":
+            self.offer_banner.hide()
+        self._show_cart_extras(order, cart_changed=previous is None or order is None or previous.id != order.id)
         if order is None:
             self.order_label.setText("New order: the cart is saved as soon as the first line is added.")
             self.totals_label.setText("")
             return
         self.order_label.setText(f"{order.number} ({order.status}, {order.channel})  - saved")
-        parts = [f"Net {fmt.money(order.net, order.currency, self.locale)}"]
+        parts = []
+        if order.adjustments:
+            parts.append(f"Goods {fmt.money(order.goods_total, order.currency, self.locale)}")
+        parts.append(f"Net {fmt.money(order.net, order.currency, self.locale)}")
         for rate, _net, tax in order.tax_by_rate:
             parts.append(f"Tax {fmt.rate(rate, self.locale)} {fmt.money(tax, order.currency, self.locale)}")
         self.totals_label.setText("<br>".join(parts) + f"<br><span style='font-size:18pt; font-weight:bold'>"
@@ -485,8 +636,26 @@ class OrderEntryTab(QWidget, MessageLine):
         if short:
             self.show_message("Short before confirm: " + ", ".join(f"{ln.sku} ({ln.available} available)"
                                                                    for ln in short), error=True)
+        gone = removed_lines(previous, order) if mark else []
+        if gone:
+            self.show_message(f"No longer in the cart: {', '.join(gone)}.", error=True)
         if new_cart:
             self.refresh_drafts_hint()  # the first line saved a new cart: it counts among the open carts
+
+    def _show_cart_extras(self, order: OrderDTO | None, *, cart_changed: bool) -> None:
+        """The cart's allowances and charges under the lines, its coupon and its shipping method."""
+        draft = order is not None and order.status == "draft"
+        self.adjustments_label.setText(adjustments_html(order, self.locale))
+        for w in (self.coupon_edit, self.shipping_combo):
+            w.setEnabled(draft)
+        if cart_changed or not self.coupon_edit.hasFocus():
+            self.coupon_edit.setText(order.coupon_code if order is not None else "")
+        method = order.shipping_method if order is not None else None
+        i = self.shipping_combo.findData(method)
+        if i < 0 and method:
+            self.shipping_combo.addItem(method, method)  # a method no longer listed, still on this cart
+            i = self.shipping_combo.count() - 1
+        self.shipping_combo.setCurrentIndex(max(i, 0))
 
     def clear_order(self) -> None:
         self.show_order(None)
@@ -496,6 +665,7 @@ class OrderEntryTab(QWidget, MessageLine):
             w.clear()
         for w in (self.customer_results, self.product_results, self.recent_orders):
             w.clear()
+        self.offer_banner.hide()
         self.customer_info.setText("No customer yet: type a phone number, name or email (F2), or Ctrl+N.")
         self.balance_label.setText("")
         self.new_customer_box.hide()
@@ -506,16 +676,19 @@ class OrderEntryTab(QWidget, MessageLine):
         if self.order is None or not self.order.lines:
             self.show_message("Nothing to confirm: add products first (F3).", error=True)
             return
-        oid = self.order.id
+        oid, shown = self.order.id, self.order.version  # what the agent sees is what gets confirmed, or nothing
+        self._clear_marks()
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, OutOfStock):
                 self.handle_shortage(exc)
+            elif isinstance(exc, StaleCart):
+                self._stale(exc, confirming=True)
             else:
                 self._failed(exc)
 
         self.confirm_button.setEnabled(False)
-        self.jobs.submit(lambda _j: self.services.orders.confirm_order(self.actor, oid),
+        self.jobs.submit(lambda _j: self.services.orders.confirm_order(self.actor, oid, expected_version=shown),
                          on_success=self._confirmed, on_failure=failed,
                          on_finished=lambda: self.confirm_button.setEnabled(True), write=True, owner=self)
 
@@ -548,19 +721,20 @@ class OrderEntryTab(QWidget, MessageLine):
         if choice not in (ShortageDialog.REDUCE, ShortageDialog.REMOVE) or self.order is None:
             return
         short = {s.sku: s.available for s in error.shortages}
-        oid = self.order.id
         lines = [(ln.line_no, ln.sku) for ln in self.order.lines if ln.sku in short]
 
-        def work():
+        def work(oid: int, version: int):
             order = None
             for line_no, sku in lines:
                 qty = short[sku] if choice == ShortageDialog.REDUCE else 0
-                order = self.services.orders.set_line_quantity(self.actor, oid, line_no, qty)
+                order = self.services.orders.set_line_quantity(self.actor, oid, line_no, qty,
+                                                               expected_version=version)
+                version = order.version
             return order
 
-        self._run(work, lambda order: (self.show_order(order), self.show_message(
+        self._change(self.order.id, work, lambda order: (self.show_order(order), self.show_message(
             "Quantities reduced to what is available; Ctrl+Enter confirms." if choice == ShortageDialog.REDUCE else
-            "Short lines removed; Ctrl+Enter confirms.")), write=True)
+            "Short lines removed; Ctrl+Enter confirms.")))
 
     def park_and_new(self) -> None:
         parked = self.order
@@ -611,13 +785,75 @@ class OrderEntryTab(QWidget, MessageLine):
             self.product_results.clear()
         elif self.customer_results.count():
             self.customer_results.clear()
+        elif self.offer_banner.isVisible():
+            self.offer_banner.hide()
 
     def on_events(self, events: list) -> None:
-        """Another workstation changed stock: refresh availability shown on the open cart."""
-        if self.order is not None and any(ev.matches(e.event, (ev.OrderConfirmed, ev.OrderCancelled,
-                                                               ev.StockAdjusted)) for e in events):
-            oid = self.order.id
-            self._run(lambda: self.services.orders.get_order(self.actor, oid),
-                      lambda order: self.show_order(order) if self.order and order.id == self.order.id else None)
+        """Another workstation changed the open cart (a line, a price, an offer): show it at once, changes marked,
+        an offer in the banner. Stock moved or an order was confirmed elsewhere: refresh availability."""
+        if self.order is None:
+            return
+        oid = self.order.id
+        ours = [e for e in events if e.order_id == oid and ev.matches(e.event, ev.CART_EVENTS)]
+        elsewhere = [e for e in ours if getattr(e.event, "by", "") != self.actor.username and
+                     (getattr(e.event, "cart_version", 0) > self._cart_version or
+                      ev.matches(e.event, (ev.OrderConfirmed, ev.OrderCancelled)))]
+        if elsewhere:
+            self.reload_order(self._changed_elsewhere)
+        elif any(ev.matches(e.event, (ev.OrderConfirmed, ev.OrderCancelled, ev.StockAdjusted)) for e in events):
+            self.reload_order(mark=False)
 
+    # ---- coupon and shipping -----------------------------------------------------------------------------------
+    def load_shipping_methods(self) -> None:
+        def show(methods) -> None:
+            current = self.shipping_combo.currentData()
+            self.shipping_combo.clear()
+            self.shipping_combo.addItem("none (collected)", None)
+            for m in methods:
+                self.shipping_combo.addItem(m.name, m.code)
+            self.shipping_combo.setCurrentIndex(max(self.shipping_combo.findData(current), 0))
 
+        self._run(lambda: self.services.promotions.list_shipping_methods(self.actor), show)
+
+    def apply_coupon(self) -> None:
+        """Enter in the coupon field: the code goes on the cart (an empty field takes the coupon off)."""
+        if self.order is None or self.order.status != "draft":
+            self.show_message("Add a product first: a coupon goes on a cart.", error=True)
+            return
+        code = self.coupon_edit.text().strip() or None
+        carts, actor = self.services.carts, self.actor
+
+        def applied(order: OrderDTO) -> None:
+            self.show_order(order)
+            self.coupon_edit.setText(order.coupon_code)  # as the cart keeps it: SPRING10 for 'spring10 '
+            total = fmt.money(order.total, order.currency, self.locale)
+            self.show_message(f"Coupon {order.coupon_code} applied: total {total}." if order.coupon_code else
+                              f"Coupon taken off: total {total}.")
+            self._focus(self.product_edit)
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, CouponRefused) or (isinstance(exc, UserFacingError) and
+                                                  not isinstance(exc, StaleCart)):
+                self.show_message(f"Coupon not applied: {exc}", error=True)
+                self._focus(self.coupon_edit)
+            else:
+                self._failed(exc)
+
+        self._change(self.order.id, lambda oid, v: carts.set_coupon(actor, oid, code, expected_version=v),
+                     applied, refused)
+
+    def choose_shipping(self) -> None:
+        if self.order is None or self.order.status != "draft":
+            return
+        method = self.shipping_combo.currentData()
+        if method == self.order.shipping_method:
+            return
+        carts, actor = self.services.carts, self.actor
+
+        def chosen(order: OrderDTO) -> None:
+            self.show_order(order)
+            total = fmt.money(order.total, order.currency, self.locale)
+            self.show_message(f"Shipping: {self.shipping_combo.currentText()}; total {total}.")
+
+        self._change(self.order.id, lambda oid, v: carts.set_shipping(actor, oid, method, expected_version=v),
+                     chosen)
