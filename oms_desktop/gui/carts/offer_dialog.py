@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBo
                                QLineEdit, QRadioButton, QVBoxLayout, QWidget)
 
 from ...domain.errors import Cancelled, StaleCart, StorageError, UserFacingError
+from ...domain.roles import Perm, can
 from ...services import Services
 from ...services.carts import CartSummaryDTO, OfferDTO
 from ...services.dto import Actor
@@ -72,6 +73,13 @@ class OfferDialog(QDialog):
                                           objectName="next_order_check")
         form.addRow("", self.next_order_check)
         layout.addLayout(form)
+        company = services.company.get()
+        limit = company.incentive_limit_manager if can(actor.role, Perm.PRICE_OVERRIDE) \
+            else company.incentive_limit_agent
+        self.limit_label = QLabel(f"You may offer up to {fmt.rate(limit, locale)} of this cart's goods, all offers "
+                                  "on it together.", objectName="limit_label")
+        self.limit_label.setStyleSheet("color: #555;")
+        layout.addWidget(self.limit_label)
         self.error_label = QLabel(objectName="error_label")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)

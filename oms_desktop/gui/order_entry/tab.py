@@ -202,10 +202,16 @@ class OrderEntryTab(QWidget, MessageLine):
         self.adjustments_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         extras.addWidget(self.adjustments_label)
         ll.addLayout(extras)
+        # At 1,366 x 768 the lines keep four rows in sight when an offer banner takes its place at the top: the
+        # lists above give way first (each still shows two entries).
+        self.lines_view.setMinimumHeight(150)
+        for lst in (self.customer_results, self.recent_orders, self.product_results):
+            lst.setMinimumHeight(44)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top_widget)
         splitter.addWidget(lines_box)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
         root.addWidget(splitter, 1)
 
         bottom = QHBoxLayout()
