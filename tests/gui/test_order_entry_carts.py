@@ -97,8 +97,14 @@ def test_changes_and_an_offer_from_another_workstation_show_at_once(qtbot, tab, 
     assert tab.order.total == after and money(after) in tab.totals_label.text()
     assert "10 % off your order" in tab.adjustments_label.text()
     assert "made the caller an offer" in tab.message_label.text()
+    # the cart changes again while the offer stands: the banner's total stays true
+    more = shop.orders.add_line(manager, tab.order.id, "BULB-E27", 2)
+    feed.poll_now()
+    qtbot.waitUntil(lambda: tab.order.version == more.version)
+    assert tab.offer_banner.isVisible() and tab.offer_banner.text().endswith(
+        f"10 % off your order: your total is {money(more.total)}.'")
     qtbot.keyClick(tab.product_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert len(tab.confirmed_orders) == 1 and tab.confirmed_orders[0].total == after
+    assert len(tab.confirmed_orders) == 1 and tab.confirmed_orders[0].total == more.total
     assert not tab.offer_banner.isVisible()  # the next caller does not see it
 
 

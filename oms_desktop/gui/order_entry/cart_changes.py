@@ -47,12 +47,13 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
 
 
-def offer_banner_text(offer: IncentiveDTO, before: Decimal, after: Decimal, currency: str, locale: str) -> str:
+def offer_banner_text(offer: IncentiveDTO, before: Decimal | None, after: Decimal, currency: str,
+                      locale: str) -> str:
     """Offer from manager: 10 % off your order. Read to the caller: 'We can offer you 10 % off your order: your
-    total is now €107.04 instead of €118.93.'"""
+    total is now €107.04 instead of €118.93.' (``before`` None: the cart changed since, only the total now.)"""
     now = fmt.money(after, currency, locale)
-    total = (f"your total is now {now} instead of {fmt.money(before, currency, locale)}" if after != before
-             else f"your total is {now}")
+    total = (f"your total is now {now} instead of {fmt.money(before, currency, locale)}"
+             if before is not None and after != before else f"your total is {now}")
     why = f" ({offer.note})" if offer.note else ""
     return (f"Offer from {offer.offered_by or 'a manager'}{why}: {offer.label}. Read to the caller: "
             f"'We can offer you {_lower_first(offer.label)}: {total}.'")

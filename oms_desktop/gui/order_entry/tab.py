@@ -79,6 +79,7 @@ class OrderEntryTab(QWidget, MessageLine):
         self.last_confirmed: OrderDTO | None = None  # what Pay now (Ctrl+P) takes payment for
         self._cart_id: int | None = None  # the draft lines go to; also read by write jobs (see add_typed_product)
         self._new_offers: list = []  # offers the last cart shown brought (the banner shows them)
+        self._banner: tuple | None = None  # (offer ids, total before, total after) while the banner stands
         self._cart_version = 0  # its version as this screen knows it (shown, or written by its own last change)
         self.customer: CustomerDTO | None = None
         self._customer_seq = 0
@@ -618,12 +619,7 @@ class OrderEntryTab(QWidget, MessageLine):
         if marks:
             self._marks_timer.start()
         self._new_offers = new_offers(previous, order) if order is not None else []
-        if self._new_offers and previous is not None and order is not None:
-            self.offer_banner.setText("\n".join(offer_banner_text(i, previous.total, order.total, order.currency,
-                                                                   self.locale) for i in self._new_offers))
-            self.offer_banner.show()
-        elif order is None or previous is None or previous.id != order.id or order.status != "draft":
-            self.offer_banner.hide()
+        self._show_banner(previous, order)
         self._show_cart_extras(order, cart_changed=previous is None or order is None or previous.id != order.id)
         if order is None:
             self.order_label.setText("New order: the cart is saved as soon as the first line is added.")
@@ -647,6 +643,26 @@ class OrderEntryTab(QWidget, MessageLine):
             self.show_message(f"No longer in the cart: {', '.join(gone)}.", error=True)
         if new_cart:
             self.refresh_drafts_hint()  # the first line saved a new cart: it counts among the open carts
+
+    def _show_banner(self, previous: OrderDTO | None, order: OrderDTO | None) -> None:
+        """A new offer: the banner with the line to read out. While it stands, a later change of the cart keeps
+        the banner's total true; a withdrawn offer, another cart or a confirmed one takes it away."""
+        same = order is not None and previous is not None and previous.id == order.id and order.status == "draft"
+        if self._new_offers and same:
+            self._banner = ([i.id for i in self._new_offers], previous.total, order.total)
+        elif not same or self.offer_banner.isHidden():
+            self._banner = None
+        if self._banner is not None and order is not None:
+            ids, before, after = self._banner
+            standing = [i for i in order.incentives if i.id in ids]
+            if standing:
+                was = before if order.total == after else None  # changed since the offer: only the total now
+                self.offer_banner.setText("\n".join(offer_banner_text(i, was, order.total, order.currency,
+                                                                       self.locale) for i in standing))
+                self.offer_banner.show()
+                return
+            self._banner = None
+        self.offer_banner.hide()
 
     def _show_cart_extras(self, order: OrderDTO | None, *, cart_changed: bool) -> None:
         """The cart's allowances and charges under the lines, its coupon and its shipping method."""
