@@ -158,9 +158,17 @@ class MainWindow(QMainWindow):
         # to the current tab's first field once the window is up.
         QTimer.singleShot(0, self.focus_current_tab)
 
+    def current_tab(self) -> QWidget | None:
+        """The current tab's widget: the page itself for tabs added in code (Service desk, Carts), else the one
+        widget the .ui form's page holds."""
+        page = self.ui.tabs.currentWidget()
+        if page in self.tab_widgets:
+            return page
+        layout = page.layout()
+        return layout.itemAt(0).widget() if layout is not None and layout.count() else None
+
     def focus_current_tab(self) -> None:
-        layout = self.ui.tabs.currentWidget().layout()
-        tab = layout.itemAt(0).widget() if layout is not None and layout.count() else None
+        tab = self.current_tab()
         if tab is None:
             return
         if hasattr(tab, "focus_primary"):
@@ -213,8 +221,7 @@ class MainWindow(QMainWindow):
             self.jobs.submit(lambda job: self.feed.poll_now())
 
     def show_keyboard_help(self) -> None:
-        layout = self.ui.tabs.currentWidget().layout()
-        tab = layout.itemAt(0).widget() if layout is not None and layout.count() else None
+        tab = self.current_tab()
         if hasattr(tab, "keyboard_help"):
             tab.keyboard_help()
             return

@@ -108,6 +108,19 @@ def test_changes_and_an_offer_from_another_workstation_show_at_once(qtbot, tab, 
     assert not tab.offer_banner.isVisible()  # the next caller does not see it
 
 
+def test_a_withdrawn_offer_leaves_the_screen(qtbot, tab, shop, users, customer, feed):
+    feed.events_arrived.connect(tab.on_events)
+    _cart(qtbot, tab, customer, "2*LAMP-01")
+    offer = shop.carts.offer(users["manager"], tab.order.id, amount="2.00", expected_version=tab.order.version)
+    feed.poll_now()
+    qtbot.waitUntil(tab.offer_banner.isVisible)
+    assert "Offer from manager: 2.00 EUR off your order." in tab.offer_banner.text()
+    back = shop.carts.withdraw(users["manager"], tab.order.id, offer.incentive.id, expected_version=offer.order.version)
+    feed.poll_now()
+    qtbot.waitUntil(lambda: tab.order.version == back.version)
+    assert not tab.offer_banner.isVisible() and tab.order.total == back.total
+
+
 def test_the_agents_own_changes_are_not_marked_as_someone_elses(qtbot, tab, shop, users, customer, feed):
     feed.events_arrived.connect(tab.on_events)
     _cart(qtbot, tab, customer, "LAMP-01", "BOOK-01")

@@ -141,6 +141,8 @@ def test_alt_c_still_confirms_on_the_orders_tab_and_alt_6_shows_the_carts(qtbot,
     qtbot.waitUntil(lambda: len(confirmed) == 1)
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
     assert window.ui.tabs.currentWidget() is window.carts
+    qtbot.waitUntil(window.carts.view.hasFocus)  # the board has the keys: P, A, S, C work at once
+    assert window.current_tab() is window.carts  # and F1 shows its keys
 
 
 def test_cart_events_name_the_customer_and_the_carts_value():
