@@ -75,6 +75,18 @@ class CartsRepo(_Repo):
         return self.c.execute(select(func.count()).select_from(redemptions_t).where(
             redemptions_t.c.coupon_id == coupon_id, redemptions_t.c.customer_id == customer_id)).scalar_one()
 
+    def coupon_use_mismatches(self) -> list[tuple[str, int, int, int | None]]:
+        """(code, uses, redemptions, max_uses) of every coupon whose counted uses differ from its redemptions or
+        whose redemptions exceed its limit."""
+        counted = (select(redemptions_t.c.coupon_id, func.count().label("n")).group_by(redemptions_t.c.coupon_id)
+                   .subquery())
+        n = func.coalesce(counted.c.n, 0)
+        rows = self.c.execute(select(coupons_t.c.code, coupons_t.c.uses, n, coupons_t.c.max_uses)
+                              .outerjoin(counted, counted.c.coupon_id == coupons_t.c.id)
+                              .where((coupons_t.c.uses != n) | (coupons_t.c.max_uses < n))
+                              .order_by(coupons_t.c.code)).all()
+        return [(r[0], int(r[1]), int(r[2]), r[3]) for r in rows]
+
     def has_confirmed_order(self, customer_id: int) -> bool:
         """Whether the customer has an order past the cart (not a draft, not cancelled): a first order is one
         without."""
