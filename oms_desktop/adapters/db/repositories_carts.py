@@ -166,6 +166,14 @@ class PromotionsRepo(_Repo):
             (promotions_t.c.ends.is_(None)) | (promotions_t.c.ends >= bindparam("day")))
             .order_by(promotions_t.c.id)), {"day": day}).all()
 
+    def fingerprint(self) -> tuple[int, int, str, str]:
+        """(how many promotions, the highest id, the latest creation, the latest end): promotions are only added
+        and ended, so this changes exactly when the set of promotions does (and differs between databases)."""
+        n, top, made, ended = self.c.execute(built("promotions fingerprint", lambda: select(
+            func.count(), func.coalesce(func.max(promotions_t.c.id), 0), func.max(promotions_t.c.created_at),
+            func.max(promotions_t.c.ended_at)))).one()
+        return int(n), int(top), str(made), str(ended)
+
     def promotions(self, *, include_ended: bool = False):
         q = select(promotions_t)
         if not include_ended:
