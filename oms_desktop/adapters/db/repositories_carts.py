@@ -35,6 +35,11 @@ class CartsRepo(_Repo):
         if rows:
             self.c.execute(plain_insert(order_adj_t), [{"order_id": order_id, **r} for r in rows])
 
+    def add_adjustments(self, order_id: int, rows: list[dict]) -> None:
+        """The allowances and charges of an order being created (nothing to replace)."""
+        if rows:
+            self.c.execute(plain_insert(order_adj_t), [{"order_id": order_id, **r} for r in rows])
+
     def invoice_adjustments(self, invoice_id: int):
         return self.c.execute(built("invoice adjustments", lambda: select(invoice_adj_t).where(
             invoice_adj_t.c.invoice_id == bindparam("id")).order_by(invoice_adj_t.c.seq)), {"id": invoice_id}).all()
@@ -72,8 +77,10 @@ class CartsRepo(_Repo):
     def customer_uses(self, coupon_id: int, customer_id: int | None) -> int:
         if customer_id is None:
             return 0
-        return self.c.execute(select(func.count()).select_from(redemptions_t).where(
-            redemptions_t.c.coupon_id == coupon_id, redemptions_t.c.customer_id == customer_id)).scalar_one()
+        return int(self.c.execute(built("coupon uses by customer", lambda: select(func.count()).select_from(
+            redemptions_t).where(redemptions_t.c.coupon_id == bindparam("coupon"),
+                                 redemptions_t.c.customer_id == bindparam("customer"))),
+            {"coupon": coupon_id, "customer": customer_id}).scalar_one())
 
     def coupon_use_mismatches(self) -> list[tuple[str, int, int, int | None]]:
         """(code, uses, redemptions, max_uses) of every coupon whose counted uses differ from its redemptions or
@@ -90,8 +97,9 @@ class CartsRepo(_Repo):
     def has_confirmed_order(self, customer_id: int) -> bool:
         """Whether the customer has an order past the cart (not a draft, not cancelled): a first order is one
         without."""
-        return bool(self.c.execute(select(exists().where(
-            orders_t.c.customer_id == customer_id, orders_t.c.status.notin_(("draft", "cancelled"))))).scalar())
+        return bool(self.c.execute(built("customer has confirmed order", lambda: select(exists().where(
+            orders_t.c.customer_id == bindparam("customer"), orders_t.c.status.notin_(("draft", "cancelled"))))),
+            {"customer": customer_id}).scalar())
 
     def board(self, *, idle_before: datetime, agent_id: int | None = None, at_risk_only: bool = False,
               limit: int = 50, offset: int = 0):
