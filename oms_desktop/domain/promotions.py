@@ -41,7 +41,6 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
-from .errors import ValidationFailed
 from .money import quantum, round_money
 
 _K = TypeVar("_K")
@@ -364,10 +363,3 @@ def _applicable(cart: Cart, promotions: tuple[Promotion, ...], shipping: Decimal
     ok = sorted((p for p in promotions if applies(p)), key=lambda p: (-p.priority, -saving_alone(p), p.id))
     exclusive = next((p for p in ok if p.exclusive), None)
     return [exclusive] if exclusive is not None else ok
-
-
-def check_percent(value: Decimal, *, field: str = "percent") -> Decimal:
-    """A percent as a fraction, refused outside 0..100 % (the caller parses the text)."""
-    if value < 0 or value > 1:
-        raise ValidationFailed(f"{field} must be between 0 and 100 %")
-    return value

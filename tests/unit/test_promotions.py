@@ -337,6 +337,27 @@ def test_nothing_takes_the_goods_below_zero():
     assert {a.source_id for a in adjs} == {1, 2}
 
 
+def test_the_worked_example_of_docs_carts_md():
+    lines = (line("LAMP", "49.90", 2, category="lighting"), line("TEA", "4.50", 4, rate="0.07", category="food"))
+    promotions = (
+        Promotion(1, "Spring sale", pct("0.10", categories=frozenset({"lighting"})), priority=1),
+        Promotion(2, "5.00 off", off("5.00"), min_total=D("50.00")),
+        Promotion(3, "Tea week", pct("0.15", categories=frozenset({"food"}))),
+        Promotion(4, "Counter weekend", pct("0.20"), channel="counter", exclusive=True))
+    late = (Incentive(8, FREE_SHIPPING, "Sorry for the late delivery"),)
+    online = cart(*lines, channel="online", day=date(2026, 4, 10))
+    adjs = adjustments(online, promotions=promotions, incentives=late, shipping=flat("4.90"))
+    assert taken(adjs) == [(None, "4.90", "0.19"), (1, "-9.98", "0.19"), (2, "-0.83", "0.07"), (2, "-4.17", "0.19"),
+                           (3, "-2.58", "0.07"), (8, "-4.90", "0.19")]
+    totals = price([PricedLine(ln.sku, ln.quantity, ln.unit_price, ln.tax_rate) for ln in lines],
+                   PricingPolicy("EUR", True, TaxRounding.PER_DOCUMENT),
+                   [DocumentAdjustment(a.amount, a.tax_rate) for a in adjs])
+    assert (totals.total, totals.tax_by_rate[D("0.07")][1], totals.tax_by_rate[D("0.19")][1]) == \
+        (D("100.24"), D("0.95"), D("13.68"))
+    counter = cart(*lines, channel="counter", day=date(2026, 4, 10))
+    assert sum((a.amount for a in adjustments(counter, promotions=promotions)), D(0)) == D("-23.56")
+
+
 # -- properties
 
 RATES = [D(0), D("0.07"), D("0.1"), D("0.19"), D("0.2")]
