@@ -961,8 +961,8 @@ def _carts_and_promotions(services, engine, rng: random.Random, products: list[d
     promos.generate_coupons(manager, 20, "XMAS", percent="10", expires=(today + timedelta(days=30)).isoformat())
     sellable = [p for p in products if p["category"] != "Books"]
     carts = []
-    for n, (actor, channel, idle) in enumerate(((agent, "phone", 3), (agent, "phone", 42), (counter, "counter", 1),
-                                                 (agent, "online", 95), (agent, "catalog", 7))):
+    for actor, channel, idle in ((agent, "phone", 3), (agent, "phone", 42), (counter, "counter", 1),
+                                 (agent, "online", 95), (agent, "catalog", 7)):
         cart = services.orders.create_draft(actor, rng.choice(customer_ids), channel=channel)
         for p in rng.sample(sellable, rng.randint(1, 3)):
             cart = services.orders.add_line(actor, cart.id, p["sku"], rng.choice((1, 1, 2)))
