@@ -632,34 +632,26 @@ def _seed_open_carts(engine, n: int, customers: int, skus_by_id: int, user_id: i
     orders_t, lines_t = m.Order.__table__, m.OrderLine.__table__
     rng = random.Random(11)
     now = datetime.now(timezone.utc)
-    with engine.begin() as c:
-        start = (c.execute(select_max_id(orders_t)).scalar() or 0) + 1
-        rows, lines = [], []
-        for k in range(n):
-            oid = start + k
-            changed = now - timedelta(seconds=rng.randrange(7200))
-            pid = rng.randrange(1, skus_by_id + 1)
-            qty = rng.randrange(1, 4)
-            unit = rng.randrange(100, 20000)
-            net = unit * qty
-            tax = net * 19 // 100
-            rows.append(dict(id=oid, tracking_number=None, customer_id=rng.randrange(1, customers + 1),
-                             channel=("phone", "online", "counter", "catalog")[k % 4], status="draft",
-                             currency="EUR", net_minor=net, tax_minor=tax, total_minor=net + tax,
-                             prices_include_tax=False, tax_rounding="line", express=False, notes="",
-                             created_by=user_id, created_at=changed, confirmed_at=None, updated_at=changed,
-                             version=2, last_change=f"added {qty} x item {pid}", last_change_at=changed,
-                             last_change_by="bench", shipping_method=None, coupon_id=None))
-            lines.append(dict(order_id=oid, line_no=1, product_id=pid, sku=f"ITEM-{pid}", name="bench item",
-                              quantity=qty, unit_price_minor=unit, tax_rate_bp=1900, discount_bp=0, net_minor=net,
-                              tax_minor=tax))
-        c.execute(orders_t.insert(), rows)
-        c.execute(lines_t.insert(), lines)
-
-
-def select_max_id(table):
-    from sqlalchemy import func, select
-    return select(func.max(table.c.id))
+    rows, lines = [], []
+    for k in range(n):
+        changed = now - timedelta(seconds=rng.randrange(7200))
+        pid = rng.randrange(1, skus_by_id + 1)
+        qty = rng.randrange(1, 4)
+        unit = rng.randrange(100, 20000)
+        net = unit * qty
+        tax = net * 19 // 100
+        rows.append(dict(tracking_number=None, customer_id=rng.randrange(1, customers + 1),
+                         channel=("phone", "online", "counter", "catalog")[k % 4], status="draft",
+                         currency="EUR", net_minor=net, tax_minor=tax, total_minor=net + tax,
+                         prices_include_tax=False, tax_rounding="line", express=False, notes="",
+                         created_by=user_id, created_at=changed, confirmed_at=None, updated_at=changed,
+                         version=2, last_change=f"added {qty} x item {pid}", last_change_at=changed,
+                         last_change_by="bench", shipping_method=None, coupon_id=None))
+        lines.append(dict(line_no=1, product_id=pid, sku=f"ITEM-{pid}", name="bench item", quantity=qty,
+                          unit_price_minor=unit, tax_rate_bp=1900, discount_bp=0, net_minor=net, tax_minor=tax))
+    with engine.begin() as c:  # the ids from the database (PostgreSQL's sequence moves on), in the rows' order
+        ids = c.execute(orders_t.insert().returning(orders_t.c.id, sort_by_parameter_order=True), rows).scalars()
+        c.execute(lines_t.insert(), [{"order_id": oid, **ln} for oid, ln in zip(ids, lines, strict=True)])
 
 
 APP_START_SCRIPT = r"""
