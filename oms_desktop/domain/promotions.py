@@ -360,6 +360,9 @@ def _applicable(cart: Cart, promotions: tuple[Promotion, ...], shipping: Decimal
     def saving_alone(p: Promotion) -> Decimal:
         return sum((amount for _rate, amount in _Left(cart, shipping, shipping_rate).take(p.offer)), Decimal(0))
 
-    ok = sorted((p for p in promotions if applies(p)), key=lambda p: (-p.priority, -saving_alone(p), p.id))
+    # A promotion that would give this cart nothing (a buy-X-get-Y with an incomplete set, free shipping on a cart
+    # without shipping) does not apply: an exclusive one must not shut out the others for nothing.
+    savings = {p.id: saving_alone(p) for p in promotions if applies(p)}
+    ok = sorted((p for p in promotions if savings.get(p.id, 0) > 0), key=lambda p: (-p.priority, -savings[p.id], p.id))
     exclusive = next((p for p in ok if p.exclusive), None)
     return [exclusive] if exclusive is not None else ok

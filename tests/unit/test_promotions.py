@@ -205,6 +205,13 @@ def test_a_buy_get_without_its_x_in_the_cart_does_not_apply_so_does_not_exclude_
     assert taken(adjustments(c, promotions=promotions)) == [(2, "-1.50", "0.07")]
 
 
+def test_an_exclusive_promotion_that_gives_this_cart_nothing_does_not_shut_out_the_others():
+    c = cart(line("LAMP", "20.00", 1), line("BULB", "3.00", 1, rate="0.07"))
+    promotions = (promo(1, buy_get("LAMP", 2, "BULB", 1), exclusive=True), promo(2, pct("0.10")),
+                  promo(3, FREE_SHIPPING, exclusive=True))  # one lamp of two, and no shipping to take off
+    assert [a.source_id for a in adjustments(c, promotions=promotions)] == [2, 2]
+
+
 # -- shipping
 
 def test_free_shipping_from_two_sources_is_taken_once_and_never_more_than_the_charge():
