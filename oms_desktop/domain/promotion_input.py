@@ -3,6 +3,7 @@
 in the words of the screen and the command line."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -12,6 +13,7 @@ from .promotions import Coupon, Effect, Offer, Promotion, normalize_code
 
 CODE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
 MAX_CODE = 40
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def parse_percent(text: object, *, field: str = "percent") -> Decimal:
@@ -34,22 +36,26 @@ def percent_text(fraction: Decimal) -> str:
 
 
 def parse_day(text: object, *, field: str = "day") -> date:
-    """An ISO date (YYYY-MM-DD); a day that does not exist (2026-02-30) is refused naming the field."""
+    """An ISO date (YYYY-MM-DD); a day that does not exist (2026-02-30) is refused naming the field, and so are the
+    other forms ``date.fromisoformat`` reads since Python 3.11 (20260228, 2026-W09-6)."""
     s = str(text or "").strip()
-    try:
-        return date.fromisoformat(s)
-    except ValueError:
-        raise ValidationFailed(f"{field} '{text}' is not a date that exists (YYYY-MM-DD)") from None
+    if _ISO_DAY.fullmatch(s):
+        try:
+            return date.fromisoformat(s)
+        except ValueError:  # 2026-02-30
+            pass
+    raise ValidationFailed(f"{field} '{text}' is not a date that exists (YYYY-MM-DD)")
 
 
 def check_code(text: object) -> str:
-    """A coupon code (or a batch prefix) as stored: upper case without spaces, only A-Z, 0-9, - and _."""
+    """A coupon code (or a batch prefix) as stored: upper case without spaces, only A-Z, 0-9, - and _ as typed (the
+    characters are checked before upper case, which makes 'ß' 'SS' and a dotless 'ı' an 'I')."""
     code = normalize_code(text)
     if not code:
         raise ValidationFailed("coupon code is empty")
     if len(code) > MAX_CODE:
         raise ValidationFailed(f"coupon code '{code}' is longer than {MAX_CODE} characters")
-    bad = sorted(set(code) - CODE_CHARACTERS)
+    bad = sorted({ch for ch in "".join(str(text).split()) if not ch.isascii() or ch.upper() not in CODE_CHARACTERS})
     if bad:
         raise ValidationFailed(f"coupon code '{code}' may hold only letters, digits, - and _ (not {''.join(bad)})")
     return code

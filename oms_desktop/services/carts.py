@@ -171,6 +171,7 @@ class CartService(ServiceBase):
                     raise CouponRefused(f"coupon {code} does not exist")
                 check_coupon(uow, order, uow.orders.lines(order.id), row)
                 uow.orders.update(order.id, {"coupon_id": row.id})
+                order = with_fields(order, coupon_id=row.id)
                 values.update(effect="coupon", coupon_id=row.id, label=f"Coupon {code}")
             elif next_order:
                 if order.customer_id is None:
@@ -227,6 +228,7 @@ class CartService(ServiceBase):
             uow.carts.withdraw_incentive(incentive_id)
             if offer.effect == "coupon" and offer.coupon_id == order.coupon_id:
                 uow.orders.update(order.id, {"coupon_id": None})
+                order = with_fields(order, coupon_id=None)
             reprice(uow, order, actor, f"offer withdrawn: {offer.label}"[:200])
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="cart.withdraw_offer",
                              entity="order", entity_id=order.id, old={"offer": offer.label}, new={})

@@ -258,3 +258,15 @@ def test_conversion_counts_carts_confirmed_abandoned_and_what_incentives_cost(sh
     assert rep.total.rate == Decimal("0.5")
     with pytest.raises(PermissionDenied):
         shop.carts.conversion(agent)
+
+
+def test_a_coupon_offered_on_a_cart_prices_it_and_withdrawing_the_offer_takes_it_off(shop, users, customer):
+    agent, manager = users["agent"], users["manager"]
+    shop.promotions.create_coupon(manager, "SORRY10", percent="10")
+    cart = shop.orders.add_line(agent, shop.orders.create_draft(agent, customer.id).id, "LAMP-01", 2)
+    offered = shop.carts.offer(agent, cart.id, coupon=" sorry10 ", note="late delivery last time")
+    assert offered.order.coupon_code == "SORRY10"
+    assert [(a.kind, a.label) for a in offered.order.adjustments] == [("coupon", "Coupon SORRY10")]
+    assert offered.order.total < cart.total
+    back = shop.carts.withdraw(manager, cart.id, offered.incentive.id)
+    assert (back.coupon_code, back.adjustments, back.total, back.incentives) == ("", (), cart.total, ())
