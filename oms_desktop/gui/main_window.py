@@ -48,7 +48,7 @@ def describe_event(e: EventDTO, locale: str = "en_US") -> str:
         case "cart_opened":
             return f"{who} opened {cart}" + (f" ({p.get('channel')})" if p.get("channel") else "")
         case "cart_updated":
-            return f"{who} changed {cart}: {p.get('change')}{value}"
+            return f"{who} changed {cart}{value}: {p.get('change')}"  # a change may end in brackets of its own
         case "cart_incentive_offered":
             label = str(p.get("label") or "an incentive").removesuffix(" your order")
             facts = ", ".join(x for x in (customer, f"now {amount('value')}" if value else "") if x)

@@ -167,7 +167,7 @@ def test_cart_events_name_the_customer_and_the_carts_value():
                     text="...", value="107.04", **{**facts, "by": "manager"})
     assert describe_event(offered) == f"manager offered 10 % off on SO-000012 (Anna Schmidt, now {shown('107.04')})"
     coupon = event("cart_updated", change="coupon SPRING10", value="96.34", **facts)
-    assert describe_event(coupon) == f"anna changed Anna Schmidt's cart SO-000012: coupon SPRING10 ({shown('96.34')})"
+    assert describe_event(coupon) == f"anna changed Anna Schmidt's cart SO-000012 ({shown('96.34')}): coupon SPRING10"
     # rows written before carts said who the customer is and what the cart is worth still read sensibly
     old = event("cart_item_added", sku="LAMP-01", name="Desk lamp", quantity=2, customer_id=None, agent="anna",
                 channel="phone")

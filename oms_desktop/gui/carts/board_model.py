@@ -112,6 +112,8 @@ class CartBoardModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == LAST:
+                return last_change_text(c) or None  # the whole of it, where the cell cuts it short
             if self.at_risk(c):
                 return (f"Idle for {idle_text(self.idle_seconds(c))}, over {self._idle_limit // 60} min: "
                         "offer something (P, A, S, C) or call back")

@@ -106,6 +106,8 @@ class CartsTab(QWidget, MessageLine):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(False)  # the at-risk rows have a colour of their own
+        self.view.setWordWrap(False)  # a long last change ends in "...": every row stays one line high
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()
         for col in range(len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)

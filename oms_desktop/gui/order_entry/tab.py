@@ -193,7 +193,7 @@ class OrderEntryTab(QWidget, MessageLine):
         shipping_label = QLabel("Shippin&g")
         self.shipping_combo = QComboBox(objectName="shipping_combo")
         self.shipping_combo.addItem("none (collected)", None)
-        self.shipping_combo.setMinimumContentsLength(14)
+        self.shipping_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # names are long
         shipping_label.setBuddy(self.shipping_combo)
         for w in (coupon_label, self.coupon_edit, shipping_label, self.shipping_combo):
             extras.addWidget(w)
