@@ -19,7 +19,9 @@ from .output import PrintingService
 from .documents import InvoiceDoc
 from .dto import Actor
 from .invoice_doc import address_from_text, line_totals, parties, seller, stored_doc
-from .invoice_plan import INVOICE_WHAT, NOT_INVOICEABLE, InvoicePlanDTO, InvoicePlanLineDTO, plan_invoice
+from .invoice_adjustments import as_adjustments, goods_base, ledger_parts, priced, shares
+from .invoice_plan import (INVOICE_WHAT, NOT_INVOICEABLE, InvoicePlanDTO, InvoicePlanLineDTO, plan_adjustments,
+                           plan_invoice)
 from .ledger_posting import post_entry
 from .order_lookup import order_row
 from .ports import utc_now
@@ -30,6 +32,11 @@ PAYMENT_TERMS_DAYS = 14
 __all__ = ["BillingService", "INVOICE_WHAT", "InvoicePlanDTO", "InvoicePlanLineDTO"]
 
 log = logging.getLogger(__name__)
+
+
+def _audit_adjustments(rows, currency: str) -> dict:
+    """The allowances and charges a document bills, for its audit row (nothing when it has none)."""
+    return {"adjustments": [[r["label"], str(from_minor(r["amount_minor"], currency))] for r in rows]} if rows else {}
 
 
 class BillingService(PrintingService):
@@ -52,6 +59,16 @@ class BillingService(PrintingService):
       order (counter sale, prepayment), ``"auto"`` the first once the order has a shipment, else the second. A unit
       is never invoiced twice; the invoice that leaves nothing uninvoiced takes what is left of the order's net and
       tax, so the invoices add up to the order's total to the cent.
+    * An order's allowances (promotions, coupon, incentives, free shipping) and charges (shipping) are billed with
+      its goods (``domain.pricing.adjustment_shares``): an invoice bills of each its share, the adjustment's amount x
+      (the goods base the invoice bills, at all tax rates / the order's goods base), rounded to the currency; the
+      invoice that completes the order takes what is left of each (so an order invoiced at once, a counter sale,
+      bills them whole, and the invoices add up to the order's total to the cent). The shares are stored with the
+      invoice (``invoice_adjustments``), priced with its lines (``domain.pricing.price``: their tax is the tax of
+      what is charged) and part of its net, tax and total; its sale entry books allowances to Sales discounts and
+      charges to Shipping charges. A credit note of all that is left of an invoice takes back what is left of its
+      allowances and charges; one of some lines takes back their share in proportion to the goods base credited
+      (of the invoice's goods base), and the last credit note of an invoice takes the rest.
     * Tax rounding is a company setting (``CompanyService.update(tax_rounding="line" | "document")``, see
       ``domain.orders.TaxRounding``): ``line`` rounds each line's tax and adds them up (what a till receipt shows);
       ``document`` adds the net per tax rate and rounds the tax once per rate (EN 16931 / Factur-X). An order keeps
@@ -82,7 +99,8 @@ class BillingService(PrintingService):
                                     total_minor=plan.net + plan.tax, tax_rounding=order.tax_rounding,
                                     reason=plan.note, prepaid_minor=0, references_number=None,
                                     **parties(uow, order, self.company))
-            doc = stored_doc(draft, [SimpleNamespace(**r) for r in plan.line_rows], order, self.company.locale)
+            doc = stored_doc(draft, [SimpleNamespace(**r) for r in plan.line_rows], order, self.company.locale,
+                             [SimpleNamespace(**r) for r in plan.adjustments])
         return self._printer().render_invoice(doc)
 
     def invoice_plan(self, actor: Actor, order_ref, *, what: str = "auto") -> InvoicePlanDTO:
@@ -98,7 +116,8 @@ class BillingService(PrintingService):
                    if order.status in NOT_INVOICEABLE else plan.refusal)
         return InvoicePlanDTO(order.id, order_number(order.id), order.status, plan.what, plan.lines,
                               from_minor(plan.net, cur), from_minor(plan.tax, cur),
-                              from_minor(plan.net + plan.tax, cur), cur, plan.final, plan.earlier, refusal)
+                              from_minor(plan.net + plan.tax, cur), cur, plan.final, plan.earlier, refusal,
+                              plan_adjustments(plan.adjustments, cur))
 
     def issue_invoice(self, actor: Actor, order_ref, *, what: str = "auto", due_days: int = PAYMENT_TERMS_DAYS,
                       render: bool = True) -> InvoiceDTO:
@@ -107,7 +126,8 @@ class BillingService(PrintingService):
         ``"auto"`` (default) ``shipped`` once the order has a shipment, else ``all``. Units are never invoiced
         twice: with nothing new to bill it is refused and nothing changes. The invoice that leaves nothing of the
         order uninvoiced takes exactly what is left of the order's net and tax, so an order's invoices add up to
-        its total to the cent under either tax rounding.
+        its total to the cent under either tax rounding. It bills its share of the order's allowances and charges
+        (see the class docstring), stored with it.
 
         The next number and the sale's posting happen in one short transaction; the PDF is rendered and stored
         after it. ``render=False`` leaves the PDF to the first ``invoice_pdf`` (a background job that prints it):
@@ -140,9 +160,11 @@ class BillingService(PrintingService):
                           tax_rounding=order.tax_rounding, reason=plan.note, prepaid_minor=already,
                           issued_by=actor.user_id, **parties(uow, order, self.company))
             iid = uow.invoices.add_invoice(values, plan.line_rows)
+            uow.carts.add_invoice_adjustments(iid, plan.adjustments)  # no statement without any
             uow.receivables.refresh_open_account(order.id)
-            post_entry(uow, actor, invoice_entry(f"{number} {label}", net, tax, invoiced - paid), currency=cur,
-                       order_id=order.id, invoice_id=iid)
+            post_entry(uow, actor, invoice_entry(f"{number} {label}", net, tax, invoiced - paid,
+                                                 **ledger_parts(plan.adjustments)),
+                       currency=cur, order_id=order.id, invoice_id=iid)
             units = {ln.sku: ln.to_invoice for ln in plan.lines if ln.to_invoice}
             uow.events.add_event(ev.InvoiceIssued(order_id=order.id, number=number, order=label,
                                                   total=str(from_minor(net + tax, cur)), currency=cur,
@@ -152,13 +174,15 @@ class BillingService(PrintingService):
                              entity="invoice", entity_id=number,
                              new={"order": label, "what": plan.what, "lines": units,
                                   "net": str(from_minor(net, cur)), "tax": str(from_minor(tax, cur)),
-                                  "total": str(from_minor(net + tax, cur)), "due_date": due.isoformat()})
+                                  "total": str(from_minor(net + tax, cur)), "due_date": due.isoformat(),
+                                  **_audit_adjustments(plan.adjustments, cur)})
             # The DTO and the document are built from what was just written (the rows as stored, no read-back).
             row = SimpleNamespace(id=iid, **values, customer_name=None, issued_by_name=actor.username,
                                   references_number=None)
             stored_lines = [SimpleNamespace(invoice_id=iid, **r) for r in plan.line_rows]
-            dto = invoice_dto(uow, row, lines=stored_lines)
-            doc = stored_doc(row, stored_lines, order, self.company.locale)
+            stored_adjs = [SimpleNamespace(invoice_id=iid, **r) for r in plan.adjustments]
+            dto = invoice_dto(uow, row, lines=stored_lines, adjustments=stored_adjs)
+            doc = stored_doc(row, stored_lines, order, self.company.locale, stored_adjs)
             uow.commit()
         if render:
             self._store_after_issue(iid, doc)
@@ -216,15 +240,24 @@ class BillingService(PrintingService):
                 if q > 0:
                     take.append((ln, q))
                     left[ln.sku] -= q
-            totals = line_totals(order, [(ln, q) for ln, q in take], invoice.tax_rounding)
-            net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
             final = all(remaining[sku] - wanted.get(sku, 0) == 0 for sku in remaining)
+            earlier = [cn for cn in uow.invoices.invoices_of(order.id) if cn.references_id == invoice.id]
+            # its share of the invoice's allowances and charges (the class docstring's rule)
+            billed_adjs = uow.carts.invoice_adjustments_of_order(order.id)
+            whole = [a for a in billed_adjs if a.invoice_id == invoice.id]
+            done: dict[int, int] = defaultdict(int)
+            for a in billed_adjs:
+                if a.invoice_id in {cn.id for cn in earlier}:
+                    done[a.seq] += a.amount_minor
+            parts = shares(whole, done, goods_base(order, line_totals(order, take, invoice.tax_rounding)),
+                           goods_base(order, line_totals(order, [(ln, ln.quantity) for ln in inv_lines],
+                                                         invoice.tax_rounding)), final=final) if whole else []
+            totals = line_totals(order, take, invoice.tax_rounding, as_adjustments(parts, cur))
+            net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
             if final:  # the last credit note takes exactly what is left, so rounding can never leave a cent
-                prev_net = prev_tax = 0
-                for cn in uow.invoices.invoices_of(order.id):
-                    if cn.references_id == invoice.id:
-                        prev_net, prev_tax = prev_net + cn.net_minor, prev_tax + cn.tax_minor
-                net, tax = invoice.net_minor - prev_net, invoice.tax_minor - prev_tax
+                net = invoice.net_minor - sum(cn.net_minor for cn in earlier)
+                tax = invoice.tax_minor - sum(cn.tax_minor for cn in earlier)
+            adj_rows = priced(parts, totals, cur)
             seq = uow.invoices.next_number(CREDIT_SERIES)
             number = format_ref(CREDIT_SERIES, seq)
             if self.after_numbering is not None:
@@ -243,8 +276,10 @@ class BillingService(PrintingService):
                      tax_rounding=invoice.tax_rounding, bill_to=invoice.bill_to, ship_to="", reason=reason,
                      prepaid_minor=0, issued_by=actor.user_id, **seller(self.company)),
                 line_rows)
+            uow.carts.add_invoice_adjustments(cid, adj_rows)
             uow.receivables.refresh_open_account(order.id)
-            post_entry(uow, actor, credit_note_entry(number, invoice.number, net, tax, invoiced - paid),
+            post_entry(uow, actor, credit_note_entry(number, invoice.number, net, tax, invoiced - paid,
+                                                     **ledger_parts(adj_rows)),
                        currency=cur, order_id=order.id, invoice_id=cid)
             uow.events.add_event(ev.CreditNoteIssued(order_id=order.id, number=number, invoice=invoice.number,
                                                      order=order_number(order.id),
@@ -253,10 +288,12 @@ class BillingService(PrintingService):
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="credit_note.issue",
                              entity="invoice", entity_id=number,
                              new={"invoice": invoice.number, "lines": dict(wanted),
-                                  "total": str(from_minor(net + tax, cur)), "reason": reason})
+                                  "total": str(from_minor(net + tax, cur)), "reason": reason,
+                                  **_audit_adjustments(adj_rows, cur)})
             row, stored_lines = uow.invoices.invoice(cid), uow.invoices.invoice_lines(cid)
-            dto = invoice_dto(uow, row, lines=stored_lines)
-            doc = stored_doc(row, stored_lines, order, self.company.locale)
+            stored_adjs = [SimpleNamespace(invoice_id=cid, **r) for r in adj_rows]
+            dto = invoice_dto(uow, row, lines=stored_lines, adjustments=stored_adjs)
+            doc = stored_doc(row, stored_lines, order, self.company.locale, stored_adjs)
             uow.commit()
         if render:
             self._store_after_issue(cid, doc)
@@ -304,7 +341,8 @@ class BillingService(PrintingService):
         pdf = uow.invoices.invoice_pdf(row.id)
         if pdf is not None:
             return bytes(pdf)
-        return stored_doc(row, uow.invoices.invoice_lines(row.id), uow.orders.get(row.order_id), self.company.locale)
+        return stored_doc(row, uow.invoices.invoice_lines(row.id), uow.orders.get(row.order_id), self.company.locale,
+                          uow.carts.invoice_adjustments(row.id))
 
     def _store_document(self, invoice_id: int, doc: InvoiceDoc) -> bytes:
         """Render ``doc`` (outside any transaction) and store it unless a PDF is stored already; the stored one.

@@ -8,8 +8,12 @@ from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
-from ..domain.money import to_minor
+from ..domain.money import from_minor, to_minor
+from ..domain.orders import bp_to_rate
 from ..domain.references import order_number
+from .cart_pricing import stored_adjustments
+from .invoice_adjustments import as_adjustments, billed, goods_base, order_adjustments, priced
+from .invoice_adjustments import shares as share_rows
 from .invoice_doc import line_totals
 from .pricing import price_order_lines
 
@@ -36,6 +40,15 @@ class InvoicePlanLineDTO:
 
 
 @dataclass(frozen=True)
+class InvoicePlanAdjustmentDTO:
+    """This invoice's share of one of the order's allowances (``amount`` < 0) or charges (> 0), in the order's price
+    basis, at one tax rate."""
+    label: str
+    amount: Decimal
+    tax_rate: Decimal
+
+
+@dataclass(frozen=True)
 class InvoicePlanDTO:
     """What ``issue_invoice(what=...)`` would bill now; ``refusal`` says why nothing can be (then it is refused)."""
     order_id: int
@@ -50,6 +63,7 @@ class InvoicePlanDTO:
     final: bool  # after it every unit of the order is invoiced (it takes what is left of the order's total)
     earlier: tuple[str, ...]  # invoice numbers of the order not fully credited
     refusal: str = ""
+    adjustments: tuple[InvoicePlanAdjustmentDTO, ...] = ()  # its share of the order's allowances and charges
 
     @property
     def units(self) -> int:
@@ -78,8 +92,11 @@ def _units_text(rest: list[tuple[int, str]], most: int = 6) -> str:
 def plan_invoice(uow: Any, order: Any, what: str) -> SimpleNamespace:
     """What an invoice of ``order`` bills now (``what``: auto, shipped or all), from the order's lines, its
     invoices and its units shipped, returned and invoiced per product (three statements, one more for an
-    order shipped by hand). Units per product are given to the order's lines in line order; the invoice that
-    completes the order takes what is left of the order's net and tax (as a final credit note does)."""
+    order shipped by hand; for an order with allowances or charges one to read them and, when it has invoices
+    already, one for what they billed of them). Units per product are given to the order's lines in line order; the
+    invoice bills its share of each of the order's allowances and charges (``adjustments``: rows to store, priced);
+    the invoice that completes the order takes what is left of each and of the order's net and tax (as a final
+    credit note does)."""
     label, cur = order_number(order.id), order.currency
     lines = uow.orders.lines(order.id)
     invoices = uow.invoices.invoices_of(order.id)
@@ -112,10 +129,18 @@ def plan_invoice(uow: Any, order: Any, what: str) -> SimpleNamespace:
     earlier = tuple(inv.number for inv in invoices
                     if inv.kind == "invoice" and inv.total_minor - credited[inv.id] > 0)
     final = bool(lines) and all(p.invoiced + p.to_invoice == p.ordered for p in plan_lines)
-    totals = line_totals(order, taken, order.tax_rounding)
+    goods = price_order_lines(order, lines)  # the order's lines alone: its goods base
+    whole = order_adjustments(uow, order, goods) if taken else []
+    shares = []
+    if whole:  # the order's allowances and charges: this invoice's share of each (BillingService's rule)
+        kinds = {inv.id: inv.kind for inv in invoices}
+        done = billed(uow.carts.invoice_adjustments_of_order(order.id), kinds) if invoices else {}
+        shares = share_rows(whole, done, goods_base(order, line_totals(order, taken, order.tax_rounding)),
+                            goods_base(order, goods), final=final)
+    totals = line_totals(order, taken, order.tax_rounding, as_adjustments(shares, cur))
     net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
     if taken and final and invoices:  # the rest of the order's total, so rounding never leaves a cent
-        full = price_order_lines(order, lines)
+        full = price_order_lines(order, lines, adjustments=stored_adjustments(whole, cur)) if whole else goods
         sign = {"invoice": 1, "credit_note": -1}
         left_net = to_minor(full.net, cur) - sum(sign[i.kind] * i.net_minor for i in invoices)
         left_tax = to_minor(full.tax, cur) - sum(sign[i.kind] * i.tax_minor for i in invoices)
@@ -152,5 +177,12 @@ def plan_invoice(uow: Any, order: Any, what: str) -> SimpleNamespace:
         elif earlier:
             note = f"Final invoice for {label}; earlier: {', '.join(earlier)}."
     return SimpleNamespace(what=what, lines=tuple(plan_lines), taken=taken, line_rows=line_rows, net=net, tax=tax,
-                           final=final and bool(taken), earlier=earlier, refusal=refusal, note=note)
+                           adjustments=priced(shares, totals, cur), final=final and bool(taken), earlier=earlier,
+                           refusal=refusal, note=note)
 
+
+
+def plan_adjustments(rows, currency: str) -> tuple[InvoicePlanAdjustmentDTO, ...]:
+    """A plan's allowance and charge rows as its DTO shows them."""
+    return tuple(InvoicePlanAdjustmentDTO(r["label"], from_minor(r["amount_minor"], currency),
+                                          bp_to_rate(r["tax_rate_bp"])) for r in rows)
