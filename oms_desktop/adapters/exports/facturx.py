@@ -51,10 +51,12 @@ def country_of(address: str) -> str | None:
 
 
 def _tax_rows(invoice, rounding: str) -> list[tuple[Decimal, Decimal, Decimal]]:
-    """(rate percent, basis, tax) per rate, adding up to the invoice's own net and tax."""
+    """(rate percent, basis, tax) per rate, the document's allowances and charges at their rates included (EN 16931
+    BR-S-08: the basis is the lines' net less allowances plus charges at that rate), adding up to the invoice's own
+    net and tax."""
     basis: dict[Decimal, Decimal] = defaultdict(Decimal)
     tax: dict[Decimal, Decimal] = defaultdict(Decimal)
-    for ln in invoice.lines:
+    for ln in (*invoice.lines, *invoice.adjustments):
         basis[ln.tax_rate] += ln.net
         tax[ln.tax_rate] += ln.tax
     rows = []
@@ -67,8 +69,42 @@ def _tax_rows(invoice, rounding: str) -> list[tuple[Decimal, Decimal, Decimal]]:
     return [(Decimal(r[0]) * 100, r[1], r[2]) for r in rows]
 
 
+def _category(rate: Decimal) -> str:
+    return f"""<ram:TypeCode>VAT</ram:TypeCode>
+          <ram:CategoryCode>{"S" if rate else "Z"}</ram:CategoryCode>
+          <ram:RateApplicablePercent>{(rate * 100).normalize():f}</ram:RateApplicablePercent>"""
+
+
+def _allowances_and_charges(invoice) -> tuple[str, Decimal, Decimal]:
+    """The document-level allowances and charges (BG-20, BG-21) as ``SpecifiedTradeAllowanceCharge``, one per
+    allowance or charge and rate, amounts without VAT and positive (the indicator says which it is), the label as
+    the reason; and their totals (BT-107 allowances, BT-108 charges)."""
+    xml, allowances, charges = [], Decimal(0), Decimal(0)
+    for adj in invoice.adjustments:
+        is_charge = adj.amount > 0
+        amount = adj.net if is_charge else -adj.net
+        if is_charge:
+            charges += amount
+        else:
+            allowances += amount
+        xml.append(f"""
+      <ram:SpecifiedTradeAllowanceCharge>
+        <ram:ChargeIndicator><udt:Indicator>{"true" if is_charge else "false"}</udt:Indicator></ram:ChargeIndicator>
+        <ram:ActualAmount>{_amt(amount)}</ram:ActualAmount>
+        <ram:Reason>{_x(adj.label)}</ram:Reason>
+        <ram:CategoryTradeTax>
+          {_category(adj.tax_rate)}
+        </ram:CategoryTradeTax>
+      </ram:SpecifiedTradeAllowanceCharge>""")
+    return "".join(xml), allowances, charges
+
+
 def cii_xml(invoice, extra: dict) -> bytes:
-    """The Cross Industry Invoice (profile BASIC) of an issued invoice or credit note."""
+    """The Cross Industry Invoice (profile BASIC) of an issued invoice or credit note.
+
+    Its allowances and charges (promotions, coupons, incentives, shipping) are document-level allowances and
+    charges; the monetary summation keeps EN 16931's arithmetic: the tax basis is the invoice's net, the line total
+    is that net plus the allowances less the charges (BR-CO-13), and the tax breakdown per rate includes them."""
     problems = []
     country = country_of(extra.get("company_address", ""))
     if not extra.get("vat_id"):
@@ -97,9 +133,7 @@ def cii_xml(invoice, extra: dict) -> bytes:
       </ram:SpecifiedLineTradeDelivery>
       <ram:SpecifiedLineTradeSettlement>
         <ram:ApplicableTradeTax>
-          <ram:TypeCode>VAT</ram:TypeCode>
-          <ram:CategoryCode>{"S" if ln.tax_rate else "Z"}</ram:CategoryCode>
-          <ram:RateApplicablePercent>{(ln.tax_rate * 100).normalize():f}</ram:RateApplicablePercent>
+          {_category(ln.tax_rate)}
         </ram:ApplicableTradeTax>
         <ram:SpecifiedTradeSettlementLineMonetarySummation>
           <ram:LineTotalAmount>{_amt(ln.net)}</ram:LineTotalAmount>
@@ -113,6 +147,10 @@ def cii_xml(invoice, extra: dict) -> bytes:
         <ram:RateApplicablePercent>{r.normalize():f}</ram:RateApplicablePercent>
       </ram:ApplicableTradeTax>"""
                         for r, b, t in _tax_rows(invoice, extra.get("tax_rounding", "line")))
+    charges_xml, allowance_total, charge_total = _allowances_and_charges(invoice)
+    totals_xml = "".join(f"\n        <ram:{name}>{_amt(amount)}</ram:{name}>"
+                         for name, amount in (("ChargeTotalAmount", charge_total),
+                                              ("AllowanceTotalAmount", allowance_total)) if amount)
     seller_address = "".join(f"<ram:LineOne>{_x(a)}</ram:LineOne>" for a in address[:1])
     terms = (f"<ram:SpecifiedTradePaymentTerms><ram:DueDateDateTime>{_date(invoice.due_date)}</ram:DueDateDateTime>"
              "</ram:SpecifiedTradePaymentTerms>") if invoice.due_date else ""
@@ -146,10 +184,10 @@ def cii_xml(invoice, extra: dict) -> bytes:
     </ram:ApplicableHeaderTradeAgreement>
     <ram:ApplicableHeaderTradeDelivery/>
     <ram:ApplicableHeaderTradeSettlement>
-      <ram:InvoiceCurrencyCode>{_x(cur)}</ram:InvoiceCurrencyCode>{taxes_xml}
+      <ram:InvoiceCurrencyCode>{_x(cur)}</ram:InvoiceCurrencyCode>{taxes_xml}{charges_xml}
       {terms}
       <ram:SpecifiedTradeSettlementHeaderMonetarySummation>
-        <ram:LineTotalAmount>{_amt(invoice.net)}</ram:LineTotalAmount>
+        <ram:LineTotalAmount>{_amt(invoice.net + allowance_total - charge_total)}</ram:LineTotalAmount>{totals_xml}
         <ram:TaxBasisTotalAmount>{_amt(invoice.net)}</ram:TaxBasisTotalAmount>
         <ram:TaxTotalAmount currencyID="{_x(cur)}">{_amt(invoice.tax)}</ram:TaxTotalAmount>
         <ram:GrandTotalAmount>{_amt(invoice.total)}</ram:GrandTotalAmount>
