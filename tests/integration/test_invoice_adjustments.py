@@ -255,6 +255,27 @@ def test_a_full_credit_note_of_a_paid_invoice_credits_the_customer_exactly_what_
     assert shop.ledger.ledger_problems() == []
 
 
+@pytest.mark.parametrize("mode", ["line", "document"])
+def test_with_tax_inclusive_prices_the_factur_x_sums_still_hold_to_the_cent(shop, admin, mode):
+    """Shelf prices include tax: a line's net is its gross less its own rounded tax, the invoice's net its gross less
+    the tax per rate, so they can differ by a cent (here the credit note under document rounding); the XML puts that
+    cent where EN 16931's sums still hold."""
+    import facturx
+    shop.company.update(admin, prices_include_tax=True, tax_rounding=mode)
+    order = shop.orders.place_order(admin, None, [("LAMP-01", 3), ("BOOK-01", 2), ("BULB-E27", 7)], shipping="dhl")
+    invoice = shop.billing.issue_invoice(admin, order.id)
+    assert invoice.total == order.total == Decimal("102.46")  # 59.97 + 24.00 + 24.43 - 10.84 + 4.90
+    credit = shop.billing.issue_credit_note(admin, invoice.number, [("LAMP-01", 1), ("BULB-E27", 3)])
+    for document in (invoice, credit):
+        pdf = shop.exporters.facturx(*shop.billing.invoice_for_export(admin, document.number))
+        _name, xml = facturx.get_xml_from_pdf(pdf, check_xsd=False)
+        assert facturx.xml_check_xsd(xml, flavor="factur-x", level="basic")
+        figures = check_cii_arithmetic(xml)
+        assert (figures["tax_basis"], figures["tax_total"], figures["grand"]) == (document.net, document.tax,
+                                                                                  document.total)
+    assert shop.ledger.ledger_problems() == []
+
+
 def test_an_order_with_a_promotion_and_no_shipping_bills_the_promotion(shop, admin, customer):
     """Without a shipping method the invoice finds the order's allowances by its totals (see
     ``invoice_adjustments.order_adjustments``): they must still be billed."""
