@@ -10,9 +10,10 @@ from decimal import Decimal
 from xml.etree import ElementTree
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 
 from oms_desktop.adapters.db.models_carts import Promotion, ShippingMethod
+from oms_desktop.services.checks import CHECKS
 from tests.helpers.journal_tools import bean_check, require_hledger
 from tests.helpers.money_text import on_paper
 from tests.helpers.pdf_tools import pdf_to_text, require_tools
@@ -163,7 +164,7 @@ def test_an_order_with_a_promotion_and_shipping_is_invoiced_at_its_total_on_scre
 
 @pytest.mark.parametrize("mode", ["line", "document"])
 def test_part_invoices_bill_their_share_of_the_allowances_and_charges_and_add_up_to_the_order_to_the_cent(
-        shop, admin, customer, warehouse, mode):
+        backend, shop, admin, customer, warehouse, mode):
     shop.company.update(admin, tax_rounding=mode)
     order = _order(shop, admin, customer)
     _ship(shop, warehouse, order.id, {"LAMP-01": 1})  # one lamp and both books leave; two lamps are backordered
@@ -196,6 +197,11 @@ def test_part_invoices_bill_their_share_of_the_allowances_and_charges_and_add_up
     assert tb.balance_of("Liabilities:SalesTax") == -order.tax
     assert shop.receivables.order_account(admin, order.id).invoiced == order.total
     assert shop.ledger.ledger_problems() == []
+    assert [r.problems for r in shop.checks.run(admin)] == [()] * len(CHECKS)
+    with backend.engine.begin() as conn:  # the order's promotion at 19 % changed behind the services' back
+        conn.execute(text("UPDATE order_adjustments SET amount_minor = -200 WHERE seq = 3"))
+    assert shop.checks.run(admin, ["invoice-adjustments"])[0].problems == (
+        f"{order.number}: its invoices less credit notes bill -6.00 of allowance or charge 3, which is -2.00",)
 
 
 def test_the_last_of_three_part_invoices_takes_what_is_left_so_no_cent_is_lost(shop, admin, customer, warehouse):
@@ -240,6 +246,7 @@ def test_credit_notes_take_back_the_allowances_and_charges_and_a_full_one_leaves
 
     again = shop.billing.issue_invoice(admin, order.id)  # credited in full: the order can be invoiced again, whole
     assert again.total == order.total and len(again.adjustments) == 3
+    assert [r.problems for r in shop.checks.run(admin)] == [()] * len(CHECKS)
 
 
 def test_a_full_credit_note_of_a_paid_invoice_credits_the_customer_exactly_what_was_paid(shop, admin, customer):

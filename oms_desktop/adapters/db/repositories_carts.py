@@ -49,6 +49,19 @@ class CartsRepo(_Repo):
             invoices_t.c.order_id == bindparam("id")).order_by(invoice_adj_t.c.invoice_id, invoice_adj_t.c.seq)),
             {"id": order_id}).all()
 
+    def billed_adjustments(self):
+        """Every allowance and charge an invoice or credit note billed, with its document (id, number, kind, order,
+        the invoice a credit note corrects, currency) and the order's own amount of it (None when the order has no
+        adjustment of that ``seq``): one statement over the whole database, for the integrity check."""
+        return self.c.execute(
+            select(invoice_adj_t.c.invoice_id, invoice_adj_t.c.seq, invoice_adj_t.c.amount_minor,
+                   invoices_t.c.number, invoices_t.c.kind, invoices_t.c.order_id, invoices_t.c.references_id,
+                   invoices_t.c.currency, order_adj_t.c.amount_minor.label("order_amount_minor"))
+            .join(invoices_t, invoices_t.c.id == invoice_adj_t.c.invoice_id)
+            .outerjoin(order_adj_t, (order_adj_t.c.order_id == invoices_t.c.order_id)
+                       & (order_adj_t.c.seq == invoice_adj_t.c.seq))
+            .order_by(invoices_t.c.id, invoice_adj_t.c.seq)).all()
+
     def add_invoice_adjustments(self, invoice_id: int, rows: list[dict]) -> None:
         if rows:
             self.c.execute(plain_insert(invoice_adj_t), [{"invoice_id": invoice_id, **r} for r in rows])
