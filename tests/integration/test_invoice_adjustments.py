@@ -115,6 +115,7 @@ def test_an_order_with_a_promotion_and_shipping_is_invoiced_at_its_total_on_scre
     assert plan.what == "all" and plan.final and plan.total == order.total
     assert sorted((a.label, a.amount) for a in plan.adjustments) == [
         (SHIPPING, Decimal("4.90")), (PROMOTION, Decimal("-6.00")), (PROMOTION, Decimal("-2.40"))]
+    draft = shop.billing.preview_invoice(admin, order.id)
     invoice = shop.billing.issue_invoice(admin, order.id)
     assert (invoice.net, invoice.tax, invoice.total) == (order.net, order.tax, order.total)
     assert [(a.label, a.tax_rate, a.amount, a.net, a.tax) for a in invoice.adjustments] == \
@@ -136,6 +137,8 @@ def test_an_order_with_a_promotion_and_shipping_is_invoiced_at_its_total_on_scre
     assert f"7 % {on_paper('21.60')} {on_paper('1.51')}" in text  # ... the tax summary keeps them apart
     assert f"19 % {on_paper('58.87')} {on_paper('11.18')}" in text
     assert f"Total {on_paper('93.16')}" in text and on_paper("97.70") not in text  # not the goods' total
+    preview = pdf_to_text(draft)
+    assert f"{PROMOTION} {on_paper('-8.40')}" in preview and f"Total {on_paper('93.16')}" in preview
     receipt = pdf_to_text(shop.receivables.receipt_pdf(admin, order.id))
     assert f"{PROMOTION} {on_paper('-8.40')}" in receipt and f"TOTAL {on_paper('93.16')}" in receipt
 
