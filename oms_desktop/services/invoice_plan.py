@@ -181,7 +181,6 @@ def plan_invoice(uow: Any, order: Any, what: str) -> SimpleNamespace:
                            refusal=refusal, note=note)
 
 
-
 def plan_adjustments(rows, currency: str) -> tuple[InvoicePlanAdjustmentDTO, ...]:
     """A plan's allowance and charge rows as its DTO shows them."""
     return tuple(InvoicePlanAdjustmentDTO(r["label"], from_minor(r["amount_minor"], currency),
