@@ -1,6 +1,8 @@
 """Password hashing with argon2id (argon2-cffi)."""
 from __future__ import annotations
 
+from typing import Any
+
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -9,8 +11,8 @@ class Argon2Hasher:
     """argon2id with the library's RFC 9106 low-memory defaults; tests pass cheaper parameters."""
 
     def __init__(self, *, time_cost: int | None = None, memory_cost: int | None = None, parallelism: int | None = None):
-        kwargs = {k: v for k, v in dict(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism).items()
-                  if v is not None}
+        costs = dict(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism)
+        kwargs: dict[str, Any] = {k: v for k, v in costs.items() if v is not None}
         self._ph = PasswordHasher(type=Type.ID, **kwargs)
 
     def hash(self, password: str) -> str:

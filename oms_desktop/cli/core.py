@@ -60,6 +60,8 @@ def register(sub, leaf) -> None:
     c.add_argument("--customer", metavar="ID|PHONE", help="customer number (C000042 or 42) or phone number")
     c.add_argument("--line", action="append", required=True, metavar="SKU=QTY", help="repeat for several lines")
     c.add_argument("--channel", choices=[ch.value for ch in Channel])
+    c.add_argument("--coupon", metavar="CODE", help="redeem a coupon (refused, naming why, if it cannot be used)")
+    c.add_argument("--shipping", metavar="METHOD", help="a shipping method's code (oms shipping list)")
     c.set_defaults(func=cmd_order_place)
     c = leaf(order, "show", "show an order by number (SO-000042, 42) or tracking number")
     c.add_argument("order", metavar="ORDER")
@@ -171,7 +173,8 @@ def cmd_order_place(ctx: Context) -> int:
     a = ctx.args
     lines = [parse_line(t) for t in a.line]
     customer = ctx.services.customers.resolve(actor, a.customer) if a.customer else None
-    order = ctx.services.orders.place_order(actor, customer.id if customer else None, lines, channel=a.channel)
+    order = ctx.services.orders.place_order(actor, customer.id if customer else None, lines, channel=a.channel,
+                                            coupon=a.coupon, shipping=a.shipping)
     ctx.emit(order, lambda: f"Placed {order.number} (tracking number {order.tracking_number})"
                             + (f" for {order.customer_name}" if order.customer_name else "")
                             + f": {len(order.lines)} line(s), total {money(order.total, order.currency)}.")
@@ -189,6 +192,8 @@ def format_order(o) -> str:
                      [(ln.line_no, ln.sku, ln.name, ln.quantity, money(ln.unit_price, cur), percent(ln.tax_rate),
                        money(ln.net, cur), money(ln.tax, cur), money(ln.gross, cur)) for ln in o.lines],
                      right=[0, 3, 4, 5, 6, 7, 8]))
+    for adj in o.adjustments:
+        out.append(f"{adj.label}: {money(adj.amount, cur)}")
     out.append("")
     out.append(f"Net:   {money(o.net, cur)}")
     for rate, net, tax in o.tax_by_rate:

@@ -604,6 +604,56 @@ def _whole_cycle(services, customers: int, skus: list[str]):
     return cycle
 
 
+def _seed_promotions(services, actor, skus: list[str], n: int = 200) -> None:
+    """``n`` active promotions as a busy shop has them: most narrow (one product, a high minimum, another
+    channel, first orders only), three that apply to every order, and an unlimited 5 % coupon (BENCH5)."""
+    promos = services.promotions
+    for i in range(n - 3):
+        kind = i % 4
+        name = f"Bench promo {i:03d}"
+        if kind == 0:
+            promos.add_promotion(actor, name, percent=str(1 + i % 5), skus=[skus[(i * 37) % len(skus)]])
+        elif kind == 1:
+            promos.add_promotion(actor, name, amount="5", min_total="5000")
+        elif kind == 2:
+            promos.add_promotion(actor, name, percent="2", channel="online")
+        else:
+            promos.add_promotion(actor, name, percent="3", first_order_only=True)
+    promos.add_promotion(actor, "Bench winter 2 %", percent="2", priority=1)
+    promos.add_promotion(actor, "Bench loyalty 1 %", percent="1")
+    promos.add_promotion(actor, "Bench 1.00 off from 20.00", amount="1", min_total="20")
+    promos.create_coupon(actor, "BENCH5", percent="5")
+
+
+def _seed_open_carts(engine, n: int, customers: int, skus_by_id: int, user_id: int) -> None:
+    """``n`` open carts (drafts of one line each) written in bulk through the table definitions, their last changes
+    spread over the last two hours, so the board sorts thousands of them."""
+    from ..adapters.db import models as m
+    orders_t, lines_t = m.Order.__table__, m.OrderLine.__table__
+    rng = random.Random(11)
+    now = datetime.now(timezone.utc)
+    rows, lines = [], []
+    for k in range(n):
+        changed = now - timedelta(seconds=rng.randrange(7200))
+        pid = rng.randrange(1, skus_by_id + 1)
+        qty = rng.randrange(1, 4)
+        unit = rng.randrange(100, 20000)
+        net = unit * qty
+        tax = net * 19 // 100
+        rows.append(dict(tracking_number=None, customer_id=rng.randrange(1, customers + 1),
+                         channel=("phone", "online", "counter", "catalog")[k % 4], status="draft",
+                         currency="EUR", net_minor=net, tax_minor=tax, total_minor=net + tax,
+                         prices_include_tax=False, tax_rounding="line", express=False, notes="",
+                         created_by=user_id, created_at=changed, confirmed_at=None, updated_at=changed,
+                         version=2, last_change=f"added {qty} x item {pid}", last_change_at=changed,
+                         last_change_by="bench", shipping_method=None, coupon_id=None))
+        lines.append(dict(line_no=1, product_id=pid, sku=f"ITEM-{pid}", name="bench item", quantity=qty,
+                          unit_price_minor=unit, tax_rate_bp=1900, discount_bp=0, net_minor=net, tax_minor=tax))
+    with engine.begin() as c:  # the ids from the database (PostgreSQL's sequence moves on), in the rows' order
+        ids = c.execute(orders_t.insert().returning(orders_t.c.id, sort_by_parameter_order=True), rows).scalars()
+        c.execute(lines_t.insert(), [{"order_id": oid, **ln} for oid, ln in zip(ids, lines, strict=True)])
+
+
 APP_START_SCRIPT = r"""
 import json, os, resource, sys, time
 from PySide6.QtCore import QTimer
@@ -1018,6 +1068,32 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
             r.samples = timed(lambda i: renderer.render_pick_list(pick), max(slow_repeat, 1), warmup=1)
         rows.append(r)
         log("documents done")
+
+        plain = next(x for x in rows if x.key == "place_order").stat("median") or 1.0
+        r = Row("place_order_promotions", "place and confirm a 3-line order, 200 active promotions and a coupon",
+                "median <= 1.2x the plain row", limit_ms=round(1.2 * plain, 3))
+        with failing_loudly(r):
+            _seed_promotions(services, actor, skus)
+            r.samples = timed(lambda i: services.orders.place_order(actor, rng.randrange(1, sc.customers + 1),
+                                                                    _order_lines(rng, skus), coupon="BENCH5"),
+                              repeat, warmup=min(20, repeat))
+            applied = services.orders.place_order(actor, 1, _order_lines(rng, skus), coupon="bench5")
+        r.note = f"{len(applied.adjustments)} allowances on a typical order; target {r.limit_ms:.2f} ms"
+        with backend.engine.begin() as conn:  # the rows after this one measure plain orders again
+            from sqlalchemy import text as sql_text
+            conn.execute(sql_text("UPDATE promotions SET ended_at = created_at WHERE ended_at IS NULL"))
+        rows.append(r)
+        log("place_order with promotions done")
+
+        r = Row("carts_board", "open-carts board, first page of 50 over 10,000 open carts (at risk first, by value)",
+                "p95 <= 50 ms", limit_ms=50, limit_stat="p95")
+        with failing_loudly(r):
+            _seed_open_carts(backend.engine, 10_000, sc.customers, sc.products, actor.user_id)
+            r.samples = timed(lambda i: services.carts.board(actor, limit=50), repeat, warmup=3)
+            board = services.carts.board(actor, limit=50)
+        r.note = f"{board.open_carts:,} open carts, {board.at_risk:,} at risk"
+        rows.append(r)
+        log("carts board done")
 
         r = Row("pg_concurrent", "PostgreSQL: 8 processes placing orders at once", ">= 300 orders/s, 0 oversold",
                 unit="orders/s", min_value=300)

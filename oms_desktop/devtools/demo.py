@@ -306,6 +306,7 @@ def seed_demo(backend, *, seed: int = 1, progress: Progress | None = None) -> De
     report(93)
     waiting_ids = _waiting_orders(services, engine, rng, products, customer_ids, actors, report.span(93, 99))
     _backdate(engine, rng, datetime.now(timezone.utc), cycle_ids, waiting_ids, admin)
+    _carts_and_promotions(services, engine, rng, products, customer_ids, actors)
 
     problems = services.inventory.invariant_violations()
     if problems:  # cannot happen unless a service is broken; say so loudly rather than leave a subtly wrong demo
@@ -936,6 +937,44 @@ def _waiting_orders(services, engine, rng: random.Random, products: list[dict], 
             services.orders.add_line(actor, draft.id, ref, rng.choice((1, 1, 2, 3)), discount=discount)
         progress(N_LIVE_ORDERS + n + 1, total)
     return ids
+
+
+def _carts_and_promotions(services, engine, rng: random.Random, products: list[dict], customer_ids: list[int],
+                          actors: dict) -> None:
+    """Shipping methods, promotions and coupons as a shop runs them, and open carts a manager can act on: some
+    idle long enough to be at risk, one with an incentive already offered (issue 13). Set up after the history, so
+    the orders of the past keep the prices they were placed at."""
+    manager, agent, counter = actors["manager"], actors["agent"], actors["counter"]
+    promos = services.promotions
+    promos.put_shipping_method(manager, "standard", "Standard parcel (free from 75.00)", basis="value",
+                               tiers="0:4.90 75:0", tax_rate="19%")
+    promos.put_shipping_method(manager, "express", "Express next day", basis="flat", tiers="9.90", tax_rate="19%")
+    promos.put_shipping_method(manager, "pickup", "Collect at the counter", basis="flat", tiers="0", tax_rate="19%")
+    today = datetime.now().date()
+    garden = next((c[0] for c in CATEGORIES if c[0] == "Garden"), CATEGORIES[0][0])
+    promos.add_promotion(manager, "Welcome: 10 % off a first order", percent="10", first_order_only=True, priority=5)
+    promos.add_promotion(manager, f"{garden} week: 15 % off", percent="15", categories=[garden],
+                         starts=(today - timedelta(days=2)).isoformat(), ends=(today + timedelta(days=5)).isoformat())
+    promos.add_promotion(manager, "Online: free shipping from 40.00", free_shipping=True, min_total="40",
+                         channel="online")
+    promos.create_coupon(manager, "WELCOME5", amount="5", min_total="25", per_customer="1")
+    promos.generate_coupons(manager, 20, "XMAS", percent="10", expires=(today + timedelta(days=30)).isoformat())
+    sellable = [p for p in products if p["category"] != "Books"]
+    carts = []
+    for actor, channel, idle in ((agent, "phone", 3), (agent, "phone", 42), (counter, "counter", 1),
+                                 (agent, "online", 95), (agent, "catalog", 7)):
+        cart = services.orders.create_draft(actor, rng.choice(customer_ids), channel=channel)
+        for p in rng.sample(sellable, rng.randint(1, 3)):
+            cart = services.orders.add_line(actor, cart.id, p["sku"], rng.choice((1, 1, 2)))
+        if channel != "counter":
+            cart = services.carts.set_shipping(actor, cart.id, "standard")
+        carts.append((cart.id, idle))
+    services.carts.offer(manager, carts[1][0], percent="10", note="asked about the price twice")
+    ot = m.Order.__table__
+    now = datetime.now(timezone.utc)
+    with engine.begin() as conn:  # how long each cart has been idle (the services stamp "now")
+        conn.execute(update(ot).where(ot.c.id == bindparam("oid")).values(last_change_at=bindparam("when")),
+                     [dict(oid=oid, when=now - timedelta(minutes=idle)) for oid, idle in carts])
 
 
 def _backdate(engine, rng: random.Random, now: datetime, cycle_ids: list[int], waiting_ids: list[int],

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from .errors import ValidationFailed
 
@@ -13,11 +14,14 @@ _EXPONENTS = {"JPY": 0, "KRW": 0, "ISK": 0, "CLP": 0, "BHD": 3, "KWD": 3, "JOD":
 MAX_MINOR = 10**15  # a sanity ceiling far above any real order; keeps values inside signed 64-bit.
 
 
+@lru_cache(maxsize=64)
 def exponent(currency: str) -> int:
     return _EXPONENTS.get(currency.upper(), 2)
 
 
+@lru_cache(maxsize=64)
 def quantum(currency: str) -> Decimal:
+    """The currency's smallest unit (0.01); cached: pricing asks for it many times per document."""
     return Decimal(1).scaleb(-exponent(currency))
 
 

@@ -73,18 +73,25 @@ def compute_totals(lines: list[PricedLine], currency: str, *, prices_include_tax
     (tax = gross * rate / (1 + rate)), so the total always equals the sum of shelf prices.
     Document-level allowances and charges (``adjustments``) are priced like a line of their own at their rate: their
     net and tax join that rate's sums, so the tax of a discounted document is the tax of what is actually charged.
+    An allowance's tax, rounded on its own, could take back more tax than the lines (and the adjustments before it)
+    of its rate carry (two lines of 0.02 at 19 % carry no tax; an allowance of 0.04 would carry 0.01): it is cut to
+    that, so a rate's tax, and a total, never go below zero. An allowance that takes all its rate carries takes all
+    its tax too (two lines of 0.03 at 19 % carry 0.01 each; 0.06 off them carries 0.01 alone, 0.02 here): what is
+    given away entirely carries no tax, under either rounding.
     """
     per_line: list[LineAmounts] = []
     by_rate_base: dict[Decimal, Decimal] = defaultdict(Decimal)
     by_rate_tax: dict[Decimal, Decimal] = defaultdict(Decimal)
-    items = [(_r(ln.unit_price * ln.quantity * (1 - ln.discount), currency), ln.tax_rate) for ln in lines]
-    items += [(_r(adj.amount, currency), adj.tax_rate) for adj in adjustments]
-    for base, rate in items:
+    items = [(_r(ln.unit_price * ln.quantity * (1 - ln.discount), currency), ln.tax_rate, False) for ln in lines]
+    items += [(_r(adj.amount, currency), adj.tax_rate, True) for adj in adjustments]
+    for base, rate, adjustment in items:
+        tax = _r(base * rate / (1 + rate), currency) if prices_include_tax else _r(base * rate, currency)
+        if adjustment and base < 0:
+            carried = _r(Decimal(0) - max(by_rate_tax[rate], Decimal(0)), currency)  # 0 - x: never -0
+            tax = carried if by_rate_base[rate] + base <= 0 else max(tax, carried)
         if prices_include_tax:
-            tax = _r(base * rate / (1 + rate), currency)
             amounts = LineAmounts(net=base - tax, tax=tax, gross=base)
         else:
-            tax = _r(base * rate, currency)
             amounts = LineAmounts(net=base, tax=tax, gross=base + tax)
         per_line.append(amounts)
         by_rate_base[rate] += base

@@ -7,25 +7,31 @@ is edited (the screen shows each explanation line), when it is confirmed, on the
 
 Precedence (the one rule; docs/carts.md says it for users):
 
-1. **Which promotions apply**: active on the day (``starts`` <= day <= ``ends``, both optional), the cart's channel
-   (when the promotion names one), the customer's first order (when it asks for one), a goods subtotal at least
-   ``min_total`` (the subtotal before any promotion, coupon or incentive; in the price basis), and at least one
-   line among its products/categories (when it names some; a buy-X-get-Y needs its X in the cart).
-2. **In what order**: higher ``priority`` first, then the larger saving, then the lower id (so ties are stable).
+1. **Which promotions apply**: active on the day (``starts`` <= day <= ``ends``, both optional and inclusive; a cart
+   without a day is not judged on dates), the cart's channel (when the promotion names one), the customer's first
+   order (when it asks for one), a goods subtotal at least ``min_total`` (the subtotal before any promotion, coupon
+   or incentive; in the price basis), and at least one line among its products/categories (when it names some; a
+   buy-X-get-Y needs its X in the cart).
+2. **In what order**: higher ``priority`` first, then the larger saving (each promotion's saving alone on the full
+   cart), then the lower id (so ties are stable).
 3. **Exclusive or stackable**: if an exclusive promotion applies, the first exclusive one in that order is the only
    promotion applied; otherwise every applicable promotion applies, one after the other, each on what the ones
    before it left (a percent is a percent of the remaining subtotal).
 4. **Coupon, then incentives**: a coupon (a customer's deliberate choice) and the incentives staff offered
    apply after the promotions, in that order, also on what is left.
-5. **Never below zero**: an allowance is cut to what is left of the goods subtotal; free shipping takes off at most
-   the shipping charge.
+5. **Never below zero**: an allowance is cut to what is left of the goods it is taken from (each line's goods less
+   what earlier allowances took from it), so the goods never go below zero; free shipping takes off what is left of
+   the shipping charge, so at most the charge and only once, however many sources give it.
 6. **Shipping** is a charge (a positive adjustment) from the cart's shipping method; free shipping is an allowance
    of the same amount at the same rate, so the document shows what the shipping would have cost and what the
    incentive cost.
 
-An allowance over goods of several tax rates is split into one adjustment per rate in proportion to each rate's
-(remaining) goods base, the cents shared by largest remainder, so the amounts add up exactly (EN 16931 gives each
-document-level allowance one VAT rate).
+Amounts are exact in the currency's minor unit (``money.quantum``: cents, whole yen): a percent is taken per tax rate
+and rounded there (half away from zero, as ``domain.pricing`` rounds); an amount over goods of several tax rates is
+split into one adjustment per rate in proportion to each rate's remaining goods, the last units shared by largest
+remainder, so the parts add up exactly to the amount asked (or to what is left). EN 16931 gives each document-level
+allowance one VAT rate (BG-20). Every allowance is also shared over the lines it came from in the same way, so the
+next one sees each line's goods left.
 """
 from __future__ import annotations
 
@@ -33,9 +39,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import TypeVar
 
-from .errors import ValidationFailed
-from .money import quantum
+from .money import quantum, round_money
+
+_K = TypeVar("_K")
 
 
 class Effect(StrEnum):
@@ -74,7 +82,7 @@ class Cart:
     lines: tuple[CartLine, ...]
     currency: str
     channel: str = ""
-    day: date | None = None          # the day the rules are judged on (promotion windows, coupon expiry)
+    day: date | None = None          # the day promotion windows and coupon expiry are judged on (None: they are not)
     first_order: bool = False        # the customer has no confirmed order yet
     customer_id: int | None = None
 
@@ -82,7 +90,10 @@ class Cart:
 @dataclass(frozen=True)
 class Offer:
     """What a promotion, coupon or incentive gives. ``percent`` is a fraction (0.10); ``amount`` is in the price
-    basis; ``skus``/``categories`` restrict a percent or amount to those lines (empty: the whole order)."""
+    basis; ``skus``/``categories`` restrict a percent or amount to the lines of those products or categories (empty:
+    the whole order), and make any offer apply only to a cart holding one of them. A buy-get gives ``get_qty`` units of
+    ``get_sku`` free for every complete set in the cart (``buy_qty`` of ``buy_sku`` and ``get_qty`` of ``get_sku``;
+    ``buy_qty + get_qty`` units when they are the same SKU), at ``get_sku``'s price after its line discount."""
 
     effect: Effect
     percent: Decimal = Decimal(0)
@@ -146,13 +157,15 @@ class ShippingMethod:
 @dataclass(frozen=True)
 class Adjustment:
     """One explanation line of a document: ``amount`` < 0 an allowance, > 0 a charge, at ``tax_rate``, in the price
-    basis. ``source_id`` is the promotion's, coupon's or incentive's id (None for shipping)."""
+    basis. ``source_id`` is the promotion's, coupon's or incentive's id (None for shipping). ``on_shipping`` marks
+    free shipping: an allowance taken off the shipping charge, not off the goods."""
 
     kind: AdjustmentKind
     source_id: int | None
     label: str
     amount: Decimal
     tax_rate: Decimal
+    on_shipping: bool = False
 
 
 def normalize_code(text: object) -> str:
@@ -161,9 +174,9 @@ def normalize_code(text: object) -> str:
 
 
 def goods_subtotal(cart: Cart) -> Decimal:
-    """The goods before promotions: each line's price x quantity less its own discount, rounded per line."""
-    q = quantum(cart.currency)
-    return sum(((ln.unit_price * ln.quantity * (1 - ln.discount)).quantize(q) for ln in cart.lines), Decimal(0))
+    """The goods before promotions: each line's price x quantity less its own discount, rounded per line (as
+    ``domain.pricing`` rounds it)."""
+    return sum(_line_bases(cart), Decimal(0))
 
 
 def shipping_charge(method: ShippingMethod, cart: Cart) -> Decimal:
@@ -198,6 +211,8 @@ def coupon_refusal(coupon: Coupon, cart: Cart) -> str | None:
     subtotal = goods_subtotal(cart)
     if subtotal < coupon.min_total:
         return f"coupon {coupon.code} needs an order of at least {coupon.min_total} (this one is {subtotal})"
+    if not _fits(coupon.offer, cart):
+        return f"coupon {coupon.code} is for products that are not in this order"
     return None
 
 
@@ -209,93 +224,145 @@ def adjustments(cart: Cart, *, promotions: tuple[Promotion, ...] = (), coupon: C
     A coupon that :func:`coupon_refusal` refuses is the caller's business (it refuses the order, naming why); here a
     given coupon is applied.
     """
-    q = quantum(cart.currency)
+    charge = shipping_charge(shipping, cart) if shipping is not None else Decimal(0)
     out: list[Adjustment] = []
-    bases = _bases(cart)
-    left = dict(bases)
+    if shipping is not None and charge > 0:
+        out.append(Adjustment(AdjustmentKind.SHIPPING, None, f"Shipping: {shipping.name}", charge,
+                              shipping.tax_rate))
+    shipping_rate = shipping.tax_rate if shipping is not None else Decimal(0)
+    left = _Left(cart, charge, shipping_rate)
 
-    def allowance(kind: AdjustmentKind, source_id: int | None, label: str, offer: Offer) -> None:
-        if offer.effect is Effect.PERCENT:
-            for rate, base in sorted(left.items()):
-                take = min((base * offer.percent).quantize(q), base)
-                if take > 0:
-                    out.append(Adjustment(kind, source_id, label, -take, rate))
-                    left[rate] = base - take
-        elif offer.effect is Effect.AMOUNT:
-            total_left = sum(left.values(), Decimal(0))
-            want = min(offer.amount, total_left)
-            for rate, take in _split(want, left, q):
-                if take > 0:
-                    out.append(Adjustment(kind, source_id, label, -take, rate))
-                    left[rate] -= take
-        elif offer.effect is Effect.FREE_SHIPPING:
-            for adj in [a for a in out if a.kind is AdjustmentKind.SHIPPING]:
-                already = -sum((a.amount for a in out if a.kind is not AdjustmentKind.SHIPPING
-                                and a.tax_rate == adj.tax_rate and a.label.startswith("Free shipping")),
-                               Decimal(0))
-                take = adj.amount - already
-                if take > 0:
-                    out.append(Adjustment(kind, source_id, f"Free shipping: {label}", -take, adj.tax_rate))
+    def allow(kind: AdjustmentKind, source_id: int | None, label: str, offer: Offer) -> None:
+        on_shipping = offer.effect is Effect.FREE_SHIPPING
+        if on_shipping:
+            label = f"Free shipping: {label}"
+        out.extend(Adjustment(kind, source_id, label, -take, rate, on_shipping) for rate, take in left.take(offer))
 
-    if shipping is not None:
-        charge = shipping_charge(shipping, cart)
-        if charge > 0:
-            out.append(Adjustment(AdjustmentKind.SHIPPING, None, f"Shipping: {shipping.name}", charge,
-                                  shipping.tax_rate))
-    for promo in _applicable(cart, promotions, bases):
-        allowance(AdjustmentKind.PROMOTION, promo.id, promo.name, promo.offer)
+    for promo in _applicable(cart, promotions, charge, shipping_rate):
+        allow(AdjustmentKind.PROMOTION, promo.id, promo.name, promo.offer)
     if coupon is not None:
-        allowance(AdjustmentKind.COUPON, coupon.id, f"Coupon {coupon.code}", coupon.offer)
+        allow(AdjustmentKind.COUPON, coupon.id, f"Coupon {coupon.code}", coupon.offer)
     for inc in incentives:
-        allowance(AdjustmentKind.INCENTIVE, inc.id, inc.label, inc.offer)
+        allow(AdjustmentKind.INCENTIVE, inc.id, inc.label, inc.offer)
     return tuple(out)
 
 
-def _bases(cart: Cart) -> dict[Decimal, Decimal]:
-    q = quantum(cart.currency)
-    out: dict[Decimal, Decimal] = {}
-    for ln in cart.lines:
-        out[ln.tax_rate] = out.get(ln.tax_rate, Decimal(0)) + (ln.unit_price * ln.quantity
-                                                                * (1 - ln.discount)).quantize(q)
-    return out
+class _Left:
+    """What is left to take allowances from: each cart line's goods (in the price basis) and the shipping charge."""
+
+    def __init__(self, cart: Cart, shipping: Decimal, shipping_rate: Decimal) -> None:
+        self.cart = cart
+        self.goods = _line_bases(cart)
+        self.shipping = shipping
+        self.shipping_rate = shipping_rate
+
+    def take(self, offer: Offer) -> list[tuple[Decimal, Decimal]]:
+        """Take what ``offer`` gives, cut to what is left: (tax rate, amount taken > 0), one per rate, by rate."""
+        if offer.effect is Effect.FREE_SHIPPING:
+            taken = {self.shipping_rate: self.shipping}
+            self.shipping = Decimal(0)
+        elif offer.effect is Effect.BUY_GET:
+            taken = self._free_units(offer)
+        else:
+            taken = self._off_lines(offer)
+        return [(rate, amount) for rate, amount in sorted(taken.items()) if amount > 0]
+
+    def _off_lines(self, offer: Offer) -> dict[Decimal, Decimal]:
+        """A percent or an amount off the lines ``offer`` covers: a percent of each rate's goods left, rounded per
+        rate; an amount shared over the rates in proportion to their goods left."""
+        by_rate: dict[Decimal, list[int]] = {}
+        for i, ln in enumerate(self.cart.lines):
+            if _covers(offer, ln) and self.goods[i] > 0:
+                by_rate.setdefault(ln.tax_rate, []).append(i)
+        bases = {rate: sum((self.goods[i] for i in idx), Decimal(0)) for rate, idx in sorted(by_rate.items())}
+        currency = self.cart.currency
+        if offer.effect is Effect.PERCENT:
+            taken = {rate: max(Decimal(0), min(round_money(base * offer.percent, currency), base))
+                     for rate, base in bases.items()}
+        else:
+            wanted = max(Decimal(0), min(round_money(offer.amount, currency), sum(bases.values(), Decimal(0))))
+            taken = dict(_split(wanted, bases, quantum(currency)))
+        for rate, amount in taken.items():  # each line of the rate gives its share, so later offers see what is left
+            for i, share in _split(amount, {i: self.goods[i] for i in by_rate[rate]}, quantum(currency)):
+                self.goods[i] -= share
+        return taken
+
+    def _free_units(self, offer: Offer) -> dict[Decimal, Decimal]:
+        """Buy ``buy_qty`` of X, get ``get_qty`` of Y free, for every complete set in the cart (buy_qty X and
+        get_qty Y; buy_qty + get_qty units when X is Y); the free units are taken from Y's lines in cart order, each
+        at its unit price after the line's own discount and at its tax rate."""
+        def units(sku: str) -> int:
+            return sum(ln.quantity for ln in self.cart.lines if ln.sku == sku)
+
+        if offer.buy_qty < 1 or offer.get_qty < 1:
+            return {}
+        if offer.buy_sku == offer.get_sku:
+            sets = units(offer.buy_sku) // (offer.buy_qty + offer.get_qty)
+        else:
+            sets = min(units(offer.buy_sku) // offer.buy_qty, units(offer.get_sku) // offer.get_qty)
+        free = sets * offer.get_qty
+        taken: dict[Decimal, Decimal] = {}
+        for i, ln in enumerate(self.cart.lines):
+            if ln.sku != offer.get_sku or free <= 0:
+                continue
+            n = min(free, ln.quantity)
+            free -= n
+            take = min(round_money(ln.unit_price * n * (1 - ln.discount), self.cart.currency), self.goods[i])
+            if take > 0:
+                self.goods[i] -= take
+                taken[ln.tax_rate] = taken.get(ln.tax_rate, Decimal(0)) + take
+        return taken
 
 
-def _split(amount: Decimal, bases: dict[Decimal, Decimal], q: Decimal) -> list[tuple[Decimal, Decimal]]:
-    """``amount`` shared over the rates in proportion to their bases, cents by largest remainder."""
-    total = sum(bases.values(), Decimal(0))
-    if total <= 0 or amount <= 0:
+def _line_bases(cart: Cart) -> list[Decimal]:
+    return [round_money(ln.unit_price * ln.quantity * (1 - ln.discount), cart.currency) for ln in cart.lines]
+
+
+def _covers(offer: Offer, line: CartLine) -> bool:
+    """Whether a percent or amount of ``offer`` is taken off ``line``: every line, or those it names."""
+    return (not offer.skus and not offer.categories) or line.sku in offer.skus or line.category in offer.categories
+
+
+def _fits(offer: Offer, cart: Cart) -> bool:
+    """Rule 1's condition on products: an offer naming products or categories needs one of their lines in the cart,
+    a buy-X-get-Y its X."""
+    if offer.effect is Effect.BUY_GET:
+        return any(ln.sku == offer.buy_sku for ln in cart.lines)
+    return any(_covers(offer, ln) for ln in cart.lines)
+
+
+def _split(amount: Decimal, bases: dict[_K, Decimal], q: Decimal) -> list[tuple[_K, Decimal]]:
+    """``amount`` (a multiple of ``q``, at most the bases' sum) shared over the positive ``bases`` (multiples of
+    ``q``) in proportion to them, the last units by largest remainder (ties: the first key): the shares are multiples
+    of ``q``, add up to ``amount`` exactly and none exceeds its base. Integer arithmetic, so exact."""
+    units = {key: int(base / q) for key, base in bases.items() if base > 0}
+    total, wanted = sum(units.values()), int(amount / q)
+    if total <= 0 or wanted <= 0:
         return []
-    units = int(amount / q)
-    raw = [(rate, units * base / total) for rate, base in sorted(bases.items())]
-    whole = [(rate, int(share)) for rate, share in raw]
-    rest = units - sum(w for _r, w in whole)
-    order = sorted(range(len(raw)), key=lambda i: (raw[i][1] - whole[i][1]), reverse=True)
-    extra = set(order[:rest])
-    return [(rate, (w + (1 if i in extra else 0)) * q) for i, (rate, w) in enumerate(whole)]
+    shares = {key: divmod(wanted * u, total) for key, u in units.items()}
+    rest = wanted - sum(whole for whole, _rem in shares.values())
+    extra = set(sorted(shares, key=lambda key: shares[key][1], reverse=True)[:rest])
+    return [(key, (whole + 1 if key in extra else whole) * q) for key, (whole, _rem) in shares.items()]
 
 
-def _applicable(cart: Cart, promotions: tuple[Promotion, ...], bases: dict[Decimal, Decimal]) -> list[Promotion]:
-    subtotal = sum(bases.values(), Decimal(0))
-    ok = []
-    for p in promotions:
-        if p.starts is not None and cart.day is not None and cart.day < p.starts:
-            continue
-        if p.ends is not None and cart.day is not None and cart.day > p.ends:
-            continue
-        if p.channel and p.channel != cart.channel:
-            continue
-        if p.first_order_only and not cart.first_order:
-            continue
-        if subtotal < p.min_total:
-            continue
-        ok.append(p)
-    ok.sort(key=lambda p: (-p.priority, p.id))
+def _applicable(cart: Cart, promotions: tuple[Promotion, ...], shipping: Decimal, shipping_rate: Decimal
+                ) -> list[Promotion]:
+    """Rules 1 to 3: the promotions that apply, in the order they apply."""
+    subtotal = goods_subtotal(cart)
+
+    def applies(p: Promotion) -> bool:
+        in_window = cart.day is None or ((p.starts is None or p.starts <= cart.day)
+                                         and (p.ends is None or cart.day <= p.ends))
+        return (in_window and (not p.channel or p.channel == cart.channel)
+                and (cart.first_order or not p.first_order_only) and subtotal >= p.min_total
+                and _fits(p.offer, cart))
+
+    def saving_alone(p: Promotion) -> Decimal:
+        return sum((amount for _rate, amount in _Left(cart, shipping, shipping_rate).take(p.offer)), Decimal(0))
+
+    # A promotion that would give this cart nothing (a buy-X-get-Y with an incomplete set, free shipping on a cart
+    # without shipping) does not apply: an exclusive one must not shut out the others for nothing.
+    savings = {p.id: saving_alone(p) for p in promotions if applies(p)}
+    ok = sorted((p for p in promotions if savings.get(p.id, 0) > 0), key=lambda p: (-p.priority, -savings[p.id], p.id))
     exclusive = next((p for p in ok if p.exclusive), None)
     return [exclusive] if exclusive is not None else ok
-
-
-def check_percent(value: Decimal, *, field: str = "percent") -> Decimal:
-    """A percent as a fraction, refused outside 0..100 % (the caller parses the text)."""
-    if value < 0 or value > 1:
-        raise ValidationFailed(f"{field} must be between 0 and 100 %")
-    return value

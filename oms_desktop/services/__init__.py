@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from .auth import AuthService
 from .base import SettingsCache
+from .carts import CartService
 from .billing import BillingService
 from .catalog import CatalogService
 from .checks import CheckService
@@ -20,6 +21,7 @@ from .output import Renderer
 from .payables import PayablesService
 from .picking import PickingService
 from .ports import PasswordHasher, UnitOfWorkFactory
+from .promotions import PromotionService
 from .purchasing import PurchasingService
 from .receivables import ReceivablesService
 from .returns import ReturnsService
@@ -45,6 +47,8 @@ class Services:
     receivables: ReceivablesService
     ledger: LedgerService
     checks: CheckService
+    carts: CartService
+    promotions: PromotionService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts and purchase orders; None where nothing prints."""
     exporters: Exporters | None = None
@@ -63,4 +67,5 @@ class Services:
                    shipping=ShippingService(uow, cache, renderer), returns=ReturnsService(uow, cache),
                    tracking=TrackingService(uow, cache), billing=BillingService(uow, cache, renderer),
                    receivables=ReceivablesService(uow, cache, renderer), ledger=LedgerService(uow, cache),
-                   checks=CheckService(uow, cache), renderer=renderer, exporters=exporters)
+                   checks=CheckService(uow, cache), carts=CartService(uow, cache),
+                   promotions=PromotionService(uow, cache), renderer=renderer, exporters=exporters)

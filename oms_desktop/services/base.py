@@ -21,6 +21,10 @@ DEFAULT_SETTINGS = {
     "locale": "en_US",
     "default_channel": "phone",
     "discount_limit": "0.10",
+    "cart_idle_minutes": "15",          # a cart idle longer is flagged at risk on the open-carts board
+    "cart_abandoned_hours": "24",       # a cart idle longer counts as abandoned in the conversion report
+    "incentive_limit_agent": "0.05",    # what an agent may offer on a cart, as a fraction of its goods
+    "incentive_limit_manager": "0.25",  # what a manager may offer
 }
 
 
@@ -67,5 +71,8 @@ class SettingsCache:
                     name=s["company_name"], currency=s["currency"], prices_include_tax=s["prices_include_tax"] == "1",
                     tax_rounding=s["tax_rounding"], address=s["company_address"], vat_id=s["vat_id"],
                     locale=s["locale"], default_channel=s["default_channel"],
-                    discount_limit=Decimal(s["discount_limit"]))
+                    discount_limit=Decimal(s["discount_limit"]),
+                    cart_idle_minutes=int(s["cart_idle_minutes"]), cart_abandoned_hours=int(s["cart_abandoned_hours"]),
+                    incentive_limit_agent=Decimal(s["incentive_limit_agent"]),
+                    incentive_limit_manager=Decimal(s["incentive_limit_manager"]))
             return self._company

@@ -51,13 +51,13 @@ class CartEditing(ServiceBase):
                      expected_version: int | None = None) -> OrderDTO:
         self._require(actor, Perm.ORDER_EDIT, "change orders")
         with self._uow() as uow:
-            order = self._draft(uow, order_ref, expected_version)
+            order = locked_draft(uow, order_ref, expected_version)
             customer = uow.customers.get(customer_id) if customer_id is not None else None
             if customer_id is not None and customer is None:
                 raise NotFound(f"No customer number {customer_id}.")
             uow.orders.update(order.id, {"customer_id": customer_id})
             change = f"customer {customer.name}" if customer is not None else "no customer"
-            self._recompute(uow, _with(order, customer_id=customer_id), actor, change)
+            reprice(uow, with_fields(order, customer_id=customer_id), actor, change)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.set_customer",
                              entity="order", entity_id=order.id, old={"customer_id": order.customer_id},
                              new={"customer_id": customer_id})
@@ -80,7 +80,7 @@ class CartEditing(ServiceBase):
         price = parse_amount(unit_price, currency, field="unit price") if unit_price not in (None, "") else None
         disc = parse_rate(discount, field="discount") if discount not in (None, "") else Decimal(0)
         with self._uow() as uow:
-            order = self._draft(uow, order_ref, expected_version)
+            order = locked_draft(uow, order_ref, expected_version)
             product = self._product(uow, sku)
             catalog_price = from_minor(product.unit_price_minor, currency)
             overridden = (price is not None and price != catalog_price) or disc > self.company.discount_limit
@@ -104,7 +104,7 @@ class CartEditing(ServiceBase):
                 uow.orders.add_line(dict(order_id=order.id, line_no=line_no, product_id=product.id, sku=product.sku,
                                          name=product.name, quantity=qty, unit_price_minor=unit_minor,
                                          tax_rate_bp=product.tax_rate_bp, discount_bp=rate_to_bp(disc)))
-            self._recompute(uow, order, actor, f"added {qty} x {product.sku}")
+            reprice(uow, order, actor, f"added {qty} x {product.sku}")
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.add_line", entity="order",
                              entity_id=order.id, new={"line_no": line_no, "sku": product.sku, "quantity": qty,
                                                       "unit_price": str(from_minor(unit_minor, currency)),
@@ -128,7 +128,7 @@ class CartEditing(ServiceBase):
                           expected_version: int | None = None) -> OrderDTO:
         self._require(actor, Perm.ORDER_EDIT, "change orders")
         with self._uow() as uow:
-            order = self._draft(uow, order_ref, expected_version)
+            order = locked_draft(uow, order_ref, expected_version)
             line = next((ln for ln in uow.orders.lines(order.id) if ln.line_no == line_no), None)
             if line is None:
                 raise NotFound(f"{order_number(order.id)} has no line {line_no}.")
@@ -139,7 +139,7 @@ class CartEditing(ServiceBase):
             else:
                 uow.orders.update_line(order.id, line_no, {"quantity": qty})
                 change = f"{line.sku} {line.quantity} -> {qty}"
-            self._recompute(uow, order, actor, change)
+            reprice(uow, order, actor, change)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.set_quantity",
                              entity="order", entity_id=order.id, old={"line_no": line_no, "quantity": line.quantity},
                              new={"line_no": line_no, "quantity": qty})
@@ -163,7 +163,7 @@ class CartEditing(ServiceBase):
         price override: it needs the right and leaves an audit row."""
         self._require(actor, Perm.ORDER_EDIT, "change orders")
         with self._uow() as uow:
-            order = self._draft(uow, order_ref, expected_version)
+            order = locked_draft(uow, order_ref, expected_version)
             cur = order.currency
             line = next((ln for ln in uow.orders.lines(order.id) if ln.line_no == line_no), None)
             if line is None:
@@ -182,7 +182,7 @@ class CartEditing(ServiceBase):
             uow.orders.update_line(order.id, line_no, {"unit_price_minor": to_minor(price, cur),
                                                        "discount_bp": rate_to_bp(disc)})
             change = f"{line.sku} at {price}" + (f" less {disc:.0%}" if disc else "")
-            self._recompute(uow, order, actor, change)
+            reprice(uow, order, actor, change)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.price_override",
                              entity="order", entity_id=order.id,
                              old={"line_no": line_no, "unit_price": str(from_minor(line.unit_price_minor, cur)),
@@ -213,7 +213,7 @@ class CartEditing(ServiceBase):
                                        tax_rate_bp=products[ln.product_id].tax_rate_bp, discount_bp=0)
                                   for i, ln in enumerate(sold, start=1)])
             order = uow.orders.get(oid)
-            self._recompute(uow, order, actor, f"repeat of {order_number(source.id)}")
+            reprice(uow, order, actor, f"repeat of {order_number(source.id)}")
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.repeat", entity="order",
                              entity_id=oid, new={"source": order_number(source.id), "lines": len(sold)})
             dto = load_order(uow, oid)
@@ -262,36 +262,38 @@ class CartEditing(ServiceBase):
             raise BusinessRuleViolation(f"{row.sku} is no longer sold.")
         return row
 
-    def _draft(self, uow, order_ref, expected_version: int | None = None):
-        """The draft, locked; refused if it is no longer a draft or changed since ``expected_version``."""
-        order = order_row(uow, order_ref, for_update=True)
-        if order.status != Status.DRAFT:
-            raise InvalidTransition(f"{order_number(order.id)} is {order.status}; only a draft can be changed.")
-        if expected_version is not None and order.version != expected_version:
-            raise stale_cart(order)
-        return order
 
-    def _recompute(self, uow, order, actor: Actor | None, change: str, *, lines=None, coupon_row=None) -> Totals:
-        """Price the draft again (lines, promotions, coupon, incentives, shipping) and store what changed; with an
-        ``actor`` the change is a new version of the cart (``change`` says what, the board shows it)."""
-        lines = uow.orders.lines(order.id) if lines is None else lines
-        cur = order.currency
-        adjs = cart_adjustments(uow, order, lines, coupon_row=coupon_row)
-        t = price_order_lines(order, lines, adjustments=document_adjustments(adjs))
-        for ln, la in zip(lines, t.lines):
-            if (ln.net_minor, ln.tax_minor) != (to_minor(la.net, cur), to_minor(la.tax, cur)):
-                uow.orders.update_line(order.id, ln.line_no, {"net_minor": to_minor(la.net, cur),
-                                                              "tax_minor": to_minor(la.tax, cur)})
-        rows = adjustment_rows(adjs, t, cur)
-        if not same_rows(uow.carts.adjustments(order.id), rows):
-            uow.carts.replace_adjustments(order.id, rows)
-        values: dict[str, object] = {"net_minor": to_minor(t.net, cur), "tax_minor": to_minor(t.tax, cur),
-                                     "total_minor": to_minor(t.total, cur)}
-        if actor is not None:
-            values.update(version=(order.version or 0) + 1, last_change=change[:200], last_change_at=_now(),
-                          last_change_by=actor.username)
-        uow.orders.update(order.id, values)
-        return t
+def locked_draft(uow, order_ref, expected_version: int | None = None):
+    """The draft, locked; refused if it is no longer a draft or changed since ``expected_version``."""
+    order = order_row(uow, order_ref, for_update=True)
+    if order.status != Status.DRAFT:
+        raise InvalidTransition(f"{order_number(order.id)} is {order.status}; only a draft can be changed.")
+    if expected_version is not None and order.version != expected_version:
+        raise stale_cart(order)
+    return order
+
+
+def reprice(uow, order, actor: Actor | None, change: str, *, lines=None, coupon_row=None) -> Totals:
+    """Price the draft again (lines, promotions, coupon, incentives, shipping) and store what changed; with an
+    ``actor`` the change is a new version of the cart (``change`` says what, the board shows it)."""
+    lines = uow.orders.lines(order.id) if lines is None else lines
+    cur = order.currency
+    adjs = cart_adjustments(uow, order, lines, coupon_row=coupon_row)
+    t = price_order_lines(order, lines, adjustments=document_adjustments(adjs))
+    for ln, la in zip(lines, t.lines):
+        if (ln.net_minor, ln.tax_minor) != (to_minor(la.net, cur), to_minor(la.tax, cur)):
+            uow.orders.update_line(order.id, ln.line_no, {"net_minor": to_minor(la.net, cur),
+                                                          "tax_minor": to_minor(la.tax, cur)})
+    rows = adjustment_rows(adjs, t, cur)
+    if not same_rows(uow.carts.adjustments(order.id), rows):
+        uow.carts.replace_adjustments(order.id, rows)
+    values: dict[str, object] = {"net_minor": to_minor(t.net, cur), "tax_minor": to_minor(t.tax, cur),
+                                 "total_minor": to_minor(t.total, cur)}
+    if actor is not None:
+        values.update(version=(order.version or 0) + 1, last_change=change[:200], last_change_at=_now(),
+                      last_change_by=actor.username)
+    uow.orders.update(order.id, values)
+    return t
 
 
 def stale_cart(order) -> StaleCart:
@@ -302,7 +304,7 @@ def stale_cart(order) -> StaleCart:
                      "look at it again and repeat what you did.", order_id=order.id, version=order.version)
 
 
-def _with(order, **changes) -> SimpleNamespace:
+def with_fields(order, **changes) -> SimpleNamespace:
     """The order row with some fields as just written (so pricing sees them without reading the row again)."""
     return SimpleNamespace(**{**order._asdict(), **changes})
 

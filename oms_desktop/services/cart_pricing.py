@@ -3,12 +3,14 @@ its shipping method, read in the caller's transaction, turned into ``domain.prom
 ``adjustments`` function and written back as the order's explanation lines (``order_adjustments``).
 
 The order service calls ``reprice`` on every change of a draft and when it confirms one; ``place_order`` calls
-``cart_adjustments`` for the order it is about to write. Reads are few on the hot path: one for the active promotions,
+``cart_adjustments`` for the order it is about to write. Reads are few on the hot path: one (an aggregate) to know
+whether the cached active promotions are still current,
 one for the cart's incentives (a cart being created has none), the coupon and the shipping method only when the
 cart names them, the products' categories and weights only when a rule needs them.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -65,25 +67,90 @@ def shipping_of(row: Any, currency: str) -> ShippingMethod:
                           tax_rate=bp_to_rate(row.tax_rate_bp), channel=row.channel or "")
 
 
+class _PromotionsCache:
+    """The active promotions of a day, converted once per process and kept while the promotions table is unchanged.
+
+    Promotions are added and ended, never edited, so (how many, the highest id, the latest end) identifies their
+    state exactly; one aggregate query tells whether another workstation changed them. Reading and converting 200
+    promotions on every change of a cart would cost more than the rest of placing an order (``oms bench``)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple[Any, ...] | None = None
+        self._value = _PromotionIndex(())
+
+    def get(self, uow: Any, day: date, currency: str) -> "_PromotionIndex":
+        key = (day, currency, *uow.promotions.fingerprint())
+        if key[2] == 0:
+            return _NO_PROMOTIONS
+        with self._lock:
+            if key == self._key:
+                return self._value
+        value = _PromotionIndex(tuple(promotion_of(r, currency) for r in uow.promotions.active_promotions(day)))
+        with self._lock:
+            self._key, self._value = key, value
+        return value
+
+
+class _PromotionIndex:
+    """The active promotions by what they need in a cart (a product, a category, a channel), so a cart is judged
+    only against the few that could apply to it: a shop with 200 promotions, most of them narrow, prices a cart
+    against a handful (the domain's precedence rule then decides among those)."""
+
+    def __init__(self, promotions: tuple[Promotion, ...]):
+        self.any = bool(promotions)
+        self.general: list[Promotion] = []
+        self.by_sku: dict[str, list[Promotion]] = {}
+        self.by_category: dict[str, list[Promotion]] = {}
+        for p in promotions:
+            o = p.offer
+            keys = set(o.skus) | ({o.buy_sku} if o.effect is Effect.BUY_GET and o.buy_sku else set())
+            for sku in keys:
+                self.by_sku.setdefault(sku, []).append(p)
+            for cat in o.categories:
+                self.by_category.setdefault(cat, []).append(p)
+            if not keys and not o.categories:
+                self.general.append(p)
+        self.needs_categories = bool(self.by_category)
+
+    def candidates(self, skus: set[str], categories: set[str], channel: str) -> tuple[Promotion, ...]:
+        found = {p.id: p for p in self.general}
+        for sku in skus:
+            found.update((p.id, p) for p in self.by_sku.get(sku, ()))
+        for cat in categories:
+            found.update((p.id, p) for p in self.by_category.get(cat, ()))
+        return tuple(p for _id, p in sorted(found.items()) if not p.channel or p.channel == channel)
+
+
+_NO_PROMOTIONS = _PromotionIndex(())
+
+
+_PROMOTIONS = _PromotionsCache()
+
+
 def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | None = None,
-                     coupon_row: Any = None, incentives: Sequence[Any] | None = None) -> tuple[Adjustment, ...]:
+                     coupon_row: Any = None, incentives: Sequence[Any] | None = None,
+                     refuse_coupon: bool = False) -> tuple[Adjustment, ...]:
     """The allowances and charges of ``order`` with ``lines`` (stored rows) as of ``day``; ``coupon_row`` and
-    ``incentives`` when the caller has read them already (``incentives=()`` for an order being created)."""
+    ``incentives`` when the caller has read them already (``incentives=()`` for an order being created); with
+    ``refuse_coupon`` a coupon the cart cannot use is refused (``CouponRefused``, naming why) instead."""
     cur = order.currency
     day = day or local_day()
-    promotions = tuple(promotion_of(r, cur) for r in uow.promotions.active_promotions(day))
+    index = _PROMOTIONS.get(uow, day, cur)
     if incentives is None:
         incentives = uow.carts.incentives(order.id) if getattr(order, "id", None) else ()
+    incentives = [i for i in incentives if i.effect != "coupon"]  # a coupon offered acts as the cart's coupon
     coupon_id = getattr(order, "coupon_id", None)
     if coupon_row is None and coupon_id:
         coupon_row = uow.promotions.coupon(coupon_id)
     method_code = getattr(order, "shipping_method", None)
     method_row = uow.promotions.shipping_method(method_code) if method_code else None
-    if not (promotions or coupon_row is not None or incentives or method_row is not None):
+    if not (index.any or coupon_row is not None or incentives or method_row is not None):
         return ()
-    needs_products = method_row is not None and method_row.basis == ShippingBasis.WEIGHT or any(
-        p.offer.categories for p in promotions)
+    needs_products = method_row is not None and method_row.basis == ShippingBasis.WEIGHT or index.needs_categories
     products = uow.products.by_ids(ln.product_id for ln in lines) if needs_products else {}
+    promotions = index.candidates({ln.sku for ln in lines}, {getattr(products.get(ln.product_id), "category", "")
+                                                             for ln in lines} - {""}, order.channel)
     first_order = bool(order.customer_id) and any(p.first_order_only for p in promotions) and \
         not uow.carts.has_confirmed_order(order.customer_id)
     cart = Cart(lines=tuple(CartLine(sku=ln.sku, category=getattr(products.get(ln.product_id), "category", ""),
@@ -97,6 +164,9 @@ def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | 
     if coupon_row is not None:
         coupon = coupon_of(coupon_row, cur, uow.carts.customer_uses(coupon_row.id, order.customer_id)
                            if coupon_row.per_customer is not None else 0)
+        refusal = coupon_refusal(coupon, cart) if refuse_coupon else None
+        if refusal:
+            raise CouponRefused(refusal)
     return adjustments(cart, promotions=promotions, coupon=coupon,
                        incentives=tuple(incentive_of(r, cur) for r in incentives),
                        shipping=shipping_of(method_row, cur) if method_row is not None else None)

@@ -126,6 +126,13 @@ def invoice_number_problems(uow: Any) -> list[str]:
     return problems
 
 
+@check("coupons", "every coupon's count of uses equals its redemptions, and none is used more often than allowed")
+def coupon_problems(uow: Any) -> list[str]:
+    return [f"coupon {code}: {uses} use(s) counted, {redeemed} redemption(s) recorded"
+            + (f", at most {max_uses} allowed" if max_uses is not None and redeemed > max_uses else "")
+            for code, uses, redeemed, max_uses in uow.carts.coupon_use_mismatches()]
+
+
 def _within(part: int, whole: int) -> bool:
     """``part`` is between nothing and all of ``whole`` (an allowance is negative, a charge positive)."""
     return 0 <= part <= whole if whole >= 0 else whole <= part <= 0

@@ -67,8 +67,14 @@ class CompanyService(ServiceBase):
                     out[key] = Channel(str(value)).value
                 except ValueError:
                     problems.append(f"channel '{value}' is unknown")
-            elif key == "discount_limit":
-                out[key] = str(parse_rate(value, field="discount limit"))
+            elif key in ("discount_limit", "incentive_limit_agent", "incentive_limit_manager"):
+                out[key] = str(parse_rate(value, field=key.replace("_", " ")))
+            elif key in ("cart_idle_minutes", "cart_abandoned_hours"):
+                text = str(value).strip()
+                if not text.isdecimal() or not 1 <= int(text) <= 100_000:
+                    problems.append(f"{key.replace('_', ' ')} must be a whole number from 1 to 100000 (got '{value}')")
+                else:
+                    out[key] = str(int(text))
             elif key in ("company_address", "vat_id", "locale"):
                 out[key] = str(value).strip()
             else:

@@ -41,6 +41,10 @@ class CompanyDTO:
     locale: str = "en_US"
     default_channel: str = "phone"
     discount_limit: Decimal = Decimal("0.10")
+    cart_idle_minutes: int = 15
+    cart_abandoned_hours: int = 24
+    incentive_limit_agent: Decimal = Decimal("0.05")
+    incentive_limit_manager: Decimal = Decimal("0.25")
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from .order_lookup import load_order, order_dto, order_row, resolve_order_id
 from .ports import utc_now as _now
 from ..domain.references import order_number
 from .dto import Actor, OrderDTO, OrderSummaryDTO
-from .cart_editing import CartEditing, stale_cart
+from .cart_editing import CartEditing, reprice, stale_cart
 
 STEP_EVENTS: dict[Status, type[ev.OrderPicking] | type[ev.OrderPacked] | type[ev.OrderShipped]
                   | type[ev.OrderDelivered]] = {
@@ -76,7 +76,7 @@ class OrderService(CartEditing):
             if not lines:
                 raise BusinessRuleViolation(f"{order_number(order.id)} has no lines; add products first.")
             coupon_row = uow.promotions.coupon(order.coupon_id) if order.coupon_id else None
-            totals = self._recompute(uow, order, None, "", lines=lines, coupon_row=coupon_row)
+            totals = reprice(uow, order, None, "", lines=lines, coupon_row=coupon_row)
             new_total = to_minor(totals.total, order.currency)
             if new_total != order.total_minor and expected_version is not None:
                 change = (f"repriced: {from_minor(order.total_minor, order.currency)} -> "
@@ -158,9 +158,7 @@ class OrderService(CartEditing):
                                           unit_price_minor=products[s].unit_price_minor,
                                           tax_rate_bp=products[s].tax_rate_bp, discount_bp=0)
                           for s, q in wanted.items()]
-            if coupon_row is not None:
-                check_coupon(uow, cart, cart_lines, coupon_row)
-            adjs = cart_adjustments(uow, cart, cart_lines, coupon_row=coupon_row, incentives=())
+            adjs = cart_adjustments(uow, cart, cart_lines, coupon_row=coupon_row, incentives=(), refuse_coupon=True)
             totals = price(priced, PricingPolicy(company.currency, company.prices_include_tax,
                                                  TaxRounding(company.tax_rounding)), document_adjustments(adjs))
             now = _now()
@@ -183,8 +181,7 @@ class OrderService(CartEditing):
                 for i, (pl, la) in enumerate(zip(priced, totals.lines), start=1)]
             uow.orders.add_lines(line_rows)
             adj_rows = adjustment_rows(adjs, totals, company.currency)
-            if adj_rows:
-                uow.carts.replace_adjustments(oid, adj_rows)
+            uow.carts.add_adjustments(oid, adj_rows)
             if coupon_row is not None:
                 if not uow.carts.redeem(coupon_row.id):
                     raise CouponRefused(f"coupon {coupon_row.code} has just been used up")

@@ -21,6 +21,8 @@ def cycled(services, admin, catalog, customer):
     services.shipping.ship_order(admin, order.id)
     invoice = services.billing.issue_invoice(admin, order.id, render=False)
     services.receivables.record_payment(admin, order.id, str(invoice.total), "cash")
+    services.promotions.create_coupon(admin, "CYCLE10", percent="10", uses="1")
+    services.orders.place_order(admin, customer.id, [("BULB-E27", 1)], coupon="cycle10")
     return order
 
 
@@ -41,7 +43,7 @@ def tamper(backend, statement: str) -> None:
 def test_a_whole_cycle_passes_every_check(backend, services, admin, cycled, db_url, monkeypatch, capsys, tmp_path):
     results = services.checks.run(admin)
     assert [r.name for r in results] == list(CHECKS) == ["stock", "ledger", "open-accounts", "invoice-numbers",
-                                                                      "invoice-adjustments"]
+                                                        "coupons", "invoice-adjustments"]
     assert [r.problems for r in results] == [()] * len(CHECKS)
     code, doc, err = oms_check(db_url, monkeypatch, capsys, tmp_path)
     assert (code, err, doc["ok"]) == (0, "", True)
@@ -55,6 +57,9 @@ def test_a_whole_cycle_passes_every_check(backend, services, admin, cycled, db_u
      "FROM ledger_entries", "ledger", "does not balance (off by 1)"),
     ("UPDATE invoice_counters SET last_number = last_number + 1 WHERE series = 'INV'",
      "invoice-numbers", "INV: 1 number(s) drawn but not issued, first INV-000002"),
+    ("INSERT INTO coupons (code, effect, percent_bp, amount_minor, min_total_minor, uses, max_uses, batch, active, "
+     "created_at) VALUES ('GHOST', 'percent', 1000, 0, 0, 1, 1, '', TRUE, CURRENT_TIMESTAMP)",
+     "coupons", "coupon GHOST: 1 use(s) counted, 0 redemption(s) recorded"),
     ("INSERT INTO invoice_adjustments (invoice_id, seq, kind, label, tax_rate_bp, amount_minor, net_minor, tax_minor) "
      "VALUES (1, 1, 'incentive', 'Sorry for the wait', 1900, -100, -100, -19)",
      "invoice-adjustments", "INV-000001 bills allowance or charge 1, which SO-000001 does not have"),

@@ -1,6 +1,7 @@
 """One competing workstation for test_race: places one-unit orders as fast as it can and reports as JSON.
 
-Run as ``python -m tests.reliability.race_worker URL USERNAME SKUS ATTEMPTS READY_FILE START_FILE SEED``.
+Run as ``python -m tests.reliability.race_worker URL USERNAME SKUS ATTEMPTS READY_FILE START_FILE SEED [COUPON]``
+(with COUPON every order asks for that coupon code; a refused coupon is counted, not an error).
 """
 from __future__ import annotations
 
@@ -12,14 +13,16 @@ from pathlib import Path
 
 from oms_desktop.adapters.security import fast_test_hasher
 from oms_desktop.bootstrap import open_backend
-from oms_desktop.domain.errors import OutOfStock, StorageError
+from oms_desktop.domain.errors import CouponRefused, OutOfStock, StorageError
 
 
 def main(argv: list[str]) -> int:
-    url, username, skus, attempts, ready_file, start_file, seed = argv
+    url, username, skus, attempts, ready_file, start_file, seed = argv[:7]
+    coupon = argv[7] if len(argv) > 7 else None
     skus_list = skus.split(",")
     rng = random.Random(int(seed))
-    result = {"confirmed": 0, "out_of_stock": 0, "storage_errors": [], "other_errors": [], "orders": []}
+    result = {"confirmed": 0, "out_of_stock": 0, "coupon_refused": 0, "storage_errors": [], "other_errors": [],
+              "orders": []}
     backend = open_backend(url, hasher=fast_test_hasher(), migrate=False)
     try:
         services = backend.services
@@ -35,7 +38,9 @@ def main(argv: list[str]) -> int:
             lines = [(sku, 1) for sku in skus_list]
             rng.shuffle(lines)
             try:
-                order = services.orders.place_order(actor, None, lines)
+                order = services.orders.place_order(actor, None, lines, coupon=coupon)
+            except CouponRefused:
+                result["coupon_refused"] += 1
             except OutOfStock as e:
                 result["out_of_stock"] += 1
                 if any(s.available >= s.requested for s in e.shortages):

@@ -28,14 +28,15 @@ def _stock(backend) -> dict[str, tuple[int, int]]:
     return {r.sku: (r.on_hand, r.reserved) for r in rows}
 
 
-def _race(backend, tmp_path: Path, skus: list[str]) -> tuple[list[dict], list[dict]]:
+def _race(backend, tmp_path: Path, skus: list[str], *, attempts: int = ATTEMPTS,
+          coupon: str | None = None) -> tuple[list[dict], list[dict]]:
     """Start the workers, release them together, watch the stock while they run; their reports and the samples."""
     start_file = tmp_path / "start"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")])}
     procs = []
     for i in range(WORKERS):
         cmd = [sys.executable, "-m", "tests.reliability.race_worker", backend.url, f"racer{i}", ",".join(skus),
-               str(ATTEMPTS), str(tmp_path / f"ready-{i}"), str(start_file), str(i)]
+               str(attempts), str(tmp_path / f"ready-{i}"), str(start_file), str(i), *([coupon] if coupon else [])]
         procs.append(subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                       text=True))
     samples: list[dict] = []
@@ -111,3 +112,19 @@ def test_orders_of_three_skus_in_any_line_order_neither_deadlock_nor_oversell(ba
     assert _confirmed_orders(backend) == 60
     assert all(rs <= oh for sample in samples for oh, rs in sample.values())
     assert racers.inventory.invariant_violations() == []
+
+
+def test_eight_workstations_racing_for_one_single_use_coupon_redeem_it_exactly_once(backend, racers, admin, tmp_path):
+    """Every workstation places orders with the same single-use code at the same moment: one order gets it, every
+    other attempt is refused naming the coupon, and nothing else fails."""
+    racers.catalog.import_catalog(admin, b"sku,name,unit_price,tax_rate,on_hand\nMUG-01,Mug,10.00,0.19,1000\n")
+    racers.promotions.create_coupon(admin, "ONLY-ONCE", percent="10", uses=1)
+    reports, _ = _race(backend, tmp_path, ["MUG-01"], attempts=5, coupon=" only-once ")
+    assert not [e for r in reports for e in r["other_errors"] + r["storage_errors"]]
+    assert sum(r["confirmed"] for r in reports) == 1
+    assert sum(r["coupon_refused"] for r in reports) == WORKERS * 5 - 1
+    with reader(backend.engine).connect() as c:
+        uses = c.execute(text("SELECT uses FROM coupons WHERE code = 'ONLY-ONCE'")).scalar_one()
+        redeemed = c.execute(text("SELECT count(*) FROM coupon_redemptions")).scalar_one()
+        discounted = c.execute(text("SELECT count(*) FROM order_adjustments WHERE kind = 'coupon'")).scalar_one()
+    assert (uses, redeemed, discounted) == (1, 1, 1)

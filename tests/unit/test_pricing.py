@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from oms_desktop.domain.pricing import (PricedLine, PricingPolicy, TaxRounding, adjustment_shares, compute_totals,
-                                        price, stored_line, supplier_invoice_totals)
+from oms_desktop.domain.pricing import (DocumentAdjustment, PricedLine, PricingPolicy, TaxRounding,
+                                        adjustment_shares, compute_totals, price, stored_line,
+                                        supplier_invoice_totals)
 
 
 @given(quantity=st.integers(1, 999), price_minor=st.integers(0, 10**7), rate_bp=st.sampled_from([0, 700, 1900, 2000]),
@@ -40,6 +42,36 @@ def test_a_supplier_invoice_owes_the_invoiced_net_plus_tax_and_shows_the_varianc
 def test_input_tax_by_rate_rounds_half_away_from_zero():
     assert supplier_invoice_totals([(1, Decimal("0.50"), Decimal("0.50"))], "EUR",
                                    tax_rate=Decimal("0.05")).tax == Decimal("0.03")  # 0.025 -> 0.03
+
+
+@pytest.mark.parametrize("inclusive", [False, True])
+@pytest.mark.parametrize("rounding", list(TaxRounding))
+def test_an_allowance_never_takes_back_more_tax_than_its_rate_carries(inclusive, rounding):
+    lines = [PricedLine("A", 1, Decimal("0.02"), Decimal("0.19")), PricedLine("B", 1, Decimal("0.02"), Decimal("0.19"))]
+    totals = price(lines, PricingPolicy("EUR", inclusive, rounding),
+                   [DocumentAdjustment(Decimal("-0.03"), Decimal("0.19"))])  # alone it would carry 0.01 of tax
+    assert (totals.net, totals.tax, totals.total) == ((Decimal("0.01"), Decimal("0.00"), Decimal("0.01")))
+
+
+@pytest.mark.parametrize("inclusive", [False, True])
+@pytest.mark.parametrize("rounding", list(TaxRounding))
+def test_what_is_given_away_entirely_carries_no_tax(inclusive, rounding):
+    lines = [PricedLine("A", 1, Decimal("0.03"), Decimal("0.19")), PricedLine("B", 1, Decimal("0.03"), Decimal("0.19")),
+             PricedLine("C", 1, Decimal("5.00"), Decimal("0.07"))]
+    totals = price(lines, PricingPolicy("EUR", inclusive, rounding),
+                   [DocumentAdjustment(Decimal("-0.06"), Decimal("0.19"))])
+    assert totals.tax_by_rate[Decimal("0.19")] == (Decimal("0.00"), Decimal("0.00"))
+    assert totals.total == (Decimal("5.00") if inclusive else Decimal("5.35"))
+
+
+def test_a_charge_and_an_allowance_are_priced_like_lines_at_their_rate():
+    totals = price([PricedLine("A", 2, Decimal("10.00"), Decimal("0.19"))], PricingPolicy("EUR"),
+                   [DocumentAdjustment(Decimal("4.90"), Decimal("0.07")), DocumentAdjustment(Decimal("-2.00"),
+                                                                                             Decimal("0.19"))])
+    assert totals.tax_by_rate == {Decimal("0.07"): (Decimal("4.90"), Decimal("0.34")),
+                                  Decimal("0.19"): (Decimal("18.00"), Decimal("3.42"))}
+    assert [a.gross for a in totals.adjustments] == [Decimal("5.24"), Decimal("-2.38")]
+    assert totals.total == Decimal("26.66")
 
 
 @given(amounts=st.lists(st.integers(-10**6, 10**6), min_size=1, max_size=4),

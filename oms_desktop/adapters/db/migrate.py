@@ -25,7 +25,9 @@ def _config(connection=None) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None, "no migrations found in " + str(MIGRATIONS)
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:

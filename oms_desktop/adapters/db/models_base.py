@@ -3,8 +3,9 @@ money in integer minor units, aware UTC datetimes). The table modules import thi
 from __future__ import annotations
 
 from datetime import timezone
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import BigInteger, DateTime, Integer, MetaData, TypeDecorator
+from sqlalchemy import BigInteger, DateTime, Integer, MetaData, Table, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING = {
@@ -41,3 +42,8 @@ class UtcDateTime(TypeDecorator):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+    if TYPE_CHECKING:
+        # SQLAlchemy types __table__ as any FromClause (a class may be mapped to a subquery); every class here is
+        # mapped to a Table, and the repositories insert into, update and delete from it.
+        __table__: ClassVar[Table]

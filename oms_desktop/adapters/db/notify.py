@@ -1,6 +1,8 @@
 """PostgreSQL LISTEN/NOTIFY: wake the event feed as soon as another workstation commits an event."""
 from __future__ import annotations
 
+from typing import Any
+
 import psycopg
 from sqlalchemy.engine import make_url
 
@@ -10,8 +12,8 @@ class PgEventWaiter:
 
     def __init__(self, url: str):
         u = make_url(url)
-        self._conninfo = dict(host=u.host or "localhost", port=u.port or 5432, dbname=u.database,
-                              user=u.username, password=u.password)
+        self._conninfo: dict[str, Any] = dict(host=u.host or "localhost", port=u.port or 5432, dbname=u.database,
+                                              user=u.username, password=u.password)
         self._conn: psycopg.Connection | None = None
 
     def _connect(self) -> psycopg.Connection:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from typing import Any
 
 from sqlalchemy import (and_, bindparam, case, delete, exists, func, insert, literal, literal_column, or_, select,
                         union, update)
@@ -12,6 +13,8 @@ from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import BindParameter, ColumnElement
+from sqlalchemy.sql.roles import ColumnsClauseRole
 
 from ...domain.events import AnyEvent, to_record
 from . import models as m
@@ -125,7 +128,7 @@ class UsersRepo(_Repo):
         self.c.execute(update(users_t).where(users_t.c.id == user_id).values(active=active))
 
 
-_PRODUCT_COLS = [products_t, stock_t.c.on_hand, stock_t.c.reserved]
+_PRODUCT_COLS: list[ColumnsClauseRole] = [products_t, stock_t.c.on_hand, stock_t.c.reserved]
 
 
 class ProductsRepo(_Repo):
@@ -267,12 +270,13 @@ class ProductsRepo(_Repo):
         for i, w in enumerate(words):
             params[f"w{i}"], params[f"w{i}_hi"] = w, w + _TOP
         stmt = built(("type-ahead: names", len(words), *shape), lambda: self._names_statement(len(words), *shape[1:]))
-        return page + self.c.execute(stmt, params).all()
+        return [*page, *self.c.execute(stmt, params).all()]
 
     def _found_statement(self, category: bool, active_only, low_stock, out_of_stock):
         base = self._plain_filters(self._select(), bindparam("category") if category else None, active_only,
                                    low_stock, out_of_stock)
-        sku, typed = bindparam("sku"), bindparam("typed")
+        sku: BindParameter[Any] = bindparam("sku")
+        typed: BindParameter[Any] = bindparam("typed")
         exact = base.where(or_(products_t.c.sku == sku, products_t.c.barcode == typed)).subquery("exact")
         # SKUs in code point order, as product_words sorts them; on PostgreSQL "USING ~<~" lets the walk of the
         # text_pattern_ops index stop at the page's end (ORDER BY sku would sort every SKU with that prefix)
@@ -295,7 +299,8 @@ class ProductsRepo(_Repo):
             fresh.append(pw.active == true())
         joined = lambda c: c.join(products_t, products_t.c.id == c.c.product_id).join(  # noqa: E731
             stock_t, stock_t.c.product_id == products_t.c.id)
-        limit, offset = bindparam("limit"), bindparam("offset")
+        limit: BindParameter[Any] = bindparam("limit")
+        offset: BindParameter[Any] = bindparam("offset")
         if category or low_stock or out_of_stock:  # filters on the product row: rank the matches, then filter
             cands = self._words_candidates(n_words, fresh)
             q = select(*_PRODUCT_COLS, cands.c.score).select_from(joined(cands))
@@ -322,7 +327,7 @@ class ProductsRepo(_Repo):
         matches outranks every other, so when ``want`` of them exist (a short, common prefix: "s"), they are the
         answer, from the partial index on first words; only otherwise are all matching words gathered."""
         pw = words_t.c
-        want = bindparam("names_want")  # the name statement's offset + limit
+        want: BindParameter[Any] = bindparam("names_want")  # the name statement's offset + limit
         partial = case((pw.word == bindparam("w0"), literal_column("0")), else_=literal_column("1"))
         first = (select(pw.product_id, pw.sku, partial.label("score"))
                  .where(pw.pos == literal_column("0"), self._starts(0), *fresh)  # literal: the partial index
@@ -350,14 +355,14 @@ class ProductsRepo(_Repo):
         if self._pg:  # per product found: one probe of product_words' primary key
             per_product = (select(func.min(pw.sku).label("sku"), *best)
                            .where(pw.product_id == in_names.c.id, *fresh).lateral("its_words"))
-            scored = select(in_names.c.id.label("product_id"), per_product).select_from(
+            scored_q = select(in_names.c.id.label("product_id"), per_product).select_from(
                 in_names.join(per_product, true()))
         else:  # SQLite walks the IN list through the primary key
-            scored = (select(pw.product_id, pw.sku, *best).where(pw.product_id.in_(select(in_names.c.id)), *fresh)
-                      .group_by(pw.product_id, pw.sku))
-        scored = scored.subquery("scored")
+            scored_q = (select(pw.product_id, pw.sku, *best).where(pw.product_id.in_(select(in_names.c.id)), *fresh)
+                        .group_by(pw.product_id, pw.sku))
+        scored = scored_q.subquery("scored")
         parts = [scored.c[f"s{i}"] for i in range(n_words)]
-        total = parts[0]
+        total: ColumnElement[Any] = parts[0]
         for part in parts[1:]:
             total = total + part
         return (select(scored.c.product_id, scored.c.sku, total.label("score"))
@@ -496,7 +501,7 @@ class CustomersRepo(_Repo):
         if customer_id is not None:
             parts.append(select(customers_t.c.id).where(customers_t.c.id == customer_id))
         if digits:
-            by_digits = phones_t.c.digits.like("%" + digits + "%")
+            by_digits: ColumnElement[bool] = phones_t.c.digits.like("%" + digits + "%")
             if len(digits) >= MIN_TRIGRAM_WORD and not self._pg:
                 by_digits = and_(phones_t.c.id.in_(self._text_matches("customer_phones_fts", phones_t, "digits",
                                                                       [digits])), by_digits)
@@ -504,7 +509,7 @@ class CustomersRepo(_Repo):
             parts.append(select(phones_t.c.customer_id).where(phones_t.c.key == (key or digits.lstrip("0"))))
         if email:
             prefix = email.lower()
-            by_email = customers_t.c.email_lower.like(like_escape(prefix) + "%", escape="\\")
+            by_email: ColumnElement[bool] = customers_t.c.email_lower.like(like_escape(prefix) + "%", escape="\\")
             if not self._pg:  # SQLite's LIKE ignores case, so only a range can use the index
                 by_email = and_(customers_t.c.email_lower >= prefix, customers_t.c.email_lower < prefix + _TOP,
                                 by_email)
@@ -559,8 +564,8 @@ class OrdersRepo(_Repo):
             orders_t.c.tracking_number == bindparam("t"))), {"t": tracking}).scalar()
 
     def tracking_exists(self, tracking: str) -> bool:
-        return self.c.execute(built("tracking exists", lambda: select(exists().where(
-            orders_t.c.tracking_number == bindparam("t")))), {"t": tracking}).scalar()
+        return bool(self.c.execute(built("tracking exists", lambda: select(exists().where(
+            orders_t.c.tracking_number == bindparam("t")))), {"t": tracking}).scalar())
 
     def update(self, order_id: int, values: dict) -> None:
         self.c.execute(built("update order", lambda: update(orders_t).where(orders_t.c.id == bindparam("_order_id"))),

@@ -270,6 +270,7 @@ class ReceivablesRepo(_AccountsTables):
                      .where(orders_t.c.customer_id == customer_id).subquery())
         row = self.c.execute(select(func.coalesce(func.sum(per_order.c.inv), 0),
                                     func.coalesce(func.sum(per_order.c.paid), 0))).first()
+        assert row is not None  # an aggregate without GROUP BY returns one row
         return int(row[0]), int(row[1])
 
     def refresh_open_account(self, order_id: int) -> None:

@@ -37,6 +37,11 @@ class CartsRepo(_Repo):
         if rows:
             self.c.execute(plain_insert(order_adj_t), [{"order_id": order_id, **r} for r in rows])
 
+    def add_adjustments(self, order_id: int, rows: list[dict]) -> None:
+        """The allowances and charges of an order being created (nothing to replace)."""
+        if rows:
+            self.c.execute(plain_insert(order_adj_t), [{"order_id": order_id, **r} for r in rows])
+
     def invoice_adjustments(self, invoice_id: int):
         return self.c.execute(built("invoice adjustments", lambda: select(invoice_adj_t).where(
             invoice_adj_t.c.invoice_id == bindparam("id")).order_by(invoice_adj_t.c.seq)), {"id": invoice_id}).all()
@@ -84,9 +89,9 @@ class CartsRepo(_Repo):
         """Count one use of the coupon unless it is used up or withdrawn (one conditional UPDATE: racing
         transactions cannot both take the last use; PostgreSQL re-checks the condition after waiting for the row)."""
         return self.c.execute(built("redeem coupon", lambda: update(coupons_t).where(
-            coupons_t.c.id == bindparam("id"), coupons_t.c.active.is_(True),
+            coupons_t.c.id == bindparam("coupon"), coupons_t.c.active.is_(True),
             (coupons_t.c.max_uses.is_(None)) | (coupons_t.c.uses < coupons_t.c.max_uses)).values(
-            uses=coupons_t.c.uses + 1)), {"id": coupon_id}).rowcount == 1
+            uses=coupons_t.c.uses + 1)), {"coupon": coupon_id}).rowcount == 1
 
     def add_redemption(self, coupon_id: int, order_id: int, customer_id: int | None) -> None:
         self.c.execute(plain_insert(redemptions_t), dict(coupon_id=coupon_id, order_id=order_id,
@@ -95,14 +100,29 @@ class CartsRepo(_Repo):
     def customer_uses(self, coupon_id: int, customer_id: int | None) -> int:
         if customer_id is None:
             return 0
-        return self.c.execute(select(func.count()).select_from(redemptions_t).where(
-            redemptions_t.c.coupon_id == coupon_id, redemptions_t.c.customer_id == customer_id)).scalar_one()
+        return int(self.c.execute(built("coupon uses by customer", lambda: select(func.count()).select_from(
+            redemptions_t).where(redemptions_t.c.coupon_id == bindparam("coupon"),
+                                 redemptions_t.c.customer_id == bindparam("customer"))),
+            {"coupon": coupon_id, "customer": customer_id}).scalar_one())
+
+    def coupon_use_mismatches(self) -> list[tuple[str, int, int, int | None]]:
+        """(code, uses, redemptions, max_uses) of every coupon whose counted uses differ from its redemptions or
+        whose redemptions exceed its limit."""
+        counted = (select(redemptions_t.c.coupon_id, func.count().label("n")).group_by(redemptions_t.c.coupon_id)
+                   .subquery())
+        n = func.coalesce(counted.c.n, 0)
+        rows = self.c.execute(select(coupons_t.c.code, coupons_t.c.uses, n, coupons_t.c.max_uses)
+                              .outerjoin(counted, counted.c.coupon_id == coupons_t.c.id)
+                              .where((coupons_t.c.uses != n) | (coupons_t.c.max_uses < n))
+                              .order_by(coupons_t.c.code)).all()
+        return [(r[0], int(r[1]), int(r[2]), r[3]) for r in rows]
 
     def has_confirmed_order(self, customer_id: int) -> bool:
         """Whether the customer has an order past the cart (not a draft, not cancelled): a first order is one
         without."""
-        return bool(self.c.execute(select(exists().where(
-            orders_t.c.customer_id == customer_id, orders_t.c.status.notin_(("draft", "cancelled"))))).scalar())
+        return bool(self.c.execute(built("customer has confirmed order", lambda: select(exists().where(
+            orders_t.c.customer_id == bindparam("customer"), orders_t.c.status.notin_(("draft", "cancelled"))))),
+            {"customer": customer_id}).scalar())
 
     def board(self, *, idle_before: datetime, agent_id: int | None = None, at_risk_only: bool = False,
               limit: int = 50, offset: int = 0):
@@ -176,6 +196,14 @@ class PromotionsRepo(_Repo):
             (promotions_t.c.starts.is_(None)) | (promotions_t.c.starts <= bindparam("day")),
             (promotions_t.c.ends.is_(None)) | (promotions_t.c.ends >= bindparam("day")))
             .order_by(promotions_t.c.id)), {"day": day}).all()
+
+    def fingerprint(self) -> tuple[int, int, str, str]:
+        """(how many promotions, the highest id, the latest creation, the latest end): promotions are only added
+        and ended, so this changes exactly when the set of promotions does (and differs between databases)."""
+        n, top, made, ended = self.c.execute(built("promotions fingerprint", lambda: select(
+            func.count(), func.coalesce(func.max(promotions_t.c.id), 0), func.max(promotions_t.c.created_at),
+            func.max(promotions_t.c.ended_at)))).one()
+        return int(n), int(top), str(made), str(ended)
 
     def promotions(self, *, include_ended: bool = False):
         q = select(promotions_t)

@@ -66,7 +66,7 @@ class PickingRepo(_Repo):
             .order_by(pick_orders_t.c.id.desc()))), {"id": order_id}).first()
 
     def has_pick_history(self, order_id: int) -> bool:
-        return self.c.execute(select(exists().where(pick_orders_t.c.order_id == order_id))).scalar()
+        return bool(self.c.execute(select(exists().where(pick_orders_t.c.order_id == order_id))).scalar())
 
     def add_pick_list(self, user_id) -> int:
         return self.c.execute(insert_returning_id(pick_lists_t),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine, RootTransaction
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ...domain.errors import OmsError, StorageError
@@ -23,8 +23,8 @@ class SqlUnitOfWork:
         self._engine = engine if write else reader(engine)
         self.write = write
         self.dialect = engine.dialect.name
-        self._conn = None
-        self._tx = None
+        self._conn: Connection | None = None
+        self._tx: RootTransaction | None = None
 
     def __enter__(self) -> "SqlUnitOfWork":
         try:
@@ -60,6 +60,7 @@ class SqlUnitOfWork:
             if self._tx is not None and self._tx.is_active:
                 self._tx.rollback()
         finally:
+            assert self._conn is not None  # __exit__ runs only after __enter__ connected
             self._conn.close()
         if exc is not None and not isinstance(exc, OmsError) and isinstance(exc, (DBAPIError, OperationalError)):
             translated = translate_storage_error(exc)
@@ -67,6 +68,7 @@ class SqlUnitOfWork:
                 raise translated from exc
 
     def commit(self) -> None:
+        assert self._tx is not None, "commit() outside the with block"
         try:
             self._tx.commit()
         except DBAPIError as exc:
@@ -76,6 +78,7 @@ class SqlUnitOfWork:
             raise
 
     def rollback(self) -> None:
+        assert self._tx is not None, "rollback() outside the with block"
         self._tx.rollback()
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.graphics.barcode import code128
@@ -314,7 +315,7 @@ def numbered_canvas_class(footer: Callable[[pdfcanvas.Canvas, int, int], None]) 
     """A canvas that holds pages back until the end so each footer can say "page X of Y"."""
 
     class NumberedCanvas(InvariantCanvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict] = []
 
