@@ -111,18 +111,9 @@ def test_whole_order_after_a_first_invoice_says_it_bills_what_is_left(qtbot, tab
     assert "the whole order" not in plan
 
 
-def test_the_plan_names_the_invoice_s_share_of_the_order_s_allowances_and_charges(qtbot, tab, catalog, admin,
-                                                                                  backend):
-    from datetime import datetime, timezone
-
-    from sqlalchemy import insert
-
-    from oms_desktop.adapters.db.models_carts import Promotion, ShippingMethod
-    with backend.engine.begin() as conn:  # no promotions service on this branch: the rows as its screen writes them
-        conn.execute(insert(ShippingMethod.__table__).values(code="dhl", name="DHL parcel", basis="flat",
-                                                             tiers="0:490", tax_rate_bp=1900, active=True))
-        conn.execute(insert(Promotion.__table__).values(name="Spring sale 10 %", effect="percent", percent_bp=1000,
-                                                        created_at=datetime(2026, 1, 1, tzinfo=timezone.utc)))
+def test_the_plan_names_the_invoice_s_share_of_the_order_s_allowances_and_charges(qtbot, tab, catalog, admin):
+    catalog.promotions.put_shipping_method(admin, "dhl", "DHL parcel", basis="flat", tiers="4.90", tax_rate="19%")
+    catalog.promotions.add_promotion(admin, "Spring sale 10 %", percent="10")
     order = catalog.orders.place_order(admin, None, [("LAMP-01", 3), ("BOOK-01", 2)], shipping="dhl")
     _ship(catalog, admin, order.id, {"LAMP-01": 1})
     _refresh_from_events(qtbot, tab, catalog, admin)

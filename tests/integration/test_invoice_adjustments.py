@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import subprocess
 from collections import defaultdict
-from datetime import datetime, timezone
 from decimal import Decimal
 from xml.etree import ElementTree
 
 import pytest
-from sqlalchemy import insert, text
+from sqlalchemy import text
 
-from oms_desktop.adapters.db.models_carts import Promotion, ShippingMethod
 from oms_desktop.services.checks import CHECKS
 from tests.helpers.journal_tools import bean_check, require_hledger
 from tests.helpers.money_text import on_paper
@@ -25,14 +23,11 @@ SHIPPING = "Shipping: DHL parcel"
 
 
 @pytest.fixture
-def shop(backend, catalog, admin):
+def shop(catalog, admin):
     """The sample catalog (lamps at 19 %, a book at 7 %), a flat 4.90 shipping method at 19 % and a 10 % promotion on
-    every order, written as the promotions screen would (there is no service for them on this branch)."""
-    with backend.engine.begin() as conn:
-        conn.execute(insert(ShippingMethod.__table__).values(code="dhl", name="DHL parcel", basis="flat",
-                                                             tiers="0:490", tax_rate_bp=1900, channel="", active=True))
-        conn.execute(insert(Promotion.__table__).values(name=PROMOTION, effect="percent", percent_bp=1000,
-                                                        created_at=datetime(2026, 1, 1, tzinfo=timezone.utc)))
+    every order."""
+    catalog.promotions.put_shipping_method(admin, "dhl", "DHL parcel", basis="flat", tiers="4.90", tax_rate="19%")
+    catalog.promotions.add_promotion(admin, PROMOTION, percent="10")
     catalog.company.update(admin, company_address="Lindenallee 42\n10115 Berlin\nGermany", vat_id="DE812345673")
     return catalog
 

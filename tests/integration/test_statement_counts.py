@@ -143,12 +143,7 @@ def test_invoicing_a_part_shipment_and_then_its_backorder_takes_the_same_bounded
 
 
 def test_an_order_with_allowances_and_charges_adds_at_most_three_statements_to_its_invoices(backend, shop, admin):
-    from sqlalchemy import insert
-
-    from oms_desktop.adapters.db.models_carts import ShippingMethod
-    with backend.engine.begin() as conn:
-        conn.execute(insert(ShippingMethod.__table__).values(code="dhl", name="DHL parcel", basis="flat",
-                                                             tiers="0:490", tax_rate_bp=1900, channel="", active=True))
+    shop.promotions.put_shipping_method(admin, "dhl", "DHL parcel", basis="flat", tiers="4.90", tax_rate="19%")
     order = shop.orders.place_order(admin, 1, [("LAMP-01", 3), ("BULB-E27", 2)], shipping="dhl")
     assert order.adjustments
     shop.billing.issue_invoice(admin, 1)  # the series' counter row exists
