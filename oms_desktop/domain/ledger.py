@@ -5,9 +5,11 @@ every entry sum to zero. ``validate_entry`` returns a list of problems instead o
 
 How an order's money moves (revenue is recognised when the invoice is issued):
 
-* invoice issued:   Dr Receivables (what is still owed)  Dr CustomerCredit (prepayment used)  Cr Sales  Cr SalesTax
+* invoice issued:   Dr Receivables (what is still owed)  Dr CustomerCredit (prepayment used)  Dr SalesDiscounts
+                    (its allowances)  Cr Sales (the goods)  Cr ShippingCharges (its charges)  Cr SalesTax
 * payment received: Dr Cash | Bank | CardClearing         Cr Receivables (up to what is owed)  Cr CustomerCredit (rest)
-* credit note:      Dr Sales  Dr SalesTax                  Cr Receivables (up to what is owed)  Cr CustomerCredit (rest)
+* credit note:      Dr Sales  Dr ShippingCharges  Dr SalesTax  Cr SalesDiscounts  Cr Receivables (up to what is owed)
+                    Cr CustomerCredit (rest)
 * refund paid:      Dr CustomerCredit                      Cr Cash | Bank | CardClearing
 * shipment (COGS):  Dr COGS                                Cr Inventory           (unit cost x quantity)
 * return restocked: Dr Inventory                           Cr COGS
@@ -22,6 +24,11 @@ How an order's money moves (revenue is recognised when the invoice is issued):
 * revaluation:      Dr Inventory                           Cr InventoryRevaluation (on hand x (new cost - old cost);
                     a cost cut the other way round)
 * reversal:         the negated copy of a posted entry (posted entries are never edited or deleted)
+
+Document-level allowances (promotions, coupons, staff incentives, free shipping) are booked gross to their own
+contra-revenue account, ``Income:SalesDiscounts`` (a debit), and shipping charges to ``Income:ShippingCharges``, while
+``Income:Sales`` keeps the goods at their price: booking only the net revenue would hide what promotions and incentives
+cost, and a manager reads that cost off the trial balance (Sales + SalesDiscounts + ShippingCharges is the net revenue).
 
 Per order, ``balance = invoiced - credited - paid + refunded``: a positive balance sits in Receivables, a negative
 one in CustomerCredit (an overpayment, or money paid before the invoice). ``settlement_legs`` keeps that true.
@@ -46,6 +53,8 @@ class Account(StrEnum):
     PAYABLES = "Liabilities:Payables"
     OPENING_BALANCES = "Equity:OpeningBalances"
     REVENUE = "Income:Sales"
+    SALES_DISCOUNTS = "Income:SalesDiscounts"    # contra revenue: promotions, coupons, incentives (a debit balance)
+    SHIPPING_CHARGES = "Income:ShippingCharges"
     COGS = "Expenses:COGS"
     WRITE_OFFS = "Expenses:WriteOffs"
     INVENTORY_ADJUSTMENTS = "Expenses:InventoryAdjustments"
@@ -60,7 +69,9 @@ ACCOUNT_TYPES = ("Assets", "Liabilities", "Equity", "Income", "Expenses")
 ACCOUNT_LABELS: dict[Account, str] = {
     Account.CASH: "Cash", Account.BANK: "Bank", Account.CARD_CLEARING: "Card clearing",
     Account.RECEIVABLES: "Receivables", Account.INVENTORY: "Inventory", Account.TAX_PAYABLE: "Tax payable",
-    Account.CUSTOMER_CREDIT: "Customer credit", Account.REVENUE: "Revenue", Account.COGS: "Cost of goods sold",
+    Account.CUSTOMER_CREDIT: "Customer credit", Account.REVENUE: "Revenue",
+    Account.SALES_DISCOUNTS: "Sales discounts (promotions, coupons, incentives)",
+    Account.SHIPPING_CHARGES: "Shipping charges", Account.COGS: "Cost of goods sold",
     Account.WRITE_OFFS: "Write-offs", Account.GOODS_RECEIVED: "Goods received not invoiced",
     Account.OPENING_BALANCES: "Opening balances", Account.INVENTORY_ADJUSTMENTS: "Inventory adjustments",
     Account.INPUT_TAX: "Input tax", Account.PAYABLES: "Payables",
@@ -153,17 +164,38 @@ def settlement_legs(balance_before: int, balance_after: int) -> tuple[int, int]:
     return max(balance_after, 0) - max(balance_before, 0), min(balance_after, 0) - min(balance_before, 0)
 
 
-def invoice_entry(number: str, net: int, tax: int, balance_before: int) -> Entry:
+def _document_legs(net: int, allowances: int, charges: int) -> tuple[int, int, int]:
+    """(goods, allowances, charges) of a document's ``net``: allowances <= 0 and charges >= 0 are the net amounts of
+    its document-level allowances and charges, the goods are the rest (so a rounding cent stays with the goods)."""
+    allowances = _whole(allowances, "the allowances", signed=True)
+    charges = _whole(charges, "the charges")
+    if allowances > 0:
+        raise ValueError(f"allowances take off, so they cannot be positive ({allowances})")
+    return net - allowances - charges, allowances, charges
+
+
+def invoice_entry(number: str, net: int, tax: int, balance_before: int, *, allowances: int = 0,
+                  charges: int = 0) -> Entry:
+    """The sale of an invoice: ``net`` and ``tax`` as the invoice states them; ``allowances`` (<= 0) and ``charges``
+    (>= 0) the net of its document-level allowances and charges, part of ``net``. The goods go to Sales at their
+    price, the allowances to SalesDiscounts (a debit: what promotions and incentives cost), the charges to
+    ShippingCharges."""
     total = net + tax
+    goods, allowances, charges = _document_legs(net, allowances, charges)
     rec, credit = settlement_legs(balance_before, balance_before + total)
     return _entry(EntryKind.SALE, f"Invoice {number}", (Account.RECEIVABLES, rec), (Account.CUSTOMER_CREDIT, credit),
-                  (Account.REVENUE, -net), (Account.TAX_PAYABLE, -tax))
+                  (Account.SALES_DISCOUNTS, -allowances), (Account.REVENUE, -goods),
+                  (Account.SHIPPING_CHARGES, -charges), (Account.TAX_PAYABLE, -tax))
 
 
-def credit_note_entry(number: str, invoice_number: str, net: int, tax: int, balance_before: int) -> Entry:
+def credit_note_entry(number: str, invoice_number: str, net: int, tax: int, balance_before: int, *,
+                      allowances: int = 0, charges: int = 0) -> Entry:
+    """The sale of an invoice taken back (all or part of it): ``invoice_entry``'s legs the other way round."""
     total = net + tax
+    goods, allowances, charges = _document_legs(net, allowances, charges)
     rec, credit = settlement_legs(balance_before, balance_before - total)
-    return _entry(EntryKind.CREDIT_NOTE, f"Credit note {number} for {invoice_number}", (Account.REVENUE, net),
+    return _entry(EntryKind.CREDIT_NOTE, f"Credit note {number} for {invoice_number}", (Account.REVENUE, goods),
+                  (Account.SHIPPING_CHARGES, charges), (Account.SALES_DISCOUNTS, allowances),
                   (Account.TAX_PAYABLE, tax), (Account.RECEIVABLES, rec), (Account.CUSTOMER_CREDIT, credit))
 
 

@@ -136,6 +136,29 @@ def price(lines: Iterable[PricedLine], policy: PricingPolicy,
                           rounding=policy.rounding, adjustments=adjustments)
 
 
+def adjustment_shares(amounts: Sequence[int], done: Sequence[int], part: int, whole: int, *,
+                      final: bool) -> list[int]:
+    """What a part of a document bills of each of the whole's allowances and charges (signed minor units): an
+    invoice of some of an order's goods, a credit note of some of an invoice's.
+
+    Each share is ``amount x part / whole`` (``part`` and ``whole`` the goods bases, at all tax rates, in the price
+    basis), rounded half away from zero and never more than what is left of it (``amount - done``, ``done`` what the
+    parts before billed of it); the part that completes the whole (``final``) takes exactly what is left, so the parts
+    add up to the whole to the cent. With no goods base (``whole`` <= 0) only the final part bills them."""
+    out = []
+    for amount, already in zip(amounts, done, strict=True):
+        left = amount - already
+        if final:
+            out.append(left)
+            continue
+        share = int((Decimal(amount) * part / whole).quantize(Decimal(1), rounding=ROUNDING)) if whole > 0 else 0
+        if left == 0 or (left > 0) != (amount > 0):  # nothing left of it (or more than all of it billed already)
+            out.append(0)
+        else:
+            out.append(min(share, left) if left > 0 else max(share, left))
+    return out
+
+
 @dataclass(frozen=True)
 class SupplierInvoiceTotals:
     """A supplier's invoice against received goods: at purchase-order cost, as invoiced, the difference, input tax."""

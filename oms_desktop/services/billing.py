@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import timedelta
-from decimal import Decimal
 from types import SimpleNamespace
 from typing import Callable
 
@@ -21,78 +19,24 @@ from .output import PrintingService
 from .documents import InvoiceDoc
 from .dto import Actor
 from .invoice_doc import address_from_text, line_totals, parties, seller, stored_doc
+from .invoice_adjustments import as_adjustments, goods_base, ledger_parts, priced, shares
+from .invoice_plan import (INVOICE_WHAT, NOT_INVOICEABLE, InvoicePlanDTO, InvoicePlanLineDTO, plan_adjustments,
+                           plan_invoice)
 from .ledger_posting import post_entry
 from .order_lookup import order_row
 from .ports import utc_now
-from .pricing import price_order_lines
 
 INVOICE_SERIES = Series.INVOICE
 CREDIT_SERIES = Series.CREDIT_NOTE
 PAYMENT_TERMS_DAYS = 14
-NOT_INVOICEABLE = ("draft", "cancelled")
-INVOICE_WHAT = ("auto", "shipped", "all")
-"""What ``issue_invoice`` bills: ``shipped`` the units that left the building and are not invoiced yet; ``all`` every
-unit of the order not invoiced yet (a counter sale, a prepayment); ``auto`` (the default) ``shipped`` once the order
-has a shipment, else ``all``."""
-SHIPPED_BY_HAND = ("shipped", "delivered", "returned")
-"""Order statuses that mean the goods left, also when set by hand (``advance_order``) without a warehouse shipment."""
+__all__ = ["BillingService", "INVOICE_WHAT", "InvoicePlanDTO", "InvoicePlanLineDTO"]
 
 log = logging.getLogger(__name__)
 
 
-# ---- DTOs -----------------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class InvoicePlanLineDTO:
-    """One order line as an invoice of it would bill it: ``shipped`` net of returns, ``invoiced`` net of credit
-    notes (both counted per product, given to the order's lines in line order), ``to_invoice`` on this invoice."""
-    line_no: int
-    sku: str
-    name: str
-    ordered: int
-    shipped: int
-    invoiced: int
-    to_invoice: int
-
-
-@dataclass(frozen=True)
-class InvoicePlanDTO:
-    """What ``issue_invoice(what=...)`` would bill now; ``refusal`` says why nothing can be (then it is refused)."""
-    order_id: int
-    order_number: str
-    status: str
-    what: str  # shipped | all: the choice, with auto decided
-    lines: tuple[InvoicePlanLineDTO, ...]
-    net: Decimal
-    tax: Decimal
-    total: Decimal
-    currency: str
-    final: bool  # after it every unit of the order is invoiced (it takes what is left of the order's total)
-    earlier: tuple[str, ...]  # invoice numbers of the order not fully credited
-    refusal: str = ""
-
-    @property
-    def units(self) -> int:
-        return sum(ln.to_invoice for ln in self.lines)
-
-    @property
-    def units_left(self) -> int:
-        """Units of the order still not invoiced after this invoice."""
-        return sum(ln.ordered - ln.invoiced - ln.to_invoice for ln in self.lines)
-
-
-def _invoice_list(numbers) -> str:
-    """'invoice INV-000001', 'invoices INV-000001 and INV-000002'."""
-    numbers = list(numbers)
-    if len(numbers) == 1:
-        return f"invoice {numbers[0]}"
-    return "invoices " + ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
-
-
-def _units_text(rest: list[tuple[int, str]], most: int = 6) -> str:
-    """'1 x LAMP-01, 2 x BULB-E27' (at most ``most`` SKUs, then how many more)."""
-    text = ", ".join(f"{q} x {sku}" for q, sku in rest[:most])
-    return text + (f" and {len(rest) - most} more lines" if len(rest) > most else "")
+def _audit_adjustments(rows, currency: str) -> dict:
+    """The allowances and charges a document bills, for its audit row (nothing when it has none)."""
+    return {"adjustments": [[r["label"], str(from_minor(r["amount_minor"], currency))] for r in rows]} if rows else {}
 
 
 class BillingService(PrintingService):
@@ -115,6 +59,16 @@ class BillingService(PrintingService):
       order (counter sale, prepayment), ``"auto"`` the first once the order has a shipment, else the second. A unit
       is never invoiced twice; the invoice that leaves nothing uninvoiced takes what is left of the order's net and
       tax, so the invoices add up to the order's total to the cent.
+    * An order's allowances (promotions, coupon, incentives, free shipping) and charges (shipping) are billed with
+      its goods (``domain.pricing.adjustment_shares``): an invoice bills of each its share, the adjustment's amount x
+      (the goods base the invoice bills, at all tax rates / the order's goods base), rounded to the currency; the
+      invoice that completes the order takes what is left of each (so an order invoiced at once, a counter sale,
+      bills them whole, and the invoices add up to the order's total to the cent). The shares are stored with the
+      invoice (``invoice_adjustments``), priced with its lines (``domain.pricing.price``: their tax is the tax of
+      what is charged) and part of its net, tax and total; its sale entry books allowances to Sales discounts and
+      charges to Shipping charges. A credit note of all that is left of an invoice takes back what is left of its
+      allowances and charges; one of some lines takes back their share in proportion to the goods base credited
+      (of the invoice's goods base), and the last credit note of an invoice takes the rest.
     * Tax rounding is a company setting (``CompanyService.update(tax_rounding="line" | "document")``, see
       ``domain.orders.TaxRounding``): ``line`` rounds each line's tax and adds them up (what a till receipt shows);
       ``document`` adds the net per tax rate and rounds the tax once per rate (EN 16931 / Factur-X). An order keeps
@@ -136,7 +90,7 @@ class BillingService(PrintingService):
         what = self._what(what)
         with self._uow(write=False) as uow:
             order = order_row(uow, order_ref)
-            plan = self._plan(uow, order, what)
+            plan = plan_invoice(uow, order, what)
             if plan.refusal:
                 raise BusinessRuleViolation(plan.refusal)
             cur = order.currency
@@ -145,7 +99,8 @@ class BillingService(PrintingService):
                                     total_minor=plan.net + plan.tax, tax_rounding=order.tax_rounding,
                                     reason=plan.note, prepaid_minor=0, references_number=None,
                                     **parties(uow, order, self.company))
-            doc = stored_doc(draft, [SimpleNamespace(**r) for r in plan.line_rows], order, self.company.locale)
+            doc = stored_doc(draft, [SimpleNamespace(**r) for r in plan.line_rows], order, self.company.locale,
+                             [SimpleNamespace(**r) for r in plan.adjustments])
         return self._printer().render_invoice(doc)
 
     def invoice_plan(self, actor: Actor, order_ref, *, what: str = "auto") -> InvoicePlanDTO:
@@ -155,13 +110,14 @@ class BillingService(PrintingService):
         what = self._what(what)
         with self._uow(write=False) as uow:
             order = order_row(uow, order_ref)
-            plan = self._plan(uow, order, what)
+            plan = plan_invoice(uow, order, what)
         cur = order.currency
         refusal = (f"{order_number(order.id)} is {order.status}; only confirmed orders can be invoiced."
                    if order.status in NOT_INVOICEABLE else plan.refusal)
         return InvoicePlanDTO(order.id, order_number(order.id), order.status, plan.what, plan.lines,
                               from_minor(plan.net, cur), from_minor(plan.tax, cur),
-                              from_minor(plan.net + plan.tax, cur), cur, plan.final, plan.earlier, refusal)
+                              from_minor(plan.net + plan.tax, cur), cur, plan.final, plan.earlier, refusal,
+                              plan_adjustments(plan.adjustments, cur))
 
     def issue_invoice(self, actor: Actor, order_ref, *, what: str = "auto", due_days: int = PAYMENT_TERMS_DAYS,
                       render: bool = True) -> InvoiceDTO:
@@ -170,7 +126,8 @@ class BillingService(PrintingService):
         ``"auto"`` (default) ``shipped`` once the order has a shipment, else ``all``. Units are never invoiced
         twice: with nothing new to bill it is refused and nothing changes. The invoice that leaves nothing of the
         order uninvoiced takes exactly what is left of the order's net and tax, so an order's invoices add up to
-        its total to the cent under either tax rounding.
+        its total to the cent under either tax rounding. It bills its share of the order's allowances and charges
+        (see the class docstring), stored with it.
 
         The next number and the sale's posting happen in one short transaction; the PDF is rendered and stored
         after it. ``render=False`` leaves the PDF to the first ``invoice_pdf`` (a background job that prints it):
@@ -184,7 +141,7 @@ class BillingService(PrintingService):
             label = order_number(order.id)
             if order.status in NOT_INVOICEABLE:
                 raise InvalidTransition(f"{label} is {order.status}; only confirmed orders can be invoiced.")
-            plan = self._plan(uow, order, what)
+            plan = plan_invoice(uow, order, what)
             if plan.refusal:
                 raise BusinessRuleViolation(plan.refusal)
             net, tax = plan.net, plan.tax
@@ -203,9 +160,11 @@ class BillingService(PrintingService):
                           tax_rounding=order.tax_rounding, reason=plan.note, prepaid_minor=already,
                           issued_by=actor.user_id, **parties(uow, order, self.company))
             iid = uow.invoices.add_invoice(values, plan.line_rows)
+            uow.carts.add_invoice_adjustments(iid, plan.adjustments)  # no statement without any
             uow.receivables.refresh_open_account(order.id)
-            post_entry(uow, actor, invoice_entry(f"{number} {label}", net, tax, invoiced - paid), currency=cur,
-                       order_id=order.id, invoice_id=iid)
+            post_entry(uow, actor, invoice_entry(f"{number} {label}", net, tax, invoiced - paid,
+                                                 **ledger_parts(plan.adjustments)),
+                       currency=cur, order_id=order.id, invoice_id=iid)
             units = {ln.sku: ln.to_invoice for ln in plan.lines if ln.to_invoice}
             uow.events.add_event(ev.InvoiceIssued(order_id=order.id, number=number, order=label,
                                                   total=str(from_minor(net + tax, cur)), currency=cur,
@@ -215,13 +174,15 @@ class BillingService(PrintingService):
                              entity="invoice", entity_id=number,
                              new={"order": label, "what": plan.what, "lines": units,
                                   "net": str(from_minor(net, cur)), "tax": str(from_minor(tax, cur)),
-                                  "total": str(from_minor(net + tax, cur)), "due_date": due.isoformat()})
+                                  "total": str(from_minor(net + tax, cur)), "due_date": due.isoformat(),
+                                  **_audit_adjustments(plan.adjustments, cur)})
             # The DTO and the document are built from what was just written (the rows as stored, no read-back).
             row = SimpleNamespace(id=iid, **values, customer_name=None, issued_by_name=actor.username,
                                   references_number=None)
             stored_lines = [SimpleNamespace(invoice_id=iid, **r) for r in plan.line_rows]
-            dto = invoice_dto(uow, row, lines=stored_lines)
-            doc = stored_doc(row, stored_lines, order, self.company.locale)
+            stored_adjs = [SimpleNamespace(invoice_id=iid, **r) for r in plan.adjustments]
+            dto = invoice_dto(uow, row, lines=stored_lines, adjustments=stored_adjs)
+            doc = stored_doc(row, stored_lines, order, self.company.locale, stored_adjs)
             uow.commit()
         if render:
             self._store_after_issue(iid, doc)
@@ -233,85 +194,6 @@ class BillingService(PrintingService):
         if value not in INVOICE_WHAT:
             raise ValidationFailed(f"what to invoice: '{what}' is unknown (auto, shipped or all)")
         return value
-
-    def _plan(self, uow, order, what: str) -> SimpleNamespace:
-        """What an invoice of ``order`` bills now (``what``: auto, shipped or all), from the order's lines, its
-        invoices and its units shipped, returned and invoiced per product (three statements, one more for an
-        order shipped by hand). Units per product are given to the order's lines in line order; the invoice that
-        completes the order takes what is left of the order's net and tax (as a final credit note does)."""
-        label, cur = order_number(order.id), order.currency
-        lines = uow.orders.lines(order.id)
-        invoices = uow.invoices.invoices_of(order.id)
-        units = uow.invoices.order_units(order.id)
-        has_shipment = any(u["shipped"] for u in units.values())
-        if what == "auto":
-            what = "shipped" if has_shipment else "all"
-        shipped = {pid: u["shipped"] - u["returned"] for pid, u in units.items()}
-        if what == "shipped" and not has_shipment and order.status in SHIPPED_BY_HAND \
-                and not uow.picking.has_pick_history(order.id):
-            shipped = defaultdict(int)  # shipped by hand (advance_order): every unit left
-            for ln in lines:
-                shipped[ln.product_id] += ln.quantity
-        invoiced_left = {pid: max(u["invoiced"], 0) for pid, u in units.items()}
-        shipped_left = {pid: max(q, 0) for pid, q in shipped.items()}
-        plan_lines, taken = [], []
-        for ln in lines:
-            done = min(ln.quantity, invoiced_left.get(ln.product_id, 0))
-            sent = min(ln.quantity, shipped_left.get(ln.product_id, 0))
-            invoiced_left[ln.product_id] = invoiced_left.get(ln.product_id, 0) - done
-            shipped_left[ln.product_id] = shipped_left.get(ln.product_id, 0) - sent
-            q = ln.quantity - done if what == "all" else max(sent - done, 0)
-            plan_lines.append(InvoicePlanLineDTO(ln.line_no, ln.sku, ln.name, ln.quantity, sent, done, q))
-            if q:
-                taken.append((ln, q))
-        credited: dict[int, int] = defaultdict(int)
-        for inv in invoices:
-            if inv.kind == "credit_note":
-                credited[inv.references_id] += inv.total_minor
-        earlier = tuple(inv.number for inv in invoices
-                        if inv.kind == "invoice" and inv.total_minor - credited[inv.id] > 0)
-        final = bool(lines) and all(p.invoiced + p.to_invoice == p.ordered for p in plan_lines)
-        totals = line_totals(order, taken, order.tax_rounding)
-        net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
-        if taken and final and invoices:  # the rest of the order's total, so rounding never leaves a cent
-            full = price_order_lines(order, lines)
-            sign = {"invoice": 1, "credit_note": -1}
-            left_net = to_minor(full.net, cur) - sum(sign[i.kind] * i.net_minor for i in invoices)
-            left_tax = to_minor(full.tax, cur) - sum(sign[i.kind] * i.tax_minor for i in invoices)
-            if left_net >= 0 and left_tax >= 0:
-                net, tax = left_net, left_tax
-        line_rows = [dict(line_no=ln.line_no, product_id=ln.product_id, sku=ln.sku, name=ln.name, quantity=q,
-                          unit_price_minor=ln.unit_price_minor, tax_rate_bp=ln.tax_rate_bp,
-                          discount_bp=ln.discount_bp, net_minor=to_minor(la.net, cur), tax_minor=to_minor(la.tax, cur))
-                     for (ln, q), la in zip(taken, totals.lines)]
-        rest = [(p.ordered - p.invoiced - p.to_invoice, p.sku) for p in plan_lines
-                if p.ordered - p.invoiced - p.to_invoice > 0]
-        refusal = note = ""
-        if not lines:
-            refusal = f"{label} has no lines to invoice."
-        elif not taken:
-            if not rest:
-                refusal = (f"{label} already has {_invoice_list(earlier)} for all of its units; correct it with a "
-                           "credit note instead of invoicing them again." if earlier else
-                           f"{label} is invoiced in full already; correct it with a credit note instead of "
-                           "invoicing it again.")
-            elif not any(q > 0 for q in shipped.values()) and not earlier:
-                refusal = (f"{label} has not shipped anything yet; invoice it when it ships, or invoice the whole "
-                           "order now.")
-            else:
-                n = sum(q for q, _sku in rest)
-                refusal = (f"{label} already has {_invoice_list(earlier) if earlier else 'invoices'} for everything "
-                           f"shipped; nothing new has shipped since. {n} unit{'s' if n != 1 else ''} not invoiced "
-                           "yet: invoice them when they ship, or invoice the whole order.")
-        else:
-            if not final:
-                note = ("Part invoice for the goods shipped so far"
-                        + (f"; earlier: {', '.join(earlier)}" if earlier else "")
-                        + f". Not yet invoiced: {_units_text(rest)}.")
-            elif earlier:
-                note = f"Final invoice for {label}; earlier: {', '.join(earlier)}."
-        return SimpleNamespace(what=what, lines=tuple(plan_lines), taken=taken, line_rows=line_rows, net=net, tax=tax,
-                               final=final and bool(taken), earlier=earlier, refusal=refusal, note=note)
 
     def issue_credit_note(self, actor: Actor, invoice_ref, lines: list[tuple[str, object]] | None = None, *,
                           reason: str = "", render: bool = True) -> InvoiceDTO:
@@ -358,15 +240,24 @@ class BillingService(PrintingService):
                 if q > 0:
                     take.append((ln, q))
                     left[ln.sku] -= q
-            totals = line_totals(order, [(ln, q) for ln, q in take], invoice.tax_rounding)
-            net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
             final = all(remaining[sku] - wanted.get(sku, 0) == 0 for sku in remaining)
+            earlier = [cn for cn in uow.invoices.invoices_of(order.id) if cn.references_id == invoice.id]
+            # its share of the invoice's allowances and charges (the class docstring's rule)
+            billed_adjs = uow.carts.invoice_adjustments_of_order(order.id)
+            whole = [a for a in billed_adjs if a.invoice_id == invoice.id]
+            done: dict[int, int] = defaultdict(int)
+            for a in billed_adjs:
+                if a.invoice_id in {cn.id for cn in earlier}:
+                    done[a.seq] += a.amount_minor
+            parts = shares(whole, done, goods_base(order, line_totals(order, take, invoice.tax_rounding)),
+                           goods_base(order, line_totals(order, [(ln, ln.quantity) for ln in inv_lines],
+                                                         invoice.tax_rounding)), final=final) if whole else []
+            totals = line_totals(order, take, invoice.tax_rounding, as_adjustments(parts, cur))
+            net, tax = to_minor(totals.net, cur), to_minor(totals.tax, cur)
             if final:  # the last credit note takes exactly what is left, so rounding can never leave a cent
-                prev_net = prev_tax = 0
-                for cn in uow.invoices.invoices_of(order.id):
-                    if cn.references_id == invoice.id:
-                        prev_net, prev_tax = prev_net + cn.net_minor, prev_tax + cn.tax_minor
-                net, tax = invoice.net_minor - prev_net, invoice.tax_minor - prev_tax
+                net = invoice.net_minor - sum(cn.net_minor for cn in earlier)
+                tax = invoice.tax_minor - sum(cn.tax_minor for cn in earlier)
+            adj_rows = priced(parts, totals, cur)
             seq = uow.invoices.next_number(CREDIT_SERIES)
             number = format_ref(CREDIT_SERIES, seq)
             if self.after_numbering is not None:
@@ -385,8 +276,10 @@ class BillingService(PrintingService):
                      tax_rounding=invoice.tax_rounding, bill_to=invoice.bill_to, ship_to="", reason=reason,
                      prepaid_minor=0, issued_by=actor.user_id, **seller(self.company)),
                 line_rows)
+            uow.carts.add_invoice_adjustments(cid, adj_rows)
             uow.receivables.refresh_open_account(order.id)
-            post_entry(uow, actor, credit_note_entry(number, invoice.number, net, tax, invoiced - paid),
+            post_entry(uow, actor, credit_note_entry(number, invoice.number, net, tax, invoiced - paid,
+                                                     **ledger_parts(adj_rows)),
                        currency=cur, order_id=order.id, invoice_id=cid)
             uow.events.add_event(ev.CreditNoteIssued(order_id=order.id, number=number, invoice=invoice.number,
                                                      order=order_number(order.id),
@@ -395,10 +288,12 @@ class BillingService(PrintingService):
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="credit_note.issue",
                              entity="invoice", entity_id=number,
                              new={"invoice": invoice.number, "lines": dict(wanted),
-                                  "total": str(from_minor(net + tax, cur)), "reason": reason})
+                                  "total": str(from_minor(net + tax, cur)), "reason": reason,
+                                  **_audit_adjustments(adj_rows, cur)})
             row, stored_lines = uow.invoices.invoice(cid), uow.invoices.invoice_lines(cid)
-            dto = invoice_dto(uow, row, lines=stored_lines)
-            doc = stored_doc(row, stored_lines, order, self.company.locale)
+            stored_adjs = [SimpleNamespace(invoice_id=cid, **r) for r in adj_rows]
+            dto = invoice_dto(uow, row, lines=stored_lines, adjustments=stored_adjs)
+            doc = stored_doc(row, stored_lines, order, self.company.locale, stored_adjs)
             uow.commit()
         if render:
             self._store_after_issue(cid, doc)
@@ -446,7 +341,8 @@ class BillingService(PrintingService):
         pdf = uow.invoices.invoice_pdf(row.id)
         if pdf is not None:
             return bytes(pdf)
-        return stored_doc(row, uow.invoices.invoice_lines(row.id), uow.orders.get(row.order_id), self.company.locale)
+        return stored_doc(row, uow.invoices.invoice_lines(row.id), uow.orders.get(row.order_id), self.company.locale,
+                          uow.carts.invoice_adjustments(row.id))
 
     def _store_document(self, invoice_id: int, doc: InvoiceDoc) -> bytes:
         """Render ``doc`` (outside any transaction) and store it unless a PDF is stored already; the stored one.

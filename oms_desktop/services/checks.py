@@ -10,6 +10,7 @@ from typing import Any
 
 from ..domain.errors import ValidationFailed
 from ..domain.ledger import CASH_ACCOUNTS, Account
+from ..domain.money import from_minor
 from ..domain.references import Series, format_ref, order_number, parse_invoice_or_credit_note
 from ..domain.roles import Perm
 from .base import ServiceBase
@@ -130,6 +131,45 @@ def coupon_problems(uow: Any) -> list[str]:
     return [f"coupon {code}: {uses} use(s) counted, {redeemed} redemption(s) recorded"
             + (f", at most {max_uses} allowed" if max_uses is not None and redeemed > max_uses else "")
             for code, uses, redeemed, max_uses in uow.carts.coupon_use_mismatches()]
+
+
+def _within(part: int, whole: int) -> bool:
+    """``part`` is between nothing and all of ``whole`` (an allowance is negative, a charge positive)."""
+    return 0 <= part <= whole if whole >= 0 else whole <= part <= 0
+
+
+@check("invoice-adjustments", "no order's invoices bill more of an allowance or charge than the order has, and no "
+                              "credit note takes back more of one than its invoice billed")
+def invoice_adjustment_problems(uow: Any) -> list[str]:
+    problems: list[str] = []
+    billed: dict[tuple[int, int], int] = defaultdict(int)   # (order, seq) -> invoices less credit notes
+    kept: dict[tuple[int, int], int] = defaultdict(int)     # (invoice, seq) -> the invoice's less its credit notes
+    order_amount: dict[tuple[int, int], tuple[int, str]] = {}
+    invoice_amount: dict[tuple[int, int], tuple[int, str]] = {}
+    for r in uow.carts.billed_adjustments():
+        if r.order_amount_minor is None:
+            problems.append(f"{r.number} bills allowance or charge {r.seq}, which {order_number(r.order_id)} "
+                            "does not have")
+            continue
+        sign = 1 if r.kind == "invoice" else -1
+        billed[r.order_id, r.seq] += sign * r.amount_minor
+        order_amount[r.order_id, r.seq] = (r.order_amount_minor, r.currency)
+        invoice_id = r.invoice_id if r.kind == "invoice" else r.references_id
+        kept[invoice_id, r.seq] += sign * r.amount_minor
+        if r.kind == "invoice":
+            invoice_amount[invoice_id, r.seq] = (r.amount_minor, r.number)
+    for (order_id, seq), amount in billed.items():
+        whole, cur = order_amount[order_id, seq]
+        if not _within(amount, whole):
+            problems.append(f"{order_number(order_id)}: its invoices less credit notes bill {from_minor(amount, cur)} "
+                            f"of allowance or charge {seq}, which is {from_minor(whole, cur)}")
+    for (invoice_id, seq), amount in kept.items():
+        if (invoice_id, seq) not in invoice_amount:
+            problems.append(f"a credit note takes back allowance or charge {seq}, which its invoice did not bill")
+        elif not _within(amount, invoice_amount[invoice_id, seq][0]):
+            problems.append(f"credit notes of {invoice_amount[invoice_id, seq][1]} take back more of allowance or "
+                            f"charge {seq} than it billed")
+    return problems
 
 
 class CheckService(ServiceBase):

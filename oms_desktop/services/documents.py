@@ -62,6 +62,30 @@ class TaxRow:
         _require_decimals(self, "rate", "net", "tax")
 
 
+@dataclass(frozen=True)
+class AdjustmentLine:
+    """An allowance (``amount`` < 0: a promotion, a coupon, an incentive, free shipping) or a charge (> 0: shipping)
+    on the whole document, as printed below its lines: one row per label, the parts of one label at several tax rates
+    added up (the tax summary keeps the rates apart). ``tax_rate`` in percent, None when the parts have several."""
+    label: str
+    amount: Decimal
+    tax_rate: Decimal | None = None
+
+    def __post_init__(self):
+        _require_decimals(self, "amount", "tax_rate")
+
+
+def adjustment_lines(parts) -> tuple[AdjustmentLine, ...]:
+    """``parts`` ((label, amount, tax rate in percent), in document order) as printed: one line per label, in the
+    order the labels first appear."""
+    grouped: dict[str, list] = {}
+    for label, amount, rate in parts:
+        grouped.setdefault(label, []).append((amount, rate))
+    return tuple(AdjustmentLine(label, sum((a for a, _r in rows), Decimal(0)),
+                                rows[0][1] if len({r for _a, r in rows}) == 1 else None)
+                 for label, rows in grouped.items())
+
+
 # --- pick list -------------------------------------------------------------------------------------------------------
 
 
@@ -137,6 +161,7 @@ class InvoiceDoc:
     paid: Decimal = Decimal("0")
     notes: str = ""
     locale: str = "en_US"  # the company locale amounts are printed in (money format only; labels stay English)
+    adjustments: tuple[AdjustmentLine, ...] = ()  # below the lines, before the tax summary; net, as the lines
 
     def __post_init__(self):
         if self.kind not in ("invoice", "credit_note"):
@@ -191,6 +216,7 @@ class ReceiptDoc:
     payments: tuple[ReceiptPayment, ...] = ()
     change: Decimal = Decimal("0")
     locale: str = "en_US"  # the company locale amounts are printed in
+    adjustments: tuple[AdjustmentLine, ...] = ()  # below the lines, in the lines' basis (net, or gross)
 
     def __post_init__(self):
         _require_decimals(self, "net", "tax", "total", "change")

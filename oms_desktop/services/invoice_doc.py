@@ -5,17 +5,19 @@ from ..domain.money import from_minor
 from ..domain.orders import bp_to_rate
 from ..domain.references import order_number
 from .accounts_common import company_info, tax_rows
-from .documents import Address, CompanyInfo, InvoiceDoc, InvoiceLine
+from .cart_pricing import stored_adjustments
+from .documents import Address, CompanyInfo, InvoiceDoc, InvoiceLine, adjustment_lines
 from .dto import CompanyDTO
 from .pricing import price_order_lines
 
 CREDIT_NOTE_TERMS = "The amount is credited to your account or refunded."
 
 
-def line_totals(order, taken, rounding: str):
-    """What ``taken`` ((line, quantity) pairs) of the order costs, rounded as ``rounding`` says."""
+def line_totals(order, taken, rounding: str, adjustments=()):
+    """What ``taken`` ((line, quantity) pairs) of the order costs, rounded as ``rounding`` says, with the document's
+    ``adjustments`` (``domain.pricing.DocumentAdjustment``) when it bills a share of the order's."""
     return price_order_lines(order, [ln for ln, _q in taken], quantities=[q for _ln, q in taken],
-                             rounding=rounding)
+                             rounding=rounding, adjustments=adjustments)
 
 
 def seller(company: CompanyDTO) -> dict:
@@ -47,13 +49,16 @@ def address_from_text(text: str) -> Address:
     return Address(parts[0] if parts else "", tuple(parts[1:]))
 
 
-def stored_doc(inv, lines, order, locale: str) -> InvoiceDoc:
-    """The document of an invoice or credit note from its stored row and lines only (plus its order's tracking
-    number and price basis, both fixed once an order is confirmed): whether rendered right after issuing or
-    on first request after a crash, it is the same document. ``lines``: rows with sku, name, quantity,
-    unit_price_minor, tax_rate_bp and discount_bp."""
+def stored_doc(inv, lines, order, locale: str, adjustments=()) -> InvoiceDoc:
+    """The document of an invoice or credit note from its stored row, lines and allowances/charges only (plus its
+    order's tracking number and price basis, both fixed once an order is confirmed): whether rendered right after
+    issuing or on first request after a crash, it is the same document. ``lines``: rows with sku, name, quantity,
+    unit_price_minor, tax_rate_bp and discount_bp; ``adjustments``: rows with label, tax_rate_bp, amount_minor,
+    priced with the lines, so the tax summary has them at their rates, and printed below the lines at their net
+    (the lines' column), one row per label."""
     cur = inv.currency
-    totals = line_totals(order, [(ln, ln.quantity) for ln in lines], inv.tax_rounding)
+    totals = line_totals(order, [(ln, ln.quantity) for ln in lines], inv.tax_rounding,
+                         stored_adjustments(adjustments, cur))
     seller = address_from_text(inv.seller)
     common = dict(
         number=inv.number, issue_date=inv.issue_date, order_number=order_number(inv.order_id),
@@ -62,6 +67,8 @@ def stored_doc(inv, lines, order, locale: str) -> InvoiceDoc:
         bill_to=address_from_text(inv.bill_to),
         lines=tuple(InvoiceLine(ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
                                 bp_to_rate(ln.tax_rate_bp) * 100, la.net) for ln, la in zip(lines, totals.lines)),
+        adjustments=adjustment_lines((a.label, la.net, bp_to_rate(a.tax_rate_bp) * 100)
+                                     for a, la in zip(adjustments, totals.adjustments)),
         tax_breakdown=tax_rows(totals, cur, inv.net_minor, inv.tax_minor),
         net=from_minor(inv.net_minor, cur), tax=from_minor(inv.tax_minor, cur),
         total=from_minor(inv.total_minor, cur), currency=cur, notes=inv.reason, locale=locale)

@@ -14,7 +14,8 @@ from ..domain.references import order_number, receipt_number
 from ..domain.roles import Perm
 from .accounts_common import InvoiceDTO, company_info, invoice_dto, tax_rows
 from .output import PrintingService
-from .documents import ReceiptDoc, ReceiptLine, ReceiptPayment
+from .cart_pricing import stored_adjustments
+from .documents import ReceiptDoc, ReceiptLine, ReceiptPayment, adjustment_lines
 from .dto import Actor
 from .ledger_posting import post_entry
 from .order_lookup import order_row
@@ -208,7 +209,8 @@ class ReceivablesService(PrintingService):
             cur = order.currency
             change = parse_amount(change, cur, field="change") if not isinstance(change, Decimal) else change
             lines = uow.orders.lines(order.id)
-            totals = price_order_lines(order, lines)
+            adjustments = uow.carts.adjustments(order.id)
+            totals = price_order_lines(order, lines, adjustments=stored_adjustments(adjustments, cur))
             payments = uow.payments.payments_of(order.id)
             doc = ReceiptDoc(
                 number=receipt_number(order.id, len(payments)), printed_at=utc_now(),
@@ -220,6 +222,8 @@ class ReceivablesService(PrintingService):
                 lines=tuple(ReceiptLine(ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
                                         la.gross if order.prices_include_tax else la.net)
                             for ln, la in zip(lines, totals.lines)),
+                # the order's allowances and charges below them, in the same basis (what was taken off or added)
+                adjustments=adjustment_lines((a.label, from_minor(a.amount_minor, cur), None) for a in adjustments),
                 tax_breakdown=tax_rows(totals, cur), net=totals.net, tax=totals.tax, total=totals.total,
                 currency=cur,
                 payments=tuple(ReceiptPayment(self._method_label(p.method, p.kind),

@@ -109,3 +109,15 @@ def test_whole_order_after_a_first_invoice_says_it_bills_what_is_left(qtbot, tab
     assert f"{order.number} (shipped, shipped 1 of 2 units, invoiced on INV-000001)" in plan
     assert "bills what is left of the order: 1 x LAMP-01" in plan
     assert "the whole order" not in plan
+
+
+def test_the_plan_names_the_invoice_s_share_of_the_order_s_allowances_and_charges(qtbot, tab, catalog, admin):
+    catalog.promotions.put_shipping_method(admin, "dhl", "DHL parcel", basis="flat", tiers="4.90", tax_rate="19%")
+    catalog.promotions.add_promotion(admin, "Spring sale 10 %", percent="10")
+    order = catalog.orders.place_order(admin, None, [("LAMP-01", 3), ("BOOK-01", 2)], shipping="dhl")
+    _ship(catalog, admin, order.id, {"LAMP-01": 1})
+    _refresh_from_events(qtbot, tab, catalog, admin)
+    tab.queue_tree.setCurrentItem(_group(tab, SHIPPED_GROUP).child(0))
+    # 43.99 of 83.97 of goods shipped: that share of 4.90 shipping and of 6.00 + 2.40 off, one figure per label
+    assert (f"bills what shipped: 1 x LAMP-01, 2 x BOOK-01 with Shipping: DHL parcel {shown('2.57')}, "
+            f"Spring sale 10 % {shown('-4.40')}, ") in tab.plan_label.text()

@@ -43,7 +43,7 @@ def tamper(backend, statement: str) -> None:
 def test_a_whole_cycle_passes_every_check(backend, services, admin, cycled, db_url, monkeypatch, capsys, tmp_path):
     results = services.checks.run(admin)
     assert [r.name for r in results] == list(CHECKS) == ["stock", "ledger", "open-accounts", "invoice-numbers",
-                                                        "coupons"]
+                                                        "coupons", "invoice-adjustments"]
     assert [r.problems for r in results] == [()] * len(CHECKS)
     code, doc, err = oms_check(db_url, monkeypatch, capsys, tmp_path)
     assert (code, err, doc["ok"]) == (0, "", True)
@@ -60,6 +60,9 @@ def test_a_whole_cycle_passes_every_check(backend, services, admin, cycled, db_u
     ("INSERT INTO coupons (code, effect, percent_bp, amount_minor, min_total_minor, uses, max_uses, batch, active, "
      "created_at) VALUES ('GHOST', 'percent', 1000, 0, 0, 1, 1, '', TRUE, CURRENT_TIMESTAMP)",
      "coupons", "coupon GHOST: 1 use(s) counted, 0 redemption(s) recorded"),
+    ("INSERT INTO invoice_adjustments (invoice_id, seq, kind, label, tax_rate_bp, amount_minor, net_minor, tax_minor) "
+     "VALUES (1, 1, 'incentive', 'Sorry for the wait', 1900, -100, -100, -19)",
+     "invoice-adjustments", "INV-000001 bills allowance or charge 1, which SO-000001 does not have"),
 ])
 def test_a_change_behind_the_services_back_is_named_by_its_check_and_exits_3(
         backend, services, admin, cycled, db_url, monkeypatch, capsys, tmp_path, statement, failing, named):

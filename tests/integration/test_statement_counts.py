@@ -27,7 +27,12 @@ ISSUE_INVOICE = 14
 invoices, its units shipped, returned and invoiced per product (one statement: what an invoice of the shipped units
 may bill), its amounts, the number, the customer, the invoice and its lines, the order's open account (one upsert),
 the sale entry and its postings, event, audit. The DTO and the PDF's document are built from what was written, not
-read back. The same for the second invoice of an order (its backorder shipped) as for the first."""
+read back. The same for the second invoice of an order (its backorder shipped) as for the first. An order without
+allowances or charges reads none: its stored totals are what its lines cost and it has no shipping method."""
+INVOICE_ADJUSTMENTS = 3
+"""What an order's allowances and charges add to issuing its invoice, and only when it has some: reading them,
+inserting the invoice's share of them (one executemany), and, for an order invoiced before, reading what its earlier
+invoices billed of them (one statement for all of them)."""
 RECORD_PAYMENT = 9
 """Statements of recording a payment: the order (locked), its amounts, the payment, the order's open account (one
 upsert), the receipt entry and its postings, event, audit, and the payment with its user's name for the DTO."""
@@ -135,6 +140,27 @@ def test_invoicing_a_part_shipment_and_then_its_backorder_takes_the_same_bounded
     second = count(backend, lambda: invoices.append(shop.billing.issue_invoice(admin, order.id, render=False)))
     assert [[ln.quantity for ln in i.lines] for i in invoices] == [[1, 2], [2]]  # really a part, then the rest
     assert first <= ISSUE_INVOICE and second <= ISSUE_INVOICE
+
+
+def test_an_order_with_allowances_and_charges_adds_at_most_three_statements_to_its_invoices(backend, shop, admin):
+    shop.promotions.put_shipping_method(admin, "dhl", "DHL parcel", basis="flat", tiers="4.90", tax_rate="19%")
+    order = shop.orders.place_order(admin, 1, [("LAMP-01", 3), ("BULB-E27", 2)], shipping="dhl")
+    assert order.adjustments
+    shop.billing.issue_invoice(admin, 1)  # the series' counter row exists
+
+    def ship(found=None):
+        pick = shop.picking.create_pick_list(admin, [order.id])
+        shop.picking.confirm_picks(admin, pick.id, found or {}, default_reason="not at the location")
+        shop.shipping.pack_order(admin, order.id, carrier="DHL", carrier_ref=f"JD{pick.id}")
+        shop.shipping.ship_order(admin, order.id)
+
+    ship({"LAMP-01": 1})
+    invoices = []
+    first = count(backend, lambda: invoices.append(shop.billing.issue_invoice(admin, order.id, render=False)))
+    ship()
+    second = count(backend, lambda: invoices.append(shop.billing.issue_invoice(admin, order.id, render=False)))
+    assert [len(i.adjustments) for i in invoices] == [1, 1]  # each bills its share of the shipping
+    assert first <= ISSUE_INVOICE + INVOICE_ADJUSTMENTS - 1 and second <= ISSUE_INVOICE + INVOICE_ADJUSTMENTS
 
 
 def test_a_payment_and_the_accounts_queue_take_a_bounded_number_of_statements(backend, shop, admin):

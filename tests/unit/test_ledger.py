@@ -35,6 +35,32 @@ def test_an_invoice_entry_always_balances(net, tax, before):
     assert validate_entry(entry) == [] or net + tax == 0
 
 
+@given(goods=st.integers(0, 10**9), allowances=st.integers(-10**8, 0), charges=st.integers(0, 10**6),
+       tax=st.integers(0, 10**8), before=balances)
+def test_an_invoice_with_allowances_and_charges_balances_and_shows_what_they_cost(goods, allowances, charges, tax,
+                                                                                   before):
+    net = goods + allowances + charges
+    for entry, sign in ((invoice_entry("INV-000001", net, tax, before, allowances=allowances, charges=charges), 1),
+                        (credit_note_entry("CRN-000001", "INV-000001", net, tax, before, allowances=allowances,
+                                           charges=charges), -1)):
+        assert _sum(entry) == 0
+        assert _of(entry, Account.REVENUE) == -sign * goods
+        assert _of(entry, Account.SALES_DISCOUNTS) == -sign * allowances  # a debit on the invoice
+        assert _of(entry, Account.SHIPPING_CHARGES) == -sign * charges
+        assert _of(entry, Account.RECEIVABLES) + _of(entry, Account.CUSTOMER_CREDIT) == sign * (net + tax)
+
+
+def test_an_invoice_with_a_discount_and_shipping_books_them_apart_from_the_goods():
+    entry = invoice_entry("INV-000001", 10_000 - 1_000 + 490, 1_710, 0, allowances=-1_000, charges=490)
+    assert {p.account: p.amount for p in entry.postings} == {
+        "Assets:Receivables": 11_200, "Income:SalesDiscounts": 1_000, "Income:Sales": -10_000,
+        "Income:ShippingCharges": -490, "Liabilities:SalesTax": -1_710}
+    with pytest.raises(ValueError, match="cannot be positive"):
+        invoice_entry("INV-000002", 100, 0, 0, allowances=5)
+    with pytest.raises(ValueError, match="cannot be negative"):
+        invoice_entry("INV-000002", 100, 0, 0, charges=-5)
+
+
 @given(method=st.sampled_from(["cash", "card", "bank"]), amount=amounts, before=balances)
 def test_receipts_and_refunds_balance_and_move_the_order_balance_by_their_amount(method, amount, before):
     for entry, after in ((receipt_entry("p", method, amount, before), before - amount),

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from oms_desktop.domain.pricing import (DocumentAdjustment, PricedLine, PricingPolicy, TaxRounding, compute_totals,
-                                        price, stored_line, supplier_invoice_totals)
+from oms_desktop.domain.pricing import (DocumentAdjustment, PricedLine, PricingPolicy, TaxRounding,
+                                        adjustment_shares, compute_totals, price, stored_line,
+                                        supplier_invoice_totals)
 
 
 @given(quantity=st.integers(1, 999), price_minor=st.integers(0, 10**7), rate_bp=st.sampled_from([0, 700, 1900, 2000]),
@@ -71,3 +72,29 @@ def test_a_charge_and_an_allowance_are_priced_like_lines_at_their_rate():
                                   Decimal("0.19"): (Decimal("18.00"), Decimal("3.42"))}
     assert [a.gross for a in totals.adjustments] == [Decimal("5.24"), Decimal("-2.38")]
     assert totals.total == Decimal("26.66")
+
+
+@given(amounts=st.lists(st.integers(-10**6, 10**6), min_size=1, max_size=4),
+       parts=st.lists(st.integers(0, 10**5), min_size=1, max_size=5))
+def test_the_shares_of_allowances_and_charges_add_up_to_them_to_the_cent(amounts, parts):
+    whole = sum(parts)
+    done = [0] * len(amounts)
+    for i, part in enumerate(parts):
+        shares = adjustment_shares(amounts, done, part, whole, final=i == len(parts) - 1)
+        for k, (amount, share) in enumerate(zip(amounts, shares)):
+            assert share * amount >= 0 and abs(done[k] + share) <= abs(amount)  # never beyond it, never the other way
+            done[k] += share
+    assert done == amounts
+
+
+def test_a_share_is_the_goods_share_rounded_half_away_from_zero_and_the_last_part_takes_the_rest():
+    # -10.00 and +4.90 over goods of 100.00 billed 33.33 + 33.33 + 33.34
+    first = adjustment_shares([-1000, 490], [0, 0], 3333, 10000, final=False)
+    assert first == [-333, 163]  # -333.3 -> -333; 163.317 -> 163
+    second = adjustment_shares([-1000, 490], first, 3333, 10000, final=False)
+    assert adjustment_shares([-1000, 490], [a + b for a, b in zip(first, second)], 3334, 10000, final=True) == \
+        [-334, 164]
+    assert adjustment_shares([-1000], [0], 5000, 10000, final=False) == [-500]
+    assert adjustment_shares([-5], [0], 1, 2, final=False) == [-3]  # -2.5 -> -3: half away from zero
+    assert adjustment_shares([-1000], [-1000], 5000, 10000, final=False) == [0]  # nothing left of it
+    assert adjustment_shares([-1000], [0], 0, 0, final=False) == [0]  # no goods: only the final part bills it

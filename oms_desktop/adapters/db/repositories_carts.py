@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy import bindparam, case, delete, exists, func, insert, select, update
 
+from . import models_accounts as ma
 from . import models_carts as mc
 from .repositories import _now, _Repo, built, customers_t, history_t, insert_returning_id, lines_t, orders_t, \
     plain_insert, users_t
@@ -18,6 +19,7 @@ incentives_t = mc.CartIncentive.__table__
 shipping_t = mc.ShippingMethod.__table__
 order_adj_t = mc.OrderAdjustment.__table__
 invoice_adj_t = mc.InvoiceAdjustment.__table__
+invoices_t = ma.Invoice.__table__
 
 
 class CartsRepo(_Repo):
@@ -43,6 +45,27 @@ class CartsRepo(_Repo):
     def invoice_adjustments(self, invoice_id: int):
         return self.c.execute(built("invoice adjustments", lambda: select(invoice_adj_t).where(
             invoice_adj_t.c.invoice_id == bindparam("id")).order_by(invoice_adj_t.c.seq)), {"id": invoice_id}).all()
+
+    def invoice_adjustments_of_order(self, order_id: int):
+        """The allowances and charges billed by every invoice and credit note of an order (one statement), each row
+        with its ``invoice_id``, in issuing order."""
+        return self.c.execute(built("invoice adjustments of order", lambda: select(invoice_adj_t).join(
+            invoices_t, invoices_t.c.id == invoice_adj_t.c.invoice_id).where(
+            invoices_t.c.order_id == bindparam("id")).order_by(invoice_adj_t.c.invoice_id, invoice_adj_t.c.seq)),
+            {"id": order_id}).all()
+
+    def billed_adjustments(self):
+        """Every allowance and charge an invoice or credit note billed, with its document (id, number, kind, order,
+        the invoice a credit note corrects, currency) and the order's own amount of it (None when the order has no
+        adjustment of that ``seq``): one statement over the whole database, for the integrity check."""
+        return self.c.execute(
+            select(invoice_adj_t.c.invoice_id, invoice_adj_t.c.seq, invoice_adj_t.c.amount_minor,
+                   invoices_t.c.number, invoices_t.c.kind, invoices_t.c.order_id, invoices_t.c.references_id,
+                   invoices_t.c.currency, order_adj_t.c.amount_minor.label("order_amount_minor"))
+            .join(invoices_t, invoices_t.c.id == invoice_adj_t.c.invoice_id)
+            .outerjoin(order_adj_t, (order_adj_t.c.order_id == invoices_t.c.order_id)
+                       & (order_adj_t.c.seq == invoice_adj_t.c.seq))
+            .order_by(invoices_t.c.id, invoice_adj_t.c.seq)).all()
 
     def add_invoice_adjustments(self, invoice_id: int, rows: list[dict]) -> None:
         if rows:

@@ -8,6 +8,7 @@ Factur-X needs the seller's VAT ID and country; without them ``MissingCompanyDat
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from xml.sax.saxutils import escape
 
@@ -50,11 +51,34 @@ def country_of(address: str) -> str | None:
     return COUNTRIES.get(last.casefold())
 
 
-def _tax_rows(invoice, rounding: str) -> list[tuple[Decimal, Decimal, Decimal]]:
-    """(rate percent, basis, tax) per rate, adding up to the invoice's own net and tax."""
+def _balanced(invoice) -> tuple[list, list]:
+    """The invoice's lines and allowances/charges with nets that add up to its net exactly.
+
+    With tax-inclusive prices each line's net is its gross less its own rounded tax, while the invoice's net is the
+    gross less the tax per rate (document rounding), or what was left of the order (its final invoice): they can
+    differ by a cent. EN 16931 wants the lines to add up to the line total (BR-CO-10), the tax basis per rate to be
+    that rate's lines less its allowances plus its charges (BR-S-08) and the tax basis total to be the line total
+    less allowances plus charges (BR-CO-13); so the cent goes on the last line (else the last allowance or charge)
+    at the highest rate, where the tax breakdown puts it too. Without such a cent nothing changes."""
+    lines, adjustments = list(invoice.lines), list(getattr(invoice, "adjustments", ()))
+    cent = invoice.net - sum((x.net for x in (*lines, *adjustments)), Decimal(0))
+    if cent and (lines or adjustments):
+        top = max(x.tax_rate for x in (*lines, *adjustments))
+        for items in (lines, adjustments):
+            at = [i for i, x in enumerate(items) if x.tax_rate == top]
+            if at:
+                items[at[-1]] = replace(items[at[-1]], net=items[at[-1]].net + cent)
+                break
+    return lines, adjustments
+
+
+def _tax_rows(lines, adjustments, invoice, rounding: str) -> list[tuple[Decimal, Decimal, Decimal]]:
+    """(rate percent, basis, tax) per rate, the document's allowances and charges at their rates included (EN 16931
+    BR-S-08: the basis is the lines' net less allowances plus charges at that rate), adding up to the invoice's own
+    net and tax."""
     basis: dict[Decimal, Decimal] = defaultdict(Decimal)
     tax: dict[Decimal, Decimal] = defaultdict(Decimal)
-    for ln in invoice.lines:
+    for ln in (*lines, *adjustments):
         basis[ln.tax_rate] += ln.net
         tax[ln.tax_rate] += ln.tax
     rows = []
@@ -67,8 +91,43 @@ def _tax_rows(invoice, rounding: str) -> list[tuple[Decimal, Decimal, Decimal]]:
     return [(Decimal(r[0]) * 100, r[1], r[2]) for r in rows]
 
 
+def _category(rate: Decimal) -> str:
+    return f"""<ram:TypeCode>VAT</ram:TypeCode>
+          <ram:CategoryCode>{"S" if rate else "Z"}</ram:CategoryCode>
+          <ram:RateApplicablePercent>{(rate * 100).normalize():f}</ram:RateApplicablePercent>"""
+
+
+def _allowances_and_charges(adjustments) -> tuple[str, Decimal, Decimal]:
+    """The document-level allowances and charges (BG-20, BG-21) as ``SpecifiedTradeAllowanceCharge``, one per
+    allowance or charge and rate, amounts without VAT and positive (the indicator says which it is), the label as
+    the reason; and their totals (BT-107 allowances, BT-108 charges)."""
+    xml, allowances, charges = [], Decimal(0), Decimal(0)
+    for adj in adjustments:
+        is_charge = adj.amount > 0
+        amount = adj.net if is_charge else -adj.net
+        if is_charge:
+            charges += amount
+        else:
+            allowances += amount
+        xml.append(f"""
+      <ram:SpecifiedTradeAllowanceCharge>
+        <ram:ChargeIndicator><udt:Indicator>{"true" if is_charge else "false"}</udt:Indicator></ram:ChargeIndicator>
+        <ram:ActualAmount>{_amt(amount)}</ram:ActualAmount>
+        <ram:Reason>{_x(adj.label)}</ram:Reason>
+        <ram:CategoryTradeTax>
+          {_category(adj.tax_rate)}
+        </ram:CategoryTradeTax>
+      </ram:SpecifiedTradeAllowanceCharge>""")
+    return "".join(xml), allowances, charges
+
+
 def cii_xml(invoice, extra: dict) -> bytes:
-    """The Cross Industry Invoice (profile BASIC) of an issued invoice or credit note."""
+    """The Cross Industry Invoice (profile BASIC) of an issued invoice or credit note.
+
+    Its allowances and charges (promotions, coupons, incentives, shipping) are document-level allowances and
+    charges; the monetary summation keeps EN 16931's arithmetic: the lines add up to the line total, the tax basis is
+    the invoice's net, the line total less the allowances plus the charges (BR-CO-13), and the tax breakdown per rate
+    includes them (see ``_balanced`` for a rounding cent)."""
     problems = []
     country = country_of(extra.get("company_address", ""))
     if not extra.get("vat_id"):
@@ -82,8 +141,9 @@ def cii_xml(invoice, extra: dict) -> bytes:
     cur = invoice.currency
     credit = invoice.kind == "credit_note"
     address = [ln.strip() for ln in (extra.get("company_address") or "").splitlines() if ln.strip()][:-1]
+    lines, adjustments = _balanced(invoice)
     lines_xml = []
-    for n, ln in enumerate(invoice.lines, start=1):
+    for n, ln in enumerate(lines, start=1):
         price = (ln.net / ln.quantity).quantize(Decimal("0.0001"), ROUND_HALF_UP) if ln.quantity else ln.net
         lines_xml.append(f"""
     <ram:IncludedSupplyChainTradeLineItem>
@@ -97,9 +157,7 @@ def cii_xml(invoice, extra: dict) -> bytes:
       </ram:SpecifiedLineTradeDelivery>
       <ram:SpecifiedLineTradeSettlement>
         <ram:ApplicableTradeTax>
-          <ram:TypeCode>VAT</ram:TypeCode>
-          <ram:CategoryCode>{"S" if ln.tax_rate else "Z"}</ram:CategoryCode>
-          <ram:RateApplicablePercent>{(ln.tax_rate * 100).normalize():f}</ram:RateApplicablePercent>
+          {_category(ln.tax_rate)}
         </ram:ApplicableTradeTax>
         <ram:SpecifiedTradeSettlementLineMonetarySummation>
           <ram:LineTotalAmount>{_amt(ln.net)}</ram:LineTotalAmount>
@@ -112,7 +170,11 @@ def cii_xml(invoice, extra: dict) -> bytes:
         <ram:BasisAmount>{_amt(b)}</ram:BasisAmount><ram:CategoryCode>{"S" if r else "Z"}</ram:CategoryCode>
         <ram:RateApplicablePercent>{r.normalize():f}</ram:RateApplicablePercent>
       </ram:ApplicableTradeTax>"""
-                        for r, b, t in _tax_rows(invoice, extra.get("tax_rounding", "line")))
+                        for r, b, t in _tax_rows(lines, adjustments, invoice, extra.get("tax_rounding", "line")))
+    charges_xml, allowance_total, charge_total = _allowances_and_charges(adjustments)
+    totals_xml = "".join(f"\n        <ram:{name}>{_amt(amount)}</ram:{name}>"
+                         for name, amount in (("ChargeTotalAmount", charge_total),
+                                              ("AllowanceTotalAmount", allowance_total)) if amount)
     seller_address = "".join(f"<ram:LineOne>{_x(a)}</ram:LineOne>" for a in address[:1])
     terms = (f"<ram:SpecifiedTradePaymentTerms><ram:DueDateDateTime>{_date(invoice.due_date)}</ram:DueDateDateTime>"
              "</ram:SpecifiedTradePaymentTerms>") if invoice.due_date else ""
@@ -146,10 +208,10 @@ def cii_xml(invoice, extra: dict) -> bytes:
     </ram:ApplicableHeaderTradeAgreement>
     <ram:ApplicableHeaderTradeDelivery/>
     <ram:ApplicableHeaderTradeSettlement>
-      <ram:InvoiceCurrencyCode>{_x(cur)}</ram:InvoiceCurrencyCode>{taxes_xml}
+      <ram:InvoiceCurrencyCode>{_x(cur)}</ram:InvoiceCurrencyCode>{taxes_xml}{charges_xml}
       {terms}
       <ram:SpecifiedTradeSettlementHeaderMonetarySummation>
-        <ram:LineTotalAmount>{_amt(invoice.net)}</ram:LineTotalAmount>
+        <ram:LineTotalAmount>{_amt(sum((ln.net for ln in lines), Decimal(0)))}</ram:LineTotalAmount>{totals_xml}
         <ram:TaxBasisTotalAmount>{_amt(invoice.net)}</ram:TaxBasisTotalAmount>
         <ram:TaxTotalAmount currencyID="{_x(cur)}">{_amt(invoice.tax)}</ram:TaxTotalAmount>
         <ram:GrandTotalAmount>{_amt(invoice.total)}</ram:GrandTotalAmount>

@@ -81,7 +81,8 @@ def render_invoice(doc: InvoiceDoc, format_money: MoneyFormatter, format_date: D
     # Amount columns grow (the description gives way) when an amount in the company's format would not fit.
     col_widths = [26 * mm, None, 14 * mm,
                   fit_column(26 * mm, [money(line.unit_price) for line in doc.lines], styles.right, padding=6),
-                  15 * mm, fit_column(28 * mm, [money(line.net) for line in doc.lines], styles.right, padding=6)]
+                  15 * mm, fit_column(28 * mm, [money(amount) for amount in [line.net for line in doc.lines]
+                                                + [adj.amount for adj in doc.adjustments]], styles.right, padding=6)]
     col_widths[1] = width - sum(w for w in col_widths if w is not None)
     rows = [[para("SKU", styles.bold), para("Description", styles.bold), para("Qty", styles.right_bold),
              para("Unit price", styles.right_bold), para("Tax", styles.right_bold), para("Net", styles.right_bold)]]
@@ -89,12 +90,21 @@ def render_invoice(doc: InvoiceDoc, format_money: MoneyFormatter, format_date: D
         rows.append([para(line.sku, styles.small), para(line.name, styles.body),
                      para(format_quantity(line.quantity), styles.right), para(money(line.unit_price), styles.right),
                      para(format_rate(line.tax_rate), styles.right), para(money(line.net), styles.right)])
+    # Allowances and charges on the whole document: below the lines, their label in the description column (across
+    # quantity and unit price), the rate (blank when one label has parts at several rates; the tax summary keeps
+    # those apart) and the net amount, so the Net column adds up to the net total.
+    first_adjustment = len(rows)
+    for adj in doc.adjustments:
+        rows.append(["", para(adj.label, styles.body), "", "",
+                     para(format_rate(adj.tax_rate) if adj.tax_rate is not None else "", styles.right),
+                     para(money(adj.amount), styles.right)])
     lines_table = Table(rows, colWidths=col_widths, repeatRows=1)
     lines_table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID_COLOR),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        *[("SPAN", (1, row), (3, row)) for row in range(first_adjustment, len(rows))],
     ]))
     story += [lines_table, Spacer(1, 4 * mm)]
 

@@ -56,6 +56,8 @@ def render_receipt(doc: ReceiptDoc, format_money: MoneyFormatter, format_date: D
         # No-break spaces: Paragraph drops leading ordinary spaces, and the indent ties the row to its name.
         quantity_text = f"\u00a0\u00a0{format_quantity(line.quantity)} x {money(line.unit_price)}"
         story.append(_columns([(quantity_text, money(line.amount))], styles, width))
+    if doc.adjustments:  # allowances and charges on the whole order, below the lines they were taken off
+        story.append(_columns([(adj.label, money(adj.amount)) for adj in doc.adjustments], styles, width))
     story.append(_rule())
 
     total_rows = [("Net", money(doc.net))]

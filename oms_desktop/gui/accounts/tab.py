@@ -463,8 +463,13 @@ class AccountsTab(QWidget, MessageLine):
         # "all" after an earlier invoice bills only what that one left (e.g. the backorder): not "the whole order"
         basis = ("what shipped" if plan.what == "shipped" else
                  "what is left of the order" if any(ln.invoiced for ln in plan.lines) else "the whole order")
-        text = (f"{head}: the invoice bills {basis}: {units((ln.to_invoice, ln.sku) for ln in plan.lines)}, "
-                f"{self.money(plan.total)}")
+        shares: dict[str, Decimal] = {}  # its share of the order's allowances and charges, one per label
+        for adj in plan.adjustments:
+            shares[adj.label] = shares.get(adj.label, Decimal(0)) + adj.amount
+        with_shares = (" with " + ", ".join(f"{label} {self.money(amount)}" for label, amount in shares.items())
+                       if shares else "")
+        text = (f"{head}: the invoice bills {basis}: {units((ln.to_invoice, ln.sku) for ln in plan.lines)}"
+                f"{with_shares}, {self.money(plan.total)}")
         if plan.units_left:
             later = units((ln.ordered - ln.invoiced - ln.to_invoice, ln.sku) for ln in plan.lines)
             text += f"; not invoiced after it: {later}"
