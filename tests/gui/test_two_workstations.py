@@ -6,6 +6,7 @@ line the manager adds shows on the agent's screen at once, marked; a confirmatio
 change is refused, and the agent sees the cart as it is before anything is confirmed."""
 from __future__ import annotations
 
+import subprocess
 import time
 
 import pytest
@@ -18,6 +19,9 @@ from oms_desktop.gui.event_feed import EventFeed
 from oms_desktop.gui.jobs import JobRunner
 from oms_desktop.gui.main_window import MainWindow
 from tests.helpers.fixtures import SAMPLE_CATALOG
+from tests.helpers.journal_tools import require_hledger
+from tests.helpers.money_text import on_paper
+from tests.helpers.pdf_tools import pdf_to_text, require_tools
 from tests.helpers.money_text import shown
 
 pytestmark = pytest.mark.postgres
@@ -64,6 +68,7 @@ def desks(qtbot, pg_migrated_url, paths):
     for role in ("agent", "manager"):
         s.auth.add_user(admin, role, role, f"{role}-pw")
     s.catalog.import_catalog(admin, SAMPLE_CATALOG.encode())
+    s.company.update(admin, company_address="Lindenallee 42\n10115 Berlin\nGermany", vat_id="DE812345673")
     customer = s.customers.add_customer(admin, "Anna Schmidt", ["0171 555-0100"], "anna@example.com",
                                         "Hauptstr. 1\n10115 Berlin", "Hauptstr. 1\n10115 Berlin")
     setup.dispose()
@@ -87,7 +92,8 @@ def _agent_starts_a_cart(qtbot, agent: Workstation, line: str):
     return entry
 
 
-def test_an_agents_cart_on_the_managers_board_an_offer_on_the_agents_screen_and_confirmed_as_shown(qtbot, desks):
+def test_an_agents_cart_on_the_managers_board_an_offer_on_the_agents_screen_and_confirmed_as_shown(qtbot, desks,
+                                                                                                   tmp_path):
     agent, manager, customer = desks
     board = manager.window.carts
     assert board.model.rowCount() == 0
@@ -138,7 +144,28 @@ def test_an_agents_cart_on_the_managers_board_an_offer_on_the_agents_screen_and_
     assert stored.status == "confirmed" and stored.total == on_screen == confirmed[0].total
     assert any(a.kind == "incentive" for a in stored.adjustments)
     qtbot.waitUntil(lambda: board.model.rowCount() == 0, timeout=3000)  # a confirmed cart leaves the board
-    # (The invoice of such an order is billing's part of issue 13: its PDF, Factur-X and ledger are tested there.)
+
+    # ... and the invoice bills it: the PDF, Factur-X and the ledger show the discount and the same total
+    import facturx
+    services, actor = manager.services, manager.services.auth.sign_in("admin", "admin-pw")
+    invoice = services.billing.issue_invoice(actor, cart.id)
+    assert invoice.total == on_screen
+    (offer_line,) = [a for a in stored.adjustments if a.kind == "incentive"]
+    require_tools("pdftotext")
+    paper = pdf_to_text(services.billing.invoice_pdf(actor, invoice.number))
+    assert "10 % off your order" in paper and f"Total {on_paper(f'{on_screen:.2f}')}" in paper
+    xml = facturx.get_xml_from_pdf(services.exporters.facturx(*services.billing.invoice_for_export(
+        actor, invoice.number)), check_xsd=False)[1].decode()
+    assert "<ram:ChargeIndicator><udt:Indicator>false</udt:Indicator></ram:ChargeIndicator>" in xml
+    assert "10 % off your order" in xml and f"<ram:GrandTotalAmount>{on_screen:.2f}</ram:GrandTotalAmount>" in xml
+    legs = {p.account: p.amount for e in services.ledger.journal(actor) if invoice.number in e.description
+            for p in e.postings}
+    assert legs["Income:SalesDiscounts"] == -offer_line.net and legs["Assets:Receivables"] == on_screen
+    journal = tmp_path / "books.journal"
+    journal.write_text(services.exporters.journal(services.ledger.journal(actor), "EUR", "hledger"),
+                       encoding="utf-8")
+    subprocess.run([require_hledger(), "-f", str(journal), "check", "accounts", "commodities"], check=True,
+                   capture_output=True)
 
 
 def test_a_line_the_manager_adds_shows_marked_and_a_stale_confirmation_is_refused(qtbot, desks):
