@@ -166,6 +166,27 @@ def test_the_default_period_is_the_last_30_days_and_bad_input_is_named(services,
         services.sales.report(users["agent"])
 
 
+def test_returns_one_by_one_take_back_exactly_what_the_product_earned(services, users, catalog, backend):
+    admin = users["admin"]
+    services.promotions.create_coupon(admin, "TEN", percent="10")
+    # BULB-E27 x3 (10.47) and BOOK-01 (12.00), 10 % off per rate: 1.05 and 1.20; shared 1047:1200, the bulbs' share
+    # is 1.04 (1.0484 cut), the book (the larger) takes the rest: the bulbs earned 9.43, 3.1433 each
+    order = services.orders.place_order(admin, None, [("BULB-E27", 3), ("BOOK-01", 1)], coupon="ten")
+    for step in ("picking", "packed", "shipped"):
+        services.orders.advance_order(admin, order.id, step)
+    values = []
+    for _ in range(3):
+        before = services.sales.report(admin, by="product").rows
+        services.returns.receive_return(admin, order.id, "BULB-E27", 1, "restock")
+        after = services.sales.report(admin, by="product").rows
+        values.append(next(r for r in after if r.key == "BULB-E27").figures.returned_value
+                      - next(r for r in before if r.key == "BULB-E27").figures.returned_value)
+    bulbs = next(r for r in services.sales.report(admin, by="product").rows if r.key == "BULB-E27").figures
+    assert values == [D("3.14"), D("3.14"), D("3.15")] and sum(values) == bulbs.net == D("9.43")
+    assert bulbs.returns_rate == 1
+    assert services.sales.sales_problems() == []
+
+
 @pytest.fixture
 def berlin(monkeypatch):
     monkeypatch.setenv("TZ", "Europe/Berlin")
