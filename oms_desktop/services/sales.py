@@ -31,6 +31,7 @@ from .sales_facts import local_day
 
 SALES_BY = ("day", "week", "month", "channel", "category", "product", "agent", "customer")
 TIME_BY = ("day", "week", "month")
+DAY_FACTS_BY = (*TIME_BY, "channel", "agent")
 DEFAULT_DAYS = 30
 SAME_WEEKDAYS = timedelta(days=364)
 
@@ -110,7 +111,11 @@ class SalesService(ServiceBase):
         cur = self.company.currency
         with self._uow(write=False) as uow:
             now_rows, ly_rows = (self._rows(uow, by, a, b) for a, b in ((start, end), (ly_start, ly_end)))
-            totals = [self._sum(uow.sales.day_figures(a, b, "day")) for a, b in ((start, end), (ly_start, ly_end))]
+            if by in DAY_FACTS_BY:  # every order is in exactly one row: the rows add up to the total
+                totals = [[sum(col) for col in zip([0] * 5, *(s for _, s in rows.values()))]
+                          for rows in (now_rows, ly_rows)]
+            else:
+                totals = [self._sums(uow.sales.day_total(a, b)) for a, b in ((start, end), (ly_start, ly_end))]
             top_rows = uow.sales.product_figures(start, end, "product", top=top) if top else []
             top_ly = ({r.key: r for r in uow.sales.product_figures(ly_start, ly_end, "product",
                                                                   only=[r.key for r in top_rows])}
@@ -139,8 +144,8 @@ class SalesService(ServiceBase):
         rows = tuple(SalesRowDTO(k, labels.get(k, ""), figures(this_year.get(k)), figures(last_year.get(k)))
                      for k in keys)
         total = SalesRowDTO("total", "", figures(totals[0]), figures(totals[1]))
-        tops = tuple(SalesRowDTO(r.key, r.label, figures(self._figures(r)),
-                                 figures(self._figures(top_ly[r.key]) if r.key in top_ly else None))
+        tops = tuple(SalesRowDTO(r.key, r.label, figures(self._sums(r[2:])),
+                                 figures(self._sums(top_ly[r.key][2:]) if r.key in top_ly else None))
                      for r in top_rows)
         return SalesReportDTO(by, start, end, ly_start, ly_end, cur, rows, total, tops)
 
@@ -151,19 +156,13 @@ class SalesService(ServiceBase):
 
     # ---- helpers --------------------------------------------------------------------------------------------
     @staticmethod
-    def _figures(r) -> _Sums:
-        return [int(r.orders or 0), int(r.units or 0), int(r.net_minor or 0), int(r.returned_units or 0),
-                int(r.returned_minor or 0)]
-
-    def _sum(self, rows) -> _Sums:
-        out = [0] * 5
-        for r in rows:
-            out = [a + b for a, b in zip(out, self._figures(r))]
-        return out
+    def _sums(values) -> _Sums:
+        """orders, units, net_minor, returned_units, returned_minor as whole numbers (None: 0)."""
+        return [int(v or 0) for v in values]
 
     def _rows(self, uow, by: str, start: date, end: date) -> dict:
         """key -> (label, sums) for the days [start, end]."""
-        if by in TIME_BY or by in ("channel", "agent"):
+        if by in DAY_FACTS_BY:
             rows = uow.sales.day_figures(start, end, "day" if by in TIME_BY else by)
         elif by in ("product", "category"):
             rows = uow.sales.product_figures(start, end, by)
@@ -172,14 +171,14 @@ class SalesService(ServiceBase):
             hi = datetime.combine(end + timedelta(days=1), time.min).astimezone()
             rows = uow.sales.customer_figures(lo, hi)
         out = {}
-        for r in rows:
+        for key, label, *sums in rows:
             if by == "agent":
-                key, label = r.label or ("none" if not r.key else f"user {r.key}"), ""
+                key, label = label or ("none" if not key else f"user {key}"), ""
             elif by == "customer":
-                key, label = ("walk-in" if r.key is None else customer_number(r.key)), r.label
-            else:
-                key, label = (r.key if r.key != "" else "(no category)"), r.label
-            out[key] = (label, self._figures(r))
+                key = "walk-in" if key is None else customer_number(key)
+            elif by == "category" and key == "":
+                key = "(no category)"
+            out[key] = (label, [int(v or 0) for v in sums])
         return out
 
     @staticmethod
@@ -187,7 +186,6 @@ class SalesService(ServiceBase):
         """Day rows summed per bucket; ``shift`` moves a day of the year before to the day it is compared with."""
         out: dict[str, _Sums] = defaultdict(lambda: [0] * 5)
         for day, (_, sums) in rows.items():
-            d = day if isinstance(day, date) else date.fromisoformat(str(day))
-            key = bucket(shift(d) if shift else d, by)
+            key = bucket(shift(day) if shift else day, by)
             out[key] = [a + b for a, b in zip(out[key], sums)]
         return out

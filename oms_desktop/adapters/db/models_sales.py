@@ -9,7 +9,8 @@ and gets exact order counts and average order values. ``agent_id`` is the user w
 
 Both are derived: ``oms check sales`` recomputes them from the orders, their lines and allowances, the status history
 and the returns, and names every difference. A credit note changes neither (it corrects an invoice; the goods that
-came back are a return).
+came back are a return). On SQLite both are WITHOUT ROWID tables: the rows are stored in key order, so a period is one
+range of the primary key.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ class SalesFact(Base):
     orders: Mapped[int] = mapped_column(Integer, default=0)          # orders that held the product
     returned_units: Mapped[int] = mapped_column(Integer, default=0)
     returned_minor: Mapped[int] = mapped_column(Minor, default=0)
-    __table_args__ = (Index("ix_sales_facts_product_day", "product_id", "day"),)
+    __table_args__ = (Index("ix_sales_facts_product_day", "product_id", "day"), {"sqlite_with_rowid": False})
 
 
 class SalesDayFact(Base):
@@ -45,3 +46,4 @@ class SalesDayFact(Base):
     net_minor: Mapped[int] = mapped_column(Minor, default=0)
     returned_units: Mapped[int] = mapped_column(Integer, default=0)
     returned_minor: Mapped[int] = mapped_column(Minor, default=0)
+    __table_args__ = {"sqlite_with_rowid": False}

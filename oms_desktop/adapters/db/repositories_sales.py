@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import (BigInteger, Date, and_, case, cast, delete, func, insert, literal, literal_column, not_,
-                        select, true, type_coerce, union, union_all)
+from sqlalchemy import (BigInteger, Date, and_, bindparam, case, cast, delete, func, insert, literal, literal_column,
+                        not_, select, true, type_coerce, union, union_all)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql.elements import ColumnElement
@@ -172,20 +172,22 @@ class SalesRepo(_Repo):
 
     # ---- the report ----------------------------------------------------------------------------------------
     def day_figures(self, start: date, end: date, by: str):
-        """Per ``by`` (day, channel or agent) over the days [start, end]: key, label, orders, units, net_minor,
-        returned_units, returned_minor (orders counted once each)."""
-        f = day_facts_t.c
-        label: ColumnElement
-        if by == "agent":
-            key, label = f.agent_id, func.coalesce(func.max(users_t.c.username), "")
-        else:
-            key = f.day if by == "day" else f.channel
-            label = literal("")
-        q = (select(key.label("key"), label.label("label"), *self._sums(day_facts_t))
-             .where(f.day >= start, f.day <= end).group_by(key).order_by(key))
-        if by == "agent":
-            q = q.outerjoin(users_t, users_t.c.id == f.agent_id)
-        return self.c.execute(q).all()
+        """Per ``by`` (day, channel or agent) over the days [start, end]: key, label (the agent's user name), orders,
+        units, net_minor, returned_units, returned_minor (orders counted once each), in key order."""
+        def build():
+            f = day_facts_t.c
+            key = f.agent_id if by == "agent" else f.day if by == "day" else f.channel
+            label = func.coalesce(func.max(users_t.c.username), "") if by == "agent" else literal_column("''")
+            q = (select(key.label("key"), label.label("label"), *self._sums(day_facts_t))
+                 .where(f.day >= bindparam("start"), f.day <= bindparam("end")).group_by(key).order_by(key))
+            return q.outerjoin(users_t, users_t.c.id == f.agent_id) if by == "agent" else q
+        return self.c.execute(built(("sales day figures", by), build), {"start": start, "end": end}).all()
+
+    def day_total(self, start: date, end: date):
+        """The day facts' orders, units, net_minor, returned_units, returned_minor over the days [start, end]."""
+        return self.c.execute(built("sales day total", lambda: select(*self._sums(day_facts_t)).where(
+            day_facts_t.c.day >= bindparam("start"), day_facts_t.c.day <= bindparam("end"))),
+            {"start": start, "end": end}).one()
 
     def product_figures(self, start: date, end: date, by: str, *, top: int | None = None,
                         only: list[str] | None = None):

@@ -5,12 +5,12 @@ Revises: 0009
 
 New tables: ``sales_facts`` (one row per day, product, channel and agent: units, net revenue net of the order's
 goods allowances, the orders that held the product, returned units and their value) and ``sales_day_facts`` (the same
-per day, channel and agent, an order counted once). The services keep them in the transactions that confirm, cancel
-or take back an order; the upgrade fills them from the orders, their lines and allowances, the status history and
-the returns already there (set-based INSERT ... SELECT, the rules of ``domain/sales.py`` as they are at this
-revision, written out here so that this migration does not change when the code does). The day is the local day of
-the workstation that migrates (its time zone's offsets, daylight saving time included, from 1990 to two years
-ahead). The downgrade drops both (derived: upgrading again rebuilds them).
+per day, channel and agent, an order counted once); on SQLite both WITHOUT ROWID (stored in key order). The services
+keep them in the transactions that confirm, cancel or take back an order; the upgrade fills them from the orders,
+their lines and allowances, the status history and the returns already there (set-based INSERT ... SELECT, the rules
+of ``domain/sales.py`` as they are at this revision, written out here so that this migration does not change when the
+code does). The day is the local day of the workstation that migrates (its time zone's offsets, daylight saving time
+included, from 1990 to two years ahead). The downgrade drops both (derived: upgrading again rebuilds them).
 """
 from datetime import datetime, timezone
 
@@ -119,7 +119,8 @@ def upgrade() -> None:
     sa.Column('orders', sa.Integer(), nullable=False),
     sa.Column('returned_units', sa.Integer(), nullable=False),
     sa.Column('returned_minor', ID, nullable=False),
-    sa.PrimaryKeyConstraint('day', 'product_id', 'channel', 'agent_id', name=op.f('pk_sales_facts'))
+    sa.PrimaryKeyConstraint('day', 'product_id', 'channel', 'agent_id', name=op.f('pk_sales_facts')),
+    sqlite_with_rowid=False
     )
     op.create_index('ix_sales_facts_product_day', 'sales_facts', ['product_id', 'day'], unique=False)
     op.create_table('sales_day_facts',
@@ -131,7 +132,8 @@ def upgrade() -> None:
     sa.Column('net_minor', ID, nullable=False),
     sa.Column('returned_units', sa.Integer(), nullable=False),
     sa.Column('returned_minor', ID, nullable=False),
-    sa.PrimaryKeyConstraint('day', 'channel', 'agent_id', name=op.f('pk_sales_day_facts'))
+    sa.PrimaryKeyConstraint('day', 'channel', 'agent_id', name=op.f('pk_sales_day_facts')),
+    sqlite_with_rowid=False
     )
     day = _day(op.get_bind().dialect.name)
     op.execute(PRODUCT_FACTS.format(day=day))
