@@ -46,6 +46,11 @@ from .money import quantum, round_money
 _K = TypeVar("_K")
 
 
+FREE_SHIPPING_LABEL = "Free shipping: "
+"""How the label of an allowance that takes a shipping charge off again begins (stored with the document: the sales
+facts leave these out of a product's revenue, as they leave the shipping charge out)."""
+
+
 class Effect(StrEnum):
     PERCENT = "percent"              # percent off the order (or off the named products'/categories' lines)
     AMOUNT = "amount"                # an amount off the order (or off the named lines)
@@ -235,7 +240,7 @@ def adjustments(cart: Cart, *, promotions: tuple[Promotion, ...] = (), coupon: C
     def allow(kind: AdjustmentKind, source_id: int | None, label: str, offer: Offer) -> None:
         on_shipping = offer.effect is Effect.FREE_SHIPPING
         if on_shipping:
-            label = f"Free shipping: {label}"
+            label = f"{FREE_SHIPPING_LABEL}{label}"
         out.extend(Adjustment(kind, source_id, label, -take, rate, on_shipping) for rate, take in left.take(offer))
 
     for promo in _applicable(cart, promotions, charge, shipping_rate):

@@ -25,6 +25,7 @@ from .promotions import PromotionService
 from .purchasing import PurchasingService
 from .receivables import ReceivablesService
 from .returns import ReturnsService
+from .sales import SalesService
 from .shipping import ShippingService
 
 
@@ -49,6 +50,7 @@ class Services:
     checks: CheckService
     carts: CartService
     promotions: PromotionService
+    sales: SalesService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts and purchase orders; None where nothing prints."""
     exporters: Exporters | None = None
@@ -68,4 +70,5 @@ class Services:
                    tracking=TrackingService(uow, cache), billing=BillingService(uow, cache, renderer),
                    receivables=ReceivablesService(uow, cache, renderer), ledger=LedgerService(uow, cache),
                    checks=CheckService(uow, cache), carts=CartService(uow, cache),
-                   promotions=PromotionService(uow, cache), renderer=renderer, exporters=exporters)
+                   promotions=PromotionService(uow, cache), sales=SalesService(uow, cache), renderer=renderer,
+                   exporters=exporters)

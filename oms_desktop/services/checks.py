@@ -16,6 +16,7 @@ from ..domain.roles import Perm
 from .base import ServiceBase
 from .dto import Actor
 from .payables import payables_problems
+from .sales_facts import utc_offsets
 
 CheckFunction = Callable[[Any], list[str]]
 """A check: the open unit of work in, the problems found out."""
@@ -169,6 +170,30 @@ def invoice_adjustment_problems(uow: Any) -> list[str]:
         elif not _within(amount, invoice_amount[invoice_id, seq][0]):
             problems.append(f"credit notes of {invoice_amount[invoice_id, seq][1]} take back more of allowance or "
                             f"charge {seq} than it billed")
+    return problems
+
+
+@check("sales", "the sales facts (units, net revenue, orders and returns per local day, product, channel and agent) "
+                "equal what the orders, their allowances, cancellations and returns say")
+def sales_problems(uow: Any) -> list[str]:
+    """Every (day, product) whose kept facts differ from the documents, then every (day, channel, agent) whose day
+    totals do. Figures: units, net revenue (minor units), orders, returned units, returned value (minor units)."""
+    segments = utc_offsets()
+    names = ("units", "net", "orders", "returned units", "returned value")
+    users = uow.sales.usernames()
+    problems: list[str] = []
+    for per_product in (True, False):
+        kept = {k: v for k, v in uow.sales.kept(per_product=per_product) if any(v)}
+        expected = {k: v for k, v in uow.sales.expected(segments, per_product=per_product) if any(v)}
+        wrong = sorted(k for k in set(kept) | set(expected) if kept.get(k) != expected.get(k))
+        skus = uow.sales.products_named(k[1] for k in wrong) if per_product else {}
+        for key in wrong:
+            day, channel, agent = (key[0], key[2], key[3]) if per_product else key
+            what = f"{skus.get(key[1], f'product {key[1]}')} " if per_product else "all products "
+            said = [", ".join(f"{n} {x}" for n, x in zip(names, figures or (0,) * len(names)))
+                    for figures in (kept.get(key), expected.get(key))]
+            problems.append(f"{day.isoformat()} {what}({channel}, agent {users.get(agent, agent or 'none')}): "
+                            f"the facts say {said[0]}; the documents say {said[1]}")
     return problems
 
 

@@ -14,7 +14,7 @@ from ..domain.orders import (HOLDS_RESERVATION, Status, check_transition, parse_
 from ..domain.pricing import PricingPolicy, TaxRounding, price, stored_line
 from ..domain.promotions import normalize_code
 from ..domain.roles import Perm
-from . import ledger_posting
+from . import ledger_posting, sales_facts
 from .cart_pricing import adjustment_rows, cart_adjustments, check_coupon, document_adjustments
 from .order_lookup import load_order, order_dto, order_row, resolve_order_id
 from .ports import utc_now as _now
@@ -103,6 +103,7 @@ class OrderService(CartEditing):
             self._reserve(uow, actor, order.id, [(ln.product_id, ln.sku, ln.quantity) for ln in lines],
                           reorder_points={pid: p.reorder_point for pid, p in
                                           uow.products.by_ids(ln.product_id for ln in lines).items()})
+            sales_facts.record_confirmed(uow, order, dto.confirmed_at or _now())  # the lines, allowances as repriced
             uow.commit()
         return dto
 
@@ -199,6 +200,7 @@ class OrderService(CartEditing):
             # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
             self._reserve(uow, actor, oid, [(products[s].id, s, q) for s, q in wanted.items()],
                           reorder_points={products[s].id: products[s].reorder_point for s in wanted})
+            sales_facts.record_confirmed(uow, SimpleNamespace(id=oid, **values), now, line_rows, adj_rows)
             uow.commit()
         return dto
 
@@ -229,6 +231,7 @@ class OrderService(CartEditing):
                              entity_id=order.id, old={"status": order.status},
                              new={"status": Status.CANCELLED.value, "reason": reason})
             dto = load_order(uow, order.id)
+            sales_facts.record_cancelled(uow, order, dto.history[-1].at)  # when the history says it was cancelled
             uow.commit()
         return dto
 

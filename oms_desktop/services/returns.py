@@ -8,11 +8,12 @@ from ..domain.errors import InvalidTransition, ValidationFailed
 from ..domain.orders import Status, parse_quantity
 from ..domain.references import order_number
 from ..domain.roles import Perm
-from . import ledger_posting
+from . import ledger_posting, sales_facts
 from .base import ServiceBase
 from .dto import Actor
 from .order_lookup import order_row
 from .order_tracking import load_tracking
+from .ports import utc_now
 from .warehouse_dto import OrderTrackingDTO
 
 RETURN_CONDITIONS = ("restock", "damaged")
@@ -57,8 +58,9 @@ class ReturnsService(ServiceBase):
                 uow.stock.add_move(line.product_id, kind="return", on_hand_delta=qty, order_id=order.id,
                                    reason=("customer return: " + reason)[:200], reference=label,
                                    user_id=actor.user_id)
+            at = utc_now()
             uow.shipments.add_return(dict(order_id=order.id, product_id=line.product_id, sku=line.sku, quantity=qty,
-                                          condition=condition, reason=reason, user_id=actor.user_id))
+                                          condition=condition, reason=reason, user_id=actor.user_id, at=at))
             uow.receivables.refresh_open_account(order.id)  # fewer units left to invoice
             ledger_posting.post_return(uow, actor, order.id, [(line.product_id, qty)], condition == "restock")
             returned[line.product_id] = returned.get(line.product_id, 0) + qty
@@ -73,6 +75,8 @@ class ReturnsService(ServiceBase):
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.return", entity="order",
                              entity_id=order.id,
                              new={"sku": line.sku, "quantity": qty, "condition": condition, "reason": reason})
+            sales_facts.record_return(uow, order, line.product_id, qty, at,
+                                      returned_before=returned[line.product_id] - qty)
             uow.commit()
         self._require(actor, Perm.VIEW, "look up orders")  # what TrackingService.tracking checks and reads
         with self._uow(write=False) as uow:

@@ -43,7 +43,7 @@ def tamper(backend, statement: str) -> None:
 def test_a_whole_cycle_passes_every_check(backend, services, admin, cycled, db_url, monkeypatch, capsys, tmp_path):
     results = services.checks.run(admin)
     assert [r.name for r in results] == list(CHECKS) == ["stock", "ledger", "open-accounts", "invoice-numbers",
-                                                        "coupons", "invoice-adjustments"]
+                                                        "coupons", "invoice-adjustments", "sales"]
     assert [r.problems for r in results] == [()] * len(CHECKS)
     code, doc, err = oms_check(db_url, monkeypatch, capsys, tmp_path)
     assert (code, err, doc["ok"]) == (0, "", True)
@@ -63,6 +63,12 @@ def test_a_whole_cycle_passes_every_check(backend, services, admin, cycled, db_u
     ("INSERT INTO invoice_adjustments (invoice_id, seq, kind, label, tax_rate_bp, amount_minor, net_minor, tax_minor) "
      "VALUES (1, 1, 'incentive', 'Sorry for the wait', 1900, -100, -100, -19)",
      "invoice-adjustments", "INV-000001 bills allowance or charge 1, which SO-000001 does not have"),
+    ("UPDATE sales_facts SET units = units + 1, net_minor = net_minor - 1 "
+     "WHERE product_id = (SELECT id FROM products WHERE sku = 'LAMP-01')",
+     "sales", "LAMP-01 (phone, agent admin): the facts say units 3, net 3997, orders 1, returned units 0, returned "
+              "value 0; the documents say units 2, net 3998, orders 1"),
+    ("DELETE FROM sales_day_facts", "sales",
+     "all products (phone, agent admin): the facts say units 0, net 0, orders 0"),
 ])
 def test_a_change_behind_the_services_back_is_named_by_its_check_and_exits_3(
         backend, services, admin, cycled, db_url, monkeypatch, capsys, tmp_path, statement, failing, named):

@@ -291,6 +291,7 @@ def test_the_books_balance_and_hold_invoices_payments_a_credit_note_and_a_refund
     tb = backend.services.ledger.trial_balance(accountant)
     assert tb.balanced and tb.total_debit > 0
     assert backend.services.ledger.ledger_problems() == []
+    assert backend.services.sales.sales_problems() == []  # the history's facts, rebuilt after backdating
     assert tb.balance_of("Expenses:COGS") > 0  # products have a unit cost, so shipments post cost of goods sold
     invoices = backend.services.billing.list_invoices(accountant, kind="invoice")
     assert 30 <= len(invoices) <= 60

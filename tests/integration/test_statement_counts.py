@@ -7,11 +7,12 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event
 
-PLACE_ORDER_FIXED = 9
+PLACE_ORDER_FIXED = 11
 """Statements of placing an order besides one reservation per product: customer, products, the active promotions
 (one read; a coupon, a shipping method and the order's allowances add theirs only when the order has them), the
 order (its tracking
-number checked by the insert itself: ON CONFLICT DO NOTHING), lines, history, event, audit, stock moves. The DTO is
+number checked by the insert itself: ON CONFLICT DO NOTHING), lines, history, event, audit, stock moves, and the sales
+facts (two UPSERTs however many products: the day's product rows in one executemany, the day's order row). The DTO is
 built from what was written, not read back."""
 PAGE = 2
 """Statements for one page of a list: the page itself plus at most one batched look-up (the customers' phones), or

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -29,14 +30,15 @@ def _stock(backend) -> dict[str, tuple[int, int]]:
 
 
 def _race(backend, tmp_path: Path, skus: list[str], *, attempts: int = ATTEMPTS,
-          coupon: str | None = None) -> tuple[list[dict], list[dict]]:
+          coupon: str | None = None, one_user: bool = False) -> tuple[list[dict], list[dict]]:
     """Start the workers, release them together, watch the stock while they run; their reports and the samples."""
     start_file = tmp_path / "start"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")])}
     procs = []
     for i in range(WORKERS):
-        cmd = [sys.executable, "-m", "tests.reliability.race_worker", backend.url, f"racer{i}", ",".join(skus),
-               str(attempts), str(tmp_path / f"ready-{i}"), str(start_file), str(i), *([coupon] if coupon else [])]
+        user = "racer0" if one_user else f"racer{i}"
+        cmd = [sys.executable, "-m", "tests.reliability.race_worker", backend.url, user, ",".join(skus), str(attempts),
+               str(tmp_path / f"ready-{i}"), str(start_file), str(i), *([coupon] if coupon else [])]
         procs.append(subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                       text=True))
     samples: list[dict] = []
@@ -112,6 +114,21 @@ def test_orders_of_three_skus_in_any_line_order_neither_deadlock_nor_oversell(ba
     assert _confirmed_orders(backend) == 60
     assert all(rs <= oh for sample in samples for oh, rs in sample.values())
     assert racers.inventory.invariant_violations() == []
+    assert racers.sales.sales_problems() == [] and racers.sales.report(admin).total.figures.orders == 60
+
+
+def test_eight_workstations_of_one_agent_add_to_the_same_sales_facts_without_losing_one(backend, racers, admin,
+                                                                                        tmp_path):
+    """The same agent, channel and day on every workstation: every order adds to the same day row and product rows
+    at once (PostgreSQL: concurrent UPSERTs of one row wait for each other), and no addition is lost."""
+    racers.catalog.import_catalog(admin, b"sku,name,unit_price,tax_rate,on_hand\n"
+                                         b"DUO-A,A,1.25,0.19,1000\nDUO-B,B,2.50,0.07,1000\n")
+    reports, _ = _race(backend, tmp_path, ["DUO-A", "DUO-B"], attempts=20, one_user=True)
+    assert not [e for r in reports for e in r["other_errors"] + r["storage_errors"]]
+    assert sum(r["confirmed"] for r in reports) == WORKERS * 20
+    total = racers.sales.report(admin).total.figures
+    assert (total.orders, total.units, total.net) == (160, 320, Decimal("600.00"))
+    assert racers.sales.sales_problems() == []
 
 
 def test_eight_workstations_racing_for_one_single_use_coupon_redeem_it_exactly_once(backend, racers, admin, tmp_path):

@@ -253,7 +253,7 @@ class ShipmentsRepo(_Repo):
                        .values(**values, updated_at=_now()))
 
     def add_return(self, values: dict) -> None:
-        self.c.execute(insert(returns_t).values(**values, at=_now()))
+        self.c.execute(insert(returns_t).values({"at": _now(), **values}))  # ``at``: the caller's, when given
 
     def returns_of(self, order_id: int):
         q = (select(returns_t, users_t.c.username).outerjoin(users_t, users_t.c.id == returns_t.c.user_id)

@@ -13,6 +13,7 @@ from .repositories import (AuditRepo, CustomersRepo, EventsRepo, OrdersRepo, Pro
 from .repositories_carts import CartsRepo, PromotionsRepo
 from .repositories_accounts import InvoicesRepo, LedgerRepo, PaymentsRepo, ReceivablesRepo
 from .repositories_purchasing import PayablesRepo, PurchasingRepo
+from .repositories_sales import SalesRepo
 from .repositories_warehouse import PickingRepo, ShipmentsRepo
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ class SqlUnitOfWork:
         self.ledger = LedgerRepo(c)
         self.carts = CartsRepo(c)
         self.promotions = PromotionsRepo(c)
+        self.sales = SalesRepo(c)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
