@@ -170,7 +170,7 @@ class SalesMachine(FreshDatabaseMachine):
         assert sum(r.figures.returned_value for r in by_customer.rows) == t.returned_value
 
 
-SQLITE = settings(max_examples=25, stateful_step_count=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SQLITE = settings(max_examples=15, stateful_step_count=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 POSTGRES = settings(SQLITE, max_examples=5)
 
 
