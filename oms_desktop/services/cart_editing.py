@@ -273,12 +273,14 @@ def locked_draft(uow, order_ref, expected_version: int | None = None):
     return order
 
 
-def reprice(uow, order, actor: Actor | None, change: str, *, lines=None, coupon_row=None) -> Totals:
+def reprice(uow, order, actor: Actor | None, change: str, *, lines=None, coupon_row=None,
+            refuse_coupon: bool = False) -> Totals:
     """Price the draft again (lines, promotions, coupon, incentives, shipping) and store what changed; with an
-    ``actor`` the change is a new version of the cart (``change`` says what, the board shows it)."""
+    ``actor`` the change is a new version of the cart (``change`` says what, the board shows it); with
+    ``refuse_coupon`` a coupon the cart cannot use is refused (``CouponRefused``) before anything is written."""
     lines = uow.orders.lines(order.id) if lines is None else lines
     cur = order.currency
-    adjs = cart_adjustments(uow, order, lines, coupon_row=coupon_row)
+    adjs = cart_adjustments(uow, order, lines, coupon_row=coupon_row, refuse_coupon=refuse_coupon)
     t = price_order_lines(order, lines, adjustments=document_adjustments(adjs))
     for ln, la in zip(lines, t.lines):
         if (ln.net_minor, ln.tax_minor) != (to_minor(la.net, cur), to_minor(la.tax, cur)):

@@ -153,13 +153,7 @@ def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | 
                                                              for ln in lines} - {""}, order.channel)
     first_order = bool(order.customer_id) and any(p.first_order_only for p in promotions) and \
         not uow.carts.has_confirmed_order(order.customer_id)
-    cart = Cart(lines=tuple(CartLine(sku=ln.sku, category=getattr(products.get(ln.product_id), "category", ""),
-                                     quantity=ln.quantity, unit_price=from_minor(ln.unit_price_minor, cur),
-                                     tax_rate=bp_to_rate(ln.tax_rate_bp), discount=bp_to_rate(ln.discount_bp),
-                                     weight_grams=getattr(products.get(ln.product_id), "weight_grams", 0))
-                            for ln in lines),
-                currency=cur, channel=order.channel, day=day, first_order=first_order,
-                customer_id=order.customer_id)
+    cart = _cart(order, lines, products, day, first_order)
     coupon = None
     if coupon_row is not None:
         coupon = coupon_of(coupon_row, cur, uow.carts.customer_uses(coupon_row.id, order.customer_id)
@@ -172,14 +166,22 @@ def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | 
                        shipping=shipping_of(method_row, cur) if method_row is not None else None)
 
 
+def _cart(order: Any, lines: Sequence[Any], products: dict[int, Any], day: date, first_order: bool) -> Cart:
+    """The order's stored lines as the rules see them (categories and weights from ``products`` when read)."""
+    cur = order.currency
+    return Cart(lines=tuple(CartLine(sku=ln.sku, category=getattr(products.get(ln.product_id), "category", ""),
+                                     quantity=ln.quantity, unit_price=from_minor(ln.unit_price_minor, cur),
+                                     tax_rate=bp_to_rate(ln.tax_rate_bp), discount=bp_to_rate(ln.discount_bp),
+                                     weight_grams=getattr(products.get(ln.product_id), "weight_grams", 0))
+                            for ln in lines),
+                currency=cur, channel=order.channel, day=day, first_order=first_order,
+                customer_id=order.customer_id)
+
+
 def check_coupon(uow: Any, order: Any, lines: Sequence[Any], coupon_row: Any, *, day: date | None = None) -> None:
     """Refuse (``CouponRefused``, naming why) a coupon the cart cannot use now."""
     cur = order.currency
-    cart = Cart(lines=tuple(CartLine(sku=ln.sku, category="", quantity=ln.quantity,
-                                     unit_price=from_minor(ln.unit_price_minor, cur),
-                                     tax_rate=bp_to_rate(ln.tax_rate_bp), discount=bp_to_rate(ln.discount_bp))
-                            for ln in lines),
-                currency=cur, channel=order.channel, day=day or local_day(), customer_id=order.customer_id)
+    cart = _cart(order, lines, {}, day or local_day(), False)
     uses = uow.carts.customer_uses(coupon_row.id, order.customer_id) if coupon_row.per_customer is not None else 0
     refusal = coupon_refusal(coupon_of(coupon_row, cur, uses), cart)
     if refusal:

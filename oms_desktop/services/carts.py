@@ -25,9 +25,9 @@ from ..domain.references import order_number
 from ..domain.roles import Perm, can
 from .base import ServiceBase
 from .cart_editing import locked_draft, reprice, with_fields
-from .cart_pricing import check_coupon, local_day
+from .cart_pricing import local_day
 from .dto import Actor, IncentiveDTO, OrderDTO
-from .order_lookup import load_order
+from .order_lookup import load_order, offer_text
 from .ports import utc_now
 
 NEXT_ORDER_COUPON_DAYS = 90
@@ -169,8 +169,7 @@ class CartService(ServiceBase):
                 row = uow.promotions.coupon_by_code(code)
                 if row is None:
                     raise CouponRefused(f"coupon {code} does not exist")
-                check_coupon(uow, order, uow.orders.lines(order.id), row)
-                uow.orders.update(order.id, {"coupon_id": row.id})
+                uow.orders.update(order.id, {"coupon_id": row.id})  # refused below, before the commit, if unusable
                 order = with_fields(order, coupon_id=row.id)
                 values.update(effect="coupon", coupon_id=row.id, label=f"Coupon {code}")
             elif next_order:
@@ -195,16 +194,15 @@ class CartService(ServiceBase):
                                             "shipping to take off; choose one first.")
             incentive_id = uow.carts.add_incentive(values)
             before = order.total_minor
-            totals = reprice(uow, order, actor, f"offer: {values['label']}"[:200])
+            totals = reprice(uow, order, actor, f"offer: {values['label']}"[:200],
+                             refuse_coupon=coupon not in (None, ""))  # the coupon offered must fit this cart
             self._check_limit(uow, actor, order, limit, cur)
             after = to_minor(totals.total, cur)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="cart.offer", entity="order",
                              entity_id=order.id, old={"total": str(from_minor(before, cur))},
                              new={"offer": values["label"], "note": note, "total": str(from_minor(after, cur))})
             dto = load_order(uow, order.id)
-            text = (f"We can offer you {values['label'][0].lower() + values['label'][1:]}: your order now comes to "
-                    f"{from_minor(after, cur)} {cur}" + (f" instead of {from_minor(before, cur)} {cur}."
-                                                         if after != before else "."))
+            text = offer_text(values["label"], from_minor(after, cur), cur, from_minor(before, cur))
             uow.events.add_event(ev.CartIncentiveOffered(order_id=order.id, incentive_id=incentive_id,
                                                          label=values["label"], note=note, text=text,
                                                          customer=dto.customer_name, value=str(dto.total),
@@ -253,10 +251,9 @@ class CartService(ServiceBase):
                 row = uow.promotions.coupon_by_code(key)
                 if row is None:
                     raise CouponRefused(f"coupon {key} does not exist")
-                check_coupon(uow, order, uow.orders.lines(order.id), row)
                 coupon_id, change = row.id, f"coupon {row.code}"
             uow.orders.update(order.id, {"coupon_id": coupon_id})
-            reprice(uow, with_fields(order, coupon_id=coupon_id), actor, change)
+            reprice(uow, with_fields(order, coupon_id=coupon_id), actor, change, refuse_coupon=True)
             dto = self._changed(uow, actor, order.id, change, "order.set_coupon")
             uow.commit()
         return dto

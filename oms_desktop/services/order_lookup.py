@@ -2,6 +2,7 @@
 that every service uses, so an order is found, refused and locked the same way everywhere."""
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from ..domain import tracking
@@ -86,6 +87,7 @@ def order_dto(o: Any, lines: Any, history: Any, *, customer_name: str, created_b
     cur = o.currency
     stock = stock or {}
     t = price_order_lines(o, lines, adjustments=stored_adjustments(adjustments, cur))
+    total = from_minor(o.total_minor, cur)
     line_dtos = tuple(OrderLineDTO(ln.line_no, ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
                                    bp_to_rate(ln.tax_rate_bp), bp_to_rate(ln.discount_bp),
                                    from_minor(ln.net_minor, cur), from_minor(ln.tax_minor, cur),
@@ -96,7 +98,7 @@ def order_dto(o: Any, lines: Any, history: Any, *, customer_name: str, created_b
     return OrderDTO(id=o.id, number=order_number(o.id), tracking_number=o.tracking_number, status=o.status,
                     channel=o.channel, customer_id=o.customer_id, customer_name=customer_name,
                     currency=cur, net=from_minor(o.net_minor, cur), tax=from_minor(o.tax_minor, cur),
-                    total=from_minor(o.total_minor, cur), created_at=o.created_at, confirmed_at=o.confirmed_at,
+                    total=total, created_at=o.created_at, confirmed_at=o.confirmed_at,
                     created_by=created_by, express=o.express, lines=line_dtos,
                     tax_by_rate=tuple((rate, net, tax) for rate, (net, tax) in t.tax_by_rate.items()),
                     history=changes,
@@ -104,14 +106,15 @@ def order_dto(o: Any, lines: Any, history: Any, *, customer_name: str, created_b
                                                     from_minor(a.amount_minor, cur), from_minor(a.net_minor, cur),
                                                     from_minor(a.tax_minor, cur)) for a in adjustments),
                     incentives=tuple(IncentiveDTO(i.id, i.effect, i.label, i.note, i.offered_by_name or "",
-                                                  i.offered_at, offer_text(i.label, o, cur)) for i in incentives),
+                                                  i.offered_at, offer_text(i.label, total, cur)) for i in incentives),
                     version=getattr(o, "version", 0) or 0, last_change=getattr(o, "last_change", "") or "",
                     last_change_by=getattr(o, "last_change_by", "") or "",
                     last_change_at=getattr(o, "last_change_at", None),
                     shipping_method=getattr(o, "shipping_method", None), coupon_code=coupon_code)
 
 
-def offer_text(label: str, order: Any, currency: str) -> str:
-    """The line an agent reads to the caller about an offer on their cart."""
-    return (f"Good news: {label[0].lower() + label[1:] if label else 'an offer'} on this order. Your new total is "
-            f"{from_minor(order.total_minor, currency)} {currency}.")
+def offer_text(label: str, total: Decimal, currency: str, before: Decimal | None = None) -> str:
+    """The line an agent reads to the caller about an offer on their cart (the event and the DTO say the same)."""
+    what = label[0].lower() + label[1:] if label else "an offer"
+    return (f"We can offer you {what}: your order now comes to {total} {currency}"
+            + (f" instead of {before} {currency}." if before is not None and before != total else "."))
