@@ -16,19 +16,24 @@ PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>\S+)(?:\s*
 
 
 def read_lock(name: str) -> dict[str, tuple[Version, Marker | None, int]]:
-    """Each pinned package of a lock: its version, its environment marker and how many file hashes it has."""
-    pins: dict[str, tuple[Version, Marker | None, int]] = {}
-    current = None
+    """Each package the lock installs on this Python: its version, its environment marker and how many file hashes
+    it has. A universal lock may pin a package once per environment (numpy for Python < 3.12 and for >= 3.12; colorama
+    on Windows only), but at most one of those pins applies wherever it is installed."""
+    every: list[tuple[str, Version, Marker | None, list[int]]] = []
     for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
         match = PIN.match(line)
         if match:
-            current = canonicalize_name(match["name"])
-            assert current not in pins, f"{name} pins {current} twice"
             marker = Marker(match["marker"]) if match["marker"] else None
-            pins[current] = (Version(match["version"]), marker, 0)
-        elif line.strip().startswith("--hash=sha256:") and current is not None:
-            version, marker, hashes = pins[current]
-            pins[current] = (version, marker, hashes + 1)
+            every.append((canonicalize_name(match["name"]), Version(match["version"]), marker, [0]))
+        elif line.strip().startswith("--hash=sha256:") and every:
+            every[-1][3][0] += 1
+    pins: dict[str, tuple[Version, Marker | None, int]] = {}
+    for package, version, marker, hashes in every:
+        if marker is not None and not marker.evaluate():
+            continue
+        assert package not in pins, f"{name} pins {package} twice for this Python"
+        pins[package] = (version, marker, hashes[0])
+    assert all(hashes[0] > 0 for *_, hashes in every), f"{name} pins a package without its hashes"
     return pins
 
 
