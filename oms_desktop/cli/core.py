@@ -8,6 +8,7 @@ from ..domain.orders import Channel, Status
 from ..domain.references import customer_number
 from ..domain.roles import Perm, Role, require
 from ..services.dto import to_jsonable
+from .imports import cmd_order_import
 from .common import PROG, Context, money, parse_line, percent, positive_int, read_file, read_new_password, table, when
 
 
@@ -63,6 +64,16 @@ def register(sub, leaf) -> None:
     c.add_argument("--coupon", metavar="CODE", help="redeem a coupon (refused, naming why, if it cannot be used)")
     c.add_argument("--shipping", metavar="METHOD", help="a shipping method's code (oms shipping list)")
     c.set_defaults(func=cmd_order_place)
+    c = leaf(order, "import", "import orders from a web shop's CSV export (Shopify, WooCommerce) or the generic "
+                              "format: each order whole or not at all; the same file again creates nothing")
+    c.add_argument("file", metavar="FILE")
+    c.add_argument("--format", default="auto", choices=["auto", "shopify", "woocommerce", "generic"])
+    c.add_argument("--channel", default=Channel.ONLINE.value, choices=[ch.value for ch in Channel],
+                   help="the channel the orders came in by (default: online)")
+    c.add_argument("--dry-run", action="store_true", help="check every order and report; write nothing")
+    c.add_argument("--history", action="store_true",
+                   help="bring fulfilled and cancelled orders in as sales history (no stock, no ledger)")
+    c.set_defaults(func=cmd_order_import)
     c = leaf(order, "show", "show an order by number (SO-000042, 42) or tracking number")
     c.add_argument("order", metavar="ORDER")
     c.set_defaults(func=cmd_order_show)

@@ -7,7 +7,8 @@ How an order's money moves (revenue is recognised when the invoice is issued):
 
 * invoice issued:   Dr Receivables (what is still owed)  Dr CustomerCredit (prepayment used)  Dr SalesDiscounts
                     (its allowances)  Cr Sales (the goods)  Cr ShippingCharges (its charges)  Cr SalesTax
-* payment received: Dr Cash | Bank | CardClearing         Cr Receivables (up to what is owed)  Cr CustomerCredit (rest)
+* payment received: Dr Cash | Bank | CardClearing | GatewayClearing
+                                                       Cr Receivables (up to what is owed)  Cr CustomerCredit (rest)
 * credit note:      Dr Sales  Dr ShippingCharges  Dr SalesTax  Cr SalesDiscounts  Cr Receivables (up to what is owed)
                     Cr CustomerCredit (rest)
 * refund paid:      Dr CustomerCredit                      Cr Cash | Bank | CardClearing
@@ -44,6 +45,7 @@ class Account(StrEnum):
     CASH = "Assets:Cash"
     BANK = "Assets:Bank"
     CARD_CLEARING = "Assets:CardClearing"
+    GATEWAY_CLEARING = "Assets:GatewayClearing"
     RECEIVABLES = "Assets:Receivables"
     INVENTORY = "Assets:Inventory"
     INPUT_TAX = "Assets:InputTax"
@@ -68,6 +70,7 @@ ACCOUNT_TYPES = ("Assets", "Liabilities", "Equity", "Income", "Expenses")
 
 ACCOUNT_LABELS: dict[Account, str] = {
     Account.CASH: "Cash", Account.BANK: "Bank", Account.CARD_CLEARING: "Card clearing",
+    Account.GATEWAY_CLEARING: "Payment gateway clearing",
     Account.RECEIVABLES: "Receivables", Account.INVENTORY: "Inventory", Account.TAX_PAYABLE: "Tax payable",
     Account.CUSTOMER_CREDIT: "Customer credit", Account.REVENUE: "Revenue",
     Account.SALES_DISCOUNTS: "Sales discounts (promotions, coupons, incentives)",
@@ -83,11 +86,13 @@ class Method(StrEnum):
     CASH = "cash"
     CARD = "card"
     BANK = "bank"
+    ONLINE = "online"  # taken by the web shop's payment gateway (imported orders)
 
 
 METHOD_ACCOUNT: dict[Method, Account] = {Method.CASH: Account.CASH, Method.CARD: Account.CARD_CLEARING,
-                                         Method.BANK: Account.BANK}
-"""Card money sits in a clearing account until the acquirer pays out (that settlement is a bank matter)."""
+                                         Method.BANK: Account.BANK, Method.ONLINE: Account.GATEWAY_CLEARING}
+"""Card money sits in a clearing account until the acquirer pays out, and so does what a web shop's payment gateway
+took until the gateway pays out (those settlements are bank matters)."""
 
 CASH_ACCOUNTS = frozenset(METHOD_ACCOUNT.values())
 

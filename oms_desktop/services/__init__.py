@@ -15,6 +15,7 @@ from .events import EventService
 from .exports import Exporters
 from .inventory import InventoryService
 from .ledger import LedgerService
+from .order_import import OrderImportService
 from .order_tracking import TrackingService
 from .orders import OrderService
 from .output import Renderer
@@ -51,6 +52,7 @@ class Services:
     carts: CartService
     promotions: PromotionService
     sales: SalesService
+    order_import: OrderImportService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts and purchase orders; None where nothing prints."""
     exporters: Exporters | None = None
@@ -70,5 +72,6 @@ class Services:
                    tracking=TrackingService(uow, cache), billing=BillingService(uow, cache, renderer),
                    receivables=ReceivablesService(uow, cache, renderer), ledger=LedgerService(uow, cache),
                    checks=CheckService(uow, cache), carts=CartService(uow, cache),
-                   promotions=PromotionService(uow, cache), sales=SalesService(uow, cache), renderer=renderer,
+                   promotions=PromotionService(uow, cache), sales=SalesService(uow, cache),
+                   order_import=OrderImportService(uow, cache), renderer=renderer,
                    exporters=exporters)

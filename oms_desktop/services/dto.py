@@ -160,6 +160,8 @@ class OrderDTO:
     last_change_at: datetime | None = None
     shipping_method: str | None = None
     coupon_code: str = ""
+    ship_to: str = ""                          # the delivery address as it was when the order was taken
+    external_ref: str | None = None            # the web shop's order number, for imported orders
 
     @property
     def goods_total(self) -> Decimal:

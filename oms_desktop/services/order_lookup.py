@@ -110,7 +110,8 @@ def order_dto(o: Any, lines: Any, history: Any, *, customer_name: str, created_b
                     version=getattr(o, "version", 0) or 0, last_change=getattr(o, "last_change", "") or "",
                     last_change_by=getattr(o, "last_change_by", "") or "",
                     last_change_at=getattr(o, "last_change_at", None),
-                    shipping_method=getattr(o, "shipping_method", None), coupon_code=coupon_code)
+                    shipping_method=getattr(o, "shipping_method", None), coupon_code=coupon_code,
+                    ship_to=getattr(o, "ship_to", "") or "", external_ref=getattr(o, "external_ref", None))
 
 
 def offer_text(label: str, total: Decimal, currency: str, before: Decimal | None = None) -> str:

@@ -276,43 +276,7 @@ class OrderService(CartEditing):
     # ---- helpers -------------------------------------------------------------------------------------------
     def _reserve(self, uow, actor, order_id: int, wanted: list[tuple[int, str, int]],
                  reorder_points: dict[int, int] | None = None) -> None:
-        """Reserve every line or raise OutOfStock naming each short SKU (the caller's transaction rolls back).
-
-        Rows are updated in SKU order so that concurrent orders on PostgreSQL never deadlock. Callers reserve as
-        the last writes of their transaction: an UPDATE of a stock row holds its row lock until the commit, and
-        the popular products are the ones every workstation wants at once, so whatever runs between the
-        reservation and the commit makes the others wait. The stock moves are written before the updates for the
-        same reason (if a line is short, the whole transaction rolls back, moves included).
-        """
-        per_product: dict[int, list] = {}
-        for pid, sku, qty in wanted:
-            per_product.setdefault(pid, [sku, 0])[1] += qty
-        in_sku_order = sorted(per_product.items(), key=lambda kv: kv[1][0])
-        uow.stock.add_moves([dict(product_id=pid, kind="reserve", reserved_delta=qty, order_id=order_id,
-                                  user_id=actor.user_id) for pid, (_sku, qty) in in_sku_order])
-        shortages: list[Shortage] = []
-        low = []
-        for pid, (sku, qty) in in_sku_order:
-            if shortages:
-                st = uow.stock.get(pid)
-                if st.on_hand - st.reserved < qty:
-                    shortages.append(Shortage(sku, qty, max(st.on_hand - st.reserved, 0)))
-                continue
-            after = uow.stock.try_reserve(pid, qty)
-            if after is None:
-                st = uow.stock.get(pid)
-                shortages.append(Shortage(sku, qty, max(st.on_hand - st.reserved, 0)))
-                continue
-            if reorder_points is not None:
-                rp = reorder_points.get(pid, 0)
-                available = after.on_hand - after.reserved
-                if available <= rp < available + qty:
-                    low.append((pid, sku, available))
-        if shortages:
-            raise OutOfStock(shortages)
-        for pid, sku, available in low:
-            uow.events.add_event(ev.StockLow(product_id=pid, order_id=order_id, sku=sku, available=available),
-                                 user_id=None)
+        reserve_stock(uow, actor, order_id, wanted, reorder_points)
 
     def _confirmed_event(self, uow, actor, oid, tn, total_minor, currency, line_count) -> None:
         uow.events.add_event(ev.OrderConfirmed(order_id=oid, number=order_number(oid), tracking_number=tn,
@@ -331,3 +295,43 @@ class OrderService(CartEditing):
                 return tn
         raise RuntimeError("could not draw an unused tracking number")  # 55 random bits: never in practice
 
+
+def reserve_stock(uow, actor, order_id: int, wanted: list[tuple[int, str, int]],
+                  reorder_points: dict[int, int] | None = None) -> None:
+    """Reserve every line or raise OutOfStock naming each short SKU (the caller's transaction rolls back).
+
+    Rows are updated in SKU order so that concurrent orders on PostgreSQL never deadlock. Callers reserve as
+    the last writes of their transaction: an UPDATE of a stock row holds its row lock until the commit, and
+    the popular products are the ones every workstation wants at once, so whatever runs between the
+    reservation and the commit makes the others wait. The stock moves are written before the updates for the
+    same reason (if a line is short, the whole transaction rolls back, moves included).
+    """
+    per_product: dict[int, list] = {}
+    for pid, sku, qty in wanted:
+        per_product.setdefault(pid, [sku, 0])[1] += qty
+    in_sku_order = sorted(per_product.items(), key=lambda kv: kv[1][0])
+    uow.stock.add_moves([dict(product_id=pid, kind="reserve", reserved_delta=qty, order_id=order_id,
+                              user_id=actor.user_id) for pid, (_sku, qty) in in_sku_order])
+    shortages: list[Shortage] = []
+    low = []
+    for pid, (sku, qty) in in_sku_order:
+        if shortages:
+            st = uow.stock.get(pid)
+            if st.on_hand - st.reserved < qty:
+                shortages.append(Shortage(sku, qty, max(st.on_hand - st.reserved, 0)))
+            continue
+        after = uow.stock.try_reserve(pid, qty)
+        if after is None:
+            st = uow.stock.get(pid)
+            shortages.append(Shortage(sku, qty, max(st.on_hand - st.reserved, 0)))
+            continue
+        if reorder_points is not None:
+            rp = reorder_points.get(pid, 0)
+            available = after.on_hand - after.reserved
+            if available <= rp < available + qty:
+                low.append((pid, sku, available))
+    if shortages:
+        raise OutOfStock(shortages)
+    for pid, sku, available in low:
+        uow.events.add_event(ev.StockLow(product_id=pid, order_id=order_id, sku=sku, available=available),
+                             user_id=None)

@@ -147,7 +147,7 @@ class ReceivablesService(PrintingService):
         try:
             method = Method(str(method).strip().lower()).value
         except ValueError:
-            problems.append(f"payment method '{method}' is unknown (cash, card or bank)")
+            problems.append(f"payment method '{method}' is unknown (cash, card, bank or online)")
         reference, notes, card_last4 = (reference or "").strip(), (notes or "").strip(), (card_last4 or "").strip()
         for label, text in (("reference", reference), ("notes", notes)):
             if contains_card_number(text):
@@ -314,7 +314,7 @@ class ReceivablesService(PrintingService):
 
     @staticmethod
     def _method_label(method: str, kind: str) -> str:
-        name = {"cash": "Cash", "card": "Card", "bank": "Bank transfer"}.get(method, method)
+        name = {"cash": "Cash", "card": "Card", "bank": "Bank transfer", "online": "Online"}.get(method, method)
         return name if kind == "payment" else f"Refund {name.lower()}"
 
     @staticmethod

@@ -127,9 +127,14 @@ class Order(Base):
     last_change_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
     shipping_method: Mapped[str | None] = mapped_column(String(32))
     coupon_id: Mapped[int | None] = mapped_column(Integer)  # coupons.id; counted as redeemed on confirmation
+    # The web shop's own order number (unique per channel: importing an export again creates nothing) and the
+    # delivery address as it was when the order was taken (a snapshot: a customer who moves later moves no parcel).
+    external_ref: Mapped[str | None] = mapped_column(String(64))
+    ship_to: Mapped[str] = mapped_column(Text, default="", server_default="")
     __table_args__ = (
         Index("ix_orders_status_created", "status", "created_at"),
         Index("ix_orders_created", "created_at"),
+        Index("ux_orders_channel_external_ref", "channel", "external_ref", unique=True),
     )
 
 

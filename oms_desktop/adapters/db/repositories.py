@@ -147,6 +147,10 @@ class ProductsRepo(_Repo):
     def by_barcode(self, barcode: str):
         return self.c.execute(self._select().where(products_t.c.barcode == barcode)).first()
 
+    def by_barcodes(self, barcodes) -> dict:
+        rows = self.c.execute(self._select().where(products_t.c.barcode.in_(list(barcodes)))).all()
+        return {r.barcode: r for r in rows}
+
     def get(self, product_id: int):
         return self.c.execute(built("product", lambda: self._select().where(products_t.c.id == bindparam("id"))),
                               {"id": product_id}).first()
@@ -490,6 +494,10 @@ class CustomersRepo(_Repo):
             out.setdefault(cid, []).append(phone)
         return out
 
+    def ids_by_email(self, email: str) -> list[int]:
+        return list(self.c.execute(select(customers_t.c.id).where(customers_t.c.email_lower == email.lower())
+                                   .order_by(customers_t.c.id)).scalars())
+
     def ids_by_phone_key(self, key: str) -> list[int]:
         return list(self.c.execute(select(phones_t.c.customer_id).where(phones_t.c.key == key).distinct()).scalars())
 
@@ -562,6 +570,11 @@ class OrdersRepo(_Repo):
     def id_by_tracking(self, tracking: str) -> int | None:
         return self.c.execute(built("order by tracking", lambda: select(orders_t.c.id).where(
             orders_t.c.tracking_number == bindparam("t"))), {"t": tracking}).scalar()
+
+    def by_external_ref(self, channel: str, ref: str) -> int | None:
+        """The order imported from a shop's order ``ref`` on ``channel`` (unique per channel), if there is one."""
+        return self.c.execute(select(orders_t.c.id).where(orders_t.c.channel == channel,
+                                                          orders_t.c.external_ref == ref)).scalar()
 
     def tracking_exists(self, tracking: str) -> bool:
         return bool(self.c.execute(built("tracking exists", lambda: select(exists().where(
