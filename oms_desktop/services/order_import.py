@@ -25,6 +25,7 @@ orders meanwhile), by the same rules as an order typed in:
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from types import SimpleNamespace
@@ -52,6 +53,8 @@ from .orders import reserve_stock
 from .ports import utc_now
 
 Progress = Callable[[int, int], None]
+BATCH_ORDERS = 200    # orders per transaction at most ...
+BATCH_SECONDS = 0.5   # ... and never a write lock held much longer than this (other workstations place orders)
 
 
 @dataclass(frozen=True)
@@ -118,32 +121,40 @@ class OrderImportService(ServiceBase):
         imported: list[ImportedOrderDTO] = []
         already: list[tuple[str, str]] = []
         problems = list(parsed.problems)
-        matched = created = 0
-        for i, order in enumerate(wanted):
+        done = 0
+        while done < len(wanted):
             if is_cancelled is not None and is_cancelled():
-                raise Cancelled()
-            try:
-                outcome = self._import_one(actor, order, channel, history=history, dry_run=dry_run)
-            except _Refused as e:
-                problems.append(OrderProblem(order.ref, order.rows, str(e)))
-            except OutOfStock as e:
-                problems.append(OrderProblem(order.ref, order.rows, str(e)))
-            else:
-                if isinstance(outcome, str):
-                    already.append((order.ref, outcome))
-                else:
-                    imported.append(outcome)
-                    created += outcome.customer_created
-                    matched += not outcome.customer_created
-            if progress is not None and (i % 50 == 0 or i == len(wanted) - 1):
-                progress(i + 1, len(wanted))
+                raise Cancelled()  # the batches before are in; this one was never started
+            batch_start = time.monotonic()
+            with self._uow() as uow:
+                found = uow.orders.by_external_refs(channel, [o.ref for o in wanted[done:done + BATCH_ORDERS]])
+                for order in wanted[done:done + BATCH_ORDERS]:
+                    done += 1
+                    if order.ref in found:
+                        already.append((order.ref, order_number(found[order.ref])))
+                        continue
+                    try:
+                        with uow.savepoint():
+                            outcome = self._import_one(uow, actor, order, channel, dry_run=dry_run)
+                    except (_Refused, OutOfStock) as e:
+                        problems.append(OrderProblem(order.ref, order.rows, str(e)))
+                    else:
+                        imported.append(outcome)
+                    if time.monotonic() - batch_start > BATCH_SECONDS:
+                        break
+                if not dry_run:
+                    uow.commit()
+            if progress is not None:
+                progress(done, len(wanted))
+        created = sum(o.customer_created for o in imported)
+        matched = sum(1 for o in imported if o.customer and not o.customer_created)
         return OrderImportReport(**base, imported=tuple(imported),  # type: ignore[arg-type]
                                  already_imported=tuple(already), left_out=left_out, problems=tuple(problems),
                                  customers_matched=matched, customers_created=created)
 
     # ---- one order, one transaction -------------------------------------------------------------------------
-    def _import_one(self, actor: Actor, o: ImportedOrder, channel: str, *, history: bool,
-                    dry_run: bool) -> ImportedOrderDTO | str:
+    def _import_one(self, uow: Any, actor: Actor, o: ImportedOrder, channel: str, *,
+                    dry_run: bool) -> ImportedOrderDTO:
         company = self.company
         cur = company.currency
         for label, text in (("the payment reference", o.payment_reference), ("the ship-to address", o.ship_to),
@@ -154,62 +165,56 @@ class OrderImportService(ServiceBase):
             raise _Refused("the order number is longer than 64 characters")
         if len(o.payment_reference) > 100:
             raise _Refused("the payment reference is longer than 100 characters")
-        with self._uow() as uow:
-            existing = uow.orders.by_external_ref(channel, o.ref)
-            if existing is not None:
-                return order_number(existing)
-            products = self._products(uow, o)
-            customer_id, customer_name, new_customer = self._customer(uow, actor, o)
-            priced, adjs = self._priced(o, products, company)
-            totals = price(priced, PricingPolicy(cur, company.prices_include_tax, TaxRounding(company.tax_rounding)),
-                           document_adjustments(adjs))
-            if o.total is not None and totals.total != o.total:
-                raise _Refused(f"the file's total {o.total} is not {totals.total}, the total of its lines, shipping "
-                               f"and discount with this company's tax rates (prices "
-                               f"{'include' if company.prices_include_tax else 'exclude'} tax)")
-            status = Status.CONFIRMED if o.status == OPEN else \
-                Status.DELIVERED if o.status == FULFILLED else Status.CANCELLED
-            at = o.created_at
-            values: dict[str, Any] = dict(customer_id=customer_id, channel=channel, status=status.value, currency=cur,
-                          net_minor=to_minor(totals.net, cur), tax_minor=to_minor(totals.tax, cur),
-                          total_minor=to_minor(totals.total, cur), prices_include_tax=company.prices_include_tax,
-                          tax_rounding=company.tax_rounding, express=False,
-                          notes=f"Imported from {o.gateway or 'the web shop'} order {o.ref}"[:500],
-                          created_by=actor.user_id, created_at=at, updated_at=utc_now(), confirmed_at=at,
-                          external_ref=o.ref, ship_to=o.ship_to, shipping_method=None, coupon_id=None)
-            oid, tn = self._insert(uow, values)
-            line_rows = [dict(order_id=oid, line_no=i, product_id=products[k].id, sku=products[k].sku,
-                              name=products[k].name, quantity=pl.quantity,
-                              unit_price_minor=to_minor(pl.unit_price, cur), tax_rate_bp=products[k].tax_rate_bp,
-                              discount_bp=0, net_minor=to_minor(la.net, cur), tax_minor=to_minor(la.tax, cur))
-                         for i, (k, pl, la) in enumerate(zip(products, priced, totals.lines), start=1)]
-            uow.orders.add_lines(line_rows)
-            adj_rows = adjustment_rows(adjs, totals, cur)
-            uow.carts.add_adjustments(oid, adj_rows)
-            uow.orders.add_history(oid, None, Status.CONFIRMED, actor.user_id, f"imported ({o.ref})", at=at)
-            order = SimpleNamespace(id=oid, **values)
-            if status is not Status.CONFIRMED:
-                closed = o.closed_at or at
-                uow.orders.add_history(oid, Status.CONFIRMED, status, actor.user_id, "in the shop", at=closed)
-                sales_facts.record_confirmed(uow, order, at, line_rows, adj_rows)
-                if status is Status.CANCELLED:
-                    sales_facts.record_cancelled(uow, order, closed, line_rows, adj_rows)
-            else:
-                total_minor = int(values["total_minor"])
-                uow.events.add_event(ev.OrderConfirmed(order_id=oid, number=order_number(oid), tracking_number=tn,
-                                                       lines=len(line_rows), total=str(from_minor(total_minor, cur)),
-                                                       currency=cur), user_id=actor.user_id)
-                if o.paid and total_minor > 0:
-                    self._pay(uow, actor, oid, total_minor, o)
-            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.import", entity="order",
-                             entity_id=oid, new={"ref": o.ref, "channel": channel, "status": status.value,
-                                                 "total": str(totals.total), "rows": list(o.rows)})
-            if status is Status.CONFIRMED:  # last, right before the commit (see OrderService._reserve)
-                reserve_stock(uow, actor, oid, [(products[k].id, products[k].sku, pl.quantity)
-                                                for k, pl in zip(products, priced)])
-                sales_facts.record_confirmed(uow, order, at, line_rows, adj_rows)
-            if not dry_run:
-                uow.commit()
+        products = self._products(uow, o)
+        customer_id, customer_name, new_customer = self._customer(uow, actor, o)
+        priced, adjs = self._priced(o, products, company)
+        totals = price(priced, PricingPolicy(cur, company.prices_include_tax, TaxRounding(company.tax_rounding)),
+                       document_adjustments(adjs))
+        if o.total is not None and totals.total != o.total:
+            raise _Refused(f"the file's total {o.total} is not {totals.total}, the total of its lines, shipping "
+                           f"and discount with this company's tax rates (prices "
+                           f"{'include' if company.prices_include_tax else 'exclude'} tax)")
+        status = Status.CONFIRMED if o.status == OPEN else \
+            Status.DELIVERED if o.status == FULFILLED else Status.CANCELLED
+        at = o.created_at
+        values: dict[str, Any] = dict(customer_id=customer_id, channel=channel, status=status.value, currency=cur,
+                      net_minor=to_minor(totals.net, cur), tax_minor=to_minor(totals.tax, cur),
+                      total_minor=to_minor(totals.total, cur), prices_include_tax=company.prices_include_tax,
+                      tax_rounding=company.tax_rounding, express=False,
+                      notes=f"Imported from {o.gateway or 'the web shop'} order {o.ref}"[:500],
+                      created_by=actor.user_id, created_at=at, updated_at=utc_now(), confirmed_at=at,
+                      external_ref=o.ref, ship_to=o.ship_to, shipping_method=None, coupon_id=None)
+        oid, tn = self._insert(uow, values)
+        line_rows = [dict(order_id=oid, line_no=i, product_id=products[k].id, sku=products[k].sku,
+                          name=products[k].name, quantity=pl.quantity,
+                          unit_price_minor=to_minor(pl.unit_price, cur), tax_rate_bp=products[k].tax_rate_bp,
+                          discount_bp=0, net_minor=to_minor(la.net, cur), tax_minor=to_minor(la.tax, cur))
+                     for i, (k, pl, la) in enumerate(zip(products, priced, totals.lines), start=1)]
+        uow.orders.add_lines(line_rows)
+        adj_rows = adjustment_rows(adjs, totals, cur)
+        uow.carts.add_adjustments(oid, adj_rows)
+        uow.orders.add_history(oid, None, Status.CONFIRMED, actor.user_id, f"imported ({o.ref})", at=at)
+        order = SimpleNamespace(id=oid, **values)
+        if status is not Status.CONFIRMED:
+            closed = o.closed_at or at
+            uow.orders.add_history(oid, Status.CONFIRMED, status, actor.user_id, "in the shop", at=closed)
+            sales_facts.record_confirmed(uow, order, at, line_rows, adj_rows)
+            if status is Status.CANCELLED:
+                sales_facts.record_cancelled(uow, order, closed, line_rows, adj_rows)
+        else:
+            total_minor = int(values["total_minor"])
+            uow.events.add_event(ev.OrderConfirmed(order_id=oid, number=order_number(oid), tracking_number=tn,
+                                                   lines=len(line_rows), total=str(from_minor(total_minor, cur)),
+                                                   currency=cur), user_id=actor.user_id)
+            if o.paid and total_minor > 0:
+                self._pay(uow, actor, oid, total_minor, o)
+        uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.import", entity="order",
+                         entity_id=oid, new={"ref": o.ref, "channel": channel, "status": status.value,
+                                             "total": str(totals.total), "rows": list(o.rows)})
+        if status is Status.CONFIRMED:  # last, right before the commit (see OrderService._reserve)
+            reserve_stock(uow, actor, oid, [(products[k].id, products[k].sku, pl.quantity)
+                                            for k, pl in zip(products, priced)])
+            sales_facts.record_confirmed(uow, order, at, line_rows, adj_rows)
         return ImportedOrderDTO(ref=o.ref, number="" if dry_run else order_number(oid),
                                 tracking_number="" if dry_run else tn, status=status.value, customer=customer_name,
                                 customer_created=new_customer, total=totals.total,

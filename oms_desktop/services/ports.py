@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from contextlib import AbstractContextManager
 from typing import Any, Callable, Protocol
 
 
@@ -38,6 +39,7 @@ class UnitOfWork(Protocol):
     def __exit__(self, *exc) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
+    def savepoint(self) -> AbstractContextManager[None]: ...
 
 
 UnitOfWorkFactory = Callable[..., UnitOfWork]

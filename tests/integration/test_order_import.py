@@ -254,3 +254,15 @@ def test_the_cli(cli_shop, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"\x00\x01garbage")
     assert oms("order", "import", str(bad), user="admin")[0] == 2
+
+
+@SQLITE_ONLY
+def test_orders_go_in_batches_each_order_whole_in_its_savepoint(shop, services, admin, monkeypatch):
+    from oms_desktop.services import order_import
+    monkeypatch.setattr(order_import, "BATCH_ORDERS", 2)  # #1001 #1002 | #1003 #1004 | #1005 #1006: refusals inside
+    seen = []
+    report = services.order_import.import_orders(admin, SHOPIFY, progress=lambda done, total: seen.append(done))
+    assert {o.ref for o in report.imported} == {"#1001", "#1002", "#1003"}
+    assert {p.ref for p in report.problems} == {"#1004", "#1005", "#1006"}
+    assert seen == [2, 4, 5]  # #1004 was refused while reading the file: five orders to take, three transactions
+    assert count(shop, m.Order) == 3 and all(r.ok for r in services.checks.run(admin))

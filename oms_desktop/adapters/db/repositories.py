@@ -576,6 +576,15 @@ class OrdersRepo(_Repo):
         return self.c.execute(select(orders_t.c.id).where(orders_t.c.channel == channel,
                                                           orders_t.c.external_ref == ref)).scalar()
 
+    def by_external_refs(self, channel: str, refs) -> dict[str, int]:
+        """The orders already imported from the shop's orders ``refs`` on ``channel``: {ref: order id}."""
+        refs = list(refs)
+        if not refs:
+            return {}
+        rows = self.c.execute(select(orders_t.c.external_ref, orders_t.c.id).where(
+            orders_t.c.channel == channel, orders_t.c.external_ref.in_(refs))).all()
+        return {r.external_ref: r.id for r in rows}
+
     def tracking_exists(self, tracking: str) -> bool:
         return bool(self.c.execute(built("tracking exists", lambda: select(exists().where(
             orders_t.c.tracking_number == bindparam("t")))), {"t": tracking}).scalar())

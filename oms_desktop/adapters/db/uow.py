@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy.engine import Connection, Engine, RootTransaction
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -82,6 +84,19 @@ class SqlUnitOfWork:
     def rollback(self) -> None:
         assert self._tx is not None, "rollback() outside the with block"
         self._tx.rollback()
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A part of the transaction that is undone alone when it raises (SAVEPOINT ... RELEASE, or ROLLBACK TO):
+        an import takes many orders in one transaction, each whole or not at all."""
+        assert self._conn is not None, "savepoint() outside the with block"
+        nested = self._conn.begin_nested()
+        try:
+            yield
+        except BaseException:
+            nested.rollback()
+            raise
+        nested.commit()
 
 
 def uow_factory(engine: Engine):
