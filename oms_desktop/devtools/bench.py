@@ -1117,6 +1117,30 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
         rows.append(r)
         log("place_order with promotions done")
 
+        n_import = 10_000 if scale == "large" else min(10_000, max(500, sc.orders // 10))
+        r = Row("order_import", f"import {n_import:,} Shopify orders (one transaction per 200 orders or 0.5 s)",
+                "<= 20 s for 10,000 orders", limit_ms=20_000 * n_import / 10_000, limit_stat="max")
+        with failing_loudly(r):
+            from .shop_export import shopify_export
+            with backend.engine.connect() as conn:
+                from sqlalchemy import text as sql_text
+                known = [e for (e,) in conn.execute(sql_text(
+                    "SELECT email FROM customers WHERE email <> '' ORDER BY id LIMIT 2000"))]
+                goods = [(sku, name, f"{price // 100}.{price % 100:02d}") for sku, name, price in conn.execute(sql_text(
+                    "SELECT p.sku, p.name, p.unit_price_minor FROM products p JOIN stock s ON s.product_id = p.id "
+                    "WHERE p.active AND s.on_hand - s.reserved > 100 ORDER BY p.id LIMIT 2000"))]
+            files = [shopify_export(n_import, goods, known, seed=i, first_number=1_000_000 * (i + 1))
+                     for i in range(slow_repeat)]
+            reports = []
+            r.samples = timed(lambda i: reports.append(services.order_import.import_orders(actor, files[i])),
+                              slow_repeat, warmup=0)
+        if reports:
+            last = reports[-1]
+            r.note = (f"{last.rows:,} rows, {len(last.imported):,} orders imported ({last.customers_matched:,} "
+                      f"customers matched, {last.customers_created:,} new), {len(last.problems)} refused")
+        rows.append(r)
+        log("order import done")
+
         r = Row("carts_board", "open-carts board, first page of 50 over 10,000 open carts (at risk first, by value)",
                 "p95 <= 50 ms", limit_ms=50, limit_stat="p95")
         with failing_loudly(r):
