@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDockWidget, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QWidget)
 
@@ -98,6 +98,12 @@ class MainWindow(QMainWindow):
         self._build_activity()
         self._build_status_bar(database)
         self.ui.action_quit.triggered.connect(self.close)
+        if can(actor.role, Perm.ORDER_EDIT):
+            self.import_action = QAction("&Import orders (web shop, catalog)...", self)
+            self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+            self.import_action.triggered.connect(self.import_orders)
+            self.ui.file_menu.insertAction(self.ui.action_quit, self.import_action)
+            self.ui.file_menu.insertSeparator(self.ui.action_quit)
         self.ui.action_keyboard_help.triggered.connect(self.show_keyboard_help)
         self.ui.action_about.triggered.connect(self.show_about)
         self.ui.action_refresh.triggered.connect(self.refresh)
@@ -144,6 +150,13 @@ class MainWindow(QMainWindow):
             i = self.ui.tabs.addTab(self.carts, "Carts")
             self.ui.tabs.setTabToolTip(i, f"Open carts (Alt+{i + 1})")
             self.carts.open_cart_requested.connect(self.open_cart)
+
+    def import_orders(self) -> None:
+        """File > Import orders: a shop's export previewed (a dry run) before it is taken in."""
+        from .order_import import OrderImportDialog
+        self.import_dialog = OrderImportDialog(self.services, self.actor, self.jobs, locale=self.locale, parent=self)
+        self.import_dialog.open()
+        self.import_dialog.choose_file()
 
     def open_cart(self, order_id: int) -> None:
         """Enter on the open-carts board: the cart in the Orders tab (the board stays as it was)."""
