@@ -27,6 +27,7 @@ from .receivables import ReceivablesService
 from .returns import ReturnsService
 from .sales import SalesService
 from .shipping import ShippingService
+from .status_page import StatusPageService
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Services:
     carts: CartService
     promotions: PromotionService
     sales: SalesService
+    status_page: StatusPageService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts and purchase orders; None where nothing prints."""
     exporters: Exporters | None = None
@@ -70,5 +72,6 @@ class Services:
                    tracking=TrackingService(uow, cache), billing=BillingService(uow, cache, renderer),
                    receivables=ReceivablesService(uow, cache, renderer), ledger=LedgerService(uow, cache),
                    checks=CheckService(uow, cache), carts=CartService(uow, cache),
-                   promotions=PromotionService(uow, cache), sales=SalesService(uow, cache), renderer=renderer,
+                   promotions=PromotionService(uow, cache), sales=SalesService(uow, cache),
+                   status_page=StatusPageService(uow, cache), renderer=renderer,
                    exporters=exporters)

@@ -1,0 +1,51 @@
+"""Serving a WSGI app on waitress until Ctrl+C or SIGTERM."""
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable
+from typing import Any
+
+
+def parse_bind(text: str) -> tuple[str, int]:
+    """``HOST:PORT`` (``[::1]:8080`` for IPv6) as (host, port); ValueError says what is wrong."""
+    host, sep, port = text.strip().rpartition(":")
+    if not sep or not host:
+        raise ValueError(f"'{text}' is not HOST:PORT (for example 127.0.0.1:8080)")
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"'{port}' in '{text}' is not a port number (1 to 65535)")
+    return host, int(port)
+
+
+def serve(app: Callable[..., Any], host: str, port: int, *, threads: int = 4, trusted_proxy: str | None = None,
+          on_ready: Callable[[str], None] | None = None) -> None:
+    """Serve ``app`` until interrupted (SIGINT or SIGTERM); the requests in flight are then dropped.
+
+    With ``trusted_proxy`` (the reverse proxy's address), waitress takes the client's address from that proxy's
+    X-Forwarded-For (and scheme and host from X-Forwarded-Proto and -Host), so the rate limit counts clients, not
+    the proxy; from anyone else those headers are removed.
+    """
+    from waitress.server import create_server  # type: ignore[import-untyped]  # no stubs in the lock
+
+    proxy: dict[str, Any] = {}
+    if trusted_proxy:
+        proxy = {"trusted_proxy": trusted_proxy, "trusted_proxy_count": 1,
+                 "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"},
+                 "clear_untrusted_proxy_headers": True}
+    server: Any = create_server(app, host=host, port=port, threads=threads, ident="", **proxy)
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        if on_ready:
+            eff_host = server.effective_host
+            on_ready(f"http://{'[' + eff_host + ']' if ':' in str(eff_host) else eff_host}:{server.effective_port}")
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        server.close()
