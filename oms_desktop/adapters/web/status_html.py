@@ -14,8 +14,8 @@ STYLE = """
 *{box-sizing:border-box}
 body{margin:0;background:#f4f6f9;color:var(--ink);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,
 "DejaVu Sans",sans-serif}
-header{background:var(--ink);color:#fff;padding:.9rem 1rem}
-header p{margin:0;max-width:36rem;margin:0 auto;font-weight:600;letter-spacing:.01em}
+header{background:var(--ink);color:#fff;padding:.9rem 0}
+header p{max-width:36rem;margin:0 auto;padding:0 1rem;font-weight:600;letter-spacing:.01em}
 main{max-width:36rem;margin:0 auto;padding:1rem}
 .card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:1rem 1.1rem;margin:0 0 1rem}
 h1{font-size:1.35rem;margin:0 0 .25rem;line-height:1.3}
