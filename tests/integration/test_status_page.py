@@ -207,3 +207,30 @@ def test_oms_status_page_serves_the_timeline_to_headless_chromium(tmp_path, path
     lines = [line for line in log.splitlines() if "/track/" in line]
     assert len(lines) == 4 and all(" GET /track/" in line for line in lines)
     assert not any(n in log or n.lower() in log for n in (shop.shipped, shop.shipped.replace("-", "")))
+
+
+@pytest.mark.parametrize("args, problem", [
+    (["--bind", "localhost"], "is not HOST:PORT"),
+    (["--bind", "127.0.0.1:99999"], "is not a port number"),
+    (["--bind", "127.0.0.1:8080", "--public-url", "javascript:alert(1)"], "must be an http(s) address"),
+    (["--bind", "127.0.0.1:8080", "--threads", "0"], "must be at least 1"),
+])
+def test_bad_command_lines_are_refused_with_exit_2(sqlite_url, capsys, monkeypatch, tmp_path, args, problem):
+    from tests.helpers.cli import Oms
+    monkeypatch.setenv("OMS_HOME", str(tmp_path / "home"))
+    oms = Oms(sqlite_url, capsys, monkeypatch, tmp_path)
+    assert oms("init", "--company", "Acme GmbH", "--currency", "EUR")[0] == 0
+    code, out, err = oms("status-page", *args)
+    assert code == 2 and problem in err, err
+
+
+def test_a_port_in_use_is_refused_with_exit_2(sqlite_url, capsys, monkeypatch, tmp_path):
+    from tests.helpers.cli import Oms
+    monkeypatch.setenv("OMS_HOME", str(tmp_path / "home"))
+    oms = Oms(sqlite_url, capsys, monkeypatch, tmp_path)
+    assert oms("init", "--company", "Acme GmbH", "--currency", "EUR")[0] == 0
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        code, out, err = oms("status-page", "--bind", f"127.0.0.1:{taken.getsockname()[1]}")
+    assert code == 2 and "Cannot listen on 127.0.0.1:" in err, err

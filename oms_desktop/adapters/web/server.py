@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import signal
+import socket
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +18,21 @@ def parse_bind(text: str) -> tuple[str, int]:
     if not port.isdigit() or not 0 < int(port) < 65536:
         raise ValueError(f"'{port}' in '{text}' is not a port number (1 to 65535)")
     return host, int(port)
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to (host, port), not yet listening; OSError when the address cannot be had."""
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                         flags=socket.AI_PASSIVE)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        if sys.platform != "win32":  # restart at once after a stop (TIME_WAIT); on Windows it means port sharing
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
 
 
 def serve(app: Callable[..., Any], host: str, port: int, *, threads: int = 4, trusted_proxy: str | None = None,
@@ -33,7 +50,12 @@ def serve(app: Callable[..., Any], host: str, port: int, *, threads: int = 4, tr
         proxy = {"trusted_proxy": trusted_proxy, "trusted_proxy_count": 1,
                  "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"},
                  "clear_untrusted_proxy_headers": True}
-    server: Any = create_server(app, host=host, port=port, threads=threads, ident="", **proxy)
+    sock = bind(host, port)  # here, so that a port in use leaves nothing of waitress half-built behind
+    try:
+        server: Any = create_server(app, sockets=[sock], threads=threads, ident="", **proxy)
+    except BaseException:
+        sock.close()
+        raise
 
     def stop(signum, frame):
         raise KeyboardInterrupt
