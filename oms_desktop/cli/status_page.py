@@ -1,6 +1,7 @@
 """``oms status-page``: the customers' read-only order status page, served on waitress until Ctrl+C or SIGTERM."""
 from __future__ import annotations
 
+import json
 import sys
 import threading
 from urllib.parse import urlsplit
@@ -51,9 +52,13 @@ def cmd_status_page(ctx) -> int:
             sys.stderr.flush()
 
     service = ctx.services.status_page
-    app = StatusPageApp(service, public_url=public_url, with_items=not a.hide_items, log=log)
+    app = StatusPageApp(service, public_url=public_url, with_items=not a.hide_items, log=log, json_log=ctx.json)
 
     def ready(address: str) -> None:
+        if ctx.json:  # one document on stdout once listening; the request log goes on as JSON lines on stderr
+            print(json.dumps({"listening": address, "public_url": public_url, "shop": service.shop_name()},
+                             ensure_ascii=False), flush=True)
+            return
         log(f"Status page of {service.shop_name()} listening on {address}"
             + (f" (public address {public_url})" if public_url else "") + "; Ctrl+C stops it.")
 
@@ -61,5 +66,8 @@ def cmd_status_page(ctx) -> int:
         serve(app, host, port, threads=a.threads, trusted_proxy=a.trusted_proxy, on_ready=ready)
     except OSError as e:
         raise ValidationFailed(f"Cannot listen on {a.bind}: {e.strerror or e}.") from None
-    log("Status page stopped.")
+    if ctx.json:
+        print(json.dumps({"stopped": True}), flush=True)
+    else:
+        log("Status page stopped.")
     return 0

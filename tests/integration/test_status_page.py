@@ -234,3 +234,29 @@ def test_a_port_in_use_is_refused_with_exit_2(sqlite_url, capsys, monkeypatch, t
         taken.listen()
         code, out, err = oms("status-page", "--bind", f"127.0.0.1:{taken.getsockname()[1]}")
     assert code == 2 and "Cannot listen on 127.0.0.1:" in err, err
+
+
+def test_with_json_the_command_announces_itself_and_logs_as_json_lines(sqlite_url, capsys, monkeypatch, tmp_path):
+    from oms_desktop.adapters.web import server
+    from tests.helpers.cli import Oms
+    monkeypatch.setenv("OMS_HOME", str(tmp_path / "home"))
+    oms = Oms(sqlite_url, capsys, monkeypatch, tmp_path)
+    assert oms("init", "--company", "Acme GmbH", "--currency", "EUR")[0] == 0
+    served = []
+
+    def fake_serve(app, host, port, *, threads, trusted_proxy, on_ready):  # one request, then as if Ctrl+C
+        served.append((host, port, threads, trusted_proxy))
+        on_ready(f"http://{host}:{port}")
+        assert _call(app, "/track/" + unknown_number(2))[0] == 404
+
+    monkeypatch.setattr(server, "serve", fake_serve)
+    code, out, err = oms("--json", "status-page", "--bind", "[::1]:8099", "--trusted-proxy", "10.0.0.1",
+                         "--public-url", "https://shop.example/orders/")
+    assert code == 0, err
+    assert served == [("::1", 8099, 4, "10.0.0.1")]
+    assert [json.loads(line) for line in out.splitlines()] == [
+        {"listening": "http://::1:8099", "public_url": "https://shop.example/orders", "shop": "Acme GmbH"},
+        {"stopped": True}]
+    entry = json.loads(err.strip())
+    assert (entry["method"], entry["status"], entry["path"]) == ("GET", 404, "/track/" + unknown_number(2)[:4] + "…")
+    assert entry["ms"] >= 100  # the miss waited its floor

@@ -63,14 +63,15 @@ class StatusPageApp:
 
     def __init__(self, source: StatusSource, *, public_url: str | None = None, with_items: bool = True,
                  limiter: TokenBuckets | None = None, miss_floor: float = MISS_FLOOR,
-                 log: Callable[[str], None] | None = None, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep):
+                 log: Callable[[str], None] | None = None, json_log: bool = False,
+                 clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep):
         self.source = source
         self.public_url = public_url.rstrip("/") if public_url else None
         self.with_items = with_items
         self.limiter = limiter if limiter is not None else TokenBuckets()
         self.miss_floor = miss_floor
         self.log = log or (lambda line: None)
+        self.json_log = json_log
         self._clock = clock
         self._sleep = sleep
 
@@ -83,15 +84,18 @@ class StatusPageApp:
         try:
             resp = self._answer(environ, method, path, query, client, started)
         except Exception:  # noqa: BLE001 - the last line of defence: the client learns nothing, the log everything
-            self.log("error: " + "".join(traceback.format_exception(*sys.exc_info())).rstrip())
+            trace = "".join(traceback.format_exception(*sys.exc_info())).rstrip()
+            self.log(json.dumps({"error": trace}) if self.json_log else "error: " + trace)
             resp = Response(500, html.message_page(self._shop(), "Something went wrong",
                                                    "The status page could not answer. Please try again later."))
         headers = [("Content-Type", resp.content_type), ("Content-Length", str(len(resp.body))),
                    *SECURITY_HEADERS, *resp.headers]
         start_response(STATUS_TEXT[resp.code], headers)
-        elapsed_ms = (self._clock() - started) * 1000
-        self.log(f"{datetime.now(timezone.utc):%Y-%m-%dT%H:%M:%SZ} {client} {method[:8]} "
-                 f"{_loggable(path, query)} {resp.code} {elapsed_ms:.0f}ms")
+        entry = {"time": f"{datetime.now(timezone.utc):%Y-%m-%dT%H:%M:%SZ}", "client": _printable(client)[:45],
+                 "method": _printable(method)[:8], "path": _loggable(path, query), "status": resp.code,
+                 "ms": round((self._clock() - started) * 1000)}
+        self.log(json.dumps(entry, ensure_ascii=False) if self.json_log else
+                 "{time} {client} {method} {path} {status} {ms}ms".format(**entry))
         return [b""] if method == "HEAD" else [resp.body]
 
     # ---- routing -----------------------------------------------------------------------------------------
@@ -192,4 +196,8 @@ def _loggable(path: str, query: str) -> str:
         path = "/track/" + path[7:11] + ("…" if len(path) > 11 else "")
     if query:
         path += "?" + "&".join(sorted({part.split("=", 1)[0][:20] + "=…" for part in query.split("&") if part}))
-    return "".join(ch if ch.isprintable() and ch != " " else "?" for ch in path)[:80]
+    return _printable(path)[:80]
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() and ch != " " else "?" for ch in text)
