@@ -60,6 +60,36 @@ def test_the_public_timeline_of_a_shipped_cancelled_and_placed_order(services, s
         assert str(e.value) == "No order has this tracking number."
 
 
+PUBLIC_STATUS_STATEMENTS = 8
+"""A hit: the order's id by tracking number, the order, its history, shipments, backorders, refunds, the settings
+(carrier templates) and its lines, however many shipments and backorders it has."""
+
+
+def test_a_hit_takes_a_fixed_number_of_statements_and_a_miss_one_or_none(services, shop, backend):
+    from sqlalchemy import event
+    seen: list[str] = []
+
+    def listener(conn, cursor, statement, parameters, context, executemany):
+        if not statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")):
+            seen.append(statement)
+
+    def statements(text: str) -> int:
+        seen.clear()
+        event.listen(backend.engine, "before_cursor_execute", listener)
+        try:
+            services.status_page.public_status(text)
+        except (NoSuchTracking, TrackingTypo):
+            pass
+        finally:
+            event.remove(backend.engine, "before_cursor_execute", listener)
+        return len(seen)
+
+    services.status_page.shop_name()  # the company settings, read once per process
+    assert statements(shop.shipped) == statements(shop.cancelled) == PUBLIC_STATUS_STATEMENTS
+    assert statements(unknown_number(4)) == 1  # every well-formed miss: one indexed look-up, nothing more
+    assert statements(mistyped(shop.shipped)) == statements("abc") == 0
+
+
 def _call(app, path, query="", accept="text/html"):
     environ: dict = {}
     setup_testing_defaults(environ)
