@@ -47,10 +47,14 @@ def format_tracking(compact: str) -> str:
     return "-".join(compact[i:i + 4] for i in range(0, len(compact), 4))
 
 
+def _compact(text: str) -> str:
+    s = "".join(ch for ch in str(text).upper() if ch not in " -_\t")
+    return "".join(_ALIASES.get(ch, ch) for ch in s)
+
+
 def normalize(text: str) -> str:
     """Return the compact, canonical form of a typed tracking number, or raise TrackingNumberError."""
-    s = "".join(ch for ch in str(text).upper() if ch not in " -_\t")
-    s = "".join(_ALIASES.get(ch, ch) for ch in s)
+    s = _compact(text)
     if len(s) != DATA_LENGTH + 1:
         raise TrackingNumberError(f"a tracking number has {DATA_LENGTH + 1} characters; '{text}' has {len(s)}")
     data, check = s[:-1], s[-1]
@@ -61,6 +65,17 @@ def normalize(text: str) -> str:
         raise TrackingNumberError(f"'{text}' is not a valid tracking number (check character does not match: "
                                   "probably a typo)")
     return s
+
+
+def fails_only_the_check(text: str) -> bool:
+    """True when ``text`` has a tracking number's length and symbols but the wrong check character: a typo.
+
+    Telling someone so reveals nothing about any order: anyone can compute it without the database.
+    """
+    s = _compact(text)
+    if len(s) != DATA_LENGTH + 1 or any(ch not in ALPHABET for ch in s[:-1]) or s[-1] not in CHECK_ALPHABET:
+        return False
+    return check_symbol(s[:-1]) != s[-1]
 
 
 def parse_tracking(text: str) -> str:

@@ -28,6 +28,7 @@ from .receivables import ReceivablesService
 from .returns import ReturnsService
 from .sales import SalesService
 from .shipping import ShippingService
+from .status_page import StatusPageService
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Services:
     promotions: PromotionService
     sales: SalesService
     order_import: OrderImportService
+    status_page: StatusPageService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts and purchase orders; None where nothing prints."""
     exporters: Exporters | None = None
@@ -73,5 +75,6 @@ class Services:
                    receivables=ReceivablesService(uow, cache, renderer), ledger=LedgerService(uow, cache),
                    checks=CheckService(uow, cache), carts=CartService(uow, cache),
                    promotions=PromotionService(uow, cache), sales=SalesService(uow, cache),
-                   order_import=OrderImportService(uow, cache), renderer=renderer,
+                   order_import=OrderImportService(uow, cache), status_page=StatusPageService(uow, cache),
+                   renderer=renderer,
                    exporters=exporters)

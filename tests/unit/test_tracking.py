@@ -99,3 +99,17 @@ def test_new_tracking_numbers_are_only_letters_digits_and_hyphens_so_they_can_be
     from oms_desktop.domain import tracking
     numbers = [tracking.new_tracking_number() for _ in range(5000)]
     assert all(ch in tracking.ALPHABET + "-" for tn in numbers for ch in tn)
+
+
+@given(st.text(alphabet=ALPHABET, min_size=DATA_LENGTH, max_size=DATA_LENGTH), st.sampled_from(CHECK_ALPHABET))
+def test_only_a_well_formed_number_with_the_wrong_check_counts_as_a_typo(data, check):
+    from oms_desktop.domain.tracking import fails_only_the_check
+    typed = format_tracking(data + check).lower()
+    assert fails_only_the_check(typed) == (check_symbol(data) != check)
+
+
+@pytest.mark.parametrize("text", ["", "ABC", "ABCD-EFGH-JKMN-P", "ABCD-EFGH-JKU0", "<script>alert(1)</script>",
+                                  "0000-0000-000!", "1234 5678 9012"[:-1]])
+def test_malformed_text_is_not_a_typo(text):
+    from oms_desktop.domain.tracking import fails_only_the_check
+    assert not fails_only_the_check(text)
