@@ -11,6 +11,7 @@ from .catalog import CatalogService
 from .checks import CheckService
 from .company import CompanyService
 from .customers import CustomerService
+from .dashboard import DashboardService
 from .events import EventService
 from .exports import Exporters
 from .inventory import InventoryService
@@ -51,6 +52,7 @@ class Services:
     carts: CartService
     promotions: PromotionService
     sales: SalesService
+    dashboard: DashboardService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts and purchase orders; None where nothing prints."""
     exporters: Exporters | None = None
@@ -70,5 +72,6 @@ class Services:
                    tracking=TrackingService(uow, cache), billing=BillingService(uow, cache, renderer),
                    receivables=ReceivablesService(uow, cache, renderer), ledger=LedgerService(uow, cache),
                    checks=CheckService(uow, cache), carts=CartService(uow, cache),
-                   promotions=PromotionService(uow, cache), sales=SalesService(uow, cache), renderer=renderer,
+                   promotions=PromotionService(uow, cache), sales=SalesService(uow, cache),
+                   dashboard=DashboardService(uow, cache), renderer=renderer,
                    exporters=exporters)
