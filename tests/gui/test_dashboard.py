@@ -261,3 +261,18 @@ def test_tab_reaches_every_panel_in_order(qtbot, shop, users, settings):
         qtbot.keyClick(tab.focusWidget(), Qt.Key.Key_Tab)
         seen.append(tab.focusWidget())
     assert seen == [tab.sales_chart.view, tab.top_chart.view, tab.stock_panel.table, tab.carts_panel.table]
+
+
+def test_enter_in_the_sales_reports_fields_runs_it(qtbot, shop, users, settings):
+    tab = _tab(qtbot, shop, users["manager"], settings)
+    tab.pages.setCurrentWidget(tab.report)
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    view = tab.report
+    view.by_combo.setCurrentText("channel")
+    view.by_combo.setFocus()
+    qtbot.waitUntil(view.by_combo.hasFocus)
+    with qtbot.waitSignal(view.report_loaded, timeout=3000) as blocker:
+        qtbot.keyClick(view.by_combo, Qt.Key.Key_Return)
+    assert blocker.args[0].by == "channel"
+    assert {view.table.item(r, 0).text() for r in range(view.table.rowCount())} == {"phone", "counter", "total"}

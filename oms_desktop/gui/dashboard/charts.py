@@ -169,6 +169,7 @@ def show_top_products(panel: ChartPanel, d: DashboardDTO) -> None:
     chart.addSeries(series)
     y_axis = QBarCategoryAxis()
     y_axis.append([t.sku for t in tops] or [""])
+    y_axis.setTruncateLabels(False)  # a SKU is short; QtCharts would cut it to "..." by its own estimate
     x_axis = QValueAxis()
     x_axis.setLabelFormat("%.0f")
     x_axis.setRange(0, _nice(max((float(t.figures.net) for t in tops), default=0.0)))

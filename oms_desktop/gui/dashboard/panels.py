@@ -22,8 +22,11 @@ FOCUS_STYLE = "QTableWidget:focus, QFrame#tiles:focus { border: 2px solid palett
 
 
 def change(now: Decimal | int | None, before: Decimal | int | None) -> tuple[str, str]:
-    """The change from ``before`` to ``now`` as people read it ("▲ 12 %", "▼ 3 %", "new", "-") and its colour."""
-    a, b = Decimal(now or 0), Decimal(before or 0)
+    """The change from ``before`` to ``now`` as people read it ("▲ 12 %", "▼ 3 %", "new", "-", "" when either is
+    unknown) and its colour."""
+    if now is None or before is None:  # e.g. no average order value without orders: nothing to compare
+        return "", "#555"
+    a, b = Decimal(now), Decimal(before)
     if b == 0:
         return ("new", UP) if a > 0 else ("-", "#555")
     pct = ((a - b) / abs(b) * 100).quantize(Decimal("1"))
@@ -46,23 +49,25 @@ class Tile(QFrame):
         self.plain = ""
 
     def show_day(self, t: ChannelDayDTO, currency: str, locale: str, weekday: str) -> None:
-        def line(name: str, now_text: str, now, before, before_text: str) -> str:
-            text, colour = change(now, before)
-            return (f"{name} <b>{now_text}</b> <span style='color:{colour}'>{text}</span>"
-                    f" <span style='color:#666'>({before_text})</span>")
+        """Three short lines (the tile must fit five abreast at 1,366 pixels beside the activity panel); the figures
+        of last week are in the tooltip and the accessible description."""
         a, b = t.today, t.last_week
 
         def m(v: Decimal | None) -> str:
             return fmt.money(v, currency, locale) if v is not None else "-"
+
+        def line(now_text: str, now, before) -> str:
+            text, colour = change(now, before)
+            return f"<b>{now_text}</b> <span style='color:{colour}'>{text}</span>"
         title = "All channels" if t.channel == "total" else t.channel.capitalize()
-        self.label.setText(
-            f"<b>{title}</b><br>" + "<br>".join((
-                line("Orders", str(a.orders), a.orders, b.orders, f"{b.orders} last {weekday}"),
-                line("Net", m(a.net), a.net, b.net, m(b.net)),
-                line("AOV", m(a.average_order_value), a.average_order_value, b.average_order_value,
-                     m(b.average_order_value)))))
-        self.plain = (f"{title}: {a.orders} orders {change(a.orders, b.orders)[0]}, net {m(a.net)} "
-                      f"{change(a.net, b.net)[0]}, average {m(a.average_order_value)}")
+        self.label.setText(f"<b>{title}</b><br>" + "<br>".join((
+            line(f"{a.orders} order{'s' if a.orders != 1 else ''}", a.orders, b.orders),
+            line(m(a.net), a.net, b.net),
+            "AOV " + line(m(a.average_order_value), a.average_order_value, b.average_order_value))))
+        self.plain = (f"{title}: {a.orders} orders {change(a.orders, b.orders)[0]} ({b.orders} last {weekday}), "
+                      f"net {m(a.net)} {change(a.net, b.net)[0]} ({m(b.net)}), average {m(a.average_order_value)} "
+                      f"{change(a.average_order_value, b.average_order_value)[0]} ({m(b.average_order_value)})")
+        self.setToolTip(self.plain)
 
 
 class TilesPanel(QFrame):
@@ -125,6 +130,7 @@ class TablePanel(QFrame):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setWordWrap(False)
         self.table.setStyleSheet(FOCUS_STYLE)
         self.table.setAccessibleName(title)

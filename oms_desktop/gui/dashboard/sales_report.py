@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from ...services import Services
 from ...services.dto import Actor
@@ -21,9 +22,9 @@ from ..widgets.message_line import MessageLine
 from .export import CSV_KEYS, ask_save_path, remember_folder, write_csv
 from .panels import FOCUS_STYLE, change
 
-COLUMNS = ("Key", "Name", "Units", "Net", "Orders", "AOV", "Returned", "Returns rate", "Net a year before",
-           "Orders a year before", "Net change")
-TOP_COLUMNS = ("SKU", "Name", "Units", "Net", "Net a year before", "Net change")
+COLUMNS = ("Key", "Name", "Units", "Net", "Orders", "AOV", "Returned", "Returns\nrate", "Net a\nyear before",
+           "Orders a\nyear before", "Net\nchange")
+TOP_COLUMNS = ("SKU", "Name", "Units", "Net", "Net change")
 CSV_HEADER = ("key", "name", "units", "net", "orders", "average_order_value", "returned_units", "returns_rate",
               "last_year_net", "last_year_orders", "net_change")
 DEFAULT_DAYS = 30
@@ -93,6 +94,9 @@ class SalesReportView(QWidget, MessageLine):
         self.export_button = QPushButton(f"E&xport CSV ({CSV_KEYS})", objectName="export_button")
         self.export_button.clicked.connect(lambda: self.export_csv())
         for w in (by_label, self.by_combo, from_label, self.from_edit, to_label, self.to_edit, self.run_button):
+            if isinstance(w, QLabel):
+                w.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+                w.setMinimumWidth(w.sizeHint().width() + 6)
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
@@ -110,8 +114,9 @@ class SalesReportView(QWidget, MessageLine):
         top_layout.addWidget(self.top_table)
         split.addWidget(self.table)
         split.addWidget(top_box)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([670, 390])
         root.addWidget(split, 1)
         self.message_label = QLabel(objectName="report_message")
         self.message_label.setWordWrap(True)
@@ -129,9 +134,13 @@ class SalesReportView(QWidget, MessageLine):
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.verticalHeader().hide()
+        t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 6)
         t.setWordWrap(False)
         t.setStyleSheet(FOCUS_STYLE)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if name == "top_table":
+            t.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            t.setTextElideMode(Qt.TextElideMode.ElideRight)
         return t
 
     def focus_primary(self) -> None:
@@ -153,8 +162,8 @@ class SalesReportView(QWidget, MessageLine):
         self.report = report
         self._fill(self.table, [report_row(r) for r in report.rows] + [report_row(report.total)], bold_last=True)
         self._fill(self.top_table, [(r.key, r.label, str(r.figures.units), str(r.figures.net),
-                                     str(r.last_year.net), change(r.figures.net, r.last_year.net)[0])
-                                    for r in report.top_products])
+                                     change(r.figures.net, r.last_year.net)[0]) for r in report.top_products])
+        self.table.setColumnHidden(1, not any(r.label for r in report.rows))  # names: products and customers
         t: SalesFiguresDTO = report.total.figures
         self.summary_label.setText(
             f"By {report.by}, {report.start} to {report.end} beside {report.last_year_start} to "
