@@ -16,7 +16,7 @@ from oms_desktop.devtools.bench import SCALES
 
 ROWS = ("floor", "place_order", "whole_cycle", "product_search", "customer_lookup", "orders_page", "accounts_queue",
         "sales_report", "app_start", "invoice_pdf", "pick_list_pdf", "place_order_promotions", "carts_board",
-        "pg_concurrent")
+        "dashboard", "pg_concurrent")
 
 
 def oms_bench(*args: str, tmp_path) -> tuple[int, str, str]:
@@ -44,7 +44,8 @@ def check_document(doc: dict, scale: str) -> dict:
     assert floor == pytest.approx(rows["floor"]["median_ms"], abs=0.001) and floor > 0
     assert rows["floor"]["median_ratio"] == pytest.approx(1.0, abs=0.05)
     for key in ("place_order", "whole_cycle", "product_search", "customer_lookup", "orders_page", "accounts_queue",
-                "sales_report", "invoice_pdf", "pick_list_pdf", "app_start", "place_order_promotions", "carts_board"):
+                "sales_report", "invoice_pdf", "pick_list_pdf", "app_start", "place_order_promotions", "carts_board",
+                "dashboard"):
         assert rows[key]["status"] == "ok", rows[key]
         check_timings(rows[key], floor)
         assert isinstance(rows[key]["met"], bool)
@@ -60,6 +61,7 @@ def check_document(doc: dict, scale: str) -> dict:
     covered = int(re.match(r"([0-9,]+) orders in 5[23] weeks", rows["sales_report"]["note"]).group(1).replace(",", ""))
     assert sc.orders * 0.9 < covered <= sc.orders + 1000
     assert rows["carts_board"]["note"].startswith("10,000 open carts")
+    assert re.search(r"read alone median [0-9.]+ ms \(56 days, top 10, ", rows["dashboard"]["note"])
     assert 20 < doc["peak_rss_mb"] < 4000
     return rows
 
