@@ -276,3 +276,19 @@ def test_enter_in_the_sales_reports_fields_runs_it(qtbot, shop, users, settings)
         qtbot.keyClick(view.by_combo, Qt.Key.Key_Return)
     assert blocker.args[0].by == "channel"
     assert {view.table.item(r, 0).text() for r in range(view.table.rowCount())} == {"phone", "counter", "total"}
+
+
+def test_ctrl_page_down_opens_the_sales_report_and_each_chart_has_its_export_menu(qtbot, shop, users, settings):
+    tab = _tab(qtbot, shop, users["manager"], settings)
+    for panel in (tab.sales_chart, tab.top_chart):
+        assert panel.view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+        assert [a.shortcut().toString() for a in panel.view.actions()] == ["Ctrl+S", "Ctrl+E"]
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    tab.sales_chart.view.setFocus()
+    qtbot.waitUntil(tab.sales_chart.view.hasFocus)
+    qtbot.keyClick(tab.sales_chart.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert tab.pages.currentWidget() is tab.report
+    qtbot.waitUntil(tab.report.by_combo.hasFocus)
+    qtbot.keyClick(tab.report.by_combo, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert tab.pages.currentIndex() == 0

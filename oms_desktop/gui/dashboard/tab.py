@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain import events as ev
@@ -107,10 +108,18 @@ class DashboardTab(QWidget, MessageLine):
         root.addLayout(bottom)
         if self.forecasts is None:
             self.stock_panel.set_rows([], note=f"{NOT_AVAILABLE}: the projected stock-outs show here once they are.")
+        # The charts are scroll areas that take PgUp/PgDn for themselves: the page keys are shortcuts of the tab.
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            QShortcut(QKeySequence(keys), self, activated=lambda step=step: self.turn_page(step),
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.setTabOrder(self.tiles, self.sales_chart.view)
         self.setTabOrder(self.sales_chart.view, self.top_chart.view)
         self.setTabOrder(self.top_chart.view, self.stock_panel.table)
         self.setTabOrder(self.stock_panel.table, self.carts_panel.table)
+
+    def turn_page(self, step: int) -> None:
+        self.pages.setCurrentIndex((self.pages.currentIndex() + step) % self.pages.count())
+        self.focus_primary()
 
     def focus_primary(self) -> None:
         if self.pages.currentWidget() is self.report:
