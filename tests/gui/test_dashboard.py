@@ -292,3 +292,20 @@ def test_ctrl_page_down_opens_the_sales_report_and_each_chart_has_its_export_men
     qtbot.waitUntil(tab.report.by_combo.hasFocus)
     qtbot.keyClick(tab.report.by_combo, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert tab.pages.currentIndex() == 0
+
+
+def test_five_tiles_of_large_figures_fit_beside_the_activity_panel(qtbot, shop, users, settings):
+    from dataclasses import replace
+
+    from oms_desktop.gui.dashboard.panels import TilesPanel
+    from oms_desktop.services.sales import figures_of
+    d = shop.dashboard.overview(users["manager"])
+    big = figures_of([12_345, 99_999, 987_654_321, 12, 34_567], d.currency)
+    small = figures_of([1, 1, 100, 0, 0], d.currency)
+    channels = tuple(replace(d.total, channel=c, today=big, last_week=small)
+                     for c in ("marketplace", "catalog", "counter", "online"))
+    panel = TilesPanel()
+    qtbot.addWidget(panel)
+    panel.show_dashboard(replace(d, channels=channels, total=replace(d.total, today=big, last_week=small)), "de_DE")
+    assert len(panel.tiles) == 5 and "Marketplace: 12345 orders" in panel.accessibleDescription()
+    assert panel.minimumSizeHint().width() <= 1366 - 280 - 30  # the activity panel and the margins

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...services.carts import CartBoardDTO, ConversionReportDTO
@@ -32,7 +32,8 @@ def change(now: Decimal | int | None, before: Decimal | int | None) -> tuple[str
     pct = ((a - b) / abs(b) * 100).quantize(Decimal("1"))
     if pct == 0:
         return "= 0 %", "#555"
-    return (f"▲ {pct} %", UP) if pct > 0 else (f"▼ {-pct} %", DOWN)
+    size = f"{abs(pct)} %" if abs(pct) <= 999 else "> 999 %"
+    return (f"▲ {size}", UP) if pct > 0 else (f"▼ {size}", DOWN)
 
 
 class Tile(QFrame):
@@ -43,6 +44,10 @@ class Tile(QFrame):
         self.setStyleSheet(TILE_STYLE)
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.RichText)
+        # Five tiles share the row whatever the figures: a tile never asks for more than its share (what does not fit
+        # is cut at the right; the tooltip and the accessible description have every figure).
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.setMinimumWidth(120)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label)
