@@ -145,10 +145,14 @@ def test_the_forecast_and_its_band_and_the_stock_outs_show_once_given(qtbot, sho
     assert band.lowerSeries().at(0).y() == 25.0 + 1
     assert tab.stock_panel.rows[0][:2] == ("LAMP-01", "Desk lamp")
     assert "MASE 0.71 (seasonal naive 1.00)" in tab.sales_chart.title_label.text()
-    tab.forecast_interval_ms = 0
     placed = shop.orders.place_order(users["agent"], None, [("BULB-E27", 1)])
-    tab.on_events([e for e in shop.events.since(manager, 0) if e.order_id == placed.id])
-    assert fake.refreshed == 1
+    order_events = [e for e in shop.events.since(manager, 0) if e.order_id == placed.id]
+    tab.on_events(order_events)
+    tab.on_events(order_events)
+    assert fake.refreshed == 1  # once: the next not before forecast_interval_ms
+    tab.forecast_interval_ms = 0
+    tab.on_events(order_events)
+    assert fake.refreshed == 2
 
 
 def test_export_png_writes_a_png_and_csv_the_charts_data_in_the_last_folder(qtbot, shop, users, settings,
@@ -309,3 +313,17 @@ def test_five_tiles_of_large_figures_fit_beside_the_activity_panel(qtbot, shop, 
     panel.show_dashboard(replace(d, channels=channels, total=replace(d.total, today=big, last_week=small)), "de_DE")
     assert len(panel.tiles) == 5 and "Marketplace: 12345 orders" in panel.accessibleDescription()
     assert panel.minimumSizeHint().width() <= 1366 - 280 - 30  # the activity panel and the margins
+
+
+def test_orders_while_the_tab_is_hidden_refresh_it_and_the_forecasts_when_it_shows(qtbot, shop, users, settings):
+    manager = users["manager"]
+    fake = FakeForecasts(shop.dashboard.overview(manager).today, 10.0)
+    tab = _tab(qtbot, shop, manager, settings, forecasts=ForecastSource(fake, manager))
+    tab.hide()
+    placed = shop.orders.place_order(users["agent"], None, [("BULB-E27", 1)])
+    tab.on_events([e for e in shop.events.since(manager, 0) if e.order_id == placed.id])
+    assert fake.refreshed == 0 and tab.dashboard.total.today.orders == 3
+    with qtbot.waitSignal(tab.loaded, timeout=3000):
+        tab.show()
+    qtbot.waitUntil(lambda: fake.refreshed == 1, timeout=2000)
+    assert tab.dashboard.total.today.orders == 4

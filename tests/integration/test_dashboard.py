@@ -94,3 +94,18 @@ def test_the_dashboard_is_refused_without_the_permission_and_bad_sizes_are_named
         services.dashboard.overview(users["manager"], days=0)
     with pytest.raises(ValidationFailed, match="top"):
         services.dashboard.overview(users["manager"], top=0)
+
+
+def test_the_overview_is_read_in_one_unit_of_work(services, users, shop, monkeypatch):
+    manager = users["manager"]
+    services.dashboard.overview(manager)  # the company settings are cached from here on
+    dashboard = services.dashboard
+    opened = []
+    factory = dashboard._uow
+
+    def counting(*args, **kwargs):
+        opened.append(kwargs.get("write"))
+        return factory(*args, **kwargs)
+    monkeypatch.setattr(dashboard, "_uow", counting)
+    dashboard.overview(manager)
+    assert opened == [False]

@@ -4,7 +4,8 @@ products, products at risk of a stock-out, carts at risk and conversion; and the
 First paint is the layout with "Loading..."; the figures come from one background job (``DashboardService.overview``),
 the forecast and the stock cover from another (``ForecastSource``). Live: an order confirmed, cancelled or returned on
 any workstation refreshes the figures, at most once every ``refresh_interval_ms``, and asks the forecasts to
-recompute in the background at most once every ``forecast_interval_ms``. F5 refreshes at once.
+recompute in the background at most once every ``forecast_interval_ms``, while the tab is on screen (events that
+arrive while it is hidden are acted on when it next shows). F5 refreshes at once.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from .sales_report import SalesReportView
 
 SALES_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.OrderReturned)
 REFRESH_INTERVAL_MS = 3_000
-FORECAST_INTERVAL_MS = 60_000
+FORECAST_INTERVAL_MS = 300_000
 
 
 class DashboardTab(QWidget, MessageLine):
@@ -64,6 +65,7 @@ class DashboardTab(QWidget, MessageLine):
         self._last_refresh = 0.0
         self._last_forecast_refresh = 0.0
         self._forecast_refreshing = False
+        self._forecasts_dirty = False
         self._debounce = QTimer(self, singleShot=True)
         self._debounce.timeout.connect(self.refresh)
         self._build()
@@ -219,11 +221,11 @@ class DashboardTab(QWidget, MessageLine):
         next shows) and the forecasts recomputed in the background."""
         if not any(ev.matches(e.event, SALES_EVENTS) for e in events):
             return
-        self.refresh_forecasts()
         if self.isVisible():
+            self.refresh_forecasts()
             self.schedule_refresh()
-        else:
-            self._dirty = True
+        else:  # a manager who never opens the dashboard costs no recompute
+            self._dirty = self._forecasts_dirty = True
 
     def refresh_forecasts(self) -> None:
         """Ask the forecast service to recompute (one at a time, at most once every ``forecast_interval_ms``), then
@@ -246,6 +248,9 @@ class DashboardTab(QWidget, MessageLine):
         super().showEvent(event)
         if self._dirty:
             QTimer.singleShot(0, self.refresh)  # paint the layout first, then fetch
+        if self._forecasts_dirty:
+            self._forecasts_dirty = False
+            QTimer.singleShot(0, self.refresh_forecasts)  # orders arrived while the tab was hidden
 
     def keyboard_help(self) -> None:
         from ..order_entry.dialogs import KeyboardHelpDialog
