@@ -94,8 +94,44 @@ def prepare(window) -> None:
 
 
 def before_shot(window, index: int) -> None:
-    {0: orders, 1: inventory, 2: warehouse, 3: accounts, 4: service_desk}[index](window)
+    scenes = {0: orders, 1: inventory, 2: warehouse, 3: accounts, 4: service_desk}
+    scene = scenes.get(index) or {"DashboardTab": dashboard}.get(type(window.ui.tabs.widget(index)).__name__)
+    if scene is not None:
+        scene(window)
     settle(window)
+
+
+def shot_name(window, index: int, default: str) -> str | None:
+    """The Carts pictures are taken by hand (two windows); the Dashboard's is dashboard.png."""
+    kind = type(window.ui.tabs.widget(index)).__name__
+    return {"CartsTab": None, "DashboardTab": "dashboard"}.get(kind, default)
+
+
+def dashboard(window) -> None:
+    """The overview as it first shows: today's tiles, the charts, stock-outs and carts, all filled."""
+    tab = tab_of(window, "DashboardTab")
+    tab.pages.setCurrentIndex(0)
+    wait_until(lambda: tab.dashboard is not None, "the dashboard's figures")
+    no_error(tab, "the dashboard")
+
+
+def sales_report(window, out: Path) -> Path:
+    """The sales report by week over the last twelve weeks beside a year before."""
+    tab = tab_of(window, "DashboardTab")
+    window.ui.tabs.setCurrentWidget(tab)
+    tab.pages.setCurrentWidget(tab.report)
+    view = tab.report
+    view.by_combo.setCurrentText("week")
+    view.from_edit.setDate(view.to_edit.date().addDays(-83))
+    before = view.report
+    click(view.run_button)
+    wait_until(lambda: view.report is not None and view.report is not before, "the sales report")
+    no_error(view, "the sales report")
+    settle(window, 800)
+    frame = window.frameGeometry()
+    target = out / "sales_report.png"
+    window.screen().grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height()).save(str(target))
+    return target
 
 
 def orders(window) -> None:
@@ -230,9 +266,12 @@ def service_desk(window) -> None:
 def after_shots(window, out: Path) -> list[Path]:
     """The pick list being scanned, saved as the Warehouse tab saves it, and an issued invoice with two tax rates
     (the one with the most lines, then the oldest) reprinted as the Accounts tab does; page 1 of each at 80 dpi."""
+    shots = [sales_report(window, Path(out))] if any(type(w).__name__ == "DashboardTab" for w in window.tab_widgets) \
+        else []
     tab = tab_of(window, "WarehouseTab")
+    window.ui.tabs.setCurrentWidget(tab)
     with tempfile.TemporaryDirectory() as tmp:
-        return _documents(window, tab, Path(tmp), Path(out))
+        return shots + _documents(window, tab, Path(tmp), Path(out))
 
 
 def _documents(window, tab, pdfs: Path, out: Path) -> list[Path]:

@@ -8,7 +8,8 @@ the main window, switches to each tab, lets the event loop settle, and grabs the
 
 ``--script FILE`` sets the scene, driving the widgets as a user would. The file may define:
 ``prepare(window)``, run once before the shots; ``before_shot(window, tab_index)``, run after each tab is shown
-and before it is grabbed; ``after_shots(window, out)``, run after the last grab, returning the paths of any further
+and before it is grabbed; ``shot_name(window, tab_index, default)``, the picture's name (None: no picture);
+``after_shots(window, out)``, run after the last grab, returning the paths of any further
 files it wrote (e.g. documents rendered to PNG). An exception in any of them stops the run with exit code 1, so a
 scene that did not come about never leaves a plausible-looking picture behind.
 """
@@ -100,6 +101,11 @@ def main() -> int:
 
     def grab(i: int) -> None:
         name = names[i] if i < len(names) else f"tab{i}"
+        if "shot_name" in scene:  # the scene may name a tab's picture, or skip it (None: taken by hand)
+            name = scene["shot_name"](window, i, name)
+            if name is None:
+                shoot(i + 1)
+                return
         target = out / f"{name}.png"
         screen = window.screen()
         frame = window.frameGeometry()

@@ -150,6 +150,15 @@ class MainWindow(QMainWindow):
             i = self.ui.tabs.addTab(self.carts, "Carts")
             self.ui.tabs.setTabToolTip(i, f"Open carts (Alt+{i + 1})")
             self.carts.open_cart_requested.connect(self.open_cart)
+        self.dashboard = None
+        if can(self.actor.role, Perm.PRICE_OVERRIDE):  # managers and administrators, as DashboardService checks
+            from .dashboard import DashboardTab
+            self.dashboard = DashboardTab(self.services, self.actor, self.jobs)
+            self.tab_widgets.append(self.dashboard)
+            # Alt+B: no tab title, menu or control on any tab uses B (the product dialog's Barcode is a window
+            # of its own).
+            i = self.ui.tabs.addTab(self.dashboard, "Dash&board")
+            self.ui.tabs.setTabToolTip(i, f"Today, sales by day, top products, stock-outs, carts (Alt+B, Alt+{i + 1})")
 
     def import_orders(self) -> None:
         """File > Import orders: a shop's export previewed (a dry run) before it is taken in."""
@@ -230,6 +239,10 @@ class MainWindow(QMainWindow):
             self.activity_list.takeItem(self.activity_list.count() - 1)
 
     def refresh(self) -> None:
+        """F5: the current tab fetches again if it can (the dashboard), and the live feed is asked at once."""
+        tab = self.current_tab()
+        if tab is not None and hasattr(tab, "refresh"):
+            tab.refresh()
         if self.feed is not None:
             self.jobs.submit(lambda job: self.feed.poll_now())
 

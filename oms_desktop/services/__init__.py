@@ -11,6 +11,7 @@ from .catalog import CatalogService
 from .checks import CheckService
 from .company import CompanyService
 from .customers import CustomerService
+from .dashboard import DashboardService
 from .events import EventService
 from .exports import Exporters
 from .inventory import InventoryService
@@ -55,6 +56,7 @@ class Services:
     sales: SalesService
     order_import: OrderImportService
     status_page: StatusPageService
+    dashboard: DashboardService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts and purchase orders; None where nothing prints."""
     exporters: Exporters | None = None
@@ -76,5 +78,5 @@ class Services:
                    checks=CheckService(uow, cache), carts=CartService(uow, cache),
                    promotions=PromotionService(uow, cache), sales=SalesService(uow, cache),
                    order_import=OrderImportService(uow, cache), status_page=StatusPageService(uow, cache),
-                   renderer=renderer,
+                   dashboard=DashboardService(uow, cache), renderer=renderer,
                    exporters=exporters)

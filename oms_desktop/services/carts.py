@@ -26,7 +26,7 @@ from ..domain.roles import Perm, can
 from .base import ServiceBase
 from .cart_editing import locked_draft, reprice, with_fields
 from .cart_pricing import local_day
-from .dto import Actor, IncentiveDTO, OrderDTO
+from .dto import Actor, CompanyDTO, IncentiveDTO, OrderDTO
 from .order_lookup import load_order, offer_text
 from .ports import utc_now
 
@@ -113,23 +113,10 @@ class CartService(ServiceBase):
         own = mine if mine is not None else not can(actor.role, Perm.PRICE_OVERRIDE)
         if not own and not can(actor.role, Perm.PRICE_OVERRIDE):
             raise PermissionDenied(f"{actor.username} ({actor.role}) sees only their own carts; a manager sees all.")
-        company = self.company
-        now = utc_now()
-        idle_before = now - timedelta(minutes=company.cart_idle_minutes)
         agent_id = actor.user_id if own else None
         with self._uow(write=False) as uow:
-            rows = uow.carts.board(idle_before=idle_before, agent_id=agent_id, at_risk_only=at_risk_only,
-                                   limit=max(1, min(int(limit), 1000)), offset=max(0, int(offset)))
-            n, risk, value = uow.carts.count_open(idle_before=idle_before, agent_id=agent_id)
-        cur = company.currency
-        carts = tuple(CartSummaryDTO(
-            id=r.id, number=order_number(r.id), customer_id=r.customer_id, customer_name=r.customer_name or "",
-            agent=r.agent or "", channel=r.channel, items=int(r.items or 0), value=from_minor(r.total_minor, cur),
-            currency=r.currency, created_at=r.created_at, changed_at=r.last_change_at or r.created_at,
-            idle_seconds=max(0, int((now - (r.last_change_at or r.created_at)).total_seconds())),
-            last_change=r.last_change or "", last_change_by=r.last_change_by or "", at_risk=bool(r.at_risk),
-            incentives=int(r.incentive_count or 0), version=r.version or 0) for r in rows)
-        return CartBoardDTO(carts, n, risk, from_minor(value, cur), cur, company.cart_idle_minutes)
+            return read_board(uow, self.company, agent_id=agent_id, at_risk_only=at_risk_only, limit=limit,
+                              offset=offset)
 
     # ---- incentives ----------------------------------------------------------------------------------------
     def offer(self, actor: Actor, order_ref, *, percent=None, amount=None, free_shipping: bool = False,
@@ -291,37 +278,8 @@ class CartService(ServiceBase):
         start = start or end - timedelta(days=29)
         if start > end:
             raise ValidationFailed(f"from {start.isoformat()} is after to {end.isoformat()}")
-        company = self.company
-        cur = company.currency
-        tz = utc_now().astimezone().tzinfo
-        lo = datetime.combine(start, time.min, tzinfo=tz)
-        hi = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
-        abandoned_before = utc_now() - timedelta(hours=company.cart_abandoned_hours)
         with self._uow(write=False) as uow:
-            rows = uow.carts.conversion_rows(lo, hi)
-        groups: dict[str, list[int]] = defaultdict(lambda: [0] * 8)
-        for r in rows:
-            key = (r.created_at.astimezone(tz).date().isoformat() if by == "day" else r.channel if by == "channel"
-                   else (r.agent or "?") if by == "agent" else "with incentive" if r.offered else "without")
-            g = groups[key]
-            g[0] += 1
-            if r.confirmed:
-                g[1] += 1
-                g[4] += r.total_minor
-                g[5] -= r.incentive_cost or 0
-                g[6] -= r.promotion_cost or 0
-                g[7] -= r.coupon_cost or 0
-            elif r.status == "cancelled" or r.changed_at < abandoned_before:
-                g[2] += 1
-            else:
-                g[3] += 1
-
-        def row(key: str, g: list[int]) -> ConversionRowDTO:
-            return ConversionRowDTO(key, g[0], g[1], g[2], g[3], from_minor(g[4], cur), from_minor(g[5], cur),
-                                    from_minor(g[6], cur), from_minor(g[7], cur))
-        total = [sum(g[i] for g in groups.values()) for i in range(8)]
-        return ConversionReportDTO(by, start, end, cur, tuple(row(k, g) for k, g in sorted(groups.items())),
-                                   row("total", total))
+            return read_conversion(uow, self.company, start, end, by)
 
     # ---- helpers -------------------------------------------------------------------------------------------
     @staticmethod
@@ -357,3 +315,56 @@ class CartService(ServiceBase):
                              user_id=actor.user_id)
         return dto
 
+
+def read_board(uow, company: CompanyDTO, *, agent_id: int | None = None, at_risk_only: bool = False,
+               limit: int = 50, offset: int = 0) -> CartBoardDTO:
+    """The open-carts board in the caller's unit of work (``CartService.board`` and the dashboard read it here):
+    one page of open carts (``agent_id``'s only when given), at risk first, with the counts of all of them."""
+    now = utc_now()
+    idle_before = now - timedelta(minutes=company.cart_idle_minutes)
+    rows = uow.carts.board(idle_before=idle_before, agent_id=agent_id, at_risk_only=at_risk_only,
+                           limit=max(1, min(int(limit), 1000)), offset=max(0, int(offset)))
+    n, risk, value = uow.carts.count_open(idle_before=idle_before, agent_id=agent_id)
+    cur = company.currency
+    carts = tuple(CartSummaryDTO(
+        id=r.id, number=order_number(r.id), customer_id=r.customer_id, customer_name=r.customer_name or "",
+        agent=r.agent or "", channel=r.channel, items=int(r.items or 0), value=from_minor(r.total_minor, cur),
+        currency=r.currency, created_at=r.created_at, changed_at=r.last_change_at or r.created_at,
+        idle_seconds=max(0, int((now - (r.last_change_at or r.created_at)).total_seconds())),
+        last_change=r.last_change or "", last_change_by=r.last_change_by or "", at_risk=bool(r.at_risk),
+        incentives=int(r.incentive_count or 0), version=r.version or 0) for r in rows)
+    return CartBoardDTO(carts, n, risk, from_minor(value, cur), cur, company.cart_idle_minutes)
+
+
+def read_conversion(uow, company: CompanyDTO, start: date, end: date, by: str) -> ConversionReportDTO:
+    """Conversion of the carts created in the local days [start, end] in the caller's unit of work
+    (``CartService.conversion`` and the dashboard read it here); ``by`` one of CONVERSION_BY."""
+    cur = company.currency
+    tz = utc_now().astimezone().tzinfo
+    lo = datetime.combine(start, time.min, tzinfo=tz)
+    hi = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
+    abandoned_before = utc_now() - timedelta(hours=company.cart_abandoned_hours)
+    rows = uow.carts.conversion_rows(lo, hi)
+    groups: dict[str, list[int]] = defaultdict(lambda: [0] * 8)
+    for r in rows:
+        key = (r.created_at.astimezone(tz).date().isoformat() if by == "day" else r.channel if by == "channel"
+               else (r.agent or "?") if by == "agent" else "with incentive" if r.offered else "without")
+        g = groups[key]
+        g[0] += 1
+        if r.confirmed:
+            g[1] += 1
+            g[4] += r.total_minor
+            g[5] -= r.incentive_cost or 0
+            g[6] -= r.promotion_cost or 0
+            g[7] -= r.coupon_cost or 0
+        elif r.status == "cancelled" or r.changed_at < abandoned_before:
+            g[2] += 1
+        else:
+            g[3] += 1
+
+    def row(key: str, g: list[int]) -> ConversionRowDTO:
+        return ConversionRowDTO(key, g[0], g[1], g[2], g[3], from_minor(g[4], cur), from_minor(g[5], cur),
+                                from_minor(g[6], cur), from_minor(g[7], cur))
+    total = [sum(g[i] for g in groups.values()) for i in range(8)]
+    return ConversionReportDTO(by, start, end, cur, tuple(row(k, g) for k, g in sorted(groups.items())),
+                               row("total", total))

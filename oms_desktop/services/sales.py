@@ -79,6 +79,16 @@ def _year_later(d: date) -> date:
     return d.replace(year=d.year + 1) if not (d.month == 2 and d.day == 29) else date(d.year + 1, 2, 28)
 
 
+def figures_of(sums: Iterable[int] | None, currency: str) -> SalesFiguresDTO:
+    """The figures of ``sums`` (orders, units, net_minor, returned_units, returned_minor; None: nothing sold)."""
+    orders, units, net, r_units, r_net = sums or (0, 0, 0, 0, 0)
+    return SalesFiguresDTO(
+        units=units, net=from_minor(net, currency), orders=orders,
+        average_order_value=round_money(from_minor(net, currency) / orders, currency) if orders else None,
+        returned_units=r_units, returned_value=from_minor(r_net, currency),
+        returns_rate=(Decimal(r_units) / Decimal(units)).quantize(Decimal("0.0001")) if units > 0 else None)
+
+
 def bucket(d: date, by: str) -> str:
     """The row a day belongs to: the day, its ISO week (2025-W01 may begin in December 2024) or its month."""
     if by == "week":
@@ -122,12 +132,7 @@ class SalesService(ServiceBase):
                       if top_rows else {})
 
         def figures(s: Iterable[int] | None) -> SalesFiguresDTO:
-            orders, units, net, r_units, r_net = s or (0, 0, 0, 0, 0)
-            return SalesFiguresDTO(
-                units=units, net=from_minor(net, cur), orders=orders,
-                average_order_value=round_money(from_minor(net, cur) / orders, cur) if orders else None,
-                returned_units=r_units, returned_value=from_minor(r_net, cur),
-                returns_rate=(Decimal(r_units) / Decimal(units)).quantize(Decimal("0.0001")) if units > 0 else None)
+            return figures_of(s, cur)
 
         if by in TIME_BY:
             this_year = self._bucketed(now_rows, by, None)

@@ -51,11 +51,11 @@ def test_first_run_creates_the_first_administrator_and_company(qtbot, sqlite_bac
     assert not services.auth.needs_first_user()
 
 
-def test_main_window_shows_six_tabs_the_database_and_the_user(qtbot, services, admin):
+def test_main_window_shows_seven_tabs_the_database_and_the_user(qtbot, services, admin):
     window = MainWindow(services, admin, database="SQLite demo.db", jobs=JobRunner(synchronous=True))
     qtbot.addWidget(window)
     tabs = [window.ui.tabs.tabText(i).replace("&", "") for i in range(window.ui.tabs.count())]
-    assert tabs == ["Orders", "Inventory", "Warehouse", "Accounts", "Service desk", "Carts"]
+    assert tabs == ["Orders", "Inventory", "Warehouse", "Accounts", "Service desk", "Carts", "Dashboard"]
     assert "SQLite demo.db" in window.database_label.text()
     assert "admin" in window.user_label.text()
 

@@ -14,6 +14,7 @@ TARGETS = (  # what stamps orders, their history, carts, returns and the report'
     ("oms_desktop.services.returns", "utc_now"),
     ("oms_desktop.services.shipping", "utc_now"),
     ("oms_desktop.services.sales", "utc_now"),
+    ("oms_desktop.services.dashboard", "utc_now"),
     ("oms_desktop.adapters.db.repositories", "_now"),
     ("oms_desktop.adapters.db.repositories_carts", "_now"),
     ("oms_desktop.adapters.db.repositories_warehouse", "_now"),

@@ -16,7 +16,7 @@ from oms_desktop.devtools.bench import SCALES
 
 ROWS = ("floor", "place_order", "whole_cycle", "product_search", "customer_lookup", "orders_page", "accounts_queue",
         "sales_report", "app_start", "invoice_pdf", "pick_list_pdf", "place_order_promotions", "order_import",
-        "carts_board", "pg_concurrent")
+        "carts_board", "dashboard", "pg_concurrent")
 
 
 def oms_bench(*args: str, tmp_path) -> tuple[int, str, str]:
@@ -45,7 +45,7 @@ def check_document(doc: dict, scale: str) -> dict:
     assert rows["floor"]["median_ratio"] == pytest.approx(1.0, abs=0.05)
     for key in ("place_order", "whole_cycle", "product_search", "customer_lookup", "orders_page", "accounts_queue",
                 "sales_report", "invoice_pdf", "pick_list_pdf", "app_start", "place_order_promotions", "carts_board",
-                "order_import"):
+                "order_import", "dashboard"):
         assert rows[key]["status"] == "ok", rows[key]
         check_timings(rows[key], floor)
         assert isinstance(rows[key]["met"], bool)
@@ -63,6 +63,7 @@ def check_document(doc: dict, scale: str) -> dict:
     assert rows["carts_board"]["note"].startswith("10,000 open carts")
     imported = re.match(r"([0-9,]+) rows, ([0-9,]+) orders imported \(", rows["order_import"]["note"])
     assert imported and int(imported.group(2).replace(",", "")) == min(10_000, max(500, sc.orders // 10))
+    assert re.search(r"read alone median [0-9.]+ ms \(56 days, top 10, ", rows["dashboard"]["note"])
     assert 20 < doc["peak_rss_mb"] < 4000
     return rows
 

@@ -1,0 +1,212 @@
+"""The dashboard's panels that are not charts: today's tiles by channel, products at risk of a stock-out, and carts at
+risk with conversion."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ...services.carts import CartBoardDTO, ConversionReportDTO
+from ...services.dashboard import ChannelDayDTO, DashboardDTO
+from ...services.forecast_dto import StockCoverDTO
+from .. import format as fmt
+from .export import add_export_actions, ask_save_path, remember_folder, write_csv
+
+UP, DOWN = "#1b5e20", "#b00020"
+TILE_STYLE = ("QFrame#tile { border: 1px solid #c5cae9; border-radius: 4px; background: #f5f7ff; }")
+FOCUS_STYLE = "QTableWidget:focus, QFrame#tiles:focus { border: 2px solid palette(highlight); }"
+
+
+def change(now: Decimal | int | None, before: Decimal | int | None) -> tuple[str, str]:
+    """The change from ``before`` to ``now`` as people read it ("▲ 12 %", "▼ 3 %", "new", "-", "" when either is
+    unknown) and its colour."""
+    if now is None or before is None:  # e.g. no average order value without orders: nothing to compare
+        return "", "#555"
+    a, b = Decimal(now), Decimal(before)
+    if b == 0:
+        return ("new", UP) if a > 0 else ("-", "#555")
+    pct = ((a - b) / abs(b) * 100).quantize(Decimal("1"))
+    if pct == 0:
+        return "= 0 %", "#555"
+    size = f"{abs(pct)} %" if abs(pct) <= 999 else "> 999 %"
+    return (f"▲ {size}", UP) if pct > 0 else (f"▼ {size}", DOWN)
+
+
+class Tile(QFrame):
+    """One channel's today: orders, net revenue and average order value, each with its change from last week."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, objectName="tile")
+        self.setStyleSheet(TILE_STYLE)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        # Five tiles share the row whatever the figures: a tile never asks for more than its share (what does not fit
+        # is cut at the right; the tooltip and the accessible description have every figure).
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.setMinimumWidth(120)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label)
+        self.plain = ""
+
+    def show_day(self, t: ChannelDayDTO, currency: str, locale: str, weekday: str) -> None:
+        """Three short lines (the tile must fit five abreast at 1,366 pixels beside the activity panel); the figures
+        of last week are in the tooltip and the accessible description."""
+        a, b = t.today, t.last_week
+
+        def m(v: Decimal | None) -> str:
+            return fmt.money(v, currency, locale) if v is not None else "-"
+
+        def line(now_text: str, now, before) -> str:
+            text, colour = change(now, before)
+            return f"<b>{now_text}</b> <span style='color:{colour}'>{text}</span>"
+        title = "All channels" if t.channel == "total" else t.channel.capitalize()
+        self.label.setText(f"<b>{title}</b><br>" + "<br>".join((
+            line(f"{a.orders} order{'s' if a.orders != 1 else ''}", a.orders, b.orders),
+            line(m(a.net), a.net, b.net),
+            "AOV " + line(m(a.average_order_value), a.average_order_value, b.average_order_value))))
+        self.plain = (f"{title}: {a.orders} orders {change(a.orders, b.orders)[0]} ({b.orders} last {weekday}), "
+                      f"net {m(a.net)} {change(a.net, b.net)[0]} ({m(b.net)}), average {m(a.average_order_value)} "
+                      f"{change(a.average_order_value, b.average_order_value)[0]} ({m(b.average_order_value)})")
+        self.setToolTip(self.plain)
+
+
+class TilesPanel(QFrame):
+    """Today by channel against the same weekday last week: the total first, then each channel."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, objectName="tiles")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it; a screen reader reads its description
+        self.setStyleSheet(FOCUS_STYLE)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(2, 2, 2, 2)
+        self.heading = QLabel("<b>Today</b><br>Loading...", objectName="today_heading")
+        self.row.addWidget(self.heading)
+        self.tiles: list[Tile] = []
+
+    def show_dashboard(self, d: DashboardDTO, locale: str) -> None:
+        for tile in self.tiles:
+            self.row.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = []
+        weekday = d.last_week_day.strftime("%a")
+        self.heading.setText(f"<b>Today</b><br>{d.today:%a %d %b}<br><span style='color:#666'>vs {weekday} "
+                             f"{d.last_week_day:%d %b}</span>")
+        for t in (d.total, *d.channels[:4]):  # four channels fit beside the total at 1,366 pixels
+            tile = Tile(self)
+            tile.show_day(t, d.currency, locale, weekday)
+            self.row.addWidget(tile, 1)
+            self.tiles.append(tile)
+        self.setAccessibleDescription("; ".join(t.plain for t in self.tiles))
+        self.setToolTip("\n".join(t.plain for t in self.tiles))
+
+
+class TablePanel(QFrame):
+    """A titled read-only table that saves its rows as CSV (Ctrl+E or the context menu); ``note`` stands in for the
+    table when there is nothing to show (e.g. forecasts not available).
+
+    Signals:
+        exported(str): the path of a CSV just written.
+    """
+
+    exported = Signal(str)
+
+    def __init__(self, title: str, name: str, columns: Sequence[str], settings: QSettings,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.name = name
+        self.settings = settings
+        self.columns = tuple(columns)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.title_label = QLabel(f"<b>{title}</b>", objectName=f"{name}_title")
+        layout.addWidget(self.title_label)
+        self.summary_label = QLabel(objectName=f"{name}_summary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.hide()
+        layout.addWidget(self.summary_label)
+        self.table = QTableWidget(0, len(columns), objectName=f"{name}_table")
+        self.table.setHorizontalHeaderLabels(list(columns))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        self.table.setWordWrap(False)
+        self.table.setStyleSheet(FOCUS_STYLE)
+        self.table.setAccessibleName(title)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        add_export_actions(self.table, png=None, csv_=self.export_csv)
+        layout.addWidget(self.table, 1)
+        self.note_label = QLabel(objectName=f"{name}_note")
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet("color: #555;")
+        self.note_label.hide()
+        layout.addWidget(self.note_label)
+        self.rows: list[tuple[str, ...]] = []
+
+    def set_rows(self, rows: Sequence[Sequence[object]], *, note: str = "") -> None:
+        self.rows = [tuple(str(c) for c in r) for r in rows]
+        self.table.setRowCount(len(self.rows))
+        for i, row in enumerate(self.rows):
+            for j, cell in enumerate(row):
+                item = QTableWidgetItem(cell)
+                if j > 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(i, j, item)
+        self.note_label.setText(note)
+        self.note_label.setVisible(bool(note))
+
+    def set_summary(self, text: str) -> None:
+        self.summary_label.setText(text)
+        self.summary_label.setVisible(bool(text))
+
+    def export_csv(self, path: Path | None = None) -> Path | None:
+        path = path or ask_save_path(self, self.settings, "Save table as CSV", f"{self.name}.csv", "csv")
+        if path is None:
+            return None
+        write_csv(path, self.columns, self.rows)
+        remember_folder(self.settings, path)
+        self.exported.emit(str(path))
+        return path
+
+
+STOCK_COLUMNS = ("SKU", "Product", "Available", "On order", "Per day", "Days of cover", "Out on", "With orders")
+CART_COLUMNS = ("Cart", "Customer", "Agent", "Value", "Idle")
+
+
+def stock_rows(rows: Sequence[StockCoverDTO]) -> list[tuple[str, ...]]:
+    def day(d) -> str:
+        return d.isoformat() if d is not None else "-"
+    return [(r.sku, r.name, str(r.available), str(r.on_order), f"{r.daily_demand:.1f}",
+             f"{r.days_of_cover:.0f}" if r.days_of_cover is not None else "-", day(r.stockout_date),
+             day(r.stockout_date_with_orders)) for r in rows]
+
+
+def idle_text(seconds: int) -> str:
+    minutes = seconds // 60
+    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+
+
+def carts_summary(board: CartBoardDTO, conversion: ConversionReportDTO, locale: str) -> str:
+    """One paragraph: open carts and at risk, then conversion over the days of ``conversion``, by channel."""
+    t = conversion.total
+    days = (conversion.end - conversion.start).days + 1
+    by_channel = ", ".join(f"{r.key} {fmt.rate(r.rate, locale)}" for r in conversion.rows)
+    return (f"<b>{board.open_carts}</b> open cart{'s' if board.open_carts != 1 else ''} worth "
+            f"{fmt.money(board.value, board.currency, locale)}, <b>{board.at_risk}</b> at risk (idle over "
+            f"{board.idle_minutes} min).<br>Conversion, last {days} days: <b>{fmt.rate(t.rate, locale)}</b> "
+            f"({t.confirmed} of {t.created} carts confirmed, {t.abandoned} abandoned, {t.still_open} open)"
+            + (f"; {by_channel}" if by_channel else "") + ".")
+
+
+def cart_rows(board: CartBoardDTO, locale: str) -> list[tuple[str, ...]]:
+    return [(c.number, c.customer_name or "walk-in", c.agent, fmt.money(c.value, c.currency, locale),
+             idle_text(c.idle_seconds)) for c in board.carts]
