@@ -236,3 +236,29 @@ def test_two_senders_at_once_deliver_each_message_once(db_url, paths, smtp):
         assert s.mail.outbox(admin) == []
     finally:
         backend.dispose()
+
+
+def test_backorder_delivery_and_refund_mails_say_what_was_true_at_the_change(shop, smtp):
+    s, admin = shop
+    configure(s, admin, smtp.port)
+    c = add_customer(s, admin, name="Cleo")
+    order = s.orders.place_order(admin, c.id, [("LAMP-01", 2), ("BOOK-01", 1)])
+    pick = s.picking.create_pick_list(admin, [order.id])
+    s.picking.confirm_picks(admin, pick.id, {"LAMP-01": 1}, default_reason="broken")
+    s.shipping.pack_order(admin, order.id, carrier="UPS", carrier_ref="1Z999")
+    s.shipping.ship_order(admin, order.id)
+    s.shipping.deliver_order(admin, order.id)
+    s.billing.issue_invoice(admin, order.id, render=False)
+    s.receivables.record_payment(admin, order.id, "100.00", "cash")
+    s.receivables.refund(admin, order.id, "10.00", "cash")
+    assert [r.kind for r in s.mail.messages_of(admin, order.id)] == [
+        "confirmation", "shipment", "backorder", "delivery", "refund"]  # no invoice: Cleo did not ask for it
+
+    assert s.mail.send_pending(None).sent == 5
+    backorder = text_and_html(next(m for m in smtp.messages if m["Subject"].startswith("Part of")))[0]
+    assert "1 x Desk lamp" in backorder and "Field guide" not in backorder
+    shipment = text_and_html(next(m for m in smtp.messages if "on its way" in m["Subject"]))[0]
+    assert "UPS" in shipment and "1Z999" in shipment and "Follow the parcel" not in shipment  # no UPS link set
+    refund = text_and_html(next(m for m in smtp.messages if "refund" in m["Subject"]))[1]
+    assert "10,00\xa0€" in refund and "cash" in refund
+    assert any("delivered" in m["Subject"] for m in smtp.messages)
