@@ -262,3 +262,58 @@ def test_backorder_delivery_and_refund_mails_say_what_was_true_at_the_change(sho
     refund = text_and_html(next(m for m in smtp.messages if "refund" in m["Subject"]))[1]
     assert "10,00\xa0€" in refund and "cash" in refund
     assert any("delivered" in m["Subject"] for m in smtp.messages)
+
+
+class HangUpAfterData:
+    """An SMTP server that takes a whole message and hangs up without answering: it may or may not have kept it."""
+
+    def __init__(self):
+        import socket
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(1)
+        self.port = self.sock.getsockname()[1]
+        self.received = 0
+        self.thread = threading.Thread(target=self.serve, daemon=True)
+        self.thread.start()
+
+    def serve(self):
+        conn, _ = self.sock.accept()
+        with conn:
+            f = conn.makefile("rb")
+            conn.sendall(b"220 hi\r\n")
+            while True:
+                line = f.readline()
+                if not line:
+                    return
+                verb = line[:4].upper()
+                if verb == b"DATA":
+                    conn.sendall(b"354 go on\r\n")
+                    while f.readline() not in (b".\r\n", b""):
+                        pass
+                    self.received += 1
+                    return  # hang up: no 250, no 4xx
+                conn.sendall(b"250 ok\r\n")
+
+    def close(self):
+        self.sock.close()
+        self.thread.join(5)
+
+
+def test_a_connection_lost_after_the_message_went_out_is_failed_not_resent(shop):
+    s, admin = shop
+    server = HangUpAfterData()
+    try:
+        configure(s, admin, server.port)
+        c = add_customer(s, admin)
+        s.orders.place_order(admin, c.id, [("LAMP-01", 1)])
+        report = s.mail.send_pending(None)
+        later = s.mail.clock() + timedelta(days=1)
+        s.mail.clock = lambda: later
+        again = s.mail.send_pending(None)
+    finally:
+        server.close()
+    assert server.received == 1 and report.failed == 1 and again.skipped == "nothing is due"
+    [row] = s.mail.outbox(admin, failed_only=True)
+    assert row.attempts == 1 and "no answer after the message was sent" in row.last_error
+    assert "may have gone out" in row.last_error
