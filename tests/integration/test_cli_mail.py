@@ -56,3 +56,14 @@ def test_mail_commands_send_what_waits_and_say_why_it_waits(cli_shop, smtp):
     assert code == 0 and "No failed e-mails." in out
     code, _out, err = oms.admin("mail", "retry", str(row["id"]))
     assert code == 3 and "not failed" in err
+
+
+def test_mail_templates_write_copies_the_packaged_ones_once_into_the_config_folder(oms, tmp_path):
+    code, out, _err = oms("--json", "mail", "templates", "--write")
+    doc = json.loads(out)
+    folder = tmp_path / "home" / "config" / "mail_templates"
+    assert code == 0 and doc["folder"] == str(folder)
+    assert "confirmation.txt" in doc["written"] and (folder / "shipment.html").read_text().startswith("<!DOCTYPE")
+    (folder / "refund.txt").write_text("Subject: mine\n\n$total\n")
+    code, out, _err = oms("--json", "mail", "templates", "--write")
+    assert json.loads(out)["written"] == [] and (folder / "refund.txt").read_text().startswith("Subject: mine")

@@ -31,7 +31,7 @@ class TemplateComposer:
         html_t, html_name = self.template(doc.kind, "html")
         values, markup = _values(doc)
         subject_t, body_t = split_subject(text_t, text_name)
-        subject = fill(subject_t, values, html_mode=False, name=text_name).replace("\n", " ").strip()
+        subject = " ".join(fill(subject_t, values, html_mode=False, name=text_name).split())  # no CR/LF in a header
         text = fill(body_t, values, html_mode=False, name=text_name)
         body = fill(html_t, {**values, **markup}, html_mode=True, markup=frozenset(markup), name=html_name)
         return ComposedMail(subject, text, body)
