@@ -9,7 +9,7 @@ import pytest
 from oms_desktop.adapters.db.engine import make_engine
 from oms_desktop.adapters.db.uow import uow_factory
 from oms_desktop.adapters.mail import SmtpTransport, TemplateComposer
-from oms_desktop.domain.errors import PermissionDenied, ValidationFailed
+from oms_desktop.domain.errors import OutOfStock, PermissionDenied, ValidationFailed
 from oms_desktop.services.base import SettingsCache
 from oms_desktop.services.mail import MailService
 from tests.helpers.fixtures import SAMPLE_CATALOG
@@ -317,3 +317,17 @@ def test_a_connection_lost_after_the_message_went_out_is_failed_not_resent(shop)
     [row] = s.mail.outbox(admin, failed_only=True)
     assert row.attempts == 1 and "no answer after the message was sent" in row.last_error
     assert "may have gone out" in row.last_error
+
+
+def test_a_cart_confirmed_on_screen_writes_its_confirmation_mail_and_a_rollback_writes_none(shop):
+    s, admin = shop
+    c = add_customer(s, admin)
+    cart = s.orders.create_draft(admin, c.id)
+    s.orders.add_line(admin, cart.id, "LAMP-01", 99)  # more than the 10 in stock: confirming is refused
+    with pytest.raises(OutOfStock, match="LAMP-01"):
+        s.orders.confirm_order(admin, cart.id)
+    assert s.mail.messages_of(admin, cart.id) == []  # the refusal rolled the mail back with everything else
+    s.orders.set_line_quantity(admin, cart.id, 1, 2)
+    confirmed = s.orders.confirm_order(admin, cart.id)
+    [row] = s.mail.messages_of(admin, cart.id)
+    assert (row.kind, row.order_number, row.recipient) == ("confirmation", confirmed.number, "anna@example.com")
