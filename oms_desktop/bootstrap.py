@@ -47,7 +47,10 @@ def open_backend(url: str, *, paths: Paths | None = None, hasher=None, migrate: 
     if migrate:
         upgrade(engine, (paths or Paths.default()).backups)
     from .adapters.exports import Exporters
+    from .adapters.mail import SmtpTransport, TemplateComposer
     services = Services.build(uow_factory(engine), hasher or Argon2Hasher(),
                               renderer=LazyRenderer(),  # ReportLab and its fonts load with the first document
-                              exporters=Exporters())
+                              exporters=Exporters(),
+                              mail_composer=TemplateComposer((paths or Paths.default()).config / "mail_templates"),
+                              mail_transport=SmtpTransport())
     return Backend(url, engine, services)

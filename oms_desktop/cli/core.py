@@ -55,6 +55,13 @@ def register(sub, leaf) -> None:
     c.add_argument("text")
     c.add_argument("--limit", type=positive_int, default=20)
     c.set_defaults(func=cmd_customer_find)
+    c = leaf(cust, "set-mail", "the customer's order e-mails: on or off, and the invoice PDF by mail")
+    c.add_argument("customer", metavar="CUSTOMER", help="customer number (C000042 or 42) or phone number")
+    onoff = c.add_mutually_exclusive_group()
+    onoff.add_argument("--on", dest="mail", action="store_const", const=True, help="send order e-mails")
+    onoff.add_argument("--off", dest="mail", action="store_const", const=False, help="the customer opted out")
+    c.add_argument("--invoice-pdf", choices=["yes", "no"], help="attach the invoice PDF when it is issued")
+    c.set_defaults(func=cmd_customer_set_mail)
 
     order = sub.add_parser("order", help="orders").add_subparsers(dest="action", metavar="ACTION", required=True)
     c = leaf(order, "place", "create and confirm an order (all lines reserved, or nothing)")
@@ -176,6 +183,17 @@ def cmd_customer_find(ctx: Context) -> int:
     ctx.emit(found, lambda: table(["Number", "Name", "Phones", "Email"],
                                   [(c.number, c.name, ", ".join(c.phones), c.email) for c in found])
              if found else f"No customer matches '{ctx.args.text}'.")
+    return 0
+
+
+def cmd_customer_set_mail(ctx: Context) -> int:
+    actor = ctx.need_actor()
+    a = ctx.args
+    customer = ctx.services.customers.resolve(actor, a.customer)
+    c = ctx.services.customers.set_mail(actor, customer.id, mail=a.mail,
+                                        invoice_by_mail=None if a.invoice_pdf is None else a.invoice_pdf == "yes")
+    ctx.emit(c, f"{c.number} {c.name}: order e-mails {'on' if c.mail else 'off'}, invoice PDF by mail "
+                f"{'yes' if c.invoice_by_mail else 'no'}" + ("" if c.email else " (no e-mail address yet)") + ".")
     return 0
 
 

@@ -30,6 +30,7 @@ class Perm(StrEnum):
     ACCOUNTING = "accounting"          # invoices, credit notes, ledger
     USER_ADMIN = "user.admin"
     SETTINGS = "settings"
+    SYSTEM_SETTINGS = "settings.system"  # what connects the shop to the outside: SMTP, the status page's address
 
 
 _SALES = {Perm.VIEW, Perm.ORDER_EDIT, Perm.ORDER_CANCEL, Perm.CUSTOMER_EDIT}
@@ -38,7 +39,7 @@ PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.COUNTER: frozenset(_SALES | {Perm.PAYMENT}),
     Role.WAREHOUSE: frozenset({Perm.VIEW, Perm.WAREHOUSE, Perm.STOCK_ADJUST}),
     Role.ACCOUNTANT: frozenset({Perm.VIEW, Perm.PAYMENT, Perm.ACCOUNTING, Perm.CUSTOMER_EDIT}),
-    Role.MANAGER: frozenset(p for p in Perm if p != Perm.USER_ADMIN),
+    Role.MANAGER: frozenset(p for p in Perm if p not in (Perm.USER_ADMIN, Perm.SYSTEM_SETTINGS)),
     Role.ADMIN: frozenset(Perm),
 }
 

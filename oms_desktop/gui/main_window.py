@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.ui.tabs.currentChanged.connect(lambda _i: self.focus_current_tab())
         for i in range(self.ui.tabs.count()):
             QShortcut(QKeySequence(f"Alt+{i + 1}"), self, activated=lambda i=i: self.ui.tabs.setCurrentIndex(i))
+        self._start_mail_sender()
         if feed is not None:
             feed.events_arrived.connect(self.on_events)
             feed.failed.connect(lambda msg: self.statusBar().showMessage(f"Live updates interrupted: {msg}", 10000))
@@ -166,6 +167,15 @@ class MainWindow(QMainWindow):
         self.import_dialog = OrderImportDialog(self.services, self.actor, self.jobs, locale=self.locale, parent=self)
         self.import_dialog.open()
         self.import_dialog.choose_file()
+
+    def _start_mail_sender(self) -> None:
+        """The outbox goes out from whichever workstation runs the app (two at once send each mail once)."""
+        from .mail_sender import MailSender
+        self.mail_sender = MailSender(self.services.mail, self.jobs, self)
+        self.mail_sender.reported.connect(lambda r: self.statusBar().showMessage(
+            f"E-mails: {r.sent} sent" + (f", {r.retry_later} to retry" if r.retry_later else "")
+            + (f", {r.failed} failed (oms mail outbox --failed)" if r.failed else ""), 10000))
+        self.mail_sender.start()
 
     def open_cart(self, order_id: int) -> None:
         """Enter on the open-carts board: the cart in the Orders tab (the board stays as it was)."""
@@ -261,5 +271,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self.feed is not None:
             self.feed.stop()
+        self.mail_sender.stop()
         self.jobs.wait_for_done(5000)
         super().closeEvent(event)

@@ -17,6 +17,8 @@ from .exports import Exporters
 from .inventory import InventoryService
 from .ledger import LedgerService
 from .order_import import OrderImportService
+from .mail import MailService
+from .mail_docs import MailComposer, MailTransport
 from .order_tracking import TrackingService
 from .orders import OrderService
 from .output import Renderer
@@ -28,6 +30,7 @@ from .purchasing import PurchasingService
 from .receivables import ReceivablesService
 from .returns import ReturnsService
 from .sales import SalesService
+from .settings import SettingsService
 from .shipping import ShippingService
 from .status_page import StatusPageService
 
@@ -57,6 +60,8 @@ class Services:
     order_import: OrderImportService
     status_page: StatusPageService
     dashboard: DashboardService
+    mail: MailService
+    settings: SettingsService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts and purchase orders; None where nothing prints."""
     exporters: Exporters | None = None
@@ -64,19 +69,25 @@ class Services:
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, hasher: PasswordHasher, *, renderer: Renderer | None = None,
-              exporters: Exporters | None = None) -> "Services":
-        """Every service over one unit-of-work factory; ``renderer`` goes to each service that prints."""
+              exporters: Exporters | None = None, mail_composer: MailComposer | None = None,
+              mail_transport: MailTransport | None = None) -> "Services":
+        """Every service over one unit-of-work factory; ``renderer`` goes to each service that prints; the mail
+        service sends through ``mail_transport`` what ``mail_composer`` writes (None: the outbox only fills)."""
         cache = SettingsCache(uow)
+        billing = BillingService(uow, cache, renderer)
+        mail = MailService(uow, cache, composer=mail_composer, transport=mail_transport,
+                           invoice_pdf=billing.pdf_for_mail)
         return cls(auth=AuthService(uow, cache, hasher), company=CompanyService(uow, cache),
                    catalog=CatalogService(uow, cache), inventory=InventoryService(uow, cache),
                    customers=CustomerService(uow, cache), orders=OrderService(uow, cache),
                    events=EventService(uow, cache), purchasing=PurchasingService(uow, cache, renderer),
                    payables=PayablesService(uow, cache), picking=PickingService(uow, cache, renderer),
                    shipping=ShippingService(uow, cache, renderer), returns=ReturnsService(uow, cache),
-                   tracking=TrackingService(uow, cache), billing=BillingService(uow, cache, renderer),
+                   tracking=TrackingService(uow, cache), billing=billing,
                    receivables=ReceivablesService(uow, cache, renderer), ledger=LedgerService(uow, cache),
                    checks=CheckService(uow, cache), carts=CartService(uow, cache),
-                   promotions=PromotionService(uow, cache), sales=SalesService(uow, cache),
-                   order_import=OrderImportService(uow, cache), status_page=StatusPageService(uow, cache),
-                   dashboard=DashboardService(uow, cache), renderer=renderer,
+                   promotions=PromotionService(uow, cache), sales=SalesService(uow, cache), mail=mail,
+                   settings=SettingsService(uow, cache), order_import=OrderImportService(uow, cache),
+                   status_page=StatusPageService(uow, cache), dashboard=DashboardService(uow, cache),
+                   renderer=renderer,
                    exporters=exporters)

@@ -9,6 +9,7 @@ from typing import Callable
 
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
+from ..domain.mail import MailKind
 from ..domain.ledger import contains_card_number, credit_note_entry, invoice_entry
 from ..domain.money import from_minor, to_minor
 from ..domain.orders import parse_quantity
@@ -23,6 +24,7 @@ from .invoice_adjustments import as_adjustments, goods_base, ledger_parts, price
 from .invoice_plan import (INVOICE_WHAT, NOT_INVOICEABLE, InvoicePlanDTO, InvoicePlanLineDTO, plan_adjustments,
                            plan_invoice)
 from .ledger_posting import post_entry
+from .outbox import queue_to
 from .order_lookup import order_row
 from .ports import utc_now
 
@@ -154,17 +156,19 @@ class BillingService(PrintingService):
             today = utc_now().date()
             due = today + timedelta(days=due_days)
             already = max(0, min(paid - invoiced, net + tax))  # paid before the invoice (counter sale, prepayment)
+            customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
             values = dict(kind="invoice", series=INVOICE_SERIES, seq=seq, number=number, order_id=order.id,
                           customer_id=order.customer_id, references_id=None, issue_date=today, due_date=due,
                           currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
                           tax_rounding=order.tax_rounding, reason=plan.note, prepaid_minor=already,
-                          issued_by=actor.user_id, **parties(uow, order, self.company))
+                          issued_by=actor.user_id, **parties(uow, order, self.company, customer))
             iid = uow.invoices.add_invoice(values, plan.line_rows)
             uow.carts.add_invoice_adjustments(iid, plan.adjustments)  # no statement without any
             uow.receivables.refresh_open_account(order.id)
             post_entry(uow, actor, invoice_entry(f"{number} {label}", net, tax, invoiced - paid,
                                                  **ledger_parts(plan.adjustments)),
                        currency=cur, order_id=order.id, invoice_id=iid)
+            queue_to(uow, MailKind.INVOICE, order.id, customer, {"invoice_id": iid, "number": number})
             units = {ln.sku: ln.to_invoice for ln in plan.lines if ln.to_invoice}
             uow.events.add_event(ev.InvoiceIssued(order_id=order.id, number=number, order=label,
                                                   total=str(from_minor(net + tax, cur)), currency=cur,
@@ -308,6 +312,14 @@ class BillingService(PrintingService):
             row = self._invoice_row(uow, invoice_ref)
             pdf = self._pdf_or_doc(uow, row)
         return self._store_document(row.id, pdf) if isinstance(pdf, InvoiceDoc) else pdf
+
+    def pdf_for_mail(self, invoice_id: int) -> tuple[str, bytes]:
+        """The number and the PDF exactly as issued, for the outbox sender attaching it to the customer's mail
+        (the outbox row was written by the permitted issue; the sender may run with no one signed in)."""
+        with self._uow(write=False) as uow:
+            row = self._invoice_row(uow, invoice_id)
+            pdf = self._pdf_or_doc(uow, row)
+        return row.number, (self._store_document(row.id, pdf) if isinstance(pdf, InvoiceDoc) else pdf)
 
     def get_invoice(self, actor: Actor, invoice_ref) -> InvoiceDTO:
         self._require(actor, Perm.VIEW, "view invoices")

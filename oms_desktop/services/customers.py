@@ -98,7 +98,33 @@ class CustomerService(ServiceBase):
             raise ValidationFailed(f"{len(ids)} customers share phone '{ref}'; give the customer number instead")
         return self.get_customer(actor, ids[0])
 
+    def set_mail(self, actor: Actor, customer_id: int, *, mail: bool | None = None,
+                 invoice_by_mail: bool | None = None) -> CustomerDTO:
+        """The customer's e-mail choices: order e-mails at all (``mail``), the invoice PDF by mail."""
+        self._require(actor, Perm.CUSTOMER_EDIT, "change customers")
+        if mail is None and invoice_by_mail is None:
+            raise ValidationFailed("say what to change: mail on or off, invoice PDF by mail yes or no")
+        with self._uow() as uow:
+            row = uow.customers.get(customer_id)
+            if row is None:
+                raise NotFound(f"No customer number {customer_id}.")
+            old = {"mail": not row.mail_opt_out, "invoice_by_mail": row.invoice_by_mail}
+            values = {}
+            if mail is not None:
+                values["mail_opt_out"] = not mail
+            if invoice_by_mail is not None:
+                values["invoice_by_mail"] = bool(invoice_by_mail)
+            uow.customers.update(customer_id, values)
+            new = {"mail": not values.get("mail_opt_out", row.mail_opt_out),
+                   "invoice_by_mail": values.get("invoice_by_mail", row.invoice_by_mail)}
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="customer.mail",
+                             entity="customer", entity_id=customer_id, old=old, new=new)
+            row = uow.customers.get(customer_id)
+            phones = uow.customers.phones_of([customer_id]).get(customer_id, [])
+            uow.commit()
+        return self._dto(row, phones)
+
     @staticmethod
     def _dto(row, phones) -> CustomerDTO:
         return CustomerDTO(row.id, row.name, tuple(phones), row.email, row.billing_address, row.shipping_address,
-                           row.notes)
+                           row.notes, not row.mail_opt_out, bool(row.invoice_by_mail))

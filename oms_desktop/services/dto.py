@@ -79,6 +79,8 @@ class CustomerDTO:
     billing_address: str
     shipping_address: str
     notes: str
+    mail: bool = True               # order e-mails (off: the customer opted out)
+    invoice_by_mail: bool = False   # the invoice PDF attached when it is issued
 
     @property
     def number(self) -> str:

@@ -26,9 +26,14 @@ def seller(company: CompanyDTO) -> dict:
     return dict(seller=address_text(Address(info.name, info.address_lines)), seller_vat_id=info.vat_id)
 
 
-def parties(uow, order, company: CompanyDTO) -> dict:
-    """Seller, bill-to and ship-to (when it differs) of an order's invoice, as stored on the invoice."""
-    customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
+_UNREAD = object()
+
+
+def parties(uow, order, company: CompanyDTO, customer=_UNREAD) -> dict:
+    """Seller, bill-to and ship-to (when it differs) of an order's invoice, as stored on the invoice (``customer``:
+    the order's customer row when the caller has read it already)."""
+    if customer is _UNREAD:
+        customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
     if customer is not None:
         bill = Address(customer.name, tuple(ln for ln in customer.billing_address.splitlines() if ln.strip()))
         ship_lines = tuple(ln for ln in customer.shipping_address.splitlines() if ln.strip())

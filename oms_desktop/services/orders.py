@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 from ..domain import events as ev
 from ..domain import tracking
+from ..domain.mail import MailKind
 from ..domain.errors import (BusinessRuleViolation, CouponRefused, InvalidTransition, NotFound, OutOfStock,
                              Shortage, StaleCart, ValidationFailed)
 from ..domain.money import from_minor, to_minor
@@ -15,6 +16,7 @@ from ..domain.pricing import PricingPolicy, TaxRounding, price, stored_line
 from ..domain.promotions import normalize_code
 from ..domain.roles import Perm
 from . import ledger_posting, sales_facts
+from .outbox import queue_for, queue_to
 from .cart_pricing import adjustment_rows, cart_adjustments, check_coupon, document_adjustments
 from .order_lookup import load_order, order_dto, order_row, resolve_order_id
 from .ports import utc_now as _now
@@ -99,6 +101,7 @@ class OrderService(CartEditing):
             uow.orders.add_history(order.id, order.status, Status.CONFIRMED, actor.user_id)
             self._confirmed_event(uow, actor, order.id, tn, new_total, order.currency, len(lines))
             dto = load_order(uow, order.id)
+            queue_for(uow, MailKind.CONFIRMATION, order.id, order.customer_id)  # one INSERT ... SELECT
             # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
             self._reserve(uow, actor, order.id, [(ln.product_id, ln.sku, ln.quantity) for ln in lines],
                           reorder_points={pid: p.reorder_point for pid, p in
@@ -197,6 +200,7 @@ class OrderService(CartEditing):
                                   customer_name=customer.name if customer else "", created_by=actor.username,
                                   adjustments=[SimpleNamespace(**r) for r in adj_rows],
                                   coupon_code=coupon_row.code if coupon_row else "")
+            queue_to(uow, MailKind.CONFIRMATION, oid, customer)  # one INSERT, only if the customer wants mail
             # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
             self._reserve(uow, actor, oid, [(products[s].id, s, q) for s, q in wanted.items()],
                           reorder_points={products[s].id: products[s].reorder_point for s in wanted})
@@ -263,6 +267,9 @@ class OrderService(CartEditing):
                 ledger_posting.post_shipment(uow, actor, order.id, sorted(per_product.items()))
             uow.orders.update(order.id, {"status": tgt.value})
             uow.orders.add_history(order.id, order.status, tgt, actor.user_id, note)
+            if tgt in (Status.SHIPPED, Status.DELIVERED):  # a manual step: no carrier known
+                queue_for(uow, MailKind.SHIPMENT if tgt is Status.SHIPPED else MailKind.DELIVERY, order.id,
+                          order.customer_id)
             uow.events.add_event(STEP_EVENTS[tgt](order_id=order.id, number=order_number(order.id),
                                                   tracking_number=order.tracking_number),
                                  user_id=actor.user_id)

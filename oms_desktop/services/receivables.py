@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
+from ..domain.mail import MailKind
 from ..domain.ledger import Method, contains_card_number, receipt_entry, refund_entry
 from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.references import order_number, receipt_number
@@ -19,6 +20,7 @@ from .documents import ReceiptDoc, ReceiptLine, ReceiptPayment, adjustment_lines
 from .dto import Actor
 from .ledger_posting import post_entry
 from .order_lookup import order_row
+from .outbox import queue_for
 from .ports import utc_now
 from .pricing import price_order_lines
 
@@ -187,6 +189,9 @@ class ReceivablesService(PrintingService):
             entry = (receipt_entry(text, method, minor, balance) if kind == "payment"
                      else refund_entry(text, method, minor, balance))
             post_entry(uow, actor, entry, currency=currency, order_id=order.id, payment_id=pid)
+            if kind == "refund":
+                queue_for(uow, MailKind.REFUND, order.id, order.customer_id,
+                          {"amount": str(value), "currency": currency, "method": method})
             event = ev.PaymentReceived if kind == "payment" else ev.RefundPaid
             uow.events.add_event(event(order_id=order.id, number=label, amount=str(value), currency=currency,
                                        method=method, balance=str(from_minor(balance - minor if kind == "payment"

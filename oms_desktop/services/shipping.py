@@ -14,11 +14,13 @@ from types import SimpleNamespace
 
 from ..domain import events as ev
 from ..domain.document_states import BackorderStatus, PickOrderStatus, ShipmentStatus, check_move
+from ..domain.mail import MailKind
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
 from ..domain.orders import Status, check_transition, parse_quantity
 from ..domain.references import order_number, pick_list_number
 from ..domain.roles import Perm
 from . import ledger_posting
+from .outbox import queue_for
 from .output import PrintingService
 from .documents import Address, CompanyInfo, PackingSlipDoc, PackingSlipLine
 from .dto import Actor, OrderDTO
@@ -171,7 +173,12 @@ class ShippingService(PrintingService):
                                                  carrier_ref=shipment.carrier_ref, product_ids=sorted(shipped),
                                                  backorder=po.backorder),
                                  user_id=actor.user_id)
+            queue_for(uow, MailKind.SHIPMENT, order.id, order.customer_id,
+                      {"carrier": shipment.carrier, "service": shipment.service, "carrier_ref": shipment.carrier_ref,
+                       "shipment_id": shipment.id, "lines": [[ln.sku, ln.quantity] for ln in by_sku]})
             if owed and not po.backorder:
+                queue_for(uow, MailKind.BACKORDER, order.id, order.customer_id,
+                          {"lines": [[sku, q] for _p, sku, q in owed]})
                 uow.events.add_event(ev.BackorderCreated(order_id=order.id, number=label,
                                                          product_ids=[p for p, _s, _q in owed],
                                                          lines={sku: q for _p, sku, q in owed}),
@@ -205,6 +212,9 @@ class ShippingService(PrintingService):
                 uow.orders.add_history(order.id, order.status, Status.DELIVERED, actor.user_id, note)
             elif shipment is None:
                 check_transition(order.status, Status.DELIVERED, label)
+            queue_for(uow, MailKind.DELIVERY, order.id, order.customer_id,
+                      {"carrier": shipment.carrier if shipment else "",
+                       "carrier_ref": shipment.carrier_ref if shipment else ""})
             uow.events.add_event(ev.OrderDelivered(order_id=order.id, number=label,
                                                    tracking_number=order.tracking_number,
                                                    carrier_ref=shipment.carrier_ref if shipment else ""),

@@ -7,29 +7,35 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event
 
-PLACE_ORDER_FIXED = 11
+PLACE_ORDER_FIXED = 12
 """Statements of placing an order besides one reservation per product: customer, products, the active promotions
 (one read; a coupon, a shipping method and the order's allowances add theirs only when the order has them), the
 order (its tracking
 number checked by the insert itself: ON CONFLICT DO NOTHING), lines, history, event, audit, stock moves, and the sales
-facts (two UPSERTs however many products: the day's product rows in one executemany, the day's order row). The DTO is
-built from what was written, not read back."""
+facts (two UPSERTs however many products: the day's product rows in one executemany, the day's order row), and the
+confirmation e-mail's outbox row (one INSERT, only because these customers have an e-mail address and did not opt
+out: the customer row is read anyway, so a customer without mail costs nothing; the message is rendered when it is
+sent, not here). The DTO is built from what was written, not read back."""
 PAGE = 2
 """Statements for one page of a list: the page itself plus at most one batched look-up (the customers' phones), or
 the type-ahead's two steps (SKU-prefix matches, then the rest, each in SKU order)."""
-SHIP_ORDER = 17
+SHIP_ORDER = 18
 """Statements of shipping a packed 3-line order with unit costs: the order, its pick, shipment and lines, the stock
 (SQLite: one UPDATE for all lines; PostgreSQL: one per line, in SKU order), the moves, shipment and pick status, the
 order's open account (one upsert: its units left and wait for an invoice; the accounts queue reads that set instead
 of scanning every order), the order lines, the order's status and history, the unit costs, the COGS entry and its
-postings, event and audit."""
+postings, event and audit, and the shipment e-mail's outbox row (one INSERT ... SELECT from the customer: it writes
+nothing for a customer without an address or who opted out; the customer is not read otherwise, so this is cheaper
+than reading it first; a part shipment adds one more for the backorder e-mail)."""
 ISSUE_INVOICE = 14
 """Statements of issuing an invoice (rendering its PDF is not one: see ``invoice_pdf``): the order, its lines, its
 invoices, its units shipped, returned and invoiced per product (one statement: what an invoice of the shipped units
 may bill), its amounts, the number, the customer, the invoice and its lines, the order's open account (one upsert),
 the sale entry and its postings, event, audit. The DTO and the PDF's document are built from what was written, not
-read back. The same for the second invoice of an order (its backorder shipped) as for the first. An order without
-allowances or charges reads none: its stored totals are what its lines cost and it has no shipping method."""
+read back (the customer, read once, also says whether the invoice PDF goes out by e-mail: the outbox row is one INSERT
+more only for a customer who asked for it). The same for the second invoice of an order (its backorder shipped) as
+for the first. An order without allowances or charges reads none: its stored totals are what its lines cost and it
+has no shipping method."""
 INVOICE_ADJUSTMENTS = 3
 """What an order's allowances and charges add to issuing its invoice, and only when it has some: reading them,
 inserting the invoice's share of them (one executemany), and, for an order invoiced before, reading what its earlier

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models_base import NAMING, Base, Id, Minor, UtcDateTime  # noqa: F401 - re-exported: the shared column types
@@ -89,6 +89,9 @@ class Customer(Base):
     name_lower: Mapped[str] = mapped_column(String(200), index=True)
     email_lower: Mapped[str] = mapped_column(String(254), default="", index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # order e-mails (docs/mail.md): the customer opted out of all of them; wants the invoice PDF by mail
+    mail_opt_out: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    invoice_by_mail: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class CustomerPhone(Base):

@@ -15,6 +15,7 @@ from .repositories import (AuditRepo, CustomersRepo, EventsRepo, OrdersRepo, Pro
 from .repositories_carts import CartsRepo, PromotionsRepo
 from .repositories_accounts import InvoicesRepo, LedgerRepo, PaymentsRepo, ReceivablesRepo
 from .repositories_purchasing import PayablesRepo, PurchasingRepo
+from .repositories_mail import OutboxRepo
 from .repositories_sales import SalesRepo
 from .repositories_warehouse import PickingRepo, ShipmentsRepo
 
@@ -57,6 +58,7 @@ class SqlUnitOfWork:
         self.carts = CartsRepo(c)
         self.promotions = PromotionsRepo(c)
         self.sales = SalesRepo(c)
+        self.outbox = OutboxRepo(c)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -1,7 +1,7 @@
 """orders from the web shop and the mail catalog: the shop's order number and the ship-to address (issue 15)
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 
 New columns: ``orders.external_ref`` (the shop's own order number, e.g. Shopify's ``#1001``; unique per channel, so
 importing the same export again finds every order already there and creates nothing) and ``orders.ship_to`` (the
@@ -12,7 +12,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = '0013'
-down_revision = '0010'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
