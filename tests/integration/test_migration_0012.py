@@ -31,7 +31,7 @@ def test_0012_upgrades_downgrades_and_upgrades_again_keeping_the_customers(engin
     migrate(engine, "0012")
     with engine.connect() as c:
         assert c.execute(text("SELECT mail_opt_out, invoice_by_mail FROM customers")).one() == (False, False)
-    assert "outbox" in inspect(engine).get_table_names() and differences(engine) == []
+    assert "outbox" in inspect(engine).get_table_names()
 
     migrate(engine, "0010", down=True)
     assert "outbox" not in inspect(engine).get_table_names()
@@ -40,5 +40,5 @@ def test_0012_upgrades_downgrades_and_upgrades_again_keeping_the_customers(engin
     with engine.connect() as c:
         assert c.execute(text("SELECT name FROM customers")).scalars().all() == ["Anna"]
 
-    migrate(engine, "0012")
+    migrate(engine, "head")  # the models are the last revision's
     assert differences(engine) == []
