@@ -1,15 +1,22 @@
-"""Carriers' tracking links: a per-carrier URL template (setting ``carrier_url.<carrier>``) filled with a reference."""
+"""Carriers' tracking links: a per-carrier URL template (setting ``carrier.<carrier>.tracking_url``, set with
+``oms settings set``) filled with a reference; the status page and the shipment e-mail both link through here."""
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, urlsplit
 
-SETTING_PREFIX = "carrier_url."
 PLACEHOLDER = "{ref}"
+SETTING_RE = re.compile(r"^carrier\.([a-z0-9][a-z0-9_-]{0,29})\.tracking_url$")
 
 
 def setting_key(carrier: str) -> str:
-    """The settings key of a carrier's URL template: ``carrier_url.`` and the carrier's name, case-folded."""
-    return SETTING_PREFIX + " ".join(carrier.split()).casefold()
+    """The settings key of a carrier's URL template: ``carrier.dhl.tracking_url`` for "DHL" (case-folded, anything
+    but letters, digits, _ and - made a dash: "Royal Mail" is ``carrier.royal-mail.tracking_url``)."""
+    return f"carrier.{re.sub(r'[^a-z0-9_-]', '-', ' '.join(carrier.split()).casefold())}.tracking_url"
+
+
+def is_setting_key(key: str) -> bool:
+    return SETTING_RE.match(key) is not None
 
 
 def tracking_url(template: str | None, reference: str) -> str | None:

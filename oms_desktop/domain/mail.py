@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from datetime import timedelta
 from enum import StrEnum
 
+from . import carriers
+
 from .errors import ValidationFailed
 
 
@@ -58,7 +60,7 @@ def new_message_id(order_id: int) -> str:
 # ---- settings ------------------------------------------------------------------------------------------------
 
 EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
-CARRIER_KEY_RE = re.compile(r"^carrier\.([a-z0-9][a-z0-9_-]{0,29})\.tracking_url$")
+CARRIER_KEY_RE = carriers.SETTING_RE
 SECURITY = ("starttls", "tls", "none")
 
 MAIL_SETTINGS: dict[str, str] = {
@@ -119,15 +121,13 @@ def normalize_setting(key: str, value: str) -> str:
 
 def carrier_key(carrier: str) -> str:
     """The setting that holds a carrier's tracking link: ``carrier.dhl.tracking_url`` for "DHL"."""
-    return f"carrier.{re.sub(r'[^a-z0-9_-]', '-', carrier.strip().lower())}.tracking_url"
+    return carriers.setting_key(carrier)
 
 
 def tracking_link(url_template: str, carrier_ref: str) -> str:
-    """The carrier's tracking page for one parcel (the reference URL-quoted), or "" without a template."""
-    from urllib.parse import quote
-    if not url_template or not carrier_ref:
-        return ""
-    return url_template.replace("{ref}", quote(carrier_ref, safe=""))
+    """The carrier's tracking page for one parcel (the reference URL-quoted), or "" without a usable template:
+    the same link as the status page's (``domain/carriers.py``)."""
+    return carriers.tracking_url(url_template, carrier_ref) or ""
 
 
 def status_link(status_page_url: str, tracking_number: str) -> str:

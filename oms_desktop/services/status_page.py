@@ -97,7 +97,7 @@ def read_public_status(uow, number: str, shop_name: str, *, with_items: bool = T
     ship_rows = uow.shipments.shipments_of(oid)
     backorder_rows = uow.shipments.backorders_of(oid)
     refunds = uow.shipments.order_events(oid, {RefundPaid.kind})
-    templates = {k: v for k, v in uow.settings.get_all().items() if k.startswith(carriers.SETTING_PREFIX)}
+    templates = {k: v for k, v in uow.settings.get_all().items() if carriers.is_setting_key(k)}
     lines = uow.orders.lines(oid) if with_items else ()
 
     steps = [PublicStepDTO("received", order.created_at)]

@@ -27,7 +27,7 @@ def build_status_shop(backend, admin, customer) -> StatusShop:
     s = backend.services
     s.auth.add_user(admin, "wh_kim", "warehouse", "wh-pw", "Kim Lager")
     wh = s.auth.sign_in("wh_kim", "wh-pw")
-    set_setting(backend.engine, "carrier_url.dhl", CARRIER_TEMPLATE)
+    set_setting(backend.engine, "carrier.dhl.tracking_url", CARRIER_TEMPLATE)
     shipped = s.orders.place_order(admin, customer.id, [("LAMP-01", 2), ("BULB-E27", 3)])
     pl = s.picking.create_pick_list(wh, [shipped.id])
     s.picking.confirm_picks(wh, pl.number, {"LAMP-01": 1}, {"LAMP-01": "one on the shelf"})

@@ -24,5 +24,5 @@ def test_no_link_without_a_reference():
 
 
 def test_the_setting_key_ignores_case_and_extra_spaces():
-    assert setting_key("DHL") == setting_key(" dhl ") == "carrier_url.dhl"
-    assert setting_key("Royal  Mail") == "carrier_url.royal mail"
+    assert setting_key("DHL") == setting_key(" dhl ") == "carrier.dhl.tracking_url"
+    assert setting_key("Royal  Mail") == "carrier.royal-mail.tracking_url"
