@@ -70,7 +70,14 @@ def register(sub, leaf) -> None:
     c.add_argument("--channel", choices=[ch.value for ch in Channel])
     c.add_argument("--coupon", metavar="CODE", help="redeem a coupon (refused, naming why, if it cannot be used)")
     c.add_argument("--shipping", metavar="METHOD", help="a shipping method's code (oms shipping list)")
+    c.add_argument("--ship-to", metavar="ADDRESS", help="the delivery address, recipient first, lines separated by "
+                                                        "newlines or ' | ' (default: the customer's shipping address)")
     c.set_defaults(func=cmd_order_place)
+    c = leaf(order, "ship-to", "change where an order goes (a cart, or a confirmed order until it is packed)")
+    c.add_argument("order", metavar="ORDER")
+    c.add_argument("address", metavar="ADDRESS", help="recipient first, lines separated by newlines or ' | '; "
+                                                      "'' takes the customer's shipping address again")
+    c.set_defaults(func=cmd_order_ship_to)
     c = leaf(order, "import", "import orders from a web shop's CSV export (Shopify, WooCommerce) or the generic "
                               "format: each order whole or not at all; the same file again creates nothing")
     c.add_argument("file", metavar="FILE")
@@ -203,10 +210,21 @@ def cmd_order_place(ctx: Context) -> int:
     lines = [parse_line(t) for t in a.line]
     customer = ctx.services.customers.resolve(actor, a.customer) if a.customer else None
     order = ctx.services.orders.place_order(actor, customer.id if customer else None, lines, channel=a.channel,
-                                            coupon=a.coupon, shipping=a.shipping)
+                                            coupon=a.coupon, shipping=a.shipping, ship_to=address_lines(a.ship_to))
     ctx.emit(order, lambda: f"Placed {order.number} (tracking number {order.tracking_number})"
                             + (f" for {order.customer_name}" if order.customer_name else "")
                             + f": {len(order.lines)} line(s), total {money(order.total, order.currency)}.")
+    return 0
+
+
+def address_lines(text: str | None) -> str | None:
+    """An address typed on one command line: ' | ' separates its lines."""
+    return None if text is None else "\n".join(part.strip() for part in text.split("|"))
+
+
+def cmd_order_ship_to(ctx: Context) -> int:
+    order = ctx.services.orders.set_ship_to(ctx.need_actor(), ctx.args.order, address_lines(ctx.args.address) or "")
+    ctx.emit(order, lambda: f"{order.number} goes to:\n  " + "\n  ".join(order.ship_to.splitlines() or ["(nowhere)"]))
     return 0
 
 
@@ -216,7 +234,11 @@ def format_order(o) -> str:
            f"Tracking number: {o.tracking_number or '(none yet)'}",
            f"Customer: {o.customer_name} ({customer_number(o.customer_id)})" if o.customer_id is not None else
            "Customer: (none)",
-           f"Channel: {o.channel}    created {when(o.created_at)} by {o.created_by or '?'}", ""]
+           f"Channel: {o.channel}    created {when(o.created_at)} by {o.created_by or '?'}"
+           + (f"    shop order {o.external_ref}" if o.external_ref else "")]
+    if o.ship_to:
+        out.append("Ship to: " + " / ".join(o.ship_to.splitlines()))
+    out.append("")
     out.append(table(["#", "SKU", "Name", "Qty", "Unit price", "Tax rate", "Net", "Tax", "Gross"],
                      [(ln.line_no, ln.sku, ln.name, ln.quantity, money(ln.unit_price, cur), percent(ln.tax_rate),
                        money(ln.net, cur), money(ln.tax, cur), money(ln.gross, cur)) for ln in o.lines],

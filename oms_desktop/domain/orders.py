@@ -98,3 +98,28 @@ def rate_to_bp(rate: Decimal) -> int:
 
 def bp_to_rate(bp: int) -> Decimal:
     return (Decimal(bp) / 10000).normalize() if bp else Decimal(0)
+
+
+SHIP_TO_MAX = 1000
+
+
+def delivery_label(name: str, address: str) -> str:
+    """The ship-to snapshot of an order: the recipient on the first line, then the address lines (blank ones out)."""
+    lines = [" ".join(x.split()) for x in [name, *address.splitlines()]]
+    return "\n".join(x for x in lines if x)
+
+
+def clean_ship_to(text: str) -> str:
+    """A typed delivery address as the order keeps it, or ValidationFailed naming what is wrong."""
+    from .ledger import contains_card_number
+    label = "\n".join(" ".join(x.split()) for x in str(text or "").splitlines() if x.strip())
+    problems = []
+    if len(label) > SHIP_TO_MAX:
+        problems.append(f"the delivery address is longer than {SHIP_TO_MAX} characters")
+    if label.count("\n") >= 12:
+        problems.append("the delivery address has more than 12 lines")
+    if contains_card_number(label):
+        problems.append("the delivery address looks like it holds a card number; card numbers are never stored")
+    if problems:
+        raise ValidationFailed(problems)
+    return label

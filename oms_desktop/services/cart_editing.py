@@ -12,7 +12,7 @@ from ..domain import events as ev
 from ..domain.errors import (BusinessRuleViolation, InvalidTransition, NotFound, PermissionDenied, StaleCart,
                              ValidationFailed)
 from ..domain.money import from_minor, parse_amount, to_minor
-from ..domain.orders import (Channel, Status, bp_to_rate, parse_quantity,
+from ..domain.orders import (Channel, Status, bp_to_rate, delivery_label, parse_quantity,
                              parse_rate, rate_to_bp)
 from ..domain.pricing import Totals
 from ..domain.roles import Perm, can
@@ -27,17 +27,25 @@ from .dto import Actor, OrderDTO
 MAX_LINES = 500
 
 
+def customer_ship_to(customer) -> str:
+    """The delivery address an order of ``customer`` starts with: their shipping address, else their billing one."""
+    if customer is None:
+        return ""
+    return delivery_label(customer.name, customer.shipping_address or customer.billing_address or "")
+
+
 class CartEditing(ServiceBase):
     # ---- carts ---------------------------------------------------------------------------------------------
     def create_draft(self, actor: Actor, customer_id: int | None = None, channel: str | None = None) -> OrderDTO:
         self._require(actor, Perm.ORDER_EDIT, "create orders")
         channel = self._channel(channel)
         with self._uow() as uow:
-            if customer_id is not None and uow.customers.get(customer_id) is None:
+            customer = uow.customers.get(customer_id) if customer_id is not None else None
+            if customer_id is not None and customer is None:
                 raise NotFound(f"No customer number {customer_id}.")
             oid = self._insert_order(uow, actor, customer_id, channel, Status.DRAFT)
             uow.orders.update(oid, {"version": 1, "last_change": "opened", "last_change_at": _now(),
-                                    "last_change_by": actor.username})
+                                    "last_change_by": actor.username, "ship_to": customer_ship_to(customer)})
             uow.orders.add_history(oid, None, Status.DRAFT, actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.create", entity="order",
                              entity_id=oid, new={"customer_id": customer_id, "channel": channel})
@@ -55,7 +63,7 @@ class CartEditing(ServiceBase):
             customer = uow.customers.get(customer_id) if customer_id is not None else None
             if customer_id is not None and customer is None:
                 raise NotFound(f"No customer number {customer_id}.")
-            uow.orders.update(order.id, {"customer_id": customer_id})
+            uow.orders.update(order.id, {"customer_id": customer_id, "ship_to": customer_ship_to(customer)})
             change = f"customer {customer.name}" if customer is not None else "no customer"
             reprice(uow, with_fields(order, customer_id=customer_id), actor, change)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.set_customer",
@@ -205,7 +213,8 @@ class CartEditing(ServiceBase):
             sold = [ln for ln in lines if products[ln.product_id].active]
             if not sold:
                 raise BusinessRuleViolation(f"None of the products of {order_number(source.id)} is still sold.")
-            oid = self._insert_order(uow, actor, source.customer_id, channel, Status.DRAFT)
+            oid = self._insert_order(uow, actor, source.customer_id, channel, Status.DRAFT,
+                                     ship_to=getattr(source, "ship_to", "") or "")
             uow.orders.add_history(oid, None, Status.DRAFT, actor.user_id, f"repeat of {order_number(source.id)}")
             uow.orders.add_lines([dict(order_id=oid, line_no=i, product_id=ln.product_id, sku=ln.sku,
                                        name=products[ln.product_id].name, quantity=ln.quantity,
@@ -237,9 +246,10 @@ class CartEditing(ServiceBase):
                                    f"{', '.join(c.value for c in Channel)})") from None
 
     def _insert_order(self, uow, actor, customer_id, channel, status, *, tracking_number=None, express=False,
-                      net=Decimal(0), tax=Decimal(0), total=Decimal(0)) -> int:
-        return uow.orders.add(self._order_values(actor, customer_id, channel, status, tracking_number=tracking_number,
-                                                 express=express, net=net, tax=tax, total=total))
+                      net=Decimal(0), tax=Decimal(0), total=Decimal(0), ship_to: str = "") -> int:
+        return uow.orders.add(dict(self._order_values(actor, customer_id, channel, status,
+                                                      tracking_number=tracking_number, express=express, net=net,
+                                                      tax=tax, total=total), ship_to=ship_to))
 
     def _order_values(self, actor, customer_id, channel, status, *, tracking_number=None, express=False,
                       net=Decimal(0), tax=Decimal(0), total=Decimal(0)) -> dict:

@@ -109,6 +109,7 @@ class PickOrder:
     customer_name: str
     line_count: int
     tote: str = ""
+    destination: str = ""  # ZIP and town, country of the delivery address
 
 
 @dataclass(frozen=True)

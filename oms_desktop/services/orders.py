@@ -11,7 +11,7 @@ from ..domain.mail import MailKind
 from ..domain.errors import (BusinessRuleViolation, CouponRefused, InvalidTransition, NotFound, OutOfStock,
                              Shortage, StaleCart, ValidationFailed)
 from ..domain.money import from_minor, to_minor
-from ..domain.orders import (HOLDS_RESERVATION, Status, check_transition, parse_quantity)
+from ..domain.orders import HOLDS_RESERVATION, Status, check_transition, clean_ship_to, parse_quantity
 from ..domain.pricing import PricingPolicy, TaxRounding, price, stored_line
 from ..domain.promotions import normalize_code
 from ..domain.roles import Perm
@@ -22,7 +22,7 @@ from .order_lookup import load_order, order_dto, order_row, resolve_order_id
 from .ports import utc_now as _now
 from ..domain.references import order_number
 from .dto import Actor, OrderDTO, OrderSummaryDTO
-from .cart_editing import CartEditing, reprice, stale_cart
+from .cart_editing import CartEditing, customer_ship_to, reprice, stale_cart
 
 STEP_EVENTS: dict[Status, type[ev.OrderPicking] | type[ev.OrderPacked] | type[ev.OrderShipped]
                   | type[ev.OrderDelivered]] = {
@@ -111,7 +111,8 @@ class OrderService(CartEditing):
         return dto
 
     def place_order(self, actor: Actor, customer_id: int | None, lines, *, channel: str | None = None,
-                    express: bool = False, coupon: str | None = None, shipping: str | None = None) -> OrderDTO:
+                    express: bool = False, coupon: str | None = None, shipping: str | None = None,
+                    ship_to: str | None = None) -> OrderDTO:
         """Create and confirm an order in one transaction (CLI, imports): all of it happens, or none of it.
 
         The active promotions apply; ``coupon`` (a code, in any case and spacing) is redeemed in the same
@@ -131,6 +132,7 @@ class OrderService(CartEditing):
             problems.append("an order needs at least one line (SKU=QTY)")
         if problems:
             raise ValidationFailed(problems)
+        typed_ship_to = clean_ship_to(ship_to) if ship_to not in (None, "") else None
         company = self.company
         with self._uow() as uow:
             customer = uow.customers.get(customer_id) if customer_id is not None else None
@@ -168,7 +170,8 @@ class OrderService(CartEditing):
             now = _now()
             values = self._order_values(actor, customer_id, channel, Status.CONFIRMED, express=express,
                                         net=totals.net, tax=totals.tax, total=totals.total)
-            values.update(coupon_id=cart.coupon_id, shipping_method=method)
+            values.update(coupon_id=cart.coupon_id, shipping_method=method,
+                          ship_to=typed_ship_to if typed_ship_to is not None else customer_ship_to(customer))
             values.update(created_at=now, updated_at=now, confirmed_at=now)
             for _ in range(10):  # 55 random bits: a number already taken is drawn again, practically never
                 values["tracking_number"] = tn = tracking.new_tracking_number()
@@ -205,6 +208,29 @@ class OrderService(CartEditing):
             self._reserve(uow, actor, oid, [(products[s].id, s, q) for s, q in wanted.items()],
                           reorder_points={products[s].id: products[s].reorder_point for s in wanted})
             sales_facts.record_confirmed(uow, SimpleNamespace(id=oid, **values), now, line_rows, adj_rows)
+            uow.commit()
+        return dto
+
+    def set_ship_to(self, actor: Actor, order_ref, text: str) -> OrderDTO:
+        """Where the order goes: a cart's, or a confirmed order's until it is packed (the packing slip prints it).
+        Empty takes the customer's shipping address again."""
+        self._require(actor, Perm.ORDER_EDIT, "change delivery addresses")
+        label = clean_ship_to(text)
+        with self._uow() as uow:
+            order = order_row(uow, order_ref, for_update=True)
+            if order.status not in (Status.DRAFT, Status.CONFIRMED, Status.PICKING):
+                raise InvalidTransition(f"{order_number(order.id)} is {order.status}; its delivery address can no "
+                                        "longer change.")
+            if not label and order.customer_id is not None:
+                label = customer_ship_to(uow.customers.get(order.customer_id))
+            changes: dict = {"ship_to": label}
+            if order.status == Status.DRAFT:
+                changes.update(version=order.version + 1, last_change="delivery address", last_change_at=_now(),
+                               last_change_by=actor.username)
+            uow.orders.update(order.id, changes)
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.ship_to", entity="order",
+                             entity_id=order.id, old={"ship_to": order.ship_to}, new={"ship_to": label})
+            dto = load_order(uow, order.id)
             uow.commit()
         return dto
 

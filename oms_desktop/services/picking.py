@@ -43,6 +43,13 @@ class QueueItemDTO:
     stage: str
 
 
+def destination(ship_to: str) -> str:
+    """Where a parcel goes, in one short line for the pick list: the address's last two lines (ZIP and town,
+    country)."""
+    lines = [x for x in ship_to.splitlines()[1:] if x.strip()]
+    return " · ".join(lines[-2:])
+
+
 @dataclass(frozen=True)
 class PickOrderDTO:
     order_id: int
@@ -53,6 +60,7 @@ class PickOrderDTO:
     backorder: bool
     status: str  # picking, picked, packed, shipped, empty (nothing found), dropped (order cancelled meanwhile)
     line_count: int
+    ship_to: str = ""  # the order's delivery address (recipient first)
 
 
 @dataclass(frozen=True)
@@ -138,8 +146,8 @@ class PickingService(PrintingService):
             lines=tuple(PickLine(ln.location, ln.sku, ln.barcode, ln.name, ln.quantity,
                                  tuple((f"T{tote} {number}", q) for number, tote, q in ln.per_order))
                         for ln in pl.lines),
-            orders=tuple(PickOrder(o.number, o.tracking_number, o.customer_name, o.line_count, f"T{o.tote}")
-                         for o in pl.orders))
+            orders=tuple(PickOrder(o.number, o.tracking_number, o.customer_name, o.line_count, f"T{o.tote}",
+                                   destination(o.ship_to)) for o in pl.orders))
 
     def pick_list_pdf(self, actor: Actor, ref) -> bytes:
         return self._printer().render_pick_list(self.pick_list_document(actor, ref))
@@ -357,5 +365,5 @@ class PickingService(PrintingService):
         return PickListDTO(pl.id, pick_list_number(pl.id), pl.status, pl.created_at, pl.created_by_name or "", lines,
                            tuple(PickOrderDTO(o.order_id, order_number(o.order_id), o.tracking_number or "",
                                               o.customer_name or "", o.tote, bool(o.backorder), o.status,
-                                              o.line_count) for o in orders))
+                                              o.line_count, getattr(o, "ship_to", "") or "") for o in orders))
 

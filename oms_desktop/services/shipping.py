@@ -281,12 +281,19 @@ class ShippingService(PrintingService):
             s = shipments[-1]
             lines = uow.shipments.shipment_lines(s.id)
             customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
-        address = (customer.shipping_address or customer.billing_address) if customer else ""
+        # The order's own delivery address (the snapshot taken with the order, typed in or imported), else the
+        # customer's as it is now (orders from before the snapshot existed).
+        label = (getattr(order, "ship_to", "") or "").splitlines()
+        if label:
+            recipient, address_lines = label[0], tuple(x for x in label[1:] if x.strip())
+        else:
+            address = (customer.shipping_address or customer.billing_address) if customer else ""
+            recipient, address_lines = (customer.name if customer else "(no customer)"), tuple(
+                x for x in address.splitlines() if x.strip())
         company = self.company
         return PackingSlipDoc(
             order_number=order_number(oid), tracking_number=order.tracking_number or "",
-            ship_to=Address(customer.name if customer else "(no customer)",
-                            tuple(x for x in address.splitlines() if x.strip())),
+            ship_to=Address(recipient, address_lines),
             lines=tuple(PackingSlipLine(ln.sku, ln.name, ln.quantity) for ln in lines),
             carrier=" ".join(x for x in (s.carrier, s.service) if x), carrier_ref=s.carrier_ref,
             packages=s.packages, weight_kg=to_kg(s.weight_g),

@@ -96,7 +96,8 @@ class PickingRepo(_Repo):
                           .where(pick_lines_t.c.pick_list_id == pick_orders_t.c.pick_list_id,
                                  pick_lines_t.c.order_id == pick_orders_t.c.order_id).scalar_subquery())
             return (select(pick_orders_t, orders_t.c.tracking_number, orders_t.c.status.label("order_status"),
-                           customers_t.c.name.label("customer_name"), line_count.label("line_count"))
+                           orders_t.c.ship_to, customers_t.c.name.label("customer_name"),
+                           line_count.label("line_count"))
                     .join(orders_t, orders_t.c.id == pick_orders_t.c.order_id)
                     .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id)
                     .where(pick_orders_t.c.pick_list_id == bindparam("id")).order_by(pick_orders_t.c.tote))

@@ -79,7 +79,9 @@ def render_pick_list(doc: PickListDoc, format_date: DateFormatter) -> bytes:
         for order in doc.orders:
             order_rows.append([
                 para(order.tote, styles.bold), para(order.order_number, styles.body),
-                para(order.customer_name, styles.body), para(str(order.line_count), styles.right),
+                [para(order.customer_name, styles.body)] + ([para(order.destination, styles.small)]
+                                                            if order.destination else []),
+                para(str(order.line_count), styles.right),
                 barcode_or_text(order.tracking_number, order_widths[4] - 6, styles.small, bar_height=12.5 * mm),
             ])
         orders_table = Table(order_rows, colWidths=order_widths, repeatRows=1)

@@ -1,0 +1,55 @@
+"""Delivery addresses (issue 15): each order keeps where it goes, from the customer, typed in or imported; the
+packing slip and the pick list print it; it can change until the order is packed."""
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from oms_desktop.domain.errors import InvalidTransition, ValidationFailed
+
+SQLITE_ONLY = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+
+
+def pdf_text(data: bytes, tmp_path) -> str:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_an_order_starts_with_the_customers_shipping_address_and_keeps_it(catalog, customer, admin):
+    s = catalog
+    placed = s.orders.place_order(admin, customer.id, [("LAMP-01", 1)])
+    assert placed.ship_to.splitlines() == ["Anna Schmidt", "Hauptstr. 1", "10115 Berlin"]
+    draft = s.orders.create_draft(admin, customer.id)
+    assert s.orders.get_order(admin, draft.number).ship_to == placed.ship_to
+    # the customer moves: the orders taken before still go where they were meant to
+    s.customers.add_customer(admin, "Other", email="o@example.com", billing_address="Elsewhere 2\n20095 Hamburg")
+    assert s.orders.get_order(admin, placed.number).ship_to.splitlines()[-1] == "10115 Berlin"
+
+
+@SQLITE_ONLY
+def test_a_typed_address_goes_on_the_packing_slip_and_the_pick_list(catalog, customer, admin, users, tmp_path):
+    s = catalog
+    order = s.orders.place_order(admin, customer.id, [("LAMP-01", 1)],
+                                 ship_to="Anna Schmidt\nc/o Büro Meier\nAm Markt 5\n04109 Leipzig\nDE")
+    changed = s.orders.set_ship_to(admin, order.number, "Anna Schmidt\nc/o Büro Meier\nAm Markt 7\n04109 Leipzig\nDE")
+    assert "Am Markt 7" in changed.ship_to
+    pick = s.picking.create_pick_list(users["warehouse"], [order.number])
+    text = pdf_text(s.picking.pick_list_pdf(users["warehouse"], pick.number), tmp_path)
+    assert "04109 Leipzig · DE" in text
+    s.picking.confirm_picks(users["warehouse"], pick.number)
+    s.shipping.pack_order(users["warehouse"], order.number, carrier="DHL", carrier_ref="00340434161234567890")
+    slip = pdf_text(s.shipping.packing_slip_pdf(users["warehouse"], order.number), tmp_path)
+    assert "c/o Büro Meier" in slip and "Am Markt 7" in slip and "Hauptstr. 1" not in slip
+    with pytest.raises(InvalidTransition):
+        s.orders.set_ship_to(admin, order.number, "Somewhere else")
+
+
+@SQLITE_ONLY
+def test_an_address_that_holds_a_card_number_or_is_too_long_is_refused(catalog, customer, admin):
+    with pytest.raises(ValidationFailed, match="card number"):
+        catalog.orders.place_order(admin, customer.id, [("LAMP-01", 1)], ship_to="Anna\n4111 1111 1111 1111")
+    with pytest.raises(ValidationFailed, match="longer than"):
+        catalog.orders.place_order(admin, customer.id, [("LAMP-01", 1)], ship_to="x" * 1001)
