@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import is_dataclass
 
-from ..domain.errors import AuthenticationFailed
+from ..domain.errors import AuthenticationFailed, ValidationFailed
 from ..domain.orders import Channel, Status
 from ..domain.references import customer_number
 from ..domain.roles import Perm, Role, require
@@ -51,6 +51,12 @@ def register(sub, leaf) -> None:
     c.add_argument("--address", default="", help="billing address")
     c.add_argument("--shipping-address", default="", help="default: the billing address")
     c.set_defaults(func=cmd_customer_add)
+    c = leaf(cust, "address", "the delivery addresses a customer keeps: list, add LABEL ADDRESS, remove ID")
+    c.add_argument("customer", metavar="CUSTOMER", help="customer number (C000042 or 42) or phone number")
+    c.add_argument("what", nargs="?", default="list", choices=["list", "add", "remove"])
+    c.add_argument("args", nargs="*", metavar="ARG", help="add: LABEL ADDRESS (lines separated by ' | '); "
+                                                          "remove: the address's number")
+    c.set_defaults(func=cmd_customer_address)
     c = leaf(cust, "find", "find customers by phone (any format), name, email or number")
     c.add_argument("text")
     c.add_argument("--limit", type=positive_int, default=20)
@@ -75,8 +81,9 @@ def register(sub, leaf) -> None:
     c.set_defaults(func=cmd_order_place)
     c = leaf(order, "ship-to", "change where an order goes (a cart, or a confirmed order until it is packed)")
     c.add_argument("order", metavar="ORDER")
-    c.add_argument("address", metavar="ADDRESS", help="recipient first, lines separated by newlines or ' | '; "
-                                                      "'' takes the customer's shipping address again")
+    c.add_argument("address", metavar="ADDRESS", nargs="?", default="",
+                   help="recipient first, lines separated by newlines or ' | '; none: the customer's shipping address")
+    c.add_argument("--saved", metavar="LABEL", help="one of the addresses the customer keeps (oms customer address)")
     c.set_defaults(func=cmd_order_ship_to)
     c = leaf(order, "import", "import orders from a web shop's CSV export (Shopify, WooCommerce) or the generic "
                               "format: each order whole or not at all; the same file again creates nothing")
@@ -185,6 +192,29 @@ def cmd_customer_add(ctx: Context) -> int:
     return 0
 
 
+def cmd_customer_address(ctx: Context) -> int:
+    a, actor = ctx.args, ctx.need_actor()
+    customers = ctx.services.customers
+    c = customers.resolve(actor, a.customer)
+    if a.what == "add":
+        if len(a.args) != 2:
+            raise ValidationFailed("oms customer address CUSTOMER add LABEL ADDRESS (lines separated by ' | ')")
+        c = customers.add_address(actor, c.id, a.args[0], address_lines(a.args[1]) or "")
+    elif a.what == "remove":
+        if len(a.args) != 1 or not a.args[0].isdigit():
+            raise ValidationFailed("oms customer address CUSTOMER remove ID (the number 'list' shows)")
+        c = customers.remove_address(actor, c.id, int(a.args[0]))
+    elif a.args:
+        raise ValidationFailed("list takes no arguments")
+    else:
+        c = customers.get_customer(actor, c.id)
+    ctx.emit(c.addresses, lambda: table(["#", "Label", "Address"],
+                                         [(x.id, x.label, " / ".join(x.address.splitlines())) for x in c.addresses])
+             if c.addresses else f"{c.name} keeps no other delivery address (oms customer address {c.number} add "
+                                 "LABEL ADDRESS).")
+    return 0
+
+
 def cmd_customer_find(ctx: Context) -> int:
     found = ctx.services.customers.find_customers(ctx.need_actor(), ctx.args.text, limit=ctx.args.limit)
     ctx.emit(found, lambda: table(["Number", "Name", "Phones", "Email"],
@@ -223,7 +253,8 @@ def address_lines(text: str | None) -> str | None:
 
 
 def cmd_order_ship_to(ctx: Context) -> int:
-    order = ctx.services.orders.set_ship_to(ctx.need_actor(), ctx.args.order, address_lines(ctx.args.address) or "")
+    order = ctx.services.orders.set_ship_to(ctx.need_actor(), ctx.args.order, address_lines(ctx.args.address) or "",
+                                            saved=ctx.args.saved)
     ctx.emit(order, lambda: f"{order.number} goes to:\n  " + "\n  ".join(order.ship_to.splitlines() or ["(nowhere)"]))
     return 0
 

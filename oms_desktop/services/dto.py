@@ -71,6 +71,13 @@ class ProductDTO:
 
 
 @dataclass(frozen=True)
+class SavedAddressDTO:
+    id: int
+    label: str      # "Office", "Mother"
+    address: str    # the lines, recipient first when it is not the customer
+
+
+@dataclass(frozen=True)
 class CustomerDTO:
     id: int
     name: str
@@ -81,6 +88,7 @@ class CustomerDTO:
     notes: str
     mail: bool = True               # order e-mails (off: the customer opted out)
     invoice_by_mail: bool = False   # the invoice PDF attached when it is issued
+    addresses: tuple["SavedAddressDTO", ...] = ()  # delivery addresses kept besides the shipping address
 
     @property
     def number(self) -> str:

@@ -11,7 +11,8 @@ from ..domain.mail import MailKind
 from ..domain.errors import (BusinessRuleViolation, CouponRefused, InvalidTransition, NotFound, OutOfStock,
                              Shortage, StaleCart, ValidationFailed)
 from ..domain.money import from_minor, to_minor
-from ..domain.orders import HOLDS_RESERVATION, Status, check_transition, clean_ship_to, parse_quantity
+from ..domain.orders import (HOLDS_RESERVATION, Status, check_transition, clean_ship_to, delivery_label,
+                             parse_quantity)
 from ..domain.pricing import PricingPolicy, TaxRounding, price, stored_line
 from ..domain.promotions import normalize_code
 from ..domain.roles import Perm
@@ -211,9 +212,10 @@ class OrderService(CartEditing):
             uow.commit()
         return dto
 
-    def set_ship_to(self, actor: Actor, order_ref, text: str) -> OrderDTO:
+    def set_ship_to(self, actor: Actor, order_ref, text: str = "", *, saved: str | None = None) -> OrderDTO:
         """Where the order goes: a cart's, or a confirmed order's until it is packed (the packing slip prints it).
-        Empty takes the customer's shipping address again."""
+        ``text`` typed (recipient first), or ``saved``: the label of an address the customer keeps (the customer's
+        name goes above its lines); neither takes the customer's shipping address again."""
         self._require(actor, Perm.ORDER_EDIT, "change delivery addresses")
         label = clean_ship_to(text)
         with self._uow() as uow:
@@ -221,8 +223,18 @@ class OrderService(CartEditing):
             if order.status not in (Status.DRAFT, Status.CONFIRMED, Status.PICKING):
                 raise InvalidTransition(f"{order_number(order.id)} is {order.status}; its delivery address can no "
                                         "longer change.")
-            if not label and order.customer_id is not None:
-                label = customer_ship_to(uow.customers.get(order.customer_id))
+            customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
+            if saved is not None:
+                kept = {a.label.casefold(): a for a in uow.customers.addresses_of(order.customer_id)} \
+                    if customer is not None else {}
+                found = kept.get(" ".join(saved.split()).casefold())
+                if found is None:
+                    raise NotFound(f"The customer of {order_number(order.id)} keeps no address labelled '{saved}'"
+                                   + (f" (only: {', '.join(a.label for a in kept.values())})" if kept else "") + ".")
+                assert customer is not None  # kept is empty without one
+                label = delivery_label(customer.name, found.address)
+            elif not label and customer is not None:
+                label = customer_ship_to(customer)
             changes: dict = {"ship_to": label}
             if order.status == Status.DRAFT:
                 changes.update(version=order.version + 1, last_change="delivery address", last_change_at=_now(),

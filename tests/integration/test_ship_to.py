@@ -2,6 +2,7 @@
 packing slip and the pick list print it; it can change until the order is packed."""
 from __future__ import annotations
 
+import json
 import subprocess
 
 import pytest
@@ -53,3 +54,33 @@ def test_an_address_that_holds_a_card_number_or_is_too_long_is_refused(catalog, 
         catalog.orders.place_order(admin, customer.id, [("LAMP-01", 1)], ship_to="Anna\n4111 1111 1111 1111")
     with pytest.raises(ValidationFailed, match="longer than"):
         catalog.orders.place_order(admin, customer.id, [("LAMP-01", 1)], ship_to="x" * 1001)
+
+
+@SQLITE_ONLY
+def test_a_customer_keeps_several_addresses_and_an_order_goes_to_one(catalog, customer, admin):
+    s = catalog
+    kept = s.customers.add_address(admin, customer.id, "Office", "Acme GmbH\nIndustriestr. 9\n12099 Berlin")
+    assert [(a.label, a.address.splitlines()[0]) for a in kept.addresses] == [("Office", "Acme GmbH")]
+    with pytest.raises(ValidationFailed, match="already"):
+        s.customers.add_address(admin, customer.id, "office", "Elsewhere 1")
+    order = s.orders.create_draft(admin, customer.id)
+    order = s.orders.set_ship_to(admin, order.number, saved="OFFICE")
+    assert order.ship_to.splitlines() == ["Anna Schmidt", "Acme GmbH", "Industriestr. 9", "12099 Berlin"]
+    s.customers.remove_address(admin, customer.id, kept.addresses[0].id)
+    assert s.orders.get_order(admin, order.number).ship_to == order.ship_to  # the order keeps its copy
+    back = s.orders.set_ship_to(admin, order.number)  # nothing given: the customer's shipping address again
+    assert back.ship_to.splitlines()[1:] == ["Hauptstr. 1", "10115 Berlin"]
+
+
+@SQLITE_ONLY
+def test_the_cli(cli_shop):
+    oms = cli_shop
+    code, out, _ = oms("customer", "address", "1", "add", "Mother", "Gerda Schmidt | Rosenweg 3 | 01067 Dresden",
+                       user="admin")
+    assert code == 0 and "Mother" in out and "Rosenweg 3" in out
+    code, out, _ = oms("order", "place", "--customer", "1", "--line", "LAMP-01=1", "--json", user="admin")
+    number = json.loads(out)["number"]
+    code, out, _ = oms("order", "ship-to", number, "--saved", "mother", user="admin")
+    assert code == 0 and "01067 Dresden" in out
+    code, _out, err = oms("order", "ship-to", number, "--saved", "Nowhere", user="admin")
+    assert code == 2 and "only: Mother" in err

@@ -94,6 +94,17 @@ class Customer(Base):
     invoice_by_mail: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
+class CustomerAddress(Base):
+    """A delivery address the customer keeps besides the shipping address on the customer (a workplace, a
+    holiday home, a parent's): an order takes a copy (``orders.ship_to``), so removing one changes no order."""
+    __tablename__ = "customer_addresses"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    label: Mapped[str] = mapped_column(String(60))
+    address: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class CustomerPhone(Base):
     __tablename__ = "customer_phones"
     id: Mapped[int] = mapped_column(Id, primary_key=True)

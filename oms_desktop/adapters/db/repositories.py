@@ -494,6 +494,19 @@ class CustomersRepo(_Repo):
             out.setdefault(cid, []).append(phone)
         return out
 
+    def addresses_of(self, customer_id: int):
+        t = m.CustomerAddress.__table__
+        return self.c.execute(select(t).where(t.c.customer_id == customer_id).order_by(t.c.id)).all()
+
+    def add_address(self, customer_id: int, label: str, address: str) -> int:
+        t = m.CustomerAddress.__table__
+        return self.c.execute(insert(t).values(customer_id=customer_id, label=label, address=address,
+                                               created_at=_now()).returning(t.c.id)).scalar_one()
+
+    def remove_address(self, customer_id: int, address_id: int) -> bool:
+        t = m.CustomerAddress.__table__
+        return self.c.execute(delete(t).where(t.c.id == address_id, t.c.customer_id == customer_id)).rowcount > 0
+
     def ids_by_email(self, email: str) -> list[int]:
         return list(self.c.execute(select(customers_t.c.id).where(customers_t.c.email_lower == email.lower())
                                    .order_by(customers_t.c.id)).scalars())
