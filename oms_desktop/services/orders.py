@@ -212,7 +212,8 @@ class OrderService(CartEditing):
             uow.commit()
         return dto
 
-    def set_ship_to(self, actor: Actor, order_ref, text: str = "", *, saved: str | None = None) -> OrderDTO:
+    def set_ship_to(self, actor: Actor, order_ref, text: str = "", *, saved: str | None = None,
+                    expected_version: int | None = None) -> OrderDTO:
         """Where the order goes: a cart's, or a confirmed order's until it is packed (the packing slip prints it).
         ``text`` typed (recipient first), or ``saved``: the label of an address the customer keeps (the customer's
         name goes above its lines); neither takes the customer's shipping address again."""
@@ -223,6 +224,8 @@ class OrderService(CartEditing):
             if order.status not in (Status.DRAFT, Status.CONFIRMED, Status.PICKING):
                 raise InvalidTransition(f"{order_number(order.id)} is {order.status}; its delivery address can no "
                                         "longer change.")
+            if order.status == Status.DRAFT and expected_version is not None and order.version != expected_version:
+                raise stale_cart(order)
             customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
             if saved is not None:
                 kept = {a.label.casefold(): a for a in uow.customers.addresses_of(order.customer_id)} \

@@ -185,3 +185,32 @@ def test_coupon_and_shipping_under_the_lines_with_every_allowance_and_charge(qtb
 def test_coupon_and_shipping_wait_for_a_cart(qtbot, tab):
     assert not tab.coupon_edit.isEnabled() and not tab.shipping_combo.isEnabled()
     assert tab.adjustments_label.text() == ""
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # the service's SQL is tested on both elsewhere
+def test_alt_d_sends_the_cart_to_an_address_the_customer_keeps_or_to_one_typed(qtbot, tab, shop, users, customer):
+    kept = shop.customers.add_address(users["agent"], customer.id, "Office", "Acme GmbH\nIndustriestr. 9\n12099 Berlin")
+    _cart(qtbot, tab, kept, "LAMP-01")
+    assert tab.ship_to_label.text() == "to Hauptstr. 1, 10115 Berlin"  # the customer's own address to start with
+    qtbot.keyClick(tab.product_edit, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # &Deliver to...
+    qtbot.waitUntil(lambda: getattr(tab, "ship_to_dialog", None) is not None and tab.ship_to_dialog.isVisible())
+    dialog = tab.ship_to_dialog
+    assert dialog.options.count() == 3  # the customer's, Office, another
+    qtbot.keyClick(dialog.options, Qt.Key.Key_Down)  # Office
+    qtbot.keyClick(dialog.options, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Industriestr. 9" in tab.order.ship_to)
+    assert tab.ship_to_label.text() == "to Industriestr. 9, 12099 Berlin"
+    assert tab.message_label.text().startswith("Deliver to: Anna Schmidt / Acme GmbH")
+
+    tab.ship_to_dialog = None
+    tab.activateWindow()  # the dialog was the active window
+    qtbot.waitUntil(tab.isActiveWindow)
+    qtbot.keyClick(tab.product_edit, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: tab.ship_to_dialog is not None and tab.ship_to_dialog.isVisible())
+    dialog = tab.ship_to_dialog
+    dialog.options.setCurrentRow(2)  # another address, typed
+    dialog.text_edit.setPlainText("Gerda Schmidt\nRosenweg 3\n01067 Dresden")
+    dialog.accept()
+    qtbot.waitUntil(lambda: tab.order.ship_to.startswith("Gerda Schmidt"))
+    assert tab.ship_to_label.text() == "to Rosenweg 3, 01067 Dresden"
+    assert shop.orders.get_order(users["agent"], tab.order.number).ship_to == tab.order.ship_to

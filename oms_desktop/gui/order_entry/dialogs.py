@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QVBoxLayout)
+                               QPlainTextEdit, QPushButton, QVBoxLayout)
 
 from ...domain.errors import OutOfStock
 from ...services.dto import OrderDTO, OrderSummaryDTO
@@ -134,3 +134,61 @@ class KeyboardHelpDialog(QDialog):
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
+
+
+class ShipToDialog(QDialog):
+    """Where this order goes: the customer's shipping address, one they keep ("Office"), or one typed for it.
+    ``choice()`` after Accept: (typed text, saved label or None); ("", None) takes the customer's address."""
+
+    def __init__(self, order, customer, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Deliver {order.number} to")
+        self.options = QListWidget(objectName="ship_to_options")
+        self.text_edit = QPlainTextEdit(objectName="ship_to_edit")
+        self.text_edit.setPlaceholderText("Recipient\nStreet and number\nZIP town\nCountry")
+        self.text_edit.setTabChangesFocus(True)
+        own = customer.shipping_address or customer.billing_address if customer is not None else ""
+        if customer is not None:
+            self._add(f"The customer's address: {', '.join(own.splitlines()) or '(none kept)'}", ("", None))
+            for a in customer.addresses:
+                self._add(f"{a.label}: {', '.join(a.address.splitlines())}", ("", a.label))
+        self._add("Another address (type it below)", None)
+        current = order.ship_to
+        self.text_edit.setPlainText(current)
+        self.options.setCurrentRow(self.options.count() - 1 if customer is None else 0)
+        self.options.currentRowChanged.connect(self._picked)
+        self.options.itemActivated.connect(self._activated)  # Enter on a saved address takes it
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        root = QVBoxLayout(self)
+        label = QLabel("&Deliver to:")
+        label.setBuddy(self.options)
+        root.addWidget(label)
+        root.addWidget(self.options)
+        typed = QLabel("&Address (recipient first):")
+        typed.setBuddy(self.text_edit)
+        root.addWidget(typed)
+        root.addWidget(self.text_edit)
+        root.addWidget(buttons)
+        self.resize(520, 360)
+
+    def _add(self, text: str, data) -> None:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, data)
+        self.options.addItem(item)
+
+    def _picked(self, row: int) -> None:
+        if self.options.item(row) is not None and self.options.item(row).data(Qt.ItemDataRole.UserRole) is None:
+            self.text_edit.setFocus()
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        if item.data(Qt.ItemDataRole.UserRole) is not None:
+            self.accept()
+
+    def choice(self) -> tuple[str, str | None]:
+        item = self.options.currentItem()
+        data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if data is None:
+            return self.text_edit.toPlainText(), None
+        return data[0], data[1]

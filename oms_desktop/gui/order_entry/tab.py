@@ -195,7 +195,12 @@ class OrderEntryTab(QWidget, MessageLine):
         self.shipping_combo.addItem("none (collected)", None)
         self.shipping_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # names are long
         shipping_label.setBuddy(self.shipping_combo)
-        for w in (coupon_label, self.coupon_edit, shipping_label, self.shipping_combo):
+        self.ship_to_button = QPushButton("&Deliver to...", objectName="ship_to_button")
+        self.ship_to_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.ship_to_label = QLabel(objectName="ship_to_label")
+        self.ship_to_label.setTextFormat(Qt.TextFormat.PlainText)
+        for w in (coupon_label, self.coupon_edit, shipping_label, self.shipping_combo, self.ship_to_button,
+                  self.ship_to_label):
             extras.addWidget(w)
         extras.addStretch(1)
         self.adjustments_label = QLabel(objectName="adjustments_label")
@@ -260,6 +265,7 @@ class OrderEntryTab(QWidget, MessageLine):
         self.lines_model.edit_requested.connect(self.edit_line)
         self.coupon_edit.returnPressed.connect(self.apply_coupon)
         self.shipping_combo.activated.connect(lambda _i: self.choose_shipping())
+        self.ship_to_button.clicked.connect(self.choose_ship_to)
         self._marks_timer = QTimer(self, singleShot=True, interval=MARK_MS)
         self._marks_timer.timeout.connect(self.lines_model.clear_marks)
         QTimer.singleShot(0, self.load_shipping_methods)
@@ -668,8 +674,11 @@ class OrderEntryTab(QWidget, MessageLine):
         """The cart's allowances and charges under the lines, its coupon and its shipping method."""
         draft = order is not None and order.status == "draft"
         self.adjustments_label.setText(adjustments_html(order, self.locale))
-        for w in (self.coupon_edit, self.shipping_combo):
+        for w in (self.coupon_edit, self.shipping_combo, self.ship_to_button):
             w.setEnabled(draft)
+        where = (order.ship_to.splitlines() if order is not None else [])[1:]
+        self.ship_to_label.setText(("to " + ", ".join(where[-2:])) if where else "")
+        self.ship_to_label.setToolTip(order.ship_to if order is not None else "")
         if cart_changed or not self.coupon_edit.hasFocus():
             self.coupon_edit.setText(order.coupon_code if order is not None else "")
         method = order.shipping_method if order is not None else None
@@ -863,6 +872,31 @@ class OrderEntryTab(QWidget, MessageLine):
 
         self._change(self.order.id, lambda oid, v: carts.set_coupon(actor, oid, code, expected_version=v),
                      applied, refused)
+
+    def choose_ship_to(self) -> None:
+        """Alt+D: where the cart goes, the customer's address, one they keep, or one typed for this order."""
+        if self.order is None or self.order.status != "draft":
+            self.show_message("Add a product first: the delivery address goes on a cart.", error=True)
+            return
+        from .dialogs import ShipToDialog
+        dialog = ShipToDialog(self.order, self.customer, parent=self)
+        self.ship_to_dialog = dialog
+        orders, actor = self.services.orders, self.actor
+
+        def done(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted or self.order is None:
+                return
+            text, saved = dialog.choice()
+
+            def chosen(order: OrderDTO) -> None:
+                self.show_order(order)
+                self.show_message("Deliver to: " + " / ".join(order.ship_to.splitlines()))
+
+            self._change(self.order.id, lambda oid, v: orders.set_ship_to(actor, oid, text, saved=saved,
+                                                                          expected_version=v), chosen)
+
+        dialog.finished.connect(done)
+        dialog.open()
 
     def choose_shipping(self) -> None:
         if self.order is None or self.order.status != "draft":
