@@ -127,7 +127,10 @@ class OrderImportService(ServiceBase):
                 raise Cancelled()  # the batches before are in; this one was never started
             batch_start = time.monotonic()
             with self._uow() as uow:
-                found = uow.orders.by_external_refs(channel, [o.ref for o in wanted[done:done + BATCH_ORDERS]])
+                batch = wanted[done:done + BATCH_ORDERS]
+                found = uow.orders.by_external_refs(channel, [o.ref for o in batch])
+                # the batch's products in one read (their names, prices and rates; stock is reserved by UPDATE)
+                catalog = uow.products.by_skus({ln.sku for o in batch for ln in o.lines if ln.sku})
                 for order in wanted[done:done + BATCH_ORDERS]:
                     done += 1
                     if order.ref in found:
@@ -135,7 +138,8 @@ class OrderImportService(ServiceBase):
                         continue
                     try:
                         with uow.savepoint():
-                            outcome = self._import_one(uow, actor, order, channel, dry_run=dry_run)
+                            outcome = self._import_one(uow, actor, order, channel, dry_run=dry_run,
+                                                       catalog=catalog)
                     except (_Refused, OutOfStock) as e:
                         problems.append(OrderProblem(order.ref, order.rows, str(e)))
                     else:
@@ -153,8 +157,8 @@ class OrderImportService(ServiceBase):
                                  customers_matched=matched, customers_created=created)
 
     # ---- one order, one transaction -------------------------------------------------------------------------
-    def _import_one(self, uow: Any, actor: Actor, o: ImportedOrder, channel: str, *,
-                    dry_run: bool) -> ImportedOrderDTO:
+    def _import_one(self, uow: Any, actor: Actor, o: ImportedOrder, channel: str, *, dry_run: bool,
+                    catalog: dict[str, Any] | None = None) -> ImportedOrderDTO:
         company = self.company
         cur = company.currency
         for label, text in (("the payment reference", o.payment_reference), ("the ship-to address", o.ship_to),
@@ -165,7 +169,7 @@ class OrderImportService(ServiceBase):
             raise _Refused("the order number is longer than 64 characters")
         if len(o.payment_reference) > 100:
             raise _Refused("the payment reference is longer than 100 characters")
-        products = self._products(uow, o)
+        products = self._products(uow, o, catalog)
         customer_id, customer_name, new_customer = self._customer(uow, actor, o)
         priced, adjs = self._priced(o, products, company)
         totals = price(priced, PricingPolicy(cur, company.prices_include_tax, TaxRounding(company.tax_rounding)),
@@ -231,9 +235,10 @@ class OrderImportService(ServiceBase):
         raise RuntimeError("could not draw an unused tracking number")
 
     @staticmethod
-    def _products(uow: Any, o: ImportedOrder) -> dict[int, Any]:
-        """The product of each line, keyed by the line's index (a product may be on two lines)."""
-        by_sku = uow.products.by_skus({ln.sku for ln in o.lines if ln.sku})
+    def _products(uow: Any, o: ImportedOrder, catalog: dict[str, Any] | None = None) -> dict[int, Any]:
+        """The product of each line, keyed by the line's index (a product may be on two lines); ``catalog``: the
+        products of the batch by SKU, read already."""
+        by_sku = catalog if catalog is not None else uow.products.by_skus({ln.sku for ln in o.lines if ln.sku})
         barcodes = {ln.barcode for ln in o.lines if ln.barcode and ln.sku not in by_sku}
         by_barcode = uow.products.by_barcodes(barcodes) if barcodes else {}
         out = {}
