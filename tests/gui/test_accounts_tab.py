@@ -178,7 +178,7 @@ def test_pay_now_at_the_counter_takes_the_payment_and_saves_the_80mm_receipt(qtb
     entry.activateWindow()
     qtbot.waitUntil(entry.customer_edit.hasFocus)
     qtbot.keyClick(entry, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert "Confirm an order first" in entry.message_label.text()
+    assert "Nothing to pay" in entry.message_label.text()
     qtbot.keyClicks(entry.product_edit, "LAMP-01")
     qtbot.keyClick(entry.product_edit, Qt.Key.Key_Return)
     qtbot.keyClick(entry, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -196,3 +196,55 @@ def test_pay_now_at_the_counter_takes_the_payment_and_saves_the_80mm_receipt(qtb
     require_tools("pdftotext")
     text = pdf_to_text(receipt.read_bytes())
     assert f"TOTAL {on_paper('23.79')}" in text and f"Change {on_paper('26.21')}" in text  # as on screen (en_US)
+
+
+
+def test_pay_now_pays_the_cart_on_screen_not_the_order_before_it(qtbot, catalog, admin, customer, typed_payment,
+                                                                 monkeypatch):
+    catalog.auth.add_user(admin, "till", "counter", "till-pw")
+    clerk = catalog.auth.sign_in("till", "till-pw")
+    entry = OrderEntryTab(catalog, clerk, JobRunner(synchronous=True))
+    qtbot.addWidget(entry)
+    entry.show_tracking = lambda order: None
+    entry.show()
+    entry.activateWindow()
+    qtbot.waitUntil(entry.customer_edit.hasFocus)
+    monkeypatch.setattr(pd, "ask_receipt_choice", lambda parent, number: "none")
+    qtbot.keyClicks(entry.product_edit, "2*LAMP-01")  # the first customer's order, confirmed and left unpaid
+    qtbot.keyClick(entry.product_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(entry, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    first = entry.last_confirmed
+    entry.set_customer(customer)  # the next customer at the counter
+    qtbot.keyClicks(entry.product_edit, "BULB-E27")
+    qtbot.keyClick(entry.product_edit, Qt.Key.Key_Return)
+    cart = entry.order
+    seen = []
+    real_init = PaymentDialog.__init__
+
+    def init(self, order_number, due, *args, **kw):
+        seen.append((order_number, due, self))
+        real_init(self, order_number, due, *args, **kw)
+
+    monkeypatch.setattr(PaymentDialog, "__init__", init)
+    typed_payment.append({"method": "cash", "amount": str(cart.total)})
+    qtbot.keyClick(entry, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert [(n, due) for n, due, _d in seen] == [(cart.number, cart.total)]  # this cart, not the one before
+    assert seen[0][2].whom_label.text() == f"{cart.number}  ·  {customer.name}"
+    assert catalog.orders.get_order(admin, cart.number).status == "confirmed"  # confirmed by Pay now
+    assert catalog.receivables.order_account(admin, cart.number).paid == cart.total
+    assert catalog.receivables.order_account(admin, first.number).paid == 0
+
+
+def test_roles_that_may_not_take_payments_never_see_pay_now(qtbot, catalog, admin):
+    catalog.auth.add_user(admin, "ag", "agent", "agent-pw")
+    agent = catalog.auth.sign_in("ag", "agent-pw")
+    entry = OrderEntryTab(catalog, agent, JobRunner(synchronous=True))
+    qtbot.addWidget(entry)
+    entry.show()
+    assert entry.pay_button.isHidden()
+    entry.activateWindow()
+    qtbot.waitUntil(entry.customer_edit.hasFocus)
+    qtbot.keyClicks(entry.product_edit, "LAMP-01")
+    qtbot.keyClick(entry.product_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(entry, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # nothing opens, nothing is confirmed
+    assert catalog.orders.get_order(admin, entry.order.number).status == "draft"

@@ -32,13 +32,17 @@ class PaymentDialog(QDialog):
     """
 
     def __init__(self, order_number: str, due: Decimal, currency: str, locale: str = "en_US",
-                 parent: QWidget | None = None, *, refund: bool = False):
+                 parent: QWidget | None = None, *, refund: bool = False, customer_name: str = ""):
         super().__init__(parent)
         self.currency, self.locale, self.due, self.refund = currency, locale, due, refund
         self.result_values: dict | None = None
         what = "Refund" if refund else "Payment"
         self.setWindowTitle(f"{what} for {order_number}")
         layout = QVBoxLayout(self)
+        # Who pays for what, in large type: the order and the customer the money is taken for.
+        self.whom_label = QLabel(f"{order_number}  ·  {customer_name or 'no customer'}", objectName="whom_label")
+        self.whom_label.setStyleSheet("font-size: 14pt;")
+        layout.addWidget(self.whom_label)
         label = ("Customer credit" if refund else "Due") + f": {fmt.money(due, currency, locale)}"
         self.due_label = QLabel(label, objectName="due_label")
         self.due_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -192,7 +196,8 @@ def take_payment(parent: QWidget, services, actor, jobs, order_ref, locale: str,
 
     def ask(account) -> None:
         due = account.balance
-        dialog = dialog_factory(account.order_number, due, account.currency, locale, parent)
+        dialog = dialog_factory(account.order_number, due, account.currency, locale, parent,
+                                customer_name=account.customer_name)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_values is None:
             return
         v = dialog.result_values

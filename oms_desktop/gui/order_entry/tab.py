@@ -19,6 +19,7 @@ from ...domain import events as ev
 from ...domain.errors import CouponRefused, NotFound, OutOfStock, StaleCart, UserFacingError
 from ...domain.orders import Channel
 from ...domain.phone import has_only_phone_characters
+from ...domain.roles import Perm, can
 from ...services import Services
 from ...services.dto import Actor, CustomerDTO, OrderDTO, ProductDTO
 from .. import format as fmt
@@ -238,6 +239,9 @@ class OrderEntryTab(QWidget, MessageLine):
         self.pay_button = QPushButton("&Pay now (Ctrl+P)", objectName="pay_button")
         self.pay_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pay_button.setMinimumHeight(40)
+        self.pay_button.setToolTip("Confirms the cart on screen and takes its payment")
+        self.can_take_payments = can(self.actor.role, Perm.PAYMENT)
+        self.pay_button.setVisible(self.can_take_payments)  # an agent never starts what they may not finish
         bottom.addWidget(self.pay_button)
         bottom.addWidget(self.confirm_button)
         root.addLayout(bottom)
@@ -274,7 +278,7 @@ class OrderEntryTab(QWidget, MessageLine):
             "F4": lambda: self.lines_view.setFocus(), "Ctrl+N": self.start_new_customer,
             "Ctrl+R": self.repeat_last_order, "Ctrl+Return": self.confirm, "Ctrl+Enter": self.confirm,
             "Ctrl+O": self.open_drafts, "Ctrl+Shift+N": self.park_and_new, "Escape": self.escape,
-            "Ctrl+P": self.pay_now,
+            **({"Ctrl+P": self.pay_now} if self.can_take_payments else {}),
         }
         self._shortcuts = []
         for key, fn in shortcuts.items():
@@ -703,7 +707,8 @@ class OrderEntryTab(QWidget, MessageLine):
         self.channel_combo.setCurrentText(self.company.default_channel)
         self.customer_edit.setFocus()
 
-    def confirm(self) -> None:
+    def confirm(self, *, then=None) -> None:
+        """Ctrl+Enter: confirm the cart as shown. ``then(order)`` runs after it was confirmed (Pay now)."""
         if self.order is None or not self.order.lines:
             self.show_message("Nothing to confirm: add products first (F3).", error=True)
             return
@@ -719,26 +724,48 @@ class OrderEntryTab(QWidget, MessageLine):
                 self._failed(exc)
 
         self.confirm_button.setEnabled(False)
+        def confirmed(order: OrderDTO) -> None:
+            self._confirmed(order, show_tracking=then is None)
+            if then is not None:
+                then(order)
+
         self.jobs.submit(lambda _j: self.services.orders.confirm_order(self.actor, oid, expected_version=shown),
-                         on_success=self._confirmed, on_failure=failed,
+                         on_success=confirmed, on_failure=failed,
                          on_finished=lambda: self.confirm_button.setEnabled(True), write=True, owner=self)
 
-    def _confirmed(self, order: OrderDTO) -> None:
+    def _confirmed(self, order: OrderDTO, *, show_tracking: bool = True) -> None:
         self.last_confirmed = order
         self.order_confirmed.emit(order)
-        self.show_tracking(order)
+        if show_tracking:  # paying at once: the receipt carries the tracking number
+            self.show_tracking(order)
         self.clear_order()
         self.show_message(f"{order.number} confirmed, tracking number {order.tracking_number}.")
         self.refresh_drafts_hint()
 
     def pay_now(self) -> None:
-        """Take payment for the last confirmed order at the counter and offer its 80 mm receipt."""
-        if self.last_confirmed is None:
-            self.show_message("Confirm an order first (Ctrl+Enter), then Pay now takes its payment.", error=True)
+        """Ctrl+P at the counter: the order on screen is paid. A cart on screen is confirmed first (exactly as
+        shown, or nothing) and then paid; with nothing on screen, the order just confirmed here. The dialog names
+        the order, the customer and the amount; then the 80 mm receipt is offered."""
+        if not self.can_take_payments:
             return
         from ..accounts.payment_dialog import take_payment
-        take_payment(self, self.services, self.actor, self.jobs, self.last_confirmed.id, self.locale,
-                     lambda text, error: self.show_message(text, error=error))
+
+        def pay(order_id: int) -> None:
+            take_payment(self, self.services, self.actor, self.jobs, order_id, self.locale,
+                         lambda text, error: self.show_message(text, error=error))
+
+        if self.order is not None and self.order.status == "draft":
+            if not self.order.lines:
+                self.show_message("Nothing to pay: add products first (F3).", error=True)
+                return
+            self.confirm(then=lambda order: pay(order.id))
+        elif self.order is not None:
+            pay(self.order.id)
+        elif self.last_confirmed is not None:
+            pay(self.last_confirmed.id)
+        else:
+            self.show_message("Nothing to pay: add products (F3), then Ctrl+P confirms and takes the payment.",
+                              error=True)
 
     def show_tracking(self, order: OrderDTO) -> None:
         TrackingDialog(order, self.locale, self).exec()
