@@ -1,0 +1,111 @@
+"""Forecasts and their back-tests with statsforecast, one series at a time or many in worker processes.
+
+The model is chosen per series by its shape (``docs/forecasts.md`` has the figures behind it): a slow mover (zero in
+more than 30 % of its periods) gets Croston's method with optimised smoothing (``CrostonOptimized``); a regular seller
+``AutoETS`` on weekly series (no season: 52 weeks is beyond ETS, and two or three years of history would fit a yearly
+season once or twice) and ``MSTL`` on daily ones (the weekly season, the yearly one too from two years of history;
+its trend by ETS). statsforecast and numpy are imported inside the functions that use them: importing this module
+costs nothing.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from ...domain import forecasting as fc
+
+MAX_HISTORY = {"day": 2 * 365 + 7, "week": 3 * 52}  # what a fit reads: longer histories cost time, tell little more
+PARALLEL_FROM = 400        # fewer series than this: one process (starting workers costs about a second each)
+CHUNK = 250
+NATIVE_INTERVALS = ("AutoETS", "MSTL")
+
+
+def _regular_model(freq: str, n: int):
+    """MSTL for days (the weekly season, and the yearly one from two years of history on), AutoETS for weeks."""
+    from statsforecast.models import MSTL, AutoETS
+    if freq == "day":
+        seasons = [fc.DAY_SEASON, 365] if n >= 2 * 365 + fc.DAY_SEASON else [fc.DAY_SEASON]
+        return MSTL(season_length=seasons, trend_forecaster=AutoETS(model="ZZN"))
+    return AutoETS(season_length=1)
+
+
+def _same_spec(model):
+    """The ETS form AutoETS chose on the whole history (e.g. ``ETS(A,Ad,N)``) as a model with those components,
+    whose parameters the back-test re-estimates at every origin: choosing the form again at each origin costs 3 to 10
+    times as much and, on the figures in docs/forecasts.md, changes the scores by less than their noise."""
+    from statsforecast.models import AutoETS
+    method = model.model_["method"]                    # "ETS(A,Ad,N)"
+    error, trend, season = method[4:-1].split(",")
+    return AutoETS(season_length=model.season_length, model=error + trend[0] + season, damped=trend == "Ad")
+
+
+def _predict(model, y, h: int, level: int | None):
+    native = level is not None and type(model).__name__ in NATIVE_INTERVALS  # Croston & co. give no intervals
+    out = model.forecast(y=y, h=h, level=[level] if native else None)
+    mean = tuple(max(0.0, float(v)) for v in out["mean"])
+    if native and f"lo-{level}" in out:
+        return mean, (tuple(max(0.0, float(v)) for v in out[f"lo-{level}"]),
+                      tuple(max(0.0, float(v)) for v in out[f"hi-{level}"]))
+    return mean, None
+
+
+def forecast_one(values: Sequence[float], freq: str, horizon: int, level: int) -> fc.SeriesForecast:
+    """One series: the forecast from the whole history with its interval (the model's own where it has one, else
+    from the back-test's errors) and the back-test at every rolling origin, refitted at each."""
+    import numpy as np
+    from statsforecast.models import CrostonOptimized
+    y = np.asarray(values[-MAX_HISTORY[freq]:], dtype=float)
+    offset = len(values) - len(y)
+    model = CrostonOptimized() if fc.intermittent(values) else _regular_model(freq, len(y))
+    name = type(model).__name__
+    if name == "AutoETS":
+        model.fit(y)
+        out = model.predict(h=horizon, level=[level])
+        mean = tuple(max(0.0, float(v)) for v in out["mean"])
+        interval: tuple[tuple[float, ...], tuple[float, ...]] | None = (
+            tuple(max(0.0, float(v)) for v in out[f"lo-{level}"]),
+            tuple(max(0.0, float(v)) for v in out[f"hi-{level}"]))
+        origin_model = _same_spec(model)
+    else:
+        mean, interval = _predict(model, y, horizon, level)
+        origin_model = model
+    windows = fc.rolling_origins(len(values), freq)
+    backtest = []
+    season = fc.season_length(freq)
+    for w in windows:
+        train = y[:max(w.cut - offset, 0)]
+        if len(train) < (2 * season if name == "MSTL" else 3):
+            backtest.append(tuple(fc.seasonal_naive(list(train), season, w.horizon)))
+        else:
+            backtest.append(_predict(origin_model, train, w.horizon, None)[0])
+    if interval is None:
+        interval = fc.error_interval(mean, values, windows, backtest, level)
+    return fc.SeriesForecast(model=name, mean=mean, low=interval[0], high=interval[1], backtest=tuple(backtest))
+
+
+def _chunk(args: tuple[list[list[float]], str, int, int]) -> list[fc.SeriesForecast]:
+    series, freq, horizon, level = args
+    return [forecast_one(s, freq, horizon, level) for s in series]
+
+
+class StatsforecastEngine:
+    """The ``ForecastEngine`` port over statsforecast. ``workers``: processes for large batches (default: the CPUs
+    this process may use, at most 4)."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = workers or min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                                      else (os.cpu_count() or 1), 4)
+
+    def forecast(self, series: Sequence[Sequence[float]], *, freq: str, horizon: int,
+                 level: int) -> list[fc.SeriesForecast]:
+        """Each series' forecast ``horizon`` periods ahead and its back-test, in order."""
+        batch = [list(map(float, s)) for s in series]
+        if len(batch) < PARALLEL_FROM or self.workers < 2:
+            return _chunk((batch, freq, horizon, level))
+        chunks = [(batch[i:i + CHUNK], freq, horizon, level) for i in range(0, len(batch), CHUNK)]
+        out: list[fc.SeriesForecast] = []
+        with ProcessPoolExecutor(self.workers) as pool:
+            for part in pool.map(_chunk, chunks):
+                out.extend(part)
+        return out
