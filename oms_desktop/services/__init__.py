@@ -13,6 +13,7 @@ from .company import CompanyService
 from .customers import CustomerService
 from .events import EventService
 from .exports import Exporters
+from .forecasts import ForecastEngine, ForecastService
 from .inventory import InventoryService
 from .ledger import LedgerService
 from .order_tracking import TrackingService
@@ -51,6 +52,7 @@ class Services:
     carts: CartService
     promotions: PromotionService
     sales: SalesService
+    forecasts: ForecastService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts and purchase orders; None where nothing prints."""
     exporters: Exporters | None = None
@@ -58,8 +60,9 @@ class Services:
 
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, hasher: PasswordHasher, *, renderer: Renderer | None = None,
-              exporters: Exporters | None = None) -> "Services":
-        """Every service over one unit-of-work factory; ``renderer`` goes to each service that prints."""
+              exporters: Exporters | None = None, forecast_engine: ForecastEngine | None = None) -> "Services":
+        """Every service over one unit-of-work factory; ``renderer`` goes to each service that prints;
+        ``forecast_engine`` computes forecasts (without one, only cached forecasts can be read)."""
         cache = SettingsCache(uow)
         return cls(auth=AuthService(uow, cache, hasher), company=CompanyService(uow, cache),
                    catalog=CatalogService(uow, cache), inventory=InventoryService(uow, cache),
@@ -70,5 +73,6 @@ class Services:
                    tracking=TrackingService(uow, cache), billing=BillingService(uow, cache, renderer),
                    receivables=ReceivablesService(uow, cache, renderer), ledger=LedgerService(uow, cache),
                    checks=CheckService(uow, cache), carts=CartService(uow, cache),
-                   promotions=PromotionService(uow, cache), sales=SalesService(uow, cache), renderer=renderer,
+                   promotions=PromotionService(uow, cache), sales=SalesService(uow, cache),
+                   forecasts=ForecastService(uow, cache, forecast_engine), renderer=renderer,
                    exporters=exporters)

@@ -9,8 +9,9 @@ class UnitOfWork(Protocol):
     """One transaction. Rolls back unless ``commit()`` is called inside the ``with`` block.
 
     Repositories (attributes): settings, users, products, stock, customers, orders, events, audit,
-    purchasing, payables, picking, shipments, invoices, payments, receivables, ledger, carts, promotions, sales. Their
-    methods take and return plain values (ints, strings, dicts, row-like objects with attribute access).
+    purchasing, payables, picking, shipments, invoices, payments, receivables, ledger, carts, promotions, sales,
+    forecasts. Their methods take and return plain values (ints, strings, dicts, row-like objects with attribute
+    access).
     """
 
     settings: Any
@@ -32,6 +33,7 @@ class UnitOfWork(Protocol):
     carts: Any
     promotions: Any
     sales: Any
+    forecasts: Any
     dialect: str
 
     def __enter__(self) -> "UnitOfWork": ...

@@ -13,6 +13,7 @@ from .repositories import (AuditRepo, CustomersRepo, EventsRepo, OrdersRepo, Pro
 from .repositories_carts import CartsRepo, PromotionsRepo
 from .repositories_accounts import InvoicesRepo, LedgerRepo, PaymentsRepo, ReceivablesRepo
 from .repositories_purchasing import PayablesRepo, PurchasingRepo
+from .repositories_forecasts import ForecastsRepo
 from .repositories_sales import SalesRepo
 from .repositories_warehouse import PickingRepo, ShipmentsRepo
 
@@ -55,6 +56,7 @@ class SqlUnitOfWork:
         self.carts = CartsRepo(c)
         self.promotions = PromotionsRepo(c)
         self.sales = SalesRepo(c)
+        self.forecasts = ForecastsRepo(c)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
