@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Sequence
 
 from ..domain.errors import StorageError, UserFacingError, ValidationFailed
-from . import accounts, bench, carts, checks, core, inventory, purchasing, sales, warehouse
+from . import accounts, bench, carts, checks, core, forecasts, inventory, purchasing, sales, warehouse
 from .common import LOG_NAME, PROG, Context, UsageError, _Parser, read_password
 
-AREAS = (core, carts, inventory, purchasing, warehouse, accounts, sales, checks, bench)
+AREAS = (core, carts, inventory, purchasing, warehouse, accounts, sales, forecasts, checks, bench)
 """Each registers its commands with ``register(sub, leaf)``; the order is the order of ``oms --help``."""
 
 
