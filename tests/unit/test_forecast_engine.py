@@ -95,3 +95,12 @@ def test_importing_the_services_the_cli_and_the_engine_does_not_import_statsfore
             "print(sorted(m for m in ('statsforecast', 'pandas', 'statsmodels', 'scipy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_large_batch_in_worker_processes_gives_what_one_process_gives(engine, monkeypatch):
+    from oms_desktop.adapters.forecasting import engine as module
+    series = [weekly(slow_mover(2 * 364, seed)) for seed in range(4)]
+    alone = engine.forecast(series, freq="week", horizon=4, level=80)
+    monkeypatch.setattr(module, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(module, "CHUNK", 2)
+    assert StatsforecastEngine(workers=2).forecast(series, freq="week", horizon=4, level=80) == alone

@@ -148,3 +148,11 @@ def test_an_interval_from_back_test_errors_is_symmetric_and_clipped_at_zero():
     windows = [fc.Window(16, 4)]
     low, high = fc.error_interval([1.0, 1.0], y, windows, [[1.0, 1.0, 1.0, 1.0]], 80)
     assert low == (0.0, 0.0) and high == pytest.approx((1 + 1.2816, 1 + 1.2816))
+
+
+def test_a_slow_mover_has_many_zero_periods_or_sells_under_one_a_day():
+    assert fc.slow_mover([0, 0, 3, 0, 5, 0], "day")
+    assert fc.slow_mover([6.0, 5.0, 6.0, 4.0], "week")          # under 7 a week
+    assert not fc.slow_mover([8.0, 7.0, 9.0, 7.0], "week")
+    assert not fc.slow_mover([1.0, 2.0, 1.0, 1.0], "day")
+    assert fc.slow_mover([], "day")
