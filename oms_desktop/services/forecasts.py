@@ -33,6 +33,7 @@ HISTORY_DAYS = {"day": 2 * 365, "week": 3 * 364}   # what a forecast reads (the 
 CHART_PERIODS = {"day": 91, "week": 52}            # history handed to charts
 REFRESH_BATCH = 2000       # products per engine call in refresh(): progress and cancelling between batches
 DAY0 = date(2000, 1, 1)    # day numbers in fingerprints count from here
+NO_FACTS = (0,) * 8        # the fingerprint figures of a product without facts
 
 
 class ForecastEngine(Protocol):
@@ -111,8 +112,7 @@ class ForecastService(ServiceBase):
         today = local_day(utc_now())
         with self._uow(write=False) as uow:
             target = self._target(uow, sku, category)
-            prints = uow.forecasts.fingerprints(target.ids)
-            fingerprint = self._fingerprint(prints.values(), last_whole_period(today, freq))
+            fingerprint = self._fingerprint([uow.forecasts.fingerprint(target.ids)], last_whole_period(today, freq))
             hit = uow.forecasts.cached(target.kind, [target.key], freq, measure, weeks).get(target.key)
             if hit is not None and hit[0] == fingerprint:
                 return self._load(hit[1])
@@ -309,7 +309,7 @@ class ForecastService(ServiceBase):
             cached = uow.forecasts.cached("product", [p.sku for p in products], "week", "units", DEFAULT_WEEKS)
         stale, short = [], []
         for p in products:
-            fp = self._fingerprint([prints[p.id]] if p.id in prints else [], end)
+            fp = self._fingerprint([prints.get(p.id, NO_FACTS)], end)
             hit = cached.get(p.sku)
             if hit is not None and hit[0] == fp:
                 continue

@@ -266,3 +266,12 @@ def test_oms_report_stock_out_and_purchase_suggest_by_forecast(cli):
     assert code == 0 and "covers the forecast" in out
     code, _, err = cli("supplier", "add", "Slow", "--lead-days", "-3")
     assert code == 2 and "lead days" in err
+
+
+def test_refresh_and_a_single_forecast_share_the_cache(shop):
+    s, admin = shop
+    s.forecasts.refresh(admin)
+    computed = s.forecasts.computed
+    for sku in ("LAMP-01", "BULB-E27", "BOOK-01"):
+        s.forecasts.forecast(admin, sku=sku)
+    assert s.forecasts.computed == computed

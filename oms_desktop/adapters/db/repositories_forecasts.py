@@ -55,6 +55,16 @@ class ForecastsRepo(_Repo):
             q = q.where(facts_t.c.product_id.in_(list(product_ids)))
         return {r[0]: tuple(int(v or 0) for v in r[1:]) for r in self.c.execute(q).all()}
 
+    def fingerprint(self, product_ids: Iterable[int] | None = None) -> tuple[int, ...]:
+        """The same figures over these products together (every product: None), in one aggregate."""
+        dn = self._day_number()
+        q = select(func.count(), func.sum(facts_t.c.units), func.sum(facts_t.c.net_minor),
+                   func.sum(facts_t.c.units * dn), func.sum(facts_t.c.orders), func.min(dn), func.max(dn),
+                   func.count(func.distinct(case((facts_t.c.units > 0, facts_t.c.day)))))
+        if product_ids is not None:
+            q = q.where(facts_t.c.product_id.in_(list(product_ids)))
+        return tuple(int(v or 0) for v in self.c.execute(q).one())
+
     def daily(self, start: date, end: date, product_ids: Iterable[int] | None = None):
         """(product_id, day, units, net minor) per product and day within [start, end], summed over channels and
         agents."""
