@@ -306,12 +306,11 @@ class ForecastService(ServiceBase):
         with self._uow(write=False) as uow:
             products = uow.forecasts.products()
             prints = uow.forecasts.fingerprints()
-            cached = uow.forecasts.cached("product", [p.sku for p in products], "week", "units", DEFAULT_WEEKS)
+            cached = uow.forecasts.cached_fingerprints("product", "week", "units", DEFAULT_WEEKS)
         stale, short = [], []
         for p in products:
             fp = self._fingerprint([prints.get(p.id, NO_FACTS)], end)
-            hit = cached.get(p.sku)
-            if hit is not None and hit[0] == fp:
+            if cached.get(p.sku) == fp:
                 continue
             pr = prints.get(p.id)
             problem = fc.history_problem(p.sku, pr[7] if pr else 0,

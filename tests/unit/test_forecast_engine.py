@@ -103,4 +103,9 @@ def test_a_large_batch_in_worker_processes_gives_what_one_process_gives(engine, 
     alone = engine.forecast(series, freq="week", horizon=4, level=80)
     monkeypatch.setattr(module, "PARALLEL_FROM", 2)
     monkeypatch.setattr(module, "CHUNK", 2)
-    assert StatsforecastEngine(workers=2).forecast(series, freq="week", horizon=4, level=80) == alone
+    parallel = StatsforecastEngine(workers=2)
+    try:
+        assert parallel.forecast(series, freq="week", horizon=4, level=80) == alone
+        assert parallel.forecast(series[:2], freq="week", horizon=4, level=80) == alone[:2]  # the same workers
+    finally:
+        parallel.close()

@@ -92,6 +92,12 @@ class ForecastsRepo(_Repo):
             out.update({k: (f, p) for k, f, p in self.c.execute(q).all()})
         return out
 
+    def cached_fingerprints(self, kind: str, freq: str, measure: str, horizon: int) -> dict[str, str]:
+        """key -> fingerprint of everything cached of one kind, frequency, measure and horizon (no payloads)."""
+        q = select(cache_t.c.key, cache_t.c.fingerprint).where(
+            cache_t.c.kind == kind, cache_t.c.freq == freq, cache_t.c.measure == measure, cache_t.c.horizon == horizon)
+        return dict(self.c.execute(q).all())
+
     def store(self, rows: list[dict]) -> None:
         """Insert or replace cached forecasts (dicts with every column)."""
         if not rows:

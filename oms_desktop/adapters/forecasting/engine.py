@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -92,11 +93,14 @@ def _chunk(args: tuple[list[list[float]], str, int, int]) -> list[fc.SeriesForec
 
 class StatsforecastEngine:
     """The ``ForecastEngine`` port over statsforecast. ``workers``: processes for large batches (default: the CPUs
-    this process may use, at most 4)."""
+    this process may use, at most 4). The worker processes start with the first large batch and stay for the next
+    ones (each imports statsforecast once: 1 to 3 s); ``close()`` ends them (interpreter exit does too)."""
 
     def __init__(self, workers: int | None = None):
         self.workers = workers or min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                                       else (os.cpu_count() or 1), 4)
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
 
     def forecast(self, series: Sequence[Sequence[float]], *, freq: str, horizon: int,
                  level: int) -> list[fc.SeriesForecast]:
@@ -106,9 +110,20 @@ class StatsforecastEngine:
             return _chunk((batch, freq, horizon, level))
         chunks = [(batch[i:i + CHUNK], freq, horizon, level) for i in range(0, len(batch), CHUNK)]
         out: list[fc.SeriesForecast] = []
-        # spawned, not forked: the app calls this from a pool thread, and forking a process with Qt's threads running
-        # may copy a held lock into the child
-        with ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            for part in pool.map(_chunk, chunks):
-                out.extend(part)
+        for part in self._workers().map(_chunk, chunks):
+            out.extend(part)
         return out
+
+    def _workers(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                # spawned, not forked: the app calls this from a pool thread, and forking a process while Qt's
+                # threads run may copy a held lock into the child
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            return self._pool
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown()
+                self._pool = None
