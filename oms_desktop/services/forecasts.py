@@ -5,8 +5,9 @@ a read (``docs/forecasts.md``).
 The numbers come from a ``ForecastEngine`` (``adapters/forecasting``: statsforecast, imported only when a forecast
 is computed); the scores, the rules and the dates from ``domain/forecasting.py``. A forecast reads the sales facts up
 to the last whole period (yesterday, or the last whole ISO week) and starts with the current one. The cache is keyed by
-(kind, key, frequency, measure, horizon) and holds the fingerprint of the facts it came from and the last whole period,
-so a new, cancelled or returned order of the product, or a new day, makes it stale.
+(kind, key, frequency, measure, horizon) and holds a fingerprint: the last whole period and the facts of the days
+since two weeks before its end (earlier days' facts never change: every event is booked on its own day), so a new,
+cancelled or returned order of the product, or a new period, makes it stale, and checking costs a few days' rows.
 """
 from __future__ import annotations
 
@@ -32,8 +33,8 @@ DEFAULT_WEEKS = 8          # what refresh() keeps per product, and what stock co
 HISTORY_DAYS = {"day": 2 * 365, "week": 3 * 364}   # what a forecast reads (the engine fits no more than that)
 CHART_PERIODS = {"day": 91, "week": 52}            # history handed to charts
 REFRESH_BATCH = 2000       # products per engine call in refresh(): progress and cancelling between batches
-DAY0 = date(2000, 1, 1)    # day numbers in fingerprints count from here
-NO_FACTS = (0,) * 8        # the fingerprint figures of a product without facts
+NO_FACTS = (0,) * 8        # the fingerprint figures of a product without recent facts
+RECENT_DAYS = 14           # a fingerprint reads the facts of the last whole period's days and after, at least this
 
 
 class ForecastEngine(Protocol):
@@ -112,7 +113,8 @@ class ForecastService(ServiceBase):
         today = local_day(utc_now())
         with self._uow(write=False) as uow:
             target = self._target(uow, sku, category)
-            fingerprint = self._fingerprint([uow.forecasts.fingerprint(target.ids)], last_whole_period(today, freq))
+            end = last_whole_period(today, freq)
+            fingerprint = self._fingerprint([uow.forecasts.fingerprint(_since(end), target.ids)], end)
             hit = uow.forecasts.cached(target.kind, [target.key], freq, measure, weeks).get(target.key)
             if hit is not None and hit[0] == fingerprint:
                 return self._load(hit[1])
@@ -305,19 +307,19 @@ class ForecastService(ServiceBase):
         end = last_whole_period(today, "week")
         with self._uow(write=False) as uow:
             products = uow.forecasts.products()
-            prints = uow.forecasts.fingerprints()
+            prints = uow.forecasts.fingerprints(_since(end))
             cached = uow.forecasts.cached_fingerprints("product", "week", "units", DEFAULT_WEEKS)
+            changed = [(p, self._fingerprint([prints.get(p.id, NO_FACTS)], end)) for p in products]
+            changed = [(p, fp) for p, fp in changed if cached.get(p.sku) != fp]
+            ids = [p.id for p, _ in changed]
+            history = uow.forecasts.sale_history(ids if len(ids) < len(products) // 2 else None)
         stale, short = [], []
-        for p in products:
-            fp = self._fingerprint([prints.get(p.id, NO_FACTS)], end)
-            if cached.get(p.sku) == fp:
-                continue
-            pr = prints.get(p.id)
-            problem = fc.history_problem(p.sku, pr[7] if pr else 0,
-                                         DAY0 + timedelta(days=pr[5]) if pr else None, today)
+        for p, fp in changed:
+            first, sale_days = history.get(p.id, (None, 0))
+            problem = fc.history_problem(p.sku, sale_days, _as_date(first), today)
             if problem:
-                short.append((_Target("product", p.sku, p.name, (p.id,)), self._empty(
-                    _Target("product", p.sku, p.name, (p.id,)), "week", "units", problem), fp))
+                target = _Target("product", p.sku, p.name, (p.id,))
+                short.append((target, self._empty(target, "week", "units", problem), fp))
             else:
                 stale.append((p, fp))
         if short:
@@ -347,6 +349,13 @@ def daily_demand(f: ForecastDTO | None) -> list[float]:
         return []
     per = 7 if f.freq == "week" else 1
     return [p.value / per for p in f.points for _ in range(per)]
+
+
+def _since(end: date) -> date:
+    """The first day a fingerprint reads: the facts of earlier days never change (every sale, cancellation and
+    return is booked on the day it happens), so these days' facts and the last whole period say whether anything
+    the forecast reads, or the current period, changed."""
+    return end - timedelta(days=RECENT_DAYS - 1)
 
 
 def _r(x: float | None) -> float | None:

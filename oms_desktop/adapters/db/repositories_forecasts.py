@@ -44,26 +44,42 @@ class ForecastsRepo(_Repo):
     def categories(self) -> list[str]:
         return [r[0] for r in self.c.execute(select(products_t.c.category).distinct()).all()]
 
-    def fingerprints(self, product_ids: Iterable[int] | None = None) -> dict[int, tuple[int, ...]]:
-        """Per product with facts: rows, units, net, units weighted by day number, orders, first and last day
-        number, days with units sold. Any new, cancelled or returned order changes at least one of them."""
+    def _figures(self):
         dn = self._day_number()
-        q = select(facts_t.c.product_id, func.count(), func.sum(facts_t.c.units), func.sum(facts_t.c.net_minor),
-                   func.sum(facts_t.c.units * dn), func.sum(facts_t.c.orders), func.min(dn), func.max(dn),
-                   func.count(func.distinct(case((facts_t.c.units > 0, facts_t.c.day))))).group_by(facts_t.c.product_id)
-        if product_ids is not None:
-            q = q.where(facts_t.c.product_id.in_(list(product_ids)))
+        return (func.count(), func.sum(facts_t.c.units), func.sum(facts_t.c.net_minor), func.sum(facts_t.c.units * dn),
+                func.sum(facts_t.c.orders), func.sum(facts_t.c.returned_units), func.min(dn),
+                func.count(func.distinct(case((facts_t.c.units > 0, facts_t.c.day)))))
+
+    def fingerprints(self, since: date) -> dict[int, tuple[int, ...]]:
+        """Per product with facts on or after ``since``: rows, units, net, units weighted by day number, orders,
+        returned units, first day number, days with units sold, over those days only. A sale, cancellation or return
+        is booked on the day it happens, so any change to a product's facts changes these (a range of the
+        facts' primary key, which starts with the day: a few days' rows, however long the history)."""
+        # SQLite would group along the (product, day) index and so read every fact; "+product_id" is no index
+        # column, so it reads the days' range of the primary key and groups that
+        by = facts_t.c.product_id if self._pg else literal_column("+product_id")
+        q = select(facts_t.c.product_id, *self._figures()).where(facts_t.c.day >= since).group_by(by)
         return {r[0]: tuple(int(v or 0) for v in r[1:]) for r in self.c.execute(q).all()}
 
-    def fingerprint(self, product_ids: Iterable[int] | None = None) -> tuple[int, ...]:
+    def fingerprint(self, since: date, product_ids: Iterable[int] | None = None) -> tuple[int, ...]:
         """The same figures over these products together (every product: None), in one aggregate."""
-        dn = self._day_number()
-        q = select(func.count(), func.sum(facts_t.c.units), func.sum(facts_t.c.net_minor),
-                   func.sum(facts_t.c.units * dn), func.sum(facts_t.c.orders), func.min(dn), func.max(dn),
-                   func.count(func.distinct(case((facts_t.c.units > 0, facts_t.c.day)))))
+        q = select(*self._figures()).where(facts_t.c.day >= since)
         if product_ids is not None:
             q = q.where(facts_t.c.product_id.in_(list(product_ids)))
         return tuple(int(v or 0) for v in self.c.execute(q).one())
+
+    def sale_history(self, product_ids: Sequence[int] | None = None) -> dict[int, tuple[date, int]]:
+        """Per product that sold: its first day with units sold and how many days it sold on (every product: None)."""
+        out: dict[int, tuple[date, int]] = {}
+        chunks = [None] if product_ids is None else [list(product_ids[i:i + 500])
+                                                     for i in range(0, len(product_ids), 500)]
+        for ids in chunks:
+            q = (select(facts_t.c.product_id, func.min(facts_t.c.day), func.count(func.distinct(facts_t.c.day)))
+                 .where(facts_t.c.units > 0).group_by(facts_t.c.product_id))
+            if ids is not None:
+                q = q.where(facts_t.c.product_id.in_(ids))
+            out.update({pid: (first, int(n)) for pid, first, n in self.c.execute(q).all()})
+        return out
 
     def daily(self, start: date, end: date, product_ids: Iterable[int] | None = None):
         """(product_id, day, units, net minor) per product and day within [start, end], summed over channels and
