@@ -120,14 +120,14 @@ class ForecastService(ServiceBase):
                 return self._load(hit[1])
             first, sale_days = uow.forecasts.first_sale(target.ids)
             problem = fc.history_problem(self._name(target), int(sale_days or 0), _as_date(first), today)
-            rows = [] if problem else uow.forecasts.daily(
+            rows = [] if problem else uow.forecasts.daily_sum(
                 max(_as_date(first), today - timedelta(days=HISTORY_DAYS[freq])), today, target.ids)
         if problem:
             dto = self._empty(target, freq, measure, problem)
         else:
             days: dict[date, float] = {}
             scale = 10 ** exponent(self.company.currency)
-            for _, d, units, net in rows:
+            for d, units, net in rows:
                 d = _as_date(d)
                 days[d] = days.get(d, 0.0) + (float(units) if measure == "units" else float(net) / scale)
             dto = self._compute([(target, days)], freq, measure, weeks, today)[0]
@@ -141,18 +141,18 @@ class ForecastService(ServiceBase):
         reporting ``job.report(done, total)`` and stopping with ``Cancelled`` when ``job.cancelled``; what finished
         before stays cached."""
         self._require(actor, Perm.PRICE_OVERRIDE, "compute sales forecasts")
-        stale, total, short = self._stale_products(local_day(utc_now()))
-        done = total - len(stale)
+        stale, total = self._stale_products(local_day(utc_now()))
+        done, short = total - len(stale), 0
         if job is not None:
             job.report(done, total)
         for i in range(0, len(stale), REFRESH_BATCH):
             if job is not None and job.cancelled:
                 raise Cancelled("Forecast refresh cancelled; the forecasts computed so far are kept.")
-            self._refresh_batch(stale[i:i + REFRESH_BATCH], local_day(utc_now()))
+            short += self._refresh_batch(stale[i:i + REFRESH_BATCH], local_day(utc_now()))
             done += len(stale[i:i + REFRESH_BATCH])
             if job is not None:
                 job.report(done, total)
-        return RefreshDTO(products=total, computed=len(stale), not_enough_history=short)
+        return RefreshDTO(products=total, computed=len(stale) - short, not_enough_history=short)
 
     def product_forecasts(self, actor: Actor) -> dict[int, ForecastDTO]:
         """Every active product's weekly unit forecast, refreshed where stale, by product id."""
@@ -301,43 +301,49 @@ class ForecastService(ServiceBase):
                                  for t, d, fp in items])
             uow.commit()
 
-    def _stale_products(self, today: date) -> tuple[list[tuple[Any, str]], int, int]:
+    def _stale_products(self, today: date) -> tuple[list[tuple[Any, str]], int]:
         """(product row, fingerprint) of the products whose cached weekly forecast is missing or stale; how many
-        products; how many of the stale have not enough history (cached at once with the reason)."""
+        products there are."""
         end = last_whole_period(today, "week")
         with self._uow(write=False) as uow:
             products = uow.forecasts.products()
             prints = uow.forecasts.fingerprints(_since(end))
             cached = uow.forecasts.cached_fingerprints("product", "week", "units", DEFAULT_WEEKS)
-            changed = [(p, self._fingerprint([prints.get(p.id, NO_FACTS)], end)) for p in products]
-            changed = [(p, fp) for p, fp in changed if cached.get(p.sku) != fp]
-            ids = [p.id for p, _ in changed]
-            history = uow.forecasts.sale_history(ids if len(ids) < len(products) // 2 else None)
-        stale, short = [], []
-        for p, fp in changed:
+        changed = [(p, self._fingerprint([prints.get(p.id, NO_FACTS)], end)) for p in products]
+        return [(p, fp) for p, fp in changed if cached.get(p.sku) != fp], len(products)
+
+    def _refresh_batch(self, batch: list[tuple[Any, str]], today: date) -> int:
+        """Compute and cache a batch's forecasts (one engine call); cache the reason for those with not enough
+        history. Returns how many had not enough history."""
+        ids = [p.id for p, _ in batch]
+        start = today - timedelta(days=HISTORY_DAYS["week"])
+        with self._uow(write=False) as uow:
+            rows = uow.forecasts.daily(start, today, ids)
+            days: dict[int, dict[date, float]] = {i: {} for i in ids}
+            for pid, d, units, _ in rows:
+                d = _as_date(d)
+                days[pid][d] = days[pid].get(d, 0.0) + float(units)
+            # the history rule from what was read; a product that fails it there may have sold before the window
+            history: dict[int, tuple[date | None, int]] = {
+                pid: (min((d for d, v in ds.items() if v > 0), default=None), sum(1 for v in ds.values() if v > 0))
+                for pid, ds in days.items()}
+            unsure = [p.id for p, _ in batch if fc.history_problem(p.sku, history[p.id][1], history[p.id][0], today)]
+            if unsure:
+                history.update(uow.forecasts.sale_history(unsure))
+        compute: list[tuple[_Target, str, int]] = []
+        short = []
+        for p, fp in batch:
+            target = _Target("product", p.sku, p.name, (p.id,))
             first, sale_days = history.get(p.id, (None, 0))
             problem = fc.history_problem(p.sku, sale_days, _as_date(first), today)
             if problem:
-                target = _Target("product", p.sku, p.name, (p.id,))
                 short.append((target, self._empty(target, "week", "units", problem), fp))
             else:
-                stale.append((p, fp))
-        if short:
-            self._store(short, DEFAULT_WEEKS)
-        return stale, len(products), len(short)
-
-    def _refresh_batch(self, batch: list[tuple[Any, str]], today: date) -> None:
-        ids = [p.id for p, _ in batch]
-        with self._uow(write=False) as uow:
-            rows = uow.forecasts.daily(today - timedelta(days=HISTORY_DAYS["week"]), today, ids)
-        days: dict[int, dict[date, float]] = {i: {} for i in ids}
-        for pid, d, units, _ in rows:
-            d = _as_date(d)
-            days[pid][d] = days[pid].get(d, 0.0) + float(units)
-        targets = [_Target("product", p.sku, p.name, (p.id,)) for p, _ in batch]
-        dtos = self._compute([(t, days[p.id]) for t, (p, _) in zip(targets, batch)], "week", "units", DEFAULT_WEEKS,
-                             today)
-        self._store([(t, d, fp) for t, d, (_, fp) in zip(targets, dtos, batch, strict=True)], DEFAULT_WEEKS)
+                compute.append((target, fp, p.id))
+        dtos = self._compute([(t, days[pid]) for t, _, pid in compute], "week", "units", DEFAULT_WEEKS,
+                             today) if compute else []
+        self._store([(t, d, fp) for (t, fp, _), d in zip(compute, dtos, strict=True)] + short, DEFAULT_WEEKS)
+        return len(short)
 
     def _load(self, payload: str) -> ForecastDTO:
         return _parse(payload)

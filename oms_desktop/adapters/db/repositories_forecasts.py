@@ -90,6 +90,14 @@ class ForecastsRepo(_Repo):
             q = q.where(facts_t.c.product_id.in_(list(product_ids)))
         return self.c.execute(q).all()
 
+    def daily_sum(self, start: date, end: date, product_ids: Iterable[int] | None = None):
+        """(day, units, net minor) within [start, end] summed over these products (every product: None)."""
+        q = (select(facts_t.c.day, func.sum(facts_t.c.units), func.sum(facts_t.c.net_minor))
+             .where(facts_t.c.day >= start, facts_t.c.day <= end).group_by(facts_t.c.day))
+        if product_ids is not None:
+            q = q.where(facts_t.c.product_id.in_(list(product_ids)))
+        return self.c.execute(q).all()
+
     def first_sale(self, product_ids: Iterable[int] | None = None):
         """(first day with units sold, days with units sold) over the products (all products: None)."""
         q = select(func.min(facts_t.c.day), func.count(func.distinct(facts_t.c.day))).where(facts_t.c.units > 0)
