@@ -16,7 +16,7 @@ from oms_desktop.devtools.bench import SCALES
 
 ROWS = ("floor", "place_order", "whole_cycle", "product_search", "customer_lookup", "orders_page", "accounts_queue",
         "sales_report", "app_start", "invoice_pdf", "pick_list_pdf", "place_order_promotions", "carts_board",
-        "pg_concurrent")
+        "forecasts", "pg_concurrent")
 
 
 def oms_bench(*args: str, tmp_path) -> tuple[int, str, str]:
@@ -60,6 +60,9 @@ def check_document(doc: dict, scale: str) -> dict:
     covered = int(re.match(r"([0-9,]+) orders in 5[23] weeks", rows["sales_report"]["note"]).group(1).replace(",", ""))
     assert sc.orders * 0.9 < covered <= sc.orders + 1000
     assert rows["carts_board"]["note"].startswith("10,000 open carts")
+    assert rows["forecasts"]["status"] == "ok" and rows["forecasts"]["n"] == 1 and rows["forecasts"]["max_ms"] > 0
+    assert f"forecasts for {sc.forecast_products:,} products" in rows["forecasts"]["workload"]
+    assert "all cached" in rows["forecasts"]["note"]
     assert 20 < doc["peak_rss_mb"] < 4000
     return rows
 
