@@ -9,4 +9,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # forecasts of many products run in worker processes (adapters/forecasting); a frozen bundle on Windows or
+    # macOS starts them by running this executable again, which must then run the worker, not the app
+    import multiprocessing
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -47,10 +47,11 @@ def open_backend(url: str, *, paths: Paths | None = None, hasher=None, migrate: 
     if migrate:
         upgrade(engine, (paths or Paths.default()).backups)
     from .adapters.exports import Exporters
+    from .adapters.forecasting import StatsforecastEngine  # statsforecast itself loads with the first forecast
     from .adapters.mail import SmtpTransport, TemplateComposer
     services = Services.build(uow_factory(engine), hasher or Argon2Hasher(),
                               renderer=LazyRenderer(),  # ReportLab and its fonts load with the first document
                               exporters=Exporters(),
                               mail_composer=TemplateComposer((paths or Paths.default()).config / "mail_templates"),
-                              mail_transport=SmtpTransport())
+                              mail_transport=SmtpTransport(), forecast_engine=StatsforecastEngine())
     return Backend(url, engine, services)

@@ -17,6 +17,8 @@ def register(sub, leaf) -> None:
     c.add_argument("--email", default="")
     c.add_argument("--phone", default="")
     c.add_argument("--address", default="", help="lines separated by commas")
+    c.add_argument("--lead-days", type=int, default=7, metavar="N",
+                   help="days from order to delivery (default 7; purchase suggestions by forecast cover them)")
     c.set_defaults(func=cmd_supplier_add)
     c = leaf(supplier, "list", "list suppliers")
     c.set_defaults(func=cmd_supplier_list)
@@ -33,7 +35,11 @@ def register(sub, leaf) -> None:
                    help="repeat for several lines; COST defaults to the product's unit cost")
     c.add_argument("--notes", default="")
     c.set_defaults(func=cmd_purchase_create)
-    c = leaf(po, "suggest", "draft purchase orders for everything at or below its reorder point")
+    c = leaf(po, "suggest", "draft purchase orders for everything at or below its reorder point, or for the "
+                            "forecast demand over each supplier's lead time")
+    c.add_argument("--by", choices=["reorder-point", "forecast"], default="reorder-point",
+                   help="reorder points (default) or forecast demand over the lead time plus a safety margin, less "
+                        "what is available and on order")
     c.set_defaults(func=cmd_purchase_suggest)
     c = leaf(po, "list", "list purchase orders")
     c.add_argument("--status", choices=["draft", "sent", "partly_received", "received", "cancelled"])
@@ -90,7 +96,8 @@ def register(sub, leaf) -> None:
 def cmd_supplier_add(ctx) -> int:
     a = ctx.args
     s = ctx.services.purchasing.add_supplier(ctx.need_actor(), a.name, email=a.email, phone=a.phone,
-                                             address="\n".join(x.strip() for x in a.address.split(",") if x.strip()))
+                                             address="\n".join(x.strip() for x in a.address.split(",") if x.strip()),
+                                             lead_days=a.lead_days)
     ctx.emit(s, f"Added supplier {s.id}: {s.name}.")
     return 0
 
@@ -143,11 +150,15 @@ def cmd_purchase_create(ctx) -> int:
 
 
 def cmd_purchase_suggest(ctx) -> int:
-    result = ctx.services.purchasing.suggest_purchase(ctx.need_actor())
+    actor = ctx.need_actor()
+    quantities = ctx.services.forecasts.lead_time_needs(actor) if ctx.args.by == "forecast" else None
+    result = ctx.services.purchasing.suggest_purchase(actor, quantities=quantities)
 
     def human() -> str:
         if not result.orders:
-            text = "Nothing to order: every product is above its reorder point or already on order."
+            text = ("Nothing to order: every product is above its reorder point or already on order."
+                    if quantities is None else
+                    "Nothing to order: what is available and on order covers the forecast over every lead time.")
         else:
             text = "\n\n".join(format_po(po) for po in result.orders)
         if result.without_supplier:

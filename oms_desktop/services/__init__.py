@@ -14,6 +14,7 @@ from .customers import CustomerService
 from .dashboard import DashboardService
 from .events import EventService
 from .exports import Exporters
+from .forecasts import ForecastEngine, ForecastService
 from .inventory import InventoryService
 from .ledger import LedgerService
 from .order_import import OrderImportService
@@ -62,6 +63,7 @@ class Services:
     dashboard: DashboardService
     mail: MailService
     settings: SettingsService
+    forecasts: ForecastService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts and purchase orders; None where nothing prints."""
     exporters: Exporters | None = None
@@ -70,9 +72,11 @@ class Services:
     @classmethod
     def build(cls, uow: UnitOfWorkFactory, hasher: PasswordHasher, *, renderer: Renderer | None = None,
               exporters: Exporters | None = None, mail_composer: MailComposer | None = None,
-              mail_transport: MailTransport | None = None) -> "Services":
+              mail_transport: MailTransport | None = None,
+              forecast_engine: ForecastEngine | None = None) -> "Services":
         """Every service over one unit-of-work factory; ``renderer`` goes to each service that prints; the mail
-        service sends through ``mail_transport`` what ``mail_composer`` writes (None: the outbox only fills)."""
+        service sends through ``mail_transport`` what ``mail_composer`` writes (None: the outbox only fills);
+        ``forecast_engine`` computes forecasts (without one, only cached forecasts can be read)."""
         cache = SettingsCache(uow)
         billing = BillingService(uow, cache, renderer)
         mail = MailService(uow, cache, composer=mail_composer, transport=mail_transport,
@@ -89,5 +93,5 @@ class Services:
                    promotions=PromotionService(uow, cache), sales=SalesService(uow, cache), mail=mail,
                    settings=SettingsService(uow, cache), order_import=OrderImportService(uow, cache),
                    status_page=StatusPageService(uow, cache), dashboard=DashboardService(uow, cache),
-                   renderer=renderer,
+                   forecasts=ForecastService(uow, cache, forecast_engine), renderer=renderer,
                    exporters=exporters)

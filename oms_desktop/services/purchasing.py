@@ -12,6 +12,7 @@ supplier, one draft purchase order per supplier; products without a preferred su
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -30,6 +31,7 @@ from .ledger_posting import post_receipt
 from .ports import utc_now
 
 PO_STATUSES = tuple(s.value for s in PurchaseOrderStatus)
+DEFAULT_LEAD_DAYS, MAX_LEAD_DAYS = 7, 365
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class SupplierDTO:
     phone: str
     address: str
     active: bool
+    lead_days: int = 7   # days from order to delivery (purchase suggestions by forecast cover them)
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ class PurchasingService(PrintingService):
 
     # ---- suppliers -------------------------------------------------------------------------------------------
     def add_supplier(self, actor: Actor, name: str, *, email: str = "", phone: str = "",
-                     address: str = "") -> SupplierDTO:
+                     address: str = "", lead_days: int = DEFAULT_LEAD_DAYS) -> SupplierDTO:
         self._require(actor, Perm.PURCHASING, "add suppliers")
         name = (name or "").strip()
         problems = []
@@ -116,16 +119,19 @@ class PurchasingService(PrintingService):
         email = (email or "").strip()
         if email and ("@" not in email or len(email) > 254):
             problems.append(f"email '{email}' is not an email address")
+        if not isinstance(lead_days, int) or not 0 <= lead_days <= MAX_LEAD_DAYS:
+            problems.append(f"lead days must be a whole number from 0 to {MAX_LEAD_DAYS} (got {lead_days})")
         if problems:
             raise ValidationFailed(problems)
         with self._uow() as uow:
             if uow.purchasing.supplier_by_name(name) is not None:
                 raise ValidationFailed(f"a supplier named '{name}' exists already")
             sid = uow.purchasing.add_supplier(dict(name=name, email=email, phone=(phone or "").strip()[:50],
-                                                   address=(address or "").strip()))
+                                                   address=(address or "").strip(), lead_days=lead_days))
             uow.events.add_event(ev.SupplierAdded(supplier_id=sid, name=name), user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="supplier.add",
-                             entity="supplier", entity_id=sid, new={"name": name, "email": email})
+                             entity="supplier", entity_id=sid,
+                             new={"name": name, "email": email, "lead_days": lead_days})
             row = uow.purchasing.supplier(sid)
             uow.commit()
         return self._supplier_dto(row)
@@ -286,22 +292,28 @@ class PurchasingService(PrintingService):
             uow.commit()
         return dto
 
-    def suggest_purchase(self, actor: Actor) -> PurchaseSuggestion:
-        """Draft purchase orders, one per preferred supplier, for everything at or below its reorder point."""
+    def suggest_purchase(self, actor: Actor, *, quantities: Mapping[int, int] | None = None) -> PurchaseSuggestion:
+        """Draft purchase orders, one per preferred supplier, for everything at or below its reorder point; or,
+        given ``quantities`` (units per product id, e.g. ``ForecastService.lead_time_needs``: forecast demand over the
+        supplier's lead time), for those."""
         self._require(actor, Perm.PURCHASING, "create purchase orders")
         with self._uow() as uow:
             open_qty = uow.purchasing.open_quantities()
             per_supplier: dict[int, list] = defaultdict(list)
             without: list[str] = []
-            for r in uow.purchasing.reorder_candidates():
-                q = reorder_quantity(r.on_hand - r.reserved, open_qty.get(r.id, 0), r.reorder_point, r.reorder_qty)
+            rows = (uow.purchasing.reorder_candidates() if quantities is None
+                    else uow.purchasing.reorder_candidates(product_ids=[i for i, q in quantities.items() if q > 0]))
+            for r in rows:
+                q = (reorder_quantity(r.on_hand - r.reserved, open_qty.get(r.id, 0), r.reorder_point, r.reorder_qty)
+                     if quantities is None else quantities[r.id])
                 if q <= 0:
                     continue
                 if r.supplier_id is None:
                     without.append(r.sku)
                     continue
                 per_supplier[r.supplier_id].append((r, q, r.cost_minor))
-            ids = [self._insert_po(uow, actor, sid, items, notes="suggested from reorder points")
+            note = "suggested from reorder points" if quantities is None else "suggested from forecast demand"
+            ids = [self._insert_po(uow, actor, sid, items, notes=note)
                    for sid, items in sorted(per_supplier.items())]
             orders = tuple(self._load(uow, i) for i in ids)
             uow.commit()
@@ -403,7 +415,7 @@ class PurchasingService(PrintingService):
 
     @staticmethod
     def _supplier_dto(r) -> SupplierDTO:
-        return SupplierDTO(r.id, r.name, r.email, r.phone, r.address, r.active)
+        return SupplierDTO(r.id, r.name, r.email, r.phone, r.address, r.active, r.lead_days)
 
 
 def resolve_po_id(uow, ref) -> int:

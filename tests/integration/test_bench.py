@@ -16,7 +16,7 @@ from oms_desktop.devtools.bench import SCALES
 
 ROWS = ("floor", "place_order", "whole_cycle", "product_search", "customer_lookup", "orders_page", "accounts_queue",
         "sales_report", "app_start", "invoice_pdf", "pick_list_pdf", "place_order_promotions", "order_import",
-        "carts_board", "dashboard", "pg_concurrent")
+        "carts_board", "dashboard", "forecasts", "pg_concurrent")
 
 
 def oms_bench(*args: str, tmp_path) -> tuple[int, str, str]:
@@ -64,6 +64,9 @@ def check_document(doc: dict, scale: str) -> dict:
     imported = re.match(r"([0-9,]+) rows, ([0-9,]+) orders imported \(", rows["order_import"]["note"])
     assert imported and int(imported.group(2).replace(",", "")) == min(10_000, max(500, sc.orders // 10))
     assert re.search(r"read alone median [0-9.]+ ms \(56 days, top 10, ", rows["dashboard"]["note"])
+    assert rows["forecasts"]["status"] == "ok" and rows["forecasts"]["n"] == 1 and rows["forecasts"]["max_ms"] > 0
+    assert f"forecasts for {sc.forecast_products:,} products" in rows["forecasts"]["workload"]
+    assert "all cached" in rows["forecasts"]["note"]
     assert 20 < doc["peak_rss_mb"] < 4000
     return rows
 

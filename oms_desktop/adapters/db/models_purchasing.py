@@ -30,6 +30,7 @@ class Supplier(Base):
     address: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    lead_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")  # order to delivery, in days
 
 
 class ProductSupplier(Base):

@@ -110,15 +110,17 @@ class PurchasingRepo(_Repo):
              .where(pos_t.c.status.in_(("draft",) + OPEN_STATUSES)).group_by(po_lines_t.c.product_id))
         return {pid: int(n or 0) for pid, n in self.c.execute(q).all()}
 
-    def reorder_candidates(self):
-        """Active products whose available stock is at or below their reorder point, with their preferred supplier."""
+    def reorder_candidates(self, product_ids=None):
+        """Active products whose available stock is at or below their reorder point, with their preferred supplier;
+        given ``product_ids``, those products whatever their stock."""
         q = (select(products_t.c.id, products_t.c.sku, products_t.c.name, products_t.c.reorder_point,
                     products_t.c.reorder_qty, products_t.c.cost_minor, stock_t.c.on_hand, stock_t.c.reserved,
                     product_suppliers_t.c.supplier_id)
              .join(stock_t, stock_t.c.product_id == products_t.c.id)
              .outerjoin(product_suppliers_t, product_suppliers_t.c.product_id == products_t.c.id)
              .where(products_t.c.active.is_(True),
-                    stock_t.c.on_hand - stock_t.c.reserved <= products_t.c.reorder_point)
+                    stock_t.c.on_hand - stock_t.c.reserved <= products_t.c.reorder_point if product_ids is None
+                    else products_t.c.id.in_(list(product_ids)))
              .order_by(products_t.c.sku))
         return self.c.execute(q).all()
 

@@ -16,6 +16,7 @@ from .repositories_carts import CartsRepo, PromotionsRepo
 from .repositories_accounts import InvoicesRepo, LedgerRepo, PaymentsRepo, ReceivablesRepo
 from .repositories_purchasing import PayablesRepo, PurchasingRepo
 from .repositories_mail import OutboxRepo
+from .repositories_forecasts import ForecastsRepo
 from .repositories_sales import SalesRepo
 from .repositories_warehouse import PickingRepo, ShipmentsRepo
 
@@ -59,6 +60,7 @@ class SqlUnitOfWork:
         self.promotions = PromotionsRepo(c)
         self.sales = SalesRepo(c)
         self.outbox = OutboxRepo(c)
+        self.forecasts = ForecastsRepo(c)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -1,7 +1,7 @@
 """the outbox of order e-mails and the customers' mail choices (issue 15)
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 
 New table: ``outbox`` (one row per e-mail, written in the transaction of the change that causes it: its kind, order,
 recipient, a Message-ID fixed at insert, the change's facts as JSON, and its delivery state: status, attempts, next
@@ -13,7 +13,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = '0012'
-down_revision = '0010'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
