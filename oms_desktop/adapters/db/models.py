@@ -144,7 +144,7 @@ class Order(Base):
     # The web shop's own order number (unique per channel: importing an export again creates nothing) and the
     # delivery address as it was when the order was taken (a snapshot: a customer who moves later moves no parcel).
     external_ref: Mapped[str | None] = mapped_column(String(64))
-    ship_to: Mapped[str] = mapped_column(Text, default="", server_default="")
+    ship_to: Mapped[str] = mapped_column(Text, server_default="")  # no Python default: older inserts leave it out
     __table_args__ = (
         Index("ix_orders_status_created", "status", "created_at"),
         Index("ix_orders_created", "created_at"),
