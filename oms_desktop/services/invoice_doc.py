@@ -29,6 +29,11 @@ def seller(company: CompanyDTO) -> dict:
 def parties(uow, order, company: CompanyDTO) -> dict:
     """Seller, bill-to and ship-to (when it differs) of an order's invoice, as stored on the invoice."""
     customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
+    return customer_parties(customer, company)
+
+
+def customer_parties(customer, company: CompanyDTO) -> dict:
+    """``parties`` for ``customer`` (anything with a name, billing and shipping address; None: a counter sale)."""
     if customer is not None:
         bill = Address(customer.name, tuple(ln for ln in customer.billing_address.splitlines() if ln.strip()))
         ship_lines = tuple(ln for ln in customer.shipping_address.splitlines() if ln.strip())

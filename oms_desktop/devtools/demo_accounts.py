@@ -1,0 +1,218 @@
+"""The demo history's accounts: shipments, invoices, payments and their journal entries for the bulk-loaded orders.
+
+The delivered orders of the history (``demo._insert_history``) get what the services would have written over the
+years, in bulk Core inserts, through the same table definitions as the repositories and the same posting rules as
+the services (``domain.ledger``: ``invoice_entry``, ``receipt_entry``), so ``oms check`` finds nothing:
+
+- a shipment per order (its lines the order's), packed, shipped and delivered at the times of its status history;
+  the counter's sales are handed over at the counter;
+- an invoice per order, issued when it left (payment terms of ``PAYMENT_TERMS_DAYS``), numbered ``INV-...`` from 1
+  in the order of their issue times, so numbers are gapless and dates never go back; the invoice counter is left at
+  the last one, so the invoices the live part issues today follow;
+- payments as each channel takes them: cash or card at the counter, card at the online checkout (both before the
+  invoice: a prepayment), bank transfer (now and then card) for phone and catalog orders after the invoice, most
+  within the terms, some late, a few only in part or never; a transfer whose day has not come yet is still open, so
+  the receivables aging has every bucket;
+- the journal: each payment and invoice posted at its own time, in time order (receipts before an invoice land in
+  customer credit, which the invoice then uses, as the services post them);
+- the open accounts of the orders left open (``ReceivablesRepo.refresh_open_account``, the services' upsert).
+
+No cost of goods sold is posted for the history: it predates the stock ledger (no stock moves), as in ``demo``.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import insert
+
+from ..adapters.db import models_accounts as ma
+from ..adapters.db import models_warehouse as mw
+from ..adapters.db.repositories_accounts import ReceivablesRepo
+from ..domain.ledger import Entry, invoice_entry, receipt_entry
+from ..domain.references import Series, format_ref, order_number
+from ..services.billing import PAYMENT_TERMS_DAYS
+from .bulk import insert_ids
+
+PARCEL_SERVICES = {"DHL": "Paket", "Hermes": "Paket", "DPD": "Classic", "GLS": "Business Parcel"}
+LATE_SHARE = 0.12       # of the bank transfers: paid after the due date
+PART_SHARE = 0.01       # paid a first instalment only
+NEVER_SHARE = 0.012     # not paid at all (dunning is the accountant's next job)
+CARD_BY_PHONE = 0.15    # phone and catalog orders paid by card when placed; the others by bank transfer
+
+
+@dataclass(frozen=True)
+class AccountsHistory:
+    invoices: int
+    payments: int
+    entries: int
+    open_orders: int
+
+
+@dataclass
+class _Money:
+    """One payment or invoice of an order, before it is written."""
+    at: datetime
+    order: dict
+    kind: str                   # "invoice" or "payment"
+    amount: int = 0
+    method: str = ""
+    reference: str = ""
+    card_last4: str = ""
+    user_id: int | None = None
+    prepaid: int = 0            # an invoice's: what the order had paid before it was issued
+    row_id: int | None = None   # the invoice's or payment's id once written
+
+
+def insert_accounts_history(conn, rng: random.Random, orders: list[dict], *, limit: datetime, users: dict,
+                            parties: dict) -> AccountsHistory:
+    """Write the accounts documents of the delivered history ``orders`` (rows as ``demo._insert_history`` returns
+    them, oldest first) in ``conn``'s transaction. ``limit``: nothing happens at or after it (a transfer due later
+    is still open); ``users``: role -> user id; ``parties``: customer id (None: a counter sale) -> the seller,
+    bill-to and ship-to columns of its invoices (``invoice_doc.customer_parties``). Every choice comes from
+    ``rng``."""
+    shipment_rows, shipment_lines, events = [], [], []
+    for o in orders:
+        _placed, _picking, packed, shipped, delivered = (step[4] for step in o["steps"])
+        label = order_number(o["id"])
+        at_counter = o["channel"] == "counter"
+        carrier = "Counter" if at_counter else o["steps"][3][3]
+        shipment_rows.append(dict(
+            order_id=o["id"], pick_list_id=None, status="delivered", backorder=False, carrier=carrier,
+            service="collected" if at_counter else PARCEL_SERVICES.get(carrier, ""),
+            carrier_ref=f"collected {label}" if at_counter else f"{rng.randrange(10 ** 13, 10 ** 14)}",
+            packages=1, weight_g=rng.randint(300, 2500) * len(o["lines"]), packed_by=users["warehouse"],
+            packed_at=packed, shipped_by=users["warehouse"], shipped_at=shipped, delivered_by=users["warehouse"],
+            delivered_at=delivered))
+        issued = min(shipped + timedelta(minutes=rng.randint(5, 240)), limit)
+        events.append(_Money(issued, o, "invoice", o["total_minor"], user_id=users["accountant"]))
+        events.extend(_payments(rng, o, issued, limit, users))
+    shipment_ids = insert_ids(conn, mw.Shipment.__table__, shipment_rows)
+    for sid, o in zip(shipment_ids, orders):
+        shipment_lines.extend(dict(shipment_id=sid, product_id=ln["product_id"], sku=ln["sku"], name=ln["name"],
+                                   quantity=ln["quantity"]) for ln in o["lines"])
+    conn.execute(insert(mw.ShipmentLine.__table__), shipment_lines)
+
+    events.sort(key=lambda e: (e.at, e.order["id"], e.kind))
+    invoices = _prepaid(events)
+    payments = [e for e in events if e.kind == "payment"]
+    _write_invoices(conn, invoices, parties)
+    for e, pid in zip(payments, insert_ids(conn, ma.Payment.__table__, [dict(
+            order_id=e.order["id"], kind="payment", method=e.method, amount_minor=e.amount,
+            currency=e.order["currency"], reference=e.reference, card_last4=e.card_last4, notes="",
+            user_id=e.user_id, received_at=e.at) for e in payments])):
+        e.row_id = pid
+    n_entries = _post(conn, events)
+    open_orders = _open_orders(events)
+    receivables = ReceivablesRepo(conn)
+    for oid in open_orders:
+        receivables.refresh_open_account(oid)
+    return AccountsHistory(len(invoices), len(payments), n_entries, len(open_orders))
+
+
+def _payments(rng: random.Random, o: dict, issued: datetime, limit: datetime, users: dict) -> list[_Money]:
+    """How the customer of ``o`` pays: at once (counter, online, card by phone) or by transfer after the invoice."""
+    total, label, channel = o["total_minor"], order_number(o["id"]), o["channel"]
+    placed = min(o["created_at"] + timedelta(seconds=rng.randint(30, 600)), limit)
+    if channel == "counter":
+        user = users["counter"]
+        if rng.random() < 0.5:
+            return [_Money(placed, o, "payment", total, "cash", "till 1", user_id=user)]
+        return [_Money(placed, o, "payment", total, "card", f"terminal 2 trace {rng.randrange(10 ** 6):06d}",
+                       f"{rng.randrange(10000):04d}", user)]
+    if channel == "online" or rng.random() < CARD_BY_PHONE:
+        terminal = "online checkout" if channel == "online" else "terminal 2"
+        return [_Money(placed, o, "payment", total, "card", f"{terminal} trace {rng.randrange(10 ** 6):06d}",
+                       f"{rng.randrange(10000):04d}", users["accountant"])]
+    r = rng.random()
+    if r < NEVER_SHARE:
+        return []
+    reference = f"SEPA {label}"
+    if r < NEVER_SHARE + PART_SHARE:  # a first instalment, the rest never came
+        part = max(total * rng.choice((30, 40, 50)) // 100 // 100 * 100, 1)
+        due = issued + timedelta(days=rng.randint(3, PAYMENT_TERMS_DAYS))
+        return [_Money(due, o, "payment", part, "bank", f"{reference} first instalment",
+                       user_id=users["accountant"])] if due < limit and part < total else []
+    if r < NEVER_SHARE + PART_SHARE + LATE_SHARE:
+        days = PAYMENT_TERMS_DAYS + rng.choice((rng.randint(1, 20), rng.randint(10, 45), rng.randint(30, 110)))
+    else:
+        days = rng.randint(2, PAYMENT_TERMS_DAYS)
+    paid = issued + timedelta(days=days, seconds=rng.randint(0, 8 * 3600))
+    return [_Money(paid, o, "payment", total, "bank", reference, user_id=users["accountant"])] if paid < limit else []
+
+
+def _prepaid(events: list[_Money]) -> list[_Money]:
+    """The invoices of ``events`` (in time order), each told what its order had paid before it was issued."""
+    paid: dict[int, int] = {}
+    out = []
+    for e in events:
+        if e.kind == "payment":
+            paid[e.order["id"]] = paid.get(e.order["id"], 0) + e.amount
+        else:
+            e.prepaid = min(paid.get(e.order["id"], 0), e.amount)
+            out.append(e)
+    return out
+
+
+def _write_invoices(conn, invoices: list[_Money], parties: dict) -> None:
+    """The invoices, numbered 1.. in the order they were issued, their lines, and the counter at the last one."""
+    rows = []
+    for seq, e in enumerate(invoices, start=1):
+        o = e.order
+        rows.append(dict(kind="invoice", series=Series.INVOICE.value, seq=seq, number=format_ref(Series.INVOICE, seq),
+                         order_id=o["id"], customer_id=o["customer_id"], references_id=None,
+                         issue_date=e.at.date(), due_date=e.at.date() + timedelta(days=PAYMENT_TERMS_DAYS),
+                         currency=o["currency"], net_minor=o["net_minor"], tax_minor=o["tax_minor"],
+                         total_minor=o["total_minor"], tax_rounding=o["tax_rounding"], reason="",
+                         prepaid_minor=e.prepaid, issued_by=e.user_id, issued_at=e.at, **parties[o["customer_id"]]))
+    ids = insert_ids(conn, ma.Invoice.__table__, rows)
+    lines = []
+    for e, iid, row in zip(invoices, ids, rows):
+        e.row_id, e.reference = iid, row["number"]
+        lines.extend(dict(invoice_id=iid, line_no=ln["line_no"], product_id=ln["product_id"], sku=ln["sku"],
+                          name=ln["name"], quantity=ln["quantity"], unit_price_minor=ln["unit_price_minor"],
+                          tax_rate_bp=ln["tax_rate_bp"], discount_bp=ln["discount_bp"], net_minor=ln["net_minor"],
+                          tax_minor=ln["tax_minor"]) for ln in e.order["lines"])
+    if lines:
+        conn.execute(insert(ma.InvoiceLine.__table__), lines)
+    if invoices:
+        conn.execute(insert(ma.InvoiceCounter.__table__), [dict(series=Series.INVOICE.value,
+                                                                 last_number=len(invoices))])
+
+
+def _post(conn, events: list[_Money]) -> int:
+    """The journal entry of every invoice and payment, in time order, each order's balance carried along as the
+    services keep it (invoiced - paid before the document), so prepayments go through customer credit."""
+    balance: dict[int, int] = {}
+    entries: list[tuple[_Money, Entry]] = []
+    for e in events:
+        o = e.order
+        before = balance.get(o["id"], 0)
+        label = order_number(o["id"])
+        if e.kind == "invoice":
+            entry = invoice_entry(f"{e.reference} {label}", o["net_minor"], o["tax_minor"], before)
+            balance[o["id"]] = before + e.amount
+        else:
+            text = f"Payment {e.method} {label}" + (f" ref {e.reference}" if e.reference else "")
+            entry = receipt_entry(text, e.method, e.amount, before)
+            balance[o["id"]] = before - e.amount
+        entries.append((e, entry))
+    et = ma.LedgerEntry.__table__
+    ids = insert_ids(conn, et, [dict(
+        kind=entry.kind, description=entry.description[:300], posted_at=e.at, posted_on=e.at.date(),
+        currency=e.order["currency"], order_id=e.order["id"], invoice_id=e.row_id if e.kind == "invoice" else None,
+        payment_id=e.row_id if e.kind == "payment" else None, reverses_id=None, user_id=e.user_id)
+        for e, entry in entries])
+    conn.execute(insert(ma.LedgerPosting.__table__), [dict(entry_id=eid, account=p.account, amount_minor=p.amount)
+                                                      for eid, (_e, entry) in zip(ids, entries)
+                                                      for p in entry.postings])
+    return len(ids)
+
+
+def _open_orders(events: list[_Money]) -> list[int]:
+    """Orders whose invoices and payments differ (the only open reason the history leaves: all of it is invoiced)."""
+    balance: dict[int, int] = {}
+    for e in events:
+        balance[e.order["id"]] = balance.get(e.order["id"], 0) + (e.amount if e.kind == "invoice" else -e.amount)
+    return sorted(oid for oid, b in balance.items() if b)
