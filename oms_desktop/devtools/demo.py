@@ -83,7 +83,7 @@ from ..domain.pricing import PricingPolicy, TaxRounding, price, stored_line
 from ..domain.tracking import new_tracking_number
 from ..services.invoice_doc import customer_parties
 from ..services.sales_facts import utc_offsets
-from .bulk import insert_ids
+from .bulk import insert_ids, insert_rows
 from .demo_accounts import insert_accounts_history
 
 DEMO_PASSWORD = "demo"
@@ -577,7 +577,7 @@ def _insert_customers(engine, customers: list[dict], admin, progress) -> list[in
             new_ids = insert_ids(conn, ct, rows)
             phone_rows = [dict(customer_id=cid, phone=p, digits=digits_of(p), key=phone_key(p))
                           for cid, c in zip(new_ids, part) for p in c["phones"]]
-            conn.execute(insert(pt), phone_rows)
+            insert_rows(conn, pt, phone_rows)
             ids.extend(new_ids)
             progress(start + len(part), len(customers))
         conn.execute(insert(m.AuditEntry.__table__).values(
@@ -735,9 +735,9 @@ def _insert_history(engine, rng: random.Random, now: datetime, company, products
                                   for n, ((p, q, d), la) in enumerate(zip(lines, totals.lines), start=1)])
                 history_sets.append(steps)
             ids = insert_ids(conn, ot, order_rows)
-            conn.execute(insert(lt), [{**ln, "order_id": oid} for oid, ls in zip(ids, line_sets) for ln in ls])
-            conn.execute(insert(ht), [dict(order_id=oid, from_status=f, to_status=t, user_id=u, note=note, at=at)
-                                      for oid, steps in zip(ids, history_sets) for f, t, u, note, at in steps])
+            insert_rows(conn, lt, [{**ln, "order_id": oid} for oid, ls in zip(ids, line_sets) for ln in ls])
+            insert_rows(conn, ht, [dict(order_id=oid, from_status=f, to_status=t, user_id=u, note=note, at=at)
+                                   for oid, steps in zip(ids, history_sets) for f, t, u, note, at in steps])
             delivered.extend(dict(row, id=oid, lines=ls, steps=steps)
                              for oid, row, ls, steps in zip(ids, order_rows, line_sets, history_sets)
                              if row["status"] == Status.DELIVERED.value)

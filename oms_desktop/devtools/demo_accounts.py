@@ -33,7 +33,7 @@ from ..adapters.db.repositories_accounts import ReceivablesRepo
 from ..domain.ledger import Entry, invoice_entry, receipt_entry
 from ..domain.references import Series, format_ref, order_number
 from ..services.billing import PAYMENT_TERMS_DAYS
-from .bulk import insert_ids
+from .bulk import insert_ids, insert_rows
 
 PARCEL_SERVICES = {"DHL": "Paket", "Hermes": "Paket", "DPD": "Classic", "GLS": "Business Parcel"}
 LATE_SHARE = 0.12       # of the bank transfers: paid after the due date
@@ -92,7 +92,7 @@ def insert_accounts_history(conn, rng: random.Random, orders: list[dict], *, lim
     for sid, o in zip(shipment_ids, orders):
         shipment_lines.extend(dict(shipment_id=sid, product_id=ln["product_id"], sku=ln["sku"], name=ln["name"],
                                    quantity=ln["quantity"]) for ln in o["lines"])
-    conn.execute(insert(mw.ShipmentLine.__table__), shipment_lines)
+    insert_rows(conn, mw.ShipmentLine.__table__, shipment_lines)
 
     events.sort(key=lambda e: (e.at, e.order["id"], e.kind))
     invoices = _prepaid(events)
@@ -175,7 +175,7 @@ def _write_invoices(conn, invoices: list[_Money], parties: dict) -> None:
                           tax_rate_bp=ln["tax_rate_bp"], discount_bp=ln["discount_bp"], net_minor=ln["net_minor"],
                           tax_minor=ln["tax_minor"]) for ln in e.order["lines"])
     if lines:
-        conn.execute(insert(ma.InvoiceLine.__table__), lines)
+        insert_rows(conn, ma.InvoiceLine.__table__, lines)
     if invoices:
         conn.execute(insert(ma.InvoiceCounter.__table__), [dict(series=Series.INVOICE.value,
                                                                  last_number=len(invoices))])
@@ -204,9 +204,9 @@ def _post(conn, events: list[_Money]) -> int:
         currency=e.order["currency"], order_id=e.order["id"], invoice_id=e.row_id if e.kind == "invoice" else None,
         payment_id=e.row_id if e.kind == "payment" else None, reverses_id=None, user_id=e.user_id)
         for e, entry in entries])
-    conn.execute(insert(ma.LedgerPosting.__table__), [dict(entry_id=eid, account=p.account, amount_minor=p.amount)
-                                                      for eid, (_e, entry) in zip(ids, entries)
-                                                      for p in entry.postings])
+    insert_rows(conn, ma.LedgerPosting.__table__, [dict(entry_id=eid, account=p.account, amount_minor=p.amount)
+                                                   for eid, (_e, entry) in zip(ids, entries)
+                                                   for p in entry.postings])
     return len(ids)
 
 
