@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, insert, select, text
 
+from ..adapters.db.repositories_sales import SalesRepo
+from ..services.sales_facts import utc_offsets
+
 
 def copy_rows(cursor, table: str, cols, rows) -> None:
     """COPY ``rows`` (sequences in the order of ``cols``) into a PostgreSQL ``table`` through a psycopg cursor."""
@@ -52,3 +55,13 @@ def insert_ids(conn, table, rows: list[dict]) -> list[int]:
     if last != first + len(rows) - 1:
         raise RuntimeError(f"{table.name}: expected ids {first}..{first + len(rows) - 1}, the last is {last}")
     return list(range(first, first + len(rows)))
+
+
+def rebuild_sales_facts(engine) -> None:
+    """The sales facts of bulk-loaded orders, from their documents (``SalesRepo.rebuild``: the same INSERT ...
+    SELECT as the check's recomputation), then statistics for PostgreSQL's planner."""
+    with engine.begin() as conn:
+        SalesRepo(conn).rebuild(utc_offsets())
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE sales_facts, sales_day_facts"))

@@ -74,7 +74,6 @@ from typing import Callable
 from sqlalchemy import bindparam, func, insert, select, update
 
 from ..adapters.db import models as m
-from ..adapters.db.repositories_sales import SalesRepo
 from ..domain.errors import BusinessRuleViolation
 from ..domain.money import from_minor, to_minor
 from ..domain.orders import Channel, Status
@@ -82,8 +81,7 @@ from ..domain.phone import digits_of, phone_key
 from ..domain.pricing import PricingPolicy, TaxRounding, price, stored_line
 from ..domain.tracking import new_tracking_number
 from ..services.invoice_doc import customer_parties
-from ..services.sales_facts import utc_offsets
-from .bulk import insert_ids, insert_rows
+from .bulk import insert_ids, insert_rows, rebuild_sales_facts
 from .demo_accounts import insert_accounts_history
 
 DEMO_PASSWORD = "demo"
@@ -363,8 +361,7 @@ def seed_demo(backend, *, seed: int = 1, progress: Progress | None = None) -> De
     waiting_ids = _waiting_orders(services, engine, rng, products, customer_ids, actors, report.span(93, 99))
     _backdate(engine, rng, datetime.now(timezone.utc), cycle_ids, waiting_ids, admin)
     _carts_and_promotions(services, engine, rng, products, customer_ids, actors)
-    with engine.begin() as conn:  # the bulk-loaded history and the backdated orders: their sales facts again
-        SalesRepo(conn).rebuild(utc_offsets())
+    rebuild_sales_facts(engine)  # the bulk-loaded history and the backdated orders: their sales facts again
 
     problems = services.inventory.invariant_violations()
     if problems:  # cannot happen unless a service is broken; say so loudly rather than leave a subtly wrong demo
