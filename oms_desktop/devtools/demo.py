@@ -217,6 +217,10 @@ PROMOTED_BOOST = 4.0
 SLOW_MOVER_SHARE = 0.1
 """This share of the catalog sells on few days (intermittent demand): a steady trickle, no seasons, lumpy amounts."""
 SLOW_MOVER_WEIGHT = 0.5
+RETURN_SHARE = 0.015
+"""Of the history's delivered parcels: sent back, credited and refunded (see ``demo_accounts``)."""
+HISTORY_RETURN_REASONS = ("not as described", "arrived damaged", "wrong size", "changed their mind",
+                          "colour does not match the sample")
 
 GERMAN_FIRST = (
     "Anna", "Lukas", "Sophie", "Leon", "Marie", "Paul", "Emma", "Jonas", "Mia", "Felix", "Hannah", "Maximilian",
@@ -614,8 +618,8 @@ def _channel_weights(t: float, weekday: int) -> list[float]:
 
 def _insert_history(engine, rng: random.Random, now: datetime, company, products: list[dict],
                     customer_ids: list[int], customer_weights: list[float], actors: dict, progress) -> list[dict]:
-    """Delivered and cancelled orders of the last ``HISTORY_DAYS`` days, bulk-inserted with their lines and status
-    history; returns the delivered ones (with their lines and times) for their accounts documents.
+    """Delivered (a few returned) and cancelled orders of the last ``HISTORY_DAYS`` days, bulk-inserted with their
+    lines and status history; returns those that left (with their lines and times) for their accounts documents.
 
     Demand: a weekday pattern, the months' and the categories' seasons, growth of ``GROWTH_PER_YEAR``, lifts on
     the days of ``PAST_PROMOTIONS``, a set of slow movers, channel mixes that drift and differ in taste.
@@ -655,6 +659,7 @@ def _insert_history(engine, rng: random.Random, now: datetime, company, products
              "manager": actors["manager"].user_id}
     warehouse_id = actors["warehouse"].user_id
     limit = now - timedelta(minutes=1)
+    return_before = now - timedelta(days=45)  # a return comes a month after delivery at the latest
 
     drafts = []
     for day in order_days:
@@ -716,8 +721,10 @@ def _insert_history(engine, rng: random.Random, now: datetime, company, products
                 used_tracking.add(tn)
                 express = rng.random() < (0.02 if channel == "counter" else 0.08)
                 cancelled = rng.random() < 0.04
+                returned = (not cancelled and channel != "counter" and created < return_before
+                            and rng.random() < RETURN_SHARE)
                 steps = _status_steps(rng, created, channel, express, cancelled, creator, warehouse_id, limit,
-                                      sales["manager"])
+                                      sales["manager"], returned)
                 order_rows.append(dict(
                     tracking_number=tn, customer_id=customer_id, channel=channel,
                     status=steps[-1][1], currency=currency, net_minor=to_minor(totals.net, currency),
@@ -737,7 +744,7 @@ def _insert_history(engine, rng: random.Random, now: datetime, company, products
                                    for oid, steps in zip(ids, history_sets) for f, t, u, note, at in steps])
             delivered.extend(dict(row, id=oid, lines=ls, steps=steps)
                              for oid, row, ls, steps in zip(ids, order_rows, line_sets, history_sets)
-                             if row["status"] == Status.DELIVERED.value)
+                             if row["status"] in (Status.DELIVERED.value, Status.RETURNED.value))
             progress(start + len(order_rows), len(drafts))
         conn.execute(insert(m.AuditEntry.__table__).values(
             at=datetime.now(timezone.utc), user_id=actors["admin"].user_id, username=actors["admin"].username,
@@ -746,8 +753,10 @@ def _insert_history(engine, rng: random.Random, now: datetime, company, products
     return delivered
 
 
-def _status_steps(rng, created, channel, express, cancelled, creator, warehouse_id, limit, manager_id):
-    """(from, to, user, note, at) for each status change, all before ``limit``."""
+def _status_steps(rng, created, channel, express, cancelled, creator, warehouse_id, limit, manager_id,
+                  returned: bool = False):
+    """(from, to, user, note, at) for each status change, all before ``limit``; ``returned``: the customer sends
+    it back 16 to 30 days after delivery (after paying for it: see ``demo_accounts``)."""
     if cancelled:
         offsets = [0, rng.randint(600, 2 * 86400)]
         spec = [(None, Status.CONFIRMED, creator, "placed"),
@@ -767,6 +776,9 @@ def _status_steps(rng, created, channel, express, cancelled, creator, warehouse_
                 (Status.PICKING, Status.PACKED, warehouse_id, ""),
                 (Status.PACKED, Status.SHIPPED, warehouse_id, carrier),
                 (Status.SHIPPED, Status.DELIVERED, warehouse_id, "")]
+        if returned:
+            offsets.append(offsets[-1] + rng.randint(16 * 86400, 30 * 86400))
+            spec.append((Status.DELIVERED, Status.RETURNED, warehouse_id, rng.choice(HISTORY_RETURN_REASONS)))
     room = (limit - created).total_seconds()
     if offsets[-1] > room:  # the most recent orders: squeeze their history so that it ends before now
         offsets = [o * room / offsets[-1] for o in offsets]

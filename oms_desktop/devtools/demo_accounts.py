@@ -30,7 +30,7 @@ from sqlalchemy import insert
 from ..adapters.db import models_accounts as ma
 from ..adapters.db import models_warehouse as mw
 from ..adapters.db.repositories_accounts import ReceivablesRepo
-from ..domain.ledger import Entry, invoice_entry, receipt_entry
+from ..domain.ledger import Entry, credit_note_entry, invoice_entry, receipt_entry, refund_entry
 from ..domain.references import Series, format_ref, order_number
 from ..services.billing import PAYMENT_TERMS_DAYS
 from .bulk import insert_ids, insert_rows
@@ -40,6 +40,11 @@ LATE_SHARE = 0.12       # of the bank transfers: paid after the due date
 PART_SHARE = 0.01       # paid a first instalment only
 NEVER_SHARE = 0.012     # not paid at all (dunning is the accountant's next job)
 CARD_BY_PHONE = 0.15    # phone and catalog orders paid by card when placed; the others by bank transfer
+
+
+_SIGN = {"invoice": 1, "payment": -1, "credit_note": -1, "refund": 1}
+"""How each document moves an order's balance (invoiced - credited - paid + refunded)."""
+_DOCUMENTS = ("invoice", "credit_note")
 
 
 @dataclass(frozen=True)
@@ -55,13 +60,14 @@ class _Money:
     """One payment or invoice of an order, before it is written."""
     at: datetime
     order: dict
-    kind: str                   # "invoice" or "payment"
+    kind: str                   # "invoice", "payment", "credit_note" or "refund"
     amount: int = 0
     method: str = ""
     reference: str = ""
     card_last4: str = ""
     user_id: int | None = None
     prepaid: int = 0            # an invoice's: what the order had paid before it was issued
+    invoice_number: str = ""    # a credit note's: the invoice it credits
     row_id: int | None = None   # the invoice's or payment's id once written
 
 
@@ -72,9 +78,9 @@ def insert_accounts_history(conn, rng: random.Random, orders: list[dict], *, lim
     is still open); ``users``: role -> user id; ``parties``: customer id (None: a counter sale) -> the seller,
     bill-to and ship-to columns of its invoices (``invoice_doc.customer_parties``). Every choice comes from
     ``rng``."""
-    shipment_rows, shipment_lines, events = [], [], []
+    shipment_rows, shipment_lines, return_rows, events = [], [], [], []
     for o in orders:
-        _placed, _picking, packed, shipped, delivered = (step[4] for step in o["steps"])
+        packed, shipped, delivered = (step[4] for step in o["steps"][2:5])
         label = order_number(o["id"])
         at_counter = o["channel"] == "counter"
         carrier = "Counter" if at_counter else o["steps"][3][3]
@@ -87,19 +93,35 @@ def insert_accounts_history(conn, rng: random.Random, orders: list[dict], *, lim
             delivered_at=delivered))
         issued = min(shipped + timedelta(minutes=rng.randint(5, 240)), limit)
         events.append(_Money(issued, o, "invoice", o["total_minor"], user_id=users["accountant"]))
-        events.extend(_payments(rng, o, issued, limit, users))
+        paid = _payments(rng, o, issued, limit, users)
+        events.extend(paid)
+        if o["status"] == "returned":  # every unit back to the shelf, credited in full, the money paid back
+            _f, _t, user, reason, back = o["steps"][5]
+            return_rows.extend(dict(order_id=o["id"], product_id=ln["product_id"], sku=ln["sku"],
+                                    quantity=ln["quantity"], condition="restock", reason=reason, user_id=user,
+                                    at=back) for ln in o["lines"])
+            credited = back + timedelta(minutes=rng.randint(10, 180))
+            events.append(_Money(credited, o, "credit_note", o["total_minor"], reference=f"returned: {reason}",
+                                 user_id=users["accountant"]))
+            method = paid[0].method
+            events.append(_Money(credited + timedelta(days=rng.randint(1, 3)), o, "refund", o["total_minor"], method,
+                                 f"{'SEPA' if method == 'bank' else 'card'} refund {label}",
+                                 paid[0].card_last4, users["accountant"]))
     shipment_ids = insert_ids(conn, mw.Shipment.__table__, shipment_rows)
     for sid, o in zip(shipment_ids, orders):
         shipment_lines.extend(dict(shipment_id=sid, product_id=ln["product_id"], sku=ln["sku"], name=ln["name"],
                                    quantity=ln["quantity"]) for ln in o["lines"])
     insert_rows(conn, mw.ShipmentLine.__table__, shipment_lines)
+    insert_rows(conn, mw.ReturnedItem.__table__, return_rows)
 
     events.sort(key=lambda e: (e.at, e.order["id"], e.kind))
     invoices = _prepaid(events)
-    payments = [e for e in events if e.kind == "payment"]
+    payments = [e for e in events if e.kind in ("payment", "refund")]
     _write_invoices(conn, invoices, parties)
+    _write_credit_notes(conn, [e for e in events if e.kind == "credit_note"], {e.order["id"]: e for e in invoices},
+                        parties)
     for e, pid in zip(payments, insert_ids(conn, ma.Payment.__table__, [dict(
-            order_id=e.order["id"], kind="payment", method=e.method, amount_minor=e.amount,
+            order_id=e.order["id"], kind=e.kind, method=e.method, amount_minor=e.amount,
             currency=e.order["currency"], reference=e.reference, card_last4=e.card_last4, notes="",
             user_id=e.user_id, received_at=e.at) for e in payments])):
         e.row_id = pid
@@ -125,7 +147,7 @@ def _payments(rng: random.Random, o: dict, issued: datetime, limit: datetime, us
         terminal = "online checkout" if channel == "online" else "terminal 2"
         return [_Money(placed, o, "payment", total, "card", f"{terminal} trace {rng.randrange(10 ** 6):06d}",
                        f"{rng.randrange(10000):04d}", users["accountant"])]
-    r = rng.random()
+    r = rng.random() if o["status"] != "returned" else 1.0  # a parcel sent back was paid for in time
     if r < NEVER_SHARE:
         return []
     reference = f"SEPA {label}"
@@ -149,7 +171,7 @@ def _prepaid(events: list[_Money]) -> list[_Money]:
     for e in events:
         if e.kind == "payment":
             paid[e.order["id"]] = paid.get(e.order["id"], 0) + e.amount
-        else:
+        elif e.kind == "invoice":
             e.prepaid = min(paid.get(e.order["id"], 0), e.amount)
             out.append(e)
     return out
@@ -181,6 +203,34 @@ def _write_invoices(conn, invoices: list[_Money], parties: dict) -> None:
                                                                  last_number=len(invoices))])
 
 
+def _write_credit_notes(conn, credit_notes: list[_Money], invoice_of: dict[int, _Money], parties: dict) -> None:
+    """The credit notes (each of its order's whole invoice), numbered 1.. in the order they were issued, their lines,
+    and the counter at the last one."""
+    rows = []
+    for seq, e in enumerate(credit_notes, start=1):
+        o, invoice = e.order, invoice_of[e.order["id"]]
+        e.invoice_number = invoice.reference
+        rows.append(dict(kind="credit_note", series=Series.CREDIT_NOTE.value, seq=seq,
+                         number=format_ref(Series.CREDIT_NOTE, seq), order_id=o["id"], customer_id=o["customer_id"],
+                         references_id=invoice.row_id, issue_date=e.at.date(), due_date=None,
+                         currency=o["currency"], net_minor=o["net_minor"], tax_minor=o["tax_minor"],
+                         total_minor=o["total_minor"], tax_rounding=o["tax_rounding"], reason=e.reference,
+                         prepaid_minor=0, issued_by=e.user_id, issued_at=e.at,
+                         **parties[o["customer_id"]]))
+    ids = insert_ids(conn, ma.Invoice.__table__, rows)
+    lines = []
+    for e, iid, row in zip(credit_notes, ids, rows):
+        e.row_id, e.reference = iid, row["number"]
+        lines.extend(dict(invoice_id=iid, line_no=ln["line_no"], product_id=ln["product_id"], sku=ln["sku"],
+                          name=ln["name"], quantity=ln["quantity"], unit_price_minor=ln["unit_price_minor"],
+                          tax_rate_bp=ln["tax_rate_bp"], discount_bp=ln["discount_bp"], net_minor=ln["net_minor"],
+                          tax_minor=ln["tax_minor"]) for ln in e.order["lines"])
+    insert_rows(conn, ma.InvoiceLine.__table__, lines)
+    if credit_notes:
+        conn.execute(insert(ma.InvoiceCounter.__table__), [dict(series=Series.CREDIT_NOTE.value,
+                                                                 last_number=len(credit_notes))])
+
+
 def _post(conn, events: list[_Money]) -> int:
     """The journal entry of every invoice and payment, in time order, each order's balance carried along as the
     services keep it (invoiced - paid before the document), so prepayments go through customer credit."""
@@ -192,17 +242,19 @@ def _post(conn, events: list[_Money]) -> int:
         label = order_number(o["id"])
         if e.kind == "invoice":
             entry = invoice_entry(f"{e.reference} {label}", o["net_minor"], o["tax_minor"], before)
-            balance[o["id"]] = before + e.amount
+        elif e.kind == "credit_note":
+            entry = credit_note_entry(e.reference, e.invoice_number, o["net_minor"], o["tax_minor"], before)
         else:
-            text = f"Payment {e.method} {label}" + (f" ref {e.reference}" if e.reference else "")
-            entry = receipt_entry(text, e.method, e.amount, before)
-            balance[o["id"]] = before - e.amount
+            what = "Payment" if e.kind == "payment" else "Refund"
+            text = f"{what} {e.method} {label}" + (f" ref {e.reference}" if e.reference else "")
+            entry = (receipt_entry if e.kind == "payment" else refund_entry)(text, e.method, e.amount, before)
+        balance[o["id"]] = before + _SIGN[e.kind] * e.amount
         entries.append((e, entry))
     et = ma.LedgerEntry.__table__
     ids = insert_ids(conn, et, [dict(
         kind=entry.kind, description=entry.description[:300], posted_at=e.at, posted_on=e.at.date(),
-        currency=e.order["currency"], order_id=e.order["id"], invoice_id=e.row_id if e.kind == "invoice" else None,
-        payment_id=e.row_id if e.kind == "payment" else None, reverses_id=None, user_id=e.user_id)
+        currency=e.order["currency"], order_id=e.order["id"], invoice_id=e.row_id if e.kind in _DOCUMENTS else None,
+        payment_id=None if e.kind in _DOCUMENTS else e.row_id, reverses_id=None, user_id=e.user_id)
         for e, entry in entries])
     insert_rows(conn, ma.LedgerPosting.__table__, [dict(entry_id=eid, account=p.account, amount_minor=p.amount)
                                                    for eid, (_e, entry) in zip(ids, entries)
@@ -214,5 +266,5 @@ def _open_orders(events: list[_Money]) -> list[int]:
     """Orders whose invoices and payments differ (the only open reason the history leaves: all of it is invoiced)."""
     balance: dict[int, int] = {}
     for e in events:
-        balance[e.order["id"]] = balance.get(e.order["id"], 0) + (e.amount if e.kind == "invoice" else -e.amount)
+        balance[e.order["id"]] = balance.get(e.order["id"], 0) + _SIGN[e.kind] * e.amount
     return sorted(oid for oid, b in balance.items() if b)
