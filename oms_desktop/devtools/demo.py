@@ -26,9 +26,10 @@
   - their accounts (``demo_accounts``): a shipment, an invoice (numbered from INV-000001 in the order of the issue
     times) and the payments of every delivered order as its channel takes them (cash or card at the counter, card
     online, bank transfers after the invoice: most in time, some late, a few in part or never), all posted to the
-    journal; so the cash flow covers two years, the receivables aging has every bucket (the transfers not due yet
-    are current, the late and unpaid ones overdue) and the sales facts, rebuilt after the bulk load, show the same
-    period a year before;
+    journal; about 1 % of the parcels come back a few weeks after delivery, credited in full (CRN-000001 on, in
+    date order) and refunded; so the cash flow covers two years, the receivables aging has every bucket (the
+    transfers not due yet are current, the late and unpaid ones overdue), the sales report has a returns rate,
+    and the sales facts, rebuilt after the bulk load, show the same period a year before;
 - a unit cost for every product (45-65 % of the net price) and five suppliers, the preferred supplier of every
   product but the pantry goods;
 - the live part, through the services so reservations, stock moves, events, audit rows, invoice numbers and journal
@@ -51,11 +52,13 @@ always covers the last two years (so order dates, and with them weekday/season-d
 promotions' dates, move with the calendar), and the live orders get their tracking numbers from the service
 (cryptographically random, as in production).
 
-Speed: the history and its accounts are written with bulk Core inserts (``bulk.insert_ids``); only what must follow
-the business rules goes through the services. The whole seed takes about 8 s on SQLite (it was 5.4 s with one year
-and no accounts for the history; the history's orders about 2.5 s, their accounts about 2 s, the live part about
-2 s) and about NN s on PostgreSQL; the password hashes use the backend's hasher (argon2id: ~1 s of that with
-production parameters). ``oms check`` finds nothing afterwards (about 1 s).
+Speed: the history and its accounts are written with bulk inserts (``bulk.py``: one ``executemany`` on SQLite, COPY
+on PostgreSQL); only what must follow the business rules goes through the services. Measured on the 2-core machine
+shared with other work (fast test hasher): the whole seed takes 8-10 s on SQLite when it is quiet (the one-year demo
+without accounts for its history took 5.4-6 s then; the history's orders about 2.5 s, their accounts about 2 s, the
+live part about 2.5 s), about twice that under a load of 6, when the one-year demo took 11 s; PostgreSQL 19-20 s
+(31 s under that load, the one-year demo 25 s). Argon2id with production parameters adds ~1 s. ``oms check`` finds
+nothing afterwards, on either database (1-2 s).
 """
 from __future__ import annotations
 
