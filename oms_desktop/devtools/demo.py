@@ -208,14 +208,13 @@ CHANNEL_TASTE = {"online": {"Books": 1.8, "Toys": 1.6, "Electrical": 1.4, "Paint
                  "catalog": {"Textiles": 1.8, "Kitchen": 1.6, "Pantry": 1.5, "Tools": 0.6},
                  "phone": {"Lighting": 1.3, "Bathroom": 1.3}}
 # Promotions of the past, every year the history covers: (name, category or None for all, percent off, month,
-# first day, days). Their days sell more (PROMOTION_LIFT more orders; the category's products PROMOTED_BOOST times
-# as often), the promoted lines at the promotion's price; each is a promotions row with its dates.
+# first day, days, lift). Their days sell more (``lift`` times the orders; the category's products PROMOTED_BOOST
+# times as often), the promoted lines at the promotion's price; each is a promotions row with its dates.
 PAST_PROMOTIONS = (
-    ("Spring garden days: 15 % off", "Garden", 15, 4, 3, 14),
-    ("Summer kitchen sale: 20 % off", "Kitchen", 20, 7, 10, 10),
-    ("Black week: 10 % off everything", None, 10, 11, 23, 7),
+    ("Spring garden days: 15 % off", "Garden", 15, 4, 3, 14, 1.3),
+    ("Summer kitchen sale: 20 % off", "Kitchen", 20, 7, 10, 10, 1.2),
+    ("Black week: 10 % off everything", None, 10, 11, 23, 7, 2.2),
 )
-PROMOTION_LIFT = 1.4
 PROMOTED_BOOST = 4.0
 SLOW_MOVER_SHARE = 0.1
 """This share of the catalog sells on few days (intermittent demand): a steady trickle, no seasons, lumpy amounts."""
@@ -605,7 +604,7 @@ def promotion_periods(today) -> list[tuple[str, str | None, int, object, object]
     first = today - timedelta(days=HISTORY_DAYS)
     out = []
     for year in range(first.year, today.year + 1):
-        for name, category, percent, month, day, length in PAST_PROMOTIONS:
+        for name, category, percent, month, day, length, _lift in PAST_PROMOTIONS:
             start = datetime(year, month, day).date()
             end = start + timedelta(days=length - 1)
             if first <= start and end < today:
@@ -635,11 +634,13 @@ def _insert_history(engine, rng: random.Random, now: datetime, company, products
     policy = PricingPolicy(currency, company.prices_include_tax, rounding)
     today = now.date()
     promos = promotion_periods(today)
-    promo_of = {start + timedelta(days=k): (category, percent) for _n, category, percent, start, end in promos
+    lift = {p[0]: p[6] for p in PAST_PROMOTIONS}
+    promo_of = {start + timedelta(days=k): (category, percent, lift[name])
+                for name, category, percent, start, end in promos
                 for k in range((end - start).days + 1)}
     days = [today - timedelta(days=d) for d in range(1, HISTORY_DAYS + 1)]
     day_weights = [WEEKDAY_FACTOR[d.weekday()] * MONTH_FACTOR[d.month - 1] * (1 + GROWTH_PER_YEAR) ** (-i / 365)
-                   * (PROMOTION_LIFT if d in promo_of else 1.0) for i, d in enumerate(days)]
+                   * (promo_of[d][2] if d in promo_of else 1.0) for i, d in enumerate(days)]
     order_days = rng.choices(days, weights=day_weights, k=N_HISTORY_ORDERS)
     slow = set(rng.sample(range(len(products)), round(SLOW_MOVER_SHARE * len(products))))
     for i, p in enumerate(products):
