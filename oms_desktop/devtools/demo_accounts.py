@@ -178,57 +178,41 @@ def _prepaid(events: list[_Money]) -> list[_Money]:
 
 
 def _write_invoices(conn, invoices: list[_Money], parties: dict) -> None:
-    """The invoices, numbered 1.. in the order they were issued, their lines, and the counter at the last one."""
-    rows = []
-    for seq, e in enumerate(invoices, start=1):
-        o = e.order
-        rows.append(dict(kind="invoice", series=Series.INVOICE.value, seq=seq, number=format_ref(Series.INVOICE, seq),
-                         order_id=o["id"], customer_id=o["customer_id"], references_id=None,
-                         issue_date=e.at.date(), due_date=e.at.date() + timedelta(days=PAYMENT_TERMS_DAYS),
-                         currency=o["currency"], net_minor=o["net_minor"], tax_minor=o["tax_minor"],
-                         total_minor=o["total_minor"], tax_rounding=o["tax_rounding"], reason="",
-                         prepaid_minor=e.prepaid, issued_by=e.user_id, issued_at=e.at, **parties[o["customer_id"]]))
-    ids = insert_ids(conn, ma.Invoice.__table__, rows)
-    lines = []
-    for e, iid, row in zip(invoices, ids, rows):
-        e.row_id, e.reference = iid, row["number"]
-        lines.extend(dict(invoice_id=iid, line_no=ln["line_no"], product_id=ln["product_id"], sku=ln["sku"],
-                          name=ln["name"], quantity=ln["quantity"], unit_price_minor=ln["unit_price_minor"],
-                          tax_rate_bp=ln["tax_rate_bp"], discount_bp=ln["discount_bp"], net_minor=ln["net_minor"],
-                          tax_minor=ln["tax_minor"]) for ln in e.order["lines"])
-    if lines:
-        insert_rows(conn, ma.InvoiceLine.__table__, lines)
-    if invoices:
-        conn.execute(insert(ma.InvoiceCounter.__table__), [dict(series=Series.INVOICE.value,
-                                                                 last_number=len(invoices))])
+    """The invoices, numbered 1.. in the order they were issued, with their lines, and the counter at the last one."""
+    _write_documents(conn, Series.INVOICE, invoices, parties, lambda e: dict(
+        kind="invoice", references_id=None, due_date=e.at.date() + timedelta(days=PAYMENT_TERMS_DAYS), reason="",
+        prepaid_minor=e.prepaid))
 
 
 def _write_credit_notes(conn, credit_notes: list[_Money], invoice_of: dict[int, _Money], parties: dict) -> None:
-    """The credit notes (each of its order's whole invoice), numbered 1.. in the order they were issued, their lines,
-    and the counter at the last one."""
-    rows = []
-    for seq, e in enumerate(credit_notes, start=1):
-        o, invoice = e.order, invoice_of[e.order["id"]]
-        e.invoice_number = invoice.reference
-        rows.append(dict(kind="credit_note", series=Series.CREDIT_NOTE.value, seq=seq,
-                         number=format_ref(Series.CREDIT_NOTE, seq), order_id=o["id"], customer_id=o["customer_id"],
-                         references_id=invoice.row_id, issue_date=e.at.date(), due_date=None,
-                         currency=o["currency"], net_minor=o["net_minor"], tax_minor=o["tax_minor"],
-                         total_minor=o["total_minor"], tax_rounding=o["tax_rounding"], reason=e.reference,
-                         prepaid_minor=0, issued_by=e.user_id, issued_at=e.at,
-                         **parties[o["customer_id"]]))
-    ids = insert_ids(conn, ma.Invoice.__table__, rows)
+    """The credit notes (each of its order's whole invoice), numbered as ``_write_invoices`` does."""
+    for e in credit_notes:
+        e.invoice_number = invoice_of[e.order["id"]].reference
+    _write_documents(conn, Series.CREDIT_NOTE, credit_notes, parties, lambda e: dict(
+        kind="credit_note", references_id=invoice_of[e.order["id"]].row_id, due_date=None, reason=e.reference,
+        prepaid_minor=0))
+
+
+def _write_documents(conn, series: Series, documents: list[_Money], parties: dict, own) -> None:
+    """``documents`` of one series (in time order) as numbers 1.., each billing its whole order (``own(e)``: the
+    columns that differ by kind), with the order's lines; each event learns its row id and number."""
+    if not documents:
+        return
+    rows = [dict(series=series.value, seq=seq, number=format_ref(series, seq), order_id=e.order["id"],
+                 customer_id=e.order["customer_id"], issue_date=e.at.date(), currency=e.order["currency"],
+                 net_minor=e.order["net_minor"], tax_minor=e.order["tax_minor"], total_minor=e.order["total_minor"],
+                 tax_rounding=e.order["tax_rounding"], issued_by=e.user_id, issued_at=e.at,
+                 **parties[e.order["customer_id"]], **own(e))
+            for seq, e in enumerate(documents, start=1)]
     lines = []
-    for e, iid, row in zip(credit_notes, ids, rows):
+    for e, iid, row in zip(documents, insert_ids(conn, ma.Invoice.__table__, rows), rows):
         e.row_id, e.reference = iid, row["number"]
         lines.extend(dict(invoice_id=iid, line_no=ln["line_no"], product_id=ln["product_id"], sku=ln["sku"],
                           name=ln["name"], quantity=ln["quantity"], unit_price_minor=ln["unit_price_minor"],
                           tax_rate_bp=ln["tax_rate_bp"], discount_bp=ln["discount_bp"], net_minor=ln["net_minor"],
                           tax_minor=ln["tax_minor"]) for ln in e.order["lines"])
     insert_rows(conn, ma.InvoiceLine.__table__, lines)
-    if credit_notes:
-        conn.execute(insert(ma.InvoiceCounter.__table__), [dict(series=Series.CREDIT_NOTE.value,
-                                                                 last_number=len(credit_notes))])
+    conn.execute(insert(ma.InvoiceCounter.__table__), [dict(series=series.value, last_number=len(documents))])
 
 
 def _post(conn, events: list[_Money]) -> int:
