@@ -292,9 +292,9 @@ class _PgWriter:
         self.tables: set[str] = set()
 
     def write(self, table: str, cols, rows) -> None:
-        with self.db.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as cp:
-            for r in rows:
-                cp.write_row(r)
+        from .bulk import copy_rows
+        with self.db.cursor() as cur:
+            copy_rows(cur, table, cols, rows)
         self.db.commit()
         if "id" in cols:
             self.tables.add(table)
@@ -365,18 +365,11 @@ def seed(url: str, scale: Scale, user_id: int) -> dict:
 def seed_sales_facts(url: str) -> None:
     """The sales facts of the bulk-loaded history, from its documents (the same INSERT ... SELECT as the check's
     recomputation), then statistics for PostgreSQL's planner."""
-    from sqlalchemy import text
-
     from ..adapters.db.engine import make_engine
-    from ..adapters.db.repositories_sales import SalesRepo
-    from ..services.sales_facts import utc_offsets
+    from .bulk import rebuild_sales_facts
     engine = make_engine(url)
     try:
-        with engine.begin() as conn:
-            SalesRepo(conn).rebuild(utc_offsets())
-        if engine.dialect.name == "postgresql":
-            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.execute(text("ANALYZE sales_facts, sales_day_facts"))
+        rebuild_sales_facts(engine)
     finally:
         engine.dispose()
 

@@ -10,8 +10,26 @@
   opening stock (a few products at or below their reorder point, a few sold out), imported through the catalog
   service so every opening balance is a stock move;
 - about 3,000 customers (German-style addresses, phones in the formats people type, a few non-Latin names);
-- a year of history: about 6,000 delivered (a few cancelled) orders over the last 365 days, with weekly and
-  yearly seasonality;
+- two years of history (``HISTORY_DAYS``): about 12,000 delivered (a few cancelled) orders over the last 730 days,
+  with what the dashboard and the forecasts look for:
+  - a weekly pattern (Saturdays busy, Sundays only web orders) and the seasons of the year, per category (garden
+    and paint in spring, lighting and textiles in winter, toys, books and pantry gifts in December);
+  - growth of about 20 % a year (``GROWTH_PER_YEAR``): the last twelve months sell more than the twelve before;
+  - promotions (``PAST_PROMOTIONS``: garden days in April, a kitchen sale in July, black week in November, every
+    year the history covers): their days sell more, their category's products much more, at the promotion's price
+    (a line discount), and each is a promotions row with its dates (ended long since);
+  - slow movers: a tenth of the catalog sells now and then, in lots, on a few days a year (intermittent demand),
+    beside products that sell on most days;
+  - every channel (``domain.orders.Channel``: phone, counter, catalog, online), each with its own taste (the web
+    shop sells more books and toys, the counter tools and paint, the catalog textiles and kitchenware) and a mix
+    that drifts (the web shop grows from 15 % to 30 %, the catalog fades);
+  - their accounts (``demo_accounts``): a shipment, an invoice (numbered from INV-000001 in the order of the issue
+    times) and the payments of every delivered order as its channel takes them (cash or card at the counter, card
+    online, bank transfers after the invoice: most in time, some late, a few in part or never), all posted to the
+    journal; about 1 % of the parcels come back a few weeks after delivery, credited in full (CRN-000001 on, in
+    date order) and refunded; so the cash flow covers two years, the receivables aging has every bucket (the
+    transfers not due yet are current, the late and unpaid ones overdue), the sales report has a returns rate,
+    and the sales facts, rebuilt after the bulk load, show the same period a year before;
 - a unit cost for every product (45-65 % of the net price) and five suppliers, the preferred supplier of every
   product but the pantry goods;
 - the live part, through the services so reservations, stock moves, events, audit rows, invoice numbers and journal
@@ -26,17 +44,21 @@
   - about 25 confirmed orders waiting for the warehouse and about 5 open carts.
   The live orders are then back-dated (``orders.created_at``/``confirmed_at`` only) over the last days, so the
   warehouse queue shows real waiting times; invoices, payments and journal entries are immutable and keep today's
-  date, so no invoice is overdue.
+  date (after the history's, so invoice numbers and dates keep their order), so no live invoice is overdue.
 
 Everything comes from ``random.Random(seed)``: the same seed gives the same names, SKUs, prices, customers and
 orders, suppliers, parcels, invoices and payments. Only the time line is anchored on *today* so that the history
-always covers the last twelve months (so order dates, and with them weekday/season-dependent choices, move with the
-calendar), and the live orders get their tracking numbers from the service (cryptographically random, as in
-production).
+always covers the last two years (so order dates, and with them weekday/season-dependent choices and the
+promotions' dates, move with the calendar), and the live orders get their tracking numbers from the service
+(cryptographically random, as in production).
 
-Speed: the history is written with bulk Core inserts; only what must follow the business rules goes through the
-services. The whole seed takes about 4-5 s on SQLite (the live part about 2 s) and about 8 s on PostgreSQL;
-the password hashes use the backend's hasher (argon2id: ~1 s of that with production parameters).
+Speed: the history and its accounts are written with bulk inserts (``bulk.py``: one ``executemany`` on SQLite, COPY
+on PostgreSQL); only what must follow the business rules goes through the services. Measured on the 2-core machine
+shared with other work (fast test hasher): the whole seed takes 8-10 s on SQLite when it is quiet (the one-year demo
+without accounts for its history took 5.4-6 s then; the history's orders about 2.5 s, their accounts about 2 s, the
+live part about 2.5 s), about twice that under a load of 6, when the one-year demo took 11 s; PostgreSQL 19-20 s
+(31 s under that load, the one-year demo 25 s). Argon2id with production parameters adds ~1 s. ``oms check`` finds
+nothing afterwards, on either database (1-2 s).
 """
 from __future__ import annotations
 
@@ -49,19 +71,21 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from itertools import accumulate
+from types import SimpleNamespace
 from typing import Callable
 
 from sqlalchemy import bindparam, func, insert, select, update
 
 from ..adapters.db import models as m
-from ..adapters.db.repositories_sales import SalesRepo
 from ..domain.errors import BusinessRuleViolation
 from ..domain.money import from_minor, to_minor
-from ..domain.orders import Status
+from ..domain.orders import Channel, Status
 from ..domain.phone import digits_of, phone_key
 from ..domain.pricing import PricingPolicy, TaxRounding, price, stored_line
 from ..domain.tracking import new_tracking_number
-from ..services.sales_facts import utc_offsets
+from ..services.invoice_doc import customer_parties
+from .bulk import insert_ids, insert_rows, rebuild_sales_facts
+from .demo_accounts import insert_accounts_history
 
 DEMO_PASSWORD = "demo"
 """Password of every demo user (user names are the role names). Demo databases are for trying things out only."""
@@ -76,10 +100,12 @@ USERS = (  # (user name = role, display name); the admin comes first: the first 
 
 N_PRODUCTS = 300
 N_CUSTOMERS = 3000
-N_HISTORY_ORDERS = 6000
+N_HISTORY_ORDERS = 12000
 N_LIVE_ORDERS = 25
 N_DRAFTS = 5
-HISTORY_DAYS = 365
+HISTORY_DAYS = 730
+GROWTH_PER_YEAR = 0.2
+"""The business grows: a day's expected orders rise by this share a year (with the seasons on top)."""
 
 Progress = Callable[[int, int], None]
 
@@ -168,9 +194,35 @@ CATEGORY_SEASON = {
     "Paint": (0.7, 0.8, 1.2, 1.5, 1.5, 1.3, 1.1, 1.0, 1.0, 0.9, 0.7, 0.6),
     "Toys": (0.7, 0.7, 0.8, 0.9, 0.8, 0.8, 0.8, 0.8, 0.9, 1.0, 1.6, 2.6),
     "Lighting": (1.2, 1.1, 0.9, 0.8, 0.7, 0.7, 0.7, 0.8, 1.0, 1.2, 1.4, 1.6),
+    "Books": (0.9, 0.9, 0.9, 0.9, 0.8, 0.8, 0.8, 0.8, 0.9, 1.0, 1.3, 2.0),     # gifts
+    "Pantry": (0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 1.0, 1.0, 1.3, 1.9),    # gift baskets
+    "Textiles": (1.3, 1.1, 0.9, 0.8, 0.8, 0.8, 0.8, 0.8, 1.0, 1.1, 1.3, 1.5),
 }
-CHANNELS = ("phone", "counter", "catalog", "online")
-CHANNEL_WEIGHTS = (40, 25, 15, 20)
+CHANNELS = tuple(c.value for c in Channel)
+# Each channel's share of the orders two years ago and yesterday (the web shop grows, the printed catalog fades),
+# and what it sells more of than the others.
+CHANNEL_WEIGHTS_THEN = {"phone": 42, "counter": 25, "catalog": 18, "online": 15}
+CHANNEL_WEIGHTS_NOW = {"phone": 36, "counter": 24, "catalog": 10, "online": 30}
+CHANNEL_TASTE = {"online": {"Books": 1.8, "Toys": 1.6, "Electrical": 1.4, "Paint": 0.5},
+                 "counter": {"Tools": 1.8, "Paint": 1.8, "Electrical": 1.5, "Garden": 1.3, "Books": 0.5},
+                 "catalog": {"Textiles": 1.8, "Kitchen": 1.6, "Pantry": 1.5, "Tools": 0.6},
+                 "phone": {"Lighting": 1.3, "Bathroom": 1.3}}
+# Promotions of the past, every year the history covers: (name, category or None for all, percent off, month,
+# first day, days, lift). Their days sell more (``lift`` times the orders; the category's products PROMOTED_BOOST
+# times as often), the promoted lines at the promotion's price; each is a promotions row with its dates.
+PAST_PROMOTIONS = (
+    ("Spring garden days: 15 % off", "Garden", 15, 4, 3, 14, 1.3),
+    ("Summer kitchen sale: 20 % off", "Kitchen", 20, 7, 10, 10, 1.2),
+    ("Black week: 10 % off everything", None, 10, 11, 23, 7, 2.2),
+)
+PROMOTED_BOOST = 4.0
+SLOW_MOVER_SHARE = 0.1
+"""This share of the catalog sells on few days (intermittent demand): a steady trickle, no seasons, lumpy amounts."""
+SLOW_MOVER_WEIGHT = 0.5
+RETURN_SHARE = 0.015
+"""Of the history's delivered parcels: sent back, credited and refunded (see ``demo_accounts``)."""
+HISTORY_RETURN_REASONS = ("not as described", "arrived damaged", "wrong size", "changed their mind",
+                          "colour does not match the sample")
 
 GERMAN_FIRST = (
     "Anna", "Lukas", "Sophie", "Leon", "Marie", "Paul", "Emma", "Jonas", "Mia", "Felix", "Hannah", "Maximilian",
@@ -300,8 +352,14 @@ def seed_demo(backend, *, seed: int = 1, progress: Progress | None = None) -> De
     customer_ids = _insert_customers(engine, customers, admin, report.span(27, 35))
     customer_weights = [c["weight"] for c in customers]  # regulars come back often, most buy once or twice
 
-    _insert_history(engine, rng, now, company, products, customer_ids, customer_weights, actors,
-                    report.span(35, 65))
+    delivered = _insert_history(engine, rng, now, company, products, customer_ids, customer_weights, actors,
+                                report.span(35, 58))
+    parties = {cid: customer_parties(SimpleNamespace(**c), company) for cid, c in zip(customer_ids, customers)}
+    parties[None] = customer_parties(None, company)
+    with engine.begin() as conn:
+        insert_accounts_history(conn, rng, delivered, limit=now - timedelta(minutes=1), parties=parties,
+                                users={role: actor.user_id for role, actor in actors.items()})
+    report(65)
     cycle_ids = _order_cycle(services, engine, rng, products, customer_ids, actors, company.currency,
                              report.span(65, 92))
     _purchasing(services, actors["manager"], actors["accountant"])
@@ -309,8 +367,7 @@ def seed_demo(backend, *, seed: int = 1, progress: Progress | None = None) -> De
     waiting_ids = _waiting_orders(services, engine, rng, products, customer_ids, actors, report.span(93, 99))
     _backdate(engine, rng, datetime.now(timezone.utc), cycle_ids, waiting_ids, admin)
     _carts_and_promotions(services, engine, rng, products, customer_ids, actors)
-    with engine.begin() as conn:  # the bulk-loaded history and the backdated orders: their sales facts again
-        SalesRepo(conn).rebuild(utc_offsets())
+    rebuild_sales_facts(engine)  # the bulk-loaded history and the backdated orders: their sales facts again
 
     problems = services.inventory.invariant_violations()
     if problems:  # cannot happen unless a service is broken; say so loudly rather than leave a subtly wrong demo
@@ -520,10 +577,10 @@ def _insert_customers(engine, customers: list[dict], admin, progress) -> list[in
             rows = [dict(name=c["name"], email=c["email"], billing_address=c["billing_address"],
                          shipping_address=c["shipping_address"], notes=c["notes"], name_lower=c["name"].lower(),
                          email_lower=c["email"].lower(), created_at=c["created_at"]) for c in part]
-            new_ids = list(conn.execute(insert(ct).returning(ct.c.id, sort_by_parameter_order=True), rows).scalars())
+            new_ids = insert_ids(conn, ct, rows)
             phone_rows = [dict(customer_id=cid, phone=p, digits=digits_of(p), key=phone_key(p))
                           for cid, c in zip(new_ids, part) for p in c["phones"]]
-            conn.execute(insert(pt), phone_rows)
+            insert_rows(conn, pt, phone_rows)
             ids.extend(new_ids)
             progress(start + len(part), len(customers))
         conn.execute(insert(m.AuditEntry.__table__).values(
@@ -541,10 +598,33 @@ def _pick(rng: random.Random, cum: list[float]) -> int:
     return bisect_right(cum, rng.random() * cum[-1])
 
 
-def _insert_history(engine, rng: random.Random, now: datetime, company, products: list[dict],
-                    customer_ids: list[int], customer_weights: list[float], actors: dict, progress) -> None:
-    """Delivered and cancelled orders of the last 365 days, bulk-inserted with their lines and status history.
+def promotion_periods(today) -> list[tuple[str, str | None, int, object, object]]:
+    """(name, category or None, percent, first day, last day) of the ``PAST_PROMOTIONS`` that ran within the
+    history (before ``today``), oldest first."""
+    first = today - timedelta(days=HISTORY_DAYS)
+    out = []
+    for year in range(first.year, today.year + 1):
+        for name, category, percent, month, day, length, _lift in PAST_PROMOTIONS:
+            start = datetime(year, month, day).date()
+            end = start + timedelta(days=length - 1)
+            if first <= start and end < today:
+                out.append((name, category, percent, start, end))
+    return sorted(out, key=lambda p: p[3])
 
+
+def _channel_weights(t: float, weekday: int) -> list[float]:
+    """Each channel's weight ``t`` of the way (0..1) through the history; Saturdays are the counter's day."""
+    return [(CHANNEL_WEIGHTS_THEN[c] + (CHANNEL_WEIGHTS_NOW[c] - CHANNEL_WEIGHTS_THEN[c]) * t)
+            * (1.6 if c == "counter" and weekday == 5 else 1.0) for c in CHANNELS]
+
+
+def _insert_history(engine, rng: random.Random, now: datetime, company, products: list[dict],
+                    customer_ids: list[int], customer_weights: list[float], actors: dict, progress) -> list[dict]:
+    """Delivered (a few returned) and cancelled orders of the last ``HISTORY_DAYS`` days, bulk-inserted with their
+    lines and status history; returns those that left (with their lines and times) for their accounts documents.
+
+    Demand: a weekday pattern, the months' and the categories' seasons, growth of ``GROWTH_PER_YEAR``, lifts on
+    the days of ``PAST_PROMOTIONS``, a set of slow movers, channel mixes that drift and differ in taste.
     These orders predate the stock ledger: they create NO stock moves and hold no reservations (they are delivered
     or cancelled); the opening balances of the catalog import are where the ledger starts. Totals are computed with
     domain.pricing.price exactly as the order service does (company rounding, per-line amounts).
@@ -553,21 +633,42 @@ def _insert_history(engine, rng: random.Random, now: datetime, company, products
     rounding = TaxRounding(company.tax_rounding)
     policy = PricingPolicy(currency, company.prices_include_tax, rounding)
     today = now.date()
+    promos = promotion_periods(today)
+    lift = {p[0]: p[6] for p in PAST_PROMOTIONS}
+    promo_of = {start + timedelta(days=k): (category, percent, lift[name])
+                for name, category, percent, start, end in promos
+                for k in range((end - start).days + 1)}
     days = [today - timedelta(days=d) for d in range(1, HISTORY_DAYS + 1)]
-    day_weights = [WEEKDAY_FACTOR[d.weekday()] * MONTH_FACTOR[d.month - 1] * (1.15 - 0.3 * i / HISTORY_DAYS)
-                   for i, d in enumerate(days)]  # a slowly growing business
+    day_weights = [WEEKDAY_FACTOR[d.weekday()] * MONTH_FACTOR[d.month - 1] * (1 + GROWTH_PER_YEAR) ** (-i / 365)
+                   * (promo_of[d][2] if d in promo_of else 1.0) for i, d in enumerate(days)]
     order_days = rng.choices(days, weights=day_weights, k=N_HISTORY_ORDERS)
-    month_cum = [_cum_weights([p["popularity"] * CATEGORY_SEASON.get(p["category"], (1.0,) * 12)[mo]
-                               for p in products]) for mo in range(12)]
+    slow = set(rng.sample(range(len(products)), round(SLOW_MOVER_SHARE * len(products))))
+    for i, p in enumerate(products):
+        p["slow_mover"] = i in slow
+    cums: dict[tuple, list[float]] = {}
+
+    def product_cum(channel: str, month: int, promoted: str | None) -> list[float]:
+        key = (channel, month, promoted)
+        if key not in cums:
+            taste = CHANNEL_TASTE.get(channel, {})
+            cums[key] = _cum_weights([
+                SLOW_MOVER_WEIGHT if p["slow_mover"] else
+                p["popularity"] * CATEGORY_SEASON.get(p["category"], (1.0,) * 12)[month]
+                * taste.get(p["category"], 1.0) * (PROMOTED_BOOST if p["category"] == promoted else 1.0)
+                for p in products])
+        return cums[key]
+
     customer_cum = _cum_weights(customer_weights)
     sales = {"agent": actors["agent"].user_id, "counter": actors["counter"].user_id,
              "manager": actors["manager"].user_id}
     warehouse_id = actors["warehouse"].user_id
     limit = now - timedelta(minutes=1)
+    return_before = now - timedelta(days=45)  # a return comes a month after delivery at the latest
 
     drafts = []
     for day in order_days:
-        channel = rng.choices(CHANNELS, weights=CHANNEL_WEIGHTS)[0]
+        t = 1 - (today - day).days / HISTORY_DAYS
+        channel = rng.choices(CHANNELS, weights=_channel_weights(t, day.weekday()))[0]
         if day.weekday() == 6:
             channel = "online"  # closed on Sundays
         if channel == "online":
@@ -577,15 +678,16 @@ def _insert_history(engine, rng: random.Random, now: datetime, company, products
         else:
             seconds = rng.randint(7 * 3600, 17 * 3600 + 1800)
         created = datetime(day.year, day.month, day.day, tzinfo=timezone.utc) + timedelta(seconds=seconds)
-        drafts.append((created, channel, day.month - 1))
+        drafts.append((created, channel, day.month - 1, promo_of.get(day)))
     drafts.sort(key=lambda d: d[0])
     ot, lt, ht = m.Order.__table__, m.OrderLine.__table__, m.OrderStatusChange.__table__
     used_tracking: set[str] = set()
+    delivered: list[dict] = []
     chunk = 1000
     with engine.begin() as conn:
         for start in range(0, len(drafts), chunk):
             order_rows, line_sets, history_sets = [], [], []
-            for created, channel, month in drafts[start:start + chunk]:
+            for created, channel, month, promo in drafts[start:start + chunk]:
                 if channel == "counter":
                     customer_id = None if rng.random() < 0.55 else customer_ids[_pick(rng, customer_cum)]
                     creator = sales["counter"] if rng.random() < 0.9 else sales["manager"]
@@ -594,18 +696,25 @@ def _insert_history(engine, rng: random.Random, now: datetime, company, products
                     r = rng.random()
                     creator = sales["agent"] if r < 0.75 else (sales["manager"] if r < 0.85 else sales["counter"])
                 n_lines = rng.choices((1, 2, 3, 4, 5), weights=(40, 28, 17, 10, 5))[0]
+                promo_category, promo_bp = (promo[0], promo[1] * 100) if promo else (None, 0)
+                cum = product_cum(channel, month, promo_category if promo else None)
                 chosen: list[int] = []
                 while len(chosen) < n_lines:
-                    i = _pick(rng, month_cum[month])
+                    i = _pick(rng, cum)
                     if i not in chosen:
                         chosen.append(i)
                 lines = []
                 for i in chosen:
                     p = products[i]
-                    qty = rng.choices((1, 2, 3, 4, 5, 6, 10, 12), weights=(60, 22, 9, 4, 2, 1.5, 1, 0.5))[0]
+                    if p["slow_mover"]:  # a trade customer's lot, now and then
+                        qty = rng.choice((2, 3, 4, 5, 6, 8, 10, 12))
+                    else:
+                        qty = rng.choices((1, 2, 3, 4, 5, 6, 10, 12), weights=(60, 22, 9, 4, 2, 1.5, 1, 0.5))[0]
                     if p["unit_price_minor"] < 1000 and rng.random() < 0.3:
                         qty *= 2
                     discount_bp = rng.choice((500, 1000)) if rng.random() < 0.03 else 0
+                    if promo and (promo_category is None or promo_category == p["category"]):
+                        discount_bp = promo_bp  # the promotion's price
                     lines.append((p, qty, discount_bp))
                 totals = price((stored_line(p["sku"], q, p["unit_price_minor"], p["tax_rate_bp"], d, currency)
                                 for p, q, d in lines), policy)
@@ -616,8 +725,10 @@ def _insert_history(engine, rng: random.Random, now: datetime, company, products
                 used_tracking.add(tn)
                 express = rng.random() < (0.02 if channel == "counter" else 0.08)
                 cancelled = rng.random() < 0.04
+                returned = (not cancelled and channel != "counter" and created < return_before
+                            and rng.random() < RETURN_SHARE)
                 steps = _status_steps(rng, created, channel, express, cancelled, creator, warehouse_id, limit,
-                                      sales["manager"])
+                                      sales["manager"], returned)
                 order_rows.append(dict(
                     tracking_number=tn, customer_id=customer_id, channel=channel,
                     status=steps[-1][1], currency=currency, net_minor=to_minor(totals.net, currency),
@@ -631,20 +742,25 @@ def _insert_history(engine, rng: random.Random, now: datetime, company, products
                                        tax_minor=to_minor(la.tax, currency))
                                   for n, ((p, q, d), la) in enumerate(zip(lines, totals.lines), start=1)])
                 history_sets.append(steps)
-            ids = list(conn.execute(insert(ot).returning(ot.c.id, sort_by_parameter_order=True), order_rows)
-                       .scalars())
-            conn.execute(insert(lt), [{**ln, "order_id": oid} for oid, ls in zip(ids, line_sets) for ln in ls])
-            conn.execute(insert(ht), [dict(order_id=oid, from_status=f, to_status=t, user_id=u, note=note, at=at)
-                                      for oid, steps in zip(ids, history_sets) for f, t, u, note, at in steps])
+            ids = insert_ids(conn, ot, order_rows)
+            insert_rows(conn, lt, [{**ln, "order_id": oid} for oid, ls in zip(ids, line_sets) for ln in ls])
+            insert_rows(conn, ht, [dict(order_id=oid, from_status=f, to_status=t, user_id=u, note=note, at=at)
+                                   for oid, steps in zip(ids, history_sets) for f, t, u, note, at in steps])
+            delivered.extend(dict(row, id=oid, lines=ls, steps=steps)
+                             for oid, row, ls, steps in zip(ids, order_rows, line_sets, history_sets)
+                             if row["status"] in (Status.DELIVERED.value, Status.RETURNED.value))
             progress(start + len(order_rows), len(drafts))
         conn.execute(insert(m.AuditEntry.__table__).values(
             at=datetime.now(timezone.utc), user_id=actors["admin"].user_id, username=actors["admin"].username,
             action="demo.history", entity="order", entity_id="", old_values="",
             new_values=f'{{"created": {len(drafts)}, "note": "historical orders, no stock moves"}}'))
+    return delivered
 
 
-def _status_steps(rng, created, channel, express, cancelled, creator, warehouse_id, limit, manager_id):
-    """(from, to, user, note, at) for each status change, all before ``limit``."""
+def _status_steps(rng, created, channel, express, cancelled, creator, warehouse_id, limit, manager_id,
+                  returned: bool = False):
+    """(from, to, user, note, at) for each status change, all before ``limit``; ``returned``: the customer sends
+    it back 16 to 30 days after delivery (after paying for it: see ``demo_accounts``)."""
     if cancelled:
         offsets = [0, rng.randint(600, 2 * 86400)]
         spec = [(None, Status.CONFIRMED, creator, "placed"),
@@ -664,6 +780,9 @@ def _status_steps(rng, created, channel, express, cancelled, creator, warehouse_
                 (Status.PICKING, Status.PACKED, warehouse_id, ""),
                 (Status.PACKED, Status.SHIPPED, warehouse_id, carrier),
                 (Status.SHIPPED, Status.DELIVERED, warehouse_id, "")]
+        if returned:
+            offsets.append(offsets[-1] + rng.randint(16 * 86400, 30 * 86400))
+            spec.append((Status.DELIVERED, Status.RETURNED, warehouse_id, rng.choice(HISTORY_RETURN_REASONS)))
     room = (limit - created).total_seconds()
     if offsets[-1] > room:  # the most recent orders: squeeze their history so that it ends before now
         offsets = [o * room / offsets[-1] for o in offsets]
@@ -955,6 +1074,10 @@ def _carts_and_promotions(services, engine, rng: random.Random, products: list[d
     promos.put_shipping_method(manager, "express", "Express next day", basis="flat", tiers="9.90", tax_rate="19%")
     promos.put_shipping_method(manager, "pickup", "Collect at the counter", basis="flat", tiers="0", tax_rate="19%")
     today = datetime.now().date()
+    for name, category, percent, start, end in promotion_periods(datetime.now(timezone.utc).date()):
+        promos.add_promotion(manager, f"{name} ({start.year})", percent=str(percent),
+                             categories=[category] if category else (), starts=start.isoformat(),
+                             ends=end.isoformat())  # over: the history's orders of those days carry its price
     garden = next((c[0] for c in CATEGORIES if c[0] == "Garden"), CATEGORIES[0][0])
     promos.add_promotion(manager, "Welcome: 10 % off a first order", percent="10", first_order_only=True, priority=5)
     promos.add_promotion(manager, f"{garden} week: 15 % off", percent="15", categories=[garden],

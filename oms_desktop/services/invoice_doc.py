@@ -34,10 +34,20 @@ def parties(uow, order, company: CompanyDTO, customer=_UNREAD) -> dict:
     the order's customer row when the caller has read it already)."""
     if customer is _UNREAD:
         customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
+    return customer_parties(customer, company, ship_to=getattr(order, "ship_to", "") or "")
+
+
+def customer_parties(customer, company: CompanyDTO, *, ship_to: str = "") -> dict:
+    """``parties`` for ``customer`` (anything with a name, billing and shipping address; None: a counter sale);
+    ``ship_to``: the order's own delivery address (recipient first), which wins over the customer's."""
     if customer is not None:
         bill = Address(customer.name, tuple(ln for ln in customer.billing_address.splitlines() if ln.strip()))
-        ship_lines = tuple(ln for ln in customer.shipping_address.splitlines() if ln.strip())
-        ship = Address(customer.name, ship_lines) if ship_lines and ship_lines != bill.lines else None
+        if ship_to.strip():
+            given = address_from_text(ship_to)
+            ship = given if (given.name, given.lines) != (bill.name, bill.lines) else None
+        else:
+            ship_lines = tuple(ln for ln in customer.shipping_address.splitlines() if ln.strip())
+            ship = Address(customer.name, ship_lines) if ship_lines and ship_lines != bill.lines else None
     else:
         bill, ship = Address("Counter sale"), None
     return dict(bill_to=address_text(bill), ship_to=address_text(ship), **seller(company))

@@ -20,7 +20,7 @@ from oms_desktop.devtools.demo import DEMO_PASSWORD, DemoSummary, ean13, seed_de
 from oms_desktop.domain import tracking
 from oms_desktop.domain.errors import BusinessRuleViolation
 from oms_desktop.domain.money import from_minor, to_minor
-from oms_desktop.domain.orders import bp_to_rate
+from oms_desktop.domain.orders import Channel, bp_to_rate
 from oms_desktop.domain.pricing import DocumentAdjustment, PricedLine, TaxRounding, compute_totals
 from oms_desktop.domain.phone import digits_of, phone_key
 
@@ -127,7 +127,7 @@ def test_counts_are_in_the_expected_ranges_and_the_summary_tells_the_truth(demo)
     assert isinstance(summary, DemoSummary)
     assert 250 <= summary.products <= 350
     assert 2500 <= summary.customers <= 3500
-    assert 5000 <= summary.orders <= 7000
+    assert 11000 <= summary.orders <= 13500  # two years of history, the live orders and carts
     assert summary.users == 6
     e = backend.engine
     assert summary == DemoSummary(_count(e, m.Product.__table__), _count(e, m.Customer.__table__),
@@ -140,7 +140,9 @@ def test_counts_are_in_the_expected_ranges_and_the_summary_tells_the_truth(demo)
     assert _count(e, m.Order.__table__, status == "picking") >= 5
     assert _count(e, m.Order.__table__, status == "packed") >= 2
     assert _count(e, m.Order.__table__, status == "shipped") >= 5
-    assert _count(e, m.Order.__table__, status == "returned") == 1
+    live = m.Order.__table__.c.id.in_(_live_ids(e))
+    assert _count(e, m.Order.__table__, status == "returned", live) == 1
+    assert _count(e, m.Order.__table__, status == "returned", ~live) > 50  # the history's returns
     assert 40 <= len(_live_ids(e)) - 25 - 5 - 5 <= 60
     assert len(backend.services.catalog.categories(backend.services.auth.actor_for("agent"))) >= 10
 
@@ -232,8 +234,8 @@ def test_order_history_is_consistent(demo):
         assert [(ln.net_minor, ln.tax_minor) for ln in ls] == [(to_minor(la.net, o.currency),
                                                                 to_minor(la.tax, o.currency)) for la in t.lines]
         if o.id not in live:
-            assert o.status in ("delivered", "cancelled")
-            assert now - timedelta(days=366) < o.created_at < now
+            assert o.status in ("delivered", "cancelled", "returned")
+            assert now - timedelta(days=731) < o.created_at < now
             assert o.updated_at < now and o.confirmed_at == o.created_at
             assert o.id not in moved  # the history predates the stock ledger
         else:
@@ -293,15 +295,17 @@ def test_the_books_balance_and_hold_invoices_payments_a_credit_note_and_a_refund
     assert backend.services.ledger.ledger_problems() == []
     assert backend.services.sales.sales_problems() == []  # the history's facts, rebuilt after backdating
     assert tb.balance_of("Expenses:COGS") > 0  # products have a unit cost, so shipments post cost of goods sold
-    invoices = backend.services.billing.list_invoices(accountant, kind="invoice")
+    live = _live_ids(backend.engine)
+    invoices = [i for i in backend.services.billing.list_invoices(accountant, kind="invoice") if i.order_id in live]
     assert 30 <= len(invoices) <= 60
-    [credit_note] = backend.services.billing.list_invoices(accountant, kind="credit_note")
+    [credit_note] = [c for c in backend.services.billing.list_invoices(accountant, kind="credit_note")
+                     if c.order_id in live]
     with backend.engine.connect() as conn:
         payments = conn.execute(select(ma.Payment)).all()
     assert {p.method for p in payments if p.kind == "payment"} == {"cash", "card", "bank"}
     assert all(len(p.card_last4) == 4 and p.card_last4.isdigit() and p.reference
                for p in payments if p.method == "card")
-    [refund] = [p for p in payments if p.kind == "refund"]
+    [refund] = [p for p in payments if p.kind == "refund" and p.order_id in live]
     returned = backend.services.receivables.order_account(accountant, refund.order_id)
     assert returned.status == "returned" and returned.balance == 0
     assert credit_note.total == returned.total == from_minor(refund.amount_minor, "EUR")
@@ -315,7 +319,8 @@ def test_the_books_balance_and_hold_invoices_payments_a_credit_note_and_a_refund
                for oid in waiting_backorder)
     assert any(i.paid == 0 for i in queue.awaiting_payment) and any(0 < i.paid < i.total
                                                                     for i in queue.awaiting_payment)
-    assert queue.overdue == ()  # issued invoices are immutable: their due dates cannot be back-dated
+    # issued invoices are immutable: the live ones' due dates cannot be back-dated; the history's can be overdue
+    assert queue.overdue and not {i.order_id for i in queue.overdue} & live
 
 
 def test_the_warehouse_shows_every_stage_with_real_waiting_times(demo):
@@ -334,7 +339,7 @@ def test_the_warehouse_shows_every_stage_with_real_waiting_times(demo):
     assert open_list.lines and open_list.orders
     assert any(ln.short_reason for pl in lists for ln in picking.get_pick_list(actor, pl.id).lines)
     with backend.engine.connect() as conn:
-        shipments = conn.execute(select(mw.Shipment)).all()
+        shipments = conn.execute(select(mw.Shipment).where(mw.Shipment.order_id.in_(_live_ids(backend.engine)))).all()
     assert {s.carrier for s in shipments} == {"DHL", "UPS", "DPD"} and all(s.carrier_ref for s in shipments)
     assert {s.status for s in shipments} == {"packed", "shipped", "delivered"}
 
@@ -373,12 +378,124 @@ def test_every_tab_has_something_to_show(demo):
     assert s.receivables.receivables_aging(actor) and s.ledger.cash_flow(actor)
     assert s.billing.list_invoices(actor) and s.purchasing.list_purchase_orders(actor)
     with backend.engine.connect() as conn:                                         # service desk
-        returned = conn.execute(select(m.Order).where(m.Order.status == "returned")).one()
+        returned = conn.execute(select(m.Order).where(m.Order.status == "returned",
+                                                      m.Order.id.in_(_live_ids(backend.engine)))).one()
     [found] = s.tracking.find_orders(actor, returned.tracking_number)
     track = s.tracking.tracking(actor, found.id)
     assert track.shipments and track.returns
     assert {"picked", "packed", "shipped", "delivered", "invoiced", "paid", "returned", "credit note"} \
         <= {t.step for t in track.timeline}
+
+
+# ---- two years of history: what the dashboard and the forecasts read ---------------------------------------------
+def _history_lines(backend) -> list:
+    """(day, weekday, channel, category, product id, quantity, net) of every line of the delivered history."""
+    live = _live_ids(backend.engine)
+    o, ln, p = m.Order.__table__, m.OrderLine.__table__, m.Product.__table__
+    with backend.engine.connect() as conn:
+        rows = conn.execute(select(o.c.id, o.c.created_at, o.c.channel, p.c.category, ln.c.product_id,
+                                   ln.c.quantity, ln.c.net_minor)
+                            .join(ln, ln.c.order_id == o.c.id).join(p, p.c.id == ln.c.product_id)
+                            .where(o.c.status == "delivered")).all()
+    return [(r.created_at.date(), r.created_at.weekday(), r.channel, r.category, r.product_id, r.quantity,
+             r.net_minor) for r in rows if r.id not in live]
+
+
+@pytest.fixture(scope="module")
+def history(demo):
+    return _history_lines(demo[0])
+
+
+def test_two_years_of_history_grow_from_one_year_to_the_next(history):
+    today = datetime.now(timezone.utc).date()
+    days = {d for d, *_ in history}
+    assert min(days) <= today - timedelta(days=720) and max(days) == today - timedelta(days=1)
+    year = timedelta(days=365)
+    last = sum(net for d, *_, net in history if d > today - year)
+    before = sum(net for d, *_, net in history if today - 2 * year < d <= today - year)
+    assert before > 0 and 1.08 < last / before < 1.4  # GROWTH_PER_YEAR is 20 %
+
+
+def test_the_history_has_a_weekly_and_a_yearly_pattern(history):
+    per_weekday = [0] * 7
+    per_month: dict[tuple[str, int], int] = {}
+    for d, weekday, _channel, category, _p, q, _net in history:
+        per_weekday[weekday] += q
+        per_month[category, d.month] = per_month.get((category, d.month), 0) + q
+    assert per_weekday[5] > 1.2 * per_weekday[0] and per_weekday[6] < 0.5 * min(per_weekday[:6])
+    spring = per_month.get(("Garden", 4), 0) + per_month.get(("Garden", 5), 0)
+    winter = per_month.get(("Garden", 11), 0) + per_month.get(("Garden", 12), 0)
+    assert spring > 2.5 * winter > 0                                             # garden in spring
+    toys = [per_month.get(("Toys", mo), 0) for mo in range(1, 13)]
+    assert toys[11] > 2 * sum(toys[:10]) / 10                                    # gifts in December
+
+
+def test_past_promotions_are_rows_and_lift_what_they_promote(demo, history):
+    backend = demo[0]
+    today = datetime.now(timezone.utc).date()
+    with backend.engine.connect() as conn:
+        promos = conn.execute(select(mc.Promotion).where(mc.Promotion.ends < today)).all()
+    assert len(promos) >= 3 and all((p.ends - p.starts).days + 1 in range(7, 15) for p in promos)
+    for promo in promos:
+        category = promo.categories or None
+        units: dict = {}
+        for d, _w, _c, cat, _p, q, _net in history:
+            if category is None or cat == category:
+                units[d] = units.get(d, 0) + q
+        inside = [units.get(promo.starts + timedelta(days=k), 0) for k in range((promo.ends - promo.starts).days + 1)]
+        before = [units.get(promo.starts - timedelta(days=k), 0) for k in range(8, 36)]  # the seasons rise after
+        assert sum(inside) / len(inside) > 1.5 * sum(before) / len(before), promo.name
+
+
+def test_slow_movers_sell_on_few_days_and_every_channel_has_its_own_mix(history):
+    selling_days: dict[int, set] = {}
+    for d, _w, _c, _cat, product, *_ in history:
+        selling_days.setdefault(product, set()).add(d)
+    span = (max(d for d, *_ in history) - min(d for d, *_ in history)).days + 1
+    share = sorted(len(days) / span for days in selling_days.values())
+    assert sum(1 for x in share if x < 0.2) >= 30 and share[-1] > 0.3  # intermittent demand beside fast movers
+    mix: dict[str, dict[str, int]] = {}
+    for _d, _w, channel, category, _p, q, _net in history:
+        mix.setdefault(channel, {}).setdefault(category, 0)
+        mix[channel][category] += q
+    assert set(mix) == {c.value for c in Channel}
+    shares = {c: {cat: q / sum(cats.values()) for cat, q in cats.items()} for c, cats in mix.items()}
+    assert shares["online"]["Books"] > 1.3 * shares["counter"]["Books"]
+    assert shares["counter"]["Tools"] > 1.3 * shares["online"]["Tools"]
+    start, end = min(d for d, *_ in history), max(d for d, *_ in history)
+    first = [c for d, _w, c, *_ in history if d < start + timedelta(days=120)]
+    last = [c for d, _w, c, *_ in history if d > end - timedelta(days=120)]
+    assert last.count("online") / len(last) > 1.3 * first.count("online") / len(first)  # the web shop grows
+
+
+def test_the_history_is_invoiced_paid_and_aged_and_every_check_is_clean(demo):
+    backend = demo[0]
+    s = backend.services
+    admin, accountant, manager = (s.auth.actor_for(r) for r in ("admin", "accountant", "manager"))
+    assert [(r.name, r.problems) for r in s.checks.run(admin) if r.problems] == []
+    assert {r.bucket for r in s.receivables.receivables_aging(accountant)} == {"current", "1-30", "31-60", "61-90",
+                                                                               "over 90"}
+    months = {r.period for r in s.ledger.cash_flow(accountant, period="month") if r.cash_in > 0}
+    assert len(months) >= 24
+    with backend.engine.connect() as conn:
+        invoices = conn.execute(select(ma.Invoice.seq, ma.Invoice.issue_date, ma.Invoice.issued_at)
+                                .where(ma.Invoice.series == "INV").order_by(ma.Invoice.seq)).all()
+    shipped = _count(backend.engine, m.Order.__table__, m.Order.__table__.c.status.in_(("delivered",
+                                                                                         "shipped", "returned")))
+    assert [i.seq for i in invoices] == list(range(1, len(invoices) + 1)) and len(invoices) >= shipped - 10
+    assert all(a.issued_at <= b.issued_at for a, b in zip(invoices, invoices[1:]))  # numbers in the order of dates
+    today = datetime.now(timezone.utc).date()
+    report = s.sales.report(manager, by="month", start=today.replace(day=1) - timedelta(days=300), end=today)
+    assert all(r.figures.net > 0 and r.last_year.net > 0 for r in report.rows)  # a year earlier is there too
+    assert report.total.figures.returned_units > 0 and report.total.last_year.returned_units > 0
+    with backend.engine.connect() as conn:  # the history's returns: credited in full and refunded
+        returned = conn.execute(select(m.Order.id, m.Order.total_minor).where(m.Order.status == "returned")).all()
+        credited = dict(conn.execute(select(ma.Invoice.order_id, ma.Invoice.total_minor)
+                                     .where(ma.Invoice.kind == "credit_note")).all())
+        refunded = dict(conn.execute(select(ma.Payment.order_id, ma.Payment.amount_minor)
+                                     .where(ma.Payment.kind == "refund")).all())
+    assert len(returned) > 50 and all(credited[oid] == refunded[oid] == total for oid, total in returned)
+    assert report.total.figures.net > report.total.last_year.net
 
 
 # ---- refusal -------------------------------------------------------------------------------------------------------
@@ -407,8 +524,10 @@ def test_the_demo_seeds_postgresql_too(pg_url, paths):
     backend = _open(pg_url, paths)
     try:
         summary = seed_demo(backend, seed=2)
-        assert summary.users == 6 and summary.orders > 5000
+        assert summary.users == 6 and summary.orders > 11000
         assert backend.services.inventory.invariant_violations() == []
+        admin = backend.services.auth.actor_for("admin")
+        assert [(r.name, r.problems) for r in backend.services.checks.run(admin) if r.problems] == []
         # sequences continue after the bulk inserts: the services can still add rows
         agent = backend.services.auth.actor_for("agent")
         customer = backend.services.customers.add_customer(agent, "New Customer", ["0171 000-0001"])
