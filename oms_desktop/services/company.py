@@ -75,7 +75,8 @@ class CompanyService(ServiceBase):
                     problems.append(f"{key.replace('_', ' ')} must be a whole number from 1 to 100000 (got '{value}')")
                 else:
                     out[key] = str(int(text))
-            elif key in ("company_address", "vat_id", "locale"):
+            elif key in ("company_address", "vat_id", "locale", "company_phone", "company_email", "payment_note",
+                         "return_note"):
                 out[key] = str(value).strip()
             else:
                 problems.append(f"unknown setting '{key}'")
