@@ -80,7 +80,12 @@ def test_the_shortcut_opens_the_dialog_and_a_refusal_shows_in_the_message_line(q
     tab.view.setFocus()
     qtbot.keyClick(tab.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert tab.catalog_printer.dialog is not None and tab.catalog_printer.dialog.isVisible()
-    tab.catalog_printer.dialog.reject()
+    dialog = tab.catalog_printer.dialog
+    dialog.category_list.setFocus()
+    dialog.category_list.setCurrentRow(0)
+    qtbot.keyClick(dialog.category_list, Qt.Key.Key_Space)  # the keyboard ticks and unticks too
+    assert dialog.selected_categories() == ["Lighting"]
+    dialog.reject()
 
     catalog.inventory.adjust_stock(admin, "BOOK-01", -5, "damage")
     out = tmp_path / "books.pdf"
