@@ -65,6 +65,13 @@ def test_sold_out_products_print_only_when_asked_and_a_new_reservation_shows_at_
     assert "LAMP-01" not in items(shop.catalog.catalog_doc(admin))
 
 
+def test_the_company_e_mail_must_be_an_address_and_an_empty_one_is_left_off(shop, admin):
+    with pytest.raises(ValidationFailed, match="company e-mail"):
+        shop.company.update(admin, company_email="orders at northwind")
+    shop.company.update(admin, company_email="")
+    assert shop.catalog.catalog_doc(admin).company.email == ""
+
+
 def test_prices_that_include_tax_print_as_they_are(shop, admin):
     shop.company.update(admin, prices_include_tax=True)
     assert items(shop.catalog.catalog_doc(admin))["LAMP-01"][1].unit_price == Decimal("19.99")
