@@ -57,6 +57,7 @@ def test_the_dialog_lists_every_category_ticked_and_prints_the_chosen_ones(qtbot
     items = [dialog.category_list.item(i) for i in range(dialog.category_list.count())]
     assert [i.text() for i in items] == ["Books", "Lighting"]
     assert all(i.checkState() == Qt.CheckState.Checked for i in items) and dialog.selected_categories() is None
+    assert ok_button(dialog).isEnabled()
     dialog.none_button.click()
     assert not ok_button(dialog).isEnabled()  # nothing ticked: nothing to print
     items[1].setCheckState(Qt.CheckState.Checked)

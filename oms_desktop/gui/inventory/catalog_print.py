@@ -82,7 +82,8 @@ class CatalogPrintDialog(QDialog):
             item.setCheckState(state)
 
     def _update_ok(self) -> None:
-        none_ticked = bool(self._items()) and not self.selected_categories()
+        items = self._items()
+        none_ticked = bool(items) and not any(item.checkState() == Qt.CheckState.Checked for item in items)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not none_ticked)
 
     def selected_categories(self) -> list[str] | None:
