@@ -8,6 +8,7 @@ from ..domain.orders import Channel, Status
 from ..domain.references import customer_number
 from ..domain.roles import Perm, Role, require
 from ..services.dto import to_jsonable
+from .catalog_print import register_pdf
 from .imports import cmd_order_import
 from .common import PROG, Context, money, parse_line, percent, positive_int, read_file, read_new_password, table, when
 
@@ -41,6 +42,7 @@ def register(sub, leaf) -> None:
     c.add_argument("--search", default="", metavar="TEXT")
     c.add_argument("--limit", type=positive_int, default=100)
     c.set_defaults(func=cmd_catalog_list)
+    register_pdf(cat, leaf)
 
     cust = sub.add_parser("customer", help="customers").add_subparsers(dest="action", metavar="ACTION",
                                                                        required=True)

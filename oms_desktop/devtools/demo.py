@@ -92,7 +92,9 @@ DEMO_PASSWORD = "demo"
 
 COMPANY = dict(company_name="Northwind Home & Garden", currency="EUR",
                company_address="Lindenallee 42\n10115 Berlin\nGermany", vat_id="DE812345673",
-               default_channel="phone")
+               default_channel="phone", company_phone="+49 30 555 0142", company_email="orders@northwind.example",
+               payment_note="Pay by bank transfer within 14 days of the invoice, or by card on the phone.",
+               return_note="Return unused items within 30 days for a full refund; we pay the return postage.")
 
 USERS = (  # (user name = role, display name); the admin comes first: the first user must be an administrator
     ("admin", "Andrea Adler"), ("manager", "Monika Berger"), ("agent", "Jonas Keller"),

@@ -65,7 +65,8 @@ class Services:
     settings: SettingsService
     forecasts: ForecastService
     renderer: Renderer | None = None
-    """PDFs of pick lists, packing slips, invoices, receipts and purchase orders; None where nothing prints."""
+    """PDFs of pick lists, packing slips, invoices, receipts, purchase orders and the catalog; None where nothing
+    prints."""
     exporters: Exporters | None = None
     """Journal and Factur-X exports for the CLI and the GUI."""
 
@@ -82,7 +83,7 @@ class Services:
         mail = MailService(uow, cache, composer=mail_composer, transport=mail_transport,
                            invoice_pdf=billing.pdf_for_mail)
         return cls(auth=AuthService(uow, cache, hasher), company=CompanyService(uow, cache),
-                   catalog=CatalogService(uow, cache), inventory=InventoryService(uow, cache),
+                   catalog=CatalogService(uow, cache, renderer), inventory=InventoryService(uow, cache),
                    customers=CustomerService(uow, cache), orders=OrderService(uow, cache),
                    events=EventService(uow, cache), purchasing=PurchasingService(uow, cache, renderer),
                    payables=PayablesService(uow, cache), picking=PickingService(uow, cache, renderer),

@@ -1,4 +1,5 @@
-"""The catalog: products with their stock, type-ahead search, and whole-file validated CSV imports."""
+"""The catalog: products with their stock, type-ahead search, whole-file validated CSV imports, and the printed mail
+catalog (``catalog_doc``, ``catalog_pdf``)."""
 from __future__ import annotations
 
 import csv
@@ -9,12 +10,17 @@ from typing import Callable
 
 from ..domain import events as ev
 from ..domain.catalog import CatalogFile, ProductSpec, parse_catalog_csv, validate_product
+from ..domain.catalog_print import (SOLD_OUT, UNCATEGORISED, availability, customer_price, is_ean, match_categories,
+                                    short_text)
 from ..domain.errors import BusinessRuleViolation, Cancelled, NotFound, ValidationFailed
 from ..domain.money import from_minor, to_minor
 from ..domain.orders import bp_to_rate, rate_to_bp
 from ..domain.roles import Perm
-from .base import ServiceBase
+from .accounts_common import company_info
+from .documents import CatalogDoc, CatalogItem, CatalogSection, CompanyInfo
 from .dto import Actor, ImportProblem, ImportResult, ProductDTO
+from .output import PrintingService
+from .ports import utc_now
 from .ledger_posting import cost_change, post_opening_stock, post_revaluation, post_stock_adjustment
 
 Progress = Callable[[int, int], None]
@@ -45,7 +51,7 @@ def search_text_of(spec_or_row) -> str:
     return " ".join(parts).lower()
 
 
-class CatalogService(ServiceBase):
+class CatalogService(PrintingService):
     def _dto(self, r) -> ProductDTO:
         return ProductDTO(id=r.id, sku=r.sku, name=r.name, description=r.description, barcode=r.barcode,
                           category=r.category, unit_price=self.money(r.unit_price_minor),
@@ -209,6 +215,59 @@ class CatalogService(ServiceBase):
             if len(rows) < page:
                 break
         return out.getvalue().encode("utf-8")
+
+    def catalog_doc(self, actor: Actor, categories=None, include_sold_out: bool = False) -> CatalogDoc:
+        """The live catalog for mail customers, read in one transaction: active products of ``categories`` (None or
+        empty: all) with the price a customer pays and an availability word, sold-out ones only when asked.
+
+        An unknown category is refused naming it (ValidationFailed); nothing to print is refused too
+        (BusinessRuleViolation), so no one mails an empty catalog."""
+        self._require(actor, Perm.VIEW, "print the catalog")
+        company = self.company
+        wanted = [str(c).strip() for c in (categories or ()) if str(c).strip()]
+        by_category: dict[str, list[CatalogItem]] = {}
+        with self._uow(write=False) as uow:
+            settings = uow.settings.get_all()
+            chosen = match_categories(wanted, uow.products.categories()) if wanted else None
+            offset, page = 0, 2000
+            while True:
+                rows = uow.products.search("", limit=page, offset=offset, active_only=True, order_by="sku")
+                for r in rows:
+                    if chosen is not None and (r.category or UNCATEGORISED) not in chosen:
+                        continue
+                    word = availability(r.on_hand, r.reserved, r.reorder_point)
+                    if word == SOLD_OUT and not include_sold_out:
+                        continue
+                    rate = bp_to_rate(r.tax_rate_bp)
+                    price = customer_price(self.money(r.unit_price_minor), rate, company.currency,
+                                           company.prices_include_tax)
+                    by_category.setdefault(r.category or UNCATEGORISED, []).append(CatalogItem(
+                        sku=r.sku, name=r.name, description=short_text(r.description), unit_price=price,
+                        tax_rate=(rate * 100).normalize(), availability=word,
+                        ean=r.barcode if is_ean(r.barcode) else ""))
+                offset += len(rows)
+                if len(rows) < page:
+                    break
+        if not by_category:
+            what = f" in {', '.join(wanted)}" if wanted else ""
+            raise BusinessRuleViolation(f"Nothing to print: no active product{what}"
+                                        + (" is in the catalog." if include_sold_out else
+                                           " is available (sold-out products are left out unless asked for)."))
+        order = sorted(by_category, key=lambda c: (c == UNCATEGORISED, c.casefold()))
+        base = company_info(company)
+        info = CompanyInfo(name=base.name, address_lines=base.address_lines, vat_id=base.vat_id,
+                           email=settings.get("company_email", "").strip(),
+                           phone=settings.get("company_phone", "").strip())
+        return CatalogDoc(company=info, printed_on=utc_now().date(), currency=company.currency,
+                          locale=company.locale, sections=tuple(CatalogSection(c, tuple(by_category[c]))
+                                                                for c in order),
+                          payment_note=settings.get("payment_note", "").strip(),
+                          return_note=settings.get("return_note", "").strip())
+
+    def catalog_pdf(self, actor: Actor, categories=None, include_sold_out: bool = False) -> tuple[CatalogDoc, bytes]:
+        """``catalog_doc`` and its PDF (A4, an order form page last)."""
+        doc = self.catalog_doc(actor, categories, include_sold_out)
+        return doc, self._printer().render_catalog(doc)
 
     def _validated(self, fields: dict) -> tuple[ProductSpec, int]:
         cur = self.company.currency

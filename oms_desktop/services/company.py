@@ -1,8 +1,10 @@
-"""Company settings: name, currency, tax-inclusive prices, tax rounding mode, default channel."""
+"""Company settings: name, currency, tax-inclusive prices, tax rounding mode, default channel, and what the printed
+catalog shows (phone, e-mail, payment and return notes)."""
 from __future__ import annotations
 
 
 from ..domain.errors import BusinessRuleViolation, ValidationFailed
+from ..domain.mail import EMAIL_RE
 from ..domain.money import exponent
 from ..domain.orders import Channel, parse_rate
 from ..domain.pricing import TaxRounding
@@ -75,7 +77,10 @@ class CompanyService(ServiceBase):
                     problems.append(f"{key.replace('_', ' ')} must be a whole number from 1 to 100000 (got '{value}')")
                 else:
                     out[key] = str(int(text))
-            elif key in ("company_address", "vat_id", "locale"):
+            elif key == "company_email" and str(value).strip() and not EMAIL_RE.match(str(value).strip()):
+                problems.append(f"company e-mail must be an e-mail address (got '{value}')")
+            elif key in ("company_address", "vat_id", "locale", "company_phone", "company_email", "payment_note",
+                         "return_note"):
                 out[key] = str(value).strip()
             else:
                 problems.append(f"unknown setting '{key}'")

@@ -1,4 +1,5 @@
-"""Print documents as frozen, renderer-neutral DTOs (pick lists, invoices, receipts, packing slips, purchase orders).
+"""Print documents as frozen, renderer-neutral DTOs (pick lists, invoices, receipts, packing slips, purchase orders,
+the mail catalog).
 
 Documents that show money carry the company ``locale`` (e.g. ``de_DE``) next to their ``currency``: the renderer
 prints every amount through ``oms_desktop.formatting.money(amount, currency, locale)``, the function the screen uses,
@@ -285,3 +286,54 @@ class PurchaseOrderDoc:
     def __post_init__(self):
         _require_decimals(self, "total")
         _require_tuples(self)
+
+
+# --- mail catalog ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CatalogItem:
+    """One product as a catalog customer reads it."""
+    sku: str
+    name: str
+    description: str  # short: one line of at most ``domain.catalog.SHORT_DESCRIPTION`` characters
+    unit_price: Decimal  # what the customer pays for one: tax included (added where the company's prices exclude it)
+    tax_rate: Decimal  # percent included in ``unit_price``, e.g. Decimal("19")
+    availability: str  # "in stock", "only 3 left" or "sold out" (domain.catalog.availability)
+    ean: str = ""  # the product's barcode when it is a valid EAN-13/EAN-8, else empty
+
+    def __post_init__(self):
+        _require_decimals(self, "unit_price", "tax_rate")
+
+
+@dataclass(frozen=True)
+class CatalogSection:
+    category: str
+    items: tuple[CatalogItem, ...]
+
+    def __post_init__(self):
+        _require_tuples(self)
+
+
+@dataclass(frozen=True)
+class CatalogDoc:
+    """The live catalog for mail customers: sections by category, then an order form page."""
+    company: CompanyInfo
+    printed_on: date
+    currency: str
+    sections: tuple[CatalogSection, ...]
+    locale: str = "en_US"  # the company locale amounts are printed in
+    payment_note: str = ""  # how to pay (company setting ``payment_note``), on the order form
+    return_note: str = ""  # the return policy (company setting ``return_note``), on the order form
+
+    def __post_init__(self):
+        _require_tuples(self)
+
+    @property
+    def product_count(self) -> int:
+        return sum(len(s.items) for s in self.sections)
+
+    @property
+    def tax_rates(self) -> tuple[Decimal, ...]:
+        """The rates the prices include, highest first."""
+        return tuple(sorted({i.tax_rate for s in self.sections for i in s.items}, reverse=True))

@@ -1,9 +1,10 @@
 """ReportLab PDF renderer: turns the print DTOs of ``services.documents`` into PDF bytes."""
 from __future__ import annotations
 
-from oms_desktop.services.documents import (InvoiceDoc, PackingSlipDoc, PickListDoc, PurchaseOrderDoc,
+from oms_desktop.services.documents import (CatalogDoc, InvoiceDoc, PackingSlipDoc, PickListDoc, PurchaseOrderDoc,
                                             ReceiptDoc)
 
+from .catalog import render_catalog
 from .common import DateFormatter, MoneyFormatter, default_format_date, default_format_money
 from .fonts import font_set
 from .invoice import qr_payload, render_invoice
@@ -40,6 +41,9 @@ class ReportLabRenderer:
 
     def render_purchase_order(self, doc: PurchaseOrderDoc) -> bytes:
         return render_purchase_order(doc, self.format_money, self.format_date)
+
+    def render_catalog(self, doc: CatalogDoc) -> bytes:
+        return render_catalog(doc, self.format_money, self.format_date)
 
 
 __all__ = ["ReportLabRenderer", "default_format_date", "default_format_money", "qr_payload"]

@@ -1,5 +1,5 @@
 """The inventory tab: the live catalog with stock (on hand, reserved, available, on order), product editing,
-adjustments, stock counts, stock history, purchasing, and catalog import and export.
+adjustments, stock counts, stock history, purchasing, catalog import and export, and the printed mail catalog.
 
 The catalog view is lazy (see models.CatalogModel): 100,000 products scroll and filter without loading them. Numbers
 stay live: events from any workstation (reservations, cancellations, shipments, receipts, adjustments) refresh just
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QMessageBox, QProgressDialog, QPushButton, QSplitter, QTableView,
@@ -22,6 +22,7 @@ from .. import format as fmt
 from ..errors import show_error
 from ..widgets.dialogs import discard_dialog
 from ..widgets.message_line import MessageLine
+from . import catalog_print
 from .dialogs import AdjustDialog, ImportReportDialog, ProductDialog, PurchasingDialog, StockCountDialog
 from .models import CATALOG_COLUMNS, CatalogModel, RowsModel
 
@@ -37,6 +38,7 @@ Ctrl+J  adjust stock of the selected product
 Ctrl+K  stock count
 Ctrl+P  purchasing (suggest, send, receive)
 Ctrl+I / Ctrl+E  import / export the catalog (CSV)
+Ctrl+Shift+P  print the catalog for mail customers (PDF with an order form)
 F5  reload"""
 
 
@@ -47,9 +49,11 @@ class InventoryTab(QWidget, MessageLine):
 
     message_shown = Signal(str)
 
-    def __init__(self, services, actor, jobs, parent: QWidget | None = None):
+    def __init__(self, services, actor, jobs, parent: QWidget | None = None, settings: QSettings | None = None):
         super().__init__(parent)
         self.services, self.actor, self.jobs = services, actor, jobs
+        self.catalog_printer = catalog_print.CatalogPrinter(self, services, actor, jobs,
+                                                            settings or catalog_print.default_settings())
         self.company = services.company.get()
         self.locale = self.company.locale
         self.model = CatalogModel(services, actor, jobs, locale=self.locale, parent=self)
@@ -93,7 +97,8 @@ class InventoryTab(QWidget, MessageLine):
         self.buttons: dict[str, QPushButton] = {}
         for key, text in (("new", "&New product"), ("edit", "&Edit"), ("deactivate", "&Deactivate"),
                           ("adjust", "&Adjust stock"), ("count", "Stock &count"), ("purchasing", "&Purchasing"),
-                          ("import", "Import CSV..."), ("export", "Export CSV...")):
+                          ("import", "Import CSV..."), ("export", "Export CSV..."),
+                          ("print", "Print catalog...")):
             b = QPushButton(text, objectName=f"{key}_button")
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.buttons[key] = b
@@ -167,10 +172,13 @@ class InventoryTab(QWidget, MessageLine):
         b["purchasing"].clicked.connect(self.open_purchasing)
         b["import"].clicked.connect(self.import_catalog)
         b["export"].clicked.connect(self.export_catalog)
+        b["print"].clicked.connect(self.print_catalog)
+        b["print"].setToolTip(f"Print the catalog for mail customers, with an order form ({catalog_print.PRINT_KEYS})")
         for keys, slot in (("Ctrl+F", self._focus_filter), ("Ctrl+N", self.new_product), ("F2", self.edit_product),
                            ("Ctrl+J", self.adjust_stock), ("Ctrl+K", self.stock_count),
                            ("Ctrl+P", self.open_purchasing), ("Ctrl+I", self.import_catalog),
-                           ("Ctrl+E", self.export_catalog), ("F5", self.reload)):
+                           ("Ctrl+E", self.export_catalog), (catalog_print.PRINT_KEYS, self.print_catalog),
+                           ("F5", self.reload)):
             QShortcut(QKeySequence(keys), self, activated=slot,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, activated=self.edit_product,
@@ -469,6 +477,11 @@ class InventoryTab(QWidget, MessageLine):
             return data.count(b"\n") - 1
 
         self._run(work, lambda n: self.show_message(f"Exported {n:,} products to {path}."))
+
+    # ---- the printed catalog -------------------------------------------------------------------------------
+    def print_catalog(self) -> None:
+        """Ask for the categories and a file, print in the background, open it (catalog_print.CatalogPrinter)."""
+        self.catalog_printer.ask(getattr(self, "categories", []))
 
 
 __all__ = ["InventoryTab", "CATALOG_COLUMNS"]
