@@ -26,6 +26,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index('ux_orders_channel_external_ref', table_name='orders')
-    with op.batch_alter_table('orders') as batch_op:
-        batch_op.drop_column('ship_to')
-        batch_op.drop_column('external_ref')
+    # ALTER TABLE ... DROP COLUMN on both (SQLite >= 3.35): orders is not rebuilt, its triggers and the foreign keys
+    # that point at it stay
+    for column in ("ship_to", "external_ref"):
+        op.execute(f"ALTER TABLE orders DROP COLUMN {column}")
