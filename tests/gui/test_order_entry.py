@@ -90,7 +90,7 @@ def test_five_line_order_for_a_returning_caller_takes_at_most_35_key_presses(qtb
     kb = Keyboard(qtbot, tab)
     kb.type("5550100")  # part of her phone number
     kb.press(Qt.Key.Key_Return)
-    for prefix in ("LA", "BU", "BO", "CH", "DE"):  # SKU prefixes, first suggestion taken
+    for prefix in ("LA", "BU", "BO", "CH", "WRI"):  # the start of a SKU or a name word, one product each
         kb.type(prefix)
         kb.press(Qt.Key.Key_Return)
     kb.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -195,3 +195,25 @@ def test_picking_a_caller_shows_what_they_owe(qtbot, tab, shop, admin, customer)
     qtbot.keyClicks(tab.customer_edit, "5550100")
     qtbot.keyClick(tab.customer_edit, Qt.Key.Key_Return)
     assert tab.balance_label.text() == f"Open balance: {shown(str(owed))}"
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_text_that_finds_several_products_adds_none_of_them_until_one_is_chosen(qtbot, tab, shop, admin):
+    several = shop.catalog.search(admin, "l", limit=10)
+    assert len(several) >= 2  # the sample catalog: "lamp" and "LED bulb" (at least)
+    kb = Keyboard(qtbot, tab)
+    kb.press(Qt.Key.Key_F3)
+    kb.type("l")
+    kb.press(Qt.Key.Key_Return)
+    assert tab.order is None or not tab.order.lines  # nothing guessed
+    assert tab.product_edit.text() == "l"  # what was typed stays
+    assert f"'l' finds {shop.catalog.count(admin, 'l')} products" in tab.message_label.text()
+    qtbot.waitUntil(lambda: tab.product_results.count() >= 2)
+    chosen = tab.product_results.item(1).data(Qt.ItemDataRole.UserRole)
+    kb.press(Qt.Key.Key_Down)
+    kb.press(Qt.Key.Key_Down)  # the second row, chosen
+    kb.press(Qt.Key.Key_Return)
+    assert [ln.sku for ln in tab.order.lines] == [chosen]
+    kb.type("field")  # one product only: added
+    kb.press(Qt.Key.Key_Return)
+    assert [ln.sku for ln in tab.order.lines] == [chosen, "BOOK-01"]

@@ -60,6 +60,14 @@ class _ListNavigator(QObject):
         return False
 
 
+class AmbiguousProduct(UserFacingError):
+    """Text in the product field that finds several products: nothing is added, the agent picks one."""
+
+    def __init__(self, text: str, matches: int):
+        self.text = text
+        super().__init__(f"'{text}' finds {matches} products: pick one with Down, then Enter (or type more of it).")
+
+
 class OrderEntryTab(QWidget, MessageLine):
     """Signals:
         order_confirmed(object): the confirmed OrderDTO.
@@ -454,8 +462,9 @@ class OrderEntryTab(QWidget, MessageLine):
         self._product_nav.moved = False
 
     def add_typed_product(self, from_list: bool = False) -> None:
-        """Enter in the product field: an exact SKU or barcode (what a scanner sends), else the highlighted or
-        first suggestion. ``3*SKU`` adds three."""
+        """Enter in the product field: an exact SKU or barcode (what a scanner sends), the row chosen in the list
+        (Down, then Enter), or the one product the text finds; never a guess: text that finds several products adds
+        nothing, keeps the text and asks for a choice. ``3*SKU`` adds three."""
         text = self.product_edit.text().strip()
         qty, code = 1, text
         m = QTY_PREFIX.match(text)
@@ -483,9 +492,11 @@ class OrderEntryTab(QWidget, MessageLine):
                 try:
                     sku = services.catalog.get_product(actor, code).sku
                 except NotFound:
-                    found = services.catalog.search(actor, code, limit=1)
+                    found = services.catalog.search(actor, code, limit=2)
                     if not found:
                         raise NotFound(f"Unknown SKU or barcode '{code}': nothing in the catalog matches.") from None
+                    if len(found) > 1:
+                        raise AmbiguousProduct(text, services.catalog.count(actor, code)) from None
                     sku = found[0].sku
             # Read the cart when the job runs, not when it was queued: writes run one after another, so a scan
             # that arrives while the first line is still being saved lands in the cart that line created.
@@ -496,7 +507,16 @@ class OrderEntryTab(QWidget, MessageLine):
                 self._cart_id, self._cart_version = target, version
             return self._remember(services.orders.add_line(actor, target, sku, qty, expected_version=version))
 
-        self._run(work, self._line_added, write=True)
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, AmbiguousProduct):
+                self.product_edit.setText(exc.text)  # what was typed stays; the list shows the choice
+                self.search_products()
+                self.show_message(str(exc), error=True)
+                self._focus(self.product_edit)
+            else:
+                self._failed(exc)
+
+        self.jobs.submit(lambda _job: work(), on_success=self._line_added, on_failure=failed, write=True, owner=self)
 
     def _line_added(self, order: OrderDTO) -> None:
         self.show_order(order)
