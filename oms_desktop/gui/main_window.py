@@ -160,6 +160,30 @@ class MainWindow(QMainWindow):
             # of its own).
             i = self.ui.tabs.addTab(self.dashboard, "Dash&board")
             self.ui.tabs.setTabToolTip(i, f"Today, sales by day, top products, stock-outs, carts (Alt+B, Alt+{i + 1})")
+        start = self.start_tab()
+        if start is not None:
+            self.ui.tabs.setCurrentWidget(start)
+
+    def start_tab(self) -> QWidget | None:
+        """Each role starts where its work is: the warehouse on its queue, accounts on theirs, the manager on the
+        dashboard; sales roles (and the administrator) on Orders."""
+        from .accounts import AccountsTab
+        from .warehouse import WarehouseTab
+        wanted = {"warehouse": WarehouseTab, "accountant": AccountsTab}.get(self.actor.role)
+        if self.actor.role == "manager" and self.dashboard is not None:
+            return self._page_of(self.dashboard)
+        for w in self.tab_widgets:
+            if wanted is not None and isinstance(w, wanted):
+                return self._page_of(w)
+        return None
+
+    def _page_of(self, widget: QWidget) -> QWidget:
+        """The tabs' page holding ``widget`` (the .ui's pages hold the tab packages in a layout)."""
+        for i in range(self.ui.tabs.count()):
+            page = self.ui.tabs.widget(i)
+            if page is widget or page.isAncestorOf(widget):
+                return page
+        return widget
 
     def import_orders(self) -> None:
         """File > Import orders: a shop's export previewed (a dry run) before it is taken in."""

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -185,3 +187,17 @@ def test_the_main_window_fits_a_1366_pixel_laptop_screen_with_the_activity_panel
     qtbot.addWidget(window)
     widest = max(range(window.ui.tabs.count()), key=lambda i: window.ui.tabs.widget(i).minimumSizeHint().width())
     assert window.minimumSizeHint().width() <= 1366, window.ui.tabs.tabText(widest)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_each_role_starts_on_its_own_tab_and_the_counter_on_the_counter_channel(qtbot, services, users):
+    started = {}
+    for role in ("agent", "counter", "warehouse", "accountant", "manager", "admin"):
+        window = MainWindow(services, users[role], database="test", jobs=JobRunner(synchronous=True))
+        qtbot.addWidget(window)
+        started[role] = window.ui.tabs.tabText(window.ui.tabs.currentIndex()).replace("&", "")
+        if window.order_entry is not None:
+            assert window.order_entry.channel_combo.currentText() == (
+                "counter" if role == "counter" else services.company.get().default_channel)
+    assert started == {"agent": "Orders", "counter": "Orders", "warehouse": "Warehouse", "accountant": "Accounts",
+                       "manager": "Dashboard", "admin": "Orders"}

@@ -82,6 +82,9 @@ class OrderEntryTab(QWidget, MessageLine):
         self.services = services
         self.actor = actor
         self.jobs = jobs
+        # counter staff take counter orders; everyone else starts on the company's default channel
+        self.default_channel = Channel.COUNTER.value if actor.role == "counter" else \
+            services.company.get().default_channel
         self.company = services.company.get()
         self.locale = self.company.locale
         self.order: OrderDTO | None = None
@@ -167,7 +170,7 @@ class OrderEntryTab(QWidget, MessageLine):
         ch.addWidget(QLabel("C&hannel"))
         self.channel_combo = QComboBox(objectName="channel_combo")
         self.channel_combo.addItems([c.value for c in Channel])
-        self.channel_combo.setCurrentText(self.company.default_channel)
+        self.channel_combo.setCurrentText(self.default_channel)
         ch.itemAt(0).widget().setBuddy(self.channel_combo)
         ch.addWidget(self.channel_combo)
         ch.addStretch()
@@ -724,7 +727,7 @@ class OrderEntryTab(QWidget, MessageLine):
         self.customer_info.setText("No customer yet: type a phone number, name or email (F2), or Ctrl+N.")
         self.balance_label.setText("")
         self.new_customer_box.hide()
-        self.channel_combo.setCurrentText(self.company.default_channel)
+        self.channel_combo.setCurrentText(self.default_channel)
         self.customer_edit.setFocus()
 
     def confirm(self, *, then=None) -> None:
