@@ -62,6 +62,33 @@ def seed_demo_with_progress(backend, parent=None) -> None:
         raise outcome["error"]
 
 
+def run_window(app, services, backend, url: str, actor) -> tuple[bool, int]:
+    """The main window for ``actor`` until it closes: (signed out to let someone else sign in, exit code)."""
+    from .gui.event_feed import EventFeed
+    from .gui.main_window import MainWindow
+    waiter = None
+    if backend.engine.dialect.name == "postgresql":
+        from .adapters.db.notify import PgEventWaiter
+        waiter = PgEventWaiter(url)
+    last = services.events.last_id()
+    feed = EventFeed(lambda after: services.events.since(actor, after), max(last - 30, 0), waiter=waiter)
+    window = MainWindow(services, actor, database=describe_url(url), feed=feed)
+    signed_out: list[bool] = []
+    window.sign_out_requested.connect(lambda: (signed_out.append(True), window.close()))
+    # The window fits the screen it opens on (a 1,366 x 768 laptop keeps its status bar in sight).
+    screen = app.primaryScreen().availableGeometry() if app.primaryScreen() is not None else None
+    window.resize(min(1280, screen.width()) if screen else 1280, min(800, screen.height() - 40) if screen else 800)
+    window.show()
+    window.raise_()
+    window.activateWindow()  # the sign-in dialog had the focus; hand it to the order entry field
+    feed.start()
+    code = app.exec()
+    feed.stop()
+    window.jobs.wait_for_done()
+    window.deleteLater()
+    return bool(signed_out), code
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     paths = Paths.default().ensure()
@@ -107,29 +134,20 @@ def main(argv: list[str] | None = None) -> int:
             actor = services.auth.sign_in(args.user, os.environ["OMS_PASSWORD"])
         except OmsError as exc:
             show_error(None, exc)
-    if actor is None:
-        from .gui.login import LoginDialog
-        login = LoginDialog(services, describe_url(url) + ("  (demo: every password is 'demo')" if args.demo else ""),
-                            username=args.user or ("manager" if args.demo else ""))
-        if login.exec() != QDialog.DialogCode.Accepted:
-            return 0
-        actor = login.actor
-
-    from .gui.event_feed import EventFeed
-    from .gui.main_window import MainWindow
-    waiter = None
-    if backend.engine.dialect.name == "postgresql":
-        from .adapters.db.notify import PgEventWaiter
-        waiter = PgEventWaiter(url)
-    last = services.events.last_id()
-    feed = EventFeed(lambda after: services.events.since(actor, after), max(last - 30, 0), waiter=waiter)
-    window = MainWindow(services, actor, database=describe_url(url), feed=feed)
-    window.resize(1280, 800)
-    window.show()
-    window.raise_()
-    window.activateWindow()  # the sign-in dialog had the focus; hand it to the order entry field
-    feed.start()
-    code = app.exec()
-    feed.stop()
+    code = 0
+    first_pass = True
+    while True:  # one pass per person at this workstation: File > Sign out comes back here
+        if actor is None:
+            from .gui.login import LoginDialog
+            login = LoginDialog(services, describe_url(url) + ("  (demo: every password is 'demo')"
+                                                               if args.demo else ""),
+                                username=args.user or ("manager" if args.demo and first_pass else ""))
+            if login.exec() != QDialog.DialogCode.Accepted:
+                break
+            actor = login.actor
+        signed_out, code = run_window(app, services, backend, url, actor)
+        if not signed_out:
+            break
+        actor, args.user, first_pass = None, "", False  # someone else signs in: an empty name to type
     backend.dispose()
     return code

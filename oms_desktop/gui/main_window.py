@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDockWidget, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QWidget)
@@ -82,6 +82,12 @@ def describe_event(e: EventDTO, locale: str = "en_US") -> str:
 
 
 class MainWindow(QMainWindow):
+    """Signals:
+        sign_out_requested(): File > Sign out: the app closes this window and asks who signs in next.
+    """
+
+    sign_out_requested = Signal()
+
     def __init__(self, services: Services, actor: Actor, *, database: str, feed: EventFeed | None = None,
                  jobs: JobRunner | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -98,6 +104,10 @@ class MainWindow(QMainWindow):
         self._build_activity()
         self._build_status_bar(database)
         self.ui.action_quit.triggered.connect(self.close)
+        self.sign_out_action = QAction(f"Sign &out {actor.username} (switch user)", self)
+        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        self.sign_out_action.triggered.connect(self.sign_out_requested.emit)
+        self.ui.file_menu.insertAction(self.ui.action_quit, self.sign_out_action)
         if can(actor.role, Perm.ORDER_EDIT):
             self.import_action = QAction("&Import orders (web shop, catalog)...", self)
             self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))

@@ -201,3 +201,13 @@ def test_each_role_starts_on_its_own_tab_and_the_counter_on_the_counter_channel(
                 "counter" if role == "counter" else services.company.get().default_channel)
     assert started == {"agent": "Orders", "counter": "Orders", "warehouse": "Warehouse", "accountant": "Accounts",
                        "manager": "Dashboard", "admin": "Orders"}
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_file_sign_out_asks_the_app_to_let_someone_else_sign_in(qtbot, services, admin):
+    window = MainWindow(services, admin, database="test", jobs=JobRunner(synchronous=True))
+    qtbot.addWidget(window)
+    assert window.sign_out_action in window.ui.file_menu.actions()
+    assert window.sign_out_action.shortcut().toString() == "Ctrl+Shift+Q"
+    with qtbot.waitSignal(window.sign_out_requested, timeout=1000):
+        window.sign_out_action.trigger()
