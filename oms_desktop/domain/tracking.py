@@ -84,5 +84,26 @@ def parse_tracking(text: str) -> str:
 
 
 def looks_like_tracking(text: str) -> bool:
-    s = "".join(ch for ch in str(text).upper() if ch not in " -_\t")
+    """Twelve symbols that are not a phone number: digits only, or with a leading + or brackets, are a phone
+    (``+49 40 6207579`` is twelve characters too)."""
+    raw = str(text).strip()
+    s = "".join(ch for ch in raw.upper() if ch not in " -_\t")
+    if raw.startswith("+") or "(" in raw or "/" in raw:
+        return False
     return len(s) == DATA_LENGTH + 1 and not s.isdigit()
+
+
+def one_symbol_away(text: str) -> list[str]:
+    """The valid tracking numbers (compact) one typo away from ``text``: one symbol changed, or two neighbours
+    swapped. What a service desk suggests for a number read out wrong (never the public status page)."""
+    s = _compact(text)
+    if len(s) != DATA_LENGTH + 1:
+        return []
+    found: set[str] = set()
+    for i in range(len(s)):
+        for sym in (ALPHABET if i < DATA_LENGTH else CHECK_ALPHABET):
+            if sym != s[i]:
+                found.add(s[:i] + sym + s[i + 1:])
+    for i in range(len(s) - 1):
+        found.add(s[:i] + s[i + 1] + s[i] + s[i + 2:])
+    return sorted(c for c in found if all(ch in ALPHABET for ch in c[:-1]) and check_symbol(c[:-1]) == c[-1])

@@ -16,7 +16,10 @@ from .dto import AdjustmentDTO, IncentiveDTO, OrderDTO, OrderLineDTO, StatusChan
 
 
 class InvalidTrackingNumber(ValidationFailed):
-    """A tracking number with a typo: its check character does not match."""
+    """A tracking number with a typo: its check character does not match. ``suggestions``: orders whose tracking
+    numbers are one typo away (filled by the service desk's lookup: (tracking number, order number, customer))."""
+
+    suggestions: tuple[tuple[str, str, str], ...] = ()
 
 
 def resolve_order_id(uow: Any, ref: object) -> int:

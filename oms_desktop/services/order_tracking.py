@@ -13,7 +13,7 @@ from ..domain.references import Series, order_number, parse_ref, pick_list_numbe
 from ..domain.roles import Perm
 from .base import ServiceBase
 from .dto import Actor, OrderSummaryDTO
-from .order_lookup import load_order, resolve_order_id
+from .order_lookup import InvalidTrackingNumber, load_order, resolve_order_id
 from .warehouse_dto import BackorderDTO, OrderTrackingDTO, ReturnDTO, TimelineEntryDTO, shipment_dto, to_kg
 
 FINANCE_EVENTS = {ev.InvoiceIssued.kind: "invoiced", ev.PaymentReceived.kind: "paid",
@@ -30,7 +30,11 @@ class TrackingService(ServiceBase):
         with self._uow(write=False) as uow:
             by_number = parse_ref(Series.ORDER, text) is not None and len(digits_of(text)) <= 8
             if by_number or tracking.looks_like_tracking(text):
-                ids = [resolve_order_id(uow, text)]
+                try:
+                    ids = [resolve_order_id(uow, text)]
+                except InvalidTrackingNumber as exc:
+                    exc.suggestions = self._near(uow, text)
+                    raise
             else:
                 key = phone_key(text)
                 if len(key) < 5 or len(digits_of(text)) < len(text.replace(" ", "")) * 0.6:
@@ -47,6 +51,17 @@ class TrackingService(ServiceBase):
                                            customer.name if customer else "", self.money(o.total_minor), o.currency,
                                            o.created_at, len(uow.orders.lines(o.id))))
         return out
+
+    @staticmethod
+    def _near(uow, text: str) -> tuple[tuple[str, str, str], ...]:
+        """Orders whose tracking number is one typo away from ``text`` (staff only: it names existing orders)."""
+        candidates = [tracking.format_tracking(c) for c in tracking.one_symbol_away(text)]
+        out = []
+        for oid in uow.orders.ids_by_tracking(candidates)[:5]:
+            o = uow.orders.get(oid)
+            customer = uow.customers.get(o.customer_id) if o.customer_id is not None else None
+            out.append((o.tracking_number, order_number(o.id), customer.name if customer else ""))
+        return tuple(out)
 
     def tracking(self, actor: Actor, order_ref) -> OrderTrackingDTO:
         """The order with its timeline (who did what when), shipments, backorders and returns."""

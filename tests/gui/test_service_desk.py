@@ -88,3 +88,27 @@ def test_invoices_and_payments_show_their_amounts_in_the_screens_money_format(qt
 def desk_money(amount):
     from oms_desktop.gui.format import money
     return money(amount, "EUR", "en_US")
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_mistyped_number_clears_the_last_order_and_suggests_the_one_a_typo_away(qtbot, desk, shipped):
+    _look_up(qtbot, desk, shipped.number)
+    assert desk.info is not None and "SHIPPED" in desk.order_label.text()
+    tn = shipped.tracking_number
+    typo = tn[:5] + next(c for c in ALPHABET if c != tn[5]) + tn[6:]  # one symbol misheard
+    _look_up(qtbot, desk, typo)
+    assert desk.info is None and desk.order_label.text() == "" and desk.timeline_table.rowCount() == 0
+    assert desk.results_list.count() >= 1
+    assert desk.results_list.item(0).text().startswith(tn) and shipped.number in desk.results_list.item(0).text()
+    assert "Did the customer mean" in desk.message_label.text()
+    desk.results_list.itemActivated.emit(desk.results_list.item(0))
+    assert desk.info.order.id == shipped.id
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_phone_number_in_international_form_finds_the_orders_as_the_orders_tab_does(qtbot, desk, catalog, admin,
+                                                                                      customer, shipped):
+    _look_up(qtbot, desk, "+49 171 5550100")  # twelve characters, like a tracking number: still a phone number
+    assert desk.info is not None and desk.info.order.id == shipped.id
+    _look_up(qtbot, desk, "+49 40 6207579")  # nobody's: not found, and the order above no longer shown
+    assert desk.message_label.text().startswith("Not found") and desk.info is None

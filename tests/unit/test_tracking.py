@@ -113,3 +113,20 @@ def test_only_a_well_formed_number_with_the_wrong_check_counts_as_a_typo(data, c
 def test_malformed_text_is_not_a_typo(text):
     from oms_desktop.domain.tracking import fails_only_the_check
     assert not fails_only_the_check(text)
+
+
+def test_the_numbers_one_typo_away_are_valid_and_include_the_original():
+    from oms_desktop.domain.tracking import format_tracking, new_tracking_number, normalize, one_symbol_away
+    tn = new_tracking_number()
+    compact = normalize(tn)
+    misheard = compact[:3] + ("7" if compact[3] != "7" else "8") + compact[4:]
+    near = one_symbol_away(misheard)
+    assert compact in near and all(normalize(format_tracking(c)) == c for c in near)
+    swapped = compact[:2] + compact[3] + compact[2] + compact[4:]
+    assert compact in one_symbol_away(swapped) or compact[2] == compact[3]
+
+
+def test_phone_numbers_of_twelve_characters_are_not_tracking_numbers():
+    from oms_desktop.domain.tracking import looks_like_tracking, new_tracking_number
+    assert not looks_like_tracking("+49 40 6207579") and not looks_like_tracking("(030) 1234567")
+    assert looks_like_tracking(new_tracking_number())

@@ -598,6 +598,13 @@ class OrdersRepo(_Repo):
             orders_t.c.channel == channel, orders_t.c.external_ref.in_(refs))).all()
         return {r.external_ref: r.id for r in rows}
 
+    def ids_by_tracking(self, numbers) -> list[int]:
+        numbers = list(numbers)
+        if not numbers:
+            return []
+        return list(self.c.execute(select(orders_t.c.id).where(orders_t.c.tracking_number.in_(numbers))
+                                   .order_by(orders_t.c.id)).scalars())
+
     def tracking_exists(self, tracking: str) -> bool:
         return bool(self.c.execute(built("tracking exists", lambda: select(exists().where(
             orders_t.c.tracking_number == bindparam("t")))), {"t": tracking}).scalar())

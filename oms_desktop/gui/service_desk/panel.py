@@ -101,9 +101,32 @@ class ServiceDeskPanel(QWidget, MessageLine):
         if self.info is not None and any(e.order_id == self.info.order.id for e in events):
             self.show_order(self.info.order.id, quiet=True)
 
+    def clear_order(self) -> None:
+        """Nothing shown: a lookup that failed must not leave the previous order on screen under it."""
+        self.info = None
+        self.order_label.setText("")
+        self.timeline_table.setRowCount(0)
+        self.return_sku_combo.clear()
+        self.returns_box.setEnabled(False)
+        self.results_list.clear()
+        self.results_list.hide()
+
     def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, (UserFacingError, StorageError)):
+            self.clear_order()
         if isinstance(exc, InvalidTrackingNumber):
-            self.show_message(f"Invalid tracking number (typo?): {exc} Ask the customer to read it again.", True)
+            near = getattr(exc, "suggestions", ())
+            for number, order, customer in near:
+                item = QListWidgetItem(f"{number}   {order}   {customer}")
+                item.setData(Qt.ItemDataRole.UserRole, number)
+                self.results_list.addItem(item)
+            if near:
+                self.results_list.show()
+                self.results_list.setCurrentRow(0)
+                self.show_message(f"Invalid tracking number (typo?): {exc} Did the customer mean one of these? "
+                                  "Down and Enter shows it; else ask them to read it again.", True)
+            else:
+                self.show_message(f"Invalid tracking number (typo?): {exc} Ask the customer to read it again.", True)
         elif isinstance(exc, NotFound):
             self.show_message(f"Not found: {exc}", True)
         elif isinstance(exc, (UserFacingError, StorageError)):
