@@ -53,6 +53,15 @@ def register(sub, leaf) -> None:
     c.add_argument("--address", default="", help="billing address")
     c.add_argument("--shipping-address", default="", help="default: the billing address")
     c.set_defaults(func=cmd_customer_add)
+    c = leaf(cust, "edit", "change a customer's name, phones, e-mail, addresses or notes (audited)")
+    c.add_argument("customer", metavar="CUSTOMER", help="customer number (C000042 or 42) or phone number")
+    c.add_argument("--name")
+    c.add_argument("--phone", action="append", help="repeat for several numbers: they replace the ones kept")
+    c.add_argument("--email")
+    c.add_argument("--address", help="billing address, lines separated by ' | '")
+    c.add_argument("--shipping-address", help="lines separated by ' | '")
+    c.add_argument("--notes")
+    c.set_defaults(func=cmd_customer_edit)
     c = leaf(cust, "address", "the delivery addresses a customer keeps: list, add LABEL ADDRESS, remove ID")
     c.add_argument("customer", metavar="CUSTOMER", help="customer number (C000042 or 42) or phone number")
     c.add_argument("what", nargs="?", default="list", choices=["list", "add", "remove"])
@@ -191,6 +200,16 @@ def cmd_customer_add(ctx: Context) -> int:
     c = ctx.services.customers.add_customer(ctx.need_actor(), a.name, a.phone, a.email, a.address,
                                             a.shipping_address)
     ctx.emit(c, f"Added customer {c.number}: {c.name} ({', '.join(c.phones)}).")
+    return 0
+
+
+def cmd_customer_edit(ctx: Context) -> int:
+    a, actor = ctx.args, ctx.need_actor()
+    c = ctx.services.customers.resolve(actor, a.customer)
+    c = ctx.services.customers.update_customer(actor, c.id, name=a.name, phones=a.phone, email=a.email,
+                                               billing_address=address_lines(a.address),
+                                               shipping_address=address_lines(a.shipping_address), notes=a.notes)
+    ctx.emit(c, f"{c.number}: {c.name} ({', '.join(c.phones) or 'no phone'}; {c.email or 'no e-mail'}).")
     return 0
 
 

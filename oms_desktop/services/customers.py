@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..domain import events as ev
 from ..domain.errors import NotFound, ValidationFailed
+from ..domain.ledger import contains_card_number
 from ..domain.orders import clean_ship_to
 from ..domain.phone import digits_of, has_only_phone_characters, looks_like_phone, phone_key
 from ..domain.references import Series, parse_ref
@@ -15,6 +16,24 @@ from .base import ServiceBase
 from .dto import Actor, CustomerDTO, SavedAddressDTO
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def customer_problems(name: str, email: str, phones: Sequence[str]) -> list[str]:
+    """What is wrong with a customer's name, e-mail and phones, in the words of the customer form."""
+    problems = []
+    if not name:
+        problems.append("the customer's name is empty")
+    elif len(name) > 200:
+        problems.append("the customer's name is longer than 200 characters")
+    if email and not EMAIL_RE.match(email):
+        problems.append(f"email '{email}' is not an email address")
+    elif len(email) > 254:
+        problems.append("the e-mail address is longer than 254 characters")
+    for p in phones:
+        d = digits_of(p)
+        if len(d) > 20 or len(p) > 50 or not looks_like_phone(p):
+            problems.append(f"phone '{p}' is not a phone number")
+    return problems
 
 
 class CustomerService(ServiceBase):
@@ -26,17 +45,7 @@ class CustomerService(ServiceBase):
         name = (name or "").strip()
         email = (email or "").strip()
         phones = [p.strip() for p in phones if p and p.strip()]
-        problems = []
-        if not name:
-            problems.append("the customer's name is empty")
-        elif len(name) > 200:
-            problems.append("the customer's name is longer than 200 characters")
-        if email and not EMAIL_RE.match(email):
-            problems.append(f"email '{email}' is not an email address")
-        for p in phones:
-            d = digits_of(p)
-            if len(d) > 20 or not looks_like_phone(p):
-                problems.append(f"phone '{p}' is not a phone number")
+        problems = customer_problems(name, email, phones)
         if problems:
             raise ValidationFailed(problems)
         shipping_address = (shipping_address or "").strip() or (billing_address or "").strip()
@@ -62,6 +71,52 @@ class CustomerService(ServiceBase):
             addresses = uow.customers.addresses_of(customer_id)
         return replace(self._dto(row, phones),
                        addresses=tuple(SavedAddressDTO(a.id, a.label, a.address) for a in addresses))
+
+    def update_customer(self, actor: Actor, customer_id: int, *, name: str | None = None,
+                        phones: Sequence[str] | None = None, email: str | None = None,
+                        billing_address: str | None = None, shipping_address: str | None = None,
+                        notes: str | None = None) -> CustomerDTO:
+        """Change what is given (None: left as it is; ``phones`` replaces them all), by the rules of a new
+        customer; the old and new values are audited. Orders already taken keep their delivery address."""
+        self._require(actor, Perm.CUSTOMER_EDIT, "change customers")
+        current = self.get_customer(actor, customer_id)
+        new = dict(name=current.name if name is None else " ".join(str(name).split()),
+                   email=current.email if email is None else str(email).strip(),
+                   billing_address=current.billing_address if billing_address is None else
+                   str(billing_address).strip(),
+                   shipping_address=current.shipping_address if shipping_address is None else
+                   str(shipping_address).strip(),
+                   notes=current.notes if notes is None else str(notes).strip())
+        new_phones = list(current.phones) if phones is None else [p.strip() for p in phones if p and p.strip()]
+        problems = customer_problems(new["name"], new["email"], new_phones)
+        for label, text in (("billing address", new["billing_address"]),
+                            ("shipping address", new["shipping_address"]), ("notes", new["notes"])):
+            if contains_card_number(text):
+                problems.append(f"the {label} looks like it holds a card number; card numbers are never stored")
+            if len(text) > 2000:
+                problems.append(f"the {label} is longer than 2000 characters")
+        if problems:
+            raise ValidationFailed(problems)
+        old = dict(name=current.name, email=current.email, billing_address=current.billing_address,
+                   shipping_address=current.shipping_address, notes=current.notes, phones=list(current.phones))
+        changed: dict[str, object] = {k: v for k, v in new.items() if old[k] != v}
+        if new_phones != list(current.phones):
+            changed["phones"] = new_phones
+        if not changed:
+            return current
+        with self._uow() as uow:
+            if uow.customers.get(customer_id) is None:
+                raise NotFound(f"No customer number {customer_id}.")
+            values = {k: v for k, v in changed.items() if k != "phones"}
+            if values:
+                uow.customers.update(customer_id, values)
+            if "phones" in changed:
+                uow.customers.replace_phones(customer_id, [(p, digits_of(p), phone_key(p)) for p in new_phones])
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="customer.edit",
+                             entity="customer", entity_id=customer_id, old={k: old[k] for k in changed},
+                             new=changed)
+            uow.commit()
+        return self.get_customer(actor, customer_id)
 
     def add_address(self, actor: Actor, customer_id: int, label: str, address: str) -> CustomerDTO:
         """Keep another delivery address for the customer ("Office", "Mother"): orders can go there (the order

@@ -217,3 +217,23 @@ def test_text_that_finds_several_products_adds_none_of_them_until_one_is_chosen(
     kb.type("field")  # one product only: added
     kb.press(Qt.Key.Key_Return)
     assert [ln.sku for ln in tab.order.lines] == [chosen, "BOOK-01"]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_ctrl_e_edits_the_caller_and_a_refusal_keeps_the_form_with_every_problem(qtbot, tab, shop, admin, customer):
+    tab.set_customer(customer)
+    qtbot.keyClick(tab, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = tab.customer_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.email_edit.setText("no-at-sign")
+    dialog.phones_edit.setPlainText("0171 555-0100\nabc")
+    dialog.accept()
+    qtbot.waitUntil(lambda: "Not saved" in tab.message_label.text())
+    assert "no-at-sign" in dialog.error_label.text() and "abc" in dialog.error_label.text()
+    assert shop.customers.get_customer(admin, customer.id).email == "anna@example.com"
+    dialog.email_edit.setText("anna.schmidt@example.com")
+    dialog.phones_edit.setPlainText("0171 555-0100")
+    dialog.accept()
+    qtbot.waitUntil(lambda: "saved" in tab.message_label.text())
+    assert shop.customers.get_customer(admin, customer.id).email == "anna.schmidt@example.com"
+    assert "anna.schmidt@example.com" in tab.customer_info.text()

@@ -84,3 +84,24 @@ def test_the_cli(cli_shop):
     assert code == 0 and "01067 Dresden" in out
     code, _out, err = oms("order", "ship-to", number, "--saved", "Nowhere", user="admin")
     assert code == 2 and "only: Mother" in err
+
+
+@SQLITE_ONLY
+def test_a_customer_is_edited_with_every_problem_named_and_audited(catalog, customer, admin):
+    s = catalog
+    with pytest.raises(ValidationFailed) as refused:
+        s.customers.update_customer(admin, customer.id, name=" ", email="not-an-address", phones=["abc"])
+    assert len(refused.value.problems) == 3  # name, e-mail and phone, all named
+    assert s.customers.get_customer(admin, customer.id).name == "Anna Schmidt"  # nothing changed
+    order = s.orders.place_order(admin, customer.id, [("LAMP-01", 1)])
+    edited = s.customers.update_customer(admin, customer.id, name="Anna Schmidt-Meyer", phones=["+49 30 1234567"],
+                                         shipping_address="Neue Str. 2\n10117 Berlin")
+    assert edited.phones == ("+49 30 1234567",) and edited.shipping_address.startswith("Neue Str. 2")
+    assert s.customers.resolve(admin, "030 1234567").id == customer.id  # found by the new phone
+    assert s.orders.get_order(admin, order.number).ship_to.splitlines()[1] == "Hauptstr. 1"  # taken before: kept
+    from sqlalchemy import select
+    from oms_desktop.adapters.db import models as m
+    with s.orders._uow(write=False) as uow:  # the audit trail holds the old and new values
+        rows = uow._conn.execute(select(m.AuditEntry.__table__).where(
+            m.AuditEntry.__table__.c.action == "customer.edit")).all()
+    assert len(rows) == 1 and "Anna Schmidt-Meyer" in rows[0].new_values and "Hauptstr. 1" in rows[0].old_values

@@ -547,6 +547,12 @@ class CustomersRepo(_Repo):
              .order_by(customers_t.c.name_lower, customers_t.c.id).limit(limit))
         return self.c.execute(q).all()
 
+    def replace_phones(self, customer_id: int, phones: list[tuple[str, str, str]]) -> None:
+        """The customer's phones become ``phones`` ((as typed, digits, key) each)."""
+        self.c.execute(delete(phones_t).where(phones_t.c.customer_id == customer_id))
+        for phone, digits, key in phones:
+            self.add_phone(customer_id, phone, digits, key)
+
     def update(self, customer_id: int, values: dict) -> None:
         if "name" in values:
             values["name_lower"] = values["name"].lower()

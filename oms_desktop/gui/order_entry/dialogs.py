@@ -192,3 +192,45 @@ class ShipToDialog(QDialog):
         if data is None:
             return self.text_edit.toPlainText(), None
         return data[0], data[1]
+
+
+class CustomerEditDialog(QDialog):
+    """Ctrl+E on the Orders tab: the caller's name, phones (one per line), e-mail, addresses and notes.
+    ``values()`` after Accept: the fields for ``CustomerService.update_customer``."""
+
+    def __init__(self, customer, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Edit customer {customer.number}")
+        from PySide6.QtWidgets import QFormLayout, QLineEdit
+        self.name_edit = QLineEdit(customer.name, objectName="edit_name")
+        self.phones_edit = QPlainTextEdit("\n".join(customer.phones), objectName="edit_phones")
+        self.email_edit = QLineEdit(customer.email, objectName="edit_email")
+        self.billing_edit = QPlainTextEdit(customer.billing_address, objectName="edit_billing")
+        self.shipping_edit = QPlainTextEdit(customer.shipping_address, objectName="edit_shipping")
+        self.notes_edit = QPlainTextEdit(customer.notes, objectName="edit_notes")
+        for w in (self.phones_edit, self.billing_edit, self.shipping_edit, self.notes_edit):
+            w.setTabChangesFocus(True)
+            w.setMaximumHeight(70)
+        self.error_label = QLabel(objectName="edit_error")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("&Name", self.name_edit)
+        form.addRow("&Phones (one per line)", self.phones_edit)
+        form.addRow("E-&mail", self.email_edit)
+        form.addRow("&Billing address", self.billing_edit)
+        form.addRow("&Shipping address", self.shipping_edit)
+        form.addRow("No&tes", self.notes_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        root = QVBoxLayout(self)
+        root.addLayout(form)
+        root.addWidget(self.error_label)
+        root.addWidget(buttons)
+        self.resize(520, 460)
+
+    def values(self) -> dict:
+        return dict(name=self.name_edit.text(), phones=self.phones_edit.toPlainText().splitlines(),
+                    email=self.email_edit.text(), billing_address=self.billing_edit.toPlainText(),
+                    shipping_address=self.shipping_edit.toPlainText(), notes=self.notes_edit.toPlainText())

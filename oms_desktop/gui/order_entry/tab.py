@@ -288,6 +288,7 @@ class OrderEntryTab(QWidget, MessageLine):
             "F2": lambda: self._focus(self.customer_edit), "F3": lambda: self._focus(self.product_edit),
             "F4": lambda: self.lines_view.setFocus(), "Ctrl+N": self.start_new_customer,
             "Ctrl+R": self.repeat_last_order, "Ctrl+Return": self.confirm, "Ctrl+Enter": self.confirm,
+            "Ctrl+E": self.edit_customer,
             "Ctrl+O": self.open_drafts, "Ctrl+Shift+N": self.park_and_new, "Escape": self.escape,
             **({"Ctrl+P": self.pay_now} if self.can_take_payments else {}),
         }
@@ -416,6 +417,40 @@ class OrderEntryTab(QWidget, MessageLine):
 
         self._run(lambda: self.services.customers.add_customer(self.actor, name, [phone] if phone.strip() else [],
                                                                email, address, address), saved, write=True)
+
+    def edit_customer(self) -> None:
+        """Ctrl+E: change the caller's name, phones, e-mail, addresses or notes (audited); the screen keeps the
+        customer, the cart keeps its delivery address."""
+        if self.customer is None:
+            self.show_message("Pick a customer first (F2), then Ctrl+E edits them.", error=True)
+            return
+        from .dialogs import CustomerEditDialog
+        dialog = CustomerEditDialog(self.customer, parent=self)
+        self.customer_dialog = dialog
+        customers, actor, cid = self.services.customers, self.actor, self.customer.id
+
+        def done(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted:
+                return
+            values = dialog.values()
+
+            def saved(customer: CustomerDTO) -> None:
+                self.set_customer(customer)
+                self.show_message(f"Customer {customer.name} ({customer.number}) saved.")
+
+            def refused(exc: BaseException) -> None:
+                if isinstance(exc, UserFacingError):  # every problem in the form's words; nothing was changed
+                    self.show_message(f"Not saved: {exc}", error=True)
+                    dialog.error_label.setText(str(exc))
+                    dialog.open()
+                else:
+                    self._failed(exc)
+
+            self.jobs.submit(lambda _j: customers.update_customer(actor, cid, **values), on_success=saved,
+                             on_failure=refused, write=True, owner=self)
+
+        dialog.finished.connect(done)
+        dialog.open()
 
     def repeat_last_order(self) -> None:
         recent = getattr(self, "_recent", [])
