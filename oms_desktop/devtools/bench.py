@@ -724,6 +724,7 @@ from oms_desktop.gui.dashboard import DashboardTab
 from oms_desktop.gui.jobs import JobRunner
 backend = open_backend(sys.argv[1], paths=Paths.default(), migrate=False)
 services = backend.services
+services.forecasts = None  # first paint: the figures; the forecast panels fill later in the background (own row)
 actor = services.auth.sign_in(sys.argv[2], os.environ["OMS_BENCH_PASSWORD"])
 settings = QSettings(os.path.join(tempfile.mkdtemp(), "dashboard.ini"), QSettings.Format.IniFormat)
 jobs = JobRunner()

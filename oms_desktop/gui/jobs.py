@@ -116,6 +116,12 @@ class JobRunner(QObject):
             (self._writes if write else self._reads).start(job)
         return job
 
+    def cancel_all(self) -> None:
+        """Ask every running job to stop at its next check (the window closes: a forecast refresh or an import
+        stops between batches instead of holding the exit up; what was committed stays)."""
+        for job in list(self._running):
+            job.cancel()
+
     def wait_for_done(self, msecs: int = 30000) -> bool:
         return self._writes.waitForDone(msecs) and self._reads.waitForDone(msecs)
 

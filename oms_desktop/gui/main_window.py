@@ -306,5 +306,6 @@ class MainWindow(QMainWindow):
         if self.feed is not None:
             self.feed.stop()
         self.mail_sender.stop()
+        self.jobs.cancel_all()  # long background work (a forecast refresh, an import) stops at its next batch
         self.jobs.wait_for_done(5000)
         super().closeEvent(event)
