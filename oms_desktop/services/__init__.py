@@ -33,6 +33,7 @@ from .sales import SalesService
 from .settings import SettingsService
 from .shipping import ShippingService
 from .status_page import StatusPageService
+from .till import TillService
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Services:
     dashboard: DashboardService
     mail: MailService
     settings: SettingsService
+    till: TillService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts and purchase orders; None where nothing prints."""
     exporters: Exporters | None = None
@@ -89,5 +91,6 @@ class Services:
                    promotions=PromotionService(uow, cache), sales=SalesService(uow, cache), mail=mail,
                    settings=SettingsService(uow, cache), order_import=OrderImportService(uow, cache),
                    status_page=StatusPageService(uow, cache), dashboard=DashboardService(uow, cache),
+                   till=TillService(uow, cache, renderer),
                    renderer=renderer,
                    exporters=exporters)

@@ -6,7 +6,7 @@ from typing import Protocol
 
 from ..domain.errors import BusinessRuleViolation
 from .base import ServiceBase, SettingsCache
-from .documents import InvoiceDoc, PackingSlipDoc, PickListDoc, PurchaseOrderDoc, ReceiptDoc
+from .documents import InvoiceDoc, PackingSlipDoc, PickListDoc, PurchaseOrderDoc, ReceiptDoc, ZReportDoc
 from .ports import UnitOfWorkFactory
 
 
@@ -18,6 +18,7 @@ class Renderer(Protocol):
     def render_receipt(self, doc: ReceiptDoc) -> bytes: ...
     def render_packing_slip(self, doc: PackingSlipDoc) -> bytes: ...
     def render_purchase_order(self, doc: PurchaseOrderDoc) -> bytes: ...
+    def render_z_report(self, doc: ZReportDoc) -> bytes: ...
 
 
 class PrintingService(ServiceBase):

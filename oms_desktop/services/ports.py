@@ -11,7 +11,8 @@ class UnitOfWork(Protocol):
 
     Repositories (attributes): settings, users, products, stock, customers, orders, events, audit,
     purchasing, payables, picking, shipments, invoices, payments, receivables, ledger, carts, promotions, sales,
-    outbox. Their methods take and return plain values (ints, strings, dicts, row-like objects with attribute access).
+    outbox, till. Their methods take and return plain values (ints, strings, dicts, row-like objects with
+    attribute access).
     """
 
     settings: Any
@@ -34,6 +35,7 @@ class UnitOfWork(Protocol):
     promotions: Any
     sales: Any
     outbox: Any
+    till: Any
     dialect: str
 
     def __enter__(self) -> "UnitOfWork": ...

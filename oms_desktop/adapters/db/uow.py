@@ -17,6 +17,7 @@ from .repositories_accounts import InvoicesRepo, LedgerRepo, PaymentsRepo, Recei
 from .repositories_purchasing import PayablesRepo, PurchasingRepo
 from .repositories_mail import OutboxRepo
 from .repositories_sales import SalesRepo
+from .repositories_till import TillRepo
 from .repositories_warehouse import PickingRepo, ShipmentsRepo
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ class SqlUnitOfWork:
         self.promotions = PromotionsRepo(c)
         self.sales = SalesRepo(c)
         self.outbox = OutboxRepo(c)
+        self.till = TillRepo(c)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

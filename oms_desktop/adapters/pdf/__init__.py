@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from oms_desktop.services.documents import (InvoiceDoc, PackingSlipDoc, PickListDoc, PurchaseOrderDoc,
-                                            ReceiptDoc)
+                                            ReceiptDoc, ZReportDoc)
 
 from .common import DateFormatter, MoneyFormatter, default_format_date, default_format_money
 from .fonts import font_set
@@ -11,6 +11,7 @@ from .packing_slip import render_packing_slip
 from .picklist import render_pick_list
 from .purchase_order import render_purchase_order
 from .receipt import render_receipt
+from .z_report import render_z_report
 
 
 class ReportLabRenderer:
@@ -40,6 +41,9 @@ class ReportLabRenderer:
 
     def render_purchase_order(self, doc: PurchaseOrderDoc) -> bytes:
         return render_purchase_order(doc, self.format_money, self.format_date)
+
+    def render_z_report(self, doc: ZReportDoc) -> bytes:
+        return render_z_report(doc, self.format_money, self.format_date)
 
 
 __all__ = ["ReportLabRenderer", "default_format_date", "default_format_money", "qr_payload"]
