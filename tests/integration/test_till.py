@@ -2,6 +2,7 @@
 over or short in the ledger, the Z report adds up (as a DTO, in the journal and on paper), bad input and roles."""
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from decimal import Decimal
 
@@ -166,7 +167,7 @@ def test_the_z_report_pdf_is_80_mm_and_its_figures_are_the_reports(services, use
     text = pdf_to_text(pdf)
     cash = z.method("cash")
     assert "Z REPORT" in text and "Session Z-000001" in text and "Till FRONT" in text
-    assert f"Orders paid 2 Their order totals {on_paper(str(z.sales))}" in text
+    assert f"Orders paid 2 Order totals {on_paper(str(z.sales))}" in text
     assert f"Cash {on_paper(str(cash.payments))} Card {on_paper(str(card_order.total))}" in text
     assert f"Total payments {on_paper(str(z.payments_total))}" in text
     assert f"Cash refunds {on_paper('4.32')}" in text and f"Total refunds {on_paper('4.32')}" in text
@@ -182,3 +183,33 @@ def test_the_z_report_pdf_is_80_mm_and_its_figures_are_the_reports(services, use
     assert cash.expected == z.float_amount + cash.payments - cash.refunds + z.cash_in - z.cash_out
     x = pdf_to_text(services.till.report_pdf(users["counter"], "FRONT"))
     assert "Z REPORT" in x  # today's last session of FRONT, closed
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_till_commands_answer_with_their_exit_codes(cli_shop, tmp_path):
+    oms = cli_shop
+    code, _out, err = oms.admin("till", "open", "FRONT", "--float", "-5")
+    assert code == 2 and "the float must not be negative" in err
+    code, _out, err = oms("--json", "till", "open", "FRONT", "--float", "10", user="agent")
+    assert code == 4 and "may not open a till" in json.loads(err)["error"]
+    opened = oms.admin_json("till", "open", "FRONT", "--float", "100.00")
+    assert (opened["till"], opened["state"], opened["float_amount"]) == ("FRONT", "open", "100.00")
+    assert oms.admin("till", "open", "front", "--float", "1")[0] == 3  # open already
+    moved = oms.admin_json("till", "cash", "FRONT", "--in", "20", "--reason", "change from the bank")
+    assert moved["expected_cash"] == "120.00"
+    code, _out, err = oms.admin("till", "cash", "FRONT", "--out", "0", "--reason", " ")
+    assert code == 2 and "more than zero" in err and "say why" in err  # every problem listed
+    assert oms.admin("till", "close", "FRONT", "--counted", "card=1")[0] == 2  # cash not counted
+    z = oms.admin_json("till", "close", "FRONT", "--counted", "cash=119.00")
+    assert (z["state"], z["over_short"], z["methods"][0]["expected"]) == ("closed", "-1.00", "120.00")
+    code, _out, err = oms.admin("till", "close", "FRONT", "--counted", "cash=119.00")
+    assert code == 3 and "not open" in err  # closing twice
+    pdf = tmp_path / "z.pdf"
+    report = oms.admin_json("till", "report", z["session"], "--pdf", str(pdf))
+    assert report["over_short"] == "-1.00" and pdf.read_bytes().startswith(b"%PDF")
+    code, out, _err = oms.admin("till", "report", "FRONT")
+    assert code == 0 and "Over/short -1.00 EUR (short)" in out
+    assert oms.admin("till", "report", "Z-000099")[0] == 2
+    listed = oms.admin_json("till", "list")
+    assert [(s["number"], s["difference"]) for s in listed] == [("Z-000001", "-1.00")]
+    assert oms.admin_json("check")["ok"] is True  # the ledger and till checks pass after the commands

@@ -35,14 +35,14 @@ def render_z_report(doc: ZReportDoc, format_money: MoneyFormatter, format_date: 
     story.append(_rule())
     story.append(para("Z REPORT" if closed else "X REPORT (till still open)", styles.mono_center_bold))
     header = [("Session", doc.number), ("Till", doc.till),
-              ("Opened", when(doc.opened_at)), ("  by", doc.opened_by)]
+              ("Opened", when(doc.opened_at)), ("Opened by", doc.opened_by)]
     if closed:
-        header += [("Closed", when(doc.closed_at)), ("  by", doc.closed_by)]
+        header += [("Closed", when(doc.closed_at)), ("Closed by", doc.closed_by)]
     header.append(("Printed", when(doc.printed_at)))
     story += [_columns(header, styles, width), _rule()]
 
     story.append(para("SALES", styles.mono_bold))
-    story.append(_columns([("Orders paid", str(doc.orders_paid)), ("Their order totals", money(doc.sales))],
+    story.append(_columns([("Orders paid", str(doc.orders_paid)), ("Order totals", money(doc.sales))],
                           styles, width))
     story.append(_rule())
 
