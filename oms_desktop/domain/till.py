@@ -160,12 +160,15 @@ def movement_entry(till: str, session_ref: str, kind: str, amount: int, reason: 
 def close_entry(till: str, session_ref: str, diffs: Mapping[str, int]) -> Entry:
     """A till's over and short at close, per method: over is Dr the method's account, Cr CashOver; short is Dr
     CashShort, Cr the method's account. No legs (nothing posted) when every count agrees."""
-    legs: list[Posting] = []
+    legs: dict[str, int] = {}
     for method, diff in diffs.items():
         if diff == 0:
             continue
-        legs.append(Posting(METHOD_ACCOUNT[Method(method)].value, diff))
-        legs.append(Posting((Account.CASH_OVER if diff > 0 else Account.CASH_SHORT).value, -diff))
+        account = METHOD_ACCOUNT[Method(method)].value
+        result = (Account.CASH_OVER if diff > 0 else Account.CASH_SHORT).value
+        legs[account] = legs.get(account, 0) + diff
+        legs[result] = legs.get(result, 0) - diff  # one leg each for over and short, whatever the methods
     over = sum(d for d in diffs.values())
     word = "over" if over > 0 else "short" if over < 0 else "over and short"
-    return Entry(EntryKind.TILL_CLOSE.value, f"Till {till} {session_ref} closed, {word}", tuple(legs))
+    return Entry(EntryKind.TILL_CLOSE.value, f"Till {till} {session_ref} closed, {word}",
+                 tuple(Posting(account, amount) for account, amount in legs.items()))
