@@ -3,6 +3,7 @@ over or short in the ledger, the Z report adds up (as a DTO, in the journal and 
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import replace
 from decimal import Decimal
 
@@ -213,3 +214,51 @@ def test_the_till_commands_answer_with_their_exit_codes(cli_shop, tmp_path):
     listed = oms.admin_json("till", "list")
     assert [(s["number"], s["difference"]) for s in listed] == [("Z-000001", "-1.00")]
     assert oms.admin_json("check")["ok"] is True  # the ledger and till checks pass after the commands
+
+
+def _together(n: int, work) -> list:
+    """Run ``work(i)`` in ``n`` threads released at once; each one's result or the exception it raised."""
+    barrier = threading.Barrier(n)
+    results: list = [None] * n
+
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            results[i] = work(i)
+        except Exception as exc:  # noqa: BLE001 - the test inspects what each thread met
+            results[i] = exc
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return results
+
+
+def test_workstations_opening_one_till_at_once_get_one_session(services, users, catalog):
+    results = _together(4, lambda i: services.till.open(users["counter" if i % 2 else "manager"], "FRONT", "10"))
+    opened = [r for r in results if not isinstance(r, Exception)]
+    assert len(opened) == 1
+    assert all(isinstance(r, BusinessRuleViolation) and "FRONT is open already" in str(r)
+               for r in results if r not in opened)
+    assert len(services.till.sessions(users["admin"])) == 1
+
+
+def test_payments_racing_a_close_are_counted_by_it_or_refused(services, users, catalog):
+    counter = users["counter"]
+    services.till.open(counter, "FRONT", "0")
+    orders = [services.orders.place_order(counter, None, [("BULB-E27", 1)]) for _ in range(4)]
+
+    def work(i: int):
+        if i == len(orders):
+            return services.till.close(counter, "FRONT", {"cash": "0"})
+        return services.receivables.record_payment(counter, orders[i].id, orders[i].total, "cash", till="FRONT")
+
+    results = _together(len(orders) + 1, work)
+    z = results[-1]
+    assert not isinstance(z, Exception), z
+    paid = [r for r in results[:-1] if not isinstance(r, Exception)]
+    assert all(isinstance(r, BusinessRuleViolation) for r in results[:-1] if r not in paid)
+    assert z.method("cash").payments == sum((p.amount for p in paid), Decimal(0))  # every payment that got in
+    assert all(r.ok for r in services.checks.run(users["admin"]))

@@ -76,12 +76,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index(op.f('ix_payments_till_session_id'), table_name='payments')
     if op.get_bind().dialect.name == "sqlite":
-        # SQLite drops no column a foreign key uses: the table is rebuilt, and its 0004 triggers with it
-        with op.batch_alter_table('payments') as batch_op:
-            batch_op.drop_column('till_session_id')
-        for verb in ("UPDATE", "DELETE"):
-            op.execute(f"CREATE TRIGGER payments_no_{verb.lower()} BEFORE {verb} ON payments BEGIN SELECT "
-                       "RAISE(ABORT, 'payments: recorded payments are immutable; record a refund instead'); END")
+        # dropped in place (SQLite 3.35+): a rebuild of payments would fail on the journal's references to it
+        # with foreign keys on, and would drop its 0004 triggers
+        op.execute("ALTER TABLE payments DROP COLUMN till_session_id")
     else:
         op.drop_constraint(op.f('fk_payments_till_session_id_till_sessions'), 'payments', type_='foreignkey')
         op.drop_column('payments', 'till_session_id')
