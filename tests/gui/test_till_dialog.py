@@ -66,6 +66,23 @@ def test_an_accountant_sees_the_till_but_cannot_operate_it(dialog_for, catalog, 
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_days_sessions_are_listed_and_a_picked_one_saved_as_its_z_report(dialog_for, catalog, users, tmp_path):
+    counter = users["counter"]
+    catalog.till.open(counter, "FRONT", "10")
+    catalog.till.close(counter, "FRONT", {"cash": "9.00"})
+    catalog.till.open(counter, "BACK", "5")
+    dialog = dialog_for("accountant")
+    table = dialog.sessions_table
+    rows = [[table.item(r, c).text() for c in (0, 1, 2, 8)] for r in range(table.rowCount())]
+    assert rows == [["Z-000001", "FRONT", "closed", "-€1.00"], ["Z-000002", "BACK", "open", ""]]
+    asked = []
+    dialog.ask_path = lambda _parent, number: asked.append(number) or str(tmp_path / f"{number}.pdf")
+    table.selectRow(1)
+    dialog.report_button.click()
+    assert asked == ["Z-000002"] and (tmp_path / "Z-000002.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_the_accounts_tab_offers_the_till_to_the_counter_and_not_to_agents(qtbot, catalog, users):
     from oms_desktop.gui.accounts import AccountsTab
     shown = {}

@@ -9,15 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain.roles import Perm, can
 from .. import format as fmt
 
 DEFAULT_TILL = "FRONT"
+SESSION_COLUMNS = ("Session", "Till", "State", "Opened by", "Opened", "Float", "Expected cash", "Counted cash",
+                   "Over/short")
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def ask_z_report_path(parent: QWidget, number: str) -> str:
@@ -29,6 +32,7 @@ def ask_z_report_path(parent: QWidget, number: str) -> str:
 class TillDialog(QDialog):
     """Signals:
         loaded(object): the till's open session as a Z report DTO (an X report), or None when it is closed.
+        sessions_loaded(object): today's sessions of every till (``TillSessionDTO``s), listed in the table.
         closed(object): the Z report of the session just closed.
         message_shown(str): every message shown (errors too), for tests and the tab's message line.
 
@@ -38,6 +42,7 @@ class TillDialog(QDialog):
     """
 
     loaded = Signal(object)
+    sessions_loaded = Signal(object)
     closed = Signal(object)
     message_shown = Signal(str)
 
@@ -109,9 +114,20 @@ class TillDialog(QDialog):
         form.addRow("", self.close_button)
         root.addWidget(self.close_box)
 
+        root.addWidget(QLabel("Today's sessions (every till)"))
+        self.sessions_table = QTableWidget(0, len(SESSION_COLUMNS), objectName="sessions_table")
+        self.sessions_table.setHorizontalHeaderLabels(list(SESSION_COLUMNS))
+        self.sessions_table.verticalHeader().hide()
+        self.sessions_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.sessions_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sessions_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sessions_table.horizontalHeader().setStretchLastSection(True)
+        root.addWidget(self.sessions_table, 1)
+
         bottom = QHBoxLayout()
         self.report_button = QPushButton("Save &Z report PDF...", objectName="report_button")
-        self.report_button.setToolTip("The till's last session today (an X report while it is open)")
+        self.report_button.setToolTip("The session picked in the list, else the till's last session today (an X "
+                                      "report while it is open)")
         done = QPushButton("Done", objectName="done_button")
         done.clicked.connect(self.accept)
         bottom.addWidget(self.report_button)
@@ -172,6 +188,24 @@ class TillDialog(QDialog):
 
         self.jobs.submit(lambda _j: self.services.till.current(self.actor, till), on_success=got,
                          on_failure=self._failed, owner=self)
+        self.jobs.submit(lambda _j: self.services.till.sessions(self.actor), on_success=self._show_sessions,
+                         on_failure=self._failed, owner=self)
+
+    def _show_sessions(self, rows) -> None:
+        table = self.sessions_table
+        table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            opt = lambda amount: self._money(amount) if amount is not None else ""  # noqa: E731
+            cells = (r.number, r.till, r.state, r.opened_by, fmt.when(r.opened_at), self._money(r.float_amount),
+                     opt(r.expected_cash), opt(r.counted_cash), opt(r.difference))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col >= 5:
+                    item.setTextAlignment(RIGHT)
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                table.setItem(i, col, item)
+        table.resizeColumnsToContents()
+        self.sessions_loaded.emit(rows)
 
     def open_till(self) -> None:
         till, amount = self.till, self.float_edit.text()
@@ -219,8 +253,9 @@ class TillDialog(QDialog):
                          on_failure=self._failed, write=True, owner=self)
 
     def save_report(self) -> None:
-        till = self.till
-        self.jobs.submit(lambda _j: self.services.till.report(self.actor, till),
+        picked = self.sessions_table.selectedItems()
+        ref = picked[0].data(Qt.ItemDataRole.UserRole) if picked else self.till
+        self.jobs.submit(lambda _j: self.services.till.report(self.actor, ref),
                          on_success=lambda z: self._save_pdf(z.number, z.session_id), on_failure=self._failed,
                          owner=self)
 
