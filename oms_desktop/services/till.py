@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
+from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
 from ..domain.ledger import Method
 from ..domain.money import from_minor
@@ -129,6 +130,9 @@ class TillService(PrintingService):
                     f"{current.opened_by_name} at {_hhmm(current.opened_at)}); close it before opening it again.")
             sid = uow.till.open_session(dict(till=name, currency=currency, float_minor=float_minor,
                                              opened_by=actor.user_id))
+            uow.events.add_event(ev.TillOpened(till=name, session=till_session_number(sid),
+                                               float_amount=str(from_minor(float_minor, currency)), currency=currency),
+                                 user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="till.open",
                              entity="till_session", entity_id=sid,
                              new={"till": name, "float": str(from_minor(float_minor, currency))})
@@ -160,6 +164,9 @@ class TillService(PrintingService):
             entry_id = post_entry(uow, actor, movement_entry(name, ref, kind, minor, reason), currency=currency)
             mid = uow.till.add_movement(dict(session_id=session.id, kind=kind, amount_minor=minor, reason=reason,
                                              user_id=actor.user_id, entry_id=entry_id))
+            uow.events.add_event(ev.TillCashMoved(till=name, session=ref, direction=kind,
+                                                  amount=str(from_minor(minor, currency)), currency=currency,
+                                                  reason=reason), user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action=f"till.cash_{kind}",
                              entity="till_movement", entity_id=mid,
                              new={"session": ref, "amount": str(from_minor(minor, currency)), "reason": reason})
@@ -189,6 +196,10 @@ class TillService(PrintingService):
                 close_entry_id=entry_id))
             if not closed:  # the row lock makes this unreachable; refuse rather than book twice
                 raise BusinessRuleViolation(f"Till {name} ({ref}) is closed already; nothing was booked.")
+            uow.events.add_event(ev.TillClosed(
+                till=name, session=ref, expected_cash=str(from_minor(figures.expected(cash), currency)),
+                counted_cash=str(from_minor(figures.expected(cash) + diffs[cash], currency)),
+                over_short=str(from_minor(sum(diffs.values()), currency)), currency=currency), user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="till.close",
                              entity="till_session", entity_id=session.id,
                              new={"till": name, **{f"counted_{m}": str(from_minor(v, currency))

@@ -81,6 +81,11 @@ def test_payments_at_an_open_till_join_its_session_and_close_books_the_short(ser
     same = [replace(services.till.report(users["accountant"], ref), printed_at=z.printed_at)
             for ref in ("Z-000001", "z1", 1, "FRONT")]  # by number, by id, by till (its last session today)
     assert same == [replace(z, locale=z.locale)] * 4
+    till_events = [e.event for e in services.events.since(admin, 0) if e.kind.startswith("till_")]
+    assert [(type(e).__name__, e.session) for e in till_events] == [
+        ("TillOpened", "Z-000001"), ("TillCashMoved", "Z-000001"), ("TillCashMoved", "Z-000001"),
+        ("TillClosed", "Z-000001")]
+    assert (till_events[-1].over_short, till_events[-1].counted_cash) == ("-1.50", str(expected_cash - Decimal("1.50")))
     listed = services.till.sessions(users["accountant"])
     assert [(s.number, s.state, s.difference, s.counted_cash) for s in listed] == [
         ("Z-000001", "closed", Decimal("-1.50"), expected_cash - Decimal("1.50"))]
