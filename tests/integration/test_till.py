@@ -11,6 +11,7 @@ import pytest
 
 from oms_desktop.domain.errors import BusinessRuleViolation, NotFound, PermissionDenied, ValidationFailed
 from oms_desktop.domain.ledger import Account
+from tests.helpers.journal_tools import bean_check, require_hledger
 from tests.helpers.money_text import on_paper
 from tests.helpers.pdf_tools import page_size_mm, pdf_to_text, require_tools
 
@@ -267,3 +268,27 @@ def test_payments_racing_a_close_are_counted_by_it_or_refused(services, users, c
     assert all(isinstance(r, BusinessRuleViolation) for r in results[:-1] if r not in paid)
     assert z.method("cash").payments == sum((p.amount for p in paid), Decimal(0))  # every payment that got in
     assert all(r.ok for r in services.checks.run(users["admin"]))
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_tills_entries_pass_bean_check_and_hledger(services, users, catalog, tmp_path):
+    import subprocess
+    _counter_day(services, users)
+    services.till.close(users["counter"], "FRONT", {"cash": "100.00", "card": "99.99"})
+    admin = users["admin"]
+    entries = services.ledger.journal(admin, limit=None)
+    beancount = tmp_path / "books.beancount"
+    beancount.write_text(services.exporters.journal(entries, "EUR", "beancount"), encoding="utf-8")
+    checked = subprocess.run([bean_check(), str(beancount)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    hledger = tmp_path / "books.journal"
+    hledger.write_text(services.exporters.journal(entries, "EUR", "hledger"), encoding="utf-8")
+    out = subprocess.run([require_hledger(), "-f", str(hledger), "balance", "--flat", "--no-total", "-O", "csv",
+                          "Assets:Cash", "Assets:CashInTransit", "Income:CashOver", "Expenses:CashShort"],
+                         capture_output=True, text=True, check=True).stdout
+    hledger_balances = {account: Decimal(amount.split()[0].replace(",", ""))
+                        for account, amount in (line.replace('"', "").split(",", 1) for line in out.splitlines()[1:])}
+    ours = {a: b for a, b in _balances(services, admin).items()
+            if a in {"Assets:Cash", "Assets:CashInTransit", "Income:CashOver", "Expenses:CashShort"} and b}
+    assert hledger_balances == ours
+    assert {"Assets:CashInTransit", "Income:CashOver"} <= set(ours)  # the drawer counted over (cash and card)
