@@ -21,6 +21,7 @@ from enum import StrEnum
 from .errors import ValidationFailed
 from .ledger import METHOD_ACCOUNT, Account, Entry, EntryKind, Method, Posting
 from .money import parse_amount, to_minor
+from .references import parse_till_session
 
 
 class TillState(StrEnum):
@@ -46,6 +47,8 @@ def till_name_problems(name: object) -> list[str]:
         return ["the till needs a name (e.g. FRONT or COUNTER-1)"]
     if len(text) > MAX_TILL_NAME:
         return [f"the till's name is longer than {MAX_TILL_NAME} characters"]
+    if parse_till_session(text) is not None:
+        return [f"a till's name cannot look like a session's number ({text}); name it e.g. FRONT or COUNTER-1"]
     return []
 
 

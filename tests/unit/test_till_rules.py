@@ -55,6 +55,8 @@ def test_a_negative_float_and_a_nameless_till_are_refused_together():
     assert len(refused.value.problems) == 2
     with pytest.raises(ValidationFailed, match="decimals"):
         parse_float("FRONT", "1.5", "JPY")
+    with pytest.raises(ValidationFailed, match="cannot look like a session"):
+        parse_float("Z-000001", "1", "EUR")  # `oms till report Z-000001` must mean the session
 
 
 def test_cash_moves_need_a_positive_amount_with_the_currencys_decimals_and_a_reason():
