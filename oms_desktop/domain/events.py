@@ -496,6 +496,41 @@ class SupplierInvoicePaid(Event):
     open: str
 
 
+# ---- tills ----------------------------------------------------------------------------------------------------------
+@register
+@dataclass(frozen=True, kw_only=True)
+class TillOpened(Event):
+    kind: ClassVar[str] = "till_opened"
+    till: str
+    session: str
+    float_amount: str
+    currency: str
+
+
+@register
+@dataclass(frozen=True, kw_only=True)
+class TillCashMoved(Event):
+    kind: ClassVar[str] = "till_cash_moved"
+    till: str
+    session: str
+    direction: str  # in | out
+    amount: str
+    currency: str
+    reason: str
+
+
+@register
+@dataclass(frozen=True, kw_only=True)
+class TillClosed(Event):
+    kind: ClassVar[str] = "till_closed"
+    till: str
+    session: str
+    expected_cash: str
+    counted_cash: str
+    over_short: str  # counted - expected over every method
+    currency: str
+
+
 # ---- the one place events become rows and rows become events -------------------------------------------------------
 def to_record(event: AnyEvent) -> Record:
     """``(kind, order_id, product_id, payload)`` for the events table; the payload carries ``"v"``."""

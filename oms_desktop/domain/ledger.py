@@ -24,6 +24,9 @@ How an order's money moves (revenue is recognised when the invoice is issued):
 * supplier payment: Dr Payables                            Cr Bank | Cash
 * revaluation:      Dr Inventory                           Cr InventoryRevaluation (on hand x (new cost - old cost);
                     a cost cut the other way round)
+* till cash in/out: Dr Cash                              Cr CashInTransit  (money put into a till; out the other way)
+* till over/short:  Dr Cash | CardClearing               Cr CashOver       (counted more than expected at close;
+                    short: Dr CashShort  Cr Cash | CardClearing; see domain/till.py and docs/till.md)
 * reversal:         the negated copy of a posted entry (posted entries are never edited or deleted)
 
 Document-level allowances (promotions, coupons, staff incentives, free shipping) are booked gross to their own
@@ -49,6 +52,7 @@ class Account(StrEnum):
     RECEIVABLES = "Assets:Receivables"
     INVENTORY = "Assets:Inventory"
     INPUT_TAX = "Assets:InputTax"
+    CASH_IN_TRANSIT = "Assets:CashInTransit"    # till cash in and out: between a till and the safe or the bank
     TAX_PAYABLE = "Liabilities:SalesTax"
     CUSTOMER_CREDIT = "Liabilities:CustomerCredit"
     GOODS_RECEIVED = "Liabilities:GoodsReceivedNotInvoiced"
@@ -57,11 +61,13 @@ class Account(StrEnum):
     REVENUE = "Income:Sales"
     SALES_DISCOUNTS = "Income:SalesDiscounts"    # contra revenue: promotions, coupons, incentives (a debit balance)
     SHIPPING_CHARGES = "Income:ShippingCharges"
+    CASH_OVER = "Income:CashOver"                # a till counted more than expected at close
     COGS = "Expenses:COGS"
     WRITE_OFFS = "Expenses:WriteOffs"
     INVENTORY_ADJUSTMENTS = "Expenses:InventoryAdjustments"
     PURCHASE_PRICE_VARIANCE = "Expenses:PurchasePriceVariance"
     INVENTORY_REVALUATION = "Expenses:InventoryRevaluation"
+    CASH_SHORT = "Expenses:CashShort"            # a till counted less than expected at close
 
 
 ACCOUNT_TYPES = ("Assets", "Liabilities", "Equity", "Income", "Expenses")
@@ -79,6 +85,8 @@ ACCOUNT_LABELS: dict[Account, str] = {
     Account.OPENING_BALANCES: "Opening balances", Account.INVENTORY_ADJUSTMENTS: "Inventory adjustments",
     Account.INPUT_TAX: "Input tax", Account.PAYABLES: "Payables",
     Account.PURCHASE_PRICE_VARIANCE: "Purchase price variance", Account.INVENTORY_REVALUATION: "Inventory revaluation",
+    Account.CASH_IN_TRANSIT: "Cash in transit (till float and transfers)", Account.CASH_OVER: "Cash over (tills)",
+    Account.CASH_SHORT: "Cash short (tills)",
 }
 
 
@@ -114,6 +122,8 @@ class EntryKind(StrEnum):
     SUPPLIER_INVOICE = "supplier_invoice"
     SUPPLIER_PAYMENT = "supplier_payment"
     REVALUATION = "revaluation"
+    TILL_CASH = "till_cash"     # cash put into or taken out of a till
+    TILL_CLOSE = "till_close"   # a till's over or short at close
 
 
 @dataclass(frozen=True)

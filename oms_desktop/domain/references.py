@@ -111,3 +111,18 @@ def customer_number(customer_id: int) -> str:
 def receipt_number(order_id: int, payment_count: int) -> str:
     """A receipt is numbered by its order and the count of payments on it: R-000042-2 is the order's second."""
     return f"R-{order_id:0{DIGITS}d}-{payment_count}"
+
+
+_TILL_SESSION = re.compile(r"^\s*Z-?0*(\d{1,12})\s*$", re.IGNORECASE)
+
+
+def till_session_number(session_id: int) -> str:
+    """A till session, as its Z report is headed: Z-000007."""
+    return f"Z-{session_id:0{DIGITS}d}"
+
+
+def parse_till_session(text: str) -> int | None:
+    """The id of 'Z-000007' (or 'z7'); None when the text is not a session's number (the prefix is required: a
+    bare number could be a till's name)."""
+    m = _TILL_SESSION.match(text or "")
+    return int(m.group(1)) if m else None

@@ -27,6 +27,7 @@ class Perm(StrEnum):
     PURCHASING = "purchasing"
     WAREHOUSE = "warehouse"            # pick, pack, ship, deliver, returns
     PAYMENT = "payment"                # record payments at the counter
+    TILL = "till"                      # open, fill, empty and close a till session at the counter
     ACCOUNTING = "accounting"          # invoices, credit notes, ledger
     USER_ADMIN = "user.admin"
     SETTINGS = "settings"
@@ -36,7 +37,7 @@ class Perm(StrEnum):
 _SALES = {Perm.VIEW, Perm.ORDER_EDIT, Perm.ORDER_CANCEL, Perm.CUSTOMER_EDIT}
 PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.AGENT: frozenset(_SALES),
-    Role.COUNTER: frozenset(_SALES | {Perm.PAYMENT}),
+    Role.COUNTER: frozenset(_SALES | {Perm.PAYMENT, Perm.TILL}),
     Role.WAREHOUSE: frozenset({Perm.VIEW, Perm.WAREHOUSE, Perm.STOCK_ADJUST}),
     Role.ACCOUNTANT: frozenset({Perm.VIEW, Perm.PAYMENT, Perm.ACCOUNTING, Perm.CUSTOMER_EDIT}),
     Role.MANAGER: frozenset(p for p in Perm if p not in (Perm.USER_ADMIN, Perm.SYSTEM_SETTINGS)),

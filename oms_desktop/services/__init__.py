@@ -34,6 +34,7 @@ from .sales import SalesService
 from .settings import SettingsService
 from .shipping import ShippingService
 from .status_page import StatusPageService
+from .till import TillService
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Services:
     mail: MailService
     settings: SettingsService
     forecasts: ForecastService
+    till: TillService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts, purchase orders and the catalog; None where nothing
     prints."""
@@ -94,5 +96,6 @@ class Services:
                    promotions=PromotionService(uow, cache), sales=SalesService(uow, cache), mail=mail,
                    settings=SettingsService(uow, cache), order_import=OrderImportService(uow, cache),
                    status_page=StatusPageService(uow, cache), dashboard=DashboardService(uow, cache),
-                   forecasts=ForecastService(uow, cache, forecast_engine), renderer=renderer,
+                   forecasts=ForecastService(uow, cache, forecast_engine), till=TillService(uow, cache, renderer),
+                   renderer=renderer,
                    exporters=exporters)

@@ -17,6 +17,7 @@ from .base import ServiceBase
 from .dto import Actor
 from .payables import payables_problems
 from .sales_facts import utc_offsets
+from .till import till_problems
 
 CheckFunction = Callable[[Any], list[str]]
 """A check: the open unit of work in, the problems found out."""
@@ -83,8 +84,10 @@ def ledger_problems(uow: Any) -> list[str]:
     cash = sum(balances.get(a.value, 0) for a in CASH_ACCOUNTS)
     moved = sum(p.amount_minor if p.kind == "payment" else -p.amount_minor
                 for p in uow.payments.payments_between(None, None)) - uow.payables.supplier_paid_total()
+    moved += uow.till.cash_adjustments_total()  # cash put into and taken out of tills, their over and short
     if cash != moved:
-        problems.append(f"cash accounts {cash} differ from payments minus refunds and supplier payments {moved}")
+        problems.append(f"cash accounts {cash} differ from payments minus refunds and supplier payments, plus the "
+                        f"tills' cash in, out, over and short {moved}")
     problems.extend(payables_problems(uow, balances))  # goods received not invoiced, payables
     return problems
 
@@ -195,6 +198,10 @@ def sales_problems(uow: Any) -> list[str]:
             problems.append(f"{day.isoformat()} {what}({channel}, agent {users.get(agent, agent or 'none')}): "
                             f"the facts say {said[0]}; the documents say {said[1]}")
     return problems
+
+
+check("till", "every closed till session's expected amounts match its payments and cash movements, its difference "
+              "is counted - expected, and no payment is linked to a session it was not taken during")(till_problems)
 
 
 class CheckService(ServiceBase):

@@ -337,3 +337,81 @@ class CatalogDoc:
     def tax_rates(self) -> tuple[Decimal, ...]:
         """The rates the prices include, highest first."""
         return tuple(sorted({i.tax_rate for s in self.sections for i in s.items}, reverse=True))
+
+
+# --- till session (Z report) -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TillMethodRow:
+    """One counter method of a till session: what was taken and paid back, what the till should hold, what was
+    counted (None while the session is open) and the difference (counted - expected: over positive, short negative)."""
+    method: str   # cash | card
+    label: str
+    payments: Decimal
+    refunds: Decimal
+    expected: Decimal
+    counted: Decimal | None = None
+    difference: Decimal | None = None
+
+    def __post_init__(self):
+        _require_decimals(self, "payments", "refunds", "expected", "counted", "difference")
+
+
+@dataclass(frozen=True)
+class TillMovementRow:
+    kind: str  # in | out
+    amount: Decimal
+    reason: str
+    username: str
+    at: datetime
+
+    def __post_init__(self):
+        _require_decimals(self, "amount")
+
+
+@dataclass(frozen=True)
+class ZReportDoc:
+    """A till session's Z report (an X report while it is still open): the DTO the till service returns and the
+    document the renderer prints."""
+    session_id: int
+    number: str
+    till: str
+    state: str  # open | closed
+    company: CompanyInfo
+    currency: str
+    opened_by: str
+    opened_at: datetime
+    closed_by: str
+    closed_at: datetime | None
+    float_amount: Decimal
+    orders_paid: int
+    sales: Decimal  # the totals of the orders paid (in part or whole) in the session
+    methods: tuple[TillMethodRow, ...]
+    movements: tuple[TillMovementRow, ...]
+    cash_in: Decimal
+    cash_out: Decimal
+    printed_at: datetime
+    locale: str = "en_US"
+
+    def __post_init__(self):
+        _require_decimals(self, "float_amount", "sales", "cash_in", "cash_out")
+        _require_tuples(self)
+
+    @property
+    def payments_total(self) -> Decimal:
+        return sum((m.payments for m in self.methods), Decimal(0))
+
+    @property
+    def refunds_total(self) -> Decimal:
+        return sum((m.refunds for m in self.methods), Decimal(0))
+
+    def method(self, name: str) -> TillMethodRow:
+        return next(m for m in self.methods if m.method == name)
+
+    @property
+    def over_short(self) -> Decimal | None:
+        """Counted minus expected over every method (None while open): over positive, short negative."""
+        if self.state != "closed":
+            return None
+        return sum((m.difference or Decimal(0) for m in self.methods), Decimal(0))

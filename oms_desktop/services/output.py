@@ -6,7 +6,7 @@ from typing import Protocol
 
 from ..domain.errors import BusinessRuleViolation
 from .base import ServiceBase, SettingsCache
-from .documents import CatalogDoc, InvoiceDoc, PackingSlipDoc, PickListDoc, PurchaseOrderDoc, ReceiptDoc
+from .documents import CatalogDoc, InvoiceDoc, PackingSlipDoc, PickListDoc, PurchaseOrderDoc, ReceiptDoc, ZReportDoc
 from .ports import UnitOfWorkFactory
 
 
@@ -19,6 +19,7 @@ class Renderer(Protocol):
     def render_packing_slip(self, doc: PackingSlipDoc) -> bytes: ...
     def render_purchase_order(self, doc: PurchaseOrderDoc) -> bytes: ...
     def render_catalog(self, doc: CatalogDoc) -> bytes: ...
+    def render_z_report(self, doc: ZReportDoc) -> bytes: ...
 
 
 class PrintingService(ServiceBase):

@@ -11,7 +11,7 @@ class UnitOfWork(Protocol):
 
     Repositories (attributes): settings, users, products, stock, customers, orders, events, audit,
     purchasing, payables, picking, shipments, invoices, payments, receivables, ledger, carts, promotions, sales,
-    outbox, forecasts. Their methods take and return plain values (ints, strings, dicts, row-like objects with
+    outbox, forecasts, till. Their methods take and return plain values (ints, strings, dicts, row-like objects with
     attribute access).
     """
 
@@ -36,6 +36,7 @@ class UnitOfWork(Protocol):
     sales: Any
     outbox: Any
     forecasts: Any
+    till: Any
     dialect: str
 
     def __enter__(self) -> "UnitOfWork": ...

@@ -13,6 +13,7 @@ from ..domain.ledger import Method, contains_card_number, receipt_entry, refund_
 from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.references import order_number, receipt_number
 from ..domain.roles import Perm
+from ..domain.till import till_name_problems
 from .accounts_common import InvoiceDTO, company_info, invoice_dto, tax_rows
 from .output import PrintingService
 from .cart_pricing import stored_adjustments
@@ -23,6 +24,7 @@ from .order_lookup import order_row
 from .outbox import queue_for
 from .ports import utc_now
 from .pricing import price_order_lines
+from .till import till_session_for_payment
 
 AGING_BUCKETS = ((0, "current"), (30, "1-30"), (60, "31-60"), (90, "61-90"))
 QUEUE_GROUP_LIMIT = 500
@@ -123,18 +125,23 @@ class ReceivablesService(PrintingService):
 
     # ---- payments -------------------------------------------------------------------------------------------
     def record_payment(self, actor: Actor, order_ref, amount, method: str, *, reference: str = "",
-                       card_last4: str = "", notes: str = "") -> PaymentDTO:
-        """Take money for an order (partial, exact or more: the excess becomes the customer's credit)."""
+                       card_last4: str = "", notes: str = "", till: str | None = None) -> PaymentDTO:
+        """Take money for an order (partial, exact or more: the excess becomes the customer's credit). A cash or
+        card payment goes through ``till`` (which must be open), or else through the till session the actor has
+        open, if any (``services.till.till_session_for_payment``)."""
         self._require(actor, Perm.PAYMENT, "record payments")
-        return self._money_movement(actor, order_ref, "payment", amount, method, reference, card_last4, notes)
+        return self._money_movement(actor, order_ref, "payment", amount, method, reference, card_last4, notes,
+                                    till)
 
     def refund(self, actor: Actor, order_ref, amount, method: str, *, reference: str = "",
-               notes: str = "") -> PaymentDTO:
-        """Pay money back, at most the customer's credit on the order (after a credit note or an overpayment)."""
+               notes: str = "", till: str | None = None) -> PaymentDTO:
+        """Pay money back, at most the customer's credit on the order (after a credit note or an overpayment); cash
+        or card paid back at the counter comes out of a till as ``record_payment`` takes it in."""
         self._require(actor, Perm.ACCOUNTING, "pay refunds")
-        return self._money_movement(actor, order_ref, "refund", amount, method, reference, "", notes)
+        return self._money_movement(actor, order_ref, "refund", amount, method, reference, "", notes, till)
 
-    def _money_movement(self, actor, order_ref, kind, amount, method, reference, card_last4, notes) -> PaymentDTO:
+    def _money_movement(self, actor, order_ref, kind, amount, method, reference, card_last4, notes,
+                        till=None) -> PaymentDTO:
         currency = self.company.currency
         problems: list[str] = []
         value = None
@@ -159,6 +166,8 @@ class ReceivablesService(PrintingService):
             problems.append("reference is longer than 100 characters")
         if card_last4 and (method != Method.CARD or not LAST4_RE.match(card_last4)):
             problems.append("card last four must be exactly four digits, for card payments only")
+        if till is not None:
+            problems.extend(till_name_problems(till))
         if problems:
             raise ValidationFailed(problems)
         assert value is not None  # else parse_amount failed, a problem raised just above
@@ -180,9 +189,10 @@ class ReceivablesService(PrintingService):
                 raise BusinessRuleViolation(
                     f"{label}: only {owed} {currency} is owed to the customer; issue a credit note first "
                     "(or refund less).")
+            session_id = till_session_for_payment(uow, actor, method, till)
             pid = uow.payments.add_payment(dict(order_id=order.id, kind=kind, method=method, amount_minor=minor,
                                                 currency=currency, reference=reference, card_last4=card_last4,
-                                                notes=notes, user_id=actor.user_id))
+                                                notes=notes, user_id=actor.user_id, till_session_id=session_id))
             uow.receivables.refresh_open_account(order.id)
             what = "Payment" if kind == "payment" else "Refund"
             text = f"{what} {method} {label}" + (f" ref {reference}" if reference else "")

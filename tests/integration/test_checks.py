@@ -43,7 +43,7 @@ def tamper(backend, statement: str) -> None:
 def test_a_whole_cycle_passes_every_check(backend, services, admin, cycled, db_url, monkeypatch, capsys, tmp_path):
     results = services.checks.run(admin)
     assert [r.name for r in results] == list(CHECKS) == ["stock", "ledger", "open-accounts", "invoice-numbers",
-                                                        "coupons", "invoice-adjustments", "sales"]
+                                                        "coupons", "invoice-adjustments", "sales", "till"]
     assert [r.problems for r in results] == [()] * len(CHECKS)
     code, doc, err = oms_check(db_url, monkeypatch, capsys, tmp_path)
     assert (code, err, doc["ok"]) == (0, "", True)

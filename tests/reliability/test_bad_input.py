@@ -9,7 +9,7 @@ import pytest
 from oms_desktop.adapters.security import fast_test_hasher
 from oms_desktop.bootstrap import open_backend
 from oms_desktop.config import Paths
-from oms_desktop.domain.errors import NotFound, ValidationFailed
+from oms_desktop.domain.errors import BusinessRuleViolation, NotFound, PermissionDenied, ValidationFailed
 from oms_desktop.services import Services
 from oms_desktop.services.dto import Actor
 from tests.helpers.dumps import dump
@@ -192,6 +192,21 @@ CASES = [
      lambda w: w.services.catalog.import_catalog(w.admin, _csv("NEW-1,New,1.00,0,,,,5,0",
                                                                "LAMP-01,Renamed lamp,21.00,0.19,,,,1,0")),
      ValidationFailed, r"LAMP-01: 2 are reserved, on_hand cannot be 1"),
+    # ---- till sessions (issue 16) ----
+    ("till negative float", lambda w: w.services.till.open(w.manager, "FRONT", "-10.00"),
+     ValidationFailed, r"the float must not be negative \(got -10\.00\)"),
+    ("till float three decimals and no name", lambda w: w.services.till.open(w.manager, " ", "1.005"),
+     ValidationFailed, r"the till needs a name.*; the float '1\.005' has more than 2 decimals"),
+    ("till cash without a reason", lambda w: w.services.till.cash_in(w.manager, "FRONT", "5", " "),
+     ValidationFailed, r"say why the cash moves"),
+    ("till cash into a closed till", lambda w: w.services.till.cash_out(w.manager, "FRONT", "5", "safe"),
+     BusinessRuleViolation, r"Till FRONT is not open"),
+    ("till close a closed till", lambda w: w.services.till.close(w.manager, "FRONT", {"cash": "0"}),
+     BusinessRuleViolation, r"Till FRONT is not open, so there is nothing to close"),
+    ("till close without counting cash", lambda w: w.services.till.close(w.manager, "FRONT", {"card": "1"}),
+     ValidationFailed, r"counted cash is required"),
+    ("till opened by an agent", lambda w: w.services.till.open(w.agent, "FRONT", "10"),
+     PermissionDenied, r"agent \(agent\) may not open a till"),
 ]
 
 

@@ -20,7 +20,7 @@ KINDS_WRITTEN = {
     "stock_adjusted", "stock_counted", "stock_low", "catalog_imported", "product_created", "product_updated",
     "product_deactivated", "product_reactivated", "customer_added", "supplier_added", "preferred_supplier_set",
     "purchase_order_created", "purchase_order_sent", "purchase_order_cancelled", "purchase_order_received",
-    "supplier_invoice_recorded", "supplier_invoice_paid"}
+    "supplier_invoice_recorded", "supplier_invoice_paid", "till_opened", "till_cash_moved", "till_closed"}
 
 JSONISH_TEXT = st.text(max_size=20)
 

@@ -115,6 +115,8 @@ class Payment(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # the till session a cash or card payment (or refund) went through at the counter (migration 0015)
+    till_session_id: Mapped[int | None] = mapped_column(ForeignKey("till_sessions.id"), index=True)
     __table_args__ = (
         CheckConstraint("amount_minor > 0", name="amount_positive"),
         CheckConstraint("kind IN ('payment', 'refund')", name="kind_known"),

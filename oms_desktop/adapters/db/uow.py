@@ -18,6 +18,7 @@ from .repositories_purchasing import PayablesRepo, PurchasingRepo
 from .repositories_mail import OutboxRepo
 from .repositories_forecasts import ForecastsRepo
 from .repositories_sales import SalesRepo
+from .repositories_till import TillRepo
 from .repositories_warehouse import PickingRepo, ShipmentsRepo
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ class SqlUnitOfWork:
         self.sales = SalesRepo(c)
         self.outbox = OutboxRepo(c)
         self.forecasts = ForecastsRepo(c)
+        self.till = TillRepo(c)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from oms_desktop.services.documents import (CatalogDoc, InvoiceDoc, PackingSlipDoc, PickListDoc, PurchaseOrderDoc,
-                                            ReceiptDoc)
+                                            ReceiptDoc, ZReportDoc)
 
 from .catalog import render_catalog
 from .common import DateFormatter, MoneyFormatter, default_format_date, default_format_money
@@ -12,6 +12,7 @@ from .packing_slip import render_packing_slip
 from .picklist import render_pick_list
 from .purchase_order import render_purchase_order
 from .receipt import render_receipt
+from .z_report import render_z_report
 
 
 class ReportLabRenderer:
@@ -44,6 +45,9 @@ class ReportLabRenderer:
 
     def render_catalog(self, doc: CatalogDoc) -> bytes:
         return render_catalog(doc, self.format_money, self.format_date)
+
+    def render_z_report(self, doc: ZReportDoc) -> bytes:
+        return render_z_report(doc, self.format_money, self.format_date)
 
 
 __all__ = ["ReportLabRenderer", "default_format_date", "default_format_money", "qr_payload"]

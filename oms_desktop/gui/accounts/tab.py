@@ -26,9 +26,11 @@ from ...domain.roles import Perm, can
 from .. import format as fmt
 from ..widgets.message_line import MessageLine
 from .payment_dialog import PaymentDialog, take_payment
+from .till_dialog import TillDialog
 
 REFRESH_EVENTS = (ev.PaymentReceived, ev.RefundPaid, ev.InvoiceIssued, ev.CreditNoteIssued, ev.OrderConfirmed,
-                  ev.OrderCancelled, ev.OrderShipped, ev.OrderReturned, ev.EntryReversed)
+                  ev.OrderCancelled, ev.OrderShipped, ev.OrderReturned, ev.EntryReversed, ev.TillCashMoved,
+                  ev.TillClosed)
 QUEUE_COLUMNS = ("Order", "Customer", "Status", "Total", "Invoiced", "Paid", "Open", "Invoice", "Due", "Overdue")
 INVOICE_CHOICES = (("What shipped, else all", "auto",
                     "Once the order has a shipment: the units shipped and not invoiced yet (a first shipment, later "
@@ -105,12 +107,17 @@ class AccountsTab(QWidget, MessageLine):
         self.reprint_button = QPushButton("&Reprint PDF...", objectName="reprint_button")
         self.reprint_button.setToolTip("Print or save the PDF of the order's invoice, credit note or receipt")
         self.refresh_button = QPushButton("Refresh (F5)", objectName="refresh_button")
+        self.till_button = QPushButton("Ti&ll...", objectName="till_button")
+        self.till_button.setToolTip("Open the counter's till with a float, cash in and out, close it with the count "
+                                    "and save its Z report")
         for b in (self.pay_button, self.invoice_button, self.invoice_what, self.credit_button, self.refund_button,
-                  self.reprint_button, self.refresh_button):
+                  self.reprint_button, self.till_button, self.refresh_button):
             if isinstance(b, QPushButton):
                 b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             bar.addWidget(b)
         self.pay_button.setEnabled(self.may_pay)
+        # counter staff and managers operate the till, accountants read its Z reports
+        self.till_button.setVisible(can(self.actor.role, Perm.TILL) or self.may_account)
         for b in (self.invoice_button, self.invoice_what, self.credit_button, self.refund_button):
             b.setEnabled(self.may_account)
         root.addLayout(bar)
@@ -222,6 +229,7 @@ class AccountsTab(QWidget, MessageLine):
         self.refund_button.clicked.connect(self.refund)
         self.reprint_button.clicked.connect(self.reprint)
         self.refresh_button.clicked.connect(self.refresh)
+        self.till_button.clicked.connect(self.open_till_dialog)
         self.reverse_button.clicked.connect(self.reverse_entry)
         self.export_button.clicked.connect(self.export_journal)
         self.queue_tree.currentItemChanged.connect(self._queue_picked)
@@ -545,6 +553,16 @@ class AccountsTab(QWidget, MessageLine):
         if not invoices:
             raise UserFacingError(f"{account.order_number} has no invoice yet; issue one first (Ctrl+I).")
         return self.services.billing.get_invoice(self.actor, invoices[-1].id)
+
+    def till_dialog(self) -> TillDialog:
+        """The till dialog over this tab's services, actor and jobs (not shown yet)."""
+        dialog = TillDialog(self.services, self.actor, self.jobs, self)
+        dialog.message_shown.connect(lambda text: self.message_shown.emit(text))
+        return dialog
+
+    def open_till_dialog(self) -> None:
+        self.till_dialog().exec()
+        self.refresh()
 
     def refund(self) -> None:
         ref = self.selected_order()
