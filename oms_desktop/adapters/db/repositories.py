@@ -405,6 +405,30 @@ class StockRepo(_Repo):
         """
         return self.c.execute(_TRY_RESERVE, {"pid": product_id, "qty": qty}).first()
 
+    def reserve_up_to(self, product_id: int, qty: int) -> int:
+        """Reserve as many of ``qty`` as are available (none: 0) and say how many: the row is locked first on
+        PostgreSQL (READ COMMITTED reads it as committed after the lock), SQLite has one writer; the UPDATE keeps
+        its condition all the same, so nothing is ever oversold."""
+        st = self.c.execute(select(stock_t.c.on_hand, stock_t.c.reserved).where(stock_t.c.product_id == product_id)
+                            .with_for_update() if self._pg else
+                            select(stock_t.c.on_hand, stock_t.c.reserved).where(stock_t.c.product_id == product_id)
+                            ).first()
+        take = min(qty, st.on_hand - st.reserved) if st is not None else 0
+        if take <= 0:
+            return 0
+        if self.try_reserve(product_id, take) is None:
+            raise RuntimeError(f"product {product_id}: {take} were available under the row lock and are not now")
+        return take
+
+    def lock_rows(self, product_ids) -> None:
+        """Lock the products' stock rows in SKU order (PostgreSQL; SQLite's writer holds the whole database), so
+        that what hangs off them (their waiting backorders) stays as read until the commit."""
+        ids = sorted(set(product_ids))
+        if self._pg and ids:
+            self.c.execute(select(stock_t.c.product_id).join(products_t, products_t.c.id == stock_t.c.product_id)
+                           .where(stock_t.c.product_id.in_(ids)).order_by(products_t.c.sku)
+                           .with_for_update(of=stock_t)).all()
+
     def release(self, product_id: int, qty: int) -> None:
         r = self.c.execute(built("release", lambda: update(stock_t)
                                  .where(stock_t.c.product_id == bindparam("pid"),
