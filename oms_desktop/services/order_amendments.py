@@ -44,9 +44,8 @@ class OrderAmending(ServiceBase):
             except ValidationFailed as e:
                 problems.extend(e.problems)
         if not wanted and not new_prices and not problems:
-            problems.append("nothing to change: give a line (SKU=QTY), a SKU to remove or a price (SKU=AMOUNT)")
-        if problems:
-            raise ValidationFailed(problems)
+            raise ValidationFailed("nothing to change: give a line (SKU=QTY), a SKU to remove or a price "
+                                   "(SKU=AMOUNT)")
         with self._uow() as uow:
             order = order_row(uow, order_ref, for_update=True)
             label = order_number(order.id)
@@ -57,14 +56,16 @@ class OrderAmending(ServiceBase):
             by_sku: dict[str, list] = {}
             for ln in lines:
                 by_sku.setdefault(ln.sku, []).append(ln)
-            products = uow.products.by_skus(sorted(set(wanted) | set(new_prices) | set(by_sku)))
-            for sku in sorted(set(wanted) | set(new_prices)):
+            typed_skus = {str(k).strip().upper() for k in (set_lines or {})}
+            products = uow.products.by_skus(sorted(set(wanted) | set(new_prices) | set(by_sku) | typed_skus))
+            # a SKU whose quantity was mistyped is named above already, but still checked for existing
+            for sku in sorted(set(wanted) | set(new_prices) | typed_skus):
                 if sku not in products:
                     problems.append(f"{sku} is not a known SKU")
                 elif len(by_sku.get(sku, ())) > 1:
                     problems.append(f"{sku} is on {label} more than once (at different prices); cancel the order "
                                     "and place a new one")
-                elif sku not in by_sku and wanted.get(sku, 0) == 0:
+                elif sku not in by_sku and wanted.get(sku, 0) == 0 and not (sku in typed_skus and sku not in wanted):
                     problems.append(f"{sku} is not on {label}" + (" (add it with a quantity to price it)"
                                                                   if sku in new_prices else ""))
                 elif sku not in by_sku and not products[sku].active:
