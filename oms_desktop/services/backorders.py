@@ -69,14 +69,15 @@ def waiting_of(uow, order_id: int) -> dict[int, Any]:
 
 def give_up(uow, row, units: int) -> None:
     """``units`` of a waiting backorder are no longer wanted (the order was amended or cancelled): nothing was
-    reserved for them, so nothing is released; a row left empty is released."""
+    reserved for them, so nothing is released; a row left empty is released (with 0 units: none were owed
+    reserved, unlike a shipped order's released backorder)."""
     left = row.quantity - units
     if left > 0:
         uow.shipments.update_backorder(row.id, {"quantity": left})
     else:
         check_move(BackorderStatus, row.status, BackorderStatus.RELEASED,
                    f"the backorder of {order_number(row.order_id)}")
-        uow.shipments.update_backorder(row.id, {"status": BackorderStatus.RELEASED.value})
+        uow.shipments.update_backorder(row.id, {"quantity": 0, "status": BackorderStatus.RELEASED.value})
 
 
 def reserve_waiting(uow, actor, product_ids) -> dict[int, dict[str, int]]:
