@@ -200,3 +200,19 @@ def test_express_orders_are_shown_and_picked_first(services, catalog, agent, use
     order_ids = [i.order_id for i in services.picking.queue(users["warehouse"])]
     assert order_ids.index(fast.id) < order_ids.index(plain.id) and order_ids.index(placed.id) < \
         order_ids.index(plain.id)
+
+
+def test_an_amended_order_is_repriced_with_its_promotions_and_a_paid_one_shows_the_credit(services, catalog, admin,
+                                                                                         customer, users):
+    services.promotions.add_promotion(users["manager"], "Five off", amount="5", min_total="20")
+    services.promotions.add_promotion(users["manager"], "Books", percent="50", categories=["Books"])
+    order = services.orders.place_order(admin, customer.id, [("LAMP-01", 2), ("BOOK-01", 1)])
+    assert {a.label for a in order.adjustments} >= {"Five off"}
+    services.receivables.record_payment(admin, order.id, order.total, "cash")
+    amended = services.orders.amend_order(users["agent"], order.id, set_lines={"LAMP-01": 0})
+    assert [ln.sku for ln in amended.lines] == ["BOOK-01"]
+    assert all("Five off" != a.label for a in amended.adjustments)  # 12.84 of books no longer reaches 20
+    assert any("Books" in a.label for a in amended.adjustments)
+    account = services.receivables.order_account(admin, order.id)
+    assert account.total == amended.total and account.balance == amended.total - order.total < 0
+    _checks_clean(services, admin)  # sales facts net of the allowances, open accounts, ledger
