@@ -28,7 +28,7 @@ from ..widgets.message_line import MessageLine
 from .payment_dialog import PaymentDialog, take_payment
 
 REFRESH_EVENTS = (ev.PaymentReceived, ev.RefundPaid, ev.InvoiceIssued, ev.CreditNoteIssued, ev.OrderConfirmed,
-                  ev.OrderCancelled, ev.OrderShipped, ev.OrderReturned, ev.EntryReversed)
+                  ev.OrderCancelled, ev.OrderShipped, ev.OrderReturned, ev.EntryReversed, ev.OrderAmended)
 QUEUE_COLUMNS = ("Order", "Customer", "Status", "Total", "Invoiced", "Paid", "Open", "Invoice", "Due", "Overdue")
 INVOICE_CHOICES = (("What shipped, else all", "auto",
                     "Once the order has a shipment: the units shipped and not invoiced yet (a first shipment, later "

@@ -30,7 +30,7 @@ class AmendDialog(QDialog):
                               f"total {fmt.money(order.total, order.currency, locale)}. Change a quantity (0 "
                               "removes the line) or a unit price; the stock reservation follows when you save."))
         self.lines_table = QTableWidget(0, 4, objectName="amend_lines")
-        self.lines_table.setHorizontalHeaderLabels(["SKU", "Product", "Quantity", "Unit price (net)"])
+        self.lines_table.setHorizontalHeaderLabels(["SKU", "Product", "Quantity", "Unit price"])
         self.lines_table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.lines_table.verticalHeader().hide()
         self.lines_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)

@@ -909,7 +909,8 @@ class OrderEntryTab(QWidget, MessageLine):
                       ev.matches(e.event, (ev.OrderConfirmed, ev.OrderCancelled)))]
         if elsewhere:
             self.reload_order(self._changed_elsewhere)
-        elif any(ev.matches(e.event, (ev.OrderConfirmed, ev.OrderCancelled, ev.StockAdjusted)) for e in events):
+        elif any(ev.matches(e.event, (ev.OrderConfirmed, ev.OrderCancelled, ev.StockAdjusted, ev.OrderAmended,
+                                      ev.BackorderReserved)) for e in events):
             self.reload_order(mark=False)
 
     # ---- coupon and shipping -----------------------------------------------------------------------------------
