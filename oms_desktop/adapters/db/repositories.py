@@ -599,9 +599,13 @@ class OrdersRepo(_Repo):
                               {"created_at": now, "updated_at": now, **values}).scalar()
 
     def get(self, order_id: int, *, for_update: bool = False):
+        """The order row; ``for_update`` locks it on PostgreSQL FOR NO KEY UPDATE: writers of one order still go one
+        after the other, but a row that only refers to it (a stock move, a history row: their foreign keys take
+        KEY SHARE) is not held up. A receipt holding a stock row reserves for a waiting backorder of an order whose
+        amendment holds the order and waits for that stock row: with FOR UPDATE the two deadlocked."""
         lock = for_update and self._pg
         return self.c.execute(built(("order", lock), lambda: (
-            select(orders_t).where(orders_t.c.id == bindparam("id")).with_for_update() if lock else
+            select(orders_t).where(orders_t.c.id == bindparam("id")).with_for_update(key_share=True) if lock else
             select(orders_t).where(orders_t.c.id == bindparam("id")))), {"id": order_id}).first()
 
     def id_by_tracking(self, tracking: str) -> int | None:
