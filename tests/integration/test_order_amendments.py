@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from oms_desktop.domain.errors import (BusinessRuleViolation, InvalidTransition, OutOfStock, PermissionDenied,
-                                       ValidationFailed)
+                                       StaleCart, ValidationFailed)
 
 
 def _stock(services, actor, sku: str) -> tuple[int, int]:
@@ -216,3 +216,15 @@ def test_an_amended_order_is_repriced_with_its_promotions_and_a_paid_one_shows_t
     account = services.receivables.order_account(admin, order.id)
     assert account.total == amended.total and account.balance == amended.total - order.total < 0
     _checks_clean(services, admin)  # sales facts net of the allowances, open accounts, ledger
+
+
+def test_an_amendment_from_an_older_view_is_refused_and_the_queue_shows_the_new_units(services, catalog, agent,
+                                                                                      users):
+    order = services.orders.place_order(agent, None, [("LAMP-01", 1)])
+    seen = services.orders.get_order(agent, order.id).version
+    services.orders.amend_order(users["manager"], order.id, set_lines={"LAMP-01": 2}, expected_version=seen)
+    with pytest.raises(StaleCart, match="was changed by manager"):
+        services.orders.amend_order(agent, order.id, set_lines={"LAMP-01": 4}, expected_version=seen)
+    (item,) = [i for i in services.picking.queue(users["warehouse"]) if i.order_id == order.id]
+    assert (item.units, item.stage) == (2, "waiting")
+    assert _stock(services, agent, "LAMP-01") == (10, 2)
