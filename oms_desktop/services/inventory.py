@@ -188,6 +188,7 @@ class InventoryService(ServiceBase):
                                       reason="count" + (f" {location}" if location else ""), user_id=actor.user_id))
                     pids.append(row.id)
             uow.stock.add_moves(moves)
+            backorders.reserve_waiting(uow, actor, [m["product_id"] for m in moves if m["on_hand_delta"] > 0])
             post_stock_adjustment(uow, actor, [(m["product_id"], m["on_hand_delta"]) for m in moves],
                                   "count" + (f" {location}" if location else ""), currency=self.company.currency)
             uow.events.add_event(ev.StockCounted(product_id=pids[0] if len(pids) == 1 else None, location=location,

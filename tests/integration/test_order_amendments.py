@@ -228,3 +228,13 @@ def test_an_amendment_from_an_older_view_is_refused_and_the_queue_shows_the_new_
     (item,) = [i for i in services.picking.queue(users["warehouse"]) if i.order_id == order.id]
     assert (item.units, item.stage) == (2, "waiting")
     assert _stock(services, agent, "LAMP-01") == (10, 2)
+
+
+def test_units_counted_in_or_returned_go_to_the_waiting_backorder(backend, services, catalog, agent, users, admin):
+    order = services.orders.place_order(agent, None, [("BOOK-01", 8)], allow_backorder=True)  # 5 reserved, 3 wait
+    services.inventory.post_stock_count(admin, "", [("BOOK-01", 7)])
+    assert _waiting(backend, order.id) == {"BOOK-01": 1} and _stock(services, agent, "BOOK-01") == (7, 7)
+    services.inventory.adjust_stock(admin, "BOOK-01", 4, "count")
+    assert _waiting(backend, order.id) == {} and _stock(services, agent, "BOOK-01") == (11, 8)
+    assert _held_by_moves(backend, order.id) == {"BOOK-01": 8}
+    assert services.orders.get_order(agent, order.id).backordered == ()

@@ -95,7 +95,8 @@ class StockMachine(FreshDatabaseMachine):
         return self.on_hand[sku] - self.reserved[sku]
 
     def _allocate(self, skus) -> None:
-        """Goods of ``skus`` came in or were given back: the waiting backorders get them, the first taken first."""
+        """Goods of ``skus`` came in (found, returned) or were given back: the waiting backorders get them, the first
+        taken first."""
         for (oid, sku), q in list(self.waiting.items()):
             got = min(q, self._available(sku)) if sku in skus else 0
             if got:
@@ -371,6 +372,7 @@ class StockMachine(FreshDatabaseMachine):
         if condition == "restock":
             self.on_hand[sku] += qty
             self.restocked[oid][sku] += qty
+            self._allocate({sku})
         if self.returned[oid] == self.shipped[oid] and not self.owed[oid]:
             event("returned in full")
             self.status[oid] = "returned"
