@@ -268,6 +268,22 @@ class ShipmentsRepo(_Repo):
              .order_by(backorders_t.c.id))
         return self.c.execute(q.with_for_update() if self._pg else q).all()
 
+    def waiting_mismatches(self):
+        """Backorders waiting for goods that cannot be right: (order id, order status, SKU, units waiting, units
+        ordered) where the order is no longer confirmed or waits for more than it ordered of the product."""
+        waiting = (select(backorders_t.c.order_id, backorders_t.c.product_id, backorders_t.c.sku,
+                          func.sum(backorders_t.c.quantity).label("waiting"))
+                   .where(backorders_t.c.status == "waiting", backorders_t.c.quantity > 0)
+                   .group_by(backorders_t.c.order_id, backorders_t.c.product_id, backorders_t.c.sku).subquery())
+        ordered = (select(func.coalesce(func.sum(lines_t.c.quantity), 0))
+                   .where(lines_t.c.order_id == waiting.c.order_id, lines_t.c.product_id == waiting.c.product_id)
+                   .scalar_subquery())
+        q = (select(waiting.c.order_id, orders_t.c.status, waiting.c.sku, waiting.c.waiting, ordered.label("ordered"))
+             .join(orders_t, orders_t.c.id == waiting.c.order_id)
+             .where(or_(orders_t.c.status != "confirmed", waiting.c.waiting > ordered))
+             .order_by(waiting.c.order_id, waiting.c.sku))
+        return self.c.execute(q).all()
+
     def update_backorder(self, backorder_id: int, values: dict) -> None:
         self.c.execute(update(backorders_t).where(backorders_t.c.id == backorder_id)
                        .values(**values, updated_at=_now()))
