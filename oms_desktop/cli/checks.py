@@ -4,8 +4,8 @@ from __future__ import annotations
 
 def register(sub, leaf) -> None:
     c = leaf(sub, "check", "run the integrity checks (stock against its moves, the ledger against the documents, "
-                           "open accounts, gapless invoice numbers, coupons, sales facts); exit 3 if any finds a "
-                           "problem")
+                           "open accounts, gapless invoice numbers, coupons, waiting backorders, sales facts); exit 3 "
+                           "if any finds a problem")
     c.add_argument("names", nargs="*", metavar="NAME", help="only these checks (default: all)")
     c.set_defaults(func=cmd_check)
 

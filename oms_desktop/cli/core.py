@@ -89,7 +89,23 @@ def register(sub, leaf) -> None:
     c.add_argument("--shipping", metavar="METHOD", help="a shipping method's code (oms shipping list)")
     c.add_argument("--ship-to", metavar="ADDRESS", help="the delivery address, recipient first, lines separated by "
                                                         "newlines or ' | ' (default: the customer's shipping address)")
+    c.add_argument("--allow-backorder", action="store_true",
+                   help="take it even beyond the stock: what is there is reserved, the rest waits as a backorder "
+                        "(reserved first in, first out when goods arrive)")
+    c.add_argument("--express", action="store_true", help="the warehouse picks it first")
     c.set_defaults(func=cmd_order_place)
+    c = leaf(order, "amend", "change a confirmed order until picking starts: lines, quantities, prices (the "
+                             "reservation follows)")
+    c.add_argument("order", metavar="ORDER")
+    c.add_argument("--line", action="append", default=[], metavar="SKU=QTY",
+                   help="the new quantity of a SKU (a SKU not on the order is added); repeat for several")
+    c.add_argument("--remove", action="append", default=[], metavar="SKU", help="take a SKU off the order")
+    c.add_argument("--price", action="append", default=[], metavar="SKU=AMOUNT",
+                   help="a new unit price (beyond the catalog price only with the price-override right)")
+    c.add_argument("--allow-backorder", action="store_true",
+                   help="what is not in stock waits as a backorder instead of refusing the amendment")
+    c.add_argument("--version", type=int, metavar="N", help="the version you saw (refused if it changed since)")
+    c.set_defaults(func=cmd_order_amend)
     c = leaf(order, "ship-to", "change where an order goes (a cart, or a confirmed order until it is packed)")
     c.add_argument("order", metavar="ORDER")
     c.add_argument("address", metavar="ADDRESS", nargs="?", default="",
@@ -261,10 +277,52 @@ def cmd_order_place(ctx: Context) -> int:
     lines = [parse_line(t) for t in a.line]
     customer = ctx.services.customers.resolve(actor, a.customer) if a.customer else None
     order = ctx.services.orders.place_order(actor, customer.id if customer else None, lines, channel=a.channel,
-                                            coupon=a.coupon, shipping=a.shipping, ship_to=address_lines(a.ship_to))
+                                            coupon=a.coupon, shipping=a.shipping, ship_to=address_lines(a.ship_to),
+                                            allow_backorder=a.allow_backorder, express=a.express)
     ctx.emit(order, lambda: f"Placed {order.number} (tracking number {order.tracking_number})"
+                            + (" EXPRESS" if order.express else "")
                             + (f" for {order.customer_name}" if order.customer_name else "")
-                            + f": {len(order.lines)} line(s), total {money(order.total, order.currency)}.")
+                            + f": {len(order.lines)} line(s), total {money(order.total, order.currency)}."
+                            + backorder_text(order))
+    return 0
+
+
+def backorder_text(order) -> str:
+    return ("\nBackorder (waits for goods, reserved first in, first out when they arrive): "
+            + ", ".join(f"{q} x {sku}" for sku, q in order.backordered)) if order.backordered else ""
+
+
+def _pairs(texts: list[str], what: str, example: str, problems: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for t in texts:
+        key, sep, value = t.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            problems.append(f"{what} '{t}' must be {example}")
+            continue
+        out[key.strip().upper()] = value.strip()
+    return out
+
+
+def cmd_order_amend(ctx: Context) -> int:
+    actor = ctx.need_actor()
+    a = ctx.args
+    problems: list[str] = []
+    lines: dict[str, object] = dict(_pairs(a.line, "line", "SKU=QTY, e.g. LAMP-01=2", problems))
+    prices = _pairs(a.price, "price", "SKU=AMOUNT, e.g. LAMP-01=17.50", problems)
+    for sku in a.remove:
+        key = sku.strip().upper()
+        if not key:
+            problems.append("--remove needs a SKU")
+        elif key in lines:
+            problems.append(f"{key} is both given a quantity and removed; choose one")
+        else:
+            lines[key] = 0
+    if problems:
+        raise ValidationFailed(problems)
+    order = ctx.services.orders.amend_order(actor, a.order, set_lines=lines, prices=prices,
+                                            expected_version=a.version, allow_backorder=a.allow_backorder)
+    ctx.emit(order, lambda: f"Amended {order.number}: " + ", ".join(f"{ln.quantity} x {ln.sku}" for ln in order.lines)
+                            + f"; total {money(order.total, order.currency)}." + backorder_text(order))
     return 0
 
 
@@ -290,6 +348,10 @@ def format_order(o) -> str:
            + (f"    shop order {o.external_ref}" if o.external_ref else "")]
     if o.ship_to:
         out.append("Ship to: " + " / ".join(o.ship_to.splitlines()))
+    if o.express:
+        out.append("EXPRESS: the warehouse picks it first")
+    if o.backordered:
+        out.append("Backorder (waits for goods): " + ", ".join(f"{q} x {sku}" for sku, q in o.backordered))
     out.append("")
     out.append(table(["#", "SKU", "Name", "Qty", "Unit price", "Tax rate", "Net", "Tax", "Gross"],
                      [(ln.line_no, ln.sku, ln.name, ln.quantity, money(ln.unit_price, cur), percent(ln.tax_rate),

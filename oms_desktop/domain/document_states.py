@@ -34,6 +34,7 @@ class ShipmentStatus(StrEnum):
 
 
 class BackorderStatus(StrEnum):
+    WAITING = "waiting"      # taken at entry, not in stock: reserved first-in-first-out when goods arrive
     OPEN = "open"            # still owed, stock still reserved
     FULFILLED = "fulfilled"  # shipped in full
     RELEASED = "released"    # given up: the reservation went back to stock
@@ -58,7 +59,8 @@ MOVES: dict[type[StrEnum], dict[str, frozenset[str]]] = {
     ShipmentStatus: {ShipmentStatus.PACKED: frozenset({ShipmentStatus.SHIPPED}),
                      ShipmentStatus.SHIPPED: frozenset({ShipmentStatus.DELIVERED}),
                      ShipmentStatus.DELIVERED: frozenset()},
-    BackorderStatus: {BackorderStatus.OPEN: frozenset({BackorderStatus.FULFILLED, BackorderStatus.RELEASED}),
+    BackorderStatus: {BackorderStatus.WAITING: frozenset({BackorderStatus.FULFILLED, BackorderStatus.RELEASED}),
+                      BackorderStatus.OPEN: frozenset({BackorderStatus.FULFILLED, BackorderStatus.RELEASED}),
                       BackorderStatus.FULFILLED: frozenset(), BackorderStatus.RELEASED: frozenset()},
     PurchaseOrderStatus: {
         PurchaseOrderStatus.DRAFT: frozenset({PurchaseOrderStatus.SENT, PurchaseOrderStatus.CANCELLED}),

@@ -166,6 +166,37 @@ class OrderCancelled(Event):
 
 @register
 @dataclass(frozen=True, kw_only=True)
+class OrderAmended(Event):
+    """A confirmed order's lines changed before picking: ``old`` and ``new`` map SKU to units; ``reserved`` and
+    ``released`` the units whose reservation followed, ``backordered`` those now waiting for goods."""
+    kind: ClassVar[str] = "order_amended"
+    order_id: int
+    number: str
+    old: dict[str, int]
+    new: dict[str, int]
+    total: str
+    currency: str
+    product_ids: list[int] = field(default_factory=list)
+    reserved: dict[str, int] = field(default_factory=dict)
+    released: dict[str, int] = field(default_factory=dict)
+    backordered: dict[str, int] = field(default_factory=dict)
+
+
+@register
+@dataclass(frozen=True, kw_only=True)
+class BackorderReserved(Event):
+    """Goods arrived for an order's backorder taken at entry: ``lines`` SKU -> units reserved now; ``complete``
+    when nothing is waiting any more (the warehouse can pick the order)."""
+    kind: ClassVar[str] = "backorder_reserved"
+    order_id: int
+    number: str
+    product_ids: list[int]
+    lines: dict[str, int]
+    complete: bool
+
+
+@register
+@dataclass(frozen=True, kw_only=True)
 class OrderPicking(Event):
     """Written by a pick list (pick_list, tote, backorder) or by a manual step (tracking_number)."""
 

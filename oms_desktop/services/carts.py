@@ -265,6 +265,20 @@ class CartService(ServiceBase):
             uow.commit()
         return dto
 
+    def set_express(self, actor: Actor, order_ref, express: bool, *,
+                    expected_version: int | None = None) -> OrderDTO:
+        """Mark the cart express (the warehouse picks express orders first) or not."""
+        self._require(actor, Perm.ORDER_EDIT, "change orders")
+        with self._uow() as uow:
+            order = locked_draft(uow, order_ref, expected_version)
+            change = "express" if express else "not express"
+            uow.orders.update(order.id, {"express": bool(express), "version": (order.version or 0) + 1,
+                                         "last_change": change, "last_change_at": utc_now(),
+                                         "last_change_by": actor.username})
+            dto = self._changed(uow, actor, order.id, change, "order.set_express")
+            uow.commit()
+        return dto
+
     # ---- conversion ----------------------------------------------------------------------------------------
     def conversion(self, actor: Actor, *, start: date | None = None, end: date | None = None,
                    by: str = "day") -> ConversionReportDTO:

@@ -172,6 +172,7 @@ class OrderDTO:
     coupon_code: str = ""
     ship_to: str = ""                          # the delivery address as it was when the order was taken
     external_ref: str | None = None            # the web shop's order number, for imported orders
+    backordered: tuple[tuple[str, int], ...] = ()  # (SKU, units) taken at entry that wait for goods
 
     @property
     def goods_total(self) -> Decimal:

@@ -9,6 +9,7 @@ from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
 from ..domain.orders import parse_quantity
 from ..domain.roles import Perm
+from . import backorders
 from .base import ServiceBase
 from ..domain.references import order_number
 from .dto import Actor, StockMoveDTO
@@ -93,6 +94,8 @@ class InventoryService(ServiceBase):
                     f"{sku}: on hand is {row.on_hand} with {row.reserved} reserved; it cannot change by {delta}.")
             uow.stock.add_move(row.id, kind="adjust", on_hand_delta=delta, reason=f"{reason} {note}".strip(),
                                user_id=actor.user_id)
+            if delta > 0:  # units found or received go to the backorders waiting for them first
+                backorders.reserve_waiting(uow, actor, [row.id])
             post_stock_adjustment(uow, actor, [(row.id, delta)], f"{reason} {sku}", currency=self.company.currency)
             new_on_hand = row.on_hand + delta
             uow.events.add_event(ev.StockAdjusted(product_id=row.id, sku=sku, delta=delta, reason=reason,
@@ -185,6 +188,7 @@ class InventoryService(ServiceBase):
                                       reason="count" + (f" {location}" if location else ""), user_id=actor.user_id))
                     pids.append(row.id)
             uow.stock.add_moves(moves)
+            backorders.reserve_waiting(uow, actor, [m["product_id"] for m in moves if m["on_hand_delta"] > 0])
             post_stock_adjustment(uow, actor, [(m["product_id"], m["on_hand_delta"]) for m in moves],
                                   "count" + (f" {location}" if location else ""), currency=self.company.currency)
             uow.events.add_event(ev.StockCounted(product_id=pids[0] if len(pids) == 1 else None, location=location,

@@ -3,6 +3,7 @@ cancel (a cart's editing is in cart_editing.py)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from types import SimpleNamespace
 
 from ..domain import events as ev
@@ -16,14 +17,15 @@ from ..domain.orders import (HOLDS_RESERVATION, Status, check_transition, clean_
 from ..domain.pricing import PricingPolicy, TaxRounding, price, stored_line
 from ..domain.promotions import normalize_code
 from ..domain.roles import Perm
-from . import ledger_posting, sales_facts
+from . import backorders, ledger_posting, sales_facts
 from .outbox import queue_for, queue_to
 from .cart_pricing import adjustment_rows, cart_adjustments, check_coupon, document_adjustments
 from .order_lookup import load_order, order_dto, order_row, resolve_order_id
 from .ports import utc_now as _now
 from ..domain.references import order_number
 from .dto import Actor, OrderDTO, OrderSummaryDTO
-from .cart_editing import CartEditing, customer_ship_to, reprice, stale_cart
+from .cart_editing import CartEditing, customer_ship_to, reprice, stale_cart, with_fields
+from .order_amendments import OrderAmending
 
 STEP_EVENTS: dict[Status, type[ev.OrderPicking] | type[ev.OrderPacked] | type[ev.OrderShipped]
                   | type[ev.OrderDelivered]] = {
@@ -32,15 +34,17 @@ STEP_EVENTS: dict[Status, type[ev.OrderPicking] | type[ev.OrderPacked] | type[ev
 """The event a manual warehouse step (``transition``) writes."""
 
 
-class OrderService(CartEditing):
+class OrderService(CartEditing, OrderAmending):
     """Orders: reading them, confirming a cart (atomic reservation, coupon, tracking number), placing an order in one
-    step, cancelling, and the manual warehouse steps; editing a cart is ``CartEditing``'s."""
+    step, cancelling, and the manual warehouse steps; editing a cart is ``CartEditing``'s, amending a confirmed
+    order ``OrderAmending``'s."""
 
     # ---- reading -------------------------------------------------------------------------------------------
     def get_order(self, actor: Actor, ref) -> OrderDTO:
         self._require(actor, Perm.VIEW, "view orders")
         with self._uow(write=False) as uow:
-            return load_order(uow, resolve_order_id(uow, ref))
+            dto = load_order(uow, resolve_order_id(uow, ref))
+            return backorders.with_backorder(uow, dto) if dto.status == Status.CONFIRMED else dto
 
     def list_orders(self, actor: Actor, *, status: str | None = None, customer_id: int | None = None,
                     limit: int = 50, offset: int = 0) -> list[OrderSummaryDTO]:
@@ -61,13 +65,15 @@ class OrderService(CartEditing):
 
     # ---- carts ---------------------------------------------------------------------------------------------
     # ---- confirmation --------------------------------------------------------------------------------------
-    def confirm_order(self, actor: Actor, order_ref, *, expected_version: int | None = None) -> OrderDTO:
+    def confirm_order(self, actor: Actor, order_ref, *, expected_version: int | None = None,
+                      allow_backorder: bool = False) -> OrderDTO:
         """Reserve stock for every line or for none, redeem the cart's coupon, assign a tracking number, and tell
         the warehouse.
 
         The cart is priced once more (a promotion may have ended, a coupon been used up). ``expected_version`` is
         the version the screen showed: if the cart changed since, or pricing it again changes its total, nothing is
         confirmed and ``StaleCart`` says what changed (a new price is kept, so the screen shows it and asks again).
+        With ``allow_backorder`` what is not in stock waits as a backorder (services/backorders.py) instead.
         """
         self._require(actor, Perm.ORDER_EDIT, "confirm orders")
         with self._uow() as uow:
@@ -104,20 +110,29 @@ class OrderService(CartEditing):
             dto = load_order(uow, order.id)
             queue_for(uow, MailKind.CONFIRMATION, order.id, order.customer_id)  # one INSERT ... SELECT
             # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
-            self._reserve(uow, actor, order.id, [(ln.product_id, ln.sku, ln.quantity) for ln in lines],
-                          reorder_points={pid: p.reorder_point for pid, p in
-                                          uow.products.by_ids(ln.product_id for ln in lines).items()})
+            if allow_backorder:
+                owed = backorders.reserve_or_backorder(
+                    uow, actor, with_fields(order, status=Status.CONFIRMED.value),
+                    [(ln.product_id, ln.sku, ln.name, ln.quantity) for ln in lines], "taken at entry")
+                if owed:
+                    dto = replace(load_order(uow, order.id), backordered=tuple(sorted(owed.items())))
+            else:
+                self._reserve(uow, actor, order.id, [(ln.product_id, ln.sku, ln.quantity) for ln in lines],
+                              reorder_points={pid: p.reorder_point for pid, p in
+                                              uow.products.by_ids(ln.product_id for ln in lines).items()})
             sales_facts.record_confirmed(uow, order, dto.confirmed_at or _now())  # the lines, allowances as repriced
             uow.commit()
         return dto
 
     def place_order(self, actor: Actor, customer_id: int | None, lines, *, channel: str | None = None,
                     express: bool = False, coupon: str | None = None, shipping: str | None = None,
-                    ship_to: str | None = None) -> OrderDTO:
+                    ship_to: str | None = None, allow_backorder: bool = False) -> OrderDTO:
         """Create and confirm an order in one transaction (CLI, imports): all of it happens, or none of it.
 
         The active promotions apply; ``coupon`` (a code, in any case and spacing) is redeemed in the same
-        transaction or the order is refused naming why; ``shipping`` (a shipping method's code) adds its charge."""
+        transaction or the order is refused naming why; ``shipping`` (a shipping method's code) adds its charge.
+        With ``allow_backorder`` what is available is reserved and the rest waits as a backorder (reserved first
+        in, first out when goods arrive); an order that needs none simply has none."""
         self._require(actor, Perm.ORDER_EDIT, "place orders")
         channel = self._channel(channel)
         code = normalize_code(coupon) if coupon not in (None, "") else ""
@@ -150,7 +165,7 @@ class OrderService(CartEditing):
             # here; whether the units can be had is decided by the reservation's conditional UPDATE at the end.)
             available = {s: products[s].on_hand - products[s].reserved for s in wanted}
             short = [Shortage(s, q, max(available[s], 0)) for s, q in sorted(wanted.items()) if available[s] < q]
-            if short:
+            if short and not allow_backorder:
                 raise OutOfStock(short)
             coupon_row = uow.promotions.coupon_by_code(code) if code else None
             if code and coupon_row is None:
@@ -206,8 +221,16 @@ class OrderService(CartEditing):
                                   coupon_code=coupon_row.code if coupon_row else "")
             queue_to(uow, MailKind.CONFIRMATION, oid, customer)  # one INSERT, only if the customer wants mail
             # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
-            self._reserve(uow, actor, oid, [(products[s].id, s, q) for s, q in wanted.items()],
-                          reorder_points={products[s].id: products[s].reorder_point for s in wanted})
+            if allow_backorder:
+                owed = backorders.reserve_or_backorder(
+                    uow, actor, SimpleNamespace(id=oid, status=Status.CONFIRMED.value, customer_id=customer_id),
+                    [(products[s].id, s, products[s].name, q) for s, q in wanted.items()], "taken at entry")
+                if owed:
+                    dto = replace(load_order(uow, oid, customer_name=dto.customer_name, created_by=actor.username),
+                                  backordered=tuple(sorted(owed.items())))
+            else:
+                self._reserve(uow, actor, oid, [(products[s].id, s, q) for s, q in wanted.items()],
+                              reorder_points={products[s].id: products[s].reorder_point for s in wanted})
             sales_facts.record_confirmed(uow, SimpleNamespace(id=oid, **values), now, line_rows, adj_rows)
             uow.commit()
         return dto
@@ -260,12 +283,22 @@ class OrderService(CartEditing):
                 per_product: dict[int, int] = defaultdict(int)
                 for ln in uow.orders.lines(order.id):
                     per_product[ln.product_id] += ln.quantity
+                waiting = {}
+                if order.status == Status.CONFIRMED:  # a backorder taken at entry holds nothing: given up
+                    uow.stock.lock_rows(per_product)
+                    waiting = backorders.waiting_of(uow, order.id)
+                    for pid, b in waiting.items():
+                        per_product[pid] -= b.quantity
+                        backorders.give_up(uow, b, b.quantity)
                 for pid in sorted(per_product):
-                    uow.stock.release(pid, per_product[pid])
-                    released.append(pid)
+                    if per_product[pid]:
+                        uow.stock.release(pid, per_product[pid])
+                        released.append(pid)
                 uow.stock.add_moves([dict(product_id=pid, kind="release", reserved_delta=-per_product[pid],
                                           order_id=order.id, reason="order cancelled", user_id=actor.user_id)
-                                     for pid in sorted(per_product)])
+                                     for pid in sorted(per_product) if per_product[pid]])
+                if waiting or released:
+                    backorders.reserve_waiting(uow, actor, released)  # what it gave back goes to who waits first
             uow.orders.update(order.id, {"status": Status.CANCELLED.value})
             uow.receivables.refresh_open_account(order.id)  # a cancelled order waits for no invoice
             uow.orders.add_history(order.id, order.status, Status.CANCELLED, actor.user_id, reason)
@@ -295,6 +328,9 @@ class OrderService(CartEditing):
             if uow.picking.has_pick_history(order.id):
                 raise InvalidTransition(f"{order_number(order.id)} is handled on a pick list; use the warehouse "
                                         "steps (confirm picks, pack, ship, deliver) instead.")
+            if order.status == Status.CONFIRMED and backorders.waiting_of(uow, order.id):
+                raise BusinessRuleViolation(f"{order_number(order.id)} waits for goods (a backorder); it can be "
+                                            "picked once they arrive.")
             if tgt is Status.SHIPPED:
                 per_product: dict[int, int] = defaultdict(int)
                 for ln in uow.orders.lines(order.id):
@@ -383,3 +419,4 @@ def reserve_stock(uow, actor, order_id: int, wanted: list[tuple[int, str, int]],
     for pid, sku, available in low:
         uow.events.add_event(ev.StockLow(product_id=pid, order_id=order_id, sku=sku, available=available),
                              user_id=None)
+

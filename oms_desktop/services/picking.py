@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..domain import events as ev
-from ..domain.document_states import PickListStatus, PickOrderStatus, can_move
+from ..domain.document_states import BackorderStatus, PickListStatus, PickOrderStatus, can_move
 from ..domain.picking import ListedLine, share_found, walking_order_key
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
 from ..domain.orders import Status, check_transition, parse_quantity
@@ -28,7 +28,8 @@ MAX_ORDERS_PER_LIST = 60
 
 @dataclass(frozen=True)
 class QueueItemDTO:
-    """An order the warehouse has to work on. ``stage``: waiting, backorder, picking, picked or packed."""
+    """An order the warehouse has to work on. ``stage``: waiting, awaiting stock (a backorder taken at entry: not
+    pickable until goods arrive for all of it), backorder, picking, picked or packed."""
     order_id: int
     number: str
     tracking_number: str | None
@@ -41,6 +42,7 @@ class QueueItemDTO:
     backorder_units: int
     pick_list: str | None
     stage: str
+    waiting_units: int = 0  # units of a backorder taken at entry that wait for goods
 
 
 def destination(ship_to: str) -> str:
@@ -115,7 +117,7 @@ class PickingService(PrintingService):
             if r.pick_list_id is not None:
                 stage = r.pick_state
             elif r.status == Status.CONFIRMED:
-                stage = "waiting"
+                stage = "awaiting stock" if r.waiting_units else "waiting"
             elif r.backorder_units:
                 stage = "backorder"
             else:
@@ -123,7 +125,8 @@ class PickingService(PrintingService):
             out.append(QueueItemDTO(r.id, order_number(r.id), r.tracking_number, r.customer_name or "", r.status,
                                     bool(r.express), r.confirmed_at or r.created_at, r.line_count, int(r.units),
                                     int(r.backorder_units),
-                                    pick_list_number(r.pick_list_id) if r.pick_list_id else None, stage))
+                                    pick_list_number(r.pick_list_id) if r.pick_list_id else None, stage,
+                                    int(r.waiting_units)))
         return out
 
     def recent_pick_lists(self, actor: Actor, limit: int = 30) -> list[PickListSummaryDTO]:
@@ -174,8 +177,8 @@ class PickingService(PrintingService):
                                        f"({len(orders)} chosen)")
         with self._uow() as uow:
             if next_n is not None:
-                ids = [r.id for r in uow.picking.queue(10_000) if r.pick_list_id is None and
-                       (r.status == Status.CONFIRMED or r.backorder_units)][:next_n]
+                ids = [r.id for r in uow.picking.queue(10_000) if r.pick_list_id is None and not r.waiting_units
+                       and (r.status == Status.CONFIRMED or r.backorder_units)][:next_n]
                 if not ids:
                     raise BusinessRuleViolation("No order is waiting to be picked.")
             else:
@@ -191,9 +194,15 @@ class PickingService(PrintingService):
                 if o is None:
                     raise NotFound(f"No order {order_number(oid)}.")
                 open_pick = uow.picking.open_pick_of(oid)
-                backorders = uow.shipments.backorders_of(oid, open_only=True)
+                owed = uow.shipments.backorders_of(oid, open_only=True, with_waiting=True)
+                backorders = [b for b in owed if b.status == BackorderStatus.OPEN]
+                waiting = [b for b in owed if b.status == BackorderStatus.WAITING]
                 if open_pick is not None:
                     problems.append(f"{order_number(oid)} is already on {pick_list_number(open_pick.pick_list_id)}")
+                elif waiting:
+                    problems.append(f"{order_number(oid)} waits for goods (backorder: "
+                                    + ", ".join(f"{b.quantity} x {b.sku}" for b in waiting)
+                                    + "); it can be picked once they arrive")
                 elif o.status == Status.CONFIRMED:
                     rows.append((o, False, [(ln.product_id, ln.quantity) for ln in uow.orders.lines(oid)]))
                 elif backorders and o.status in (Status.SHIPPED, Status.DELIVERED):

@@ -24,6 +24,7 @@ from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import parse_quantity
 from ..domain.references import Series, parse_ref, po_number
 from ..domain.roles import Perm
+from . import backorders
 from .output import PrintingService
 from .documents import Address, CompanyInfo, PurchaseOrderDoc, PurchaseOrderLine
 from .dto import Actor
@@ -281,6 +282,7 @@ class PurchasingService(PrintingService):
             check_move(PurchaseOrderStatus, po.status, status, number)
             uow.purchasing.update_po(po_id, {"status": status.value})
             pids = sorted(by_sku[s].product_id for s in wanted)
+            backorders.reserve_waiting(uow, actor, pids)  # backorders taken at entry get the goods first come
             uow.events.add_event(ev.PurchaseOrderReceived(product_id=pids[0] if len(pids) == 1 else None,
                                                           number=number, status=status.value, product_ids=pids,
                                                           received={s: q for s, q in sorted(wanted.items())}),

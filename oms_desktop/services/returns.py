@@ -8,7 +8,7 @@ from ..domain.errors import InvalidTransition, ValidationFailed
 from ..domain.orders import Status, parse_quantity
 from ..domain.references import order_number
 from ..domain.roles import Perm
-from . import ledger_posting, sales_facts
+from . import backorders, ledger_posting, sales_facts
 from .base import ServiceBase
 from .dto import Actor
 from .order_lookup import order_row
@@ -58,6 +58,7 @@ class ReturnsService(ServiceBase):
                 uow.stock.add_move(line.product_id, kind="return", on_hand_delta=qty, order_id=order.id,
                                    reason=("customer return: " + reason)[:200], reference=label,
                                    user_id=actor.user_id)
+                backorders.reserve_waiting(uow, actor, [line.product_id])  # back on the shelf: who waits first
             at = utc_now()
             uow.shipments.add_return(dict(order_id=order.id, product_id=line.product_id, sku=line.sku, quantity=qty,
                                           condition=condition, reason=reason, user_id=actor.user_id, at=at))

@@ -72,6 +72,30 @@ def record_cancelled(uow, order, at: datetime, lines=None, adjustments=None) -> 
     _record(uow, order, local_day(at), sales_of(lines, adjustments), -1)
 
 
+def record_amended(uow, order, old_lines, old_adjustments, lines=None, adjustments=None) -> None:
+    """``order`` (the row as it was before) was amended from ``old_lines`` and ``old_adjustments`` to what is
+    stored now: the difference is counted on its confirmation day, where the documents put an order's sales
+    (a product that left the order takes its order back, one that joined counts one)."""
+    if order.confirmed_at is None:
+        return
+    lines = uow.orders.lines(order.id) if lines is None else lines
+    adjustments = uow.carts.adjustments(order.id) if adjustments is None else adjustments
+    before, after = by_product(sales_of(old_lines, old_adjustments)), by_product(sales_of(lines, adjustments))
+    day, channel, agent = local_day(order.confirmed_at), order.channel, order.created_by or 0
+    rows = []
+    for pid in sorted(set(before) | set(after)):
+        b, a = before.get(pid), after.get(pid)
+        units = (a.units if a else 0) - (b.units if b else 0)
+        net = (a.revenue_minor if a else 0) - (b.revenue_minor if b else 0)
+        orders = (a is not None) - (b is not None)
+        if units or net or orders:
+            rows.append(dict(day=day, product_id=pid, channel=channel, agent_id=agent, units=units, net_minor=net,
+                             orders=orders, returned_units=0, returned_minor=0))
+    uow.sales.add(rows, dict(day=day, channel=channel, agent_id=agent, orders=0,
+                             units=sum(r["units"] for r in rows), net_minor=sum(r["net_minor"] for r in rows),
+                             returned_units=0, returned_minor=0))
+
+
 def record_return(uow, order, product_id: int, quantity: int, at: datetime, *, returned_before: int,
                   lines=None, adjustments=None) -> None:
     """``quantity`` units of ``product_id`` came back at ``at`` (as stored with the return), after

@@ -220,9 +220,10 @@ def test_text_that_finds_several_products_adds_none_of_them_until_one_is_chosen(
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_ctrl_e_edits_the_caller_and_a_refusal_keeps_the_form_with_every_problem(qtbot, tab, shop, admin, customer):
+def test_ctrl_shift_e_edits_the_caller_and_a_refusal_keeps_the_form_with_every_problem(qtbot, tab, shop, admin,
+                                                                                        customer):
     tab.set_customer(customer)
-    qtbot.keyClick(tab, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(tab, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     dialog = tab.customer_dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.email_edit.setText("no-at-sign")

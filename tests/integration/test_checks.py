@@ -43,7 +43,8 @@ def tamper(backend, statement: str) -> None:
 def test_a_whole_cycle_passes_every_check(backend, services, admin, cycled, db_url, monkeypatch, capsys, tmp_path):
     results = services.checks.run(admin)
     assert [r.name for r in results] == list(CHECKS) == ["stock", "ledger", "open-accounts", "invoice-numbers",
-                                                        "coupons", "invoice-adjustments", "sales", "till"]
+                                                        "coupons", "invoice-adjustments", "backorders", "sales",
+                                                        "till"]
     assert [r.problems for r in results] == [()] * len(CHECKS)
     code, doc, err = oms_check(db_url, monkeypatch, capsys, tmp_path)
     assert (code, err, doc["ok"]) == (0, "", True)
@@ -67,6 +68,9 @@ def test_a_whole_cycle_passes_every_check(backend, services, admin, cycled, db_u
      "WHERE product_id = (SELECT id FROM products WHERE sku = 'LAMP-01')",
      "sales", "LAMP-01 (phone, agent admin): the facts say units 3, net 3997, orders 1, returned units 0, returned "
               "value 0; the documents say units 2, net 3998, orders 1"),
+    ("INSERT INTO backorders (order_id, product_id, sku, name, quantity, status, reason, created_at, updated_at) "
+     "SELECT 1, id, sku, name, 2, 'waiting', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM products "
+     "WHERE sku = 'LAMP-01'", "backorders", "SO-000001 is "),
     ("DELETE FROM sales_day_facts", "sales",
      "all products (phone, agent admin): the facts say units 0, net 0, orders 0"),
 ])

@@ -1,7 +1,8 @@
-"""Random sequences of placing, confirming and cancelling orders, counting stock and taking orders through the
-warehouse the way its screen and commands do (pick lists, short picks that leave backorders, packing, shipping,
-deliveries, returns, picking or releasing backorders) keep every stock invariant, and the database agrees with a
-plain-dict model of what should have happened."""
+"""Random sequences of placing, confirming, amending and cancelling orders, taking them beyond the stock (backorders
+that wait for goods and are reserved first in, first out), counting stock and taking orders through the warehouse
+the way its screen and commands do (pick lists, short picks that leave backorders, packing, shipping, deliveries,
+returns, picking or releasing backorders) keep every stock invariant, and the database agrees with a plain-dict
+model of what should have happened."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -67,6 +68,7 @@ class StockMachine(FreshDatabaseMachine):
         self.returned: dict[int, Counter] = defaultdict(Counter)
         self.restocked: dict[int, Counter] = defaultdict(Counter)
         self.in_transit: dict[int, int] = defaultdict(int)              # shipments shipped, not delivered
+        self.waiting: dict[tuple[int, str], int] = {}                  # (order, SKU) -> units waiting, first first
         self.created: list[int] = []                                   # every pick list
         return multiple(*(oid for oid in map(self._place, first) if oid is not None))
 
@@ -81,9 +83,33 @@ class StockMachine(FreshDatabaseMachine):
         self.lines[oid] = wanted
 
     def _pickable(self, oid: int) -> bool:
-        """What create_pick_list takes: a confirmed order, or a shipped one's open backorder, on no open pick list."""
-        return oid not in self.pick and (self.status[oid] == "confirmed"
+        """What create_pick_list takes: a confirmed order with nothing waiting for goods, or a shipped one's open
+        backorder, on no open pick list."""
+        return oid not in self.pick and ((self.status[oid] == "confirmed" and not self._waits(oid))
                                          or (self.status[oid] in SHIPPED and +self.owed[oid] != Counter()))
+
+    def _waits(self, oid: int) -> bool:
+        return any(o == oid for o, _sku in self.waiting)
+
+    def _available(self, sku: str) -> int:
+        return self.on_hand[sku] - self.reserved[sku]
+
+    def _allocate(self, skus) -> None:
+        """Goods of ``skus`` came in (found, returned) or were given back: the waiting backorders get them, the first
+        taken first."""
+        for (oid, sku), q in list(self.waiting.items()):
+            got = min(q, self._available(sku)) if sku in skus else 0
+            if got:
+                event("backorder reserved when goods came")
+                self.reserved[sku] += got
+                if got == q:
+                    del self.waiting[(oid, sku)]
+                else:
+                    self.waiting[(oid, sku)] = q - got
+
+    def _wait(self, oid: int, sku: str, units: int) -> None:
+        if units:
+            self.waiting[(oid, sku)] = self.waiting.get((oid, sku), 0) + units
 
     # ---- orders ------------------------------------------------------------------------------------------------
     @precondition(lambda self: len(self.status) < MAX_ORDERS)
@@ -109,6 +135,64 @@ class StockMachine(FreshDatabaseMachine):
 
     @precondition(lambda self: len(self.status) < MAX_ORDERS)
     @rule(target=orders, lines=order_lines)
+    def place_with_backorder(self, lines):
+        """Taken whatever the stock: what is there is reserved (SKU by SKU), the rest waits for goods."""
+        wanted = Counter()
+        for sku, q in lines:
+            wanted[sku] += q
+        order = self.services.orders.place_order(self.agent, None, lines, allow_backorder=True)
+        for sku in sorted(wanted):
+            got = min(wanted[sku], self._available(sku))
+            self.reserved[sku] += got
+            self._wait(order.id, sku, wanted[sku] - got)
+        event("place with a backorder" if self._waits(order.id) else "place, no backorder needed")
+        self.status[order.id], self.lines[order.id] = "confirmed", wanted
+        assert dict(order.backordered) == {sku: q for (o, sku), q in self.waiting.items() if o == order.id}
+        return order.id
+
+    @rule(oid=orders, sku=st.sampled_from(SKUS), qty=st.integers(0, 6), backorder=st.booleans())
+    def amend(self, oid, sku, qty, backorder):
+        """A confirmed order not on a pick list takes a new quantity of one SKU (0 removes it); the reservation
+        follows: waiting units are given up first, released units go to whoever waits first."""
+        def call():
+            return self.services.orders.amend_order(self.agent, oid, set_lines={sku: qty}, allow_backorder=backorder)
+        if self.status[oid] != "confirmed":
+            event(f"amend refused: {self.status[oid]}")
+            with pytest.raises(InvalidTransition):
+                call()
+            return
+        old = self.lines[oid][sku]
+        if (old == 0 and qty == 0) or (qty == 0 and +(self.lines[oid] - Counter({sku: old})) == Counter()):
+            with pytest.raises(ValidationFailed):
+                call()
+            return
+        delta = qty - old
+        if delta > 0 and not backorder and self._available(sku) < delta:
+            event("amend short")
+            with pytest.raises(OutOfStock):
+                call()
+            return
+        event("amend " + ("up" if delta > 0 else "down" if delta < 0 else "same"))
+        call()
+        if delta < 0:
+            waiting = self.waiting.get((oid, sku), 0)
+            given_up = min(waiting, -delta)
+            if given_up == waiting and waiting:
+                del self.waiting[(oid, sku)]
+            elif given_up:
+                self.waiting[(oid, sku)] = waiting - given_up
+            self.reserved[sku] -= -delta - given_up
+            if -delta - given_up:
+                self._allocate({sku})
+        elif delta > 0:
+            got = min(delta, self._available(sku)) if backorder else delta
+            self.reserved[sku] += got
+            self._wait(oid, sku, delta - got)
+        self.lines[oid][sku] = qty
+        self.lines[oid] = +self.lines[oid]
+
+    @precondition(lambda self: len(self.status) < MAX_ORDERS)
+    @rule(target=orders, lines=order_lines)
     def draft_then_confirm(self, lines):
         draft = self.services.orders.create_draft(self.agent)
         wanted = Counter()
@@ -131,8 +215,13 @@ class StockMachine(FreshDatabaseMachine):
         if status in CANCELLABLE:
             self.services.orders.cancel_order(self.agent, oid, "changed mind")
             if status in HOLDING:
+                given_back = set()
                 for k, q in self.lines[oid].items():
-                    self.reserved[k] -= q
+                    held = q - self.waiting.pop((oid, k), 0)
+                    self.reserved[k] -= held
+                    if held:
+                        given_back.add(k)
+                self._allocate(given_back)
             self.status[oid] = "cancelled"
             self.pick.pop(oid, None)  # a pick list drops it when confirmed; once picked it is never packed
         else:
@@ -146,6 +235,8 @@ class StockMachine(FreshDatabaseMachine):
             assert self.services.inventory.adjust_stock(self.warehouse, sku, delta, "count") == \
                 self.on_hand[sku] + delta
             self.on_hand[sku] += delta
+            if delta > 0:
+                self._allocate({sku})
         else:
             with pytest.raises(BusinessRuleViolation):
                 self.services.inventory.adjust_stock(self.warehouse, sku, delta, "count")
@@ -281,6 +372,7 @@ class StockMachine(FreshDatabaseMachine):
         if condition == "restock":
             self.on_hand[sku] += qty
             self.restocked[oid][sku] += qty
+            self._allocate({sku})
         if self.returned[oid] == self.shipped[oid] and not self.owed[oid]:
             event("returned in full")
             self.status[oid] = "returned"
@@ -410,6 +502,8 @@ class StockMachine(FreshDatabaseMachine):
             lines = self._per_order(c, "SELECT order_id, sku, sum(quantity) FROM order_lines GROUP BY order_id, sku")
             owed = self._per_order(c, "SELECT order_id, sku, sum(quantity) FROM backorders WHERE status = 'open' "
                                       "GROUP BY order_id, sku")
+            waiting = self._per_order(c, "SELECT order_id, sku, sum(quantity) FROM backorders "
+                                         "WHERE status = 'waiting' GROUP BY order_id, sku")
             released = self._per_order(c, "SELECT order_id, sku, sum(quantity) FROM backorders "
                                           "WHERE status = 'released' GROUP BY order_id, sku")
             shipped = self._per_order(c, "SELECT s.order_id, l.sku, sum(l.quantity) FROM shipment_lines l "
@@ -423,7 +517,10 @@ class StockMachine(FreshDatabaseMachine):
             held_by_moves = self._per_order(c, moves.format("m.reserved_delta", ""))
             shipped_by_moves = self._per_order(c, moves.format("-m.on_hand_delta", "AND m.kind = 'ship'"))
             restocked_by_moves = self._per_order(c, moves.format("m.on_hand_delta", "AND m.kind = 'return'"))
-        held = {key: q for key, q in lines.items() if status[key[0]] in HOLDING}
+        assert waiting == self.waiting
+        assert all(status[oid] == "confirmed" for oid, _sku in waiting)  # an order waiting for goods is not picked
+        held = {key: q - waiting.get(key, 0) for key, q in lines.items() if status[key[0]] in HOLDING}
+        held = {key: q for key, q in held.items() if q}
         assert not set(held) & set(owed), (held, owed)  # an order holds its lines or its backorder, never both
         held.update(owed)
         assert held_by_moves == held
@@ -455,7 +552,8 @@ class StockMachine(FreshDatabaseMachine):
             p = self.pick.get(oid)
             owed = sum(self.owed[oid].values())
             if st_ in HOLDING or owed:
-                stage = p.state if p is not None else "waiting" if st_ == "confirmed" else "backorder"
+                stage = p.state if p is not None else ("awaiting stock" if self._waits(oid) else "waiting") \
+                    if st_ == "confirmed" else "backorder"
                 expected[oid] = (stage, owed)
         assert queue == expected
 

@@ -405,6 +405,30 @@ class StockRepo(_Repo):
         """
         return self.c.execute(_TRY_RESERVE, {"pid": product_id, "qty": qty}).first()
 
+    def reserve_up_to(self, product_id: int, qty: int) -> int:
+        """Reserve as many of ``qty`` as are available (none: 0) and say how many: the row is locked first on
+        PostgreSQL (READ COMMITTED reads it as committed after the lock), SQLite has one writer; the UPDATE keeps
+        its condition all the same, so nothing is ever oversold."""
+        st = self.c.execute(select(stock_t.c.on_hand, stock_t.c.reserved).where(stock_t.c.product_id == product_id)
+                            .with_for_update() if self._pg else
+                            select(stock_t.c.on_hand, stock_t.c.reserved).where(stock_t.c.product_id == product_id)
+                            ).first()
+        take = min(qty, st.on_hand - st.reserved) if st is not None else 0
+        if take <= 0:
+            return 0
+        if self.try_reserve(product_id, take) is None:
+            raise RuntimeError(f"product {product_id}: {take} were available under the row lock and are not now")
+        return take
+
+    def lock_rows(self, product_ids) -> None:
+        """Lock the products' stock rows in SKU order (PostgreSQL; SQLite's writer holds the whole database), so
+        that what hangs off them (their waiting backorders) stays as read until the commit."""
+        ids = sorted(set(product_ids))
+        if self._pg and ids:
+            self.c.execute(select(stock_t.c.product_id).join(products_t, products_t.c.id == stock_t.c.product_id)
+                           .where(stock_t.c.product_id.in_(ids)).order_by(products_t.c.sku)
+                           .with_for_update(of=stock_t)).all()
+
     def release(self, product_id: int, qty: int) -> None:
         r = self.c.execute(built("release", lambda: update(stock_t)
                                  .where(stock_t.c.product_id == bindparam("pid"),
@@ -581,9 +605,13 @@ class OrdersRepo(_Repo):
                               {"created_at": now, "updated_at": now, **values}).scalar()
 
     def get(self, order_id: int, *, for_update: bool = False):
+        """The order row; ``for_update`` locks it on PostgreSQL FOR NO KEY UPDATE: writers of one order still go one
+        after the other, but a row that only refers to it (a stock move, a history row: their foreign keys take
+        KEY SHARE) is not held up. A receipt holding a stock row reserves for a waiting backorder of an order whose
+        amendment holds the order and waits for that stock row: with FOR UPDATE the two deadlocked."""
         lock = for_update and self._pg
         return self.c.execute(built(("order", lock), lambda: (
-            select(orders_t).where(orders_t.c.id == bindparam("id")).with_for_update() if lock else
+            select(orders_t).where(orders_t.c.id == bindparam("id")).with_for_update(key_share=True) if lock else
             select(orders_t).where(orders_t.c.id == bindparam("id")))), {"id": order_id}).first()
 
     def id_by_tracking(self, tracking: str) -> int | None:

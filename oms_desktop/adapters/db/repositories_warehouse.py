@@ -40,6 +40,9 @@ class PickingRepo(_Repo):
                  .scalar_subquery())
         owed = (select(func.coalesce(func.sum(backorders_t.c.quantity), 0))
                 .where(backorders_t.c.order_id == orders_t.c.id, backorders_t.c.status == "open").scalar_subquery())
+        waiting = (select(func.coalesce(func.sum(backorders_t.c.quantity), 0))
+                   .where(backorders_t.c.order_id == orders_t.c.id, backorders_t.c.status == "waiting")
+                   .scalar_subquery())
         open_pick = (select(func.max(pick_orders_t.c.pick_list_id))
                      .where(pick_orders_t.c.order_id == orders_t.c.id, pick_orders_t.c.status.in_(OPEN_PICK))
                      .scalar_subquery())
@@ -50,7 +53,7 @@ class PickingRepo(_Repo):
         q = (select(orders_t.c.id, orders_t.c.tracking_number, orders_t.c.status, orders_t.c.express,
                     orders_t.c.created_at, orders_t.c.confirmed_at, customers_t.c.name.label("customer_name"),
                     line_count.label("line_count"), units.label("units"), owed.label("backorder_units"),
-                    open_pick.label("pick_list_id"), pick_state.label("pick_state"))
+                    waiting.label("waiting_units"), open_pick.label("pick_list_id"), pick_state.label("pick_state"))
              .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id)
              .where(or_(orders_t.c.status.in_(("confirmed", "picking", "packed")), has_backorder))
              .order_by(orders_t.c.express.desc(), func.coalesce(orders_t.c.confirmed_at, orders_t.c.created_at),
@@ -238,16 +241,48 @@ class ShipmentsRepo(_Repo):
             shipments_t.c.id == bindparam("_shipment_id"))), {**values, "_shipment_id": shipment_id})
 
     def add_backorder(self, values: dict) -> None:
+        """A backorder row: ``open`` (owed and reserved) unless ``values`` names another status (``waiting``)."""
         now = _now()
-        self.c.execute(insert(backorders_t).values(**values, status="open", created_at=now, updated_at=now))
+        self.c.execute(insert(backorders_t).values({"status": "open", **values, "created_at": now,
+                                                    "updated_at": now}))
 
-    def backorders_of(self, order_id: int, *, open_only: bool = False):
+    def backorders_of(self, order_id: int, *, open_only: bool = False, with_waiting: bool = False):
+        """The order's backorders in the order they were taken; ``open_only``: those still owed and reserved (with
+        ``with_waiting`` also those waiting for goods, not reserved yet)."""
         def build():
             q = select(backorders_t).where(backorders_t.c.order_id == bindparam("id"))
             if open_only:
-                q = q.where(backorders_t.c.status == "open", backorders_t.c.quantity > 0)
+                q = q.where(backorders_t.c.status.in_(("open", "waiting") if with_waiting else ("open",)),
+                            backorders_t.c.quantity > 0)
             return q.order_by(backorders_t.c.id)
-        return self.c.execute(built(("backorders of order", open_only), build), {"id": order_id}).all()
+        return self.c.execute(built(("backorders of order", open_only, with_waiting), build), {"id": order_id}).all()
+
+    def waiting_for(self, product_ids):
+        """The backorders waiting for goods of these products, first taken first (locked on PostgreSQL: the caller
+        holds the products' stock rows, so the lock is never contended by another allocation)."""
+        ids = sorted(set(product_ids))
+        if not ids:
+            return []
+        q = (select(backorders_t).where(backorders_t.c.product_id.in_(ids), backorders_t.c.status == "waiting",
+                                        backorders_t.c.quantity > 0)
+             .order_by(backorders_t.c.id))
+        return self.c.execute(q.with_for_update() if self._pg else q).all()
+
+    def waiting_mismatches(self):
+        """Backorders waiting for goods that cannot be right: (order id, order status, SKU, units waiting, units
+        ordered) where the order is no longer confirmed or waits for more than it ordered of the product."""
+        waiting = (select(backorders_t.c.order_id, backorders_t.c.product_id, backorders_t.c.sku,
+                          func.sum(backorders_t.c.quantity).label("waiting"))
+                   .where(backorders_t.c.status == "waiting", backorders_t.c.quantity > 0)
+                   .group_by(backorders_t.c.order_id, backorders_t.c.product_id, backorders_t.c.sku).subquery())
+        ordered = (select(func.coalesce(func.sum(lines_t.c.quantity), 0))
+                   .where(lines_t.c.order_id == waiting.c.order_id, lines_t.c.product_id == waiting.c.product_id)
+                   .scalar_subquery())
+        q = (select(waiting.c.order_id, orders_t.c.status, waiting.c.sku, waiting.c.waiting, ordered.label("ordered"))
+             .join(orders_t, orders_t.c.id == waiting.c.order_id)
+             .where(or_(orders_t.c.status != "confirmed", waiting.c.waiting > ordered))
+             .order_by(waiting.c.order_id, waiting.c.sku))
+        return self.c.execute(q).all()
 
     def update_backorder(self, backorder_id: int, values: dict) -> None:
         self.c.execute(update(backorders_t).where(backorders_t.c.id == backorder_id)

@@ -30,7 +30,7 @@ from .till_dialog import TillDialog
 
 REFRESH_EVENTS = (ev.PaymentReceived, ev.RefundPaid, ev.InvoiceIssued, ev.CreditNoteIssued, ev.OrderConfirmed,
                   ev.OrderCancelled, ev.OrderShipped, ev.OrderReturned, ev.EntryReversed, ev.TillCashMoved,
-                  ev.TillClosed)
+                  ev.TillClosed, ev.OrderAmended)
 QUEUE_COLUMNS = ("Order", "Customer", "Status", "Total", "Invoiced", "Paid", "Open", "Invoice", "Due", "Overdue")
 INVOICE_CHOICES = (("What shipped, else all", "auto",
                     "Once the order has a shipment: the units shipped and not invoiced yet (a first shipment, later "

@@ -28,7 +28,7 @@ from .forecasts import NOT_AVAILABLE, ForecastSource
 from .panels import CART_COLUMNS, STOCK_COLUMNS, TablePanel, TilesPanel, cart_rows, carts_summary, stock_rows
 from .sales_report import SalesReportView
 
-SALES_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.OrderReturned)
+SALES_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.OrderReturned, ev.OrderAmended)
 REFRESH_INTERVAL_MS = 3_000
 FORECAST_INTERVAL_MS = 300_000
 

@@ -29,8 +29,9 @@ from .models import CATALOG_COLUMNS, CatalogModel, RowsModel
 FILTER_DELAY_MS = 200
 RELOAD_EVENTS = (ev.CatalogImported, ev.ProductCreated, ev.ProductDeactivated, ev.ProductReactivated)
 ORDER_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.OrderPicking, ev.OrderPacked, ev.OrderShipped,
-                ev.OrderDelivered, ev.OrderReturned)
-"""Confirmations reserve, cancellations release, shipments consume, returns restock: the order's products move."""
+                ev.OrderDelivered, ev.OrderReturned, ev.OrderAmended, ev.BackorderReserved)
+"""Confirmations reserve, cancellations release, shipments consume, returns restock, amendments and goods for a
+backorder reserve or release: the order's products move."""
 KEYBOARD_HELP = """Ctrl+F  filter the catalog
 Ctrl+N  new product
 Enter / F2  edit the selected product

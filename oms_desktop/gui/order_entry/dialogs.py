@@ -50,9 +50,10 @@ class TrackingDialog(QDialog):
 
 
 class ShortageDialog(QDialog):
-    """Names each short SKU with what is available and offers to reduce the quantities or remove the lines."""
+    """Names each short SKU with what is available and offers to reduce the quantities, remove the lines, or
+    confirm with a backorder (what is there is reserved, the rest waits for goods)."""
 
-    REDUCE, REMOVE = 10, 11
+    REDUCE, REMOVE, BACKORDER = 10, 11, 12
 
     def __init__(self, error: OutOfStock, parent=None):
         super().__init__(parent)
@@ -66,6 +67,10 @@ class ShortageDialog(QDialog):
         box = QDialogButtonBox()
         reduce = box.addButton("&Reduce to available", QDialogButtonBox.ButtonRole.AcceptRole)
         remove = box.addButton("Re&move short lines", QDialogButtonBox.ButtonRole.DestructiveRole)
+        backorder = box.addButton("Allow back&order: confirm, the rest waits for goods",
+                                  QDialogButtonBox.ButtonRole.ApplyRole)
+        backorder.setObjectName("backorder_button")
+        backorder.clicked.connect(lambda: self.done(self.BACKORDER))
         box.addButton("&Keep editing", QDialogButtonBox.ButtonRole.RejectRole)
         reduce.clicked.connect(lambda: self.done(self.REDUCE))
         remove.clicked.connect(lambda: self.done(self.REMOVE))
@@ -114,6 +119,9 @@ KEYBOARD_HELP = [
     ("Ctrl+Enter", "confirm: reserve stock, show the tracking number"),
     ("Ctrl+P", "pay now (counter): take the payment for the order just confirmed, print the receipt"),
     ("Ctrl+O", "open carts (drafts) to pick up again"),
+    ("Ctrl+E", "amend a confirmed order (until picking starts): quantities, prices, lines; Ctrl+S saves"),
+    ("Ctrl+Shift+E", "edit the caller: name, phones, e-mail, addresses, notes"),
+    ("Alt+X", "express: the warehouse picks this order first"),
     ("Ctrl+Shift+N", "park this cart and start a new order"),
     ("Alt+1..6", "switch tabs"),
     ("Ctrl+Shift+A", "show or hide the live activity panel"),
@@ -195,7 +203,7 @@ class ShipToDialog(QDialog):
 
 
 class CustomerEditDialog(QDialog):
-    """Ctrl+E on the Orders tab: the caller's name, phones (one per line), e-mail, addresses and notes.
+    """Ctrl+Shift+E on the Orders tab: the caller's name, phones (one per line), e-mail, addresses and notes.
     ``values()`` after Accept: the fields for ``CustomerService.update_customer``."""
 
     def __init__(self, customer, parent=None):

@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ...domain import events as ev
 from ...domain.errors import CouponRefused, NotFound, OutOfStock, StaleCart, UserFacingError
@@ -26,6 +26,7 @@ from .. import format as fmt
 from ..jobs import JobRunner
 from ..widgets.message_line import MessageLine
 from .cart_changes import adjustments_html, line_marks, new_offers, offer_banner_text, removed_lines
+from .amend_dialog import AmendDialog
 from .dialogs import DraftsDialog, KeyboardHelpDialog, ShortageDialog, TrackingDialog
 from .lines_model import LinesModel
 
@@ -89,6 +90,7 @@ class OrderEntryTab(QWidget, MessageLine):
         self.locale = self.company.locale
         self.order: OrderDTO | None = None
         self.last_confirmed: OrderDTO | None = None  # what Pay now (Ctrl+P) takes payment for
+        self.amend_dialog: AmendDialog | None = None  # the Amend dialog last opened (Ctrl+E)
         self._cart_id: int | None = None  # the draft lines go to; also read by write jobs (see add_typed_product)
         self._new_offers: list = []  # offers the last cart shown brought (the banner shows them)
         self._banner: tuple | None = None  # (offer ids, total before, total after) while the banner stands
@@ -177,6 +179,10 @@ class OrderEntryTab(QWidget, MessageLine):
         self.drafts_button = QPushButton("&Open carts (Ctrl+O)", objectName="drafts_button")
         self.drafts_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         ch.addWidget(self.drafts_button)
+        self.amend_button = QPushButton("Am&end order... (Ctrl+E)", objectName="amend_button")
+        self.amend_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.amend_button.setToolTip("Change a confirmed order until picking starts: lines, quantities, prices")
+        ch.addWidget(self.amend_button)
         pl.addLayout(ch)
         top.addWidget(product_box, 3)
 
@@ -211,8 +217,10 @@ class OrderEntryTab(QWidget, MessageLine):
         self.ship_to_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.ship_to_label = QLabel(objectName="ship_to_label")
         self.ship_to_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.express_check = QCheckBox("E&xpress", objectName="express_check")
+        self.express_check.setToolTip("The warehouse picks express orders first")
         for w in (coupon_label, self.coupon_edit, shipping_label, self.shipping_combo, self.ship_to_button,
-                  self.ship_to_label):
+                  self.ship_to_label, self.express_check):
             extras.addWidget(w)
         extras.addStretch(1)
         self.adjustments_label = QLabel(objectName="adjustments_label")
@@ -281,6 +289,8 @@ class OrderEntryTab(QWidget, MessageLine):
         self.coupon_edit.returnPressed.connect(self.apply_coupon)
         self.shipping_combo.activated.connect(lambda _i: self.choose_shipping())
         self.ship_to_button.clicked.connect(self.choose_ship_to)
+        self.express_check.toggled.connect(self.set_express)
+        self.amend_button.clicked.connect(lambda: self.amend_order())
         self._marks_timer = QTimer(self, singleShot=True, interval=MARK_MS)
         self._marks_timer.timeout.connect(self.lines_model.clear_marks)
         QTimer.singleShot(0, self.load_shipping_methods)
@@ -288,9 +298,9 @@ class OrderEntryTab(QWidget, MessageLine):
             "F2": lambda: self._focus(self.customer_edit), "F3": lambda: self._focus(self.product_edit),
             "F4": lambda: self.lines_view.setFocus(), "Ctrl+N": self.start_new_customer,
             "Ctrl+R": self.repeat_last_order, "Ctrl+Return": self.confirm, "Ctrl+Enter": self.confirm,
-            "Ctrl+E": self.edit_customer,
+            "Ctrl+Shift+E": self.edit_customer,
             "Ctrl+O": self.open_drafts, "Ctrl+Shift+N": self.park_and_new, "Escape": self.escape,
-            **({"Ctrl+P": self.pay_now} if self.can_take_payments else {}),
+            **({"Ctrl+P": self.pay_now} if self.can_take_payments else {}), "Ctrl+E": lambda: self.amend_order(),
         }
         self._shortcuts = []
         for key, fn in shortcuts.items():
@@ -419,10 +429,10 @@ class OrderEntryTab(QWidget, MessageLine):
                                                                email, address, address), saved, write=True)
 
     def edit_customer(self) -> None:
-        """Ctrl+E: change the caller's name, phones, e-mail, addresses or notes (audited); the screen keeps the
+        """Ctrl+Shift+E: change the caller's name, phones, e-mail, addresses or notes (audited); the screen keeps the
         customer, the cart keeps its delivery address."""
         if self.customer is None:
-            self.show_message("Pick a customer first (F2), then Ctrl+E edits them.", error=True)
+            self.show_message("Pick a customer first (F2), then Ctrl+Shift+E edits them.", error=True)
             return
         from .dialogs import CustomerEditDialog
         dialog = CustomerEditDialog(self.customer, parent=self)
@@ -693,7 +703,8 @@ class OrderEntryTab(QWidget, MessageLine):
             self.order_label.setText("New order: the cart is saved as soon as the first line is added.")
             self.totals_label.setText("")
             return
-        self.order_label.setText(f"{order.number} ({order.status}, {order.channel})  - saved")
+        self.order_label.setText(f"{order.number} ({order.status}, {order.channel})"
+                                 + ("  EXPRESS" if order.express else "") + "  - saved")
         parts = []
         if order.adjustments:
             parts.append(f"Goods {fmt.money(order.goods_total, order.currency, self.locale)}")
@@ -736,8 +747,11 @@ class OrderEntryTab(QWidget, MessageLine):
         """The cart's allowances and charges under the lines, its coupon and its shipping method."""
         draft = order is not None and order.status == "draft"
         self.adjustments_label.setText(adjustments_html(order, self.locale))
-        for w in (self.coupon_edit, self.shipping_combo, self.ship_to_button):
+        for w in (self.coupon_edit, self.shipping_combo, self.ship_to_button, self.express_check):
             w.setEnabled(draft)
+        self.express_check.blockSignals(True)  # showing the cart is not a change of it
+        self.express_check.setChecked(bool(order is not None and order.express))
+        self.express_check.blockSignals(False)
         where = (order.ship_to.splitlines() if order is not None else [])[1:]
         self.ship_to_label.setText(("to " + ", ".join(where[-2:])) if where else "")
         self.ship_to_label.setToolTip(order.ship_to if order is not None else "")
@@ -797,8 +811,66 @@ class OrderEntryTab(QWidget, MessageLine):
         if show_tracking:  # paying at once: the receipt carries the tracking number
             self.show_tracking(order)
         self.clear_order()
-        self.show_message(f"{order.number} confirmed, tracking number {order.tracking_number}.")
+        self.show_message(f"{order.number} confirmed, tracking number {order.tracking_number}."
+                          + (" Backorder (waits for goods): " + ", ".join(f"{q} x {sku}" for sku, q in
+                                                                         order.backordered)
+                             if order.backordered else ""))
         self.refresh_drafts_hint()
+
+    # ---- express and amendments ------------------------------------------------------------------------------
+    def set_express(self, express: bool) -> None:
+        if self.order is None or self.order.status != "draft" or self.order.express == express:
+            return
+        carts, actor = self.services.carts, self.actor
+        self._change(self.order.id, lambda oid, v: carts.set_express(actor, oid, express, expected_version=v),
+                     lambda order: (self.show_order(order), self.show_message(
+                         f"{order.number} is {'express: picked first' if order.express else 'not express'}.")))
+
+    def ask_order_number(self) -> str | None:
+        last = self.last_confirmed.number if self.last_confirmed is not None else ""
+        text, ok = QInputDialog.getText(self, "Amend an order", "Order number or tracking number:", text=last)
+        return text.strip() if ok and text.strip() else None
+
+    def amend_order(self, ref: str | None = None) -> None:
+        """Open a confirmed order's lines to change them (Ctrl+E); the order asked for, the last confirmed one
+        offered."""
+        ref = ref if ref is not None else self.ask_order_number()
+        if not ref:
+            return
+        orders, actor = self.services.orders, self.actor
+
+        def loaded(order: OrderDTO) -> None:
+            if order.status != "confirmed":
+                self.show_message(f"{order.number} is {order.status}; only a confirmed order can be amended before "
+                                  "picking starts.", error=True)
+                return
+            self.amend_dialog = dialog = AmendDialog(order, lambda lines, prices, backorder: save(
+                dialog, order, lines, prices, backorder), self.locale, self)
+            dialog.open()
+
+        def save(dialog: AmendDialog, order: OrderDTO, lines, prices, backorder: bool) -> None:
+            def done(amended: OrderDTO) -> None:
+                dialog.accept()
+                self.show_message(f"{amended.number} amended: " + ", ".join(
+                    f"{ln.quantity} x {ln.sku}" for ln in amended.lines)
+                    + f"; total {fmt.money(amended.total, amended.currency, self.locale)}."
+                    + (" Backorder (waits for goods): " + ", ".join(f"{q} x {s}" for s, q in amended.backordered)
+                       if amended.backordered else ""))
+
+            def refused(exc: BaseException) -> None:
+                if isinstance(exc, UserFacingError):
+                    dialog.refused(str(exc))
+                else:
+                    dialog.refused("Not saved.")
+                    self._failed(exc)
+
+            self.jobs.submit(lambda _j: orders.amend_order(actor, order.id, set_lines=lines, prices=prices,
+                                                           expected_version=order.version,
+                                                           allow_backorder=backorder),
+                             on_success=done, on_failure=refused, write=True, owner=dialog)
+
+        self.jobs.submit(lambda _j: orders.get_order(actor, ref), on_success=loaded, on_failure=self._failed,
+                         owner=self)
 
     def pay_now(self) -> None:
         """Ctrl+P at the counter: the order on screen is paid. A cart on screen is confirmed first (exactly as
@@ -834,6 +906,12 @@ class OrderEntryTab(QWidget, MessageLine):
     def handle_shortage(self, error: OutOfStock) -> None:
         self.show_message(str(error), error=True)
         choice = self.ask_shortage(error)
+        if choice == ShortageDialog.BACKORDER and self.order is not None:
+            oid, shown = self.order.id, self.order.version
+            self.jobs.submit(lambda _j: self.services.orders.confirm_order(self.actor, oid, expected_version=shown,
+                                                                          allow_backorder=True),
+                             on_success=self._confirmed, on_failure=self._failed, write=True, owner=self)
+            return
         if choice not in (ShortageDialog.REDUCE, ShortageDialog.REMOVE) or self.order is None:
             return
         short = {s.sku: s.available for s in error.shortages}
@@ -916,7 +994,8 @@ class OrderEntryTab(QWidget, MessageLine):
                       ev.matches(e.event, (ev.OrderConfirmed, ev.OrderCancelled)))]
         if elsewhere:
             self.reload_order(self._changed_elsewhere)
-        elif any(ev.matches(e.event, (ev.OrderConfirmed, ev.OrderCancelled, ev.StockAdjusted)) for e in events):
+        elif any(ev.matches(e.event, (ev.OrderConfirmed, ev.OrderCancelled, ev.StockAdjusted, ev.OrderAmended,
+                                      ev.BackorderReserved)) for e in events):
             self.reload_order(mark=False)
 
     # ---- coupon and shipping -----------------------------------------------------------------------------------

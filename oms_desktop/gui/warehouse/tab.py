@@ -26,8 +26,9 @@ from ..widgets.message_line import MessageLine
 
 REFRESH_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.PicklistCreated, ev.PicklistConfirmed, ev.OrderPicking,
                   ev.OrderPacked, ev.OrderShipped, ev.OrderDelivered, ev.BackorderCreated, ev.BackorderReleased,
-                  ev.OrderReturned)
-STAGE_TEXT = {"waiting": "waiting", "backorder": "backorder", "picking": "picking", "picked": "picked: pack it",
+                  ev.OrderReturned, ev.OrderAmended, ev.BackorderReserved)
+STAGE_TEXT = {"waiting": "waiting", "awaiting stock": "awaiting stock (backorder)", "backorder": "backorder",
+              "picking": "picking", "picked": "picked: pack it",
               "packed": "packed: ship it"}
 OK_STYLE = "QLineEdit { background: #d4f4d4; }"
 ERROR_STYLE = "QLineEdit { background: #f8c8c8; }"
