@@ -3,8 +3,22 @@ from __future__ import annotations
 
 import pytest
 
+from PySide6.QtWidgets import QFileDialog
+
 from oms_desktop.gui.accounts import AccountsTab
 from oms_desktop.gui.jobs import JobRunner
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_file_dialogs(monkeypatch):
+    """A file dialog nobody answers would wait forever (offscreen, no user): a test that reaches one fails at once.
+    Tests that mean to answer one patch the dialog function their module calls, after this fixture ran."""
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the code under test opened a file dialog that this test does not answer")
+
+    for name in ("getSaveFileName", "getOpenFileName", "getOpenFileNames", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))
 
 
 @pytest.fixture

@@ -209,7 +209,7 @@ def test_pay_now_pays_the_cart_on_screen_not_the_order_before_it(qtbot, catalog,
     entry.show()
     entry.activateWindow()
     qtbot.waitUntil(entry.customer_edit.hasFocus)
-    monkeypatch.setattr(pd, "ask_receipt_choice", lambda parent, number: "none")
+    monkeypatch.setattr(pd, "ask_receipt_choice", lambda parent, number: None)  # "No receipt"
     qtbot.keyClicks(entry.product_edit, "2*LAMP-01")  # the first customer's order, confirmed and left unpaid
     qtbot.keyClick(entry.product_edit, Qt.Key.Key_Return)
     qtbot.keyClick(entry, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
