@@ -89,9 +89,17 @@ def test_the_tiles_and_charts_show_the_services_figures(qtbot, shop, users, sett
     assert revenue.count() == len(d.days) == 56
     assert Decimal(str(revenue.at(revenue.count() - 1).y())) == report.total.figures.net
     assert [r[0] for r in tab.top_chart.csv_rows] == [r.key for r in report.top_products]
-    assert tab.stock_panel.note_label.text().startswith(NOT_AVAILABLE)
+    assert tab.forecasts.stock_cover() == tab.stock == []  # one day of sales: nothing is projected to run out
+    assert tab.stock_panel.note_label.text() == "No product is projected to run out soon."
     assert "1 open cart" not in tab.carts_panel.summary_label.text()  # no cart in this shop
     assert "<b>0</b> open carts" in tab.carts_panel.summary_label.text()
+
+
+def test_without_a_forecast_service_the_panels_say_so_and_the_rest_works(qtbot, shop, users, settings, monkeypatch):
+    monkeypatch.setattr(ForecastSource, "of", classmethod(lambda cls, services, actor: None))
+    tab = _tab(qtbot, shop, users["manager"], settings)
+    assert tab.forecasts is None and tab.dashboard.total.today.orders == 3
+    assert tab.stock_panel.note_label.text().startswith(NOT_AVAILABLE)
 
 
 def test_an_order_confirmed_on_another_workstation_shows_after_the_feed_delivers_it(qtbot, shop, users, settings,
@@ -236,14 +244,14 @@ def test_the_dashboard_tab_is_for_managers_alt_b_shows_it_f5_refreshes_and_it_fi
         window = MainWindow(shop, users[role], database="test", jobs=JobRunner(synchronous=True))
         qtbot.addWidget(window)
         assert (window.dashboard is not None) is has_it, role
-    window = MainWindow(shop, users["manager"], database="test", jobs=JobRunner(synchronous=True))
+    window = MainWindow(shop, users["admin"], database="test", jobs=JobRunner(synchronous=True))  # starts on Orders
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     tab = window.dashboard
-    assert tab.dashboard is None  # nothing is read until the tab shows
+    assert window.ui.tabs.currentWidget() is not tab and tab.dashboard is None  # nothing is read until it shows
     with qtbot.waitSignal(tab.loaded, timeout=3000):
         qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
     assert window.ui.tabs.currentWidget() is tab
@@ -252,6 +260,11 @@ def test_the_dashboard_tab_is_for_managers_alt_b_shows_it_f5_refreshes_and_it_fi
     hint = window.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 768, (hint.width(), hint.height())
     assert tab.sales_chart.view.height() >= 180 and tab.stock_panel.table.height() >= 80
+    manager = MainWindow(shop, users["manager"], database="test", jobs=JobRunner(synchronous=True))
+    qtbot.addWidget(manager)
+    with qtbot.waitSignal(manager.dashboard.loaded, timeout=3000):  # the manager's start tab: read as it shows
+        manager.show()
+    assert manager.ui.tabs.currentWidget() is manager.dashboard
 
 
 def test_tab_reaches_every_panel_in_order(qtbot, shop, users, settings):

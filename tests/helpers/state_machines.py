@@ -24,6 +24,7 @@ from oms_desktop.bootstrap import open_backend
 from oms_desktop.config import Paths
 from oms_desktop.domain.errors import ValidationFailed
 from oms_desktop.services.warehouse_dto import ShipmentDTO
+from tests.helpers.fixtures import migrated_sqlite_url
 
 DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
@@ -46,7 +47,7 @@ class FreshDatabaseMachine(RuleBasedStateMachine):
         self.tmp = tempfile.TemporaryDirectory(prefix=prefix)
         root = Path(self.tmp.name)
         paths = Paths(root / "data", root / "config", root / "logs", root / "backups").ensure()
-        url = self.fresh_url() if self.fresh_url is not None else f"sqlite:///{root / 'oms.db'}"
+        url = self.fresh_url() if self.fresh_url is not None else migrated_sqlite_url(root)
         self.backend = open_backend(url, paths=paths, hasher=fast_test_hasher())
         services = self.backend.services
         services.auth.add_user(None, "admin", "admin", "admin-pw")

@@ -40,8 +40,9 @@ INVOICE_ADJUSTMENTS = 3
 """What an order's allowances and charges add to issuing its invoice, and only when it has some: reading them,
 inserting the invoice's share of them (one executemany), and, for an order invoiced before, reading what its earlier
 invoices billed of them (one statement for all of them)."""
-RECORD_PAYMENT = 9
-"""Statements of recording a payment: the order (locked), its amounts, the payment, the order's open account (one
+RECORD_PAYMENT = 10
+"""Statements of recording a payment: the order (locked), its amounts, the till session a cash or card payment joins
+(the one its cashier has open, locked so a close counts it: docs/till.md), the payment, the order's open account (one
 upsert), the receipt entry and its postings, event, audit, and the payment with its user's name for the DTO."""
 ACCOUNTS_QUEUE = 1
 """Statements of loading the accounts queue, however many orders it lists: one query over the open accounts (every
