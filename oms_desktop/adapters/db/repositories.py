@@ -1,6 +1,8 @@
 """Repositories: SQL for each aggregate, in SQLAlchemy Core (the hot paths need no ORM identity map)."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import json
 from datetime import datetime, timezone
 from typing import Any
@@ -162,14 +164,14 @@ class ProductsRepo(_Repo):
             products_t.c.id.in_(bindparam("ids", expanding=True)))), {"ids": ids}).all() if ids else []
         return {r.id: r for r in rows}
 
-    def add(self, values: dict) -> int:
+    def add(self, values: Mapping[str, object]) -> int:
         now = _now()
         values = {**values, "created_at": now, "updated_at": now}
         pid = self.c.execute(insert(products_t).values(**values).returning(products_t.c.id)).scalar_one()
         self.c.execute(insert(stock_t).values(product_id=pid, on_hand=0, reserved=0))
         return pid
 
-    def update(self, product_id: int, values: dict) -> None:
+    def update(self, product_id: int, values: Mapping[str, object]) -> None:
         self.c.execute(update(products_t).where(products_t.c.id == product_id).values(**values, updated_at=_now()))
 
     def existing_skus(self, skus) -> dict[str, int]:
@@ -459,7 +461,7 @@ class StockRepo(_Repo):
                                              reserved_delta=reserved_delta, reason=reason, order_id=order_id,
                                              reference=reference, user_id=user_id, created_at=_now()))
 
-    def add_moves(self, rows: list[dict]) -> None:
+    def add_moves(self, rows: Sequence[Mapping[str, object]]) -> None:
         if rows:
             now = _now()
             base = {"on_hand_delta": 0, "reserved_delta": 0, "reason": "", "order_id": None, "reference": "",
@@ -577,21 +579,22 @@ class CustomersRepo(_Repo):
         for phone, digits, key in phones:
             self.add_phone(customer_id, phone, digits, key)
 
-    def update(self, customer_id: int, values: dict) -> None:
-        if "name" in values:
-            values["name_lower"] = values["name"].lower()
-        if "email" in values:
-            values["email_lower"] = values["email"].lower()
-        self.c.execute(update(customers_t).where(customers_t.c.id == customer_id).values(**values))
+    def update(self, customer_id: int, values: Mapping[str, object]) -> None:
+        row = dict(values)  # the caller's mapping stays as it was
+        if "name" in row:
+            row["name_lower"] = str(row["name"]).lower()
+        if "email" in row:
+            row["email_lower"] = str(row["email"]).lower()
+        self.c.execute(update(customers_t).where(customers_t.c.id == customer_id).values(**row))
 
 
 class OrdersRepo(_Repo):
-    def add(self, values: dict) -> int:
+    def add(self, values: Mapping[str, object]) -> int:
         now = _now()
         return self.c.execute(insert_returning_id(orders_t), {"created_at": now, "updated_at": now, **values}
                               ).scalar_one()
 
-    def add_unless_tracking_taken(self, values: dict) -> int | None:
+    def add_unless_tracking_taken(self, values: Mapping[str, object]) -> int | None:
         """Insert an order with ``values["tracking_number"]``; None (nothing inserted) if another order has that
         number already. One statement instead of a look-up and an insert: ``ON CONFLICT (tracking_number) DO
         NOTHING``, which leaves any other constraint violation to raise as usual."""
@@ -643,7 +646,7 @@ class OrdersRepo(_Repo):
         return bool(self.c.execute(built("tracking exists", lambda: select(exists().where(
             orders_t.c.tracking_number == bindparam("t")))), {"t": tracking}).scalar())
 
-    def update(self, order_id: int, values: dict) -> None:
+    def update(self, order_id: int, values: Mapping[str, object]) -> None:
         self.c.execute(built("update order", lambda: update(orders_t).where(orders_t.c.id == bindparam("_order_id"))),
                        {**values, "updated_at": _now(), "_order_id": order_id})
 
@@ -651,14 +654,14 @@ class OrdersRepo(_Repo):
         return self.c.execute(built("order lines", lambda: select(lines_t).where(
             lines_t.c.order_id == bindparam("id")).order_by(lines_t.c.line_no)), {"id": order_id}).all()
 
-    def add_line(self, values: dict) -> None:
+    def add_line(self, values: Mapping[str, object]) -> None:
         self.c.execute(insert(lines_t).values(**values))
 
-    def add_lines(self, rows: list[dict]) -> None:
+    def add_lines(self, rows: Sequence[Mapping[str, object]]) -> None:
         if rows:
             self.c.execute(plain_insert(lines_t), rows)
 
-    def update_line(self, order_id: int, line_no: int, values: dict) -> None:
+    def update_line(self, order_id: int, line_no: int, values: Mapping[str, object]) -> None:
         self.c.execute(update(lines_t).where(lines_t.c.order_id == order_id, lines_t.c.line_no == line_no)
                        .values(**values))
 
@@ -690,13 +693,14 @@ class OrdersRepo(_Repo):
 
 
 class EventsRepo(_Repo):
-    def add(self, kind: str, *, user_id=None, order_id=None, product_id=None, payload: dict | None = None) -> None:
+    def add(self, kind: str, *, user_id: int | None = None, order_id: int | None = None, product_id: int | None = None,
+            payload: Mapping[str, object] | None = None) -> None:
         # insert(table) with a parameter dict: no per-call .values() construction on the hot path
         self.c.execute(plain_insert(events_t), {"kind": kind, "at": _now(), "user_id": user_id, "order_id": order_id,
                                           "product_id": product_id,
                                           "payload": json.dumps(payload or {}, default=str, ensure_ascii=False)})
 
-    def add_event(self, event: AnyEvent, *, user_id=None) -> None:
+    def add_event(self, event: AnyEvent, *, user_id: int | None = None) -> None:
         """Write a typed event (domain/events.py): the same one INSERT as ``add``."""
         kind, order_id, product_id, payload = to_record(event)
         self.add(kind, user_id=user_id, order_id=order_id, product_id=product_id, payload=payload)

@@ -1,6 +1,8 @@
 """Repository of the accounts area: invoice numbering, invoices, payments and the journal (SQLAlchemy Core)."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from datetime import date
 
 from sqlalchemy import and_, bindparam, case, exists, func, literal, literal_column, or_, select, union_all, update
@@ -161,7 +163,7 @@ class InvoicesRepo(_AccountsTables):
         """The number of every issued invoice and credit note."""
         return list(self.c.execute(select(invoices_t.c.number)).scalars())
 
-    def add_invoice(self, values: dict, lines: list[dict]) -> int:
+    def add_invoice(self, values: Mapping[str, object], lines: Sequence[Mapping[str, object]]) -> int:
         iid = self.c.execute(insert_returning_id(invoices_t), {**values, "issued_at": _now()}).scalar_one()
         if lines:
             self.c.execute(plain_insert(invoice_lines_t), [{**ln, "invoice_id": iid} for ln in lines])
@@ -232,7 +234,7 @@ class InvoicesRepo(_AccountsTables):
 class PaymentsRepo(_AccountsTables):
     """Payments and refunds."""
 
-    def add_payment(self, values: dict) -> int:
+    def add_payment(self, values: Mapping[str, object]) -> int:
         return self.c.execute(insert_returning_id(payments_t), {**values, "received_at": _now()}).scalar_one()
 
     def payment(self, payment_id: int):
@@ -351,7 +353,7 @@ class ReceivablesRepo(_AccountsTables):
 class LedgerRepo(_AccountsTables):
     """Journal entries and their postings (append-only), balances."""
 
-    def add_entry(self, values: dict, postings: list[tuple[str, int]]) -> int:
+    def add_entry(self, values: Mapping[str, object], postings: list[tuple[str, int]]) -> int:
         now = _now()
         eid = self.c.execute(insert_returning_id(entries_t), {**values, "posted_at": now, "posted_on": now.date()}
                              ).scalar_one()

@@ -1,6 +1,8 @@
 """The outbox's SQL: writing a message in the caller's transaction, claiming due ones, recording what happened."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from datetime import datetime
 
 from sqlalchemy import bindparam, false, func, insert, literal, select, update
@@ -17,11 +19,11 @@ _FROM_CUSTOMER = ("kind", "order_id", "message_id", "facts", "status", "attempts
 
 
 class OutboxRepo(_Repo):
-    def add(self, values: dict) -> None:
+    def add(self, values: Mapping[str, object]) -> None:
         """One message to a recipient the caller has read already (one INSERT)."""
         self.c.execute(plain_insert(outbox_t), values)
 
-    def add_for_customer(self, customer_id: int | None, values: dict, *, invoice: bool = False) -> None:
+    def add_for_customer(self, customer_id: int | None, values: Mapping[str, object], *, invoice: bool = False) -> None:
         """One message to the customer's e-mail address, in one ``INSERT ... SELECT``: nothing when the customer
         has no address or opted out (or, for an invoice, does not want it by mail). No read before it."""
         if customer_id is None:
@@ -63,13 +65,13 @@ class OutboxRepo(_Repo):
         return self.c.execute(select(outbox_t).where(t.status.in_(("claimed", "sending")))
                               .order_by(t.claimed_at, t.id)).all()
 
-    def update_claimed(self, message_pk: int, token: str, values: dict) -> bool:
+    def update_claimed(self, message_pk: int, token: str, values: Mapping[str, object]) -> bool:
         """Change a message only while ``token`` still holds it (a sender never overwrites another's claim)."""
         t = outbox_t.c
         return self.c.execute(update(outbox_t).where(t.id == message_pk, t.claim_token == token)
                               .values(**values)).rowcount == 1
 
-    def update_due(self, message_pk: int, values: dict) -> bool:
+    def update_due(self, message_pk: int, values: Mapping[str, object]) -> bool:
         """Change a pending or failed message (a person retries it); False if a sender holds it or it is sent."""
         t = outbox_t.c
         return self.c.execute(update(outbox_t).where(t.id == message_pk, t.status.in_(("pending", "failed")))
@@ -80,7 +82,7 @@ class OutboxRepo(_Repo):
         return self.c.execute(select(outbox_t).where(t.status == "pending", t.next_attempt_at <= now)
                               .order_by(t.next_attempt_at, t.id).limit(limit)).all()
 
-    def update_pending(self, message_pk: int, attempts: int, values: dict) -> bool:
+    def update_pending(self, message_pk: int, attempts: int, values: Mapping[str, object]) -> bool:
         """Record a failed attempt on a message that nobody claimed meanwhile (``attempts`` as it was read)."""
         t = outbox_t.c
         return self.c.execute(update(outbox_t).where(t.id == message_pk, t.status == "pending",

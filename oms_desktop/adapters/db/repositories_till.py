@@ -1,6 +1,8 @@
 """Repository of the counter's tills: sessions, cash moved in and out, the payments a session took (SQLAlchemy Core)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -29,7 +31,7 @@ class TillRepo(_Repo):
                 .join(_OPENER, _OPENER.c.id == sessions_t.c.opened_by)
                 .outerjoin(_CLOSER, _CLOSER.c.id == sessions_t.c.closed_by))
 
-    def open_session(self, values: dict) -> int:
+    def open_session(self, values: Mapping[str, object]) -> int:
         """A new open session; refused (BusinessRuleViolation) when the till has one open already (the partial
         unique index decides when two workstations open the same till at the same moment)."""
         try:
@@ -66,14 +68,14 @@ class TillRepo(_Repo):
             q = q.where(sessions_t.c.till == till)
         return self.c.execute(q.order_by(sessions_t.c.opened_at, sessions_t.c.id)).all()
 
-    def close_session(self, session_id: int, values: dict) -> bool:
+    def close_session(self, session_id: int, values: Mapping[str, object]) -> bool:
         """Close an open session with what was counted; False when it was closed already."""
         done = self.c.execute(update(sessions_t).where(sessions_t.c.id == session_id,
                                                        sessions_t.c.closed_at.is_(None))
                               .values(**values, closed_at=_now()))
         return done.rowcount == 1
 
-    def add_movement(self, values: dict) -> int:
+    def add_movement(self, values: Mapping[str, object]) -> int:
         return self.c.execute(insert_returning_id(movements_t), {**values, "moved_at": _now()}).scalar_one()
 
     def movements_of(self, session_id: int):
