@@ -2,11 +2,13 @@
 
 ``adapters/db/`` implements them (``SqlUnitOfWork``; mypy checks that it conforms) and ``tests/helpers/fake_uow.py``
 fakes some of them. Arguments are plain values; a write takes its column values as a ``Values`` mapping (the
-columns are the table's, ``adapters/db/models*.py``). A read returns plain values, or ``StoredRow``s.
+columns are the table's, ``adapters/db/models*.py``). A read returns plain values, frozen records (``UserRecord``,
+``EventRecord``, ``AuditRecord``), or, where no record is defined yet, ``StoredRow``s.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -38,6 +40,48 @@ class StoredRow(Protocol):
     def __len__(self) -> int: ...
 
 
+@dataclass(frozen=True)
+class UserRecord:
+    """A user as stored (table ``users``)."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+    password_hash: str
+    active: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """A stored event (table ``events``) with its author's user name; ``domain/events.from_record`` reads it."""
+
+    id: int
+    kind: str
+    at: datetime
+    user_id: int | None
+    order_id: int | None
+    product_id: int | None
+    payload: str  # JSON
+    username: str | None
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """An audit row (table ``audit_log``): who did what, when, with the old and new values as JSON."""
+
+    id: int
+    at: datetime
+    user_id: int | None
+    username: str
+    action: str
+    entity: str
+    entity_id: str
+    old_values: str
+    new_values: str
+
+
 # ---- adapters/db/repositories.py ----------
 class SettingsRepository(Protocol):
     """`adapters/db/repositories.py` `SettingsRepo`."""
@@ -49,9 +93,9 @@ class UsersRepository(Protocol):
     """`adapters/db/repositories.py` `UsersRepo`."""
     def count(self) -> int: ...
     def add(self, username: str, display_name: str, role: str, password_hash: str) -> int: ...
-    def by_username(self, username: str) -> StoredRow | None: ...
-    def get(self, user_id: int) -> StoredRow | None: ...
-    def list(self) -> Sequence[StoredRow]: ...
+    def by_username(self, username: str) -> UserRecord | None: ...
+    def get(self, user_id: int) -> UserRecord | None: ...
+    def list(self) -> Sequence[UserRecord]: ...
     def set_password(self, user_id: int, password_hash: str) -> None: ...
     def set_active(self, user_id: int, active: bool) -> None: ...
 
@@ -138,7 +182,7 @@ class EventsRepository(Protocol):
     def add(self, kind: str, *, user_id: int | None = None, order_id: int | None = None,
             product_id: int | None = None, payload: Values | None = None) -> None: ...
     def add_event(self, event: AnyEvent, *, user_id: int | None = None) -> None: ...
-    def since(self, last_id: int, limit: int = 500) -> Sequence[StoredRow]: ...
+    def since(self, last_id: int, limit: int = 500) -> Sequence[EventRecord]: ...
     def last_id(self) -> int: ...
 
 
@@ -146,7 +190,7 @@ class AuditRepository(Protocol):
     """`adapters/db/repositories.py` `AuditRepo`."""
     def record(self, *, user_id: int | None, username: str, action: str, entity: str, entity_id: int | str,
                old: object = None, new: object = None) -> None: ...
-    def for_entity(self, entity: str, entity_id: int | str) -> Sequence[StoredRow]: ...
+    def for_entity(self, entity: str, entity_id: int | str) -> Sequence[AuditRecord]: ...
 # ---- adapters/db/repositories_accounts.py ----------
 class InvoicesRepository(Protocol):
     """`adapters/db/repositories_accounts.py` `InvoicesRepo`."""

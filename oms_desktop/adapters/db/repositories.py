@@ -19,6 +19,7 @@ from sqlalchemy.sql.elements import BindParameter, ColumnElement
 from sqlalchemy.sql.roles import ColumnsClauseRole
 
 from ...domain.events import AnyEvent, to_record
+from ...services.repository_ports import AuditRecord, EventRecord, UserRecord
 from . import models as m
 from .models_performance import MIN_TRIGRAM_WORD
 from .models_performance import PG_NAME_WORDS_TSVECTOR, WORD_POSITION_WEIGHT, typed_words
@@ -114,14 +115,16 @@ class UsersRepo(_Repo):
             username=username, display_name=display_name, role=role, password_hash=password_hash, active=True,
             created_at=_now()).returning(users_t.c.id)).scalar_one()
 
-    def by_username(self, username: str):
-        return self.c.execute(select(users_t).where(func.lower(users_t.c.username) == username.lower())).first()
+    def by_username(self, username: str) -> UserRecord | None:
+        row = self.c.execute(select(users_t).where(func.lower(users_t.c.username) == username.lower())).first()
+        return UserRecord(**row._mapping) if row is not None else None
 
-    def get(self, user_id: int):
-        return self.c.execute(select(users_t).where(users_t.c.id == user_id)).first()
+    def get(self, user_id: int) -> UserRecord | None:
+        row = self.c.execute(select(users_t).where(users_t.c.id == user_id)).first()
+        return UserRecord(**row._mapping) if row is not None else None
 
-    def list(self):
-        return self.c.execute(select(users_t).order_by(users_t.c.username)).all()
+    def list(self) -> list[UserRecord]:
+        return [UserRecord(**r._mapping) for r in self.c.execute(select(users_t).order_by(users_t.c.username))]
 
     def set_password(self, user_id: int, password_hash: str) -> None:
         self.c.execute(update(users_t).where(users_t.c.id == user_id).values(password_hash=password_hash))
@@ -705,10 +708,10 @@ class EventsRepo(_Repo):
         kind, order_id, product_id, payload = to_record(event)
         self.add(kind, user_id=user_id, order_id=order_id, product_id=product_id, payload=payload)
 
-    def since(self, last_id: int, limit: int = 500):
+    def since(self, last_id: int, limit: int = 500) -> list[EventRecord]:
         q = (select(events_t, users_t.c.username).outerjoin(users_t, users_t.c.id == events_t.c.user_id)
              .where(events_t.c.id > last_id).order_by(events_t.c.id).limit(limit))
-        return self.c.execute(q).all()
+        return [EventRecord(**r._mapping) for r in self.c.execute(q)]
 
     def last_id(self) -> int:
         return self.c.execute(select(func.coalesce(func.max(events_t.c.id), 0))).scalar_one()
@@ -721,6 +724,7 @@ class AuditRepo(_Repo):
             old_values=json.dumps(old, default=str, ensure_ascii=False) if old is not None else "",
             new_values=json.dumps(new, default=str, ensure_ascii=False) if new is not None else ""))
 
-    def for_entity(self, entity: str, entity_id):
-        return self.c.execute(select(audit_t).where(audit_t.c.entity == entity, audit_t.c.entity_id == str(entity_id))
-                              .order_by(audit_t.c.id)).all()
+    def for_entity(self, entity: str, entity_id: int | str) -> list[AuditRecord]:
+        return [AuditRecord(**r._mapping) for r in self.c.execute(
+            select(audit_t).where(audit_t.c.entity == entity, audit_t.c.entity_id == str(entity_id))
+            .order_by(audit_t.c.id))]
