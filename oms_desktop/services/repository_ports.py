@@ -3,7 +3,7 @@
 ``adapters/db/`` implements them (``SqlUnitOfWork``; mypy checks that it conforms) and ``tests/helpers/fake_uow.py``
 fakes some of them. Arguments are plain values; a write takes its column values as a ``Values`` mapping (the
 columns are the table's, ``adapters/db/models*.py``). A read returns plain values, frozen records (``UserRecord``,
-``EventRecord``, ``AuditRecord``, ``OutboxRecord``), or, where no record is defined yet, ``StoredRow``s.
+``EventRecord``, ``AuditRecord``, ``OutboxRecord``, the till's), or, where no record is defined yet, ``StoredRow``s.
 """
 from __future__ import annotations
 
@@ -86,6 +86,63 @@ class OutboxRecord:
     last_error: str
     created_at: datetime
     sent_at: datetime | None
+
+
+@dataclass(frozen=True)
+class TillSessionRecord:
+    """A till session (table ``till_sessions``) with the user names of who opened and who closed it."""
+
+    id: int
+    till: str
+    currency: str
+    float_minor: int
+    opened_by: int
+    opened_at: datetime
+    closed_by: int | None
+    closed_at: datetime | None
+    expected_cash_minor: int | None
+    counted_cash_minor: int | None
+    expected_card_minor: int | None
+    counted_card_minor: int | None
+    difference_minor: int | None
+    close_entry_id: int | None
+    opened_by_name: str
+    closed_by_name: str | None
+
+
+@dataclass(frozen=True)
+class TillMovementRecord:
+    """Cash put into or taken out of a till (table ``till_movements``) with who moved it."""
+
+    id: int
+    session_id: int
+    kind: str
+    amount_minor: int
+    reason: str
+    user_id: int | None
+    moved_at: datetime
+    entry_id: int | None
+    username: str | None
+
+
+@dataclass(frozen=True)
+class TillPaymentRecord:
+    """A payment or refund taken at a till (table ``payments``), its order's total and who took it."""
+
+    id: int
+    order_id: int
+    kind: str
+    method: str
+    amount_minor: int
+    currency: str
+    reference: str
+    card_last4: str
+    notes: str
+    user_id: int | None
+    received_at: datetime
+    till_session_id: int | None
+    order_total_minor: int
+    username: str | None
 
 
 @dataclass(frozen=True)
@@ -390,17 +447,18 @@ class SalesRepository(Protocol):
 class TillRepository(Protocol):
     """`adapters/db/repositories_till.py` `TillRepo`."""
     def open_session(self, values: Values) -> int: ...
-    def open_session_of(self, till: str, *, lock: bool = False) -> StoredRow | None: ...
-    def open_sessions_opened_by(self, user_id: int, *, lock: bool = False) -> Sequence[StoredRow]: ...
-    def session(self, session_id: int, *, lock: bool = False) -> StoredRow | None: ...
-    def sessions_between(self, start: datetime, end: datetime, *, till: str | None = None) -> Sequence[StoredRow]: ...
+    def open_session_of(self, till: str, *, lock: bool = False) -> TillSessionRecord | None: ...
+    def open_sessions_opened_by(self, user_id: int, *, lock: bool = False) -> Sequence[TillSessionRecord]: ...
+    def session(self, session_id: int, *, lock: bool = False) -> TillSessionRecord | None: ...
+    def sessions_between(self, start: datetime, end: datetime, *,
+                         till: str | None = None) -> Sequence[TillSessionRecord]: ...
     def close_session(self, session_id: int, values: Values) -> bool: ...
     def add_movement(self, values: Values) -> int: ...
-    def movements_of(self, session_id: int) -> Sequence[StoredRow]: ...
-    def payments_of(self, session_id: int) -> Sequence[StoredRow]: ...
+    def movements_of(self, session_id: int) -> Sequence[TillMovementRecord]: ...
+    def payments_of(self, session_id: int) -> Sequence[TillPaymentRecord]: ...
     def cash_adjustments_total(self) -> int: ...
-    def closed_sessions(self) -> Sequence[StoredRow]: ...
-    def linked_payments_outside_sessions(self) -> Sequence[StoredRow]: ...
+    def closed_sessions(self) -> Sequence[TillSessionRecord]: ...
+    def linked_payments_outside_sessions(self) -> list[tuple[int, int]]: ...
 # ---- adapters/db/repositories_warehouse.py ----------
 class PickingRepository(Protocol):
     """`adapters/db/repositories_warehouse.py` `PickingRepo`."""
