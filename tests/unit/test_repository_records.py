@@ -11,7 +11,7 @@ from oms_desktop.adapters.db import models as m
 from oms_desktop.adapters.db import models_accounts as a
 from oms_desktop.adapters.db import models_mail as mm
 from oms_desktop.adapters.db import models_till as t
-from oms_desktop.services import repository_ports as rp
+from oms_desktop.services import repository_records as rp
 
 
 @pytest.mark.parametrize("record, table, joined", [

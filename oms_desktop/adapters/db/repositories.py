@@ -19,7 +19,7 @@ from sqlalchemy.sql.elements import BindParameter, ColumnElement
 from sqlalchemy.sql.roles import ColumnsClauseRole
 
 from ...domain.events import AnyEvent, to_record
-from ...services.repository_ports import AuditRecord, EventRecord, UserRecord
+from ...services.repository_records import AuditRecord, EventRecord, UserRecord
 from . import models as m
 from .models_performance import MIN_TRIGRAM_WORD
 from .models_performance import PG_NAME_WORDS_TSVECTOR, WORD_POSITION_WEIGHT, typed_words

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import Row, bindparam, false, func, insert, literal, select, update
 
-from ...services.repository_ports import OutboxRecord
+from ...services.repository_records import OutboxRecord
 from . import models as m
 from . import models_mail as mm
 from .repositories import _Repo, built, plain_insert

@@ -8,7 +8,7 @@ from sqlalchemy import Row, and_, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ...domain.errors import BusinessRuleViolation
-from ...services.repository_ports import TillMovementRecord, TillPaymentRecord, TillSessionRecord
+from ...services.repository_records import TillMovementRecord, TillPaymentRecord, TillSessionRecord
 from . import models as m
 from . import models_accounts as a
 from . import models_till as t
