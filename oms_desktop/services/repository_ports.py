@@ -12,8 +12,8 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from ..domain.events import AnyEvent
-from .repository_records import (UserRecord, EventRecord, OutboxRecord, TillSessionRecord, TillMovementRecord,
-                                TillPaymentRecord, AuditRecord)
+from .repository_records import (AuditRecord, EventRecord, OutboxRecord, PaymentRecord, TillMovementRecord,
+                                 TillPaymentRecord, TillSessionRecord, UserRecord)
 
 Values = Mapping[str, object]
 """Column values of one row to write, by column name (genuinely open: the table decides)."""
@@ -173,9 +173,9 @@ class InvoicesRepository(Protocol):
 class PaymentsRepository(Protocol):
     """`adapters/db/repositories_accounts.py` `PaymentsRepo`."""
     def add_payment(self, values: Values) -> int: ...
-    def payment(self, payment_id: int) -> StoredRow | None: ...
-    def payments_of(self, order_id: int) -> Sequence[StoredRow]: ...
-    def payments_between(self, start: datetime | None, end: datetime | None) -> Sequence[StoredRow]: ...
+    def payment(self, payment_id: int) -> PaymentRecord | None: ...
+    def payments_of(self, order_id: int) -> Sequence[PaymentRecord]: ...
+    def payments_between(self, start: datetime | None, end: datetime | None) -> Sequence[PaymentRecord]: ...
 
 
 class ReceivablesRepository(Protocol):

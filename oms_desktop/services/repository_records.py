@@ -95,6 +95,25 @@ class TillMovementRecord:
 
 
 @dataclass(frozen=True)
+class PaymentRecord:
+    """A payment or refund (table ``payments``) with who took it."""
+
+    id: int
+    order_id: int
+    kind: str
+    method: str
+    amount_minor: int
+    currency: str
+    reference: str
+    card_last4: str
+    notes: str
+    user_id: int | None
+    received_at: datetime
+    till_session_id: int | None
+    username: str | None
+
+
+@dataclass(frozen=True)
 class TillPaymentRecord:
     """A payment or refund taken at a till (table ``payments``), its order's total and who took it."""
 
