@@ -212,6 +212,7 @@ class BillingService(PrintingService):
             if invoice.kind != "invoice":
                 raise BusinessRuleViolation(f"{invoice.number} is a credit note; only invoices can be credited.")
             order = uow.orders.get(invoice.order_id, for_update=True)
+            assert order is not None  # an invoice's order is never deleted
             inv_lines = uow.invoices.invoice_lines(invoice.id)
             credited = uow.invoices.credited_quantities(invoice.id)
             remaining = {ln.sku: ln.quantity - credited.get(ln.sku, 0) for ln in inv_lines}
@@ -363,6 +364,7 @@ class BillingService(PrintingService):
         with self._uow() as uow:
             uow.invoices.store_invoice_pdf(invoice_id, pdf)
             stored = uow.invoices.invoice_pdf(invoice_id)
+            assert stored is not None  # stored just above, or earlier
             uow.commit()
         return bytes(stored)
 

@@ -177,6 +177,7 @@ class CartEditing(ServiceBase):
             if line is None:
                 raise NotFound(f"{order_number(order.id)} has no line {line_no}.")
             product = uow.products.get(line.product_id)
+            assert product is not None  # an order line's product is never deleted
             price = (parse_amount(unit_price, cur, field="unit price") if unit_price not in (None, "")
                      else from_minor(line.unit_price_minor, cur))
             disc = (parse_rate(discount, field="discount") if discount not in (None, "")
@@ -209,7 +210,11 @@ class CartEditing(ServiceBase):
         with self._uow() as uow:
             source = order_row(uow, source_ref)
             lines = uow.orders.lines(source.id)
-            products = {ln.product_id: uow.products.get(ln.product_id) for ln in lines}
+            products = {}
+            for ln in lines:
+                product = uow.products.get(ln.product_id)
+                assert product is not None  # an order line's product is never deleted
+                products[ln.product_id] = product
             sold = [ln for ln in lines if products[ln.product_id].active]
             if not sold:
                 raise BusinessRuleViolation(f"None of the products of {order_number(source.id)} is still sold.")

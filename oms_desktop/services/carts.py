@@ -170,7 +170,9 @@ class CartService(ServiceBase):
                     expires=local_day() + timedelta(days=NEXT_ORDER_COUPON_DAYS), max_uses=1, per_customer=1,
                     customer_id=order.customer_id, batch=f"offer {order_number(order.id)}",
                     created_by=actor.user_id)])
-                coupon_id = uow.promotions.coupon_by_code(code).id
+                coupon_row = uow.promotions.coupon_by_code(code)
+                assert coupon_row is not None  # added just above
+                coupon_id = coupon_row.id
                 values.update(effect="coupon", coupon_id=coupon_id, label=f"{label} your next order (coupon {code})")
             else:
                 values.update(effect=(Effect.PERCENT if pct is not None else Effect.AMOUNT if amt is not None

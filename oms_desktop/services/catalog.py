@@ -335,6 +335,7 @@ class CatalogService(PrintingService):
                     updated += 1
                     if spec.on_hand is not None:
                         st = uow.stock.get(pid)
+                        assert st is not None  # every product has its stock row
                         delta = spec.on_hand - st.on_hand
                         if delta:
                             if not uow.stock.change_on_hand(pid, delta):

@@ -46,6 +46,7 @@ class TrackingService(ServiceBase):
             out = []
             for oid in ids:
                 o = uow.orders.get(oid)
+                assert o is not None  # the ids came from the orders table in this transaction
                 customer = uow.customers.get(o.customer_id) if o.customer_id is not None else None
                 out.append(OrderSummaryDTO(o.id, order_number(o.id), o.tracking_number, o.status, o.channel,
                                            customer.name if customer else "", self.money(o.total_minor), o.currency,
@@ -59,6 +60,7 @@ class TrackingService(ServiceBase):
         out = []
         for oid in uow.orders.ids_by_tracking(candidates)[:5]:
             o = uow.orders.get(oid)
+            assert o is not None  # the ids came from the orders table in this transaction
             customer = uow.customers.get(o.customer_id) if o.customer_id is not None else None
             out.append((o.tracking_number, order_number(o.id), customer.name if customer else ""))
         return tuple(out)

@@ -157,6 +157,7 @@ class PayablesService(ServiceBase):
         with self._uow() as uow:
             po_id = resolve_po_id(uow, po_ref)
             po = uow.purchasing.po(po_id, for_update=True)
+            assert po is not None  # resolve_po_id found it
             ref = po_number(po_id)
             uow.purchasing.lock_supplier(po.supplier_id)
             po_lines = uow.purchasing.lines(po_id)
@@ -253,6 +254,7 @@ class PayablesService(ServiceBase):
         with self._uow() as uow:
             iid = self._resolve_supplier_invoice(uow, ref)
             inv = uow.payables.supplier_invoice(iid, for_update=True)
+            assert inv is not None  # _resolve_supplier_invoice found it
             si = supplier_invoice_ref(iid)
             still_open = int(inv.total_minor) - int(inv.paid_minor)
             if still_open <= 0:

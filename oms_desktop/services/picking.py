@@ -259,6 +259,7 @@ class PickingService(PrintingService):
         with self._uow() as uow:
             pl_id = self._pick_list_id(uow, ref)
             pl = uow.picking.pick_list(pl_id, for_update=True)
+            assert pl is not None  # _pick_list_id found it
             number = pick_list_number(pl_id)
             if not can_move(PickListStatus, pl.status, PickListStatus.PICKED):
                 raise InvalidTransition(f"{number} was confirmed already; create a new pick list for what is left.")

@@ -3,7 +3,15 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from contextlib import AbstractContextManager
-from typing import Any, Callable, Protocol
+from types import TracebackType
+from typing import Protocol
+
+from .repository_ports import (AuditRepository, CartsRepository, CustomersRepository, EventsRepository,
+                              ForecastsRepository, InvoicesRepository, LedgerRepository, OrdersRepository,
+                              OutboxRepository, PayablesRepository, PaymentsRepository, PickingRepository,
+                              ProductsRepository, PromotionsRepository, PurchasingRepository, ReceivablesRepository,
+                              SalesRepository, SettingsRepository, ShipmentsRepository, StockRepository,
+                              TillRepository, UsersRepository)
 
 
 class UnitOfWork(Protocol):
@@ -11,43 +19,67 @@ class UnitOfWork(Protocol):
 
     Repositories (attributes): settings, users, products, stock, customers, orders, events, audit,
     purchasing, payables, picking, shipments, invoices, payments, receivables, ledger, carts, promotions, sales,
-    outbox, forecasts, till. Their methods take and return plain values (ints, strings, dicts, row-like objects with
-    attribute access).
+    outbox, forecasts, till: the protocols of ``repository_ports.py``.
     """
 
-    settings: Any
-    users: Any
-    products: Any
-    stock: Any
-    customers: Any
-    orders: Any
-    events: Any
-    audit: Any
-    purchasing: Any
-    payables: Any
-    picking: Any
-    shipments: Any
-    invoices: Any
-    payments: Any
-    receivables: Any
-    ledger: Any
-    carts: Any
-    promotions: Any
-    sales: Any
-    outbox: Any
-    forecasts: Any
-    till: Any
+    @property
+    def settings(self) -> SettingsRepository: ...
+    @property
+    def users(self) -> UsersRepository: ...
+    @property
+    def products(self) -> ProductsRepository: ...
+    @property
+    def stock(self) -> StockRepository: ...
+    @property
+    def customers(self) -> CustomersRepository: ...
+    @property
+    def orders(self) -> OrdersRepository: ...
+    @property
+    def events(self) -> EventsRepository: ...
+    @property
+    def audit(self) -> AuditRepository: ...
+    @property
+    def purchasing(self) -> PurchasingRepository: ...
+    @property
+    def payables(self) -> PayablesRepository: ...
+    @property
+    def picking(self) -> PickingRepository: ...
+    @property
+    def shipments(self) -> ShipmentsRepository: ...
+    @property
+    def invoices(self) -> InvoicesRepository: ...
+    @property
+    def payments(self) -> PaymentsRepository: ...
+    @property
+    def receivables(self) -> ReceivablesRepository: ...
+    @property
+    def ledger(self) -> LedgerRepository: ...
+    @property
+    def carts(self) -> CartsRepository: ...
+    @property
+    def promotions(self) -> PromotionsRepository: ...
+    @property
+    def sales(self) -> SalesRepository: ...
+    @property
+    def outbox(self) -> OutboxRepository: ...
+    @property
+    def forecasts(self) -> ForecastsRepository: ...
+    @property
+    def till(self) -> TillRepository: ...
     dialect: str
 
     def __enter__(self) -> "UnitOfWork": ...
-    def __exit__(self, *exc) -> None: ...
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
     def savepoint(self) -> AbstractContextManager[None]: ...
 
 
-UnitOfWorkFactory = Callable[..., UnitOfWork]
-"""``factory(write=True)`` opens a write transaction (SQLite: BEGIN IMMEDIATE); ``write=False`` a read one."""
+class UnitOfWorkFactory(Protocol):
+    """``factory(write=True)`` opens a write transaction (SQLite: BEGIN IMMEDIATE); ``write=False`` a read one."""
+
+    def __call__(self, write: bool = True) -> UnitOfWork: ...
 
 
 class PasswordHasher(Protocol):

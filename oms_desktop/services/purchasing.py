@@ -248,6 +248,7 @@ class PurchasingService(PrintingService):
         with self._uow() as uow:
             po_id = resolve_po_id(uow, ref)
             po = uow.purchasing.po(po_id, for_update=True)
+            assert po is not None  # resolve_po_id found it
             number = po_number(po_id)
             if not can_move(PurchaseOrderStatus, po.status, PurchaseOrderStatus.RECEIVED):
                 raise InvalidTransition(f"{number} is {po.status.replace('_', ' ')}; only a sent or partly received "
@@ -335,6 +336,7 @@ class PurchasingService(PrintingService):
             po_id = resolve_po_id(uow, ref)
             po = self._load(uow, po_id)
             supplier = uow.purchasing.supplier(po.supplier_id)
+            assert supplier is not None  # a purchase order's supplier is never deleted
         lines = tuple(PurchaseOrderLine(ln.sku, ln.name, ln.quantity, ln.unit_cost) for ln in po.lines)
         supplier_lines = tuple(x for x in [*supplier.address.splitlines(), supplier.email, supplier.phone] if x)
         return PurchaseOrderDoc(
@@ -354,6 +356,7 @@ class PurchasingService(PrintingService):
         with self._uow() as uow:
             po_id = resolve_po_id(uow, ref)
             po = uow.purchasing.po(po_id, for_update=True)
+            assert po is not None  # resolve_po_id found it
             number = po_number(po_id)
             check_move(PurchaseOrderStatus, po.status, target, number)
             values: dict[str, object] = {"status": target.value}

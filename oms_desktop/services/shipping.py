@@ -275,6 +275,7 @@ class ShippingService(PrintingService):
         with self._uow(write=False) as uow:
             oid = resolve_order_id(uow, order_ref)
             order = uow.orders.get(oid)
+            assert order is not None  # resolve_order_id found it
             shipments = uow.shipments.shipments_of(oid)
             if not shipments:
                 raise BusinessRuleViolation(f"{order_number(oid)} has not been packed yet; pack it first.")

@@ -1,6 +1,8 @@
 """Repositories: SQL for each aggregate, in SQLAlchemy Core (the hot paths need no ORM identity map)."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import json
 from datetime import datetime, timezone
 from typing import Any
@@ -17,6 +19,7 @@ from sqlalchemy.sql.elements import BindParameter, ColumnElement
 from sqlalchemy.sql.roles import ColumnsClauseRole
 
 from ...domain.events import AnyEvent, to_record
+from ...services.repository_records import AuditRecord, EventRecord, UserRecord
 from . import models as m
 from .models_performance import MIN_TRIGRAM_WORD
 from .models_performance import PG_NAME_WORDS_TSVECTOR, WORD_POSITION_WEIGHT, typed_words
@@ -112,14 +115,16 @@ class UsersRepo(_Repo):
             username=username, display_name=display_name, role=role, password_hash=password_hash, active=True,
             created_at=_now()).returning(users_t.c.id)).scalar_one()
 
-    def by_username(self, username: str):
-        return self.c.execute(select(users_t).where(func.lower(users_t.c.username) == username.lower())).first()
+    def by_username(self, username: str) -> UserRecord | None:
+        row = self.c.execute(select(users_t).where(func.lower(users_t.c.username) == username.lower())).first()
+        return UserRecord(**row._mapping) if row is not None else None
 
-    def get(self, user_id: int):
-        return self.c.execute(select(users_t).where(users_t.c.id == user_id)).first()
+    def get(self, user_id: int) -> UserRecord | None:
+        row = self.c.execute(select(users_t).where(users_t.c.id == user_id)).first()
+        return UserRecord(**row._mapping) if row is not None else None
 
-    def list(self):
-        return self.c.execute(select(users_t).order_by(users_t.c.username)).all()
+    def list(self) -> list[UserRecord]:
+        return [UserRecord(**r._mapping) for r in self.c.execute(select(users_t).order_by(users_t.c.username))]
 
     def set_password(self, user_id: int, password_hash: str) -> None:
         self.c.execute(update(users_t).where(users_t.c.id == user_id).values(password_hash=password_hash))
@@ -162,14 +167,14 @@ class ProductsRepo(_Repo):
             products_t.c.id.in_(bindparam("ids", expanding=True)))), {"ids": ids}).all() if ids else []
         return {r.id: r for r in rows}
 
-    def add(self, values: dict) -> int:
+    def add(self, values: Mapping[str, object]) -> int:
         now = _now()
         values = {**values, "created_at": now, "updated_at": now}
         pid = self.c.execute(insert(products_t).values(**values).returning(products_t.c.id)).scalar_one()
         self.c.execute(insert(stock_t).values(product_id=pid, on_hand=0, reserved=0))
         return pid
 
-    def update(self, product_id: int, values: dict) -> None:
+    def update(self, product_id: int, values: Mapping[str, object]) -> None:
         self.c.execute(update(products_t).where(products_t.c.id == product_id).values(**values, updated_at=_now()))
 
     def existing_skus(self, skus) -> dict[str, int]:
@@ -459,7 +464,7 @@ class StockRepo(_Repo):
                                              reserved_delta=reserved_delta, reason=reason, order_id=order_id,
                                              reference=reference, user_id=user_id, created_at=_now()))
 
-    def add_moves(self, rows: list[dict]) -> None:
+    def add_moves(self, rows: Sequence[Mapping[str, object]]) -> None:
         if rows:
             now = _now()
             base = {"on_hand_delta": 0, "reserved_delta": 0, "reason": "", "order_id": None, "reference": "",
@@ -577,21 +582,22 @@ class CustomersRepo(_Repo):
         for phone, digits, key in phones:
             self.add_phone(customer_id, phone, digits, key)
 
-    def update(self, customer_id: int, values: dict) -> None:
-        if "name" in values:
-            values["name_lower"] = values["name"].lower()
-        if "email" in values:
-            values["email_lower"] = values["email"].lower()
-        self.c.execute(update(customers_t).where(customers_t.c.id == customer_id).values(**values))
+    def update(self, customer_id: int, values: Mapping[str, object]) -> None:
+        row = dict(values)  # the caller's mapping stays as it was
+        if "name" in row:
+            row["name_lower"] = str(row["name"]).lower()
+        if "email" in row:
+            row["email_lower"] = str(row["email"]).lower()
+        self.c.execute(update(customers_t).where(customers_t.c.id == customer_id).values(**row))
 
 
 class OrdersRepo(_Repo):
-    def add(self, values: dict) -> int:
+    def add(self, values: Mapping[str, object]) -> int:
         now = _now()
         return self.c.execute(insert_returning_id(orders_t), {"created_at": now, "updated_at": now, **values}
                               ).scalar_one()
 
-    def add_unless_tracking_taken(self, values: dict) -> int | None:
+    def add_unless_tracking_taken(self, values: Mapping[str, object]) -> int | None:
         """Insert an order with ``values["tracking_number"]``; None (nothing inserted) if another order has that
         number already. One statement instead of a look-up and an insert: ``ON CONFLICT (tracking_number) DO
         NOTHING``, which leaves any other constraint violation to raise as usual."""
@@ -643,7 +649,7 @@ class OrdersRepo(_Repo):
         return bool(self.c.execute(built("tracking exists", lambda: select(exists().where(
             orders_t.c.tracking_number == bindparam("t")))), {"t": tracking}).scalar())
 
-    def update(self, order_id: int, values: dict) -> None:
+    def update(self, order_id: int, values: Mapping[str, object]) -> None:
         self.c.execute(built("update order", lambda: update(orders_t).where(orders_t.c.id == bindparam("_order_id"))),
                        {**values, "updated_at": _now(), "_order_id": order_id})
 
@@ -651,14 +657,14 @@ class OrdersRepo(_Repo):
         return self.c.execute(built("order lines", lambda: select(lines_t).where(
             lines_t.c.order_id == bindparam("id")).order_by(lines_t.c.line_no)), {"id": order_id}).all()
 
-    def add_line(self, values: dict) -> None:
+    def add_line(self, values: Mapping[str, object]) -> None:
         self.c.execute(insert(lines_t).values(**values))
 
-    def add_lines(self, rows: list[dict]) -> None:
+    def add_lines(self, rows: Sequence[Mapping[str, object]]) -> None:
         if rows:
             self.c.execute(plain_insert(lines_t), rows)
 
-    def update_line(self, order_id: int, line_no: int, values: dict) -> None:
+    def update_line(self, order_id: int, line_no: int, values: Mapping[str, object]) -> None:
         self.c.execute(update(lines_t).where(lines_t.c.order_id == order_id, lines_t.c.line_no == line_no)
                        .values(**values))
 
@@ -690,21 +696,22 @@ class OrdersRepo(_Repo):
 
 
 class EventsRepo(_Repo):
-    def add(self, kind: str, *, user_id=None, order_id=None, product_id=None, payload: dict | None = None) -> None:
+    def add(self, kind: str, *, user_id: int | None = None, order_id: int | None = None, product_id: int | None = None,
+            payload: Mapping[str, object] | None = None) -> None:
         # insert(table) with a parameter dict: no per-call .values() construction on the hot path
         self.c.execute(plain_insert(events_t), {"kind": kind, "at": _now(), "user_id": user_id, "order_id": order_id,
                                           "product_id": product_id,
                                           "payload": json.dumps(payload or {}, default=str, ensure_ascii=False)})
 
-    def add_event(self, event: AnyEvent, *, user_id=None) -> None:
+    def add_event(self, event: AnyEvent, *, user_id: int | None = None) -> None:
         """Write a typed event (domain/events.py): the same one INSERT as ``add``."""
         kind, order_id, product_id, payload = to_record(event)
         self.add(kind, user_id=user_id, order_id=order_id, product_id=product_id, payload=payload)
 
-    def since(self, last_id: int, limit: int = 500):
+    def since(self, last_id: int, limit: int = 500) -> list[EventRecord]:
         q = (select(events_t, users_t.c.username).outerjoin(users_t, users_t.c.id == events_t.c.user_id)
              .where(events_t.c.id > last_id).order_by(events_t.c.id).limit(limit))
-        return self.c.execute(q).all()
+        return [EventRecord(**r._mapping) for r in self.c.execute(q)]
 
     def last_id(self) -> int:
         return self.c.execute(select(func.coalesce(func.max(events_t.c.id), 0))).scalar_one()
@@ -717,6 +724,7 @@ class AuditRepo(_Repo):
             old_values=json.dumps(old, default=str, ensure_ascii=False) if old is not None else "",
             new_values=json.dumps(new, default=str, ensure_ascii=False) if new is not None else ""))
 
-    def for_entity(self, entity: str, entity_id):
-        return self.c.execute(select(audit_t).where(audit_t.c.entity == entity, audit_t.c.entity_id == str(entity_id))
-                              .order_by(audit_t.c.id)).all()
+    def for_entity(self, entity: str, entity_id: int | str) -> list[AuditRecord]:
+        return [AuditRecord(**r._mapping) for r in self.c.execute(
+            select(audit_t).where(audit_t.c.entity == entity, audit_t.c.entity_id == str(entity_id))
+            .order_by(audit_t.c.id))]

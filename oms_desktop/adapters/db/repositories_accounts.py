@@ -1,12 +1,15 @@
 """Repository of the accounts area: invoice numbering, invoices, payments and the journal (SQLAlchemy Core)."""
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Mapping, Sequence
+
+from datetime import date, datetime
 
 from sqlalchemy import and_, bindparam, case, exists, func, literal, literal_column, or_, select, union_all, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from ...services.repository_records import PaymentRecord
 from . import models as m
 from . import models_accounts as a
 from . import models_warehouse as w
@@ -161,7 +164,7 @@ class InvoicesRepo(_AccountsTables):
         """The number of every issued invoice and credit note."""
         return list(self.c.execute(select(invoices_t.c.number)).scalars())
 
-    def add_invoice(self, values: dict, lines: list[dict]) -> int:
+    def add_invoice(self, values: Mapping[str, object], lines: Sequence[Mapping[str, object]]) -> int:
         iid = self.c.execute(insert_returning_id(invoices_t), {**values, "issued_at": _now()}).scalar_one()
         if lines:
             self.c.execute(plain_insert(invoice_lines_t), [{**ln, "invoice_id": iid} for ln in lines])
@@ -232,25 +235,28 @@ class InvoicesRepo(_AccountsTables):
 class PaymentsRepo(_AccountsTables):
     """Payments and refunds."""
 
-    def add_payment(self, values: dict) -> int:
+    def add_payment(self, values: Mapping[str, object]) -> int:
         return self.c.execute(insert_returning_id(payments_t), {**values, "received_at": _now()}).scalar_one()
 
-    def payment(self, payment_id: int):
-        return self.c.execute(built("payment", lambda: self._payment_select().where(
+    def payment(self, payment_id: int) -> PaymentRecord | None:
+        row = self.c.execute(built("payment", lambda: self._payment_select().where(
             payments_t.c.id == bindparam("id"))), {"id": payment_id}).first()
+        return PaymentRecord(**row._mapping) if row is not None else None
 
-    def payments_of(self, order_id: int):
-        return self.c.execute(built("payments of order", lambda: self._payment_select().where(
-            payments_t.c.order_id == bindparam("id")).order_by(payments_t.c.id)), {"id": order_id}).all()
+    def payments_of(self, order_id: int) -> list[PaymentRecord]:
+        return [PaymentRecord(**r._mapping) for r in self.c.execute(built("payments of order", lambda: (
+            self._payment_select().where(payments_t.c.order_id == bindparam("id")).order_by(payments_t.c.id))),
+            {"id": order_id})]
 
-    def payments_between(self, start, end):
+    def payments_between(self, start: datetime | None, end: datetime | None) -> list[PaymentRecord]:
         """Payments and refunds received in [start, end) (aware datetimes)."""
         q = self._payment_select()
         if start is not None:
             q = q.where(payments_t.c.received_at >= start)
         if end is not None:
             q = q.where(payments_t.c.received_at < end)
-        return self.c.execute(q.order_by(payments_t.c.received_at, payments_t.c.id)).all()
+        return [PaymentRecord(**r._mapping)
+                for r in self.c.execute(q.order_by(payments_t.c.received_at, payments_t.c.id))]
 
 
 class ReceivablesRepo(_AccountsTables):
@@ -351,7 +357,7 @@ class ReceivablesRepo(_AccountsTables):
 class LedgerRepo(_AccountsTables):
     """Journal entries and their postings (append-only), balances."""
 
-    def add_entry(self, values: dict, postings: list[tuple[str, int]]) -> int:
+    def add_entry(self, values: Mapping[str, object], postings: list[tuple[str, int]]) -> int:
         now = _now()
         eid = self.c.execute(insert_returning_id(entries_t), {**values, "posted_at": now, "posted_on": now.date()}
                              ).scalar_one()

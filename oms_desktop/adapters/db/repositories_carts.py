@@ -3,6 +3,8 @@ incentives offered on a cart, coupon redemptions, the open-carts board and conve
 (promotions, coupons, shipping methods)."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from datetime import date, datetime
 
 from sqlalchemy import bindparam, case, delete, exists, func, insert, select, update
@@ -29,7 +31,7 @@ class CartsRepo(_Repo):
         return self.c.execute(built("order adjustments", lambda: select(order_adj_t).where(
             order_adj_t.c.order_id == bindparam("id")).order_by(order_adj_t.c.seq)), {"id": order_id}).all()
 
-    def replace_adjustments(self, order_id: int, rows: list[dict]) -> None:
+    def replace_adjustments(self, order_id: int, rows: Sequence[Mapping[str, object]]) -> None:
         """The order's allowances and charges become ``rows`` (seq, kind, source_id, label, tax_rate_bp,
         amount_minor, net_minor, tax_minor); the caller writes only when they changed."""
         self.c.execute(built("delete order adjustments", lambda: delete(order_adj_t).where(
@@ -37,7 +39,7 @@ class CartsRepo(_Repo):
         if rows:
             self.c.execute(plain_insert(order_adj_t), [{"order_id": order_id, **r} for r in rows])
 
-    def add_adjustments(self, order_id: int, rows: list[dict]) -> None:
+    def add_adjustments(self, order_id: int, rows: Sequence[Mapping[str, object]]) -> None:
         """The allowances and charges of an order being created (nothing to replace)."""
         if rows:
             self.c.execute(plain_insert(order_adj_t), [{"order_id": order_id, **r} for r in rows])
@@ -67,7 +69,7 @@ class CartsRepo(_Repo):
                        & (order_adj_t.c.seq == invoice_adj_t.c.seq))
             .order_by(invoices_t.c.id, invoice_adj_t.c.seq)).all()
 
-    def add_invoice_adjustments(self, invoice_id: int, rows: list[dict]) -> None:
+    def add_invoice_adjustments(self, invoice_id: int, rows: Sequence[Mapping[str, object]]) -> None:
         if rows:
             self.c.execute(plain_insert(invoice_adj_t), [{"invoice_id": invoice_id, **r} for r in rows])
 
@@ -78,7 +80,7 @@ class CartsRepo(_Repo):
             q = q.where(incentives_t.c.withdrawn_at.is_(None))
         return self.c.execute(q.order_by(incentives_t.c.id)).all()
 
-    def add_incentive(self, values: dict) -> int:
+    def add_incentive(self, values: Mapping[str, object]) -> int:
         return self.c.execute(insert_returning_id(incentives_t), {"offered_at": _now(), "withdrawn_at": None,
                                                                   "coupon_id": None, **values}).scalar_one()
 
@@ -214,7 +216,7 @@ class PromotionsRepo(_Repo):
     def promotion_by_name(self, name: str):
         return self.c.execute(select(promotions_t).where(func.lower(promotions_t.c.name) == name.lower())).first()
 
-    def add_promotion(self, values: dict) -> int:
+    def add_promotion(self, values: Mapping[str, object]) -> int:
         return self.c.execute(insert_returning_id(promotions_t), {"created_at": _now(), "ended_at": None,
                                                                   **values}).scalar_one()
 
@@ -234,7 +236,7 @@ class PromotionsRepo(_Repo):
             return set()
         return set(self.c.execute(select(coupons_t.c.code).where(coupons_t.c.code.in_(codes))).scalars())
 
-    def add_coupons(self, rows: list[dict]) -> None:
+    def add_coupons(self, rows: Sequence[Mapping[str, object]]) -> None:
         now = _now()
         self.c.execute(insert(coupons_t), [{"created_at": now, "uses": 0, "active": True, **r} for r in rows])
 
@@ -254,9 +256,9 @@ class PromotionsRepo(_Repo):
             q = q.where(shipping_t.c.active.is_(True))
         return self.c.execute(q.order_by(shipping_t.c.code)).all()
 
-    def put_shipping_method(self, values: dict) -> None:
+    def put_shipping_method(self, values: Mapping[str, object]) -> None:
         """Add a shipping method or replace the one with the same code."""
-        if self.shipping_method(values["code"]) is None:
+        if self.shipping_method(str(values["code"])) is None:
             self.c.execute(insert(shipping_t).values(**values))
         else:
             self.c.execute(update(shipping_t).where(shipping_t.c.code == values["code"]).values(**values))

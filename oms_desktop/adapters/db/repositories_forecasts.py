@@ -2,7 +2,7 @@
 forecast cache, and products' stock, open purchase quantities and suppliers' lead times."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from sqlalchemy import BigInteger, case, cast, func, literal_column, select
@@ -122,7 +122,7 @@ class ForecastsRepo(_Repo):
             cache_t.c.kind == kind, cache_t.c.freq == freq, cache_t.c.measure == measure, cache_t.c.horizon == horizon)
         return dict(self.c.execute(q).all())
 
-    def store(self, rows: list[dict]) -> None:
+    def store(self, rows: Sequence[Mapping[str, object]]) -> None:
         """Insert or replace cached forecasts (dicts with every column)."""
         if not rows:
             return

@@ -1,10 +1,12 @@
 """The outbox's SQL: writing a message in the caller's transaction, claiming due ones, recording what happened."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from sqlalchemy import bindparam, false, func, insert, literal, select, update
+from sqlalchemy import Row, bindparam, false, func, insert, literal, select, update
 
+from ...services.repository_records import OutboxRecord
 from . import models as m
 from . import models_mail as mm
 from .repositories import _Repo, built, plain_insert
@@ -16,12 +18,20 @@ _FROM_CUSTOMER = ("kind", "order_id", "message_id", "facts", "status", "attempts
                   "claimed_by", "last_error", "created_at")
 
 
+def _record(row: Row | None) -> OutboxRecord | None:
+    return OutboxRecord(**row._mapping) if row is not None else None
+
+
+def _records(rows: Iterable[Row]) -> list[OutboxRecord]:
+    return [OutboxRecord(**r._mapping) for r in rows]
+
+
 class OutboxRepo(_Repo):
-    def add(self, values: dict) -> None:
+    def add(self, values: Mapping[str, object]) -> None:
         """One message to a recipient the caller has read already (one INSERT)."""
         self.c.execute(plain_insert(outbox_t), values)
 
-    def add_for_customer(self, customer_id: int | None, values: dict, *, invoice: bool = False) -> None:
+    def add_for_customer(self, customer_id: int | None, values: Mapping[str, object], *, invoice: bool = False) -> None:
         """One message to the customer's e-mail address, in one ``INSERT ... SELECT``: nothing when the customer
         has no address or opted out (or, for an invoice, does not want it by mail). No read before it."""
         if customer_id is None:
@@ -43,7 +53,7 @@ class OutboxRepo(_Repo):
         return self.c.execute(select(func.count()).select_from(outbox_t).where(
             t.status == "pending", t.next_attempt_at <= now)).scalar_one()
 
-    def claim_next(self, now: datetime, token: str, who: str):
+    def claim_next(self, now: datetime, token: str, who: str) -> OutboxRecord | None:
         """Claim the oldest due message: one conditional UPDATE (``status = 'pending'`` checked again on the row
         itself, so of two senders only one wins it; PostgreSQL skips rows another sender has locked)."""
         t = outbox_t.c
@@ -55,48 +65,48 @@ class OutboxRepo(_Repo):
                 .values(status="claimed", claim_token=token, claimed_by=who, claimed_at=now,
                         attempts=t.attempts + 1)
                 .returning(*outbox_t.c))
-        return self.c.execute(stmt).first()
+        return _record(self.c.execute(stmt).first())
 
-    def held_claims(self):
+    def held_claims(self) -> list[OutboxRecord]:
         """Messages a sender holds (claimed or sending), oldest claim first."""
         t = outbox_t.c
-        return self.c.execute(select(outbox_t).where(t.status.in_(("claimed", "sending")))
-                              .order_by(t.claimed_at, t.id)).all()
+        return _records(self.c.execute(select(outbox_t).where(t.status.in_(("claimed", "sending")))
+                                       .order_by(t.claimed_at, t.id)))
 
-    def update_claimed(self, message_pk: int, token: str, values: dict) -> bool:
+    def update_claimed(self, message_pk: int, token: str, values: Mapping[str, object]) -> bool:
         """Change a message only while ``token`` still holds it (a sender never overwrites another's claim)."""
         t = outbox_t.c
         return self.c.execute(update(outbox_t).where(t.id == message_pk, t.claim_token == token)
                               .values(**values)).rowcount == 1
 
-    def update_due(self, message_pk: int, values: dict) -> bool:
+    def update_due(self, message_pk: int, values: Mapping[str, object]) -> bool:
         """Change a pending or failed message (a person retries it); False if a sender holds it or it is sent."""
         t = outbox_t.c
         return self.c.execute(update(outbox_t).where(t.id == message_pk, t.status.in_(("pending", "failed")))
                               .values(**values)).rowcount == 1
 
-    def due(self, now: datetime, limit: int):
+    def due(self, now: datetime, limit: int) -> list[OutboxRecord]:
         t = outbox_t.c
-        return self.c.execute(select(outbox_t).where(t.status == "pending", t.next_attempt_at <= now)
-                              .order_by(t.next_attempt_at, t.id).limit(limit)).all()
+        return _records(self.c.execute(select(outbox_t).where(t.status == "pending", t.next_attempt_at <= now)
+                                       .order_by(t.next_attempt_at, t.id).limit(limit)))
 
-    def update_pending(self, message_pk: int, attempts: int, values: dict) -> bool:
+    def update_pending(self, message_pk: int, attempts: int, values: Mapping[str, object]) -> bool:
         """Record a failed attempt on a message that nobody claimed meanwhile (``attempts`` as it was read)."""
         t = outbox_t.c
         return self.c.execute(update(outbox_t).where(t.id == message_pk, t.status == "pending",
                                                      t.attempts == attempts)
                               .values(**values)).rowcount == 1
 
-    def get(self, message_pk: int):
-        return self.c.execute(select(outbox_t).where(outbox_t.c.id == message_pk)).first()
+    def get(self, message_pk: int) -> OutboxRecord | None:
+        return _record(self.c.execute(select(outbox_t).where(outbox_t.c.id == message_pk)).first())
 
-    def of_order(self, order_id: int):
-        return self.c.execute(select(outbox_t).where(outbox_t.c.order_id == order_id)
-                              .order_by(outbox_t.c.id)).all()
+    def of_order(self, order_id: int) -> list[OutboxRecord]:
+        return _records(self.c.execute(select(outbox_t).where(outbox_t.c.order_id == order_id)
+                                       .order_by(outbox_t.c.id)))
 
-    def waiting(self, *, failed_only: bool = False, limit: int = 200):
+    def waiting(self, *, failed_only: bool = False, limit: int = 200) -> list[OutboxRecord]:
         """What has not gone out: pending, claimed and sending (or only failed), oldest first."""
         t = outbox_t.c
         statuses = ("failed",) if failed_only else ("pending", "claimed", "sending", "failed")
-        return self.c.execute(select(outbox_t).where(t.status.in_(statuses))
-                              .order_by(t.created_at, t.id).limit(limit)).all()
+        return _records(self.c.execute(select(outbox_t).where(t.status.in_(statuses))
+                                       .order_by(t.created_at, t.id).limit(limit)))

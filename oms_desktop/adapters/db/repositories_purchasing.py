@@ -2,6 +2,8 @@
 invoices and payments (Core SQL)."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from sqlalchemy import bindparam, func, insert, select, update
 
 from . import models_purchasing as mp
@@ -21,7 +23,7 @@ OPEN_STATUSES = ("sent", "partly_received")
 class PurchasingRepo(_Repo):
     """Suppliers, preferred suppliers, purchase orders and their lines, what is on order."""
 
-    def add_supplier(self, values: dict) -> int:
+    def add_supplier(self, values: Mapping[str, object]) -> int:
         return self.c.execute(insert(suppliers_t).values(**values, active=True, created_at=_now())
                               .returning(suppliers_t.c.id)).scalar_one()
 
@@ -56,12 +58,12 @@ class PurchasingRepo(_Repo):
                                       .where(product_suppliers_t.c.product_id.in_(ids[i:i + 500]))).all())
         return out
 
-    def add_po(self, values: dict) -> int:
+    def add_po(self, values: Mapping[str, object]) -> int:
         now = _now()
         return self.c.execute(insert(pos_t).values(**values, created_at=now, updated_at=now)
                               .returning(pos_t.c.id)).scalar_one()
 
-    def add_lines(self, rows: list[dict]) -> None:
+    def add_lines(self, rows: Sequence[Mapping[str, object]]) -> None:
         if rows:
             self.c.execute(plain_insert(po_lines_t), rows)
 
@@ -76,7 +78,7 @@ class PurchasingRepo(_Repo):
         return self.c.execute(select(po_lines_t).where(po_lines_t.c.po_id == po_id)
                               .order_by(po_lines_t.c.line_no)).all()
 
-    def update_po(self, po_id: int, values: dict) -> None:
+    def update_po(self, po_id: int, values: Mapping[str, object]) -> None:
         self.c.execute(update(pos_t).where(pos_t.c.id == po_id).values(**values, updated_at=_now()))
 
     def set_received(self, line_id: int, received: int) -> None:
@@ -167,7 +169,7 @@ class PayablesRepo(_Repo):
         return list(self.c.execute(built("supplier invoices by key", lambda: select(sinv_t.c.id).where(
             sinv_t.c.number_key == bindparam("key")).order_by(sinv_t.c.id)), {"key": number_key}).scalars())
 
-    def add_supplier_invoice(self, values: dict, lines: list[dict]) -> int:
+    def add_supplier_invoice(self, values: Mapping[str, object], lines: Sequence[Mapping[str, object]]) -> int:
         iid = self.c.execute(insert_returning_id(sinv_t), {**values, "recorded_at": _now()}).scalar_one()
         if lines:
             self.c.execute(plain_insert(sinv_lines_t), [{**ln, "invoice_id": iid} for ln in lines])
@@ -201,7 +203,7 @@ class PayablesRepo(_Repo):
         params = {"limit": limit, **({"po": po_id} if po_id is not None else {})}
         return self.c.execute(built(key, build), params).all()
 
-    def add_supplier_payment(self, values: dict) -> int:
+    def add_supplier_payment(self, values: Mapping[str, object]) -> int:
         return self.c.execute(insert_returning_id(spay_t), {**values, "recorded_at": _now()}).scalar_one()
 
     def supplier_payments_of(self, invoice_id: int):

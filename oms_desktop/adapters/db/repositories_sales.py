@@ -8,8 +8,9 @@ zero on SQLite and PostgreSQL alike) and takes the local day from the time zone'
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from operator import itemgetter
 
 from sqlalchemy import (BigInteger, Date, and_, bindparam, case, cast, delete, func, insert, literal, literal_column,
                         not_, select, true, type_coerce, union, union_all)
@@ -155,12 +156,12 @@ def expected_facts(segments: Segments, pg: bool, *, per_product: bool):
 class SalesRepo(_Repo):
     """The sales facts: added per event, read per period, recomputed from the documents."""
 
-    def add(self, products: list[dict], day: dict) -> None:
+    def add(self, products: Sequence[Mapping[str, object]], day: Mapping[str, object]) -> None:
         """Add an event's figures: ``products`` rows keyed (day, product_id, channel, agent_id) and the ``day`` row
         keyed (day, channel, agent_id), each a figure to add (negative to take off). Two statements, the product rows
         in product order (concurrent orders lock them in the same order)."""
         if products:
-            self.c.execute(self._upsert(facts_t, PRODUCT_KEY), sorted(products, key=lambda r: r["product_id"]))
+            self.c.execute(self._upsert(facts_t, PRODUCT_KEY), sorted(products, key=itemgetter("product_id")))
         self.c.execute(self._upsert(day_facts_t, DAY_KEY), day)
 
     def _upsert(self, table, key: tuple[str, ...]):

@@ -1,10 +1,14 @@
 """Repository of the counter's tills: sessions, cash moved in and out, the payments a session took (SQLAlchemy Core)."""
 from __future__ import annotations
 
-from sqlalchemy import and_, case, func, or_, select, update
+from collections.abc import Mapping
+from datetime import datetime
+
+from sqlalchemy import Row, and_, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ...domain.errors import BusinessRuleViolation
+from ...services.repository_records import TillMovementRecord, TillPaymentRecord, TillSessionRecord
 from . import models as m
 from . import models_accounts as a
 from . import models_till as t
@@ -19,6 +23,10 @@ _OPENER = users_t.alias("opener")
 _CLOSER = users_t.alias("closer")
 
 
+def _session(row: Row | None) -> TillSessionRecord | None:
+    return TillSessionRecord(**row._mapping) if row is not None else None
+
+
 class TillRepo(_Repo):
     """Till sessions and their cash movements."""
 
@@ -29,7 +37,7 @@ class TillRepo(_Repo):
                 .join(_OPENER, _OPENER.c.id == sessions_t.c.opened_by)
                 .outerjoin(_CLOSER, _CLOSER.c.id == sessions_t.c.closed_by))
 
-    def open_session(self, values: dict) -> int:
+    def open_session(self, values: Mapping[str, object]) -> int:
         """A new open session; refused (BusinessRuleViolation) when the till has one open already (the partial
         unique index decides when two workstations open the same till at the same moment)."""
         try:
@@ -39,55 +47,57 @@ class TillRepo(_Repo):
             raise BusinessRuleViolation(f"Till {values['till']} is open already (opened a moment ago elsewhere); "
                                         "close it before opening it again.") from None
 
-    def open_session_of(self, till: str, *, lock: bool = False):
+    def open_session_of(self, till: str, *, lock: bool = False) -> TillSessionRecord | None:
         """The open session of ``till`` (None if it is closed), its row locked for the transaction when ``lock``:
         a close and a payment through the same till then take turns, so no payment joins a session being closed."""
         q = self._session_select().where(sessions_t.c.till == till, sessions_t.c.closed_at.is_(None))
         if lock:
             q = q.with_for_update(of=sessions_t)
-        return self.c.execute(q).first()
+        return _session(self.c.execute(q).first())
 
-    def open_sessions_opened_by(self, user_id: int, *, lock: bool = False):
+    def open_sessions_opened_by(self, user_id: int, *, lock: bool = False) -> list[TillSessionRecord]:
         q = self._session_select().where(sessions_t.c.opened_by == user_id, sessions_t.c.closed_at.is_(None))
         if lock:
             q = q.with_for_update(of=sessions_t)
-        return self.c.execute(q.order_by(sessions_t.c.id)).all()
+        return [TillSessionRecord(**r._mapping) for r in self.c.execute(q.order_by(sessions_t.c.id))]
 
-    def session(self, session_id: int, *, lock: bool = False):
+    def session(self, session_id: int, *, lock: bool = False) -> TillSessionRecord | None:
         q = self._session_select().where(sessions_t.c.id == session_id)
         if lock:
             q = q.with_for_update(of=sessions_t)
-        return self.c.execute(q).first()
+        return _session(self.c.execute(q).first())
 
-    def sessions_between(self, start, end, *, till: str | None = None):
+    def sessions_between(self, start: datetime, end: datetime, *,
+                         till: str | None = None) -> list[TillSessionRecord]:
         """Sessions opened in [start, end) (aware datetimes), oldest first."""
         q = self._session_select().where(sessions_t.c.opened_at >= start, sessions_t.c.opened_at < end)
         if till is not None:
             q = q.where(sessions_t.c.till == till)
-        return self.c.execute(q.order_by(sessions_t.c.opened_at, sessions_t.c.id)).all()
+        return [TillSessionRecord(**r._mapping)
+                for r in self.c.execute(q.order_by(sessions_t.c.opened_at, sessions_t.c.id))]
 
-    def close_session(self, session_id: int, values: dict) -> bool:
+    def close_session(self, session_id: int, values: Mapping[str, object]) -> bool:
         """Close an open session with what was counted; False when it was closed already."""
         done = self.c.execute(update(sessions_t).where(sessions_t.c.id == session_id,
                                                        sessions_t.c.closed_at.is_(None))
                               .values(**values, closed_at=_now()))
         return done.rowcount == 1
 
-    def add_movement(self, values: dict) -> int:
+    def add_movement(self, values: Mapping[str, object]) -> int:
         return self.c.execute(insert_returning_id(movements_t), {**values, "moved_at": _now()}).scalar_one()
 
-    def movements_of(self, session_id: int):
+    def movements_of(self, session_id: int) -> list[TillMovementRecord]:
         q = (select(movements_t, users_t.c.username).outerjoin(users_t, users_t.c.id == movements_t.c.user_id)
              .where(movements_t.c.session_id == session_id).order_by(movements_t.c.id))
-        return self.c.execute(q).all()
+        return [TillMovementRecord(**r._mapping) for r in self.c.execute(q)]
 
-    def payments_of(self, session_id: int):
+    def payments_of(self, session_id: int) -> list[TillPaymentRecord]:
         """The payments and refunds a session took, each with its order's total."""
         q = (select(payments_t, orders_t.c.total_minor.label("order_total_minor"), users_t.c.username)
              .join(orders_t, orders_t.c.id == payments_t.c.order_id)
              .outerjoin(users_t, users_t.c.id == payments_t.c.user_id)
              .where(payments_t.c.till_session_id == session_id).order_by(payments_t.c.id))
-        return self.c.execute(q).all()
+        return [TillPaymentRecord(**r._mapping) for r in self.c.execute(q)]
 
     def cash_adjustments_total(self) -> int:
         """What tills moved in the cash accounts besides payments: cash in less cash out, plus every closed
@@ -98,14 +108,14 @@ class TillRepo(_Repo):
         differences = self.c.execute(select(func.coalesce(func.sum(sessions_t.c.difference_minor), 0))).scalar_one()
         return int(moved) + int(differences)
 
-    def closed_sessions(self):
-        return self.c.execute(self._session_select().where(sessions_t.c.closed_at.is_not(None))
-                              .order_by(sessions_t.c.id)).all()
+    def closed_sessions(self) -> list[TillSessionRecord]:
+        return [TillSessionRecord(**r._mapping) for r in self.c.execute(
+            self._session_select().where(sessions_t.c.closed_at.is_not(None)).order_by(sessions_t.c.id))]
 
-    def linked_payments_outside_sessions(self):
+    def linked_payments_outside_sessions(self) -> list[tuple[int, int]]:
         """Payments linked to a session that they were not taken during (before it opened or after it closed)."""
         after_close = and_(sessions_t.c.closed_at.is_not(None), payments_t.c.received_at > sessions_t.c.closed_at)
         q = (select(payments_t.c.id, sessions_t.c.id.label("session_id"))
              .join(sessions_t, sessions_t.c.id == payments_t.c.till_session_id)
              .where(or_(payments_t.c.received_at < sessions_t.c.opened_at, after_close)))
-        return self.c.execute(q).all()
+        return [(r.id, r.session_id) for r in self.c.execute(q)]

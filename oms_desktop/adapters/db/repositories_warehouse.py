@@ -1,6 +1,8 @@
 """Repository of the warehouse area: pick lists, shipments, backorders and returns (SQLAlchemy Core)."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from sqlalchemy import and_, bindparam, case, exists, func, insert, or_, select, update
 
 from . import models as m
@@ -75,11 +77,11 @@ class PickingRepo(_Repo):
         return self.c.execute(insert_returning_id(pick_lists_t),
                               dict(status="open", created_by=user_id, created_at=_now())).scalar_one()
 
-    def add_pick_orders(self, rows: list[dict]) -> None:
+    def add_pick_orders(self, rows: Sequence[Mapping[str, object]]) -> None:
         if rows:
             self.c.execute(plain_insert(pick_orders_t), rows)
 
-    def add_pick_lines(self, rows: list[dict]) -> None:
+    def add_pick_lines(self, rows: Sequence[Mapping[str, object]]) -> None:
         if rows:
             self.c.execute(plain_insert(pick_lines_t), rows)
 
@@ -172,10 +174,10 @@ class PickingRepo(_Repo):
 class ShipmentsRepo(_Repo):
     """Parcels and what they hold, backorders, returns, and the order history the service desk shows."""
 
-    def add_shipment(self, values: dict) -> int:
+    def add_shipment(self, values: Mapping[str, object]) -> int:
         return self.c.execute(insert_returning_id(shipments_t), {**values, "packed_at": _now()}).scalar_one()
 
-    def add_shipment_lines(self, rows: list[dict]) -> None:
+    def add_shipment_lines(self, rows: Sequence[Mapping[str, object]]) -> None:
         if rows:
             self.c.execute(plain_insert(shipment_lines_t), rows)
 
@@ -236,11 +238,11 @@ class ShipmentsRepo(_Repo):
                 consumed.add(pid)
         return consumed
 
-    def update_shipment(self, shipment_id: int, values: dict) -> None:
+    def update_shipment(self, shipment_id: int, values: Mapping[str, object]) -> None:
         self.c.execute(built("update shipment", lambda: update(shipments_t).where(
             shipments_t.c.id == bindparam("_shipment_id"))), {**values, "_shipment_id": shipment_id})
 
-    def add_backorder(self, values: dict) -> None:
+    def add_backorder(self, values: Mapping[str, object]) -> None:
         """A backorder row: ``open`` (owed and reserved) unless ``values`` names another status (``waiting``)."""
         now = _now()
         self.c.execute(insert(backorders_t).values({"status": "open", **values, "created_at": now,
@@ -284,11 +286,11 @@ class ShipmentsRepo(_Repo):
              .order_by(waiting.c.order_id, waiting.c.sku))
         return self.c.execute(q).all()
 
-    def update_backorder(self, backorder_id: int, values: dict) -> None:
+    def update_backorder(self, backorder_id: int, values: Mapping[str, object]) -> None:
         self.c.execute(update(backorders_t).where(backorders_t.c.id == backorder_id)
                        .values(**values, updated_at=_now()))
 
-    def add_return(self, values: dict) -> None:
+    def add_return(self, values: Mapping[str, object]) -> None:
         self.c.execute(insert(returns_t).values({"at": _now(), **values}))  # ``at``: the caller's, when given
 
     def returns_of(self, order_id: int):

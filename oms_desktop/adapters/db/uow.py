@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection, Engine, RootTransaction
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -20,6 +21,9 @@ from .repositories_forecasts import ForecastsRepo
 from .repositories_sales import SalesRepo
 from .repositories_till import TillRepo
 from .repositories_warehouse import PickingRepo, ShipmentsRepo
+
+if TYPE_CHECKING:
+    from ...services.ports import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +109,37 @@ class SqlUnitOfWork:
         nested.commit()
 
 
-def uow_factory(engine: Engine):
+def uow_factory(engine: Engine) -> "UnitOfWorkFactory":
     def factory(write: bool = True) -> SqlUnitOfWork:
         return SqlUnitOfWork(engine, write=write)
     return factory
+
+
+if TYPE_CHECKING:
+    from ...services import repository_ports as rp
+
+    def _conforms(uow: SqlUnitOfWork) -> UnitOfWork:
+        """mypy checks here that the SQL unit of work and its repositories are what ``services/ports.py`` says."""
+        _settings: rp.SettingsRepository = uow.settings
+        _users: rp.UsersRepository = uow.users
+        _products: rp.ProductsRepository = uow.products
+        _stock: rp.StockRepository = uow.stock
+        _customers: rp.CustomersRepository = uow.customers
+        _orders: rp.OrdersRepository = uow.orders
+        _events: rp.EventsRepository = uow.events
+        _audit: rp.AuditRepository = uow.audit
+        _invoices: rp.InvoicesRepository = uow.invoices
+        _payments: rp.PaymentsRepository = uow.payments
+        _receivables: rp.ReceivablesRepository = uow.receivables
+        _ledger: rp.LedgerRepository = uow.ledger
+        _carts: rp.CartsRepository = uow.carts
+        _promotions: rp.PromotionsRepository = uow.promotions
+        _forecasts: rp.ForecastsRepository = uow.forecasts
+        _outbox: rp.OutboxRepository = uow.outbox
+        _purchasing: rp.PurchasingRepository = uow.purchasing
+        _payables: rp.PayablesRepository = uow.payables
+        _sales: rp.SalesRepository = uow.sales
+        _till: rp.TillRepository = uow.till
+        _picking: rp.PickingRepository = uow.picking
+        _shipments: rp.ShipmentsRepository = uow.shipments
+        return uow

@@ -1,0 +1,148 @@
+"""What the repositories return instead of rows: one frozen dataclass per read (``repository_ports.py`` names which).
+
+Each holds its table's columns in the table's order, then what its query joins in; the adapter builds it from the
+row's mapping (``UserRecord(**row._mapping)``) and ``tests/unit/test_repository_records.py`` keeps the two alike.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    """A user as stored (table ``users``)."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+    password_hash: str
+    active: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """A stored event (table ``events``) with its author's user name; ``domain/events.from_record`` reads it."""
+
+    id: int
+    kind: str
+    at: datetime
+    user_id: int | None
+    order_id: int | None
+    product_id: int | None
+    payload: str  # JSON
+    username: str | None
+
+
+@dataclass(frozen=True)
+class OutboxRecord:
+    """A message waiting to leave, or gone (table ``outbox``; ``docs/mail.md``)."""
+
+    id: int
+    kind: str
+    order_id: int
+    recipient: str
+    message_id: str
+    facts: str  # JSON: what was true at the change
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    claim_token: str
+    claimed_by: str
+    claimed_at: datetime | None
+    last_error: str
+    created_at: datetime
+    sent_at: datetime | None
+
+
+@dataclass(frozen=True)
+class TillSessionRecord:
+    """A till session (table ``till_sessions``) with the user names of who opened and who closed it."""
+
+    id: int
+    till: str
+    currency: str
+    float_minor: int
+    opened_by: int
+    opened_at: datetime
+    closed_by: int | None
+    closed_at: datetime | None
+    expected_cash_minor: int | None
+    counted_cash_minor: int | None
+    expected_card_minor: int | None
+    counted_card_minor: int | None
+    difference_minor: int | None
+    close_entry_id: int | None
+    opened_by_name: str
+    closed_by_name: str | None
+
+
+@dataclass(frozen=True)
+class TillMovementRecord:
+    """Cash put into or taken out of a till (table ``till_movements``) with who moved it."""
+
+    id: int
+    session_id: int
+    kind: str
+    amount_minor: int
+    reason: str
+    user_id: int | None
+    moved_at: datetime
+    entry_id: int | None
+    username: str | None
+
+
+@dataclass(frozen=True)
+class PaymentRecord:
+    """A payment or refund (table ``payments``) with who took it."""
+
+    id: int
+    order_id: int
+    kind: str
+    method: str
+    amount_minor: int
+    currency: str
+    reference: str
+    card_last4: str
+    notes: str
+    user_id: int | None
+    received_at: datetime
+    till_session_id: int | None
+    username: str | None
+
+
+@dataclass(frozen=True)
+class TillPaymentRecord:
+    """A payment or refund taken at a till (table ``payments``), its order's total and who took it."""
+
+    id: int
+    order_id: int
+    kind: str
+    method: str
+    amount_minor: int
+    currency: str
+    reference: str
+    card_last4: str
+    notes: str
+    user_id: int | None
+    received_at: datetime
+    till_session_id: int | None
+    order_total_minor: int
+    username: str | None
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """An audit row (table ``audit_log``): who did what, when, with the old and new values as JSON."""
+
+    id: int
+    at: datetime
+    user_id: int | None
+    username: str
+    action: str
+    entity: str
+    entity_id: str
+    old_values: str
+    new_values: str

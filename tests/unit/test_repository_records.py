@@ -1,0 +1,28 @@
+"""The frozen records repositories return (``services/repository_ports.py``) hold exactly what their queries read:
+the table's columns, in the table's order, then what the query joins in. A column added to a table fails here
+until its record has it too (``Record(**row._mapping)`` would fail at run time)."""
+from __future__ import annotations
+
+from dataclasses import fields
+
+import pytest
+
+from oms_desktop.adapters.db import models as m
+from oms_desktop.adapters.db import models_accounts as a
+from oms_desktop.adapters.db import models_mail as mm
+from oms_desktop.adapters.db import models_till as t
+from oms_desktop.services import repository_records as rp
+
+
+@pytest.mark.parametrize("record, table, joined", [
+    (rp.UserRecord, m.User.__table__, ()),
+    (rp.EventRecord, m.Event.__table__, ("username",)),
+    (rp.AuditRecord, m.AuditEntry.__table__, ()),
+    (rp.OutboxRecord, mm.OutboxMessage.__table__, ()),
+    (rp.TillSessionRecord, t.TillSession.__table__, ("opened_by_name", "closed_by_name")),
+    (rp.TillMovementRecord, t.TillMovement.__table__, ("username",)),
+    (rp.TillPaymentRecord, a.Payment.__table__, ("order_total_minor", "username")),
+    (rp.PaymentRecord, a.Payment.__table__, ("username",)),
+], ids=lambda v: getattr(v, "__name__", None))
+def test_a_record_has_its_tables_columns_and_what_its_query_joins(record, table, joined):
+    assert [f.name for f in fields(record)] == [*table.c.keys(), *joined]
