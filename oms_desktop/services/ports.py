@@ -9,7 +9,7 @@ from typing import Any, Callable, Protocol
 class UnitOfWork(Protocol):
     """One transaction. Rolls back unless ``commit()`` is called inside the ``with`` block.
 
-    Repositories (attributes): settings, users, products, stock, customers, orders, events, audit,
+    Repositories (attributes): settings, users, products, stock, customers, customer_merges, orders, events, audit,
     purchasing, payables, picking, shipments, invoices, payments, receivables, ledger, carts, promotions, sales,
     outbox, forecasts, till. Their methods take and return plain values (ints, strings, dicts, row-like objects with
     attribute access).
@@ -20,6 +20,7 @@ class UnitOfWork(Protocol):
     products: Any
     stock: Any
     customers: Any
+    customer_merges: Any
     orders: Any
     events: Any
     audit: Any

@@ -532,11 +532,18 @@ class CustomersRepo(_Repo):
         return self.c.execute(delete(t).where(t.c.id == address_id, t.c.customer_id == customer_id)).rowcount > 0
 
     def ids_by_email(self, email: str) -> list[int]:
-        return list(self.c.execute(select(customers_t.c.id).where(customers_t.c.email_lower == email.lower())
+        """Customers with that e-mail address (not those merged into another one)."""
+        return list(self.c.execute(select(customers_t.c.id).where(customers_t.c.email_lower == email.lower(),
+                                                                  customers_t.c.merged_into_id.is_(None))
                                    .order_by(customers_t.c.id)).scalars())
 
     def ids_by_phone_key(self, key: str) -> list[int]:
-        return list(self.c.execute(select(phones_t.c.customer_id).where(phones_t.c.key == key).distinct()).scalars())
+        """Customers with that phone key (a duplicate merged into another customer keeps the phones the customer
+        kept had already, and is left out)."""
+        return list(self.c.execute(select(phones_t.c.customer_id).join(customers_t, customers_t.c.id ==
+                                                                       phones_t.c.customer_id)
+                                   .where(phones_t.c.key == key, customers_t.c.merged_into_id.is_(None))
+                                   .distinct()).scalars())
 
     def find(self, *, digits: str | None, words: list[str], email: str | None, customer_id: int | None,
              limit: int = 20, key: str | None = None):
@@ -567,7 +574,7 @@ class CustomersRepo(_Repo):
             parts.append(select(customers_t.c.id).where(*conds))
         if not parts:
             return []
-        q = (select(customers_t).where(customers_t.c.id.in_(union(*parts)))
+        q = (select(customers_t).where(customers_t.c.id.in_(union(*parts)), customers_t.c.merged_into_id.is_(None))
              .order_by(customers_t.c.name_lower, customers_t.c.id).limit(limit))
         return self.c.execute(q).all()
 

@@ -12,6 +12,7 @@ from ...domain.errors import OmsError, StorageError
 from .engine import reader, translate_storage_error
 from .repositories import (AuditRepo, CustomersRepo, EventsRepo, OrdersRepo, ProductsRepo, SettingsRepo, StockRepo,
                            UsersRepo)
+from .repositories_customers import CustomerMergesRepo
 from .repositories_carts import CartsRepo, PromotionsRepo
 from .repositories_accounts import InvoicesRepo, LedgerRepo, PaymentsRepo, ReceivablesRepo
 from .repositories_purchasing import PayablesRepo, PurchasingRepo
@@ -46,6 +47,7 @@ class SqlUnitOfWork:
         self.products = ProductsRepo(c)
         self.stock = StockRepo(c)
         self.customers = CustomersRepo(c)
+        self.customer_merges = CustomerMergesRepo(c)
         self.orders = OrdersRepo(c)
         self.events = EventsRepo(c)
         self.audit = AuditRepo(c)
