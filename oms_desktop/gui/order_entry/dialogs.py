@@ -121,6 +121,7 @@ KEYBOARD_HELP = [
     ("Ctrl+O", "open carts (drafts) to pick up again"),
     ("Ctrl+E", "amend a confirmed order (until picking starts): quantities, prices, lines; Ctrl+S saves"),
     ("Ctrl+Shift+E", "edit the caller: name, phones, e-mail, addresses, notes"),
+    ("Ctrl+Shift+M", "merge a duplicate into the caller (managers, accountants): orders, payments, phones move"),
     ("Alt+X", "express: the warehouse picks this order first"),
     ("Ctrl+Shift+N", "park this cart and start a new order"),
     ("Alt+1..6", "switch tabs"),

@@ -133,7 +133,11 @@ class OrderEntryTab(QWidget, MessageLine):
         row = QHBoxLayout()
         self.new_customer_button = QPushButton("&New customer (Ctrl+N)", objectName="new_customer_button")
         self.repeat_button = QPushButton("&Repeat last order (Ctrl+R)", objectName="repeat_button")
-        for b in (self.new_customer_button, self.repeat_button):
+        self.merge_button = QPushButton("Merge duplicate... (Ctrl+Shift+M)", objectName="merge_customer_button")
+        self.merge_button.setToolTip("Merge a duplicate into the customer shown: orders, carts, payments, phones")
+        self.can_merge_customers = can(self.actor.role, Perm.CUSTOMER_MERGE)
+        self.merge_button.setVisible(self.can_merge_customers)
+        for b in (self.new_customer_button, self.repeat_button, self.merge_button):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             row.addWidget(b)
         cl.addWidget(self.customer_edit)
@@ -282,6 +286,7 @@ class OrderEntryTab(QWidget, MessageLine):
             edit.returnPressed.connect(self.save_new_customer)
         self.new_customer_button.clicked.connect(self.start_new_customer)
         self.repeat_button.clicked.connect(self.repeat_last_order)
+        self.merge_button.clicked.connect(self.merge_customer)
         self.drafts_button.clicked.connect(self.open_drafts)
         self.confirm_button.clicked.connect(self.confirm)
         self.pay_button.clicked.connect(self.pay_now)
@@ -298,7 +303,7 @@ class OrderEntryTab(QWidget, MessageLine):
             "F2": lambda: self._focus(self.customer_edit), "F3": lambda: self._focus(self.product_edit),
             "F4": lambda: self.lines_view.setFocus(), "Ctrl+N": self.start_new_customer,
             "Ctrl+R": self.repeat_last_order, "Ctrl+Return": self.confirm, "Ctrl+Enter": self.confirm,
-            "Ctrl+Shift+E": self.edit_customer,
+            "Ctrl+Shift+E": self.edit_customer, "Ctrl+Shift+M": self.merge_customer,
             "Ctrl+O": self.open_drafts, "Ctrl+Shift+N": self.park_and_new, "Escape": self.escape,
             **({"Ctrl+P": self.pay_now} if self.can_take_payments else {}), "Ctrl+E": lambda: self.amend_order(),
         }
@@ -460,6 +465,50 @@ class OrderEntryTab(QWidget, MessageLine):
                              on_failure=refused, write=True, owner=self)
 
         dialog.finished.connect(done)
+        dialog.open()
+
+    def merge_customer(self) -> None:
+        """Ctrl+Shift+M: merge a duplicate into the customer on screen (who is kept): pick it, confirm with both
+        named, one transaction moves its orders, carts, payments, phones and addresses."""
+        if not self.can_merge_customers:
+            self.show_message(f"Merging customers needs a manager or an accountant (you are {self.actor.role}).",
+                              error=True)
+            return
+        if self.customer is None:
+            self.show_message("Pick the customer to keep first (F2), then Ctrl+Shift+M finds the duplicate.",
+                              error=True)
+            return
+        from .customer_merge import CustomerMergeDialog, ask_to_merge
+        keep = self.customer
+        dialog = CustomerMergeDialog(keep, parent=self)
+        self.merge_dialog = dialog
+        customers, actor = self.services.customers, self.actor
+        dialog.search_requested.connect(lambda text: self._run(
+            lambda: customers.find_customers(actor, text, limit=20) if text else [],
+            lambda found: dialog.show_found(text, found)))
+
+        def merge(duplicate: CustomerDTO) -> None:
+            def merged(result) -> None:
+                if self.order is not None and self.order.status == "draft":
+                    self.load_order(self.order.id)  # the cart on screen may have moved (a new version)
+                else:
+                    self.set_customer(result.kept)
+                self.show_message(f"Merged {result.duplicate_number} ({result.duplicate_name}) into "
+                                  f"{result.kept.number} ({result.kept.name}): {result.orders} order(s), "
+                                  f"{result.carts} cart(s), {result.payments} payment(s) moved.")
+
+            def refused(exc: BaseException) -> None:
+                if isinstance(exc, UserFacingError):  # nothing was changed; the reason in the desk's words
+                    self.show_message(f"Not merged: {exc}", error=True)
+                else:
+                    self._failed(exc)
+
+            self.jobs.submit(lambda _j: customers.merge_customers(actor, keep.id, duplicate.id), on_success=merged,
+                             on_failure=refused, write=True, owner=self)
+
+        dialog.duplicate_chosen.connect(lambda dup: setattr(self, "merge_confirm", ask_to_merge(
+            self, keep, dup, lambda: merge(dup), otherwise=lambda: self._focus(self.customer_edit))))
+        dialog.rejected.connect(lambda: self._focus(self.customer_edit))
         dialog.open()
 
     def repeat_last_order(self) -> None:
