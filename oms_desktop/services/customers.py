@@ -48,6 +48,21 @@ def live_customer(uow, customer_id: int):
     return row
 
 
+def find_customer_rows(uow, text: str, limit: int, *, by_number: bool = True):
+    """The customers' rows matching what was typed: digits any phone format (and part of a number), words the name,
+    '@' the e-mail, 'C000123' or '#123' (or up to six digits, unless ``by_number`` is off) the customer number."""
+    digits = digits_of(text)
+    only_phone_chars = has_only_phone_characters(text)
+    number = parse_ref(Series.CUSTOMER, text.replace(" ", ""))
+    customer_id = number if number is not None and not text.isdigit() else None
+    if text.isdigit() and len(text) <= 6:
+        customer_id = int(text) if by_number else None
+    return uow.customers.find(digits=digits if only_phone_chars and len(digits) >= 3 else None,
+                              words=[] if only_phone_chars else text.lower().split(),
+                              email=text if "@" in text else None, customer_id=customer_id, limit=limit,
+                              key=phone_key(text) if only_phone_chars else None)
+
+
 def _merged_notes(keep, dup, moved_email: bool) -> str:
     """The kept customer's notes after the merge: theirs, then what of the duplicate has no field of its own."""
     extra = []
@@ -274,17 +289,8 @@ class CustomerService(ServiceBase):
         text = (text or "").strip()
         if not text:
             return []
-        digits = digits_of(text)
-        only_phone_chars = has_only_phone_characters(text)
-        number = parse_ref(Series.CUSTOMER, text.replace(" ", ""))
-        customer_id = number if number is not None and not text.isdigit() else None
-        if text.isdigit() and len(text) <= 6:
-            customer_id = int(text)
         with self._uow(write=False) as uow:
-            rows = uow.customers.find(digits=digits if only_phone_chars and len(digits) >= 3 else None,
-                                      words=[] if only_phone_chars else text.lower().split(),
-                                      email=text if "@" in text else None, customer_id=customer_id, limit=limit,
-                                      key=phone_key(text) if only_phone_chars else None)
+            rows = find_customer_rows(uow, text, limit)
             phones = uow.customers.phones_of(r.id for r in rows)
         return [self._dto(r, phones.get(r.id, [])) for r in rows]
 

@@ -27,6 +27,7 @@ from .customers import live_customer
 from .dto import Actor, OrderDTO, OrderSummaryDTO
 from .cart_editing import CartEditing, customer_ship_to, reprice, stale_cart, with_fields
 from .order_amendments import OrderAmending
+from .order_search import OrderSearching
 
 STEP_EVENTS: dict[Status, type[ev.OrderPicking] | type[ev.OrderPacked] | type[ev.OrderShipped]
                   | type[ev.OrderDelivered]] = {
@@ -35,10 +36,10 @@ STEP_EVENTS: dict[Status, type[ev.OrderPicking] | type[ev.OrderPacked] | type[ev
 """The event a manual warehouse step (``transition``) writes."""
 
 
-class OrderService(CartEditing, OrderAmending):
+class OrderService(CartEditing, OrderAmending, OrderSearching):
     """Orders: reading them, confirming a cart (atomic reservation, coupon, tracking number), placing an order in one
     step, cancelling, and the manual warehouse steps; editing a cart is ``CartEditing``'s, amending a confirmed
-    order ``OrderAmending``'s."""
+    order ``OrderAmending``'s, searching the order list ``OrderSearching``'s."""
 
     # ---- reading -------------------------------------------------------------------------------------------
     def get_order(self, actor: Actor, ref) -> OrderDTO:

@@ -682,7 +682,11 @@ class OrdersRepo(_Repo):
             .where(history_t.c.order_id == bindparam("id")).order_by(history_t.c.id))), {"id": order_id}).all()
 
     def list(self, *, status: str | None = None, customer_id: int | None = None, limit: int = 50, offset: int = 0,
-             newest_first: bool = True):
+             newest_first: bool = True, customer_ids: list[int] | None = None, order_ids: list[int] | None = None,
+             created_from: datetime | None = None, created_before: datetime | None = None):
+        """A page of orders, newest first: of a status, of a customer (or any of ``customer_ids``), among
+        ``order_ids``, created in [``created_from``, ``created_before``). Each filter is a range of one index
+        (ix_orders_status_created, ix_orders_customer_created, the primary key, ix_orders_created)."""
         line_count = (select(func.count()).select_from(lines_t).where(lines_t.c.order_id == orders_t.c.id)
                       .scalar_subquery())
         q = (select(orders_t, customers_t.c.name.label("customer_name"), line_count.label("line_count"))
@@ -691,6 +695,14 @@ class OrdersRepo(_Repo):
             q = q.where(orders_t.c.status == status)
         if customer_id is not None:
             q = q.where(orders_t.c.customer_id == customer_id)
+        if customer_ids is not None:
+            q = q.where(orders_t.c.customer_id.in_(customer_ids))
+        if order_ids is not None:
+            q = q.where(orders_t.c.id.in_(order_ids))
+        if created_from is not None:
+            q = q.where(orders_t.c.created_at >= created_from)
+        if created_before is not None:
+            q = q.where(orders_t.c.created_at < created_before)
         order = (orders_t.c.created_at.desc(), orders_t.c.id.desc()) if newest_first else \
             (orders_t.c.created_at, orders_t.c.id)
         return self.c.execute(q.order_by(*order).limit(limit).offset(offset)).all()
