@@ -193,6 +193,7 @@ class OrderDTO:
     ship_to: str = ""                          # the delivery address as it was when the order was taken
     external_ref: str | None = None            # the web shop's order number, for imported orders
     backordered: tuple[tuple[str, int], ...] = ()  # (SKU, units) taken at entry that wait for goods
+    prices_include_tax: bool = False           # the lines' unit prices are gross (else net); line totals are gross
 
     @property
     def goods_total(self) -> Decimal:

@@ -192,7 +192,7 @@ class OrderEntryTab(QWidget, MessageLine):
 
         top_widget = QWidget()
         top_widget.setLayout(top)
-        self.lines_model = LinesModel(self, self.locale)
+        self.lines_model = LinesModel(self, self.locale, self.company.prices_include_tax)
         self.lines_view = QTableView(objectName="lines_view")
         self.lines_view.setModel(self.lines_model)
         self.lines_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
