@@ -94,7 +94,7 @@ class AccountsTab(QWidget, MessageLine):
         self.order_edit.setClearButtonEnabled(True)
         bar.addWidget(self.order_edit, 2)
         self.pay_button = QPushButton("Record &payment (Ctrl+P)", objectName="pay_button")
-        self.invoice_button = QPushButton("Issue &invoice (Ctrl+I)", objectName="invoice_button")
+        self.invoice_button = QPushButton("Iss&ue invoice (Ctrl+I)", objectName="invoice_button")
         self.invoice_what = QComboBox(objectName="invoice_what")
         for label, value, tip in INVOICE_CHOICES:
             self.invoice_what.addItem(label, value)
@@ -103,7 +103,7 @@ class AccountsTab(QWidget, MessageLine):
                                                                                 in INVOICE_CHOICES))
         self.invoice_what.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.credit_button = QPushButton("&Credit note...", objectName="credit_button")
-        self.refund_button = QPushButton("Re&fund...", objectName="refund_button")
+        self.refund_button = QPushButton("Refun&d...", objectName="refund_button")
         self.reprint_button = QPushButton("&Reprint PDF...", objectName="reprint_button")
         self.reprint_button.setToolTip("Print or save the PDF of the order's invoice, credit note or receipt")
         self.refresh_button = QPushButton("Refresh (F5)", objectName="refresh_button")
@@ -166,7 +166,7 @@ class AccountsTab(QWidget, MessageLine):
         for w in (self.account_filter, self.kind_filter, self.journal_order_edit, self.journal_text_edit,
                   QLabel("from"), self.date_from, QLabel("to"), self.date_to):
             filters.addWidget(w)
-        self.reverse_button = QPushButton("Re&verse entry...", objectName="reverse_button")
+        self.reverse_button = QPushButton("R&everse entry...", objectName="reverse_button")
         self.reverse_button.setEnabled(self.may_account)
         self.export_combo = QComboBox(objectName="export_combo")
         self.export_combo.addItems(["hledger", "beancount", "csv"])
@@ -197,7 +197,7 @@ class AccountsTab(QWidget, MessageLine):
                                   "aging_table")
         al.addWidget(self.aging_summary)
         al.addWidget(self.aging_table)
-        self.views.addTab(aging, "Receivables &aging")
+        self.views.addTab(aging, "Receivables a&ging")
         # cash flow
         flow = QWidget()
         fl = QVBoxLayout(flow)
@@ -212,7 +212,7 @@ class AccountsTab(QWidget, MessageLine):
         fl.addLayout(row)
         self.flow_table = _table(("Period", "Method", "In", "Out", "Net"), "flow_table")
         fl.addWidget(self.flow_table)
-        self.views.addTab(flow, "Cash &flow")
+        self.views.addTab(flow, "Cash flow")
         # invoices
         self.invoice_table = _table(("Number", "Kind", "Order", "Customer", "Date", "Due", "Total", "Corrects"),
                                     "invoice_table")
@@ -243,7 +243,7 @@ class AccountsTab(QWidget, MessageLine):
         for w in (self.journal_order_edit, self.journal_text_edit):
             w.returnPressed.connect(self.refresh)
         self._shortcuts = []
-        for key, fn in {"Ctrl+P": self.record_payment, "Ctrl+I": self.issue_invoice, "F5": self.refresh}.items():
+        for key, fn in {"Ctrl+P": self.record_payment, "Ctrl+I": self.issue_invoice}.items():
             sc = QShortcut(QKeySequence(key), self, activated=fn)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self._shortcuts.append(sc)

@@ -27,7 +27,7 @@ from ..jobs import JobRunner
 from ..widgets.message_line import MessageLine
 from .cart_changes import adjustments_html, line_marks, new_offers, offer_banner_text, removed_lines
 from .amend_dialog import AmendDialog
-from .dialogs import DraftsDialog, KeyboardHelpDialog, ShortageDialog, TrackingDialog
+from .dialogs import DraftsDialog, KeyboardHelpDialog, ShortageDialog, TrackingDialog, keyboard_rows
 from .lines_model import LinesModel
 
 QTY_PREFIX = re.compile(r"^\s*(\d{1,7})\s*[*xX×]\s*(\S.*)$")
@@ -131,10 +131,11 @@ class OrderEntryTab(QWidget, MessageLine):
         self.recent_orders.setMaximumHeight(80)
         self.recent_orders.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         row = QHBoxLayout()
-        self.new_customer_button = QPushButton("&New customer (Ctrl+N)", objectName="new_customer_button")
+        self.new_customer_button = QPushButton("New customer (Ctrl+N)", objectName="new_customer_button")
         self.repeat_button = QPushButton("&Repeat last order (Ctrl+R)", objectName="repeat_button")
-        self.merge_button = QPushButton("Merge duplicate... (Ctrl+Shift+M)", objectName="merge_customer_button")
-        self.merge_button.setToolTip("Merge a duplicate into the customer shown: orders, carts, payments, phones")
+        self.merge_button = QPushButton("Merge...", objectName="merge_customer_button")  # narrow: 1,366 px
+        self.merge_button.setToolTip("Merge a duplicate into the customer shown: orders, carts, payments, phones "
+                                     "(Ctrl+Shift+M)")
         self.can_merge_customers = can(self.actor.role, Perm.CUSTOMER_MERGE)
         self.merge_button.setVisible(self.can_merge_customers)
         for b in (self.new_customer_button, self.repeat_button, self.merge_button):
@@ -158,7 +159,7 @@ class OrderEntryTab(QWidget, MessageLine):
         nf.addRow("&Name", self.new_name_edit)
         nf.addRow("&Phone", self.new_phone_edit)
         nf.addRow("E&mail", self.new_email_edit)
-        nf.addRow("&Address", self.new_address_edit)
+        nf.addRow("Pos&tal address", self.new_address_edit)
         cl.addWidget(self.new_customer_box)
         self.new_customer_box.hide()
         top.addWidget(customer_box, 2)
@@ -173,14 +174,14 @@ class OrderEntryTab(QWidget, MessageLine):
         pl.addWidget(self.product_edit)
         pl.addWidget(self.product_results)
         ch = QHBoxLayout()
-        ch.addWidget(QLabel("C&hannel"))
+        ch.addWidget(QLabel("Channe&l"))
         self.channel_combo = QComboBox(objectName="channel_combo")
         self.channel_combo.addItems([c.value for c in Channel])
         self.channel_combo.setCurrentText(self.default_channel)
         ch.itemAt(0).widget().setBuddy(self.channel_combo)
         ch.addWidget(self.channel_combo)
         ch.addStretch()
-        self.drafts_button = QPushButton("&Open carts (Ctrl+O)", objectName="drafts_button")
+        self.drafts_button = QPushButton("Open carts (Ctrl+O)", objectName="drafts_button")
         self.drafts_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         ch.addWidget(self.drafts_button)
         self.amend_button = QPushButton("Am&end order... (Ctrl+E)", objectName="amend_button")
@@ -259,7 +260,7 @@ class OrderEntryTab(QWidget, MessageLine):
         left.addWidget(self.message_label)
         bottom.addLayout(left, 3)
         bottom.addWidget(self.totals_label, 2)
-        self.pay_button = QPushButton("&Pay now (Ctrl+P)", objectName="pay_button")
+        self.pay_button = QPushButton("Pay now (Ctrl+P)", objectName="pay_button")
         self.pay_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pay_button.setMinimumHeight(40)
         self.pay_button.setToolTip("Confirms the cart on screen and takes its payment")
@@ -326,7 +327,7 @@ class OrderEntryTab(QWidget, MessageLine):
         self._focus(self.product_edit if self.customer is not None or self.order is not None else self.customer_edit)
 
     def keyboard_help(self) -> None:
-        KeyboardHelpDialog(parent=self).exec()
+        KeyboardHelpDialog(keyboard_rows(self), parent=self).exec()
 
     # ---- customer ------------------------------------------------------------------------------------------
     def search_customers(self) -> None:
@@ -1018,7 +1019,7 @@ class OrderEntryTab(QWidget, MessageLine):
 
     def refresh_drafts_hint(self) -> None:
         self._run(lambda: self.services.orders.open_drafts(self.actor),
-                  lambda drafts: self.drafts_button.setText(f"&Open carts: {len(drafts)} (Ctrl+O)"))
+                  lambda drafts: self.drafts_button.setText(f"Open carts: {len(drafts)} (Ctrl+O)"))
 
     def escape(self) -> None:
         if self.new_customer_box.isVisible():
