@@ -26,6 +26,7 @@ from ...domain.roles import Perm, can
 from .. import format as fmt
 from ..widgets.message_line import MessageLine
 from .payment_dialog import PaymentDialog, take_payment
+from .reprint import DocumentChoiceDialog, PrintableDoc, printable_docs, render
 from .till_dialog import TillDialog
 
 REFRESH_EVENTS = (ev.PaymentReceived, ev.RefundPaid, ev.InvoiceIssued, ev.CreditNoteIssued, ev.OrderConfirmed,
@@ -105,7 +106,8 @@ class AccountsTab(QWidget, MessageLine):
         self.credit_button = QPushButton("&Credit note...", objectName="credit_button")
         self.refund_button = QPushButton("Refun&d...", objectName="refund_button")
         self.reprint_button = QPushButton("&Reprint PDF...", objectName="reprint_button")
-        self.reprint_button.setToolTip("Print or save the PDF of the order's invoice, credit note or receipt")
+        self.reprint_button.setToolTip("Print or save the PDF of the order's invoice, credit note or the receipt of "
+                                       "any of its payments")
         self.refresh_button = QPushButton("Refresh (F5)", objectName="refresh_button")
         self.till_button = QPushButton("Ti&ll...", objectName="till_button")
         self.till_button.setToolTip("Open the counter's till with a float, cash in and out, close it with the count "
@@ -587,24 +589,35 @@ class AccountsTab(QWidget, MessageLine):
         return path
 
     def reprint(self) -> None:
+        """Reprint PDF: an invoice or credit note exactly as issued, or the receipt of any payment of the order
+        (picked from the order's documents when there are several)."""
         ref = self.selected_order()
         if not ref:
             return
+        services, actor = self.services, self.actor
 
-        def got(data) -> None:
-            number, pdf = data
-            path = self.ask_pdf_path(f"{number}.pdf")
+        def save(doc: PrintableDoc, pdf: bytes) -> None:
+            path = self.ask_pdf_path(f"{doc.number}.pdf")
             if not path:
                 return
             Path(path).write_bytes(pdf)
-            self.show_message(f"{number} saved to {path} (identical to the issued document).")
+            same = "identical to the issued document" if doc.kind != "receipt" else "as it was for that payment"
+            self.show_message(f"{doc.number} saved to {path} ({same}).")
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
-        def work():
-            inv = self._invoice_of(ref)
-            return inv.number, self.services.billing.invoice_pdf(self.actor, inv.id)
+        def print_doc(doc: PrintableDoc) -> None:
+            self._run(lambda: render(services, actor, doc), lambda pdf: save(doc, pdf))
 
-        self._run(work, got)
+        def listed(docs: list[PrintableDoc]) -> None:
+            if len(docs) == 1:
+                print_doc(docs[0])
+                return
+            dialog = DocumentChoiceDialog(ref, docs, self)
+            self.reprint_dialog = dialog
+            dialog.accepted.connect(lambda: print_doc(dialog.chosen()) if dialog.chosen() else None)
+            dialog.open()
+
+        self._run(lambda: printable_docs(services, actor, ref, self.locale), listed)
 
     def reverse_entry(self) -> None:
         item = self.journal_tree.currentItem()
