@@ -108,12 +108,13 @@ class AccountsTab(QWidget, MessageLine):
         self.reprint_button = QPushButton("&Reprint PDF...", objectName="reprint_button")
         self.reprint_button.setToolTip("Print or save the PDF of the order's invoice, credit note or the receipt of "
                                        "any of its payments")
-        self.refresh_button = QPushButton("Refresh (F5)", objectName="refresh_button")
         self.till_button = QPushButton("Ti&ll...", objectName="till_button")
         self.till_button.setToolTip("Open the counter's till with a float, cash in and out, close it with the count "
                                     "and save its Z report")
+        # No Refresh button: F5 (View > Refresh) refreshes the tab, and the row must fit 1,366 px beside the
+        # activity panel.
         for b in (self.pay_button, self.invoice_button, self.invoice_what, self.credit_button, self.refund_button,
-                  self.reprint_button, self.till_button, self.refresh_button):
+                  self.reprint_button, self.till_button):
             if isinstance(b, QPushButton):
                 b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             bar.addWidget(b)
@@ -230,7 +231,6 @@ class AccountsTab(QWidget, MessageLine):
         self.credit_button.clicked.connect(self.credit_note)
         self.refund_button.clicked.connect(self.refund)
         self.reprint_button.clicked.connect(self.reprint)
-        self.refresh_button.clicked.connect(self.refresh)
         self.till_button.clicked.connect(self.open_till_dialog)
         self.reverse_button.clicked.connect(self.reverse_entry)
         self.export_button.clicked.connect(self.export_journal)

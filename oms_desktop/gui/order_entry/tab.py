@@ -201,7 +201,9 @@ class OrderEntryTab(QWidget, MessageLine):
                                         QAbstractItemView.EditTrigger.AnyKeyPressed |
                                         QAbstractItemView.EditTrigger.DoubleClicked)
         self.lines_view.verticalHeader().hide()
-        self.lines_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.lines_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # "Line total (gross)" read whole
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.lines_view.setAlternatingRowColors(True)
         lines_box = QWidget()
         ll = QVBoxLayout(lines_box)
