@@ -39,7 +39,7 @@ def customer_problems(name: str, email: str, phones: Sequence[str]) -> list[str]
 def live_customer(uow, customer_id: int):
     """The customer's row for a new order or cart; a duplicate merged into another customer takes none (a screen
     that still shows it is told whom to choose)."""
-    row = uow.customers.get(customer_id)
+    row = uow.customers.get(customer_id, share_lock=True)  # a merge of the customer waits, or is waited for
     if row is None:
         raise NotFound(f"No customer number {customer_id}.")
     if row.merged_into_id is not None:

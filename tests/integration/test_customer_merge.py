@@ -115,3 +115,31 @@ def test_the_cli_merges_and_exits_by_the_kind_of_refusal(cli_shop):
     assert (doc["kept"]["id"], doc["duplicate_id"], doc["orders"]) == (1, 2, 1)
     code, out, err = oms.admin("customer", "merge", "1", "2")
     assert code == 3 and "merged into C000001 already" in err
+
+
+@pytest.mark.parametrize("db_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
+def test_a_cart_opened_while_the_customer_is_being_merged_waits_and_is_then_refused(twins, admin, backend):
+    """PostgreSQL: the merge holds the duplicate's row FOR UPDATE; a cart taken for it meanwhile reads the row FOR
+    SHARE, so it waits for the merge and then sees it (without the lock it would keep the duplicate's id)."""
+    import threading
+
+    from sqlalchemy import text
+    s, keep, dup, *_ = twins
+    outcome: list = []
+    with backend.engine.connect() as merging:
+        merging.execute(text("SELECT id FROM customers WHERE id = :id FOR UPDATE"), {"id": dup.id})
+
+        def open_cart() -> None:
+            try:
+                outcome.append(s.orders.create_draft(admin, dup.id))
+            except BusinessRuleViolation as e:
+                outcome.append(e)
+        worker = threading.Thread(target=open_cart)
+        worker.start()
+        worker.join(1.0)
+        assert worker.is_alive() and outcome == []  # it waits for the merge
+        merging.execute(text("UPDATE customers SET merged_into_id = :k WHERE id = :d"), {"k": keep.id, "d": dup.id})
+        merging.commit()
+    worker.join(10)
+    assert len(outcome) == 1 and isinstance(outcome[0], BusinessRuleViolation), outcome
+    assert f"merged into {keep.number}" in str(outcome[0])

@@ -504,9 +504,14 @@ class CustomersRepo(_Repo):
     def add_phone(self, customer_id: int, phone: str, digits: str, key: str) -> None:
         self.c.execute(insert(phones_t).values(customer_id=customer_id, phone=phone, digits=digits, key=key))
 
-    def get(self, customer_id: int):
-        return self.c.execute(built("customer", lambda: select(customers_t).where(customers_t.c.id == bindparam("id"))),
-                              {"id": customer_id}).first()
+    def get(self, customer_id: int, *, share_lock: bool = False):
+        """The customer's row; ``share_lock`` holds it FOR SHARE on PostgreSQL until the transaction ends (an order
+        or cart taken for the customer then waits for a merge of them, which locks it FOR UPDATE, or the merge waits
+        for the order, and moves it)."""
+        lock = share_lock and self._pg
+        return self.c.execute(built(("customer", lock), lambda: (
+            select(customers_t).where(customers_t.c.id == bindparam("id")).with_for_update(read=True) if lock else
+            select(customers_t).where(customers_t.c.id == bindparam("id")))), {"id": customer_id}).first()
 
     def phones_of(self, customer_ids) -> dict[int, list[str]]:
         out: dict[int, list[str]] = {}
