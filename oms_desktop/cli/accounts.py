@@ -76,6 +76,8 @@ def register(sub, leaf) -> None:
     c = leaf(sub, "receipt", "write the 80 mm till receipt of an order")
     c.add_argument("order", metavar="ORDER")
     c.add_argument("--pdf", required=True, metavar="OUT")
+    c.add_argument("--payment", type=common.positive_int, metavar="ID",
+                   help="the receipt of that payment as it was taken (default: with every payment so far)")
     c.set_defaults(func=cmd_receipt)
 
     led = _subparsers(sub, "ledger", "the journal")
@@ -187,7 +189,7 @@ def cmd_invoice_list(ctx) -> int:
 
 
 def cmd_receipt(ctx) -> int:
-    pdf = ctx.services.receivables.receipt_pdf(ctx.need_actor(), ctx.args.order)
+    pdf = ctx.services.receivables.receipt_pdf(ctx.need_actor(), ctx.args.order, payment_id=ctx.args.payment)
     out = _write(ctx.args.pdf, pdf)
     ctx.emit({"file": str(out)}, f"Wrote receipt {out}.")
     return 0

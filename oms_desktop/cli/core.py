@@ -5,7 +5,8 @@ from dataclasses import is_dataclass
 
 from ..domain.errors import AuthenticationFailed, ValidationFailed
 from ..domain.orders import Channel, Status
-from ..domain.references import customer_number
+from ..domain.phone import digits_of
+from ..domain.references import Series, customer_number, parse_ref
 from ..domain.roles import Perm, Role, require
 from ..services.dto import to_jsonable
 from .catalog_print import register_pdf
@@ -62,6 +63,11 @@ def register(sub, leaf) -> None:
     c.add_argument("--shipping-address", help="lines separated by ' | '")
     c.add_argument("--notes")
     c.set_defaults(func=cmd_customer_edit)
+    c = leaf(cust, "merge", "merge a duplicate customer into the one kept: orders, carts, payments, phones, "
+                            "addresses, coupons, e-mail (audited; cannot be undone)")
+    c.add_argument("keep", metavar="KEEP", help="the customer kept: number (C000042 or 42) or phone number")
+    c.add_argument("duplicate", metavar="DUPLICATE", help="the duplicate: number (C000043 or 43) or phone number")
+    c.set_defaults(func=cmd_customer_merge)
     c = leaf(cust, "address", "the delivery addresses a customer keeps: list, add LABEL ADDRESS, remove ID")
     c.add_argument("customer", metavar="CUSTOMER", help="customer number (C000042 or 42) or phone number")
     c.add_argument("what", nargs="?", default="list", choices=["list", "add", "remove"])
@@ -226,6 +232,29 @@ def cmd_customer_edit(ctx: Context) -> int:
                                                billing_address=address_lines(a.address),
                                                shipping_address=address_lines(a.shipping_address), notes=a.notes)
     ctx.emit(c, f"{c.number}: {c.name} ({', '.join(c.phones) or 'no phone'}; {c.email or 'no e-mail'}).")
+    return 0
+
+
+def _customer_id(ctx: Context, ref: str) -> int:
+    """A customer's number as typed (a merged duplicate's too, unlike ``resolve``), else the customer with that
+    phone number."""
+    number = parse_ref(Series.CUSTOMER, ref.strip())
+    if number is not None and len(digits_of(ref)) <= 6:
+        return number
+    return ctx.services.customers.resolve(ctx.need_actor(), ref).id
+
+
+def cmd_customer_merge(ctx: Context) -> int:
+    actor = ctx.need_actor()
+    r = ctx.services.customers.merge_customers(actor, _customer_id(ctx, ctx.args.keep),
+                                               _customer_id(ctx, ctx.args.duplicate))
+    moved = [f"{n} {what}" for n, what in ((r.orders, "order(s)"), (r.carts, "cart(s)"),
+                                           (r.payments, "payment(s)"), (r.coupons, "coupon(s)"),
+                                           (len(r.phones), "phone(s)"), (len(r.addresses), "address(es)")) if n]
+    ctx.emit(r, f"Merged {r.duplicate_number} ({r.duplicate_name}) into {r.kept.number} ({r.kept.name}): "
+                + (", ".join(moved) or "nothing to move") + " moved."
+                + (f" {r.invoices} invoice(s) keep naming {r.duplicate_number} (issued documents do not change)."
+                   if r.invoices else ""))
     return 0
 
 

@@ -443,6 +443,17 @@ class CustomerAdded(Event):
     name: str
 
 
+@register
+@dataclass(frozen=True, kw_only=True)
+class CustomersMerged(Event):
+    """A duplicate customer merged into the one kept: screens showing the duplicate show the kept one."""
+    kind: ClassVar[str] = "customers_merged"
+    customer_id: int        # the customer kept
+    duplicate_id: int
+    name: str
+    orders: int
+
+
 # ---- purchasing and payables ---------------------------------------------------------------------------------------
 @register
 @dataclass(frozen=True, kw_only=True)

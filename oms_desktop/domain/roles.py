@@ -22,6 +22,7 @@ class Perm(StrEnum):
     ORDER_CANCEL = "order.cancel"
     PRICE_OVERRIDE = "price.override"  # price change or discount beyond the limit
     CUSTOMER_EDIT = "customer.edit"
+    CUSTOMER_MERGE = "customer.merge"  # merge a duplicate into another customer: moves orders and payments, for good
     CATALOG_EDIT = "catalog.edit"      # products, imports
     STOCK_ADJUST = "stock.adjust"
     PURCHASING = "purchasing"
@@ -39,7 +40,7 @@ PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.AGENT: frozenset(_SALES),
     Role.COUNTER: frozenset(_SALES | {Perm.PAYMENT, Perm.TILL}),
     Role.WAREHOUSE: frozenset({Perm.VIEW, Perm.WAREHOUSE, Perm.STOCK_ADJUST}),
-    Role.ACCOUNTANT: frozenset({Perm.VIEW, Perm.PAYMENT, Perm.ACCOUNTING, Perm.CUSTOMER_EDIT}),
+    Role.ACCOUNTANT: frozenset({Perm.VIEW, Perm.PAYMENT, Perm.ACCOUNTING, Perm.CUSTOMER_EDIT, Perm.CUSTOMER_MERGE}),
     Role.MANAGER: frozenset(p for p in Perm if p not in (Perm.USER_ADMIN, Perm.SYSTEM_SETTINGS)),
     Role.ADMIN: frozenset(Perm),
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDockWidget, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QWidget)
 
@@ -114,6 +114,11 @@ class MainWindow(QMainWindow):
             self.import_action.triggered.connect(self.import_orders)
             self.ui.file_menu.insertAction(self.ui.action_quit, self.import_action)
             self.ui.file_menu.insertSeparator(self.ui.action_quit)
+        self.find_orders_action = QAction("&Find orders...", self)
+        self.find_orders_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.find_orders_action.triggered.connect(self.find_orders)
+        self.ui.view_menu.insertAction(self.ui.action_refresh, self.find_orders_action)
+        self.order_search = None
         self.ui.action_keyboard_help.triggered.connect(self.show_keyboard_help)
         self.ui.action_about.triggered.connect(self.show_about)
         self.ui.action_refresh.triggered.connect(self.refresh)
@@ -218,6 +223,30 @@ class MainWindow(QMainWindow):
         self.order_entry.load_order(order_id)
         self.ui.tabs.setCurrentIndex(0)
 
+    def find_orders(self) -> None:
+        """Ctrl+Shift+F: the order list to search (kept with its results between uses), its search field focused."""
+        if self.order_search is None:
+            from .order_search import OrderSearchDialog
+            self.order_search = OrderSearchDialog(self.services, self.actor, self.jobs, parent=self)
+            self.order_search.open_requested.connect(self.open_found_order)
+        self.order_search.show()
+        if QGuiApplication.platformName() != "offscreen":  # (offscreen, raise() is not there and says so)
+            self.order_search.raise_()
+        self.order_search.activateWindow()
+        self.order_search.focus_search()
+
+    def open_found_order(self, order) -> None:
+        """Enter in the order list: a cart in the Orders tab (for those who take orders), any other order at the
+        service desk (timeline, lines, returns)."""
+        if self.order_search is not None:
+            self.order_search.hide()
+        if order.status == "draft" and self.order_entry is not None:
+            self.open_cart(order.id)
+            return
+        self.service_desk.lookup_edit.setText(order.number)
+        self.service_desk.show_order(order.id)
+        self.ui.tabs.setCurrentWidget(self.service_desk)
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         # The tabs were built before they joined this window, so a focus they set then is lost: hand the keyboard
@@ -296,7 +325,8 @@ class MainWindow(QMainWindow):
             tab.keyboard_help()
             return
         QMessageBox.information(self, "Keyboard", f"Alt+1..{self.ui.tabs.count()}: switch tabs\nF5: refresh\n"
-                                                  "Ctrl+Shift+A: live activity\nF1: this help\nCtrl+Q: quit")
+                                                  "Ctrl+Shift+F: find orders\nCtrl+Shift+A: live activity\n"
+                                                  "F1: this help\nCtrl+Q: quit")
 
     def show_about(self) -> None:
         from .. import __version__

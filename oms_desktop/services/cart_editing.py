@@ -22,6 +22,7 @@ from .pricing import price_order_lines
 from .order_lookup import load_order, order_row
 from .ports import utc_now as _now
 from ..domain.references import order_number
+from .customers import live_customer
 from .dto import Actor, OrderDTO
 
 MAX_LINES = 500
@@ -40,9 +41,7 @@ class CartEditing(ServiceBase):
         self._require(actor, Perm.ORDER_EDIT, "create orders")
         channel = self._channel(channel)
         with self._uow() as uow:
-            customer = uow.customers.get(customer_id) if customer_id is not None else None
-            if customer_id is not None and customer is None:
-                raise NotFound(f"No customer number {customer_id}.")
+            customer = live_customer(uow, customer_id) if customer_id is not None else None
             oid = self._insert_order(uow, actor, customer_id, channel, Status.DRAFT)
             uow.orders.update(oid, {"version": 1, "last_change": "opened", "last_change_at": _now(),
                                     "last_change_by": actor.username, "ship_to": customer_ship_to(customer)})
@@ -60,9 +59,7 @@ class CartEditing(ServiceBase):
         self._require(actor, Perm.ORDER_EDIT, "change orders")
         with self._uow() as uow:
             order = locked_draft(uow, order_ref, expected_version)
-            customer = uow.customers.get(customer_id) if customer_id is not None else None
-            if customer_id is not None and customer is None:
-                raise NotFound(f"No customer number {customer_id}.")
+            customer = live_customer(uow, customer_id) if customer_id is not None else None
             uow.orders.update(order.id, {"customer_id": customer_id, "ship_to": customer_ship_to(customer)})
             change = f"customer {customer.name}" if customer is not None else "no customer"
             reprice(uow, with_fields(order, customer_id=customer_id), actor, change)

@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..domain import events as ev
-from ..domain.errors import NotFound, ValidationFailed
+from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
 from ..domain.ledger import contains_card_number
 from ..domain.orders import clean_ship_to
 from ..domain.phone import digits_of, has_only_phone_characters, looks_like_phone, phone_key
-from ..domain.references import Series, parse_ref
+from ..domain.references import Series, customer_number, parse_ref
 from ..domain.roles import Perm
 from .base import ServiceBase
-from .dto import Actor, CustomerDTO, SavedAddressDTO
+from .dto import Actor, CustomerDTO, CustomerMergeDTO, SavedAddressDTO
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -34,6 +34,48 @@ def customer_problems(name: str, email: str, phones: Sequence[str]) -> list[str]
         if len(d) > 20 or len(p) > 50 or not looks_like_phone(p):
             problems.append(f"phone '{p}' is not a phone number")
     return problems
+
+
+def live_customer(uow, customer_id: int):
+    """The customer's row for a new order or cart; a duplicate merged into another customer takes none (a screen
+    that still shows it is told whom to choose)."""
+    row = uow.customers.get(customer_id, share_lock=True)  # a merge of the customer waits, or is waited for
+    if row is None:
+        raise NotFound(f"No customer number {customer_id}.")
+    if row.merged_into_id is not None:
+        raise BusinessRuleViolation(f"Customer {customer_number(row.id)} ({row.name}) was merged into "
+                                    f"{customer_number(row.merged_into_id)}; choose that customer.")
+    return row
+
+
+def find_customer_rows(uow, text: str, limit: int, *, by_number: bool = True):
+    """The customers' rows matching what was typed: digits any phone format (and part of a number), words the name,
+    '@' the e-mail, 'C000123' or '#123' (or up to six digits, unless ``by_number`` is off) the customer number."""
+    digits = digits_of(text)
+    only_phone_chars = has_only_phone_characters(text)
+    number = parse_ref(Series.CUSTOMER, text.replace(" ", ""))
+    customer_id = number if number is not None and not text.isdigit() else None
+    if text.isdigit() and len(text) <= 6:
+        customer_id = int(text) if by_number else None
+    return uow.customers.find(digits=digits if only_phone_chars and len(digits) >= 3 else None,
+                              words=[] if only_phone_chars else text.lower().split(),
+                              email=text if "@" in text else None, customer_id=customer_id, limit=limit,
+                              key=phone_key(text) if only_phone_chars else None)
+
+
+def _merged_notes(keep, dup, moved_email: bool) -> str:
+    """The kept customer's notes after the merge: theirs, then what of the duplicate has no field of its own."""
+    extra = []
+    if dup.email and not moved_email and dup.email.lower() != keep.email.lower():
+        extra.append(f"e-mail {dup.email}")
+    if dup.billing_address and keep.billing_address and dup.billing_address != keep.billing_address:
+        extra.append("billing address " + " / ".join(dup.billing_address.splitlines()))
+    if dup.notes:
+        extra.append(dup.notes)
+    if not extra:
+        return keep.notes
+    line = f"Merged from {customer_number(dup.id)} {dup.name}: " + "; ".join(extra)
+    return f"{keep.notes}\n{line}" if keep.notes else line
 
 
 class CustomerService(ServiceBase):
@@ -159,6 +201,87 @@ class CustomerService(ServiceBase):
             uow.commit()
         return self.get_customer(actor, customer_id)
 
+    def merge_customers(self, actor: Actor, keep_id: int, duplicate_id: int) -> CustomerMergeDTO:
+        """Merge a duplicate into the customer kept, in one transaction: orders and carts (with their payments,
+        refunds and credit), phones, delivery addresses, coupons and e-mail go to the customer kept; the
+        duplicate stays as a pointer for the invoices issued to it (they are immutable), is found no more and takes
+        no orders. Audited with what moved. Refused, changing nothing, when either is unknown or merged already."""
+        self._require(actor, Perm.CUSTOMER_MERGE, "merge customers")
+        if keep_id == duplicate_id:
+            raise ValidationFailed(f"the customer to keep and the duplicate are the same ({customer_number(keep_id)}); "
+                                   "choose two customers")
+        with self._uow() as uow:
+            rows = uow.customer_merges.lock([keep_id, duplicate_id])
+            missing = [f"no customer number {i}" for i in (keep_id, duplicate_id) if i not in rows]
+            if missing:
+                raise NotFound("; ".join(missing))
+            keep, dup = rows[keep_id], rows[duplicate_id]
+            for row, what in ((dup, "the duplicate"), (keep, "the customer to keep")):
+                if row.merged_into_id is not None:
+                    raise BusinessRuleViolation(
+                        f"{what.capitalize()}, {customer_number(row.id)} ({row.name}), was merged into "
+                        f"{customer_number(row.merged_into_id)} already; merge with that customer instead.")
+            held = uow.customer_merges.holdings(duplicate_id)
+            number = customer_number(keep_id)
+            uow.customer_merges.move_orders(duplicate_id, keep_id, f"customer merged into {number}",
+                                            actor.username)
+            uow.customer_merges.move_coupons(duplicate_id, keep_id)
+            keys = {p.key for p in uow.customer_merges.phone_rows(keep_id)}
+            phones = []
+            for p in uow.customer_merges.phone_rows(duplicate_id):
+                if p.key not in keys:  # the same number in another format is kept once
+                    uow.customer_merges.move_phone(p.id, keep_id)
+                    keys.add(p.key)
+                    phones.append(p.phone)
+            kept_addresses = uow.customers.addresses_of(keep_id)
+            labels = {a.label.casefold() for a in kept_addresses}
+            texts = {a.address for a in kept_addresses} | {keep.shipping_address, keep.billing_address}
+            addresses = []
+            for a in uow.customers.addresses_of(duplicate_id):
+                if a.address in texts:
+                    continue  # the customer kept has it already: it stays with the duplicate
+                label = a.label if a.label.casefold() not in labels else \
+                    f"{a.label[:40]} ({customer_number(duplicate_id)})"
+                uow.customer_merges.move_address(a.id, keep_id, label)
+                labels.add(label.casefold())
+                texts.add(a.address)
+                addresses.append(label)
+            values: dict = {}
+            moved_email = bool(dup.email and not keep.email)
+            if moved_email:
+                values["email"] = dup.email
+            if dup.billing_address and not keep.billing_address:
+                values["billing_address"] = dup.billing_address
+            if dup.shipping_address and not keep.shipping_address:
+                values["shipping_address"] = dup.shipping_address
+            elif dup.shipping_address and dup.shipping_address not in texts:
+                label = f"From {customer_number(duplicate_id)}"
+                uow.customers.add_address(keep_id, label, dup.shipping_address)
+                addresses.append(label)
+            notes = _merged_notes(keep, dup, moved_email)
+            if notes != keep.notes:
+                values["notes"] = notes
+            if dup.mail_opt_out and not keep.mail_opt_out:
+                values["mail_opt_out"] = True  # one of them asked for no e-mails: the merge does not undo it
+            if values:
+                uow.customers.update(keep_id, values)
+            uow.customer_merges.mark_merged(duplicate_id, keep_id)
+            moved = {**held, "phones": phones, "addresses": addresses,
+                     "fields": sorted(k for k in values if k != "notes")}
+            uow.events.add_event(ev.CustomersMerged(customer_id=keep_id, duplicate_id=duplicate_id, name=keep.name,
+                                                    orders=held["orders"] + held["carts"]), user_id=actor.user_id)
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="customer.merge",
+                             entity="customer", entity_id=keep_id,
+                             old={"duplicate": customer_number(duplicate_id), "duplicate_name": dup.name,
+                                  **{k: getattr(keep, k) for k in values}},
+                             new={"moved": moved, **values})
+            uow.commit()
+        kept = self.get_customer(actor, keep_id)
+        return CustomerMergeDTO(kept=kept, duplicate_id=duplicate_id, duplicate_name=dup.name,
+                                orders=held["orders"], carts=held["carts"], payments=held["payments"],
+                                invoices=held["invoices"], coupons=held["coupons"], phones=tuple(phones),
+                                addresses=tuple(addresses))
+
     def find_customers(self, actor: Actor, text: str, limit: int = 20) -> list[CustomerDTO]:
         """Type-ahead: digits match any phone format (and part of a number), words match the name, '@' the email,
         'C000123' or '#123' the customer number."""
@@ -166,27 +289,20 @@ class CustomerService(ServiceBase):
         text = (text or "").strip()
         if not text:
             return []
-        digits = digits_of(text)
-        only_phone_chars = has_only_phone_characters(text)
-        number = parse_ref(Series.CUSTOMER, text.replace(" ", ""))
-        customer_id = number if number is not None and not text.isdigit() else None
-        if text.isdigit() and len(text) <= 6:
-            customer_id = int(text)
         with self._uow(write=False) as uow:
-            rows = uow.customers.find(digits=digits if only_phone_chars and len(digits) >= 3 else None,
-                                      words=[] if only_phone_chars else text.lower().split(),
-                                      email=text if "@" in text else None, customer_id=customer_id, limit=limit,
-                                      key=phone_key(text) if only_phone_chars else None)
+            rows = find_customer_rows(uow, text, limit)
             phones = uow.customers.phones_of(r.id for r in rows)
         return [self._dto(r, phones.get(r.id, [])) for r in rows]
 
     def resolve(self, actor: Actor, ref: str) -> CustomerDTO:
-        """One customer from a number (C000123, 123) or a phone number; refuses an ambiguous phone."""
+        """One customer from a number (C000123, 123) or a phone number; refuses an ambiguous phone. The number of
+        a duplicate merged into another customer gives the customer kept."""
         self._require(actor, Perm.VIEW, "find customers")
         ref = str(ref).strip()
         number = parse_ref(Series.CUSTOMER, ref)
         if number is not None and len(digits_of(ref)) <= 6:
-            return self.get_customer(actor, number)
+            found = self.get_customer(actor, number)
+            return found if found.merged_into is None else self.get_customer(actor, found.merged_into)
         key = phone_key(ref)
         if len(key) < 5:
             raise ValidationFailed(f"'{ref}' is neither a customer number nor a phone number")
@@ -227,4 +343,5 @@ class CustomerService(ServiceBase):
     @staticmethod
     def _dto(row, phones) -> CustomerDTO:
         return CustomerDTO(row.id, row.name, tuple(phones), row.email, row.billing_address, row.shipping_address,
-                           row.notes, not row.mail_opt_out, bool(row.invoice_by_mail))
+                           row.notes, not row.mail_opt_out, bool(row.invoice_by_mail),
+                           merged_into=row.merged_into_id)

@@ -89,10 +89,30 @@ class CustomerDTO:
     mail: bool = True               # order e-mails (off: the customer opted out)
     invoice_by_mail: bool = False   # the invoice PDF attached when it is issued
     addresses: tuple["SavedAddressDTO", ...] = ()  # delivery addresses kept besides the shipping address
+    merged_into: int | None = None  # merged into that customer (a duplicate): found no more, takes no orders
 
     @property
     def number(self) -> str:
         return customer_number(self.id)
+
+
+@dataclass(frozen=True)
+class CustomerMergeDTO:
+    """What a merge moved from the duplicate to the customer kept (``kept`` as it is now)."""
+    kept: CustomerDTO
+    duplicate_id: int
+    duplicate_name: str
+    orders: int
+    carts: int
+    payments: int
+    invoices: int       # issued to the duplicate: they keep naming it (immutable), its number leads to ``kept``
+    coupons: int
+    phones: tuple[str, ...]
+    addresses: tuple[str, ...]  # labels of the delivery addresses the customer kept got
+
+    @property
+    def duplicate_number(self) -> str:
+        return customer_number(self.duplicate_id)
 
 
 @dataclass(frozen=True)
@@ -173,6 +193,7 @@ class OrderDTO:
     ship_to: str = ""                          # the delivery address as it was when the order was taken
     external_ref: str | None = None            # the web shop's order number, for imported orders
     backordered: tuple[tuple[str, int], ...] = ()  # (SKU, units) taken at entry that wait for goods
+    prices_include_tax: bool = False           # the lines' unit prices are gross (else net); line totals are gross
 
     @property
     def goods_total(self) -> Decimal:

@@ -114,7 +114,8 @@ def order_dto(o: Any, lines: Any, history: Any, *, customer_name: str, created_b
                     last_change_by=getattr(o, "last_change_by", "") or "",
                     last_change_at=getattr(o, "last_change_at", None),
                     shipping_method=getattr(o, "shipping_method", None), coupon_code=coupon_code,
-                    ship_to=getattr(o, "ship_to", "") or "", external_ref=getattr(o, "external_ref", None))
+                    ship_to=getattr(o, "ship_to", "") or "", external_ref=getattr(o, "external_ref", None),
+                    prices_include_tax=bool(getattr(o, "prices_include_tax", False)))
 
 
 def offer_text(label: str, total: Decimal, currency: str, before: Decimal | None = None) -> str:

@@ -23,9 +23,11 @@ from .cart_pricing import adjustment_rows, cart_adjustments, check_coupon, docum
 from .order_lookup import load_order, order_dto, order_row, resolve_order_id
 from .ports import utc_now as _now
 from ..domain.references import order_number
+from .customers import live_customer
 from .dto import Actor, OrderDTO, OrderSummaryDTO
 from .cart_editing import CartEditing, customer_ship_to, reprice, stale_cart, with_fields
 from .order_amendments import OrderAmending
+from .order_search import OrderSearching
 
 STEP_EVENTS: dict[Status, type[ev.OrderPicking] | type[ev.OrderPacked] | type[ev.OrderShipped]
                   | type[ev.OrderDelivered]] = {
@@ -34,10 +36,10 @@ STEP_EVENTS: dict[Status, type[ev.OrderPicking] | type[ev.OrderPacked] | type[ev
 """The event a manual warehouse step (``transition``) writes."""
 
 
-class OrderService(CartEditing, OrderAmending):
+class OrderService(CartEditing, OrderAmending, OrderSearching):
     """Orders: reading them, confirming a cart (atomic reservation, coupon, tracking number), placing an order in one
     step, cancelling, and the manual warehouse steps; editing a cart is ``CartEditing``'s, amending a confirmed
-    order ``OrderAmending``'s."""
+    order ``OrderAmending``'s, searching the order list ``OrderSearching``'s."""
 
     # ---- reading -------------------------------------------------------------------------------------------
     def get_order(self, actor: Actor, ref) -> OrderDTO:
@@ -151,9 +153,7 @@ class OrderService(CartEditing, OrderAmending):
         typed_ship_to = clean_ship_to(ship_to) if ship_to not in (None, "") else None
         company = self.company
         with self._uow() as uow:
-            customer = uow.customers.get(customer_id) if customer_id is not None else None
-            if customer_id is not None and customer is None:
-                raise NotFound(f"No customer number {customer_id}.")
+            customer = live_customer(uow, customer_id) if customer_id is not None else None
             products = uow.products.by_skus(wanted)
             unknown = [s for s in wanted if s not in products]
             if unknown:

@@ -6,8 +6,9 @@ from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Protocol
 
-from .repository_ports import (AuditRepository, CartsRepository, CustomersRepository, EventsRepository,
-                              ForecastsRepository, InvoicesRepository, LedgerRepository, OrdersRepository,
+from .repository_ports import (AuditRepository, CartsRepository, CustomerMergesRepository, CustomersRepository,
+                              EventsRepository, ForecastsRepository, InvoicesRepository, LedgerRepository,
+                              OrdersRepository,
                               OutboxRepository, PayablesRepository, PaymentsRepository, PickingRepository,
                               ProductsRepository, PromotionsRepository, PurchasingRepository, ReceivablesRepository,
                               SalesRepository, SettingsRepository, ShipmentsRepository, StockRepository,
@@ -17,7 +18,7 @@ from .repository_ports import (AuditRepository, CartsRepository, CustomersReposi
 class UnitOfWork(Protocol):
     """One transaction. Rolls back unless ``commit()`` is called inside the ``with`` block.
 
-    Repositories (attributes): settings, users, products, stock, customers, orders, events, audit,
+    Repositories (attributes): settings, users, products, stock, customers, customer_merges, orders, events, audit,
     purchasing, payables, picking, shipments, invoices, payments, receivables, ledger, carts, promotions, sales,
     outbox, forecasts, till: the protocols of ``repository_ports.py``.
     """
@@ -32,6 +33,8 @@ class UnitOfWork(Protocol):
     def stock(self) -> StockRepository: ...
     @property
     def customers(self) -> CustomersRepository: ...
+    @property
+    def customer_merges(self) -> CustomerMergesRepository: ...
     @property
     def orders(self) -> OrdersRepository: ...
     @property

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ..domain import events as ev
-from ..domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
+from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
 from ..domain.mail import MailKind
 from ..domain.ledger import Method, contains_card_number, receipt_entry, refund_entry
 from ..domain.money import from_minor, parse_amount, to_minor
@@ -216,17 +216,24 @@ class ReceivablesService(PrintingService):
         return dto
 
     # ---- receipts -------------------------------------------------------------------------------------------
-    def receipt_pdf(self, actor: Actor, order_ref, *, change=Decimal(0)) -> bytes:
-        """An 80 mm till receipt of an order with the payments taken so far (``change`` handed back in cash)."""
+    def receipt_pdf(self, actor: Actor, order_ref, *, change=Decimal(0), payment_id: int | None = None) -> bytes:
+        """An 80 mm till receipt of an order with the payments taken so far (``change`` handed back in cash); with
+        ``payment_id`` the receipt of that payment as it was when it was taken (the payments up to it, numbered by
+        their count: any payment's receipt can be printed again)."""
         self._require(actor, Perm.VIEW, "print receipts")
         with self._uow(write=False) as uow:
             order = order_row(uow, order_ref)
             cur = order.currency
             change = parse_amount(change, cur, field="change") if not isinstance(change, Decimal) else change
+            payments = uow.payments.payments_of(order.id)
+            if payment_id is not None:
+                ids = [p.id for p in payments]
+                if payment_id not in ids:
+                    raise NotFound(f"{order_number(order.id)} has no payment number {payment_id}.")
+                payments = payments[:ids.index(payment_id) + 1]
             lines = uow.orders.lines(order.id)
             adjustments = uow.carts.adjustments(order.id)
             totals = price_order_lines(order, lines, adjustments=stored_adjustments(adjustments, cur))
-            payments = uow.payments.payments_of(order.id)
             doc = ReceiptDoc(
                 number=receipt_number(order.id, len(payments)), printed_at=utc_now(),
                 company=company_info(self.company),

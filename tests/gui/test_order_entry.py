@@ -141,11 +141,11 @@ def test_price_override_without_permission_is_refused_and_changes_nothing(qtbot,
 
 
 def test_the_open_carts_count_includes_the_cart_the_first_line_saves(qtbot, tab):
-    assert tab.drafts_button.text() == "&Open carts: 0 (Ctrl+O)"
+    assert tab.drafts_button.text() == "Open carts: 0 (Ctrl+O)"
     qtbot.keyClicks(tab.product_edit, "LAMP-01")
     qtbot.keyClick(tab.product_edit, Qt.Key.Key_Return)
     assert tab.order is not None and tab.order.status == "draft"
-    assert tab.drafts_button.text() == "&Open carts: 1 (Ctrl+O)"
+    assert tab.drafts_button.text() == "Open carts: 1 (Ctrl+O)"
 
 
 def test_a_draft_survives_closing_the_window(qtbot, shop, admin, customer):
@@ -238,3 +238,23 @@ def test_ctrl_shift_e_edits_the_caller_and_a_refusal_keeps_the_form_with_every_p
     qtbot.waitUntil(lambda: "saved" in tab.message_label.text())
     assert shop.customers.get_customer(admin, customer.id).email == "anna.schmidt@example.com"
     assert "anna.schmidt@example.com" in tab.customer_info.text()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_line_headers_say_which_prices_are_net_and_which_gross(qtbot, tab, shop, admin):
+    def headers(model) -> list[str]:
+        return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "Unit price (net)" in headers(tab.lines_model) and "Line total (gross)" in headers(tab.lines_model)
+    draft = shop.orders.create_draft(admin, None)
+    shop.orders.add_line(admin, draft.number, "LAMP-01", 2)
+    tab.load_order(draft.id)
+    qtbot.waitUntil(lambda: tab.lines_model.rowCount() == 1)
+    line = tab.order.lines[0]
+    shown_total = tab.lines_model.data(tab.lines_model.index(0, 7))
+    assert line.gross == line.net + line.tax and shown_total == shown(str(line.gross))  # gross: net plus its tax
+    assert tab.lines_model.data(tab.lines_model.index(0, 4)) == shown(str(line.unit_price))  # net, as kept
+    shop.company.update(admin, prices_include_tax=True)
+    gross_cart = shop.orders.create_draft(admin, None)
+    tab.load_order(gross_cart.id)
+    qtbot.waitUntil(lambda: tab.order is not None and tab.order.id == gross_cart.id)
+    assert "Unit price (gross)" in headers(tab.lines_model)

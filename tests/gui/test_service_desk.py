@@ -112,3 +112,21 @@ def test_a_phone_number_in_international_form_finds_the_orders_as_the_orders_tab
     assert desk.info is not None and desk.info.order.id == shipped.id
     _look_up(qtbot, desk, "+49 40 6207579")  # nobody's: not found, and the order above no longer shown
     assert desk.message_label.text().startswith("Not found") and desk.info is None
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_orders_lines_and_the_return_action_stand_beside_the_timeline(qtbot, desk, catalog, admin, shipped):
+    desk.resize(1366, 700)
+    desk.show()
+    _look_up(qtbot, desk, shipped.number)
+    rows = [[desk.lines_table.item(r, c).text() for c in range(4)] for r in range(desk.lines_table.rowCount())]
+    assert rows == [["LAMP-01", "Desk lamp", "2", "2"]]
+    # one screen: the lines and the return form to the right of the timeline, not under it
+    timeline = desk.timeline_table.mapTo(desk, desk.timeline_table.rect().topRight())
+    for side in (desk.lines_table, desk.returns_box):
+        assert side.mapTo(desk, side.rect().topLeft()).x() > timeline.x()
+    desk.return_qty_spin.setValue(1)
+    qtbot.mouseClick(desk.return_button, Qt.MouseButton.LeftButton)
+    assert desk.lines_table.item(0, 3).text() == "1"  # what can still come back
+    _look_up(qtbot, desk, "SO-999999")
+    assert desk.lines_table.rowCount() == 0  # a failed lookup leaves no old lines under it

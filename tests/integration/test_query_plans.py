@@ -85,6 +85,30 @@ def test_the_orders_lists_and_placing_an_order_use_their_indexes(backend, shop, 
                              "order_status_history")) == []
 
 
+def test_the_order_search_reads_through_the_orders_indexes(backend, shop, admin):
+    """The agent's order list (services/order_search.py): each way of searching is one index range of the orders
+    list, newest first, a page at a time."""
+    first = shop.orders.place_order(admin, 1, [("LAMP-01", 1)])
+    shop.orders.place_order(admin, 2, [("BULB-E27", 1)])
+    tables = ("orders", "order_lines", "customers", "customer_phones")
+    searches = {
+        "customer": (lambda: shop.orders.search_orders(admin, "anna schm"), "ix_orders_customer_created"),
+        "phone": (lambda: shop.orders.search_orders(admin, "0171 555"), "ix_orders_customer_created"),
+        "days": (lambda: shop.orders.search_orders(admin, "", date_from="2026-01-01", date_to="2026-12-31"),
+                 "ix_orders_created"),
+        "status and days": (lambda: shop.orders.search_orders(admin, "", status="confirmed",
+                                                              date_from="2026-01-01"), "ix_orders_status_created"),
+        "tracking number": (lambda: shop.orders.search_orders(admin, first.tracking_number), "tracking_number"),
+    }
+    for what, (search, index) in searches.items():
+        plan = the_plan(backend, search)
+        assert full_scans(plan, tables) == [], what
+        assert index in plan, (what, plan)
+    assert full_scans(the_plan(backend, lambda: shop.orders.search_orders(admin, first.number)), tables) == []
+    if is_sqlite(backend):  # the newest first come from the index: no sort of every order of the days
+        assert "TEMP B-TREE" not in the_plan(backend, searches["days"][0])
+
+
 # ---- the search indexes follow the data -----------------------------------------------------------------------
 
 def skus(found) -> list[str]:

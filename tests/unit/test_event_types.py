@@ -19,7 +19,8 @@ KINDS_WRITTEN = {
     "backorder_released", "order_amended", "backorder_reserved", "invoice_issued", "credit_note_issued",
     "payment_received", "refund_paid", "entry_reversed",
     "stock_adjusted", "stock_counted", "stock_low", "catalog_imported", "product_created", "product_updated",
-    "product_deactivated", "product_reactivated", "customer_added", "supplier_added", "preferred_supplier_set",
+    "product_deactivated", "product_reactivated", "customer_added", "customers_merged", "supplier_added",
+    "preferred_supplier_set",
     "purchase_order_created", "purchase_order_sent", "purchase_order_cancelled", "purchase_order_received",
     "supplier_invoice_recorded", "supplier_invoice_paid", "till_opened", "till_cash_moved", "till_closed"}
 

@@ -92,6 +92,8 @@ class Customer(Base):
     # order e-mails (docs/mail.md): the customer opted out of all of them; wants the invoice PDF by mail
     mail_opt_out: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     invoice_by_mail: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # merged into another customer (migration 0018): kept for the invoices that name it, found no more
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
 
 
 class CustomerAddress(Base):

@@ -509,9 +509,14 @@ class CustomersRepo(_Repo):
     def add_phone(self, customer_id: int, phone: str, digits: str, key: str) -> None:
         self.c.execute(insert(phones_t).values(customer_id=customer_id, phone=phone, digits=digits, key=key))
 
-    def get(self, customer_id: int):
-        return self.c.execute(built("customer", lambda: select(customers_t).where(customers_t.c.id == bindparam("id"))),
-                              {"id": customer_id}).first()
+    def get(self, customer_id: int, *, share_lock: bool = False):
+        """The customer's row; ``share_lock`` holds it FOR SHARE on PostgreSQL until the transaction ends (an order
+        or cart taken for the customer then waits for a merge of them, which locks it FOR UPDATE, or the merge waits
+        for the order, and moves it)."""
+        lock = share_lock and self._pg
+        return self.c.execute(built(("customer", lock), lambda: (
+            select(customers_t).where(customers_t.c.id == bindparam("id")).with_for_update(read=True) if lock else
+            select(customers_t).where(customers_t.c.id == bindparam("id")))), {"id": customer_id}).first()
 
     def phones_of(self, customer_ids) -> dict[int, list[str]]:
         out: dict[int, list[str]] = {}
@@ -537,11 +542,18 @@ class CustomersRepo(_Repo):
         return self.c.execute(delete(t).where(t.c.id == address_id, t.c.customer_id == customer_id)).rowcount > 0
 
     def ids_by_email(self, email: str) -> list[int]:
-        return list(self.c.execute(select(customers_t.c.id).where(customers_t.c.email_lower == email.lower())
+        """Customers with that e-mail address (not those merged into another one)."""
+        return list(self.c.execute(select(customers_t.c.id).where(customers_t.c.email_lower == email.lower(),
+                                                                  customers_t.c.merged_into_id.is_(None))
                                    .order_by(customers_t.c.id)).scalars())
 
     def ids_by_phone_key(self, key: str) -> list[int]:
-        return list(self.c.execute(select(phones_t.c.customer_id).where(phones_t.c.key == key).distinct()).scalars())
+        """Customers with that phone key (a duplicate merged into another customer keeps the phones the customer
+        kept had already, and is left out)."""
+        return list(self.c.execute(select(phones_t.c.customer_id).join(customers_t, customers_t.c.id ==
+                                                                       phones_t.c.customer_id)
+                                   .where(phones_t.c.key == key, customers_t.c.merged_into_id.is_(None))
+                                   .distinct()).scalars())
 
     def find(self, *, digits: str | None, words: list[str], email: str | None, customer_id: int | None,
              limit: int = 20, key: str | None = None):
@@ -572,7 +584,7 @@ class CustomersRepo(_Repo):
             parts.append(select(customers_t.c.id).where(*conds))
         if not parts:
             return []
-        q = (select(customers_t).where(customers_t.c.id.in_(union(*parts)))
+        q = (select(customers_t).where(customers_t.c.id.in_(union(*parts)), customers_t.c.merged_into_id.is_(None))
              .order_by(customers_t.c.name_lower, customers_t.c.id).limit(limit))
         return self.c.execute(q).all()
 
@@ -681,7 +693,11 @@ class OrdersRepo(_Repo):
             .where(history_t.c.order_id == bindparam("id")).order_by(history_t.c.id))), {"id": order_id}).all()
 
     def list(self, *, status: str | None = None, customer_id: int | None = None, limit: int = 50, offset: int = 0,
-             newest_first: bool = True):
+             newest_first: bool = True, customer_ids: list[int] | None = None, order_ids: list[int] | None = None,
+             created_from: datetime | None = None, created_before: datetime | None = None):
+        """A page of orders, newest first: of a status, of a customer (or any of ``customer_ids``), among
+        ``order_ids``, created in [``created_from``, ``created_before``). Each filter is a range of one index
+        (ix_orders_status_created, ix_orders_customer_created, the primary key, ix_orders_created)."""
         line_count = (select(func.count()).select_from(lines_t).where(lines_t.c.order_id == orders_t.c.id)
                       .scalar_subquery())
         q = (select(orders_t, customers_t.c.name.label("customer_name"), line_count.label("line_count"))
@@ -690,6 +706,14 @@ class OrdersRepo(_Repo):
             q = q.where(orders_t.c.status == status)
         if customer_id is not None:
             q = q.where(orders_t.c.customer_id == customer_id)
+        if customer_ids is not None:
+            q = q.where(orders_t.c.customer_id.in_(customer_ids))
+        if order_ids is not None:
+            q = q.where(orders_t.c.id.in_(order_ids))
+        if created_from is not None:
+            q = q.where(orders_t.c.created_at >= created_from)
+        if created_before is not None:
+            q = q.where(orders_t.c.created_at < created_before)
         order = (orders_t.c.created_at.desc(), orders_t.c.id.desc()) if newest_first else \
             (orders_t.c.created_at, orders_t.c.id)
         return self.c.execute(q.order_by(*order).limit(limit).offset(offset)).all()

@@ -13,6 +13,7 @@ from ...domain.errors import OmsError, StorageError
 from .engine import reader, translate_storage_error
 from .repositories import (AuditRepo, CustomersRepo, EventsRepo, OrdersRepo, ProductsRepo, SettingsRepo, StockRepo,
                            UsersRepo)
+from .repositories_customers import CustomerMergesRepo
 from .repositories_carts import CartsRepo, PromotionsRepo
 from .repositories_accounts import InvoicesRepo, LedgerRepo, PaymentsRepo, ReceivablesRepo
 from .repositories_purchasing import PayablesRepo, PurchasingRepo
@@ -50,6 +51,7 @@ class SqlUnitOfWork:
         self.products = ProductsRepo(c)
         self.stock = StockRepo(c)
         self.customers = CustomersRepo(c)
+        self.customer_merges = CustomerMergesRepo(c)
         self.orders = OrdersRepo(c)
         self.events = EventsRepo(c)
         self.audit = AuditRepo(c)
@@ -125,6 +127,7 @@ if TYPE_CHECKING:
         _products: rp.ProductsRepository = uow.products
         _stock: rp.StockRepository = uow.stock
         _customers: rp.CustomersRepository = uow.customers
+        _customer_merges: rp.CustomerMergesRepository = uow.customer_merges
         _orders: rp.OrdersRepository = uow.orders
         _events: rp.EventsRepository = uow.events
         _audit: rp.AuditRepository = uow.audit

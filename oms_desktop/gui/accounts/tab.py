@@ -26,6 +26,7 @@ from ...domain.roles import Perm, can
 from .. import format as fmt
 from ..widgets.message_line import MessageLine
 from .payment_dialog import PaymentDialog, take_payment
+from .reprint import DocumentChoiceDialog, PrintableDoc, printable_docs, render
 from .till_dialog import TillDialog
 
 REFRESH_EVENTS = (ev.PaymentReceived, ev.RefundPaid, ev.InvoiceIssued, ev.CreditNoteIssued, ev.OrderConfirmed,
@@ -97,7 +98,7 @@ class AccountsTab(QWidget, MessageLine):
         # controls was wider than a 1,366-pixel laptop screen (tests/gui/test_shell.py)
         self.pay_button = QPushButton("Record &payment", objectName="pay_button")
         self.pay_button.setToolTip("Record a payment for the order (Ctrl+P)")
-        self.invoice_button = QPushButton("Issue &invoice", objectName="invoice_button")
+        self.invoice_button = QPushButton("Iss&ue invoice", objectName="invoice_button")
         self.invoice_button.setToolTip("Issue the invoice the choice beside this button says (Ctrl+I)")
         self.invoice_what = QComboBox(objectName="invoice_what")
         for label, value, tip in INVOICE_CHOICES:
@@ -107,15 +108,17 @@ class AccountsTab(QWidget, MessageLine):
                                                                                 in INVOICE_CHOICES))
         self.invoice_what.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.credit_button = QPushButton("&Credit note...", objectName="credit_button")
-        self.refund_button = QPushButton("Re&fund...", objectName="refund_button")
+        self.refund_button = QPushButton("Refun&d...", objectName="refund_button")
         self.reprint_button = QPushButton("&Reprint PDF...", objectName="reprint_button")
-        self.reprint_button.setToolTip("Print or save the PDF of the order's invoice, credit note or receipt")
-        self.refresh_button = QPushButton("Refresh (F5)", objectName="refresh_button")
+        self.reprint_button.setToolTip("Print or save the PDF of the order's invoice, credit note or the receipt of "
+                                       "any of its payments")
         self.till_button = QPushButton("Ti&ll...", objectName="till_button")
         self.till_button.setToolTip("Open the counter's till with a float, cash in and out, close it with the count "
                                     "and save its Z report")
+        # No Refresh button: F5 (View > Refresh) refreshes the tab, and the row must fit 1,366 px beside the
+        # activity panel.
         for b in (self.pay_button, self.invoice_button, self.invoice_what, self.credit_button, self.refund_button,
-                  self.reprint_button, self.till_button, self.refresh_button):
+                  self.reprint_button, self.till_button):
             if isinstance(b, QPushButton):
                 b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             bar.addWidget(b)
@@ -170,7 +173,7 @@ class AccountsTab(QWidget, MessageLine):
         for w in (self.account_filter, self.kind_filter, self.journal_order_edit, self.journal_text_edit,
                   QLabel("from"), self.date_from, QLabel("to"), self.date_to):
             filters.addWidget(w)
-        self.reverse_button = QPushButton("Re&verse entry...", objectName="reverse_button")
+        self.reverse_button = QPushButton("R&everse entry...", objectName="reverse_button")
         self.reverse_button.setEnabled(self.may_account)
         self.export_combo = QComboBox(objectName="export_combo")
         self.export_combo.addItems(["hledger", "beancount", "csv"])
@@ -201,7 +204,7 @@ class AccountsTab(QWidget, MessageLine):
                                   "aging_table")
         al.addWidget(self.aging_summary)
         al.addWidget(self.aging_table)
-        self.views.addTab(aging, "Receivables &aging")
+        self.views.addTab(aging, "Receivables a&ging")
         # cash flow
         flow = QWidget()
         fl = QVBoxLayout(flow)
@@ -216,7 +219,7 @@ class AccountsTab(QWidget, MessageLine):
         fl.addLayout(row)
         self.flow_table = _table(("Period", "Method", "In", "Out", "Net"), "flow_table")
         fl.addWidget(self.flow_table)
-        self.views.addTab(flow, "Cash &flow")
+        self.views.addTab(flow, "Cash flow")
         # invoices
         self.invoice_table = _table(("Number", "Kind", "Order", "Customer", "Date", "Due", "Total", "Corrects"),
                                     "invoice_table")
@@ -232,7 +235,6 @@ class AccountsTab(QWidget, MessageLine):
         self.credit_button.clicked.connect(self.credit_note)
         self.refund_button.clicked.connect(self.refund)
         self.reprint_button.clicked.connect(self.reprint)
-        self.refresh_button.clicked.connect(self.refresh)
         self.till_button.clicked.connect(self.open_till_dialog)
         self.reverse_button.clicked.connect(self.reverse_entry)
         self.export_button.clicked.connect(self.export_journal)
@@ -247,7 +249,7 @@ class AccountsTab(QWidget, MessageLine):
         for w in (self.journal_order_edit, self.journal_text_edit):
             w.returnPressed.connect(self.refresh)
         self._shortcuts = []
-        for key, fn in {"Ctrl+P": self.record_payment, "Ctrl+I": self.issue_invoice, "F5": self.refresh}.items():
+        for key, fn in {"Ctrl+P": self.record_payment, "Ctrl+I": self.issue_invoice}.items():
             sc = QShortcut(QKeySequence(key), self, activated=fn)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self._shortcuts.append(sc)
@@ -591,24 +593,35 @@ class AccountsTab(QWidget, MessageLine):
         return path
 
     def reprint(self) -> None:
+        """Reprint PDF: an invoice or credit note exactly as issued, or the receipt of any payment of the order
+        (picked from the order's documents when there are several)."""
         ref = self.selected_order()
         if not ref:
             return
+        services, actor = self.services, self.actor
 
-        def got(data) -> None:
-            number, pdf = data
-            path = self.ask_pdf_path(f"{number}.pdf")
+        def save(doc: PrintableDoc, pdf: bytes) -> None:
+            path = self.ask_pdf_path(f"{doc.number}.pdf")
             if not path:
                 return
             Path(path).write_bytes(pdf)
-            self.show_message(f"{number} saved to {path} (identical to the issued document).")
+            same = "identical to the issued document" if doc.kind != "receipt" else "as it was for that payment"
+            self.show_message(f"{doc.number} saved to {path} ({same}).")
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
-        def work():
-            inv = self._invoice_of(ref)
-            return inv.number, self.services.billing.invoice_pdf(self.actor, inv.id)
+        def print_doc(doc: PrintableDoc) -> None:
+            self._run(lambda: render(services, actor, doc), lambda pdf: save(doc, pdf))
 
-        self._run(work, got)
+        def listed(docs: list[PrintableDoc]) -> None:
+            if len(docs) == 1:
+                print_doc(docs[0])
+                return
+            dialog = DocumentChoiceDialog(ref, docs, self)
+            self.reprint_dialog = dialog
+            dialog.accepted.connect(lambda: print_doc(dialog.chosen()) if dialog.chosen() else None)
+            dialog.open()
+
+        self._run(lambda: printable_docs(services, actor, ref, self.locale), listed)
 
     def reverse_entry(self) -> None:
         item = self.journal_tree.currentItem()

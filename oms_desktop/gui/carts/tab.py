@@ -227,9 +227,9 @@ class CartsTab(QWidget, MessageLine):
             self.open_cart_requested.emit(cart.id)
 
     def keyboard_help(self) -> None:
-        from ..order_entry.dialogs import KeyboardHelpDialog
+        from ..order_entry.dialogs import KeyboardHelpDialog, tab_switch_row
         KeyboardHelpDialog([("Up / Down", "choose a cart"), ("P", "offer percent off (Enter offers the default)"),
                             ("A", "offer an amount off"), ("S", "offer free shipping"),
                             ("C", "apply a coupon to the cart"), ("Enter", "open the cart in the Orders tab"),
-                            ("Alt+R", "show only the carts at risk"), ("Alt+1..6", "switch tabs"),
+                            ("Alt+R", "show only the carts at risk"), tab_switch_row(self),
                             ("F1", "this help")], parent=self).exec()

@@ -84,8 +84,8 @@ class InventoryTab(QWidget, MessageLine):
         self.category_combo.addItem("All categories", None)
         self.category_combo.setMinimumContentsLength(14)
         self.low_stock_check = QCheckBox("&Low stock", objectName="low_stock_check")
-        self.out_of_stock_check = QCheckBox("&Out of stock", objectName="out_of_stock_check")
-        self.inactive_check = QCheckBox("Show &inactive", objectName="inactive_check")
+        self.out_of_stock_check = QCheckBox("O&ut of stock", objectName="out_of_stock_check")
+        self.inactive_check = QCheckBox("Show inac&tive", objectName="inactive_check")
         self.count_label = QLabel(objectName="count_label")
         filters.addWidget(self.filter_edit, 3)
         filters.addWidget(self.category_combo, 1)
@@ -97,7 +97,7 @@ class InventoryTab(QWidget, MessageLine):
         actions = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text in (("new", "&New product"), ("edit", "&Edit"), ("deactivate", "&Deactivate"),
-                          ("adjust", "&Adjust stock"), ("count", "Stock &count"), ("purchasing", "&Purchasing"),
+                          ("adjust", "Ad&just stock"), ("count", "Stock &count"), ("purchasing", "&Purchasing"),
                           ("import", "Import CSV..."), ("export", "Export CSV..."),
                           ("print", "Print catalog...")):
             b = QPushButton(text, objectName=f"{key}_button")
@@ -178,8 +178,7 @@ class InventoryTab(QWidget, MessageLine):
         for keys, slot in (("Ctrl+F", self._focus_filter), ("Ctrl+N", self.new_product), ("F2", self.edit_product),
                            ("Ctrl+J", self.adjust_stock), ("Ctrl+K", self.stock_count),
                            ("Ctrl+P", self.open_purchasing), ("Ctrl+I", self.import_catalog),
-                           ("Ctrl+E", self.export_catalog), (catalog_print.PRINT_KEYS, self.print_catalog),
-                           ("F5", self.reload)):
+                           ("Ctrl+E", self.export_catalog), (catalog_print.PRINT_KEYS, self.print_catalog)):
             QShortcut(QKeySequence(keys), self, activated=slot,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, activated=self.edit_product,
@@ -223,6 +222,10 @@ class InventoryTab(QWidget, MessageLine):
                                out_of_stock=self.out_of_stock_check.isChecked(),
                                active_only=not self.inactive_check.isChecked())
 
+    def refresh(self) -> None:
+        """F5 (the window's View > Refresh): the catalog again."""
+        self.reload()
+
     def reload(self) -> None:
         self.model.reload()
         self._load_categories()
@@ -260,7 +263,7 @@ class InventoryTab(QWidget, MessageLine):
 
     def _current_changed(self, index: QModelIndex) -> None:
         p = self.model.product(index.row()) if index.isValid() else None
-        self.buttons["deactivate"].setText("Re&activate" if p is not None and not p.active else "&Deactivate")
+        self.buttons["deactivate"].setText("&Reactivate" if p is not None and not p.active else "&Deactivate")
         if p is None:
             self.history_sku = None
             self.history_model.set_rows([])

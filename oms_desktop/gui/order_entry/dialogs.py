@@ -1,10 +1,12 @@
 """Dialogs of the order entry tab: tracking number, shortage choices, open carts, keyboard help."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QVBoxLayout)
+                               QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from ...domain.errors import OutOfStock
 from ...services.dto import OrderDTO, OrderSummaryDTO
@@ -117,16 +119,37 @@ KEYBOARD_HELP = [
     ("F4", "the lines table: edit quantity, price, discount (F2 / type), Delete removes a line"),
     ("Ctrl+R", "repeat the caller's last order"),
     ("Ctrl+Enter", "confirm: reserve stock, show the tracking number"),
-    ("Ctrl+P", "pay now (counter): take the payment for the order just confirmed, print the receipt"),
+    ("Ctrl+P", "pay now (counter): confirm the cart on screen and take its payment, print the receipt"),
     ("Ctrl+O", "open carts (drafts) to pick up again"),
     ("Ctrl+E", "amend a confirmed order (until picking starts): quantities, prices, lines; Ctrl+S saves"),
     ("Ctrl+Shift+E", "edit the caller: name, phones, e-mail, addresses, notes"),
+    ("Ctrl+Shift+M", "merge a duplicate into the caller (managers, accountants): orders, payments, phones move"),
     ("Alt+X", "express: the warehouse picks this order first"),
     ("Ctrl+Shift+N", "park this cart and start a new order"),
-    ("Alt+1..6", "switch tabs"),
+    ("Ctrl+Shift+F", "find orders: by customer, phone, e-mail, order or tracking number, days; Enter opens one"),
     ("Ctrl+Shift+A", "show or hide the live activity panel"),
     ("F1", "this help"),
 ]
+
+
+def tab_switch_row(widget: QWidget | None) -> tuple[str, str]:
+    """The keyboard help's row for switching tabs, as the window ``widget`` is in has them (a role sees six or
+    seven): Alt+1..N, and each tab's underlined letter."""
+    tabs = widget.window().findChild(QTabWidget, "tabs") if widget is not None else None
+    if tabs is None:
+        return ("Alt+1..7", "switch tabs")
+    letters = []
+    for i in range(tabs.count()):
+        text = tabs.tabText(i)
+        found = re.search(r"&([^&])", text)
+        if found:
+            letters.append(f"Alt+{found.group(1).upper()} {text.replace('&', '')}")
+    return (f"Alt+1..{tabs.count()}", "switch tabs; " + ", ".join(letters))
+
+
+def keyboard_rows(widget: QWidget | None) -> list[tuple[str, str]]:
+    """The Orders tab's keyboard map, with the tabs of the window it is in."""
+    return [*KEYBOARD_HELP, tab_switch_row(widget)]
 
 
 class KeyboardHelpDialog(QDialog):

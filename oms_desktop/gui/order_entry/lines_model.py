@@ -7,8 +7,14 @@ from PySide6.QtGui import QBrush, QColor
 from ...services.dto import OrderDTO, OrderLineDTO
 from .. import format as fmt
 
-COLUMNS = ("#", "SKU", "Product", "Qty", "Unit price", "Discount", "Tax", "Line total", "Available")
+COLUMNS = ("#", "SKU", "Product", "Qty", "Unit price", "Discount", "Tax", "Line total (gross)", "Available")
 QTY, PRICE, DISCOUNT = 3, 4, 5
+
+
+def unit_price_header(prices_include_tax: bool) -> str:
+    """What the unit price column holds: the price as the order keeps it, gross or net of tax (the line total is
+    always gross: net, less the discount, plus tax)."""
+    return "Unit price (gross)" if prices_include_tax else "Unit price (net)"
 SHORT = QBrush(QColor("#b00020"))
 MARKED = QBrush(QColor("#fff59d"))  # a line someone else added or changed since the screen last showed the cart
 
@@ -20,8 +26,9 @@ class LinesModel(QAbstractTableModel):
 
     edit_requested = Signal(int, str, str)
 
-    def __init__(self, parent=None, locale: str = "en_US"):
+    def __init__(self, parent=None, locale: str = "en_US", prices_include_tax: bool = False):
         super().__init__(parent)
+        self.prices_include_tax = prices_include_tax  # the company's, until an order says otherwise
         self._lines: tuple[OrderLineDTO, ...] = ()
         self._currency = "EUR"
         self._editable = True
@@ -36,6 +43,8 @@ class LinesModel(QAbstractTableModel):
         self._currency = order.currency if order else self._currency
         self._editable = order is None or order.status == "draft"
         self._marks = dict(marks or {})
+        if order is not None:
+            self.prices_include_tax = order.prices_include_tax
         self.endResetModel()
 
     @property
@@ -63,7 +72,7 @@ class LinesModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
+            return unit_price_header(self.prices_include_tax) if section == PRICE else COLUMNS[section]
         return None
 
     def flags(self, index):

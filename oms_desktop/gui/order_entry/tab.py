@@ -27,7 +27,7 @@ from ..jobs import JobRunner
 from ..widgets.message_line import MessageLine
 from .cart_changes import adjustments_html, line_marks, new_offers, offer_banner_text, removed_lines
 from .amend_dialog import AmendDialog
-from .dialogs import DraftsDialog, KeyboardHelpDialog, ShortageDialog, TrackingDialog
+from .dialogs import DraftsDialog, KeyboardHelpDialog, ShortageDialog, TrackingDialog, keyboard_rows
 from .lines_model import LinesModel
 
 QTY_PREFIX = re.compile(r"^\s*(\d{1,7})\s*[*xX×]\s*(\S.*)$")
@@ -131,9 +131,14 @@ class OrderEntryTab(QWidget, MessageLine):
         self.recent_orders.setMaximumHeight(80)
         self.recent_orders.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         row = QHBoxLayout()
-        self.new_customer_button = QPushButton("&New customer (Ctrl+N)", objectName="new_customer_button")
+        self.new_customer_button = QPushButton("New customer (Ctrl+N)", objectName="new_customer_button")
         self.repeat_button = QPushButton("&Repeat last order (Ctrl+R)", objectName="repeat_button")
-        for b in (self.new_customer_button, self.repeat_button):
+        self.merge_button = QPushButton("Merge...", objectName="merge_customer_button")  # narrow: 1,366 px
+        self.merge_button.setToolTip("Merge a duplicate into the customer shown: orders, carts, payments, phones "
+                                     "(Ctrl+Shift+M)")
+        self.can_merge_customers = can(self.actor.role, Perm.CUSTOMER_MERGE)
+        self.merge_button.setVisible(self.can_merge_customers)
+        for b in (self.new_customer_button, self.repeat_button, self.merge_button):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             row.addWidget(b)
         cl.addWidget(self.customer_edit)
@@ -154,7 +159,7 @@ class OrderEntryTab(QWidget, MessageLine):
         nf.addRow("&Name", self.new_name_edit)
         nf.addRow("&Phone", self.new_phone_edit)
         nf.addRow("E&mail", self.new_email_edit)
-        nf.addRow("&Address", self.new_address_edit)
+        nf.addRow("Pos&tal address", self.new_address_edit)
         cl.addWidget(self.new_customer_box)
         self.new_customer_box.hide()
         top.addWidget(customer_box, 2)
@@ -169,14 +174,14 @@ class OrderEntryTab(QWidget, MessageLine):
         pl.addWidget(self.product_edit)
         pl.addWidget(self.product_results)
         ch = QHBoxLayout()
-        ch.addWidget(QLabel("C&hannel"))
+        ch.addWidget(QLabel("Channe&l"))
         self.channel_combo = QComboBox(objectName="channel_combo")
         self.channel_combo.addItems([c.value for c in Channel])
         self.channel_combo.setCurrentText(self.default_channel)
         ch.itemAt(0).widget().setBuddy(self.channel_combo)
         ch.addWidget(self.channel_combo)
         ch.addStretch()
-        self.drafts_button = QPushButton("&Open carts (Ctrl+O)", objectName="drafts_button")
+        self.drafts_button = QPushButton("Open carts (Ctrl+O)", objectName="drafts_button")
         self.drafts_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         ch.addWidget(self.drafts_button)
         self.amend_button = QPushButton("Am&end order... (Ctrl+E)", objectName="amend_button")
@@ -188,7 +193,7 @@ class OrderEntryTab(QWidget, MessageLine):
 
         top_widget = QWidget()
         top_widget.setLayout(top)
-        self.lines_model = LinesModel(self, self.locale)
+        self.lines_model = LinesModel(self, self.locale, self.company.prices_include_tax)
         self.lines_view = QTableView(objectName="lines_view")
         self.lines_view.setModel(self.lines_model)
         self.lines_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -196,7 +201,9 @@ class OrderEntryTab(QWidget, MessageLine):
                                         QAbstractItemView.EditTrigger.AnyKeyPressed |
                                         QAbstractItemView.EditTrigger.DoubleClicked)
         self.lines_view.verticalHeader().hide()
-        self.lines_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.lines_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # "Line total (gross)" read whole
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.lines_view.setAlternatingRowColors(True)
         lines_box = QWidget()
         ll = QVBoxLayout(lines_box)
@@ -255,7 +262,7 @@ class OrderEntryTab(QWidget, MessageLine):
         left.addWidget(self.message_label)
         bottom.addLayout(left, 3)
         bottom.addWidget(self.totals_label, 2)
-        self.pay_button = QPushButton("&Pay now (Ctrl+P)", objectName="pay_button")
+        self.pay_button = QPushButton("Pay now (Ctrl+P)", objectName="pay_button")
         self.pay_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pay_button.setMinimumHeight(40)
         self.pay_button.setToolTip("Confirms the cart on screen and takes its payment")
@@ -282,6 +289,7 @@ class OrderEntryTab(QWidget, MessageLine):
             edit.returnPressed.connect(self.save_new_customer)
         self.new_customer_button.clicked.connect(self.start_new_customer)
         self.repeat_button.clicked.connect(self.repeat_last_order)
+        self.merge_button.clicked.connect(self.merge_customer)
         self.drafts_button.clicked.connect(self.open_drafts)
         self.confirm_button.clicked.connect(self.confirm)
         self.pay_button.clicked.connect(self.pay_now)
@@ -298,7 +306,7 @@ class OrderEntryTab(QWidget, MessageLine):
             "F2": lambda: self._focus(self.customer_edit), "F3": lambda: self._focus(self.product_edit),
             "F4": lambda: self.lines_view.setFocus(), "Ctrl+N": self.start_new_customer,
             "Ctrl+R": self.repeat_last_order, "Ctrl+Return": self.confirm, "Ctrl+Enter": self.confirm,
-            "Ctrl+Shift+E": self.edit_customer,
+            "Ctrl+Shift+E": self.edit_customer, "Ctrl+Shift+M": self.merge_customer,
             "Ctrl+O": self.open_drafts, "Ctrl+Shift+N": self.park_and_new, "Escape": self.escape,
             **({"Ctrl+P": self.pay_now} if self.can_take_payments else {}), "Ctrl+E": lambda: self.amend_order(),
         }
@@ -321,7 +329,7 @@ class OrderEntryTab(QWidget, MessageLine):
         self._focus(self.product_edit if self.customer is not None or self.order is not None else self.customer_edit)
 
     def keyboard_help(self) -> None:
-        KeyboardHelpDialog(parent=self).exec()
+        KeyboardHelpDialog(keyboard_rows(self), parent=self).exec()
 
     # ---- customer ------------------------------------------------------------------------------------------
     def search_customers(self) -> None:
@@ -460,6 +468,50 @@ class OrderEntryTab(QWidget, MessageLine):
                              on_failure=refused, write=True, owner=self)
 
         dialog.finished.connect(done)
+        dialog.open()
+
+    def merge_customer(self) -> None:
+        """Ctrl+Shift+M: merge a duplicate into the customer on screen (who is kept): pick it, confirm with both
+        named, one transaction moves its orders, carts, payments, phones and addresses."""
+        if not self.can_merge_customers:
+            self.show_message(f"Merging customers needs a manager or an accountant (you are {self.actor.role}).",
+                              error=True)
+            return
+        if self.customer is None:
+            self.show_message("Pick the customer to keep first (F2), then Ctrl+Shift+M finds the duplicate.",
+                              error=True)
+            return
+        from .customer_merge import CustomerMergeDialog, ask_to_merge
+        keep = self.customer
+        dialog = CustomerMergeDialog(keep, parent=self)
+        self.merge_dialog = dialog
+        customers, actor = self.services.customers, self.actor
+        dialog.search_requested.connect(lambda text: self._run(
+            lambda: customers.find_customers(actor, text, limit=20) if text else [],
+            lambda found: dialog.show_found(text, found)))
+
+        def merge(duplicate: CustomerDTO) -> None:
+            def merged(result) -> None:
+                if self.order is not None and self.order.status == "draft":
+                    self.load_order(self.order.id)  # the cart on screen may have moved (a new version)
+                else:
+                    self.set_customer(result.kept)
+                self.show_message(f"Merged {result.duplicate_number} ({result.duplicate_name}) into "
+                                  f"{result.kept.number} ({result.kept.name}): {result.orders} order(s), "
+                                  f"{result.carts} cart(s), {result.payments} payment(s) moved.")
+
+            def refused(exc: BaseException) -> None:
+                if isinstance(exc, UserFacingError):  # nothing was changed; the reason in the desk's words
+                    self.show_message(f"Not merged: {exc}", error=True)
+                else:
+                    self._failed(exc)
+
+            self.jobs.submit(lambda _j: customers.merge_customers(actor, keep.id, duplicate.id), on_success=merged,
+                             on_failure=refused, write=True, owner=self)
+
+        dialog.duplicate_chosen.connect(lambda dup: setattr(self, "merge_confirm", ask_to_merge(
+            self, keep, dup, lambda: merge(dup), otherwise=lambda: self._focus(self.customer_edit))))
+        dialog.rejected.connect(lambda: self._focus(self.customer_edit))
         dialog.open()
 
     def repeat_last_order(self) -> None:
@@ -969,7 +1021,7 @@ class OrderEntryTab(QWidget, MessageLine):
 
     def refresh_drafts_hint(self) -> None:
         self._run(lambda: self.services.orders.open_drafts(self.actor),
-                  lambda drafts: self.drafts_button.setText(f"&Open carts: {len(drafts)} (Ctrl+O)"))
+                  lambda drafts: self.drafts_button.setText(f"Open carts: {len(drafts)} (Ctrl+O)"))
 
     def escape(self) -> None:
         if self.new_customer_box.isVisible():

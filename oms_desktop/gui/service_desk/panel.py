@@ -1,4 +1,5 @@
-"""Service desk: find an order by tracking number, order number or phone; its status timeline; receive returns.
+"""Service desk: find an order by tracking number, order number or phone; its status timeline, and beside it the
+order's lines and the return action.
 
 A tracking number whose check character does not match is a typo, and the desk says so instead of "not found":
 the caller is asked to read it again rather than told the parcel does not exist.
@@ -7,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain.errors import NotFound, StorageError, UserFacingError
 from ...domain.roles import Perm, can
@@ -42,7 +43,7 @@ class ServiceDeskPanel(QWidget, MessageLine):
         self.lookup_edit.setPlaceholderText("Tracking number (XXXX-XXXX-XXXX), order number (SO-000123) or the "
                                             "customer's phone")
         self.lookup_edit.setClearButtonEnabled(True)
-        self.find_button = QPushButton("&Find (Enter)", objectName="find_button")
+        self.find_button = QPushButton("Find (Enter)", objectName="find_button")
         row.addWidget(QLabel("&Look up"))
         row.itemAt(0).widget().setBuddy(self.lookup_edit)
         row.addWidget(self.lookup_edit, 1)
@@ -66,7 +67,29 @@ class ServiceDeskPanel(QWidget, MessageLine):
         self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.timeline_table.setAlternatingRowColors(True)
-        root.addWidget(self.timeline_table, 1)
+        # Beside the timeline: what the order holds (and what can come back), and the return action under it, so the
+        # caller's question and its answer are on one screen at 1,366 x 768.
+        self.lines_table = QTableWidget(0, 4, objectName="lines_table")
+        self.lines_table.setHorizontalHeaderLabels(["SKU", "Product", "Qty", "Returnable"])
+        self.lines_table.verticalHeader().hide()
+        self.lines_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.lines_table.setAlternatingRowColors(True)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        lines_label = QLabel("Order li&nes")
+        lines_label.setBuddy(self.lines_table)
+        side_layout.addWidget(lines_label)
+        side_layout.addWidget(self.lines_table, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="desk_splitter")
+        splitter.addWidget(self.timeline_table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        root.addWidget(splitter, 1)
 
         self.returns_box = QGroupBox("Receive a return", objectName="returns_box")
         form = QFormLayout(self.returns_box)
@@ -78,14 +101,14 @@ class ServiceDeskPanel(QWidget, MessageLine):
         self.return_reason_edit = QLineEdit(objectName="return_reason_edit")
         self.return_reason_edit.setPlaceholderText("Why it came back (wrong size, broken in transit, ...)")
         self.return_button = QPushButton("&Receive return", objectName="return_button")
-        form.addRow("&Item", self.return_sku_combo)
+        form.addRow("I&tem", self.return_sku_combo)
         form.addRow("&Quantity", self.return_qty_spin)
         form.addRow("&Condition", self.condition_combo)
-        form.addRow("Rea&son", self.return_reason_edit)
+        form.addRow("R&eason", self.return_reason_edit)
         form.addRow(self.return_button)
         self.returns_box.setEnabled(False)
         self.returns_box.setVisible(can(self.actor.role, Perm.WAREHOUSE))
-        root.addWidget(self.returns_box)
+        side_layout.addWidget(self.returns_box)
         self.message_label = QLabel(objectName="message_label")
         self.message_label.setWordWrap(True)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -106,6 +129,7 @@ class ServiceDeskPanel(QWidget, MessageLine):
         self.info = None
         self.order_label.setText("")
         self.timeline_table.setRowCount(0)
+        self.lines_table.setRowCount(0)
         self.return_sku_combo.clear()
         self.returns_box.setEnabled(False)
         self.results_list.clear()
@@ -185,6 +209,15 @@ class ServiceDeskPanel(QWidget, MessageLine):
         t.resizeColumnsToContents()
         t.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         returnable = info.returnable()
+        lt = self.lines_table
+        lt.setRowCount(len(o.lines))
+        for r, ln in enumerate(o.lines):
+            for c, value in enumerate((ln.sku, ln.name, str(ln.quantity), str(returnable.get(ln.sku, 0)))):
+                item = QTableWidgetItem(value)
+                if c in (2, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                lt.setItem(r, c, item)
+        lt.resizeColumnToContents(0)
         self.return_sku_combo.clear()
         names = {ln.sku: ln.name for ln in o.lines}
         for sku, q in sorted(returnable.items()):
