@@ -13,6 +13,7 @@ from sqlalchemy import insert, select
 from oms_desktop.adapters.db import models, models_sales
 from oms_desktop.adapters.security import fast_test_hasher
 from oms_desktop.bootstrap import open_backend
+from oms_desktop.devtools.bulk import rebuild_sales_facts
 from oms_desktop.domain import forecasting as fc
 from oms_desktop.domain.errors import Cancelled, NotFound, PermissionDenied, ValidationFailed
 from oms_desktop.services.forecasts import daily_demand
@@ -275,3 +276,24 @@ def test_refresh_and_a_single_forecast_share_the_cache(shop):
     for sku in ("LAMP-01", "BULB-E27", "BOOK-01"):
         s.forecasts.forecast(admin, sku=sku)
     assert s.forecasts.computed == computed
+
+
+def test_rebuilding_the_sales_facts_empties_the_forecast_cache(sqlite_url, paths):
+    """The fingerprint reads only the last weeks' facts; a rebuild may change older ones (bulk-loaded history), so
+    it must not leave a forecast of the facts it replaced in the cache."""
+    b, s, admin = open_shop(sqlite_url, paths)
+    try:
+        before = s.forecasts.forecast(admin, sku="LAMP-01")
+        s.forecasts.refresh(admin)
+        computed = s.forecasts.computed
+        rebuild_sales_facts(b.engine)  # no orders in this shop: every seeded fact goes
+        # the same last weeks as before, older weeks three times as high: what a rebuild from fuller documents gives
+        old = regular(DAYS, 1)
+        seed_facts(b.engine, {"LAMP-01": [3 * u for u in old[:-30]] + old[-30:], "BULB-E27": regular(DAYS, 2, 12),
+                              "BOOK-01": [1.0] + [0.0] * 20})
+        after = s.forecasts.forecast(admin, sku="LAMP-01")
+        assert s.forecasts.computed == computed + 1
+        assert after.history[0].value == pytest.approx(3 * before.history[0].value)
+        assert s.forecasts.refresh(admin).computed == 1  # BULB-E27 again; LAMP-01 was just cached; BOOK-01 short
+    finally:
+        b.dispose()

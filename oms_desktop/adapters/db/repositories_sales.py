@@ -22,10 +22,12 @@ from . import models_carts as mc
 from . import models_sales as ms
 from . import models_warehouse as w
 from .models_base import UtcDateTime
+from .models_forecasts import ForecastCache
 from .repositories import _Repo, built, customers_t, history_t, lines_t, orders_t, products_t, users_t
 
 facts_t = ms.SalesFact.__table__
 day_facts_t = ms.SalesDayFact.__table__
+forecast_cache_t = ForecastCache.__table__
 adjustments_t = mc.OrderAdjustment.__table__
 returns_t = w.ReturnedItem.__table__
 
@@ -246,7 +248,10 @@ class SalesRepo(_Repo):
                 for r in self.c.execute(expected_facts(segments, self._pg, per_product=per_product))]
 
     def rebuild(self, segments: Segments) -> None:
-        """Replace every fact by what the documents give (bulk-loaded history: the bench, the demo)."""
+        """Replace every fact by what the documents give (bulk-loaded history: the bench, the demo), and empty the
+        forecasts' cache in the same transaction: its fingerprints read only the last weeks' facts (earlier days'
+        facts never change, except here), so a forecast cached before a rebuild could otherwise outlive it."""
+        self.c.execute(delete(forecast_cache_t))
         for table, key, per_product in ((facts_t, PRODUCT_KEY, True), (day_facts_t, DAY_KEY, False)):
             self.c.execute(delete(table))
             self.c.execute(insert(table).from_select([*key, *FIGURES],
