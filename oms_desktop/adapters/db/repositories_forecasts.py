@@ -90,6 +90,14 @@ class ForecastsRepo(_Repo):
             q = q.where(facts_t.c.product_id.in_(list(product_ids)))
         return self.c.execute(q).all()
 
+    def daily_units(self, start: date, end: date, product_ids: Iterable[int]):
+        """(product_id, day number since 2000-01-01, units) per product and day within [start, end], summed over
+        channels and agents: what a refresh reads for thousands of products (integers convert faster than dates)."""
+        q = (select(facts_t.c.product_id, self._day_number(), func.sum(facts_t.c.units))
+             .where(facts_t.c.day >= start, facts_t.c.day <= end, facts_t.c.product_id.in_(list(product_ids)))
+             .group_by(facts_t.c.product_id, facts_t.c.day))
+        return self.c.execute(q).all()
+
     def daily_sum(self, start: date, end: date, product_ids: Iterable[int] | None = None):
         """(day, units, net minor) within [start, end] summed over these products (every product: None)."""
         q = (select(facts_t.c.day, func.sum(facts_t.c.units), func.sum(facts_t.c.net_minor))
