@@ -1248,7 +1248,9 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
             from .bench_forecasts import run as run_forecasts  # its own SQLite file: 2 years of facts per product
             fc_run = run_forecasts(work, n_fc)
         r.samples = [fc_run["first_s"] * 1000]
-        r.note = (f"{fc_run['workers']} worker processes; models {fc_run['models']}; again with nothing changed: "
+        r.note = (f"{fc_run['workers']} worker processes; CPU {fc_run['first_cpu_s']} s in all processes, "
+                  f"{fc_run['first_cpu_main_s']} s of it reading, scoring and storing (on a shared machine the CPU "
+                  f"seconds are the steadier figure); models {fc_run['models']}; again with nothing changed: "
                   f"{fc_run['second_s']} s (all cached); on a scratch SQLite file whatever --database says")
         rows.append(r)
         log("forecasts done")

@@ -35,7 +35,7 @@ HISTORY_DAYS = {"day": 2 * 365, "week": 3 * 364}   # what a forecast reads (the 
 CHART_PERIODS = {"day": 91, "week": 52}            # history handed to charts
 REFRESH_BATCH = 2000       # products per engine call in refresh(): progress and cancelling between batches
 NO_FACTS = (0,) * 8        # the fingerprint figures of a product without recent facts
-DAY_ZERO = date(2000, 1, 1)  # day numbers count from here (``ForecastsRepo.daily_units``)
+DAY_ZERO = date(2000, 1, 1)  # day numbers count from here (``ForecastsRepo.weekly_units``)
 RECENT_DAYS = 14           # a fingerprint reads the facts of the last whole period's days and after, at least this
 
 
@@ -366,25 +366,28 @@ class ForecastService(ServiceBase):
 
     def _prepare_batch(self, batch: list[tuple[Any, str]], today: date) -> _Batch:
         """A batch's weekly series to compute, and the reason for those with not enough history; one read of the
-        facts (day numbers, not dates: two to three million rows at 10,000 products)."""
+        facts, summed by week in SQL (``ForecastsRepo.weekly_units``: the same values ``series_from_days`` gives)."""
         ids = [p.id for p, _ in batch]
         start = today - timedelta(days=HISTORY_DAYS["week"])
-        as_day: dict[int, date] = {}
-
-        def day(n: int) -> date:
-            d = as_day.get(n)
-            if d is None:
-                d = as_day[n] = DAY_ZERO + timedelta(days=n)
-            return d
+        end = last_whole_period(today, "week")
+        end_n = (end - DAY_ZERO).days
+        floor_n = end_n - HISTORY_DAYS["week"] + 1
+        read: dict[int, tuple[int | None, list[int], dict[int, float]]] = {}  # first day, [days sold], by week
         with self._uow(write=False) as uow:
-            days: dict[int, dict[date, float]] = {i: {} for i in ids}
-            for pid, n, units in uow.forecasts.daily_units(start, today, ids):  # one row per product and day
-                days[pid][day(int(n))] = float(units)
+            for pid, week, units, first_n, sold in uow.forecasts.weekly_units(start, today, ids, floor_n, end_n):
+                got = read.get(pid)
+                if got is None:
+                    got = read[pid] = (None if first_n is None else int(first_n), [0], {})
+                got[1][0] += int(sold or 0)
+                if units:
+                    got[2][int(week)] = float(units)
             # the history rule from what was read; a product that fails it there may have sold before the window
             history: dict[int, tuple[date | None, int]] = {
-                pid: (min((d for d, v in ds.items() if v > 0), default=None), sum(1 for v in ds.values() if v > 0))
-                for pid, ds in days.items()}
-            unsure = [p.id for p, _ in batch if fc.history_problem(p.sku, history[p.id][1], history[p.id][0], today)]
+                pid: (None if first_n is None else DAY_ZERO + timedelta(days=first_n), sold[0])
+                for pid, (first_n, sold, _) in read.items()}
+            unsure = [p.id for p, _ in batch
+                      if fc.history_problem(p.sku, history.get(p.id, (None, 0))[1], history.get(p.id, (None, 0))[0],
+                                            today)]
             if unsure:
                 history.update(uow.forecasts.sale_history(unsure))
         compute: list[tuple[_Target, str, int]] = []
@@ -397,7 +400,19 @@ class ForecastService(ServiceBase):
                 short.append((target, self._empty(target, "week", "units", problem), fp))
             else:
                 compute.append((target, fp, p.id))
-        series = self._build([days[pid] for _, _, pid in compute], "week", today)
+        last_week = (end_n - 2) // 7
+        starts: dict[int, list[date]] = {}  # by first week: most products share a few
+        series = []
+        for _, _, pid in compute:
+            first_n, _, weeks = read.get(pid, (None, [0], {}))
+            first_week = (max(first_n if first_n is not None else floor_n, floor_n) - 2) // 7
+            values = [0.0] * (last_week - first_week + 1)
+            for week, units in weeks.items():
+                if first_week <= week <= last_week:
+                    values[week - first_week] += units
+            if first_week not in starts:
+                starts[first_week] = [DAY_ZERO + timedelta(days=2 + 7 * w) for w in range(first_week, last_week + 1)]
+            series.append((starts[first_week], [max(v, 0.0) for v in values]))
         return _Batch(today, [(t, fp) for t, fp, _ in compute], series, short, len(batch))
 
     def _finish_batch(self, batch: _Batch, results: list[fc.SeriesForecast]) -> int:
