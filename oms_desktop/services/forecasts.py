@@ -301,7 +301,8 @@ class ForecastService(ServiceBase):
         results = self._run_engine([v for _, v in built], freq, weeks)
         return self._score([t for t, _ in items], built, results, freq, measure, today)
 
-    def _build(self, items: Sequence[dict[date, float]], freq: str, today: date) -> list[tuple[list[date], list[float]]]:
+    def _build(self, items: Sequence[dict[date, float]], freq: str,
+               today: date) -> list[tuple[list[date], list[float]]]:
         """Each product's values per period, from the period of its first sale in the window read (a series of zeros
         where it sold nothing there) to the last whole period."""
         end = last_whole_period(today, freq)

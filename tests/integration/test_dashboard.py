@@ -1,6 +1,7 @@
 """The dashboard's figures on SQLite and PostgreSQL, from orders placed at chosen instants: today by channel against the
-same weekday last week up to the same time of day, sales by day and the top products equal what the sales report says of the same days, the
-carts at risk and conversion equal the carts service's; a role without the permission is refused."""
+same weekday last week up to the same time of day, sales by day and the top products equal what the sales report says
+of the same days, the carts at risk and conversion equal the carts service's; a role without the permission is
+refused."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone

@@ -69,7 +69,8 @@ class Tile(QFrame):
             line(f"{a.orders} order{'s' if a.orders != 1 else ''}", a.orders, b.orders),
             line(m(a.net), a.net, b.net),
             "AOV " + line(m(a.average_order_value), a.average_order_value, b.average_order_value))))
-        self.plain = (f"{title}: {a.orders} orders {change(a.orders, b.orders)[0]} ({b.orders} last {weekday}{' up to ' + until if until else ''}), "
+        when = f"last {weekday} up to {until}" if until else f"last {weekday}"
+        self.plain = (f"{title}: {a.orders} orders {change(a.orders, b.orders)[0]} ({b.orders} {when}), "
                       f"net {m(a.net)} {change(a.net, b.net)[0]} ({m(b.net)}), average {m(a.average_order_value)} "
                       f"{change(a.average_order_value, b.average_order_value)[0]} ({m(b.average_order_value)})")
         self.setToolTip(self.plain)
