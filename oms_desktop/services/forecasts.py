@@ -314,6 +314,8 @@ class ForecastService(ServiceBase):
         return built
 
     def _run_engine(self, series: list[list[float]], freq: str, weeks: int) -> list[fc.SeriesForecast]:
+        if not series:  # a batch of products without enough history: nothing to ask (nor to fail without an engine)
+            return []
         if self._engine is None:
             raise RuntimeError("no forecasting engine was given to the ForecastService")
         results = self._engine.forecast(series, freq=freq, horizon=weeks * fc.periods_per_week(freq), level=LEVEL)
