@@ -66,6 +66,10 @@ def test_today_by_channel_against_last_week_matches_the_orders_and_the_sales_rep
 def test_today_so_far_is_compared_with_last_week_up_to_the_same_time_of_day(services, users, shop, clock,
                                                                            customer):
     manager, agent = users["manager"], users["agent"]
+    clock.set(NOON - timedelta(days=7, hours=3))  # last week, before the time of day: placed, then cancelled
+    gone = services.orders.place_order(agent, customer.id, [("LAMP-01", 4)])
+    clock.set(NOON - timedelta(days=7, minutes=10))
+    services.orders.cancel_order(agent, gone.id, "wrong lamp")
     clock.set(NOON - timedelta(days=7) + timedelta(hours=2))  # last week, after the time of day it is now
     later = services.orders.place_order(agent, customer.id, [("BULB-E27", 5)])
     clock.set(NOON)

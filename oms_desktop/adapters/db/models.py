@@ -183,6 +183,8 @@ class OrderStatusChange(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     note: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # the orders cancelled between two instants (the dashboard's last week up to this time, the report by customer)
+    __table_args__ = (Index("ix_order_status_history_at", "at"),)
 
 
 class Event(Base):

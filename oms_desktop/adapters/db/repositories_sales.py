@@ -111,8 +111,15 @@ def events(lo: datetime | None = None, hi: datetime | None = None):
         return and_(true(), *([ts >= lo] if lo is not None else []), *([ts < hi] if hi is not None else []))
     order_ids = None
     if lo is not None or hi is not None:
+        # an order cancelled in the range has its last cancellation there, or (no status history: bulk-loaded
+        # orders) its last update: candidates from two indexed ranges, then the exact test on those few only,
+        # instead of evaluating the history of every cancelled order
+        maybe_cancelled = union(select(history_t.c.order_id).where(history_t.c.to_status == "cancelled",
+                                                                   within(history_t.c.at)),
+                                select(orders_t.c.id).where(cancelled, within(orders_t.c.updated_at)))
         order_ids = union(select(orders_t.c.id).where(confirmed, within(orders_t.c.confirmed_at)),
-                          select(orders_t.c.id).where(cancelled, within(cancel_ts)),
+                          select(orders_t.c.id).where(orders_t.c.id.in_(maybe_cancelled), cancelled,
+                                                      within(cancel_ts)),
                           select(returns_t.c.order_id).where(within(returns_t.c.at)))
     sales = product_sales(order_ids)
     who = (orders_t.c.channel, func.coalesce(orders_t.c.created_by, _n(0)).label("agent_id"), orders_t.c.customer_id)
@@ -123,9 +130,13 @@ def events(lo: datetime | None = None, hi: datetime | None = None):
                        _n(sign).label("orders"), (_n(sign) * sales.c.anchor).label("order_count"),
                        _n(0).label("returned_units"), _n(0).label("returned_minor"))
                 .join(orders_t, orders_t.c.id == sales.c.order_id).where(where, within(ts)))
-    earlier = select(returns_t, (func.sum(returns_t.c.quantity).over(
+    earlier_q = select(returns_t, (func.sum(returns_t.c.quantity).over(
         partition_by=(returns_t.c.order_id, returns_t.c.product_id), order_by=returns_t.c.id)
-        - returns_t.c.quantity).label("before")).subquery("earlier")
+        - returns_t.c.quantity).label("before"))
+    if order_ids is not None:  # whole partitions (an order's returns), so the running sums stay exact
+        earlier_q = earlier_q.where(returns_t.c.order_id.in_(select(returns_t.c.order_id).where(
+            within(returns_t.c.at))))
+    earlier = earlier_q.subquery("earlier")
     value = (_div(sales.c.revenue * (earlier.c.before + earlier.c.quantity), sales.c.units)
              - _div(sales.c.revenue * earlier.c.before, sales.c.units))
     returned = (select(earlier.c.at.label("ts"), earlier.c.order_id, earlier.c.product_id, *who,
