@@ -208,18 +208,21 @@ class SalesRepo(_Repo):
         (orders: those that held the product; for a category, summed over its products). ``top``: only the N with
         the most net revenue, most first; ``only``: those SKUs."""
         f = facts_t.c
+        # summed per product first, then joined: one product lookup per product sold rather than per fact row
+        # (the dashboard's top products read about 3,000 fact rows a day at 1,000,000 orders over two years)
+        per = (select(f.product_id, *(func.sum(f[c]).label(c) for c in FIGURES))
+               .where(f.day >= start, f.day <= end).group_by(f.product_id).subquery("per_product"))
         label: ColumnElement
         if by == "category":
             key, label = products_t.c.category, literal("")
         else:
             key, label = products_t.c.sku, func.max(products_t.c.name)
-        q = (select(key.label("key"), label.label("label"), *self._sums(facts_t))
-             .join(products_t, products_t.c.id == f.product_id)
-             .where(f.day >= start, f.day <= end).group_by(key))
+        q = (select(key.label("key"), label.label("label"), *self._sums(per))
+             .join(products_t, products_t.c.id == per.c.product_id).group_by(key))
         if only is not None:
             q = q.where(products_t.c.sku.in_(only))
         if top is not None:
-            q = q.order_by(func.sum(f.net_minor).desc(), key).limit(top)
+            q = q.order_by(func.sum(per.c.net_minor).desc(), key).limit(top)
         else:
             q = q.order_by(key)
         return self.c.execute(q).all()
