@@ -753,12 +753,15 @@ def read():
 def parts():  # where the read's time goes, one query each in the dashboard's order
     from datetime import timedelta
     from oms_desktop.services.carts import read_board, read_conversion
+    from oms_desktop.services.dashboard import same_time_last_week
     d = services.dashboard.overview(actor)
     company, today, out = services.company.get(), d.today, {}
     with services.dashboard._uow(write=False) as uow:
         for name, fn in (
                 ("day facts", lambda: (uow.sales.day_figures(today, today, "channel"),
                                        uow.sales.day_figures(d.first_day, today, "day"))),
+                ("last week so far", lambda: uow.sales.channel_figures(*same_time_last_week(d.read_at,
+                                                                                          d.last_week_day))),
                 ("top products", lambda: uow.sales.product_figures(d.top_from, today, "product", top=10)),
                 ("carts board", lambda: read_board(uow, company, at_risk_only=True, limit=5)),
                 ("conversion", lambda: read_conversion(uow, company, today - timedelta(days=6), today, "channel"))):
@@ -1245,7 +1248,9 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
             from .bench_forecasts import run as run_forecasts  # its own SQLite file: 2 years of facts per product
             fc_run = run_forecasts(work, n_fc)
         r.samples = [fc_run["first_s"] * 1000]
-        r.note = (f"{fc_run['workers']} worker processes; models {fc_run['models']}; again with nothing changed: "
+        r.note = (f"{fc_run['workers']} worker processes; CPU {fc_run['first_cpu_s']} s in all processes, "
+                  f"{fc_run['first_cpu_main_s']} s of it reading, scoring and storing (on a shared machine the CPU "
+                  f"seconds are the steadier figure); models {fc_run['models']}; again with nothing changed: "
                   f"{fc_run['second_s']} s (all cached); on a scratch SQLite file whatever --database says")
         rows.append(r)
         log("forecasts done")

@@ -1,14 +1,17 @@
-"""The manager's dashboard: today by channel against the same weekday last week, sales by day, top products, carts at
-risk and conversion, read in one transaction from the sales facts and the carts' queries (``docs/dashboard.md``).
+"""The manager's dashboard: today so far by channel against the same weekday last week up to the same time of day,
+sales by day, top products, carts at risk and conversion, read in one transaction from the sales facts and the carts'
+queries (``docs/dashboard.md``).
 
 Today is the company's local day (``sales_facts.local_day``, as the facts are kept). Every figure comes from a query
 the sales report or the open-carts board already runs (``uow.sales.day_figures``/``product_figures``,
 ``carts.read_board``/``read_conversion``): the dashboard shows what those screens show, never a second computation.
+Last week's part of a day is the one exception: the facts are kept per day, so it is recomputed from the documents
+up to that time (``uow.sales.channel_figures``, the recomputation the report by customer and ``oms check sales`` run).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from ..domain.errors import ValidationFailed
 from ..domain.roles import Perm
@@ -29,7 +32,8 @@ MAX_DAYS = 731
 
 @dataclass(frozen=True)
 class ChannelDayDTO:
-    """A channel's today beside the same weekday a week before (``channel`` "total": every channel)."""
+    """A channel's today so far beside the same weekday a week before up to the same time of day (``channel``
+    "total": every channel)."""
     channel: str
     today: SalesFiguresDTO
     last_week: SalesFiguresDTO
@@ -53,6 +57,7 @@ class TopProductDTO:
 class DashboardDTO:
     today: date
     last_week_day: date                     # today - 7 days: the same weekday
+    last_week_until: datetime               # last week's figures stop here: the same local time of day as now
     currency: str
     channels: tuple[ChannelDayDTO, ...]     # every channel sold on either day, most net revenue today first
     total: ChannelDayDTO
@@ -89,7 +94,7 @@ class DashboardService(ServiceBase):
         top_from = today - timedelta(days=TOP_DAYS - 1)
         with self._uow(write=False) as uow:
             now_rows = uow.sales.day_figures(today, today, "channel")
-            ago_rows = uow.sales.day_figures(week_ago, week_ago, "channel")
+            ago_rows = uow.sales.channel_figures(*same_time_last_week(now, week_ago))
             day_rows = uow.sales.day_figures(first, today, "day")
             top_rows = uow.sales.product_figures(top_from, today, "product", top=top)
             board = read_board(uow, company, at_risk_only=True, limit=AT_RISK_CARTS)
@@ -110,7 +115,18 @@ class DashboardService(ServiceBase):
         series = tuple(DaySalesDTO(d, (by_day.get(d) or [0])[0], figures_of(by_day.get(d), cur))
                        for d in (first + timedelta(days=i) for i in range(days)))
         tops = tuple(TopProductDTO(str(r.key), str(r.label or ""), figures_of(sums(r), cur)) for r in top_rows)
-        return DashboardDTO(today, week_ago, cur, tiles, total, series, tops, top_from, board, conversion, now)
+        return DashboardDTO(today, week_ago, same_time_last_week(now, week_ago)[1], cur, tiles, total, series, tops,
+                            top_from, board, conversion, now)
+
+
+def same_time_last_week(now: datetime, week_ago: date) -> tuple[datetime, datetime]:
+    """From local midnight of ``week_ago`` to the same local time of day as ``now`` (the wall clock's: across a
+    change to or from daylight saving time, an hour more or less than the elapsed time): today so far is compared
+    with as much of that day, not with all of it."""
+    local = now.astimezone()
+    lo = datetime.combine(week_ago, time.min).astimezone()
+    hi = datetime.combine(week_ago, local.time().replace(tzinfo=None)).astimezone()
+    return lo, hi
 
 
 def _as_date(value) -> date:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
@@ -34,6 +35,7 @@ HISTORY_DAYS = {"day": 2 * 365, "week": 3 * 364}   # what a forecast reads (the 
 CHART_PERIODS = {"day": 91, "week": 52}            # history handed to charts
 REFRESH_BATCH = 2000       # products per engine call in refresh(): progress and cancelling between batches
 NO_FACTS = (0,) * 8        # the fingerprint figures of a product without recent facts
+DAY_ZERO = date(2000, 1, 1)  # day numbers count from here (``ForecastsRepo.weekly_units``)
 RECENT_DAYS = 14           # a fingerprint reads the facts of the last whole period's days and after, at least this
 
 
@@ -70,6 +72,17 @@ class _Target:
     ids: tuple[int, ...] | None   # None: every product
 
 
+@dataclass(frozen=True)
+class _Batch:
+    """Part of a refresh between reading and storing: the products to compute with their fingerprints and weekly
+    series, and the not-enough-history DTOs to cache as they are."""
+    today: date
+    compute: list[tuple[_Target, str]]
+    series: list[tuple[list[date], list[float]]]
+    short: list[tuple[_Target, ForecastDTO, str]]
+    size: int
+
+
 def last_whole_period(today: date, freq: str) -> date:
     """The last day of the last whole period before today: yesterday, or the Sunday before this week's Monday."""
     return today - timedelta(days=1 if freq == "day" else today.isoweekday())
@@ -86,12 +99,13 @@ def period_starts(first: date, end: date, freq: str) -> list[date]:
 def series_from_days(days: dict[date, float], first: date, end: date, freq: str) -> tuple[list[date], list[float]]:
     """Values per period (negative days, where cancellations outweighed sales, count as zero)."""
     starts = period_starts(first, end, freq)
-    index = {d: i for i, d in enumerate(starts)}
     values = [0.0] * len(starts)
+    if not starts:
+        return starts, values
+    base, step = starts[0], 1 if freq == "day" else 7   # a week's start is a Monday, as ``base``'s
     for d, v in days.items():
         if first <= d <= end:
-            key = d if freq == "day" else d - timedelta(days=d.weekday())
-            values[index[key]] += v
+            values[(d - base).days // step] += v
     return starts, [max(v, 0.0) for v in values]
 
 
@@ -139,19 +153,42 @@ class ForecastService(ServiceBase):
         """Recompute the weekly unit forecast (``DEFAULT_WEEKS`` ahead) of every active product whose sales changed
         since it was cached, in batches (one engine call each; the engine spreads a large one over the CPUs),
         reporting ``job.report(done, total)`` and stopping with ``Cancelled`` when ``job.cancelled``; what finished
-        before stays cached."""
+        before stays cached.
+
+        The engine computes a batch in a thread of its own (its worker processes do the work) while this thread
+        reads the next batch's facts and scores and stores the batch before: the reading and scoring (a third of the
+        work) no longer leave the workers idle."""
         self._require(actor, Perm.PRICE_OVERRIDE, "compute sales forecasts")
-        stale, total = self._stale_products(local_day(utc_now()))
+        today = local_day(utc_now())
+        stale, total = self._stale_products(today)
         done, short = total - len(stale), 0
         if job is not None:
             job.report(done, total)
-        for i in range(0, len(stale), REFRESH_BATCH):
-            if job is not None and job.cancelled:
-                raise Cancelled("Forecast refresh cancelled; the forecasts computed so far are kept.")
-            short += self._refresh_batch(stale[i:i + REFRESH_BATCH], local_day(utc_now()))
-            done += len(stale[i:i + REFRESH_BATCH])
+        batches = [stale[i:i + REFRESH_BATCH] for i in range(0, len(stale), REFRESH_BATCH)]
+        if batches and self._engine is not None and hasattr(self._engine, "prepare"):
+            self._engine.prepare(len(stale))  # worker processes start (and import) while the first batch is read
+        pending: tuple[_Batch, Future] | None = None
+
+        def finish() -> None:
+            nonlocal done, short, pending
+            if pending is None:
+                return
+            batch, future = pending
+            pending = None
+            short += self._finish_batch(batch, future.result())
+            done += batch.size
             if job is not None:
                 job.report(done, total)
+        with ThreadPoolExecutor(1, thread_name_prefix="forecast-engine") as ex:
+            for part in batches:
+                if job is not None and job.cancelled:
+                    finish()
+                    raise Cancelled("Forecast refresh cancelled; the forecasts computed so far are kept.")
+                batch = self._prepare_batch(part, today)
+                future = ex.submit(self._run_engine, [v for _, v in batch.series], "week", DEFAULT_WEEKS)
+                finish()
+                pending = (batch, future)
+            finish()
         return RefreshDTO(products=total, computed=len(stale) - short, not_enough_history=short)
 
     def product_forecasts(self, actor: Actor) -> dict[int, ForecastDTO]:
@@ -260,27 +297,45 @@ class ForecastService(ServiceBase):
     def _compute(self, items: list[tuple[_Target, dict[date, float]]], freq: str, measure: str, weeks: int,
                  today: date) -> list[ForecastDTO]:
         """Forecasts of many series in one engine call."""
-        if self._engine is None:
-            raise RuntimeError("no forecasting engine was given to the ForecastService")
+        built = self._build([days for _, days in items], freq, today)
+        results = self._run_engine([v for _, v in built], freq, weeks)
+        return self._score([t for t, _ in items], built, results, freq, measure, today)
+
+    def _build(self, items: Sequence[dict[date, float]], freq: str,
+               today: date) -> list[tuple[list[date], list[float]]]:
+        """Each product's values per period, from the period of its first sale in the window read (a series of zeros
+        where it sold nothing there) to the last whole period."""
         end = last_whole_period(today, freq)
         built = []
         floor = end - timedelta(days=HISTORY_DAYS[freq] - 1)
-        for _, days in items:
-            sold = [d for d, v in days.items() if v > 0]  # none within the window read: a series of zeros
-            first = max(min(sold), floor) if sold else floor
-            built.append(series_from_days(days, first, end, freq))
-        horizon = weeks * fc.periods_per_week(freq)
-        results = self._engine.forecast([v for _, v in built], freq=freq, horizon=horizon, level=LEVEL)
-        self.computed += len(items)
+        for days in items:
+            first = min((d for d, v in days.items() if v > 0), default=floor)
+            built.append(series_from_days(days, max(first, floor), end, freq))
+        return built
+
+    def _run_engine(self, series: list[list[float]], freq: str, weeks: int) -> list[fc.SeriesForecast]:
+        if not series:  # a batch of products without enough history: nothing to ask (nor to fail without an engine)
+            return []
+        if self._engine is None:
+            raise RuntimeError("no forecasting engine was given to the ForecastService")
+        results = self._engine.forecast(series, freq=freq, horizon=weeks * fc.periods_per_week(freq), level=LEVEL)
+        self.computed += len(series)
+        return results
+
+    def _score(self, targets: Sequence[_Target], built: Sequence[tuple[list[date], list[float]]],
+               results: Sequence[fc.SeriesForecast], freq: str, measure: str, today: date) -> list[ForecastDTO]:
+        """The DTOs: each forecast with its back-test scored beside seasonal naive's on the same origins."""
+        end = last_whole_period(today, freq)
         out = []
         step = timedelta(days=1 if freq == "day" else 7)
         start = end + timedelta(days=1)
         now = utc_now()
         season = fc.season_length(freq)
-        for (target, _), (starts, values), res in zip(items, built, results, strict=True):
+        for target, (starts, values), res in zip(targets, built, results, strict=True):
             windows = fc.rolling_origins(len(values), freq)
-            model = fc.score(values, windows, [list(b) for b in res.backtest], season)
-            naive = fc.naive_backtest(values, freq)
+            scales = fc.naive_scales(values, season, [w.cut for w in windows])
+            model = fc.score(values, windows, [list(b) for b in res.backtest], season, scales)
+            naive = fc.naive_backtest(values, freq, scales)
             chart = CHART_PERIODS[freq]
             out.append(ForecastDTO(
                 kind=target.kind, key=target.key, label=target.label, freq=freq, measure=measure, model=res.model,
@@ -312,22 +367,30 @@ class ForecastService(ServiceBase):
         changed = [(p, self._fingerprint([prints.get(p.id, NO_FACTS)], end)) for p in products]
         return [(p, fp) for p, fp in changed if cached.get(p.sku) != fp], len(products)
 
-    def _refresh_batch(self, batch: list[tuple[Any, str]], today: date) -> int:
-        """Compute and cache a batch's forecasts (one engine call); cache the reason for those with not enough
-        history. Returns how many had not enough history."""
+    def _prepare_batch(self, batch: list[tuple[Any, str]], today: date) -> _Batch:
+        """A batch's weekly series to compute, and the reason for those with not enough history; one read of the
+        facts, summed by week in SQL (``ForecastsRepo.weekly_units``: the same values ``series_from_days`` gives)."""
         ids = [p.id for p, _ in batch]
         start = today - timedelta(days=HISTORY_DAYS["week"])
+        end = last_whole_period(today, "week")
+        end_n = (end - DAY_ZERO).days
+        floor_n = end_n - HISTORY_DAYS["week"] + 1
+        read: dict[int, tuple[int | None, list[int], dict[int, float]]] = {}  # first day, [days sold], by week
         with self._uow(write=False) as uow:
-            rows = uow.forecasts.daily(start, today, ids)
-            days: dict[int, dict[date, float]] = {i: {} for i in ids}
-            for pid, d, units, _ in rows:
-                d = _as_date(d)
-                days[pid][d] = days[pid].get(d, 0.0) + float(units)
+            for pid, week, units, first_n, sold in uow.forecasts.weekly_units(start, today, ids, floor_n, end_n):
+                got = read.get(pid)
+                if got is None:
+                    got = read[pid] = (None if first_n is None else int(first_n), [0], {})
+                got[1][0] += int(sold or 0)
+                if units:
+                    got[2][int(week)] = float(units)
             # the history rule from what was read; a product that fails it there may have sold before the window
             history: dict[int, tuple[date | None, int]] = {
-                pid: (min((d for d, v in ds.items() if v > 0), default=None), sum(1 for v in ds.values() if v > 0))
-                for pid, ds in days.items()}
-            unsure = [p.id for p, _ in batch if fc.history_problem(p.sku, history[p.id][1], history[p.id][0], today)]
+                pid: (None if first_n is None else DAY_ZERO + timedelta(days=first_n), sold[0])
+                for pid, (first_n, sold, _) in read.items()}
+            unsure = [p.id for p, _ in batch
+                      if fc.history_problem(p.sku, history.get(p.id, (None, 0))[1], history.get(p.id, (None, 0))[0],
+                                            today)]
             if unsure:
                 history.update(uow.forecasts.sale_history(unsure))
         compute: list[tuple[_Target, str, int]] = []
@@ -340,10 +403,28 @@ class ForecastService(ServiceBase):
                 short.append((target, self._empty(target, "week", "units", problem), fp))
             else:
                 compute.append((target, fp, p.id))
-        dtos = self._compute([(t, days[pid]) for t, _, pid in compute], "week", "units", DEFAULT_WEEKS,
-                             today) if compute else []
-        self._store([(t, d, fp) for (t, fp, _), d in zip(compute, dtos, strict=True)] + short, DEFAULT_WEEKS)
-        return len(short)
+        last_week = (end_n - 2) // 7
+        starts: dict[int, list[date]] = {}  # by first week: most products share a few
+        series = []
+        for _, _, pid in compute:
+            first_n, _, weeks = read.get(pid, (None, [0], {}))
+            first_week = (max(first_n if first_n is not None else floor_n, floor_n) - 2) // 7
+            values = [0.0] * (last_week - first_week + 1)
+            for week, units in weeks.items():
+                if first_week <= week <= last_week:
+                    values[week - first_week] += units
+            if first_week not in starts:
+                starts[first_week] = [DAY_ZERO + timedelta(days=2 + 7 * w) for w in range(first_week, last_week + 1)]
+            series.append((starts[first_week], [max(v, 0.0) for v in values]))
+        return _Batch(today, [(t, fp) for t, fp, _ in compute], series, short, len(batch))
+
+    def _finish_batch(self, batch: _Batch, results: list[fc.SeriesForecast]) -> int:
+        """Score and cache a batch's forecasts and the reasons of those with not enough history; how many had not
+        enough history."""
+        dtos = self._score([t for t, _ in batch.compute], batch.series, results, "week", "units", batch.today)
+        self._store([(t, d, fp) for (t, fp), d in zip(batch.compute, dtos, strict=True)] + batch.short,
+                    DEFAULT_WEEKS)
+        return len(batch.short)
 
     def _load(self, payload: str) -> ForecastDTO:
         return _parse(payload)

@@ -1,6 +1,7 @@
 """The dashboard's figures on SQLite and PostgreSQL, from orders placed at chosen instants: today by channel against the
-same weekday last week, sales by day and the top products equal what the sales report says of the same days, the
-carts at risk and conversion equal the carts service's; a role without the permission is refused."""
+same weekday last week up to the same time of day, sales by day and the top products equal what the sales report says
+of the same days, the carts at risk and conversion equal the carts service's; a role without the permission is
+refused."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -24,10 +25,10 @@ def clock():
 
 @pytest.fixture
 def shop(services, users, catalog, customer, clock):
-    """Today (2026-03-18): two phone orders and one at the counter; a week before: one phone order; a cancelled
-    order three days ago; an open cart idle for an hour."""
+    """Today (2026-03-18) up to noon: two phone orders and one at the counter; a week before, an hour earlier in the
+    day: one phone order; a cancelled order three days ago; an open cart idle for an hour."""
     s, agent, counter = services, users["agent"], users["counter"]
-    clock.set(NOON - timedelta(days=7))
+    clock.set(NOON - timedelta(days=7, hours=1))
     s.orders.place_order(agent, customer.id, [("LAMP-01", 1)])
     clock.set(NOON - timedelta(days=3))
     gone = s.orders.place_order(agent, customer.id, [("BOOK-01", 2)])
@@ -60,6 +61,27 @@ def test_today_by_channel_against_last_week_matches_the_orders_and_the_sales_rep
     week_ago = services.sales.report(manager, by="day", start=d.last_week_day, end=d.last_week_day)
     assert d.total.last_week == week_ago.total.figures
     assert d.channels[0].channel == "phone"  # most net revenue today first
+
+
+def test_today_so_far_is_compared_with_last_week_up_to_the_same_time_of_day(services, users, shop, clock,
+                                                                           customer):
+    manager, agent = users["manager"], users["agent"]
+    clock.set(NOON - timedelta(days=7, hours=3))  # last week, before the time of day: placed, then cancelled
+    gone = services.orders.place_order(agent, customer.id, [("LAMP-01", 4)])
+    clock.set(NOON - timedelta(days=7, minutes=10))
+    services.orders.cancel_order(agent, gone.id, "wrong lamp")
+    clock.set(NOON - timedelta(days=7) + timedelta(hours=2))  # last week, after the time of day it is now
+    later = services.orders.place_order(agent, customer.id, [("BULB-E27", 5)])
+    clock.set(NOON)
+    d = services.dashboard.overview(manager)
+    assert d.last_week_until.astimezone().date() == d.last_week_day
+    assert d.last_week_until.astimezone().time() == NOON.astimezone().time()
+    whole_day = services.sales.report(manager, by="day", start=d.last_week_day, end=d.last_week_day).total.figures
+    assert whole_day.orders == 2 and d.total.last_week.orders == 1
+    assert d.total.last_week.net == whole_day.net - later.net
+    assert {t.channel: t.last_week.orders for t in d.channels} == {"phone": 1, "counter": 0}
+    clock.set(NOON + timedelta(hours=3))  # later today: last week's later order now counts
+    assert services.dashboard.overview(manager).total.last_week == whole_day
 
 
 def test_sales_by_day_and_top_products_equal_the_sales_report(services, users, shop):

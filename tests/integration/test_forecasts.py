@@ -10,9 +10,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import insert, select
 
-from oms_desktop.adapters.db import models, models_sales
+from oms_desktop.adapters.db import models, models_forecasts, models_sales
 from oms_desktop.adapters.security import fast_test_hasher
 from oms_desktop.bootstrap import open_backend
+from oms_desktop.devtools.bulk import rebuild_sales_facts
 from oms_desktop.domain import forecasting as fc
 from oms_desktop.domain.errors import Cancelled, NotFound, PermissionDenied, ValidationFailed
 from oms_desktop.services.forecasts import daily_demand
@@ -215,6 +216,31 @@ def test_forecasts_and_their_cache_on_postgresql(pg_migrated_url, paths):
         assert s.forecasts.refresh(admin).computed == 1
         assert s.forecasts.forecast(admin, category="Lighting") != f
         assert [r.sku for r in s.forecasts.stock_cover(admin)] == ["LAMP-01", "BULB-E27", "BOOK-01"]
+        assert_refresh_reads_what_a_single_forecast_reads(b, s, admin)
+    finally:
+        b.dispose()
+
+
+def assert_refresh_reads_what_a_single_forecast_reads(b, s, admin):
+    """refresh() sums the facts by week in SQL; a single forecast sums the days in Python: the same forecasts."""
+    with b.engine.begin() as c:
+        c.execute(models_forecasts.ForecastCache.__table__.delete())
+    single = {sku: s.forecasts.forecast(admin, sku=sku) for sku in ("LAMP-01", "BULB-E27", "BOOK-01")}
+    with b.engine.begin() as c:
+        c.execute(models_forecasts.ForecastCache.__table__.delete())
+    s.forecasts.refresh(admin)
+    for sku, f in single.items():
+        cached = s.forecasts.forecast(admin, sku=sku)
+        assert cached.computed_at != f.computed_at  # from refresh's cache, not this test's first call
+        assert (cached.history, cached.points, cached.backtest, cached.model, cached.not_enough_history) == \
+            (f.history, f.points, f.backtest, f.model, f.not_enough_history)
+
+
+def test_refresh_reads_what_a_single_forecast_reads(sqlite_url, paths):
+    b, s, admin = open_shop(sqlite_url, paths)
+    try:
+        s.orders.place_order(admin, None, [("LAMP-01", 3)])  # today: in no series, counted by the history rule
+        assert_refresh_reads_what_a_single_forecast_reads(b, s, admin)
     finally:
         b.dispose()
 
@@ -275,3 +301,24 @@ def test_refresh_and_a_single_forecast_share_the_cache(shop):
     for sku in ("LAMP-01", "BULB-E27", "BOOK-01"):
         s.forecasts.forecast(admin, sku=sku)
     assert s.forecasts.computed == computed
+
+
+def test_rebuilding_the_sales_facts_empties_the_forecast_cache(sqlite_url, paths):
+    """The fingerprint reads only the last weeks' facts; a rebuild may change older ones (bulk-loaded history), so
+    it must not leave a forecast of the facts it replaced in the cache."""
+    b, s, admin = open_shop(sqlite_url, paths)
+    try:
+        before = s.forecasts.forecast(admin, sku="LAMP-01")
+        s.forecasts.refresh(admin)
+        computed = s.forecasts.computed
+        rebuild_sales_facts(b.engine)  # no orders in this shop: every seeded fact goes
+        # the same last weeks as before, older weeks three times as high: what a rebuild from fuller documents gives
+        old = regular(DAYS, 1)
+        seed_facts(b.engine, {"LAMP-01": [3 * u for u in old[:-30]] + old[-30:], "BULB-E27": regular(DAYS, 2, 12),
+                              "BOOK-01": [1.0] + [0.0] * 20})
+        after = s.forecasts.forecast(admin, sku="LAMP-01")
+        assert s.forecasts.computed == computed + 1
+        assert after.history[0].value == pytest.approx(3 * before.history[0].value)
+        assert s.forecasts.refresh(admin).computed == 1  # BULB-E27 again; LAMP-01 was just cached; BOOK-01 short
+    finally:
+        b.dispose()

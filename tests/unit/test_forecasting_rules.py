@@ -3,6 +3,7 @@ cover and the demand over a lead time."""
 from __future__ import annotations
 
 import math
+import random
 from datetime import date
 
 import pytest
@@ -156,3 +157,10 @@ def test_a_slow_mover_has_many_zero_periods_or_sells_under_one_a_day():
     assert not fc.slow_mover([8.0, 7.0, 9.0, 7.0], "week")
     assert not fc.slow_mover([1.0, 2.0, 1.0, 1.0], "day")
     assert fc.slow_mover([], "day")
+
+
+def test_the_scales_of_every_origin_in_one_pass_equal_each_origins_own():
+    rng = random.Random(5)
+    y = [float(rng.randint(0, 9)) for _ in range(160)]
+    for season, cuts in ((7, [1, 2, 5, 7, 8, 30, 160]), (52, [3, 52, 53, 104, 148, 155])):
+        assert fc.naive_scales(y, season, cuts) == pytest.approx([fc.naive_scale(y[:c], season) for c in cuts])

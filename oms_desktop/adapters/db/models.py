@@ -150,6 +150,7 @@ class Order(Base):
     __table_args__ = (
         Index("ix_orders_status_created", "status", "created_at"),
         Index("ix_orders_created", "created_at"),
+        Index("ix_orders_confirmed_at", "confirmed_at"),  # the dashboard's last week up to this time (0017)
         Index("ux_orders_channel_external_ref", "channel", "external_ref", unique=True),
     )
 
@@ -184,6 +185,8 @@ class OrderStatusChange(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     note: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # the orders cancelled between two instants (the dashboard's last week up to this time, the report by customer)
+    __table_args__ = (Index("ix_order_status_history_at", "at"),)
 
 
 class Event(Base):

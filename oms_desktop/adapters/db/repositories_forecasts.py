@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from sqlalchemy import BigInteger, case, cast, func, literal_column, select
+from sqlalchemy import BigInteger, and_, case, cast, func, literal_column, select, type_coerce
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -88,6 +88,28 @@ class ForecastsRepo(_Repo):
              .where(facts_t.c.day >= start, facts_t.c.day <= end).group_by(facts_t.c.product_id, facts_t.c.day))
         if product_ids is not None:
             q = q.where(facts_t.c.product_id.in_(list(product_ids)))
+        return self.c.execute(q).all()
+
+    def weekly_units(self, start: date, end: date, product_ids: Iterable[int], series_from: int, series_to: int):
+        """What a refresh reads, aggregated here rather than in Python (two to three million daily rows at 10,000
+        products, a third as many weekly ones): per product and week of the days [start, end] (week number: Mondays
+        since 2000-01-03, day numbers since 2000-01-01), (product_id, week, units, first day, days sold), where
+        ``units`` sums the days of [series_from, series_to] on or after the product's first day with units sold in
+        [start, end] (what its weekly series counts), ``first day`` is that day's number (None: none) and ``days
+        sold`` counts the week's days with units sold (a day's units summed over channels and agents first)."""
+        f = facts_t.c
+        n = type_coerce(self._day_number(), BigInteger)  # PostgreSQL's date - date is an integer already
+        daily = (select(f.product_id.label("pid"), n.label("n"), func.sum(f.units).label("u"))
+                 .where(f.day >= start, f.day <= end, f.product_id.in_(list(product_ids)))
+                 .group_by(f.product_id, f.day).subquery("daily"))
+        first = func.min(case((daily.c.u > 0, daily.c.n))).over(partition_by=daily.c.pid)
+        ranked = select(daily.c.pid, daily.c.n, daily.c.u, first.label("first")).subquery("ranked")
+        r = ranked.c
+        week = (r.n - 2) // 7
+        counted = case((and_(r.n >= r.first, r.n >= series_from, r.n <= series_to), r.u), else_=0)
+        q = (select(r.pid, week.label("week"), func.sum(counted), func.min(r.first),
+                    func.sum(case((r.u > 0, 1), else_=0)))
+             .group_by(r.pid, week))
         return self.c.execute(q).all()
 
     def daily_sum(self, start: date, end: date, product_ids: Iterable[int] | None = None):

@@ -53,9 +53,9 @@ class Tile(QFrame):
         layout.addWidget(self.label)
         self.plain = ""
 
-    def show_day(self, t: ChannelDayDTO, currency: str, locale: str, weekday: str) -> None:
+    def show_day(self, t: ChannelDayDTO, currency: str, locale: str, weekday: str, until: str = "") -> None:
         """Three short lines (the tile must fit five abreast at 1,366 pixels beside the activity panel); the figures
-        of last week are in the tooltip and the accessible description."""
+        of last week (``weekday`` up to the time ``until``) are in the tooltip and the accessible description."""
         a, b = t.today, t.last_week
 
         def m(v: Decimal | None) -> str:
@@ -69,14 +69,16 @@ class Tile(QFrame):
             line(f"{a.orders} order{'s' if a.orders != 1 else ''}", a.orders, b.orders),
             line(m(a.net), a.net, b.net),
             "AOV " + line(m(a.average_order_value), a.average_order_value, b.average_order_value))))
-        self.plain = (f"{title}: {a.orders} orders {change(a.orders, b.orders)[0]} ({b.orders} last {weekday}), "
+        when = f"last {weekday} up to {until}" if until else f"last {weekday}"
+        self.plain = (f"{title}: {a.orders} orders {change(a.orders, b.orders)[0]} ({b.orders} {when}), "
                       f"net {m(a.net)} {change(a.net, b.net)[0]} ({m(b.net)}), average {m(a.average_order_value)} "
                       f"{change(a.average_order_value, b.average_order_value)[0]} ({m(b.average_order_value)})")
         self.setToolTip(self.plain)
 
 
 class TilesPanel(QFrame):
-    """Today by channel against the same weekday last week: the total first, then each channel."""
+    """Today so far by channel against the same weekday last week up to the same time of day: the total first, then
+    each channel."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, objectName="tiles")
@@ -94,11 +96,14 @@ class TilesPanel(QFrame):
             tile.deleteLater()
         self.tiles = []
         weekday = d.last_week_day.strftime("%a")
+        until = f"{d.last_week_until.astimezone():%H:%M}"  # the same time of day: a part of a day against a part
         self.heading.setText(f"<b>Today</b><br>{d.today:%a %d %b}<br><span style='color:#666'>vs {weekday} "
-                             f"{d.last_week_day:%d %b}</span>")
+                             f"{d.last_week_day:%d %b} to {until}</span>")
+        self.heading.setToolTip(f"Today so far against {weekday} {d.last_week_day:%d %b} from midnight up to {until}, "
+                                "the same time of day")
         for t in (d.total, *d.channels[:4]):  # four channels fit beside the total at 1,366 pixels
             tile = Tile(self)
-            tile.show_day(t, d.currency, locale, weekday)
+            tile.show_day(t, d.currency, locale, weekday, until)
             self.row.addWidget(tile, 1)
             self.tiles.append(tile)
         self.setAccessibleDescription("; ".join(t.plain for t in self.tiles))
