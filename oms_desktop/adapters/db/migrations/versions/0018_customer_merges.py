@@ -1,7 +1,7 @@
 """duplicate customers merged into one (issue 16): customers.merged_into_id
 
 Revision ID: 0018
-Revises: 0015
+Revises: 0017
 
 A merge moves the duplicate's orders, carts, phones, addresses and coupons to the customer kept
 (``CustomerService.merge_customers``); the duplicate's row stays, because issued invoices keep their buyer as it was
@@ -12,7 +12,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = '0018'
-down_revision = '0015'
+down_revision = '0017'
 branch_labels = None
 depends_on = None
 
