@@ -9,6 +9,7 @@ from typing import Protocol
 from .repository_ports import (AuditRepository, CartsRepository, CustomersRepository, EventsRepository,
                               ForecastsRepository, InvoicesRepository, LedgerRepository, OrdersRepository,
                               OutboxRepository, PayablesRepository, PaymentsRepository, PickingRepository,
+                              PrintJobsRepository,
                               ProductsRepository, PromotionsRepository, PurchasingRepository, ReceivablesRepository,
                               SalesRepository, SettingsRepository, ShipmentsRepository, StockRepository,
                               TillRepository, UsersRepository)
@@ -19,7 +20,7 @@ class UnitOfWork(Protocol):
 
     Repositories (attributes): settings, users, products, stock, customers, orders, events, audit,
     purchasing, payables, picking, shipments, invoices, payments, receivables, ledger, carts, promotions, sales,
-    outbox, forecasts, till: the protocols of ``repository_ports.py``.
+    outbox, print_jobs, forecasts, till: the protocols of ``repository_ports.py``.
     """
 
     @property
@@ -62,6 +63,8 @@ class UnitOfWork(Protocol):
     def sales(self) -> SalesRepository: ...
     @property
     def outbox(self) -> OutboxRepository: ...
+    @property
+    def print_jobs(self) -> PrintJobsRepository: ...
     @property
     def forecasts(self) -> ForecastsRepository: ...
     @property
