@@ -4,6 +4,7 @@ and the print loses nothing, a dead sender's job is never printed twice; the set
 from __future__ import annotations
 
 import json
+import threading
 from datetime import timedelta
 from decimal import Decimal
 
@@ -172,3 +173,25 @@ def test_oms_receipt_print_and_its_exit_codes(cli_shop, tmp_path):
     assert code == 5 and "cannot be reached" in err
     jobs = oms.admin_json("receipt", "jobs", order)["jobs"]
     assert [j["status"] for j in jobs] == ["printed", "pending"]
+
+
+def test_two_senders_at_once_print_each_receipt_once(db_url, paths, services, users, catalog, tmp_path):
+    counter, admin = users["counter"], users["admin"]
+    _set_printer(services, admin, f"file:{tmp_path / 'lp0'}")
+    order = services.orders.place_order(counter, None, [("LAMP-01", 1)])
+    for _ in range(6):  # six partial payments, a receipt each
+        services.receivables.record_payment(counter, order.id, "1.00", "card", print_receipt=True)
+    backends = [open_backend(db_url, paths=paths, hasher=fast_test_hasher()) for _ in range(2)]
+    reports: list = []
+    try:
+        threads = [threading.Thread(target=lambda b=b: reports.append(b.services.receipt_printing.print_pending(None)))
+                   for b in backends]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+    finally:
+        for b in backends:
+            b.dispose()
+    assert sum(r.printed for r in reports) == 6 and not any(r.errors for r in reports)
+    assert [j.status for j in services.receipt_printing.jobs_of(counter, order.id)] == ["printed"] * 6
