@@ -42,6 +42,15 @@ class LazyRenderer:
         return getattr(self._renderer, name)
 
 
+class LazyReceiptPrinter:
+    """The python-escpos receipt printer, imported with the first receipt (it brings Pillow, qrcode and
+    python-barcode along, which the app start need not load)."""
+
+    def print_receipt(self, target, doc, *, kick_drawer: bool) -> None:
+        from .adapters.escpos import EscposReceiptPrinter
+        EscposReceiptPrinter().print_receipt(target, doc, kick_drawer=kick_drawer)
+
+
 def open_backend(url: str, *, paths: Paths | None = None, hasher=None, migrate: bool = True) -> Backend:
     engine = make_engine(url)
     if migrate:
@@ -53,5 +62,6 @@ def open_backend(url: str, *, paths: Paths | None = None, hasher=None, migrate: 
                               renderer=LazyRenderer(),  # ReportLab and its fonts load with the first document
                               exporters=Exporters(),
                               mail_composer=TemplateComposer((paths or Paths.default()).config / "mail_templates"),
-                              mail_transport=SmtpTransport(), forecast_engine=StatsforecastEngine())
+                              mail_transport=SmtpTransport(), forecast_engine=StatsforecastEngine(),
+                              receipt_printer=LazyReceiptPrinter())
     return Backend(url, engine, services)

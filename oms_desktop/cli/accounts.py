@@ -73,12 +73,23 @@ def register(sub, leaf) -> None:
     c.add_argument("--limit", type=int, default=50)
     c.set_defaults(func=cmd_invoice_list)
 
-    c = leaf(sub, "receipt", "write the 80 mm till receipt of an order")
+    rec = _subparsers(sub, "receipt", "till receipts: the 80 mm PDF, or straight to the receipt printer")
+    c = leaf(rec, "pdf", "write the 80 mm till receipt of an order")
     c.add_argument("order", metavar="ORDER")
     c.add_argument("--pdf", required=True, metavar="OUT")
     c.add_argument("--payment", type=common.positive_int, metavar="ID",
                    help="the receipt of that payment as it was taken (default: with every payment so far)")
     c.set_defaults(func=cmd_receipt)
+    c = leaf(rec, "print", "print an order's receipt on the receipt printer (oms settings set printer.receipt ...)")
+    c.add_argument("order", metavar="ORDER")
+    c.add_argument("--change", default="0", metavar="A", help="cash handed back, printed under the payments")
+    c.add_argument("--drawer", action="store_true", help="open the cash drawer too (the till permission)")
+    c.set_defaults(func=cmd_receipt_print)
+    c = leaf(rec, "print-pending", "print the receipts still waiting for the receipt printer")
+    c.set_defaults(func=cmd_receipt_print_pending)
+    c = leaf(rec, "jobs", "an order's receipt print jobs and what became of them")
+    c.add_argument("order", metavar="ORDER")
+    c.set_defaults(func=cmd_receipt_jobs)
 
     led = _subparsers(sub, "ledger", "the journal")
     c = leaf(led, "export", "export the journal for hledger, Beancount or a spreadsheet")
@@ -192,6 +203,29 @@ def cmd_receipt(ctx) -> int:
     pdf = ctx.services.receivables.receipt_pdf(ctx.need_actor(), ctx.args.order, payment_id=ctx.args.payment)
     out = _write(ctx.args.pdf, pdf)
     ctx.emit({"file": str(out)}, f"Wrote receipt {out}.")
+    return 0
+
+
+def cmd_receipt_print(ctx) -> int:
+    job = ctx.services.receipt_printing.print_receipt(ctx.need_actor(), ctx.args.order, change=ctx.args.change,
+                                                      kick_drawer=ctx.args.drawer)
+    ctx.emit({"job": job}, f"Printed the receipt of {job.order_number} on {job.printer}"
+                           + (" and opened the drawer." if job.kick_drawer else "."))
+    return 0
+
+
+def cmd_receipt_print_pending(ctx) -> int:
+    report = ctx.services.receipt_printing.print_pending(ctx.need_actor())
+    ctx.emit(report, f"Printed {report.printed}, failed {report.failed}, waiting {report.waiting}."
+             + "".join(f"\n  {e}" for e in report.errors))
+    return 0 if not report.errors else 5
+
+
+def cmd_receipt_jobs(ctx) -> int:
+    jobs = ctx.services.receipt_printing.jobs_of(ctx.need_actor(), ctx.args.order)
+    ctx.emit({"jobs": jobs}, lambda: "\n".join(
+        f"{j.id}  {j.status:8}  {common.when(j.created_at)}  {j.printer or '-'}  {j.last_error}" for j in jobs)
+        or "No print jobs for this order.")
     return 0
 
 

@@ -24,7 +24,7 @@ def register(sub, leaf) -> None:
     c.add_argument("--write", action="store_true", help="write the packaged templates not there yet")
     c.set_defaults(func=cmd_templates, opens="none")
 
-    settings = sub.add_parser("settings", help="mail and status page settings").add_subparsers(
+    settings = sub.add_parser("settings", help="mail, status page and receipt printer settings").add_subparsers(
         dest="action", metavar="ACTION", required=True)
     c = leaf(settings, "list", "every setting with its value and meaning")
     c.set_defaults(func=cmd_settings_list)
@@ -32,7 +32,8 @@ def register(sub, leaf) -> None:
     c.add_argument("key", metavar="KEY")
     c.set_defaults(func=cmd_settings_get)
     c = leaf(settings, "set", "change one setting (admin): smtp.host, smtp.port, smtp.security, smtp.user, "
-                              "smtp.from, status_page.url, carrier.<name>.tracking_url")
+                              "smtp.from, status_page.url, carrier.<name>.tracking_url, "
+                              "printer.receipt")
     c.add_argument("key", metavar="KEY")
     c.add_argument("value", metavar="VALUE")
     c.set_defaults(func=cmd_settings_set)

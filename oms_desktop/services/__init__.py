@@ -28,6 +28,7 @@ from .picking import PickingService
 from .ports import PasswordHasher, UnitOfWorkFactory
 from .promotions import PromotionService
 from .purchasing import PurchasingService
+from .receipt_printing import ReceiptPrinter, ReceiptPrintService
 from .receivables import ReceivablesService
 from .returns import ReturnsService
 from .sales import SalesService
@@ -66,6 +67,7 @@ class Services:
     settings: SettingsService
     forecasts: ForecastService
     till: TillService
+    receipt_printing: ReceiptPrintService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts, purchase orders and the catalog; None where nothing
     prints."""
@@ -76,10 +78,12 @@ class Services:
     def build(cls, uow: UnitOfWorkFactory, hasher: PasswordHasher, *, renderer: Renderer | None = None,
               exporters: Exporters | None = None, mail_composer: MailComposer | None = None,
               mail_transport: MailTransport | None = None,
-              forecast_engine: ForecastEngine | None = None) -> "Services":
+              forecast_engine: ForecastEngine | None = None,
+              receipt_printer: ReceiptPrinter | None = None) -> "Services":
         """Every service over one unit-of-work factory; ``renderer`` goes to each service that prints; the mail
         service sends through ``mail_transport`` what ``mail_composer`` writes (None: the outbox only fills);
-        ``forecast_engine`` computes forecasts (without one, only cached forecasts can be read)."""
+        ``forecast_engine`` computes forecasts (without one, only cached forecasts can be read); ``receipt_printer``
+        prints counter receipts on the ESC/POS printer the settings name (None: print jobs wait)."""
         cache = SettingsCache(uow)
         billing = BillingService(uow, cache, renderer)
         mail = MailService(uow, cache, composer=mail_composer, transport=mail_transport,
@@ -97,5 +101,6 @@ class Services:
                    settings=SettingsService(uow, cache), order_import=OrderImportService(uow, cache),
                    status_page=StatusPageService(uow, cache), dashboard=DashboardService(uow, cache),
                    forecasts=ForecastService(uow, cache, forecast_engine), till=TillService(uow, cache, renderer),
+                   receipt_printing=ReceiptPrintService(uow, cache, receipt_printer),
                    renderer=renderer,
                    exporters=exporters)

@@ -10,6 +10,7 @@ from .repository_ports import (AuditRepository, CartsRepository, CustomerMergesR
                               EventsRepository, ForecastsRepository, InvoicesRepository, LedgerRepository,
                               OrdersRepository,
                               OutboxRepository, PayablesRepository, PaymentsRepository, PickingRepository,
+                              PrintJobsRepository,
                               ProductsRepository, PromotionsRepository, PurchasingRepository, ReceivablesRepository,
                               SalesRepository, SettingsRepository, ShipmentsRepository, StockRepository,
                               TillRepository, UsersRepository)
@@ -20,7 +21,7 @@ class UnitOfWork(Protocol):
 
     Repositories (attributes): settings, users, products, stock, customers, customer_merges, orders, events, audit,
     purchasing, payables, picking, shipments, invoices, payments, receivables, ledger, carts, promotions, sales,
-    outbox, forecasts, till: the protocols of ``repository_ports.py``.
+    outbox, print_jobs, forecasts, till: the protocols of ``repository_ports.py``.
     """
 
     @property
@@ -65,6 +66,8 @@ class UnitOfWork(Protocol):
     def sales(self) -> SalesRepository: ...
     @property
     def outbox(self) -> OutboxRepository: ...
+    @property
+    def print_jobs(self) -> PrintJobsRepository: ...
     @property
     def forecasts(self) -> ForecastsRepository: ...
     @property

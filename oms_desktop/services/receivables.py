@@ -24,6 +24,7 @@ from .order_lookup import order_row
 from .outbox import queue_for
 from .ports import utc_now
 from .pricing import price_order_lines
+from .receipt_jobs import queue_receipt, receipt_printer
 from .till import till_session_for_payment
 
 AGING_BUCKETS = ((0, "current"), (30, "1-30"), (60, "31-60"), (90, "61-90"))
@@ -125,13 +126,20 @@ class ReceivablesService(PrintingService):
 
     # ---- payments -------------------------------------------------------------------------------------------
     def record_payment(self, actor: Actor, order_ref, amount, method: str, *, reference: str = "",
-                       card_last4: str = "", notes: str = "", till: str | None = None) -> PaymentDTO:
+                       card_last4: str = "", notes: str = "", till: str | None = None,
+                       print_receipt: bool = False, change=Decimal(0)) -> PaymentDTO:
         """Take money for an order (partial, exact or more: the excess becomes the customer's credit). A cash or
         card payment goes through ``till`` (which must be open), or else through the till session the actor has
-        open, if any (``services.till.till_session_for_payment``)."""
+        open, if any (``services.till.till_session_for_payment``). ``print_receipt`` writes a receipt print job
+        (with ``change`` and, for cash, the drawer kick) in the payment's transaction; the receipt printer must be
+        set (``services.receipt_printing``), and ``ReceiptPrintService.print_pending`` prints it."""
         self._require(actor, Perm.PAYMENT, "record payments")
+        receipt = None
+        if print_receipt:
+            receipt_printer(self._settings.raw())  # refuses when none is set, before anything is written
+            receipt = {"change": change, "cashier": actor.display_name or actor.username}
         return self._money_movement(actor, order_ref, "payment", amount, method, reference, card_last4, notes,
-                                    till)
+                                    till, receipt)
 
     def refund(self, actor: Actor, order_ref, amount, method: str, *, reference: str = "",
                notes: str = "", till: str | None = None) -> PaymentDTO:
@@ -141,7 +149,7 @@ class ReceivablesService(PrintingService):
         return self._money_movement(actor, order_ref, "refund", amount, method, reference, "", notes, till)
 
     def _money_movement(self, actor, order_ref, kind, amount, method, reference, card_last4, notes,
-                        till=None) -> PaymentDTO:
+                        till=None, receipt: dict | None = None) -> PaymentDTO:
         currency = self.company.currency
         problems: list[str] = []
         value = None
@@ -168,6 +176,15 @@ class ReceivablesService(PrintingService):
             problems.append("card last four must be exactly four digits, for card payments only")
         if till is not None:
             problems.extend(till_name_problems(till))
+        change = Decimal(0)
+        if receipt is not None:
+            try:
+                change = receipt["change"] if isinstance(receipt["change"], Decimal) else parse_amount(
+                    receipt["change"] or "0", currency, field="change")
+                if change < 0:
+                    problems.append("change cannot be negative")
+            except ValidationFailed as e:
+                problems.extend(e.problems)
         if problems:
             raise ValidationFailed(problems)
         assert value is not None  # else parse_amount failed, a problem raised just above
@@ -211,6 +228,10 @@ class ReceivablesService(PrintingService):
                              entity="payment", entity_id=pid,
                              new={"order": label, "amount": str(value), "method": method, "reference": reference,
                                   "card_last4": card_last4})
+            if receipt is not None:
+                queue_receipt(uow, actor, order.id, change=change, cashier=receipt["cashier"],
+                              kick_drawer=method == Method.CASH,
+                              payments=len(uow.payments.payments_of(order.id)))
             dto = self._payment_dto(uow.payments.payment(pid))
             uow.commit()
         return dto
@@ -222,38 +243,8 @@ class ReceivablesService(PrintingService):
         their count: any payment's receipt can be printed again)."""
         self._require(actor, Perm.VIEW, "print receipts")
         with self._uow(write=False) as uow:
-            order = order_row(uow, order_ref)
-            cur = order.currency
-            change = parse_amount(change, cur, field="change") if not isinstance(change, Decimal) else change
-            payments = uow.payments.payments_of(order.id)
-            if payment_id is not None:
-                ids = [p.id for p in payments]
-                if payment_id not in ids:
-                    raise NotFound(f"{order_number(order.id)} has no payment number {payment_id}.")
-                payments = payments[:ids.index(payment_id) + 1]
-            lines = uow.orders.lines(order.id)
-            adjustments = uow.carts.adjustments(order.id)
-            totals = price_order_lines(order, lines, adjustments=stored_adjustments(adjustments, cur))
-            doc = ReceiptDoc(
-                number=receipt_number(order.id, len(payments)), printed_at=utc_now(),
-                company=company_info(self.company),
-                order_number=order_number(order.id), tracking_number=order.tracking_number or "",
-                cashier=actor.display_name or actor.username,
-                # Line amounts as the prices are kept (net, or gross when prices include tax), so the lines add
-                # up to the net (or the total) printed below them.
-                lines=tuple(ReceiptLine(ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
-                                        la.gross if order.prices_include_tax else la.net)
-                            for ln, la in zip(lines, totals.lines)),
-                # the order's allowances and charges below them, in the same basis (what was taken off or added)
-                adjustments=adjustment_lines((a.label, from_minor(a.amount_minor, cur), None) for a in adjustments),
-                tax_breakdown=tax_rows(totals, cur), net=totals.net, tax=totals.tax, total=totals.total,
-                currency=cur,
-                payments=tuple(ReceiptPayment(self._method_label(p.method, p.kind),
-                                              from_minor(p.amount_minor if p.kind == "payment" else -p.amount_minor,
-                                                         cur),
-                                              p.reference or (f"**** {p.card_last4}" if p.card_last4 else ""))
-                               for p in payments),
-                change=change, locale=self.company.locale)
+            doc = receipt_doc(uow, self.company, order_ref, actor.display_name or actor.username, change,
+                              printed_at=utc_now(), payment_id=payment_id)
         return self._printer().render_receipt(doc)
 
     # ---- what is owed ---------------------------------------------------------------------------------------
@@ -348,3 +339,43 @@ class ReceivablesService(PrintingService):
         return QueueItem(r.id, order_number(r.id), r.status, r.customer_name or "", from_minor(r.total_minor, cur),
                          from_minor(int(invoiced_minor), cur), from_minor(int(paid_minor), cur),
                          from_minor(open_minor, cur), invoice_number, due_date, max(days, 0))
+
+
+def receipt_doc(uow, company, order_ref, cashier: str, change, *, printed_at: datetime,
+                payments_upto: int | None = None, payment_id: int | None = None) -> ReceiptDoc:
+    """The till receipt of an order as it stands, with its first ``payments_upto`` payments (all: None), or up to
+    the payment ``payment_id`` (that payment's receipt as it was when it was taken): the one document the 80 mm
+    PDF and the receipt printer both print, so both show the same figures."""
+    order = order_row(uow, order_ref)
+    cur = order.currency
+    change = parse_amount(change, cur, field="change") if not isinstance(change, Decimal) else change
+    lines = uow.orders.lines(order.id)
+    adjustments = uow.carts.adjustments(order.id)
+    totals = price_order_lines(order, lines, adjustments=stored_adjustments(adjustments, cur))
+    payments = list(uow.payments.payments_of(order.id))
+    if payment_id is not None:
+        ids = [p.id for p in payments]
+        if payment_id not in ids:
+            raise NotFound(f"{order_number(order.id)} has no payment number {payment_id}.")
+        payments = payments[:ids.index(payment_id) + 1]
+    if payments_upto is not None:
+        payments = payments[:payments_upto]
+    return ReceiptDoc(
+        number=receipt_number(order.id, len(payments)), printed_at=printed_at,
+        company=company_info(company),
+        order_number=order_number(order.id), tracking_number=order.tracking_number or "",
+        cashier=cashier,
+        # Line amounts as the prices are kept (net, or gross when prices include tax), so the lines add
+        # up to the net (or the total) printed below them.
+        lines=tuple(ReceiptLine(ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
+                                la.gross if order.prices_include_tax else la.net)
+                    for ln, la in zip(lines, totals.lines)),
+        # the order's allowances and charges below them, in the same basis (what was taken off or added)
+        adjustments=adjustment_lines((a.label, from_minor(a.amount_minor, cur), None) for a in adjustments),
+        tax_breakdown=tax_rows(totals, cur), net=totals.net, tax=totals.tax, total=totals.total,
+        currency=cur,
+        payments=tuple(ReceiptPayment(ReceivablesService._method_label(p.method, p.kind),
+                                      from_minor(p.amount_minor if p.kind == "payment" else -p.amount_minor, cur),
+                                      p.reference or (f"**** {p.card_last4}" if p.card_last4 else ""))
+                       for p in payments),
+        change=change, locale=company.locale)

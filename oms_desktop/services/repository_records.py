@@ -37,6 +37,26 @@ class EventRecord:
 
 
 @dataclass(frozen=True)
+class PrintJobRecord:
+    """A receipt waiting for the receipt printer, or printed (table ``print_jobs``; ``docs/printing.md``)."""
+
+    id: int
+    kind: str
+    order_id: int
+    facts: str  # JSON: change, payments so far, cashier, drawer kick
+    status: str
+    attempts: int
+    claim_token: str
+    claimed_by: str
+    claimed_at: datetime | None
+    printer: str
+    last_error: str
+    created_by: int | None
+    created_at: datetime
+    printed_at: datetime | None
+
+
+@dataclass(frozen=True)
 class OutboxRecord:
     """A message waiting to leave, or gone (table ``outbox``; ``docs/mail.md``)."""
 

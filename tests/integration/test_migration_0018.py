@@ -31,7 +31,6 @@ def test_0018_adds_merged_into_keeps_the_customers_and_downgrades_cleanly(engine
                            "CURRENT_TIMESTAMP)"), {"id": cid})
     migrate(engine, "0018")
     assert "merged_into_id" in _columns(engine) and triggers(engine) == before
-    assert differences(engine) == []
     with engine.begin() as c:
         c.execute(text("UPDATE customers SET merged_into_id = 1 WHERE id = 2"))
         assert c.execute(text("SELECT count(*) FROM customers")).scalar_one() == 2
@@ -41,3 +40,5 @@ def test_0018_adds_merged_into_keeps_the_customers_and_downgrades_cleanly(engine
     assert "merged_into_id" not in _columns(engine) and triggers(engine) == before
     with engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM customers")).scalar_one() == 2
+    migrate(engine, "head")  # and up again, through the migrations after it: the models' schema
+    assert differences(engine) == []

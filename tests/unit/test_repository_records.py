@@ -10,6 +10,7 @@ import pytest
 from oms_desktop.adapters.db import models as m
 from oms_desktop.adapters.db import models_accounts as a
 from oms_desktop.adapters.db import models_mail as mm
+from oms_desktop.adapters.db import models_printing as mpr
 from oms_desktop.adapters.db import models_till as t
 from oms_desktop.services import repository_records as rp
 
@@ -19,6 +20,7 @@ from oms_desktop.services import repository_records as rp
     (rp.EventRecord, m.Event.__table__, ("username",)),
     (rp.AuditRecord, m.AuditEntry.__table__, ()),
     (rp.OutboxRecord, mm.OutboxMessage.__table__, ()),
+    (rp.PrintJobRecord, mpr.PrintJob.__table__, ()),
     (rp.TillSessionRecord, t.TillSession.__table__, ("opened_by_name", "closed_by_name")),
     (rp.TillMovementRecord, t.TillMovement.__table__, ("username",)),
     (rp.TillPaymentRecord, a.Payment.__table__, ("order_total_minor", "username")),

@@ -18,6 +18,7 @@ from .repositories_carts import CartsRepo, PromotionsRepo
 from .repositories_accounts import InvoicesRepo, LedgerRepo, PaymentsRepo, ReceivablesRepo
 from .repositories_purchasing import PayablesRepo, PurchasingRepo
 from .repositories_mail import OutboxRepo
+from .repositories_printing import PrintJobsRepo
 from .repositories_forecasts import ForecastsRepo
 from .repositories_sales import SalesRepo
 from .repositories_till import TillRepo
@@ -67,6 +68,7 @@ class SqlUnitOfWork:
         self.promotions = PromotionsRepo(c)
         self.sales = SalesRepo(c)
         self.outbox = OutboxRepo(c)
+        self.print_jobs = PrintJobsRepo(c)
         self.forecasts = ForecastsRepo(c)
         self.till = TillRepo(c)
         return self
@@ -139,6 +141,7 @@ if TYPE_CHECKING:
         _promotions: rp.PromotionsRepository = uow.promotions
         _forecasts: rp.ForecastsRepository = uow.forecasts
         _outbox: rp.OutboxRepository = uow.outbox
+        _print_jobs: rp.PrintJobsRepository = uow.print_jobs
         _purchasing: rp.PurchasingRepository = uow.purchasing
         _payables: rp.PayablesRepository = uow.payables
         _sales: rp.SalesRepository = uow.sales

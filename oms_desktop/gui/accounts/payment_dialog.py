@@ -1,8 +1,8 @@
 """Taking a payment: the dialog (amount typed as text, parsed to an exact Decimal) and the counter's "Pay now" flow.
 
 The dialog only collects and checks what was typed; the service records the payment. ``take_payment`` is the
-whole counter flow (load the order's balance, ask, record in the background, offer the 80 mm receipt), shared by the
-order entry tab's Pay now (Ctrl+P) and the accounts tab.
+whole counter flow (load the order's balance, ask, record in the background, then print on the receipt printer or
+offer the 80 mm receipt), shared by the order entry tab's Pay now (Ctrl+P) and the accounts tab.
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from typing import Callable
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit,
-                               QMessageBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
+                               QLineEdit, QMessageBox, QVBoxLayout, QWidget)
 
 from ...domain.errors import ValidationFailed
 from ...domain.ledger import contains_card_number
@@ -28,11 +28,13 @@ class PaymentDialog(QDialog):
     the last four digits and the terminal's reference, never the card number.
 
     Attributes:
-        result_values: after Accept, a dict with amount, method, reference, card_last4, notes and change (Decimals).
+        result_values: after Accept, a dict with amount, method, reference, card_last4, notes, change (Decimals)
+            and print_receipt (print on the receipt printer, in the payment's transaction).
     """
 
     def __init__(self, order_number: str, due: Decimal, currency: str, locale: str = "en_US",
-                 parent: QWidget | None = None, *, refund: bool = False, customer_name: str = ""):
+                 parent: QWidget | None = None, *, refund: bool = False, customer_name: str = "",
+                 receipt_printer: bool = False):
         super().__init__(parent)
         self.currency, self.locale, self.due, self.refund = currency, locale, due, refund
         self.result_values: dict | None = None
@@ -71,6 +73,13 @@ class PaymentDialog(QDialog):
         form.addRow("&Reference", self.reference_edit)
         form.addRow("&Notes", self.notes_edit)
         layout.addLayout(form)
+        # Only when a receipt printer is set: the receipt is then a print job committed with the payment.
+        self.print_check = QCheckBox("Print to rece&ipt printer", objectName="print_check")
+        self.print_check.setToolTip("The receipt prints on the counter's receipt printer (and a cash payment opens "
+                                    "the drawer)")
+        self.print_check.setChecked(receipt_printer and not refund)
+        self.print_check.setVisible(receipt_printer and not refund)
+        layout.addWidget(self.print_check)
         self.error_label = QLabel(objectName="error_label")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
@@ -140,7 +149,8 @@ class PaymentDialog(QDialog):
         if problems:
             raise ValidationFailed(problems)
         return {"amount": amount, "method": self.method_combo.currentData(), "reference": reference,
-                "card_last4": last4, "notes": notes, "change": change}
+                "card_last4": last4, "notes": notes, "change": change,
+                "print_receipt": self.print_check.isChecked() and not self.print_check.isHidden()}
 
     def try_accept(self) -> None:
         try:
@@ -192,12 +202,15 @@ def offer_receipt(parent: QWidget, services, actor, jobs, order_id: int, order_n
 def take_payment(parent: QWidget, services, actor, jobs, order_ref, locale: str,
                  show_message: Callable[[str, bool], None], *, dialog_factory=PaymentDialog,
                  receipt: bool = True, on_recorded: Callable[[object], None] | None = None) -> None:
-    """The counter flow: read what is due, ask for the payment, record it, offer the receipt."""
+    """The counter flow: read what is due, ask for the payment, record it, then print the receipt on the receipt
+    printer (when one is set and the box is ticked: the print job commits with the payment, then prints in the
+    background) or offer the 80 mm PDF."""
 
-    def ask(account) -> None:
+    def ask(found) -> None:
+        account, printer = found
         due = account.balance
         dialog = dialog_factory(account.order_number, due, account.currency, locale, parent,
-                                customer_name=account.customer_name)
+                                customer_name=account.customer_name, receipt_printer=printer)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_values is None:
             return
         v = dialog.result_values
@@ -211,14 +224,38 @@ def take_payment(parent: QWidget, services, actor, jobs, order_ref, locale: str,
             show_message(f"{money} {payment.method} recorded for {account.order_number}{change}; {tail}.", False)
             if on_recorded is not None:
                 on_recorded(payment)
-            if receipt:
+            if v.get("print_receipt"):
+                print_waiting_receipts(services, jobs, parent, show_message)
+            elif receipt:
                 offer_receipt(parent, services, actor, jobs, account.order_id, account.order_number, v["change"],
                               show_message)
 
         jobs.submit(lambda _j: services.receivables.record_payment(
             actor, account.order_id, v["amount"], v["method"], reference=v["reference"],
-            card_last4=v["card_last4"], notes=v["notes"]),
+            card_last4=v["card_last4"], notes=v["notes"], print_receipt=bool(v.get("print_receipt")),
+            change=v["change"]),
             on_success=recorded, on_failure=lambda exc: show_message(str(exc), True), write=True, owner=parent)
 
-    jobs.submit(lambda _j: services.receivables.order_account(actor, order_ref), on_success=ask,
-                on_failure=lambda exc: show_message(str(exc), True), owner=parent)
+    jobs.submit(lambda _j: (services.receivables.order_account(actor, order_ref), receipt_printer_set(services)),
+                on_success=ask, on_failure=lambda exc: show_message(str(exc), True), owner=parent)
+
+
+def receipt_printer_set(services) -> bool:
+    """True when a receipt printer is set (runs in a job: the settings may be read from the database)."""
+    printing = getattr(services, "receipt_printing", None)
+    return printing is not None and printing.configured()
+
+
+def print_waiting_receipts(services, jobs, parent: QWidget, show_message: Callable[[str, bool], None]) -> None:
+    """Print the receipts waiting for the receipt printer (the one just committed with its payment) on the write
+    thread, so the window never waits for the printer; the message line says what happened."""
+
+    def done(report) -> None:
+        if report.errors:
+            show_message("Receipt not printed: " + "; ".join(report.errors)
+                         + (" (it waits and prints with the next receipt)" if report.waiting else ""), True)
+        elif report.printed:
+            show_message(f"Receipt printed ({report.printed}).", False)
+
+    jobs.submit(lambda _j: services.receipt_printing.print_pending(None), on_success=done,
+                on_failure=lambda exc: show_message(f"Receipt not printed: {exc}", True), write=True, owner=parent)
