@@ -132,8 +132,21 @@ def log_crash(exc: BaseException) -> Path | None:
         return None
 
 
+RECEIPT_ACTIONS = frozenset({"pdf", "print", "print-pending", "jobs", "-h", "--help"})
+
+
+def _receipt_compat(argv: list[str]) -> list[str]:
+    """``oms receipt ORDER --pdf OUT`` (the spelling before the receipt printer came) still means ``oms receipt pdf
+    ORDER --pdf OUT``: scripts written for it keep working."""
+    if "receipt" in argv:
+        i = argv.index("receipt")
+        if i + 1 < len(argv) and argv[i + 1] not in RECEIPT_ACTIONS:
+            return [*argv[:i + 1], "pdf", *argv[i + 1:]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _receipt_compat(list(sys.argv[1:] if argv is None else argv))
     as_json = "--json" in argv
     try:
         try:
