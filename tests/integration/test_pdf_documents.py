@@ -393,6 +393,16 @@ def test_reprinting_gives_identical_bytes(renderer):
     assert renderer.render_receipt(make_receipt()) == renderer.render_receipt(make_receipt())
 
 
+def test_documents_carry_their_own_date_not_2000_01_01(renderer, tools):
+    """Reprints stay byte-identical because the creation date is the document's own (ReportLab's invariant mode
+    alone would write 2000-01-01); a document without a date of its own is dated now."""
+    assert "2024" in pdf_tools.pdf_info(renderer.render_pick_list(make_pick_list()))["CreationDate"]
+    assert "2024" in pdf_tools.pdf_info(renderer.render_invoice(make_invoice()))["CreationDate"]
+    slip = PackingSlipDoc(order_number="SO-1001", tracking_number="7K3D-9XQ2-M4PA", company=COMPANY,
+                          ship_to=Address("A", ("B",)), lines=(), carrier="DHL", carrier_ref="X1")
+    assert str(datetime.now().year) in pdf_tools.pdf_info(renderer.render_packing_slip(slip))["CreationDate"]
+
+
 def test_cjk_prints_through_the_builtin_cid_font_when_no_cjk_truetype_font_is_installed(tools):
     from reportlab.platypus import Paragraph
 

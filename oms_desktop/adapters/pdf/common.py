@@ -6,7 +6,7 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -303,12 +303,37 @@ class QrFlowable(Flowable):
 # --- documents -------------------------------------------------------------------------------------------------------
 
 
+def pdf_date(value: date | datetime | None) -> str:
+    """A PDF date string (``D:20261203144000+00'00'``) for ``value``, now (UTC) when None; a date is its midnight."""
+    if value is None:
+        value = datetime.now(timezone.utc)
+    if not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    offset = value.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"D:{value:%Y%m%d%H%M%S}{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+
+
 class InvariantCanvas(pdfcanvas.Canvas):
-    """A canvas that always writes byte-identical output for identical input (fixed dates and document ID)."""
+    """A canvas that writes byte-identical output for identical input: a fixed document ID, and as creation date
+    the document's own date (``creation_date``, set by ``dated``), so a reprint is identical and the date is real
+    (ReportLab's invariant mode alone writes 2000-01-01)."""
+
+    creation_date: str | None = None
 
     def __init__(self, *args, **kwargs):
         kwargs["invariant"] = 1
         super().__init__(*args, **kwargs)
+        stamp = self.creation_date or pdf_date(None)
+        self.setDateFormatter(lambda *_ymdhms: stamp)
+
+
+def dated(canvas_class: type[pdfcanvas.Canvas], created: date | datetime | None) -> type[pdfcanvas.Canvas]:
+    """``canvas_class`` writing ``created`` as the PDF's creation and modification date (now when None)."""
+    return type(canvas_class.__name__, (canvas_class,), {"creation_date": pdf_date(created)})
 
 
 def numbered_canvas_class(footer: Callable[[pdfcanvas.Canvas, int, int], None]) -> type[pdfcanvas.Canvas]:
@@ -358,8 +383,11 @@ def draw_text_runs(canv: pdfcanvas.Canvas, x: float, y: float, text: str, font: 
 
 
 def build_pdf(flowables: Sequence[Flowable], *, pagesize, margin: float, title: str, footer_text: str | None,
-              author: str = "") -> bytes:
-    """Lay out flowables in one unpadded frame, so tables computed as ``page width - 2 * margin`` fit exactly."""
+              author: str = "", created: date | datetime | None = None) -> bytes:
+    """Lay out flowables in one unpadded frame, so tables computed as ``page width - 2 * margin`` fit exactly.
+
+    ``created`` is the document's own date (an invoice's issue date, a pick list's creation): the PDF's creation
+    date, so reprints stay byte-identical. Without it the PDF is dated now."""
     buffer = io.BytesIO()
     document = BaseDocTemplate(buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
                                bottomMargin=margin, title=title, author=author, creator="OMS Desktop", invariant=1)
@@ -367,7 +395,8 @@ def build_pdf(flowables: Sequence[Flowable], *, pagesize, margin: float, title: 
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     if footer_text is None:
-        document.build(list(flowables), canvasmaker=InvariantCanvas)
+        document.build(list(flowables), canvasmaker=dated(InvariantCanvas, created))
     else:
-        document.build(list(flowables), canvasmaker=numbered_canvas_class(page_footer(footer_text, margin)))
+        document.build(list(flowables), canvasmaker=dated(numbered_canvas_class(page_footer(footer_text, margin)),
+                                                          created))
     return buffer.getvalue()

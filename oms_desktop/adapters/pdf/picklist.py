@@ -10,6 +10,7 @@ from oms_desktop.services.documents import PickListDoc
 
 from .common import (GRID_COLOR, HEADER_FILL, DateFormatter, barcode_or_text, build_pdf, format_quantity, make_styles,
                      para, rich)
+from oms_desktop.domain.wording import counted
 
 MARGIN = 14 * mm
 
@@ -37,8 +38,8 @@ def render_pick_list(doc: PickListDoc, format_date: DateFormatter) -> bytes:
         Spacer(1, 2 * mm),
         rich("<b>No.</b> {number}", styles.body, number=doc.number),
         rich("<b>Created</b> {at} by {who}", styles.body, at=format_date(doc.created_at), who=doc.created_by),
-        rich("{lines} lines · {units} units · {orders} orders", styles.body,
-             lines=len(doc.lines), units=sum(line.quantity for line in doc.lines), orders=len(doc.orders)),
+        rich("{lines} · {units} · {orders}", styles.body, lines=counted(len(doc.lines), "line"),
+             units=counted(sum(line.quantity for line in doc.lines), "unit"), orders=counted(len(doc.orders), "order")),
     ]
     header = Table([[header_left, header_right]], colWidths=[width - 80 * mm, 80 * mm])
     header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
@@ -97,4 +98,5 @@ def render_pick_list(doc: PickListDoc, format_date: DateFormatter) -> bytes:
                   orders_table]
 
     return build_pdf(story, pagesize=A4, margin=MARGIN, title=f"Pick list {doc.number}",
-                     footer_text=f"Pick list {doc.number} · {format_date(doc.created_at)}", author=doc.created_by)
+                     footer_text=f"Pick list {doc.number} · {format_date(doc.created_at)}", author=doc.created_by,
+                     created=doc.created_at)
