@@ -38,6 +38,10 @@ HEADER_FILL = colors.HexColor("#e6e6e6")
 # Bar (module) widths we allow, widest first. Below 1 pt cheap printers and zbar at 150 dpi start to miss; between
 # 1.0 and 1.2 pt a module is 2.1-2.4 px at 150 dpi and rounds unevenly (measured: ~8 % of symbols failed at 1.1 pt).
 BAR_WIDTHS = (1.5, 1.3, 1.2, 1.0)
+# A pick list is scanned by hand at arm's length, and has to read from a rough 80 dpi render too: below 1.8 pt
+# (2 px at 80 dpi) zbar misses most symbols (measured at 80 dpi: 0/51 at 1.3-1.5 pt, every one at 1.8 and 2.0 pt,
+# whatever the symbol's sub-pixel position; 2.0 pt also reads at 72 dpi). 2.0 pt is a 0.7 mm module.
+SCAN_BAR_WIDTHS = (2.0, 1.8)
 QUIET_MODULES = 10  # Code128 minimum quiet zone on each side
 BAR_HEIGHT = 13 * mm
 
@@ -218,12 +222,13 @@ def is_code128_encodable(value: str) -> bool:
 class Code128Flowable(Flowable):
     """A Code128 symbol with quiet zones, using the widest scannable bar width that fits ``max_width``."""
 
-    def __init__(self, value: str, max_width: float, bar_height: float = BAR_HEIGHT):
+    def __init__(self, value: str, max_width: float, bar_height: float = BAR_HEIGHT,
+                 bar_widths: Sequence[float] = BAR_WIDTHS):
         super().__init__()
         self.value = value
         modules = _code128_modules(value)
-        fitting = [w for w in BAR_WIDTHS if (modules + 2 * QUIET_MODULES) * w <= max_width]
-        bar_width = fitting[0] if fitting else BAR_WIDTHS[-1]
+        fitting = [w for w in bar_widths if (modules + 2 * QUIET_MODULES) * w <= max_width]
+        bar_width = fitting[0] if fitting else bar_widths[-1]
         quiet = bar_width * QUIET_MODULES
         self.barcode = code128.Code128(value, barWidth=bar_width, barHeight=bar_height, quiet=True,
                                        lquiet=quiet, rquiet=quiet, humanReadable=False)
@@ -241,19 +246,23 @@ def _code128_modules(value: str) -> float:
     return code128.Code128(value, barWidth=1.0, quiet=False).width
 
 
-def fits_code128(value: str, max_width: float) -> bool:
+def fits_code128(value: str, max_width: float, bar_widths: Sequence[float] = BAR_WIDTHS) -> bool:
     if not is_code128_encodable(value):
         return False
-    return (_code128_modules(value) + 2 * QUIET_MODULES) * BAR_WIDTHS[-1] <= max_width
+    return (_code128_modules(value) + 2 * QUIET_MODULES) * bar_widths[-1] <= max_width
 
 
-def barcode_or_text(value: str, max_width: float, style: ParagraphStyle, bar_height: float = BAR_HEIGHT,
-                    caption: Paragraph | None = None) -> list[Flowable]:
-    """The barcode with its text (or ``caption``) below; text alone when unencodable or too wide to scan."""
+def barcode_or_text(value: str, max_width: float, style: ParagraphStyle | None, bar_height: float = BAR_HEIGHT,
+                    caption: Paragraph | None = None, bar_widths: Sequence[float] = BAR_WIDTHS) -> list[Flowable]:
+    """The barcode with its text (or ``caption``) below; text alone when unencodable or too wide to scan.
+    ``style`` None: the barcode alone (its text is printed elsewhere), nothing when it cannot be drawn."""
     flowables: list[Flowable] = []
-    if fits_code128(value, max_width):
-        flowables.append(Code128Flowable(value, max_width, bar_height))
-    flowables.append(caption or para(value, style))
+    if fits_code128(value, max_width, bar_widths):
+        flowables.append(Code128Flowable(value, max_width, bar_height, bar_widths))
+    if caption is not None:
+        flowables.append(caption)
+    elif style is not None:
+        flowables.append(para(value, style))
     return flowables
 
 
