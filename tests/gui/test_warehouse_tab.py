@@ -181,3 +181,22 @@ def test_tab_and_shift_tab_leave_the_pick_table(qtbot, tab, catalog, admin, cust
     tab.pick_table.setFocus()
     qtbot.keyClick(tab.pick_table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert not tab.pick_table.hasFocus()
+
+
+def test_the_tab_mnemonics_are_unique_and_clear_of_the_tabs_and_menus(tab):
+    """The main window holds Alt+O/I/W/A/S (tabs), B (the manager's dashboard) and F/V/H (menus)."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+    texts = [w.text() for w in tab.findChildren(QAbstractButton) + tab.findChildren(QLabel)]
+    letters = [m.group(1).lower() for t in texts for m in [re.search(r"&([^&\s])", t)] if m]
+    assert len(letters) == len(set(letters)), letters
+    assert not set(letters) & set("oiwasbfvh"), letters
+
+
+def test_the_queue_keeps_no_blank_band_when_a_pick_list_is_loaded(qtbot, tab, catalog, admin, customer):
+    _pick_all(qtbot, tab, catalog, admin, customer, [[("LAMP-01", 1)]])
+    catalog.orders.place_order(admin, customer.id, [("BOOK-01", 1)])
+    tab.refresh_queue()
+    header = tab.queue_table.horizontalHeader()
+    assert header.sectionResizeMode(1) == header.ResizeMode.Stretch

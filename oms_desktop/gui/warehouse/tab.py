@@ -106,10 +106,10 @@ class WarehouseTab(QWidget, MessageLine):
         self.queue_table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         ql.addWidget(self.queue_table)
         row = QHBoxLayout()
-        self.selected_button = QPushButton("Pick list for &selected (Ctrl+P)", objectName="selected_button")
+        self.selected_button = QPushButton("Pick list for selected (Ctrl+P)", objectName="selected_button")
         self.next_spin = QSpinBox(objectName="next_spin", minimum=1, maximum=60, value=10)
         self.next_button = QPushButton("Pick &next", objectName="next_button")
-        self.release_button = QPushButton("&Release backorder", objectName="release_button")
+        self.release_button = QPushButton("Release backorder", objectName="release_button")
         row.addWidget(self.selected_button)
         row.addWidget(self.next_button)
         row.addWidget(self.next_spin)
@@ -142,11 +142,11 @@ class WarehouseTab(QWidget, MessageLine):
         short_row = QHBoxLayout()
         self.short_reason_edit = QLineEdit(objectName="short_reason_edit")
         self.short_reason_edit.setPlaceholderText("Reason for anything short (not at location, damaged, ...)")
-        self.confirm_button = QPushButton("&Confirm picks (Ctrl+Enter)", objectName="confirm_button")
+        self.confirm_button = QPushButton("Confir&m picks (Ctrl+Enter)", objectName="confirm_button")
         short_row.addWidget(self.short_reason_edit, 1)
         short_row.addWidget(self.confirm_button)
         doc_row = QHBoxLayout()
-        self.print_button = QPushButton("&Print...", objectName="print_button")
+        self.print_button = QPushButton("Prin&t...", objectName="print_button")
         self.save_button = QPushButton("Save as P&DF...", objectName="save_button")
         doc_row.addWidget(self.print_button)
         doc_row.addWidget(self.save_button)
@@ -158,6 +158,8 @@ class WarehouseTab(QWidget, MessageLine):
         pl.addLayout(doc_row)
         rl.addWidget(pick_box, 3)
 
+        # Mnemonics are unique in the window: the tabs hold Alt+O/I/W/A/S (and B for the manager), the menus F/V/H.
+        # Selected and Confirm have Ctrl+P and Ctrl+Enter; Release and the packing slip are a Tab away.
         ship_box = QGroupBox("Pack and ship")
         form = QFormLayout(ship_box)
         self.ship_order_edit = QLineEdit(objectName="ship_order_edit")
@@ -169,17 +171,17 @@ class WarehouseTab(QWidget, MessageLine):
         self.weight_edit = QLineEdit(objectName="weight_edit")
         self.weight_edit.setPlaceholderText("kg, e.g. 2.5")
         self.packages_spin = QSpinBox(objectName="packages_spin", minimum=1, maximum=999, value=1)
-        form.addRow("&Order", self.ship_order_edit)
-        form.addRow("Carr&ier", self.carrier_edit)
-        form.addRow("Ser&vice", self.service_edit)
-        form.addRow("Carrier &reference", self.carrier_ref_edit)
-        form.addRow("&Weight (kg)", self.weight_edit)
+        form.addRow("O&rder", self.ship_order_edit)
+        form.addRow("&Carrier", self.carrier_edit)
+        form.addRow("Service (e.g. e&xpress)", self.service_edit)
+        form.addRow("Carrier r&eference", self.carrier_ref_edit)
+        form.addRow("Wei&ght (kg)", self.weight_edit)
         form.addRow("Pac&kages", self.packages_spin)
         buttons = QHBoxLayout()
-        self.pack_button = QPushButton("P&ack", objectName="pack_button")
-        self.ship_button = QPushButton("S&hip", objectName="ship_button")
+        self.pack_button = QPushButton("Pack onl&y", objectName="pack_button")
+        self.ship_button = QPushButton("Shi&p (packs too)", objectName="ship_button")
         self.deliver_button = QPushButton("De&livered", objectName="deliver_button")
-        self.slip_button = QPushButton("Packing sli&p PDF...", objectName="slip_button")
+        self.slip_button = QPushButton("Packing slip PDF...", objectName="slip_button")
         for b in (self.pack_button, self.ship_button, self.deliver_button, self.slip_button):
             buttons.addWidget(b)
         form.addRow(buttons)
@@ -245,6 +247,9 @@ class WarehouseTab(QWidget, MessageLine):
             for c, item in enumerate(cells):
                 t.setItem(r, c, item)
         t.resizeColumnsToContents()
+        # resizeColumnsToContents drops the customer column's stretch: the table then ended in a blank band once the
+        # splitter moved (as it does when a pick list is loaded beside it)
+        t.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self._apply_filter()
         if self._follow_queue:
             self._follow_queue = False
