@@ -96,11 +96,9 @@ def cmd_picklist_show(ctx) -> int:
 def cmd_ship(ctx) -> int:
     a, actor = ctx.args, ctx.need_actor()
     shipping, tracking = ctx.services.shipping, ctx.services.tracking
-    info = tracking.tracking(actor, a.order)
-    if not any(s.status == "packed" for s in info.shipments):
-        shipping.pack_order(actor, a.order, carrier=a.carrier, carrier_ref=a.carrier_ref, service=a.service,
-                            weight_kg=a.weight, packages=a.packages)
-    shipment = shipping.ship_order(actor, a.order)
+    # packs first when the order is picked and not packed yet, in the same transaction (the window's Ship too)
+    shipment = shipping.pack_and_ship(actor, a.order, carrier=a.carrier, carrier_ref=a.carrier_ref, service=a.service,
+                                      weight_kg=a.weight, packages=a.packages)
     if a.packing_slip:
         _write(a.packing_slip, shipping.packing_slip_pdf(actor, a.order))
     after = tracking.tracking(actor, a.order)

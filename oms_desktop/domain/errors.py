@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from .wording import counted
 
 
 class OmsError(Exception):
@@ -31,7 +32,7 @@ class ValidationFailed(UserFacingError):
             problems = [problems]
         self.problems = list(problems)
         super().__init__("; ".join(self.problems) if len(self.problems) <= 3 else
-                         "; ".join(self.problems[:3]) + f"; and {len(self.problems) - 3} more problems")
+                         "; ".join(self.problems[:3]) + f"; and {counted(len(self.problems) - 3, 'more problem')}")
 
 
 class NotFound(UserFacingError):

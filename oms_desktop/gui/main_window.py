@@ -17,6 +17,7 @@ from .event_feed import EventFeed
 from .format import money
 from .forms.ui_main_window import Ui_MainWindow
 from .jobs import JobRunner
+from ..domain.wording import counted
 
 MAX_ACTIVITY = 200
 
@@ -74,7 +75,7 @@ def describe_event(e: EventDTO, locale: str = "en_US") -> str:
         case "refund_paid":
             return f"{who} refunded {amount('amount')} ({p.get('method')}) for {order}"
         case "picklist_created":
-            return f"{who} created pick list {p.get('number')} ({p.get('lines')} lines)"
+            return f"{who} created pick list {p.get('number')} ({counted(int(p.get('lines') or 0), 'line')})"
         case "order_shipped":
             return f"{who} shipped {order}"
         case _:

@@ -92,7 +92,7 @@ class InventoryService(ServiceBase):
             if not uow.stock.change_on_hand(row.id, delta):
                 raise BusinessRuleViolation(
                     f"{sku}: on hand is {row.on_hand} with {row.reserved} reserved; it cannot change by {delta}.")
-            uow.stock.add_move(row.id, kind="adjust", on_hand_delta=delta, reason=f"{reason} {note}".strip(),
+            uow.stock.add_move(row.id, kind="adjust", on_hand_delta=delta, reason=_move_reason(reason, note),
                                user_id=actor.user_id)
             if delta > 0:  # units found or received go to the backorders waiting for them first
                 backorders.reserve_waiting(uow, actor, [row.id])
@@ -208,3 +208,14 @@ class InventoryService(ServiceBase):
             for oid in sorted(set(order_ids)):
                 out.update(ln.product_id for ln in uow.orders.lines(oid))
         return sorted(out)
+
+
+def _move_reason(reason: str, note: str) -> str:
+    """The stock move's reason followed by the clerk's note ("found behind the shelf"); a note that starts with the
+    reason itself is kept as it is ("found behind shelf" stays that, not "found found behind shelf")."""
+    note = " ".join((note or "").split())
+    if not note:
+        return reason
+    if note.casefold().split()[0].rstrip(":,.;") == reason.casefold():
+        return note
+    return f"{reason} {note}"

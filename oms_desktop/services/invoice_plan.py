@@ -16,6 +16,7 @@ from .invoice_adjustments import as_adjustments, billed, goods_base, order_adjus
 from .invoice_adjustments import shares as share_rows
 from .invoice_doc import line_totals
 from .pricing import price_order_lines
+from ..domain.wording import counted
 
 NOT_INVOICEABLE = ("draft", "cancelled")
 INVOICE_WHAT = ("auto", "shipped", "all")
@@ -86,7 +87,7 @@ def _invoice_list(numbers) -> str:
 def _units_text(rest: list[tuple[int, str]], most: int = 6) -> str:
     """'1 x LAMP-01, 2 x BULB-E27' (at most ``most`` SKUs, then how many more)."""
     text = ", ".join(f"{q} x {sku}" for q, sku in rest[:most])
-    return text + (f" and {len(rest) - most} more lines" if len(rest) > most else "")
+    return text + (f" and {counted(len(rest) - most, 'more line')}" if len(rest) > most else "")
 
 
 def plan_invoice(uow: Any, order: Any, what: str) -> SimpleNamespace:

@@ -32,10 +32,9 @@ from .warehouse_dto import ShipmentDTO, shipment_dto, to_kg
 class ShippingService(PrintingService):
 
     # ---- pack, ship, deliver -----------------------------------------------------------------------------------
-    def pack_order(self, actor: Actor, order_ref, *, carrier: str, carrier_ref: str, service: str = "",
-                   weight_kg=None, packages=1) -> ShipmentDTO:
-        """Record the parcel of the picked units; the order becomes packed (a backorder pick keeps its status)."""
-        self._require(actor, Perm.WAREHOUSE, "pack orders")
+    @staticmethod
+    def _parcel(carrier, carrier_ref, service, weight_kg, packages) -> dict:
+        """The parcel's fields checked and normalised, every problem at once."""
         carrier, carrier_ref, service = (str(x or "").strip() for x in (carrier, carrier_ref, service))
         problems = []
         if not carrier:
@@ -59,138 +58,168 @@ class ShippingService(PrintingService):
             grams = None
         if problems:
             raise ValidationFailed(problems)
+        return dict(carrier=carrier, carrier_ref=carrier_ref, service=service, packages=n_packages, weight_g=grams)
+
+    def pack_order(self, actor: Actor, order_ref, *, carrier: str, carrier_ref: str, service: str = "",
+                   weight_kg=None, packages=1) -> ShipmentDTO:
+        """Record the parcel of the picked units; the order becomes packed (a backorder pick keeps its status)."""
+        self._require(actor, Perm.WAREHOUSE, "pack orders")
+        parcel = self._parcel(carrier, carrier_ref, service, weight_kg, packages)
         with self._uow() as uow:
-            order = order_row(uow, order_ref, for_update=True)
-            label = order_number(order.id)
-            po = uow.picking.open_pick_of(order.id)
-            if po is None:
-                raise InvalidTransition(f"{label} is {order.status} and on no pick list; put it on a pick list "
-                                        "and confirm the picks first.")
-            if po.status == PickOrderStatus.PICKING:
-                raise InvalidTransition(f"{label} is on {pick_list_number(po.pick_list_id)}, whose picks are not "
-                                        "confirmed yet; confirm them first.")
-            if po.status == PickOrderStatus.PACKED:
-                raise InvalidTransition(f"{label} is packed already; ship it.")
-            per_product: dict[int, list] = {}
-            for ln in uow.picking.pick_lines(po.pick_list_id, order.id):
-                if ln.picked:
-                    per_product.setdefault(ln.product_id, [ln.sku, ln.name, 0])[2] += ln.picked
-            if not po.backorder:
-                check_transition(order.status, Status.PACKED, label)
-            sid = uow.shipments.add_shipment(dict(
-                order_id=order.id, pick_list_id=po.pick_list_id, status=ShipmentStatus.PACKED.value,
-                backorder=po.backorder,
-                carrier=carrier, service=service, carrier_ref=carrier_ref, packages=n_packages, weight_g=grams,
-                packed_by=actor.user_id))
-            uow.shipments.add_shipment_lines([dict(shipment_id=sid, product_id=pid, sku=sku, name=name, quantity=q)
-                                              for pid, (sku, name, q) in sorted(per_product.items())])
-            check_move(PickOrderStatus, po.status, PickOrderStatus.PACKED, f"{label} on its pick list")
-            uow.picking.set_pick_order_status(po.id, PickOrderStatus.PACKED.value)
-            if not po.backorder:
-                uow.orders.update(order.id, {"status": Status.PACKED.value})
-                uow.orders.add_history(order.id, order.status, Status.PACKED, actor.user_id,
-                                       f"{carrier} {carrier_ref}")
-            uow.events.add_event(ev.OrderPacked(order_id=order.id, number=label, carrier=carrier,
-                                                carrier_ref=carrier_ref, packages=n_packages, backorder=po.backorder),
-                                 user_id=actor.user_id)
-            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.pack", entity="order",
-                             entity_id=order.id, old={"status": order.status},
-                             new={"shipment": sid, "carrier": carrier, "service": service, "carrier_ref": carrier_ref,
-                                  "packages": n_packages, "weight_g": grams,
-                                  "lines": {sku: q for sku, _n, q in per_product.values()}})
-            dto = shipment_dto(uow, uow.shipments.shipments_of(order.id)[-1])
+            dto = self._pack(uow, actor, order_ref, parcel)
             uow.commit()
         return dto
+
+    def pack_and_ship(self, actor: Actor, order_ref, *, carrier: str, carrier_ref: str, service: str = "",
+                      weight_kg=None, packages=1) -> ShipmentDTO:
+        """Ship the order, packing it first with this parcel if its picks are confirmed and it is not packed yet
+        (what ``oms ship`` does), in one transaction: a refused ship leaves it unpacked."""
+        self._require(actor, Perm.WAREHOUSE, "ship orders")
+        with self._uow() as uow:
+            order = order_row(uow, order_ref, for_update=True)
+            po = uow.picking.open_pick_of(order.id)
+            if po is None or po.status != PickOrderStatus.PACKED:  # _pack says why when there is nothing to pack
+                self._pack(uow, actor, order_ref, self._parcel(carrier, carrier_ref, service, weight_kg, packages))
+            dto = self._ship(uow, actor, order_ref)
+            uow.commit()
+        return dto
+
+    def _pack(self, uow, actor: Actor, order_ref, parcel: dict) -> ShipmentDTO:
+        carrier, carrier_ref, service = parcel["carrier"], parcel["carrier_ref"], parcel["service"]
+        n_packages, grams = parcel["packages"], parcel["weight_g"]
+        order = order_row(uow, order_ref, for_update=True)
+        label = order_number(order.id)
+        po = uow.picking.open_pick_of(order.id)
+        if po is None:
+            raise InvalidTransition(f"{label} is {order.status} and on no pick list; put it on a pick list "
+                                    "and confirm the picks first.")
+        if po.status == PickOrderStatus.PICKING:
+            raise InvalidTransition(f"{label} is on {pick_list_number(po.pick_list_id)}, whose picks are not "
+                                    "confirmed yet; confirm them first.")
+        if po.status == PickOrderStatus.PACKED:
+            raise InvalidTransition(f"{label} is packed already; ship it.")
+        per_product: dict[int, list] = {}
+        for ln in uow.picking.pick_lines(po.pick_list_id, order.id):
+            if ln.picked:
+                per_product.setdefault(ln.product_id, [ln.sku, ln.name, 0])[2] += ln.picked
+        if not po.backorder:
+            check_transition(order.status, Status.PACKED, label)
+        sid = uow.shipments.add_shipment(dict(
+            order_id=order.id, pick_list_id=po.pick_list_id, status=ShipmentStatus.PACKED.value,
+            backorder=po.backorder,
+            carrier=carrier, service=service, carrier_ref=carrier_ref, packages=n_packages, weight_g=grams,
+            packed_by=actor.user_id))
+        uow.shipments.add_shipment_lines([dict(shipment_id=sid, product_id=pid, sku=sku, name=name, quantity=q)
+                                          for pid, (sku, name, q) in sorted(per_product.items())])
+        check_move(PickOrderStatus, po.status, PickOrderStatus.PACKED, f"{label} on its pick list")
+        uow.picking.set_pick_order_status(po.id, PickOrderStatus.PACKED.value)
+        if not po.backorder:
+            uow.orders.update(order.id, {"status": Status.PACKED.value})
+            uow.orders.add_history(order.id, order.status, Status.PACKED, actor.user_id,
+                                   f"{carrier} {carrier_ref}")
+        uow.events.add_event(ev.OrderPacked(order_id=order.id, number=label, carrier=carrier,
+                                            carrier_ref=carrier_ref, packages=n_packages, backorder=po.backorder),
+                             user_id=actor.user_id)
+        uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.pack", entity="order",
+                         entity_id=order.id, old={"status": order.status},
+                         new={"shipment": sid, "carrier": carrier, "service": service, "carrier_ref": carrier_ref,
+                              "packages": n_packages, "weight_g": grams,
+                              "lines": {sku: q for sku, _n, q in per_product.values()}})
+        return shipment_dto(uow, uow.shipments.shipments_of(order.id)[-1])
 
     def ship_order(self, actor: Actor, order_ref) -> ShipmentDTO:
         """Hand the packed parcel to the carrier: stock leaves (on hand and reserved down), the order is shipped,
         and whatever was not picked stays reserved as a backorder - all in one transaction."""
         self._require(actor, Perm.WAREHOUSE, "ship orders")
         with self._uow() as uow:
-            order = order_row(uow, order_ref, for_update=True)
-            label = order_number(order.id)
-            po = uow.picking.open_pick_of(order.id)
-            if po is None or po.status != PickOrderStatus.PACKED:
-                raise InvalidTransition(f"{label} is {order.status} and not packed; pack it first.")
-            shipment = next(s for s in reversed(uow.shipments.shipments_of(order.id))
-                            if s.status == ShipmentStatus.PACKED)
-            lines = uow.shipments.shipment_lines(shipment.id)
-            if not po.backorder:
-                check_transition(order.status, Status.SHIPPED, label)
-            by_sku = sorted(lines, key=lambda ln: ln.sku)  # SKU order, like reservations: no deadlocks
-            consumed = uow.shipments.consume_stock([(ln.product_id, ln.quantity) for ln in by_sku])
-            for ln in by_sku:
-                if ln.product_id not in consumed:
-                    raise BusinessRuleViolation(f"{ln.sku}: less is reserved than {label} ships; count the stock.")
-            uow.stock.add_moves([dict(product_id=ln.product_id, kind="ship", on_hand_delta=-ln.quantity,
-                                      reserved_delta=-ln.quantity, order_id=order.id,
-                                      reference=f"{shipment.carrier} {shipment.carrier_ref}"[:100],
-                                      user_id=actor.user_id) for ln in lines])
-            shipped = {ln.product_id: ln.quantity for ln in lines}
-            now = utc_now()
-            check_move(ShipmentStatus, shipment.status, ShipmentStatus.SHIPPED, f"the parcel of {label}")
-            uow.shipments.update_shipment(shipment.id, {"status": ShipmentStatus.SHIPPED.value,
-                                                        "shipped_by": actor.user_id, "shipped_at": now})
-            uow.picking.set_pick_order_status(po.id, PickOrderStatus.SHIPPED.value)
-            uow.receivables.refresh_open_account(order.id)  # its units left: shipped, not invoiced yet
-            owed = []
-            if not po.backorder:
-                ordered: dict[int, list] = {}
-                for ln in uow.orders.lines(order.id):
-                    ordered.setdefault(ln.product_id, [ln.sku, ln.name, 0])[2] += ln.quantity
-                short = any(q > shipped.get(pid, 0) for pid, (_s, _n, q) in ordered.items())
-                reasons = {ln.product_id: ln.short_reason
-                           for ln in uow.picking.pick_lines(po.pick_list_id, order.id) if ln.short_reason} \
-                    if short else {}
-                for pid, (sku, name, q) in sorted(ordered.items(), key=lambda kv: kv[1][0]):
-                    rest = q - shipped.get(pid, 0)
-                    if rest > 0:
-                        uow.shipments.add_backorder(dict(order_id=order.id, product_id=pid, sku=sku, name=name,
-                                                         quantity=rest, reason=reasons.get(pid, "")[:200]))
-                        owed.append((pid, sku, rest))
-                note = f"{shipment.carrier} {shipment.carrier_ref}"
-                if owed:
-                    note += "; backorder: " + ", ".join(f"{q} x {sku}" for _p, sku, q in owed)
-                uow.orders.update(order.id, {"status": Status.SHIPPED.value})
-                uow.orders.add_history(order.id, order.status, Status.SHIPPED, actor.user_id, note)
-            else:
-                for b in uow.shipments.backorders_of(order.id, open_only=True):
-                    take = min(b.quantity, shipped.get(b.product_id, 0))
-                    if take:
-                        shipped_left = b.quantity - take
-                        uow.shipments.update_backorder(b.id, {"quantity": shipped_left,
-                                                              "status": BackorderStatus.OPEN.value if shipped_left
-                                                              else BackorderStatus.FULFILLED.value})
-                        owed_left = shipped_left
-                        if owed_left:
-                            owed.append((b.product_id, b.sku, owed_left))
-                    else:
-                        owed.append((b.product_id, b.sku, b.quantity))
-                uow.orders.update(order.id, {})
-            ledger_posting.post_shipment(uow, actor, order.id, sorted(shipped.items()), currency=order.currency)
-            uow.events.add_event(ev.OrderShipped(order_id=order.id, number=label,
-                                                 tracking_number=order.tracking_number, carrier=shipment.carrier,
-                                                 carrier_ref=shipment.carrier_ref, product_ids=sorted(shipped),
-                                                 backorder=po.backorder),
-                                 user_id=actor.user_id)
-            queue_for(uow, MailKind.SHIPMENT, order.id, order.customer_id,
-                      {"carrier": shipment.carrier, "service": shipment.service, "carrier_ref": shipment.carrier_ref,
-                       "shipment_id": shipment.id, "lines": [[ln.sku, ln.quantity] for ln in by_sku]})
-            if owed and not po.backorder:
-                queue_for(uow, MailKind.BACKORDER, order.id, order.customer_id,
-                          {"lines": [[sku, q] for _p, sku, q in owed]})
-                uow.events.add_event(ev.BackorderCreated(order_id=order.id, number=label,
-                                                         product_ids=[p for p, _s, _q in owed],
-                                                         lines={sku: q for _p, sku, q in owed}),
-                                     user_id=actor.user_id)
-            uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.ship", entity="order",
-                             entity_id=order.id, old={"status": order.status},
-                             new={"shipment": shipment.id, "shipped": {ln.sku: ln.quantity for ln in lines},
-                                  "backorder": {sku: q for _p, sku, q in owed}})
-            dto = shipment_dto(uow, SimpleNamespace(**{**shipment._asdict(), "status": "shipped",
-                                                             "shipped_by": actor.user_id, "shipped_at": now}),
-                                     lines)
+            dto = self._ship(uow, actor, order_ref)
             uow.commit()
+        return dto
+
+    def _ship(self, uow, actor: Actor, order_ref) -> ShipmentDTO:
+        order = order_row(uow, order_ref, for_update=True)
+        label = order_number(order.id)
+        po = uow.picking.open_pick_of(order.id)
+        if po is None or po.status != PickOrderStatus.PACKED:
+            raise InvalidTransition(f"{label} is {order.status} and not packed; pack it first.")
+        shipment = next(s for s in reversed(uow.shipments.shipments_of(order.id))
+                        if s.status == ShipmentStatus.PACKED)
+        lines = uow.shipments.shipment_lines(shipment.id)
+        if not po.backorder:
+            check_transition(order.status, Status.SHIPPED, label)
+        by_sku = sorted(lines, key=lambda ln: ln.sku)  # SKU order, like reservations: no deadlocks
+        consumed = uow.shipments.consume_stock([(ln.product_id, ln.quantity) for ln in by_sku])
+        for ln in by_sku:
+            if ln.product_id not in consumed:
+                raise BusinessRuleViolation(f"{ln.sku}: less is reserved than {label} ships; count the stock.")
+        uow.stock.add_moves([dict(product_id=ln.product_id, kind="ship", on_hand_delta=-ln.quantity,
+                                  reserved_delta=-ln.quantity, order_id=order.id,
+                                  reference=f"{shipment.carrier} {shipment.carrier_ref}"[:100],
+                                  user_id=actor.user_id) for ln in lines])
+        shipped = {ln.product_id: ln.quantity for ln in lines}
+        now = utc_now()
+        check_move(ShipmentStatus, shipment.status, ShipmentStatus.SHIPPED, f"the parcel of {label}")
+        uow.shipments.update_shipment(shipment.id, {"status": ShipmentStatus.SHIPPED.value,
+                                                    "shipped_by": actor.user_id, "shipped_at": now})
+        uow.picking.set_pick_order_status(po.id, PickOrderStatus.SHIPPED.value)
+        uow.receivables.refresh_open_account(order.id)  # its units left: shipped, not invoiced yet
+        owed = []
+        if not po.backorder:
+            ordered: dict[int, list] = {}
+            for ln in uow.orders.lines(order.id):
+                ordered.setdefault(ln.product_id, [ln.sku, ln.name, 0])[2] += ln.quantity
+            short = any(q > shipped.get(pid, 0) for pid, (_s, _n, q) in ordered.items())
+            reasons = {ln.product_id: ln.short_reason
+                       for ln in uow.picking.pick_lines(po.pick_list_id, order.id) if ln.short_reason} \
+                if short else {}
+            for pid, (sku, name, q) in sorted(ordered.items(), key=lambda kv: kv[1][0]):
+                rest = q - shipped.get(pid, 0)
+                if rest > 0:
+                    uow.shipments.add_backorder(dict(order_id=order.id, product_id=pid, sku=sku, name=name,
+                                                     quantity=rest, reason=reasons.get(pid, "")[:200]))
+                    owed.append((pid, sku, rest))
+            note = f"{shipment.carrier} {shipment.carrier_ref}"
+            if owed:
+                note += "; backorder: " + ", ".join(f"{q} x {sku}" for _p, sku, q in owed)
+            uow.orders.update(order.id, {"status": Status.SHIPPED.value})
+            uow.orders.add_history(order.id, order.status, Status.SHIPPED, actor.user_id, note)
+        else:
+            for b in uow.shipments.backorders_of(order.id, open_only=True):
+                take = min(b.quantity, shipped.get(b.product_id, 0))
+                if take:
+                    shipped_left = b.quantity - take
+                    uow.shipments.update_backorder(b.id, {"quantity": shipped_left,
+                                                          "status": BackorderStatus.OPEN.value if shipped_left
+                                                          else BackorderStatus.FULFILLED.value})
+                    owed_left = shipped_left
+                    if owed_left:
+                        owed.append((b.product_id, b.sku, owed_left))
+                else:
+                    owed.append((b.product_id, b.sku, b.quantity))
+            uow.orders.update(order.id, {})
+        ledger_posting.post_shipment(uow, actor, order.id, sorted(shipped.items()), currency=order.currency)
+        uow.events.add_event(ev.OrderShipped(order_id=order.id, number=label,
+                                             tracking_number=order.tracking_number, carrier=shipment.carrier,
+                                             carrier_ref=shipment.carrier_ref, product_ids=sorted(shipped),
+                                             backorder=po.backorder),
+                             user_id=actor.user_id)
+        queue_for(uow, MailKind.SHIPMENT, order.id, order.customer_id,
+                  {"carrier": shipment.carrier, "service": shipment.service, "carrier_ref": shipment.carrier_ref,
+                   "shipment_id": shipment.id, "lines": [[ln.sku, ln.quantity] for ln in by_sku]})
+        if owed and not po.backorder:
+            queue_for(uow, MailKind.BACKORDER, order.id, order.customer_id,
+                      {"lines": [[sku, q] for _p, sku, q in owed]})
+            uow.events.add_event(ev.BackorderCreated(order_id=order.id, number=label,
+                                                     product_ids=[p for p, _s, _q in owed],
+                                                     lines={sku: q for _p, sku, q in owed}),
+                                 user_id=actor.user_id)
+        uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.ship", entity="order",
+                         entity_id=order.id, old={"status": order.status},
+                         new={"shipment": shipment.id, "shipped": {ln.sku: ln.quantity for ln in lines},
+                              "backorder": {sku: q for _p, sku, q in owed}})
+        dto = shipment_dto(uow, SimpleNamespace(**{**shipment._asdict(), "status": "shipped",
+                                                         "shipped_by": actor.user_id, "shipped_at": now}),
+                                 lines)
         return dto
 
     def deliver_order(self, actor: Actor, order_ref, note: str = "") -> OrderDTO:

@@ -140,3 +140,10 @@ def test_a_bad_import_imports_nothing_and_reports_every_bad_row(catalog, admin, 
         assert wanted in message
     assert catalog.catalog.count(admin, active_only=False) == 3
     assert catalog.inventory.invariant_violations() == []
+
+
+def test_a_note_that_repeats_the_reason_is_not_doubled(catalog, admin):
+    catalog.inventory.adjust_stock(admin, "LAMP-01", 1, "found", "Found behind shelf 4")
+    catalog.inventory.adjust_stock(admin, "LAMP-01", -1, "damage", "")
+    history = catalog.inventory.stock_history(admin, "LAMP-01")
+    assert [h.reason for h in history[:2]] == ["damage", "Found behind shelf 4"]

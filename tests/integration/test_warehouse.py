@@ -62,6 +62,35 @@ def test_an_order_is_picked_packed_shipped_and_delivered(services, catalog, admi
     assert services.inventory.invariant_violations() == []
 
 
+def test_pack_and_ship_packs_a_picked_order_in_the_same_transaction_and_refuses_what_pack_refuses(
+        services, catalog, admin, customer, warehouse):
+    order = _place(services, admin, customer, [("LAMP-01", 2)])
+    pl = services.picking.create_pick_list(warehouse, [order.id])
+    with pytest.raises(InvalidTransition, match="confirm them first"):  # Pack's own words, nothing packed
+        services.shipping.pack_and_ship(warehouse, order.number, carrier="DHL", carrier_ref="JD1")
+    services.picking.confirm_picks(warehouse, pl.id)
+    with pytest.raises(ValidationFailed, match="carrier is empty"):
+        services.shipping.pack_and_ship(warehouse, order.number, carrier=" ", carrier_ref="JD1")
+    assert services.tracking.tracking(admin, order.id).shipments == ()  # refused: still unpacked
+    shipped = services.shipping.pack_and_ship(warehouse, order.number, carrier="DHL", carrier_ref="JD1",
+                                              weight_kg="1,5", packages=1)
+    assert (shipped.status, shipped.carrier, shipped.carrier_ref) == ("shipped", "DHL", "JD1")
+    assert [h.to_status for h in services.orders.get_order(admin, order.id).history] == [
+        "confirmed", "picking", "packed", "shipped"]
+    assert _stock(services, admin, "LAMP-01") == (8, 0)
+    with pytest.raises(InvalidTransition):
+        services.shipping.pack_and_ship(warehouse, order.number, carrier="DHL", carrier_ref="JD1")
+    assert services.inventory.invariant_violations() == []
+
+
+def test_pack_and_ship_ships_a_packed_order_with_its_own_parcel(services, catalog, admin, customer, warehouse):
+    order = _place(services, admin, customer, [("BOOK-01", 1)])
+    services.picking.confirm_picks(warehouse, services.picking.create_pick_list(warehouse, [order.id]).id)
+    services.shipping.pack_order(warehouse, order.id, carrier="UPS", carrier_ref="1Z9")
+    shipped = services.shipping.pack_and_ship(warehouse, order.id, carrier="", carrier_ref="")
+    assert (shipped.status, shipped.carrier, shipped.carrier_ref) == ("shipped", "UPS", "1Z9")
+
+
 def test_shipping_reports_what_it_stored_and_refuses_a_sku_with_less_reserved_changing_nothing(
         backend, services, catalog, admin, customer, warehouse):
     from sqlalchemy import text

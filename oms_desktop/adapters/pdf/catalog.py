@@ -29,7 +29,7 @@ from oms_desktop.domain.catalog_print import SOLD_OUT
 from oms_desktop.services.documents import CatalogDoc
 
 from .common import (GRID_COLOR, HEADER_FILL, DateFormatter, MoneyFormatter, draw_text_runs, fit_column,
-                     format_rate, make_styles, numbered_canvas_class, para, rich)
+                     dated, format_rate, make_styles, numbered_canvas_class, para, rich)
 from .fonts import font_runs, font_set
 
 MARGIN = 14 * mm
@@ -175,7 +175,8 @@ def render_catalog(doc: CatalogDoc, format_money: MoneyFormatter, format_date: D
     frame = Frame(MARGIN, MARGIN, width, A4[1] - 2 * MARGIN - HEADER_SPACE, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0, id="body")
     document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_started)])
-    document.build(story, canvasmaker=numbered_canvas_class(_header_and_footer(company.name, footer_text)))
+    document.build(story, canvasmaker=dated(numbered_canvas_class(_header_and_footer(company.name, footer_text)),
+                                           doc.printed_on))
     return buffer.getvalue()
 
 

@@ -6,7 +6,7 @@ import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -38,6 +38,10 @@ HEADER_FILL = colors.HexColor("#e6e6e6")
 # Bar (module) widths we allow, widest first. Below 1 pt cheap printers and zbar at 150 dpi start to miss; between
 # 1.0 and 1.2 pt a module is 2.1-2.4 px at 150 dpi and rounds unevenly (measured: ~8 % of symbols failed at 1.1 pt).
 BAR_WIDTHS = (1.5, 1.3, 1.2, 1.0)
+# A pick list is scanned by hand at arm's length, and has to read from a rough 80 dpi render too: below 1.8 pt
+# (2 px at 80 dpi) zbar misses most symbols (measured at 80 dpi: 0/51 at 1.3-1.5 pt, every one at 1.8 and 2.0 pt,
+# whatever the symbol's sub-pixel position; 2.0 pt also reads at 72 dpi). 2.0 pt is a 0.7 mm module.
+SCAN_BAR_WIDTHS = (2.0, 1.8)
 QUIET_MODULES = 10  # Code128 minimum quiet zone on each side
 BAR_HEIGHT = 13 * mm
 
@@ -218,12 +222,13 @@ def is_code128_encodable(value: str) -> bool:
 class Code128Flowable(Flowable):
     """A Code128 symbol with quiet zones, using the widest scannable bar width that fits ``max_width``."""
 
-    def __init__(self, value: str, max_width: float, bar_height: float = BAR_HEIGHT):
+    def __init__(self, value: str, max_width: float, bar_height: float = BAR_HEIGHT,
+                 bar_widths: Sequence[float] = BAR_WIDTHS):
         super().__init__()
         self.value = value
         modules = _code128_modules(value)
-        fitting = [w for w in BAR_WIDTHS if (modules + 2 * QUIET_MODULES) * w <= max_width]
-        bar_width = fitting[0] if fitting else BAR_WIDTHS[-1]
+        fitting = [w for w in bar_widths if (modules + 2 * QUIET_MODULES) * w <= max_width]
+        bar_width = fitting[0] if fitting else bar_widths[-1]
         quiet = bar_width * QUIET_MODULES
         self.barcode = code128.Code128(value, barWidth=bar_width, barHeight=bar_height, quiet=True,
                                        lquiet=quiet, rquiet=quiet, humanReadable=False)
@@ -241,19 +246,23 @@ def _code128_modules(value: str) -> float:
     return code128.Code128(value, barWidth=1.0, quiet=False).width
 
 
-def fits_code128(value: str, max_width: float) -> bool:
+def fits_code128(value: str, max_width: float, bar_widths: Sequence[float] = BAR_WIDTHS) -> bool:
     if not is_code128_encodable(value):
         return False
-    return (_code128_modules(value) + 2 * QUIET_MODULES) * BAR_WIDTHS[-1] <= max_width
+    return (_code128_modules(value) + 2 * QUIET_MODULES) * bar_widths[-1] <= max_width
 
 
-def barcode_or_text(value: str, max_width: float, style: ParagraphStyle, bar_height: float = BAR_HEIGHT,
-                    caption: Paragraph | None = None) -> list[Flowable]:
-    """The barcode with its text (or ``caption``) below; text alone when unencodable or too wide to scan."""
+def barcode_or_text(value: str, max_width: float, style: ParagraphStyle | None, bar_height: float = BAR_HEIGHT,
+                    caption: Paragraph | None = None, bar_widths: Sequence[float] = BAR_WIDTHS) -> list[Flowable]:
+    """The barcode with its text (or ``caption``) below; text alone when unencodable or too wide to scan.
+    ``style`` None: the barcode alone (its text is printed elsewhere), nothing when it cannot be drawn."""
     flowables: list[Flowable] = []
-    if fits_code128(value, max_width):
-        flowables.append(Code128Flowable(value, max_width, bar_height))
-    flowables.append(caption or para(value, style))
+    if fits_code128(value, max_width, bar_widths):
+        flowables.append(Code128Flowable(value, max_width, bar_height, bar_widths))
+    if caption is not None:
+        flowables.append(caption)
+    elif style is not None:
+        flowables.append(para(value, style))
     return flowables
 
 
@@ -303,12 +312,37 @@ class QrFlowable(Flowable):
 # --- documents -------------------------------------------------------------------------------------------------------
 
 
+def pdf_date(value: date | datetime | None) -> str:
+    """A PDF date string (``D:20261203144000+00'00'``) for ``value``, now (UTC) when None; a date is its midnight."""
+    if value is None:
+        value = datetime.now(timezone.utc)
+    if not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    offset = value.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"D:{value:%Y%m%d%H%M%S}{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+
+
 class InvariantCanvas(pdfcanvas.Canvas):
-    """A canvas that always writes byte-identical output for identical input (fixed dates and document ID)."""
+    """A canvas that writes byte-identical output for identical input: a fixed document ID, and as creation date
+    the document's own date (``creation_date``, set by ``dated``), so a reprint is identical and the date is real
+    (ReportLab's invariant mode alone writes 2000-01-01)."""
+
+    creation_date: str | None = None
 
     def __init__(self, *args, **kwargs):
         kwargs["invariant"] = 1
         super().__init__(*args, **kwargs)
+        stamp = self.creation_date or pdf_date(None)
+        self.setDateFormatter(lambda *_ymdhms: stamp)
+
+
+def dated(canvas_class: type[pdfcanvas.Canvas], created: date | datetime | None) -> type[pdfcanvas.Canvas]:
+    """``canvas_class`` writing ``created`` as the PDF's creation and modification date (now when None)."""
+    return type(canvas_class.__name__, (canvas_class,), {"creation_date": pdf_date(created)})
 
 
 def numbered_canvas_class(footer: Callable[[pdfcanvas.Canvas, int, int], None]) -> type[pdfcanvas.Canvas]:
@@ -358,8 +392,11 @@ def draw_text_runs(canv: pdfcanvas.Canvas, x: float, y: float, text: str, font: 
 
 
 def build_pdf(flowables: Sequence[Flowable], *, pagesize, margin: float, title: str, footer_text: str | None,
-              author: str = "") -> bytes:
-    """Lay out flowables in one unpadded frame, so tables computed as ``page width - 2 * margin`` fit exactly."""
+              author: str = "", created: date | datetime | None = None) -> bytes:
+    """Lay out flowables in one unpadded frame, so tables computed as ``page width - 2 * margin`` fit exactly.
+
+    ``created`` is the document's own date (an invoice's issue date, a pick list's creation): the PDF's creation
+    date, so reprints stay byte-identical. Without it the PDF is dated now."""
     buffer = io.BytesIO()
     document = BaseDocTemplate(buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
                                bottomMargin=margin, title=title, author=author, creator="OMS Desktop", invariant=1)
@@ -367,7 +404,8 @@ def build_pdf(flowables: Sequence[Flowable], *, pagesize, margin: float, title: 
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     if footer_text is None:
-        document.build(list(flowables), canvasmaker=InvariantCanvas)
+        document.build(list(flowables), canvasmaker=dated(InvariantCanvas, created))
     else:
-        document.build(list(flowables), canvasmaker=numbered_canvas_class(page_footer(footer_text, margin)))
+        document.build(list(flowables), canvasmaker=dated(numbered_canvas_class(page_footer(footer_text, margin)),
+                                                          created))
     return buffer.getvalue()

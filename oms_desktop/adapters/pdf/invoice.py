@@ -145,4 +145,5 @@ def render_invoice(doc: InvoiceDoc, format_money: MoneyFormatter, format_date: D
 
     footer_bits = [company.name, f"{title} {doc.number}"] + ([f"VAT ID {company.vat_id}"] if company.vat_id else [])
     return build_pdf(story, pagesize=pagesize, margin=MARGIN, title=f"{title} {doc.number}",
-                     footer_text=" · ".join(footer_bits), author=company.name)
+                     footer_text=" · ".join(footer_bits), author=company.name,
+                     created=doc.issue_date)

@@ -62,4 +62,5 @@ def render_purchase_order(doc: PurchaseOrderDoc, format_money: MoneyFormatter, f
     if doc.notes:
         story += [Spacer(1, 6 * mm), KeepTogether([para("Notes", styles.bold), para(doc.notes, styles.body)])]
     return build_pdf(story, pagesize=A4, margin=MARGIN, title=f"Purchase order {doc.number}",
-                     footer_text=f"{company.name} · Purchase order {doc.number}", author=company.name)
+                     footer_text=f"{company.name} · Purchase order {doc.number}", author=company.name,
+                     created=doc.order_date)

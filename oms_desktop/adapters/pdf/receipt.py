@@ -80,7 +80,8 @@ def render_receipt(doc: ReceiptDoc, format_money: MoneyFormatter, format_date: D
 
     height = _content_height(story, width) + 2 * MARGIN + 2 * mm  # slack for rounding: never spill onto page 2
     return build_pdf(story, pagesize=(ROLL_WIDTH, height), margin=MARGIN, title=f"Receipt {doc.number}",
-                     footer_text=None, author=company.name)
+                     footer_text=None, author=company.name,
+                     created=doc.printed_at)
 
 
 def _content_height(flowables, width: float) -> float:

@@ -100,4 +100,4 @@ def render_z_report(doc: ZReportDoc, format_money: MoneyFormatter, format_date: 
     height = _content_height(story, width) + 2 * MARGIN + 6  # slack for rounding: never spill onto page 2
     title = f"{'Z' if closed else 'X'} report {doc.number} till {doc.till}"
     return build_pdf(story, pagesize=(ROLL_WIDTH, height), margin=MARGIN, title=title, footer_text=None,
-                     author=company.name)
+                     author=company.name, created=doc.printed_at)

@@ -28,6 +28,7 @@ from ..widgets.message_line import MessageLine
 from .payment_dialog import PaymentDialog, take_payment
 from .reprint import DocumentChoiceDialog, PrintableDoc, printable_docs, render
 from .till_dialog import TillDialog
+from ...domain.wording import counted
 
 REFRESH_EVENTS = (ev.PaymentReceived, ev.RefundPaid, ev.InvoiceIssued, ev.CreditNoteIssued, ev.OrderConfirmed,
                   ev.OrderCancelled, ev.OrderShipped, ev.OrderReturned, ev.EntryReversed, ev.TillCashMoved,
@@ -657,7 +658,8 @@ class AccountsTab(QWidget, MessageLine):
             Path(path).write_text(exporters.journal(entries, self.currency, fmt_name), encoding="utf-8")
             return len(entries)
 
-        self._run(work, lambda n: self.show_message(f"Exported {n} entries as {fmt_name} to {path}."))
+        self._run(work, lambda n: self.show_message(
+            f"Exported {counted(n, 'entry', 'entries')} as {fmt_name} to {path}."))
 
 
 __all__ = ["AccountsTab"]

@@ -12,17 +12,19 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain import events as ev
+from ...domain import tracking
 from ...domain.references import Series, parse_ref
 from ...services import Services
 from ...services.dto import Actor
 from ..widgets.message_line import MessageLine
+from ...domain.wording import counted
 
 REFRESH_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.PicklistCreated, ev.PicklistConfirmed, ev.OrderPicking,
                   ev.OrderPacked, ev.OrderShipped, ev.OrderDelivered, ev.BackorderCreated, ev.BackorderReleased,
@@ -74,6 +76,7 @@ class WarehouseTab(QWidget, MessageLine):
         self.pick_list = None
         self.counts: dict[str, int] = {}
         self.last_cue = ""
+        self._follow_queue = False
         self._build()
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self.refresh_queue)
@@ -88,6 +91,11 @@ class WarehouseTab(QWidget, MessageLine):
 
         queue_box = QGroupBox("Queue: express first, then oldest")
         ql = QVBoxLayout(queue_box)
+        self.queue_filter_edit = QLineEdit(objectName="queue_filter_edit")
+        self.queue_filter_edit.setPlaceholderText("Filter: order, customer, stage (Ctrl+F); scan a tracking number or "
+                                                  "PL-... + Enter to open it; Down: the list")
+        self.queue_filter_edit.setClearButtonEnabled(True)
+        ql.addWidget(self.queue_filter_edit)
         self.queue_table = QTableWidget(0, len(self.QUEUE_HEADERS), objectName="queue_table")
         self.queue_table.setHorizontalHeaderLabels(self.QUEUE_HEADERS)
         self.queue_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -95,12 +103,13 @@ class WarehouseTab(QWidget, MessageLine):
         self.queue_table.setAlternatingRowColors(True)
         self.queue_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.queue_table.setWordWrap(False)  # one line per order: long names are elided, not wrapped
+        self.queue_table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         ql.addWidget(self.queue_table)
         row = QHBoxLayout()
-        self.selected_button = QPushButton("Pick list for selec&ted (Ctrl+P)", objectName="selected_button")
+        self.selected_button = QPushButton("Pick list for selected (Ctrl+P)", objectName="selected_button")
         self.next_spin = QSpinBox(objectName="next_spin", minimum=1, maximum=60, value=10)
-        self.next_button = QPushButton("Pick ne&xt", objectName="next_button")
-        self.release_button = QPushButton("Release ba&ckorder", objectName="release_button")
+        self.next_button = QPushButton("Pick &next", objectName="next_button")
+        self.release_button = QPushButton("Release backorder", objectName="release_button")
         row.addWidget(self.selected_button)
         row.addWidget(self.next_button)
         row.addWidget(self.next_spin)
@@ -128,6 +137,7 @@ class WarehouseTab(QWidget, MessageLine):
         # One line per SKU: beside the queue on a 1,366 px screen the list is ~380 px wide, and a header as long as
         # "Per order (tote)" over "T2: 1" left the names 60 px, wrapped into two cut lines.
         self.pick_table.setWordWrap(False)
+        self.pick_table.setTabKeyNavigation(False)  # Tab and Shift+Tab leave the table (they were trapped in it)
         self.pick_table.horizontalHeaderItem(5).setToolTip("Units per order, by tote: T2: 1 = one unit into tote 2")
         short_row = QHBoxLayout()
         self.short_reason_edit = QLineEdit(objectName="short_reason_edit")
@@ -136,7 +146,7 @@ class WarehouseTab(QWidget, MessageLine):
         short_row.addWidget(self.short_reason_edit, 1)
         short_row.addWidget(self.confirm_button)
         doc_row = QHBoxLayout()
-        self.print_button = QPushButton("Pri&nt...", objectName="print_button")
+        self.print_button = QPushButton("Prin&t...", objectName="print_button")
         self.save_button = QPushButton("Save as P&DF...", objectName="save_button")
         doc_row.addWidget(self.print_button)
         doc_row.addWidget(self.save_button)
@@ -148,6 +158,8 @@ class WarehouseTab(QWidget, MessageLine):
         pl.addLayout(doc_row)
         rl.addWidget(pick_box, 3)
 
+        # Mnemonics are unique in the window: the tabs hold Alt+O/I/W/A/S (and B for the manager), the menus F/V/H.
+        # Selected and Confirm have Ctrl+P and Ctrl+Enter; Release and the packing slip are a Tab away.
         ship_box = QGroupBox("Pack and ship")
         form = QFormLayout(ship_box)
         self.ship_order_edit = QLineEdit(objectName="ship_order_edit")
@@ -159,17 +171,17 @@ class WarehouseTab(QWidget, MessageLine):
         self.weight_edit = QLineEdit(objectName="weight_edit")
         self.weight_edit.setPlaceholderText("kg, e.g. 2.5")
         self.packages_spin = QSpinBox(objectName="packages_spin", minimum=1, maximum=999, value=1)
-        form.addRow("Ord&er", self.ship_order_edit)
-        form.addRow("Ca&rrier", self.carrier_edit)
-        form.addRow("Service", self.service_edit)
-        form.addRow("Carrier reference", self.carrier_ref_edit)
-        form.addRow("Weight (kg)", self.weight_edit)
-        form.addRow("Packages", self.packages_spin)
+        form.addRow("O&rder", self.ship_order_edit)
+        form.addRow("&Carrier", self.carrier_edit)
+        form.addRow("Service (e.g. e&xpress)", self.service_edit)
+        form.addRow("Carrier r&eference", self.carrier_ref_edit)
+        form.addRow("Wei&ght (kg)", self.weight_edit)
+        form.addRow("Pac&kages", self.packages_spin)
         buttons = QHBoxLayout()
-        self.pack_button = QPushButton("Pac&k", objectName="pack_button")
-        self.ship_button = QPushButton("Shi&p", objectName="ship_button")
+        self.pack_button = QPushButton("Pack onl&y", objectName="pack_button")
+        self.ship_button = QPushButton("Shi&p (packs too)", objectName="ship_button")
         self.deliver_button = QPushButton("De&livered", objectName="deliver_button")
-        self.slip_button = QPushButton("Packin&g slip PDF...", objectName="slip_button")
+        self.slip_button = QPushButton("Packing slip PDF...", objectName="slip_button")
         for b in (self.pack_button, self.ship_button, self.deliver_button, self.slip_button):
             buttons.addWidget(b)
         form.addRow(buttons)
@@ -195,6 +207,10 @@ class WarehouseTab(QWidget, MessageLine):
         self.deliver_button.clicked.connect(self.deliver)
         self.slip_button.clicked.connect(self.save_packing_slip)
         self.queue_table.itemSelectionChanged.connect(self._queue_selection_changed)
+        self.queue_filter_edit.textChanged.connect(self._apply_filter)
+        self.queue_filter_edit.returnPressed.connect(self._filter_entered)
+        self.queue_filter_edit.installEventFilter(self)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_filter)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.pick_selected)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.confirm_picks)
         QShortcut(QKeySequence("F4"), self, activated=lambda: self.scan_edit.setFocus())
@@ -231,10 +247,100 @@ class WarehouseTab(QWidget, MessageLine):
             for c, item in enumerate(cells):
                 t.setItem(r, c, item)
         t.resizeColumnsToContents()
-        for r, q in enumerate(items):
-            if q.order_id in selected:
-                t.selectRow(r)
+        # resizeColumnsToContents drops the customer column's stretch: the table then ended in a blank band once the
+        # splitter moved (as it does when a pick list is loaded beside it)
+        t.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._apply_filter()
+        if self._follow_queue:
+            self._follow_queue = False
+            self._select_next_to_ship()
+        else:
+            for r, q in enumerate(items):
+                if q.order_id in selected:
+                    t.selectRow(r)
         self.queue_loaded.emit(len(items))
+
+    # ---- filter and scanned references -------------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.queue_filter_edit and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down:
+            self._enter_queue()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _focus_filter(self) -> None:
+        self.queue_filter_edit.setFocus()
+        self.queue_filter_edit.selectAll()
+
+    def _row_matches(self, q, needle: str) -> bool:
+        hay = " ".join([q.number, q.customer_name or "", q.stage, STAGE_TEXT.get(q.stage, q.stage),
+                        q.pick_list or "", q.tracking_number or ""]).casefold()
+        return all(word in hay for word in needle.casefold().split())
+
+    def _apply_filter(self) -> None:
+        needle = self.queue_filter_edit.text().strip()
+        for r, q in enumerate(self.queue_items):
+            self.queue_table.setRowHidden(r, bool(needle) and not self._row_matches(q, needle))
+
+    def _visible_rows(self) -> list[int]:
+        return [r for r in range(self.queue_table.rowCount()) if not self.queue_table.isRowHidden(r)]
+
+    def _enter_queue(self) -> None:
+        rows = self._visible_rows()
+        if not rows:
+            self.show_message(f"No order in the queue matches '{self.queue_filter_edit.text().strip()}'.", True)
+            return
+        if not set(rows) & {i.row() for i in self.queue_table.selectedIndexes()}:
+            self.queue_table.selectRow(rows[0])
+        self.queue_table.setFocus()
+
+    def _filter_entered(self) -> None:
+        """Enter in the filter: a scanned pick list or tracking/order number opens it; other text enters the list."""
+        text = self.queue_filter_edit.text().strip()
+        if text and self.open_reference(text):
+            self.queue_filter_edit.clear()
+            return
+        self._enter_queue()
+
+    def open_reference(self, text: str) -> bool:
+        """Open a pick list (PL-...) on the pick form, or an order (SO-... or its tracking number) on the pack and
+        ship form, selected in the queue. False if the text is neither."""
+        if parse_ref(Series.PICK_LIST, text, prefix_required=True) is not None:
+            self.jobs.submit(lambda job: self.services.picking.get_pick_list(self.actor, text),
+                             on_success=self._scanned_pick_list, on_failure=self._scan_failed, owner=self)
+            return True
+        if not (tracking.looks_like_tracking(text) or parse_ref(Series.ORDER, text, prefix_required=True)):
+            return False
+        oid = parse_ref(Series.ORDER, text, prefix_required=True)
+        key = None
+        if oid is None:
+            try:
+                key = tracking.parse_tracking(text)
+            except tracking.TrackingNumberError as e:  # a misread or mistyped code: its check character says so
+                self._refuse(text, str(e))
+                return True
+        for r, q in enumerate(self.queue_items):
+            if q.order_id == oid or (key is not None and q.tracking_number == key):
+                self.queue_table.setRowHidden(r, False)
+                self.queue_table.selectRow(r)
+                self.ship_order_edit.setText(q.number)
+                self._cue(True)
+                self.show_message(f"{q.number} ({q.customer_name}): {STAGE_TEXT.get(q.stage, q.stage)}.")
+                return True
+        # not in the queue (shipped already, or not confirmed): the pack and ship form says what it is
+        self.ship_order_edit.setText(key or text)
+        self.show_message(f"{key or text} is not in the queue (not picked yet, or shipped); it is on the pack and "
+                          "ship form.")
+        return True
+
+    def _select_next_to_ship(self) -> None:
+        """After a shipment the form follows the queue: the next picked or packed order, or an empty form."""
+        self.queue_table.clearSelection()
+        self.ship_order_edit.clear()
+        for r in self._visible_rows():
+            if self.queue_items[r].stage in ("picked", "packed"):
+                self.queue_table.selectRow(r)
+                return
 
     def selected_order_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.queue_table.selectedIndexes()})
@@ -264,8 +370,8 @@ class WarehouseTab(QWidget, MessageLine):
 
     def _pick_list_created(self, pl) -> None:
         self.load_pick_list(pl)
-        self.show_message(f"{pl.number} created: {len(pl.orders)} order(s), {len(pl.lines)} line(s), {pl.units} "
-                          "unit(s). Print it or save it as PDF, then scan to confirm.")
+        self.show_message(f"{pl.number} created: {counted(len(pl.orders), 'order')}, {counted(len(pl.lines), 'line')}, "
+                          f"{counted(pl.units, 'unit')}. Print it or save it as PDF, then scan to confirm.")
         self.refresh_queue()
 
     def load_pick_list(self, pl) -> None:
@@ -280,8 +386,8 @@ class WarehouseTab(QWidget, MessageLine):
             self.pick_table.setRowCount(0)
             self.pick_label.setText("No pick list loaded.")
             return
-        self.pick_label.setText(f"{pl.number} ({pl.status}) · {len(pl.orders)} orders · {pl.units} units · "
-                                f"picked {sum(self.counts.values())}")
+        self.pick_label.setText(f"{pl.number} ({pl.status}) · {counted(len(pl.orders), 'order')} · "
+                                f"{counted(pl.units, 'unit')} · picked {sum(self.counts.values())}")
         t = self.pick_table
         t.setRowCount(len(pl.lines))
         for r, ln in enumerate(pl.lines):
@@ -303,9 +409,9 @@ class WarehouseTab(QWidget, MessageLine):
         self.scan_edit.clear()
         if not text:
             return
-        if parse_ref(Series.PICK_LIST, text, prefix_required=True) is not None:
-            self.jobs.submit(lambda job: self.services.picking.get_pick_list(self.actor, text),
-                             on_success=self._scanned_pick_list, on_failure=self._scan_failed, owner=self)
+        on_list = self.pick_list is not None and any(
+            text.upper() == ln.sku or (ln.barcode and text == ln.barcode) for ln in self.pick_list.lines)
+        if not on_list and self.open_reference(text):  # a pick list, or a tote's tracking number: open it
             return
         if self.pick_list is None:
             self._refuse(text, "Scan the pick list's barcode first (PL-...).")
@@ -363,9 +469,9 @@ class WarehouseTab(QWidget, MessageLine):
         ready = [o for o in pl.orders if o.status == "picked"]
         back = [o for o in pl.orders if o.status == "empty"]
         short = sum(ln.quantity - (ln.picked or 0) for ln in pl.lines)
-        msg = f"{pl.number} confirmed: {len(ready)} order(s) ready to pack"
+        msg = f"{pl.number} confirmed: {counted(len(ready), 'order')} ready to pack"
         if short:
-            msg += f", {short} unit(s) short (they stay reserved and ship as a backorder)"
+            msg += f", {counted(short, 'unit')} short (they stay reserved and ship as a backorder)"
         if back:
             msg += f"; nothing found for {', '.join(o.number for o in back)}: back in the queue"
         self.show_message(msg + ".")
@@ -431,9 +537,7 @@ class WarehouseTab(QWidget, MessageLine):
         ref = self._order_ref()
         if ref is None:
             return
-        values = dict(carrier=self.carrier_edit.text(), carrier_ref=self.carrier_ref_edit.text(),
-                      service=self.service_edit.text(), weight_kg=self.weight_edit.text() or None,
-                      packages=self.packages_spin.value())
+        values = self._parcel()
         self.jobs.submit(lambda job: self.services.shipping.pack_order(self.actor, ref, **values),
                          on_success=lambda s: (self.show_message(
                              f"{s.order_number} packed: {s.carrier} {s.carrier_ref}, "
@@ -441,18 +545,29 @@ class WarehouseTab(QWidget, MessageLine):
                              self.refresh_queue()),
                          on_failure=self._failed, write=True, owner=self)
 
+    def _parcel(self) -> dict:
+        return dict(carrier=self.carrier_edit.text(), carrier_ref=self.carrier_ref_edit.text(),
+                    service=self.service_edit.text(), weight_kg=self.weight_edit.text() or None,
+                    packages=self.packages_spin.value())
+
     def ship(self) -> None:
+        """Ship; a picked order is packed first with the parcel typed here, in the same transaction (as
+        ``oms ship`` does), so Pack is only needed to pack now and ship later."""
         ref = self._order_ref()
         if ref is None:
             return
-        self.jobs.submit(lambda job: self.services.shipping.ship_order(self.actor, ref),
+        values = self._parcel()
+        self.jobs.submit(lambda job: self.services.shipping.pack_and_ship(self.actor, ref, **values),
                          on_success=self._shipped, on_failure=self._failed, write=True, owner=self)
 
     def _shipped(self, s) -> None:
         self.show_message(f"{s.order_number} shipped with {s.carrier} {s.carrier_ref}: "
                           + ", ".join(f"{q} x {sku}" for sku, _n, q in s.lines) + ".")
         for edit in (self.carrier_ref_edit, self.weight_edit):
-            edit.clear()
+            edit.clear()  # the carrier and service stay: most parcels of a day go the same way
+        self.packages_spin.setValue(1)
+        self.ship_order_edit.clear()  # the shipped order leaves the form; the queue's next one takes its place
+        self._follow_queue = True
         self.refresh_queue()
 
     def deliver(self) -> None:
