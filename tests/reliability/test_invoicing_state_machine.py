@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, initialize, invariant, precondition, rule
 
 from oms_desktop.domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
-from tests.helpers.state_machines import DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
+from tests.helpers.state_machines import examples, DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
 
 SKUS = ("IV-A", "IV-B", "IV-C")
 CSV = ("sku,name,unit_price,tax_rate,on_hand\nIV-A,A,19.99,0.19,900\nIV-B,B,0.07,0.19,900\n"
@@ -125,8 +125,9 @@ class InvoicingMachine(FreshDatabaseMachine):
 
 
 # SQLite as before; PostgreSQL fewer runs (slower steps, the same rules: see issue 11)
-SQLITE = settings(max_examples=25, stateful_step_count=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-POSTGRES = settings(SQLITE, max_examples=6)
+SQLITE = settings(max_examples=examples(25), stateful_step_count=50, deadline=None,
+                  suppress_health_check=[HealthCheck.too_slow])
+POSTGRES = settings(SQLITE, max_examples=examples(6))
 
 
 @pytest.mark.parametrize("database", DATABASES)

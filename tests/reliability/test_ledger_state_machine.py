@@ -15,7 +15,7 @@ from hypothesis.stateful import Bundle, initialize, invariant, rule
 from sqlalchemy import text
 
 from oms_desktop.domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
-from tests.helpers.state_machines import DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
+from tests.helpers.state_machines import examples, DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
 
 SKUS = ("LG-A", "LG-B", "LG-C")
 CSV = ("sku,name,unit_price,tax_rate,on_hand\nLG-A,A,19.99,0.19,500\nLG-B,B,0.07,0.07,500\n"
@@ -176,8 +176,9 @@ class LedgerMachine(FreshDatabaseMachine):
 
 
 # SQLite as before the warehouse path; PostgreSQL fewer runs (slower steps, the same rules: see issue 11)
-SQLITE = settings(max_examples=20, stateful_step_count=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-POSTGRES = settings(SQLITE, max_examples=6)
+SQLITE = settings(max_examples=examples(20), stateful_step_count=25, deadline=None,
+                  suppress_health_check=[HealthCheck.too_slow])
+POSTGRES = settings(SQLITE, max_examples=examples(6))
 
 
 @pytest.mark.parametrize("database", DATABASES)

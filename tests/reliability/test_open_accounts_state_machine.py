@@ -16,7 +16,7 @@ from hypothesis.stateful import Bundle, initialize, invariant, precondition, rul
 from oms_desktop.domain.errors import UserFacingError
 from oms_desktop.services.receivables import AccountsQueueDTO
 from oms_desktop.services.ports import utc_now
-from tests.helpers.state_machines import DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
+from tests.helpers.state_machines import examples, DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
 
 SKUS = ("OA-A", "OA-B", "OA-C")
 CSV = ("sku,name,unit_price,tax_rate,on_hand\nOA-A,A,19.99,0.19,900\nOA-B,B,0.07,0.19,900\n"
@@ -140,8 +140,9 @@ class OpenAccountsMachine(FreshDatabaseMachine):
 
 
 # SQLite as before; PostgreSQL fewer runs (slower steps, the same rules: see issue 11)
-SQLITE = settings(max_examples=30, stateful_step_count=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-POSTGRES = settings(SQLITE, max_examples=6)
+SQLITE = settings(max_examples=examples(30), stateful_step_count=40, deadline=None,
+                  suppress_health_check=[HealthCheck.too_slow])
+POSTGRES = settings(SQLITE, max_examples=examples(6))
 
 
 @pytest.mark.parametrize("database", DATABASES)

@@ -16,7 +16,7 @@ from hypothesis.stateful import Bundle, initialize, invariant, multiple, rule
 from sqlalchemy import text
 
 from oms_desktop.domain.errors import BusinessRuleViolation, InvalidTransition, OutOfStock, ValidationFailed
-from tests.helpers.state_machines import DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
+from tests.helpers.state_machines import examples, DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
 
 SKUS = ("PS-A", "PS-B")
 CSV = "sku,name,unit_price,tax_rate,on_hand,unit_cost\nPS-A,A,19.99,0.19,20,4.00\nPS-B,B,2.50,0.07,50,0.35\n"
@@ -177,8 +177,9 @@ class PurchasingMachine(FreshDatabaseMachine):
 
 
 # SQLite as before the warehouse path; PostgreSQL fewer runs (slower steps, the same rules: see issue 11)
-SQLITE = settings(max_examples=25, stateful_step_count=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-POSTGRES = settings(SQLITE, max_examples=6)
+SQLITE = settings(max_examples=examples(25), stateful_step_count=40, deadline=None,
+                  suppress_health_check=[HealthCheck.too_slow])
+POSTGRES = settings(SQLITE, max_examples=examples(6))
 
 
 @pytest.mark.parametrize("database", DATABASES)

@@ -14,7 +14,7 @@ from hypothesis.stateful import Bundle, initialize, invariant, multiple, precond
 from sqlalchemy import text
 
 from oms_desktop.domain.errors import BusinessRuleViolation, InvalidTransition, OutOfStock, ValidationFailed
-from tests.helpers.state_machines import DATABASES, FreshDatabaseMachine, run_machine
+from tests.helpers.state_machines import examples, DATABASES, FreshDatabaseMachine, run_machine
 
 SKUS = ("SM-A", "SM-B", "SM-C")
 OPENING = {"SM-A": 30, "SM-B": 12, "SM-C": 0}  # SM-C starts sold out: shortages from step one
@@ -560,8 +560,9 @@ class StockMachine(FreshDatabaseMachine):
 
 # SQLite: 25 runs of 30 steps (as before the warehouse path); PostgreSQL: 6 runs (about 20 s): each step is a few round
 # trips slower and the SQLite runs already cover the rules, so fewer runs there (see the report of issue 11).
-SQLITE = settings(max_examples=25, stateful_step_count=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-POSTGRES = settings(SQLITE, max_examples=6)
+SQLITE = settings(max_examples=examples(25), stateful_step_count=30, deadline=None,
+                  suppress_health_check=[HealthCheck.too_slow])
+POSTGRES = settings(SQLITE, max_examples=examples(6))
 
 
 @pytest.mark.parametrize("database", DATABASES)
