@@ -188,7 +188,10 @@ class OrderImportService(ServiceBase):
                                                                             for o in todo)
                                                      if p and looks_like_phone(p) and len(digits_of(p)) >= 6)
         names = uow.customers.names([*emails.values(), *keys.values()])
-        product_ids = {p.id for p in catalog.values()} | {p.id for p in by_barcode.values()}
+        # the stock of what the open orders want (history takes none)
+        product_ids = {p.id for o in todo if o.status == OPEN for ln in o.lines
+                       for p in (catalog.get(ln.sku) if ln.sku else None, by_barcode.get(ln.barcode))
+                       if p is not None}
         stock = uow.stock.lock_and_read(product_ids)
         return _Batch(uow, found, catalog, by_barcode, emails, keys, names,
                       {pid: on_hand - reserved for pid, (on_hand, reserved) in stock.items()})
