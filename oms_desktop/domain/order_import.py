@@ -219,20 +219,29 @@ class _Reader:
         self.local_tz = local_tz
         self._index: dict[str, int] = {}  # a column name as the code spells it -> its index (-1: not in the file)
 
-    def cell(self, cells: list[str], column: str) -> str:
+    def _at(self, column: str) -> int:
+        """The index of ``column`` (any case) in the file's rows, -1 when the file has no such column."""
         i = self._index.get(column)
         if i is None:
             i = self._index[column] = self.columns.get(column.lower(), -1)
+        return i
+
+    def cell(self, cells: list[str], column: str) -> str:
+        i = self._at(column)
         if i < 0 or i >= len(cells):
             return ""
         return cells[i].strip()
 
     def first(self, group: _Group, column: str) -> str:
         """The order's own column: on its first row (Shopify), or on any row (the generic format repeats it)."""
+        i = self._at(column)
+        if i < 0:
+            return ""
         for _n, cells in group:
-            v = self.cell(cells, column)
-            if v:
-                return v
+            if i < len(cells):
+                v = cells[i].strip()
+                if v:
+                    return v
         return ""
 
     def money(self, text: str, column: str, *, negative: bool = False) -> Decimal:
