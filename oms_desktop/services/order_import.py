@@ -178,21 +178,22 @@ class OrderImportService(ServiceBase):
         """What the batch's orders need from the database, in a few statements: the orders imported already, the
         products (by SKU, then by barcode), the customers by e-mail and by phone key, and the stock of the
         products, locked on PostgreSQL until the commit (on SQLite this transaction holds the database)."""
-        found = uow.orders.by_external_refs(channel, [o.ref for o in batch])
-        todo = [o for o in batch if o.ref not in found]
-        catalog = uow.products.by_skus({ln.sku for o in todo for ln in o.lines if ln.sku})
-        barcodes = {ln.barcode for o in todo for ln in o.lines if ln.barcode and ln.sku not in catalog}
-        by_barcode = uow.products.by_barcodes(barcodes) if barcodes else {}
-        emails = uow.customers.first_ids_by_emails(o.email.strip() for o in todo)
-        keys = uow.customers.first_ids_by_phone_keys(phone_key(p) for p in (o.phone.strip().lstrip("'")
-                                                                            for o in todo)
-                                                     if p and looks_like_phone(p) and len(digits_of(p)) >= 6)
-        names = uow.customers.names([*emails.values(), *keys.values()])
-        # the stock of what the open orders want (history takes none)
-        product_ids = {p.id for o in todo if o.status == OPEN for ln in o.lines
-                       for p in (catalog.get(ln.sku) if ln.sku else None, by_barcode.get(ln.barcode))
-                       if p is not None}
-        stock = uow.stock.lock_and_read(product_ids)
+        with uow.planned_for_values():  # IN lists of 200 values: never a generic plan (see there)
+            found = uow.orders.by_external_refs(channel, [o.ref for o in batch])
+            todo = [o for o in batch if o.ref not in found]
+            catalog = uow.products.by_skus({ln.sku for o in todo for ln in o.lines if ln.sku})
+            barcodes = {ln.barcode for o in todo for ln in o.lines if ln.barcode and ln.sku not in catalog}
+            by_barcode = uow.products.by_barcodes(barcodes) if barcodes else {}
+            emails = uow.customers.first_ids_by_emails(o.email.strip() for o in todo)
+            keys = uow.customers.first_ids_by_phone_keys(phone_key(p) for p in (o.phone.strip().lstrip("'")
+                                                                                for o in todo)
+                                                         if p and looks_like_phone(p) and len(digits_of(p)) >= 6)
+            names = uow.customers.names([*emails.values(), *keys.values()])
+            # the stock of what the open orders want (history takes none)
+            product_ids = {p.id for o in todo if o.status == OPEN for ln in o.lines
+                           for p in (catalog.get(ln.sku) if ln.sku else None, by_barcode.get(ln.barcode))
+                           if p is not None}
+            stock = uow.stock.lock_and_read(product_ids)
         return _Batch(uow, found, catalog, by_barcode, emails, keys, names,
                       {pid: on_hand - reserved for pid, (on_hand, reserved) in stock.items()})
 
