@@ -123,11 +123,11 @@ def read_rows(data: bytes) -> tuple[list[str], list[tuple[int, list[str]]], list
     rows: list[tuple[int, list[str]]] = []
     try:
         for n, cells in enumerate(reader, start=1):
-            if any(len(c) > MAX_FIELD for c in cells):
+            if max(map(len, cells), default=0) > MAX_FIELD:
                 return [], [], [f"row {n}: a cell longer than {MAX_FIELD:,} characters; this is not an order export"]
             if n == 1:
                 header = [h.strip() for h in cells]
-            elif any(c.strip() for c in cells):
+            elif any(map(str.strip, cells)):
                 rows.append((n, cells))
     except csv.Error as e:
         if "field larger than field limit" in str(e):
@@ -217,19 +217,31 @@ class _Reader:
         self.q = quantum(currency)
         self.now = now
         self.local_tz = local_tz
+        self._index: dict[str, int] = {}  # a column name as the code spells it -> its index (-1: not in the file)
+
+    def _at(self, column: str) -> int:
+        """The index of ``column`` (any case) in the file's rows, -1 when the file has no such column."""
+        i = self._index.get(column)
+        if i is None:
+            i = self._index[column] = self.columns.get(column.lower(), -1)
+        return i
 
     def cell(self, cells: list[str], column: str) -> str:
-        i = self.columns.get(column.lower())
-        if i is None or i >= len(cells):
+        i = self._at(column)
+        if i < 0 or i >= len(cells):
             return ""
         return cells[i].strip()
 
     def first(self, group: _Group, column: str) -> str:
         """The order's own column: on its first row (Shopify), or on any row (the generic format repeats it)."""
+        i = self._at(column)
+        if i < 0:
+            return ""
         for _n, cells in group:
-            v = self.cell(cells, column)
-            if v:
-                return v
+            if i < len(cells):
+                v = cells[i].strip()
+                if v:
+                    return v
         return ""
 
     def money(self, text: str, column: str, *, negative: bool = False) -> Decimal:

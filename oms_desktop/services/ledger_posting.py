@@ -32,6 +32,23 @@ def post_entry(uow, actor, entry: Entry, *, currency: str, order_id: int | None 
         [(p.account, p.amount) for p in entry.postings])
 
 
+def post_entries(uow, actor, entries: list[tuple[Entry, int, int]], *, currency: str) -> None:
+    """``post_entry`` for many entries of payments at once ((entry, order id, payment id) each; the payments
+    different): the same checks, two statements."""
+    rows = []
+    for entry, order_id, payment_id in entries:
+        if not entry.postings:
+            continue
+        problems = validate_entry(entry)
+        if problems:
+            raise BusinessRuleViolation("The journal entry was refused: " + "; ".join(problems))
+        rows.append((dict(kind=entry.kind, description=entry.description[:300], currency=currency,
+                          order_id=order_id, invoice_id=None, payment_id=payment_id, reverses_id=None,
+                          user_id=actor.user_id if actor is not None else None),
+                     [(p.account, p.amount) for p in entry.postings]))
+    uow.ledger.add_entries(rows)
+
+
 def _cost(uow, items: list[tuple[int, int]]) -> int:
     costs = uow.invoices.unit_costs(p for p, _q in items)  # one statement for all products
     return sum(costs.get(product_id, 0) * int(quantity) for product_id, quantity in items)

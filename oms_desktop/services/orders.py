@@ -28,6 +28,7 @@ from .dto import Actor, OrderDTO, OrderSummaryDTO
 from .cart_editing import CartEditing, customer_ship_to, reprice, stale_cart, with_fields
 from .order_amendments import OrderAmending
 from .order_search import OrderSearching
+from .order_writing import NewOrder, write_orders
 
 STEP_EVENTS: dict[Status, type[ev.OrderPicking] | type[ev.OrderPacked] | type[ev.OrderShipped]
                   | type[ev.OrderDelivered]] = {
@@ -189,49 +190,49 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
             values.update(coupon_id=cart.coupon_id, shipping_method=method,
                           ship_to=typed_ship_to if typed_ship_to is not None else customer_ship_to(customer))
             values.update(created_at=now, updated_at=now, confirmed_at=now)
-            for _ in range(10):  # 55 random bits: a number already taken is drawn again, practically never
-                values["tracking_number"] = tn = tracking.new_tracking_number()
-                oid = uow.orders.add_unless_tracking_taken(values)
-                if oid is not None:
-                    break
-            else:
-                raise RuntimeError("could not draw an unused tracking number")
             line_rows = [
-                dict(order_id=oid, line_no=i, product_id=products[pl.sku].id, sku=pl.sku, name=products[pl.sku].name,
+                dict(line_no=i, product_id=products[pl.sku].id, sku=pl.sku, name=products[pl.sku].name,
                      quantity=pl.quantity, unit_price_minor=products[pl.sku].unit_price_minor,
                      tax_rate_bp=products[pl.sku].tax_rate_bp, discount_bp=0,
                      net_minor=to_minor(la.net, company.currency), tax_minor=to_minor(la.tax, company.currency))
                 for i, (pl, la) in enumerate(zip(priced, totals.lines), start=1)]
-            uow.orders.add_lines(line_rows)
             adj_rows = adjustment_rows(adjs, totals, company.currency)
-            uow.carts.add_adjustments(oid, adj_rows)
-            if coupon_row is not None:
-                if not uow.carts.redeem(coupon_row.id):
-                    raise CouponRefused(f"coupon {coupon_row.code} has just been used up")
-                uow.carts.add_redemption(coupon_row.id, oid, customer_id)
-            uow.orders.add_history(oid, None, Status.CONFIRMED, actor.user_id, "placed", at=now)
-            self._confirmed_event(uow, actor, oid, tn, to_minor(totals.total, company.currency), company.currency,
-                                  len(wanted))
+            new = NewOrder(values, line_rows, adj_rows, [(None, Status.CONFIRMED, "placed", now)],
+                           audit=lambda oid, tn: dict(action="order.confirm", entity="order", entity_id=oid,
+                                                      old={"status": "draft"},
+                                                      new={"status": "confirmed", "tracking_number": tn}),
+                           facts=[(1, now)])
+            owed: dict = {}
+
+            def reserve(orders: list[NewOrder]) -> None:
+                oid = orders[0].id
+                if coupon_row is not None:
+                    if not uow.carts.redeem(coupon_row.id):
+                        raise CouponRefused(f"coupon {coupon_row.code} has just been used up")
+                    uow.carts.add_redemption(coupon_row.id, oid, customer_id)
+                queue_to(uow, MailKind.CONFIRMATION, oid, customer)  # one INSERT, only if the customer wants mail
+                # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
+                if allow_backorder:
+                    owed.update(backorders.reserve_or_backorder(
+                        uow, actor, SimpleNamespace(id=oid, status=Status.CONFIRMED.value, customer_id=customer_id),
+                        [(products[s].id, s, products[s].name, q) for s, q in wanted.items()], "taken at entry"))
+                else:
+                    self._reserve(uow, actor, oid, [(products[s].id, s, q) for s, q in wanted.items()],
+                                  reorder_points={products[s].id: products[s].reorder_point for s in wanted})
+
+            write_orders(uow, actor, [new], reserve)
+            oid, tn = new.id, new.tracking_number
+            values["tracking_number"] = tn
             # The DTO from what was just written (no read-back): the rows as the database now holds them.
             dto = order_dto(SimpleNamespace(id=oid, **values), [SimpleNamespace(**r) for r in line_rows],
-                                  [SimpleNamespace(from_status=None, to_status=Status.CONFIRMED.value, at=now,
-                                                   username=actor.username, note="placed")],
-                                  customer_name=customer.name if customer else "", created_by=actor.username,
-                                  adjustments=[SimpleNamespace(**r) for r in adj_rows],
-                                  coupon_code=coupon_row.code if coupon_row else "")
-            queue_to(uow, MailKind.CONFIRMATION, oid, customer)  # one INSERT, only if the customer wants mail
-            # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
-            if allow_backorder:
-                owed = backorders.reserve_or_backorder(
-                    uow, actor, SimpleNamespace(id=oid, status=Status.CONFIRMED.value, customer_id=customer_id),
-                    [(products[s].id, s, products[s].name, q) for s, q in wanted.items()], "taken at entry")
-                if owed:
-                    dto = replace(load_order(uow, oid, customer_name=dto.customer_name, created_by=actor.username),
-                                  backordered=tuple(sorted(owed.items())))
-            else:
-                self._reserve(uow, actor, oid, [(products[s].id, s, q) for s, q in wanted.items()],
-                              reorder_points={products[s].id: products[s].reorder_point for s in wanted})
-            sales_facts.record_confirmed(uow, SimpleNamespace(id=oid, **values), now, line_rows, adj_rows)
+                            [SimpleNamespace(from_status=None, to_status=Status.CONFIRMED.value, at=now,
+                                             username=actor.username, note="placed")],
+                            customer_name=customer.name if customer else "", created_by=actor.username,
+                            adjustments=[SimpleNamespace(**r) for r in adj_rows],
+                            coupon_code=coupon_row.code if coupon_row else "")
+            if owed:
+                dto = replace(load_order(uow, oid, customer_name=dto.customer_name, created_by=actor.username),
+                              backordered=tuple(sorted(owed.items())))
             uow.commit()
         return dto
 
@@ -420,3 +421,46 @@ def reserve_stock(uow, actor, order_id: int, wanted: list[tuple[int, str, int]],
         uow.events.add_event(ev.StockLow(product_id=pid, order_id=order_id, sku=sku, available=available),
                              user_id=None)
 
+
+
+def _in_sku_order(wanted: list[tuple[int, str, int]]) -> list[tuple[int, tuple[str, int]]]:
+    per_product: dict[int, list] = {}
+    for pid, sku, qty in wanted:
+        per_product.setdefault(pid, [sku, 0])[1] += qty
+    return sorted(((pid, (sku, qty)) for pid, (sku, qty) in per_product.items()), key=lambda kv: kv[1][0])
+
+
+def shortages(wanted: list[tuple[int, str, int]], available: dict[int, int]) -> list[Shortage]:
+    """What of ``wanted`` ((product id, SKU, quantity) each) ``available`` ({product id: units}) cannot cover, in
+    SKU order: what ``reserve_stock`` would refuse the order for."""
+    return [Shortage(sku, qty, max(available.get(pid, 0), 0)) for pid, (sku, qty) in _in_sku_order(wanted)
+            if available.get(pid, 0) < qty]
+
+
+def reserve_counted(uow, actor, orders: list[tuple[int, list[tuple[int, str, int]]]], available: dict[int, int],
+                    reorder_points: dict[int, int] | None = None) -> None:
+    """Reserve for a batch of orders, each checked already (``shortages``) against ``available`` as
+    ``uow.stock.lock_and_read`` read it in this transaction (the rows stay locked, or on SQLite the database, until
+    the commit), the orders before it in the batch taken off: the moves of every order (one executemany), then the
+    batch's quantity per product by the conditional UPDATE of ``reserve_stock`` (one executemany: nothing is ever
+    oversold, were the check wrong the whole batch rolls back), and the ``StockLow`` events ``reserve_stock`` writes,
+    order by order."""
+    left = dict(available)
+    moves: list[dict] = []
+    total: dict[int, int] = defaultdict(int)
+    low = []
+    for order_id, wanted in orders:
+        for pid, (sku, qty) in _in_sku_order(wanted):
+            moves.append(dict(product_id=pid, kind="reserve", reserved_delta=qty, order_id=order_id,
+                              user_id=actor.user_id))
+            total[pid] += qty
+            left[pid] -= qty
+            if reorder_points is not None:
+                rp = reorder_points.get(pid, 0)
+                if left[pid] <= rp < left[pid] + qty:
+                    low.append((ev.StockLow(product_id=pid, order_id=order_id, sku=sku, available=left[pid]), None))
+    uow.stock.add_moves(moves)
+    if uow.stock.reserve_many(total) != len(total):
+        short = [pid for pid in total if left.get(pid, -1) < 0]
+        raise RuntimeError(f"the stock of products {short or sorted(total)} changed under its lock")
+    uow.events.add_events(low)

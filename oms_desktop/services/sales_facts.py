@@ -62,6 +62,31 @@ def record_confirmed(uow, order, at: datetime, lines=None, adjustments=None) -> 
     _record(uow, order, local_day(at), sales_of(lines, adjustments), 1)
 
 
+def record_many(uow, facts: list[tuple[Any, datetime, int, Any, Any]]) -> None:
+    """The facts of many orders at once, each ``(order, at, sign, lines, adjustments)``: +1 confirmed at ``at``, -1
+    cancelled at ``at`` (as ``record_confirmed`` and ``record_cancelled``), summed per key: the same two UPSERTs
+    however many orders (each an executemany)."""
+    products: dict[tuple, dict] = {}
+    days: dict[tuple, dict] = {}
+    for order, at, sign, lines, adjustments in facts:
+        day, channel, agent = local_day(at), order.channel, order.created_by or 0
+        sales = sales_of(lines, adjustments)
+        for s in sales:
+            r = products.setdefault((day, s.product_id, channel, agent), dict(
+                day=day, product_id=s.product_id, channel=channel, agent_id=agent, units=0, net_minor=0, orders=0,
+                returned_units=0, returned_minor=0))
+            r["units"] += sign * s.units
+            r["net_minor"] += sign * s.revenue_minor
+            r["orders"] += sign
+        d = days.setdefault((day, channel, agent), dict(day=day, channel=channel, agent_id=agent, orders=0, units=0,
+                                                        net_minor=0, returned_units=0, returned_minor=0))
+        d["orders"] += sign
+        d["units"] += sign * sum(s.units for s in sales)
+        d["net_minor"] += sign * sum(s.revenue_minor for s in sales)
+    if days:
+        uow.sales.add(list(products.values()), [days[k] for k in sorted(days)])
+
+
 def record_cancelled(uow, order, at: datetime, lines=None, adjustments=None) -> None:
     """``order`` (the row as it was before: its ``confirmed_at`` says whether it ever counted) was cancelled at
     ``at`` (as stored in its status history)."""

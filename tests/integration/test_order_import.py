@@ -266,3 +266,22 @@ def test_orders_go_in_batches_each_order_whole_in_its_savepoint(shop, services, 
     assert {p.ref for p in report.problems} == {"#1004", "#1005", "#1006"}
     assert seen == [2, 4, 5]  # #1004 was refused while reading the file: five orders to take, three transactions
     assert count(shop, m.Order) == 3 and all(r.ok for r in services.checks.run(admin))
+
+
+def test_another_workstation_places_orders_between_the_batches(shop, services, admin, customer, monkeypatch):
+    # Each batch commits and lets go of the write lock (on SQLite, the whole database's): an order placed by another
+    # connection between two batches goes in at once, and the import goes on with the stock that order left.
+    from oms_desktop.services import order_import
+    monkeypatch.setattr(order_import, "BATCH_ORDERS", 2)
+    placed = []
+
+    def place_one() -> None:
+        placed.append(services.orders.place_order(admin, customer.id, [("BOOK-01", 1)]))
+
+    report = services.order_import.import_orders(admin, SHOPIFY, between_batches=place_one)
+    assert len(placed) == 3 and all(o.status == "confirmed" for o in placed)  # one after each of the 3 batches
+    assert {o.ref for o in report.imported} == {"#1001", "#1002", "#1003"}
+    refused = {p.ref: str(p) for p in report.problems}
+    # #1006 (the third batch) wants 9 of the 5 BOOK-01: #1001 took 1, the orders placed after the first two batches 2
+    assert "only 2 of BOOK-01 available" in refused["#1006"]
+    assert count(shop, m.Order) == 6 and all(r.ok for r in services.checks.run(admin))

@@ -11,6 +11,8 @@ from sqlalchemy import (and_, bindparam, case, delete, exists, func, insert, lit
                         union, update)
 from sqlalchemy import table as sql_table
 from sqlalchemy import cast, true, union_all
+from sqlalchemy import String
+from sqlalchemy.dialects.postgresql import ARRAY as PG_ARRAY
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -434,6 +436,33 @@ class StockRepo(_Repo):
                            .where(stock_t.c.product_id.in_(ids)).order_by(products_t.c.sku)
                            .with_for_update(of=stock_t)).all()
 
+    def lock_and_read(self, product_ids) -> dict[int, tuple[int, int]]:
+        """{product id: (on hand, reserved)} of the products' stock rows, in one statement: on PostgreSQL locked in
+        SKU order (no deadlocks; READ COMMITTED reads each row as committed after its lock), on SQLite the caller's
+        write transaction holds the whole database. What is read stays true until the commit: a batch of orders can
+        be checked against it, order by order, before anything is written (``reserve_counted``)."""
+        ids = sorted(set(product_ids))
+        if not ids:
+            return {}
+        q = built(("stock lock and read", self._pg), lambda: (
+            select(stock_t.c.product_id, stock_t.c.on_hand, stock_t.c.reserved)
+            .join(products_t, products_t.c.id == stock_t.c.product_id)
+            .where(stock_t.c.product_id.in_(bindparam("ids", expanding=True))).order_by(products_t.c.sku)
+            .with_for_update(of=stock_t) if self._pg else
+            select(stock_t.c.product_id, stock_t.c.on_hand, stock_t.c.reserved)
+            .where(stock_t.c.product_id.in_(bindparam("ids", expanding=True)))))
+        return {r.product_id: (r.on_hand, r.reserved) for r in self.c.execute(q, {"ids": ids})}
+
+    def reserve_many(self, quantities: dict[int, int]) -> int:
+        """Reserve ``{product id: quantity}`` with the conditional UPDATE of ``try_reserve`` (never below what is
+        available), one executemany in product order; the number of rows reserved (fewer: some were short)."""
+        if not quantities:
+            return 0
+        r = self.c.execute(_RESERVE_MANY, [{"pid": pid, "qty": q} for pid, q in sorted(quantities.items())])
+        if not self.c.dialect.supports_sane_multi_rowcount:  # pragma: no cover (sqlite3 and psycopg count)
+            raise RuntimeError("this database driver does not count the rows of an executemany")
+        return r.rowcount
+
     def release(self, product_id: int, qty: int) -> None:
         r = self.c.execute(built("release", lambda: update(stock_t)
                                  .where(stock_t.c.product_id == bindparam("pid"),
@@ -494,6 +523,10 @@ _TRY_RESERVE = (update(stock_t)
                        stock_t.c.on_hand - stock_t.c.reserved >= bindparam("qty"))
                 .values(reserved=stock_t.c.reserved + bindparam("qty"))
                 .returning(stock_t.c.on_hand, stock_t.c.reserved))
+_RESERVE_MANY = (update(stock_t)
+                 .where(stock_t.c.product_id == bindparam("pid"),
+                        stock_t.c.on_hand - stock_t.c.reserved >= bindparam("qty"))
+                 .values(reserved=stock_t.c.reserved + bindparam("qty")))
 _CONSUME = (update(stock_t).where(stock_t.c.product_id == bindparam("pid"), stock_t.c.reserved >= bindparam("qty"))
             .values(on_hand=stock_t.c.on_hand - bindparam("qty"), reserved=stock_t.c.reserved - bindparam("qty")))
 """Ship reserved units of one product: on hand and reserved both go down."""
@@ -505,6 +538,59 @@ class CustomersRepo(_Repo):
             name=name, email=email, billing_address=billing_address, shipping_address=shipping_address, notes=notes,
             name_lower=name.lower(), email_lower=email.lower(), created_at=_now()).returning(customers_t.c.id)
         ).scalar_one()
+
+    def add_many(self, rows: list[dict]) -> dict[str, int]:
+        """Insert customers (``name``, ``email``, ``billing_address``, ``shipping_address``, ``notes``; the notes
+        unique among the rows) in one statement: {notes: new id}."""
+        if not rows:
+            return {}
+        now = _now()
+        ins = built("add customers", lambda: insert(customers_t).returning(customers_t.c.id, customers_t.c.notes))
+        got = self.c.execute(ins, [{**r, "name_lower": r["name"].lower(), "email_lower": r["email"].lower(),
+                                    "created_at": now} for r in rows]).all()
+        return {notes: cid for cid, notes in got}
+
+    def add_phones(self, rows: list[dict]) -> None:
+        """Phones (``customer_id``, ``phone``, ``digits``, ``key``) in one executemany."""
+        if rows:
+            self.c.execute(plain_insert(phones_t), rows)
+
+    def first_ids_by_emails(self, emails) -> dict[str, int]:
+        """{e-mail (lower case): the lowest customer id with it} for the e-mails ``emails`` (any case)."""
+        wanted = sorted({e.lower() for e in emails if e})
+        if not wanted:
+            return {}
+        if self._pg:
+            # one index look-up per e-mail: with an IN list of 200, PostgreSQL chose the trigram index and its
+            # pending list (the customers an import just added) took seconds a query
+            def build():
+                w = func.unnest(bindparam("e", type_=PG_ARRAY(String))).table_valued("e").render_derived()
+                first = (select(func.min(customers_t.c.id)).where(customers_t.c.email_lower == w.c.e)
+                         .scalar_subquery())
+                return select(w.c.e, first)
+            rows = self.c.execute(built("customers by emails, one look-up each", build), {"e": wanted}).all()
+            return {e: cid for e, cid in rows if cid is not None}
+        q = built("customers by emails", lambda: select(customers_t.c.email_lower, func.min(customers_t.c.id))
+                  .where(customers_t.c.email_lower.in_(bindparam("e", expanding=True)))
+                  .group_by(customers_t.c.email_lower))
+        return dict(self.c.execute(q, {"e": wanted}).all())
+
+    def first_ids_by_phone_keys(self, keys) -> dict[str, int]:
+        """{phone key: the lowest id of a customer with a phone of that key}."""
+        wanted = sorted({k for k in keys if k})
+        if not wanted:
+            return {}
+        q = built("customers by phone keys", lambda: select(phones_t.c.key, func.min(phones_t.c.customer_id))
+                  .where(phones_t.c.key.in_(bindparam("k", expanding=True))).group_by(phones_t.c.key))
+        return dict(self.c.execute(q, {"k": wanted}).all())
+
+    def names(self, customer_ids) -> dict[int, str]:
+        ids = sorted(set(customer_ids))
+        if not ids:
+            return {}
+        q = built("customer names", lambda: select(customers_t.c.id, customers_t.c.name)
+                  .where(customers_t.c.id.in_(bindparam("ids", expanding=True))))
+        return dict(self.c.execute(q, {"ids": ids}).all())
 
     def add_phone(self, customer_id: int, phone: str, digits: str, key: str) -> None:
         self.c.execute(insert(phones_t).values(customer_id=customer_id, phone=phone, digits=digits, key=key))
@@ -622,6 +708,40 @@ class OrdersRepo(_Repo):
         return self.c.execute(built(("add order unless tracking taken", self._pg), build),
                               {"created_at": now, "updated_at": now, **values}).scalar()
 
+    def add_with_tracking_numbers(self, rows: list[dict], draw) -> list[tuple[int, str]]:
+        """Insert orders (``rows``: their values but the tracking number), each with a tracking number ``draw()``
+        makes that no order has yet: [(id, tracking number)] in the rows' order. One statement for all of them
+        (``INSERT ... ON CONFLICT (tracking_number) DO NOTHING RETURNING``: a number already taken leaves its row
+        out, and only that row is inserted again with a new number; other constraint violations raise)."""
+        ins = pg_insert if self._pg else sqlite_insert
+
+        def build():
+            return (ins(orders_t).on_conflict_do_nothing(index_elements=[orders_t.c.tracking_number])
+                    .returning(orders_t.c.id, orders_t.c.tracking_number))
+        now = _now()
+        out: list[tuple[int, str] | None] = [None] * len(rows)
+        todo = list(range(len(rows)))
+        for _ in range(10):  # 55 random bits: a number already taken is drawn again, practically never
+            numbers = {draw(): i for i in todo}
+            if len(numbers) < len(todo):
+                continue  # the same number drawn twice: draw them all again
+            params = [{"created_at": now, "updated_at": now, **rows[i], "tracking_number": tn}
+                      for tn, i in numbers.items()]
+            stmt = built(("add orders with tracking numbers", self._pg), build)
+            got = self.c.execute(stmt, params[0] if len(params) == 1 else params).all()
+            for oid, tn in got:
+                out[numbers[tn]] = (oid, tn)
+            todo = [i for i in todo if out[i] is None]
+            if not todo:
+                return [o for o in out if o is not None]
+        raise RuntimeError("could not draw an unused tracking number")
+
+    def add_histories(self, rows: list[dict]) -> None:
+        """Status history rows (``order_id``, ``from_status``, ``to_status``, ``user_id``, ``note``, ``at``) in one
+        executemany."""
+        if rows:
+            self.c.execute(plain_insert(history_t), rows)
+
     def get(self, order_id: int, *, for_update: bool = False):
         """The order row; ``for_update`` locks it on PostgreSQL FOR NO KEY UPDATE: writers of one order still go one
         after the other, but a row that only refers to it (a stock move, a history row: their foreign keys take
@@ -732,6 +852,18 @@ class EventsRepo(_Repo):
         kind, order_id, product_id, payload = to_record(event)
         self.add(kind, user_id=user_id, order_id=order_id, product_id=product_id, payload=payload)
 
+    def add_events(self, events: list[tuple[AnyEvent, int | None]]) -> None:
+        """Typed events with their user ids in one executemany (the same rows as ``add_event`` each)."""
+        if not events:
+            return
+        now = _now()
+        rows = []
+        for event, user_id in events:
+            kind, order_id, product_id, payload = to_record(event)
+            rows.append({"kind": kind, "at": now, "user_id": user_id, "order_id": order_id, "product_id": product_id,
+                         "payload": json.dumps(payload or {}, default=str, ensure_ascii=False)})
+        self.c.execute(plain_insert(events_t), rows)
+
     def since(self, last_id: int, limit: int = 500) -> list[EventRecord]:
         q = (select(events_t, users_t.c.username).outerjoin(users_t, users_t.c.id == events_t.c.user_id)
              .where(events_t.c.id > last_id).order_by(events_t.c.id).limit(limit))
@@ -747,6 +879,18 @@ class AuditRepo(_Repo):
             at=_now(), user_id=user_id, username=username, action=action, entity=entity, entity_id=str(entity_id),
             old_values=json.dumps(old, default=str, ensure_ascii=False) if old is not None else "",
             new_values=json.dumps(new, default=str, ensure_ascii=False) if new is not None else ""))
+
+    def record_many(self, records: list[dict]) -> None:
+        """Audit records (the keyword arguments of ``record`` each) in one executemany."""
+        if not records:
+            return
+        now = _now()
+        self.c.execute(plain_insert(audit_t), [dict(
+            at=now, user_id=r["user_id"], username=r["username"], action=r["action"], entity=r["entity"],
+            entity_id=str(r["entity_id"]),
+            old_values=json.dumps(r["old"], default=str, ensure_ascii=False) if r.get("old") is not None else "",
+            new_values=json.dumps(r["new"], default=str, ensure_ascii=False) if r.get("new") is not None else "")
+            for r in records])
 
     def for_entity(self, entity: str, entity_id: int | str) -> list[AuditRecord]:
         return [AuditRecord(**r._mapping) for r in self.c.execute(

@@ -5,7 +5,8 @@ from collections.abc import Mapping, Sequence
 
 from datetime import date, datetime
 
-from sqlalchemy import and_, bindparam, case, exists, func, literal, literal_column, or_, select, union_all, update
+from sqlalchemy import (and_, bindparam, case, exists, func, insert, literal, literal_column, or_, select, union_all,
+                        update)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -34,6 +35,12 @@ OPEN_REASONS = ("unsettled", "paid_not_invoiced", "shipped_not_invoiced")
 """The columns of ``open_accounts`` that say why an order's account is open (see ``models_accounts.OpenAccount``)."""
 NOT_ACTIVE = ("draft", "cancelled")
 SHIPPED = ("shipped", "delivered")
+
+
+def _constants(values: tuple[str, ...]) -> list:
+    """``values`` as SQL literals for an IN list: no expanding parameter, so the statement can be an executemany
+    (``refresh_open_accounts``); the values are the code's own constants, never input."""
+    return [literal_column(f"'{v}'") for v in values]
 """Statuses of a shipment whose goods have left the building."""
 _REF = invoices_t.alias("ref")
 """The invoice a credit note refers to."""
@@ -58,7 +65,7 @@ class _AccountsTables(_Repo):
         shipped = (select(shipments_t.c.order_id, shipment_lines_t.c.product_id,
                           literal_column("'shipped'").label("kind"), shipment_lines_t.c.quantity.label("q"))
                    .join(shipments_t, shipments_t.c.id == shipment_lines_t.c.shipment_id)
-                   .where(shipments_t.c.status.in_(SHIPPED), order_id(shipments_t.c.order_id)))
+                   .where(shipments_t.c.status.in_(_constants(SHIPPED)), order_id(shipments_t.c.order_id)))
         returned = select(returns_t.c.order_id, returns_t.c.product_id, literal_column("'returned'"),
                           returns_t.c.quantity).where(order_id(returns_t.c.order_id))
         invoiced = (select(invoices_t.c.order_id, invoice_lines_t.c.product_id, literal_column("'invoiced'"),
@@ -113,11 +120,11 @@ class _AccountsTables(_Repo):
         has_invoice = exists().where(invoices_t.c.order_id == oid, invoices_t.c.kind == "invoice")
         has_money = exists().where(payments_t.c.order_id == oid)
         has_payment = exists().where(payments_t.c.order_id == oid, payments_t.c.kind == "payment")
-        has_left = exists().where(shipments_t.c.order_id == oid, shipments_t.c.status.in_(SHIPPED))
+        has_left = exists().where(shipments_t.c.order_id == oid, shipments_t.c.status.in_(_constants(SHIPPED)))
         u = self._units_union(lambda col: col == oid)
         owed = (select(u.c.product_id).group_by(u.c.product_id)
                 .having(func.sum(case((u.c.kind == "shipped", u.c.q), else_=-u.c.q)) > 0).exists())
-        active = orders_t.c.status.notin_(NOT_ACTIVE)
+        active = orders_t.c.status.notin_(_constants(NOT_ACTIVE))
         state = select(
             orders_t.c.id.label("order_id"),
             and_(or_(has_invoice, has_money), invoiced.scalar_subquery() != paid.scalar_subquery())
@@ -238,6 +245,15 @@ class PaymentsRepo(_AccountsTables):
     def add_payment(self, values: Mapping[str, object]) -> int:
         return self.c.execute(insert_returning_id(payments_t), {**values, "received_at": _now()}).scalar_one()
 
+    def add_payments(self, rows: Sequence[Mapping[str, object]]) -> dict[int, int]:
+        """Payments of different orders (one each) in one statement: {order id: payment id}."""
+        if not rows:
+            return {}
+        now = _now()
+        got = self.c.execute(built("add payments", lambda: insert(payments_t).returning(
+            payments_t.c.id, payments_t.c.order_id)), [{**r, "received_at": now} for r in rows]).all()
+        return {order_id: pid for pid, order_id in got}
+
     def payment(self, payment_id: int) -> PaymentRecord | None:
         row = self.c.execute(built("payment", lambda: self._payment_select().where(
             payments_t.c.id == bindparam("id"))), {"id": payment_id}).first()
@@ -278,6 +294,13 @@ class ReceivablesRepo(_AccountsTables):
                                     func.coalesce(func.sum(per_order.c.paid), 0))).first()
         assert row is not None  # an aggregate without GROUP BY returns one row
         return int(row[0]), int(row[1])
+
+    def refresh_open_accounts(self, order_ids) -> None:
+        """``refresh_open_account`` for each of ``order_ids``: one executemany."""
+        ids = list(order_ids)
+        if ids:
+            self.c.execute(built(("refresh open account", self.c.dialect.name), self._refresh_statement),
+                           [{"order_id": oid} for oid in ids])
 
     def refresh_open_account(self, order_id: int) -> None:
         """Bring ``order_id``'s row of ``open_accounts`` in line with its documents, in one statement: called in
@@ -364,6 +387,20 @@ class LedgerRepo(_AccountsTables):
         self.c.execute(plain_insert(postings_t), [dict(entry_id=eid, account=acc, amount_minor=amt)
                                             for acc, amt in postings])
         return eid
+
+    def add_entries(self, entries: list[tuple[dict, list[tuple[str, int]]]]) -> None:
+        """Entries of different payments (``payment_id`` set and unique among them) with their postings: two
+        statements however many."""
+        if not entries:
+            return
+        now = _now()
+        got = self.c.execute(built("add entries", lambda: insert(entries_t).returning(
+            entries_t.c.id, entries_t.c.payment_id)), [{**values, "posted_at": now, "posted_on": now.date()}
+                                                        for values, _p in entries]).all()
+        ids = {payment_id: eid for eid, payment_id in got}
+        self.c.execute(plain_insert(postings_t), [dict(entry_id=ids[values["payment_id"]], account=acc,
+                                                       amount_minor=amt)
+                                                  for values, postings in entries for acc, amt in postings])
 
     def entry(self, entry_id: int):
         return self.c.execute(select(entries_t).where(entries_t.c.id == entry_id)).first()

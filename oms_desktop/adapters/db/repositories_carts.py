@@ -44,6 +44,11 @@ class CartsRepo(_Repo):
         if rows:
             self.c.execute(plain_insert(order_adj_t), [{"order_id": order_id, **r} for r in rows])
 
+    def add_order_adjustments(self, rows: list[dict]) -> None:
+        """The allowances and charges of orders being created, each row with its ``order_id``: one executemany."""
+        if rows:
+            self.c.execute(plain_insert(order_adj_t), rows)
+
     def invoice_adjustments(self, invoice_id: int):
         return self.c.execute(built("invoice adjustments", lambda: select(invoice_adj_t).where(
             invoice_adj_t.c.invoice_id == bindparam("id")).order_by(invoice_adj_t.c.seq)), {"id": invoice_id}).all()

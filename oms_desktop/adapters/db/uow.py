@@ -100,6 +100,22 @@ class SqlUnitOfWork:
         self._tx.rollback()
 
     @contextmanager
+    def planned_for_values(self) -> Iterator[None]:
+        """Plan the statements run inside for the values they are run with (PostgreSQL; SQLite plans each statement
+        anew anyway): psycopg prepares a statement run five times, and a generic plan for an IN list of a batch's
+        200 values may choose an index that is right for none of them (the customers' e-mails: a trigram index,
+        seconds a query; see ``CustomersRepo.first_ids_by_emails``). Only around such reads: planning every
+        execution of a large executemany anew costs more than it saves.
+        """
+        assert self._conn is not None, "planned_for_values() outside the with block"
+        pg = self.dialect == "postgresql"
+        if pg:
+            self._conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
+        yield
+        if pg:  # not after an error: the transaction is rolled back, the setting with it
+            self._conn.exec_driver_sql("SET LOCAL plan_cache_mode TO DEFAULT")
+
+    @contextmanager
     def savepoint(self) -> Iterator[None]:
         """A part of the transaction that is undone alone when it raises (SAVEPOINT ... RELEASE, or ROLLBACK TO):
         an import takes many orders in one transaction, each whole or not at all."""
