@@ -189,6 +189,27 @@ def test_the_main_window_fits_a_1366_pixel_laptop_screen_with_the_activity_panel
     assert window.minimumSizeHint().width() <= 1366, window.ui.tabs.tabText(widest)
 
 
+def test_the_new_customer_form_keeps_the_main_window_within_a_768_pixel_laptop_screen(qtbot, services, admin):
+    # issue 16: at 1,366 x 768 Ctrl+N made the window taller than the screen and the status bar dropped off it
+    window = MainWindow(services, admin, database="test", jobs=JobRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    tabs = window.ui.tabs
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(window.order_entry)))
+    before = window.minimumSizeHint().height()
+    qtbot.wait(50)
+    window.order_entry.start_new_customer()  # Ctrl+N
+    qtbot.wait(50)  # the layouts take in the form
+    assert window.order_entry.new_customer_box.isVisible()
+    assert window.minimumSizeHint().height() <= 768, (before, window.minimumSizeHint().height())
+    assert window.height() <= 768
+    window.order_entry.escape()  # Esc
+    qtbot.wait(50)
+    assert not window.order_entry.new_customer_box.isVisible()
+    assert window.order_entry.recent_orders.isVisible()
+
+
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_each_role_starts_on_its_own_tab_and_the_counter_on_the_counter_channel(qtbot, services, users):
     started = {}

@@ -146,7 +146,8 @@ class OrderEntryTab(QWidget, MessageLine):
         cl.addWidget(self.customer_info)
         self.balance_label = QLabel(objectName="balance_label")
         cl.addWidget(self.balance_label)
-        cl.addWidget(QLabel("Recent orders:"))
+        self.recent_label = QLabel("Recent orders:")
+        cl.addWidget(self.recent_label)
         cl.addWidget(self.recent_orders)
         cl.addLayout(row)
         self.new_customer_box = QGroupBox("New customer (Enter saves, Esc cancels)", objectName="new_customer_box")
@@ -162,6 +163,9 @@ class OrderEntryTab(QWidget, MessageLine):
         nf.addRow("Pos&tal address", self.new_address_edit)
         cl.addWidget(self.new_customer_box)
         self.new_customer_box.hide()
+        # At 1,366 x 768 the form below the lists made the window taller than the screen (the status bar dropped
+        # off it): while the form is open, the lists it has no use for give way to it.
+        self.new_customer_box.installEventFilter(self)
         top.addWidget(customer_box, 2)
 
         product_box = QGroupBox("Add products (F3)")
@@ -411,6 +415,15 @@ class OrderEntryTab(QWidget, MessageLine):
             lines = f"{o.line_count} line" + ("" if o.line_count == 1 else "s")
             self.recent_orders.addItem(f"{o.number}  {fmt.when(o.created_at)}  {o.status}  {lines}  "
                                        f"{fmt.money(o.total, o.currency, self.locale)}")
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.new_customer_box and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._make_room_for_new_customer(event.type() == QEvent.Type.Show)
+        return super().eventFilter(watched, event)
+
+    def _make_room_for_new_customer(self, form_open: bool) -> None:
+        for w in (self.customer_results, self.recent_label, self.recent_orders):
+            w.setVisible(not form_open)
 
     def start_new_customer(self) -> None:
         self.new_customer_box.show()
