@@ -214,3 +214,28 @@ def test_alt_d_sends_the_cart_to_an_address_the_customer_keeps_or_to_one_typed(q
     qtbot.waitUntil(lambda: tab.order.ship_to.startswith("Gerda Schmidt"))
     assert tab.ship_to_label.text() == "to Rosenweg 3, 01067 Dresden"
     assert shop.orders.get_order(users["agent"], tab.order.number).ship_to == tab.order.ship_to
+
+
+def test_the_agents_own_confirmation_is_not_reported_as_from_another_workstation(qtbot, tab, shop, users, customer,
+                                                                                 feed):
+    # issue 16, seen in a real window: while the tracking number was up after Ctrl+Enter, the feed brought the
+    # agent's own order_confirmed (it names no "by") and the screen said, in red, that the order "was confirmed on
+    # another workstation"
+    feed.events_arrived.connect(tab.on_events)
+    said_while_reading_out = []
+
+    def tracking_dialog(order):  # the feed delivers while the tracking dialog is open
+        tab.confirmed_orders.append(order)
+        assert feed.poll_now()
+        said_while_reading_out.append(tab.message_label.text())
+    tab.show_tracking = tracking_dialog
+    _cart(qtbot, tab, customer, "LAMP-01")
+    qtbot.keyClick(tab.product_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(tab.confirmed_orders) == 1
+    assert not any("another workstation" in text for text in said_while_reading_out), said_while_reading_out
+    # a cart the manager confirms meanwhile still says so
+    _cart(qtbot, tab, customer, "BOOK-01")
+    order = tab.order
+    shop.orders.confirm_order(users["manager"], order.id, expected_version=order.version)
+    feed.poll_now()
+    qtbot.waitUntil(lambda: "confirmed on another workstation" in tab.message_label.text())

@@ -1054,7 +1054,9 @@ class OrderEntryTab(QWidget, MessageLine):
             return
         oid = self.order.id
         ours = [e for e in events if e.order_id == oid and ev.matches(e.event, ev.CART_EVENTS)]
-        elsewhere = [e for e in ours if getattr(e.event, "by", "") != self.actor.username and
+        # who: the event's "by" (cart events), else the user who stored it (order_confirmed names no "by": the
+        # agent's own confirmation, arriving while the tracking number is read out, is not news from elsewhere)
+        elsewhere = [e for e in ours if (getattr(e.event, "by", "") or e.username) != self.actor.username and
                      (getattr(e.event, "cart_version", 0) > self._cart_version or
                       ev.matches(e.event, (ev.OrderConfirmed, ev.OrderCancelled)))]
         if elsewhere:
