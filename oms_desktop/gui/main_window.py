@@ -5,7 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDockWidget, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
+from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QWidget)
 
 from ..domain import events as ev
@@ -143,7 +143,15 @@ class MainWindow(QMainWindow):
         self.ui.action_refresh.triggered.connect(self.refresh)
         self.ui.tabs.currentChanged.connect(lambda _i: self.focus_current_tab())
         for i in range(self.ui.tabs.count()):
-            QShortcut(QKeySequence(f"Alt+{i + 1}"), self, activated=lambda i=i: self.ui.tabs.setCurrentIndex(i))
+            for keys in (f"Alt+{i + 1}", f"Ctrl+{i + 1}"):
+                QShortcut(QKeySequence(keys), self, activated=lambda i=i: self.ui.tabs.setCurrentIndex(i))
+        # Ctrl+PgDn/PgUp: the next/previous tab; a tab with pages of its own (the dashboard) turns those first while
+        # the focus is in it, so its own shortcuts for the keys are off here (one key, one meaning).
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            QShortcut(QKeySequence(keys), self, activated=lambda step=step: self.turn_tab(step))
+        for tab in self.tab_widgets:
+            for sc in getattr(tab, "page_shortcuts", ()):
+                sc.setEnabled(False)
         self._start_mail_sender()
         self.restore_layout()
         if feed is not None:
@@ -266,6 +274,17 @@ class MainWindow(QMainWindow):
         self.service_desk.lookup_edit.setText(order.number)
         self.service_desk.show_order(order.id)
         self.ui.tabs.setCurrentWidget(self.service_desk)
+
+    def turn_tab(self, step: int) -> None:
+        """Ctrl+PgDn (1) / Ctrl+PgUp (-1): the current tab's next page if it has pages and the focus is in it, else the
+        next tab (round from the last to the first)."""
+        tab = self.current_tab()
+        focus = QApplication.focusWidget() or self.focusWidget()
+        if tab is not None and hasattr(tab, "page_step") and focus is not None and tab.isAncestorOf(focus) \
+                and tab.page_step(step):
+            return
+        tabs = self.ui.tabs
+        tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

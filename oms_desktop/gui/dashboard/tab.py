@@ -111,9 +111,10 @@ class DashboardTab(QWidget, MessageLine):
         if self.forecasts is None:
             self.stock_panel.set_rows([], note=f"{NOT_AVAILABLE}: the projected stock-outs show here once they are.")
         # The charts are scroll areas that take PgUp/PgDn for themselves: the page keys are shortcuts of the tab.
-        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
-            QShortcut(QKeySequence(keys), self, activated=lambda step=step: self.turn_page(step),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # In the main window, its own Ctrl+PgUp/PgDn (tabs) asks page_step first and these are switched off.
+        self.page_shortcuts = [QShortcut(QKeySequence(keys), self, activated=lambda step=step: self.turn_page(step),
+                                         context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                               for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1))]
         self.setTabOrder(self.tiles, self.sales_chart.view)
         self.setTabOrder(self.sales_chart.view, self.top_chart.view)
         self.setTabOrder(self.top_chart.view, self.stock_panel.table)
@@ -122,6 +123,14 @@ class DashboardTab(QWidget, MessageLine):
     def turn_page(self, step: int) -> None:
         self.pages.setCurrentIndex((self.pages.currentIndex() + step) % self.pages.count())
         self.focus_primary()
+
+    def page_step(self, step: int) -> bool:
+        """The next (1) or previous (-1) page, if there is one that way: False at the first or last page, where the
+        main window's Ctrl+PgUp/PgDn goes on to the neighbouring tab."""
+        if not 0 <= self.pages.currentIndex() + step < self.pages.count():
+            return False
+        self.turn_page(step)
+        return True
 
     def focus_primary(self) -> None:
         if self.pages.currentWidget() is self.report:
