@@ -143,12 +143,15 @@ class MainWindow(QMainWindow):
         self.ui.action_refresh.triggered.connect(self.refresh)
         self.ui.tabs.currentChanged.connect(lambda _i: self.focus_current_tab())
         for i in range(self.ui.tabs.count()):
-            for keys in (f"Alt+{i + 1}", f"Ctrl+{i + 1}"):
-                QShortcut(QKeySequence(keys), self, activated=lambda i=i: self.ui.tabs.setCurrentIndex(i))
+            name = self.ui.tabs.tabText(i).replace("&", "")
+            for keys in (f"Alt+{i + 1}", f"Ctrl+{i + 1}"):  # whatsThis: the line in the keyboard map (F1)
+                QShortcut(QKeySequence(keys), self, activated=lambda i=i: self.ui.tabs.setCurrentIndex(i),
+                          whatsThis=f"the {name} tab")
         # Ctrl+PgDn/PgUp: the next/previous tab; a tab with pages of its own (the dashboard) turns those first while
         # the focus is in it, so its own shortcuts for the keys are off here (one key, one meaning).
-        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
-            QShortcut(QKeySequence(keys), self, activated=lambda step=step: self.turn_tab(step))
+        for keys, step, what in (("Ctrl+PgDown", 1, "the next tab (a tab's own next page first)"),
+                                 ("Ctrl+PgUp", -1, "the previous tab (a tab's own previous page first)")):
+            QShortcut(QKeySequence(keys), self, activated=lambda step=step: self.turn_tab(step), whatsThis=what)
         for tab in self.tab_widgets:
             for sc in getattr(tab, "page_shortcuts", ()):
                 sc.setEnabled(False)
@@ -359,13 +362,13 @@ class MainWindow(QMainWindow):
             self.jobs.submit(lambda job: self.feed.poll_now())
 
     def show_keyboard_help(self) -> None:
-        tab = self.current_tab()
-        if hasattr(tab, "keyboard_help"):
-            tab.keyboard_help()
-            return
-        QMessageBox.information(self, "Keyboard", f"Alt+1..{self.ui.tabs.count()}: switch tabs\nF5: refresh\n"
-                                                  "Ctrl+Shift+F: find orders\nCtrl+Shift+A: live activity\n"
-                                                  "F1: this help\nCtrl+Q: quit")
+        """F1: the current tab's keyboard map, read from its actions and shortcuts and the window's."""
+        from .keyboard_map import keyboard_map
+        from .order_entry.dialogs import KeyboardHelpDialog
+        name = self.ui.tabs.tabText(self.ui.tabs.currentIndex()).replace("&", "")
+        self.keyboard_help_dialog = KeyboardHelpDialog(keyboard_map(self), parent=self)
+        self.keyboard_help_dialog.setWindowTitle(f"Keyboard map: {name}")
+        self.keyboard_help_dialog.open()
 
     def show_about(self) -> None:
         from .. import __version__

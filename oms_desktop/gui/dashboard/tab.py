@@ -113,8 +113,9 @@ class DashboardTab(QWidget, MessageLine):
         # The charts are scroll areas that take PgUp/PgDn for themselves: the page keys are shortcuts of the tab.
         # In the main window, its own Ctrl+PgUp/PgDn (tabs) asks page_step first and these are switched off.
         self.page_shortcuts = [QShortcut(QKeySequence(keys), self, activated=lambda step=step: self.turn_page(step),
-                                         context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                               for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1))]
+                                         context=Qt.ShortcutContext.WidgetWithChildrenShortcut, whatsThis=what)
+                               for keys, step, what in (("Ctrl+PgDown", 1, "the sales report"),
+                                                        ("Ctrl+PgUp", -1, "the overview"))]
         self.setTabOrder(self.tiles, self.sales_chart.view)
         self.setTabOrder(self.sales_chart.view, self.top_chart.view)
         self.setTabOrder(self.top_chart.view, self.stock_panel.table)
@@ -260,6 +261,13 @@ class DashboardTab(QWidget, MessageLine):
         if self._forecasts_dirty:
             self._forecasts_dirty = False
             QTimer.singleShot(0, self.refresh_forecasts)  # orders arrived while the tab was hidden
+
+    def keyboard_notes(self) -> list[tuple[str, str]]:
+        """Keys not in this tab's own actions, for the keyboard map (F1); the charts' Ctrl+S / Ctrl+E work in the
+        chart that has the focus."""
+        return [("Tab / Shift+Tab", "next / previous panel"), ("Ctrl+S", "save the chart in focus as PNG"),
+                ("Ctrl+E", "save the data of the chart or table in focus as CSV"),
+                ("Menu / Shift+F10", "the chart's or table's export menu")]
 
     def keyboard_help(self) -> None:
         from ..order_entry.dialogs import KeyboardHelpDialog

@@ -175,14 +175,20 @@ class InventoryTab(QWidget, MessageLine):
         b["export"].clicked.connect(self.export_catalog)
         b["print"].clicked.connect(self.print_catalog)
         b["print"].setToolTip(f"Print the catalog for mail customers, with an order form ({catalog_print.PRINT_KEYS})")
-        for keys, slot in (("Ctrl+F", self._focus_filter), ("Ctrl+N", self.new_product), ("F2", self.edit_product),
-                           ("Ctrl+J", self.adjust_stock), ("Ctrl+K", self.stock_count),
-                           ("Ctrl+P", self.open_purchasing), ("Ctrl+I", self.import_catalog),
-                           ("Ctrl+E", self.export_catalog), (catalog_print.PRINT_KEYS, self.print_catalog)):
-            QShortcut(QKeySequence(keys), self, activated=slot,
+        for keys, slot, what in (
+                ("Ctrl+F", self._focus_filter, "filter the catalog"), ("Ctrl+N", self.new_product, "new product"),
+                ("F2", self.edit_product, "edit the selected product"),
+                ("Ctrl+J", self.adjust_stock, "adjust stock of the selected product"),
+                ("Ctrl+K", self.stock_count, "stock count"),
+                ("Ctrl+P", self.open_purchasing, "purchasing (suggest, send, receive)"),
+                ("Ctrl+I", self.import_catalog, "import the catalog (CSV)"),
+                ("Ctrl+E", self.export_catalog, "export the catalog (CSV)"),
+                (catalog_print.PRINT_KEYS, self.print_catalog,
+                 "print the catalog for mail customers (PDF with an order form)")):
+            QShortcut(QKeySequence(keys), self, activated=slot, whatsThis=what,  # whatsThis: its line in F1
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, activated=self.edit_product,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+                  context=Qt.ShortcutContext.WidgetShortcut, whatsThis="edit the selected product (in the list)")
 
     def _apply_permissions(self) -> None:
         role = self.actor.role
