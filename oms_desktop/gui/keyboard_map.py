@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QMenuBar, QWidget
 
 PORTABLE = QKeySequence.SequenceFormat.PortableText
 
@@ -69,10 +69,11 @@ def keyboard_map(window, page: QWidget | None = None) -> list[tuple[str, str]]:
         rows = tab_rows if place == "tab" else window_rows if place == "window" else None
         if rows is not None:
             rows.extend((key.toString(PORTABLE), describe(action)) for key in action.shortcuts())
-    for button in page.findChildren(QAbstractButton):
-        found = re.search(r"&([^&\s])", button.text().replace("&&", ""))
-        if found and button.isVisibleTo(window) and button.isEnabled():
-            tab_rows.append((f"Alt+{found.group(1).upper()}", plain(button.text())))
+    for w in page.findChildren(QWidget):  # buttons' Alt+letters, and labels' that lead to their field
+        if isinstance(w, QAbstractButton) or (isinstance(w, QLabel) and w.buddy() is not None):
+            found = re.search(r"&([^&\s])", w.text().replace("&&", ""))
+            if found and w.isVisibleTo(window) and w.isEnabled():
+                tab_rows.append((f"Alt+{found.group(1).upper()}", plain(w.text()).removesuffix(":")))
     tab = window.current_tab() if page is window.ui.tabs.currentWidget() else page
     notes = list(tab.keyboard_notes()) if tab is not None and hasattr(tab, "keyboard_notes") else []
     return _grouped(tab_rows) + notes + _grouped(window_rows)

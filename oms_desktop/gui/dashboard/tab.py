@@ -268,13 +268,3 @@ class DashboardTab(QWidget, MessageLine):
         return [("Tab / Shift+Tab", "next / previous panel"), ("Ctrl+S", "save the chart in focus as PNG"),
                 ("Ctrl+E", "save the data of the chart or table in focus as CSV"),
                 ("Menu / Shift+F10", "the chart's or table's export menu")]
-
-    def keyboard_help(self) -> None:
-        from ..order_entry.dialogs import KeyboardHelpDialog
-        KeyboardHelpDialog([("F5", "refresh the figures now"), ("Tab / Shift+Tab", "next / previous panel"),
-                            ("Ctrl+S", "save the chart in focus as PNG"),
-                            ("Ctrl+E", "save the data of the chart or table in focus as CSV"),
-                            ("Menu / Shift+F10", "the chart's or table's export menu"),
-                            ("Ctrl+PgDn / Ctrl+PgUp", "the sales report / the overview"),
-                            ("Enter (sales report)", "run the report"), ("Alt+Y, Alt+M, Alt+T", "by, from, to"),
-                            ("F1", "this help")], parent=self).exec()

@@ -27,7 +27,7 @@ from ..jobs import JobRunner
 from ..widgets.message_line import MessageLine
 from .cart_changes import adjustments_html, line_marks, new_offers, offer_banner_text, removed_lines
 from .amend_dialog import AmendDialog
-from .dialogs import KEYBOARD_HELP, DraftsDialog, KeyboardHelpDialog, ShortageDialog, TrackingDialog, keyboard_rows
+from .dialogs import KEYBOARD_HELP, DraftsDialog, ShortageDialog, TrackingDialog
 from .lines_model import LinesModel
 
 QTY_PREFIX = re.compile(r"^\s*(\d{1,7})\s*[*xX×]\s*(\S.*)$")
@@ -335,9 +335,6 @@ class OrderEntryTab(QWidget, MessageLine):
     def keyboard_notes(self) -> list[tuple[str, str]]:
         """Keys handled in code (not actions), for the keyboard map (F1)."""
         return [("Up / Down, Enter", "move in the results, pick")]
-
-    def keyboard_help(self) -> None:
-        KeyboardHelpDialog(keyboard_rows(self), parent=self).exec()
 
     # ---- customer ------------------------------------------------------------------------------------------
     def search_customers(self) -> None:
