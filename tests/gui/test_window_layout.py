@@ -67,3 +67,20 @@ def test_the_activity_panel_toggles_with_ctrl_shift_a(qtbot, services, users, wi
     assert window.activity_dock.isVisible()
     toggle.trigger()
     assert not window.activity_dock.isVisible()
+
+
+@pytest.mark.parametrize("role", ["agent", "counter", "manager", "warehouse", "accountant", "admin"])
+def test_at_1366_by_768_every_tab_of_every_role_is_inside_the_window(qtbot, services, users, laptop, role,
+                                                                     window_settings):
+    from PySide6.QtWidgets import QWidget
+    window = open_window(qtbot, services, users[role], window_settings)
+    assert LAPTOP.contains(window.geometry()), (role, window.geometry())
+    for i in range(window.ui.tabs.count()):
+        window.ui.tabs.setCurrentIndex(i)
+        qtbot.wait(10)
+        for w in window.findChildren(QWidget):
+            if w.isVisible() and w.isWindow() is False and w.parentWidget() is not None \
+                    and w.parentWidget().isVisible():
+                corner = w.mapTo(window, w.rect().bottomRight())
+                assert window.rect().contains(corner) or not w.parentWidget().rect().contains(
+                    w.geometry().bottomRight()), (role, window.ui.tabs.tabText(i), w.objectName() or type(w))
