@@ -75,9 +75,7 @@ def run_window(app, services, backend, url: str, actor) -> tuple[bool, int]:
     window = MainWindow(services, actor, database=describe_url(url), feed=feed)
     signed_out: list[bool] = []
     window.sign_out_requested.connect(lambda: (signed_out.append(True), window.close()))
-    # The window fits the screen it opens on (a 1,366 x 768 laptop keeps its status bar in sight).
-    screen = app.primaryScreen().availableGeometry() if app.primaryScreen() is not None else None
-    window.resize(min(1280, screen.width()) if screen else 1280, min(800, screen.height() - 40) if screen else 800)
+    # The window sized itself: as this user left it, else to fit the screen's available area (restore_layout).
     window.show()
     window.raise_()
     window.activateWindow()  # the sign-in dialog had the focus; hand it to the order entry field

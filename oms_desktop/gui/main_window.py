@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDockWidget, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
+from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QWidget)
 
 from ..domain import events as ev
@@ -20,6 +20,23 @@ from .jobs import JobRunner
 from ..domain.wording import counted
 
 MAX_ACTIVITY = 200
+DEFAULT_SIZE = QSize(1280, 800)
+# Room for the window manager's frame, which Qt knows only once the window is on screen: a title bar above, a border.
+TITLE_BAR, BORDER = 32, 4
+
+
+def default_settings() -> QSettings:
+    """Where the window keeps its size and layout (one group per user name)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "OMS Desktop", "window")
+
+
+def fit_rect(rect: QRect, available: QRect) -> QRect:
+    """``rect`` (a window's geometry, frame not counted) made to fit ``available`` with its frame: no larger than the
+    room there is, then moved inside."""
+    size = rect.size().boundedTo(QSize(available.width() - 2 * BORDER, available.height() - TITLE_BAR - BORDER))
+    left = max(available.left() + BORDER, min(rect.left(), available.right() + 1 - BORDER - size.width()))
+    top = max(available.top() + TITLE_BAR, min(rect.top(), available.bottom() + 1 - BORDER - size.height()))
+    return QRect(left, top, size.width(), size.height())
 
 
 def describe_event(e: EventDTO, locale: str = "en_US") -> str:
@@ -90,8 +107,9 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()
 
     def __init__(self, services: Services, actor: Actor, *, database: str, feed: EventFeed | None = None,
-                 jobs: JobRunner | None = None, parent: QWidget | None = None):
+                 jobs: JobRunner | None = None, parent: QWidget | None = None, settings: QSettings | None = None):
         super().__init__(parent)
+        self.settings = settings if settings is not None else default_settings()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.services = services
@@ -125,8 +143,20 @@ class MainWindow(QMainWindow):
         self.ui.action_refresh.triggered.connect(self.refresh)
         self.ui.tabs.currentChanged.connect(lambda _i: self.focus_current_tab())
         for i in range(self.ui.tabs.count()):
-            QShortcut(QKeySequence(f"Alt+{i + 1}"), self, activated=lambda i=i: self.ui.tabs.setCurrentIndex(i))
+            name = self.ui.tabs.tabText(i).replace("&", "")
+            for keys in (f"Alt+{i + 1}", f"Ctrl+{i + 1}"):  # whatsThis: the line in the keyboard map (F1)
+                QShortcut(QKeySequence(keys), self, activated=lambda i=i: self.ui.tabs.setCurrentIndex(i),
+                          whatsThis=f"the {name} tab")
+        # Ctrl+PgDn/PgUp: the next/previous tab; a tab with pages of its own (the dashboard) turns those first while
+        # the focus is in it, so its own shortcuts for the keys are off here (one key, one meaning).
+        for keys, step, what in (("Ctrl+PgDown", 1, "the next tab (a tab's own next page first)"),
+                                 ("Ctrl+PgUp", -1, "the previous tab (a tab's own previous page first)")):
+            QShortcut(QKeySequence(keys), self, activated=lambda step=step: self.turn_tab(step), whatsThis=what)
+        for tab in self.tab_widgets:
+            for sc in getattr(tab, "page_shortcuts", ()):
+                sc.setEnabled(False)
         self._start_mail_sender()
+        self.restore_layout()
         if feed is not None:
             feed.events_arrived.connect(self.on_events)
             feed.failed.connect(lambda msg: self.statusBar().showMessage(f"Live updates interrupted: {msg}", 10000))
@@ -248,6 +278,17 @@ class MainWindow(QMainWindow):
         self.service_desk.show_order(order.id)
         self.ui.tabs.setCurrentWidget(self.service_desk)
 
+    def turn_tab(self, step: int) -> None:
+        """Ctrl+PgDn (1) / Ctrl+PgUp (-1): the current tab's next page if it has pages and the focus is in it, else the
+        next tab (round from the last to the first)."""
+        tab = self.current_tab()
+        focus = QApplication.focusWidget() or self.focusWidget()
+        if tab is not None and hasattr(tab, "page_step") and focus is not None and tab.isAncestorOf(focus) \
+                and tab.page_step(step):
+            return
+        tabs = self.ui.tabs
+        tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         # The tabs were built before they joined this window, so a focus they set then is lost: hand the keyboard
@@ -321,19 +362,56 @@ class MainWindow(QMainWindow):
             self.jobs.submit(lambda job: self.feed.poll_now())
 
     def show_keyboard_help(self) -> None:
-        tab = self.current_tab()
-        if hasattr(tab, "keyboard_help"):
-            tab.keyboard_help()
-            return
-        QMessageBox.information(self, "Keyboard", f"Alt+1..{self.ui.tabs.count()}: switch tabs\nF5: refresh\n"
-                                                  "Ctrl+Shift+F: find orders\nCtrl+Shift+A: live activity\n"
-                                                  "F1: this help\nCtrl+Q: quit")
+        """F1: the current tab's keyboard map, read from its actions and shortcuts and the window's."""
+        from .keyboard_map import keyboard_map
+        from .order_entry.dialogs import KeyboardHelpDialog
+        name = self.ui.tabs.tabText(self.ui.tabs.currentIndex()).replace("&", "")
+        self.keyboard_help_dialog = KeyboardHelpDialog(keyboard_map(self), parent=self)
+        self.keyboard_help_dialog.setWindowTitle(f"Keyboard map: {name}")
+        self.keyboard_help_dialog.open()
 
     def show_about(self) -> None:
         from .. import __version__
         QMessageBox.about(self, "About OMS Desktop", f"OMS Desktop {__version__}\nOrder management, keyboard first.")
 
+    # ---- size and layout, per user ------------------------------------------------------------------------
+    def _settings_key(self, name: str) -> str:
+        return f"users/{self.actor.username}/{name}"
+
+    def available_area(self) -> QRect:
+        """The part of the screen a window may use (no task bar, no dock of the desktop)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, DEFAULT_SIZE.width(),
+                                                                          DEFAULT_SIZE.height())
+
+    def restore_layout(self) -> None:
+        """The size, place and docks this user left the window with; on a first start, the default size within the
+        screen's available area. A saved size that no longer fits (a smaller screen now) is brought inside it."""
+        available = self.available_area()
+        geometry = self.settings.value(self._settings_key("geometry"))
+        state = self.settings.value(self._settings_key("state"))
+        normal = self.settings.value(self._settings_key("normal_geometry"))
+        if state is not None:  # the docks first: a hidden dock lets the window be narrower
+            self.restoreState(state)
+        if geometry is None or not self.restoreGeometry(geometry):
+            start = QRect(available.topLeft(), DEFAULT_SIZE)
+            start.moveCenter(available.center())
+            self.setGeometry(fit_rect(start, available))
+        elif not self.isMaximized() and not self.isFullScreen():
+            # restoreGeometry fits what it restores to the screen as Qt sees it; the rectangle as the user left it,
+            # brought inside the area this window may use, is what it opens with.
+            rect = normal if isinstance(normal, QRect) and normal.isValid() else self.geometry()
+            self.setGeometry(rect if available.contains(rect) else fit_rect(rect, available))
+
+
+    def save_layout(self) -> None:
+        self.settings.setValue(self._settings_key("geometry"), self.saveGeometry())
+        self.settings.setValue(self._settings_key("state"), self.saveState())
+        self.settings.setValue(self._settings_key("normal_geometry"), self.normalGeometry())
+        self.settings.sync()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_layout()
         if self.feed is not None:
             self.feed.stop()
         self.mail_sender.stop()

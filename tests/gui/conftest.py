@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
 from oms_desktop.gui.accounts import AccountsTab
@@ -19,6 +20,20 @@ def no_unanswered_file_dialogs(monkeypatch):
 
     for name in ("getSaveFileName", "getOpenFileName", "getOpenFileNames", "getExistingDirectory"):
         monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))
+
+
+@pytest.fixture
+def window_settings(tmp_path) -> QSettings:
+    """A settings file of the test's own for the main window's size and layout."""
+    return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def no_real_window_settings(monkeypatch, tmp_path):
+    """A main window made without settings of its own keeps its layout in the test's folder, never in the user's."""
+    from oms_desktop.gui import main_window
+    monkeypatch.setattr(main_window, "default_settings",
+                        lambda: QSettings(str(tmp_path / "default-window.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

@@ -250,8 +250,9 @@ class AccountsTab(QWidget, MessageLine):
         for w in (self.journal_order_edit, self.journal_text_edit):
             w.returnPressed.connect(self.refresh)
         self._shortcuts = []
-        for key, fn in {"Ctrl+P": self.record_payment, "Ctrl+I": self.issue_invoice}.items():
-            sc = QShortcut(QKeySequence(key), self, activated=fn)
+        for key, (fn, what) in {"Ctrl+P": (self.record_payment, "record a payment"),
+                                "Ctrl+I": (self.issue_invoice, "issue an invoice")}.items():
+            sc = QShortcut(QKeySequence(key), self, activated=fn, whatsThis=what)  # whatsThis: its line in F1
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self._shortcuts.append(sc)
 

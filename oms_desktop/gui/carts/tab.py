@@ -226,10 +226,8 @@ class CartsTab(QWidget, MessageLine):
         if cart is not None:
             self.open_cart_requested.emit(cart.id)
 
-    def keyboard_help(self) -> None:
-        from ..order_entry.dialogs import KeyboardHelpDialog, tab_switch_row
-        KeyboardHelpDialog([("Up / Down", "choose a cart"), ("P", "offer percent off (Enter offers the default)"),
-                            ("A", "offer an amount off"), ("S", "offer free shipping"),
-                            ("C", "apply a coupon to the cart"), ("Enter", "open the cart in the Orders tab"),
-                            ("Alt+R", "show only the carts at risk"), tab_switch_row(self),
-                            ("F1", "this help")], parent=self).exec()
+    def keyboard_notes(self) -> list[tuple[str, str]]:
+        """The board's keys handled in code (not actions), for the keyboard map (F1)."""
+        return [("Up / Down", "choose a cart"), ("P", "offer percent off (Enter offers the default)"),
+                ("A", "offer an amount off"), ("S", "offer free shipping"), ("C", "apply a coupon to the cart"),
+                ("Enter", "open the cart in the Orders tab")]

@@ -123,9 +123,9 @@ class SalesReportView(QWidget, MessageLine):
         root.addWidget(self.message_label)
         for w in (self.by_combo, self.from_edit, self.to_edit):
             QShortcut(QKeySequence(Qt.Key.Key_Return), w, activated=self.run,
-                      context=Qt.ShortcutContext.WidgetShortcut)
+                      context=Qt.ShortcutContext.WidgetShortcut, whatsThis="run the report (in its fields)")
         QShortcut(QKeySequence(CSV_KEYS), self, activated=lambda: self.export_csv(),
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut, whatsThis="save the report as CSV")
 
     @staticmethod
     def _table(columns, name: str) -> QTableWidget:

@@ -111,9 +111,11 @@ class DashboardTab(QWidget, MessageLine):
         if self.forecasts is None:
             self.stock_panel.set_rows([], note=f"{NOT_AVAILABLE}: the projected stock-outs show here once they are.")
         # The charts are scroll areas that take PgUp/PgDn for themselves: the page keys are shortcuts of the tab.
-        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
-            QShortcut(QKeySequence(keys), self, activated=lambda step=step: self.turn_page(step),
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # In the main window, its own Ctrl+PgUp/PgDn (tabs) asks page_step first and these are switched off.
+        self.page_shortcuts = [QShortcut(QKeySequence(keys), self, activated=lambda step=step: self.turn_page(step),
+                                         context=Qt.ShortcutContext.WidgetWithChildrenShortcut, whatsThis=what)
+                               for keys, step, what in (("Ctrl+PgDown", 1, "the sales report"),
+                                                        ("Ctrl+PgUp", -1, "the overview"))]
         self.setTabOrder(self.tiles, self.sales_chart.view)
         self.setTabOrder(self.sales_chart.view, self.top_chart.view)
         self.setTabOrder(self.top_chart.view, self.stock_panel.table)
@@ -122,6 +124,14 @@ class DashboardTab(QWidget, MessageLine):
     def turn_page(self, step: int) -> None:
         self.pages.setCurrentIndex((self.pages.currentIndex() + step) % self.pages.count())
         self.focus_primary()
+
+    def page_step(self, step: int) -> bool:
+        """The next (1) or previous (-1) page, if there is one that way: False at the first or last page, where the
+        main window's Ctrl+PgUp/PgDn goes on to the neighbouring tab."""
+        if not 0 <= self.pages.currentIndex() + step < self.pages.count():
+            return False
+        self.turn_page(step)
+        return True
 
     def focus_primary(self) -> None:
         if self.pages.currentWidget() is self.report:
@@ -252,12 +262,9 @@ class DashboardTab(QWidget, MessageLine):
             self._forecasts_dirty = False
             QTimer.singleShot(0, self.refresh_forecasts)  # orders arrived while the tab was hidden
 
-    def keyboard_help(self) -> None:
-        from ..order_entry.dialogs import KeyboardHelpDialog
-        KeyboardHelpDialog([("F5", "refresh the figures now"), ("Tab / Shift+Tab", "next / previous panel"),
-                            ("Ctrl+S", "save the chart in focus as PNG"),
-                            ("Ctrl+E", "save the data of the chart or table in focus as CSV"),
-                            ("Menu / Shift+F10", "the chart's or table's export menu"),
-                            ("Ctrl+PgDn / Ctrl+PgUp", "the sales report / the overview"),
-                            ("Enter (sales report)", "run the report"), ("Alt+Y, Alt+M, Alt+T", "by, from, to"),
-                            ("F1", "this help")], parent=self).exec()
+    def keyboard_notes(self) -> list[tuple[str, str]]:
+        """Keys not in this tab's own actions, for the keyboard map (F1); the charts' Ctrl+S / Ctrl+E work in the
+        chart that has the focus."""
+        return [("Tab / Shift+Tab", "next / previous panel"), ("Ctrl+S", "save the chart in focus as PNG"),
+                ("Ctrl+E", "save the data of the chart or table in focus as CSV"),
+                ("Menu / Shift+F10", "the chart's or table's export menu")]

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMessageBox, QProgressDialog, QPushButton, QSplitter, QTableView,
+                               QLabel, QLineEdit, QProgressDialog, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
 from ...domain import events as ev
@@ -32,15 +32,6 @@ ORDER_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.OrderPicking, ev.OrderP
                 ev.OrderDelivered, ev.OrderReturned, ev.OrderAmended, ev.BackorderReserved)
 """Confirmations reserve, cancellations release, shipments consume, returns restock, amendments and goods for a
 backorder reserve or release: the order's products move."""
-KEYBOARD_HELP = """Ctrl+F  filter the catalog
-Ctrl+N  new product
-Enter / F2  edit the selected product
-Ctrl+J  adjust stock of the selected product
-Ctrl+K  stock count
-Ctrl+P  purchasing (suggest, send, receive)
-Ctrl+I / Ctrl+E  import / export the catalog (CSV)
-Ctrl+Shift+P  print the catalog for mail customers (PDF with an order form)
-F5  reload"""
 
 
 class InventoryTab(QWidget, MessageLine):
@@ -175,14 +166,20 @@ class InventoryTab(QWidget, MessageLine):
         b["export"].clicked.connect(self.export_catalog)
         b["print"].clicked.connect(self.print_catalog)
         b["print"].setToolTip(f"Print the catalog for mail customers, with an order form ({catalog_print.PRINT_KEYS})")
-        for keys, slot in (("Ctrl+F", self._focus_filter), ("Ctrl+N", self.new_product), ("F2", self.edit_product),
-                           ("Ctrl+J", self.adjust_stock), ("Ctrl+K", self.stock_count),
-                           ("Ctrl+P", self.open_purchasing), ("Ctrl+I", self.import_catalog),
-                           ("Ctrl+E", self.export_catalog), (catalog_print.PRINT_KEYS, self.print_catalog)):
-            QShortcut(QKeySequence(keys), self, activated=slot,
+        for keys, slot, what in (
+                ("Ctrl+F", self._focus_filter, "filter the catalog"), ("Ctrl+N", self.new_product, "new product"),
+                ("F2", self.edit_product, "edit the selected product"),
+                ("Ctrl+J", self.adjust_stock, "adjust stock of the selected product"),
+                ("Ctrl+K", self.stock_count, "stock count"),
+                ("Ctrl+P", self.open_purchasing, "purchasing (suggest, send, receive)"),
+                ("Ctrl+I", self.import_catalog, "import the catalog (CSV)"),
+                ("Ctrl+E", self.export_catalog, "export the catalog (CSV)"),
+                (catalog_print.PRINT_KEYS, self.print_catalog,
+                 "print the catalog for mail customers (PDF with an order form)")):
+            QShortcut(QKeySequence(keys), self, activated=slot, whatsThis=what,  # whatsThis: its line in F1
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, activated=self.edit_product,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+                  context=Qt.ShortcutContext.WidgetShortcut, whatsThis="edit the selected product (in the list)")
 
     def _apply_permissions(self) -> None:
         role = self.actor.role
@@ -192,9 +189,6 @@ class InventoryTab(QWidget, MessageLine):
             self.buttons[key].setEnabled(can(role, Perm.STOCK_ADJUST))
         # buyers order and receive; accountants book and pay the suppliers' invoices in the same dialog
         self.buttons["purchasing"].setEnabled(can(role, Perm.PURCHASING) or can(role, Perm.ACCOUNTING))
-
-    def keyboard_help(self) -> None:
-        QMessageBox.information(self, "Inventory keyboard", KEYBOARD_HELP)
 
     # ---- messages ------------------------------------------------------------------------------------------
     def _failed(self, exc: BaseException) -> None:

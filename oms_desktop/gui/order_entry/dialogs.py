@@ -1,12 +1,13 @@
 """Dialogs of the order entry tab: tracking number, shortage choices, open carts, keyboard help."""
 from __future__ import annotations
 
+import html
 import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from ...domain.errors import OutOfStock
 from ...services.dto import OrderDTO, OrderSummaryDTO
@@ -158,10 +159,13 @@ class KeyboardHelpDialog(QDialog):
         self.setWindowTitle("Keyboard map")
         layout = QVBoxLayout(self)
         text = "<table cellspacing='6'>" + "".join(
-            f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+            f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in rows) + "</table>"
         label = QLabel(text)
         label.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(label)
+        scroll = QScrollArea()  # a long map scrolls within a small screen
+        scroll.setWidget(label)
+        scroll.setWidgetResizable(True)
+        layout.addWidget(scroll)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.rejected.connect(self.reject)
         layout.addWidget(box)

@@ -27,7 +27,7 @@ from ..jobs import JobRunner
 from ..widgets.message_line import MessageLine
 from .cart_changes import adjustments_html, line_marks, new_offers, offer_banner_text, removed_lines
 from .amend_dialog import AmendDialog
-from .dialogs import DraftsDialog, KeyboardHelpDialog, ShortageDialog, TrackingDialog, keyboard_rows
+from .dialogs import KEYBOARD_HELP, DraftsDialog, ShortageDialog, TrackingDialog
 from .lines_model import LinesModel
 
 QTY_PREFIX = re.compile(r"^\s*(\d{1,7})\s*[*xX×]\s*(\S.*)$")
@@ -315,11 +315,15 @@ class OrderEntryTab(QWidget, MessageLine):
             **({"Ctrl+P": self.pay_now} if self.can_take_payments else {}), "Ctrl+E": lambda: self.amend_order(),
         }
         self._shortcuts = []
+        described = dict(KEYBOARD_HELP) | {"Ctrl+Return": dict(KEYBOARD_HELP)["Ctrl+Enter"],
+                                           "Ctrl+Shift+N": "park this cart and start a new order",
+                                           "Escape": "close the new-customer form, clear the results, hide the offer"}
         for key, fn in shortcuts.items():
-            sc = QShortcut(QKeySequence(key), self, activated=fn)
+            sc = QShortcut(QKeySequence(key), self, activated=fn, whatsThis=described.get(key, ""))  # F1's line
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self._shortcuts.append(sc)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.lines_view, activated=self.remove_selected_line)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.lines_view, activated=self.remove_selected_line,
+                           whatsThis="remove the selected line (in the lines table)")
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._shortcuts.append(delete)
 
@@ -332,8 +336,9 @@ class OrderEntryTab(QWidget, MessageLine):
         """Where the hands go when the tab comes up: the caller first, then the products."""
         self._focus(self.product_edit if self.customer is not None or self.order is not None else self.customer_edit)
 
-    def keyboard_help(self) -> None:
-        KeyboardHelpDialog(keyboard_rows(self), parent=self).exec()
+    def keyboard_notes(self) -> list[tuple[str, str]]:
+        """Keys handled in code (not actions), for the keyboard map (F1)."""
+        return [("Up / Down, Enter", "move in the results, pick")]
 
     # ---- customer ------------------------------------------------------------------------------------------
     def search_customers(self) -> None:

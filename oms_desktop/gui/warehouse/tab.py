@@ -210,10 +210,13 @@ class WarehouseTab(QWidget, MessageLine):
         self.queue_filter_edit.textChanged.connect(self._apply_filter)
         self.queue_filter_edit.returnPressed.connect(self._filter_entered)
         self.queue_filter_edit.installEventFilter(self)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_filter)
-        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.pick_selected)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.confirm_picks)
-        QShortcut(QKeySequence("F4"), self, activated=lambda: self.scan_edit.setFocus())
+        # whatsThis: the line the keyboard map (F1) shows for the key
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_filter, whatsThis="filter the queue")
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.pick_selected,
+                  whatsThis="make a pick list of the selected orders")
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.confirm_picks, whatsThis="confirm the picks")
+        QShortcut(QKeySequence("F4"), self, activated=lambda: self.scan_edit.setFocus(),
+                  whatsThis="the scan field (a barcode, tracking or pick list number)")
 
     # ---- messages ----------------------------------------------------------------------------------------------
     # ---- queue -------------------------------------------------------------------------------------------------
