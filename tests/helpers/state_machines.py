@@ -13,7 +13,6 @@ run gets the test process's migrated database emptied again (``PgDatabases.migra
 """
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
@@ -25,18 +24,10 @@ from oms_desktop.bootstrap import open_backend
 from oms_desktop.config import Paths
 from oms_desktop.domain.errors import ValidationFailed
 from oms_desktop.services.warehouse_dto import ShipmentDTO
+from tests.helpers.depth import examples  # noqa: F401 - the machines import it from here
 from tests.helpers.fixtures import migrated_sqlite_url
 
 DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-
-DEEP = os.environ.get("OMS_DEEP_TESTS", "") == "1"
-
-
-def examples(deep: int) -> int:
-    """Hypothesis runs per machine: ``deep`` with OMS_DEEP_TESTS=1 (before a release, or nightly), a third of it in
-    the everyday suite, which must stay under ten minutes on two cores (each run is a fresh database and dozens of
-    steps, each checked against the model); failures found deeply are kept in .hypothesis/ and replayed first."""
-    return deep if DEEP else max(3, deep // 3)
 
 
 class FreshDatabaseMachine(RuleBasedStateMachine):

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.helpers.depth import examples
 from oms_desktop.domain.money import exponent, from_minor, round_money
 from oms_desktop.domain.pricing import DocumentAdjustment, PricedLine, PricingPolicy, TaxRounding, price
 from oms_desktop.domain.promotions import (Adjustment, AdjustmentKind, Cart, CartLine, Coupon, Effect, Incentive,
@@ -417,7 +418,7 @@ def carts_and_deals(draw: st.DrawFn) -> tuple[Cart, dict]:
     return c, draw(deals(c.currency))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(carts_and_deals())
 def test_allowances_never_exceed_the_goods_of_their_rate_nor_free_shipping_the_charge(case):
     c, kw = case
@@ -434,7 +435,7 @@ def test_allowances_never_exceed_the_goods_of_their_rate_nor_free_shipping_the_c
     assert all(a.amount < 0 for a in adjs if a.kind is not AdjustmentKind.SHIPPING)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(carts_and_deals())
 def test_every_adjustment_is_in_whole_minor_units_of_the_currency(case):
     c, kw = case
@@ -443,7 +444,7 @@ def test_every_adjustment_is_in_whole_minor_units_of_the_currency(case):
         assert -a.amount.as_tuple().exponent <= exponent(c.currency)  # type: ignore[operator]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(carts_and_deals(), st.booleans(), st.sampled_from(list(TaxRounding)))
 def test_the_priced_document_adds_up_and_is_never_negative(case, inclusive, rounding):
     c, kw = case
@@ -467,7 +468,7 @@ def test_the_priced_document_adds_up_and_is_never_negative(case, inclusive, roun
         assert all(tax == round_money(net * rate, c.currency) for rate, (net, tax) in totals.tax_by_rate.items())
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(carts(), st.integers(1, 10**7))
 def test_an_amount_off_alone_takes_exactly_the_amount_or_all_the_goods(c, minor):
     amount = from_minor(minor, c.currency)
