@@ -4,48 +4,51 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from ...services.dto import OrderSummaryDTO
 from .. import format as fmt
+from ..inventory.models import RowsModel  # the project's read-only table of frozen rows
 
 COLUMNS = ("Order", "Taken", "Customer", "Status", "Channel", "Lines", "Total (gross)", "Tracking number")
 ORDER, TAKEN, CUSTOMER, STATUS, CHANNEL, LINES, TOTAL, TRACKING = range(len(COLUMNS))
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class OrderListModel(QAbstractTableModel):
-    """``request_page(offset)`` is called for the next page (by ``fetchMore``); its answer comes to ``add_page``."""
+class OrderListModel(RowsModel):
+    """The orders found so far, one ``RowsModel`` row each. ``request_page(offset)`` is called for the next page (by
+    ``fetchMore``); its answer comes to ``add_page``."""
 
     def __init__(self, parent=None, locale: str = "en_US", page_size: int = 50,
                  request_page: Callable[[int], None] | None = None):
-        super().__init__(parent)
+        getters: tuple[Callable[[OrderSummaryDTO], object], ...] = (
+            lambda o: o.number, lambda o: fmt.when(o.created_at), lambda o: o.customer_name or "(walk-in)",
+            lambda o: "cart" if o.status == "draft" else o.status, lambda o: o.channel, lambda o: o.line_count,
+            lambda o: fmt.money(o.total, o.currency, self.locale), lambda o: o.tracking_number or "")
+        columns = [(title, get, col in (LINES, TOTAL)) for col, (title, get) in enumerate(zip(COLUMNS, getters))]
+        super().__init__(columns, parent=parent)
         self.locale = locale
         self.page_size = page_size
         self.request_page = request_page
-        self._orders: list[OrderSummaryDTO] = []
         self._more = False
         self._fetching = False
 
     # ---- data in -------------------------------------------------------------------------------------------
     def reset(self, orders: Sequence[OrderSummaryDTO]) -> None:
         """The first page of a new search."""
-        self.beginResetModel()
-        self._orders = list(orders)
         self._more = len(orders) >= self.page_size
         self._fetching = False
-        self.endResetModel()
+        self.set_rows(orders)
 
     def add_page(self, orders: Sequence[OrderSummaryDTO]) -> None:
         """The page ``fetchMore`` asked for (an order already listed, moved up by a new one, is not repeated)."""
         self._fetching = False
         self._more = len(orders) >= self.page_size
-        seen = {o.id for o in self._orders}
+        seen = {o.id for o in self._rows}
         new = [o for o in orders if o.id not in seen]
         if new:
-            first = len(self._orders)
+            first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            self._orders.extend(new)
+            self._rows.extend(new)
             self.endInsertRows()
 
     def page_failed(self) -> None:
@@ -60,39 +63,14 @@ class OrderListModel(QAbstractTableModel):
             return  # a fetch is on its way: views call this again while they wait
         self._fetching = True
         assert self.request_page is not None
-        self.request_page(len(self._orders))
+        self.request_page(len(self._rows))
 
     # ---- data out ------------------------------------------------------------------------------------------
     def order_at(self, row: int) -> OrderSummaryDTO | None:
-        return self._orders[row] if 0 <= row < len(self._orders) else None
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._orders)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return self.row(row)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._orders):
-            return None
-        o, col = self._orders[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (o.number, fmt.when(o.created_at), o.customer_name or "(walk-in)",
-                    "cart" if o.status == "draft" else o.status, o.channel, str(o.line_count),
-                    fmt.money(o.total, o.currency, self.locale), o.tracking_number or "")[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (LINES, TOTAL):
-            return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{o.number}: Enter opens it"
-        return None
+            o = self.order_at(index.row()) if index.isValid() else None
+            return f"{o.number}: Enter opens it" if o is not None else None
+        return super().data(index, role)
