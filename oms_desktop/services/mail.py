@@ -8,7 +8,7 @@ import os
 import socket
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -54,6 +54,12 @@ def holder_is_gone(claimed_by: str) -> bool:
     except OSError:  # exists, owned by someone else
         return False
     return False
+
+
+def claim_is_dead(claimed_at: datetime | None, claimed_by: str, lease: timedelta, now: datetime) -> bool:
+    """A claim (an outbox message's or a print job's) whose holder died: its lease has run out, or its process is gone
+    from this host."""
+    return claimed_at is None or claimed_at + lease < now or holder_is_gone(claimed_by)
 
 
 class MailService(ServiceBase):
@@ -193,8 +199,7 @@ class MailService(ServiceBase):
             held = uow.outbox.held_claims()
         n = 0
         for row in held:
-            expired = row.claimed_at is None or row.claimed_at + self.claim_lease < now
-            if not (expired or holder_is_gone(row.claimed_by)):
+            if not claim_is_dead(row.claimed_at, row.claimed_by, self.claim_lease, now):
                 continue
             if row.status == OutboxStatus.CLAIMED:
                 values = {"status": OutboxStatus.PENDING.value, "next_attempt_at": now, "last_error": DIED_BEFORE}

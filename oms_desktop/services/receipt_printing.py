@@ -19,7 +19,7 @@ from ..domain.roles import Perm
 from .base import ServiceBase, SettingsCache
 from .documents import ReceiptDoc
 from .dto import Actor
-from .mail import holder_is_gone, this_worker
+from .mail import claim_is_dead, this_worker
 from .order_lookup import order_row
 from .ports import UnitOfWorkFactory, utc_now
 from .receipt_jobs import configured_printer, queue_receipt, receipt_printer
@@ -181,8 +181,7 @@ class ReceiptPrintService(ServiceBase):
             held = uow.print_jobs.held_claims()
         n = 0
         for job in held:
-            expired = job.claimed_at is None or job.claimed_at + self.claim_lease < now
-            if not (expired or holder_is_gone(job.claimed_by)):
+            if not claim_is_dead(job.claimed_at, job.claimed_by, self.claim_lease, now):
                 continue
             with self._uow() as uow:
                 if uow.print_jobs.update_claimed(job.id, job.claim_token, {
