@@ -11,29 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-docs/screenshots/warehouse.png}
-PY=${PY:-.venv/bin/python}
-KEYS=0
-started=()
-cleanup() { for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-if [ -z "${DISPLAY:-}" ]; then
-    Xvfb :8 -screen 0 1366x768x24 >/dev/null 2>&1 & started+=($!)
-    export DISPLAY=:8
-    sleep 1
-fi
-export OMS_HOME=${OMS_HOME:-$(mktemp -d)}
-DB="$OMS_HOME/demo.db"
-
-key() { xdotool key --delay 60 "$@"; KEYS=$((KEYS + $#)); sleep 0.4; }
-typed() { xdotool type --delay 25 "$1"; KEYS=$((KEYS + ${#1})); sleep 0.3; }
-scan() { typed "$1"; key Return; }   # a barcode scanner: the code, then Enter
-step() { echo "[$KEYS keys] $*"; }
-sql() { "$PY" -c "import sqlite3, sys; print('\n'.join(' '.join(map(str, r)) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])))" "$DB" "$1"; }
-
-.venv/bin/oms-desktop --demo >"$OMS_HOME/app.log" 2>&1 & started+=($!)
-for _ in $(seq 120); do xdotool search --onlyvisible --name "Sign in" >/dev/null 2>&1 && break; sleep 1; done
-sleep 1
+# shellcheck source=packaging/xdotool_lib.sh
+. packaging/xdotool_lib.sh
+start_demo_app 120
 
 step "sign in as warehouse"
 key alt+u ctrl+a; typed warehouse; key Tab; typed demo; key Return
