@@ -24,7 +24,6 @@ from oms_desktop.bootstrap import open_backend
 from oms_desktop.config import Paths
 from oms_desktop.domain.errors import ValidationFailed
 from oms_desktop.services.warehouse_dto import ShipmentDTO
-from tests.helpers.depth import examples  # noqa: F401 - the machines import it from here
 from tests.helpers.fixtures import migrated_sqlite_url
 
 DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, initialize, invariant, precondition, rule
 
 from oms_desktop.domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
-from tests.helpers.state_machines import examples, DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
+from tests.helpers.depth import examples
+from tests.helpers.state_machines import DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
 
 SKUS = ("IV-A", "IV-B", "IV-C")
 CSV = ("sku,name,unit_price,tax_rate,on_hand\nIV-A,A,19.99,0.19,900\nIV-B,B,0.07,0.19,900\n"

@@ -15,7 +15,8 @@ from hypothesis.stateful import Bundle, initialize, invariant, rule
 from sqlalchemy import text
 
 from oms_desktop.domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
-from tests.helpers.state_machines import examples, DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
+from tests.helpers.depth import examples
+from tests.helpers.state_machines import DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
 
 SKUS = ("LG-A", "LG-B", "LG-C")
 CSV = ("sku,name,unit_price,tax_rate,on_hand\nLG-A,A,19.99,0.19,500\nLG-B,B,0.07,0.07,500\n"

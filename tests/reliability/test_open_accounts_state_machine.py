@@ -16,7 +16,8 @@ from hypothesis.stateful import Bundle, initialize, invariant, precondition, rul
 from oms_desktop.domain.errors import UserFacingError
 from oms_desktop.services.receivables import AccountsQueueDTO
 from oms_desktop.services.ports import utc_now
-from tests.helpers.state_machines import examples, DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
+from tests.helpers.depth import examples
+from tests.helpers.state_machines import DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
 
 SKUS = ("OA-A", "OA-B", "OA-C")
 CSV = ("sku,name,unit_price,tax_rate,on_hand\nOA-A,A,19.99,0.19,900\nOA-B,B,0.07,0.19,900\n"

@@ -16,7 +16,8 @@ from hypothesis.stateful import Bundle, initialize, invariant, multiple, rule
 from sqlalchemy import text
 
 from oms_desktop.domain.errors import BusinessRuleViolation, InvalidTransition, OutOfStock, ValidationFailed
-from tests.helpers.state_machines import examples, DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
+from tests.helpers.depth import examples
+from tests.helpers.state_machines import DATABASES, FreshDatabaseMachine, run_machine, ship_what_is_found
 
 SKUS = ("PS-A", "PS-B")
 CSV = "sku,name,unit_price,tax_rate,on_hand,unit_cost\nPS-A,A,19.99,0.19,20,4.00\nPS-B,B,2.50,0.07,50,0.35\n"

@@ -18,7 +18,8 @@ from hypothesis.stateful import Bundle, initialize, invariant, precondition, rul
 from oms_desktop.domain.errors import UserFacingError
 from oms_desktop.domain.promotions import FREE_SHIPPING_LABEL
 from tests.helpers.clock import Clock
-from tests.helpers.state_machines import examples, DATABASES, FreshDatabaseMachine, run_machine
+from tests.helpers.depth import examples
+from tests.helpers.state_machines import DATABASES, FreshDatabaseMachine, run_machine
 
 SKUS = ("SF-A", "SF-B", "SF-C")
 CSV = ("sku,name,unit_price,tax_rate,on_hand,category\nSF-A,A,19.99,0.19,900,One\nSF-B,B,0.07,0.19,900,One\n"

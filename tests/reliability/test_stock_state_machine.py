@@ -14,7 +14,8 @@ from hypothesis.stateful import Bundle, initialize, invariant, multiple, precond
 from sqlalchemy import text
 
 from oms_desktop.domain.errors import BusinessRuleViolation, InvalidTransition, OutOfStock, ValidationFailed
-from tests.helpers.state_machines import examples, DATABASES, FreshDatabaseMachine, run_machine
+from tests.helpers.depth import examples
+from tests.helpers.state_machines import DATABASES, FreshDatabaseMachine, run_machine
 
 SKUS = ("SM-A", "SM-B", "SM-C")
 OPENING = {"SM-A": 30, "SM-B": 12, "SM-C": 0}  # SM-C starts sold out: shortages from step one
