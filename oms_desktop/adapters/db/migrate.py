@@ -9,7 +9,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
+from ...domain.errors import StorageError
 from .engine import backup_sqlite
 
 log = logging.getLogger(__name__)
@@ -43,8 +45,20 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> bool:
     if current is not None and backup_dir is not None:
         backup_sqlite(engine, backup_dir, label=f"before-{head}")
     log.info("migrating database from %s to %s", current, head)
-    with engine.begin() as conn:
-        command.upgrade(_config(conn), "head")
+    try:
+        with engine.begin() as conn:
+            command.upgrade(_config(conn), "head")
+    except DBAPIError as e:
+        if getattr(e.orig, "sqlstate", None) != "42501":        # insufficient_privilege
+            raise
+        # a workstation connected as the shared server's app role (packaging/postgres/app_role.sql) may not
+        # change the schema: the upgrade is the owner's, once, for every workstation
+        database = engine.url.database
+        raise StorageError(
+            f"The database {database} has schema {current}; this version of OMS Desktop needs {head}, and the "
+            f"role {engine.url.username} may not change the schema (nothing was changed).",
+            "Ask the administrator to run `oms init --database ...` once as the database's owner "
+            "(docs/shared_server.md), then start again.") from e
     return True
 
 
