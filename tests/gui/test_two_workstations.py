@@ -12,13 +12,10 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-from oms_desktop.adapters.db.notify import PgEventWaiter
 from oms_desktop.adapters.security import fast_test_hasher
 from oms_desktop.bootstrap import open_backend
-from oms_desktop.gui.event_feed import EventFeed
-from oms_desktop.gui.jobs import JobRunner
-from oms_desktop.gui.main_window import MainWindow
 from tests.helpers.fixtures import SAMPLE_CATALOG
+from tests.helpers.workstations import Workstation
 from tests.helpers.journal_tools import require_hledger
 from tests.helpers.money_text import on_paper
 from tests.helpers.pdf_tools import pdf_to_text, require_tools
@@ -29,34 +26,6 @@ pytestmark = pytest.mark.postgres
 
 def money(value) -> str:
     return shown(f"{value:.2f}")
-
-
-class Workstation:
-    """One desk: a backend of its own on the shared database, a signed-in user, a live feed, the main window."""
-
-    def __init__(self, qtbot, url: str, paths, username: str):
-        self.backend = open_backend(url, paths=paths, hasher=fast_test_hasher(), migrate=False)
-        self.services = self.backend.services
-        self.actor = self.services.auth.sign_in(username, f"{username}-pw")
-        self.waiter = PgEventWaiter(url)
-        services, actor = self.services, self.actor
-        self.feed = EventFeed(lambda after: services.events.since(actor, after), services.events.last_id(),
-                              waiter=self.waiter, interval=0.1)  # stop() waits for one wait at most
-        self.window = MainWindow(services, actor, database="PostgreSQL", feed=self.feed,
-                                 jobs=JobRunner(synchronous=True))
-        qtbot.addWidget(self.window)
-        self.window.resize(1366, 768)
-        self.window.show()
-        self.feed.start()
-
-    def focus(self, qtbot) -> None:
-        self.window.activateWindow()
-        qtbot.waitUntil(self.window.isActiveWindow)
-
-    def close(self) -> None:
-        self.feed.stop()
-        self.waiter.close()
-        self.backend.dispose()
 
 
 @pytest.fixture
