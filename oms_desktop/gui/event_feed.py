@@ -22,7 +22,8 @@ Waiter = Callable[[float], None]
 class EventFeed(QObject):
     """Signals:
         events_arrived(list): a list of EventDTO, oldest first, emitted on the GUI thread.
-        failed(str): polling failed (the feed keeps trying; the status bar shows it).
+        failed(str): polling failed (the feed keeps trying; the window shows a banner).
+        recovered(): polling works again after a failure (the connection pool reconnected; the banner goes).
 
     ``subscribe(OrderConfirmed, handler)`` (or a tuple of event classes from domain/events.py) calls ``handler``
     on the GUI thread with the events of each batch it asked for.
@@ -30,6 +31,7 @@ class EventFeed(QObject):
 
     events_arrived = Signal(list)
     failed = Signal(str)
+    recovered = Signal()
 
     def __init__(self, fetch_since: Callable[[int], list], start_after: int, *, waiter: Waiter | None = None,
                  interval: float = 0.5, parent: QObject | None = None):
@@ -72,20 +74,26 @@ class EventFeed(QObject):
 
     def _run(self) -> None:
         failing = False
+        waiter_failing = False
         while not self._stop.is_set():
             try:
                 self.poll_now()
+                if failing:
+                    log.info("event feed works again")
+                    self.recovered.emit()
                 failing = False
             except Exception as exc:  # noqa: BLE001 - a dropped connection must not kill the feed
                 if not failing:
                     log.warning("event feed failed: %s", exc)
                     self.failed.emit(str(exc))
                 failing = True
-            if self._waiter is not None:
+            if self._waiter is not None and not failing:
                 try:
                     self._waiter(self._interval * 4)
+                    waiter_failing = False
                     continue
-                except Exception as exc:  # noqa: BLE001
-                    log.warning("notification wait failed, polling instead: %s", exc)
-                    self._waiter = None
+                except Exception as exc:  # noqa: BLE001 - polls meanwhile; the waiter reconnects next time
+                    if not waiter_failing:
+                        log.warning("notification wait failed, polling until it works again: %s", exc)
+                    waiter_failing = True
             self._stop.wait(self._interval)

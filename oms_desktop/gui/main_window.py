@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QWidget)
 
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         company = services.company.get()
         self.locale = company.locale
         self.setWindowTitle(f"OMS Desktop - {company.name}")
+        self._build_connection_banner()
         self._build_tabs()
         self._build_activity()
         self._build_status_bar(database)
@@ -159,7 +160,36 @@ class MainWindow(QMainWindow):
         self.restore_layout()
         if feed is not None:
             feed.events_arrived.connect(self.on_events)
-            feed.failed.connect(lambda msg: self.statusBar().showMessage(f"Live updates interrupted: {msg}", 10000))
+            feed.failed.connect(self.connection_lost)
+            feed.recovered.connect(self.connection_back)
+
+    def _build_connection_banner(self) -> None:
+        """A banner above the tabs while the database cannot be reached: the live feed noticed it and keeps trying
+        (the connection pool reconnects by itself); what is typed on any screen stays where it is, and a save
+        tried meanwhile is refused with its own message, so it can simply be tried again."""
+        self.connection_banner = QLabel()
+        self.connection_banner.setObjectName("connection_banner")
+        self.connection_banner.setWordWrap(True)
+        self.connection_banner.setAutoFillBackground(True)
+        self.connection_banner.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.connection_banner.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.connection_banner.setContentsMargins(8, 4, 8, 4)
+        self.connection_banner.hide()
+        self.ui.central_layout.insertWidget(0, self.connection_banner)
+
+    @Slot(str)
+    def connection_lost(self, reason: str) -> None:
+        first_line = (reason.strip().splitlines() or [""])[0][:200]
+        self.connection_banner.setText(
+            f"The connection to the database is lost ({first_line}). Reconnecting by itself; what you have typed "
+            f"stays on screen, and anything saved meanwhile is refused with a message: try it again when this "
+            f"banner has gone.")
+        self.connection_banner.show()
+
+    @Slot()
+    def connection_back(self) -> None:
+        self.connection_banner.hide()
+        self.statusBar().showMessage("Connected to the database again.", 10000)
 
     def _build_tabs(self) -> None:
         """Each tab is its own package; a role that may not use a tab sees why instead of an empty screen."""

@@ -132,6 +132,7 @@ def translate_storage_error(exc: BaseException) -> StorageError | None:
         return StorageError("The database file is damaged.",
                             "Restore the latest backup (see the backups folder) and contact support.")
     if "could not connect" in text or "connection refused" in text or "server closed the connection" in text \
-            or "connection timeout" in text or "unable to open database" in text or "connection failed" in text:
+            or "connection timeout" in text or "unable to open database" in text or "connection failed" in text \
+            or "terminating connection" in text or "not currently accepting connections" in text:
         return StorageError("The database cannot be reached.", "Check the network or the database server.")
     return None

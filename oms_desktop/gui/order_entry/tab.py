@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ...domain import events as ev
-from ...domain.errors import CouponRefused, NotFound, OutOfStock, StaleCart, UserFacingError
+from ...domain.errors import CouponRefused, NotFound, OutOfStock, StaleCart, StorageError, UserFacingError
 from ...domain.orders import Channel
 from ...domain.phone import has_only_phone_characters
 from ...domain.roles import Perm, can
@@ -632,6 +632,10 @@ class OrderEntryTab(QWidget, MessageLine):
                 self.show_message(str(exc), error=True)
                 self._focus(self.product_edit)
             else:
+                if isinstance(exc, StorageError) and not self.product_edit.text():
+                    # the database could not be reached: the line was not added; give back what was typed (unless
+                    # something new is being typed already) so Enter tries it again once the connection is back
+                    self.product_edit.setText(text)
                 self._failed(exc)
 
         self.jobs.submit(lambda _job: work(), on_success=self._line_added, on_failure=failed, write=True, owner=self)
