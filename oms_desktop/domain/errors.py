@@ -76,6 +76,15 @@ class StaleCart(BusinessRuleViolation):
         super().__init__(message)
 
 
+class StaleEdit(BusinessRuleViolation):
+    """A form saved over a change someone else saved since it was opened (named in the message, with when):
+    nothing was written; ``version`` is the record's version now."""
+
+    def __init__(self, message: str, *, version: int):
+        self.version = version
+        super().__init__(message)
+
+
 class CouponRefused(BusinessRuleViolation):
     """A coupon that cannot be used (unknown, withdrawn, expired, used up, minimum not met): the message says why."""
 

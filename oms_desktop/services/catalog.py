@@ -18,6 +18,7 @@ from ..domain.orders import bp_to_rate, rate_to_bp
 from ..domain.roles import Perm
 from .accounts_common import company_info
 from .documents import CatalogDoc, CatalogItem, CatalogSection, CompanyInfo
+from . import edit_stamps
 from .dto import Actor, ImportProblem, ImportResult, ProductDTO
 from .output import PrintingService
 from .ports import utc_now
@@ -44,6 +45,7 @@ class ProductDetails:
     unit_cost: Decimal
     supplier_id: int | None
     has_history: bool
+    version: int = 0  # the edit version shown: saving passes it back (services/edit_stamps.py)
 
 
 def search_text_of(spec_or_row) -> str:
@@ -106,7 +108,8 @@ class CatalogService(PrintingService):
                 raise NotFound(f"No product with SKU '{sku}'.")
             pref = uow.purchasing.preferred([row.id])
             history = bool(uow.stock.moves(row.id, 1))
-        return ProductDetails(self._dto(row), self.money(row.cost_minor), pref.get(row.id), history)
+            version = edit_stamps.version_of(uow, edit_stamps.PRODUCT, row.sku)
+        return ProductDetails(self._dto(row), self.money(row.cost_minor), pref.get(row.id), history, version)
 
     def create_product(self, actor: Actor, fields: dict) -> ProductDTO:
         """Create a product from text fields (as typed); ``on_hand`` becomes an opening stock move."""
@@ -136,8 +139,11 @@ class CatalogService(PrintingService):
             uow.commit()
         return dto
 
-    def update_product(self, actor: Actor, sku: str, fields: dict) -> ProductDTO:
-        """Change a product's data (not its SKU, which orders and moves refer to, nor its stock: adjust that)."""
+    def update_product(self, actor: Actor, sku: str, fields: dict, *, expected_version: int | None = None
+                       ) -> ProductDTO:
+        """Change a product's data (not its SKU, which orders and moves refer to, nor its stock: adjust that).
+        ``expected_version``: the version the editor showed (``get_product_details``); a save over a change
+        someone else saved since is refused (StaleEdit, naming who and when) and changes nothing."""
         self._require(actor, Perm.CATALOG_EDIT, "edit products")
         sku = sku.strip().upper()
         new_sku = str(fields.get("sku", sku) or sku).strip().upper()
@@ -149,6 +155,7 @@ class CatalogService(PrintingService):
             row = uow.products.by_sku(sku)
             if row is None:
                 raise NotFound(f"No product with SKU '{sku}'.")
+            edit_stamps.stamp_save(uow, actor, edit_stamps.PRODUCT, sku, expected_version, f"Product {sku}")
             if spec.barcode and (owner := uow.products.barcode_owners([spec.barcode]).get(spec.barcode)) \
                     and owner != sku:
                 raise ValidationFailed(f"barcode {spec.barcode} already belongs to {owner}")

@@ -12,6 +12,7 @@ from ..domain.orders import clean_ship_to
 from ..domain.phone import digits_of, has_only_phone_characters, looks_like_phone, phone_key
 from ..domain.references import Series, customer_number, parse_ref
 from ..domain.roles import Perm
+from . import edit_stamps
 from .base import ServiceBase
 from .dto import Actor, CustomerDTO, CustomerMergeDTO, SavedAddressDTO
 
@@ -114,12 +115,20 @@ class CustomerService(ServiceBase):
         return replace(self._dto(row, phones),
                        addresses=tuple(SavedAddressDTO(a.id, a.label, a.address) for a in addresses))
 
+    def get_customer_for_edit(self, actor: Actor, customer_id: int) -> tuple[CustomerDTO, int]:
+        """The customer as the editor shows it, with its edit version (pass it back to ``update_customer``)."""
+        customer = self.get_customer(actor, customer_id)
+        with self._uow(write=False) as uow:
+            return customer, edit_stamps.version_of(uow, edit_stamps.CUSTOMER, customer_id)
+
     def update_customer(self, actor: Actor, customer_id: int, *, name: str | None = None,
                         phones: Sequence[str] | None = None, email: str | None = None,
                         billing_address: str | None = None, shipping_address: str | None = None,
-                        notes: str | None = None) -> CustomerDTO:
+                        notes: str | None = None, expected_version: int | None = None) -> CustomerDTO:
         """Change what is given (None: left as it is; ``phones`` replaces them all), by the rules of a new
-        customer; the old and new values are audited. Orders already taken keep their delivery address."""
+        customer; the old and new values are audited. Orders already taken keep their delivery address.
+        ``expected_version``: the version the editor showed (``get_customer_for_edit``); a save over a change
+        someone else saved since is refused (StaleEdit, naming who and when) and changes nothing."""
         self._require(actor, Perm.CUSTOMER_EDIT, "change customers")
         current = self.get_customer(actor, customer_id)
         new = dict(name=current.name if name is None else " ".join(str(name).split()),
@@ -149,6 +158,8 @@ class CustomerService(ServiceBase):
         with self._uow() as uow:
             if uow.customers.get(customer_id) is None:
                 raise NotFound(f"No customer number {customer_id}.")
+            edit_stamps.stamp_save(uow, actor, edit_stamps.CUSTOMER, customer_id, expected_version,
+                                   f"Customer {customer_number(customer_id)} ({current.name})")
             values = {k: v for k, v in changed.items() if k != "phones"}
             if values:
                 uow.customers.update(customer_id, values)

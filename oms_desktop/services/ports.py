@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import Protocol
 
 from .repository_ports import (AuditRepository, CartsRepository, CustomerMergesRepository, CustomersRepository,
+                              EditStampsRepository,
                               EventsRepository, ForecastsRepository, InvoicesRepository, LedgerRepository,
                               OrdersRepository,
                               OutboxRepository, PayablesRepository, PaymentsRepository, PickingRepository,
@@ -21,7 +22,7 @@ class UnitOfWork(Protocol):
 
     Repositories (attributes): settings, users, products, stock, customers, customer_merges, orders, events, audit,
     purchasing, payables, picking, shipments, invoices, payments, receivables, ledger, carts, promotions, sales,
-    outbox, print_jobs, forecasts, till: the protocols of ``repository_ports.py``.
+    outbox, print_jobs, forecasts, till, edit_stamps: the protocols of ``repository_ports.py``.
     """
 
     @property
@@ -72,6 +73,8 @@ class UnitOfWork(Protocol):
     def forecasts(self) -> ForecastsRepository: ...
     @property
     def till(self) -> TillRepository: ...
+    @property
+    def edit_stamps(self) -> EditStampsRepository: ...
     dialect: str
 
     def __enter__(self) -> "UnitOfWork": ...

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from ..domain.events import AnyEvent
-from .repository_records import (AuditRecord, EventRecord, OutboxRecord, PaymentRecord, PrintJobRecord,
+from .repository_records import (AuditRecord, EditStampRecord, EventRecord, OutboxRecord, PaymentRecord, PrintJobRecord,
                                  TillMovementRecord,
                                  TillPaymentRecord, TillSessionRecord, UserRecord)
 
@@ -409,3 +409,10 @@ class ShipmentsRepository(Protocol):
     def returned_per_product(self, order_id: int) -> dict[int, int]: ...
     def order_events(self, order_id: int, kinds: Iterable[str]) -> Sequence[StoredRow]: ...
     def orders_of_customers(self, customer_ids: Iterable[int], limit: int = 50) -> list[int]: ...
+
+
+# ---- adapters/db/repositories_stamps.py ----------
+class EditStampsRepository(Protocol):
+    """`adapters/db/repositories_stamps.py` `EditStampsRepo`."""
+    def get(self, entity: str, key: str) -> EditStampRecord | None: ...
+    def advance(self, entity: str, key: str, expected: int | None, user_id: int | None, at: datetime) -> bool: ...

@@ -166,3 +166,15 @@ class AuditRecord:
     entity_id: str
     old_values: str
     new_values: str
+
+
+@dataclass(frozen=True)
+class EditStampRecord:
+    """The last saved change of an edited record (table ``edit_stamps``), with its author's name."""
+
+    entity: str
+    entity_key: str
+    version: int
+    updated_at: datetime
+    updated_by: int | None
+    updated_by_name: str

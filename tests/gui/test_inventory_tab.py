@@ -363,3 +363,35 @@ def test_opening_a_dialog_again_and_again_keeps_one_of_each(qtbot, catalog, admi
         tab.adjust_dialog.reject()
     qtbot.waitUntil(lambda: len([d for d in tab.findChildren(QDialog) if type(d).__name__ == "AdjustDialog"]) == 1,
                     timeout=3000)
+
+
+def test_a_product_saved_over_someone_elses_change_keeps_the_editor_open_with_what_was_typed(qtbot, tab, catalog,
+                                                                                            admin):
+    """Issue 18: the editor saves with the version it showed; someone else's save in between is named, with when,
+    nothing is overwritten, and the form keeps the typing; opened again, it shows their change and saves."""
+    catalog.auth.add_user(admin, "bob", "manager", "bob-pw-long", "Bob Builder")
+    bob = catalog.auth.sign_in("bob", "bob-pw-long")
+    assert tab.select_sku("LAMP-01")
+    tab.edit_product()
+    d = tab.product_dialog
+    assert d.isVisible() and d.edits["name"].text() == "Desk lamp"
+    theirs = catalog.catalog.get_product_details(bob, "LAMP-01")          # Bob, on another workstation
+    catalog.catalog.update_product(bob, "LAMP-01", {
+        "name": theirs.product.name, "unit_price": "21.50", "tax_rate": str(theirs.product.tax_rate),
+        "barcode": theirs.product.barcode or "", "category": theirs.product.category,
+        "location": theirs.product.location}, expected_version=theirs.version)
+    d.edits["name"].setText("Desk lamp, brass")
+    d.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert "changed by Bob Builder" in d.error_label.text() and "nothing was saved" in d.error_label.text()
+    assert d.isVisible() and d.edits["name"].text() == "Desk lamp, brass"
+    assert catalog.catalog.get_product(admin, "LAMP-01").name == "Desk lamp"
+    d.reject()
+
+    tab.edit_product()
+    d = tab.product_dialog
+    assert d.edits["unit_price"].text() == "21.50"
+    d.edits["name"].setText("Desk lamp, brass")
+    d.save()
+    assert d.result() == d.DialogCode.Accepted
+    saved = catalog.catalog.get_product(admin, "LAMP-01")
+    assert (saved.name, str(saved.unit_price)) == ("Desk lamp, brass", "21.50")

@@ -258,3 +258,36 @@ def test_the_line_headers_say_which_prices_are_net_and_which_gross(qtbot, tab, s
     tab.load_order(gross_cart.id)
     qtbot.waitUntil(lambda: tab.order is not None and tab.order.id == gross_cart.id)
     assert "Unit price (gross)" in headers(tab.lines_model)
+
+
+def test_ctrl_shift_e_edits_the_caller_and_a_save_over_someone_elses_change_is_refused_keeping_the_form(
+        qtbot, tab, shop, admin, customer):
+    """Issue 18: the customer form opens with the customer as stored now and saves with that version; a colleague's
+    save in between is named with when, the form comes back with what was typed, nothing is overwritten."""
+    tab.set_customer(customer)
+    qtbot.keyClick(tab, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = tab.customer_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.name_edit.text() == "Anna Schmidt"
+    shop.auth.add_user(admin, "bob", "manager", "bob-pw-long", "Bob Builder")
+    bob = shop.auth.sign_in("bob", "bob-pw-long")
+    _, version = shop.customers.get_customer_for_edit(bob, customer.id)
+    shop.customers.update_customer(bob, customer.id, email="anna.s@example.org", expected_version=version)
+
+    dialog.name_edit.setText("Anna Schmidt-Lang")
+    dialog.accept()
+    qtbot.waitUntil(dialog.isVisible)                       # back, with the refusal and what was typed
+    assert "changed by Bob Builder" in dialog.error_label.text()
+    assert dialog.name_edit.text() == "Anna Schmidt-Lang" and "Not saved" in tab.message_label.text()
+    assert shop.customers.get_customer(admin, customer.id).name == "Anna Schmidt"
+    dialog.reject()
+
+    qtbot.keyClick(tab, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = tab.customer_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.email_edit.text() == "anna.s@example.org"  # opened again: their change is there
+    dialog.name_edit.setText("Anna Schmidt-Lang")
+    dialog.accept()
+    stored = shop.customers.get_customer(admin, customer.id)
+    assert (stored.name, stored.email) == ("Anna Schmidt-Lang", "anna.s@example.org")
+    assert tab.customer.name == "Anna Schmidt-Lang"

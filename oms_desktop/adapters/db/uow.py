@@ -19,6 +19,7 @@ from .repositories_accounts import InvoicesRepo, LedgerRepo, PaymentsRepo, Recei
 from .repositories_purchasing import PayablesRepo, PurchasingRepo
 from .repositories_mail import OutboxRepo
 from .repositories_printing import PrintJobsRepo
+from .repositories_stamps import EditStampsRepo
 from .repositories_forecasts import ForecastsRepo
 from .repositories_sales import SalesRepo
 from .repositories_till import TillRepo
@@ -71,6 +72,7 @@ class SqlUnitOfWork:
         self.print_jobs = PrintJobsRepo(c)
         self.forecasts = ForecastsRepo(c)
         self.till = TillRepo(c)
+        self.edit_stamps = EditStampsRepo(c)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -164,4 +166,5 @@ if TYPE_CHECKING:
         _till: rp.TillRepository = uow.till
         _picking: rp.PickingRepository = uow.picking
         _shipments: rp.ShipmentsRepository = uow.shipments
+        _edit_stamps: rp.EditStampsRepository = uow.edit_stamps
         return uow

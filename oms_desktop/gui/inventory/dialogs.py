@@ -132,7 +132,10 @@ class ProductDialog(_ServiceDialog):
             if details is None:
                 product = services.catalog.create_product(actor, fields)
             else:
-                product = services.catalog.update_product(actor, details.product.sku, fields)
+                # the version the form showed: a save over someone else's change since is refused (StaleEdit,
+                # naming who and when) and this dialog stays open with what was typed
+                product = services.catalog.update_product(actor, details.product.sku, fields,
+                                                          expected_version=details.version)
             if supplier_id != old_supplier:
                 services.purchasing.set_preferred_supplier(actor, product.sku, supplier_id)
             return product

@@ -460,10 +460,18 @@ class OrderEntryTab(QWidget, MessageLine):
         if self.customer is None:
             self.show_message("Pick a customer first (F2), then Ctrl+Shift+E edits them.", error=True)
             return
-        from .dialogs import CustomerEditDialog
-        dialog = CustomerEditDialog(self.customer, parent=self)
-        self.customer_dialog = dialog
         customers, actor, cid = self.services.customers, self.actor, self.customer.id
+        # the form shows the customer as stored now, and saves with that version: a save over someone else's change
+        # since is refused naming who and when, and the form stays open with what was typed
+        self.jobs.submit(lambda _j: customers.get_customer_for_edit(actor, cid), on_success=self._edit_customer,
+                         on_failure=self._failed, owner=self)
+
+    def _edit_customer(self, shown: tuple[CustomerDTO, int]) -> None:
+        from .dialogs import CustomerEditDialog
+        customer, version = shown
+        dialog = CustomerEditDialog(customer, parent=self)
+        self.customer_dialog = dialog
+        customers, actor, cid = self.services.customers, self.actor, customer.id
 
         def done(result: int) -> None:
             if result != QDialog.DialogCode.Accepted:
@@ -482,7 +490,8 @@ class OrderEntryTab(QWidget, MessageLine):
                 else:
                     self._failed(exc)
 
-            self.jobs.submit(lambda _j: customers.update_customer(actor, cid, **values), on_success=saved,
+            self.jobs.submit(lambda _j: customers.update_customer(actor, cid, **values, expected_version=version),
+                             on_success=saved,
                              on_failure=refused, write=True, owner=self)
 
         dialog.finished.connect(done)

@@ -1,0 +1,39 @@
+"""Versions of what people edit in forms (a product, a customer, the company's settings): a form saves with the
+version it showed, and a save over a change someone else made since is refused naming who and when, never a silent
+overwrite (issue 18, docs/concurrency.md).
+
+The stamps live in a table of their own (``edit_stamps``), not in a column of each table: one rule for every kind
+of record, and the hot reads (catalog search, order placement, the customer lookup) stay as they are; only opening
+an editor reads a stamp, and only a save writes one, in the save's own transaction."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from ..domain.errors import StaleEdit
+from .dto import Actor
+from .ports import UnitOfWork
+
+PRODUCT = "product"
+CUSTOMER = "customer"
+SETTINGS = "settings"
+
+
+def version_of(uow: UnitOfWork, entity: str, key: object) -> int:
+    """The version a form shows (0: never saved through a form)."""
+    stamp = uow.edit_stamps.get(entity, str(key))
+    return stamp.version if stamp is not None else 0
+
+
+def stamp_save(uow: UnitOfWork, actor: Actor, entity: str, key: object, expected: int | None, what: str) -> None:
+    """Count this save as the next version, in the caller's transaction, before it writes anything; with
+    ``expected`` (the version the form showed) refuse it if someone else saved since."""
+    if uow.edit_stamps.advance(entity, str(key), expected, actor.user_id, datetime.now(timezone.utc)):
+        return
+    stamp = uow.edit_stamps.get(entity, str(key))
+    if stamp is None:                               # cannot be: advance found a newer version
+        raise StaleEdit(f"{what} was changed since you opened it; nothing was saved. Open it again to see how "
+                        f"it is now.", version=0)
+    who = stamp.updated_by_name or "someone"
+    when = stamp.updated_at.astimezone()
+    raise StaleEdit(f"{what} was changed by {who} at {when:%H:%M} on {when:%Y-%m-%d} since you opened it; nothing "
+                    f"was saved. Open it again to see their change, then make yours.", version=stamp.version)
