@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
@@ -31,6 +32,9 @@ EXPORT_COLUMNS = ("sku", "name", "unit_price", "tax_rate", "barcode", "category"
 EDITABLE_FIELDS = ("name", "unit_price", "tax_rate", "barcode", "category", "location", "reorder_point",
                    "reorder_qty", "description")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+IMPORT_BATCH_ROWS = 500      # rows per transaction of a catalog import at most ...
+IMPORT_BATCH_SECONDS = 0.5   # ... and about this long: the write lock is never held for a second
+IMPORT_PAUSE_SECONDS = 0.12  # between two transactions on SQLite: long enough for a waiting writer to get in
 
 
 def formula_safe(cell: str) -> str:
@@ -296,78 +300,117 @@ class CatalogService(PrintingService):
 
     def import_catalog(self, actor: Actor, data: bytes, *, progress: Progress | None = None,
                        is_cancelled: Callable[[], bool] | None = None) -> ImportResult:
-        """Validate the whole file, then create or update every product in one transaction; or import nothing.
+        """Validate the whole file, then create or update its products; a file with any problem imports nothing.
 
         New SKUs get their on_hand as an opening stock move; for existing SKUs a different on_hand is posted as a
         counted adjustment (refused if it would fall below what is reserved).
+
+        The products are written in short transactions of at most IMPORT_BATCH_ROWS rows or about
+        IMPORT_BATCH_SECONDS each, so a 100,000-row catalog never holds SQLite's write lock long enough for
+        another workstation's order to wait (issue 18, finding 9). A small file is one transaction, all or nothing.
+        Cancel is looked at between transactions: what was written stays (the result says how far it got), and
+        importing the same file again finishes it, since every row sets a product to what the file says. A row
+        another workstation made impossible meanwhile (a barcode given to another product, stock reserved beyond
+        the file's on_hand) stops the import before the transaction holding it, naming the row and how far it got.
         """
         self._require(actor, Perm.CATALOG_EDIT, "import the catalog")
         parsed = self.parse_catalog(data)
         problems = [ImportProblem(r, c, msg) for r, c, msg in parsed.problems]
         if problems:
             raise ImportRejected(problems)
-        specs = parsed.specs
+        specs = list(parsed.specs)
         total = len(specs)
-        created = updated = 0
-        with self._uow() as uow:
-            existing = uow.products.existing_skus(s.sku for _, s in specs)
+        with self._uow(write=False) as uow:          # every barcode checked before anything is written
             owners = uow.products.barcode_owners(s.barcode for _, s in specs)
-            for row_no, spec in specs:
-                if spec.barcode and owners.get(spec.barcode, spec.sku) != spec.sku:
-                    problems.append(ImportProblem(row_no, "barcode", f"barcode {spec.barcode} already belongs to "
-                                                                     f"{owners[spec.barcode]}"))
-            if problems:
-                raise ImportRejected(problems)
-            moves: list[dict] = []
-            # (sku, on hand, old cost, new cost) of existing products with a new cost (None: the same cost)
-            revalued: list[tuple[str, int, int, int] | None] = []
-            old_costs = uow.invoices.unit_costs(existing[s.sku] for _, s in specs
-                                                if s.sku in existing and s.unit_cost is not None)
-            for i, (row_no, spec) in enumerate(specs):
-                if is_cancelled is not None and i % 200 == 0 and is_cancelled():
+        problems = [ImportProblem(row_no, "barcode", f"barcode {spec.barcode} already belongs to "
+                                                     f"{owners[spec.barcode]}")
+                    for row_no, spec in specs if spec.barcode and owners.get(spec.barcode, spec.sku) != spec.sku]
+        if problems:
+            raise ImportRejected(problems)
+        created = updated = done = 0
+        while done < total:
+            if is_cancelled is not None and is_cancelled():
+                if done == 0:
                     raise Cancelled()
-                values = self._values(spec)
-                pid = existing.get(spec.sku)
-                if pid is None:
-                    pid = uow.products.add(values)
-                    created += 1
-                    if spec.on_hand:
-                        uow.stock.change_on_hand(pid, spec.on_hand)
-                        moves.append(dict(product_id=pid, kind="opening", on_hand_delta=spec.on_hand,
-                                          reason="catalog import", user_id=actor.user_id))
-                else:
-                    if values.get("cost_minor", old_costs.get(pid)) != old_costs.get(pid):
-                        revalued.append(cost_change(uow, pid, spec.sku, values["cost_minor"]))
-                    uow.products.update(pid, values)
-                    updated += 1
-                    if spec.on_hand is not None:
-                        st = uow.stock.get(pid)
-                        assert st is not None  # every product has its stock row
-                        delta = spec.on_hand - st.on_hand
-                        if delta:
-                            if not uow.stock.change_on_hand(pid, delta):
-                                problems.append(ImportProblem(row_no, "on_hand", f"{spec.sku}: {st.reserved} are "
-                                                              f"reserved, on_hand cannot be {spec.on_hand}"))
-                                continue
-                            moves.append(dict(product_id=pid, kind="adjust", on_hand_delta=delta,
-                                              reason="count (catalog import)", user_id=actor.user_id))
-                if progress is not None and (i % 200 == 0 or i == total - 1):
-                    progress(i + 1, total)
-            if problems:
-                raise ImportRejected(problems)
-            uow.stock.add_moves(moves)
-            cur = self.company.currency
-            post_revaluation(uow, actor, revalued, currency=cur, what="catalog import")
-            post_opening_stock(uow, actor, [(m["product_id"], m["on_hand_delta"]) for m in moves
-                                            if m["kind"] == "opening"], currency=cur)
-            post_stock_adjustment(uow, actor, [(m["product_id"], m["on_hand_delta"]) for m in moves
-                                               if m["kind"] == "adjust"], "count (catalog import)", currency=cur)
-            uow.events.add_event(ev.CatalogImported(created=created, updated=updated), user_id=actor.user_id)
-            uow.audit.record(user_id=actor.user_id, username=actor.username, action="catalog.import",
-                             entity="catalog", entity_id="", new={"created": created, "updated": updated,
-                                                                  "skus": [s.sku for _, s in specs[:1000]]})
-            uow.commit()
-        return ImportResult(created, updated)
+                return ImportResult(created, updated, total=total, cancelled=True)
+            with self._uow() as uow:
+                c, u, n, batch_problems = self._import_batch(uow, actor, specs, done)
+                if batch_problems:
+                    raise ImportRejected(batch_problems, imported=done)
+                uow.commit()
+                one_writer = uow.dialect == "sqlite"
+            created, updated, done = created + c, updated + u, done + n
+            if progress is not None:
+                progress(done, total)
+            if one_writer and done < total:
+                # SQLite has one writer: a workstation waiting for the lock retries after sleeps of up to 100 ms
+                # (its busy handler), so without a pause longer than that the next batch would take the lock
+                # again first, every time, and the other desk would wait for the whole import after all
+                time.sleep(IMPORT_PAUSE_SECONDS)
+        return ImportResult(created, updated, total=total)
+
+    def _import_batch(self, uow, actor: Actor, specs: list[tuple[int, ProductSpec]], start: int
+                      ) -> tuple[int, int, int, list[ImportProblem]]:
+        """Write rows from ``start`` on, until IMPORT_BATCH_ROWS or IMPORT_BATCH_SECONDS: (created, updated, rows
+        written, problems); the caller commits only if there are no problems."""
+        deadline = time.monotonic() + IMPORT_BATCH_SECONDS
+        batch = specs[start:start + IMPORT_BATCH_ROWS]
+        existing = uow.products.existing_skus(s.sku for _, s in batch)
+        owners = uow.products.barcode_owners(s.barcode for _, s in batch)
+        problems = [ImportProblem(row_no, "barcode", f"barcode {spec.barcode} already belongs to "
+                                                     f"{owners[spec.barcode]}")
+                    for row_no, spec in batch if spec.barcode and owners.get(spec.barcode, spec.sku) != spec.sku]
+        if problems:
+            return 0, 0, 0, problems
+        moves: list[dict] = []
+        # (sku, on hand, old cost, new cost) of existing products with a new cost (None: the same cost)
+        revalued: list[tuple[str, int, int, int] | None] = []
+        old_costs = uow.invoices.unit_costs(existing[s.sku] for _, s in batch
+                                            if s.sku in existing and s.unit_cost is not None)
+        created = updated = written = 0
+        for row_no, spec in batch:
+            if written and time.monotonic() > deadline:
+                break
+            written += 1
+            values = self._values(spec)
+            pid = existing.get(spec.sku)
+            if pid is None:
+                pid = uow.products.add(values)
+                created += 1
+                if spec.on_hand:
+                    uow.stock.change_on_hand(pid, spec.on_hand)
+                    moves.append(dict(product_id=pid, kind="opening", on_hand_delta=spec.on_hand,
+                                      reason="catalog import", user_id=actor.user_id))
+                continue
+            if values.get("cost_minor", old_costs.get(pid)) != old_costs.get(pid):
+                revalued.append(cost_change(uow, pid, spec.sku, values["cost_minor"]))
+            uow.products.update(pid, values)
+            updated += 1
+            if spec.on_hand is not None:
+                st = uow.stock.get(pid)
+                assert st is not None  # every product has its stock row
+                delta = spec.on_hand - st.on_hand
+                if delta:
+                    if not uow.stock.change_on_hand(pid, delta):
+                        problems.append(ImportProblem(row_no, "on_hand", f"{spec.sku}: {st.reserved} are "
+                                                      f"reserved, on_hand cannot be {spec.on_hand}"))
+                        continue
+                    moves.append(dict(product_id=pid, kind="adjust", on_hand_delta=delta,
+                                      reason="count (catalog import)", user_id=actor.user_id))
+        if problems:
+            return 0, 0, 0, problems
+        uow.stock.add_moves(moves)
+        cur = self.company.currency
+        post_revaluation(uow, actor, revalued, currency=cur, what="catalog import")
+        post_opening_stock(uow, actor, [(m["product_id"], m["on_hand_delta"]) for m in moves
+                                        if m["kind"] == "opening"], currency=cur)
+        post_stock_adjustment(uow, actor, [(m["product_id"], m["on_hand_delta"]) for m in moves
+                                           if m["kind"] == "adjust"], "count (catalog import)", currency=cur)
+        uow.events.add_event(ev.CatalogImported(created=created, updated=updated), user_id=actor.user_id)
+        uow.audit.record(user_id=actor.user_id, username=actor.username, action="catalog.import",
+                         entity="catalog", entity_id="", new={"created": created, "updated": updated,
+                                                              "skus": [s.sku for _, s in batch[:written][:1000]]})
+        return created, updated, written, []
 
     def _values(self, spec: ProductSpec) -> dict:
         return dict(sku=spec.sku, name=spec.name, description=spec.description, barcode=spec.barcode,
@@ -380,13 +423,18 @@ class CatalogService(PrintingService):
 
 
 class ImportRejected(ValidationFailed):
-    """A file with problems: nothing was imported. ``rows`` lists every problem with row and column."""
+    """A file with problems: nothing was imported (or, with ``imported``, only the rows before the transaction
+    that met a problem another workstation caused meanwhile). ``rows`` lists every problem with row and column."""
 
-    def __init__(self, problems: list[ImportProblem]):
+    def __init__(self, problems: list[ImportProblem], *, imported: int = 0):
         self.rows = list(problems)
+        self.imported = imported
         super().__init__([str(p) for p in problems])
-        self.message = (f"Nothing was imported: {len(problems)} problem(s) in the file. "
-                        + "; ".join(str(p) for p in problems[:5]) + (" ..." if len(problems) > 5 else ""))
+        said = "; ".join(str(p) for p in problems[:5]) + (" ..." if len(problems) > 5 else "")
+        self.message = (f"Nothing was imported: {len(problems)} problem(s) in the file. {said}" if not imported else
+                        f"The first {imported} products were imported, then {len(problems)} problem(s) stopped it "
+                        f"(changed on another workstation meanwhile): {said}. Fix them and import the file again: "
+                        f"the products already imported are simply set to the same values.")
 
     def __str__(self) -> str:
         return self.message

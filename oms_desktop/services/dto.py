@@ -251,6 +251,8 @@ class ImportResult:
     created: int
     updated: int
     problems: tuple[ImportProblem, ...] = ()
+    total: int = 0            # rows in the file (a catalog import)
+    cancelled: bool = False   # stopped by Cancel after created + updated rows: importing again finishes it
 
 
 @dataclass(frozen=True)

@@ -420,7 +420,8 @@ class InventoryTab(QWidget, MessageLine):
             self.import_file(path)
 
     def import_file(self, path: str) -> None:
-        """Validate the whole file and import it in one transaction, with progress and Cancel; or import nothing."""
+        """Validate the whole file, then import it in short transactions (services/catalog.py), with progress and
+        Cancel; a file with any problem imports nothing."""
         name = Path(path).name
         self.progress = QProgressDialog(f"Importing {name}...", "Cancel", 0, 0, self)
         self.progress.setWindowTitle("Catalog import")
@@ -444,7 +445,12 @@ class InventoryTab(QWidget, MessageLine):
 
     def _imported(self, name: str, result) -> None:
         self.progress.reset()
-        self.show_message(f"Imported {name}: {result.created} new, {result.updated} updated.")
+        if result.cancelled:
+            done = result.created + result.updated
+            self.show_message(f"Import of {name} cancelled after {done} of {result.total} products ({result.created} "
+                              f"new, {result.updated} updated); importing the file again finishes it.", error=True)
+        else:
+            self.show_message(f"Imported {name}: {result.created} new, {result.updated} updated.")
         self.reload()
 
     def _import_failed(self, name: str, exc: BaseException) -> None:
