@@ -10,6 +10,7 @@ from ..domain.references import Series, customer_number, parse_ref
 from ..domain.roles import Perm, Role, require
 from ..services.dto import to_jsonable
 from .catalog_print import register_pdf
+from .users import register_user_admin
 from .imports import cmd_order_import
 from .common import PROG, Context, money, parse_line, percent, positive_int, read_file, read_new_password, table, when
 
@@ -33,6 +34,7 @@ def register(sub, leaf) -> None:
     c.set_defaults(func=cmd_user_add, sign_in="optional")
     c = leaf(user, "list", "list users")
     c.set_defaults(func=cmd_user_list)
+    register_user_admin(user, leaf)
 
     cat = sub.add_parser("catalog", help="products and stock").add_subparsers(dest="action", metavar="ACTION",
                                                                               required=True)
