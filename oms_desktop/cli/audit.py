@@ -39,7 +39,7 @@ def cmd_audit_list(ctx: Context) -> int:
     def human() -> str:
         if not page.rows:
             return "No audit rows match." if page.page == 1 else f"No audit rows on page {page.page}."
-        text = table(["Id", "When", "User", "Action", "Entity", "Id of it", "Old", "New"],
+        text = table(["Id", "When", "User", "Action", "Entity", "Entity id", "Old", "New"],
                      [(r.id, when(r.at), r.username, r.action, r.entity, r.entity_id, r.old_values[:60],
                        r.new_values[:60]) for r in page.rows], right=[0])
         return text + (f"\nMore on page {page.page + 1} (--page {page.page + 1})." if page.has_more else "")

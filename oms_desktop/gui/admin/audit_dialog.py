@@ -17,7 +17,7 @@ from .common import message_label, report
 
 ENTITIES = ("", "user", "settings", "order", "customer", "product", "stock", "invoice", "payment", "purchase_order",
             "promotion", "till")
-HEADER = ("Id", "When", "User", "Action", "Entity", "Id of it", "Old values", "New values")
+HEADER = ("Id", "When", "User", "Action", "Entity", "Entity id", "Old values", "New values")
 PAGE_SIZE = 100
 
 
