@@ -199,7 +199,7 @@ class AuthService(ServiceBase):
     def _keep_an_admin(uow: UnitOfWork, row: UserRecord, change: str) -> None:
         if row.role != Role.ADMIN or not row.active:
             return
-        others = [u for u in uow.users.list() if u.role == Role.ADMIN and u.active and u.id != row.id]
+        others = [u for u in uow.users.lock_active_admins() if u.id != row.id]
         if not others:
             raise BusinessRuleViolation(
                 f"{row.username} is the last active administrator and cannot be {change}: make another user an "

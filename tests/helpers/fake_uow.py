@@ -77,6 +77,9 @@ class FakeUsers:
     def set_role(self, user_id: int, role: str) -> None:
         self._change(user_id, role=role)
 
+    def lock_active_admins(self) -> list[UserRow]:
+        return [u for u in self.store.users if u.role == "admin" and u.active]
+
     def count_failure(self, user_id: int) -> int:
         user = self.get(user_id)
         assert user is not None

@@ -137,6 +137,14 @@ class UsersRepo(_Repo):
     def set_role(self, user_id: int, role: str) -> None:
         self.c.execute(update(users_t).where(users_t.c.id == user_id).values(role=role))
 
+    def lock_active_admins(self) -> Sequence[UserRecord]:
+        """The active administrators, their rows locked until the transaction ends (PostgreSQL; SQLite's write
+        transaction holds the whole file): two admins demoting each other at once cannot both succeed, because
+        the second reads again once the first has committed."""
+        return [UserRecord(**r._mapping) for r in self.c.execute(
+            select(users_t).where(users_t.c.role == "admin", users_t.c.active.is_(True))
+            .order_by(users_t.c.id).with_for_update())]
+
     def count_failure(self, user_id: int) -> int:
         """One more failed sign-in in a row, counted in the database (two workstations failing at once both count)."""
         return self.c.execute(update(users_t).where(users_t.c.id == user_id)

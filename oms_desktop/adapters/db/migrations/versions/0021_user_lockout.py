@@ -16,12 +16,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('users') as batch:
-        batch.add_column(sa.Column('failed_logins', sa.Integer(), nullable=False, server_default='0'))
-        batch.add_column(sa.Column('locked_until', sa.DateTime(timezone=True), nullable=True))
+    # ALTER TABLE ... ADD COLUMN on both: users is not rebuilt (the audit log, orders and events refer to it)
+    op.add_column('users', sa.Column('failed_logins', sa.Integer(), nullable=False, server_default='0'))
+    op.add_column('users', sa.Column('locked_until', sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('users') as batch:
-        batch.drop_column('locked_until')
-        batch.drop_column('failed_logins')
+    # ALTER TABLE ... DROP COLUMN on both (SQLite >= 3.35), as 0012 does: rebuilding users would fail on the foreign
+    # keys that refer to it
+    op.execute("ALTER TABLE users DROP COLUMN locked_until")
+    op.execute("ALTER TABLE users DROP COLUMN failed_logins")
