@@ -8,6 +8,15 @@ import threading
 from oms_desktop.domain.errors import BusinessRuleViolation
 
 
+def _deactivate(services, barrier: threading.Barrier, outcomes: dict[str, str], me, other: str) -> None:
+    barrier.wait()
+    try:
+        services.auth.deactivate(me, other)
+        outcomes[me.username] = "done"
+    except BusinessRuleViolation as e:
+        outcomes[me.username] = str(e)
+
+
 def test_two_admins_deactivating_each_other_at_once_leave_one_active(services, admin):
     survivor = admin
     for round_ in range(6):
@@ -18,16 +27,8 @@ def test_two_admins_deactivating_each_other_at_once_leave_one_active(services, a
         services.auth.deactivate(actors[a], survivor.username)  # only ann and bob are active admins now
         barrier = threading.Barrier(2)
         outcomes: dict[str, str] = {}
-
-        def deactivate(me: str, other: str) -> None:
-            barrier.wait()
-            try:
-                services.auth.deactivate(actors[me], other)
-                outcomes[me] = "done"
-            except BusinessRuleViolation as e:
-                outcomes[me] = str(e)
-
-        threads = [threading.Thread(target=deactivate, args=(a, b)), threading.Thread(target=deactivate, args=(b, a))]
+        threads = [threading.Thread(target=_deactivate, args=(services, barrier, outcomes, actors[me], other))
+                   for me, other in ((a, b), (b, a))]
         for t in threads:
             t.start()
         for t in threads:
