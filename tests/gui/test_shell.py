@@ -49,6 +49,7 @@ def test_first_run_creates_the_first_administrator_and_company(qtbot, sqlite_bac
     dialog.ui.password_repeat_edit.setText("s3cret")
     dialog.accept()  # the password policy (issue 19): at least 8 characters
     assert "at least 8 characters" in dialog.ui.error_label.text() and services.auth.needs_first_user()
+    assert services.company.get().name != "Acme Lamps"  # nothing stored
     dialog.ui.password_edit.setText("s3cret-lamps")
     dialog.ui.password_repeat_edit.setText("s3cret-lamps")
     dialog.accept()
