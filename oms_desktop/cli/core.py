@@ -196,9 +196,9 @@ def cmd_user_add(ctx: Context) -> int:
 
 def cmd_user_list(ctx: Context) -> int:
     users = ctx.services.auth.list_users(ctx.need_actor())
-    ctx.emit(users, lambda: table(["ID", "User", "Name", "Role", "Active"],
-                                  [(u.id, u.username, u.display_name, u.role, "yes" if u.active else "no")
-                                   for u in users], right=[0]))
+    ctx.emit(users, lambda: table(["ID", "User", "Name", "Role", "Active", "Locked until"],
+                                  [(u.id, u.username, u.display_name, u.role, "yes" if u.active else "no",
+                                    when(u.locked_until) if u.locked_until else "") for u in users], right=[0]))
     return 0
 
 

@@ -19,8 +19,10 @@ from .repository_records import UserRecord
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
-def _dto(r: UserRecord) -> UserDTO:
-    return UserDTO(r.id, r.username, r.display_name, r.role, r.active, r.failed_logins, r.locked_until)
+def _dto(r: UserRecord, now: datetime) -> UserDTO:
+    """A lock that has run out shows as none (the row keeps it until the next sign-in clears it)."""
+    locked = r.locked_until if r.locked_until is not None and r.locked_until > now else None
+    return UserDTO(r.id, r.username, r.display_name, r.role, r.active, r.failed_logins, locked)
 
 
 class AuthService(ServiceBase):
@@ -106,7 +108,7 @@ class AuthService(ServiceBase):
     def list_users(self, actor: Actor) -> list[UserDTO]:
         self._require(actor, Perm.VIEW, "list users")
         with self._uow(write=False) as uow:
-            return [_dto(r) for r in uow.users.list()]
+            return [_dto(r, self._clock()) for r in uow.users.list()]
 
     # ---- user administration -------------------------------------------------------------------------------
 
@@ -153,7 +155,7 @@ class AuthService(ServiceBase):
             uow.commit()
             fresh = uow.users.get(row.id)
         assert fresh is not None  # written in this transaction
-        return _dto(fresh)
+        return _dto(fresh, self._clock())
 
     def _new_hash(self, username: str, password: str) -> str:
         problems = password_problems(password, username=username, common=self._common)
@@ -193,7 +195,7 @@ class AuthService(ServiceBase):
                 uow.commit()
             fresh = uow.users.get(row.id)
         assert fresh is not None  # read in this transaction
-        return _dto(fresh)
+        return _dto(fresh, self._clock())
 
     @staticmethod
     def _keep_an_admin(uow: UnitOfWork, row: UserRecord, change: str) -> None:

@@ -223,3 +223,16 @@ def test_a_user_changes_their_own_password_giving_the_current_one(store):
     assert store.audit[-1]["action"] == "user.change_password"
     assert service.reset_password(ada, "ada", "reset-by-admin").username == "ada"
     assert service.sign_in("ada", "reset-by-admin").username == "ada"
+
+
+def test_a_lock_that_has_run_out_no_longer_shows(store):
+    clock = Clock()
+    service, ada = admin_service(store, clock)
+    service.add_user(ada, "tom", "agent", "tom-secret")
+    for _ in range(5):
+        with pytest.raises(AuthenticationFailed):
+            service.sign_in("tom", "nope-nope")
+    tom = lambda: next(u for u in service.list_users(ada) if u.username == "tom")  # noqa: E731
+    assert tom().locked_until == clock.now + timedelta(minutes=1)
+    clock.now += timedelta(minutes=2)
+    assert tom().locked_until is None and tom().failed_logins == 5
