@@ -9,7 +9,8 @@ from sqlalchemy.engine import Engine
 from .adapters.db.engine import make_engine
 from .adapters.db.migrate import upgrade
 from .adapters.db.uow import uow_factory
-from .adapters.security import Argon2Hasher
+from .adapters.identifiers import StdnumChecks
+from .adapters.security import Argon2Hasher, common_passwords
 from .config import Paths
 from .services import Services
 
@@ -63,5 +64,6 @@ def open_backend(url: str, *, paths: Paths | None = None, hasher=None, migrate: 
                               exporters=Exporters(),
                               mail_composer=TemplateComposer((paths or Paths.default()).config / "mail_templates"),
                               mail_transport=SmtpTransport(), forecast_engine=StatsforecastEngine(),
-                              receipt_printer=LazyReceiptPrinter())
+                              receipt_printer=LazyReceiptPrinter(), common_passwords=common_passwords(),
+                              identifier_checks=StdnumChecks())
     return Backend(url, engine, services)

@@ -1,6 +1,8 @@
-"""Password hashing with argon2id (argon2-cffi)."""
+"""Password hashing with argon2id (argon2-cffi) and the list of common passwords the policy refuses."""
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from argon2 import PasswordHasher, Type
@@ -31,3 +33,14 @@ class Argon2Hasher:
 def fast_test_hasher() -> Argon2Hasher:
     """Still argon2id, with minimal cost so a test suite can create hundreds of users."""
     return Argon2Hasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+COMMON_PASSWORDS = Path(__file__).resolve().parents[2] / "resources" / "common_passwords.txt"
+"""Shipped with the app (the PyInstaller spec copies it to the same place relative to the package)."""
+
+
+@lru_cache(maxsize=1)
+def common_passwords(path: Path = COMMON_PASSWORDS) -> frozenset[str]:
+    """The common passwords, lowercased (``resources/common_passwords.txt`` names its source)."""
+    with open(path, encoding="utf-8") as f:
+        return frozenset(line.strip().lower() for line in f if line.strip() and not line.startswith("#"))

@@ -10,6 +10,7 @@ from ..domain.references import Series, customer_number, parse_ref
 from ..domain.roles import Perm, Role, require
 from ..services.dto import to_jsonable
 from .catalog_print import register_pdf
+from .users import register_user_admin
 from .imports import cmd_order_import
 from .common import PROG, Context, money, parse_line, percent, positive_int, read_file, read_new_password, table, when
 
@@ -33,6 +34,7 @@ def register(sub, leaf) -> None:
     c.set_defaults(func=cmd_user_add, sign_in="optional")
     c = leaf(user, "list", "list users")
     c.set_defaults(func=cmd_user_list)
+    register_user_admin(user, leaf)
 
     cat = sub.add_parser("catalog", help="products and stock").add_subparsers(dest="action", metavar="ACTION",
                                                                               required=True)
@@ -194,9 +196,9 @@ def cmd_user_add(ctx: Context) -> int:
 
 def cmd_user_list(ctx: Context) -> int:
     users = ctx.services.auth.list_users(ctx.need_actor())
-    ctx.emit(users, lambda: table(["ID", "User", "Name", "Role", "Active"],
-                                  [(u.id, u.username, u.display_name, u.role, "yes" if u.active else "no")
-                                   for u in users], right=[0]))
+    ctx.emit(users, lambda: table(["ID", "User", "Name", "Role", "Active", "Locked until"],
+                                  [(u.id, u.username, u.display_name, u.role, "yes" if u.active else "no",
+                                    when(u.locked_until) if u.locked_until else "") for u in users], right=[0]))
     return 0
 
 

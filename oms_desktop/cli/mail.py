@@ -1,5 +1,5 @@
-"""``oms`` commands for the order e-mails (``mail send-pending|outbox|retry|templates``) and the settings they need
-(``settings list|get|set``)."""
+"""``oms`` commands for the order e-mails (``mail send-pending|outbox|retry|templates``) and the settings
+(``settings list|get|set``: the company's and those the e-mails, the status page and the receipt printer need)."""
 from __future__ import annotations
 
 from ..domain.errors import BusinessRuleViolation
@@ -24,16 +24,19 @@ def register(sub, leaf) -> None:
     c.add_argument("--write", action="store_true", help="write the packaged templates not there yet")
     c.set_defaults(func=cmd_templates, opens="none")
 
-    settings = sub.add_parser("settings", help="mail, status page and receipt printer settings").add_subparsers(
+    settings = sub.add_parser("settings", help="company, mail, status page and printer settings").add_subparsers(
         dest="action", metavar="ACTION", required=True)
     c = leaf(settings, "list", "every setting with its value and meaning")
     c.set_defaults(func=cmd_settings_list)
     c = leaf(settings, "get", "one setting's value")
     c.add_argument("key", metavar="KEY")
     c.set_defaults(func=cmd_settings_get)
-    c = leaf(settings, "set", "change one setting (admin): smtp.host, smtp.port, smtp.security, smtp.user, "
-                              "smtp.from, status_page.url, carrier.<name>.tracking_url, "
-                              "printer.receipt")
+    c = leaf(settings, "set", "change one setting: the company's (manager, admin: company_name, company_address, "
+                              "vat_id, tax_number, bank_account, currency, locale, invoice_series, "
+                              "payment_terms_days, tax_rounding, discount_limit, incentive_limit_agent, "
+                              "incentive_limit_manager, cart_idle_minutes, ...; oms settings list shows all) or "
+                              "(admin) smtp.host, smtp.port, smtp.security, smtp.user, smtp.from, status_page.url, "
+                              "carrier.<name>.tracking_url, printer.receipt")
     c.add_argument("key", metavar="KEY")
     c.add_argument("value", metavar="VALUE")
     c.set_defaults(func=cmd_settings_set)

@@ -331,10 +331,10 @@ def seed_demo(backend, *, seed: int = 1, progress: Progress | None = None) -> De
     now = datetime.now(timezone.utc)
 
     services.company.update(None, **COMPANY)
-    services.auth.add_user(None, USERS[0][0], USERS[0][0], DEMO_PASSWORD, USERS[0][1])
+    services.auth.add_user(None, USERS[0][0], USERS[0][0], DEMO_PASSWORD, USERS[0][1], password_policy=False)
     admin = services.auth.actor_for(USERS[0][0])
     for i, (role, display) in enumerate(USERS[1:], start=1):
-        services.auth.add_user(admin, role, role, DEMO_PASSWORD, display)
+        services.auth.add_user(admin, role, role, DEMO_PASSWORD, display, password_policy=False)
         report(5 * i / (len(USERS) - 1))
     actors = {role: services.auth.actor_for(role) for role, _ in USERS}
     company = services.company.get()

@@ -31,6 +31,7 @@ class Perm(StrEnum):
     TILL = "till"                      # open, fill, empty and close a till session at the counter
     ACCOUNTING = "accounting"          # invoices, credit notes, ledger
     USER_ADMIN = "user.admin"
+    AUDIT = "audit.view"               # read the audit trail
     SETTINGS = "settings"
     SYSTEM_SETTINGS = "settings.system"  # what connects the shop to the outside: SMTP, the status page's address
 

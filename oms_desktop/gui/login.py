@@ -57,11 +57,12 @@ class FirstRunDialog(QDialog):
             self._problem("The two passwords differ; type the same password twice.")
             return
         try:
-            self._services.company.update(None, company_name=ui.company_edit.text() or "My Company",
-                                          currency=ui.currency_combo.currentText())
+            # the administrator first: a password the policy refuses leaves the company unnamed too
             self._services.auth.add_user(None, ui.username_edit.text(), "admin", ui.password_edit.text(),
                                          ui.display_name_edit.text())
             self.actor = self._services.auth.sign_in(ui.username_edit.text(), ui.password_edit.text())
+            self._services.company.update(self.actor, company_name=ui.company_edit.text() or "My Company",
+                                          currency=ui.currency_combo.currentText())
         except OmsError as exc:
             self._problem(str(exc))
             return

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
             self.import_action.triggered.connect(self.import_orders)
             self.ui.file_menu.insertAction(self.ui.action_quit, self.import_action)
             self.ui.file_menu.insertSeparator(self.ui.action_quit)
+        self._build_admin_actions()
         self.find_orders_action = QAction("&Find orders...", self)
         self.find_orders_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.find_orders_action.triggered.connect(self.find_orders)
@@ -267,6 +268,42 @@ class MainWindow(QMainWindow):
         self.import_dialog = OrderImportDialog(self.services, self.actor, self.jobs, locale=self.locale, parent=self)
         self.import_dialog.open()
         self.import_dialog.choose_file()
+
+    def _build_admin_actions(self) -> None:
+        """File menu: the users, the company settings (admin), the audit trail (manager, admin), one's own
+        password (everyone)."""
+        entries = [("&Users...", Perm.USER_ADMIN, self.show_users),
+                   ("Se&ttings...", Perm.SYSTEM_SETTINGS, self.show_settings),
+                   ("&Audit trail...", Perm.AUDIT, self.show_audit),
+                   ("Change my &password...", Perm.VIEW, self.change_password)]
+        self.admin_actions: dict[str, QAction] = {}
+        for text, perm, slot in entries:
+            if can(self.actor.role, perm):
+                action = QAction(text, self)
+                action.triggered.connect(slot)
+                self.ui.file_menu.insertAction(self.ui.action_quit, action)
+                self.admin_actions[text.replace("&", "").rstrip(".")] = action
+        self.ui.file_menu.insertSeparator(self.ui.action_quit)
+
+    def show_users(self) -> None:
+        from .admin.users_dialog import UsersDialog
+        self.users_dialog = UsersDialog(self.services, self.actor, self.jobs, parent=self)
+        self.users_dialog.open()
+
+    def show_settings(self) -> None:
+        from .admin.settings_dialog import SettingsDialog
+        self.settings_dialog = SettingsDialog(self.services, self.actor, self.jobs, parent=self)
+        self.settings_dialog.open()
+
+    def show_audit(self) -> None:
+        from .admin.audit_dialog import AuditDialog
+        self.audit_dialog = AuditDialog(self.services, self.actor, self.jobs, parent=self)
+        self.audit_dialog.open()
+
+    def change_password(self) -> None:
+        from .admin.users_dialog import ChangePasswordDialog
+        self.password_dialog = ChangePasswordDialog(self.services, self.actor, self.jobs, parent=self)
+        self.password_dialog.open()
 
     def _start_mail_sender(self) -> None:
         """The outbox goes out from whichever workstation runs the app (two at once send each mail once)."""

@@ -1,8 +1,10 @@
 """Use cases: one unit of work each, permission checks inside, plain DTOs out; one service per concern."""
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
+from .audit import AuditService
 from .auth import AuthService
 from .base import SettingsCache
 from .carts import CartService
@@ -25,7 +27,7 @@ from .orders import OrderService
 from .output import Renderer
 from .payables import PayablesService
 from .picking import PickingService
-from .ports import PasswordHasher, UnitOfWorkFactory
+from .ports import IdentifierChecks, PasswordHasher, UnitOfWorkFactory
 from .promotions import PromotionService
 from .purchasing import PurchasingService
 from .receipt_printing import ReceiptPrinter, ReceiptPrintService
@@ -41,6 +43,7 @@ from .till import TillService
 @dataclass
 class Services:
     auth: AuthService
+    audit: AuditService
     company: CompanyService
     catalog: CatalogService
     inventory: InventoryService
@@ -79,16 +82,22 @@ class Services:
               exporters: Exporters | None = None, mail_composer: MailComposer | None = None,
               mail_transport: MailTransport | None = None,
               forecast_engine: ForecastEngine | None = None,
-              receipt_printer: ReceiptPrinter | None = None) -> "Services":
+              receipt_printer: ReceiptPrinter | None = None,
+              common_passwords: Container[str] = frozenset(),
+              identifier_checks: IdentifierChecks | None = None) -> "Services":
         """Every service over one unit-of-work factory; ``renderer`` goes to each service that prints; the mail
         service sends through ``mail_transport`` what ``mail_composer`` writes (None: the outbox only fills);
         ``forecast_engine`` computes forecasts (without one, only cached forecasts can be read); ``receipt_printer``
-        prints counter receipts on the ESC/POS printer the settings name (None: print jobs wait)."""
+        prints counter receipts on the ESC/POS printer the settings name (None: print jobs wait);
+        ``common_passwords`` are refused as new passwords (lowercased); ``identifier_checks`` check IBANs, VAT IDs
+        and locales in the company settings (None: such a setting is refused)."""
         cache = SettingsCache(uow)
+        company = CompanyService(uow, cache, identifier_checks)
         billing = BillingService(uow, cache, renderer)
         mail = MailService(uow, cache, composer=mail_composer, transport=mail_transport,
                            invoice_pdf=billing.pdf_for_mail)
-        return cls(auth=AuthService(uow, cache, hasher), company=CompanyService(uow, cache),
+        return cls(auth=AuthService(uow, cache, hasher, common_passwords), audit=AuditService(uow, cache),
+                   company=company,
                    catalog=CatalogService(uow, cache, renderer), inventory=InventoryService(uow, cache),
                    customers=CustomerService(uow, cache), orders=OrderService(uow, cache),
                    events=EventService(uow, cache), purchasing=PurchasingService(uow, cache, renderer),
@@ -98,7 +107,7 @@ class Services:
                    receivables=ReceivablesService(uow, cache, renderer), ledger=LedgerService(uow, cache),
                    checks=CheckService(uow, cache), carts=CartService(uow, cache),
                    promotions=PromotionService(uow, cache), sales=SalesService(uow, cache), mail=mail,
-                   settings=SettingsService(uow, cache), order_import=OrderImportService(uow, cache),
+                   settings=SettingsService(uow, cache, company), order_import=OrderImportService(uow, cache),
                    status_page=StatusPageService(uow, cache), dashboard=DashboardService(uow, cache),
                    forecasts=ForecastService(uow, cache, forecast_engine), till=TillService(uow, cache, renderer),
                    receipt_printing=ReceiptPrintService(uow, cache, receipt_printer),

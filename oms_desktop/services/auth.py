@@ -1,30 +1,48 @@
-"""Users, roles and sign-in (argon2id hashes; the first administrator may be created without signing in)."""
+"""Users, roles and sign-in (argon2id hashes; the first administrator may be created without signing in): the
+password policy, the lockout after failed sign-ins, and the user administration (deactivate, activate, reset a
+password, change a role, unlock), every change audited; the last active administrator stays."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Container
+from datetime import datetime
 
-from ..domain.errors import AuthenticationFailed, BusinessRuleViolation, PermissionDenied, ValidationFailed
+from ..domain.errors import (AuthenticationFailed, BusinessRuleViolation, NotFound, PermissionDenied,
+                             ValidationFailed)
+from ..domain.passwords import lock_after_failure, password_problems
 from ..domain.roles import Perm, Role, require
 from .base import ServiceBase, SettingsCache
 from .dto import Actor, UserDTO
-from .ports import PasswordHasher, UnitOfWorkFactory
+from .ports import PasswordHasher, UnitOfWork, UnitOfWorkFactory, utc_now
+from .repository_records import UserRecord
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-MIN_PASSWORD = 4
+
+
+def _dto(r: UserRecord, now: datetime) -> UserDTO:
+    """A lock that has run out shows as none (the row keeps it until the next sign-in clears it)."""
+    locked = r.locked_until if r.locked_until is not None and r.locked_until > now else None
+    return UserDTO(r.id, r.username, r.display_name, r.role, r.active, r.failed_logins, locked)
 
 
 class AuthService(ServiceBase):
-    def __init__(self, uow: UnitOfWorkFactory, settings: SettingsCache, hasher: PasswordHasher):
+    def __init__(self, uow: UnitOfWorkFactory, settings: SettingsCache, hasher: PasswordHasher,
+                 common_passwords: Container[str] = frozenset(), clock: Callable[[], datetime] = utc_now):
         super().__init__(uow, settings)
         self._hasher = hasher
+        self._common = common_passwords
+        self._clock = clock
 
     def needs_first_user(self) -> bool:
         with self._uow(write=False) as uow:
             return uow.users.count() == 0
 
     def add_user(self, actor: Actor | None, username: str, role: str, password: str,
-                 display_name: str = "") -> UserDTO:
-        """Create a user. Without an actor this works only while the database has no user at all (first admin)."""
+                 display_name: str = "", *, password_policy: bool = True) -> UserDTO:
+        """Create a user. Without an actor this works only while the database has no user at all (first admin).
+
+        ``password_policy=False`` only for the demo seeder, whose users share the documented password ``demo``;
+        the GUI and the CLI never pass it."""
         problems = []
         username = (username or "").strip()
         if not USERNAME_RE.match(username):
@@ -33,8 +51,8 @@ class AuthService(ServiceBase):
             role = Role((role or "").strip().lower()).value
         except ValueError:
             problems.append(f"role '{role}' is unknown (choose one of: {', '.join(r.value for r in Role)})")
-        if len(password or "") < MIN_PASSWORD:
-            problems.append(f"the password must have at least {MIN_PASSWORD} characters")
+        if password_policy:
+            problems += password_problems(password, username=username, common=self._common)
         if problems:
             raise ValidationFailed(problems)
         password_hash = self._hasher.hash(password)  # slow on purpose: outside the transaction
@@ -55,21 +73,139 @@ class AuthService(ServiceBase):
         return UserDTO(uid, username, display_name.strip() or username, role, True)
 
     def sign_in(self, username: str, password: str) -> Actor:
+        """Check the password; after repeated failures the account locks for a while (``domain/passwords``)."""
         with self._uow(write=False) as uow:
             row = uow.users.by_username((username or "").strip())
-        if row is None or not row.active or not self._hasher.verify(row.password_hash, password or ""):
+        if row is None or not row.active:
             raise AuthenticationFailed("Unknown user name or wrong password.")
-        if self._hasher.needs_rehash(row.password_hash):
-            new_hash = self._hasher.hash(password)
+        now = self._clock()
+        if row.locked_until is not None and row.locked_until > now:
+            raise AuthenticationFailed(
+                f"User {row.username} is locked after {row.failed_logins} failed sign-ins until "
+                f"{row.locked_until.astimezone():%H:%M:%S}; wait until then or ask an administrator to unlock it.")
+        if not self._hasher.verify(row.password_hash, password or ""):
+            self._count_failure(row, now)
+            raise AuthenticationFailed("Unknown user name or wrong password.")
+        rehash = self._hasher.hash(password) if self._hasher.needs_rehash(row.password_hash) else None
+        if rehash is not None or row.failed_logins or row.locked_until is not None:
             with self._uow() as uow:
-                uow.users.set_password(row.id, new_hash)
+                if rehash is not None:
+                    uow.users.set_password(row.id, rehash)
+                uow.users.clear_failures(row.id)
                 uow.commit()
         return Actor(row.id, row.username, row.role, row.display_name)
+
+    def _count_failure(self, row: UserRecord, now: datetime) -> None:
+        with self._uow() as uow:
+            failures = uow.users.count_failure(row.id)
+            until = lock_after_failure(failures, now)
+            if until is not None:
+                uow.users.set_locked_until(row.id, until)
+                uow.audit.record(user_id=row.id, username=row.username, action="user.lock", entity="user",
+                                 entity_id=row.id, new={"failed_logins": failures, "locked_until": until})
+            uow.commit()
 
     def list_users(self, actor: Actor) -> list[UserDTO]:
         self._require(actor, Perm.VIEW, "list users")
         with self._uow(write=False) as uow:
-            return [UserDTO(r.id, r.username, r.display_name, r.role, r.active) for r in uow.users.list()]
+            return [_dto(r, self._clock()) for r in uow.users.list()]
+
+    # ---- user administration -------------------------------------------------------------------------------
+
+    def deactivate(self, actor: Actor, username: str) -> UserDTO:
+        """A deactivated user cannot sign in; their name stays on what they did. The last active admin stays."""
+        return self._change(actor, username, "deactivate users", "user.deactivate", active=False)
+
+    def activate(self, actor: Actor, username: str) -> UserDTO:
+        return self._change(actor, username, "activate users", "user.activate", active=True)
+
+    def set_role(self, actor: Actor, username: str, role: str) -> UserDTO:
+        try:
+            new_role = Role((role or "").strip().lower()).value
+        except ValueError:
+            raise ValidationFailed(f"role '{role}' is unknown (choose one of: {', '.join(r.value for r in Role)})") \
+                from None
+        return self._change(actor, username, "change roles", "user.set_role", role=new_role)
+
+    def unlock(self, actor: Actor, username: str) -> UserDTO:
+        """Lift a lockout and forget the failed sign-ins."""
+        return self._change(actor, username, "unlock users", "user.unlock", unlock=True)
+
+    def reset_password(self, actor: Actor, username: str, new_password: str) -> UserDTO:
+        """An administrator sets a new password (for a user who forgot theirs); it also lifts a lockout."""
+        self._require(actor, Perm.USER_ADMIN, "reset passwords")
+        password_hash = self._new_hash(username, new_password)
+        return self._change(actor, username, "reset passwords", "user.reset_password", password_hash=password_hash)
+
+    def change_own_password(self, actor: Actor, old_password: str, new_password: str) -> UserDTO:
+        """Any signed-in user changes their own password, giving the current one again."""
+        if actor is None:
+            raise AuthenticationFailed("Sign in first.")
+        with self._uow(write=False) as uow:
+            row = uow.users.get(actor.user_id)
+        if row is None or not row.active or not self._hasher.verify(row.password_hash, old_password or ""):
+            raise AuthenticationFailed("The current password is wrong; nothing was changed.")
+        if old_password == new_password:
+            raise ValidationFailed("the new password is the current one; choose another")
+        password_hash = self._new_hash(row.username, new_password)
+        with self._uow() as uow:
+            uow.users.set_password(row.id, password_hash)
+            uow.audit.record(user_id=actor.user_id, username=actor.username, action="user.change_password",
+                             entity="user", entity_id=row.id)
+            uow.commit()
+            fresh = uow.users.get(row.id)
+        assert fresh is not None  # written in this transaction
+        return _dto(fresh, self._clock())
+
+    def _new_hash(self, username: str, password: str) -> str:
+        problems = password_problems(password, username=username, common=self._common)
+        if problems:
+            raise ValidationFailed(problems)
+        return self._hasher.hash(password)  # slow on purpose: outside the transaction
+
+    def _change(self, actor: Actor, username: str, what: str, action: str, *, active: bool | None = None,
+                role: str | None = None, unlock: bool = False, password_hash: str | None = None) -> UserDTO:
+        self._require(actor, Perm.USER_ADMIN, what)
+        with self._uow() as uow:
+            row = uow.users.by_username((username or "").strip())
+            if row is None:
+                raise NotFound(f"No user '{username}' (oms user list shows them).")
+            old: dict[str, object] = {}
+            new: dict[str, object] = {}
+            if active is not None and active != row.active:
+                if not active:
+                    self._keep_an_admin(uow, row, "deactivated")
+                uow.users.set_active(row.id, active)
+                old["active"], new["active"] = row.active, active
+            if role is not None and role != row.role:
+                if row.role == Role.ADMIN:
+                    self._keep_an_admin(uow, row, f"made {role}")
+                uow.users.set_role(row.id, role)
+                old["role"], new["role"] = row.role, role
+            if password_hash is not None:
+                uow.users.set_password(row.id, password_hash)
+                new["password"] = "reset"
+            if (unlock or password_hash is not None) and (row.failed_logins or row.locked_until is not None):
+                uow.users.clear_failures(row.id)
+                old.update(failed_logins=row.failed_logins, locked_until=row.locked_until)
+                new.update(failed_logins=0, locked_until=None)
+            if new:
+                uow.audit.record(user_id=actor.user_id, username=actor.username, action=action, entity="user",
+                                 entity_id=row.id, old=old, new=new)
+                uow.commit()
+            fresh = uow.users.get(row.id)
+        assert fresh is not None  # read in this transaction
+        return _dto(fresh, self._clock())
+
+    @staticmethod
+    def _keep_an_admin(uow: UnitOfWork, row: UserRecord, change: str) -> None:
+        if row.role != Role.ADMIN or not row.active:
+            return
+        others = [u for u in uow.users.lock_active_admins() if u.id != row.id]
+        if not others:
+            raise BusinessRuleViolation(
+                f"{row.username} is the last active administrator and cannot be {change}: make another user an "
+                "administrator first, or nobody could manage users and settings.")
 
     def actor_for(self, username: str) -> Actor:
         """An actor for a trusted local context (tests, bench, demo seeding): no password check."""

@@ -1,6 +1,9 @@
-"""Company settings: name, currency, tax-inclusive prices, tax rounding mode, default channel, and what the printed
-catalog shows (phone, e-mail, payment and return notes)."""
+"""Company settings: name, address, VAT ID, tax number, bank account, currency, locale, tax-inclusive prices, tax
+rounding mode, default channel, invoice series and payment terms, the discount and incentive limits per role, the
+carts' at-risk and abandoned times, and what the printed catalog shows (phone, e-mail, payment and return notes)."""
 from __future__ import annotations
+
+import re
 
 
 from ..domain.errors import BusinessRuleViolation, ValidationFailed
@@ -9,13 +12,48 @@ from ..domain.money import exponent
 from ..domain.orders import Channel, parse_rate
 from ..domain.pricing import TaxRounding
 from ..domain.roles import Perm
-from .base import DEFAULT_SETTINGS, ServiceBase
+from .base import DEFAULT_SETTINGS, ServiceBase, SettingsCache
 from .dto import Actor, CompanyDTO
+from .ports import IdentifierChecks, UnitOfWorkFactory
 
 KNOWN_CURRENCIES = {"EUR", "USD", "GBP", "CHF", "JPY", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD", "AUD"}
 
 
+COMPANY_SETTINGS = {
+    "company_name": "the company's name on documents and screens",
+    "company_address": "the company's address on documents (lines separated by newlines)",
+    "vat_id": "the company's VAT ID (country code and number; check digits verified)",
+    "tax_number": "the company's tax number at its tax office",
+    "bank_account": "the IBAN payments go to, printed on invoices (check digits verified)",
+    "currency": "the currency of every amount (ISO code); fixed once the first order exists",
+    "locale": "language and country for money, numbers and dates (e.g. en_US, de_DE)",
+    "prices_include_tax": "1: catalog prices include tax, 0: tax is added",
+    "tax_rounding": "round tax per line or per document (line, document)",
+    "default_channel": "the channel a new order starts with",
+    "invoice_series": "the name of the invoice number series (letters; billing numbers INV- today)",
+    "payment_terms_days": "days an invoice is due after it is issued (0: on receipt)",
+    "discount_limit": "the largest discount an agent may give without a manager (a fraction, 0.10 = 10%)",
+    "incentive_limit_agent": "the largest incentive an agent may offer on a cart (a fraction of its goods)",
+    "incentive_limit_manager": "the largest incentive a manager may offer on a cart (a fraction of its goods)",
+    "cart_idle_minutes": "minutes without a change before a cart is flagged at risk",
+    "cart_abandoned_hours": "hours without a change before a cart counts as abandoned",
+    "company_phone": "the phone number on the printed catalog",
+    "company_email": "the e-mail address on the printed catalog",
+    "payment_note": "how to pay, on the printed catalog",
+    "return_note": "how to return goods, on the printed catalog",
+}
+"""Every company setting ``oms settings`` and the Settings dialog show, with what it means."""
+COMPANY_DEFAULTS = {**DEFAULT_SETTINGS, "tax_number": "", "bank_account": "", "invoice_series": "INV",
+                    "payment_terms_days": "14", "company_phone": "", "company_email": "", "payment_note": "",
+                    "return_note": ""}
+SERIES_RE = re.compile(r"^[A-Z]{2,6}$")
+
+
 class CompanyService(ServiceBase):
+    def __init__(self, uow: UnitOfWorkFactory, settings: SettingsCache, checks: IdentifierChecks | None = None):
+        super().__init__(uow, settings)
+        self._checks = checks
+
     def get(self) -> CompanyDTO:
         return self.company
 
@@ -25,7 +63,7 @@ class CompanyService(ServiceBase):
             first_setup = uow.users.count() == 0 and actor is None
             if not first_setup:
                 self._require(actor, Perm.SETTINGS, "change company settings")
-            current = {**DEFAULT_SETTINGS, **uow.settings.get_all()}
+            current = {**COMPANY_DEFAULTS, **uow.settings.get_all()}
             values = self._validate(changes)
             if "currency" in values and values["currency"] != current["currency"] and \
                     uow.orders.list(limit=1):
@@ -39,8 +77,7 @@ class CompanyService(ServiceBase):
         self._settings.invalidate()
         return self.company
 
-    @staticmethod
-    def _validate(changes: dict) -> dict[str, str]:
+    def _validate(self, changes: dict) -> dict[str, str]:
         out: dict[str, str] = {}
         problems = []
         for key, value in changes.items():
@@ -79,8 +116,34 @@ class CompanyService(ServiceBase):
                     out[key] = str(int(text))
             elif key == "company_email" and str(value).strip() and not EMAIL_RE.match(str(value).strip()):
                 problems.append(f"company e-mail must be an e-mail address (got '{value}')")
-            elif key in ("company_address", "vat_id", "locale", "company_phone", "company_email", "payment_note",
-                         "return_note"):
+            elif key in ("vat_id", "bank_account", "locale") and str(value).strip():
+                text = str(value).strip()
+                if self._checks is None:
+                    problems.append(f"{key.replace('_', ' ')} cannot be checked here; nothing was changed")
+                    continue
+                check = {"vat_id": self._checks.vat_id, "bank_account": self._checks.iban,
+                         "locale": self._checks.locale}[key]
+                try:
+                    out[key] = check(text)
+                except ValueError as e:
+                    label = {"vat_id": "VAT ID", "bank_account": "bank account", "locale": "locale"}[key]
+                    problems.append(f"{label}: {e}")
+            elif key == "locale":
+                problems.append("locale is empty (language and country, e.g. en_US, de_DE)")
+            elif key == "invoice_series":
+                text = str(value).strip().upper()
+                if not SERIES_RE.match(text):
+                    problems.append(f"invoice series must be 2 to 6 letters (got '{value}')")
+                else:
+                    out[key] = text
+            elif key == "payment_terms_days":
+                text = str(value).strip()
+                if not text.isdecimal() or int(text) > 365:
+                    problems.append(f"payment terms must be a whole number of days from 0 to 365 (got '{value}')")
+                else:
+                    out[key] = str(int(text))
+            elif key in ("company_address", "vat_id", "bank_account", "tax_number", "company_phone", "company_email",
+                         "payment_note", "return_note"):
                 out[key] = str(value).strip()
             else:
                 problems.append(f"unknown setting '{key}'")

@@ -28,6 +28,8 @@ class UserDTO:
     display_name: str
     role: str
     active: bool
+    failed_logins: int = 0
+    locked_until: datetime | None = None
 
 
 @dataclass(frozen=True)

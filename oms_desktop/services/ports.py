@@ -99,5 +99,14 @@ class PasswordHasher(Protocol):
     def needs_rehash(self, stored_hash: str) -> bool: ...
 
 
+class IdentifierChecks(Protocol):
+    """Checks of identifiers with check digits and of locale names (``adapters/identifiers.py``: python-stdnum,
+    Babel): each returns the value in its usual spelling or raises ValueError with a message for people."""
+
+    def iban(self, text: str) -> str: ...
+    def vat_id(self, text: str) -> str: ...
+    def locale(self, text: str) -> str: ...
+
+
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)

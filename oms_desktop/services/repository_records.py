@@ -20,6 +20,8 @@ class UserRecord:
     password_hash: str
     active: bool
     created_at: datetime
+    failed_logins: int = 0
+    locked_until: datetime | None = None
 
 
 @dataclass(frozen=True)

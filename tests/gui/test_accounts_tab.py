@@ -169,8 +169,8 @@ def test_an_accountant_sees_the_error_of_a_refused_action_in_the_message_line(qt
 
 def test_pay_now_at_the_counter_takes_the_payment_and_saves_the_80mm_receipt(qtbot, catalog, admin, typed_payment,
                                                                              monkeypatch, tmp_path):
-    catalog.auth.add_user(admin, "till", "counter", "till-pw")
-    clerk = catalog.auth.sign_in("till", "till-pw")
+    catalog.auth.add_user(admin, "till", "counter", "till-clerk-pw")
+    clerk = catalog.auth.sign_in("till", "till-clerk-pw")
     entry = OrderEntryTab(catalog, clerk, JobRunner(synchronous=True))
     qtbot.addWidget(entry)
     entry.show_tracking = lambda order: None
@@ -201,8 +201,8 @@ def test_pay_now_at_the_counter_takes_the_payment_and_saves_the_80mm_receipt(qtb
 
 def test_pay_now_pays_the_cart_on_screen_not_the_order_before_it(qtbot, catalog, admin, customer, typed_payment,
                                                                  monkeypatch):
-    catalog.auth.add_user(admin, "till", "counter", "till-pw")
-    clerk = catalog.auth.sign_in("till", "till-pw")
+    catalog.auth.add_user(admin, "till", "counter", "till-clerk-pw")
+    clerk = catalog.auth.sign_in("till", "till-clerk-pw")
     entry = OrderEntryTab(catalog, clerk, JobRunner(synchronous=True))
     qtbot.addWidget(entry)
     entry.show_tracking = lambda order: None

@@ -32,8 +32,8 @@ def at_the_dialog(monkeypatch):
 
 
 def _entry(qtbot, catalog, admin) -> OrderEntryTab:
-    catalog.auth.add_user(admin, "till", "counter", "till-pw")
-    clerk = catalog.auth.sign_in("till", "till-pw")
+    catalog.auth.add_user(admin, "till", "counter", "till-clerk-pw")
+    clerk = catalog.auth.sign_in("till", "till-clerk-pw")
     entry = OrderEntryTab(catalog, clerk, JobRunner(synchronous=True))
     qtbot.addWidget(entry)
     entry.show_tracking = lambda order: None

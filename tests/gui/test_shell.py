@@ -47,6 +47,11 @@ def test_first_run_creates_the_first_administrator_and_company(qtbot, sqlite_bac
     assert "differ" in dialog.ui.error_label.text()
     assert services.auth.needs_first_user()
     dialog.ui.password_repeat_edit.setText("s3cret")
+    dialog.accept()  # the password policy (issue 19): at least 8 characters
+    assert "at least 8 characters" in dialog.ui.error_label.text() and services.auth.needs_first_user()
+    assert services.company.get().name != "Acme Lamps"  # nothing stored
+    dialog.ui.password_edit.setText("s3cret-lamps")
+    dialog.ui.password_repeat_edit.setText("s3cret-lamps")
     dialog.accept()
     assert dialog.actor is not None and dialog.actor.role == "admin"
     assert services.company.get().name == "Acme Lamps"

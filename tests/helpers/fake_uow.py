@@ -20,6 +20,8 @@ class UserRow:
     password_hash: str
     active: bool = True
     created_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    failed_logins: int = 0
+    locked_until: datetime | None = None
 
 
 @dataclass
@@ -70,7 +72,28 @@ class FakeUsers:
                             for u in self.store.users]
 
     def set_active(self, user_id: int, active: bool) -> None:
-        self.store.users = [replace(u, active=active) if u.id == user_id else u for u in self.store.users]
+        self._change(user_id, active=active)
+
+    def set_role(self, user_id: int, role: str) -> None:
+        self._change(user_id, role=role)
+
+    def lock_active_admins(self) -> list[UserRow]:
+        return [u for u in self.store.users if u.role == "admin" and u.active]
+
+    def count_failure(self, user_id: int) -> int:
+        user = self.get(user_id)
+        assert user is not None
+        self._change(user_id, failed_logins=user.failed_logins + 1)
+        return user.failed_logins + 1
+
+    def set_locked_until(self, user_id: int, until: datetime | None) -> None:
+        self._change(user_id, locked_until=until)
+
+    def clear_failures(self, user_id: int) -> None:
+        self._change(user_id, failed_logins=0, locked_until=None)
+
+    def _change(self, user_id: int, **values: Any) -> None:
+        self.store.users = [replace(u, **values) if u.id == user_id else u for u in self.store.users]
 
 
 class FakeAudit:

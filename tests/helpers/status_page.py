@@ -25,8 +25,8 @@ def set_setting(engine, key: str, value: str) -> None:
 def build_status_shop(backend, admin, customer) -> StatusShop:
     """Three orders: one shipped with a backorder and a carrier link, one cancelled and refunded, one placed."""
     s = backend.services
-    s.auth.add_user(admin, "wh_kim", "warehouse", "wh-pw", "Kim Lager")
-    wh = s.auth.sign_in("wh_kim", "wh-pw")
+    s.auth.add_user(admin, "wh_kim", "warehouse", "wh-kim-pw", "Kim Lager")
+    wh = s.auth.sign_in("wh_kim", "wh-kim-pw")
     set_setting(backend.engine, "carrier.dhl.tracking_url", CARRIER_TEMPLATE)
     shipped = s.orders.place_order(admin, customer.id, [("LAMP-01", 2), ("BULB-E27", 3)])
     pl = s.picking.create_pick_list(wh, [shipped.id])

@@ -296,11 +296,11 @@ def test_a_factur_x_invoice_embeds_cii_xml_that_passes_the_xsd_check(services, a
 
 def test_factur_x_names_the_seller_the_invoice_was_issued_by_not_todays_settings(services, admin, catalog):
     import facturx
-    services.company.update(admin, company_name="Alte Lampen GmbH", vat_id="DE111111111",
+    services.company.update(admin, company_name="Alte Lampen GmbH", vat_id="DE136695976",
                             company_address="Lindenallee 42\n10115 Berlin\nGermany")
     order = services.orders.place_order(admin, None, [("LAMP-01", 1)])
     invoice = services.billing.issue_invoice(admin, order.id)
-    services.company.update(admin, company_name="Neue Leuchten AG", vat_id="ATU99999999",
+    services.company.update(admin, company_name="Neue Leuchten AG", vat_id="ATU13585627",
                             company_address="Ring 1\n1010 Wien\nAustria")
     credit_note = services.billing.issue_credit_note(admin, invoice.number)  # issued under the new name
     exports = {number: facturx.get_xml_from_pdf(
@@ -308,14 +308,14 @@ def test_factur_x_names_the_seller_the_invoice_was_issued_by_not_todays_settings
                    check_xsd=False)[1].decode()
                for number in (invoice.number, credit_note.number)}
     old = exports[invoice.number]
-    assert "<ram:Name>Alte Lampen GmbH</ram:Name>" in old and '<ram:ID schemeID="VA">DE111111111</ram:ID>' in old
+    assert "<ram:Name>Alte Lampen GmbH</ram:Name>" in old and '<ram:ID schemeID="VA">DE136695976</ram:ID>' in old
     assert "<ram:LineOne>Lindenallee 42</ram:LineOne><ram:CountryID>DE</ram:CountryID>" in old
-    assert "Neue Leuchten" not in old and "ATU99999999" not in old and "Wien" not in old
+    assert "Neue Leuchten" not in old and "ATU13585627" not in old and "Wien" not in old
     new = exports[credit_note.number]
-    assert "<ram:Name>Neue Leuchten AG</ram:Name>" in new and '<ram:ID schemeID="VA">ATU99999999</ram:ID>' in new
+    assert "<ram:Name>Neue Leuchten AG</ram:Name>" in new and '<ram:ID schemeID="VA">ATU13585627</ram:ID>' in new
     assert "<ram:CountryID>AT</ram:CountryID>" in new and "Alte Lampen" not in new
     pdf_text = pdf_to_text(services.billing.invoice_pdf(admin, invoice.number))  # the PDF agrees with its XML
-    assert "Alte Lampen GmbH" in pdf_text and "DE111111111" in pdf_text and "Neue Leuchten" not in pdf_text
+    assert "Alte Lampen GmbH" in pdf_text and "DE136695976" in pdf_text and "Neue Leuchten" not in pdf_text
 
 
 @pytest.mark.parametrize("locale", ["de_DE", "en_US"])

@@ -51,7 +51,7 @@ class StockMachine(FreshDatabaseMachine):
         s, admin = self.fresh_database("oms-sm-")
         self.services = s
         s.auth.add_user(admin, "agent", "agent", "agent-pw")
-        s.auth.add_user(admin, "wh", "warehouse", "wh-pw")
+        s.auth.add_user(admin, "wh", "warehouse", "wh-kim-pw")
         self.agent, self.warehouse = s.auth.actor_for("agent"), s.auth.actor_for("wh")
         csv = "sku,name,unit_price,tax_rate,on_hand\n" + "".join(f"{k},{k},1.00,0.19,{v}\n"
                                                                  for k, v in OPENING.items())

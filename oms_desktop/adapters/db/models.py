@@ -24,6 +24,8 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # in a row (0021)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)  # no sign-in before then
 
 
 class Product(Base):

@@ -134,6 +134,29 @@ class UsersRepo(_Repo):
     def set_active(self, user_id: int, active: bool) -> None:
         self.c.execute(update(users_t).where(users_t.c.id == user_id).values(active=active))
 
+    def set_role(self, user_id: int, role: str) -> None:
+        self.c.execute(update(users_t).where(users_t.c.id == user_id).values(role=role))
+
+    def lock_active_admins(self) -> Sequence[UserRecord]:
+        """The active administrators, their rows locked until the transaction ends (PostgreSQL; SQLite's write
+        transaction holds the whole file): two admins demoting each other at once cannot both succeed, because
+        the second reads again once the first has committed."""
+        return [UserRecord(**r._mapping) for r in self.c.execute(
+            select(users_t).where(users_t.c.role == "admin", users_t.c.active.is_(True))
+            .order_by(users_t.c.id).with_for_update())]
+
+    def count_failure(self, user_id: int) -> int:
+        """One more failed sign-in in a row, counted in the database (two workstations failing at once both count)."""
+        return self.c.execute(update(users_t).where(users_t.c.id == user_id)
+                              .values(failed_logins=users_t.c.failed_logins + 1)
+                              .returning(users_t.c.failed_logins)).scalar_one()
+
+    def set_locked_until(self, user_id: int, until: datetime | None) -> None:
+        self.c.execute(update(users_t).where(users_t.c.id == user_id).values(locked_until=until))
+
+    def clear_failures(self, user_id: int) -> None:
+        self.c.execute(update(users_t).where(users_t.c.id == user_id).values(failed_logins=0, locked_until=None))
+
 
 _PRODUCT_COLS: list[ColumnsClauseRole] = [products_t, stock_t.c.on_hand, stock_t.c.reserved]
 
@@ -896,3 +919,22 @@ class AuditRepo(_Repo):
         return [AuditRecord(**r._mapping) for r in self.c.execute(
             select(audit_t).where(audit_t.c.entity == entity, audit_t.c.entity_id == str(entity_id))
             .order_by(audit_t.c.id))]
+
+    def search(self, *, username: str | None = None, entity: str | None = None, action: str | None = None,
+               start: datetime | None = None, end: datetime | None = None, limit: int = 100,
+               offset: int = 0) -> list[AuditRecord]:
+        """The newest first; ``start`` inclusive, ``end`` exclusive; ``action`` a prefix (``user.`` finds every user
+        action); user names compared without case."""
+        q = select(audit_t)
+        if username:
+            q = q.where(func.lower(audit_t.c.username) == username.lower())
+        if entity:
+            q = q.where(audit_t.c.entity == entity)
+        if action:
+            q = q.where(audit_t.c.action.startswith(action, autoescape=True))
+        if start is not None:
+            q = q.where(audit_t.c.at >= start)
+        if end is not None:
+            q = q.where(audit_t.c.at < end)
+        return [AuditRecord(**r._mapping) for r in self.c.execute(
+            q.order_by(audit_t.c.id.desc()).limit(limit).offset(offset))]
