@@ -55,6 +55,7 @@ def open_backend(url: str, *, paths: Paths | None = None, hasher=None, migrate: 
     engine = make_engine(url)
     if migrate:
         upgrade(engine, (paths or Paths.default()).backups)
+    from .adapters.db.backup import SqlBackupStore
     from .adapters.exports import Exporters
     from .adapters.forecasting import StatsforecastEngine  # statsforecast itself loads with the first forecast
     from .adapters.mail import SmtpTransport, TemplateComposer
@@ -63,5 +64,6 @@ def open_backend(url: str, *, paths: Paths | None = None, hasher=None, migrate: 
                               exporters=Exporters(),
                               mail_composer=TemplateComposer((paths or Paths.default()).config / "mail_templates"),
                               mail_transport=SmtpTransport(), forecast_engine=StatsforecastEngine(),
-                              receipt_printer=LazyReceiptPrinter())
+                              receipt_printer=LazyReceiptPrinter(),
+                              backup_store=SqlBackupStore(engine, (paths or Paths.default()).backups))
     return Backend(url, engine, services)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .auth import AuthService
+from .backups import BackupService, BackupStore
 from .base import SettingsCache
 from .carts import CartService
 from .billing import BillingService
@@ -68,6 +69,7 @@ class Services:
     forecasts: ForecastService
     till: TillService
     receipt_printing: ReceiptPrintService
+    backups: BackupService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts, purchase orders and the catalog; None where nothing
     prints."""
@@ -79,11 +81,13 @@ class Services:
               exporters: Exporters | None = None, mail_composer: MailComposer | None = None,
               mail_transport: MailTransport | None = None,
               forecast_engine: ForecastEngine | None = None,
-              receipt_printer: ReceiptPrinter | None = None) -> "Services":
+              receipt_printer: ReceiptPrinter | None = None,
+              backup_store: BackupStore | None = None) -> "Services":
         """Every service over one unit-of-work factory; ``renderer`` goes to each service that prints; the mail
         service sends through ``mail_transport`` what ``mail_composer`` writes (None: the outbox only fills);
         ``forecast_engine`` computes forecasts (without one, only cached forecasts can be read); ``receipt_printer``
-        prints counter receipts on the ESC/POS printer the settings name (None: print jobs wait)."""
+        prints counter receipts on the ESC/POS printer the settings name (None: print jobs wait); ``backup_store`` holds
+        the backups (None: backups are refused)."""
         cache = SettingsCache(uow)
         billing = BillingService(uow, cache, renderer)
         mail = MailService(uow, cache, composer=mail_composer, transport=mail_transport,
@@ -102,5 +106,6 @@ class Services:
                    status_page=StatusPageService(uow, cache), dashboard=DashboardService(uow, cache),
                    forecasts=ForecastService(uow, cache, forecast_engine), till=TillService(uow, cache, renderer),
                    receipt_printing=ReceiptPrintService(uow, cache, receipt_printer),
+                   backups=BackupService(uow, cache, backup_store),
                    renderer=renderer,
                    exporters=exporters)
