@@ -178,12 +178,15 @@ class BackupService(ServiceBase):
         problems = self.store.integrity_problems(path)
         if problems:
             return False, [f"integrity: {p}" for p in problems]
-        with self.store.open_copy(path) as units:
-            if units is None:
-                return None, []
-            for c in CHECKS.values():
-                with units(write=False) as uow:
-                    problems.extend(f"{c.name}: {p}" for p in c.run(uow))
+        try:
+            with self.store.open_copy(path) as units:
+                if units is None:
+                    return None, []
+                for c in CHECKS.values():
+                    with units(write=False) as uow:
+                        problems.extend(f"{c.name}: {p}" for p in c.run(uow))
+        except ValidationFailed as e:  # the copy cannot even be opened
+            return False, [str(e)]
         return not problems, problems
 
     def _listed(self) -> list[BackupDTO]:

@@ -100,7 +100,7 @@ def test_restoring_a_truncated_backup_is_refused_and_changes_nothing(shop, admin
 def test_restoring_a_good_backup_brings_the_data_back_and_keeps_what_it_replaced(shop, admin, paths):
     services = shop.services
     taken = services.backups.back_up(admin)
-    assert taken.verified is (True if shop.engine.dialect.name == "sqlite" else None)  # a dump: checksum only
+    assert taken.verified is True  # PostgreSQL: restored into a scratch database and checked there
     kept = _order_ids(shop.engine)
     later = services.orders.place_order(admin, None, [("BOOK-01", 1)]).id
     done = services.backups.restore(admin, Path(taken.path))
@@ -175,8 +175,7 @@ def test_oms_backup_and_restore_on_the_command_line(cli_shop, tmp_path):
     out = tmp_path / "shop-backup.db"
     code, stdout, err = oms.admin("backup", "--out", str(out))
     assert code == 0, err
-    sqlite = oms.db_url.startswith("sqlite")
-    assert ("verified (integrity and invariant checks passed)" if sqlite else "not verified") in stdout
+    assert "verified (integrity and invariant checks passed)" in stdout
     assert out.exists()
     assert oms("customer", "add", "--name", "Bert Later", "--phone", "0171 555-0199", user="admin")[0] == 0
     bad = tmp_path / "bad.db"
@@ -189,7 +188,7 @@ def test_oms_backup_and_restore_on_the_command_line(cli_shop, tmp_path):
     code, _, err = oms("backup")
     assert code == 4 and "--user" in err
     code, stdout, _ = oms("--json", "backup", "--auto")
-    assert code == 0 and ('"verified": true' if sqlite else '"verified": null') in stdout
+    assert code == 0 and '"verified": true' in stdout
     assert oms("backup", "--auto")[1].startswith("Today's automatic backup was already taken")
 
 
@@ -206,7 +205,7 @@ def test_postgresql_backup_and_restore_through_pg_dump(pg_migrated_url, paths):
         services.catalog.import_catalog(admin, SAMPLE_CATALOG.encode())
         first = services.orders.place_order(admin, None, [("LAMP-01", 1)]).id
         taken = services.backups.back_up(admin)
-        assert Path(taken.path).read_bytes().startswith(b"OMS-DESKTOP-BACKUP ")
+        assert Path(taken.path).read_bytes().startswith(b"OMS-DESKTOP-BACKUP ") and taken.verified is True
         later = services.orders.place_order(admin, None, [("LAMP-01", 1)]).id
         truncated = paths.data / "truncated.omsdump"
         truncated.write_bytes(Path(taken.path).read_bytes()[:-100])
@@ -218,3 +217,15 @@ def test_postgresql_backup_and_restore_through_pg_dump(pg_migrated_url, paths):
         assert all(r.ok for r in services.checks.run(admin))
     finally:
         backend.dispose()
+
+
+@pytest.mark.postgres
+def test_without_pg_dump_a_postgresql_backup_is_refused_with_advice(oms, monkeypatch, tmp_path):
+    if not oms.db_url.startswith("postgresql"):
+        pytest.skip("pg_dump is for PostgreSQL")
+    assert oms("init", "--company", "Acme GmbH", "--currency", "EUR")[0] == 0
+    assert oms("user", "add", "admin", "--role", "admin", new_password=ADMIN_PW)[0] == 0
+    monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))  # pg_dump cannot be found
+    code, _, err = oms.admin("backup", "--out", str(tmp_path / "b.omsdump"))
+    assert code == 5 and "pg_dump is not installed" in err and "postgresql-client" in err
+    assert not (tmp_path / "b.omsdump").exists()

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 
 from ...domain.errors import StorageError, ValidationFailed
 from ...services.backups import BackupFacts
@@ -96,9 +96,9 @@ class SqlBackupStore:
             fsync_file(partial)
             os.replace(partial, target)
 
-    def _libpq(self) -> tuple[str, dict[str, str]]:
+    def _libpq(self, url: URL | None = None) -> tuple[str, dict[str, str]]:
         """A libpq connection URL without the password (which goes in PGPASSWORD, not on a command line)."""
-        u = self._engine.url
+        u = url if url is not None else self._engine.url
         env = dict(os.environ)
         if u.password:
             env["PGPASSWORD"] = str(u.password)
@@ -180,11 +180,19 @@ class SqlBackupStore:
 
     @contextmanager
     def open_copy(self, path: Path) -> Iterator[UnitOfWorkFactory | None]:
-        if self.describe(path).backend != "sqlite":
-            yield None
-            return
         from .engine import make_engine
         from .uow import uow_factory
+        if self.describe(path).backend != "sqlite":
+            with self._pg_scratch(path) as url:
+                if url is None:
+                    yield None
+                    return
+                engine = make_engine(url)
+                try:
+                    yield uow_factory(engine)
+                finally:
+                    engine.dispose()
+            return
         with tempfile.TemporaryDirectory(prefix="oms-verify-") as tmp:
             copy = Path(tmp) / "copy.db"
             shutil.copyfile(path, copy)  # opening it would turn the backup itself into a WAL database
@@ -193,6 +201,46 @@ class SqlBackupStore:
                 yield uow_factory(engine)
             finally:
                 engine.dispose()
+
+    @contextmanager
+    def _pg_scratch(self, path: Path) -> Iterator[str | None]:
+        """The dump restored into a scratch database on the same server (dropped afterwards), or None where the
+        app's database user may not create one (a least-privilege role): the dump is then checked by its checksum
+        and pg_restore's reading of its table of contents only."""
+        from sqlalchemy import create_engine, text
+        exe = shutil.which("pg_restore")
+        if exe is None:
+            yield None
+            return
+        name = f"oms_verify_{os.urandom(6).hex()}"
+        admin = create_engine(self._engine.url, isolation_level="AUTOCOMMIT")
+        try:
+            try:
+                with admin.connect() as c:
+                    c.execute(text(f'CREATE DATABASE "{name}"'))
+            except Exception:  # noqa: BLE001 - no CREATEDB right: verification without a scratch database
+                yield None
+                return
+            try:
+                url = self._engine.url.set(database=name)
+                _, offset = self._pg_header(path)
+                with tempfile.TemporaryDirectory(prefix="oms-verify-") as tmp:
+                    payload = Path(tmp) / "dump"
+                    with open(path, "rb") as f, open(payload, "wb") as out:
+                        f.seek(offset)
+                        shutil.copyfileobj(f, out, 1 << 20)
+                    libpq, env = self._libpq(url)
+                    done = subprocess.run([exe, "--no-owner", "--no-privileges", "--exit-on-error", "--dbname", libpq,
+                                           str(payload)], env=env, capture_output=True, text=True)
+                if done.returncode != 0:
+                    raise ValidationFailed(f"{path.name} cannot be restored: "
+                                           f"{done.stderr.strip().splitlines()[-1:] or done.returncode}")
+                yield url.render_as_string(hide_password=False)
+            finally:
+                with admin.connect() as c:
+                    c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        finally:
+            admin.dispose()
 
     def is_newer_than_app(self, revision: str) -> bool:
         return revision not in known_revisions()
