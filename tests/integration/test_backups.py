@@ -229,3 +229,47 @@ def test_without_pg_dump_a_postgresql_backup_is_refused_with_advice(oms, monkeyp
     code, _, err = oms.admin("backup", "--out", str(tmp_path / "b.omsdump"))
     assert code == 5 and "pg_dump is not installed" in err and "postgresql-client" in err
     assert not (tmp_path / "b.omsdump").exists()
+
+
+def test_a_backup_taken_while_another_process_places_orders_restores_every_order_confirmed_before_it(
+        backend, users, catalog, tmp_path):
+    """Another workstation (a process of its own) places one-unit orders as fast as it can; a backup is taken in
+    the middle. Restored afterwards, it holds every order committed before the backup began (on PostgreSQL too,
+    where the dump is pg_dump's snapshot)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(repo), os.environ.get("PYTHONPATH", "")])}
+    start = tmp_path / "start"
+    worker = subprocess.Popen([sys.executable, "-m", "tests.reliability.race_worker", backend.url, "agent",
+                               "BULB-E27", "100", str(tmp_path / "ready"), str(start), "1"], cwd=repo, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (tmp_path / "ready").exists():
+            assert worker.poll() is None, worker.stderr.read()[-3000:]  # type: ignore[union-attr]
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        start.touch()
+        while len(_order_ids(backend.engine)) < 10:
+            assert worker.poll() is None or len(_order_ids(backend.engine)) >= 10
+            time.sleep(0.005)
+        before = _order_ids(backend.engine)  # committed before the backup began
+        taken = backend.services.backups.back_up(users["admin"])
+        out, err = worker.communicate(timeout=180)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()
+    assert worker.returncode == 0, err[-3000:]
+    report = json.loads(out.strip().splitlines()[-1])
+    assert not report["storage_errors"] and not report["other_errors"]
+    final = _order_ids(backend.engine)
+    assert final == set(report["orders"]) and len(final) > len(before)
+    assert taken.verified is True, taken.problems
+    backend.services.backups.restore(users["admin"], Path(taken.path))
+    restored = _order_ids(backend.engine)
+    assert before <= restored <= final
+    assert all(r.ok for r in backend.services.checks.run(users["admin"]))
