@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from oms_desktop.adapters.db.backup import SqlBackupStore
+from oms_desktop.adapters.db.engine import make_engine
 from oms_desktop.domain.backups import Retention, parse_backup_name
 from oms_desktop.domain.errors import BusinessRuleViolation, OutOfStock, PermissionDenied, ValidationFailed
 from tests.helpers.cli import ADMIN_PW
@@ -103,8 +104,14 @@ def test_restoring_a_good_backup_brings_the_data_back_and_keeps_what_it_replaced
     assert taken.verified is True  # PostgreSQL: restored into a scratch database and checked there
     kept = _order_ids(shop.engine)
     later = services.orders.place_order(admin, None, [("BOOK-01", 1)]).id
-    done = services.backups.restore(admin, Path(taken.path))
-    assert _order_ids(shop.engine) == kept and later not in kept
+    other = make_engine(shop.url)  # another workstation, connected throughout
+    try:
+        assert _order_ids(other) == kept | {later}
+        done = services.backups.restore(admin, Path(taken.path))
+        assert _order_ids(shop.engine) == kept and later not in kept
+        assert _order_ids(other) == kept  # it sees the restored database, not a file swapped away under it
+    finally:
+        other.dispose()
     assert all(r.ok for r in services.checks.run(admin))
     # the database as it was (with the later order) is a backup of its own, restorable in turn
     assert done.safety_backup.kind == "before-restore"
