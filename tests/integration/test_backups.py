@@ -184,6 +184,8 @@ def test_oms_backup_and_restore_on_the_command_line(cli_shop, tmp_path):
     assert code == 0, err
     assert "verified (integrity and invariant checks passed)" in stdout
     assert out.exists()
+    code, _, err = oms.admin("backup", "--out", str(out))
+    assert code == 2 and "exists already" in err  # never over a file, least of all the live database
     assert oms("customer", "add", "--name", "Bert Later", "--phone", "0171 555-0199", user="admin")[0] == 0
     bad = tmp_path / "bad.db"
     bad.write_bytes(out.read_bytes()[:4096])

@@ -58,6 +58,10 @@ class SqlBackupStore:
     # ---- writing ----------------------------------------------------------------------------------------------
 
     def write(self, target: Path) -> BackupFacts:
+        if target.exists():  # never over another file (least of all the live database itself)
+            raise ValidationFailed(f"{target} exists already; choose another file name (nothing was written).")
+        if target.parent.exists() and not target.parent.is_dir():
+            raise ValidationFailed(f"{target.parent} is not a folder; nothing was written.")
         revision = current_revision(self._engine) or ""
         if self.backend == "sqlite":
             db = self._engine.url.database
