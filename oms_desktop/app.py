@@ -72,7 +72,7 @@ def run_window(app, services, backend, url: str, actor) -> tuple[bool, int]:
         waiter = PgEventWaiter(url)
     last = services.events.last_id()
     feed = EventFeed(lambda after: services.events.since(actor, after), max(last - 30, 0), waiter=waiter)
-    window = MainWindow(services, actor, database=describe_url(url), feed=feed)
+    window = MainWindow(services, actor, database=describe_url(url), feed=feed, daily_backup=True)
     signed_out: list[bool] = []
     window.sign_out_requested.connect(lambda: (signed_out.append(True), window.close()))
     # The window sized itself: as this user left it, else to fit the screen's available area (restore_layout).

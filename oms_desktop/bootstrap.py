@@ -56,6 +56,7 @@ def open_backend(url: str, *, paths: Paths | None = None, hasher=None, migrate: 
     engine = make_engine(url)
     if migrate:
         upgrade(engine, (paths or Paths.default()).backups)
+    from .adapters.db.backup import SqlBackupStore
     from .adapters.exports import Exporters
     from .adapters.forecasting import StatsforecastEngine  # statsforecast itself loads with the first forecast
     from .adapters.mail import SmtpTransport, TemplateComposer
@@ -65,5 +66,6 @@ def open_backend(url: str, *, paths: Paths | None = None, hasher=None, migrate: 
                               mail_composer=TemplateComposer((paths or Paths.default()).config / "mail_templates"),
                               mail_transport=SmtpTransport(), forecast_engine=StatsforecastEngine(),
                               receipt_printer=LazyReceiptPrinter(), common_passwords=common_passwords(),
-                              identifier_checks=StdnumChecks())
+                              identifier_checks=StdnumChecks(),
+                              backup_store=SqlBackupStore(engine, (paths or Paths.default()).backups))
     return Backend(url, engine, services)

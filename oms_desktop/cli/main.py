@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Sequence
 
 from ..domain.errors import StorageError, UserFacingError, ValidationFailed
-from . import (accounts, audit, bench, carts, checks, core, forecasts, inventory, mail, purchasing, sales, status_page,
-               till, warehouse)
+from . import (accounts, audit, backups, bench, carts, checks, core, forecasts, inventory, mail, purchasing, sales,
+               status_page, till, warehouse)
 from .common import LOG_NAME, PROG, Context, UsageError, _Parser, read_password
 
-AREAS = (core, audit, carts, inventory, purchasing, warehouse, accounts, till, sales, forecasts, mail, checks, bench,
+AREAS = (core, audit, carts, inventory, purchasing, warehouse, accounts, till, sales, forecasts, mail, checks, backups,
+         bench,
          status_page)
 """Each registers its commands with ``register(sub, leaf)``; the order is the order of ``oms --help``."""
 

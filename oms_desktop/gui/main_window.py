@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()
 
     def __init__(self, services: Services, actor: Actor, *, database: str, feed: EventFeed | None = None,
-                 jobs: JobRunner | None = None, parent: QWidget | None = None, settings: QSettings | None = None):
+                 jobs: JobRunner | None = None, parent: QWidget | None = None, settings: QSettings | None = None,
+                 daily_backup: bool = False):
         super().__init__(parent)
         self.settings = settings if settings is not None else default_settings()
         self.ui = Ui_MainWindow()
@@ -135,6 +136,12 @@ class MainWindow(QMainWindow):
             self.ui.file_menu.insertAction(self.ui.action_quit, self.import_action)
             self.ui.file_menu.insertSeparator(self.ui.action_quit)
         self._build_admin_actions()
+        self.backups_dialog = None
+        if can(actor.role, Perm.SETTINGS):  # managers and administrators, as BackupService checks
+            self.backups_action = QAction("&Backups...", self)
+            self.backups_action.triggered.connect(self.show_backups)
+            self.ui.file_menu.insertAction(self.ui.action_quit, self.backups_action)
+            self.ui.file_menu.insertSeparator(self.ui.action_quit)
         self.find_orders_action = QAction("&Find orders...", self)
         self.find_orders_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.find_orders_action.triggered.connect(self.find_orders)
@@ -158,6 +165,9 @@ class MainWindow(QMainWindow):
             for sc in getattr(tab, "page_shortcuts", ()):
                 sc.setEnabled(False)
         self._start_mail_sender()
+        if daily_backup:
+            from .backups import start_daily_backup
+            start_daily_backup(services, self.jobs, lambda text: self.statusBar().showMessage(text, 15000), self)
         self.restore_layout()
         if feed is not None:
             feed.events_arrived.connect(self.on_events)
@@ -304,6 +314,12 @@ class MainWindow(QMainWindow):
         from .admin.users_dialog import ChangePasswordDialog
         self.password_dialog = ChangePasswordDialog(self.services, self.actor, self.jobs, parent=self)
         self.password_dialog.open()
+
+    def show_backups(self) -> None:
+        """File > Backups: the backups with their age, size and verification, and Back up now."""
+        from .backups import BackupsDialog
+        self.backups_dialog = BackupsDialog(self.services, self.actor, self.jobs, parent=self)
+        self.backups_dialog.open()
 
     def _start_mail_sender(self) -> None:
         """The outbox goes out from whichever workstation runs the app (two at once send each mail once)."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .audit import AuditService
 from .auth import AuthService
+from .backups import BackupService, BackupStore
 from .base import SettingsCache
 from .carts import CartService
 from .billing import BillingService
@@ -71,6 +72,7 @@ class Services:
     forecasts: ForecastService
     till: TillService
     receipt_printing: ReceiptPrintService
+    backups: BackupService
     renderer: Renderer | None = None
     """PDFs of pick lists, packing slips, invoices, receipts, purchase orders and the catalog; None where nothing
     prints."""
@@ -84,13 +86,15 @@ class Services:
               forecast_engine: ForecastEngine | None = None,
               receipt_printer: ReceiptPrinter | None = None,
               common_passwords: Container[str] = frozenset(),
-              identifier_checks: IdentifierChecks | None = None) -> "Services":
+              identifier_checks: IdentifierChecks | None = None,
+              backup_store: BackupStore | None = None) -> "Services":
         """Every service over one unit-of-work factory; ``renderer`` goes to each service that prints; the mail
         service sends through ``mail_transport`` what ``mail_composer`` writes (None: the outbox only fills);
         ``forecast_engine`` computes forecasts (without one, only cached forecasts can be read); ``receipt_printer``
         prints counter receipts on the ESC/POS printer the settings name (None: print jobs wait);
         ``common_passwords`` are refused as new passwords (lowercased); ``identifier_checks`` check IBANs, VAT IDs
-        and locales in the company settings (None: such a setting is refused)."""
+        and locales in the company settings (None: such a setting is refused); ``backup_store`` holds the backups
+        (None: backups are refused)."""
         cache = SettingsCache(uow)
         company = CompanyService(uow, cache, identifier_checks)
         billing = BillingService(uow, cache, renderer)
@@ -111,5 +115,6 @@ class Services:
                    status_page=StatusPageService(uow, cache), dashboard=DashboardService(uow, cache),
                    forecasts=ForecastService(uow, cache, forecast_engine), till=TillService(uow, cache, renderer),
                    receipt_printing=ReceiptPrintService(uow, cache, receipt_printer),
+                   backups=BackupService(uow, cache, backup_store),
                    renderer=renderer,
                    exporters=exporters)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -95,6 +96,40 @@ def reader(engine: Engine) -> Engine:
     return engine
 
 
+OMS_APPLICATION_ID = 0x4F4D5344  # "OMSD": PRAGMA application_id of an OMS backup file
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def sqlite_snapshot(db: str, target: Path) -> None:
+    """Copies the live SQLite database ``db`` into ``target`` through the online backup API in one step (one read
+    transaction: everything committed before it began, nothing half-written), marks it as ours and makes it a
+    single self-contained file (rollback journal, not WAL); written beside ``target`` and renamed into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(db, timeout=30)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute(f"PRAGMA application_id = {OMS_APPLICATION_ID}")
+            dst.execute("PRAGMA journal_mode = DELETE")
+            dst.commit()
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    fsync_file(partial)
+    os.replace(partial, target)
+
+
 def backup_sqlite(engine: Engine, backup_dir: Path, label: str = "backup") -> Path | None:
     """Copy the database through SQLite's online backup API (a file copy of a live WAL database is not safe)."""
     if engine.dialect.name != "sqlite":
@@ -105,15 +140,7 @@ def backup_sqlite(engine: Engine, backup_dir: Path, label: str = "backup") -> Pa
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"{Path(db).stem}-{label}-{stamp}.db"
-    src = sqlite3.connect(db)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    sqlite_snapshot(db, target)
     log.info("backed up %s to %s", db, target)
     return target
 

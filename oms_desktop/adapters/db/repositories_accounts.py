@@ -192,7 +192,11 @@ class InvoicesRepo(_AccountsTables):
     def store_invoice_pdf(self, invoice_id: int, pdf: bytes) -> bool:
         """Store an invoice's PDF unless one is stored already (then keep that one); True if this one was stored.
         ``ON CONFLICT DO NOTHING``: two first requests at once both succeed (PostgreSQL makes the second wait for
-        the first to commit), and the immutability triggers never fire, as nothing is updated."""
+        the first to commit), and the immutability triggers never fire, as nothing is updated. SQLite's guard
+        against REPLACE (migration 0020) refuses any insert over a stored row, DO NOTHING included, so the stored one
+        is looked for first (race-free there: writers hold the write lock from BEGIN IMMEDIATE)."""
+        if self.c.dialect.name == "sqlite" and self.invoice_pdf(invoice_id) is not None:
+            return False
         ins = pg_insert if self.c.dialect.name == "postgresql" else sqlite_insert
         done = self.c.execute(ins(documents_t).values(invoice_id=invoice_id, pdf=pdf, created_at=_now())
                               .on_conflict_do_nothing(index_elements=[documents_t.c.invoice_id]))
