@@ -87,8 +87,10 @@ def test_a_purchase_order_is_typed_in_by_keyboard(qtbot, dialog, catalog, admin)
     dialog.quantity_edit.setText("20")
     qtbot.keyClick(dialog.quantity_edit, Qt.Key.Key_Return)
     assert lines_of(catalog, admin, number)[0] == ("BOOK-01", 20, Decimal("3.25"))
-    # remove: Delete on the chosen line
-    dialog.line_view.setFocus()
+    # remove: Tab from the cost field into the lines, Delete on the chosen line
+    dialog.cost_edit.setFocus()
+    qtbot.keyClick(dialog.cost_edit, Qt.Key.Key_Tab)
+    assert dialog.line_view.hasFocus()
     dialog.line_view.setCurrentIndex(dialog.line_model.index(1, 0))
     qtbot.keyClick(dialog.line_view, Qt.Key.Key_Delete)
     assert lines_of(catalog, admin, number) == [("BOOK-01", 20, Decimal("3.25"))]

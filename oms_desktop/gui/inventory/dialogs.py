@@ -98,6 +98,7 @@ class ProductDialog(_ServiceDialog):
         if p is None:
             edit("on_hand", "&Opening stock", "0")
         self.supplier_combo = QComboBox(objectName="supplier_combo")
+        self.supplier_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.supplier_combo.addItem("(none)", None)
         for s in suppliers:
             self.supplier_combo.addItem(s.name, s.id)
@@ -400,6 +401,7 @@ class NewPurchaseOrderDialog(_ServiceDialog):
         super().__init__(services, actor, jobs, parent)
         self.setWindowTitle("New purchase order")
         self.supplier_combo = QComboBox(objectName="supplier_combo")
+        self.supplier_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         form = QFormLayout()
         label = QLabel("&Supplier")
         label.setBuddy(self.supplier_combo)
@@ -535,6 +537,7 @@ class PurchasingDialog(_ServiceDialog):
         root.addWidget(split)
         root.addWidget(self.message_label)
         root.addWidget(self.error_label)
+        self.setTabOrder(self.cost_edit, self.line_view)  # Tab from the fields goes to the lines (Delete removes one)
         for b in self.findChildren(QPushButton):
             b.setAutoDefault(False)  # Enter in a line field adds the line; it must not press a button too
         self.resize(1100, 640)
@@ -550,7 +553,8 @@ class PurchasingDialog(_ServiceDialog):
         self.quantity_edit = QLineEdit(objectName="quantity_edit", placeholderText="e.g. 12")
         self.cost_edit = QLineEdit(objectName="cost_edit", placeholderText="blank: product's cost")
         self.quantity_edit.setMaximumWidth(90)
-        self.cost_edit.setMaximumWidth(170)
+        self.cost_edit.setMinimumWidth(self.cost_edit.fontMetrics().horizontalAdvance(
+            self.cost_edit.placeholderText()) + 16)
         self.sku_model = QStandardItemModel(self)
         self.sku_completer = QCompleter(self.sku_model, self)
         self.sku_completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -614,6 +618,7 @@ class PurchasingDialog(_ServiceDialog):
         self.message(f"{po.number} for {po.supplier_name} is open: enter its lines (SKU, quantity, cost) "
                      "and press Enter.")
         self.refresh(po.number)
+        self.activateWindow()  # back from the supplier chooser: with no window manager nothing else activates us
         self.sku_edit.setFocus()
 
     def set_line(self) -> None:
