@@ -13,7 +13,7 @@ from typing import Callable
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
-                               QLineEdit, QMessageBox, QVBoxLayout, QWidget)
+                               QLayout, QLineEdit, QMessageBox, QVBoxLayout, QWidget)
 
 from ...domain.errors import ValidationFailed
 from ...domain.ledger import contains_card_number
@@ -89,11 +89,26 @@ class PaymentDialog(QDialog):
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._fit_contents(form)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.method_combo.currentIndexChanged.connect(self._method_changed)
         self.amount_edit.textChanged.connect(self._update_change)
         self.tendered_edit.textChanged.connect(self._update_change)
         self._method_changed()
         self.amount_edit.setFocus()
+
+    def _fit_contents(self, form: QFormLayout) -> None:
+        """Room for every label and every field's hint: without it the dialog takes the width of its widest label
+        and a 1,366 x 768 screen shows "Tendere" and "terminal or bank reference (..." (issue 17)."""
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is not None and isinstance(label.widget(), QLabel):
+                w = label.widget()
+                w.setMinimumWidth(w.fontMetrics().horizontalAdvance(w.text().replace("&", "")) + 12)
+            if field is not None and isinstance(field.widget(), QLineEdit) and field.widget().placeholderText():
+                e = field.widget()
+                e.setMinimumWidth(e.fontMetrics().horizontalAdvance(e.placeholderText()) + 32)
 
     def _method_changed(self) -> None:
         method = self.method_combo.currentData()
