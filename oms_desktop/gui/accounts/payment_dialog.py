@@ -10,15 +10,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLayout, QLineEdit, QMessageBox, QVBoxLayout, QWidget)
 
 from ...domain.errors import ValidationFailed
 from ...domain.ledger import contains_card_number
 from ...domain.money import parse_amount
 from .. import format as fmt
+from ..widgets.save_dialogs import ask_save_path, open_saved
 
 METHODS = (("cash", "Cash"), ("card", "Card"), ("bank", "Bank transfer"))
 
@@ -177,9 +176,7 @@ class PaymentDialog(QDialog):
 
 
 def ask_receipt_path(parent: QWidget, order_number: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, "Save receipt", str(Path.home() / f"receipt-{order_number}.pdf"),
-                                          "PDF (*.pdf)")
-    return path
+    return ask_save_path(parent, "Save receipt", f"receipt-{order_number}.pdf", "PDF (*.pdf)", "receipt")
 
 
 def ask_receipt_choice(parent: QWidget, order_number: str) -> str | None:
@@ -207,8 +204,8 @@ def offer_receipt(parent: QWidget, services, actor, jobs, order_id: int, order_n
     def saved(pdf: bytes) -> None:
         Path(path).write_bytes(pdf)
         show_message(f"Receipt saved to {path}.", False)
-        if choice == "print":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        if choice == "print" and (problem := open_saved(path)):
+            show_message(f"Receipt saved to {path}. {problem}", True)
 
     jobs.submit(lambda _j: services.receivables.receipt_pdf(actor, order_id, change=change), on_success=saved,
                 on_failure=lambda exc: show_message(str(exc), True), owner=parent)

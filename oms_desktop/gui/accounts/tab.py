@@ -13,9 +13,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QFileDialog, QHBoxLayout,
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -25,6 +25,7 @@ from ...domain.ledger import ACCOUNT_LABELS, Account, EntryKind
 from ...domain.roles import Perm, can
 from .. import format as fmt
 from ..widgets.message_line import MessageLine
+from ..widgets.save_dialogs import ask_save_path, open_saved
 from .payment_dialog import PaymentDialog, take_payment
 from .reprint import DocumentChoiceDialog, PrintableDoc, printable_docs, render
 from .till_dialog import TillDialog
@@ -591,8 +592,7 @@ class AccountsTab(QWidget, MessageLine):
         self._run(lambda: self.services.receivables.order_account(self.actor, ref), ask)
 
     def ask_pdf_path(self, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "Save PDF", str(Path.home() / suggested), "PDF (*.pdf)")
-        return path
+        return ask_save_path(self, "Save PDF", suggested, "PDF (*.pdf)", "document")
 
     def reprint(self) -> None:
         """Reprint PDF: an invoice or credit note exactly as issued, or the receipt of any payment of the order
@@ -609,7 +609,8 @@ class AccountsTab(QWidget, MessageLine):
             Path(path).write_bytes(pdf)
             same = "identical to the issued document" if doc.kind != "receipt" else "as it was for that payment"
             self.show_message(f"{doc.number} saved to {path} ({same}).")
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            if problem := open_saved(path):
+                self.show_message(f"{doc.number} saved to {path} ({same}). {problem}", error=True)
 
         def print_doc(doc: PrintableDoc) -> None:
             self._run(lambda: render(services, actor, doc), lambda pdf: save(doc, pdf))
@@ -641,8 +642,7 @@ class AccountsTab(QWidget, MessageLine):
 
     def ask_export_path(self, fmt_name: str) -> str:
         ext = {"hledger": "journal", "beancount": "beancount", "csv": "csv"}[fmt_name]
-        path, _ = QFileDialog.getSaveFileName(self, "Export journal", str(Path.home() / f"journal.{ext}"))
-        return path
+        return ask_save_path(self, "Export journal", f"journal.{ext}", "", "journal")
 
     def export_journal(self) -> None:
         exporters = self.services.exporters

@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox,
-                               QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QSplitter, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain.errors import Cancelled, StorageError, UserFacingError, ValidationFailed
@@ -19,6 +19,7 @@ from ...services.inventory import ADJUST_REASONS
 from .. import format as fmt
 from ..errors import show_error
 from ..widgets.dialogs import discard_dialog
+from ..widgets.save_dialogs import ask_save_path
 from .models import RowsModel
 
 MANUAL_REASONS = tuple(r for r in ADJUST_REASONS if r != "receipt")  # receipts come from purchase orders
@@ -781,7 +782,7 @@ class PurchasingDialog(_ServiceDialog):
     def save_pdf(self, path: str | None = None) -> None:
         ref = self.current.number
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, f"Save {ref} as PDF", f"{ref}.pdf", "PDF (*.pdf)")
+            path = ask_save_path(self, f"Save {ref} as PDF", f"{ref}.pdf", "PDF (*.pdf)", "purchase_order")
             if not path:
                 return
 

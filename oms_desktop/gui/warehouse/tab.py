@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -24,6 +24,7 @@ from ...domain.references import Series, parse_ref
 from ...services import Services
 from ...services.dto import Actor
 from ..widgets.message_line import MessageLine
+from ..widgets.save_dialogs import ask_save_path
 from ...domain.wording import counted
 
 REFRESH_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.PicklistCreated, ev.PicklistConfirmed, ev.OrderPicking,
@@ -490,7 +491,7 @@ class WarehouseTab(QWidget, MessageLine):
         if pl is None:
             self.show_message("Create or scan a pick list first.", True)
             return
-        path = path or QFileDialog.getSaveFileName(self, "Save pick list", f"{pl.number}.pdf", "PDF (*.pdf)")[0]
+        path = path or ask_save_path(self, "Save pick list", f"{pl.number}.pdf", "PDF (*.pdf)", "pick_list")
         if path:
             self._pdf(lambda: self.services.picking.pick_list_pdf(self.actor, pl.id),
                       lambda data: self._write(path, data))
@@ -597,8 +598,8 @@ class WarehouseTab(QWidget, MessageLine):
         ref = self._order_ref()
         if ref is None:
             return
-        path = path or QFileDialog.getSaveFileName(self, "Save packing slip", f"packing-slip-{ref}.pdf",
-                                                   "PDF (*.pdf)")[0]
+        path = path or ask_save_path(self, "Save packing slip", f"packing-slip-{ref}.pdf", "PDF (*.pdf)",
+                                     "packing_slip")
         if path:
             self._pdf(lambda: self.services.shipping.packing_slip_pdf(self.actor, ref),
                       lambda data: self._write(path, data))
