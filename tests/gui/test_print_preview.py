@@ -92,3 +92,20 @@ def test_no_way_to_make_pages_is_told_in_words(monkeypatch):
     monkeypatch.setattr(pp.shutil, "which", lambda _name: None)
     with pytest.raises(pp.PreviewUnavailable, match="save the document as PDF|Save the document as PDF"):
         pp._pages_by_pdftoppm(b"%PDF-1.4", 100)
+
+
+@SQLITE
+def test_ctrl_shift_p_on_the_accounts_tab_previews_the_order_s_document(qtbot, accounts_tab, catalog, admin):
+    pp.shutil.which("pdftoppm") or pytest.skip("needs pdftoppm (poppler-utils)")
+    order = catalog.orders.place_order(admin, None, [("LAMP-01", 1)])
+    catalog.receivables.record_payment(admin, order.number, order.total, "cash")
+    tab = accounts_tab
+    tab.order_edit.setText(order.number)
+    shortcut = next(sc for sc in tab._shortcuts if sc.key().toString() == "Ctrl+Shift+P")
+    shortcut.activated.emit()
+    preview = tab.print_preview
+    qtbot.waitUntil(preview.isVisible)
+    assert preview.kind == "receipt" and f"R-{order.id:06d}-1" in preview.windowTitle()
+    assert len(preview.pages) == len(PdfReader(io.BytesIO(
+        catalog.receivables.receipt_pdf(admin, order.number))).pages)
+    preview.reject()
