@@ -231,3 +231,31 @@ def test_a_suggestion_adds_to_the_suppliers_open_draft(shop, admin):
     assert [o.number for o in more.orders] == [draft.number]
     assert [(ln.sku, ln.quantity) for ln in more.orders[0].lines] == [("BULB-E27", 5), ("LAMP-01", 5)]
     assert len(p.list_purchase_orders(admin, status="draft")) == 1
+
+
+def test_the_cli_enters_a_purchase_order_by_hand(shop, admin, backend, capsys, monkeypatch, tmp_path):
+    from oms_desktop import cli
+    monkeypatch.setenv("OMS_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("OMS_PASSWORD", "admin-pw")
+
+    def oms(*args):
+        capsys.readouterr()
+        code = cli.main(["--database", backend.url, "--user", "admin", *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, _ = oms("--json", "purchase", "draft", "Paper & Co")
+    assert code == 0 and '"status": "draft"' in out
+    number = shop.purchasing.list_purchase_orders(admin, status="draft")[0].number
+    assert oms("purchase", "draft", "Paper & Co")[1].startswith(f"Purchase order {number}")  # the same draft
+    code, out, _ = oms("purchase", "line", number, "BOOK-01=6@4.20")
+    assert code == 0 and "BOOK-01" in out and "25.20" in out
+    assert oms("purchase", "line", number, "LAMP-01=2")[0] == 0
+    code, _, err = oms("purchase", "line", number, "LAMP-01=none")
+    assert code == 2 and "LAMP-01" in err
+    code, out, _ = oms("purchase", "remove-line", number, "LAMP-01")
+    assert code == 0 and "LAMP-01" not in out
+    shop.purchasing.send_purchase_order(admin, number)
+    code, _, err = oms("purchase", "line", number, "BOOK-01=1")
+    assert code == 3 and "only a draft" in err
+    assert [(ln.sku, ln.quantity) for ln in shop.purchasing.get_purchase_order(admin, number).lines] == [("BOOK-01", 6)]
