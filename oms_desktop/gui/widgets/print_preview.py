@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -116,6 +116,10 @@ class DocumentPrintPreview(QPrintPreviewDialog):
         super().__init__(printer, parent)
         self.printer = printer
         self.setWindowTitle(f"Print {title}")
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        if screen is not None:  # a sheet large enough to read: most of the screen's height, A4's proportions
+            area = screen.availableGeometry()
+            self.resize(min(area.width(), 1000), int(area.height() * 0.9))
         self.paintRequested.connect(lambda p: paint_pages(p, self.pages))
         self.finished.connect(self._finished)
 
