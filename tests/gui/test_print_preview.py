@@ -7,6 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QShortcut
 from PySide6.QtPrintSupport import QPrinter
 
 from oms_desktop.gui.jobs import JobRunner
@@ -108,4 +109,23 @@ def test_ctrl_shift_p_on_the_accounts_tab_previews_the_order_s_document(qtbot, a
     assert preview.kind == "receipt" and f"R-{order.id:06d}-1" in preview.windowTitle()
     assert len(preview.pages) == len(PdfReader(io.BytesIO(
         catalog.receivables.receipt_pdf(admin, order.number))).pages)
+    preview.reject()
+
+
+@SQLITE
+def test_ctrl_shift_p_in_purchasing_previews_the_purchase_order(qtbot, catalog, admin):
+    pp.shutil.which("pdftoppm") or pytest.skip("needs pdftoppm (poppler-utils)")
+    from oms_desktop.gui.inventory.dialogs import PurchasingDialog
+    catalog.purchasing.add_supplier(admin, "Lumen GmbH")
+    po = catalog.purchasing.create_purchase_order(admin, "Lumen GmbH", [("LAMP-01", 2)])
+    dialog = PurchasingDialog(catalog, admin, JobRunner(synchronous=True))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shortcut = next(sc for sc in dialog.findChildren(QShortcut) if sc.key().toString() == "Ctrl+Shift+P")
+    shortcut.activated.emit()
+    preview = dialog.print_preview
+    qtbot.waitUntil(preview.isVisible)
+    assert preview.kind == "purchase_order" and po.number in preview.windowTitle()
+    assert len(preview.pages) == len(PdfReader(io.BytesIO(
+        catalog.purchasing.render_purchase_order(admin, po.number))).pages)
     preview.reject()

@@ -19,6 +19,7 @@ from ...services.inventory import ADJUST_REASONS
 from .. import format as fmt
 from ..errors import show_error
 from ..widgets.dialogs import discard_dialog
+from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
 from ..widgets.save_dialogs import ask_save_path
 from .models import RowsModel
 
@@ -543,6 +544,8 @@ class PurchasingDialog(_ServiceDialog):
             b.setAutoDefault(False)  # Enter in a line field adds the line; it must not press a button too
         self.resize(1100, 640)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=self.print_po,
+                  whatsThis="print the purchase order (with a preview)")
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.line_view, activated=self.remove_line,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self._update_buttons()
@@ -778,6 +781,21 @@ class PurchasingDialog(_ServiceDialog):
     def _changed(self, po) -> None:
         self.message(f"{po.number} is now {PO_STATUS_TEXT.get(po.status, po.status).lower()}.")
         self.refresh(po.number)
+
+    def print_po(self) -> None:
+        """The purchase order through a print preview, on this workstation's purchase order printer first."""
+        if self.current is None:
+            return
+        ref, purchasing, actor = self.current.number, self.services.purchasing, self.actor
+
+        def preview(pages) -> None:
+            discard_dialog(getattr(self, "print_preview", None))
+            dialog = self.print_preview = DocumentPrintPreview("purchase_order", ref, pages, self)
+            dialog.finished.connect(lambda result: self.message(
+                f"{ref} sent to {dialog.printer.printerName() or 'the printer'}.") if result else None)
+            dialog.open()
+
+        self.run(lambda: pdf_page_images(purchasing.render_purchase_order(actor, ref)), preview, write=False)
 
     def save_pdf(self, path: str | None = None) -> None:
         ref = self.current.number
