@@ -35,6 +35,17 @@ def register(sub, leaf) -> None:
                    help="repeat for several lines; COST defaults to the product's unit cost")
     c.add_argument("--notes", default="")
     c.set_defaults(func=cmd_purchase_create)
+    c = leaf(po, "draft", "open the supplier's draft purchase order (a new, empty one when it has none)")
+    c.add_argument("supplier", metavar="SUPPLIER")
+    c.set_defaults(func=cmd_purchase_draft)
+    c = leaf(po, "line", "put a line on a draft purchase order, or change the quantity and cost of one there")
+    c.add_argument("po", metavar="PO")
+    c.add_argument("line", metavar="SKU=QTY[@COST]", help="COST: blank keeps the line's, or the product's unit cost")
+    c.set_defaults(func=cmd_purchase_line)
+    c = leaf(po, "remove-line", "take a SKU off a draft purchase order")
+    c.add_argument("po", metavar="PO")
+    c.add_argument("sku", metavar="SKU")
+    c.set_defaults(func=cmd_purchase_remove_line)
     c = leaf(po, "suggest", "draft purchase orders for everything at or below its reorder point, or for the "
                             "forecast demand over each supplier's lead time")
     c.add_argument("--by", choices=["reorder-point", "forecast"], default="reorder-point",
@@ -146,6 +157,25 @@ def cmd_purchase_create(ctx) -> int:
                                                        notes=ctx.args.notes)
     ctx.emit(po, lambda: f"Created draft {po.number} for {po.supplier_name}: {len(po.lines)} line(s), total "
                          f"{common.money(po.total, po.currency)}. Send it with: oms purchase send {po.number}")
+    return 0
+
+
+def cmd_purchase_draft(ctx) -> int:
+    po = ctx.services.purchasing.open_draft(ctx.need_actor(), ctx.args.supplier)
+    ctx.emit(po, lambda: format_po(po) + f"\nAdd lines with: oms purchase line {po.number} SKU=QTY[@COST]")
+    return 0
+
+
+def cmd_purchase_line(ctx) -> int:
+    [(sku, qty, cost)] = _lines([ctx.args.line])
+    po = ctx.services.purchasing.set_purchase_order_line(ctx.need_actor(), ctx.args.po, sku, qty, cost)
+    ctx.emit(po, lambda: format_po(po))
+    return 0
+
+
+def cmd_purchase_remove_line(ctx) -> int:
+    po = ctx.services.purchasing.remove_purchase_order_line(ctx.need_actor(), ctx.args.po, ctx.args.sku)
+    ctx.emit(po, lambda: format_po(po))
     return 0
 
 

@@ -504,6 +504,13 @@ class PurchaseOrderCancelled(_PurchaseOrderMove):
 
 @register
 @dataclass(frozen=True, kw_only=True)
+class PurchaseOrderChanged(_PurchaseOrderMove):
+    """A draft's lines were added, changed or removed by hand or by a purchase suggestion (``note`` says which)."""
+    kind: ClassVar[str] = "purchase_order_changed"
+
+
+@register
+@dataclass(frozen=True, kw_only=True)
 class PurchaseOrderReceived(Event):
     kind: ClassVar[str] = "purchase_order_received"
     product_id: int | None = None  # the product when the receipt touched exactly one

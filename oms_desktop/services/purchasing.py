@@ -7,7 +7,12 @@ The reorder rule used by ``suggest_purchase``: a product is suggested when its *
 on hand minus reserved, plus what is still to come on draft, sent and partly received purchase orders) is at or
 below its reorder point. The quantity is its ``reorder_qty`` when that is set (> 0); otherwise enough to bring the
 position up to twice the reorder point (``2 * reorder_point - position``, at least 1). Products go to their preferred
-supplier, one draft purchase order per supplier; products without a preferred supplier are reported, not ordered.
+supplier and onto that supplier's open draft purchase order (the newest), or a new draft when it has none; a product
+already on the draft gets the suggested quantity added to its line. Products without a preferred supplier are
+reported, not ordered.
+
+Orders by hand: ``open_draft`` gives the supplier's open draft (or a new, empty one); ``set_purchase_order_line`` and
+``remove_purchase_order_line`` edit a draft's lines; an empty draft cannot be sent.
 """
 from __future__ import annotations
 
@@ -204,6 +209,89 @@ class PurchasingService(PrintingService):
             uow.commit()
         return dto
 
+    def open_draft(self, actor: Actor, supplier_ref) -> PurchaseOrderDTO:
+        """The supplier's open draft purchase order (its newest draft), or a new empty draft when it has none."""
+        self._require(actor, Perm.PURCHASING, "create purchase orders")
+        with self._uow() as uow:
+            supplier = self._supplier(uow, supplier_ref)
+            uow.purchasing.lock_supplier(supplier.id)  # two workstations opening a draft at once get the same one
+            po_id = uow.purchasing.newest_draft(supplier.id)
+            if po_id is None:
+                po_id = self._insert_po(uow, actor, supplier.id, [], notes="entered by hand")
+            dto = self._load(uow, po_id)
+            uow.commit()
+        return dto
+
+    def set_purchase_order_line(self, actor: Actor, ref, sku: str, quantity, unit_cost=None) -> PurchaseOrderDTO:
+        """Put ``sku`` on a draft purchase order with this quantity and unit cost, or change its line if it is there.
+
+        A blank cost keeps the line's cost, or for a new line takes the product's unit cost.
+        """
+        self._require(actor, Perm.PURCHASING, "edit purchase orders")
+        sku = (sku or "").strip().upper()
+        problems: list[str] = []
+        if not sku:
+            problems.append("SKU is empty")
+        q = c = None
+        try:
+            q = parse_quantity(quantity, sku=sku or "the line")
+        except ValidationFailed as e:
+            problems.extend(e.problems)
+        cur = self.company.currency
+        try:
+            c = None if unit_cost in (None, "") or str(unit_cost).strip() == "" else parse_amount(
+                unit_cost, cur, field=f"unit cost of {sku or 'the line'}")
+            if c is not None and c < 0:
+                problems.append(f"unit cost of {sku} is negative")
+        except ValidationFailed as e:
+            problems.extend(e.problems)
+        if problems:
+            raise ValidationFailed(problems)
+        assert q is not None
+        with self._uow() as uow:
+            po_id, number = self._draft_for_edit(uow, ref)
+            product = uow.products.by_sku(sku)
+            if product is None:
+                raise NotFound(f"No product with SKU '{sku}'; check the SKU or add the product first.")
+            lines = uow.purchasing.lines(po_id)
+            line = next((ln for ln in lines if ln.sku == sku), None)
+            cost_minor = to_minor(c, cur) if c is not None else None
+            if line is None:
+                uow.purchasing.add_lines([dict(po_id=po_id, line_no=max((ln.line_no for ln in lines), default=0) + 1,
+                                               product_id=product.id, sku=product.sku, name=product.name,
+                                               quantity=q, received=0,
+                                               unit_cost_minor=cost_minor if cost_minor is not None
+                                               else product.cost_minor)])
+                old, note = None, f"{sku} added"
+            else:
+                values: dict[str, object] = {"quantity": q}
+                if cost_minor is not None:
+                    values["unit_cost_minor"] = cost_minor
+                uow.purchasing.update_line(line.id, values)
+                old, note = {"quantity": line.quantity, "unit_cost_minor": line.unit_cost_minor}, f"{sku} changed"
+            self._changed_draft(uow, actor, po_id, number, [product.id], note, old=old,
+                                new={"sku": sku, "quantity": q, "unit_cost_minor": cost_minor})
+            dto = self._load(uow, po_id)
+            uow.commit()
+        return dto
+
+    def remove_purchase_order_line(self, actor: Actor, ref, sku: str) -> PurchaseOrderDTO:
+        """Take ``sku`` off a draft purchase order (the draft stays, even when empty)."""
+        self._require(actor, Perm.PURCHASING, "edit purchase orders")
+        sku = (sku or "").strip().upper()
+        with self._uow() as uow:
+            po_id, number = self._draft_for_edit(uow, ref)
+            line = next((ln for ln in uow.purchasing.lines(po_id) if ln.sku == sku), None)
+            if line is None:
+                raise ValidationFailed(f"{sku or 'that SKU'} is not on {number}; nothing was removed.")
+            uow.purchasing.delete_line(line.id)
+            self._changed_draft(uow, actor, po_id, number, [line.product_id], f"{sku} removed",
+                                old={"sku": sku, "quantity": line.quantity, "unit_cost_minor": line.unit_cost_minor},
+                                new=None)
+            dto = self._load(uow, po_id)
+            uow.commit()
+        return dto
+
     def get_purchase_order(self, actor: Actor, ref) -> PurchaseOrderDTO:
         self._require(actor, Perm.VIEW, "see purchase orders")
         with self._uow(write=False) as uow:
@@ -316,7 +404,7 @@ class PurchasingService(PrintingService):
                     continue
                 per_supplier[r.supplier_id].append((r, q, r.cost_minor))
             note = "suggested from reorder points" if quantities is None else "suggested from forecast demand"
-            ids = [self._insert_po(uow, actor, sid, items, notes=note)
+            ids = [self._add_to_draft(uow, actor, sid, items, note=note)
                    for sid, items in sorted(per_supplier.items())]
             orders = tuple(self._load(uow, i) for i in ids)
             uow.commit()
@@ -359,6 +447,8 @@ class PurchasingService(PrintingService):
             assert po is not None  # resolve_po_id found it
             number = po_number(po_id)
             check_move(PurchaseOrderStatus, po.status, target, number)
+            if target is PurchaseOrderStatus.SENT and not uow.purchasing.lines(po_id):
+                raise BusinessRuleViolation(f"{number} has no lines; add at least one before sending it.")
             values: dict[str, object] = {"status": target.value}
             if target is PurchaseOrderStatus.SENT:
                 values["sent_at"] = utc_now()
@@ -371,6 +461,49 @@ class PurchasingService(PrintingService):
             dto = self._load(uow, po_id)
             uow.commit()
         return dto
+
+    def _draft_for_edit(self, uow, ref) -> tuple[int, str]:
+        po_id = resolve_po_id(uow, ref)
+        po = uow.purchasing.po(po_id, for_update=True)
+        assert po is not None  # resolve_po_id found it
+        number = po_number(po_id)
+        if po.status != PurchaseOrderStatus.DRAFT.value:
+            raise InvalidTransition(f"{number} is {po.status.replace('_', ' ')}; only a draft purchase order can be "
+                                    "changed (cancel it and order again).")
+        return po_id, number
+
+    def _changed_draft(self, uow, actor, po_id: int, number: str, product_ids, note: str, *, old, new) -> None:
+        """Total again from the lines, then the event and the audit record of a draft's change."""
+        total = sum(ln.quantity * ln.unit_cost_minor for ln in uow.purchasing.lines(po_id))
+        uow.purchasing.update_po(po_id, {"total_minor": total})
+        uow.events.add_event(ev.PurchaseOrderChanged(number=number, product_ids=sorted(product_ids), note=note),
+                             user_id=actor.user_id)
+        uow.audit.record(user_id=actor.user_id, username=actor.username, action="po.change",
+                         entity="purchase_order", entity_id=number, old=old, new=new)
+
+    def _add_to_draft(self, uow, actor, supplier_id: int, items, *, note: str) -> int:
+        """Put suggested items (product row, quantity, unit cost minor) on the supplier's open draft, adding to a
+        line already there, or on a new draft when it has none."""
+        uow.purchasing.lock_supplier(supplier_id)
+        po_id = uow.purchasing.newest_draft(supplier_id)
+        if po_id is None:
+            return self._insert_po(uow, actor, supplier_id, items, notes=note)
+        uow.purchasing.po(po_id, for_update=True)
+        lines = {ln.product_id: ln for ln in uow.purchasing.lines(po_id)}
+        next_no = max((ln.line_no for ln in lines.values()), default=0) + 1
+        added = []
+        for product, q, cost in items:
+            line = lines.get(product.id)
+            if line is not None:
+                uow.purchasing.update_line(line.id, {"quantity": line.quantity + q})
+            else:
+                added.append(dict(po_id=po_id, line_no=next_no, product_id=product.id, sku=product.sku,
+                                  name=product.name, quantity=q, received=0, unit_cost_minor=cost))
+                next_no += 1
+        uow.purchasing.add_lines(added)
+        self._changed_draft(uow, actor, po_id, po_number(po_id), [p.id for p, _, _ in items], note, old=None,
+                            new={"added": [(p.sku, q) for p, q, _ in items]})
+        return po_id
 
     def _insert_po(self, uow, actor, supplier_id: int, items, *, notes: str = "",
                    expected_date: date | None = None) -> int:

@@ -44,3 +44,19 @@ def accounts_tab(qtbot, catalog, admin) -> AccountsTab:
     widget.show()
     qtbot.waitSignal(widget.refreshed, timeout=3000)
     return widget
+
+
+@pytest.fixture(autouse=True)
+def no_real_folder_settings(monkeypatch, tmp_path):
+    """Save dialogs remember their folders in the test's folder, never in the user's."""
+    from oms_desktop.gui.widgets import save_dialogs
+    monkeypatch.setattr(save_dialogs, "folder_settings",
+                        lambda: QSettings(str(tmp_path / "folders.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture(autouse=True)
+def no_real_printer_settings(monkeypatch, tmp_path):
+    """Print previews remember their printers in the test's folder, never in the user's."""
+    from oms_desktop.gui.widgets import print_preview
+    monkeypatch.setattr(print_preview, "printer_settings",
+                        lambda: QSettings(str(tmp_path / "printers.ini"), QSettings.Format.IniFormat))

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from oms_desktop.domain.errors import InvalidTransition, NotFound, PermissionDenied, ValidationFailed
+from oms_desktop.domain.errors import (BusinessRuleViolation, InvalidTransition, NotFound, PermissionDenied,
+                                        ValidationFailed)
 from oms_desktop.services.purchasing import reorder_quantity
 from tests.helpers.pdf_tools import pdf_to_text, require_tools
 
@@ -163,3 +164,98 @@ def test_the_cli_suggests_sends_and_receives_partly(catalog, admin, backend, cap
     code, out, _ = oms("purchase", "pdf", number, "--out", str(tmp_path / "po.pdf"))
     assert code == 0 and (tmp_path / "po.pdf").read_bytes().startswith(b"%PDF")
     assert catalog.catalog.get_product(admin, "BOOK-01").on_hand == 1
+
+
+def test_a_purchase_order_is_entered_by_hand_line_by_line(shop, admin):
+    p = shop.purchasing
+    draft = p.open_draft(admin, "Lumen GmbH")
+    assert (draft.status, draft.lines, draft.total) == ("draft", (), Decimal("0"))
+    with pytest.raises(BusinessRuleViolation, match="has no lines"):
+        p.send_purchase_order(admin, draft.number)
+    p.set_purchase_order_line(admin, draft.number, "lamp-01", "4", "8.50")
+    po = p.set_purchase_order_line(admin, draft.number, "BULB-E27", 10, "0.40")
+    assert [(ln.sku, ln.quantity, ln.unit_cost) for ln in po.lines] == [
+        ("LAMP-01", 4, Decimal("8.50")), ("BULB-E27", 10, Decimal("0.40"))]
+    assert po.total == Decimal("38.00")
+    po = p.set_purchase_order_line(admin, draft.number, "LAMP-01", 6, "")  # blank cost keeps 8.50
+    assert [(ln.sku, ln.quantity, ln.unit_cost) for ln in po.lines][0] == ("LAMP-01", 6, Decimal("8.50"))
+    po = p.remove_purchase_order_line(admin, draft.number, "BULB-E27")
+    assert [ln.sku for ln in po.lines] == ["LAMP-01"] and po.total == Decimal("51.00")
+    assert p.open_draft(admin, "Lumen GmbH").number == draft.number  # the open draft, not a second one
+    assert p.get_purchase_order(admin, draft.number).total == Decimal("51.00")
+    assert p.send_purchase_order(admin, draft.number).status == "sent"
+    with pytest.raises(InvalidTransition, match="only a draft purchase order can be changed"):
+        p.set_purchase_order_line(admin, draft.number, "LAMP-01", 1)
+    assert p.open_draft(admin, "Lumen GmbH").number != draft.number  # the sent one is no draft any more
+
+
+def test_bad_lines_change_nothing_and_name_every_problem(shop, admin):
+    p = shop.purchasing
+    draft = p.set_purchase_order_line(admin, p.open_draft(admin, "Lumen GmbH").number, "LAMP-01", 2, "8.50")
+    with pytest.raises(ValidationFailed) as e:
+        p.set_purchase_order_line(admin, draft.number, "LAMP-01", "0", "1.234")
+    assert len(e.value.problems) == 2
+    with pytest.raises(ValidationFailed, match="negative"):
+        p.set_purchase_order_line(admin, draft.number, "LAMP-01", 1, "-1")
+    with pytest.raises(NotFound, match="No product with SKU 'NOPE'"):
+        p.set_purchase_order_line(admin, draft.number, "NOPE", 1)
+    with pytest.raises(ValidationFailed, match="BOOK-01 is not on"):
+        p.remove_purchase_order_line(admin, draft.number, "BOOK-01")
+    after = p.get_purchase_order(admin, draft.number)
+    assert [(ln.sku, ln.quantity, ln.unit_cost) for ln in after.lines] == [("LAMP-01", 2, Decimal("8.50"))]
+    assert after.total == Decimal("17.00")
+
+
+def test_only_purchasing_roles_may_edit_a_draft(shop, admin, users):
+    number = shop.purchasing.open_draft(admin, "Lumen GmbH").number
+    with pytest.raises(PermissionDenied):
+        shop.purchasing.open_draft(users["agent"], "Lumen GmbH")
+    with pytest.raises(PermissionDenied):
+        shop.purchasing.set_purchase_order_line(users["warehouse"], number, "LAMP-01", 1)
+    with pytest.raises(PermissionDenied):
+        shop.purchasing.remove_purchase_order_line(users["agent"], number, "LAMP-01")
+
+
+def test_a_suggestion_adds_to_the_suppliers_open_draft(shop, admin):
+    p = shop.purchasing
+    draft = p.create_purchase_order(admin, "Lumen GmbH", [("BULB-E27", 5, "0.40")])
+    shop.inventory.adjust_stock(admin, "LAMP-01", -8, "damage")      # 2 left, reorder point 2 -> 2 more
+    result = p.suggest_purchase(admin)
+    assert [o.number for o in result.orders] == [draft.number]
+    po = p.get_purchase_order(admin, draft.number)
+    assert [(ln.sku, ln.quantity) for ln in po.lines] == [("BULB-E27", 5), ("LAMP-01", 2)]
+    lamp_cost = po.lines[1].unit_cost  # the product's unit cost, as for every suggested line
+    assert po.total == Decimal("2.00") + 2 * lamp_cost  # totalled again from the lines
+    lamp = shop.catalog.get_product(admin, "LAMP-01")
+    more = p.suggest_purchase(admin, quantities={lamp.id: 3})  # a line already there grows
+    assert [o.number for o in more.orders] == [draft.number]
+    assert [(ln.sku, ln.quantity) for ln in more.orders[0].lines] == [("BULB-E27", 5), ("LAMP-01", 5)]
+    assert len(p.list_purchase_orders(admin, status="draft")) == 1
+
+
+def test_the_cli_enters_a_purchase_order_by_hand(shop, admin, backend, capsys, monkeypatch, tmp_path):
+    from oms_desktop import cli
+    monkeypatch.setenv("OMS_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("OMS_PASSWORD", "admin-pw")
+
+    def oms(*args):
+        capsys.readouterr()
+        code = cli.main(["--database", backend.url, "--user", "admin", *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, _ = oms("--json", "purchase", "draft", "Paper & Co")
+    assert code == 0 and '"status": "draft"' in out
+    number = shop.purchasing.list_purchase_orders(admin, status="draft")[0].number
+    assert oms("purchase", "draft", "Paper & Co")[1].startswith(f"Purchase order {number}")  # the same draft
+    code, out, _ = oms("purchase", "line", number, "BOOK-01=6@4.20")
+    assert code == 0 and "BOOK-01" in out and "25.20" in out
+    assert oms("purchase", "line", number, "LAMP-01=2")[0] == 0
+    code, _, err = oms("purchase", "line", number, "LAMP-01=none")
+    assert code == 2 and "LAMP-01" in err
+    code, out, _ = oms("purchase", "remove-line", number, "LAMP-01")
+    assert code == 0 and "LAMP-01" not in out
+    shop.purchasing.send_purchase_order(admin, number)
+    code, _, err = oms("purchase", "line", number, "BOOK-01=1")
+    assert code == 3 and "only a draft" in err
+    assert [(ln.sku, ln.quantity) for ln in shop.purchasing.get_purchase_order(admin, number).lines] == [("BOOK-01", 6)]

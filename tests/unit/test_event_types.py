@@ -22,6 +22,7 @@ KINDS_WRITTEN = {
     "product_deactivated", "product_reactivated", "customer_added", "customers_merged", "supplier_added",
     "preferred_supplier_set",
     "purchase_order_created", "purchase_order_sent", "purchase_order_cancelled", "purchase_order_received",
+    "purchase_order_changed",
     "supplier_invoice_recorded", "supplier_invoice_paid", "till_opened", "till_cash_moved", "till_closed"}
 
 JSONISH_TEXT = st.text(max_size=20)

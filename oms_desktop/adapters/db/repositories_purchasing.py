@@ -84,6 +84,17 @@ class PurchasingRepo(_Repo):
     def set_received(self, line_id: int, received: int) -> None:
         self.c.execute(update(po_lines_t).where(po_lines_t.c.id == line_id).values(received=received))
 
+    def update_line(self, line_id: int, values: Mapping[str, object]) -> None:
+        self.c.execute(update(po_lines_t).where(po_lines_t.c.id == line_id).values(**values))
+
+    def delete_line(self, line_id: int) -> None:
+        self.c.execute(po_lines_t.delete().where(po_lines_t.c.id == line_id))
+
+    def newest_draft(self, supplier_id: int) -> int | None:
+        """The id of the supplier's newest draft purchase order, if it has one."""
+        return self.c.execute(select(func.max(pos_t.c.id)).where(pos_t.c.supplier_id == supplier_id,
+                                                                 pos_t.c.status == "draft")).scalar()
+
     def list_pos(self, *, status: str | None = None, limit: int = 200, offset: int = 0):
         counts = (select(func.count()).select_from(po_lines_t).where(po_lines_t.c.po_id == pos_t.c.id)
                   .scalar_subquery())

@@ -10,15 +10,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
-                               QLineEdit, QMessageBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLayout, QLineEdit, QMessageBox, QVBoxLayout, QWidget)
 
 from ...domain.errors import ValidationFailed
 from ...domain.ledger import contains_card_number
 from ...domain.money import parse_amount
 from .. import format as fmt
+from ..widgets.save_dialogs import ask_save_path, open_saved
 
 METHODS = (("cash", "Cash"), ("card", "Card"), ("bank", "Bank transfer"))
 
@@ -89,11 +88,26 @@ class PaymentDialog(QDialog):
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._fit_contents(form)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.method_combo.currentIndexChanged.connect(self._method_changed)
         self.amount_edit.textChanged.connect(self._update_change)
         self.tendered_edit.textChanged.connect(self._update_change)
         self._method_changed()
         self.amount_edit.setFocus()
+
+    def _fit_contents(self, form: QFormLayout) -> None:
+        """Room for every label and every field's hint: without it the dialog takes the width of its widest label
+        and a 1,366 x 768 screen shows "Tendere" and "terminal or bank reference (..." (issue 17)."""
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is not None and isinstance(label.widget(), QLabel):
+                w = label.widget()
+                w.setMinimumWidth(w.fontMetrics().horizontalAdvance(w.text().replace("&", "")) + 12)
+            if field is not None and isinstance(field.widget(), QLineEdit) and field.widget().placeholderText():
+                e = field.widget()
+                e.setMinimumWidth(e.fontMetrics().horizontalAdvance(e.placeholderText()) + 32)
 
     def _method_changed(self) -> None:
         method = self.method_combo.currentData()
@@ -162,9 +176,7 @@ class PaymentDialog(QDialog):
 
 
 def ask_receipt_path(parent: QWidget, order_number: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, "Save receipt", str(Path.home() / f"receipt-{order_number}.pdf"),
-                                          "PDF (*.pdf)")
-    return path
+    return ask_save_path(parent, "Save receipt", f"receipt-{order_number}.pdf", "PDF (*.pdf)", "receipt")
 
 
 def ask_receipt_choice(parent: QWidget, order_number: str) -> str | None:
@@ -192,8 +204,8 @@ def offer_receipt(parent: QWidget, services, actor, jobs, order_id: int, order_n
     def saved(pdf: bytes) -> None:
         Path(path).write_bytes(pdf)
         show_message(f"Receipt saved to {path}.", False)
-        if choice == "print":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        if choice == "print" and (problem := open_saved(path)):
+            show_message(f"Receipt saved to {path}. {problem}", True)
 
     jobs.submit(lambda _j: services.receivables.receipt_pdf(actor, order_id, change=change), on_success=saved,
                 on_failure=lambda exc: show_message(str(exc), True), owner=parent)

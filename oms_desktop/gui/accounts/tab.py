@@ -13,9 +13,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QFileDialog, QHBoxLayout,
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -25,6 +25,9 @@ from ...domain.ledger import ACCOUNT_LABELS, Account, EntryKind
 from ...domain.roles import Perm, can
 from .. import format as fmt
 from ..widgets.message_line import MessageLine
+from ..widgets.dialogs import discard_dialog
+from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
+from ..widgets.save_dialogs import ask_save_path, open_saved
 from .payment_dialog import PaymentDialog, take_payment
 from .reprint import DocumentChoiceDialog, PrintableDoc, printable_docs, render
 from .till_dialog import TillDialog
@@ -251,7 +254,9 @@ class AccountsTab(QWidget, MessageLine):
             w.returnPressed.connect(self.refresh)
         self._shortcuts = []
         for key, (fn, what) in {"Ctrl+P": (self.record_payment, "record a payment"),
-                                "Ctrl+I": (self.issue_invoice, "issue an invoice")}.items():
+                                "Ctrl+I": (self.issue_invoice, "issue an invoice"),
+                                "Ctrl+Shift+P": (lambda: self.reprint(preview=True),
+                                                 "print an invoice, credit note or receipt (with a preview)")}.items():
             sc = QShortcut(QKeySequence(key), self, activated=fn, whatsThis=what)  # whatsThis: its line in F1
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self._shortcuts.append(sc)
@@ -591,16 +596,23 @@ class AccountsTab(QWidget, MessageLine):
         self._run(lambda: self.services.receivables.order_account(self.actor, ref), ask)
 
     def ask_pdf_path(self, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "Save PDF", str(Path.home() / suggested), "PDF (*.pdf)")
-        return path
+        return ask_save_path(self, "Save PDF", suggested, "PDF (*.pdf)", "document")
 
-    def reprint(self) -> None:
+    def reprint(self, preview: bool = False) -> None:
         """Reprint PDF: an invoice or credit note exactly as issued, or the receipt of any payment of the order
-        (picked from the order's documents when there are several)."""
+        (picked from the order's documents when there are several); ``preview``: to a printer, through a print
+        preview (Ctrl+Shift+P), on this workstation's printer for that kind of document first."""
         ref = self.selected_order()
         if not ref:
             return
         services, actor = self.services, self.actor
+
+        def preview_doc(doc: PrintableDoc, pages) -> None:
+            discard_dialog(getattr(self, "print_preview", None))
+            dialog = self.print_preview = DocumentPrintPreview(doc.kind, doc.number, pages, self)
+            dialog.finished.connect(lambda result: self.show_message(
+                f"{doc.number} sent to {dialog.printer.printerName() or 'the printer'}.") if result else None)
+            dialog.open()
 
         def save(doc: PrintableDoc, pdf: bytes) -> None:
             path = self.ask_pdf_path(f"{doc.number}.pdf")
@@ -609,10 +621,14 @@ class AccountsTab(QWidget, MessageLine):
             Path(path).write_bytes(pdf)
             same = "identical to the issued document" if doc.kind != "receipt" else "as it was for that payment"
             self.show_message(f"{doc.number} saved to {path} ({same}).")
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            if problem := open_saved(path):
+                self.show_message(f"{doc.number} saved to {path} ({same}). {problem}", error=True)
 
         def print_doc(doc: PrintableDoc) -> None:
-            self._run(lambda: render(services, actor, doc), lambda pdf: save(doc, pdf))
+            if preview:
+                self._run(lambda: pdf_page_images(render(services, actor, doc)), lambda pages: preview_doc(doc, pages))
+            else:
+                self._run(lambda: render(services, actor, doc), lambda pdf: save(doc, pdf))
 
         def listed(docs: list[PrintableDoc]) -> None:
             if len(docs) == 1:
@@ -641,8 +657,7 @@ class AccountsTab(QWidget, MessageLine):
 
     def ask_export_path(self, fmt_name: str) -> str:
         ext = {"hledger": "journal", "beancount": "beancount", "csv": "csv"}[fmt_name]
-        path, _ = QFileDialog.getSaveFileName(self, "Export journal", str(Path.home() / f"journal.{ext}"))
-        return path
+        return ask_save_path(self, "Export journal", f"journal.{ext}", "", "journal")
 
     def export_journal(self) -> None:
         exporters = self.services.exporters

@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain.roles import Perm, can
 from .. import format as fmt
+from ..widgets.save_dialogs import ask_save_path, open_saved
 
 DEFAULT_TILL = "FRONT"
 SESSION_COLUMNS = ("Session", "Till", "State", "Opened by", "Opened", "Float", "Expected cash", "Counted cash",
@@ -24,9 +24,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def ask_z_report_path(parent: QWidget, number: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, "Save Z report", str(Path.home() / f"z-report-{number}.pdf"),
-                                          "PDF (*.pdf)")
-    return path
+    return ask_save_path(parent, "Save Z report", f"z-report-{number}.pdf", "PDF (*.pdf)", "z_report")
 
 
 class TillDialog(QDialog):
@@ -267,8 +265,8 @@ class TillDialog(QDialog):
         def saved(pdf: bytes) -> None:
             Path(path).write_bytes(pdf)
             self.show_message(f"{self.error_label.text()} Z report saved to {path}.".strip())
-            if self.open_pdf:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            if self.open_pdf and (problem := open_saved(path)):
+                self.show_message(f"{self.error_label.text()} Z report saved to {path}. {problem}".strip())
 
         self.jobs.submit(lambda _j: self.services.till.report_pdf(self.actor, session_id), on_success=saved,
                          on_failure=self._failed, owner=self)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QProgressDialog, QPushButton, QVBoxLayout, QWidget)
 
 from ...domain.errors import Cancelled
 from ..dashboard.export import remember_folder, start_folder
+from ..widgets.save_dialogs import open_saved
 
 PRINT_KEYS = "Ctrl+Shift+P"  # Ctrl+P is purchasing in this tab
 
@@ -22,7 +22,7 @@ def default_settings() -> QSettings:
 
 def open_document(path: Path) -> bool:
     """Open a saved PDF in the desktop's viewer; False when there is none (the file is saved all the same)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return not open_saved(path)  # Qt alone says True whenever xdg-open starts, viewer or not
 
 
 def ask_catalog_path(parent: QWidget, settings: QSettings) -> Path | None:

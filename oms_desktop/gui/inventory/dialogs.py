@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QSplitter, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox,
+                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QSplitter, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain.errors import Cancelled, StorageError, UserFacingError, ValidationFailed
 from ...domain.money import parse_amount
@@ -19,6 +19,8 @@ from ...services.inventory import ADJUST_REASONS
 from .. import format as fmt
 from ..errors import show_error
 from ..widgets.dialogs import discard_dialog
+from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
+from ..widgets.save_dialogs import ask_save_path
 from .models import RowsModel
 
 MANUAL_REASONS = tuple(r for r in ADJUST_REASONS if r != "receipt")  # receipts come from purchase orders
@@ -98,6 +100,7 @@ class ProductDialog(_ServiceDialog):
         if p is None:
             edit("on_hand", "&Opening stock", "0")
         self.supplier_combo = QComboBox(objectName="supplier_combo")
+        self.supplier_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.supplier_combo.addItem("(none)", None)
         for s in suppliers:
             self.supplier_combo.addItem(s.name, s.id)
@@ -390,6 +393,60 @@ class SupplierDialog(_ServiceDialog):
         self.accept()
 
 
+class NewPurchaseOrderDialog(_ServiceDialog):
+    """Start a purchase order by hand: choose the supplier; its open draft opens (or a new, empty one).
+
+    Signals:
+        opened(object): the draft PurchaseOrderDTO.
+    """
+
+    opened = Signal(object)
+
+    def __init__(self, services, actor, jobs, parent=None):
+        super().__init__(services, actor, jobs, parent)
+        self.setWindowTitle("New purchase order")
+        self.supplier_combo = QComboBox(objectName="supplier_combo")
+        self.supplier_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        form = QFormLayout()
+        label = QLabel("&Supplier")
+        label.setBuddy(self.supplier_combo)
+        form.addRow(label, self.supplier_combo)
+        hint = QLabel("Lines go onto the supplier's open draft when it has one.")
+        hint.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Open draft")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        root = QVBoxLayout(self)
+        root.addLayout(form)
+        root.addWidget(hint)
+        root.addWidget(self.error_label)
+        root.addWidget(self.buttons)
+        self.run(lambda: self.services.purchasing.list_suppliers(self.actor), self._listed, write=False)
+
+    def _listed(self, suppliers) -> None:
+        self.supplier_combo.clear()
+        for s in suppliers:
+            self.supplier_combo.addItem(s.name, s.id)
+        if not suppliers:
+            self.error_label.setText("There is no supplier yet; add one with New supplier first.")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(suppliers))
+
+    def choose(self, name: str) -> None:
+        self.supplier_combo.setCurrentIndex(self.supplier_combo.findText(name))
+
+    def save(self) -> None:
+        supplier_id = self.supplier_combo.currentData()
+        if supplier_id is None:
+            self.error_label.setText("Choose a supplier.")
+            return
+        self.run(lambda: self.services.purchasing.open_draft(self.actor, supplier_id), self._done)
+
+    def _done(self, po) -> None:
+        self.opened.emit(po)
+        self.accept()
+
+
 PO_STATUS_TEXT = {"draft": "Draft", "sent": "Sent", "partly_received": "Partly received", "received": "Received",
                   "cancelled": "Cancelled"}
 
@@ -448,7 +505,8 @@ class PurchasingDialog(_ServiceDialog):
         self.message_label.setStyleSheet("color: #1b5e20;")
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for key, text, slot in (("suggest", "S&uggest purchase", self.suggest), ("supplier", "New su&pplier",
+        for key, text, slot in (("new", "&New order...", self.new_order),
+                                ("suggest", "S&uggest purchase", self.suggest), ("supplier", "New su&pplier",
                                                                                   self.new_supplier),
                                 ("send", "&Send", self.send), ("receive", "&Receive...", self.receive),
                                 ("cancel", "&Cancel order", self.cancel_po), ("pdf", "Save P&DF...", self.save_pdf),
@@ -468,9 +526,14 @@ class PurchasingDialog(_ServiceDialog):
         self.invoice_label = QLabel("Supplier invoices of the selected order", objectName="invoice_label")
         il.addWidget(self.invoice_label)
         il.addWidget(self.invoice_view)
+        lines = QWidget()
+        ll = QVBoxLayout(lines)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addLayout(self._line_editor())
+        ll.addWidget(self.line_view)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.po_view)
-        split.addWidget(self.line_view)
+        split.addWidget(lines)
         split.addWidget(invoices)
         for i, stretch in enumerate((2, 3, 1)):
             split.setStretchFactor(i, stretch)
@@ -479,10 +542,115 @@ class PurchasingDialog(_ServiceDialog):
         root.addWidget(split)
         root.addWidget(self.message_label)
         root.addWidget(self.error_label)
-        self.resize(1020, 640)
+        self.setTabOrder(self.cost_edit, self.line_view)  # Tab from the fields goes to the lines (Delete removes one)
+        for b in self.findChildren(QPushButton):
+            b.setAutoDefault(False)  # Enter in a line field adds the line; it must not press a button too
+        self.resize(1100, 640)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=self.print_po,
+                  whatsThis="print the purchase order (with a preview)")
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.line_view, activated=self.remove_line,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self._update_buttons()
         self.refresh()
+
+    def _line_editor(self) -> QHBoxLayout:
+        """SKU (type-ahead over the catalog), quantity and unit cost of a draft's line; Enter puts it on."""
+        self.sku_edit = QLineEdit(objectName="sku_edit", placeholderText="SKU or name")
+        self.quantity_edit = QLineEdit(objectName="quantity_edit", placeholderText="e.g. 12")
+        self.cost_edit = QLineEdit(objectName="cost_edit", placeholderText="blank: product's cost")
+        self.quantity_edit.setMaximumWidth(90)
+        self.cost_edit.setMinimumWidth(self.cost_edit.fontMetrics().horizontalAdvance(
+            self.cost_edit.placeholderText()) + 16)
+        self.sku_model = QStandardItemModel(self)
+        self.sku_completer = QCompleter(self.sku_model, self)
+        self.sku_completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.sku_completer.setCompletionRole(Qt.ItemDataRole.UserRole)  # the popup shows names, the field the SKU
+        self.sku_edit.setCompleter(self.sku_completer)
+        self.sku_edit.textEdited.connect(self._look_up_skus)
+        row = QHBoxLayout()
+        for text, edit in (("S&KU", self.sku_edit), ("&Quantity", self.quantity_edit),
+                           ("Unit c&ost", self.cost_edit)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            row.addWidget(label)
+            row.addWidget(edit, 2 if edit is self.sku_edit else 0)
+            edit.returnPressed.connect(self.set_line)
+        for key, text, slot in (("set_line", "&Add / change line", self.set_line),
+                                ("remove_line", "Remo&ve line", self.remove_line)):
+            b = QPushButton(text, objectName=f"{key}_button")
+            b.clicked.connect(slot)
+            self.buttons[key] = b
+            row.addWidget(b)
+        self.line_view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._line_chosen(cur.row()))
+        return row
+
+    def _look_up_skus(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        catalog, actor = self.services.catalog, self.actor
+        self.run(lambda: catalog.search(actor, text, limit=20), self._skus_found, write=False)
+
+    def _skus_found(self, products) -> None:
+        self.sku_model.clear()
+        for p in products:
+            item = QStandardItem(f"{p.sku}  {p.name}")
+            item.setData(p.sku, Qt.ItemDataRole.UserRole)
+            self.sku_model.appendRow(item)
+        if products and self.sku_edit.hasFocus():
+            self.sku_completer.complete()
+
+    def _line_chosen(self, row: int) -> None:
+        ln = self.line_model.row(row)
+        if ln is None or not self.current or self.current.status != "draft":
+            return
+        self.sku_edit.setText(ln.sku)
+        self.quantity_edit.setText(str(ln.quantity))
+        self.cost_edit.setText(str(ln.unit_cost))
+
+    def editable(self) -> bool:
+        return (can(self.actor.role, Perm.PURCHASING) and self.current is not None
+                and self.current.status == "draft")
+
+    def new_order(self) -> None:
+        if not self.buttons["new"].isEnabled():
+            return
+        discard_dialog(getattr(self, "new_order_dialog", None))
+        self.new_order_dialog = NewPurchaseOrderDialog(self.services, self.actor, self.jobs, parent=self)
+        self.new_order_dialog.opened.connect(self._draft_opened)
+        self.new_order_dialog.open()
+
+    def _draft_opened(self, po) -> None:
+        self.message(f"{po.number} for {po.supplier_name} is open: enter its lines (SKU, quantity, cost) "
+                     "and press Enter.")
+        self.refresh(po.number)
+        self.activateWindow()  # back from the supplier chooser: with no window manager nothing else activates us
+        self.sku_edit.setFocus()
+
+    def set_line(self) -> None:
+        if not self.editable():
+            self.error_label.setText("Choose a draft purchase order first (New order starts one).")
+            return
+        ref, sku = self.current.number, self.sku_edit.text()
+        qty, cost = self.quantity_edit.text(), self.cost_edit.text()
+        self.run(lambda: self.services.purchasing.set_purchase_order_line(self.actor, ref, sku, qty, cost),
+                 lambda po: self._lines_changed(po, f"{sku.strip().upper()}: {qty.strip()} on {po.number}"))
+
+    def remove_line(self) -> None:
+        ln = self.line_model.row(self.line_view.currentIndex().row())
+        if not self.editable() or ln is None:
+            return
+        ref = self.current.number
+        self.run(lambda: self.services.purchasing.remove_purchase_order_line(self.actor, ref, ln.sku),
+                 lambda po: self._lines_changed(po, f"{ln.sku} removed from {po.number}"))
+
+    def _lines_changed(self, po, what: str) -> None:
+        self.message(f"{what}; total {fmt.money(po.total, po.currency, self.locale)}.")
+        for edit in (self.sku_edit, self.quantity_edit, self.cost_edit):
+            edit.clear()
+        self.refresh(po.number)
+        self.sku_edit.setFocus()
 
     def message(self, text: str) -> None:
         self.message_label.setText(text)
@@ -529,8 +697,12 @@ class PurchasingDialog(_ServiceDialog):
     def _update_buttons(self) -> None:
         status = self.current.status if self.current else None
         buying = can(self.actor.role, Perm.PURCHASING)  # an accountant opens this dialog for supplier invoices
-        for key in ("suggest", "supplier"):
+        for key in ("new", "suggest", "supplier"):
             self.buttons[key].setEnabled(buying)
+        for key in ("set_line", "remove_line"):
+            self.buttons[key].setEnabled(buying and status == "draft")
+        for edit in (self.sku_edit, self.quantity_edit, self.cost_edit):
+            edit.setEnabled(buying and status == "draft")
         self.buttons["send"].setEnabled(buying and status == "draft")
         self.buttons["receive"].setEnabled(buying and status in ("sent", "partly_received"))
         self.buttons["cancel"].setEnabled(buying and status in ("draft", "sent"))
@@ -545,7 +717,7 @@ class PurchasingDialog(_ServiceDialog):
         self.run(lambda: self.services.purchasing.suggest_purchase(self.actor), self._suggested)
 
     def _suggested(self, result) -> None:
-        parts = [f"{len(result.orders)} draft purchase order(s) created" if result.orders else
+        parts = [f"{len(result.orders)} draft purchase order(s) created or added to" if result.orders else
                  "Nothing to order: every product is above its reorder point or already on order"]
         if result.without_supplier:
             skus = ", ".join(result.without_supplier[:8]) + (" ..." if len(result.without_supplier) > 8 else "")
@@ -613,10 +785,25 @@ class PurchasingDialog(_ServiceDialog):
         self.message(f"{po.number} is now {PO_STATUS_TEXT.get(po.status, po.status).lower()}.")
         self.refresh(po.number)
 
+    def print_po(self) -> None:
+        """The purchase order through a print preview, on this workstation's purchase order printer first."""
+        if self.current is None:
+            return
+        ref, purchasing, actor = self.current.number, self.services.purchasing, self.actor
+
+        def preview(pages) -> None:
+            discard_dialog(getattr(self, "print_preview", None))
+            dialog = self.print_preview = DocumentPrintPreview("purchase_order", ref, pages, self)
+            dialog.finished.connect(lambda result: self.message(
+                f"{ref} sent to {dialog.printer.printerName() or 'the printer'}.") if result else None)
+            dialog.open()
+
+        self.run(lambda: pdf_page_images(purchasing.render_purchase_order(actor, ref)), preview, write=False)
+
     def save_pdf(self, path: str | None = None) -> None:
         ref = self.current.number
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, f"Save {ref} as PDF", f"{ref}.pdf", "PDF (*.pdf)")
+            path = ask_save_path(self, f"Save {ref} as PDF", f"{ref}.pdf", "PDF (*.pdf)", "purchase_order")
             if not path:
                 return
 

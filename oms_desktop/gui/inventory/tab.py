@@ -22,6 +22,7 @@ from .. import format as fmt
 from ..errors import show_error
 from ..widgets.dialogs import discard_dialog
 from ..widgets.message_line import MessageLine
+from ..widgets.save_dialogs import ask_save_path
 from . import catalog_print
 from .dialogs import AdjustDialog, ImportReportDialog, ProductDialog, PurchasingDialog, StockCountDialog
 from .models import CATALOG_COLUMNS, CatalogModel, RowsModel
@@ -467,7 +468,7 @@ class InventoryTab(QWidget, MessageLine):
             self._failed(exc)
 
     def export_catalog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export catalog", "catalog.csv", "CSV files (*.csv)")
+        path = ask_save_path(self, "Export catalog", "catalog.csv", "CSV files (*.csv)", "catalog_csv")
         if path:
             self.export_file(path)
 

@@ -7,14 +7,12 @@ the counts to the service, which hands the found units to the totes in priority 
 """
 from __future__ import annotations
 
-import shutil
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QProcess, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -24,6 +22,9 @@ from ...domain.references import Series, parse_ref
 from ...services import Services
 from ...services.dto import Actor
 from ..widgets.message_line import MessageLine
+from ..widgets.dialogs import discard_dialog
+from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
+from ..widgets.save_dialogs import ask_save_path
 from ...domain.wording import counted
 
 REFRESH_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.PicklistCreated, ev.PicklistConfirmed, ev.OrderPicking,
@@ -215,6 +216,8 @@ class WarehouseTab(QWidget, MessageLine):
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.pick_selected,
                   whatsThis="make a pick list of the selected orders")
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.confirm_picks, whatsThis="confirm the picks")
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=self.print_packing_slip,
+                  whatsThis="print the packing slip (with a preview)")
         QShortcut(QKeySequence("F4"), self, activated=lambda: self.scan_edit.setFocus(),
                   whatsThis="the scan field (a barcode, tracking or pick list number)")
 
@@ -490,35 +493,37 @@ class WarehouseTab(QWidget, MessageLine):
         if pl is None:
             self.show_message("Create or scan a pick list first.", True)
             return
-        path = path or QFileDialog.getSaveFileName(self, "Save pick list", f"{pl.number}.pdf", "PDF (*.pdf)")[0]
+        path = path or ask_save_path(self, "Save pick list", f"{pl.number}.pdf", "PDF (*.pdf)", "pick_list")
         if path:
             self._pdf(lambda: self.services.picking.pick_list_pdf(self.actor, pl.id),
                       lambda data: self._write(path, data))
 
     def print_pick_list(self) -> None:
-        """The system print dialog chooses the printer; the PDF goes to it through CUPS (lp). Without lp (Windows),
-        save the PDF and print it from a PDF viewer."""
+        """A print preview of the pick list; Print there prints it on the printer chosen (this workstation's pick
+        list printer first)."""
         pl = self.pick_list
         if pl is None:
             self.show_message("Create or scan a pick list first.", True)
             return
-        if shutil.which("lp") is None:
-            self.show_message("Printing needs CUPS (lp), which is not installed: save as PDF and print that.", True)
-            return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-        printer = QPrinter()
-        if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        name = printer.printerName()
+        services, actor = self.services, self.actor
+        self._pdf(lambda: pdf_page_images(services.picking.pick_list_pdf(actor, pl.id)),
+                  lambda pages: self._preview("pick_list", pl.number, pages))
 
-        def send(data: bytes) -> None:
-            tmp = Path(tempfile.gettempdir()) / f"{pl.number}.pdf"
-            tmp.write_bytes(data)
-            args = (["-d", name] if name else []) + ["-n", str(max(1, printer.copyCount())), str(tmp)]
-            QProcess.startDetached("lp", args)
-            self.show_message(f"{pl.number} sent to {name or 'the default printer'}.")
+    def print_packing_slip(self) -> None:
+        """A print preview of the packing slip of the order in the form (Ctrl+Shift+P)."""
+        ref = self._order_ref()
+        if ref is None:
+            return
+        services, actor = self.services, self.actor
+        self._pdf(lambda: pdf_page_images(services.shipping.packing_slip_pdf(actor, ref)),
+                  lambda pages: self._preview("packing_slip", f"packing slip of {ref}", pages))
 
-        self._pdf(lambda: self.services.picking.pick_list_pdf(self.actor, pl.id), send)
+    def _preview(self, kind: str, title: str, pages) -> None:
+        discard_dialog(getattr(self, "print_preview", None))
+        preview = self.print_preview = DocumentPrintPreview(kind, title, pages, self)
+        preview.finished.connect(lambda result: self.show_message(
+            f"{title} sent to {preview.printer.printerName() or 'the printer'}.") if result else None)
+        preview.open()
 
     def _write(self, path: str, data: bytes) -> None:
         try:
@@ -597,8 +602,8 @@ class WarehouseTab(QWidget, MessageLine):
         ref = self._order_ref()
         if ref is None:
             return
-        path = path or QFileDialog.getSaveFileName(self, "Save packing slip", f"packing-slip-{ref}.pdf",
-                                                   "PDF (*.pdf)")[0]
+        path = path or ask_save_path(self, "Save packing slip", f"packing-slip-{ref}.pdf", "PDF (*.pdf)",
+                                     "packing_slip")
         if path:
             self._pdf(lambda: self.services.shipping.packing_slip_pdf(self.actor, ref),
                       lambda data: self._write(path, data))
