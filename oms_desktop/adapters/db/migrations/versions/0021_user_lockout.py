@@ -1,7 +1,7 @@
 """sign-in lockout of users (issue 19)
 
 Revision ID: 0021
-Revises: 0019
+Revises: 0020
 
 Two columns on ``users``: ``failed_logins`` (failed sign-ins in a row, back to 0 on success or an unlock) and
 ``locked_until`` (no sign-in before then; NULL: not locked). Existing users start unlocked with no failures.
@@ -10,7 +10,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = '0021'
-down_revision = '0019'
+down_revision = '0020'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """edit stamps: the version of products, customers and settings as edited in forms (issue 18)
 
 Revision ID: 0025
-Revises: 0019
+Revises: 0021
 
 New table: ``edit_stamps`` (entity, key, version, when and by whom it was last saved). A form saves with the version
 it showed; a save over a newer version is refused naming who changed it and when. Nothing existing changes.
@@ -10,7 +10,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = '0025'
-down_revision = '0019'
+down_revision = '0021'
 branch_labels = None
 depends_on = None
 
