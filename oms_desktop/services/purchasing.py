@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from ..domain import events as ev
@@ -27,7 +26,7 @@ from ..domain.document_states import PurchaseOrderStatus, can_move, check_move
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
 from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import parse_quantity
-from ..domain.references import Series, parse_ref, po_number
+from ..domain.references import po_number
 from ..domain.roles import Perm
 from . import backorders
 from .output import PrintingService
@@ -35,79 +34,11 @@ from .documents import Address, CompanyInfo, PurchaseOrderDoc, PurchaseOrderLine
 from .dto import Actor
 from .ledger_posting import post_receipt
 from .ports import utc_now
+from .purchasing_dto import (PurchaseOrderDTO, PurchaseOrderLineDTO, PurchaseSuggestion, SupplierDTO,  # noqa: F401
+                             reorder_quantity, resolve_po_id)
 
 PO_STATUSES = tuple(s.value for s in PurchaseOrderStatus)
 DEFAULT_LEAD_DAYS, MAX_LEAD_DAYS = 7, 365
-
-
-@dataclass(frozen=True)
-class SupplierDTO:
-    id: int
-    name: str
-    email: str
-    phone: str
-    address: str
-    active: bool
-    lead_days: int = 7   # days from order to delivery (purchase suggestions by forecast cover them)
-
-
-@dataclass(frozen=True)
-class PurchaseOrderLineDTO:
-    line_no: int
-    product_id: int
-    sku: str
-    name: str
-    quantity: int
-    received: int
-    unit_cost: Decimal
-    invoiced: int = 0  # units the supplier has invoiced so far
-
-    @property
-    def outstanding(self) -> int:
-        return self.quantity - self.received
-
-    @property
-    def invoiceable(self) -> int:
-        """Received and not yet invoiced: what a supplier invoice may still charge for."""
-        return self.received - self.invoiced
-
-
-@dataclass(frozen=True)
-class PurchaseOrderDTO:
-    id: int
-    number: str
-    supplier_id: int
-    supplier_name: str
-    status: str
-    currency: str
-    total: Decimal
-    notes: str
-    expected_date: date | None
-    created_at: datetime
-    sent_at: datetime | None
-    line_count: int
-    lines: tuple[PurchaseOrderLineDTO, ...] = ()
-
-    @property
-    def product_ids(self) -> list[int]:
-        return [ln.product_id for ln in self.lines]
-
-
-@dataclass(frozen=True)
-class PurchaseSuggestion:
-    """What ``suggest_purchase`` did: the draft orders it created and the SKUs it could not place."""
-    orders: tuple[PurchaseOrderDTO, ...]
-    without_supplier: tuple[str, ...]
-
-
-def reorder_quantity(available: int, open_qty: int, reorder_point: int, reorder_qty: int) -> int:
-    """The reorder rule (see the module docstring); 0 means "nothing to order"."""
-    position = available + open_qty
-    if position > reorder_point:
-        return 0
-    if reorder_qty > 0:
-        return reorder_qty
-    return max(2 * reorder_point - position, 1)
 
 
 class PurchasingService(PrintingService):
@@ -554,11 +485,3 @@ class PurchasingService(PrintingService):
     @staticmethod
     def _supplier_dto(r) -> SupplierDTO:
         return SupplierDTO(r.id, r.name, r.email, r.phone, r.address, r.active, r.lead_days)
-
-
-def resolve_po_id(uow, ref) -> int:
-    """The id of the purchase order ``ref`` names (PO-000001); NotFound if there is none."""
-    po_id = parse_ref(Series.PURCHASE_ORDER, str(ref))
-    if po_id is None or uow.purchasing.po(po_id) is None:
-        raise NotFound(f"No purchase order '{ref}'.")
-    return po_id
