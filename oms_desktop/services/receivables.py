@@ -9,7 +9,8 @@ from decimal import Decimal
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
 from ..domain.mail import MailKind
-from ..domain.ledger import Method, contains_card_number, receipt_entry, refund_entry
+from ..domain.free_text import contains_card_number
+from ..domain.ledger import Method, receipt_entry, refund_entry
 from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.references import order_number, receipt_number
 from ..domain.roles import Perm

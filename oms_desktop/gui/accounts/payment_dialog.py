@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLineEdit, QMessageBox, QVBoxLayout, QWidget)
 
 from ...domain.errors import ValidationFailed
-from ...domain.ledger import contains_card_number
+from ...domain.free_text import contains_card_number
 from ...domain.money import parse_amount
 from .. import format as fmt
 
