@@ -188,6 +188,7 @@ def cmd_demo_data(ctx: Context) -> int:
 
 def cmd_user_add(ctx: Context) -> int:
     args = ctx.args
+    ctx.services.auth.check_may_add_users(ctx.actor)  # before asking for the new password
     password = read_new_password(args.name)
     user = ctx.services.auth.add_user(ctx.actor, args.name, args.role, password, args.display_name)
     ctx.emit(user, f"Added user {user.username} ({user.role}).")

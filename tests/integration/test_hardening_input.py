@@ -136,3 +136,98 @@ def test_a_comma_is_still_a_decimal_separator_when_it_cannot_mean_thousands(cli_
     order = cli_shop.admin_json("order", "place", "--customer", "C000001", "--line", "LAMP-01=1")
     paid = cli_shop.admin_json("payment", "record", order["number"], "--amount", "1,50", "--method", "cash")
     assert paid["payment"]["amount"] == "1.50"
+
+
+# ---- 4: card numbers are refused in every free text, however they are spelled --------------------------------
+
+CARD_SPELLINGS = ["4111.1111.1111.1111", "4111/1111/1111/1111", "4111  1111  1111  1111", "4111 1111 1111 1111 12/27",
+                  "4111111111111111 1227", "card: 5500-0000-0000-0004, exp 12/27"]
+
+
+@pytest.mark.parametrize("spelling", CARD_SPELLINGS)
+def test_every_spelling_of_a_card_number_is_found(spelling):
+    from oms_desktop.domain.free_text import contains_card_number
+    assert contains_card_number(spelling)
+    assert not contains_card_number(spelling.replace("1111", "1112", 1).replace("0004", "0005"))
+
+
+def test_the_guard_refuses_a_card_number_in_every_free_text_column():
+    from sqlalchemy import String, Text
+
+    from oms_desktop.adapters.db import text_guard
+    from oms_desktop.adapters.db.models_base import Base
+    checked = []
+    for table in Base.metadata.sorted_tables:
+        for col in table.columns:
+            if isinstance(col.type, (String, Text)) and col.name not in text_guard.NOT_FREE_TEXT:
+                limit = col.info.get("max_chars") or getattr(col.type, "length", None) or text_guard.TEXT_LIMIT
+                if limit < 19:
+                    continue
+                problems = text_guard.problems_in(table, {col.key: "4111 1111 1111 1111"})
+                assert any("looks like a card number" in p for p in problems), (table.name, col.name)
+                checked.append(f"{table.name}.{col.name}")
+    assert {"payments.reference", "customer_addresses.address", "order_status_history.note", "stock_moves.reason",
+            "shipments.carrier_ref", "orders.notes"} <= set(checked)
+
+
+@pytest.mark.parametrize("args, spelling", [
+    (("customer", "add", "--name", "Bob", "--phone", "0171 555-0199", "--address", "Main St {}"), 0),
+    (("supplier", "add", "Lights Ltd", "--address", "Dock 4, {}"), 1),
+    (("stock", "adjust", "LAMP-01", "--qty", "1", "--reason", "found", "--note", "{}"), 2),
+    (("order", "cancel", "{order}", "--reason", "paid with {}"), 3),
+    (("payment", "record", "{order}", "--amount", "1.00", "--method", "bank", "--reference", "{}"), 4),
+])
+def test_a_card_number_in_a_free_text_argument_is_refused_and_stored_nowhere(cli_shop, database, args, spelling):
+    order = cli_shop.admin_json("order", "place", "--customer", "C000001", "--line", "LAMP-01=1")
+    card = CARD_SPELLINGS[spelling]
+    argv = [a.replace("{order}", order["number"]).replace("{}", card) for a in args]
+    err = refused(cli_shop, database, *argv)
+    assert "card number" in err
+
+
+# ---- 7: a catalog export imports back as it was -------------------------------------------------------------
+
+def test_a_catalog_export_then_import_keeps_text_a_spreadsheet_would_run(catalog, admin):
+    tricky = {"BOOK-01": ("=x", "'=quoted"), "LAMP-01": ("+1 lamp", "-5 cm tall"), "BULB-E27": ("@home", "'plain")}
+    before = {p.sku: p for p in catalog.catalog.search(admin, limit=10)}
+    for sku, (name, description) in tricky.items():
+        p = before[sku]
+        catalog.catalog.update_product(admin, sku, {"name": name, "description": description,
+                                                    "unit_price": str(p.unit_price), "tax_rate": str(p.tax_rate)})
+    data = catalog.catalog.export_catalog_csv(admin)
+    assert b"BOOK-01,'=x," in data  # still formula-safe for a spreadsheet
+    catalog.catalog.import_catalog(admin, data)
+    got = {p.sku: (p.name, p.description) for p in catalog.catalog.search(admin, limit=10)}
+    assert {sku: got[sku] for sku in tricky} == tricky
+
+
+# ---- 10: permissions before prompts; the books and the user list for those who need them ---------------------
+
+def test_user_add_by_someone_who_may_not_is_refused_before_the_password_is_asked(cli_shop, database):
+    # No OMS_NEW_PASSWORD and no terminal: asking for the password first would fail as bad input (exit 2).
+    err = refused(cli_shop, database, "user", "add", "mallory", "--role", "admin", user="agent", code=4,
+                  new_password=None)
+    assert "may not add users" in err
+    err = refused(cli_shop, database, "user", "add", "mallory", "--role", "admin", user=None, code=4,
+                  new_password=None)
+    assert "sign in as an administrator" in err
+
+
+@pytest.mark.parametrize("role", ["agent", "counter", "warehouse", "accountant", "manager"])
+def test_the_journal_the_trial_balance_and_the_user_list_are_for_accountants_managers_and_admins(
+        cli_shop, database, role):
+    if role != "agent":  # the shop has an agent already
+        assert cli_shop("user", "add", role, "--role", role, user="admin", new_password=f"{role}-secret")[0] == 0
+    password = f"{role}-secret"
+    out_file = str(cli_shop.tmp_path / "books.journal")
+    commands = [("ledger", "export", "--format", "hledger", "--out", out_file), ("ledger", "trial-balance"),
+                ("user", "list")]
+    for command in commands:
+        if role in ("accountant", "manager"):
+            code, out, err = cli_shop(*command, user=role, password=password)
+            assert code == 0, (command, err)
+        else:
+            before = database()
+            code, out, err = cli_shop(*command, user=role, password=password)
+            assert (code, database()) == (4, before), (command, code, err)
+            assert "may not" in err

@@ -40,7 +40,7 @@ LABELS = {
     ("customers", "email_lower"): "customer e-mail",
     ("customers", "email"): "customer e-mail",
     ("suppliers", "phone"): "supplier phone",
-    ("order_status_history", "reason"): "reason",
+    ("order_status_history", "note"): "reason",
     ("shipments", "carrier_ref"): "carrier reference",
     ("payments", "reference"): "payment reference",
     ("ledger_entries", "description"): "journal description",
