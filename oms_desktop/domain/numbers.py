@@ -30,9 +30,9 @@ def parse_number(text: object, *, field: str, whole: bool = False, max_digits: i
         raise ValidationFailed(f"{field} is empty")
     m = _NUMBER.fullmatch(s)
     if m is None or not (m.group(2) or m.group(4)):
-        what = "a whole number" if whole else "a number"
-        raise ValidationFailed(f"{field} '{text}' is not {what}: type digits 0-9"
-                               + ("" if whole else " with at most one decimal point (12.50)"))
+        raise ValidationFailed(f"{field} '{text}' is not a whole number" if whole else
+                               f"{field} '{text}' is not a number: type digits 0-9 with at most one decimal point "
+                               "(12.50)")
     sign, whole_part, sep, fraction = m.group(1), m.group(2), m.group(3), m.group(4) or ""
     if whole and sep:
         raise ValidationFailed(f"{field} '{text}' is not a whole number")
