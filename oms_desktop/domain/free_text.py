@@ -22,8 +22,29 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+def looks_like_card(digits: str) -> bool:
+    """An issuer's prefix and a length a payment card has, and the Luhn check: Visa 4 (13, 16, 19 digits), American
+    Express 34/37 (15), Mastercard 51-55 and 2221-2720 (16), and the other 3, 5 and 6 issuers (Diners, JCB, Maestro,
+    Discover, UnionPay: 14-19). A parcel's or a bank's number of the same length starts otherwise (0, 1, 7-9) most of
+    the time, so carrier references and the like are not refused for a chance Luhn match."""
+    n, first = len(digits), digits[:1]
+    if not 13 <= n <= 19 or first not in {"2", "3", "4", "5", "6"}:
+        return False
+    if first == "4":
+        fits = n in (13, 16, 19)
+    elif digits[:2] in ("34", "37"):
+        fits = n == 15
+    elif "51" <= digits[:2] <= "55" or "2221" <= digits[:4] <= "2720":
+        fits = n == 16
+    elif first == "2":
+        fits = False
+    else:
+        fits = n >= 14
+    return fits and luhn_ok(digits)
+
+
 def contains_card_number(text: str) -> bool:
-    """True when ``text`` holds 13-19 digits passing the Luhn check, written whole or in groups with any separators.
+    """True when ``text`` holds a card number (``looks_like_card``), written whole or in groups with any separators.
 
     A run of digit groups ("4111 1111 1111 1111 12/27", "4111111111111111 1227") is searched for whole groups in a
     row that make 13-19 digits, so an expiry date or a count written after the number does not hide it. A group is
@@ -38,7 +59,7 @@ def contains_card_number(text: str) -> bool:
                 digits += group
                 if len(digits) > 19:
                     break
-                if len(digits) >= 13 and luhn_ok(digits):
+                if looks_like_card(digits):
                     return True
     return False
 

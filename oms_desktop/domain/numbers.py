@@ -31,8 +31,7 @@ def parse_number(text: object, *, field: str, whole: bool = False, max_digits: i
     m = _NUMBER.fullmatch(s)
     if m is None or not (m.group(2) or m.group(4)):
         raise ValidationFailed(f"{field} '{text}' is not a whole number" if whole else
-                               f"{field} '{text}' is not a number: type digits 0-9 with at most one decimal point "
-                               "(12.50)")
+                               f"{field} '{text}' is not a number")
     sign, whole_part, sep, fraction = m.group(1), m.group(2), m.group(3), m.group(4) or ""
     if whole and sep:
         raise ValidationFailed(f"{field} '{text}' is not a whole number")

@@ -151,6 +151,14 @@ def test_every_spelling_of_a_card_number_is_found(spelling):
     assert not contains_card_number(spelling.replace("1111", "1112", 1).replace("0004", "0005"))
 
 
+@pytest.mark.parametrize("reference", ["01234567890128", "91234567890129", "00340434161094042557",
+                                       "DE89 3704 0044 0532 0130 00", "SO-000123 2026-12-03"])
+def test_parcel_and_bank_numbers_that_pass_luhn_by_chance_are_not_card_numbers(reference):
+    from oms_desktop.domain.free_text import contains_card_number, luhn_ok
+    assert not contains_card_number(reference)
+    assert luhn_ok("01234567890128") and luhn_ok("91234567890129")  # a DPD-like number passing Luhn by chance
+
+
 def test_the_guard_refuses_a_card_number_in_every_free_text_column():
     from sqlalchemy import String, Text
 
