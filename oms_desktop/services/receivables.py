@@ -31,7 +31,7 @@ from .till import till_session_for_payment
 AGING_BUCKETS = ((0, "current"), (30, "1-30"), (60, "31-60"), (90, "61-90"))
 QUEUE_GROUP_LIMIT = 500
 """At most this many orders per group of the accounts queue (its oldest waiting for an invoice, its newest open)."""
-LAST4_RE = re.compile(r"^\d{4}$")
+LAST4_RE = re.compile(r"^[0-9]{4}$")  # ASCII digits only, as every typed number (domain/numbers.py)
 
 
 # ---- DTOs -----------------------------------------------------------------------------------------------------

@@ -258,3 +258,14 @@ def test_the_line_headers_say_which_prices_are_net_and_which_gross(qtbot, tab, s
     tab.load_order(gross_cart.id)
     qtbot.waitUntil(lambda: tab.order is not None and tab.order.id == gross_cart.id)
     assert "Unit price (gross)" in headers(tab.lines_model)
+
+
+@pytest.mark.parametrize("typed", ["٣*LAMP-01", "２*LAMP-01"])
+def test_a_quantity_in_other_scripts_digits_orders_nothing(qtbot, tab, shop, admin, typed):
+    """Issue 18, finding 8: '٣' and '２' are not read as 3 and 2 (typed numbers are ASCII digits, domain/numbers.py)."""
+    kb = Keyboard(qtbot, tab)
+    kb.press(Qt.Key.Key_F3)
+    tab.product_edit.setText(typed)  # as an input method gives it: QTest cannot type these keys
+    qtbot.keyClick(tab.product_edit, Qt.Key.Key_Return)
+    assert [(ln.sku, ln.quantity) for ln in (tab.order.lines if tab.order else ())] in ([], [("LAMP-01", 1)])
+    assert "LAMP-01" not in [ln.sku for d in shop.orders.open_drafts(admin) for ln in d.lines if ln.quantity > 1]

@@ -144,7 +144,7 @@ class PaymentDialog(QDialog):
             if contains_card_number(text):
                 problems.append(f"the {label} looks like a card number; enter only the last four digits")
         last4 = self.last4_edit.text().strip()
-        if last4 and (len(last4) != 4 or not last4.isdigit()):
+        if last4 and not (len(last4) == 4 and last4.isascii() and last4.isdigit()):
             problems.append("card last four must be exactly four digits")
         if problems:
             raise ValidationFailed(problems)
