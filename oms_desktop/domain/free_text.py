@@ -23,7 +23,7 @@ def luhn_ok(digits: str) -> bool:
 
 
 def looks_like_card(digits: str) -> bool:
-    """An issuer's prefix and a length a payment card has, and the Luhn check: Visa 4 (13, 16, 19 digits), American
+    """An issuer's prefix and a length a payment card has, and the Luhn check: Visa 4 (16, 19 digits), American
     Express 34/37 (15), Mastercard 51-55 and 2221-2720 (16), and the other 3, 5 and 6 issuers (Diners, JCB, Maestro,
     Discover, UnionPay: 14-19). A parcel's or a bank's number of the same length starts otherwise (0, 1, 7-9) most of
     the time, so carrier references and the like are not refused for a chance Luhn match."""
@@ -31,7 +31,7 @@ def looks_like_card(digits: str) -> bool:
     if not 13 <= n <= 19 or first not in {"2", "3", "4", "5", "6"}:
         return False
     if first == "4":
-        fits = n in (13, 16, 19)
+        fits = n in (16, 19)  # Visa's old 13 digits left out: a German EAN-13 (400-440...) is not a card
     elif digits[:2] in ("34", "37"):
         fits = n == 15
     elif "51" <= digits[:2] <= "55" or "2221" <= digits[:4] <= "2720":

@@ -152,7 +152,8 @@ def test_every_spelling_of_a_card_number_is_found(spelling):
 
 
 @pytest.mark.parametrize("reference", ["01234567890128", "91234567890129", "00340434161094042557",
-                                       "DE89 3704 0044 0532 0130 00", "SO-000123 2026-12-03"])
+                                       "DE89 3704 0044 0532 0130 00", "SO-000123 2026-12-03",
+                                       "EAN 4006381333931"])
 def test_parcel_and_bank_numbers_that_pass_luhn_by_chance_are_not_card_numbers(reference):
     from oms_desktop.domain.free_text import contains_card_number, luhn_ok
     assert not contains_card_number(reference)
