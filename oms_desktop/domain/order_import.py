@@ -32,7 +32,7 @@ from decimal import Decimal
 
 from .errors import ValidationFailed
 from .money import quantum
-from .numbers import parse_number
+from .numbers import parse_number, parse_whole
 
 FORMATS = ("shopify", "woocommerce", "generic")
 OPEN, FULFILLED, CANCELLED = "open", "fulfilled", "cancelled"
@@ -270,10 +270,14 @@ class _Reader:
     @staticmethod
     def quantity(text: str, column: str) -> int:
         t = text.strip()
-        if not re.fullmatch(r"[0-9]+", t):  # ASCII digits only: '٣' or '２' are not read as 3 and 2
-            raise _Bad(f"{column} '{text}' is not a whole number of units" if not t.startswith("-")
-                       else f"{column} '{text}' is negative")
-        q = int(t)
+        if t.startswith("-"):
+            raise _Bad(f"{column} '{text}' is negative")
+        try:  # ASCII digits only: '٣' or '２' are not read as 3 and 2
+            if t.startswith("+"):
+                raise ValidationFailed("a sign")
+            q = parse_whole(t, field=column)
+        except ValidationFailed:
+            raise _Bad(f"{column} '{text}' is not a whole number of units") from None
         if q <= 0:
             raise _Bad(f"{column} is 0; a line needs at least one unit")
         if q > 1_000_000:
