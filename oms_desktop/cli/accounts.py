@@ -53,7 +53,7 @@ def register(sub, leaf) -> None:
                         "all: every unit not invoiced yet (counter sale, prepayment); auto (default): shipped once "
                         "the order has a shipment, else all")
     c.add_argument("--pdf", metavar="OUT", help="write the PDF here")
-    c.add_argument("--due-days", type=int, default=14, metavar="N")
+    c.add_argument("--due-days", type=common.whole_number, default=14, metavar="N")
     c.set_defaults(func=cmd_invoice_issue)
     c = leaf(inv, "credit", "issue a credit note for an invoice: all of it, or --line SKU=QTY")
     c.add_argument("invoice", metavar="INVOICE")
@@ -70,7 +70,7 @@ def register(sub, leaf) -> None:
     c.add_argument("--out", required=True, metavar="FILE.pdf")
     c.set_defaults(func=cmd_invoice_facturx)
     c = leaf(inv, "list", "list invoices and credit notes")
-    c.add_argument("--limit", type=int, default=50)
+    c.add_argument("--limit", type=common.whole_number, default=50)
     c.set_defaults(func=cmd_invoice_list)
 
     rec = _subparsers(sub, "receipt", "till receipts: the 80 mm PDF, or straight to the receipt printer")
@@ -100,7 +100,7 @@ def register(sub, leaf) -> None:
     c.add_argument("--date-to", type=_date, metavar="YYYY-MM-DD")
     c.set_defaults(func=cmd_trial_balance)
     c = leaf(led, "reverse", "reverse a journal entry (posts its negated copy)")
-    c.add_argument("entry", type=int, metavar="ENTRY_ID")
+    c.add_argument("entry", type=common.whole_number, metavar="ENTRY_ID")
     c.add_argument("--reason", required=True)
     c.set_defaults(func=cmd_ledger_reverse)
 

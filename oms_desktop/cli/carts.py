@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..domain.orders import Channel
 from .accounts import _date, _subparsers
-from .common import Context, money, parse_line, percent, positive_int, table
+from .common import Context, money, parse_line, percent, positive_int, table, whole_number
 
 
 def register(sub, leaf) -> None:
@@ -31,7 +31,7 @@ def register(sub, leaf) -> None:
     c.set_defaults(func=cmd_cart_shipping)
     c = leaf(cart, "confirm", "confirm a cart: reserve its stock, redeem its coupon, give a tracking number")
     c.add_argument("order", metavar="ORDER")
-    c.add_argument("--version", type=int, metavar="N", help="refuse if the cart changed since version N")
+    c.add_argument("--version", type=whole_number, metavar="N", help="refuse if the cart changed since version N")
     c.set_defaults(func=cmd_cart_confirm)
     c = leaf(cart, "list", "open carts, the ones at risk first, then by value")
     c.add_argument("--at-risk", action="store_true", help="only carts idle past the company's setting")

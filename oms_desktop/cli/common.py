@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..domain.errors import AuthenticationFailed, NotFound, ValidationFailed
+from ..domain.numbers import parse_whole
 from ..domain.money import round_money
 from ..services.dto import Actor, to_jsonable
 from ..text_table import table  # noqa: F401 - the commands' tables
@@ -34,14 +35,17 @@ class _Parser(argparse.ArgumentParser):
 
 # ---- command line ------------------------------------------------------------------------------------------
 
-def positive_int(text: str) -> int:
+def whole_number(text: str, minimum: int | None = None) -> int:
+    """The one reading of a whole-number argument (ids, limits, days, counts): ASCII digits, at most 12 of them
+    (domain.numbers.parse_whole), so '99999999999999999999999', '١٠' and '1_0' are bad input (exit 2)."""
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1 (got {value})")
-    return value
+        return parse_whole(text, field="value", minimum=minimum)
+    except ValidationFailed as e:
+        raise argparse.ArgumentTypeError(str(e).removeprefix("value ")) from None
+
+
+def positive_int(text: str) -> int:
+    return whole_number(text, minimum=1)
 
 
 # ---- context shared by the commands --------------------------------------------------------------------------

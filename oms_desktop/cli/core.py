@@ -12,7 +12,8 @@ from ..services.dto import to_jsonable
 from .catalog_print import register_pdf
 from .users import register_user_admin
 from .imports import cmd_order_import
-from .common import PROG, Context, money, parse_line, percent, positive_int, read_file, read_new_password, table, when
+from .common import (PROG, Context, money, parse_line, percent, positive_int, read_file, read_new_password, table,
+                     when, whole_number)
 
 
 def register(sub, leaf) -> None:
@@ -22,7 +23,7 @@ def register(sub, leaf) -> None:
     c.set_defaults(func=cmd_init, opens="create")
 
     c = leaf(sub, "demo-data", "fill the database with a demo company")
-    c.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    c.add_argument("--seed", type=whole_number, default=1, help="random seed (same seed, same data)")
     c.set_defaults(func=cmd_demo_data, opens="create")
 
     user = sub.add_parser("user", help="users and roles").add_subparsers(dest="action", metavar="ACTION",
@@ -112,7 +113,8 @@ def register(sub, leaf) -> None:
                    help="a new unit price (beyond the catalog price only with the price-override right)")
     c.add_argument("--allow-backorder", action="store_true",
                    help="what is not in stock waits as a backorder instead of refusing the amendment")
-    c.add_argument("--version", type=int, metavar="N", help="the version you saw (refused if it changed since)")
+    c.add_argument("--version", type=whole_number, metavar="N",
+                   help="the version you saw (refused if it changed since)")
     c.set_defaults(func=cmd_order_amend)
     c = leaf(order, "ship-to", "change where an order goes (a cart, or a confirmed order until it is packed)")
     c.add_argument("order", metavar="ORDER")
@@ -188,6 +190,7 @@ def cmd_demo_data(ctx: Context) -> int:
 
 def cmd_user_add(ctx: Context) -> int:
     args = ctx.args
+    ctx.services.auth.check_may_add_users(ctx.actor)  # before asking for the new password
     password = read_new_password(args.name)
     user = ctx.services.auth.add_user(ctx.actor, args.name, args.role, password, args.display_name)
     ctx.emit(user, f"Added user {user.username} ({user.role}).")

@@ -2,19 +2,13 @@
 ``oms report stock-out``: products by projected stock-out date."""
 from __future__ import annotations
 
-import argparse
 
 from ..domain.errors import BusinessRuleViolation
 from ..services.forecast_dto import FORECAST_FREQS, FORECAST_MEASURES, ForecastDTO, StockCoverDTO
 from .accounts import _subparsers
-from .common import Context, positive_int, table
+from .common import Context, positive_int, table, whole_number
 
 
-def _whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
 
 
 def register(sub, leaf) -> None:
@@ -23,7 +17,7 @@ def register(sub, leaf) -> None:
     which.add_argument("--sku", help="a product")
     which.add_argument("--category", help="a category (its products together)")
     which.add_argument("--total", action="store_true", help="the whole shop (the default)")
-    c.add_argument("--weeks", type=_whole, default=8, metavar="N", help="weeks ahead, 4 to 26 (default 8)")
+    c.add_argument("--weeks", type=whole_number, default=8, metavar="N", help="weeks ahead, 4 to 26 (default 8)")
     c.add_argument("--freq", choices=FORECAST_FREQS, default="week", help="per day or per ISO week (default week)")
     c.add_argument("--measure", choices=FORECAST_MEASURES, default="units",
                    help="units sold or net revenue (default units)")
@@ -31,7 +25,7 @@ def register(sub, leaf) -> None:
 
     rep = _subparsers(sub, "report", "reports")
     c = leaf(rep, "stock-out", "products by projected stock-out date: days of cover against the forecast")
-    c.add_argument("--days", type=_whole, metavar="N", help="only products running out within N days")
+    c.add_argument("--days", type=whole_number, metavar="N", help="only products running out within N days")
     c.add_argument("--limit", type=positive_int, metavar="N", help="only the first N")
     c.set_defaults(func=cmd_stock_out)
 

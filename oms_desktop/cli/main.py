@@ -178,12 +178,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             return storage.exit_code
         log_file = log_crash(e)
         where = f"the details are in {log_file}" if log_file else "the log could not be written"
-        msg = f"unexpected error ({type(e).__name__}: {e}); {where}"
+        msg = f"unexpected error ({_unexpected_text(e)}); {where}"
         if as_json:
             print(json.dumps({"error": msg, "exit_code": 1}, ensure_ascii=False), file=sys.stderr)
         else:
             print(f"{PROG}: error: {msg}", file=sys.stderr)
         return 1
+
+
+def _unexpected_text(exc: BaseException) -> str:
+    """What the terminal shows of a bug: the error's kind and the database's own first line, never the statement or
+    its parameters (they hold password hashes and whatever was typed; the engines hide them from the log too)."""
+    from sqlalchemy.exc import StatementError
+    if isinstance(exc, StatementError):
+        orig = exc.orig
+        first = str(orig).strip().splitlines()[0] if orig is not None and str(orig).strip() else ""
+        return f"{type(orig).__name__ if orig is not None else type(exc).__name__}: {first}".rstrip(": ")
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _storage_error(exc: BaseException) -> StorageError | None:

@@ -17,7 +17,7 @@ def register(sub, leaf) -> None:
     c.add_argument("--email", default="")
     c.add_argument("--phone", default="")
     c.add_argument("--address", default="", help="lines separated by commas")
-    c.add_argument("--lead-days", type=int, default=7, metavar="N",
+    c.add_argument("--lead-days", type=common.whole_number, default=7, metavar="N",
                    help="days from order to delivery (default 7; purchase suggestions by forecast cover them)")
     c.set_defaults(func=cmd_supplier_add)
     c = leaf(supplier, "list", "list suppliers")

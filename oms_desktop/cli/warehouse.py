@@ -5,6 +5,7 @@ import argparse
 from pathlib import Path
 
 from ..domain.errors import ValidationFailed
+from .common import whole_number
 
 
 def _subcommands_of(sub, name: str):
@@ -19,7 +20,7 @@ def register(sub, leaf) -> None:
     c = leaf(pick, "create", "create a pick list for orders (or the next N in the queue) and write its PDF")
     which = c.add_mutually_exclusive_group(required=True)
     which.add_argument("--orders", nargs="+", metavar="ID", help="order numbers or tracking numbers")
-    which.add_argument("--next", type=int, metavar="N", dest="next_n", help="the next N orders of the queue")
+    which.add_argument("--next", type=whole_number, metavar="N", dest="next_n", help="the next N orders of the queue")
     c.add_argument("--pdf", metavar="OUT.pdf", help="write the printable pick list here")
     c.set_defaults(func=cmd_picklist_create)
     c = leaf(pick, "confirm", "record what was picked (SKUs not named were picked in full)")

@@ -87,7 +87,7 @@ def insert_accounts_history(conn, rng: random.Random, orders: list[dict], *, lim
         shipment_rows.append(dict(
             order_id=o["id"], pick_list_id=None, status="delivered", backorder=False, carrier=carrier,
             service="collected" if at_counter else PARCEL_SERVICES.get(carrier, ""),
-            carrier_ref=f"collected {label}" if at_counter else f"{rng.randrange(10 ** 13, 10 ** 14)}",
+            carrier_ref=f"collected {label}" if at_counter else f"0{rng.randrange(10 ** 12, 10 ** 13)}",
             packages=1, weight_g=rng.randint(300, 2500) * len(o["lines"]), packed_by=users["warehouse"],
             packed_at=packed, shipped_by=users["warehouse"], shipped_at=shipped, delivered_by=users["warehouse"],
             delivered_at=delivered))

@@ -20,6 +20,20 @@ CATALOG_COLUMNS = ("sku", "name", "unit_price", "tax_rate", "barcode", "category
 REQUIRED_COLUMNS = ("sku", "name", "unit_price", "tax_rate")
 OPTIONAL_COLUMNS = ("description", "reorder_qty", "unit_cost")
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(cell: str) -> str:
+    """A spreadsheet must not run a CSV cell as a formula: text starting with = + - @, tab or CR gets a leading '.
+
+    A cell that starts with ' itself gets one more, so ``formula_unsafe`` (what the catalog import reads) gives back
+    exactly what was exported: '=x' -> "'=x" -> '=x', and "'=x" -> "''=x" -> "'=x"."""
+    return "'" + cell if cell.startswith(FORMULA_START) or cell.startswith("'") else cell
+
+
+def formula_unsafe(cell: str) -> str:
+    """Undo ``formula_safe``: one leading ' before a formula character or another ' goes; any other text stays."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith((*FORMULA_START, "'")) else cell
 
 
 @dataclass(frozen=True)
@@ -196,7 +210,8 @@ def parse_catalog_csv(data: bytes, currency: str) -> CatalogFile:
             if len(row) != len(header):
                 problems.append((row_no, "", f"has {len(row)} fields, the header has {len(header)}"))
                 continue
-            spec, row_problems = validate_product(dict(zip(header, row)), currency)
+            # The export made cells a spreadsheet would run safe with a leading '; they import as they were.
+            spec, row_problems = validate_product(dict(zip(header, (formula_unsafe(c.strip()) for c in row))), currency)
             for col, msg in row_problems:
                 problems.append((row_no, col, msg))
             if spec is None:

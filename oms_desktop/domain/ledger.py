@@ -39,7 +39,6 @@ one in CustomerCredit (an overpayment, or money paid before the invoice). ``sett
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -308,31 +307,3 @@ def reversal_entry(original: Entry, description: str) -> Entry:
                  tuple(Posting(p.account, -p.amount) for p in original.postings))
 
 
-# ---- card numbers in free text ------------------------------------------------------------------------------
-
-_DIGIT_RUN = re.compile(r"\d(?:[ \-]?\d){12,}")
-
-
-def luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 1:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
-
-
-def contains_card_number(text: str) -> bool:
-    """True when ``text`` holds a run of 13-19 digits (single spaces or dashes allowed) that passes the Luhn check.
-
-    Only whole runs count: a longer run (an IBAN's digits, an order reference) is not searched for windows, which
-    would flag one in ten long numbers by chance.
-    """
-    for m in _DIGIT_RUN.finditer(text or ""):
-        digits = re.sub(r"\D", "", m.group(0))
-        if 13 <= len(digits) <= 19 and luhn_ok(digits):
-            return True
-    return False

@@ -1,10 +1,11 @@
 """Money: Decimal in code, integer minor units in storage, one rounding policy."""
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from .errors import ValidationFailed
+from .numbers import parse_number
 
 ROUNDING = ROUND_HALF_UP
 """Commercial rounding (half away from zero) is what invoices and tax authorities in our markets expect."""
@@ -42,19 +43,12 @@ def from_minor(minor: int, currency: str) -> Decimal:
 
 
 def parse_amount(text: object, currency: str, *, field: str = "amount", allow_negative: bool = False) -> Decimal:
-    """Parse a user-typed amount ("12.50", "12,50", " 3 ") into an exact Decimal, or raise ValidationFailed."""
+    """Parse a user-typed amount ("12.50", "12,50", " 3 ", "1 234.50") into an exact Decimal, or raise
+    ValidationFailed (``domain.numbers.parse_number``: '1,000' is ambiguous, only ASCII digits)."""
     if isinstance(text, Decimal):
         raw = text
     else:
-        s = str(text).strip().replace(" ", "").replace("\u00a0", "")
-        if s.count(",") == 1 and "." not in s:
-            s = s.replace(",", ".")
-        if not s:
-            raise ValidationFailed(f"{field} is empty")
-        try:
-            raw = Decimal(s)
-        except InvalidOperation:
-            raise ValidationFailed(f"{field} '{text}' is not a number") from None
+        raw = parse_number(text, field=field, space_groups=True)
     if not raw.is_finite():
         raise ValidationFailed(f"{field} '{text}' is not a number")
     if raw < 0 and not allow_negative:

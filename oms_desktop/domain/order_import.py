@@ -28,9 +28,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from .errors import ValidationFailed
 from .money import quantum
+from .numbers import parse_number, parse_whole
 
 FORMATS = ("shopify", "woocommerce", "generic")
 OPEN, FULFILLED, CANCELLED = "open", "fulfilled", "cancelled"
@@ -253,12 +255,12 @@ class _Reader:
         if "," in t:
             raise _Bad(f"{column} '{text}' has a comma; amounts in this file are written with a decimal point "
                        "(12.50)")
-        if not re.fullmatch(r"[+-]?\d+(\.\d+)?", t):
+        if not re.fullmatch(r"[+-]?[0-9]+(\.[0-9]+)?", t):  # ASCII digits only: '١٠' is not read as 10
             raise _Bad(f"{column} '{text}' is not an amount")
         try:
-            value = Decimal(t)
-        except InvalidOperation:
-            raise _Bad(f"{column} '{text}' is not an amount") from None
+            value = parse_number(t, field=column)
+        except ValidationFailed as e:
+            raise _Bad(str(e)) from None
         if value < 0 and not negative:
             raise _Bad(f"{column} '{text}' is negative")
         if value != value.quantize(self.q):
@@ -268,10 +270,14 @@ class _Reader:
     @staticmethod
     def quantity(text: str, column: str) -> int:
         t = text.strip()
-        if not re.fullmatch(r"[0-9]+", t):  # ASCII digits only: '٣' or '２' are not read as 3 and 2
-            raise _Bad(f"{column} '{text}' is not a whole number of units" if not t.startswith("-")
-                       else f"{column} '{text}' is negative")
-        q = int(t)
+        if t.startswith("-"):
+            raise _Bad(f"{column} '{text}' is negative")
+        try:  # ASCII digits only: '٣' or '２' are not read as 3 and 2
+            if t.startswith("+"):
+                raise ValidationFailed("a sign")
+            q = parse_whole(t, field=column)
+        except ValidationFailed:
+            raise _Bad(f"{column} '{text}' is not a whole number of units") from None
         if q <= 0:
             raise _Bad(f"{column} is 0; a line needs at least one unit")
         if q > 1_000_000:

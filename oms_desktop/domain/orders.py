@@ -1,10 +1,12 @@
 """Orders: statuses and their legal moves, quantities, rates (pure). What an order costs: ``domain.pricing``."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 
 from .errors import InvalidTransition, ValidationFailed
+from .free_text import contains_card_number
+from .numbers import parse_number
 
 MAX_QUANTITY = 1_000_000
 """No single order line asks for a million units; a larger number is a typo (or a scanner reading a barcode into
@@ -57,12 +59,9 @@ def parse_quantity(value: object, *, sku: str = "", allow_zero: bool = False) ->
     if isinstance(value, int):
         q = value
     else:
-        s = str(value).strip()
-        if not s.removeprefix("-").isdecimal():  # not isdigit()/lstrip: "²" and "--5" make int() raise ValueError
+        if isinstance(value, float):
             raise ValidationFailed(f"quantity{label} '{value}' is not a whole number")
-        if len(s) > 12:
-            raise ValidationFailed(f"quantity{label} '{value}' is too large (at most {MAX_QUANTITY})")
-        q = int(s)
+        q = int(parse_number(value, field=f"quantity{label}", whole=True, max_digits=12))
     if q < 0 or (q == 0 and not allow_zero):
         raise ValidationFailed(f"quantity{label} must be at least {0 if allow_zero else 1} (got {q})")
     if q > MAX_QUANTITY:
@@ -76,12 +75,7 @@ def parse_rate(value: object, *, field: str = "tax_rate") -> Decimal:
     pct = s.endswith("%")
     if pct:
         s = s[:-1].strip()
-    try:
-        d = Decimal(s.replace(",", "."))
-    except InvalidOperation:  # what Decimal() raises for any text that is not a number
-        raise ValidationFailed(f"{field} '{value}' is not a number") from None
-    if not d.is_finite():
-        raise ValidationFailed(f"{field} '{value}' is not a number")
+    d = parse_number(s, field=field, max_digits=6)
     if pct:
         d = d / 100
     if d < 0 or d >= 1:
@@ -111,7 +105,6 @@ def delivery_label(name: str, address: str) -> str:
 
 def clean_ship_to(text: str) -> str:
     """A typed delivery address as the order keeps it, or ValidationFailed naming what is wrong."""
-    from .ledger import contains_card_number
     label = "\n".join(" ".join(x.split()) for x in str(text or "").splitlines() if x.strip())
     problems = []
     if len(label) > SHIP_TO_MAX:

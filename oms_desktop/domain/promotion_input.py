@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from .errors import ValidationFailed
 from .money import quantum
+from .numbers import parse_number
 from .promotions import Coupon, Effect, Offer, Promotion, normalize_code
 
 CODE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
@@ -18,12 +19,11 @@ _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 def parse_percent(text: object, *, field: str = "percent") -> Decimal:
     """'10', '10%', '12.5', '12,5 %' -> a fraction (0.10); refused outside 0..100 or when not a number."""
-    s = str(text if text is not None else "").strip().removesuffix("%").strip().replace(",", ".")
-    try:
-        value = Decimal(s)
-    except InvalidOperation:
-        raise ValidationFailed(f"{field} '{text}' is not a number") from None
-    if not value.is_finite() or value < 0 or value > 100:
+    s = str(text if text is not None else "").strip().removesuffix("%").strip()
+    if not s or s in "+-":
+        raise ValidationFailed(f"{field} '{text}' is not a number")
+    value = parse_number(s, field=field, max_digits=6)
+    if value < 0 or value > 100:
         raise ValidationFailed(f"{field} must be between 0 and 100 (got '{text}')")
     if value.as_tuple().exponent < -2:  # type: ignore[operator]  # finite: an int exponent
         raise ValidationFailed(f"{field} has at most two decimals (got '{text}')")

@@ -49,11 +49,11 @@ def _pattern(series: Series, reading: Reading) -> re.Pattern[str]:
     prefix = f"{series.value}-?"
     prefix = f"(?:{prefix})?" if reading.prefix_optional else prefix
     hash_ = "#?" if reading.hash_allowed else ""
-    return re.compile(rf"^\s*{prefix}{hash_}0*(\d{{1,{reading.max_digits}}})\s*$", re.IGNORECASE)
+    return re.compile(rf"^\s*{prefix}{hash_}0*(\d{{1,{reading.max_digits}}})\s*$", re.IGNORECASE | re.ASCII)
 
 
 _PATTERNS: dict[Series, re.Pattern[str]] = {series: _pattern(series, r) for series, r in _READINGS.items()}
-_CUSTOMER = re.compile(r"^[Cc#]?0*(\d{1,12})$")
+_CUSTOMER = re.compile(r"^[Cc#]?0*(\d{1,12})$", re.ASCII)
 
 
 def format_ref(series: Series, number: int) -> str:
@@ -113,7 +113,7 @@ def receipt_number(order_id: int, payment_count: int) -> str:
     return f"R-{order_id:0{DIGITS}d}-{payment_count}"
 
 
-_TILL_SESSION = re.compile(r"^\s*Z-?0*(\d{1,12})\s*$", re.IGNORECASE)
+_TILL_SESSION = re.compile(r"^\s*Z-?0*(\d{1,12})\s*$", re.IGNORECASE | re.ASCII)
 
 
 def till_session_number(session_id: int) -> str:

@@ -30,18 +30,23 @@ class Perm(StrEnum):
     PAYMENT = "payment"                # record payments at the counter
     TILL = "till"                      # open, fill, empty and close a till session at the counter
     ACCOUNTING = "accounting"          # invoices, credit notes, ledger
+    BOOKS = "books"                    # read the journal (and export it) and the trial balance
     USER_ADMIN = "user.admin"
     AUDIT = "audit.view"               # read the audit trail
+    USER_LIST = "user.list"            # see who the users are and their roles
     SETTINGS = "settings"
     SYSTEM_SETTINGS = "settings.system"  # what connects the shop to the outside: SMTP, the status page's address
 
 
+# Reads follow need: the journal, the trial balance and the user list are for accountants, managers and admins;
+# agents, the counter and the warehouse see what their work needs (orders, the accounts queue, stock), not the books.
 _SALES = {Perm.VIEW, Perm.ORDER_EDIT, Perm.ORDER_CANCEL, Perm.CUSTOMER_EDIT}
 PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.AGENT: frozenset(_SALES),
     Role.COUNTER: frozenset(_SALES | {Perm.PAYMENT, Perm.TILL}),
     Role.WAREHOUSE: frozenset({Perm.VIEW, Perm.WAREHOUSE, Perm.STOCK_ADJUST}),
-    Role.ACCOUNTANT: frozenset({Perm.VIEW, Perm.PAYMENT, Perm.ACCOUNTING, Perm.CUSTOMER_EDIT, Perm.CUSTOMER_MERGE}),
+    Role.ACCOUNTANT: frozenset({Perm.VIEW, Perm.PAYMENT, Perm.ACCOUNTING, Perm.BOOKS, Perm.USER_LIST,
+                                Perm.CUSTOMER_EDIT, Perm.CUSTOMER_MERGE}),
     Role.MANAGER: frozenset(p for p in Perm if p not in (Perm.USER_ADMIN, Perm.SYSTEM_SETTINGS)),
     Role.ADMIN: frozenset(Perm),
 }

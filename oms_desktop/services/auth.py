@@ -55,11 +55,11 @@ class AuthService(ServiceBase):
             problems += password_problems(password, username=username, common=self._common)
         if problems:
             raise ValidationFailed(problems)
+        self.check_may_add_users(actor)  # before the slow hash too
         password_hash = self._hasher.hash(password)  # slow on purpose: outside the transaction
         with self._uow() as uow:
             if actor is None:
-                if uow.users.count() > 0:
-                    raise PermissionDenied("Users exist already: sign in as an administrator to add users.")
+                self._check_first_user(uow)
                 if role != Role.ADMIN:
                     raise BusinessRuleViolation("The first user must be an administrator (role admin).")
             else:
@@ -71,6 +71,20 @@ class AuthService(ServiceBase):
                              action="user.add", entity="user", entity_id=uid, new={"username": username, "role": role})
             uow.commit()
         return UserDTO(uid, username, display_name.strip() or username, role, True)
+
+    def check_may_add_users(self, actor: Actor | None) -> None:
+        """Raise PermissionDenied unless ``actor`` may add users (nobody signed in: only while there is no user).
+        Asked before anything is asked of the person (a new password), so a refusal wastes nobody's typing."""
+        if actor is not None:
+            require(actor, Perm.USER_ADMIN, "add users")
+            return
+        with self._uow(write=False) as uow:
+            self._check_first_user(uow)
+
+    @staticmethod
+    def _check_first_user(uow) -> None:
+        if uow.users.count() > 0:
+            raise PermissionDenied("Users exist already: sign in as an administrator to add users.")
 
     def sign_in(self, username: str, password: str) -> Actor:
         """Check the password; after repeated failures the account locks for a while (``domain/passwords``)."""
@@ -106,7 +120,7 @@ class AuthService(ServiceBase):
             uow.commit()
 
     def list_users(self, actor: Actor) -> list[UserDTO]:
-        self._require(actor, Perm.VIEW, "list users")
+        self._require(actor, Perm.USER_LIST, "list users")
         with self._uow(write=False) as uow:
             return [_dto(r, self._clock()) for r in uow.users.list()]
 

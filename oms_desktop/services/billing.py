@@ -10,7 +10,8 @@ from typing import Callable
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
 from ..domain.mail import MailKind
-from ..domain.ledger import contains_card_number, credit_note_entry, invoice_entry
+from ..domain.free_text import contains_card_number
+from ..domain.ledger import credit_note_entry, invoice_entry
 from ..domain.money import from_minor, to_minor
 from ..domain.orders import parse_quantity
 from ..domain.references import Series, format_ref, order_number, parse_invoice_or_credit_note

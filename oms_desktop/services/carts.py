@@ -140,7 +140,7 @@ class CartService(ServiceBase):
             raise ValidationFailed("amount must be more than 0")
         if next_order and pct is None and amt is None:
             raise ValidationFailed("a coupon for the next order is a percent or an amount off")
-        note = str(note or "").strip()[:500]
+        note = str(note or "").strip()
         limit = self.company.incentive_limit_manager if can(actor.role, Perm.PRICE_OVERRIDE) \
             else self.company.incentive_limit_agent
         with self._uow() as uow:

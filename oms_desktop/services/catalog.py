@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Callable
 
 from ..domain import events as ev
-from ..domain.catalog import CatalogFile, ProductSpec, parse_catalog_csv, validate_product
+from ..domain.catalog import CatalogFile, ProductSpec, formula_safe, parse_catalog_csv, validate_product
 from ..domain.catalog_print import (SOLD_OUT, UNCATEGORISED, availability, customer_price, is_ean, match_categories,
                                     short_text)
 from ..domain.errors import BusinessRuleViolation, Cancelled, NotFound, ValidationFailed
@@ -31,15 +31,9 @@ EXPORT_COLUMNS = ("sku", "name", "unit_price", "tax_rate", "barcode", "category"
                   "reorder_point", "reorder_qty", "description")
 EDITABLE_FIELDS = ("name", "unit_price", "tax_rate", "barcode", "category", "location", "reorder_point",
                    "reorder_qty", "description")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 IMPORT_BATCH_ROWS = 500      # rows per transaction of a catalog import at most ...
 IMPORT_BATCH_SECONDS = 0.5   # ... and about this long: the write lock is never held for a second
 IMPORT_PAUSE_SECONDS = 0.12  # between two transactions on SQLite: long enough for a waiting writer to get in
-
-
-def formula_safe(cell: str) -> str:
-    """A spreadsheet must not run a cell as a formula: text starting with = + - @ tab or CR gets a leading '."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 @dataclass(frozen=True)

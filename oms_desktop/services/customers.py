@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
-from ..domain.ledger import contains_card_number
+from ..domain.free_text import contains_card_number
 from ..domain.orders import clean_ship_to
 from ..domain.phone import digits_of, has_only_phone_characters, looks_like_phone, phone_key
 from ..domain.references import Series, customer_number, parse_ref

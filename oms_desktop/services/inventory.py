@@ -7,6 +7,7 @@ from typing import Any
 
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
+from ..domain.numbers import parse_whole
 from ..domain.orders import parse_quantity
 from ..domain.roles import Perm
 from . import backorders
@@ -73,10 +74,7 @@ class InventoryService(ServiceBase):
         """Add ``delta`` (may be negative) to on hand; returns the new on-hand figure."""
         self._require(actor, Perm.STOCK_ADJUST, "adjust stock")
         if isinstance(delta, bool) or not isinstance(delta, int):
-            try:
-                delta = int(str(delta).strip())
-            except ValueError:
-                raise ValidationFailed(f"quantity '{delta}' is not a whole number") from None
+            delta = parse_whole(delta, field="quantity")
         if delta == 0:
             raise ValidationFailed("quantity must not be zero")
         if abs(delta) > 1_000_000:

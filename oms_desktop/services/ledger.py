@@ -137,7 +137,7 @@ class LedgerService(ServiceBase):
     def journal(self, actor: Actor, *, account: str | None = None, kind: str | None = None, order_ref=None,
                 date_from: date | None = None, date_to: date | None = None, text: str = "",
                 limit: int | None = 1000, newest_first: bool = False) -> list[EntryDTO]:
-        self._require(actor, Perm.VIEW, "view the journal")
+        self._require(actor, Perm.BOOKS, "view the journal")
         with self._uow(write=False) as uow:
             oid = resolve_order_id(uow, order_ref) if order_ref not in (None, "") else None
             rows = uow.ledger.entries(account=account or None, kind=kind or None, order_id=oid,
@@ -146,7 +146,7 @@ class LedgerService(ServiceBase):
             return self._entries(uow, rows)
 
     def trial_balance(self, actor: Actor, *, date_to: date | None = None) -> TrialBalanceDTO:
-        self._require(actor, Perm.VIEW, "view the trial balance")
+        self._require(actor, Perm.BOOKS, "view the trial balance")
         cur = self.company.currency
         with self._uow(write=False) as uow:
             balances = uow.ledger.account_balances(date_to=date_to)

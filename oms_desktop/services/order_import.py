@@ -39,7 +39,8 @@ from typing import Any, Callable
 
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, Cancelled, OutOfStock, PermissionDenied
-from ..domain.ledger import contains_card_number, receipt_entry
+from ..domain.free_text import contains_card_number
+from ..domain.ledger import receipt_entry
 from ..domain.money import from_minor, round_money, to_minor
 from ..domain.order_import import FULFILLED, OPEN, ImportedOrder, OrderProblem, parse_orders
 from ..domain.orders import Channel, Status, bp_to_rate
@@ -374,13 +375,13 @@ class OrderImportService(ServiceBase):
         cur = self.company.currency
         pids = uow.payments.add_payments([dict(
             order_id=t.new.id, kind="payment", method="online", amount_minor=int(t.new.values["total_minor"]),
-            currency=cur, reference=t.order.payment_reference[:100], card_last4="",
+            currency=cur, reference=t.order.payment_reference, card_last4="",
             notes=f"{t.order.gateway or 'web shop'} ({t.order.ref})"[:200], user_id=actor.user_id) for t in paid])
         uow.receivables.refresh_open_accounts(t.new.id for t in paid)
         entries = []
         events: list[tuple[ev.AnyEvent, int | None]] = []
         for t in paid:
-            oid, minor, reference = t.new.id, int(t.new.values["total_minor"]), t.order.payment_reference[:100]
+            oid, minor, reference = t.new.id, int(t.new.values["total_minor"]), t.order.payment_reference
             label = order_number(oid)
             text = f"Payment online {label}" + (f" ref {reference}" if reference else "")
             entries.append((receipt_entry(text, "online", minor, 0), oid, pids[oid]))

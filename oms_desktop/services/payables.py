@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
-from ..domain.ledger import SUPPLIER_PAYMENT_ACCOUNT, Account, contains_card_number
+from ..domain.free_text import contains_card_number
+from ..domain.ledger import SUPPLIER_PAYMENT_ACCOUNT, Account
 from ..domain.money import MAX_MINOR, from_minor, parse_amount, to_minor
 from ..domain.orders import parse_quantity, parse_rate
 from ..domain.pricing import supplier_invoice_totals

@@ -306,7 +306,7 @@ class PickingService(PrintingService):
                     picks.append((ln.id, 0, "order no longer waiting"))
                     continue
                 give = given[ln.id]
-                reason = (reasons.get(ln.sku) or default_reason.strip())[:200] if give < ln.quantity else ""
+                reason = (reasons.get(ln.sku) or default_reason.strip()) if give < ln.quantity else ""
                 picks.append((ln.id, give, reason))
                 per_order_picked[ln.order_id] += give
             uow.picking.set_picked_many(picks)

@@ -63,7 +63,7 @@ class PurchasingService(PrintingService):
         with self._uow() as uow:
             if uow.purchasing.supplier_by_name(name) is not None:
                 raise ValidationFailed(f"a supplier named '{name}' exists already")
-            sid = uow.purchasing.add_supplier(dict(name=name, email=email, phone=(phone or "").strip()[:50],
+            sid = uow.purchasing.add_supplier(dict(name=name, email=email, phone=(phone or "").strip(),
                                                    address=(address or "").strip(), lead_days=lead_days))
             uow.events.add_event(ev.SupplierAdded(supplier_id=sid, name=name), user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="supplier.add",
@@ -87,7 +87,7 @@ class PurchasingService(PrintingService):
             if product is None:
                 raise NotFound(f"No product with SKU '{sku}'.")
             supplier = None if supplier_ref in (None, "") else self._supplier(uow, supplier_ref)
-            uow.purchasing.set_preferred(product.id, supplier.id if supplier else None, (supplier_sku or "")[:64])
+            uow.purchasing.set_preferred(product.id, supplier.id if supplier else None, (supplier_sku or "").strip())
             uow.events.add_event(ev.PreferredSupplierSet(product_id=product.id, sku=sku,
                                                          supplier=supplier.name if supplier else None),
                                  user_id=actor.user_id)

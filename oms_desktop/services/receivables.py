@@ -9,7 +9,8 @@ from decimal import Decimal
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
 from ..domain.mail import MailKind
-from ..domain.ledger import Method, contains_card_number, receipt_entry, refund_entry
+from ..domain.free_text import contains_card_number
+from ..domain.ledger import Method, receipt_entry, refund_entry
 from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.references import order_number, receipt_number
 from ..domain.roles import Perm
@@ -30,7 +31,7 @@ from .till import till_session_for_payment
 AGING_BUCKETS = ((0, "current"), (30, "1-30"), (60, "31-60"), (90, "61-90"))
 QUEUE_GROUP_LIMIT = 500
 """At most this many orders per group of the accounts queue (its oldest waiting for an invoice, its newest open)."""
-LAST4_RE = re.compile(r"^\d{4}$")
+LAST4_RE = re.compile(r"^[0-9]{4}$")  # ASCII digits only, as every typed number (domain/numbers.py)
 
 
 # ---- DTOs -----------------------------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ class ReturnsService(ServiceBase):
             if condition == "restock":
                 uow.stock.change_on_hand(line.product_id, qty)
                 uow.stock.add_move(line.product_id, kind="return", on_hand_delta=qty, order_id=order.id,
-                                   reason=("customer return: " + reason)[:200], reference=label,
+                                   reason="customer return: " + reason, reference=label,
                                    user_id=actor.user_id)
                 backorders.reserve_waiting(uow, actor, [line.product_id])  # back on the shelf: who waits first
             at = utc_now()

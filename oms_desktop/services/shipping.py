@@ -9,12 +9,13 @@ shelf).
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from types import SimpleNamespace
 
 from ..domain import events as ev
 from ..domain.document_states import BackorderStatus, PickOrderStatus, ShipmentStatus, check_move
 from ..domain.mail import MailKind
+from ..domain.numbers import parse_number
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
 from ..domain.orders import Status, check_transition, parse_quantity
 from ..domain.references import order_number, pick_list_number
@@ -176,7 +177,7 @@ class ShippingService(PrintingService):
                 rest = q - shipped.get(pid, 0)
                 if rest > 0:
                     uow.shipments.add_backorder(dict(order_id=order.id, product_id=pid, sku=sku, name=name,
-                                                     quantity=rest, reason=reasons.get(pid, "")[:200]))
+                                                     quantity=rest, reason=reasons.get(pid, "")))
                     owed.append((pid, sku, rest))
             note = f"{shipment.carrier} {shipment.carrier_ref}"
             if owed:
@@ -275,7 +276,7 @@ class ShippingService(PrintingService):
             for pid in sorted(per_product):
                 uow.stock.release(pid, per_product[pid])
             uow.stock.add_moves([dict(product_id=pid, kind="release", reserved_delta=-q, order_id=order.id,
-                                      reason=("backorder released: " + reason)[:200], user_id=actor.user_id)
+                                      reason="backorder released: " + reason, user_id=actor.user_id)
                                  for pid, q in sorted(per_product.items())])
             for b in open_rows:
                 check_move(BackorderStatus, b.status, BackorderStatus.RELEASED, f"the backorder of {label}")
@@ -338,10 +339,7 @@ def _grams(weight_kg) -> int | None:
         return None
     if isinstance(weight_kg, float):
         raise ValidationFailed("weight must be given as text or Decimal, not a float")
-    try:
-        kg = Decimal(str(weight_kg).strip().replace(",", "."))
-    except InvalidOperation:
-        raise ValidationFailed(f"weight '{weight_kg}' is not a number of kilograms") from None
+    kg = weight_kg if isinstance(weight_kg, Decimal) else parse_number(weight_kg, field="weight (kg)", max_digits=6)
     if not kg.is_finite() or kg <= 0:
         raise ValidationFailed(f"weight '{weight_kg}' must be more than 0 kg")
     if kg > 10_000:

@@ -291,3 +291,14 @@ def test_ctrl_shift_e_edits_the_caller_and_a_save_over_someone_elses_change_is_r
     stored = shop.customers.get_customer(admin, customer.id)
     assert (stored.name, stored.email) == ("Anna Schmidt-Lang", "anna.s@example.org")
     assert tab.customer.name == "Anna Schmidt-Lang"
+
+
+@pytest.mark.parametrize("typed", ["٣*LAMP-01", "２*LAMP-01"])
+def test_a_quantity_in_other_scripts_digits_orders_nothing(qtbot, tab, shop, admin, typed):
+    """Issue 18, finding 8: '٣' and '２' are not read as 3 and 2 (typed numbers are ASCII digits, domain/numbers.py)."""
+    kb = Keyboard(qtbot, tab)
+    kb.press(Qt.Key.Key_F3)
+    tab.product_edit.setText(typed)  # as an input method gives it: QTest cannot type these keys
+    qtbot.keyClick(tab.product_edit, Qt.Key.Key_Return)
+    assert [(ln.sku, ln.quantity) for ln in (tab.order.lines if tab.order else ())] in ([], [("LAMP-01", 1)])
+    assert "LAMP-01" not in [ln.sku for d in shop.orders.open_drafts(admin) for ln in d.lines if ln.quantity > 1]

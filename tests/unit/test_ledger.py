@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, strategies as st
 
 from oms_desktop.adapters.exports.journal import formula_safe, to_beancount, to_csv, to_hledger
+from oms_desktop.domain.free_text import contains_card_number, luhn_ok
 from oms_desktop.domain.ledger import (ACCOUNT_LABELS, ACCOUNT_TYPES, Account, Entry, Posting, cogs_entry,
-                                       contains_card_number, credit_note_entry, goods_received_entry, invoice_entry,
-                                       luhn_ok, opening_stock_entry, receipt_entry, refund_entry, return_entry,
+                                       credit_note_entry, goods_received_entry, invoice_entry,
+                                       opening_stock_entry, receipt_entry, refund_entry, return_entry,
                                        reversal_entry, settlement_legs, stock_adjustment_entry, validate_entry)
 from oms_desktop.services.ledger import EntryDTO, PostingDTO, period_start
 from oms_desktop.services.receivables import aging_bucket

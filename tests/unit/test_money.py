@@ -55,7 +55,7 @@ def test_parse_amount_accepts_what_people_type(text, expected):
 @pytest.mark.parametrize("text, problem", [("", "is empty"), ("abc", "is not a number"), ("NaN", "is not a number"),
                                            ("Infinity", "is not a number"), ("-1", "must not be negative"),
                                            ("1.005", "more than 2 decimals"), ("1,2,3", "is not a number"),
-                                           ("1e20", "too large")])
+                                           ("1e20", "is not a number"), ("9" * 16, "too large")])
 def test_parse_amount_refuses_bad_input_naming_the_problem(text, problem):
     with pytest.raises(ValidationFailed, match=problem):
         parse_amount(text, "EUR", field="unit price")

@@ -65,7 +65,7 @@ def test_quantities_are_whole_positive_numbers(value, expected):
 
 @pytest.mark.parametrize("value, problem", [
     (0, "at least 1"), (-3, "at least 1"), ("-3", "at least 1"), ("3.5", "not a whole number"),
-    ("abc", "not a whole number"), ("", "not a whole number"), (True, "whole number"), (2.0, "not a whole number"),
+    ("abc", "not a whole number"), ("", "is empty"), (True, "whole number"), (2.0, "not a whole number"),
     (MAX_QUANTITY + 1, "too large"), ("9" * 13, "too large"), ("²", "not a whole number"),
     ("--5", "not a whole number"), ("1e3", "not a whole number"),
 ])

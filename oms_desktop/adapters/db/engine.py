@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 
 from ...domain.errors import StorageError
+from . import text_guard
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,9 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         # jit=off: the app's queries take milliseconds, and compiling one whose estimated cost crosses
         # jit_above_cost (a join planned before autovacuum has analyzed a freshly loaded table) took 15-200 ms
         engine = create_engine(u, echo=echo, pool_pre_ping=True, isolation_level="READ COMMITTED",
-                               pool_size=4, max_overflow=4, connect_args={"options": "-c jit=off"})
+                               pool_size=4, max_overflow=4, connect_args={"options": "-c jit=off"},
+                               hide_parameters=True)
+        text_guard.install(engine)
         return engine
     raise StorageError(f"Unsupported database URL '{u.render_as_string(hide_password=True)}'.",
                        "Use sqlite:///path/to/file.db or postgresql+psycopg://user@host/dbname.")
@@ -67,7 +70,11 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         path = Path(u.database)
         path.parent.mkdir(parents=True, exist_ok=True)
         refuse_network_share(path)
-    engine = create_engine(u, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False})
+    # hide_parameters: an error's text (printed by the CLI, written to the logs) never shows the statement's values,
+    # which hold password hashes and whatever people typed.
+    engine = create_engine(u, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False},
+                           hide_parameters=True)
+    text_guard.install(engine)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):

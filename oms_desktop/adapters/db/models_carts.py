@@ -93,7 +93,7 @@ class CartIncentive(Base):
     amount_minor: Mapped[int] = mapped_column(Minor, default=0)
     coupon_id: Mapped[int | None] = mapped_column(ForeignKey("coupons.id"))
     label: Mapped[str] = mapped_column(String(200))
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="", info={"max_chars": 500})  # checked by text_guard.py
     offered_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     offered_at: Mapped[datetime] = mapped_column(UtcDateTime)
     withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

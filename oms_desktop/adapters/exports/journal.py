@@ -10,16 +10,11 @@ import io
 from decimal import Decimal
 from typing import Iterable, Sequence
 
+from oms_desktop.domain.catalog import formula_safe
 from oms_desktop.domain.ledger import Account
 from oms_desktop.domain.money import round_money
 from oms_desktop.domain.references import order_number
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def formula_safe(cell: str) -> str:
-    """A spreadsheet must not run a cell as a formula: text starting with = + - @, tab or CR gets a leading '."""
-    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 def _amount(value: Decimal, currency: str) -> str:

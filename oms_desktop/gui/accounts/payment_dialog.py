@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLayout, QLineEdit, QMessageBox, QVBoxLayout, QWidget)
 
 from ...domain.errors import ValidationFailed
-from ...domain.ledger import contains_card_number
+from ...domain.free_text import contains_card_number
 from ...domain.money import parse_amount
 from .. import format as fmt
 from ..widgets.save_dialogs import ask_save_path, open_saved
@@ -158,7 +158,7 @@ class PaymentDialog(QDialog):
             if contains_card_number(text):
                 problems.append(f"the {label} looks like a card number; enter only the last four digits")
         last4 = self.last4_edit.text().strip()
-        if last4 and (len(last4) != 4 or not last4.isdigit()):
+        if last4 and not (len(last4) == 4 and last4.isascii() and last4.isdigit()):
             problems.append("card last four must be exactly four digits")
         if problems:
             raise ValidationFailed(problems)

@@ -242,6 +242,7 @@ class AccountsTab(QWidget, MessageLine):
         self.till_button.clicked.connect(self.open_till_dialog)
         self.reverse_button.clicked.connect(self.reverse_entry)
         self.export_button.clicked.connect(self.export_journal)
+        self.export_button.setEnabled(can(self.actor.role, Perm.BOOKS))
         self.queue_tree.currentItemChanged.connect(self._queue_picked)
         self.invoice_table.itemSelectionChanged.connect(self._invoice_picked)
         self.invoice_what.currentIndexChanged.connect(lambda _i: self.update_plan())
@@ -285,11 +286,14 @@ class AccountsTab(QWidget, MessageLine):
         d_from, d_to = self.date_from.date().toPython(), self.date_to.date().toPython()
         period = self.period_combo.currentText()
 
+        books = can(a.role, Perm.BOOKS)  # the journal and trial balance are for accountants, managers and admins
+
         def work():
             return dict(queue=s.receivables.queue(a),
                         journal=s.ledger.journal(a, account=account, kind=kind, order_ref=order, date_from=d_from,
-                                                 date_to=d_to, text=text, limit=500, newest_first=True),
-                        trial=s.ledger.trial_balance(a), aging=s.receivables.receivables_aging(a),
+                                                 date_to=d_to, text=text, limit=500, newest_first=True)
+                        if books else [],
+                        trial=s.ledger.trial_balance(a) if books else None, aging=s.receivables.receivables_aging(a),
                         flow=s.ledger.cash_flow(a, period=period), invoices=s.billing.list_invoices(a, limit=300))
 
         self._run(work, self._show)
@@ -359,6 +363,9 @@ class AccountsTab(QWidget, MessageLine):
             self.journal_tree.resizeColumnToContents(col)
 
     def _show_trial(self, tb) -> None:
+        if tb is None:  # not this role's to read
+            self.trial_table.setRowCount(0)
+            return
         rows = [(r.account, r.label, r.debit, r.credit, r.balance) for r in tb.rows]
         self.trial_table.setRowCount(len(rows) + 1)
         for n, (acc, label, debit, credit, balance) in enumerate(rows):

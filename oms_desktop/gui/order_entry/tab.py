@@ -30,7 +30,7 @@ from .amend_dialog import AmendDialog
 from .dialogs import KEYBOARD_HELP, DraftsDialog, ShortageDialog, TrackingDialog
 from .lines_model import LinesModel
 
-QTY_PREFIX = re.compile(r"^\s*(\d{1,7})\s*[*xX×]\s*(\S.*)$")
+QTY_PREFIX = re.compile(r"^\s*([0-9]{1,7})\s*[*xX×]\s*(\S.*)$")  # ASCII digits: "٣*LAMP" is no quantity
 SEARCH_DELAY_MS = 120
 MARK_MS = 8000
 """How long lines changed on another workstation stay marked (the next change made here clears them sooner)."""

@@ -1,0 +1,131 @@
+"""The one guard every text written passes: bounded as its column says, and never a card number.
+
+It listens to each engine's INSERTs and UPDATEs (repositories, imports, the ORM alike) and refuses a value before
+the database sees it, with ValidationFailed (the CLI's exit 2, the screen's message), so the transaction rolls back
+and nothing changes. The limit comes from the tables themselves (``models*.py``), and a derived column
+(``name_lower``, ``email_lower``) is bounded as stored: "İ" lower-cases to two characters. Python's ``len`` counts
+code points, as SQLite's length() and PostgreSQL's varchar(n) do, so both databases now refuse the same values
+(PostgreSQL used to fail with a crash, SQLite to store the whole text).
+"""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Column, String, Table, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.sql.dml import Insert, Update
+
+from ...domain.errors import ValidationFailed
+from ...domain.free_text import card_number_problem, too_long_problem
+
+# Columns that hold codes, keys, machine-made text or copies of text checked in its own column: a long number in
+# them is a barcode, a phone number, an id list or a JSON payload, not a card typed into a note.
+NOT_FREE_TEXT = frozenset({
+    "password_hash", "sku", "barcode", "buy_sku", "get_sku", "supplier_sku", "skus", "phone", "digits", "number",
+    "number_key", "tracking_number", "claim_token", "fingerprint", "key", "payload", "facts", "old_values",
+    "new_values", "value", "search_text", "tiers", "categories", "printer", "message_id", "seller_vat_id", "code",
+    "entity_id", "email", "email_lower", "recipient", "last_error", "seller", "external_ref", "name_lower", "word",
+    "currency", "status", "from_status", "to_status", "kind", "role", "username", "card_last4", "claimed_by",
+    "last_change", "last_change_by", "series", "batch", "account",
+})
+
+# What a screen calls a column where "<table> <column>" would not say it.
+LABELS = {
+    ("stock_moves", "reason"): "stock note",
+    ("stock_moves", "reference"): "stock reference",
+    ("users", "display_name"): "display name",
+    ("users", "username"): "user name",
+    ("customers", "name"): "customer name",
+    ("customers", "name_lower"): "customer name",
+    ("customers", "email_lower"): "customer e-mail",
+    ("customers", "email"): "customer e-mail",
+    ("suppliers", "phone"): "supplier phone",
+    ("order_status_history", "note"): "reason",
+    ("shipments", "carrier_ref"): "carrier reference",
+    ("payments", "reference"): "payment reference",
+    ("ledger_entries", "description"): "journal description",
+    ("products", "name"): "product name",
+}
+# A Text column of free text is bounded too (a column's info={"max_chars": n} says otherwise): no one types more
+# into a note or an address, and a screen or a document must be able to show it.
+TEXT_LIMIT = 4000
+_DERIVED = {"name_lower": "name", "email_lower": "email"}
+_MULTI_VALUES_KEY = re.compile(r"^(.*)_m\d+$")
+
+
+def _singular(table: str) -> str:
+    words = table.split("_")
+    last = words[-1]
+    if last.endswith("sses") or last.endswith("xes"):
+        last = last[:-2]
+    elif last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
+
+
+def label_of(table: Table, column: Column) -> str:
+    """The column as people name it: "stock note", "customer address", "supplier phone"."""
+    known = LABELS.get((table.name, column.name))
+    if known:
+        return known
+    base = _DERIVED.get(column.name, column.name)
+    noun = _singular(table.name)
+    words = base.replace("_", " ")
+    return words if words.startswith(noun) else f"{noun} {words}"
+
+
+def _column(table: Table, key: str) -> Column | None:
+    col = table.c.get(key)
+    if col is None:
+        m = _MULTI_VALUES_KEY.match(key)
+        col = table.c.get(m.group(1)) if m else None
+    return col
+
+
+def problems_in(table: Table, values: dict) -> list[str]:
+    """Every problem of the text ``values`` (column key -> value) would write into ``table``."""
+    problems: list[str] = []
+    for key, value in values.items():
+        if not isinstance(value, str) or not value:
+            continue
+        col = _column(table, key)
+        if col is None:
+            continue
+        label = label_of(table, col)
+        length = col.info.get("max_chars") or getattr(col.type, "length", None) \
+            or (TEXT_LIMIT if col.name not in NOT_FREE_TEXT else None)
+        if isinstance(col.type, String) and length:
+            base = _DERIVED.get(col.name)
+            typed = values.get(base) if base else None
+            problem = too_long_problem(label, value, length, typed=typed if isinstance(typed, str) else None)
+            if problem and problem not in problems:
+                problems.append(problem)
+        if col.name not in NOT_FREE_TEXT:
+            problem = card_number_problem(label, value)
+            if problem and problem not in problems:
+                problems.append(problem)
+    return problems
+
+
+def _before_cursor_execute(conn, cursor, statement, parameters, context, executemany):
+    compiled = getattr(context, "compiled", None)
+    stmt = getattr(compiled, "statement", None)
+    if not isinstance(stmt, (Insert, Update)) or not isinstance(stmt.table, Table):
+        return
+    if getattr(context, "_oms_text_checked", False):  # an executemany sent in batches: checked at the first
+        return
+    context._oms_text_checked = True
+    problems: list[str] = []
+    for values in context.compiled_parameters or ():
+        for problem in problems_in(stmt.table, values):
+            if problem not in problems:
+                problems.append(problem)
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def install(engine: Engine) -> None:
+    """Guard every INSERT and UPDATE ``engine`` runs."""
+    event.listen(engine, "before_cursor_execute", _before_cursor_execute)
