@@ -4,6 +4,7 @@ carts' at-risk and abandoned times, and what the printed catalog shows (phone, e
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 
 from ..domain.errors import BusinessRuleViolation, ValidationFailed
@@ -12,6 +13,7 @@ from ..domain.money import exponent
 from ..domain.orders import Channel, parse_rate
 from ..domain.pricing import TaxRounding
 from ..domain.roles import Perm
+from . import edit_stamps
 from .base import DEFAULT_SETTINGS, ServiceBase, SettingsCache
 from .dto import Actor, CompanyDTO
 from .ports import IdentifierChecks, UnitOfWorkFactory
@@ -59,15 +61,24 @@ class CompanyService(ServiceBase):
 
     def update(self, actor: Actor | None, **changes) -> CompanyDTO:
         """Change settings. The currency cannot change once money has been recorded."""
+        return self.update_shown(actor, changes)
+
+    def update_shown(self, actor: Actor | None, changes: Mapping[str, object],
+                     shown: Mapping[str, str] | None = None) -> CompanyDTO:
+        """``update``, for a form: ``shown`` holds the values it showed for the keys it changes; a key someone else
+        changed since is refused (StaleEdit, naming who and when), nothing stored. Every change stamps its keys
+        (who, when)."""
         with self._uow() as uow:
             first_setup = uow.users.count() == 0 and actor is None
             if not first_setup:
                 self._require(actor, Perm.SETTINGS, "change company settings")
             current = {**COMPANY_DEFAULTS, **uow.settings.get_all()}
-            values = self._validate(changes)
+            values = self._validate(dict(changes))
             if "currency" in values and values["currency"] != current["currency"] and \
                     uow.orders.list(limit=1):
                 raise BusinessRuleViolation("The currency cannot change once orders exist.")
+            if actor is not None:
+                edit_stamps.stamp_settings(uow, actor, values, current, shown)
             for k, v in values.items():
                 uow.settings.set(k, v)
             uow.audit.record(user_id=actor.user_id if actor else None, username=actor.username if actor else "",

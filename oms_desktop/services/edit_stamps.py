@@ -7,6 +7,7 @@ of record, and the hot reads (catalog search, order placement, the customer look
 an editor reads a stamp, and only a save writes one, in the save's own transaction."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timezone
 
 from ..domain.errors import StaleEdit
@@ -37,3 +38,21 @@ def stamp_save(uow: UnitOfWork, actor: Actor, entity: str, key: object, expected
     when = stamp.updated_at.astimezone()
     raise StaleEdit(f"{what} was changed by {who} at {when:%H:%M} on {when:%Y-%m-%d} since you opened it; nothing "
                     f"was saved. Open it again to see their change, then make yours.", version=stamp.version)
+
+
+def stamp_settings(uow: UnitOfWork, actor: Actor, values: Mapping[str, str], current: Mapping[str, str],
+                   shown: Mapping[str, str] | None) -> None:
+    """Settings are compared value by value rather than by one version for all: a form refuses only a key that
+    someone else changed since it showed it (another key changed meanwhile is no conflict). Each key stored gets
+    its stamp, so a later refusal can say who and when."""
+    for key in values:
+        if shown is not None and key in shown and current.get(key, "") != shown[key]:
+            stamp = uow.edit_stamps.get(SETTINGS, key)
+            who = (stamp.updated_by_name or "someone") if stamp else "someone"
+            when = f" at {stamp.updated_at.astimezone():%H:%M} on {stamp.updated_at.astimezone():%Y-%m-%d}" \
+                if stamp else ""
+            raise StaleEdit(f"The setting {key} was changed by {who}{when} since you opened the settings (it is now "
+                            f"'{current.get(key, '')}'); nothing was saved. Open the settings again to see it, then "
+                            f"make your change.", version=stamp.version if stamp else 0)
+    for key in values:
+        uow.edit_stamps.advance(SETTINGS, key, None, actor.user_id, datetime.now(timezone.utc))

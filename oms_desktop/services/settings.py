@@ -8,6 +8,7 @@ from ..domain.errors import ValidationFailed
 from ..domain.mail import CARRIER_KEY_RE, MAIL_DEFAULTS, MAIL_SETTINGS, is_mail_setting, normalize_setting
 from ..domain.printing import PRINTER_HELP, PRINTER_SETTING, normalize_printer
 from ..domain.roles import Perm
+from . import edit_stamps
 from .base import ServiceBase, SettingsCache
 from .company import COMPANY_DEFAULTS, COMPANY_SETTINGS, CompanyService
 from .dto import Actor
@@ -71,6 +72,7 @@ class SettingsService(ServiceBase):
         text = _normalize(key, value)
         with self._uow() as uow:
             old = uow.settings.get_all().get(key)
+            edit_stamps.stamp_settings(uow, actor, {key: text}, {}, None)
             uow.settings.set(key, text)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="settings.update",
                              entity="settings", entity_id=key, old={key: old}, new={key: text})
@@ -78,11 +80,13 @@ class SettingsService(ServiceBase):
         self._settings.invalidate()
         return SettingDTO(key, text, _help(key))
 
-    def set_many(self, actor: Actor, values: dict[str, str]) -> tuple[SettingDTO, ...]:
-        """Several company settings in one transaction (the Settings dialog's OK): all stored or none."""
+    def set_many(self, actor: Actor, values: dict[str, str], *, shown: dict[str, str] | None = None
+                 ) -> tuple[SettingDTO, ...]:
+        """Several company settings in one transaction (the Settings dialog's OK): all stored or none. ``shown``:
+        what the dialog showed for them; one someone else changed since is refused naming who and when."""
         unknown = [k for k in values if k not in COMPANY_SETTINGS]
         if unknown:
             raise ValidationFailed([f"unknown setting '{k}'" for k in unknown])
-        self._company.update(self._require(actor, Perm.SETTINGS, "change company settings"), **values)
+        self._company.update_shown(self._require(actor, Perm.SETTINGS, "change company settings"), values, shown)
         stored = self._stored()
         return tuple(SettingDTO(k, stored[k], _help(k)) for k in values)

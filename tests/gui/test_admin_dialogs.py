@@ -47,6 +47,30 @@ def test_the_settings_dialog_stores_valid_values_and_refuses_a_wrong_iban_storin
     assert services.company.get().name == "Leuchten Berlin GmbH"
 
 
+def test_a_setting_someone_else_changed_since_the_dialog_opened_is_refused_naming_them(qtbot, services, admin):
+    """Issue 18: settings carry a version per key; saving over a colleague's change is refused with who and when,
+    nothing stored, the dialog open with what was typed; a key nobody else touched saves."""
+    services.auth.add_user(admin, "bob", "manager", "bob-pw-long", "Bob Builder")
+    bob = services.auth.sign_in("bob", "bob-pw-long")
+    dialog = SettingsDialog(services, admin, JobRunner(synchronous=True))
+    qtbot.addWidget(dialog)
+    services.settings.set(bob, "company_name", "Bob's Lamps")             # on another workstation, meanwhile
+    dialog.fields["company_name"].setText("Ada's Lamps")
+    dialog.fields["payment_terms_days"].setText("30")
+    dialog.save_button.click()
+    text = dialog.error_label.text()
+    assert "company_name was changed by Bob Builder" in text and "nothing was saved" in text
+    assert dialog.result() == 0 and dialog.value("company_name") == "Ada's Lamps"
+    stored = settings_of(services, admin)
+    assert stored["company_name"] == "Bob's Lamps" and stored["payment_terms_days"] != "30"
+
+    dialog.fields["company_name"].setText("Bob's Lamps")                  # left as Bob made it: no conflict
+    dialog.loaded["company_name"] = "Bob's Lamps"
+    dialog.save_button.click()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert settings_of(services, admin)["payment_terms_days"] == "30"
+
+
 def test_the_users_dialog_adds_locks_out_unlocks_and_keeps_the_last_admin(qtbot, services, admin):
     dialog = UsersDialog(services, admin, JobRunner(synchronous=True))
     qtbot.addWidget(dialog)

@@ -107,7 +107,8 @@ class SettingsDialog(QDialog):
             return
         self.error_label.clear()
         self.save_button.setEnabled(False)
-        self.jobs.submit(lambda _job: self.services.settings.set_many(self.actor, changes), write=True,
+        shown = {k: self.loaded.get(k, "") for k in changes}   # a key changed elsewhere since is refused, named
+        self.jobs.submit(lambda _job: self.services.settings.set_many(self.actor, changes, shown=shown), write=True,
                          on_success=self._saved, on_failure=lambda e: report(self, self.error_label, e),
                          on_finished=lambda: self.save_button.setEnabled(True), owner=self)
 
