@@ -166,3 +166,43 @@ class AuditRecord:
     entity_id: str
     old_values: str
     new_values: str
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerRecord:
+    """A customer as stored (table ``customers``)."""
+
+    id: int
+    name: str
+    email: str
+    billing_address: str
+    shipping_address: str
+    notes: str
+    name_lower: str
+    email_lower: str
+    created_at: datetime
+    mail_opt_out: bool
+    invoice_by_mail: bool
+    merged_into_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerPhoneRecord:
+    """One of a customer's phone numbers: as typed, its digits and its key (table ``customer_phones``)."""
+
+    id: int
+    customer_id: int
+    phone: str
+    digits: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerAddressRecord:
+    """A customer's saved delivery address (table ``customer_addresses``)."""
+
+    id: int
+    customer_id: int
+    label: str
+    address: str
+    created_at: datetime

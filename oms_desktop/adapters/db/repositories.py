@@ -21,7 +21,8 @@ from sqlalchemy.sql.elements import BindParameter, ColumnElement
 from sqlalchemy.sql.roles import ColumnsClauseRole
 
 from ...domain.events import AnyEvent, to_record
-from ...services.repository_records import AuditRecord, EventRecord, UserRecord
+from ...services.repository_records import (AuditRecord, CustomerAddressRecord, CustomerRecord, EventRecord,
+                                            UserRecord)
 from . import models as m
 from .models_performance import MIN_TRIGRAM_WORD
 from .models_performance import PG_NAME_WORDS_TSVECTOR, WORD_POSITION_WEIGHT, typed_words
@@ -595,14 +596,15 @@ class CustomersRepo(_Repo):
     def add_phone(self, customer_id: int, phone: str, digits: str, key: str) -> None:
         self.c.execute(insert(phones_t).values(customer_id=customer_id, phone=phone, digits=digits, key=key))
 
-    def get(self, customer_id: int, *, share_lock: bool = False):
+    def get(self, customer_id: int, *, share_lock: bool = False) -> CustomerRecord | None:
         """The customer's row; ``share_lock`` holds it FOR SHARE on PostgreSQL until the transaction ends (an order
         or cart taken for the customer then waits for a merge of them, which locks it FOR UPDATE, or the merge waits
         for the order, and moves it)."""
         lock = share_lock and self._pg
-        return self.c.execute(built(("customer", lock), lambda: (
+        row = self.c.execute(built(("customer", lock), lambda: (
             select(customers_t).where(customers_t.c.id == bindparam("id")).with_for_update(read=True) if lock else
             select(customers_t).where(customers_t.c.id == bindparam("id")))), {"id": customer_id}).first()
+        return CustomerRecord(*row) if row is not None else None
 
     def phones_of(self, customer_ids) -> dict[int, list[str]]:
         out: dict[int, list[str]] = {}
@@ -614,9 +616,10 @@ class CustomersRepo(_Repo):
             out.setdefault(cid, []).append(phone)
         return out
 
-    def addresses_of(self, customer_id: int):
+    def addresses_of(self, customer_id: int) -> list[CustomerAddressRecord]:
         t = m.CustomerAddress.__table__
-        return self.c.execute(select(t).where(t.c.customer_id == customer_id).order_by(t.c.id)).all()
+        return [CustomerAddressRecord(*r) for r in self.c.execute(select(t).where(t.c.customer_id == customer_id)
+                                                                  .order_by(t.c.id))]
 
     def add_address(self, customer_id: int, label: str, address: str) -> int:
         t = m.CustomerAddress.__table__
@@ -642,7 +645,7 @@ class CustomersRepo(_Repo):
                                    .distinct()).scalars())
 
     def find(self, *, digits: str | None, words: list[str], email: str | None, customer_id: int | None,
-             limit: int = 20, key: str | None = None):
+             limit: int = 20, key: str | None = None) -> list[CustomerRecord]:
         """Customers matching any of: the number, part of a phone number's digits (or its key), the start of the
         email address, every word in the name. Each part is one indexed lookup (trigram index for substrings)."""
         parts = []
@@ -672,7 +675,7 @@ class CustomersRepo(_Repo):
             return []
         q = (select(customers_t).where(customers_t.c.id.in_(union(*parts)), customers_t.c.merged_into_id.is_(None))
              .order_by(customers_t.c.name_lower, customers_t.c.id).limit(limit))
-        return self.c.execute(q).all()
+        return [CustomerRecord(*r) for r in self.c.execute(q)]
 
     def replace_phones(self, customer_id: int, phones: list[tuple[str, str, str]]) -> None:
         """The customer's phones become ``phones`` ((as typed, digits, key) each)."""
