@@ -206,3 +206,28 @@ class CustomerAddressRecord:
     label: str
     address: str
     created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ProductRecord:
+    """A product (table ``products``) with its stock (``on_hand`` and ``reserved`` of table ``stock``)."""
+
+    id: int
+    sku: str
+    name: str
+    description: str
+    barcode: str | None
+    category: str
+    unit_price_minor: int
+    cost_minor: int
+    tax_rate_bp: int
+    location: str
+    reorder_point: int
+    reorder_qty: int
+    weight_grams: int
+    active: bool
+    search_text: str
+    created_at: datetime
+    updated_at: datetime
+    on_hand: int
+    reserved: int

@@ -22,7 +22,7 @@ from sqlalchemy.sql.roles import ColumnsClauseRole
 
 from ...domain.events import AnyEvent, to_record
 from ...services.repository_records import (AuditRecord, CustomerAddressRecord, CustomerRecord, EventRecord,
-                                            UserRecord)
+                                            ProductRecord, UserRecord)
 from . import models as m
 from .models_performance import MIN_TRIGRAM_WORD
 from .models_performance import PG_NAME_WORDS_TSVECTOR, WORD_POSITION_WEIGHT, typed_words
@@ -137,38 +137,46 @@ class UsersRepo(_Repo):
 
 
 _PRODUCT_COLS: list[ColumnsClauseRole] = [products_t, stock_t.c.on_hand, stock_t.c.reserved]
+_PRODUCT_WIDTH = len(products_t.c) + 2
+"""How many of a product query's columns a ``ProductRecord`` takes (a search adds its ranking after them)."""
+
+
+def _product(row) -> ProductRecord | None:
+    return ProductRecord(*row) if row is not None else None
 
 
 class ProductsRepo(_Repo):
     def _select(self):
         return select(*_PRODUCT_COLS).join(stock_t, stock_t.c.product_id == products_t.c.id)
 
-    def by_sku(self, sku: str):
-        return self.c.execute(built("product by sku", lambda: self._select().where(
-            products_t.c.sku == bindparam("sku"))), {"sku": sku}).first()
+    def by_sku(self, sku: str) -> ProductRecord | None:
+        return _product(self.c.execute(built("product by sku", lambda: self._select().where(
+            products_t.c.sku == bindparam("sku"))), {"sku": sku}).first())
 
-    def by_skus(self, skus) -> dict:
+    def by_skus(self, skus) -> dict[str, ProductRecord]:
         rows = self.c.execute(built("products by skus", lambda: self._select().where(
-            products_t.c.sku.in_(bindparam("skus", expanding=True)))), {"skus": list(skus)}).all()
-        return {r.sku: r for r in rows}
+            products_t.c.sku.in_(bindparam("skus", expanding=True)))), {"skus": list(skus)})
+        return {r.sku: ProductRecord(*r) for r in rows}
 
-    def by_barcode(self, barcode: str):
-        return self.c.execute(self._select().where(products_t.c.barcode == barcode)).first()
+    def by_barcode(self, barcode: str) -> ProductRecord | None:
+        return _product(self.c.execute(self._select().where(products_t.c.barcode == barcode)).first())
 
-    def by_barcodes(self, barcodes) -> dict:
-        rows = self.c.execute(self._select().where(products_t.c.barcode.in_(list(barcodes)))).all()
-        return {r.barcode: r for r in rows}
+    def by_barcodes(self, barcodes) -> dict[str, ProductRecord]:
+        rows = self.c.execute(self._select().where(products_t.c.barcode.in_(list(barcodes))))
+        return {r.barcode: ProductRecord(*r) for r in rows}
 
-    def get(self, product_id: int):
-        return self.c.execute(built("product", lambda: self._select().where(products_t.c.id == bindparam("id"))),
-                              {"id": product_id}).first()
+    def get(self, product_id: int) -> ProductRecord | None:
+        return _product(self.c.execute(built("product", lambda: self._select().where(
+            products_t.c.id == bindparam("id"))), {"id": product_id}).first())
 
-    def by_ids(self, product_ids) -> dict:
+    def by_ids(self, product_ids) -> dict[int, ProductRecord]:
         """The products of ``product_ids`` (with their stock) by id, in one statement."""
         ids = sorted(set(product_ids))
+        if not ids:
+            return {}
         rows = self.c.execute(built("products by ids", lambda: self._select().where(
-            products_t.c.id.in_(bindparam("ids", expanding=True)))), {"ids": ids}).all() if ids else []
-        return {r.id: r for r in rows}
+            products_t.c.id.in_(bindparam("ids", expanding=True)))), {"ids": ids})
+        return {r.id: ProductRecord(*r) for r in rows}
 
     def add(self, values: Mapping[str, object]) -> int:
         now = _now()
@@ -198,7 +206,7 @@ class ProductsRepo(_Repo):
 
     def search(self, text_: str = "", *, limit: int = 50, offset: int = 0, category: str | None = None,
                active_only: bool = True, low_stock: bool = False, out_of_stock: bool = False,
-               order_by: str = "sku", descending: bool = False):
+               order_by: str = "sku", descending: bool = False) -> list[ProductRecord]:
         typed = (text_ or "").strip()
         filters = (category or None, active_only, low_stock, out_of_stock)
         if typed and order_by == "sku" and not descending:
@@ -210,7 +218,7 @@ class ProductsRepo(_Repo):
                "reorder_point": products_t.c.reorder_point}.get(order_by, products_t.c.sku)
         q = self._filter(self._select(), typed, *filters)
         q = q.order_by(col.desc() if descending else col, products_t.c.id).limit(limit).offset(offset)
-        return self.c.execute(q).all()
+        return [ProductRecord(*r) for r in self.c.execute(q)]
 
     def count(self, text_: str = "", *, category=None, active_only=True, low_stock=False, out_of_stock=False) -> int:
         q = select(func.count()).select_from(products_t.join(stock_t, stock_t.c.product_id == products_t.c.id))
@@ -260,7 +268,8 @@ class ProductsRepo(_Repo):
     # The statements are built once per shape (dialect, number of words, filters) with bound parameters: building
     # them took longer than running them.
 
-    def _type_ahead(self, typed: str, limit: int, offset: int, category, active_only, low_stock, out_of_stock):
+    def _type_ahead(self, typed: str, limit: int, offset: int, category, active_only, low_stock,
+                    out_of_stock) -> list[ProductRecord]:
         """One page in at most two statements: exact and SKU-prefix matches (each walked in SKU order, stopping at
         the page's end), then, if the page is not full yet, the ranked name matches."""
         want = offset + limit
@@ -270,9 +279,10 @@ class ProductsRepo(_Repo):
                   "category": category}
         stmt = built(("type-ahead: SKU or barcode", *shape), lambda: self._found_statement(*shape[1:]))
         rows = self.c.execute(stmt, params).all()
+        # the rows end with the query's own columns (group, score), left out of the records
         if len(rows) >= want:
-            return rows[offset:want]
-        page = rows[offset:]
+            return [ProductRecord(*r[:_PRODUCT_WIDTH]) for r in rows[offset:want]]
+        page = [ProductRecord(*r[:_PRODUCT_WIDTH]) for r in rows[offset:]]
         words = typed_words(typed)
         if not words:
             return page
@@ -282,7 +292,7 @@ class ProductsRepo(_Repo):
         for i, w in enumerate(words):
             params[f"w{i}"], params[f"w{i}_hi"] = w, w + _TOP
         stmt = built(("type-ahead: names", len(words), *shape), lambda: self._names_statement(len(words), *shape[1:]))
-        return [*page, *self.c.execute(stmt, params).all()]
+        return [*page, *(ProductRecord(*r[:_PRODUCT_WIDTH]) for r in self.c.execute(stmt, params))]
 
     def _found_statement(self, category: bool, active_only, low_stock, out_of_stock):
         base = self._plain_filters(self._select(), bindparam("category") if category else None, active_only,
