@@ -231,3 +231,37 @@ class ProductRecord:
     updated_at: datetime
     on_hand: int
     reserved: int
+
+
+@dataclass(frozen=True, slots=True)
+class StockRecord:
+    """A product's stock row (table ``stock``)."""
+
+    product_id: int
+    on_hand: int
+    reserved: int
+
+
+@dataclass(frozen=True, slots=True)
+class StockLevel:
+    """What a product's stock row holds after a reservation: units on hand and reserved."""
+
+    on_hand: int
+    reserved: int
+
+
+@dataclass(frozen=True, slots=True)
+class StockMoveRecord:
+    """A stock move (table ``stock_moves``) with who made it."""
+
+    id: int
+    product_id: int
+    on_hand_delta: int
+    reserved_delta: int
+    kind: str
+    reason: str
+    order_id: int | None
+    reference: str
+    user_id: int | None
+    created_at: datetime
+    username: str | None

@@ -29,6 +29,8 @@ from oms_desktop.services import repository_records as rp
     (rp.CustomerPhoneRecord, m.CustomerPhone.__table__, ()),
     (rp.CustomerAddressRecord, m.CustomerAddress.__table__, ()),
     (rp.ProductRecord, m.Product.__table__, ("on_hand", "reserved")),
+    (rp.StockRecord, m.Stock.__table__, ()),
+    (rp.StockMoveRecord, m.StockMove.__table__, ("username",)),
 ], ids=lambda v: getattr(v, "__name__", None))
 def test_a_record_has_its_tables_columns_and_what_its_query_joins(record, table, joined):
     assert [f.name for f in fields(record)] == [*table.c.keys(), *joined]

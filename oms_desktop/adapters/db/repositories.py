@@ -22,7 +22,7 @@ from sqlalchemy.sql.roles import ColumnsClauseRole
 
 from ...domain.events import AnyEvent, to_record
 from ...services.repository_records import (AuditRecord, CustomerAddressRecord, CustomerRecord, EventRecord,
-                                            ProductRecord, UserRecord)
+                                            ProductRecord, StockLevel, StockMoveRecord, StockRecord, UserRecord)
 from . import models as m
 from .models_performance import MIN_TRIGRAM_WORD
 from .models_performance import PG_NAME_WORDS_TSVECTOR, WORD_POSITION_WEIGHT, typed_words
@@ -412,16 +412,18 @@ class ProductsRepo(_Repo):
 
 
 class StockRepo(_Repo):
-    def get(self, product_id: int):
-        return self.c.execute(built("stock", lambda: select(stock_t).where(stock_t.c.product_id == bindparam("id"))),
-                              {"id": product_id}).first()
+    def get(self, product_id: int) -> StockRecord | None:
+        row = self.c.execute(built("stock", lambda: select(stock_t).where(stock_t.c.product_id == bindparam("id"))),
+                             {"id": product_id}).first()
+        return StockRecord(*row) if row is not None else None
 
-    def try_reserve(self, product_id: int, qty: int):
+    def try_reserve(self, product_id: int, qty: int) -> StockLevel | None:
         """Atomic conditional reservation, safe under READ COMMITTED and SQLite's single writer.
 
         Returns the new (on_hand, reserved), or None when fewer than ``qty`` are available (nothing changed).
         """
-        return self.c.execute(_TRY_RESERVE, {"pid": product_id, "qty": qty}).first()
+        row = self.c.execute(_TRY_RESERVE, {"pid": product_id, "qty": qty}).first()
+        return StockLevel(*row) if row is not None else None
 
     def reserve_up_to(self, product_id: int, qty: int) -> int:
         """Reserve as many of ``qty`` as are available (none: 0) and say how many: the row is locked first on
@@ -511,10 +513,10 @@ class StockRepo(_Repo):
                     "user_id": None, "created_at": now}
             self.c.execute(plain_insert(moves_t), [{**base, **r} for r in rows])
 
-    def moves(self, product_id: int, limit: int = 500):
+    def moves(self, product_id: int, limit: int = 500) -> list[StockMoveRecord]:
         q = (select(moves_t, users_t.c.username).outerjoin(users_t, users_t.c.id == moves_t.c.user_id)
              .where(moves_t.c.product_id == product_id).order_by(moves_t.c.id.desc()).limit(limit))
-        return self.c.execute(q).all()
+        return [StockMoveRecord(*r) for r in self.c.execute(q)]
 
     def invariant_violations(self) -> list[tuple]:
         """Stock rows that differ from the sum of their moves (should always be empty)."""
