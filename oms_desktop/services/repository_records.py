@@ -265,3 +265,99 @@ class StockMoveRecord:
     user_id: int | None
     created_at: datetime
     username: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRecord:
+    """An order or cart as stored (table ``orders``)."""
+
+    id: int
+    tracking_number: str | None
+    customer_id: int | None
+    channel: str
+    status: str
+    currency: str
+    net_minor: int
+    tax_minor: int
+    total_minor: int
+    prices_include_tax: bool
+    tax_rounding: str
+    express: bool
+    notes: str
+    created_by: int | None
+    created_at: datetime
+    confirmed_at: datetime | None
+    updated_at: datetime
+    version: int
+    last_change: str
+    last_change_at: datetime | None
+    last_change_by: str
+    shipping_method: str | None
+    coupon_id: int | None
+    external_ref: str | None
+    ship_to: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListedOrderRecord:
+    """An order in a list of orders (table ``orders``) with its customer's name and how many lines it has."""
+
+    id: int
+    tracking_number: str | None
+    customer_id: int | None
+    channel: str
+    status: str
+    currency: str
+    net_minor: int
+    tax_minor: int
+    total_minor: int
+    prices_include_tax: bool
+    tax_rounding: str
+    express: bool
+    notes: str
+    created_by: int | None
+    created_at: datetime
+    confirmed_at: datetime | None
+    updated_at: datetime
+    version: int
+    last_change: str
+    last_change_at: datetime | None
+    last_change_by: str
+    shipping_method: str | None
+    coupon_id: int | None
+    external_ref: str | None
+    ship_to: str
+    customer_name: str | None
+    line_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLineRecord:
+    """An order line (table ``order_lines``)."""
+
+    id: int
+    order_id: int
+    line_no: int
+    product_id: int
+    sku: str
+    name: str
+    quantity: int
+    unit_price_minor: int
+    tax_rate_bp: int
+    discount_bp: int
+    net_minor: int
+    tax_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrderStatusChangeRecord:
+    """A change of an order's status (table ``order_status_history``) with who made it."""
+
+    id: int
+    order_id: int
+    from_status: str | None
+    to_status: str
+    user_id: int | None
+    note: str
+    at: datetime
+    username: str | None

@@ -31,6 +31,10 @@ from oms_desktop.services import repository_records as rp
     (rp.ProductRecord, m.Product.__table__, ("on_hand", "reserved")),
     (rp.StockRecord, m.Stock.__table__, ()),
     (rp.StockMoveRecord, m.StockMove.__table__, ("username",)),
+    (rp.OrderRecord, m.Order.__table__, ()),
+    (rp.ListedOrderRecord, m.Order.__table__, ("customer_name", "line_count")),
+    (rp.OrderLineRecord, m.OrderLine.__table__, ()),
+    (rp.OrderStatusChangeRecord, m.OrderStatusChange.__table__, ("username",)),
 ], ids=lambda v: getattr(v, "__name__", None))
 def test_a_record_has_its_tables_columns_and_what_its_query_joins(record, table, joined):
     assert [f.name for f in fields(record)] == [*table.c.keys(), *joined]

@@ -22,6 +22,7 @@ from sqlalchemy.sql.roles import ColumnsClauseRole
 
 from ...domain.events import AnyEvent, to_record
 from ...services.repository_records import (AuditRecord, CustomerAddressRecord, CustomerRecord, EventRecord,
+                                            ListedOrderRecord, OrderLineRecord, OrderRecord, OrderStatusChangeRecord,
                                             ProductRecord, StockLevel, StockMoveRecord, StockRecord, UserRecord)
 from . import models as m
 from .models_performance import MIN_TRIGRAM_WORD
@@ -757,15 +758,16 @@ class OrdersRepo(_Repo):
         if rows:
             self.c.execute(plain_insert(history_t), rows)
 
-    def get(self, order_id: int, *, for_update: bool = False):
+    def get(self, order_id: int, *, for_update: bool = False) -> OrderRecord | None:
         """The order row; ``for_update`` locks it on PostgreSQL FOR NO KEY UPDATE: writers of one order still go one
         after the other, but a row that only refers to it (a stock move, a history row: their foreign keys take
         KEY SHARE) is not held up. A receipt holding a stock row reserves for a waiting backorder of an order whose
         amendment holds the order and waits for that stock row: with FOR UPDATE the two deadlocked."""
         lock = for_update and self._pg
-        return self.c.execute(built(("order", lock), lambda: (
+        row = self.c.execute(built(("order", lock), lambda: (
             select(orders_t).where(orders_t.c.id == bindparam("id")).with_for_update(key_share=True) if lock else
             select(orders_t).where(orders_t.c.id == bindparam("id")))), {"id": order_id}).first()
+        return OrderRecord(*row) if row is not None else None
 
     def id_by_tracking(self, tracking: str) -> int | None:
         return self.c.execute(built("order by tracking", lambda: select(orders_t.c.id).where(
@@ -800,9 +802,9 @@ class OrdersRepo(_Repo):
         self.c.execute(built("update order", lambda: update(orders_t).where(orders_t.c.id == bindparam("_order_id"))),
                        {**values, "updated_at": _now(), "_order_id": order_id})
 
-    def lines(self, order_id: int):
-        return self.c.execute(built("order lines", lambda: select(lines_t).where(
-            lines_t.c.order_id == bindparam("id")).order_by(lines_t.c.line_no)), {"id": order_id}).all()
+    def lines(self, order_id: int) -> list[OrderLineRecord]:
+        return [OrderLineRecord(*r) for r in self.c.execute(built("order lines", lambda: select(lines_t).where(
+            lines_t.c.order_id == bindparam("id")).order_by(lines_t.c.line_no)), {"id": order_id})]
 
     def add_line(self, values: Mapping[str, object]) -> None:
         self.c.execute(insert(lines_t).values(**values))
@@ -822,14 +824,15 @@ class OrdersRepo(_Repo):
         self.c.execute(plain_insert(history_t), dict(order_id=order_id, from_status=from_status, to_status=to_status,
                                                      user_id=user_id, note=note, at=at or _now()))
 
-    def history(self, order_id: int):
-        return self.c.execute(built("order history", lambda: (
+    def history(self, order_id: int) -> list[OrderStatusChangeRecord]:
+        return [OrderStatusChangeRecord(*r) for r in self.c.execute(built("order history", lambda: (
             select(history_t, users_t.c.username).outerjoin(users_t, users_t.c.id == history_t.c.user_id)
-            .where(history_t.c.order_id == bindparam("id")).order_by(history_t.c.id))), {"id": order_id}).all()
+            .where(history_t.c.order_id == bindparam("id")).order_by(history_t.c.id))), {"id": order_id})]
 
     def list(self, *, status: str | None = None, customer_id: int | None = None, limit: int = 50, offset: int = 0,
              newest_first: bool = True, customer_ids: list[int] | None = None, order_ids: list[int] | None = None,
-             created_from: datetime | None = None, created_before: datetime | None = None):
+             created_from: datetime | None = None,
+             created_before: datetime | None = None) -> list[ListedOrderRecord]:
         """A page of orders, newest first: of a status, of a customer (or any of ``customer_ids``), among
         ``order_ids``, created in [``created_from``, ``created_before``). Each filter is a range of one index
         (ix_orders_status_created, ix_orders_customer_created, the primary key, ix_orders_created)."""
@@ -851,7 +854,7 @@ class OrdersRepo(_Repo):
             q = q.where(orders_t.c.created_at < created_before)
         order = (orders_t.c.created_at.desc(), orders_t.c.id.desc()) if newest_first else \
             (orders_t.c.created_at, orders_t.c.id)
-        return self.c.execute(q.order_by(*order).limit(limit).offset(offset)).all()
+        return [ListedOrderRecord(*r) for r in self.c.execute(q.order_by(*order).limit(limit).offset(offset))]
 
 
 class EventsRepo(_Repo):
