@@ -6,7 +6,7 @@ row's mapping (``UserRecord(**row._mapping)``) and ``tests/unit/test_repository_
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -361,3 +361,180 @@ class OrderStatusChangeRecord:
     note: str
     at: datetime
     username: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceRecord:
+    """An invoice or credit note (table ``invoices``) with its customer's name, who issued it and the number of
+    the invoice a credit note refers to."""
+
+    id: int
+    kind: str
+    series: str
+    seq: int
+    number: str
+    order_id: int
+    customer_id: int | None
+    references_id: int | None
+    issue_date: date
+    due_date: date | None
+    currency: str
+    net_minor: int
+    tax_minor: int
+    total_minor: int
+    tax_rounding: str
+    bill_to: str
+    ship_to: str
+    reason: str
+    seller: str
+    seller_vat_id: str
+    prepaid_minor: int
+    issued_by: int | None
+    issued_at: datetime
+    customer_name: str | None
+    issued_by_name: str | None
+    references_number: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceLineRecord:
+    """A line of an invoice or credit note (table ``invoice_lines``)."""
+
+    id: int
+    invoice_id: int
+    line_no: int
+    product_id: int | None
+    sku: str
+    name: str
+    quantity: int
+    unit_price_minor: int
+    tax_rate_bp: int
+    discount_bp: int
+    net_minor: int
+    tax_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class OpenAccountRecord:
+    """Why an order's account is open (table ``open_accounts``)."""
+
+    order_id: int
+    unsettled: bool
+    paid_not_invoiced: bool
+    shipped_not_invoiced: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OpenOrderAccount:
+    """An open account as the accounts queue shows it: the order, its customer, what was invoiced (less credit
+    notes) and paid (less refunds), its last invoice and due date, and why it is open."""
+
+    id: int
+    status: str
+    total_minor: int
+    currency: str
+    created_at: datetime
+    customer_name: str | None
+    invoiced: int
+    paid: int
+    invoice_number: str | None
+    due_date: date | None
+    has_invoice: bool
+    unsettled: bool
+    paid_not_invoiced: bool
+    shipped_not_invoiced: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OrderAccount:
+    """An order's account: the order, its customer, invoiced (less credit notes) and paid (less refunds), its
+    last invoice and due date."""
+
+    id: int
+    status: str
+    total_minor: int
+    currency: str
+    created_at: datetime
+    tracking_number: str | None
+    customer_name: str | None
+    invoiced: int
+    paid: int
+    invoice_number: str | None
+    due_date: date | None
+    has_invoice: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PaidOrder:
+    """An order that took money and has no invoice yet, with what it was paid (less refunds)."""
+
+    id: int
+    status: str
+    total_minor: int
+    currency: str
+    created_at: datetime
+    customer_name: str | None
+    paid: int
+
+
+@dataclass(frozen=True, slots=True)
+class ShippedOrderAccount:
+    """An order with shipped units not invoiced yet, with its account as ``OrderAccount`` has it."""
+
+    id: int
+    status: str
+    total_minor: int
+    currency: str
+    created_at: datetime
+    customer_name: str | None
+    invoiced: int
+    paid: int
+    invoice_number: str | None
+    due_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntryRecord:
+    """A journal entry (table ``ledger_entries``)."""
+
+    id: int
+    kind: str
+    description: str
+    posted_at: datetime
+    posted_on: date
+    currency: str
+    order_id: int | None
+    invoice_id: int | None
+    payment_id: int | None
+    reverses_id: int | None
+    user_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntryRecord:
+    """A journal entry (table ``ledger_entries``) as the journal lists it, with who posted it and the entry
+    reversing it, if any."""
+
+    id: int
+    kind: str
+    description: str
+    posted_at: datetime
+    posted_on: date
+    currency: str
+    order_id: int | None
+    invoice_id: int | None
+    payment_id: int | None
+    reverses_id: int | None
+    user_id: int | None
+    username: str | None
+    reversed_by: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerPostingRecord:
+    """A posting of a journal entry (table ``ledger_postings``)."""
+
+    id: int
+    entry_id: int
+    account: str
+    amount_minor: int

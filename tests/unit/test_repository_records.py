@@ -35,6 +35,12 @@ from oms_desktop.services import repository_records as rp
     (rp.ListedOrderRecord, m.Order.__table__, ("customer_name", "line_count")),
     (rp.OrderLineRecord, m.OrderLine.__table__, ()),
     (rp.OrderStatusChangeRecord, m.OrderStatusChange.__table__, ("username",)),
+    (rp.InvoiceRecord, a.Invoice.__table__, ("customer_name", "issued_by_name", "references_number")),
+    (rp.InvoiceLineRecord, a.InvoiceLine.__table__, ()),
+    (rp.OpenAccountRecord, a.OpenAccount.__table__, ()),
+    (rp.LedgerEntryRecord, a.LedgerEntry.__table__, ()),
+    (rp.JournalEntryRecord, a.LedgerEntry.__table__, ("username", "reversed_by")),
+    (rp.LedgerPostingRecord, a.LedgerPosting.__table__, ()),
 ], ids=lambda v: getattr(v, "__name__", None))
 def test_a_record_has_its_tables_columns_and_what_its_query_joins(record, table, joined):
     assert [f.name for f in fields(record)] == [*table.c.keys(), *joined]
