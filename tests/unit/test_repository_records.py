@@ -9,6 +9,7 @@ import pytest
 
 from oms_desktop.adapters.db import models as m
 from oms_desktop.adapters.db import models_accounts as a
+from oms_desktop.adapters.db import models_carts as mc
 from oms_desktop.adapters.db import models_mail as mm
 from oms_desktop.adapters.db import models_printing as mpr
 from oms_desktop.adapters.db import models_till as t
@@ -41,6 +42,13 @@ from oms_desktop.services import repository_records as rp
     (rp.LedgerEntryRecord, a.LedgerEntry.__table__, ()),
     (rp.JournalEntryRecord, a.LedgerEntry.__table__, ("username", "reversed_by")),
     (rp.LedgerPostingRecord, a.LedgerPosting.__table__, ()),
+    (rp.OrderAdjustmentRecord, mc.OrderAdjustment.__table__, ()),
+    (rp.InvoiceAdjustmentRecord, mc.InvoiceAdjustment.__table__, ()),
+    (rp.CartIncentiveRecord, mc.CartIncentive.__table__, ("offered_by_name",)),
+    (rp.CartOnBoard, m.Order.__table__, ("at_risk", "customer_name", "agent", "items", "incentive_count")),
+    (rp.PromotionRecord, mc.Promotion.__table__, ()),
+    (rp.CouponRecord, mc.Coupon.__table__, ()),
+    (rp.ShippingMethodRecord, mc.ShippingMethod.__table__, ()),
 ], ids=lambda v: getattr(v, "__name__", None))
 def test_a_record_has_its_tables_columns_and_what_its_query_joins(record, table, joined):
     assert [f.name for f in fields(record)] == [*table.c.keys(), *joined]
