@@ -14,6 +14,7 @@ from oms_desktop.adapters.db import models_mail as mm
 from oms_desktop.adapters.db import models_printing as mpr
 from oms_desktop.adapters.db import models_till as t
 from oms_desktop.services import repository_records as rp
+from oms_desktop.services import repository_records_accounts as ra
 
 
 @pytest.mark.parametrize("record, table, joined", [
@@ -36,19 +37,19 @@ from oms_desktop.services import repository_records as rp
     (rp.ListedOrderRecord, m.Order.__table__, ("customer_name", "line_count")),
     (rp.OrderLineRecord, m.OrderLine.__table__, ()),
     (rp.OrderStatusChangeRecord, m.OrderStatusChange.__table__, ("username",)),
-    (rp.InvoiceRecord, a.Invoice.__table__, ("customer_name", "issued_by_name", "references_number")),
-    (rp.InvoiceLineRecord, a.InvoiceLine.__table__, ()),
-    (rp.OpenAccountRecord, a.OpenAccount.__table__, ()),
-    (rp.LedgerEntryRecord, a.LedgerEntry.__table__, ()),
-    (rp.JournalEntryRecord, a.LedgerEntry.__table__, ("username", "reversed_by")),
-    (rp.LedgerPostingRecord, a.LedgerPosting.__table__, ()),
-    (rp.OrderAdjustmentRecord, mc.OrderAdjustment.__table__, ()),
-    (rp.InvoiceAdjustmentRecord, mc.InvoiceAdjustment.__table__, ()),
-    (rp.CartIncentiveRecord, mc.CartIncentive.__table__, ("offered_by_name",)),
-    (rp.CartOnBoard, m.Order.__table__, ("at_risk", "customer_name", "agent", "items", "incentive_count")),
-    (rp.PromotionRecord, mc.Promotion.__table__, ()),
-    (rp.CouponRecord, mc.Coupon.__table__, ()),
-    (rp.ShippingMethodRecord, mc.ShippingMethod.__table__, ()),
+    (ra.InvoiceRecord, a.Invoice.__table__, ("customer_name", "issued_by_name", "references_number")),
+    (ra.InvoiceLineRecord, a.InvoiceLine.__table__, ()),
+    (ra.OpenAccountRecord, a.OpenAccount.__table__, ()),
+    (ra.LedgerEntryRecord, a.LedgerEntry.__table__, ()),
+    (ra.JournalEntryRecord, a.LedgerEntry.__table__, ("username", "reversed_by")),
+    (ra.LedgerPostingRecord, a.LedgerPosting.__table__, ()),
+    (ra.OrderAdjustmentRecord, mc.OrderAdjustment.__table__, ()),
+    (ra.InvoiceAdjustmentRecord, mc.InvoiceAdjustment.__table__, ()),
+    (ra.CartIncentiveRecord, mc.CartIncentive.__table__, ("offered_by_name",)),
+    (ra.CartOnBoard, m.Order.__table__, ("at_risk", "customer_name", "agent", "items", "incentive_count")),
+    (ra.PromotionRecord, mc.Promotion.__table__, ()),
+    (ra.CouponRecord, mc.Coupon.__table__, ()),
+    (ra.ShippingMethodRecord, mc.ShippingMethod.__table__, ()),
 ], ids=lambda v: getattr(v, "__name__", None))
 def test_a_record_has_its_tables_columns_and_what_its_query_joins(record, table, joined):
     assert [f.name for f in fields(record)] == [*table.c.keys(), *joined]

@@ -10,9 +10,10 @@ from sqlalchemy import (and_, bindparam, case, exists, func, insert, literal, li
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ...services.repository_records import (InvoiceLineRecord, InvoiceRecord, JournalEntryRecord, LedgerEntryRecord,
-                                            LedgerPostingRecord, OpenAccountRecord, OpenOrderAccount, OrderAccount,
-                                            PaidOrder, PaymentRecord, ShippedOrderAccount)
+from ...services.repository_records import PaymentRecord
+from ...services.repository_records_accounts import (InvoiceLineRecord, InvoiceRecord, JournalEntryRecord,
+                                                     LedgerEntryRecord, LedgerPostingRecord, OpenAccountRecord,
+                                                     OpenOrderAccount, OrderAccount, PaidOrder, ShippedOrderAccount)
 from . import models as m
 from . import models_accounts as a
 from . import models_warehouse as w

@@ -9,9 +9,9 @@ from datetime import date, datetime
 
 from sqlalchemy import bindparam, case, delete, exists, func, insert, select, update
 
-from ...services.repository_records import (BilledAdjustment, CartConversion, CartIncentiveRecord, CartOnBoard,
-                                            CouponRecord, InvoiceAdjustmentRecord, OrderAdjustmentRecord,
-                                            PromotionRecord, ShippingMethodRecord)
+from ...services.repository_records_accounts import (BilledAdjustment, CartConversion, CartIncentiveRecord,
+                                                     CartOnBoard, CouponRecord, InvoiceAdjustmentRecord,
+                                                     OrderAdjustmentRecord, PromotionRecord, ShippingMethodRecord)
 from . import models_accounts as ma
 from . import models_carts as mc
 from .repositories import _now, _Repo, built, customers_t, history_t, insert_returning_id, lines_t, orders_t, \
