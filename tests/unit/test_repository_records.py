@@ -12,9 +12,13 @@ from oms_desktop.adapters.db import models_accounts as a
 from oms_desktop.adapters.db import models_carts as mc
 from oms_desktop.adapters.db import models_mail as mm
 from oms_desktop.adapters.db import models_printing as mpr
+from oms_desktop.adapters.db import models_purchasing as mp
 from oms_desktop.adapters.db import models_till as t
+from oms_desktop.adapters.db import models_warehouse as w
 from oms_desktop.services import repository_records as rp
 from oms_desktop.services import repository_records_accounts as ra
+from oms_desktop.services import repository_records_purchasing as rpu
+from oms_desktop.services import repository_records_warehouse as rw
 
 
 @pytest.mark.parametrize("record, table, joined", [
@@ -50,6 +54,24 @@ from oms_desktop.services import repository_records_accounts as ra
     (ra.PromotionRecord, mc.Promotion.__table__, ()),
     (ra.CouponRecord, mc.Coupon.__table__, ()),
     (ra.ShippingMethodRecord, mc.ShippingMethod.__table__, ()),
+    (rpu.SupplierRecord, mp.Supplier.__table__, ()),
+    (rpu.PurchaseOrderRecord, mp.PurchaseOrder.__table__, ("supplier_name",)),
+    (rpu.ListedPurchaseOrder, mp.PurchaseOrder.__table__, ("supplier_name", "line_count")),
+    (rpu.PurchaseOrderLineRecord, mp.PurchaseOrderLine.__table__, ()),
+    (rpu.SupplierInvoiceRecord, mp.SupplierInvoice.__table__, ("supplier_name", "username", "paid_minor")),
+    (rpu.SupplierInvoiceLineRecord, mp.SupplierInvoiceLine.__table__, ()),
+    (rpu.SupplierPaymentRecord, mp.SupplierPayment.__table__, ()),
+    (rw.PickListRecord, w.PickList.__table__, ("created_by_name",)),
+    (rw.ListedPickList, w.PickList.__table__, ("created_by_name", "order_count")),
+    (rw.PickListOrderRecord, w.PickListOrder.__table__, ()),
+    (rw.PickListEntry, w.PickListOrder.__table__, ("tracking_number", "order_status", "ship_to", "customer_name",
+                                                   "line_count")),
+    (rw.PickLineRecord, w.PickLine.__table__, ()),
+    (rw.ShipmentRecord, w.Shipment.__table__, ()),
+    (rw.OrderShipmentRecord, w.Shipment.__table__, ("packed_by_name", "shipped_by_name", "delivered_by_name")),
+    (rw.ShipmentLineRecord, w.ShipmentLine.__table__, ()),
+    (rw.BackorderRecord, w.Backorder.__table__, ()),
+    (rw.ReturnedItemRecord, w.ReturnedItem.__table__, ("username",)),
 ], ids=lambda v: getattr(v, "__name__", None))
 def test_a_record_has_its_tables_columns_and_what_its_query_joins(record, table, joined):
     assert [f.name for f in fields(record)] == [*table.c.keys(), *joined]
