@@ -5,8 +5,8 @@ the open-carts board and the activity panel show. ``OrderService`` (orders.py) i
 order's later moves."""
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
-from types import SimpleNamespace
 
 from ..domain import events as ev
 from ..domain.errors import (BusinessRuleViolation, InvalidTransition, NotFound, PermissionDenied, StaleCart,
@@ -62,7 +62,7 @@ class CartEditing(ServiceBase):
             customer = live_customer(uow, customer_id) if customer_id is not None else None
             uow.orders.update(order.id, {"customer_id": customer_id, "ship_to": customer_ship_to(customer)})
             change = f"customer {customer.name}" if customer is not None else "no customer"
-            reprice(uow, with_fields(order, customer_id=customer_id), actor, change)
+            reprice(uow, replace(order, customer_id=customer_id), actor, change)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.set_customer",
                              entity="order", entity_id=order.id, old={"customer_id": order.customer_id},
                              new={"customer_id": customer_id})
@@ -317,10 +317,6 @@ def stale_cart(order) -> StaleCart:
     return StaleCart(f"{order_number(order.id)} was changed by {who} at {when}{what} after you last saw it; "
                      "look at it again and repeat what you did.", order_id=order.id, version=order.version)
 
-
-def with_fields(order, **changes) -> SimpleNamespace:
-    """The order row with some fields as just written (so pricing sees them without reading the row again)."""
-    return SimpleNamespace(**{**order._asdict(), **changes})
 
 
 def _cart_facts(dto: OrderDTO, actor: Actor) -> dict:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -24,7 +24,7 @@ from ..domain.promotions import Effect, normalize_code
 from ..domain.references import order_number
 from ..domain.roles import Perm, can
 from .base import ServiceBase
-from .cart_editing import locked_draft, reprice, with_fields
+from .cart_editing import locked_draft, reprice
 from .cart_pricing import local_day
 from .dto import Actor, CompanyDTO, IncentiveDTO, OrderDTO
 from .order_lookup import load_order, offer_text
@@ -157,7 +157,7 @@ class CartService(ServiceBase):
                 if row is None:
                     raise CouponRefused(f"coupon {code} does not exist")
                 uow.orders.update(order.id, {"coupon_id": row.id})  # refused below, before the commit, if unusable
-                order = with_fields(order, coupon_id=row.id)
+                order = replace(order, coupon_id=row.id)
                 values.update(effect="coupon", coupon_id=row.id, label=f"Coupon {code}")
             elif next_order:
                 if order.customer_id is None:
@@ -215,7 +215,7 @@ class CartService(ServiceBase):
             uow.carts.withdraw_incentive(incentive_id)
             if offer.effect == "coupon" and offer.coupon_id == order.coupon_id:
                 uow.orders.update(order.id, {"coupon_id": None})
-                order = with_fields(order, coupon_id=None)
+                order = replace(order, coupon_id=None)
             reprice(uow, order, actor, f"offer withdrawn: {offer.label}"[:200])
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="cart.withdraw_offer",
                              entity="order", entity_id=order.id, old={"offer": offer.label}, new={})
@@ -242,7 +242,7 @@ class CartService(ServiceBase):
                     raise CouponRefused(f"coupon {key} does not exist")
                 coupon_id, change = row.id, f"coupon {row.code}"
             uow.orders.update(order.id, {"coupon_id": coupon_id})
-            reprice(uow, with_fields(order, coupon_id=coupon_id), actor, change, refuse_coupon=True)
+            reprice(uow, replace(order, coupon_id=coupon_id), actor, change, refuse_coupon=True)
             dto = self._changed(uow, actor, order.id, change, "order.set_coupon")
             uow.commit()
         return dto
@@ -262,7 +262,7 @@ class CartService(ServiceBase):
                     raise ValidationFailed(f"shipping method '{method}' is unknown (known: {known})")
                 change = f"shipping {row.name}"
             uow.orders.update(order.id, {"shipping_method": code})
-            reprice(uow, with_fields(order, shipping_method=code), actor, change)
+            reprice(uow, replace(order, shipping_method=code), actor, change)
             dto = self._changed(uow, actor, order.id, change, "order.set_shipping")
             uow.commit()
         return dto

@@ -249,7 +249,7 @@ class CatalogService(PrintingService):
                     by_category.setdefault(r.category or UNCATEGORISED, []).append(CatalogItem(
                         sku=r.sku, name=r.name, description=short_text(r.description), unit_price=price,
                         tax_rate=(rate * 100).normalize(), availability=word,
-                        ean=r.barcode if is_ean(r.barcode) else ""))
+                        ean=r.barcode if r.barcode is not None and is_ean(r.barcode) else ""))
                 offset += len(rows)
                 if len(rows) < page:
                     break

@@ -179,10 +179,10 @@ def invoice_adjustment_problems(uow: Any) -> list[str]:
 @check("backorders", "a backorder waiting for goods belongs to a confirmed order and waits for no more than the "
                      "order's line")
 def waiting_backorder_problems(uow: Any) -> list[str]:
-    return [f"{order_number(oid)} is {status} but {waiting} x {sku} of it wait for goods"
-            if status != "confirmed" else
-            f"{order_number(oid)} waits for {waiting} x {sku} but orders only {ordered}"
-            for oid, status, sku, waiting, ordered in uow.shipments.waiting_mismatches()]
+    return [f"{order_number(w.order_id)} is {w.status} but {w.waiting} x {w.sku} of it wait for goods"
+            if w.status != "confirmed" else
+            f"{order_number(w.order_id)} waits for {w.waiting} x {w.sku} but orders only {w.ordered}"
+            for w in uow.shipments.waiting_mismatches()]
 
 
 @check("sales", "the sales facts (units, net revenue, orders and returns per local day, product, channel and agent) "

@@ -101,9 +101,9 @@ class DashboardService(ServiceBase):
             conversion = read_conversion(uow, company, today - timedelta(days=CONVERSION_DAYS - 1), today,
                                          "channel")
 
-        def sums(row) -> list[int]:  # key, label, orders, units, net_minor, returned_units, returned_minor
-            return [int(v or 0) for v in row[2:]]
-        now_by, ago_by = ({str(r[0]): sums(r) for r in rows} for rows in (now_rows, ago_rows))
+        def sums(row) -> list[int]:  # orders, units, net_minor, returned_units, returned_minor
+            return [int(v or 0) for v in row.figures()]
+        now_by, ago_by = ({str(r.key): sums(r) for r in rows} for rows in (now_rows, ago_rows))
         channels = sorted(set(now_by) | set(ago_by), key=lambda c: (-(now_by.get(c) or [0, 0, 0])[2], c))
         tiles = tuple(ChannelDayDTO(c, figures_of(now_by.get(c), cur), figures_of(ago_by.get(c), cur))
                       for c in channels)
@@ -111,7 +111,7 @@ class DashboardService(ServiceBase):
         def added(rows: dict[str, list[int]]) -> list[int]:
             return [sum(col) for col in zip([0] * 5, *rows.values())]
         total = ChannelDayDTO("total", figures_of(added(now_by), cur), figures_of(added(ago_by), cur))
-        by_day = {_as_date(r[0]): sums(r) for r in day_rows}
+        by_day = {_as_date(r.key): sums(r) for r in day_rows}
         series = tuple(DaySalesDTO(d, (by_day.get(d) or [0])[0], figures_of(by_day.get(d), cur))
                        for d in (first + timedelta(days=i) for i in range(days)))
         tops = tuple(TopProductDTO(str(r.key), str(r.label or ""), figures_of(sums(r), cur)) for r in top_rows)

@@ -132,8 +132,9 @@ class ForecastService(ServiceBase):
             hit = uow.forecasts.cached(target.kind, [target.key], freq, measure, weeks).get(target.key)
             if hit is not None and hit[0] == fingerprint:
                 return self._load(hit[1])
-            first, sale_days = uow.forecasts.first_sale(target.ids)
-            problem = fc.history_problem(self._name(target), int(sale_days or 0), _as_date(first), today)
+            sold = uow.forecasts.first_sale(target.ids)
+            first = sold.first_day
+            problem = fc.history_problem(self._name(target), sold.sale_days, _as_date(first), today)
             rows = [] if problem else uow.forecasts.daily_sum(
                 max(_as_date(first), today - timedelta(days=HISTORY_DAYS[freq])), today, target.ids)
         if problem:
@@ -141,9 +142,9 @@ class ForecastService(ServiceBase):
         else:
             days: dict[date, float] = {}
             scale = 10 ** exponent(self.company.currency)
-            for d, units, net in rows:
-                d = _as_date(d)
-                days[d] = days.get(d, 0.0) + (float(units) if measure == "units" else float(net) / scale)
+            for r in rows:
+                d = _as_date(r.day)
+                days[d] = days.get(d, 0.0) + (float(r.units) if measure == "units" else float(r.net_minor) / scale)
             dto = self._compute([(target, days)], freq, measure, weeks, today)[0]
         self._store([(target, dto, fingerprint)], weeks)
         return dto
@@ -243,8 +244,8 @@ class ForecastService(ServiceBase):
         out = {}
         for r in stock:
             f = forecasts.get(r.id)
-            if f is None or not f.points or r.supplier_id is None:
-                continue
+            if f is None or not f.points or r.supplier_id is None or r.lead_days is None:
+                continue  # no preferred supplier (its lead time comes with it)
             need = fc.lead_time_need([p.value for p in f.points], [p.high - p.value for p in f.points], 7,
                                      int(r.lead_days), r.on_hand - r.reserved, open_qty.get(r.id, 0))
             if need > 0:
@@ -377,13 +378,13 @@ class ForecastService(ServiceBase):
         floor_n = end_n - HISTORY_DAYS["week"] + 1
         read: dict[int, tuple[int | None, list[int], dict[int, float]]] = {}  # first day, [days sold], by week
         with self._uow(write=False) as uow:
-            for pid, week, units, first_n, sold in uow.forecasts.weekly_units(start, today, ids, floor_n, end_n):
-                got = read.get(pid)
+            for w in uow.forecasts.weekly_units(start, today, ids, floor_n, end_n):
+                got = read.get(w.product_id)
                 if got is None:
-                    got = read[pid] = (None if first_n is None else int(first_n), [0], {})
-                got[1][0] += int(sold or 0)
-                if units:
-                    got[2][int(week)] = float(units)
+                    got = read[w.product_id] = (None if w.first_day is None else int(w.first_day), [0], {})
+                got[1][0] += int(w.days_sold or 0)
+                if w.units:
+                    got[2][int(w.week)] = float(w.units)
             # the history rule from what was read; a product that fails it there may have sold before the window
             history: dict[int, tuple[date | None, int]] = {
                 pid: (None if first_n is None else DAY_ZERO + timedelta(days=first_n), sold[0])

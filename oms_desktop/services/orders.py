@@ -25,7 +25,7 @@ from .ports import utc_now as _now
 from ..domain.references import order_number
 from .customers import live_customer
 from .dto import Actor, OrderDTO, OrderSummaryDTO
-from .cart_editing import CartEditing, customer_ship_to, reprice, stale_cart, with_fields
+from .cart_editing import CartEditing, customer_ship_to, reprice, stale_cart
 from .order_amendments import OrderAmending
 from .order_search import OrderSearching
 from .order_writing import NewOrder, write_orders
@@ -115,7 +115,7 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
             # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
             if allow_backorder:
                 owed = backorders.reserve_or_backorder(
-                    uow, actor, with_fields(order, status=Status.CONFIRMED.value),
+                    uow, actor, replace(order, status=Status.CONFIRMED.value),
                     [(ln.product_id, ln.sku, ln.name, ln.quantity) for ln in lines], "taken at entry")
                 if owed:
                     dto = replace(load_order(uow, order.id), backordered=tuple(sorted(owed.items())))

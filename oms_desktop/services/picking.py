@@ -115,6 +115,7 @@ class PickingService(PrintingService):
         out = []
         for r in rows:
             if r.pick_list_id is not None:
+                assert r.pick_state is not None  # both come from the order's open pick-list entry
                 stage = r.pick_state
             elif r.status == Status.CONFIRMED:
                 stage = "awaiting stock" if r.waiting_units else "waiting"

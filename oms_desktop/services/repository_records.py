@@ -1,7 +1,11 @@
-"""What the repositories return instead of rows: one frozen dataclass per read (``repository_ports.py`` names which).
+"""What the repositories return instead of rows: one frozen dataclass per read (``repository_ports.py`` names which);
+the accounts and carts areas' are in ``repository_records_accounts.py``, the sales and forecasts areas' in
+``repository_records_sales.py``.
 
-Each holds its table's columns in the table's order, then what its query joins in; the adapter builds it from the
-row's mapping (``UserRecord(**row._mapping)``) and ``tests/unit/test_repository_records.py`` keeps the two alike.
+A record of a table holds its columns in the table's order, then what its query joins in; the adapter builds it
+from the row, by position where the query selects exactly that (``CustomerRecord(*row)``: cheap on hot paths), and
+``tests/unit/test_repository_records.py`` keeps the two alike. A read of a projection (joins, aggregates) returns a
+record named for what it is (``ListedOrderRecord``, ``OrderAccount``), its fields the query's columns in order.
 """
 from __future__ import annotations
 
@@ -170,7 +174,202 @@ class AuditRecord:
     new_values: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class CustomerRecord:
+    """A customer as stored (table ``customers``)."""
+
+    id: int
+    name: str
+    email: str
+    billing_address: str
+    shipping_address: str
+    notes: str
+    name_lower: str
+    email_lower: str
+    created_at: datetime
+    mail_opt_out: bool
+    invoice_by_mail: bool
+    merged_into_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerPhoneRecord:
+    """One of a customer's phone numbers: as typed, its digits and its key (table ``customer_phones``)."""
+
+    id: int
+    customer_id: int
+    phone: str
+    digits: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerAddressRecord:
+    """A customer's saved delivery address (table ``customer_addresses``)."""
+
+    id: int
+    customer_id: int
+    label: str
+    address: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ProductRecord:
+    """A product (table ``products``) with its stock (``on_hand`` and ``reserved`` of table ``stock``)."""
+
+    id: int
+    sku: str
+    name: str
+    description: str
+    barcode: str | None
+    category: str
+    unit_price_minor: int
+    cost_minor: int
+    tax_rate_bp: int
+    location: str
+    reorder_point: int
+    reorder_qty: int
+    weight_grams: int
+    active: bool
+    search_text: str
+    created_at: datetime
+    updated_at: datetime
+    on_hand: int
+    reserved: int
+
+
+@dataclass(frozen=True, slots=True)
+class StockRecord:
+    """A product's stock row (table ``stock``)."""
+
+    product_id: int
+    on_hand: int
+    reserved: int
+
+
+@dataclass(frozen=True, slots=True)
+class StockLevel:
+    """What a product's stock row holds after a reservation: units on hand and reserved."""
+
+    on_hand: int
+    reserved: int
+
+
+@dataclass(frozen=True, slots=True)
+class StockMoveRecord:
+    """A stock move (table ``stock_moves``) with who made it."""
+
+    id: int
+    product_id: int
+    on_hand_delta: int
+    reserved_delta: int
+    kind: str
+    reason: str
+    order_id: int | None
+    reference: str
+    user_id: int | None
+    created_at: datetime
+    username: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRecord:
+    """An order or cart as stored (table ``orders``)."""
+
+    id: int
+    tracking_number: str | None
+    customer_id: int | None
+    channel: str
+    status: str
+    currency: str
+    net_minor: int
+    tax_minor: int
+    total_minor: int
+    prices_include_tax: bool
+    tax_rounding: str
+    express: bool
+    notes: str
+    created_by: int | None
+    created_at: datetime
+    confirmed_at: datetime | None
+    updated_at: datetime
+    version: int
+    last_change: str
+    last_change_at: datetime | None
+    last_change_by: str
+    shipping_method: str | None
+    coupon_id: int | None
+    external_ref: str | None
+    ship_to: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListedOrderRecord:
+    """An order in a list of orders (table ``orders``) with its customer's name and how many lines it has."""
+
+    id: int
+    tracking_number: str | None
+    customer_id: int | None
+    channel: str
+    status: str
+    currency: str
+    net_minor: int
+    tax_minor: int
+    total_minor: int
+    prices_include_tax: bool
+    tax_rounding: str
+    express: bool
+    notes: str
+    created_by: int | None
+    created_at: datetime
+    confirmed_at: datetime | None
+    updated_at: datetime
+    version: int
+    last_change: str
+    last_change_at: datetime | None
+    last_change_by: str
+    shipping_method: str | None
+    coupon_id: int | None
+    external_ref: str | None
+    ship_to: str
+    customer_name: str | None
+    line_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLineRecord:
+    """An order line (table ``order_lines``)."""
+
+    id: int
+    order_id: int
+    line_no: int
+    product_id: int
+    sku: str
+    name: str
+    quantity: int
+    unit_price_minor: int
+    tax_rate_bp: int
+    discount_bp: int
+    net_minor: int
+    tax_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrderStatusChangeRecord:
+    """A change of an order's status (table ``order_status_history``) with who made it."""
+
+    id: int
+    order_id: int
+    from_status: str | None
+    to_status: str
+    user_id: int | None
+    note: str
+    at: datetime
+    username: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class EditStampRecord:
     """The last saved change of an edited record (table ``edit_stamps``), with its author's name."""
 

@@ -125,7 +125,8 @@ class SalesService(ServiceBase):
                 totals = [[sum(col) for col in zip([0] * 5, *(s for _, s in rows.values()))]
                           for rows in (now_rows, ly_rows)]
             else:
-                totals = [self._sums(uow.sales.day_total(a, b)) for a, b in ((start, end), (ly_start, ly_end))]
+                totals = [self._sums(uow.sales.day_total(a, b).figures())
+                          for a, b in ((start, end), (ly_start, ly_end))]
             top_rows = uow.sales.product_figures(start, end, "product", top=top) if top else []
             top_ly = ({r.key: r for r in uow.sales.product_figures(ly_start, ly_end, "product",
                                                                   only=[r.key for r in top_rows])}
@@ -149,8 +150,8 @@ class SalesService(ServiceBase):
         rows = tuple(SalesRowDTO(k, labels.get(k, ""), figures(this_year.get(k)), figures(last_year.get(k)))
                      for k in keys)
         total = SalesRowDTO("total", "", figures(totals[0]), figures(totals[1]))
-        tops = tuple(SalesRowDTO(r.key, r.label, figures(self._sums(r[2:])),
-                                 figures(self._sums(top_ly[r.key][2:]) if r.key in top_ly else None))
+        tops = tuple(SalesRowDTO(r.key, r.label, figures(self._sums(r.figures())),
+                                 figures(self._sums(top_ly[r.key].figures()) if r.key in top_ly else None))
                      for r in top_rows)
         return SalesReportDTO(by, start, end, ly_start, ly_end, cur, rows, total, tops)
 
@@ -176,7 +177,8 @@ class SalesService(ServiceBase):
             hi = datetime.combine(end + timedelta(days=1), time.min).astimezone()
             rows = uow.sales.customer_figures(lo, hi)
         out = {}
-        for key, label, *sums in rows:
+        for r in rows:
+            key, label, sums = r.key, r.label, r.figures()
             if by == "agent":
                 key, label = label or ("none" if not key else f"user {key}"), ""
             elif by == "customer":

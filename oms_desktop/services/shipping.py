@@ -9,8 +9,8 @@ shelf).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
-from types import SimpleNamespace
 
 from ..domain import events as ev
 from ..domain.document_states import BackorderStatus, PickOrderStatus, ShipmentStatus, check_move
@@ -218,9 +218,8 @@ class ShippingService(PrintingService):
                          entity_id=order.id, old={"status": order.status},
                          new={"shipment": shipment.id, "shipped": {ln.sku: ln.quantity for ln in lines},
                               "backorder": {sku: q for _p, sku, q in owed}})
-        dto = shipment_dto(uow, SimpleNamespace(**{**shipment._asdict(), "status": "shipped",
-                                                         "shipped_by": actor.user_id, "shipped_at": now}),
-                                 lines)
+        dto = shipment_dto(uow, replace(shipment, status="shipped", shipped_by=actor.user_id, shipped_at=now),
+                           lines)
         return dto
 
     def deliver_order(self, actor: Actor, order_ref, note: str = "") -> OrderDTO:

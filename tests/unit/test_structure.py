@@ -12,10 +12,10 @@ from tests.helpers.imports import ROOT
 
 MAX_SERVICE_MODULE_LINES = 500
 MAX_PUBLIC_METHODS = 20
-PORT_MODULES = ("ports.py", "repository_ports.py", "repository_records.py")
+PORT_MODULES = ("ports.py", "repository_ports.py")
 """Modules that are nothing but ports; any other module's ``typing.Protocol`` classes are ports too."""
-OPEN_TYPE = "Column"
-"""The one name in the ports that may stand for ``Any``: a ``StoredRow``'s column (``repository_ports.py``)."""
+RECORD_MODULES = "repository_records"
+"""Modules whose name starts so hold the frozen records repositories return: ports too."""
 
 
 def _service_and_repository_classes() -> list[type]:
@@ -34,20 +34,18 @@ def _public_methods(cls: type) -> list[str]:
 
 def _any_in_ports() -> list[str]:
     """Where ``Any`` is named in a port: anywhere in the port modules, in any ``Protocol`` class elsewhere in
-    ``services/``; the ``Column = Any`` alias of ``repository_ports.py`` is the one exception."""
+    ``services/``."""
     found = []
     for path in sorted((ROOT / "services").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        if path.name in PORT_MODULES:
+        if path.name in PORT_MODULES or path.name.startswith(RECORD_MODULES):
             scopes: list[ast.AST] = [tree]
         else:
             scopes = [c for c in tree.body if isinstance(c, ast.ClassDef)
                       and any(ast.unparse(b).endswith("Protocol") for b in c.bases)]
-        exempt = {id(n) for a in tree.body if path.name == "repository_ports.py" and isinstance(a, ast.Assign)
-                  and [ast.unparse(t) for t in a.targets] == [OPEN_TYPE] for n in ast.walk(a)}
         found += [f"{path.name}:{node.lineno}" for scope in scopes for node in ast.walk(scope)
-                  if id(node) not in exempt and ((isinstance(node, ast.Name) and node.id == "Any")
-                                                 or (isinstance(node, ast.Attribute) and node.attr == "Any"))]
+                  if (isinstance(node, ast.Name) and node.id == "Any")
+                  or (isinstance(node, ast.Attribute) and node.attr == "Any")]
     return sorted(set(found))
 
 
@@ -65,7 +63,8 @@ def test_no_service_or_repository_class_has_more_than_20_public_methods():
 
 
 def test_no_port_is_typed_any():
-    """Ports are ``typing.Protocol``s with precise types; the only open type is a stored row's column."""
+    """Ports are ``typing.Protocol``s with precise types, and repositories return frozen records, not rows: no ``Any``
+    anywhere in a port, not even for a column's value."""
     assert _any_in_ports() == []
 
 
@@ -77,5 +76,7 @@ def test_any_in_a_port_would_be_caught(tmp_path, monkeypatch):
     (services / "repository_ports.py").write_text("from typing import Any\nColumn = Any\nOther = Any\n")
     (services / "other.py").write_text("import typing\nclass Q(typing.Protocol):\n    def f(self) -> typing.Any: ...\n"
                                        "class NotAPort:\n    y: typing.Any\n")
+    (services / "repository_records_x.py").write_text("from typing import Any\nclass R:\n    x: Any\n")
     monkeypatch.setattr(me, "ROOT", tmp_path)
-    assert me._any_in_ports() == ["other.py:3", "ports.py:4", "repository_ports.py:3"]
+    assert me._any_in_ports() == ["other.py:3", "ports.py:4", "repository_ports.py:2", "repository_ports.py:3",
+                                  "repository_records_x.py:3"]

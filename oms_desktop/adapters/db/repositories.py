@@ -21,7 +21,9 @@ from sqlalchemy.sql.elements import BindParameter, ColumnElement
 from sqlalchemy.sql.roles import ColumnsClauseRole
 
 from ...domain.events import AnyEvent, to_record
-from ...services.repository_records import AuditRecord, EventRecord, UserRecord
+from ...services.repository_records import (AuditRecord, CustomerAddressRecord, CustomerRecord, EventRecord,
+                                            ListedOrderRecord, OrderLineRecord, OrderRecord, OrderStatusChangeRecord,
+                                            ProductRecord, StockLevel, StockMoveRecord, StockRecord, UserRecord)
 from . import models as m
 from .models_performance import MIN_TRIGRAM_WORD
 from .models_performance import PG_NAME_WORDS_TSVECTOR, WORD_POSITION_WEIGHT, typed_words
@@ -159,38 +161,46 @@ class UsersRepo(_Repo):
 
 
 _PRODUCT_COLS: list[ColumnsClauseRole] = [products_t, stock_t.c.on_hand, stock_t.c.reserved]
+_PRODUCT_WIDTH = len(products_t.c) + 2
+"""How many of a product query's columns a ``ProductRecord`` takes (a search adds its ranking after them)."""
+
+
+def _product(row) -> ProductRecord | None:
+    return ProductRecord(*row) if row is not None else None
 
 
 class ProductsRepo(_Repo):
     def _select(self):
         return select(*_PRODUCT_COLS).join(stock_t, stock_t.c.product_id == products_t.c.id)
 
-    def by_sku(self, sku: str):
-        return self.c.execute(built("product by sku", lambda: self._select().where(
-            products_t.c.sku == bindparam("sku"))), {"sku": sku}).first()
+    def by_sku(self, sku: str) -> ProductRecord | None:
+        return _product(self.c.execute(built("product by sku", lambda: self._select().where(
+            products_t.c.sku == bindparam("sku"))), {"sku": sku}).first())
 
-    def by_skus(self, skus) -> dict:
+    def by_skus(self, skus) -> dict[str, ProductRecord]:
         rows = self.c.execute(built("products by skus", lambda: self._select().where(
-            products_t.c.sku.in_(bindparam("skus", expanding=True)))), {"skus": list(skus)}).all()
-        return {r.sku: r for r in rows}
+            products_t.c.sku.in_(bindparam("skus", expanding=True)))), {"skus": list(skus)})
+        return {r.sku: ProductRecord(*r) for r in rows}
 
-    def by_barcode(self, barcode: str):
-        return self.c.execute(self._select().where(products_t.c.barcode == barcode)).first()
+    def by_barcode(self, barcode: str) -> ProductRecord | None:
+        return _product(self.c.execute(self._select().where(products_t.c.barcode == barcode)).first())
 
-    def by_barcodes(self, barcodes) -> dict:
-        rows = self.c.execute(self._select().where(products_t.c.barcode.in_(list(barcodes)))).all()
-        return {r.barcode: r for r in rows}
+    def by_barcodes(self, barcodes) -> dict[str, ProductRecord]:
+        rows = self.c.execute(self._select().where(products_t.c.barcode.in_(list(barcodes))))
+        return {r.barcode: ProductRecord(*r) for r in rows}
 
-    def get(self, product_id: int):
-        return self.c.execute(built("product", lambda: self._select().where(products_t.c.id == bindparam("id"))),
-                              {"id": product_id}).first()
+    def get(self, product_id: int) -> ProductRecord | None:
+        return _product(self.c.execute(built("product", lambda: self._select().where(
+            products_t.c.id == bindparam("id"))), {"id": product_id}).first())
 
-    def by_ids(self, product_ids) -> dict:
+    def by_ids(self, product_ids) -> dict[int, ProductRecord]:
         """The products of ``product_ids`` (with their stock) by id, in one statement."""
         ids = sorted(set(product_ids))
+        if not ids:
+            return {}
         rows = self.c.execute(built("products by ids", lambda: self._select().where(
-            products_t.c.id.in_(bindparam("ids", expanding=True)))), {"ids": ids}).all() if ids else []
-        return {r.id: r for r in rows}
+            products_t.c.id.in_(bindparam("ids", expanding=True)))), {"ids": ids})
+        return {r.id: ProductRecord(*r) for r in rows}
 
     def add(self, values: Mapping[str, object]) -> int:
         now = _now()
@@ -220,7 +230,7 @@ class ProductsRepo(_Repo):
 
     def search(self, text_: str = "", *, limit: int = 50, offset: int = 0, category: str | None = None,
                active_only: bool = True, low_stock: bool = False, out_of_stock: bool = False,
-               order_by: str = "sku", descending: bool = False):
+               order_by: str = "sku", descending: bool = False) -> list[ProductRecord]:
         typed = (text_ or "").strip()
         filters = (category or None, active_only, low_stock, out_of_stock)
         if typed and order_by == "sku" and not descending:
@@ -232,7 +242,7 @@ class ProductsRepo(_Repo):
                "reorder_point": products_t.c.reorder_point}.get(order_by, products_t.c.sku)
         q = self._filter(self._select(), typed, *filters)
         q = q.order_by(col.desc() if descending else col, products_t.c.id).limit(limit).offset(offset)
-        return self.c.execute(q).all()
+        return [ProductRecord(*r) for r in self.c.execute(q)]
 
     def count(self, text_: str = "", *, category=None, active_only=True, low_stock=False, out_of_stock=False) -> int:
         q = select(func.count()).select_from(products_t.join(stock_t, stock_t.c.product_id == products_t.c.id))
@@ -282,7 +292,8 @@ class ProductsRepo(_Repo):
     # The statements are built once per shape (dialect, number of words, filters) with bound parameters: building
     # them took longer than running them.
 
-    def _type_ahead(self, typed: str, limit: int, offset: int, category, active_only, low_stock, out_of_stock):
+    def _type_ahead(self, typed: str, limit: int, offset: int, category, active_only, low_stock,
+                    out_of_stock) -> list[ProductRecord]:
         """One page in at most two statements: exact and SKU-prefix matches (each walked in SKU order, stopping at
         the page's end), then, if the page is not full yet, the ranked name matches."""
         want = offset + limit
@@ -292,9 +303,10 @@ class ProductsRepo(_Repo):
                   "category": category}
         stmt = built(("type-ahead: SKU or barcode", *shape), lambda: self._found_statement(*shape[1:]))
         rows = self.c.execute(stmt, params).all()
+        # the rows end with the query's own columns (group, score), left out of the records
         if len(rows) >= want:
-            return rows[offset:want]
-        page = rows[offset:]
+            return [ProductRecord(*r[:_PRODUCT_WIDTH]) for r in rows[offset:want]]
+        page = [ProductRecord(*r[:_PRODUCT_WIDTH]) for r in rows[offset:]]
         words = typed_words(typed)
         if not words:
             return page
@@ -304,7 +316,7 @@ class ProductsRepo(_Repo):
         for i, w in enumerate(words):
             params[f"w{i}"], params[f"w{i}_hi"] = w, w + _TOP
         stmt = built(("type-ahead: names", len(words), *shape), lambda: self._names_statement(len(words), *shape[1:]))
-        return [*page, *self.c.execute(stmt, params).all()]
+        return [*page, *(ProductRecord(*r[:_PRODUCT_WIDTH]) for r in self.c.execute(stmt, params))]
 
     def _found_statement(self, category: bool, active_only, low_stock, out_of_stock):
         base = self._plain_filters(self._select(), bindparam("category") if category else None, active_only,
@@ -424,16 +436,18 @@ class ProductsRepo(_Repo):
 
 
 class StockRepo(_Repo):
-    def get(self, product_id: int):
-        return self.c.execute(built("stock", lambda: select(stock_t).where(stock_t.c.product_id == bindparam("id"))),
-                              {"id": product_id}).first()
+    def get(self, product_id: int) -> StockRecord | None:
+        row = self.c.execute(built("stock", lambda: select(stock_t).where(stock_t.c.product_id == bindparam("id"))),
+                             {"id": product_id}).first()
+        return StockRecord(*row) if row is not None else None
 
-    def try_reserve(self, product_id: int, qty: int):
+    def try_reserve(self, product_id: int, qty: int) -> StockLevel | None:
         """Atomic conditional reservation, safe under READ COMMITTED and SQLite's single writer.
 
         Returns the new (on_hand, reserved), or None when fewer than ``qty`` are available (nothing changed).
         """
-        return self.c.execute(_TRY_RESERVE, {"pid": product_id, "qty": qty}).first()
+        row = self.c.execute(_TRY_RESERVE, {"pid": product_id, "qty": qty}).first()
+        return StockLevel(*row) if row is not None else None
 
     def reserve_up_to(self, product_id: int, qty: int) -> int:
         """Reserve as many of ``qty`` as are available (none: 0) and say how many: the row is locked first on
@@ -523,10 +537,10 @@ class StockRepo(_Repo):
                     "user_id": None, "created_at": now}
             self.c.execute(plain_insert(moves_t), [{**base, **r} for r in rows])
 
-    def moves(self, product_id: int, limit: int = 500):
+    def moves(self, product_id: int, limit: int = 500) -> list[StockMoveRecord]:
         q = (select(moves_t, users_t.c.username).outerjoin(users_t, users_t.c.id == moves_t.c.user_id)
              .where(moves_t.c.product_id == product_id).order_by(moves_t.c.id.desc()).limit(limit))
-        return self.c.execute(q).all()
+        return [StockMoveRecord(*r) for r in self.c.execute(q)]
 
     def invariant_violations(self) -> list[tuple]:
         """Stock rows that differ from the sum of their moves (should always be empty)."""
@@ -618,14 +632,15 @@ class CustomersRepo(_Repo):
     def add_phone(self, customer_id: int, phone: str, digits: str, key: str) -> None:
         self.c.execute(insert(phones_t).values(customer_id=customer_id, phone=phone, digits=digits, key=key))
 
-    def get(self, customer_id: int, *, share_lock: bool = False):
+    def get(self, customer_id: int, *, share_lock: bool = False) -> CustomerRecord | None:
         """The customer's row; ``share_lock`` holds it FOR SHARE on PostgreSQL until the transaction ends (an order
         or cart taken for the customer then waits for a merge of them, which locks it FOR UPDATE, or the merge waits
         for the order, and moves it)."""
         lock = share_lock and self._pg
-        return self.c.execute(built(("customer", lock), lambda: (
+        row = self.c.execute(built(("customer", lock), lambda: (
             select(customers_t).where(customers_t.c.id == bindparam("id")).with_for_update(read=True) if lock else
             select(customers_t).where(customers_t.c.id == bindparam("id")))), {"id": customer_id}).first()
+        return CustomerRecord(*row) if row is not None else None
 
     def phones_of(self, customer_ids) -> dict[int, list[str]]:
         out: dict[int, list[str]] = {}
@@ -637,9 +652,10 @@ class CustomersRepo(_Repo):
             out.setdefault(cid, []).append(phone)
         return out
 
-    def addresses_of(self, customer_id: int):
+    def addresses_of(self, customer_id: int) -> list[CustomerAddressRecord]:
         t = m.CustomerAddress.__table__
-        return self.c.execute(select(t).where(t.c.customer_id == customer_id).order_by(t.c.id)).all()
+        return [CustomerAddressRecord(*r) for r in self.c.execute(select(t).where(t.c.customer_id == customer_id)
+                                                                  .order_by(t.c.id))]
 
     def add_address(self, customer_id: int, label: str, address: str) -> int:
         t = m.CustomerAddress.__table__
@@ -665,7 +681,7 @@ class CustomersRepo(_Repo):
                                    .distinct()).scalars())
 
     def find(self, *, digits: str | None, words: list[str], email: str | None, customer_id: int | None,
-             limit: int = 20, key: str | None = None):
+             limit: int = 20, key: str | None = None) -> list[CustomerRecord]:
         """Customers matching any of: the number, part of a phone number's digits (or its key), the start of the
         email address, every word in the name. Each part is one indexed lookup (trigram index for substrings)."""
         parts = []
@@ -695,7 +711,7 @@ class CustomersRepo(_Repo):
             return []
         q = (select(customers_t).where(customers_t.c.id.in_(union(*parts)), customers_t.c.merged_into_id.is_(None))
              .order_by(customers_t.c.name_lower, customers_t.c.id).limit(limit))
-        return self.c.execute(q).all()
+        return [CustomerRecord(*r) for r in self.c.execute(q)]
 
     def replace_phones(self, customer_id: int, phones: list[tuple[str, str, str]]) -> None:
         """The customer's phones become ``phones`` ((as typed, digits, key) each)."""
@@ -765,15 +781,16 @@ class OrdersRepo(_Repo):
         if rows:
             self.c.execute(plain_insert(history_t), rows)
 
-    def get(self, order_id: int, *, for_update: bool = False):
+    def get(self, order_id: int, *, for_update: bool = False) -> OrderRecord | None:
         """The order row; ``for_update`` locks it on PostgreSQL FOR NO KEY UPDATE: writers of one order still go one
         after the other, but a row that only refers to it (a stock move, a history row: their foreign keys take
         KEY SHARE) is not held up. A receipt holding a stock row reserves for a waiting backorder of an order whose
         amendment holds the order and waits for that stock row: with FOR UPDATE the two deadlocked."""
         lock = for_update and self._pg
-        return self.c.execute(built(("order", lock), lambda: (
+        row = self.c.execute(built(("order", lock), lambda: (
             select(orders_t).where(orders_t.c.id == bindparam("id")).with_for_update(key_share=True) if lock else
             select(orders_t).where(orders_t.c.id == bindparam("id")))), {"id": order_id}).first()
+        return OrderRecord(*row) if row is not None else None
 
     def id_by_tracking(self, tracking: str) -> int | None:
         return self.c.execute(built("order by tracking", lambda: select(orders_t.c.id).where(
@@ -808,9 +825,9 @@ class OrdersRepo(_Repo):
         self.c.execute(built("update order", lambda: update(orders_t).where(orders_t.c.id == bindparam("_order_id"))),
                        {**values, "updated_at": _now(), "_order_id": order_id})
 
-    def lines(self, order_id: int):
-        return self.c.execute(built("order lines", lambda: select(lines_t).where(
-            lines_t.c.order_id == bindparam("id")).order_by(lines_t.c.line_no)), {"id": order_id}).all()
+    def lines(self, order_id: int) -> list[OrderLineRecord]:
+        return [OrderLineRecord(*r) for r in self.c.execute(built("order lines", lambda: select(lines_t).where(
+            lines_t.c.order_id == bindparam("id")).order_by(lines_t.c.line_no)), {"id": order_id})]
 
     def add_line(self, values: Mapping[str, object]) -> None:
         self.c.execute(insert(lines_t).values(**values))
@@ -830,14 +847,15 @@ class OrdersRepo(_Repo):
         self.c.execute(plain_insert(history_t), dict(order_id=order_id, from_status=from_status, to_status=to_status,
                                                      user_id=user_id, note=note, at=at or _now()))
 
-    def history(self, order_id: int):
-        return self.c.execute(built("order history", lambda: (
+    def history(self, order_id: int) -> list[OrderStatusChangeRecord]:
+        return [OrderStatusChangeRecord(*r) for r in self.c.execute(built("order history", lambda: (
             select(history_t, users_t.c.username).outerjoin(users_t, users_t.c.id == history_t.c.user_id)
-            .where(history_t.c.order_id == bindparam("id")).order_by(history_t.c.id))), {"id": order_id}).all()
+            .where(history_t.c.order_id == bindparam("id")).order_by(history_t.c.id))), {"id": order_id})]
 
     def list(self, *, status: str | None = None, customer_id: int | None = None, limit: int = 50, offset: int = 0,
              newest_first: bool = True, customer_ids: list[int] | None = None, order_ids: list[int] | None = None,
-             created_from: datetime | None = None, created_before: datetime | None = None):
+             created_from: datetime | None = None,
+             created_before: datetime | None = None) -> list[ListedOrderRecord]:
         """A page of orders, newest first: of a status, of a customer (or any of ``customer_ids``), among
         ``order_ids``, created in [``created_from``, ``created_before``). Each filter is a range of one index
         (ix_orders_status_created, ix_orders_customer_created, the primary key, ix_orders_created)."""
@@ -859,7 +877,7 @@ class OrdersRepo(_Repo):
             q = q.where(orders_t.c.created_at < created_before)
         order = (orders_t.c.created_at.desc(), orders_t.c.id.desc()) if newest_first else \
             (orders_t.c.created_at, orders_t.c.id)
-        return self.c.execute(q.order_by(*order).limit(limit).offset(offset)).all()
+        return [ListedOrderRecord(*r) for r in self.c.execute(q.order_by(*order).limit(limit).offset(offset))]
 
 
 class EventsRepo(_Repo):

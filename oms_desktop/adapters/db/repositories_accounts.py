@@ -11,6 +11,9 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ...services.repository_records import PaymentRecord
+from ...services.repository_records_accounts import (InvoiceLineRecord, InvoiceRecord, JournalEntryRecord,
+                                                     LedgerEntryRecord, LedgerPostingRecord, OpenAccountRecord,
+                                                     OpenOrderAccount, OrderAccount, PaidOrder, ShippedOrderAccount)
 from . import models as m
 from . import models_accounts as a
 from . import models_warehouse as w
@@ -177,13 +180,15 @@ class InvoicesRepo(_AccountsTables):
             self.c.execute(plain_insert(invoice_lines_t), [{**ln, "invoice_id": iid} for ln in lines])
         return iid
 
-    def invoice(self, invoice_id: int):
-        return self.c.execute(built("invoice", lambda: self._invoice_select().where(
+    def invoice(self, invoice_id: int) -> InvoiceRecord | None:
+        row = self.c.execute(built("invoice", lambda: self._invoice_select().where(
             invoices_t.c.id == bindparam("id"))), {"id": invoice_id}).first()
+        return InvoiceRecord(*row) if row is not None else None
 
-    def invoice_by_number(self, number: str):
-        return self.c.execute(self._invoice_select().where(func.upper(invoices_t.c.number) == number.upper())
-                              ).first()
+    def invoice_by_number(self, number: str) -> InvoiceRecord | None:
+        row = self.c.execute(self._invoice_select().where(func.upper(invoices_t.c.number) == number.upper())
+                             ).first()
+        return InvoiceRecord(*row) if row is not None else None
 
     def invoice_pdf(self, invoice_id: int) -> bytes | None:
         """The stored PDF of an invoice, None while it has not been stored yet."""
@@ -202,20 +207,22 @@ class InvoicesRepo(_AccountsTables):
                               .on_conflict_do_nothing(index_elements=[documents_t.c.invoice_id]))
         return done.rowcount == 1
 
-    def invoices_of(self, order_id: int):
-        return self.c.execute(built("invoices of order", lambda: self._invoice_select().where(
-            invoices_t.c.order_id == bindparam("id")).order_by(invoices_t.c.id)), {"id": order_id}).all()
+    def invoices_of(self, order_id: int) -> list[InvoiceRecord]:
+        return [InvoiceRecord(*r) for r in self.c.execute(built("invoices of order", lambda: (
+            self._invoice_select().where(invoices_t.c.order_id == bindparam("id")).order_by(invoices_t.c.id))),
+            {"id": order_id})]
 
-    def invoices(self, *, kind: str | None = None, limit: int = 200, offset: int = 0):
+    def invoices(self, *, kind: str | None = None, limit: int = 200, offset: int = 0) -> list[InvoiceRecord]:
         q = self._invoice_select()
         if kind:
             q = q.where(invoices_t.c.kind == kind)
-        return self.c.execute(q.order_by(invoices_t.c.id.desc()).limit(limit).offset(offset)).all()
+        return [InvoiceRecord(*r) for r in self.c.execute(q.order_by(invoices_t.c.id.desc()).limit(limit)
+                                                          .offset(offset))]
 
-    def invoice_lines(self, invoice_id: int):
-        return self.c.execute(built("invoice lines", lambda: select(invoice_lines_t).where(
-            invoice_lines_t.c.invoice_id == bindparam("id")).order_by(invoice_lines_t.c.line_no)),
-            {"id": invoice_id}).all()
+    def invoice_lines(self, invoice_id: int) -> list[InvoiceLineRecord]:
+        return [InvoiceLineRecord(*r) for r in self.c.execute(built("invoice lines", lambda: select(
+            invoice_lines_t).where(invoice_lines_t.c.invoice_id == bindparam("id")).order_by(
+            invoice_lines_t.c.line_no)), {"id": invoice_id})]
 
     def credited_quantities(self, invoice_id: int) -> dict[str, int]:
         """Units per SKU already credited against ``invoice_id``."""
@@ -316,7 +323,7 @@ class ReceivablesRepo(_AccountsTables):
         self.c.execute(built(("refresh open account", self.c.dialect.name), self._refresh_statement),
                        {"order_id": order_id})
 
-    def open_account_rows(self):
+    def open_account_rows(self) -> list[OpenOrderAccount]:
         """Every order of ``open_accounts`` (newest first) with its reasons and what the accounts queue shows:
         status, total, customer, invoiced (less credit notes) and paid (less refunds), last invoice number and
         due date, whether it has an invoice. One statement; the amounts are computed for these orders only,
@@ -330,13 +337,16 @@ class ReceivablesRepo(_AccountsTables):
                     .select_from(open_t.join(orders_t, orders_t.c.id == open_t.c.order_id)
                                  .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id))
                     .order_by(open_t.c.order_id.desc()))
-        return self.c.execute(built("open account rows", build)).all()
+        # the sums are NUMERIC on PostgreSQL: whole minor units here
+        return [OpenOrderAccount(oid, status, total, cur, created, name, int(inv), int(paid), *rest)
+                for oid, status, total, cur, created, name, inv, paid, *rest in self.c.execute(
+                    built("open account rows", build))]
 
-    def open_accounts(self):
+    def open_accounts(self) -> list[OpenAccountRecord]:
         """The rows of ``open_accounts`` (order id and reasons), by order id."""
-        return self.c.execute(select(open_t).order_by(open_t.c.order_id)).all()
+        return [OpenAccountRecord(*r) for r in self.c.execute(select(open_t).order_by(open_t.c.order_id))]
 
-    def order_accounts(self, *, only_open: bool = True, limit: int | None = 500):
+    def order_accounts(self, *, only_open: bool = True, limit: int | None = 500) -> list[OrderAccount]:
         """Orders with their invoiced and paid amounts, last invoice number and due date (``only_open``: those
         with an invoice or a payment whose invoiced and paid amounts differ)."""
         inv, paid, has_invoice = self._invoiced_expr(), self._paid_expr(), self._has_invoice_expr()
@@ -349,9 +359,11 @@ class ReceivablesRepo(_AccountsTables):
              .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id))
         if only_open:
             q = q.where((has_invoice | has_payment), inv != paid)
-        return self.c.execute(q.order_by(orders_t.c.id.desc()).limit(limit)).all()
+        return [OrderAccount(oid, status, total, cur, created, tracking, name, int(inv_), int(paid_), *rest)
+                for oid, status, total, cur, created, tracking, name, inv_, paid_, *rest in self.c.execute(
+                    q.order_by(orders_t.c.id.desc()).limit(limit))]
 
-    def paid_not_invoiced(self, limit: int | None = 500):
+    def paid_not_invoiced(self, limit: int | None = 500) -> list[PaidOrder]:
         """Orders that took money but have no invoice yet (counter sales waiting for their invoice)."""
         paid, has_invoice = self._paid_expr(), self._has_invoice_expr()
         has_payment = exists().where(payments_t.c.order_id == orders_t.c.id, payments_t.c.kind == "payment")
@@ -360,9 +372,10 @@ class ReceivablesRepo(_AccountsTables):
              .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id)
              .where(has_payment, ~has_invoice, orders_t.c.status.notin_(("draft", "cancelled")))
              .order_by(orders_t.c.id))
-        return self.c.execute(q.limit(limit)).all()
+        return [PaidOrder(oid, status, total, cur, created, name, int(paid_))
+                for oid, status, total, cur, created, name, paid_ in self.c.execute(q.limit(limit))]
 
-    def shipped_not_invoiced(self, limit: int | None = 500):
+    def shipped_not_invoiced(self, limit: int | None = 500) -> list[ShippedOrderAccount]:
         """Orders with units that left the building (net of returns) and are not invoiced (net of credit notes),
         for some product: the accounts queue's "shipped, waiting for an invoice", with amounts like
         ``order_accounts``."""
@@ -378,7 +391,9 @@ class ReceivablesRepo(_AccountsTables):
              .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id)
              .where(orders_t.c.id.in_(owed), orders_t.c.status.notin_(("draft", "cancelled")))
              .order_by(orders_t.c.id))
-        return self.c.execute(q.limit(limit)).all()
+        return [ShippedOrderAccount(oid, status, total, cur, created, name, int(inv_), int(paid_), number, due)
+                for oid, status, total, cur, created, name, inv_, paid_, number, due in self.c.execute(
+                    q.limit(limit))]
 
 
 class LedgerRepo(_AccountsTables):
@@ -406,15 +421,19 @@ class LedgerRepo(_AccountsTables):
                                                        amount_minor=amt)
                                                   for values, postings in entries for acc, amt in postings])
 
-    def entry(self, entry_id: int):
-        return self.c.execute(select(entries_t).where(entries_t.c.id == entry_id)).first()
+    def entry(self, entry_id: int) -> LedgerEntryRecord | None:
+        return self._one_entry(entries_t.c.id == entry_id)
 
-    def reversal_of(self, entry_id: int):
-        return self.c.execute(select(entries_t).where(entries_t.c.reverses_id == entry_id)).first()
+    def reversal_of(self, entry_id: int) -> LedgerEntryRecord | None:
+        return self._one_entry(entries_t.c.reverses_id == entry_id)
+
+    def _one_entry(self, where) -> LedgerEntryRecord | None:
+        row = self.c.execute(select(entries_t).where(where)).first()
+        return LedgerEntryRecord(*row) if row is not None else None
 
     def entries(self, *, account: str | None = None, kind: str | None = None, order_id: int | None = None,
                 date_from: date | None = None, date_to: date | None = None, text: str = "",
-                limit: int | None = 1000, offset: int = 0, newest_first: bool = False):
+                limit: int | None = 1000, offset: int = 0, newest_first: bool = False) -> list[JournalEntryRecord]:
         rev = entries_t.alias("rev")
         q = (select(entries_t, users_t.c.username, rev.c.id.label("reversed_by"))
              .outerjoin(users_t, users_t.c.id == entries_t.c.user_id)
@@ -435,16 +454,16 @@ class LedgerRepo(_AccountsTables):
         q = q.order_by(*keys).offset(offset)
         if limit is not None:
             q = q.limit(limit)
-        return self.c.execute(q).all()
+        return [JournalEntryRecord(*r) for r in self.c.execute(q)]
 
-    def postings_of(self, entry_ids) -> dict[int, list]:
+    def postings_of(self, entry_ids) -> dict[int, list[LedgerPostingRecord]]:
         ids = list(entry_ids)
-        out: dict[int, list] = {i: [] for i in ids}
+        out: dict[int, list[LedgerPostingRecord]] = {i: [] for i in ids}
         for i in range(0, len(ids), 500):
             rows = self.c.execute(select(postings_t).where(postings_t.c.entry_id.in_(ids[i:i + 500]))
                                   .order_by(postings_t.c.entry_id, postings_t.c.id)).all()
             for r in rows:
-                out[r.entry_id].append(r)
+                out[r.entry_id].append(LedgerPostingRecord(*r))
         return out
 
     def account_balances(self, *, date_to: date | None = None) -> dict[str, int]:

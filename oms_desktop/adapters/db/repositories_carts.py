@@ -9,6 +9,9 @@ from datetime import date, datetime
 
 from sqlalchemy import bindparam, case, delete, exists, func, insert, select, update
 
+from ...services.repository_records_accounts import (BilledAdjustment, CartConversion, CartIncentiveRecord,
+                                                     CartOnBoard, CouponRecord, InvoiceAdjustmentRecord,
+                                                     OrderAdjustmentRecord, PromotionRecord, ShippingMethodRecord)
 from . import models_accounts as ma
 from . import models_carts as mc
 from .repositories import _now, _Repo, built, customers_t, history_t, insert_returning_id, lines_t, orders_t, \
@@ -24,12 +27,23 @@ invoice_adj_t = mc.InvoiceAdjustment.__table__
 invoices_t = ma.Invoice.__table__
 
 
+def _cart_on_board(row) -> CartOnBoard:
+    *order, at_risk, name, agent, items, offers = row
+    return CartOnBoard(*(*order, int(at_risk), name, agent, int(items), int(offers)))
+
+
+def _cart_conversion(row) -> CartConversion:
+    *head, confirmed, offered, incentive, promotion, coupon = row
+    return CartConversion(*(*head, bool(confirmed), bool(offered), int(incentive), int(promotion), int(coupon)))
+
+
 class CartsRepo(_Repo):
     """An order's allowances and charges, the incentives offered on carts, coupon redemptions, the board."""
 
-    def adjustments(self, order_id: int):
-        return self.c.execute(built("order adjustments", lambda: select(order_adj_t).where(
-            order_adj_t.c.order_id == bindparam("id")).order_by(order_adj_t.c.seq)), {"id": order_id}).all()
+    def adjustments(self, order_id: int) -> list[OrderAdjustmentRecord]:
+        return [OrderAdjustmentRecord(*r) for r in self.c.execute(built("order adjustments", lambda: select(
+            order_adj_t).where(order_adj_t.c.order_id == bindparam("id")).order_by(order_adj_t.c.seq)),
+            {"id": order_id})]
 
     def replace_adjustments(self, order_id: int, rows: Sequence[Mapping[str, object]]) -> None:
         """The order's allowances and charges become ``rows`` (seq, kind, source_id, label, tax_rate_bp,
@@ -49,41 +63,44 @@ class CartsRepo(_Repo):
         if rows:
             self.c.execute(plain_insert(order_adj_t), rows)
 
-    def invoice_adjustments(self, invoice_id: int):
-        return self.c.execute(built("invoice adjustments", lambda: select(invoice_adj_t).where(
-            invoice_adj_t.c.invoice_id == bindparam("id")).order_by(invoice_adj_t.c.seq)), {"id": invoice_id}).all()
+    def invoice_adjustments(self, invoice_id: int) -> list[InvoiceAdjustmentRecord]:
+        return [InvoiceAdjustmentRecord(*r) for r in self.c.execute(built("invoice adjustments", lambda: select(
+            invoice_adj_t).where(invoice_adj_t.c.invoice_id == bindparam("id")).order_by(invoice_adj_t.c.seq)),
+            {"id": invoice_id})]
 
-    def invoice_adjustments_of_order(self, order_id: int):
+    def invoice_adjustments_of_order(self, order_id: int) -> list[InvoiceAdjustmentRecord]:
         """The allowances and charges billed by every invoice and credit note of an order (one statement), each row
         with its ``invoice_id``, in issuing order."""
-        return self.c.execute(built("invoice adjustments of order", lambda: select(invoice_adj_t).join(
-            invoices_t, invoices_t.c.id == invoice_adj_t.c.invoice_id).where(
-            invoices_t.c.order_id == bindparam("id")).order_by(invoice_adj_t.c.invoice_id, invoice_adj_t.c.seq)),
-            {"id": order_id}).all()
+        return [InvoiceAdjustmentRecord(*r) for r in self.c.execute(built(
+            "invoice adjustments of order", lambda: select(invoice_adj_t).join(
+                invoices_t, invoices_t.c.id == invoice_adj_t.c.invoice_id).where(
+                invoices_t.c.order_id == bindparam("id")).order_by(invoice_adj_t.c.invoice_id,
+                                                                   invoice_adj_t.c.seq)),
+            {"id": order_id})]
 
-    def billed_adjustments(self):
+    def billed_adjustments(self) -> list[BilledAdjustment]:
         """Every allowance and charge an invoice or credit note billed, with its document (id, number, kind, order,
         the invoice a credit note corrects, currency) and the order's own amount of it (None when the order has no
         adjustment of that ``seq``): one statement over the whole database, for the integrity check."""
-        return self.c.execute(
+        return [BilledAdjustment(*r) for r in self.c.execute(
             select(invoice_adj_t.c.invoice_id, invoice_adj_t.c.seq, invoice_adj_t.c.amount_minor,
                    invoices_t.c.number, invoices_t.c.kind, invoices_t.c.order_id, invoices_t.c.references_id,
                    invoices_t.c.currency, order_adj_t.c.amount_minor.label("order_amount_minor"))
             .join(invoices_t, invoices_t.c.id == invoice_adj_t.c.invoice_id)
             .outerjoin(order_adj_t, (order_adj_t.c.order_id == invoices_t.c.order_id)
                        & (order_adj_t.c.seq == invoice_adj_t.c.seq))
-            .order_by(invoices_t.c.id, invoice_adj_t.c.seq)).all()
+            .order_by(invoices_t.c.id, invoice_adj_t.c.seq))]
 
     def add_invoice_adjustments(self, invoice_id: int, rows: Sequence[Mapping[str, object]]) -> None:
         if rows:
             self.c.execute(plain_insert(invoice_adj_t), [{"invoice_id": invoice_id, **r} for r in rows])
 
-    def incentives(self, order_id: int, *, include_withdrawn: bool = False):
+    def incentives(self, order_id: int, *, include_withdrawn: bool = False) -> list[CartIncentiveRecord]:
         q = select(incentives_t, users_t.c.username.label("offered_by_name")).outerjoin(
             users_t, users_t.c.id == incentives_t.c.offered_by).where(incentives_t.c.order_id == order_id)
         if not include_withdrawn:
             q = q.where(incentives_t.c.withdrawn_at.is_(None))
-        return self.c.execute(q.order_by(incentives_t.c.id)).all()
+        return [CartIncentiveRecord(*r) for r in self.c.execute(q.order_by(incentives_t.c.id))]
 
     def add_incentive(self, values: Mapping[str, object]) -> int:
         return self.c.execute(insert_returning_id(incentives_t), {"offered_at": _now(), "withdrawn_at": None,
@@ -132,7 +149,7 @@ class CartsRepo(_Repo):
             {"customer": customer_id}).scalar())
 
     def board(self, *, idle_before: datetime, agent_id: int | None = None, at_risk_only: bool = False,
-              limit: int = 50, offset: int = 0):
+              limit: int = 50, offset: int = 0) -> list[CartOnBoard]:
         """Open carts (drafts), the ones idle since before ``idle_before`` first, then by value; one page.
 
         The page's ids are chosen first (status index, one sort), and only those rows get their customer, agent,
@@ -156,7 +173,8 @@ class CartsRepo(_Repo):
              .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id)
              .outerjoin(users_t, users_t.c.id == orders_t.c.created_by)
              .order_by(page_sq.c.at_risk.desc(), orders_t.c.total_minor.desc(), orders_t.c.id))
-        return self.c.execute(q).all()
+        # the item count is a SUM, NUMERIC on PostgreSQL: whole units here
+        return [_cart_on_board(r) for r in self.c.execute(q)]
 
     def count_open(self, *, idle_before: datetime, agent_id: int | None = None) -> tuple[int, int, int]:
         """(open carts, of them at risk, their value in minor units)."""
@@ -168,7 +186,7 @@ class CartsRepo(_Repo):
         n, risk, value = self.c.execute(q).one()
         return int(n), int(risk), int(value)
 
-    def conversion_rows(self, start: datetime, end: datetime):
+    def conversion_rows(self, start: datetime, end: datetime) -> list[CartConversion]:
         """Every order that began as a cart (its first status is draft) created in [start, end): its day, channel,
         agent, status, last change, whether it reached confirmation, whether staff offered an incentive on it, and
         what its allowances cost by kind (minor units, negative)."""
@@ -190,19 +208,21 @@ class CartsRepo(_Repo):
              .outerjoin(users_t, users_t.c.id == orders_t.c.created_by)
              .where(orders_t.c.created_at >= start, orders_t.c.created_at < end, began_as_cart)
              .order_by(orders_t.c.created_at, orders_t.c.id))
-        return self.c.execute(q).all()
+        # the costs are SUMs, NUMERIC on PostgreSQL: whole minor units here
+        return [_cart_conversion(r) for r in self.c.execute(q)]
 
 
 class PromotionsRepo(_Repo):
     """Promotions, coupons and shipping methods."""
 
-    def active_promotions(self, day: date):
+    def active_promotions(self, day: date) -> list[PromotionRecord]:
         """Promotions not ended whose window contains ``day`` (open ends count)."""
-        return self.c.execute(built("active promotions", lambda: select(promotions_t).where(
+        return [PromotionRecord(*r) for r in self.c.execute(built("active promotions", lambda: select(
+            promotions_t).where(
             promotions_t.c.ended_at.is_(None),
             (promotions_t.c.starts.is_(None)) | (promotions_t.c.starts <= bindparam("day")),
             (promotions_t.c.ends.is_(None)) | (promotions_t.c.ends >= bindparam("day")))
-            .order_by(promotions_t.c.id)), {"day": day}).all()
+            .order_by(promotions_t.c.id)), {"day": day})]
 
     def fingerprint(self) -> tuple[int, int, str, str]:
         """(how many promotions, the highest id, the latest creation, the latest end): promotions are only added
@@ -212,14 +232,16 @@ class PromotionsRepo(_Repo):
             func.max(promotions_t.c.ended_at)))).one()
         return int(n), int(top), str(made), str(ended)
 
-    def promotions(self, *, include_ended: bool = False):
+    def promotions(self, *, include_ended: bool = False) -> list[PromotionRecord]:
         q = select(promotions_t)
         if not include_ended:
             q = q.where(promotions_t.c.ended_at.is_(None))
-        return self.c.execute(q.order_by(promotions_t.c.priority.desc(), promotions_t.c.id)).all()
+        return [PromotionRecord(*r) for r in self.c.execute(q.order_by(promotions_t.c.priority.desc(),
+                                                                       promotions_t.c.id))]
 
-    def promotion_by_name(self, name: str):
-        return self.c.execute(select(promotions_t).where(func.lower(promotions_t.c.name) == name.lower())).first()
+    def promotion_by_name(self, name: str) -> PromotionRecord | None:
+        row = self.c.execute(select(promotions_t).where(func.lower(promotions_t.c.name) == name.lower())).first()
+        return PromotionRecord(*row) if row is not None else None
 
     def add_promotion(self, values: Mapping[str, object]) -> int:
         return self.c.execute(insert_returning_id(promotions_t), {"created_at": _now(), "ended_at": None,
@@ -228,13 +250,15 @@ class PromotionsRepo(_Repo):
     def end_promotion(self, promotion_id: int) -> None:
         self.c.execute(update(promotions_t).where(promotions_t.c.id == promotion_id).values(ended_at=_now()))
 
-    def coupon(self, coupon_id: int):
-        return self.c.execute(built("coupon", lambda: select(coupons_t).where(
+    def coupon(self, coupon_id: int) -> CouponRecord | None:
+        row = self.c.execute(built("coupon", lambda: select(coupons_t).where(
             coupons_t.c.id == bindparam("id"))), {"id": coupon_id}).first()
+        return CouponRecord(*row) if row is not None else None
 
-    def coupon_by_code(self, code: str):
-        return self.c.execute(built("coupon by code", lambda: select(coupons_t).where(
+    def coupon_by_code(self, code: str) -> CouponRecord | None:
+        row = self.c.execute(built("coupon by code", lambda: select(coupons_t).where(
             coupons_t.c.code == bindparam("code"))), {"code": code}).first()
+        return CouponRecord(*row) if row is not None else None
 
     def existing_codes(self, codes: list[str]) -> set[str]:
         if not codes:
@@ -245,21 +269,22 @@ class PromotionsRepo(_Repo):
         now = _now()
         self.c.execute(insert(coupons_t), [{"created_at": now, "uses": 0, "active": True, **r} for r in rows])
 
-    def coupons(self, *, batch: str | None = None, limit: int = 500):
+    def coupons(self, *, batch: str | None = None, limit: int = 500) -> list[CouponRecord]:
         q = select(coupons_t)
         if batch:
             q = q.where(coupons_t.c.batch == batch)
-        return self.c.execute(q.order_by(coupons_t.c.id.desc()).limit(limit)).all()
+        return [CouponRecord(*r) for r in self.c.execute(q.order_by(coupons_t.c.id.desc()).limit(limit))]
 
-    def shipping_method(self, code: str):
-        return self.c.execute(built("shipping method", lambda: select(shipping_t).where(
+    def shipping_method(self, code: str) -> ShippingMethodRecord | None:
+        row = self.c.execute(built("shipping method", lambda: select(shipping_t).where(
             shipping_t.c.code == bindparam("code"))), {"code": code}).first()
+        return ShippingMethodRecord(*row) if row is not None else None
 
-    def shipping_methods(self, *, include_inactive: bool = False):
+    def shipping_methods(self, *, include_inactive: bool = False) -> list[ShippingMethodRecord]:
         q = select(shipping_t)
         if not include_inactive:
             q = q.where(shipping_t.c.active.is_(True))
-        return self.c.execute(q.order_by(shipping_t.c.code)).all()
+        return [ShippingMethodRecord(*r) for r in self.c.execute(q.order_by(shipping_t.c.code))]
 
     def put_shipping_method(self, values: Mapping[str, object]) -> None:
         """Add a shipping method or replace the one with the same code."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select, update
 
+from ...services.repository_records import CustomerPhoneRecord, CustomerRecord
 from . import models as m
 from . import models_accounts as a
 from . import models_carts as k
@@ -21,13 +22,13 @@ redemptions_t = k.CouponRedemption.__table__
 class CustomerMergesRepo(_Repo):
     """Reads and moves for ``CustomerService.merge_customers``; the service decides, this only writes."""
 
-    def lock(self, customer_ids) -> dict:
+    def lock(self, customer_ids) -> dict[int, CustomerRecord]:
         """The customers' rows by id, locked on PostgreSQL (in id order: two merges never deadlock); SQLite's
         BEGIN IMMEDIATE holds the whole database already."""
         q = select(customers_t).where(customers_t.c.id.in_(sorted(customer_ids))).order_by(customers_t.c.id)
         if self._pg:
             q = q.with_for_update()
-        return {r.id: r for r in self.c.execute(q).all()}
+        return {r.id: CustomerRecord(*r) for r in self.c.execute(q).all()}
 
     def holdings(self, customer_id: int) -> dict[str, int]:
         """What the customer holds: orders (carts among them), payments and refunds of those orders, issued
@@ -65,9 +66,9 @@ class CustomerMergesRepo(_Repo):
     def move_phone(self, phone_id: int, to_id: int) -> None:
         self.c.execute(update(phones_t).where(phones_t.c.id == phone_id).values(customer_id=to_id))
 
-    def phone_rows(self, customer_id: int):
-        return self.c.execute(select(phones_t).where(phones_t.c.customer_id == customer_id)
-                              .order_by(phones_t.c.id)).all()
+    def phone_rows(self, customer_id: int) -> list[CustomerPhoneRecord]:
+        return [CustomerPhoneRecord(*r) for r in self.c.execute(
+            select(phones_t).where(phones_t.c.customer_id == customer_id).order_by(phones_t.c.id))]
 
     def move_address(self, address_id: int, to_id: int, label: str) -> None:
         self.c.execute(update(addresses_t).where(addresses_t.c.id == address_id)

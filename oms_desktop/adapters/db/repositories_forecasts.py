@@ -9,6 +9,8 @@ from sqlalchemy import BigInteger, and_, case, cast, func, literal_column, selec
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from ...services.repository_records_sales import (DaySales, FirstSale, ForecastProduct, ProductDaySales, StockPosition,
+                                                  WeeklyUnits)
 from . import models_forecasts as mf
 from . import models_purchasing as mp
 from . import models_sales as ms
@@ -30,7 +32,7 @@ class ForecastsRepo(_Repo):
             return facts_t.c.day - literal_column("DATE '2000-01-01'")
         return cast(func.julianday(facts_t.c.day) - 2451544.5, BigInteger)
 
-    def products(self, skus: Sequence[str] | None = None, category: str | None = None):
+    def products(self, skus: Sequence[str] | None = None, category: str | None = None) -> list[ForecastProduct]:
         """id, sku, name, category of active products (or of these SKUs, or of a category), by SKU."""
         q = select(products_t.c.id, products_t.c.sku, products_t.c.name, products_t.c.category)
         if skus is not None:
@@ -39,7 +41,7 @@ class ForecastsRepo(_Repo):
             q = q.where(products_t.c.active.is_(True))
         if category is not None:
             q = q.where(products_t.c.category == category)
-        return self.c.execute(q.order_by(products_t.c.sku)).all()
+        return [ForecastProduct(*r) for r in self.c.execute(q.order_by(products_t.c.sku))]
 
     def categories(self) -> list[str]:
         return [r[0] for r in self.c.execute(select(products_t.c.category).distinct()).all()]
@@ -81,16 +83,17 @@ class ForecastsRepo(_Repo):
             out.update({pid: (first, int(n)) for pid, first, n in self.c.execute(q).all()})
         return out
 
-    def daily(self, start: date, end: date, product_ids: Iterable[int] | None = None):
+    def daily(self, start: date, end: date, product_ids: Iterable[int] | None = None) -> list[ProductDaySales]:
         """(product_id, day, units, net minor) per product and day within [start, end], summed over channels and
         agents."""
         q = (select(facts_t.c.product_id, facts_t.c.day, func.sum(facts_t.c.units), func.sum(facts_t.c.net_minor))
              .where(facts_t.c.day >= start, facts_t.c.day <= end).group_by(facts_t.c.product_id, facts_t.c.day))
         if product_ids is not None:
             q = q.where(facts_t.c.product_id.in_(list(product_ids)))
-        return self.c.execute(q).all()
+        return [ProductDaySales(*r) for r in self.c.execute(q)]
 
-    def weekly_units(self, start: date, end: date, product_ids: Iterable[int], series_from: int, series_to: int):
+    def weekly_units(self, start: date, end: date, product_ids: Iterable[int], series_from: int,
+                     series_to: int) -> list[WeeklyUnits]:
         """What a refresh reads, aggregated here rather than in Python (two to three million daily rows at 10,000
         products, a third as many weekly ones): per product and week of the days [start, end] (week number: Mondays
         since 2000-01-03, day numbers since 2000-01-01), (product_id, week, units, first day, days sold), where
@@ -110,22 +113,23 @@ class ForecastsRepo(_Repo):
         q = (select(r.pid, week.label("week"), func.sum(counted), func.min(r.first),
                     func.sum(case((r.u > 0, 1), else_=0)))
              .group_by(r.pid, week))
-        return self.c.execute(q).all()
+        return [WeeklyUnits(*row) for row in self.c.execute(q)]
 
-    def daily_sum(self, start: date, end: date, product_ids: Iterable[int] | None = None):
+    def daily_sum(self, start: date, end: date, product_ids: Iterable[int] | None = None) -> list[DaySales]:
         """(day, units, net minor) within [start, end] summed over these products (every product: None)."""
         q = (select(facts_t.c.day, func.sum(facts_t.c.units), func.sum(facts_t.c.net_minor))
              .where(facts_t.c.day >= start, facts_t.c.day <= end).group_by(facts_t.c.day))
         if product_ids is not None:
             q = q.where(facts_t.c.product_id.in_(list(product_ids)))
-        return self.c.execute(q).all()
+        return [DaySales(*r) for r in self.c.execute(q)]
 
-    def first_sale(self, product_ids: Iterable[int] | None = None):
+    def first_sale(self, product_ids: Iterable[int] | None = None) -> FirstSale:
         """(first day with units sold, days with units sold) over the products (all products: None)."""
         q = select(func.min(facts_t.c.day), func.count(func.distinct(facts_t.c.day))).where(facts_t.c.units > 0)
         if product_ids is not None:
             q = q.where(facts_t.c.product_id.in_(list(product_ids)))
-        return self.c.execute(q).one()
+        first, days = self.c.execute(q).one()
+        return FirstSale(first, int(days))
 
     # ---- the cache ---------------------------------------------------------------------------------------------
     def cached(self, kind: str, keys: Sequence[str], freq: str, measure: str, horizon: int) -> dict[str, tuple]:
@@ -154,7 +158,7 @@ class ForecastsRepo(_Repo):
         self.c.execute(stmt, rows)
 
     # ---- stock and purchasing ------------------------------------------------------------------------------------
-    def stock(self, product_ids: Iterable[int] | None = None):
+    def stock(self, product_ids: Iterable[int] | None = None) -> list[StockPosition]:
         """id, sku, name, on_hand, reserved, cost_minor, supplier_id, lead_days of active products with a stock row."""
         q = (select(products_t.c.id, products_t.c.sku, products_t.c.name, stock_t.c.on_hand, stock_t.c.reserved,
                     products_t.c.cost_minor, product_suppliers_t.c.supplier_id, suppliers_t.c.lead_days)
@@ -164,7 +168,7 @@ class ForecastsRepo(_Repo):
              .where(products_t.c.active.is_(True)).order_by(products_t.c.sku))
         if product_ids is not None:
             q = q.where(products_t.c.id.in_(list(product_ids)))
-        return self.c.execute(q).all()
+        return [StockPosition(*r) for r in self.c.execute(q)]
 
     def on_order(self, *, drafts: bool) -> dict[int, int]:
         """Units still to come per product on sent and partly received purchase orders (and drafts, if asked)."""

@@ -6,6 +6,10 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy import bindparam, func, insert, select, update
 
+from ...services.repository_records_purchasing import (ListedPurchaseOrder, PurchaseOrderLineRecord,
+                                                       PurchaseOrderRecord, ReorderCandidate,
+                                                       SupplierInvoiceLineRecord, SupplierInvoiceNumber,
+                                                       SupplierInvoiceRecord, SupplierPaymentRecord, SupplierRecord)
 from . import models_purchasing as mp
 from .repositories import _now, _Repo, built, insert_returning_id, plain_insert, products_t, stock_t, users_t
 
@@ -20,6 +24,12 @@ spay_t = mp.SupplierPayment.__table__
 OPEN_STATUSES = ("sent", "partly_received")
 
 
+def _supplier_invoice(row) -> SupplierInvoiceRecord:
+    """The record of a ``_sinv_select`` row (what was paid is a SUM, NUMERIC on PostgreSQL: whole minor units)."""
+    *invoice, paid = row
+    return SupplierInvoiceRecord(*(*invoice, int(paid)))
+
+
 class PurchasingRepo(_Repo):
     """Suppliers, preferred suppliers, purchase orders and their lines, what is on order."""
 
@@ -27,17 +37,19 @@ class PurchasingRepo(_Repo):
         return self.c.execute(insert(suppliers_t).values(**values, active=True, created_at=_now())
                               .returning(suppliers_t.c.id)).scalar_one()
 
-    def supplier(self, supplier_id: int):
-        return self.c.execute(select(suppliers_t).where(suppliers_t.c.id == supplier_id)).first()
+    def supplier(self, supplier_id: int) -> SupplierRecord | None:
+        row = self.c.execute(select(suppliers_t).where(suppliers_t.c.id == supplier_id)).first()
+        return SupplierRecord(*row) if row is not None else None
 
-    def supplier_by_name(self, name: str):
-        return self.c.execute(select(suppliers_t).where(func.lower(suppliers_t.c.name) == name.lower())).first()
+    def supplier_by_name(self, name: str) -> SupplierRecord | None:
+        row = self.c.execute(select(suppliers_t).where(func.lower(suppliers_t.c.name) == name.lower())).first()
+        return SupplierRecord(*row) if row is not None else None
 
-    def suppliers(self, active_only: bool = True):
+    def suppliers(self, active_only: bool = True) -> list[SupplierRecord]:
         q = select(suppliers_t).order_by(suppliers_t.c.name)
         if active_only:
             q = q.where(suppliers_t.c.active.is_(True))
-        return self.c.execute(q).all()
+        return [SupplierRecord(*r) for r in self.c.execute(q)]
 
     def set_preferred(self, product_id: int, supplier_id: int | None, supplier_sku: str = "") -> None:
         t = product_suppliers_t
@@ -67,16 +79,17 @@ class PurchasingRepo(_Repo):
         if rows:
             self.c.execute(plain_insert(po_lines_t), rows)
 
-    def po(self, po_id: int, *, for_update: bool = False):
+    def po(self, po_id: int, *, for_update: bool = False) -> PurchaseOrderRecord | None:
         q = (select(pos_t, suppliers_t.c.name.label("supplier_name"))
              .join(suppliers_t, suppliers_t.c.id == pos_t.c.supplier_id).where(pos_t.c.id == po_id))
         if for_update and self.c.dialect.name == "postgresql":
             q = q.with_for_update(of=pos_t)
-        return self.c.execute(q).first()
+        row = self.c.execute(q).first()
+        return PurchaseOrderRecord(*row) if row is not None else None
 
-    def lines(self, po_id: int):
-        return self.c.execute(select(po_lines_t).where(po_lines_t.c.po_id == po_id)
-                              .order_by(po_lines_t.c.line_no)).all()
+    def lines(self, po_id: int) -> list[PurchaseOrderLineRecord]:
+        return [PurchaseOrderLineRecord(*r) for r in self.c.execute(
+            select(po_lines_t).where(po_lines_t.c.po_id == po_id).order_by(po_lines_t.c.line_no))]
 
     def update_po(self, po_id: int, values: Mapping[str, object]) -> None:
         self.c.execute(update(pos_t).where(pos_t.c.id == po_id).values(**values, updated_at=_now()))
@@ -95,14 +108,15 @@ class PurchasingRepo(_Repo):
         return self.c.execute(select(func.max(pos_t.c.id)).where(pos_t.c.supplier_id == supplier_id,
                                                                  pos_t.c.status == "draft")).scalar()
 
-    def list_pos(self, *, status: str | None = None, limit: int = 200, offset: int = 0):
+    def list_pos(self, *, status: str | None = None, limit: int = 200, offset: int = 0) -> list[ListedPurchaseOrder]:
         counts = (select(func.count()).select_from(po_lines_t).where(po_lines_t.c.po_id == pos_t.c.id)
                   .scalar_subquery())
         q = (select(pos_t, suppliers_t.c.name.label("supplier_name"), counts.label("line_count"))
              .join(suppliers_t, suppliers_t.c.id == pos_t.c.supplier_id))
         if status:
             q = q.where(pos_t.c.status == status)
-        return self.c.execute(q.order_by(pos_t.c.id.desc()).limit(limit).offset(offset)).all()
+        return [ListedPurchaseOrder(*r) for r in self.c.execute(q.order_by(pos_t.c.id.desc()).limit(limit)
+                                                                .offset(offset))]
 
     def on_order(self, product_ids) -> dict[int, int]:
         """Units ordered from suppliers (sent or partly received) and not yet received, per product."""
@@ -123,7 +137,7 @@ class PurchasingRepo(_Repo):
              .where(pos_t.c.status.in_(("draft",) + OPEN_STATUSES)).group_by(po_lines_t.c.product_id))
         return {pid: int(n or 0) for pid, n in self.c.execute(q).all()}
 
-    def reorder_candidates(self, product_ids=None):
+    def reorder_candidates(self, product_ids=None) -> list[ReorderCandidate]:
         """Active products whose available stock is at or below their reorder point, with their preferred supplier;
         given ``product_ids``, those products whatever their stock."""
         q = (select(products_t.c.id, products_t.c.sku, products_t.c.name, products_t.c.reorder_point,
@@ -135,7 +149,7 @@ class PurchasingRepo(_Repo):
                     stock_t.c.on_hand - stock_t.c.reserved <= products_t.c.reorder_point if product_ids is None
                     else products_t.c.id.in_(list(product_ids)))
              .order_by(products_t.c.sku))
-        return self.c.execute(q).all()
+        return [ReorderCandidate(*r) for r in self.c.execute(q)]
 
     def lock_supplier(self, supplier_id: int) -> None:
         """Serialise invoices of one supplier (their numbers must be unique per supplier); SQLite's write
@@ -169,11 +183,12 @@ class PayablesRepo(_Repo):
             .where(sinv_t.c.po_id == bindparam("po")).group_by(sinv_lines_t.c.po_line_id)), {"po": po_id}).all()
         return {line_id: int(q) for line_id, q in rows}
 
-    def supplier_invoice_by_key(self, supplier_id: int, number_key: str):
-        return self.c.execute(built("supplier invoice by key", lambda: select(
+    def supplier_invoice_by_key(self, supplier_id: int, number_key: str) -> SupplierInvoiceNumber | None:
+        row = self.c.execute(built("supplier invoice by key", lambda: select(
             sinv_t.c.id, sinv_t.c.number, sinv_t.c.invoice_date).where(
             sinv_t.c.supplier_id == bindparam("sid"), sinv_t.c.number_key == bindparam("key"))),
             {"sid": supplier_id, "key": number_key}).first()
+        return SupplierInvoiceNumber(*row) if row is not None else None
 
     def supplier_invoice_ids_by_key(self, number_key: str) -> list[int]:
         """Ids of the supplier invoices numbered ``number_key`` (one per supplier at most)."""
@@ -186,20 +201,23 @@ class PayablesRepo(_Repo):
             self.c.execute(plain_insert(sinv_lines_t), [{**ln, "invoice_id": iid} for ln in lines])
         return iid
 
-    def supplier_invoice(self, invoice_id: int, *, for_update: bool = False):
+    def supplier_invoice(self, invoice_id: int, *, for_update: bool = False) -> SupplierInvoiceRecord | None:
         """One supplier invoice with its supplier's name and what has been paid on it; ``for_update`` locks it on
         PostgreSQL (payments on one invoice wait for each other) - a row lock, not a write: the triggers allow it."""
         if for_update and self._pg:
             self.c.execute(built("lock supplier invoice", lambda: select(sinv_t.c.id).where(
                 sinv_t.c.id == bindparam("id")).with_for_update()), {"id": invoice_id})
-        return self.c.execute(built("supplier invoice", lambda: self._sinv_select().where(
+        row = self.c.execute(built("supplier invoice", lambda: self._sinv_select().where(
             sinv_t.c.id == bindparam("id"))), {"id": invoice_id}).first()
+        return _supplier_invoice(row) if row is not None else None
 
-    def supplier_invoice_lines(self, invoice_id: int):
-        return self.c.execute(built("supplier invoice lines", lambda: select(sinv_lines_t).where(
-            sinv_lines_t.c.invoice_id == bindparam("id")).order_by(sinv_lines_t.c.line_no)), {"id": invoice_id}).all()
+    def supplier_invoice_lines(self, invoice_id: int) -> list[SupplierInvoiceLineRecord]:
+        return [SupplierInvoiceLineRecord(*r) for r in self.c.execute(built("supplier invoice lines", lambda: select(
+            sinv_lines_t).where(sinv_lines_t.c.invoice_id == bindparam("id")).order_by(sinv_lines_t.c.line_no)),
+            {"id": invoice_id})]
 
-    def supplier_invoices(self, *, po_id: int | None = None, open_only: bool = False, limit: int = 200):
+    def supplier_invoices(self, *, po_id: int | None = None, open_only: bool = False,
+                          limit: int = 200) -> list[SupplierInvoiceRecord]:
         """Supplier invoices, newest first: of one purchase order, or all; ``open_only``: not fully paid."""
         key = ("supplier invoices", po_id is not None, open_only)
 
@@ -212,14 +230,14 @@ class PayablesRepo(_Repo):
             return q.order_by(sinv_t.c.id.desc()).limit(bindparam("limit"))
 
         params = {"limit": limit, **({"po": po_id} if po_id is not None else {})}
-        return self.c.execute(built(key, build), params).all()
+        return [_supplier_invoice(r) for r in self.c.execute(built(key, build), params)]
 
     def add_supplier_payment(self, values: Mapping[str, object]) -> int:
         return self.c.execute(insert_returning_id(spay_t), {**values, "recorded_at": _now()}).scalar_one()
 
-    def supplier_payments_of(self, invoice_id: int):
-        return self.c.execute(built("supplier payments of invoice", lambda: select(spay_t).where(
-            spay_t.c.invoice_id == bindparam("id")).order_by(spay_t.c.id)), {"id": invoice_id}).all()
+    def supplier_payments_of(self, invoice_id: int) -> list[SupplierPaymentRecord]:
+        return [SupplierPaymentRecord(*r) for r in self.c.execute(built("supplier payments of invoice", lambda: select(
+            spay_t).where(spay_t.c.invoice_id == bindparam("id")).order_by(spay_t.c.id)), {"id": invoice_id})]
 
     def supplier_paid_total(self) -> int:
         """Everything paid to suppliers (minor units): money that left the cash and bank accounts."""

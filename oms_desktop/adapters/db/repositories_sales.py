@@ -19,6 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql.elements import ColumnElement
 
 from ...domain.promotions import FREE_SHIPPING_LABEL
+from ...services.repository_records_sales import SalesFigures, SalesTotals
 from . import models_carts as mc
 from . import models_sales as ms
 from . import models_warehouse as w
@@ -185,7 +186,7 @@ class SalesRepo(_Repo):
         return built(("sales upsert", table.name, self._pg), build)
 
     # ---- the report ----------------------------------------------------------------------------------------
-    def day_figures(self, start: date, end: date, by: str):
+    def day_figures(self, start: date, end: date, by: str) -> list[SalesFigures[date | int | str | None]]:
         """Per ``by`` (day, channel or agent) over the days [start, end]: key, label (the agent's user name), orders,
         units, net_minor, returned_units, returned_minor (orders counted once each), in key order."""
         def build():
@@ -195,16 +196,17 @@ class SalesRepo(_Repo):
             q = (select(key.label("key"), label.label("label"), *self._sums(day_facts_t))
                  .where(f.day >= bindparam("start"), f.day <= bindparam("end")).group_by(key).order_by(key))
             return q.outerjoin(users_t, users_t.c.id == f.agent_id) if by == "agent" else q
-        return self.c.execute(built(("sales day figures", by), build), {"start": start, "end": end}).all()
+        return [SalesFigures(*r) for r in self.c.execute(built(("sales day figures", by), build),
+                                                             {"start": start, "end": end})]
 
-    def day_total(self, start: date, end: date):
+    def day_total(self, start: date, end: date) -> SalesTotals:
         """The day facts' orders, units, net_minor, returned_units, returned_minor over the days [start, end]."""
-        return self.c.execute(built("sales day total", lambda: select(*self._sums(day_facts_t)).where(
+        return SalesTotals(*self.c.execute(built("sales day total", lambda: select(*self._sums(day_facts_t)).where(
             day_facts_t.c.day >= bindparam("start"), day_facts_t.c.day <= bindparam("end"))),
-            {"start": start, "end": end}).one()
+            {"start": start, "end": end}).one())
 
     def product_figures(self, start: date, end: date, by: str, *, top: int | None = None,
-                        only: list[str] | None = None):
+                        only: list[str] | None = None) -> list[SalesFigures[str]]:
         """Per product (key: its SKU, label: its name) or category over the days [start, end], as ``day_figures``
         (orders: those that held the product; for a category, summed over its products). ``top``: only the N with
         the most net revenue, most first; ``only``: those SKUs."""
@@ -226,9 +228,9 @@ class SalesRepo(_Repo):
             q = q.order_by(func.sum(per.c.net_minor).desc(), key).limit(top)
         else:
             q = q.order_by(key)
-        return self.c.execute(q).all()
+        return [SalesFigures(*r) for r in self.c.execute(q)]
 
-    def customer_figures(self, lo: datetime, hi: datetime):
+    def customer_figures(self, lo: datetime, hi: datetime) -> list[SalesFigures[int | None]]:
         """Per customer (None: walk-in) over the instants [lo, hi), recomputed from the documents (the facts are not
         kept per customer): key, label (the customer's name), orders, units, net_minor, returned_units,
         returned_minor."""
@@ -240,9 +242,9 @@ class SalesRepo(_Repo):
                     _int(func.sum(ev.c.returned_minor)).label("returned_minor"))
              .outerjoin(customers_t, customers_t.c.id == ev.c.customer_id)
              .group_by(ev.c.customer_id).order_by(ev.c.customer_id))
-        return self.c.execute(q).all()
+        return [SalesFigures(*r) for r in self.c.execute(q)]
 
-    def channel_figures(self, lo: datetime, hi: datetime):
+    def channel_figures(self, lo: datetime, hi: datetime) -> list[SalesFigures[str]]:
         """Per channel over the instants [lo, hi), recomputed from the documents as ``customer_figures`` (the facts
         are kept per day, not per hour: the dashboard's "last week up to this time of day"): key, label (""),
         orders, units, net_minor, returned_units, returned_minor."""
@@ -253,7 +255,7 @@ class SalesRepo(_Repo):
                     _int(func.sum(ev.c.returned_units)).label("returned_units"),
                     _int(func.sum(ev.c.returned_minor)).label("returned_minor"))
              .group_by(ev.c.channel).order_by(ev.c.channel))
-        return self.c.execute(q).all()
+        return [SalesFigures(*r) for r in self.c.execute(q)]
 
     @staticmethod
     def _sums(table):

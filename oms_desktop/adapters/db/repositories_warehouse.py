@@ -5,6 +5,12 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy import and_, bindparam, case, exists, func, insert, or_, select, update
 
+from ...services.repository_records import EventRecord
+from ...services.repository_records_warehouse import (BackorderRecord, ListedPickList, OrderPick,
+                                                      OrderShipmentRecord, PickLineRecord, PickListEntry,
+                                                      PickListOrderRecord, PickListRecord, QueuedOrder,
+                                                      ReturnedItemRecord, ShipmentLineRecord, ShipmentRecord,
+                                                      WaitingMismatch)
 from . import models as m
 from . import models_warehouse as w
 from .repositories import _CONSUME, _now, _Repo, built, insert_returning_id, plain_insert
@@ -34,7 +40,7 @@ OPEN_PICK = ("picking", "picked", "packed")
 class PickingRepo(_Repo):
     """The warehouse queue, pick lists, the orders on them and their lines."""
 
-    def queue(self, limit: int = 500):
+    def queue(self, limit: int = 500) -> list[QueuedOrder]:
         """Orders the warehouse has to work on: confirmed (waiting), on a pick list, or owing a backorder."""
         line_count = (select(func.count()).select_from(lines_t).where(lines_t.c.order_id == orders_t.c.id)
                       .scalar_subquery())
@@ -61,14 +67,19 @@ class PickingRepo(_Repo):
              .order_by(orders_t.c.express.desc(), func.coalesce(orders_t.c.confirmed_at, orders_t.c.created_at),
                        orders_t.c.id)
              .limit(limit))
-        return self.c.execute(q).all()
+        # the units are SUMs, NUMERIC on PostgreSQL: whole units here
+        return [QueuedOrder(oid, tracking, status, express, created, confirmed, name, int(lines), int(units), int(owed),
+                            int(waiting), pick_list, state)
+                for oid, tracking, status, express, created, confirmed, name, lines, units, owed, waiting, pick_list,
+                state in self.c.execute(q)]
 
-    def open_pick_of(self, order_id: int):
+    def open_pick_of(self, order_id: int) -> PickListOrderRecord | None:
         """The order's pick-list entry whose work is not finished (picking, picked or packed), if any."""
-        return self.c.execute(built("open pick of order", lambda: (
+        row = self.c.execute(built("open pick of order", lambda: (
             select(pick_orders_t).where(pick_orders_t.c.order_id == bindparam("id"),
                                         pick_orders_t.c.status.in_(OPEN_PICK))
             .order_by(pick_orders_t.c.id.desc()))), {"id": order_id}).first()
+        return PickListOrderRecord(*row) if row is not None else None
 
     def has_pick_history(self, order_id: int) -> bool:
         return bool(self.c.execute(select(exists().where(pick_orders_t.c.order_id == order_id))).scalar())
@@ -85,7 +96,7 @@ class PickingRepo(_Repo):
         if rows:
             self.c.execute(plain_insert(pick_lines_t), rows)
 
-    def pick_list(self, pick_list_id: int, *, for_update: bool = False):
+    def pick_list(self, pick_list_id: int, *, for_update: bool = False) -> PickListRecord | None:
         lock = for_update and self._pg
 
         def build():
@@ -93,9 +104,10 @@ class PickingRepo(_Repo):
                  .outerjoin(users_t, users_t.c.id == pick_lists_t.c.created_by)
                  .where(pick_lists_t.c.id == bindparam("id")))
             return q.with_for_update(of=pick_lists_t) if lock else q
-        return self.c.execute(built(("pick list", lock), build), {"id": pick_list_id}).first()
+        row = self.c.execute(built(("pick list", lock), build), {"id": pick_list_id}).first()
+        return PickListRecord(*row) if row is not None else None
 
-    def pick_orders(self, pick_list_id: int):
+    def pick_orders(self, pick_list_id: int) -> list[PickListEntry]:
         def build():
             line_count = (select(func.count()).select_from(pick_lines_t)
                           .where(pick_lines_t.c.pick_list_id == pick_orders_t.c.pick_list_id,
@@ -106,9 +118,9 @@ class PickingRepo(_Repo):
                     .join(orders_t, orders_t.c.id == pick_orders_t.c.order_id)
                     .outerjoin(customers_t, customers_t.c.id == orders_t.c.customer_id)
                     .where(pick_orders_t.c.pick_list_id == bindparam("id")).order_by(pick_orders_t.c.tote))
-        return self.c.execute(built("pick orders", build), {"id": pick_list_id}).all()
+        return [PickListEntry(*r) for r in self.c.execute(built("pick orders", build), {"id": pick_list_id})]
 
-    def pick_lines(self, pick_list_id: int, order_id: int | None = None):
+    def pick_lines(self, pick_list_id: int, order_id: int | None = None) -> list[PickLineRecord]:
         one_order = order_id is not None
 
         def build():
@@ -116,8 +128,8 @@ class PickingRepo(_Repo):
             if one_order:
                 q = q.where(pick_lines_t.c.order_id == bindparam("order_id"))
             return q.order_by(pick_lines_t.c.id)
-        return self.c.execute(built(("pick lines", one_order), build), {"id": pick_list_id, "order_id": order_id}
-                              ).all()
+        return [PickLineRecord(*r) for r in self.c.execute(built(("pick lines", one_order), build),
+                                                           {"id": pick_list_id, "order_id": order_id})]
 
     def set_picked_many(self, rows: list[tuple[int, int, str]]) -> None:
         """Record (pick line id, units picked, short reason) for many lines in one executemany."""
@@ -141,15 +153,15 @@ class PickingRepo(_Repo):
                                  .where(pick_orders_t.c.id.in_(bindparam("ids", expanding=True)))
                                  .values(status=bindparam("_status"))), {"ids": ids, "_status": status})
 
-    def recent_pick_lists(self, limit: int = 50):
+    def recent_pick_lists(self, limit: int = 50) -> list[ListedPickList]:
         orders = (select(func.count()).select_from(pick_orders_t)
                   .where(pick_orders_t.c.pick_list_id == pick_lists_t.c.id).scalar_subquery())
         q = (select(pick_lists_t, users_t.c.username.label("created_by_name"), orders.label("order_count"))
              .outerjoin(users_t, users_t.c.id == pick_lists_t.c.created_by)
              .order_by(pick_lists_t.c.id.desc()).limit(limit))
-        return self.c.execute(q).all()
+        return [ListedPickList(*r) for r in self.c.execute(q)]
 
-    def picks_of_order(self, order_id: int):
+    def picks_of_order(self, order_id: int) -> list[OrderPick]:
         """Every pick of an order (for its timeline): list id, when, who, backorder flag, units asked and picked."""
         q = (select(pick_orders_t.c.pick_list_id, pick_orders_t.c.backorder, pick_orders_t.c.status,
                     pick_lists_t.c.picked_at, users_t.c.username,
@@ -163,12 +175,14 @@ class PickingRepo(_Repo):
              .group_by(pick_orders_t.c.pick_list_id, pick_orders_t.c.backorder, pick_orders_t.c.status,
                        pick_lists_t.c.picked_at, users_t.c.username)
              .order_by(pick_orders_t.c.pick_list_id))
-        return self.c.execute(q).all()
+        # the units are SUMs, NUMERIC on PostgreSQL: whole units here
+        return [OrderPick(pick_list, backorder, status, at, who, int(asked), int(picked))
+                for pick_list, backorder, status, at, who, asked, picked in self.c.execute(q)]
 
-    def short_lines_of_order(self, order_id: int):
-        return self.c.execute(select(pick_lines_t).where(pick_lines_t.c.order_id == order_id,
-                                                         pick_lines_t.c.picked < pick_lines_t.c.quantity)
-                              .order_by(pick_lines_t.c.id)).all()
+    def short_lines_of_order(self, order_id: int) -> list[PickLineRecord]:
+        return [PickLineRecord(*r) for r in self.c.execute(
+            select(pick_lines_t).where(pick_lines_t.c.order_id == order_id,
+                                       pick_lines_t.c.picked < pick_lines_t.c.quantity).order_by(pick_lines_t.c.id))]
 
 
 class ShipmentsRepo(_Repo):
@@ -181,11 +195,12 @@ class ShipmentsRepo(_Repo):
         if rows:
             self.c.execute(plain_insert(shipment_lines_t), rows)
 
-    def shipment(self, shipment_id: int):
-        return self.c.execute(built("shipment", lambda: select(shipments_t).where(
+    def shipment(self, shipment_id: int) -> ShipmentRecord | None:
+        row = self.c.execute(built("shipment", lambda: select(shipments_t).where(
             shipments_t.c.id == bindparam("id"))), {"id": shipment_id}).first()
+        return ShipmentRecord(*row) if row is not None else None
 
-    def shipments_of(self, order_id: int):
+    def shipments_of(self, order_id: int) -> list[OrderShipmentRecord]:
         def build():
             packer, shipper, deliverer = users_t.alias("packer"), users_t.alias("shipper"), users_t.alias("deliverer")
             return (select(shipments_t, packer.c.username.label("packed_by_name"),
@@ -195,12 +210,12 @@ class ShipmentsRepo(_Repo):
                     .outerjoin(shipper, shipper.c.id == shipments_t.c.shipped_by)
                     .outerjoin(deliverer, deliverer.c.id == shipments_t.c.delivered_by)
                     .where(shipments_t.c.order_id == bindparam("id")).order_by(shipments_t.c.id))
-        return self.c.execute(built("shipments of order", build), {"id": order_id}).all()
+        return [OrderShipmentRecord(*r) for r in self.c.execute(built("shipments of order", build), {"id": order_id})]
 
-    def shipment_lines(self, shipment_id: int):
-        return self.c.execute(built("shipment lines", lambda: select(shipment_lines_t).where(
-            shipment_lines_t.c.shipment_id == bindparam("id")).order_by(shipment_lines_t.c.id)),
-            {"id": shipment_id}).all()
+    def shipment_lines(self, shipment_id: int) -> list[ShipmentLineRecord]:
+        return [ShipmentLineRecord(*r) for r in self.c.execute(built("shipment lines", lambda: select(
+            shipment_lines_t).where(shipment_lines_t.c.shipment_id == bindparam("id")).order_by(
+            shipment_lines_t.c.id)), {"id": shipment_id})]
 
     def shipped_per_product(self, order_id: int) -> dict[int, int]:
         q = built("shipped per product", lambda: (
@@ -248,7 +263,8 @@ class ShipmentsRepo(_Repo):
         self.c.execute(insert(backorders_t).values({"status": "open", **values, "created_at": now,
                                                     "updated_at": now}))
 
-    def backorders_of(self, order_id: int, *, open_only: bool = False, with_waiting: bool = False):
+    def backorders_of(self, order_id: int, *, open_only: bool = False,
+                      with_waiting: bool = False) -> list[BackorderRecord]:
         """The order's backorders in the order they were taken; ``open_only``: those still owed and reserved (with
         ``with_waiting`` also those waiting for goods, not reserved yet)."""
         def build():
@@ -257,9 +273,10 @@ class ShipmentsRepo(_Repo):
                 q = q.where(backorders_t.c.status.in_(("open", "waiting") if with_waiting else ("open",)),
                             backorders_t.c.quantity > 0)
             return q.order_by(backorders_t.c.id)
-        return self.c.execute(built(("backorders of order", open_only, with_waiting), build), {"id": order_id}).all()
+        return [BackorderRecord(*r) for r in self.c.execute(built(("backorders of order", open_only, with_waiting),
+                                                                  build), {"id": order_id})]
 
-    def waiting_for(self, product_ids):
+    def waiting_for(self, product_ids) -> list[BackorderRecord]:
         """The backorders waiting for goods of these products, first taken first (locked on PostgreSQL: the caller
         holds the products' stock rows, so the lock is never contended by another allocation)."""
         ids = sorted(set(product_ids))
@@ -268,9 +285,9 @@ class ShipmentsRepo(_Repo):
         q = (select(backorders_t).where(backorders_t.c.product_id.in_(ids), backorders_t.c.status == "waiting",
                                         backorders_t.c.quantity > 0)
              .order_by(backorders_t.c.id))
-        return self.c.execute(q.with_for_update() if self._pg else q).all()
+        return [BackorderRecord(*r) for r in self.c.execute(q.with_for_update() if self._pg else q)]
 
-    def waiting_mismatches(self):
+    def waiting_mismatches(self) -> list[WaitingMismatch]:
         """Backorders waiting for goods that cannot be right: (order id, order status, SKU, units waiting, units
         ordered) where the order is no longer confirmed or waits for more than it ordered of the product."""
         waiting = (select(backorders_t.c.order_id, backorders_t.c.product_id, backorders_t.c.sku,
@@ -284,7 +301,9 @@ class ShipmentsRepo(_Repo):
              .join(orders_t, orders_t.c.id == waiting.c.order_id)
              .where(or_(orders_t.c.status != "confirmed", waiting.c.waiting > ordered))
              .order_by(waiting.c.order_id, waiting.c.sku))
-        return self.c.execute(q).all()
+        # the units are SUMs, NUMERIC on PostgreSQL: whole units here
+        return [WaitingMismatch(oid, status, sku, int(waiting_), int(ordered_))
+                for oid, status, sku, waiting_, ordered_ in self.c.execute(q)]
 
     def update_backorder(self, backorder_id: int, values: Mapping[str, object]) -> None:
         self.c.execute(update(backorders_t).where(backorders_t.c.id == backorder_id)
@@ -293,20 +312,20 @@ class ShipmentsRepo(_Repo):
     def add_return(self, values: Mapping[str, object]) -> None:
         self.c.execute(insert(returns_t).values({"at": _now(), **values}))  # ``at``: the caller's, when given
 
-    def returns_of(self, order_id: int):
+    def returns_of(self, order_id: int) -> list[ReturnedItemRecord]:
         q = (select(returns_t, users_t.c.username).outerjoin(users_t, users_t.c.id == returns_t.c.user_id)
              .where(returns_t.c.order_id == order_id).order_by(returns_t.c.id))
-        return self.c.execute(q).all()
+        return [ReturnedItemRecord(*r) for r in self.c.execute(q)]
 
     def returned_per_product(self, order_id: int) -> dict[int, int]:
         q = (select(returns_t.c.product_id, func.sum(returns_t.c.quantity)).where(returns_t.c.order_id == order_id)
              .group_by(returns_t.c.product_id))
         return {pid: int(q_) for pid, q_ in self.c.execute(q).all()}
 
-    def order_events(self, order_id: int, kinds):
+    def order_events(self, order_id: int, kinds) -> list[EventRecord]:
         q = (select(events_t, users_t.c.username).outerjoin(users_t, users_t.c.id == events_t.c.user_id)
              .where(events_t.c.order_id == order_id, events_t.c.kind.in_(list(kinds))).order_by(events_t.c.id))
-        return self.c.execute(q).all()
+        return [EventRecord(*r) for r in self.c.execute(q)]
 
     def orders_of_customers(self, customer_ids, limit: int = 50):
         ids = list(customer_ids)
