@@ -21,7 +21,7 @@ from ..domain.money import from_minor, to_minor
 from ..domain.orders import bp_to_rate, rate_to_bp
 from ..domain.pricing import DocumentAdjustment, Totals
 from ..domain.promotions import (Adjustment, Cart, CartLine, Coupon, Effect, Incentive, Offer, Promotion,
-                                 ShippingBasis, ShippingMethod, adjustments, coupon_refusal)
+                                 ShippingBasis, ShippingMethod, adjustments, coupon_refusal, goods_subtotal)
 from .ports import utc_now
 
 
@@ -79,8 +79,11 @@ class _PromotionsCache:
         self._key: tuple[Any, ...] | None = None
         self._value = _PromotionIndex(())
 
-    def get(self, uow: Any, day: date, currency: str) -> "_PromotionIndex":
-        key = (day, currency, *uow.promotions.fingerprint())
+    def get(self, uow: Any, day: date, currency: str,
+            fingerprint: tuple[int, int, str, str] | None = None) -> "_PromotionIndex":
+        """The index of the promotions active on ``day``; ``fingerprint`` when the caller read it in its own
+        transaction already (``PromotionsRepository.pricing_reads``), else it is read here."""
+        key = (day, currency, *(fingerprint if fingerprint is not None else uow.promotions.fingerprint()))
         if key[2] == 0:
             return _NO_PROMOTIONS
         with self._lock:
@@ -130,13 +133,16 @@ _PROMOTIONS = _PromotionsCache()
 
 def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | None = None,
                      coupon_row: Any = None, incentives: Sequence[Any] | None = None,
-                     refuse_coupon: bool = False) -> tuple[Adjustment, ...]:
+                     refuse_coupon: bool = False,
+                     reads: tuple[tuple[int, int, str, str], bool, Any] | None = None) -> tuple[Adjustment, ...]:
     """The allowances and charges of ``order`` with ``lines`` (stored rows) as of ``day``; ``coupon_row`` and
-    ``incentives`` when the caller has read them already (``incentives=()`` for an order being created); with
-    ``refuse_coupon`` a coupon the cart cannot use is refused (``CouponRefused``, naming why) instead."""
+    ``incentives`` when the caller has read them already (``incentives=()`` for an order being created); ``reads``
+    what ``uow.promotions.pricing_reads`` gave for this order's customer in this transaction (the promotions'
+    fingerprint and whether the customer has ordered before: not read again); with ``refuse_coupon`` a coupon the
+    cart cannot use is refused (``CouponRefused``, naming why) instead."""
     cur = order.currency
     day = day or local_day()
-    index = _PROMOTIONS.get(uow, day, cur)
+    index = _PROMOTIONS.get(uow, day, cur, reads[0] if reads is not None else None)
     if incentives is None:
         incentives = uow.carts.incentives(order.id) if getattr(order, "id", None) else ()
     incentives = [i for i in incentives if i.effect != "coupon"]  # a coupon offered acts as the cart's coupon
@@ -152,8 +158,13 @@ def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | 
     promotions = index.candidates({ln.sku for ln in lines}, {getattr(products.get(ln.product_id), "category", "")
                                                              for ln in lines} - {""}, order.channel)
     first_order = bool(order.customer_id) and any(p.first_order_only for p in promotions) and \
-        not uow.carts.has_confirmed_order(order.customer_id)
+        not (reads[1] if reads is not None else uow.carts.has_confirmed_order(order.customer_id))
     cart = _cart(order, lines, products, day, first_order)
+    # What the domain's rules 1 to 3 would refuse first anyway, left out before it judges each one (the same
+    # conditions, so the same result): a busy shop's general promotions are mostly above this cart's subtotal or
+    # for first orders only, and judging each costs more than this filter
+    subtotal = goods_subtotal(cart)
+    promotions = tuple(p for p in promotions if (first_order or not p.first_order_only) and subtotal >= p.min_total)
     coupon = None
     if coupon_row is not None:
         coupon = coupon_of(coupon_row, cur, uow.carts.customer_uses(coupon_row.id, order.customer_id)
