@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -30,13 +31,29 @@ def local_day() -> date:
     return utc_now().astimezone().date()
 
 
+_OFFER_FIELDS = (("effect", ""), ("percent_bp", 0), ("amount_minor", 0), ("buy_sku", ""), ("buy_qty", 0),
+                 ("get_sku", ""), ("get_qty", 0), ("skus", ""), ("categories", ""))
+
+
 def _offer(row: Any, currency: str) -> Offer:
-    effect = Effect(row.effect) if row.effect in Effect._value2member_map_ else Effect.AMOUNT
-    return Offer(effect=effect, percent=bp_to_rate(row.percent_bp), amount=from_minor(row.amount_minor, currency),
-                 buy_sku=getattr(row, "buy_sku", ""), buy_qty=getattr(row, "buy_qty", 0),
-                 get_sku=getattr(row, "get_sku", ""), get_qty=getattr(row, "get_qty", 0),
-                 skus=frozenset((getattr(row, "skus", "") or "").split()),
-                 categories=frozenset(c for c in (getattr(row, "categories", "") or "").split("\n") if c))
+    """The offer of a promotion, coupon or incentive row (coupons and incentives have no buy-get or product
+    columns); converted once per distinct offer: a coupon is priced on every order that names it."""
+    mapping = getattr(row, "_mapping", None)
+    if mapping is not None:  # a row: looking up a column it lacks would raise inside SQLAlchemy each time
+        values = tuple(mapping[k] if k in mapping else d for k, d in _OFFER_FIELDS)
+    else:
+        values = tuple(getattr(row, k, d) for k, d in _OFFER_FIELDS)
+    return _offer_of(values, currency)
+
+
+@lru_cache(maxsize=1024)
+def _offer_of(values: tuple[Any, ...], currency: str) -> Offer:
+    effect_code, percent_bp, amount_minor, buy_sku, buy_qty, get_sku, get_qty, skus, categories = values
+    effect = Effect(effect_code) if effect_code in Effect._value2member_map_ else Effect.AMOUNT
+    return Offer(effect=effect, percent=bp_to_rate(percent_bp), amount=from_minor(amount_minor, currency),
+                 buy_sku=buy_sku, buy_qty=buy_qty, get_sku=get_sku, get_qty=get_qty,
+                 skus=frozenset((skus or "").split()),
+                 categories=frozenset(c for c in (categories or "").split("\n") if c))
 
 
 def promotion_of(row: Any, currency: str) -> Promotion:
@@ -115,13 +132,19 @@ class _PromotionIndex:
             if not keys and not o.categories:
                 self.general.append(p)
         self.needs_categories = bool(self.by_category)
+        self._general_for: dict[str, tuple[Promotion, ...]] = {}
 
     def candidates(self, skus: set[str], categories: set[str], channel: str) -> tuple[Promotion, ...]:
+        hits = [p for sku in skus for p in self.by_sku.get(sku, ())] + \
+            [p for cat in categories for p in self.by_category.get(cat, ())]
+        if not hits:  # most carts: only the general promotions of the channel, the same tuple every time
+            general = self._general_for.get(channel)
+            if general is None:
+                general = self._general_for[channel] = tuple(sorted(
+                    (p for p in self.general if not p.channel or p.channel == channel), key=lambda p: p.id))
+            return general
         found = {p.id: p for p in self.general}
-        for sku in skus:
-            found.update((p.id, p) for p in self.by_sku.get(sku, ()))
-        for cat in categories:
-            found.update((p.id, p) for p in self.by_category.get(cat, ()))
+        found.update((p.id, p) for p in hits)
         return tuple(p for _id, p in sorted(found.items()) if not p.channel or p.channel == channel)
 
 
