@@ -157,7 +157,8 @@ _PROMOTIONS = _PromotionsCache()
 def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | None = None,
                      coupon_row: Any = None, incentives: Sequence[Any] | None = None,
                      refuse_coupon: bool = False,
-                     reads: tuple[tuple[int, int, str, str], bool, Any] | None = None) -> tuple[Adjustment, ...]:
+                     reads: tuple[tuple[int, int, str, str], bool | None, Any] | None = None
+                     ) -> tuple[Adjustment, ...]:
     """The allowances and charges of ``order`` with ``lines`` (stored rows) as of ``day``; ``coupon_row`` and
     ``incentives`` when the caller has read them already (``incentives=()`` for an order being created); ``reads``
     what ``uow.promotions.pricing_reads`` gave for this order's customer in this transaction (the promotions'
@@ -181,7 +182,8 @@ def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | 
     promotions = index.candidates({ln.sku for ln in lines}, {getattr(products.get(ln.product_id), "category", "")
                                                              for ln in lines} - {""}, order.channel)
     first_order = bool(order.customer_id) and any(p.first_order_only for p in promotions) and \
-        not (reads[1] if reads is not None else uow.carts.has_confirmed_order(order.customer_id))
+        not (reads[1] if reads is not None and reads[1] is not None else uow.carts.has_confirmed_order(
+            order.customer_id))
     cart = _cart(order, lines, products, day, first_order)
     # What the domain's rules 1 to 3 would refuse first anyway, left out before it judges each one (the same
     # conditions, so the same result): a busy shop's general promotions are mostly above this cart's subtotal or

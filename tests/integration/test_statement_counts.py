@@ -227,6 +227,8 @@ def test_promotions_and_a_coupon_add_three_statements_to_placing_an_order_howeve
     lines = [("LAMP-01", 1), ("BULB-E27", 2), ("BOOK-01", 1)]
     shop.orders.place_order(admin, 1, lines)
     plain = count(backend, lambda: shop.orders.place_order(admin, 1, lines))
+    with shop.orders._uow(write=False) as uow:  # no promotion for first orders: a plain order does not ask
+        assert uow.promotions.pricing_reads(1, None) == ((0, 0, "None", "None"), None, None)
     p = shop.promotions
     p.add_promotion(admin, "Winter 2 %", percent="2", priority=1)
     p.add_promotion(admin, "Lamps 5 %", percent="5", skus=["LAMP-01"])
