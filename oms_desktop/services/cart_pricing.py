@@ -4,7 +4,8 @@ its shipping method, read in the caller's transaction, turned into ``domain.prom
 
 The order service calls ``reprice`` on every change of a draft and when it confirms one; ``place_order`` calls
 ``cart_adjustments`` for the order it is about to write. Reads are few on the hot path: one (an aggregate) to know
-whether the cached active promotions are still current,
+whether the cached active promotions are still current (``place_order`` reads it with the coupon and, while a
+first-order promotion runs, the customer's first order, in one statement: ``PromotionsRepository.pricing_reads``),
 one for the cart's incentives (a cart being created has none), the coupon and the shipping method only when the
 cart names them, the products' categories and weights only when a rule needs them.
 """
