@@ -13,6 +13,10 @@ def register(sub, leaf) -> None:
                         "(default: a temporary SQLite file)")
     c.add_argument("--repeat", type=_positive_int, default=None, metavar="N",
                    help="timed rounds per workload (default: depends on the scale)")
+    c.add_argument("--only", metavar="SUBSTRING", default=None,
+                   help="run only the rows whose key or workload contains SUBSTRING (any case), e.g. dashboard or "
+                        "promotions; the database is seeded as always, the floor runs, and so do the rows a chosen "
+                        "one needs (the plain order row for the promotions row's target)")
     # opens="none": the bench creates its own database; common.run() must not open one or sign anybody in.
     c.set_defaults(func=cmd_bench, opens="none")
 
@@ -30,5 +34,5 @@ def cmd_bench(args: argparse.Namespace) -> int:
         raise ValidationFailed(f"--database '{url}' is not a database URL; the bench takes a PostgreSQL server "
                                "URL (postgresql+psycopg://user@host/db) or none (a temporary SQLite file)")
     doc = run_bench(args.scale, database_url=url if url and url.startswith("postgresql") else None,
-                    json=args.json, repeat=args.repeat)
+                    json=args.json, repeat=args.repeat, only=args.only)
     return 0 if doc["rows"] else 1

@@ -255,24 +255,27 @@ def adjustments(cart: Cart, *, promotions: tuple[Promotion, ...] = (), coupon: C
 class _Left:
     """What is left to take allowances from: each cart line's goods (in the price basis) and the shipping charge."""
 
-    def __init__(self, cart: Cart, shipping: Decimal, shipping_rate: Decimal) -> None:
+    def __init__(self, cart: Cart, shipping: Decimal, shipping_rate: Decimal,
+                 goods: list[Decimal] | None = None) -> None:
         self.cart = cart
-        self.goods = _line_bases(cart)
+        self.goods = _line_bases(cart) if goods is None else goods
         self.shipping = shipping
         self.shipping_rate = shipping_rate
 
-    def take(self, offer: Offer) -> list[tuple[Decimal, Decimal]]:
-        """Take what ``offer`` gives, cut to what is left: (tax rate, amount taken > 0), one per rate, by rate."""
+    def take(self, offer: Offer, *, keep: bool = False) -> list[tuple[Decimal, Decimal]]:
+        """Take what ``offer`` gives, cut to what is left: (tax rate, amount taken > 0), one per rate, by rate.
+        ``keep``: only say what it would take (a percent or an amount is then not shared out over the lines, which
+        changes nothing in what is taken; the other effects are taken as usual, on what is left)."""
         if offer.effect is Effect.FREE_SHIPPING:
             taken = {self.shipping_rate: self.shipping}
             self.shipping = Decimal(0)
         elif offer.effect is Effect.BUY_GET:
             taken = self._free_units(offer)
         else:
-            taken = self._off_lines(offer)
+            taken = self._off_lines(offer, keep=keep)
         return [(rate, amount) for rate, amount in sorted(taken.items()) if amount > 0]
 
-    def _off_lines(self, offer: Offer) -> dict[Decimal, Decimal]:
+    def _off_lines(self, offer: Offer, *, keep: bool = False) -> dict[Decimal, Decimal]:
         """A percent or an amount off the lines ``offer`` covers: a percent of each rate's goods left, rounded per
         rate; an amount shared over the rates in proportion to their goods left."""
         by_rate: dict[Decimal, list[int]] = {}
@@ -287,6 +290,8 @@ class _Left:
         else:
             wanted = max(Decimal(0), min(round_money(offer.amount, currency), sum(bases.values(), Decimal(0))))
             taken = dict(_split(wanted, bases, quantum(currency)))
+        if keep:
+            return taken
         for rate, amount in taken.items():  # each line of the rate gives its share, so later offers see what is left
             for i, share in _split(amount, {i: self.goods[i] for i in by_rate[rate]}, quantum(currency)):
                 self.goods[i] -= share
@@ -362,8 +367,11 @@ def _applicable(cart: Cart, promotions: tuple[Promotion, ...], shipping: Decimal
                 and (cart.first_order or not p.first_order_only) and subtotal >= p.min_total
                 and _fits(p.offer, cart))
 
-    def saving_alone(p: Promotion) -> Decimal:
-        return sum((amount for _rate, amount in _Left(cart, shipping, shipping_rate).take(p.offer)), Decimal(0))
+    bases = _line_bases(cart)
+
+    def saving_alone(p: Promotion) -> Decimal:  # on a fresh copy of what is left: nothing taken yet
+        return sum((amount for _rate, amount in _Left(cart, shipping, shipping_rate, list(bases)).take(
+            p.offer, keep=True)), Decimal(0))
 
     # A promotion that would give this cart nothing (a buy-X-get-Y with an incomplete set, free shipping on a cart
     # without shipping) does not apply: an exclusive one must not shut out the others for nothing.

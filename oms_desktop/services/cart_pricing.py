@@ -4,7 +4,8 @@ its shipping method, read in the caller's transaction, turned into ``domain.prom
 
 The order service calls ``reprice`` on every change of a draft and when it confirms one; ``place_order`` calls
 ``cart_adjustments`` for the order it is about to write. Reads are few on the hot path: one (an aggregate) to know
-whether the cached active promotions are still current,
+whether the cached active promotions are still current (``place_order`` reads it with the coupon and, while a
+first-order promotion runs, the customer's first order, in one statement: ``PromotionsRepository.pricing_reads``),
 one for the cart's incentives (a cart being created has none), the coupon and the shipping method only when the
 cart names them, the products' categories and weights only when a rule needs them.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -21,7 +23,7 @@ from ..domain.money import from_minor, to_minor
 from ..domain.orders import bp_to_rate, rate_to_bp
 from ..domain.pricing import DocumentAdjustment, Totals
 from ..domain.promotions import (Adjustment, Cart, CartLine, Coupon, Effect, Incentive, Offer, Promotion,
-                                 ShippingBasis, ShippingMethod, adjustments, coupon_refusal)
+                                 ShippingBasis, ShippingMethod, adjustments, coupon_refusal, goods_subtotal)
 from .ports import utc_now
 
 
@@ -30,13 +32,29 @@ def local_day() -> date:
     return utc_now().astimezone().date()
 
 
+_OFFER_FIELDS = (("effect", ""), ("percent_bp", 0), ("amount_minor", 0), ("buy_sku", ""), ("buy_qty", 0),
+                 ("get_sku", ""), ("get_qty", 0), ("skus", ""), ("categories", ""))
+
+
 def _offer(row: Any, currency: str) -> Offer:
-    effect = Effect(row.effect) if row.effect in Effect._value2member_map_ else Effect.AMOUNT
-    return Offer(effect=effect, percent=bp_to_rate(row.percent_bp), amount=from_minor(row.amount_minor, currency),
-                 buy_sku=getattr(row, "buy_sku", ""), buy_qty=getattr(row, "buy_qty", 0),
-                 get_sku=getattr(row, "get_sku", ""), get_qty=getattr(row, "get_qty", 0),
-                 skus=frozenset((getattr(row, "skus", "") or "").split()),
-                 categories=frozenset(c for c in (getattr(row, "categories", "") or "").split("\n") if c))
+    """The offer of a promotion, coupon or incentive row (coupons and incentives have no buy-get or product
+    columns); converted once per distinct offer: a coupon is priced on every order that names it."""
+    mapping = getattr(row, "_mapping", None)
+    if mapping is not None:  # a row: looking up a column it lacks would raise inside SQLAlchemy each time
+        values = tuple(mapping[k] if k in mapping else d for k, d in _OFFER_FIELDS)
+    else:
+        values = tuple(getattr(row, k, d) for k, d in _OFFER_FIELDS)
+    return _offer_of(values, currency)
+
+
+@lru_cache(maxsize=1024)
+def _offer_of(values: tuple[Any, ...], currency: str) -> Offer:
+    effect_code, percent_bp, amount_minor, buy_sku, buy_qty, get_sku, get_qty, skus, categories = values
+    effect = Effect(effect_code) if effect_code in Effect._value2member_map_ else Effect.AMOUNT
+    return Offer(effect=effect, percent=bp_to_rate(percent_bp), amount=from_minor(amount_minor, currency),
+                 buy_sku=buy_sku, buy_qty=buy_qty, get_sku=get_sku, get_qty=get_qty,
+                 skus=frozenset((skus or "").split()),
+                 categories=frozenset(c for c in (categories or "").split("\n") if c))
 
 
 def promotion_of(row: Any, currency: str) -> Promotion:
@@ -79,8 +97,11 @@ class _PromotionsCache:
         self._key: tuple[Any, ...] | None = None
         self._value = _PromotionIndex(())
 
-    def get(self, uow: Any, day: date, currency: str) -> "_PromotionIndex":
-        key = (day, currency, *uow.promotions.fingerprint())
+    def get(self, uow: Any, day: date, currency: str,
+            fingerprint: tuple[int, int, str, str] | None = None) -> "_PromotionIndex":
+        """The index of the promotions active on ``day``; ``fingerprint`` when the caller read it in its own
+        transaction already (``PromotionsRepository.pricing_reads``), else it is read here."""
+        key = (day, currency, *(fingerprint if fingerprint is not None else uow.promotions.fingerprint()))
         if key[2] == 0:
             return _NO_PROMOTIONS
         with self._lock:
@@ -112,13 +133,19 @@ class _PromotionIndex:
             if not keys and not o.categories:
                 self.general.append(p)
         self.needs_categories = bool(self.by_category)
+        self._general_for: dict[str, tuple[Promotion, ...]] = {}
 
     def candidates(self, skus: set[str], categories: set[str], channel: str) -> tuple[Promotion, ...]:
+        hits = [p for sku in skus for p in self.by_sku.get(sku, ())] + \
+            [p for cat in categories for p in self.by_category.get(cat, ())]
+        if not hits:  # most carts: only the general promotions of the channel, the same tuple every time
+            general = self._general_for.get(channel)
+            if general is None:
+                general = self._general_for[channel] = tuple(sorted(
+                    (p for p in self.general if not p.channel or p.channel == channel), key=lambda p: p.id))
+            return general
         found = {p.id: p for p in self.general}
-        for sku in skus:
-            found.update((p.id, p) for p in self.by_sku.get(sku, ()))
-        for cat in categories:
-            found.update((p.id, p) for p in self.by_category.get(cat, ()))
+        found.update((p.id, p) for p in hits)
         return tuple(p for _id, p in sorted(found.items()) if not p.channel or p.channel == channel)
 
 
@@ -130,13 +157,17 @@ _PROMOTIONS = _PromotionsCache()
 
 def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | None = None,
                      coupon_row: Any = None, incentives: Sequence[Any] | None = None,
-                     refuse_coupon: bool = False) -> tuple[Adjustment, ...]:
+                     refuse_coupon: bool = False,
+                     reads: tuple[tuple[int, int, str, str], bool | None, Any] | None = None
+                     ) -> tuple[Adjustment, ...]:
     """The allowances and charges of ``order`` with ``lines`` (stored rows) as of ``day``; ``coupon_row`` and
-    ``incentives`` when the caller has read them already (``incentives=()`` for an order being created); with
-    ``refuse_coupon`` a coupon the cart cannot use is refused (``CouponRefused``, naming why) instead."""
+    ``incentives`` when the caller has read them already (``incentives=()`` for an order being created); ``reads``
+    what ``uow.promotions.pricing_reads`` gave for this order's customer in this transaction (the promotions'
+    fingerprint and whether the customer has ordered before: not read again); with ``refuse_coupon`` a coupon the
+    cart cannot use is refused (``CouponRefused``, naming why) instead."""
     cur = order.currency
     day = day or local_day()
-    index = _PROMOTIONS.get(uow, day, cur)
+    index = _PROMOTIONS.get(uow, day, cur, reads[0] if reads is not None else None)
     if incentives is None:
         incentives = uow.carts.incentives(order.id) if getattr(order, "id", None) else ()
     incentives = [i for i in incentives if i.effect != "coupon"]  # a coupon offered acts as the cart's coupon
@@ -152,8 +183,14 @@ def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | 
     promotions = index.candidates({ln.sku for ln in lines}, {getattr(products.get(ln.product_id), "category", "")
                                                              for ln in lines} - {""}, order.channel)
     first_order = bool(order.customer_id) and any(p.first_order_only for p in promotions) and \
-        not uow.carts.has_confirmed_order(order.customer_id)
+        not (reads[1] if reads is not None and reads[1] is not None else uow.carts.has_confirmed_order(
+            order.customer_id))
     cart = _cart(order, lines, products, day, first_order)
+    # What the domain's rules 1 to 3 would refuse first anyway, left out before it judges each one (the same
+    # conditions, so the same result): a busy shop's general promotions are mostly above this cart's subtotal or
+    # for first orders only, and judging each costs more than this filter
+    subtotal = goods_subtotal(cart)
+    promotions = tuple(p for p in promotions if (first_order or not p.first_order_only) and subtotal >= p.min_total)
     coupon = None
     if coupon_row is not None:
         coupon = coupon_of(coupon_row, cur, uow.carts.customer_uses(coupon_row.id, order.customer_id)

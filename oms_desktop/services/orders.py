@@ -168,7 +168,9 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
             short = [Shortage(s, q, max(available[s], 0)) for s, q in sorted(wanted.items()) if available[s] < q]
             if short and not allow_backorder:
                 raise OutOfStock(short)
-            coupon_row = uow.promotions.coupon_by_code(code) if code else None
+            # the promotions' fingerprint, the customer's first order and the coupon: one statement
+            reads = uow.promotions.pricing_reads(customer_id, code or None)
+            coupon_row = reads[2]
             if code and coupon_row is None:
                 raise CouponRefused(f"coupon {code} does not exist")
             if method is not None and uow.promotions.shipping_method(method) is None:
@@ -181,7 +183,8 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
                                           unit_price_minor=products[s].unit_price_minor,
                                           tax_rate_bp=products[s].tax_rate_bp, discount_bp=0)
                           for s, q in wanted.items()]
-            adjs = cart_adjustments(uow, cart, cart_lines, coupon_row=coupon_row, incentives=(), refuse_coupon=True)
+            adjs = cart_adjustments(uow, cart, cart_lines, coupon_row=coupon_row, incentives=(), refuse_coupon=True,
+                                    reads=reads)
             totals = price(priced, PricingPolicy(company.currency, company.prices_include_tax,
                                                  TaxRounding(company.tax_rounding)), document_adjustments(adjs))
             now = _now()

@@ -12,7 +12,7 @@ import sys
 import pytest
 from sqlalchemy import create_engine, text
 
-from oms_desktop.devtools.bench import SCALES
+from oms_desktop.devtools.bench import ROW_NAMES, SCALES
 
 ROWS = ("floor", "place_order", "whole_cycle", "product_search", "customer_lookup", "orders_page", "accounts_queue",
         "sales_report", "app_start", "invoice_pdf", "pick_list_pdf", "place_order_promotions", "order_import",
@@ -83,6 +83,33 @@ def test_the_small_bench_prints_every_row_with_consistent_figures_as_json(tmp_pa
     assert "not applicable on SQLite" in rows["pg_concurrent"]["note"]
     assert [key for key, row in rows.items() if row["status"] != "ok"] == ["pg_concurrent"]
     assert rows["place_order"]["n"] == 5  # --repeat
+
+
+def test_only_runs_the_rows_it_names_with_the_floor_and_what_they_need(tmp_path):
+    assert tuple(ROW_NAMES) == ROWS[1:]  # every row can be chosen (the floor always runs)
+    code, out, err = oms_bench("--scale", "small", "--json", "--repeat", "3", "--only", "Promotions",
+                               tmp_path=tmp_path)
+    assert code == 0, err
+    rows = {r["key"]: r for r in json.loads(out)["rows"]}
+    # the plain order row runs too: its median is the promotions row's target
+    assert tuple(rows) == ("floor", "place_order", "place_order_promotions")
+    assert rows["place_order_promotions"]["n"] == 3 and isinstance(rows["place_order_promotions"]["met"], bool)
+    target = float(re.search(r"target ([0-9.]+) ms$", rows["place_order_promotions"]["note"]).group(1))
+    assert target == pytest.approx(1.2 * rows["place_order"]["median_ms"], abs=0.006)
+    code, out, err = oms_bench("--scale", "small", "--json", "--repeat", "1", "--only", "first paint",
+                               tmp_path=tmp_path)
+    assert code == 0, err
+    rows = {r["key"]: r for r in json.loads(out)["rows"]}
+    assert tuple(rows) == ("floor", "dashboard") and rows["dashboard"]["status"] == "ok"
+    assert "of 10,000 open carts" in rows["dashboard"]["note"]  # seeded as the carts board row seeds them
+
+
+def test_only_refuses_a_name_of_no_row_before_seeding_anything(tmp_path):
+    code, out, err = oms_bench("--scale", "large", "--only", "dashbord", tmp_path=tmp_path)
+    assert code == 2 and "--only 'dashbord' names no row of the bench" in err and "dashboard" in err
+    assert out == ""
+    code, out, err = oms_bench("--scale", "small", "--only", " ", tmp_path=tmp_path)
+    assert code == 2 and "--only needs a part of a row's name" in err
 
 
 def test_a_workload_that_raises_fails_the_bench_naming_it(tmp_path, monkeypatch, capsys):

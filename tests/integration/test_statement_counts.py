@@ -214,3 +214,64 @@ def test_pick_lists_take_a_fixed_number_of_statements_plus_one_set_per_order(bac
     confirm_three = count(backend, lambda: shop.picking.confirm_picks(admin, made[1].id))
     assert confirm_one == confirm_three <= CONFIRM_PICKS  # picks are written in one statement, not one per line
 
+
+
+PROMOTIONS_AND_COUPON = 3
+"""What active promotions and a coupon add to placing an order: the order's allowances (one executemany), the
+coupon's use (a conditional UPDATE) and its redemption. The promotions' fingerprint, the coupon and whether the
+customer has ordered before (for first-order promotions) are one read, the same one a plain order makes; the
+promotions themselves are read once per process and change (``services/cart_pricing.py``)."""
+
+
+def test_promotions_and_a_coupon_add_three_statements_to_placing_an_order_however_many_apply(backend, shop, admin):
+    lines = [("LAMP-01", 1), ("BULB-E27", 2), ("BOOK-01", 1)]
+    shop.orders.place_order(admin, 1, lines)
+    plain = count(backend, lambda: shop.orders.place_order(admin, 1, lines))
+    with shop.orders._uow(write=False) as uow:  # no promotion for first orders: a plain order does not ask
+        assert uow.promotions.pricing_reads(1, None) == ((0, 0, "None", "None"), None, None)
+    p = shop.promotions
+    p.add_promotion(admin, "Winter 2 %", percent="2", priority=1)
+    p.add_promotion(admin, "Lamps 5 %", percent="5", skus=["LAMP-01"])
+    p.add_promotion(admin, "1.00 off from 20.00", amount="1", min_total="20")
+    p.add_promotion(admin, "Big baskets", amount="5", min_total="5000")
+    p.add_promotion(admin, "Welcome 3 %", percent="3", first_order_only=True)
+    p.add_promotion(admin, "Online 2 %", percent="2", channel="online")
+    p.create_coupon(admin, "SAVE5", percent="5")
+    shop.orders.place_order(admin, 1, lines, coupon="SAVE5")  # the promotions are read once per process
+    placed = []
+    regular = count(backend, lambda: placed.append(shop.orders.place_order(admin, 1, lines, coupon="save5")))
+    newcomer = shop.customers.add_customer(admin, "New customer", ["0171 555-0999"], "new@example.com")
+    first = count(backend, lambda: placed.append(shop.orders.place_order(admin, newcomer.id, lines,
+                                                                         coupon="SAVE5")))
+    # (one allowance per tax rate of the goods it comes off)
+    assert list(dict.fromkeys(a.label for a in placed[0].adjustments)) == [
+        "Winter 2 %", "Lamps 5 %", "1.00 off from 20.00", "Coupon SAVE5"]
+    assert "Welcome 3 %" in [a.label for a in placed[1].adjustments]  # a first order: read in the same statement
+    assert regular - plain <= PROMOTIONS_AND_COUPON
+    assert first - plain <= PROMOTIONS_AND_COUPON
+    with shop.orders._uow(write=False) as uow:  # the one read's fingerprint is the cache's key everywhere else too
+        assert uow.promotions.pricing_reads(1, None)[0] == uow.promotions.fingerprint()
+        assert uow.promotions.pricing_reads(1, None)[1:] == (True, None)
+        assert uow.promotions.pricing_reads(None, "SAVE5")[1] is False
+        assert uow.promotions.pricing_reads(None, "SAVE5")[2].code == "SAVE5"
+
+
+def test_a_promotion_added_or_ended_on_another_workstation_applies_to_the_next_order_here(backend, shop, admin,
+                                                                                          db_url, paths):
+    from oms_desktop.adapters.security import fast_test_hasher
+    from oms_desktop.bootstrap import open_backend
+    other = open_backend(db_url, paths=paths, hasher=fast_test_hasher())
+    try:
+        there = other.services
+        manager = there.auth.sign_in("admin", "admin-pw")
+        lines = [("LAMP-01", 1)]
+        assert shop.orders.place_order(admin, 1, lines).adjustments == ()  # the (empty) promotions are cached
+        there.promotions.add_promotion(manager, "Spring 10 %", percent="10")
+        assert [a.label for a in shop.orders.place_order(admin, 1, lines).adjustments] == ["Spring 10 %"]
+        there.promotions.add_promotion(manager, "Lamps 1.00 off", amount="1", skus=["LAMP-01"])
+        assert [a.label for a in shop.orders.place_order(admin, 1, lines, coupon=None).adjustments] == \
+            ["Spring 10 %", "Lamps 1.00 off"]
+        there.promotions.end_promotion(manager, "Spring 10 %")
+        assert [a.label for a in shop.orders.place_order(admin, 1, lines).adjustments] == ["Lamps 1.00 off"]
+    finally:
+        other.dispose()

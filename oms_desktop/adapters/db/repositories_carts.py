@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, case, delete, exists, func, insert, select, update
+from sqlalchemy import and_, bindparam, case, delete, exists, func, insert, null, select, update
 
 from ...services.repository_records_accounts import (BilledAdjustment, CartConversion, CartIncentiveRecord,
                                                      CartOnBoard, CouponRecord, InvoiceAdjustmentRecord,
@@ -231,6 +231,29 @@ class PromotionsRepo(_Repo):
             func.count(), func.coalesce(func.max(promotions_t.c.id), 0), func.max(promotions_t.c.created_at),
             func.max(promotions_t.c.ended_at)))).one()
         return int(n), int(top), str(made), str(ended)
+
+    def pricing_reads(self, customer_id: int | None, code: str | None
+                      ) -> tuple[tuple[int, int, str, str], bool | None, CouponRecord | None]:
+        """What pricing a new order reads besides its products, in one statement (on PostgreSQL one round trip
+        instead of three): the promotions' ``fingerprint()``, whether the customer has an order past the cart
+        (``CartsRepo.has_confirmed_order``; False without a customer; None, not looked up, while no promotion
+        for first orders is running: then it cannot matter, and a plain order does not pay for it) and the coupon
+        row of ``code`` (None without one, or for a code that does not exist)."""
+        def build():
+            p = promotions_t.c
+            fp = select(func.count().label("fp_n"), func.coalesce(func.max(p.id), 0).label("fp_top"),
+                        func.max(p.created_at).label("fp_made"), func.max(p.ended_at).label("fp_ended"),
+                        func.max(case((and_(p.first_order_only, p.ended_at.is_(None)), 1), else_=0))
+                        .label("fp_first")).subquery("fp")
+            bought = case((fp.c.fp_first == 1, exists().where(orders_t.c.customer_id == bindparam("customer"),
+                                                              orders_t.c.status.notin_(("draft", "cancelled")))),
+                          else_=null())
+            return (select(coupons_t, fp.c.fp_n, fp.c.fp_top, fp.c.fp_made, fp.c.fp_ended, bought.label("bought"))
+                    .select_from(fp.outerjoin(coupons_t, coupons_t.c.code == bindparam("code"))))
+        row = self.c.execute(built("pricing reads", build), {"customer": customer_id, "code": code}).one()
+        fingerprint = (int(row.fp_n), int(row.fp_top), str(row.fp_made), str(row.fp_ended))
+        coupon = CouponRecord(*row[:len(coupons_t.c)]) if row.id is not None else None   # the coupon's columns first
+        return fingerprint, None if row.bought is None else bool(row.bought), coupon
 
     def promotions(self, *, include_ended: bool = False) -> list[PromotionRecord]:
         q = select(promotions_t)

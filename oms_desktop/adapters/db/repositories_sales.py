@@ -210,6 +210,8 @@ class SalesRepo(_Repo):
         """Per product (key: its SKU, label: its name) or category over the days [start, end], as ``day_figures``
         (orders: those that held the product; for a category, summed over its products). ``top``: only the N with
         the most net revenue, most first; ``only``: those SKUs."""
+        if by == "product" and top is not None and only is None:
+            return self._top_products(start, end, top)
         f = facts_t.c
         # summed per product first, then joined: one product lookup per product sold rather than per fact row
         # (the dashboard's top products read about 3,000 fact rows a day at 1,000,000 orders over two years)
@@ -229,6 +231,29 @@ class SalesRepo(_Repo):
         else:
             q = q.order_by(key)
         return [SalesFigures(*r) for r in self.c.execute(q)]
+
+    def _top_products(self, start: date, end: date, top: int) -> list[SalesFigures[str]]:
+        """``product_figures(start, end, "product", top=top)`` without a product lookup per product sold: the facts
+        summed per product (a range of the facts' primary key), the ``top``-th largest net revenue found among those
+        sums, and only the products at or above it joined to their SKU and name (ties at the cut all come along, so
+        the outer order by revenue, then SKU, picks exactly the rows the plain query would). At 1,000,000 orders the
+        plain query joined and grouped some 60,000 products to keep ten: most of the dashboard's first paint."""
+        def build():
+            f = facts_t.c
+            per = (select(f.product_id, *(func.sum(f[c]).label(c) for c in FIGURES))
+                   .where(f.day >= bindparam("start"), f.day <= bindparam("end")).group_by(f.product_id)
+                   .cte("per_product"))
+            # fewer products sold than wanted: no top-th sum, every product comes along
+            cut = func.coalesce(select(per.c.net_minor).order_by(per.c.net_minor.desc()).limit(1)
+                                .offset(bindparam("last")).scalar_subquery(),
+                                select(func.min(per.c.net_minor)).scalar_subquery())
+            key = products_t.c.sku
+            return (select(key.label("key"), func.max(products_t.c.name).label("label"), *self._sums(per))
+                    .join(products_t, products_t.c.id == per.c.product_id)
+                    .where(per.c.net_minor >= cut)
+                    .group_by(key).order_by(func.sum(per.c.net_minor).desc(), key).limit(bindparam("top")))
+        return [SalesFigures(*r) for r in self.c.execute(built("sales top products", build),
+                                                         {"start": start, "end": end, "last": top - 1, "top": top})]
 
     def customer_figures(self, lo: datetime, hi: datetime) -> list[SalesFigures[int | None]]:
         """Per customer (None: walk-in) over the instants [lo, hi), recomputed from the documents (the facts are not
