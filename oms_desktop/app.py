@@ -151,13 +151,15 @@ def smoke_test(app, timeout_s: int = 300) -> str:
                 orders = conn.execute(select(func.count()).select_from(m.Order)).scalar_one()
             if orders == 0:
                 raise RuntimeError("the demo company has no orders")
+            # the first invoice of the history as a PDF: ReportLab, its fonts, the barcode (rendered, then stored)
+            pdf = backend.services.billing.invoice_pdf(actor, "INV-000001")
+            if not pdf.startswith(b"%PDF"):
+                raise RuntimeError("the invoice is not a PDF")
             from .adapters.escpos import EscposReceiptPrinter  # noqa: F401 - python-escpos, Pillow, qrcode
-            from .adapters.pdf import ReportLabRenderer
-            ReportLabRenderer()  # ReportLab and its fonts
         finally:
             backend.dispose()
     return (f"smoke test passed: OMS Desktop {__version__}, schema {schema}, {tabs} tabs, "
-            f"signed in as {actor.username}, {orders} demo orders")
+            f"signed in as {actor.username}, {orders} demo orders, invoice PDF {len(pdf) // 1024} KiB")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,7 +33,8 @@ def test_the_smoke_test_starts_the_app_on_a_fresh_demo_company_and_says_so(small
     line = out.strip()
     assert line.startswith("smoke test passed: OMS Desktop "), (out, err)
     assert f"schema {head_revision()}, 7 tabs, signed in as manager, " in line
-    assert int(line.split(", ")[-1].split()[0]) > 800  # the history and the live orders
+    assert int(line.split(", ")[-2].split()[0]) > 800  # the history and the live orders
+    assert line.split(", ")[-1].startswith("invoice PDF ")
     assert not (tmp_path / "home").exists()  # it ran in a temporary folder of its own, now gone
 
 
