@@ -26,7 +26,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--user", metavar="NAME", help="sign in as NAME (password from OMS_PASSWORD, else asked)")
     p.add_argument("--smoke-test", action="store_true",
                    help="start on a fresh demo company in a temporary folder, sign in as the demo manager, show the "
-                        "main window, print one line and exit (0: it works); nothing of yours is read or written")
+                        "main window, print one line and exit (0: it works); your data and settings are left alone")
     p.add_argument("--version", action="version", version=f"OMS Desktop {__version__}")
     return p.parse_args(argv)
 
