@@ -24,6 +24,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                                                      "or OMS_DATABASE_URL)")
     p.add_argument("--demo", action="store_true", help="open the demo company (created on first use)")
     p.add_argument("--user", metavar="NAME", help="sign in as NAME (password from OMS_PASSWORD, else asked)")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="start on a fresh demo company in a temporary folder, sign in as the demo manager, show the "
+                        "main window, print one line and exit (0: it works); your data and settings are left alone")
     p.add_argument("--version", action="version", version=f"OMS Desktop {__version__}")
     return p.parse_args(argv)
 
@@ -87,8 +90,90 @@ def run_window(app, services, backend, url: str, actor) -> tuple[bool, int]:
     return bool(signed_out), code
 
 
+def smoke_test(app, timeout_s: int = 300) -> str:
+    """``--smoke-test``: what a person's first start does, with no dialog anyone must answer: migrations on a fresh demo
+    database in a temporary folder, the demo company, sign-in as the demo manager, the main window shown and one turn
+    of the event loop; then the parts that load on first use (PDFs, receipt printers, forecasts) are imported, so a
+    bundle missing one of them fails here. Returns the line to print; raises on any failure."""
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from sqlalchemy import func, select
+
+    from .adapters.db import models as m
+    from .adapters.db.migrate import current_revision, head_revision
+    from .bootstrap import open_backend
+    from .devtools.demo import DEMO_PASSWORD
+    from .gui.event_feed import EventFeed
+    from .gui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory(prefix="oms-smoke-") as home:
+        root = Path(home)
+        paths = Paths(root, root / "config", root / "logs", root / "backups").ensure()
+        url = resolve_database_url(None, demo=True, paths=paths)
+        backend = open_backend(url, paths=paths)
+        try:
+            schema = current_revision(backend.engine)
+            if schema != head_revision():
+                raise RuntimeError(f"the fresh database is at schema {schema}, not {head_revision()}")
+            seed_demo_with_progress(backend)
+            actor = backend.services.auth.sign_in("manager", DEMO_PASSWORD)
+            feed = EventFeed(lambda after: backend.services.events.since(actor, after), 0)
+            window = MainWindow(backend.services, actor, database=describe_url(url), feed=feed,
+                                settings=QSettings(str(root / "window.ini"), QSettings.Format.IniFormat))
+            # the manager starts on the dashboard: its figures, then the forecasts (statsforecast, in worker processes
+            # for a shop this size) load in the background; wait for both, as a person would
+            dashboard = window.dashboard
+            if dashboard is None:
+                raise RuntimeError("the manager has no dashboard")
+            outcome: dict[str, object] = {}
+            loop = QEventLoop()
+            dashboard.loaded.connect(lambda _d: outcome.setdefault("figures", True))
+            dashboard.forecast_loaded.connect(lambda _f: (outcome.setdefault("forecasts", True), loop.quit()))
+            dashboard.failed.connect(lambda exc: (outcome.setdefault("error", exc), loop.quit()))
+            QTimer.singleShot(timeout_s * 1000, loop.quit)
+            window.show()
+            feed.start()
+            loop.exec()
+            visible, tabs = window.isVisible(), window.ui.tabs.count()
+            window.close()
+            window.jobs.wait_for_done()
+            feed.stop()
+            window.deleteLater()
+            if "error" in outcome:
+                raise RuntimeError(f"the dashboard failed: {outcome['error']}")
+            if not {"figures", "forecasts"} <= outcome.keys():
+                raise RuntimeError(f"the dashboard did not load within {timeout_s} s (loaded: {sorted(outcome)})")
+            if not visible:
+                raise RuntimeError("the main window is not shown")
+            with backend.engine.connect() as conn:
+                orders = conn.execute(select(func.count()).select_from(m.Order)).scalar_one()
+            if orders == 0:
+                raise RuntimeError("the demo company has no orders")
+            # the first invoice of the history as a PDF: ReportLab, its fonts, the barcode (rendered, then stored)
+            pdf = backend.services.billing.invoice_pdf(actor, "INV-000001")
+            if not pdf.startswith(b"%PDF"):
+                raise RuntimeError("the invoice is not a PDF")
+            from .adapters.escpos import EscposReceiptPrinter  # noqa: F401 - python-escpos, Pillow, qrcode
+        finally:
+            backend.dispose()
+    return (f"smoke test passed: OMS Desktop {__version__}, schema {schema}, {tabs} tabs, "
+            f"signed in as {actor.username}, {orders} demo orders, invoice PDF {len(pdf) // 1024} KiB")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.smoke_test:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        try:
+            print(smoke_test(app), flush=True)
+        except Exception as exc:  # noqa: BLE001 - any failure fails the smoke test, with what it was
+            import traceback
+            traceback.print_exc()
+            print(f"smoke test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+            return 1
+        return 0
     paths = Paths.default().ensure()
     log_file = setup_logging(paths)
     app = QApplication.instance() or QApplication(sys.argv[:1])

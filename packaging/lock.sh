@@ -2,9 +2,12 @@
 # Refreshes the locks the README's commands and .ci/run install from:
 #   requirements.lock       what the app runs on (pyproject.toml's dependencies)
 #   requirements-test.lock  the same plus the test extras (pytest, hypothesis, ruff, mypy, ...)
-# Both pin every package to one version with the hashes of all its files (any platform, Python >= 3.11), plus
+#   packaging/requirements-bundle.lock  the app's lock plus PyInstaller (the bundle extra), what
+#                           packaging/build_bundle.sh freezes the app with
+# Each pins every package to one version with the hashes of all its files (any platform, Python >= 3.11), plus
 # setuptools and wheel, so `pip install --no-build-isolation -e .` builds with locked tools too. The app's lock is
-# resolved inside the test lock, so the app and its tests run on the same versions (tests/unit/test_lock.py checks it).
+# resolved inside the test lock and the bundle lock inside the app's, so the app, its tests and its bundle run on the
+# same versions (tests/unit/test_lock.py checks it).
 #
 # Usage: bash packaging/lock.sh            keep what is pinned where pyproject.toml still allows it
 #        bash packaging/lock.sh --upgrade  move every pin to the newest release pyproject.toml allows
@@ -32,4 +35,7 @@ compile() {  # compile OUTPUT [uv options...]: pyproject.toml plus the build too
 }
 compile requirements-test.lock --extra test
 compile requirements.lock --constraint requirements-test.lock
-echo "requirements.lock: $(grep -c '^[a-z]' requirements.lock) packages; requirements-test.lock: $(grep -c '^[a-z]' requirements-test.lock) packages"
+compile packaging/requirements-bundle.lock --extra bundle --constraint requirements.lock
+for lock in requirements.lock requirements-test.lock packaging/requirements-bundle.lock; do
+    echo "$lock: $(grep -c '^[a-z]' "$lock") packages"
+done

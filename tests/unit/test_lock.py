@@ -62,7 +62,12 @@ def test_the_test_lock_pins_every_dependency_and_test_extra_within_its_range():
     assert_satisfies("requirements-test.lock", project()["dependencies"] + project()["optional-dependencies"]["test"])
 
 
-@pytest.mark.parametrize("lock", ["requirements.lock", "requirements-test.lock"])
+def test_the_bundle_lock_pins_every_dependency_and_the_bundle_tools_within_their_range():
+    assert_satisfies("packaging/requirements-bundle.lock",
+                     project()["dependencies"] + project()["optional-dependencies"]["bundle"])
+
+
+@pytest.mark.parametrize("lock", ["requirements.lock", "requirements-test.lock", "packaging/requirements-bundle.lock"])
 def test_every_pin_carries_hashes_and_the_build_tools_are_locked_too(lock):
     pins = read_lock(lock)
     assert {name for name, (_, _, hashes) in pins.items() if hashes == 0} == set()
@@ -75,6 +80,13 @@ def test_the_app_runs_on_the_same_versions_its_tests_ran_on():
     app, tests = read_lock("requirements.lock"), read_lock("requirements-test.lock")
     differing = {name: (app[name][0], tests.get(name, (None,))[0]) for name in app
                  if name not in tests or tests[name][0] != app[name][0]}
+    assert differing == {}
+
+
+def test_the_bundle_freezes_the_versions_the_app_runs_on():
+    app, bundle = read_lock("requirements.lock"), read_lock("packaging/requirements-bundle.lock")
+    differing = {name: (app[name][0], bundle.get(name, (None,))[0]) for name in app
+                 if name not in bundle or bundle[name][0] != app[name][0]}
     assert differing == {}
 
 

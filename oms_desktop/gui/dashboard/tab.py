@@ -38,11 +38,13 @@ class DashboardTab(QWidget, MessageLine):
         message_shown(str): every message shown in the message line.
         loaded(object): the DashboardDTO just shown.
         forecast_loaded(object): (ForecastDTO | None, list of StockCoverDTO) just shown.
+        failed(object): the exception of a figures or forecast read that failed (its message is shown too).
     """
 
     message_shown = Signal(str)
     loaded = Signal(object)
     forecast_loaded = Signal(object)
+    failed = Signal(object)
 
     def __init__(self, services: Services, actor: Actor, jobs: JobRunner, parent: QWidget | None = None, *,
                  forecasts: ForecastSource | None = None, settings: QSettings | None = None):
@@ -194,6 +196,7 @@ class DashboardTab(QWidget, MessageLine):
     def _refused(self, exc: BaseException) -> None:
         self.status_label.setText("")
         self._failed(exc)
+        self.failed.emit(exc)
 
     def _show_forecasts(self, result) -> None:
         forecast, stock = result
@@ -217,6 +220,7 @@ class DashboardTab(QWidget, MessageLine):
 
     def _forecast_failed(self, exc: BaseException) -> None:
         self.stock_panel.set_rows([], note=f"{NOT_AVAILABLE}: {exc}")
+        self.failed.emit(exc)
 
     # ---- live --------------------------------------------------------------------------------------------------
     def schedule_refresh(self) -> None:
