@@ -46,8 +46,9 @@ def test_a_failing_start_fails_the_smoke_test_with_what_went_wrong(small_demo, c
     def users_only(backend, *, seed=1, progress=None):  # the company and its users, no history: quicker
         services = backend.services
         services.company.update(None, **demo.COMPANY)
-        services.auth.add_user(None, "admin", "admin", demo.DEMO_PASSWORD, "Admin")
-        services.auth.add_user(services.auth.actor_for("admin"), "manager", "manager", demo.DEMO_PASSWORD, "Manager")
+        services.auth.add_user(None, "admin", "admin", demo.DEMO_PASSWORD, "Admin", password_policy=False)
+        services.auth.add_user(services.auth.actor_for("admin"), "manager", "manager", demo.DEMO_PASSWORD, "Manager",
+                               password_policy=False)
 
     monkeypatch.setattr(demo, "seed_demo", users_only)
     monkeypatch.setattr(forecasts.ForecastSource, "sales_forecast", broken)

@@ -3,6 +3,7 @@ sorted by net revenue, then SKU, and cut: the same rows, ties at the cut include
 them; and it gets them without looking up every product sold (docs/dashboard.md, Speed)."""
 from __future__ import annotations
 
+from dataclasses import astuple
 from datetime import date, timedelta
 
 import pytest
@@ -38,14 +39,14 @@ def sold(backend, services, admin):
 def reference(uow, start, end, top):
     """The plain query's rows (every product, in SKU order) sorted as the top list is: net revenue down, then SKU."""
     every = uow.sales.product_figures(start, end, "product")
-    return [tuple(r) for r in sorted(every, key=lambda r: (-r.net_minor, r.key))[:top]]
+    return [astuple(r) for r in sorted(every, key=lambda r: (-r.net_minor, r.key))[:top]]
 
 
 @pytest.mark.parametrize("top", [1, 12, 13, 601])
 def test_the_top_products_are_the_plain_figures_sorted_and_cut_ties_included(sold, top):
     start, end = DAY - timedelta(days=27), DAY
     with sold.sales._uow(write=False) as uow:
-        got = [tuple(r) for r in uow.sales.product_figures(start, end, "product", top=top)]
+        got = [astuple(r) for r in uow.sales.product_figures(start, end, "product", top=top)]
         assert got == reference(uow, start, end, top)
         assert len(got) == min(top, N_PRODUCTS)
         # and an empty range, and a range before anything sold
