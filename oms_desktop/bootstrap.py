@@ -55,7 +55,11 @@ class LazyReceiptPrinter:
 def open_backend(url: str, *, paths: Paths | None = None, hasher=None, migrate: bool = True) -> Backend:
     engine = make_engine(url)
     if migrate:
-        upgrade(engine, (paths or Paths.default()).backups)
+        try:
+            upgrade(engine, (paths or Paths.default()).backups)
+        except BaseException:
+            engine.dispose()  # no backend to dispose of it later: its pooled connections would be left open
+            raise
     from .adapters.db.backup import SqlBackupStore
     from .adapters.exports import Exporters
     from .adapters.forecasting import StatsforecastEngine  # statsforecast itself loads with the first forecast

@@ -96,7 +96,8 @@ class PgDatabases:
             upgrade(engine)
             engine.dispose()
             self._template = url
-            self._cleaner = create_engine(url, isolation_level="AUTOCOMMIT")
+            # pre-ping: a test may have ended this connection (tests/gui/test_connection_lost.py ends them all)
+            self._cleaner = create_engine(url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
             with self._cleaner.connect() as c:
                 self._tables = [t for t in c.execute(text(
                     "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"

@@ -252,8 +252,11 @@ def test_a_backup_taken_while_another_process_places_orders_restores_every_order
     repo = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(repo), os.environ.get("PYTHONPATH", "")])}
     start = tmp_path / "start"
+    # enough stock and orders that the worker is still writing when the backup is taken, even on a busy machine
+    catalog.catalog.import_catalog(users["admin"], b"sku,name,unit_price,tax_rate,on_hand\nBACKUP-1,Bulk,1.00,0.19,"
+                                                   b"100000\n")
     worker = subprocess.Popen([sys.executable, "-m", "tests.reliability.race_worker", backend.url, "agent",
-                               "BULB-E27", "100", str(tmp_path / "ready"), str(start), "1"], cwd=repo, env=env,
+                               "BACKUP-1", "400", str(tmp_path / "ready"), str(start), "1"], cwd=repo, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60

@@ -260,6 +260,7 @@ def test_the_cli(cli_shop, tmp_path):
 def test_orders_go_in_batches_each_order_whole_in_its_savepoint(shop, services, admin, monkeypatch):
     from oms_desktop.services import order_import
     monkeypatch.setattr(order_import, "BATCH_ORDERS", 2)  # #1001 #1002 | #1003 #1004 | #1005 #1006: refusals inside
+    monkeypatch.setattr(order_import, "BATCH_SECONDS", 60)  # by count only: a busy machine must not cut one short
     seen = []
     report = services.order_import.import_orders(admin, SHOPIFY, progress=lambda done, total: seen.append(done))
     assert {o.ref for o in report.imported} == {"#1001", "#1002", "#1003"}
