@@ -10,7 +10,7 @@ import sys
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
+from typing import BinaryIO, Callable
 
 from ..domain.errors import AuthenticationFailed, NotFound, ValidationFailed
 from ..domain.numbers import parse_whole
@@ -139,6 +139,20 @@ def read_file(name: str) -> bytes:
         raise ValidationFailed(f"{name} is a folder, not a file.")
     try:
         return path.read_bytes()
+    except OSError as e:
+        raise ValidationFailed(f"Cannot read {name}: {e.strerror or e}.") from None
+
+
+def open_file(name: str) -> BinaryIO:
+    """The file, open for reading as bytes (for a service that reads it as a stream); a missing or unreadable file
+    is bad input, as for ``read_file``."""
+    path = Path(name).expanduser()
+    if not path.exists():
+        raise NotFound(f"File {name} does not exist.")
+    if path.is_dir():
+        raise ValidationFailed(f"{name} is a folder, not a file.")
+    try:
+        return path.open("rb")
     except OSError as e:
         raise ValidationFailed(f"Cannot read {name}: {e.strerror or e}.") from None
 

@@ -12,7 +12,7 @@ from ..services.dto import to_jsonable
 from .catalog_print import register_pdf
 from .users import register_user_admin
 from .imports import cmd_order_import
-from .common import (PROG, Context, money, parse_line, percent, positive_int, read_file, read_new_password, table,
+from .common import (PROG, Context, money, parse_line, percent, positive_int, open_file, read_new_password, table,
                      when, whole_number)
 
 
@@ -207,8 +207,8 @@ def cmd_user_list(ctx: Context) -> int:
 
 def cmd_catalog_import(ctx: Context) -> int:
     actor = ctx.need_actor()
-    data = read_file(ctx.args.file)
-    result = ctx.services.catalog.import_catalog(actor, data)
+    with open_file(ctx.args.file) as data:        # read as a stream: a catalog of any size
+        result = ctx.services.catalog.import_catalog(actor, data)
     ctx.emit(result, f"Imported {ctx.args.file}: {result.created} created, {result.updated} updated.")
     return 0
 

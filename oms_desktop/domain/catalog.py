@@ -1,13 +1,15 @@
 """Products: validation of product data and of catalog CSV files (every problem reported, nothing half-done)."""
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from .errors import ValidationFailed
 from .money import parse_amount
@@ -170,65 +172,144 @@ def csv_data_rows(reader: CsvReader) -> Iterator[tuple[int, list[str]]]:
             yield reader.line_num, row
 
 
-def parse_catalog_csv(data: bytes, currency: str) -> CatalogFile:
-    """Read a whole catalog CSV (UTF-8, optional BOM; comma or semicolon) and validate every row."""
-    if len(data) > MAX_IMPORT_BYTES:
-        return CatalogFile((), ((0, "", f"the file is larger than {MAX_IMPORT_BYTES // 2**20} MB"),))
+CatalogItem = tuple[int, "ProductSpec | None", str, str]
+"""What reading a catalog gives, row by row: (row, the product, "", "") for a valid row, (row, None, column,
+message) for a problem."""
+
+
+class _NotText(Exception):
+    def __init__(self, problem: tuple[int, str, str]):
+        self.problem = problem
+
+
+def _text_lines(stream: BinaryIO) -> Iterator[str]:
+    """The file's lines as text, one at a time (UTF-8, a BOM dropped), so that a big file is never held whole."""
+    for n, raw in enumerate(stream, 1):
+        if n == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise _NotText((n, "", f"the file is not UTF-8 text (bad byte 0x{raw[e.start]:02x} at line {n}); save "
+                                   f"it as UTF-8 CSV and try again")) from None
+        if "\x00" in line:
+            raise _NotText((0, "", "the file contains NUL bytes; it is not a CSV text file"))
+        yield line
+
+
+def read_catalog(stream: BinaryIO, currency: str) -> Iterator[CatalogItem]:
+    """Read a catalog CSV (UTF-8, optional BOM; comma or semicolon) from ``stream`` a line at a time and validate
+    every row: each valid product and each problem, in file order. Memory is one row plus the SKUs and barcodes
+    seen (for duplicates), whatever the file's size."""
+    if stream.seekable():
+        size = stream.seek(0, io.SEEK_END)
+        stream.seek(0)
+        if size > MAX_IMPORT_BYTES:
+            yield 0, None, "", f"the file is larger than {MAX_IMPORT_BYTES // 2**20} MB"
+            return
+    lines = _text_lines(stream)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data[:e.start].count(b"\n") + 1
-        return CatalogFile((), ((line, "", f"the file is not UTF-8 text (bad byte 0x{data[e.start]:02x} at line "
-                                           f"{line}); save it as UTF-8 CSV and try again"),))
-    if "\x00" in text:
-        return CatalogFile((), ((0, "", "the file contains NUL bytes; it is not a CSV text file"),))
-    if not text.strip():
-        return CatalogFile((), ((0, "", "the file is empty"),))
-    reader = csv_reader(text)
-    problems: list[tuple[int, str, str]] = []
-    specs: list[tuple[int, ProductSpec]] = []
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except csv.Error as e:
-        return CatalogFile((), ((1, "", f"malformed CSV header: {e}"),))
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    unknown = [h for h in header if h and h not in CATALOG_COLUMNS + OPTIONAL_COLUMNS]
-    dupes = sorted({h for h in header if header.count(h) > 1})
-    if missing:
-        problems.append((1, ",".join(missing), f"missing column(s): {', '.join(missing)} "
-                                               f"(expected {','.join(CATALOG_COLUMNS)})"))
-    if unknown:
-        problems.append((1, ",".join(unknown), f"unknown column(s): {', '.join(unknown)}"))
-    if dupes:
-        problems.append((1, ",".join(dupes), f"duplicate column(s): {', '.join(dupes)}"))
-    if problems:
-        return CatalogFile((), tuple(problems))
-    seen_sku: dict[str, int] = {}
-    seen_barcode: dict[str, int] = {}
-    try:
-        for row_no, row in csv_data_rows(reader):
-            if len(row) != len(header):
-                problems.append((row_no, "", f"has {len(row)} fields, the header has {len(header)}"))
-                continue
-            # The export made cells a spreadsheet would run safe with a leading '; they import as they were.
-            spec, row_problems = validate_product(dict(zip(header, (formula_unsafe(c.strip()) for c in row))), currency)
-            for col, msg in row_problems:
-                problems.append((row_no, col, msg))
-            if spec is None:
-                continue
-            if spec.sku in seen_sku:
-                problems.append((row_no, "sku", f"SKU {spec.sku} appears again (first on row {seen_sku[spec.sku]})"))
-                continue
-            seen_sku[spec.sku] = row_no
-            if spec.barcode:
-                if spec.barcode in seen_barcode:
-                    problems.append((row_no, "barcode", f"barcode {spec.barcode} appears again (first on row "
-                                                         f"{seen_barcode[spec.barcode]})"))
+        first = next(lines, None)
+        blank: list[str] = []
+        while first is not None and not first.strip():    # blank lines before anything: empty, or a blank header
+            blank.append(first)
+            first = next(lines, None)
+        if first is None:
+            yield 0, None, "", "the file is empty"
+            return
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        reader = csv.reader(itertools.chain(blank, [first], lines), delimiter=delimiter, strict=True)
+        try:
+            header = [h.strip().lower() for h in next(reader)]
+        except csv.Error as e:
+            yield 1, None, "", f"malformed CSV header: {e}"
+            return
+        missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        unknown = [h for h in header if h and h not in CATALOG_COLUMNS + OPTIONAL_COLUMNS]
+        dupes = sorted({h for h in header if header.count(h) > 1})
+        if missing:
+            yield 1, None, ",".join(missing), (f"missing column(s): {', '.join(missing)} "
+                                               f"(expected {','.join(CATALOG_COLUMNS)})")
+        if unknown:
+            yield 1, None, ",".join(unknown), f"unknown column(s): {', '.join(unknown)}"
+        if dupes:
+            yield 1, None, ",".join(dupes), f"duplicate column(s): {', '.join(dupes)}"
+        if missing or unknown or dupes:
+            return
+        seen_sku: dict[str, int] = {}
+        seen_barcode: dict[str, int] = {}
+        try:
+            for row_no, row in csv_data_rows(reader):
+                if len(row) != len(header):
+                    yield row_no, None, "", f"has {len(row)} fields, the header has {len(header)}"
                     continue
-                seen_barcode[spec.barcode] = row_no
+                # The export made cells a spreadsheet would run safe with a leading '; they import as they were.
+                spec, row_problems = validate_product(dict(zip(header, (formula_unsafe(c.strip()) for c in row))),
+                                                      currency)
+                for col, msg in row_problems:
+                    yield row_no, None, col, msg
+                if spec is None:
+                    continue
+                if spec.sku in seen_sku:
+                    yield row_no, None, "sku", f"SKU {spec.sku} appears again (first on row {seen_sku[spec.sku]})"
+                    continue
+                seen_sku[spec.sku] = row_no
+                if spec.barcode:
+                    if spec.barcode in seen_barcode:
+                        yield row_no, None, "barcode", (f"barcode {spec.barcode} appears again (first on row "
+                                                        f"{seen_barcode[spec.barcode]})")
+                        continue
+                    seen_barcode[spec.barcode] = row_no
+                yield row_no, spec, "", ""
+        except csv.Error as e:
+            yield reader.line_num, None, "", f"malformed CSV: {e}"
+    except _NotText as e:
+        yield e.problem[0], None, e.problem[1], e.problem[2]
+
+
+@dataclass(frozen=True)
+class CatalogCheck:
+    """A catalog file read once without keeping its products: every problem, how many products it holds, and
+    each product's barcode (barcode -> SKU), for the checks against the database."""
+    problems: tuple[tuple[int, str, str], ...]
+    count: int
+    barcodes: dict[str, str]
+
+
+def check_catalog(stream: BinaryIO, currency: str) -> CatalogCheck:
+    """The first of the two readings of a big import (``catalog_products`` is the second)."""
+    problems: list[tuple[int, str, str]] = []
+    count, barcodes = 0, {}
+    for row_no, spec, column, message in read_catalog(stream, currency):
+        if spec is None:
+            problems.append((row_no, column, message))
+            continue
+        count += 1
+        if spec.barcode:
+            barcodes[spec.barcode] = spec.sku
+    if not count and not problems:
+        problems.append((1, "", "the file has a header but no products"))
+    return CatalogCheck(tuple(problems), count, barcodes)
+
+
+def catalog_products(stream: BinaryIO, currency: str) -> Iterator[tuple[int, ProductSpec]]:
+    """The products of a catalog ``check_catalog`` found without problems, read again from the start, one at a
+    time."""
+    stream.seek(0)
+    for row_no, spec, _column, _message in read_catalog(stream, currency):
+        if spec is not None:
+            yield row_no, spec
+
+
+def parse_catalog_csv(data: bytes, currency: str) -> CatalogFile:
+    """Read a whole catalog CSV held in memory and validate every row (``read_catalog`` over its bytes)."""
+    specs: list[tuple[int, ProductSpec]] = []
+    problems: list[tuple[int, str, str]] = []
+    for row_no, spec, column, message in read_catalog(io.BytesIO(data), currency):
+        if spec is None:
+            problems.append((row_no, column, message))
+        else:
             specs.append((row_no, spec))
-    except csv.Error as e:
-        problems.append((reader.line_num, "", f"malformed CSV: {e}"))
     if not specs and not problems:
         problems.append((1, "", "the file has a header but no products"))
     return CatalogFile(tuple(specs), tuple(problems))

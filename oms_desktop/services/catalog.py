@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import time
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable
+from typing import BinaryIO, Callable
 
 from ..domain import events as ev
-from ..domain.catalog import CatalogFile, ProductSpec, formula_safe, parse_catalog_csv, validate_product
+from ..domain.catalog import (CatalogFile, ProductSpec, catalog_products, check_catalog, formula_safe,
+                              parse_catalog_csv, validate_product)
 from ..domain.catalog_print import (SOLD_OUT, UNCATEGORISED, availability, customer_price, is_ean, match_categories,
                                     short_text)
 from ..domain.errors import BusinessRuleViolation, Cancelled, NotFound, ValidationFailed
@@ -292,9 +294,12 @@ class CatalogService(PrintingService):
     def parse_catalog(self, data: bytes) -> CatalogFile:
         return parse_catalog_csv(data, self.company.currency)
 
-    def import_catalog(self, actor: Actor, data: bytes, *, progress: Progress | None = None,
+    def import_catalog(self, actor: Actor, data: bytes | BinaryIO, *, progress: Progress | None = None,
                        is_cancelled: Callable[[], bool] | None = None) -> ImportResult:
         """Validate the whole file, then create or update its products; a file with any problem imports nothing.
+
+        ``data``: the file's bytes, or the open file (binary, seekable): read as a stream, twice (validated, then
+        written), never held whole, so a file of any size takes the memory of a batch (issue 18, finding 9).
 
         New SKUs get their on_hand as an opening stock move; for existing SKUs a different on_hand is posted as a
         counted adjustment (refused if it would fall below what is reserved).
@@ -308,31 +313,39 @@ class CatalogService(PrintingService):
         the file's on_hand) stops the import before the transaction holding it, naming the row and how far it got.
         """
         self._require(actor, Perm.CATALOG_EDIT, "import the catalog")
-        parsed = self.parse_catalog(data)
-        problems = [ImportProblem(r, c, msg) for r, c, msg in parsed.problems]
+        stream = io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data
+        cur = self.company.currency
+        checked = check_catalog(stream, cur)              # read once, keeping only keys: any size of file
+        problems = [ImportProblem(r, c, msg) for r, c, msg in checked.problems]
         if problems:
             raise ImportRejected(problems)
-        specs = list(parsed.specs)
-        total = len(specs)
+        total = checked.count
         with self._uow(write=False) as uow:          # every barcode checked before anything is written
-            owners = uow.products.barcode_owners(s.barcode for _, s in specs)
-        problems = [ImportProblem(row_no, "barcode", f"barcode {spec.barcode} already belongs to "
-                                                     f"{owners[spec.barcode]}")
-                    for row_no, spec in specs if spec.barcode and owners.get(spec.barcode, spec.sku) != spec.sku]
-        if problems:
-            raise ImportRejected(problems)
+            owners = uow.products.barcode_owners(checked.barcodes)
+        taken = [(barcode, sku) for barcode, sku in checked.barcodes.items() if owners.get(barcode, sku) != sku]
+        if taken:
+            rows = {spec.barcode: row_no for row_no, spec in catalog_products(stream, cur) if spec.barcode}
+            raise ImportRejected([ImportProblem(rows[barcode], "barcode", f"barcode {barcode} already belongs to "
+                                                                          f"{owners[barcode]}")
+                                  for barcode, _sku in sorted(taken, key=lambda t: rows[t[0]])])
+        products = catalog_products(stream, cur)       # read again, a batch at a time
+        pending: list[tuple[int, ProductSpec]] = []
         created = updated = done = 0
-        while done < total:
+        while True:
+            pending.extend(itertools.islice(products, IMPORT_BATCH_ROWS - len(pending)))
+            if not pending:
+                break
             if is_cancelled is not None and is_cancelled():
                 if done == 0:
                     raise Cancelled()
                 return ImportResult(created, updated, total=total, cancelled=True)
             with self._uow() as uow:
-                c, u, n, batch_problems = self._import_batch(uow, actor, specs, done)
+                c, u, n, batch_problems = self._import_batch(uow, actor, pending, 0)
                 if batch_problems:
                     raise ImportRejected(batch_problems, imported=done)
                 uow.commit()
                 one_writer = uow.dialect == "sqlite"
+            del pending[:n]
             created, updated, done = created + c, updated + u, done + n
             if progress is not None:
                 progress(done, total)

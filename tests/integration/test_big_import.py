@@ -89,3 +89,29 @@ def test_cancel_stops_between_transactions_says_how_far_and_the_same_file_again_
     assert (again.created, again.updated, again.cancelled) == (ROWS - result.created, result.created, False)
     assert catalog.catalog.count(admin, "Big catalog item") == ROWS
     assert all(r.ok for r in catalog.checks.run(admin))
+
+
+def test_a_big_catalog_file_is_read_as_a_stream_never_whole(tmp_path):
+    """A 181 MB catalog was read whole (1.3 GB of memory). Now it is read a line at a time, twice (checked, then
+    its products): the memory both readings take stays far below the file's own size."""
+    import tracemalloc
+
+    from oms_desktop.domain.catalog import catalog_products, check_catalog
+    rows = 20_000
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8") as f:
+        f.write("sku,name,unit_price,tax_rate,description\n")
+        for i in range(rows):
+            f.write(f"BIG-{i:06d},Big catalog item {i},9.99,0.19,{'A long description. ' * 75}\n")
+    size = path.stat().st_size
+    assert size > 25 * 2**20
+    tracemalloc.start()
+    try:
+        with path.open("rb") as stream:
+            checked = check_catalog(stream, "EUR")
+            read = sum(1 for _ in catalog_products(stream, "EUR"))
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert checked.problems == () and checked.count == read == rows
+    assert peak < size / 4, f"{peak / 2**20:.1f} MB for a {size / 2**20:.0f} MB file"

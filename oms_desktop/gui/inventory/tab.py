@@ -431,9 +431,9 @@ class InventoryTab(QWidget, MessageLine):
         services, actor = self.services, self.actor
 
         def work(job):
-            data = Path(path).read_bytes()
-            return services.catalog.import_catalog(actor, data, progress=job.report,
-                                                   is_cancelled=lambda: job.cancelled)
+            with Path(path).open("rb") as data:       # read as a stream: a catalog of any size
+                return services.catalog.import_catalog(actor, data, progress=job.report,
+                                                       is_cancelled=lambda: job.cancelled)
 
         self.import_job = self._import_job = self.jobs.submit(
             work, on_success=lambda r: self._imported(name, r), on_failure=lambda e: self._import_failed(name, e),
