@@ -4,6 +4,7 @@ password, change a role, unlock), every change audited; the last active administ
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Callable, Container
 from datetime import datetime
 
@@ -32,6 +33,7 @@ class AuthService(ServiceBase):
         self._hasher = hasher
         self._common = common_passwords
         self._clock = clock
+        self._decoy: str | None = None
 
     def needs_first_user(self) -> bool:
         with self._uow(write=False) as uow:
@@ -91,6 +93,8 @@ class AuthService(ServiceBase):
         with self._uow(write=False) as uow:
             row = uow.users.by_username((username or "").strip())
         if row is None or not row.active:
+            # as long as checking a real password takes, so the time to answer does not tell which names exist
+            self._hasher.verify(self._decoy_hash(), password or "")
             raise AuthenticationFailed("Unknown user name or wrong password.")
         now = self._clock()
         if row.locked_until is not None and row.locked_until > now:
@@ -108,6 +112,12 @@ class AuthService(ServiceBase):
                 uow.users.clear_failures(row.id)
                 uow.commit()
         return Actor(row.id, row.username, row.role, row.display_name)
+
+    def _decoy_hash(self) -> str:
+        """A hash of no one's password, made with the same parameters as the users' (once per service)."""
+        if self._decoy is None:
+            self._decoy = self._hasher.hash(secrets.token_urlsafe(16))
+        return self._decoy
 
     def _count_failure(self, row: UserRecord, now: datetime) -> None:
         with self._uow() as uow:

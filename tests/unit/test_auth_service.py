@@ -87,6 +87,32 @@ def test_a_wrong_password_and_an_unknown_user_read_alike(store, username, passwo
         service.sign_in(username, password)
 
 
+class CountingHasher(PlainHasher):
+    def __init__(self):
+        super().__init__()
+        self.verified: list[str] = []
+
+    def verify(self, stored_hash: str, password: str) -> bool:
+        self.verified.append(password)
+        return super().verify(stored_hash, password)
+
+
+@pytest.mark.parametrize("username", ["ada", "nobody", "retired"])
+def test_an_unknown_or_inactive_user_costs_one_password_check_like_a_known_one(store, username):
+    """The answer takes as long whoever is named: a name that does not exist (or a deactivated user) is checked
+    against a decoy hash made with the same hasher, so the time to refuse does not tell which names exist."""
+    hasher = CountingHasher()
+    service = auth(store, hasher)
+    service.add_user(None, "ada", "admin", "secret-pw")
+    ada = service.sign_in("ada", "secret-pw")
+    service.add_user(ada, "retired", "agent", "another-pw")
+    service.deactivate(ada, "retired")
+    hasher.verified.clear()
+    with pytest.raises(AuthenticationFailed, match="^Unknown user name or wrong password.$"):
+        service.sign_in(username, "guessed-pw")
+    assert hasher.verified == ["guessed-pw"]
+
+
 def test_signing_in_upgrades_an_old_hash_and_nothing_else(store):
     auth(store).add_user(None, "ada", "admin", "secret-pw")
     store.users[0] = replace(store.users[0], password_hash="v1$secret-pw")  # hashed by an older release
