@@ -165,6 +165,9 @@ class MainWindow(QMainWindow):
             for sc in getattr(tab, "page_shortcuts", ()):
                 sc.setEnabled(False)
         self._start_mail_sender()
+        from .idle_lock import IdleLock  # locks after the company's lock_after_minutes without a key or a click
+        self.idle_lock = IdleLock(self, services, actor, self.jobs, company.lock_after_minutes,
+                                  sign_out=self.sign_out_requested.emit)
         if daily_backup:
             from .backups import start_daily_backup
             start_daily_backup(services, self.jobs, lambda text: self.statusBar().showMessage(text, 15000), self)

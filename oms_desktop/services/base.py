@@ -25,6 +25,7 @@ DEFAULT_SETTINGS = {
     "cart_abandoned_hours": "24",       # a cart idle longer counts as abandoned in the conversion report
     "incentive_limit_agent": "0.05",    # what an agent may offer on a cart, as a fraction of its goods
     "incentive_limit_manager": "0.25",  # what a manager may offer
+    "lock_after_minutes": "15",         # a workstation untouched this long locks until its user's password (0: never)
 }
 
 
@@ -74,5 +75,6 @@ class SettingsCache:
                     discount_limit=Decimal(s["discount_limit"]),
                     cart_idle_minutes=int(s["cart_idle_minutes"]), cart_abandoned_hours=int(s["cart_abandoned_hours"]),
                     incentive_limit_agent=Decimal(s["incentive_limit_agent"]),
-                    incentive_limit_manager=Decimal(s["incentive_limit_manager"]))
+                    incentive_limit_manager=Decimal(s["incentive_limit_manager"]),
+                    lock_after_minutes=int(s["lock_after_minutes"]))
             return self._company

@@ -39,6 +39,8 @@ COMPANY_SETTINGS = {
     "incentive_limit_manager": "the largest incentive a manager may offer on a cart (a fraction of its goods)",
     "cart_idle_minutes": "minutes without a change before a cart is flagged at risk",
     "cart_abandoned_hours": "hours without a change before a cart counts as abandoned",
+    "lock_after_minutes": "minutes without a key or a click before a workstation locks until its user's password "
+                          "(0: never)",
     "company_phone": "the phone number on the printed catalog",
     "company_email": "the e-mail address on the printed catalog",
     "payment_note": "how to pay, on the printed catalog",
@@ -123,6 +125,13 @@ class CompanyService(ServiceBase):
                 text = str(value).strip()
                 if not text.isdecimal() or not 1 <= int(text) <= 100_000:
                     problems.append(f"{key.replace('_', ' ')} must be a whole number from 1 to 100000 (got '{value}')")
+                else:
+                    out[key] = str(int(text))
+            elif key == "lock_after_minutes":
+                text = str(value).strip()
+                if not text.isdecimal() or int(text) > 480:
+                    problems.append(f"lock after minutes must be a whole number from 0 (never) to 480 "
+                                    f"(got '{value}')")
                 else:
                     out[key] = str(int(text))
             elif key == "company_email" and str(value).strip() and not EMAIL_RE.match(str(value).strip()):

@@ -44,6 +44,7 @@ class CompanyDTO:
     default_channel: str = "phone"
     discount_limit: Decimal = Decimal("0.10")
     cart_idle_minutes: int = 15
+    lock_after_minutes: int = 15  # a workstation untouched this long locks (0: never)
     cart_abandoned_hours: int = 24
     incentive_limit_agent: Decimal = Decimal("0.05")
     incentive_limit_manager: Decimal = Decimal("0.25")
