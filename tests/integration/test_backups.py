@@ -228,10 +228,8 @@ def test_postgresql_backup_and_restore_through_pg_dump(pg_migrated_url, paths):
         backend.dispose()
 
 
-@pytest.mark.postgres
+@pytest.mark.parametrize("db_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
 def test_without_pg_dump_a_postgresql_backup_is_refused_with_advice(oms, monkeypatch, tmp_path):
-    if not oms.db_url.startswith("postgresql"):
-        pytest.skip("pg_dump is for PostgreSQL")
     assert oms("init", "--company", "Acme GmbH", "--currency", "EUR")[0] == 0
     assert oms("user", "add", "admin", "--role", "admin", new_password=ADMIN_PW)[0] == 0
     monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))  # pg_dump cannot be found
