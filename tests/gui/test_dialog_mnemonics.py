@@ -20,7 +20,8 @@ from oms_desktop.gui.admin.users_dialog import ChangePasswordDialog, UsersDialog
 from oms_desktop.gui.backups import BackupsDialog
 from oms_desktop.gui.inventory.catalog_print import CatalogPrintDialog
 from oms_desktop.gui.inventory.dialogs import (AdjustDialog, ImportReportDialog, NewPurchaseOrderDialog,
-                                               ProductDialog, PurchasingDialog, StockCountDialog, SupplierDialog)
+                                               ProductDialog, PurchasingDialog, ReceiveDialog, StockCountDialog,
+                                               SupplierDialog, SupplierInvoiceDialog, SupplierPaymentDialog)
 from oms_desktop.gui.jobs import JobRunner
 from oms_desktop.gui.login import FirstRunDialog, LoginDialog
 from oms_desktop.gui.order_entry.amend_dialog import AmendDialog
@@ -69,6 +70,13 @@ def built(catalog, users, customer):
     product = services.catalog.search(admin, "")[0]
     details = services.catalog.get_product_details(admin, product.sku)
     order = services.orders.place_order(admin, customer.id, [(product.sku, 1)])
+    supplier = services.purchasing.add_supplier(admin, "Lampen Nord GmbH")
+    services.purchasing.create_purchase_order(admin, supplier.id, [(product.sku, 4, "3.50")])
+    po = services.purchasing.send_purchase_order(admin, services.purchasing.list_purchase_orders(admin)[0].id)
+    received = services.purchasing.create_purchase_order(admin, supplier.id, [(product.sku, 2, "3.50")])
+    services.purchasing.send_purchase_order(admin, received.id)
+    services.purchasing.receive(admin, received.id)
+    supplier_invoice = services.payables.record_supplier_invoice(admin, received.id, "LN-2026-17")
     edit_customer, _version = services.customers.get_customer_for_edit(admin, customer.id)
     dialogs = {
         "login": lambda: LoginDialog(services, "test"),
@@ -86,6 +94,9 @@ def built(catalog, users, customer):
         "supplier": lambda: SupplierDialog(services, admin, jobs),
         "new purchase order": lambda: NewPurchaseOrderDialog(services, admin, jobs),
         "purchasing": lambda: PurchasingDialog(services, admin, jobs),
+        "receive": lambda: ReceiveDialog(services, admin, jobs, po),
+        "supplier invoice": lambda: SupplierInvoiceDialog(services, admin, jobs, po),
+        "supplier payment": lambda: SupplierPaymentDialog(services, admin, jobs, supplier_invoice),
         "order import": lambda: OrderImportDialog(services, admin, jobs),
         "order search": lambda: OrderSearchDialog(services, admin, jobs),
         "payment": lambda: PaymentDialog("SO-000001", Decimal("12.50"), "EUR", customer_name="Anna Schmidt",
