@@ -1,5 +1,6 @@
 """No two Alt+letters in one dialog (issue 17): every dialog the app opens is built with real services on a database
-with a catalog, a customer and an order, shown, and walked: its visible buttons and checkboxes, labels with a buddy,
+with a catalog, a customer, an order, an open cart, a sent and a received purchase order and a
+supplier invoice, shown, and walked: its visible buttons and checkboxes, labels with a buddy,
 group boxes and inner tab bars. A clash makes Alt+letter cycle between the two instead of acting."""
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from oms_desktop.gui.admin.audit_dialog import AuditDialog
 from oms_desktop.gui.admin.settings_dialog import SettingsDialog
 from oms_desktop.gui.admin.users_dialog import ChangePasswordDialog, UsersDialog
 from oms_desktop.gui.backups import BackupsDialog
+from oms_desktop.gui.carts.offer_dialog import OfferDialog
+from oms_desktop.gui.carts.tab import DEFAULT_OFFERS
 from oms_desktop.gui.inventory.catalog_print import CatalogPrintDialog
 from oms_desktop.gui.inventory.dialogs import (AdjustDialog, ImportReportDialog, NewPurchaseOrderDialog,
                                                ProductDialog, PurchasingDialog, ReceiveDialog, StockCountDialog,
@@ -77,6 +80,8 @@ def built(catalog, users, customer):
     services.purchasing.send_purchase_order(admin, received.id)
     services.purchasing.receive(admin, received.id)
     supplier_invoice = services.payables.record_supplier_invoice(admin, received.id, "LN-2026-17")
+    services.orders.add_line(admin, services.orders.create_draft(admin, customer.id).id, product.sku, 2)
+    cart = services.carts.board(admin).carts[0]
     edit_customer, _version = services.customers.get_customer_for_edit(admin, customer.id)
     dialogs = {
         "login": lambda: LoginDialog(services, "test"),
@@ -103,6 +108,9 @@ def built(catalog, users, customer):
                                          receipt_printer=True),
         "refund": lambda: PaymentDialog("SO-000001", Decimal("2.50"), "EUR", refund=True),
         "till": lambda: TillDialog(services, users["counter"], jobs),
+        **{f"offer ({kind})": (lambda kind=kind: OfferDialog(services, admin, jobs, cart, kind, dict(DEFAULT_OFFERS),
+                                                             "en_US"))
+           for kind in ("percent", "amount", "shipping", "coupon")},
         "keyboard help": lambda: KeyboardHelpDialog(),
         "customer edit": lambda: CustomerEditDialog(edit_customer),
         "order amend": lambda: AmendDialog(order, lambda *a: None, "en_US"),
@@ -131,6 +139,7 @@ def test_no_dialog_has_two_things_on_one_alt_letter(qtbot, built):
         seen[name] = clashes(dialog)
         assert dialog_mnemonics(dialog) or name in NO_LETTERS, name  # the walk found something
         dialog.hide()
+    assert len(seen) == 38  # every QDialog subclass under oms_desktop/gui, some in several states
     assert {name: c for name, c in seen.items() if c} == {}
 
 
