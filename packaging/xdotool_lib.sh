@@ -3,6 +3,7 @@
 # and the key helpers that count every key pressed (a character typed is a key; a scanner types its code and Enter).
 # The caller has cd'ed to the project root and set OUT.
 PY=${PY:-.venv/bin/python}
+APP=${APP:-.venv/bin/oms-desktop}  # another build or interpreter: APP=/path/to/oms-desktop
 KEYS=0
 started=()
 cleanup() { for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done; }
@@ -25,7 +26,7 @@ sql() { "$PY" -c "import sqlite3, sys; print('\n'.join(' '.join(map(str, r)) for
 
 # start the app on the demo company and wait for its sign-in (seeding a new demo takes up to a few minutes)
 start_demo_app() {
-    .venv/bin/oms-desktop --demo >"$OMS_HOME/app.log" 2>&1 & started+=($!)
+    "$APP" --demo >"$OMS_HOME/app.log" 2>&1 & started+=($!)
     for _ in $(seq "${1:-180}"); do xdotool search --onlyvisible --name "Sign in" >/dev/null 2>&1 && break; sleep 1; done
     sleep 1
 }

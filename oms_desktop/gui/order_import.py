@@ -59,7 +59,7 @@ class OrderImportDialog(QDialog):
         form.addRow("&File:", row)
         form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.path_edit)
         form.addRow("F&ormat:", self.format_combo)
-        form.addRow("C&hannel:", self.channel_combo)
+        form.addRow("Cha&nnel:", self.channel_combo)
         form.addRow("", self.history_check)
         self.summary = QLabel("Choose the shop's export (a CSV file). Nothing is imported before you press Import.",
                               objectName="summary_label")

@@ -17,6 +17,7 @@ from ...domain.errors import ValidationFailed
 from ...domain.free_text import contains_card_number
 from ...domain.money import parse_amount
 from .. import format as fmt
+from ..widgets.dialogs import back_to
 from ..widgets.save_dialogs import ask_save_path, open_saved
 
 METHODS = (("cash", "Cash"), ("card", "Card"), ("bank", "Bank transfer"))
@@ -187,6 +188,7 @@ def ask_receipt_choice(parent: QWidget, order_number: str) -> str | None:
     print_ = box.addButton("&Print (open in viewer)", QMessageBox.ButtonRole.ActionRole)
     box.addButton("&No receipt", QMessageBox.ButtonRole.RejectRole)
     box.exec()
+    back_to(parent)
     clicked = box.clickedButton()
     return "save" if clicked == save else "print" if clicked == print_ else None
 
@@ -223,7 +225,9 @@ def take_payment(parent: QWidget, services, actor, jobs, order_ref, locale: str,
         due = account.balance
         dialog = dialog_factory(account.order_number, due, account.currency, locale, parent,
                                 customer_name=account.customer_name, receipt_printer=printer)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_values is None:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        back_to(parent)
+        if not accepted or dialog.result_values is None:
             return
         v = dialog.result_values
 

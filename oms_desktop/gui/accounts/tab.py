@@ -25,7 +25,7 @@ from ...domain.ledger import ACCOUNT_LABELS, Account, EntryKind
 from ...domain.roles import Perm, can
 from .. import format as fmt
 from ..widgets.message_line import MessageLine
-from ..widgets.dialogs import discard_dialog
+from ..widgets.dialogs import back_to, discard_dialog
 from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
 from ..widgets.save_dialogs import ask_save_path, open_saved
 from .payment_dialog import PaymentDialog, take_payment
@@ -534,9 +534,11 @@ class AccountsTab(QWidget, MessageLine):
         text, ok = QInputDialog.getText(self, f"Credit note for {invoice.number}",
                                         f"Lines to credit as SKU=QTY, separated by commas ({listing});\n"
                                         "leave empty to credit everything not yet credited:")
+        back_to(self)
         if not ok:
             return None
         reason, ok = QInputDialog.getText(self, f"Credit note for {invoice.number}", "Reason:")
+        back_to(self)
         if not ok:
             return None
         lines = []
@@ -582,6 +584,7 @@ class AccountsTab(QWidget, MessageLine):
 
     def open_till_dialog(self) -> None:
         self.till_dialog().exec()
+        back_to(self)
         self.refresh()
 
     def refund(self) -> None:
@@ -592,7 +595,9 @@ class AccountsTab(QWidget, MessageLine):
         def ask(account) -> None:
             dialog = PaymentDialog(account.order_number, account.credit, account.currency, self.locale, self,
                                    refund=True)
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_values is None:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            back_to(self)
+            if not accepted or dialog.result_values is None:
                 return
             v = dialog.result_values
             self._run(lambda: self.services.receivables.refund(self.actor, account.order_id, v["amount"], v["method"],
@@ -619,6 +624,7 @@ class AccountsTab(QWidget, MessageLine):
             dialog = self.print_preview = DocumentPrintPreview(doc.kind, doc.number, pages, self)
             dialog.finished.connect(lambda result: self.show_message(
                 f"{doc.number} sent to {dialog.printer.printerName() or 'the printer'}.") if result else None)
+            dialog.finished.connect(lambda _result: back_to(self))
             dialog.open()
 
         def save(doc: PrintableDoc, pdf: bytes) -> None:
@@ -644,6 +650,7 @@ class AccountsTab(QWidget, MessageLine):
             dialog = DocumentChoiceDialog(ref, docs, self)
             self.reprint_dialog = dialog
             dialog.accepted.connect(lambda: print_doc(dialog.chosen()) if dialog.chosen() else None)
+            dialog.finished.connect(lambda _result: back_to(self))
             dialog.open()
 
         self._run(lambda: printable_docs(services, actor, ref, self.locale), listed)
@@ -657,6 +664,7 @@ class AccountsTab(QWidget, MessageLine):
             return
         entry_id = item.data(0, Qt.ItemDataRole.UserRole)
         reason, ok = QInputDialog.getText(self, f"Reverse entry #{entry_id}", "Reason:")
+        back_to(self)
         if ok:
             self._run(lambda: self.services.ledger.reverse_entry(self.actor, entry_id, reason),
                       lambda e: (self.show_message(f"Posted reversal #{e.id} of entry #{entry_id}."), self.refresh()),

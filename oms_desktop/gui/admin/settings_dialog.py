@@ -18,7 +18,7 @@ LABELS = {
     "default_channel": "Default c&hannel:", "invoice_series": "&Invoice series:",
     "payment_terms_days": "&Payment terms (days):", "discount_limit": "&Discount limit, agent:",
     "incentive_limit_agent": "Incentive limit, a&gent:", "incentive_limit_manager": "Incentive limit, &manager:",
-    "cart_idle_minutes": "Cart at risk after (min&utes):", "cart_abandoned_hours": "Cart abandoned after (hours):",
+    "cart_idle_minutes": "Cart at ris&k after (minutes):", "cart_abandoned_hours": "Cart abandoned after (hours):",
     "lock_after_minutes": "Lock an idle workstation after (minutes, 0: never):",
     "company_phone": "Phone:", "company_email": "E-mail:", "payment_note": "Payment note:",
     "return_note": "Return note:",

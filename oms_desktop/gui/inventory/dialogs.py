@@ -95,7 +95,7 @@ class ProductDialog(_ServiceDialog):
         self.category_combo.setCurrentText(p.category if p else "")
         form.addRow("C&ategory", self.category_combo)
         edit("location", "&Location", p.location if p else "", "e.g. A-01-02")
-        edit("reorder_point", "Reorder &point", str(p.reorder_point) if p else "0")
+        edit("reorder_point", "&Reorder point", str(p.reorder_point) if p else "0")
         edit("reorder_qty", "Reorder &quantity", str(p.reorder_qty) if p else "0", "0: order up to 2 x point")
         if p is None:
             edit("on_hand", "&Opening stock", "0")
@@ -106,7 +106,7 @@ class ProductDialog(_ServiceDialog):
             self.supplier_combo.addItem(s.name, s.id)
         if details and details.supplier_id is not None:
             self.supplier_combo.setCurrentIndex(max(0, self.supplier_combo.findData(details.supplier_id)))
-        form.addRow("Preferred &supplier", self.supplier_combo)
+        form.addRow("Pre&ferred supplier", self.supplier_combo)
         self.description_edit = QPlainTextEdit(p.description if p else "", objectName="description_edit")
         self.description_edit.setMaximumHeight(60)
         form.addRow("&Description", self.description_edit)

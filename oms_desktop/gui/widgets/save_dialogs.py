@@ -35,6 +35,9 @@ def ask_save_path(parent: QWidget | None, title: str, name: str, pattern: str, k
     the folder chosen is remembered for the next one. "" when cancelled."""
     settings = settings or folder_settings()
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(start_folder(kind, settings)) / name), pattern)
+    if parent is not None:
+        from .dialogs import back_to
+        back_to(parent)
     if chosen:
         settings.setValue(_key(kind), str(Path(chosen).parent))
         settings.sync()

@@ -1,0 +1,48 @@
+"""With no window manager (Xvfb, a kiosk) nothing activates a window again when a dialog it opened closes: the arrow
+keys still reach the focused widget, but no shortcut, Alt+letter or F1 fires (issue 17: after the payment dialog
+Ctrl+I, Alt+C and F1 did nothing on the Accounts tab under packaging/xdotool_accounts.sh). The tab activates its
+window itself when its dialogs close."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog, QInputDialog
+
+from oms_desktop.gui.accounts.payment_dialog import take_payment
+
+pytestmark = [pytest.mark.gui, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]
+
+
+@pytest.fixture
+def activations(accounts_tab, monkeypatch) -> list[int]:
+    calls: list[int] = []
+    window = accounts_tab.window()
+    monkeypatch.setattr(window, "activateWindow", lambda: calls.append(1))
+    return calls
+
+
+class _Closed(QDialog):
+    result_values = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(args[4] if len(args) > 4 else None)
+
+    def exec(self) -> int:
+        return QDialog.DialogCode.Rejected
+
+
+def test_the_window_is_activated_again_when_the_payment_dialog_closes(accounts_tab, catalog, admin, activations):
+    order = catalog.orders.place_order(admin, None, [("LAMP-01", 1)])
+    messages: list[str] = []
+    take_payment(accounts_tab, catalog, admin, accounts_tab.jobs, order.number, "en_US",
+                 lambda text, _error: messages.append(text), dialog_factory=_Closed, receipt=False)
+    assert activations == [1], messages
+
+
+def test_the_window_is_activated_again_after_each_question_of_a_credit_note(accounts_tab, activations, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", True)))
+
+    class Invoice:
+        number, lines = "INV-000001", []
+
+    assert accounts_tab.ask_credit_lines(Invoice()) == (None, "")
+    assert activations == [1, 1]  # the lines, then the reason
