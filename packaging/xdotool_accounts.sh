@@ -11,9 +11,10 @@
 # and the invoice's first SKU are read from the database (what the accountant reads off the queue and the invoice).
 # Needs xdotool and imagemagick (import). Prints every step with its keys and the total; exits 1 unless the payment,
 # the invoice, the credit note and the saved PDF are there.
-# Seen on 2026-12-03: with the locked PySide6 6.12.0 on Python 3.11 the app aborts in the tab's refresh after the
-# payment ("Fatal Python error: none_dealloc"; its void methods return None without a reference, and None is not
-# immortal before 3.12), so this ran with APP= an oms-desktop installed in a Python 3.12 venv.
+# This script found, on 2026-12-03, that PySide6 6.12.0 on Python 3.11 aborted the app in the tab's refresh after
+# the payment ("Fatal Python error: none_dealloc": its void methods lost a reference to None, which is not immortal
+# before 3.12); the lock now pins 6.11.3 (tests/gui/test_binding_refcounts.py), and the script runs with the
+# project's own .venv: 126 keys, exit 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-docs/screenshots/accounts.png}
