@@ -114,3 +114,10 @@ def test_upgrading_an_older_sqlite_database_backs_it_up_first(sqlite_url, paths)
         assert _schema_differences(eng) == []
     finally:
         eng.dispose()
+
+
+def test_the_head_read_from_the_files_headers_is_alembics_head():
+    """The app reads the head revision from the version files' headers (no Alembic import on an ordinary start);
+    it must be the revision Alembic itself would migrate to."""
+    from oms_desktop.adapters.db.migrate import alembic_head_revision, head_revision
+    assert head_revision() == alembic_head_revision()

@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import URL, Engine
 
 from ...domain.errors import StorageError, ValidationFailed
@@ -35,6 +34,7 @@ NOTE_SUFFIX = ".json"
 
 def known_revisions() -> list[str]:
     """This app's schema revisions, oldest first."""
+    from alembic.script import ScriptDirectory  # only when a backup is read or written, never at the app's start
     script = ScriptDirectory.from_config(_config())
     return [s.revision for s in reversed(list(script.walk_revisions()))]
 
