@@ -9,6 +9,7 @@ code points, as SQLite's length() and PostgreSQL's varchar(n) do, so both databa
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from sqlalchemy import Column, String, Table, event
@@ -16,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.sql.dml import Insert, Update
 
 from ...domain.errors import ValidationFailed
-from ...domain.free_text import card_number_problem, too_long_problem
+from ...domain.free_text import card_number_problem, contains_card_number, too_long_problem
 
 # Columns that hold codes, keys, machine-made text or copies of text checked in its own column: a long number in
 # them is a barcode, a phone number, an id list or a JSON payload, not a card typed into a note.
@@ -84,26 +85,38 @@ def _column(table: Table, key: str) -> Column | None:
     return col
 
 
+@functools.cache
+def _rule(table: Table, key: str) -> tuple[Column, int | None, bool] | None:
+    """What the guard checks in ``key`` of ``table``: the column, its limit in characters (None: no limit), and
+    whether it is free text (searched for card numbers); None for a key that is no text column. Worked out once per
+    column (the guard runs for every INSERT and UPDATE, order placement's among them)."""
+    col = _column(table, key)
+    if col is None:
+        return None
+    length = col.info.get("max_chars") or getattr(col.type, "length", None) \
+        or (TEXT_LIMIT if col.name not in NOT_FREE_TEXT else None)
+    return col, (length if isinstance(col.type, String) and length else None), col.name not in NOT_FREE_TEXT
+
+
 def problems_in(table: Table, values: dict) -> list[str]:
     """Every problem of the text ``values`` (column key -> value) would write into ``table``."""
     problems: list[str] = []
     for key, value in values.items():
         if not isinstance(value, str) or not value:
             continue
-        col = _column(table, key)
-        if col is None:
+        rule = _rule(table, key)
+        if rule is None:
             continue
-        label = label_of(table, col)
-        length = col.info.get("max_chars") or getattr(col.type, "length", None) \
-            or (TEXT_LIMIT if col.name not in NOT_FREE_TEXT else None)
-        if isinstance(col.type, String) and length:
+        col, length, free_text = rule
+        if length is not None and len(value) > length:
             base = _DERIVED.get(col.name)
             typed = values.get(base) if base else None
-            problem = too_long_problem(label, value, length, typed=typed if isinstance(typed, str) else None)
+            problem = too_long_problem(label_of(table, col), value, length,
+                                       typed=typed if isinstance(typed, str) else None)
             if problem and problem not in problems:
                 problems.append(problem)
-        if col.name not in NOT_FREE_TEXT:
-            problem = card_number_problem(label, value)
+        if free_text and len(value) >= 13 and contains_card_number(value):  # a card number has 13 digits or more
+            problem = card_number_problem(label_of(table, col), value)
             if problem and problem not in problems:
                 problems.append(problem)
     return problems
