@@ -93,3 +93,22 @@ def test_the_accounts_tab_offers_the_till_to_the_counter_and_not_to_agents(qtbot
         if role == "counter":
             assert isinstance(tab.till_dialog(), TillDialog)
     assert shown == {"counter": True, "agent": False}
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_z_report_prints_through_a_print_preview_of_its_pages(qtbot, dialog_for, catalog, users):
+    """Issue 17: every document prints with a preview; the Z report too (on the printer last used for Z reports)."""
+    import io
+
+    from pypdf import PdfReader
+    counter = users["counter"]
+    catalog.till.open(counter, "FRONT", "10")
+    z = catalog.till.close(counter, "FRONT", {"cash": "10.00"})
+    dialog = dialog_for("counter")
+    dialog.print_button.click()
+    preview = dialog.print_preview
+    qtbot.waitUntil(preview.isVisible)
+    assert preview.kind == "z_report" and z.number in preview.windowTitle()
+    pdf = catalog.till.report_pdf(counter, z.session_id)
+    assert len(preview.pages) == len(PdfReader(io.BytesIO(pdf)).pages) >= 1
+    preview.reject()

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QGroupBo
 
 from ...domain.roles import Perm, can
 from .. import format as fmt
+from ..widgets.dialogs import discard_dialog
+from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
 from ..widgets.save_dialogs import ask_save_path, open_saved
 
 DEFAULT_TILL = "FRONT"
@@ -126,9 +128,13 @@ class TillDialog(QDialog):
         self.report_button = QPushButton("Save &Z report PDF...", objectName="report_button")
         self.report_button.setToolTip("The session picked in the list, else the till's last session today (an X "
                                       "report while it is open)")
+        self.print_button = QPushButton("&Print Z report...", objectName="print_report_button")
+        self.print_button.setToolTip("Through a print preview, on this workstation's printer for Z reports first; "
+                                     + self.report_button.toolTip())
         done = QPushButton("Done", objectName="done_button")
         done.clicked.connect(self.accept)
         bottom.addWidget(self.report_button)
+        bottom.addWidget(self.print_button)
         bottom.addStretch(1)
         bottom.addWidget(done)
         root.addLayout(bottom)
@@ -141,6 +147,7 @@ class TillDialog(QDialog):
         self.cash_out_button.clicked.connect(lambda: self.move_cash("out"))
         self.close_button.clicked.connect(self.close_till)
         self.report_button.clicked.connect(self.save_report)
+        self.print_button.clicked.connect(self.print_report)
         self._show_state()
 
     @property
@@ -256,6 +263,27 @@ class TillDialog(QDialog):
         self.jobs.submit(lambda _j: self.services.till.report(self.actor, ref),
                          on_success=lambda z: self._save_pdf(z.number, z.session_id), on_failure=self._failed,
                          owner=self)
+
+    def print_report(self) -> None:
+        """The Z report (or the open session's X report) through a print preview: its PDF's pages, rendered in a
+        job, printed on the printer chosen there (remembered for Z reports on this workstation)."""
+        picked = self.sessions_table.selectedItems()
+        ref = picked[0].data(Qt.ItemDataRole.UserRole) if picked else self.till
+        services, actor = self.services, self.actor
+
+        def pages(_job):
+            z = services.till.report(actor, ref)
+            return z.number, pdf_page_images(services.till.report_pdf(actor, z.session_id))
+
+        def preview(result) -> None:
+            number, images = result
+            discard_dialog(getattr(self, "print_preview", None))
+            dialog = self.print_preview = DocumentPrintPreview("z_report", number, images, self)
+            dialog.finished.connect(lambda done: self.show_message(
+                f"{number} sent to {dialog.printer.printerName() or 'the printer'}.") if done else None)
+            dialog.open()
+
+        self.jobs.submit(pages, on_success=preview, on_failure=self._failed, owner=self)
 
     def _save_pdf(self, number: str, session_id: int) -> None:
         path = self.ask_path(self, number)
