@@ -95,7 +95,8 @@ def test_only_runs_the_rows_it_names_with_the_floor_and_what_they_need(tmp_path)
     assert tuple(rows) == ("floor", "place_order", "place_order_promotions")
     assert rows["place_order_promotions"]["n"] == 3 and isinstance(rows["place_order_promotions"]["met"], bool)
     target = float(re.search(r"target ([0-9.]+) ms$", rows["place_order_promotions"]["note"]).group(1))
-    assert target == pytest.approx(1.2 * rows["place_order"]["median_ms"], abs=0.006)
+    # the note says the target to 0.01 ms and the JSON the median to 0.01 ms: each rounding moves it by up to 0.005
+    assert target == pytest.approx(1.2 * rows["place_order"]["median_ms"], abs=0.005 + 1.2 * 0.005 + 1e-9)
     code, out, err = oms_bench("--scale", "small", "--json", "--repeat", "1", "--only", "first paint",
                                tmp_path=tmp_path)
     assert code == 0, err
