@@ -130,13 +130,19 @@ def when(at: datetime | None) -> str:
 
 # ---- reading the command line's values ---------------------------------------------------------------------
 
-def read_file(name: str) -> bytes:
-    """The file's bytes (the domain checks the encoding); a missing or unreadable file is bad input."""
+def _readable(name: str) -> Path:
+    """The path of an existing file named ``name``; a missing file or a folder is bad input."""
     path = Path(name).expanduser()
     if not path.exists():
         raise NotFound(f"File {name} does not exist.")
     if path.is_dir():
         raise ValidationFailed(f"{name} is a folder, not a file.")
+    return path
+
+
+def read_file(name: str) -> bytes:
+    """The file's bytes (the domain checks the encoding); a missing or unreadable file is bad input."""
+    path = _readable(name)
     try:
         return path.read_bytes()
     except OSError as e:
@@ -146,11 +152,7 @@ def read_file(name: str) -> bytes:
 def open_file(name: str) -> BinaryIO:
     """The file, open for reading as bytes (for a service that reads it as a stream); a missing or unreadable file
     is bad input, as for ``read_file``."""
-    path = Path(name).expanduser()
-    if not path.exists():
-        raise NotFound(f"File {name} does not exist.")
-    if path.is_dir():
-        raise ValidationFailed(f"{name} is a folder, not a file.")
+    path = _readable(name)
     try:
         return path.open("rb")
     except OSError as e:

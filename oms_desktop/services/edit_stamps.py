@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from ..domain.errors import StaleEdit
 from .dto import Actor
 from .ports import UnitOfWork
+from .repository_records import EditStampRecord
 
 PRODUCT = "product"
 CUSTOMER = "customer"
@@ -25,6 +26,14 @@ def version_of(uow: UnitOfWork, entity: str, key: object) -> int:
     return stamp.version if stamp is not None else 0
 
 
+def _changed_by(stamp: EditStampRecord | None) -> str:
+    """ "by Bob Builder at 14:32 on 2026-12-03" of a stamp ("by someone" without one): who changed it, and when."""
+    if stamp is None:
+        return "by someone"
+    when = stamp.updated_at.astimezone()
+    return f"by {stamp.updated_by_name or 'someone'} at {when:%H:%M} on {when:%Y-%m-%d}"
+
+
 def stamp_save(uow: UnitOfWork, actor: Actor, entity: str, key: object, expected: int | None, what: str) -> None:
     """Count this save as the next version, in the caller's transaction, before it writes anything; with
     ``expected`` (the version the form showed) refuse it if someone else saved since."""
@@ -34,10 +43,8 @@ def stamp_save(uow: UnitOfWork, actor: Actor, entity: str, key: object, expected
     if stamp is None:                               # cannot be: advance found a newer version
         raise StaleEdit(f"{what} was changed since you opened it; nothing was saved. Open it again to see how "
                         f"it is now.", version=0)
-    who = stamp.updated_by_name or "someone"
-    when = stamp.updated_at.astimezone()
-    raise StaleEdit(f"{what} was changed by {who} at {when:%H:%M} on {when:%Y-%m-%d} since you opened it; nothing "
-                    f"was saved. Open it again to see their change, then make yours.", version=stamp.version)
+    raise StaleEdit(f"{what} was changed {_changed_by(stamp)} since you opened it; nothing was saved. Open it again "
+                    f"to see their change, then make yours.", version=stamp.version)
 
 
 def stamp_settings(uow: UnitOfWork, actor: Actor, values: Mapping[str, str], current: Mapping[str, str],
@@ -48,11 +55,8 @@ def stamp_settings(uow: UnitOfWork, actor: Actor, values: Mapping[str, str], cur
     for key in values:
         if shown is not None and key in shown and current.get(key, "") != shown[key]:
             stamp = uow.edit_stamps.get(SETTINGS, key)
-            who = (stamp.updated_by_name or "someone") if stamp else "someone"
-            when = f" at {stamp.updated_at.astimezone():%H:%M} on {stamp.updated_at.astimezone():%Y-%m-%d}" \
-                if stamp else ""
-            raise StaleEdit(f"The setting {key} was changed by {who}{when} since you opened the settings (it is now "
-                            f"'{current.get(key, '')}'); nothing was saved. Open the settings again to see it, then "
-                            f"make your change.", version=stamp.version if stamp else 0)
+            raise StaleEdit(f"The setting {key} was changed {_changed_by(stamp)} since you opened the settings (it is "
+                            f"now '{current.get(key, '')}'); nothing was saved. Open the settings again to see it, "
+                            f"then make your change.", version=stamp.version if stamp else 0)
     for key in values:
         uow.edit_stamps.advance(SETTINGS, key, None, actor.user_id, datetime.now(timezone.utc))
