@@ -8,6 +8,7 @@ import itertools
 import time
 from dataclasses import dataclass
 from decimal import Decimal
+from collections.abc import Iterable, Mapping
 from typing import BinaryIO, Callable
 
 from ..domain import events as ev
@@ -322,12 +323,8 @@ class CatalogService(PrintingService):
         total = checked.count
         with self._uow(write=False) as uow:          # every barcode checked before anything is written
             owners = uow.products.barcode_owners(checked.barcodes)
-        taken = [(barcode, sku) for barcode, sku in checked.barcodes.items() if owners.get(barcode, sku) != sku]
-        if taken:
-            rows = {spec.barcode: row_no for row_no, spec in catalog_products(stream, cur) if spec.barcode}
-            raise ImportRejected([ImportProblem(rows[barcode], "barcode", f"barcode {barcode} already belongs to "
-                                                                          f"{owners[barcode]}")
-                                  for barcode, _sku in sorted(taken, key=lambda t: rows[t[0]])])
+        if any(owners.get(barcode, sku) != sku for barcode, sku in checked.barcodes.items()):
+            raise ImportRejected(_barcodes_taken(catalog_products(stream, cur), owners))  # read again for the rows
         products = catalog_products(stream, cur)       # read again, a batch at a time
         pending: list[tuple[int, ProductSpec]] = []
         created = updated = done = 0
@@ -364,9 +361,7 @@ class CatalogService(PrintingService):
         batch = specs[start:start + IMPORT_BATCH_ROWS]
         existing = uow.products.existing_skus(s.sku for _, s in batch)
         owners = uow.products.barcode_owners(s.barcode for _, s in batch)
-        problems = [ImportProblem(row_no, "barcode", f"barcode {spec.barcode} already belongs to "
-                                                     f"{owners[spec.barcode]}")
-                    for row_no, spec in batch if spec.barcode and owners.get(spec.barcode, spec.sku) != spec.sku]
+        problems = _barcodes_taken(batch, owners)
         if problems:
             return 0, 0, 0, problems
         moves: list[dict] = []
@@ -427,6 +422,12 @@ class CatalogService(PrintingService):
                     search_text=search_text_of(spec),
                     **({} if spec.unit_cost is None else
                        {"cost_minor": to_minor(spec.unit_cost, self.company.currency)}))
+
+
+def _barcodes_taken(specs: Iterable[tuple[int, ProductSpec]], owners: Mapping[str, str]) -> list[ImportProblem]:
+    """A problem for each row whose barcode ``owners`` (barcode -> SKU in the database) gives to another product."""
+    return [ImportProblem(row_no, "barcode", f"barcode {spec.barcode} already belongs to {owners[spec.barcode]}")
+            for row_no, spec in specs if spec.barcode and owners.get(spec.barcode, spec.sku) != spec.sku]
 
 
 class ImportRejected(ValidationFailed):
