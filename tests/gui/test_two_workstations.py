@@ -74,9 +74,11 @@ def test_an_agents_cart_on_the_managers_board_an_offer_on_the_agents_screen_and_
     assert (cart.number, cart.customer_name, cart.agent, cart.value) == (entry.order.number, "Anna Schmidt",
                                                                         "agent", entry.order.total)
     assert board.model.index(0, 9).data() == "added 2 x LAMP-01 by agent"
-    activity = [manager.window.activity_list.item(i).text() for i in range(manager.window.activity_list.count())]
-    assert any(f"agent put 2 x LAMP-01 in Anna Schmidt's cart {cart.number} ({money(cart.value)})" in t
-               for t in activity), activity
+    def activity() -> list[str]:
+        return [manager.window.activity_list.item(i).text() for i in range(manager.window.activity_list.count())]
+    put = f"agent put 2 x LAMP-01 in Anna Schmidt's cart {cart.number} ({money(cart.value)})"
+    # the board may show the line from the cart-opened event's refresh before the line's own event arrives
+    qtbot.waitUntil(lambda: any(put in t for t in activity()), timeout=3000)
 
     # the manager offers 10 %: P, 1, 0, Enter
     manager.focus(qtbot)
