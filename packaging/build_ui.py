@@ -8,6 +8,10 @@ Usage (from anywhere; paths are resolved from the repository root):
     python packaging/build_ui.py --rcc     # only the resources: resources/oms.qrc -> oms_desktop/gui/resources_rc.py
     python packaging/build_ui.py --check   # regenerate into a temp dir, exit 1 listing files that differ
 
+Translations: before the resources, pyside6-lrelease compiles each language's Qt Linguist sources
+(resources/i18n/oms_<lang>_<area>.ts, written by packaging/i18n.py) into one resources/i18n/oms_<lang>.qm,
+which resources/oms.qrc embeds as :/i18n/oms_<lang>.qm.
+
 The output must not depend on the machine or the moment it was built, or `--check` (run by
 tests/unit/test_generated_forms.py) would fail on a fresh clone:
 - rcc is run with `--format-version 1`: formats 2 and later embed each file's modification time.
@@ -35,6 +39,7 @@ UI_DIR = ROOT / "ui"
 FORMS_DIR = ROOT / "oms_desktop" / "gui" / "forms"
 QRC_FILE = ROOT / "resources" / "oms.qrc"
 RC_MODULE = ROOT / "oms_desktop" / "gui" / "resources_rc.py"
+I18N_DIR = ROOT / "resources" / "i18n"
 
 # uic writes `import <qrc stem>_rc` for a .ui that uses icons from a .qrc; our compiled
 # resources live in the package, so that import is rewritten to this one.
@@ -131,11 +136,42 @@ def postprocess(target: Target, generated: str) -> str:
     return target.header + body
 
 
+def translation_sources() -> dict[str, list[Path]]:
+    """language -> its .ts files (resources/i18n/oms_<lang>_<area>.ts)."""
+    found: dict[str, list[Path]] = {}
+    for ts in sorted(I18N_DIR.glob("oms_*_*.ts")):
+        language = ts.stem.split("_")[1]
+        found.setdefault(language, []).append(ts)
+    return found
+
+
+def release(language: str, ts_files: list[Path], out: Path) -> None:
+    tool = find_tool("pyside6-lrelease")
+    if tool is None:
+        raise BuildError("pyside6-lrelease not found; install the project first: pip install -e '.[test]'")
+    proc = subprocess.run(
+        [tool, "-silent", "-nounfinished", *[rel(p) for p in ts_files], "-qm", str(out)],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    if proc.returncode != 0:
+        raise BuildError(f"pyside6-lrelease failed for {language}:\n{proc.stderr.strip()}")
+
+
+def qm_file(language: str) -> Path:
+    return I18N_DIR / f"oms_{language}.qm"
+
+
 def generate(target: Target) -> str:
     return postprocess(target, run_tool(target))
 
 
 def build(selected: list[Target]) -> int:
+    if any(t.tool == "pyside6-rcc" for t in selected):
+        for language, ts_files in translation_sources().items():
+            out = qm_file(language)
+            old = out.read_bytes() if out.exists() else None
+            release(language, ts_files, out)
+            print(f"{'unchanged' if old == out.read_bytes() else 'wrote    '} {rel(out)}")
     for target in selected:
         text = generate(target)
         target.output.parent.mkdir(parents=True, exist_ok=True)
@@ -157,6 +193,14 @@ def stale_forms(selected: list[Target]) -> list[Path]:
 def check(selected: list[Target], *, include_stale: bool) -> int:
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="oms-build-ui-") as tmp:
+        if any(t.tool == "pyside6-rcc" for t in selected):
+            for language, ts_files in translation_sources().items():
+                fresh_qm = Path(tmp) / qm_file(language).name
+                release(language, ts_files, fresh_qm)
+                if not qm_file(language).exists():
+                    problems.append(f"missing   {rel(qm_file(language))} (from resources/i18n/oms_{language}_*.ts)")
+                elif qm_file(language).read_bytes() != fresh_qm.read_bytes():
+                    problems.append(f"differs   {rel(qm_file(language))} (from resources/i18n/oms_{language}_*.ts)")
         for target in selected:
             fresh = generate(target)
             scratch = Path(tmp) / target.output.name

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Extract the GUI's translatable strings into Qt Linguist sources (resources/i18n/oms_<lang>_<area>.ts).
+
+Usage (from anywhere; paths are resolved from the repository root):
+
+    python packaging/i18n.py update            # every area: pyside6-lupdate the sources into their .ts files
+    python packaging/i18n.py update orders     # one area
+    python packaging/i18n.py unfinished        # list messages without a finished translation; exit 1 if any
+
+Then translate (Qt Linguist: `pyside6-linguist resources/i18n/oms_de_orders.ts`, or by hand: each
+<translation> element) and compile with `python packaging/build_ui.py`, which runs pyside6-lrelease over all
+.ts files of a language into resources/i18n/oms_<lang>.qm and embeds it in the Qt resources (:/i18n/).
+
+Why one .ts file per area rather than one per language: each area of the GUI (order entry, warehouse, ...)
+changes on its own, and its strings merge without touching the others'. Source locations are left out
+(`-locations none`) so that moving a line of code does not rewrite the catalog.
+
+Conventions in the code (lupdate finds only these forms):
+- in a QObject subclass: ``self.tr("Text")``, ``self.tr("%n order(s)", "", n)`` for plurals;
+- anywhere else: ``QCoreApplication.translate("Context", "Text")``; a table of constant strings is marked with
+  ``QT_TRANSLATE_NOOP("Context", "Text")`` and translated where shown;
+- placeholders are named (``"{count} orders"``, then ``.format(count=...)``): a translation may reorder them.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N_DIR = ROOT / "resources" / "i18n"
+GUI = ROOT / "oms_desktop" / "gui"
+
+#: the languages besides the source language (English); each gets one .ts per area
+LANGUAGES = ("de",)
+TARGET_LANGUAGE = {"de": "de_DE"}
+
+#: area -> the GUI sources whose strings it holds (directories or files, relative to oms_desktop/gui); the
+#: Designer forms are read from ui/*.ui, not from their generated modules
+AREAS: dict[str, tuple[str, ...]] = {
+    "main": (
+        "main_window.py", "login.py", "idle_lock.py", "errors.py", "jobs.py", "event_feed.py",
+        "keyboard_map.py", "mail_sender.py", "order_import.py", "backups.py", "widgets", "../../ui",
+    ),
+    "orders": ("order_entry", "carts"),
+    "warehouse": ("warehouse",),
+    "accounts": ("accounts",),
+    "service_desk": ("service_desk", "order_search"),
+    "inventory": ("inventory",),
+    "dashboard": ("dashboard",),
+    "admin": ("admin",),
+}
+
+
+def find_tool(name: str) -> str:
+    exe_dir = Path(sys.executable).parent
+    for candidate in (exe_dir / name, exe_dir / f"{name}.exe"):
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found beside {sys.executable} nor on PATH; pip install -e '.[test]' first")
+    return found
+
+
+def ts_file(language: str, area: str) -> Path:
+    return I18N_DIR / f"oms_{language}_{area}.ts"
+
+
+def sources(area: str) -> list[str]:
+    files: list[str] = []
+    for entry in AREAS[area]:
+        path = GUI / entry
+        if path.is_dir():
+            files += sorted(str(p.resolve().relative_to(ROOT)) for p in (*path.rglob("*.py"), *path.glob("*.ui")))
+        elif path.exists():
+            files.append(str(path.relative_to(ROOT)))
+    return files
+
+
+def update(areas: list[str]) -> None:
+    lupdate = find_tool("pyside6-lupdate")
+    I18N_DIR.mkdir(parents=True, exist_ok=True)
+    for area in areas:
+        for language in LANGUAGES:
+            subprocess.run(
+                [lupdate, "-locations", "none", "-no-obsolete", "-target-language", TARGET_LANGUAGE[language],
+                 *sources(area), "-ts", str(ts_file(language, area).relative_to(ROOT))],
+                cwd=ROOT, check=True,
+            )
+
+
+_MESSAGE = re.compile(r"<message(?P<attrs>[^>]*)>(?P<body>.*?)</message>", re.S)
+_SOURCE = re.compile(r"<source>(.*?)</source>", re.S)
+
+
+def unfinished(path: Path) -> list[str]:
+    """Source texts in a .ts file whose translation is unfinished, empty or missing."""
+    text = path.read_text(encoding="utf-8")
+    missing: list[str] = []
+    for match in _MESSAGE.finditer(text):
+        body = match.group("body")
+        source = _SOURCE.search(body)
+        label = source.group(1) if source else "?"
+        if 'type="unfinished"' in body or 'type="vanished"' in body or "<translation></translation>" in body \
+                or "<numerusform></numerusform>" in body or "<translation" not in body:
+            missing.append(label)
+    return missing
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    up = sub.add_parser("update", help="extract strings into the .ts files")
+    up.add_argument("areas", nargs="*", metavar="AREA", help=f"one of {', '.join(AREAS)} (default: all)")
+    sub.add_parser("unfinished", help="list messages without a finished translation")
+    args = parser.parse_args(argv)
+    if args.command == "update":
+        unknown = sorted(set(args.areas) - set(AREAS))
+        if unknown:
+            parser.error(f"unknown area {', '.join(unknown)}; the areas are {', '.join(AREAS)}")
+        update(args.areas or list(AREAS))
+        return 0
+    count = 0
+    for path in sorted(I18N_DIR.glob("oms_*_*.ts")):
+        for label in unfinished(path):
+            print(f"{path.relative_to(ROOT)}: {label}")
+            count += 1
+    return 1 if count else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
