@@ -43,7 +43,7 @@ TARGET_LANGUAGE = {"de": "de_DE"}
 #: Designer forms are read from ui/*.ui, not from their generated modules
 AREAS: dict[str, tuple[str, ...]] = {
     "main": (
-        "main_window.py", "login.py", "idle_lock.py", "errors.py", "jobs.py", "event_feed.py",
+        "main_window.py", "labels.py", "login.py", "idle_lock.py", "errors.py", "jobs.py", "event_feed.py",
         "keyboard_map.py", "mail_sender.py", "order_import.py", "backups.py", "widgets", "../../ui",
     ),
     "orders": ("order_entry", "carts"),
