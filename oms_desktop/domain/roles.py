@@ -30,7 +30,7 @@ class Perm(StrEnum):
     PAYMENT = "payment"                # record payments at the counter
     TILL = "till"                      # open, fill, empty and close a till session at the counter
     ACCOUNTING = "accounting"          # invoices, credit notes, ledger
-    BOOKS = "books"                    # read the journal (and export it) and the trial balance
+    BOOKS = "books"                    # read the journal (and export it), the trial balance and the cash flow
     USER_ADMIN = "user.admin"
     AUDIT = "audit.view"               # read the audit trail
     USER_LIST = "user.list"            # see who the users are and their roles

@@ -161,7 +161,7 @@ class LedgerService(ServiceBase):
     def cash_flow(self, actor: Actor, *, period: str = "day", date_from: date | None = None,
                   date_to: date | None = None) -> list[CashFlowRow]:
         """Money in (payments) and out (refunds) per period (UTC days; ISO weeks from Monday; months) and method."""
-        self._require(actor, Perm.VIEW, "view the cash flow")
+        self._require(actor, Perm.BOOKS, "view the cash flow")  # the company's money in and out: the books' readers
         period_start(date.today(), period)  # validates the period name
         cur = self.company.currency
         start = datetime.combine(date_from, datetime.min.time(), tzinfo=timezone.utc) if date_from else None

@@ -223,14 +223,14 @@ def test_user_add_by_someone_who_may_not_is_refused_before_the_password_is_asked
 
 
 @pytest.mark.parametrize("role", ["agent", "counter", "warehouse", "accountant", "manager"])
-def test_the_journal_the_trial_balance_and_the_user_list_are_for_accountants_managers_and_admins(
+def test_the_journal_the_trial_balance_the_cash_flow_and_the_user_list_are_for_accountants_managers_and_admins(
         cli_shop, database, role):
     if role != "agent":  # the shop has an agent already
         assert cli_shop("user", "add", role, "--role", role, user="admin", new_password=f"{role}-secret")[0] == 0
     password = f"{role}-secret"
     out_file = str(cli_shop.tmp_path / "books.journal")
     commands = [("ledger", "export", "--format", "hledger", "--out", out_file), ("ledger", "trial-balance"),
-                ("user", "list")]
+                ("report", "cash-flow"), ("user", "list")]
     for command in commands:
         if role in ("accountant", "manager"):
             code, out, err = cli_shop(*command, user=role, password=password)
