@@ -294,7 +294,8 @@ class AccountsTab(QWidget, MessageLine):
                                                  date_to=d_to, text=text, limit=500, newest_first=True)
                         if books else [],
                         trial=s.ledger.trial_balance(a) if books else None, aging=s.receivables.receivables_aging(a),
-                        flow=s.ledger.cash_flow(a, period=period) if books else [], invoices=s.billing.list_invoices(a, limit=300))
+                        flow=s.ledger.cash_flow(a, period=period) if books else [],
+                        invoices=s.billing.list_invoices(a, limit=300))
 
         self._run(work, self._show)
 
