@@ -66,6 +66,7 @@ rm -rf "$ROOT" dist/oms-desktop_*.deb
 mkdir -p "$ROOT/DEBIAN" "$ROOT/opt" "$ROOT/usr/bin"
 cp -a dist/oms-desktop "$ROOT/opt/oms-desktop"
 ln -s /opt/oms-desktop/oms-desktop "$ROOT/usr/bin/oms-desktop"
+ln -s /opt/oms-desktop/oms-desktop "$ROOT/usr/bin/oms"  # started as "oms" the executable is the CLI (__main__.py)
 install -Dm644 packaging/oms-desktop.desktop "$ROOT/usr/share/applications/oms-desktop.desktop"
 install -Dm644 packaging/io.github.omsdesktop.OmsDesktop.metainfo.xml \
     "$ROOT/usr/share/metainfo/io.github.omsdesktop.OmsDesktop.metainfo.xml"
