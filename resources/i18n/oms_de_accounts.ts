@@ -121,7 +121,7 @@
     </message>
     <message>
         <source>&amp;Queue</source>
-        <translation>&amp;Warteschlange</translation>
+        <translation>Warteschlan&amp;ge</translation>
     </message>
     <message>
         <source>All accounts</source>
@@ -253,7 +253,7 @@
     </message>
     <message>
         <source>I&amp;nvoices</source>
-        <translation>Rechnun&amp;gen</translation>
+        <translation>Rechn&amp;ungen</translation>
     </message>
     <message>
         <source>record a payment</source>
