@@ -13,7 +13,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QTableWidget, QTreeWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QTableWidget, QTreeWidget, QWidget
 
 from oms_desktop.gui.accounts import AccountsTab
 from oms_desktop.gui.accounts.payment_dialog import PaymentDialog
@@ -73,6 +75,12 @@ def tree_cells(tree: QTreeWidget, top_columns: tuple[int, ...], child_columns: t
     return {k: v for k, v in out.items() if v}
 
 
+def shortcut_lines(widget: QWidget) -> dict[str, str]:
+    """What the keyboard help (F1) says of the screen's own shortcuts (their whatsThis)."""
+    return {f"shortcut {sc.key().toString()}": sc.whatsThis() for sc in widget.findChildren(QShortcut)
+            if sc.whatsThis()}
+
+
 def compare(qtbot, build, extra=lambda w: {}, same=frozenset()) -> list[str]:
     """Build the screen in English and in German (``build`` makes it, in the state to check); every string of it
     plus ``extra(widget)`` (cells of ours) that German leaves as English."""
@@ -83,6 +91,7 @@ def compare(qtbot, build, extra=lambda w: {}, same=frozenset()) -> list[str]:
             qtbot.addWidget(widget)
             texts = texts_of(widget)
             texts.update(extra(widget))
+            texts.update(shortcut_lines(widget))
             found.append(texts)
             widget.hide()
     return untranslated(*found, same=SAME | same, data=DATA)
@@ -191,6 +200,8 @@ def test_the_accounts_tab_is_german_with_invoices_payments_and_the_books(qtbot, 
                 **tree_cells(tab.journal_tree, (2,), (3,), "journal"),
                 **cells(tab.trial_table, 1, name="trial"), **cells(tab.aging_table, 6, name="aging"),
                 **cells(tab.flow_table, 1, name="flow"), **cells(tab.invoice_table, 1, name="invoices"),
+                **{f"invoice choice {i}.tip": tab.invoice_what.itemData(i, Qt.ItemDataRole.ToolTipRole)
+                   for i in range(tab.invoice_what.count())},
                 "plan": tab.plan_label.text(), "aging summary": tab.aging_summary.text(),
                 "flow summary": tab.flow_summary.text()}
 
@@ -198,6 +209,41 @@ def test_the_accounts_tab_is_german_with_invoices_payments_and_the_books(qtbot, 
     bank = {f"Bank ({Account.BANK.value})", f"{Account.BANK.value}  Bank"}
     problems = compare(qtbot, build, ours, same=bank)
     assert problems == []
+
+
+@on_sqlite
+def test_the_accounts_tabs_questions_are_german(qtbot, catalog, admin, accounts_data, monkeypatch):
+    """The credit note's and the reversal's questions and the counter's receipt question (built when asked)."""
+    from oms_desktop.gui.accounts import payment_dialog
+
+    asked: list[str] = []
+
+    def get_text(_parent, title, text, *_args, **_kwargs):
+        asked.extend((title, text))
+        return "", False
+
+    def exec_(box):
+        asked.extend([box.windowTitle(), box.text(), *(b.text() for b in box.buttons())])
+        return 0
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    invoice = catalog.billing.get_invoice(admin, catalog.billing.list_invoices(admin)[0].number)
+    shown = {}
+    for code in ("en", "de"):
+        with language(code):
+            asked.clear()
+            tab = AccountsTab(catalog, admin, JobRunner(synchronous=True))
+            qtbot.addWidget(tab)
+            tab.show()
+            qtbot.waitUntil(lambda tree=tab.journal_tree: tree.topLevelItemCount() > 0)
+            tab.ask_credit_lines(invoice)
+            tab.journal_tree.setCurrentItem(tab.journal_tree.topLevelItem(0))
+            tab.reverse_entry()
+            payment_dialog.ask_receipt_choice(tab, accounts_data.number)
+            shown[code] = {f"asked{n}": text for n, text in enumerate(asked)}
+    assert len(shown["en"]) == 9 and "Reason:" in shown["en"].values()  # 2 + 2 asked, the box's 5 texts
+    assert untranslated(shown["en"], shown["de"], same=SAME, data=DATA) == []
 
 
 def test_every_account_and_ledger_word_has_its_german_name(qtbot):
