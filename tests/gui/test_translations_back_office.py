@@ -10,6 +10,7 @@ and dialogs stay unique.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -416,3 +417,73 @@ def test_the_german_letters_differ_from_the_english_ones_where_they_were_transla
         tab = WarehouseTab(catalog, users["warehouse"], JobRunner(synchronous=True))
         qtbot.addWidget(tab)
         assert mnemonic(tab.ship_button.text()) == "Alt+V" and tab.ship_button.text() == "&Versenden (packt auch)"
+
+
+# ---- the sources -------------------------------------------------------------------------------------------------
+#: calls that put text on the screen, with the positions of their text arguments (None: every argument)
+TEXT_SINKS: dict[str, tuple[int, ...] | None] = {
+    "setText": None, "setPlaceholderText": None, "setToolTip": None, "setStatusTip": None, "setWhatsThis": None,
+    "setWindowTitle": None, "setTitle": None, "addTab": (1,), "addItem": (0,), "addItems": None, "addRow": (0,),
+    "setHeaderLabels": None, "setHorizontalHeaderLabels": None, "show_message": (0,), "_refuse": (1,),
+    "QLabel": (0,), "QPushButton": (0,), "QGroupBox": (0,), "QCheckBox": (0,), "QMessageBox": (1, 2),
+    "addButton": (0,), "getText": (1, 2), "QTreeWidgetItem": None, "QListWidgetItem": (0,), "ask_save_path": (1,),
+    "UserFacingError": (0,), "ValidationFailed": (0,), "_item": (0,), "QTableWidgetItem": (0,),
+}
+#: literal texts these screens show as they are (format names of the journal export)
+AS_IS = {"hledger", "beancount", "csv"}
+AREAS = ("warehouse", "accounts", "service_desk", "order_search")
+
+
+def literal_words(node) -> list[str]:
+    """The literal texts with words in an argument: a string, an f-string's text, either side of ``a if c else b``
+    or ``a + b``, a list's items; a call (``self.tr(...)``) is not looked into."""
+    import ast
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value] if re.search(r"[A-Za-z]{2,}", node.value) else []
+    if isinstance(node, ast.JoinedStr):
+        return [p for v in node.values for p in literal_words(v)]
+    if isinstance(node, ast.IfExp):
+        return literal_words(node.body) + literal_words(node.orelse)
+    if isinstance(node, ast.BinOp):
+        return literal_words(node.left) + literal_words(node.right)
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return [w for e in node.elts for w in literal_words(e)]
+    return []
+
+
+def unwrapped_texts(source: str) -> list[str]:
+    """``line: 'text'`` for each literal text that reaches the screen without tr or translate."""
+    import ast
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        f = node.func
+        name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
+        args: list = []
+        if name in TEXT_SINKS:
+            positions = TEXT_SINKS[name]
+            args = [a for i, a in enumerate(node.args) if positions is None or i in positions]
+        args += [k.value for k in node.keywords if k.arg in ("whatsThis", "toolTip", "text", "title")]
+        for text in (w for a in args for w in literal_words(a)):
+            if text not in AS_IS:
+                found.append(f"{node.lineno}: {text!r}")
+    return found
+
+
+def test_the_scan_finds_a_literal_text_and_passes_a_translated_one():
+    assert unwrapped_texts('b = QPushButton("Save", objectName="save")\nb.setToolTip(f"Saves {x} now")\n'
+                           'QShortcut(k, self, whatsThis="print it")') == ["1: 'Save'", "2: 'Saves '", "2: ' now'",
+                                                                             "3: 'print it'"]
+    assert unwrapped_texts('b = QPushButton(self.tr("Save"))\nb.setToolTip(self.tr("Saves {x}").format(x=x))\n'
+                           'ask_save_path(self, self.tr("Save"), f"{n}.pdf", "PDF (*.pdf)", "kind")') == []
+
+
+@pytest.mark.parametrize("area", AREAS)
+def test_no_literal_text_reaches_these_screens_without_tr(area):
+    """Every text these tabs and dialogs put on screen goes through tr/translate (a literal passed to setText,
+    show_message, a button, ... is found even in a state the tests above do not reach)."""
+    from pathlib import Path
+    gui = Path(__file__).resolve().parents[2] / "oms_desktop" / "gui" / area
+    found = {path.name: unwrapped_texts(path.read_text(encoding="utf-8")) for path in sorted(gui.glob("*.py"))}
+    assert {name: texts for name, texts in found.items() if texts} == {}
