@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLayout, QLineEdit, QMessageBox, QVBoxLayout, QWidget)
 
@@ -19,8 +20,18 @@ from ...domain.money import parse_amount
 from .. import format as fmt
 from ..widgets.dialogs import back_to
 from ..widgets.save_dialogs import ask_save_path, open_saved
+from .words import word
 
-METHODS = (("cash", "Cash"), ("card", "Card"), ("bank", "Bank transfer"))
+METHODS = (("cash", QT_TRANSLATE_NOOP("PaymentDialog", "Cash")), ("card", QT_TRANSLATE_NOOP("PaymentDialog", "Card")),
+           ("bank", QT_TRANSLATE_NOOP("PaymentDialog", "Bank transfer")))
+
+
+#: the functions of this module speak in the dialog's context (lupdate reads ``translate("Context", "Text")``)
+translate = QCoreApplication.translate
+
+
+def _tr(text: str) -> str:
+    return translate("PaymentDialog", text)
 
 
 class PaymentDialog(QDialog):
@@ -38,45 +49,47 @@ class PaymentDialog(QDialog):
         super().__init__(parent)
         self.currency, self.locale, self.due, self.refund = currency, locale, due, refund
         self.result_values: dict | None = None
-        what = "Refund" if refund else "Payment"
-        self.setWindowTitle(f"{what} for {order_number}")
+        self.setWindowTitle((self.tr("Refund for {order}") if refund else self.tr("Payment for {order}")).format(
+            order=order_number))
         layout = QVBoxLayout(self)
         # Who pays for what, in large type: the order and the customer the money is taken for.
-        self.whom_label = QLabel(f"{order_number}  ·  {customer_name or 'no customer'}", objectName="whom_label")
+        nobody = self.tr("no customer")
+        self.whom_label = QLabel(f"{order_number}  ·  {customer_name or nobody}", objectName="whom_label")
         self.whom_label.setStyleSheet("font-size: 14pt;")
         layout.addWidget(self.whom_label)
-        label = ("Customer credit" if refund else "Due") + f": {fmt.money(due, currency, locale)}"
+        label = (self.tr("Customer credit: {amount}") if refund else self.tr("Due: {amount}")).format(
+            amount=fmt.money(due, currency, locale))
         self.due_label = QLabel(label, objectName="due_label")
         self.due_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
         layout.addWidget(self.due_label)
         form = QFormLayout()
         self.method_combo = QComboBox(objectName="method_combo")
         for value, text in METHODS:
-            self.method_combo.addItem(text, value)
+            self.method_combo.addItem(_tr(text), value)
         self.amount_edit = QLineEdit(objectName="amount_edit")
         self.amount_edit.setText(f"{max(due, Decimal(0))}")
         self.amount_edit.selectAll()
         self.tendered_edit = QLineEdit(objectName="tendered_edit")
-        self.tendered_edit.setPlaceholderText("cash handed over (optional)")
+        self.tendered_edit.setPlaceholderText(self.tr("cash handed over (optional)"))
         self.change_label = QLabel(objectName="change_label")
         self.last4_edit = QLineEdit(objectName="last4_edit")
         self.last4_edit.setMaxLength(4)
-        self.last4_edit.setPlaceholderText("last 4 digits only")
+        self.last4_edit.setPlaceholderText(self.tr("last 4 digits only"))
         self.reference_edit = QLineEdit(objectName="reference_edit")
-        self.reference_edit.setPlaceholderText("terminal or bank reference (never a card number)")
+        self.reference_edit.setPlaceholderText(self.tr("terminal or bank reference (never a card number)"))
         self.notes_edit = QLineEdit(objectName="notes_edit")
-        form.addRow("&Method", self.method_combo)
-        form.addRow("&Amount", self.amount_edit)
-        form.addRow("&Tendered", self.tendered_edit)
-        form.addRow("Change", self.change_label)
-        form.addRow("Card &last 4", self.last4_edit)
-        form.addRow("&Reference", self.reference_edit)
-        form.addRow("&Notes", self.notes_edit)
+        form.addRow(self.tr("&Method"), self.method_combo)
+        form.addRow(self.tr("&Amount"), self.amount_edit)
+        form.addRow(self.tr("&Tendered"), self.tendered_edit)
+        form.addRow(self.tr("Change"), self.change_label)
+        form.addRow(self.tr("Card &last 4"), self.last4_edit)
+        form.addRow(self.tr("&Reference"), self.reference_edit)
+        form.addRow(self.tr("&Notes"), self.notes_edit)
         layout.addLayout(form)
         # Only when a receipt printer is set: the receipt is then a print job committed with the payment.
-        self.print_check = QCheckBox("Print to rece&ipt printer", objectName="print_check")
-        self.print_check.setToolTip("The receipt prints on the counter's receipt printer (and a cash payment opens "
-                                    "the drawer)")
+        self.print_check = QCheckBox(self.tr("Print to rece&ipt printer"), objectName="print_check")
+        self.print_check.setToolTip(self.tr("The receipt prints on the counter's receipt printer (and a cash payment "
+                                        "opens the drawer)"))
         self.print_check.setChecked(receipt_printer and not refund)
         self.print_check.setVisible(receipt_printer and not refund)
         layout.addWidget(self.print_check)
@@ -85,7 +98,8 @@ class PaymentDialog(QDialog):
         self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record refund" if refund else "Record payment")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record refund") if refund else
+                                                                   self.tr("Record payment"))
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -135,7 +149,8 @@ class PaymentDialog(QDialog):
         tendered = parse_amount(text, self.currency, field="tendered")
         amount = parse_amount(self.amount_edit.text(), self.currency)
         if tendered < amount:
-            raise ValidationFailed(f"tendered {tendered} is less than the amount {amount}")
+            raise ValidationFailed(self.tr("tendered {tendered} is less than the amount {amount}").format(
+                tendered=tendered, amount=amount))
         return tendered - amount
 
     def values(self) -> dict:
@@ -145,7 +160,7 @@ class PaymentDialog(QDialog):
         try:
             amount = parse_amount(self.amount_edit.text(), self.currency)
             if amount <= 0:
-                problems.append("amount must be more than zero")
+                problems.append(self.tr("amount must be more than zero"))
         except ValidationFailed as e:
             problems.extend(e.problems)
         change = Decimal(0)
@@ -155,12 +170,14 @@ class PaymentDialog(QDialog):
             except ValidationFailed as e:
                 problems.extend(e.problems)
         reference, notes = self.reference_edit.text().strip(), self.notes_edit.text().strip()
-        for label, text in (("reference", reference), ("notes", notes)):
+        for problem, text in ((self.tr("the reference looks like a card number; enter only the last four digits"),
+                               reference),
+                              (self.tr("the notes look like a card number; enter only the last four digits"), notes)):
             if contains_card_number(text):
-                problems.append(f"the {label} looks like a card number; enter only the last four digits")
+                problems.append(problem)
         last4 = self.last4_edit.text().strip()
         if last4 and not (len(last4) == 4 and last4.isascii() and last4.isdigit()):
-            problems.append("card last four must be exactly four digits")
+            problems.append(self.tr("card last four must be exactly four digits"))
         if problems:
             raise ValidationFailed(problems)
         return {"amount": amount, "method": self.method_combo.currentData(), "reference": reference,
@@ -177,16 +194,19 @@ class PaymentDialog(QDialog):
 
 
 def ask_receipt_path(parent: QWidget, order_number: str) -> str:
-    return ask_save_path(parent, "Save receipt", f"receipt-{order_number}.pdf", "PDF (*.pdf)", "receipt")
+    return ask_save_path(parent, translate("PaymentDialog", "Save receipt"), f"receipt-{order_number}.pdf",
+                         "PDF (*.pdf)", "receipt")
 
 
 def ask_receipt_choice(parent: QWidget, order_number: str) -> str | None:
     """'save', 'print' (save, then open in the system viewer to print) or None for no receipt."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Receipt", f"Payment for {order_number} recorded. Receipt?",
+    box = QMessageBox(QMessageBox.Icon.Question, translate("PaymentDialog", "Receipt"),
+                      translate("PaymentDialog", "Payment for {order} recorded. Receipt?").format(order=order_number),
                       parent=parent)
-    save = box.addButton("&Save receipt PDF", QMessageBox.ButtonRole.AcceptRole)
-    print_ = box.addButton("&Print (open in viewer)", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("&No receipt", QMessageBox.ButtonRole.RejectRole)
+    save = box.addButton(translate("PaymentDialog", "&Save receipt PDF"), QMessageBox.ButtonRole.AcceptRole)
+    print_ = box.addButton(translate("PaymentDialog", "&Print (open in viewer)"),
+                           QMessageBox.ButtonRole.ActionRole)
+    box.addButton(translate("PaymentDialog", "&No receipt"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     back_to(parent)
     clicked = box.clickedButton()
@@ -205,9 +225,10 @@ def offer_receipt(parent: QWidget, services, actor, jobs, order_id: int, order_n
 
     def saved(pdf: bytes) -> None:
         Path(path).write_bytes(pdf)
-        show_message(f"Receipt saved to {path}.", False)
+        saved_text = translate("PaymentDialog", "Receipt saved to {path}.").format(path=path)
+        show_message(saved_text, False)
         if choice == "print" and (problem := open_saved(path)):
-            show_message(f"Receipt saved to {path}. {problem}", True)
+            show_message(f"{saved_text} {problem}", True)
 
     jobs.submit(lambda _j: services.receivables.receipt_pdf(actor, order_id, change=change), on_success=saved,
                 on_failure=lambda exc: show_message(str(exc), True), owner=parent)
@@ -234,10 +255,19 @@ def take_payment(parent: QWidget, services, actor, jobs, order_ref, locale: str,
         def recorded(payment) -> None:
             left = due - v["amount"]
             money = fmt.money(v["amount"], account.currency, locale)
-            tail = (f"still due {fmt.money(left, account.currency, locale)}" if left > 0 else
-                    f"customer credit {fmt.money(-left, account.currency, locale)}" if left < 0 else "paid in full")
-            change = f", change {fmt.money(v['change'], account.currency, locale)}" if v["change"] else ""
-            show_message(f"{money} {payment.method} recorded for {account.order_number}{change}; {tail}.", False)
+            if left > 0:
+                tail = translate("PaymentDialog", "still due {amount}").format(
+                    amount=fmt.money(left, account.currency, locale))
+            elif left < 0:
+                tail = translate("PaymentDialog", "customer credit {amount}").format(
+                    amount=fmt.money(-left, account.currency, locale))
+            else:
+                tail = translate("PaymentDialog", "paid in full")
+            change = (translate("PaymentDialog", ", change {amount}").format(
+                amount=fmt.money(v["change"], account.currency, locale)) if v["change"] else "")
+            show_message(translate("PaymentDialog", "{amount} {method} recorded for {order}{change}; {rest}.").format(
+                amount=money, method=word(payment.method), order=account.order_number, change=change, rest=tail),
+                False)
             if on_recorded is not None:
                 on_recorded(payment)
             if v.get("print_receipt"):
@@ -268,10 +298,13 @@ def print_waiting_receipts(services, jobs, parent: QWidget, show_message: Callab
 
     def done(report) -> None:
         if report.errors:
-            show_message("Receipt not printed: " + "; ".join(report.errors)
-                         + (" (it waits and prints with the next receipt)" if report.waiting else ""), True)
+            waits = translate("PaymentDialog", " (it waits and prints with the next receipt)") if report.waiting else ""
+            show_message(translate("PaymentDialog", "Receipt not printed: {errors}").format(
+                errors="; ".join(report.errors)) + waits, True)
         elif report.printed:
-            show_message(f"Receipt printed ({report.printed}).", False)
+            show_message(translate("PaymentDialog", "Receipt printed ({count}).").format(count=report.printed), False)
 
     jobs.submit(lambda _j: services.receipt_printing.print_pending(None), on_success=done,
-                on_failure=lambda exc: show_message(f"Receipt not printed: {exc}", True), write=True, owner=parent)
+                on_failure=lambda exc: show_message(
+                    translate("PaymentDialog", "Receipt not printed: {errors}").format(errors=exc), True),
+                write=True, owner=parent)

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ...domain.errors import UserFacingError
 from ...domain.references import receipt_number
 from .. import format as fmt
+from .words import word
+
+
+#: the functions of this module speak in the dialog's context (lupdate reads ``translate("Context", "Text")``)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -29,17 +34,24 @@ def printable_docs(services, actor, ref: str, locale: str) -> list[PrintableDoc]
         inv = services.billing.get_invoice(actor, ref)
         return [PrintableDoc(inv.kind, inv.number, inv.number, invoice_id=inv.id)]
     account = services.receivables.order_account(actor, ref)
-    docs = [PrintableDoc(i.kind, i.number, f"{'Invoice' if i.kind == 'invoice' else 'Credit note'} {i.number}  "
-                         f"{i.issue_date.isoformat()}  {fmt.money(i.total, i.currency, locale)}", invoice_id=i.id)
+    invoice = translate("DocumentChoiceDialog", "Invoice {number}  {date}  {total}")
+    credit_note = translate("DocumentChoiceDialog", "Credit note {number}  {date}  {total}")
+    docs = [PrintableDoc(i.kind, i.number, (invoice if i.kind == "invoice" else credit_note).format(
+                number=i.number, date=i.issue_date.isoformat(), total=fmt.money(i.total, i.currency, locale)),
+                         invoice_id=i.id)
             for i in account.invoices]
     for n, p in enumerate(account.payments, start=1):
         number = receipt_number(account.order_id, n)
-        what = "Receipt" if p.kind == "payment" else "Receipt of a refund"
-        docs.append(PrintableDoc("receipt", number, f"{what} {number}  {fmt.when(p.received_at)}  {p.method}  "
-                                 f"{fmt.money(p.amount, p.currency, locale)}", order_id=account.order_id,
-                                 payment_id=p.id))
+        what = (translate("DocumentChoiceDialog", "Receipt {number}  {date}  {method}  {amount}")
+                if p.kind == "payment" else
+                translate("DocumentChoiceDialog", "Receipt of a refund {number}  {date}  {method}  {amount}"))
+        docs.append(PrintableDoc("receipt", number, what.format(number=number, date=fmt.when(p.received_at),
+                                                                method=word(p.method),
+                                                                amount=fmt.money(p.amount, p.currency, locale)),
+                                 order_id=account.order_id, payment_id=p.id))
     if not docs:
-        raise UserFacingError(f"{account.order_number} has no invoice and no payment yet: nothing to print.")
+        raise UserFacingError(translate("DocumentChoiceDialog", "{order} has no invoice and no payment yet: nothing to "
+                                        "print.").format(order=account.order_number))
     return docs
 
 
@@ -54,7 +66,7 @@ class DocumentChoiceDialog(QDialog):
 
     def __init__(self, order_ref: str, docs: list[PrintableDoc], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Reprint a document of {order_ref}")
+        self.setWindowTitle(self.tr("Reprint a document of {order}").format(order=order_ref))
         self.docs_list = QListWidget(objectName="reprint_docs")
         for doc in docs:
             item = QListWidgetItem(doc.label)
@@ -63,11 +75,11 @@ class DocumentChoiceDialog(QDialog):
         self.docs_list.setCurrentRow(len(docs) - 1)
         self.docs_list.itemActivated.connect(lambda _i: self.accept())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Print...")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Print..."))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         root = QVBoxLayout(self)
-        root.addWidget(QLabel("Invoices, credit notes and the receipt of each payment, oldest first:"))
+        root.addWidget(QLabel(self.tr("Invoices, credit notes and the receipt of each payment, oldest first:")))
         root.addWidget(self.docs_list)
         root.addWidget(buttons)
         self.resize(560, 280)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -18,15 +18,20 @@ from .. import format as fmt
 from ..widgets.dialogs import discard_dialog
 from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
 from ..widgets.save_dialogs import ask_save_path, open_saved
+from .words import word
 
 DEFAULT_TILL = "FRONT"
-SESSION_COLUMNS = ("Session", "Till", "State", "Opened by", "Opened", "Float", "Expected cash", "Counted cash",
-                   "Over/short")
+SESSION_COLUMNS = (QT_TRANSLATE_NOOP("TillDialog", "Session"), QT_TRANSLATE_NOOP("TillDialog", "Till"),
+                   QT_TRANSLATE_NOOP("TillDialog", "State"), QT_TRANSLATE_NOOP("TillDialog", "Opened by"),
+                   QT_TRANSLATE_NOOP("TillDialog", "Opened"), QT_TRANSLATE_NOOP("TillDialog", "Float"),
+                   QT_TRANSLATE_NOOP("TillDialog", "Expected cash"), QT_TRANSLATE_NOOP("TillDialog", "Counted cash"),
+                   QT_TRANSLATE_NOOP("TillDialog", "Over/short"))
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def ask_z_report_path(parent: QWidget, number: str) -> str:
-    return ask_save_path(parent, "Save Z report", f"z-report-{number}.pdf", "PDF (*.pdf)", "z_report")
+    return ask_save_path(parent, QCoreApplication.translate("TillDialog", "Save Z report"), f"z-report-{number}.pdf",
+                         "PDF (*.pdf)", "z_report")
 
 
 class TillDialog(QDialog):
@@ -55,7 +60,7 @@ class TillDialog(QDialog):
         self.ask_path: Callable[[QWidget, str], str] = ask_z_report_path
         self.open_pdf = True
         self.current = None
-        self.setWindowTitle("Till")
+        self.setWindowTitle(self.tr("Till"))
         self._build(till)
         self.reload()
 
@@ -66,7 +71,7 @@ class TillDialog(QDialog):
         self.till_edit = QLineEdit(till, objectName="till_edit")
         self.till_edit.setMaxLength(40)
         self.till_edit.editingFinished.connect(self.reload)
-        top.addWidget(QLabel("&Till"))
+        top.addWidget(QLabel(self.tr("&Till")))
         top.itemAt(0).widget().setBuddy(self.till_edit)
         top.addWidget(self.till_edit, 1)
         root.addLayout(top)
@@ -75,48 +80,49 @@ class TillDialog(QDialog):
         self.status_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
         root.addWidget(self.status_label)
 
-        self.open_box = QGroupBox("Open", objectName="open_box")
+        self.open_box = QGroupBox(self.tr("Open"), objectName="open_box")
         form = QFormLayout(self.open_box)
         self.float_edit = QLineEdit(objectName="float_edit")
-        self.float_edit.setPlaceholderText("cash in the drawer to start with, e.g. 150.00")
-        self.open_button = QPushButton("&Open till", objectName="open_button")
-        form.addRow("&Float", self.float_edit)
+        self.float_edit.setPlaceholderText(self.tr("cash in the drawer to start with, e.g. 150.00"))
+        self.open_button = QPushButton(self.tr("&Open till"), objectName="open_button")
+        form.addRow(self.tr("&Float"), self.float_edit)
         form.addRow("", self.open_button)
         root.addWidget(self.open_box)
 
-        self.cash_box = QGroupBox("Cash in and out", objectName="cash_box")
+        self.cash_box = QGroupBox(self.tr("Cash in and out"), objectName="cash_box")
         form = QFormLayout(self.cash_box)
         self.move_amount_edit = QLineEdit(objectName="move_amount_edit")
         self.reason_edit = QLineEdit(objectName="reason_edit")
-        self.reason_edit.setPlaceholderText("why, e.g. change from the bank, drop to the safe")
+        self.reason_edit.setPlaceholderText(self.tr("why, e.g. change from the bank, drop to the safe"))
         moves = QHBoxLayout()
-        self.cash_in_button = QPushButton("Cash &in", objectName="cash_in_button")
-        self.cash_out_button = QPushButton("Cash o&ut", objectName="cash_out_button")
+        self.cash_in_button = QPushButton(self.tr("Cash &in"), objectName="cash_in_button")
+        self.cash_out_button = QPushButton(self.tr("Cash o&ut"), objectName="cash_out_button")
         moves.addWidget(self.cash_in_button)
         moves.addWidget(self.cash_out_button)
-        form.addRow("&Amount", self.move_amount_edit)
-        form.addRow("&Reason", self.reason_edit)
+        form.addRow(self.tr("&Amount"), self.move_amount_edit)
+        form.addRow(self.tr("&Reason"), self.reason_edit)
         form.addRow("", moves)
         root.addWidget(self.cash_box)
 
-        self.close_box = QGroupBox("Close", objectName="close_box")
+        self.close_box = QGroupBox(self.tr("Close"), objectName="close_box")
         form = QFormLayout(self.close_box)
         self.expected_cash_label = QLabel(objectName="expected_cash_label")
         self.expected_card_label = QLabel(objectName="expected_card_label")
         self.counted_cash_edit = QLineEdit(objectName="counted_cash_edit")
         self.counted_card_edit = QLineEdit(objectName="counted_card_edit")
-        self.counted_card_edit.setPlaceholderText("the terminal's total (empty: it agrees)")
-        self.close_button = QPushButton("&Close till and save the Z report...", objectName="close_button")
-        form.addRow("Expected cash", self.expected_cash_label)
-        form.addRow("Counted ca&sh", self.counted_cash_edit)
-        form.addRow("Expected card", self.expected_card_label)
-        form.addRow("Counted car&d", self.counted_card_edit)
+        self.counted_card_edit.setPlaceholderText(self.tr("the terminal's total (empty: it agrees)"))
+        self.close_button = QPushButton(self.tr("&Close till and save the Z report..."), objectName="close_button")
+        form.addRow(self.tr("Expected cash"), self.expected_cash_label)
+        form.addRow(self.tr("Counted ca&sh"), self.counted_cash_edit)
+        form.addRow(self.tr("Expected card"), self.expected_card_label)
+        form.addRow(self.tr("Counted car&d"), self.counted_card_edit)
         form.addRow("", self.close_button)
         root.addWidget(self.close_box)
 
-        root.addWidget(QLabel("Today's sessions (every till)"))
+        root.addWidget(QLabel(self.tr("Today's sessions (every till)")))
         self.sessions_table = QTableWidget(0, len(SESSION_COLUMNS), objectName="sessions_table")
-        self.sessions_table.setHorizontalHeaderLabels(list(SESSION_COLUMNS))
+        self.sessions_table.setHorizontalHeaderLabels([QCoreApplication.translate("TillDialog", c)
+                                                      for c in SESSION_COLUMNS])
         self.sessions_table.verticalHeader().hide()
         self.sessions_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sessions_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -125,13 +131,13 @@ class TillDialog(QDialog):
         root.addWidget(self.sessions_table, 1)
 
         bottom = QHBoxLayout()
-        self.report_button = QPushButton("Save &Z report PDF...", objectName="report_button")
-        self.report_button.setToolTip("The session picked in the list, else the till's last session today (an X "
-                                      "report while it is open)")
-        self.print_button = QPushButton("&Print Z report...", objectName="print_report_button")
-        self.print_button.setToolTip("Through a print preview, on this workstation's printer for Z reports first; "
-                                     + self.report_button.toolTip())
-        done = QPushButton("Done", objectName="done_button")
+        self.report_button = QPushButton(self.tr("Save &Z report PDF..."), objectName="report_button")
+        self.report_button.setToolTip(self.tr("The session picked in the list, else the till's last session today "
+                                              "(an X report while it is open)"))
+        self.print_button = QPushButton(self.tr("&Print Z report..."), objectName="print_report_button")
+        self.print_button.setToolTip(self.tr("Through a print preview, on this workstation's printer for Z reports "
+                                             "first; {which}").format(which=self.report_button.toolTip()))
+        done = QPushButton(self.tr("Done"), objectName="done_button")
         done.clicked.connect(self.accept)
         bottom.addWidget(self.report_button)
         bottom.addWidget(self.print_button)
@@ -164,13 +170,13 @@ class TillDialog(QDialog):
         self.cash_box.setEnabled(self.may_operate and is_open)
         self.close_box.setEnabled(self.may_operate and is_open)
         if x is None:
-            self.status_label.setText(f"Till {self.till.upper() or '?'} is closed.")
+            self.status_label.setText(self.tr("Till {till} is closed.").format(till=self.till.upper() or "?"))
             self.expected_cash_label.setText("")
             self.expected_card_label.setText("")
             return
         cash, card = x.method("cash"), x.method("card")
-        self.status_label.setText(f"Till {x.till} is open ({x.number}, opened by {x.opened_by} "
-                                  f"{fmt.when(x.opened_at)}).")
+        self.status_label.setText(self.tr("Till {till} is open ({session}, opened by {user} {when}).").format(
+            till=x.till, session=x.number, user=x.opened_by, when=fmt.when(x.opened_at)))
         self.expected_cash_label.setText(self._money(cash.expected))
         self.expected_card_label.setText(self._money(card.expected))
 
@@ -201,7 +207,7 @@ class TillDialog(QDialog):
         table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             opt = lambda amount: self._money(amount) if amount is not None else ""  # noqa: E731
-            cells = (r.number, r.till, r.state, r.opened_by, fmt.when(r.opened_at), self._money(r.float_amount),
+            cells = (r.number, r.till, word(r.state), r.opened_by, fmt.when(r.opened_at), self._money(r.float_amount),
                      opt(r.expected_cash), opt(r.counted_cash), opt(r.difference))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -217,8 +223,8 @@ class TillDialog(QDialog):
 
         def opened(session) -> None:
             self.float_edit.clear()
-            self.show_message(f"Till {session.till} opened ({session.number}) with a float of "
-                              f"{self._money(session.float_amount)}.")
+            self.show_message(self.tr("Till {till} opened ({session}) with a float of {amount}.").format(
+                till=session.till, session=session.number, amount=self._money(session.float_amount)))
             self.reload()
 
         self.jobs.submit(lambda _j: self.services.till.open(self.actor, till, amount), on_success=opened,
@@ -231,8 +237,10 @@ class TillDialog(QDialog):
         def moved(mv) -> None:
             self.move_amount_edit.clear()
             self.reason_edit.clear()
-            self.show_message(f"Cash {mv.kind} {self._money(mv.amount)}: {mv.reason}. The drawer should hold "
-                              f"{self._money(mv.expected_cash)}.")
+            self.show_message((self.tr("Cash in {amount}: {reason}. The drawer should hold {expected}.")
+                               if mv.kind == "in" else
+                               self.tr("Cash out {amount}: {reason}. The drawer should hold {expected}.")).format(
+                amount=self._money(mv.amount), reason=mv.reason, expected=self._money(mv.expected_cash)))
             self.reload()
 
         self.jobs.submit(lambda _j: move(self.actor, till, amount, reason), on_success=moved,
@@ -248,8 +256,10 @@ class TillDialog(QDialog):
             self.counted_cash_edit.clear()
             self.counted_card_edit.clear()
             over = z.over_short
-            word = "even" if not over else f"over {self._money(over)}" if over > 0 else f"short {self._money(-over)}"
-            self.show_message(f"Till {z.till} closed ({z.number}): {word}, booked to the ledger.")
+            result = (self.tr("even") if not over else self.tr("over {amount}").format(amount=self._money(over))
+                      if over > 0 else self.tr("short {amount}").format(amount=self._money(-over)))
+            self.show_message(self.tr("Till {till} closed ({session}): {result}, booked to the ledger.").format(
+                till=z.till, session=z.number, result=result))
             self.closed.emit(z)
             self.reload()
             self._save_pdf(z.number, z.session_id)
@@ -279,8 +289,8 @@ class TillDialog(QDialog):
             number, images = result
             discard_dialog(getattr(self, "print_preview", None))
             dialog = self.print_preview = DocumentPrintPreview("z_report", number, images, self)
-            dialog.finished.connect(lambda done: self.show_message(
-                f"{number} sent to {dialog.printer.printerName() or 'the printer'}.") if done else None)
+            dialog.finished.connect(lambda done: self.show_message(self.tr("{document} sent to {printer}.").format(
+                document=number, printer=dialog.printer.printerName() or self.tr("the printer"))) if done else None)
             dialog.open()
 
         self.jobs.submit(pages, on_success=preview, on_failure=self._failed, owner=self)
@@ -292,9 +302,10 @@ class TillDialog(QDialog):
 
         def saved(pdf: bytes) -> None:
             Path(path).write_bytes(pdf)
-            self.show_message(f"{self.error_label.text()} Z report saved to {path}.".strip())
+            saved_text = self.tr("Z report saved to {path}.").format(path=path)
+            self.show_message(f"{self.error_label.text()} {saved_text}".strip())
             if self.open_pdf and (problem := open_saved(path)):
-                self.show_message(f"{self.error_label.text()} Z report saved to {path}. {problem}".strip())
+                self.show_message(f"{self.error_label.text()} {saved_text} {problem}".strip())
 
         self.jobs.submit(lambda _j: self.services.till.report_pdf(self.actor, session_id), on_success=saved,
                          on_failure=self._failed, owner=self)

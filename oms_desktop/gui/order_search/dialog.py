@@ -3,7 +3,7 @@ number, optionally the days; Down goes to the list, Enter opens the order (a car
 at the service desk). The list is paged: scrolling to its end fetches the next page."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
@@ -11,13 +11,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayou
 from ...domain.orders import Status
 from ...services import Services
 from ...services.dto import Actor, OrderSummaryDTO
+from ..labels import label
 from ..widgets.message_line import MessageLine
 from .model import CUSTOMER, OrderListModel
 
 SEARCH_DELAY_MS = 250
 PAGE = 50
-HELP = ("Search: a customer's name, phone (any format) or e-mail, an order number (SO-000123) or a tracking "
-        "number. Down: the list; Enter: open the order; Ctrl+F: back to the search; Esc: close.")
+HELP = QT_TRANSLATE_NOOP("OrderSearchDialog", "Search: a customer's name, phone (any format) or e-mail, an order "
+                         "number (SO-000123) or a tracking number. Down: the list; Enter: open the order; Ctrl+F: "
+                         "back to the search; Esc: close.")
 
 
 class OrderSearchDialog(QDialog, MessageLine):
@@ -34,7 +36,7 @@ class OrderSearchDialog(QDialog, MessageLine):
     def __init__(self, services: Services, actor: Actor, jobs, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.actor, self.jobs = services, actor, jobs
-        self.setWindowTitle("Find orders")
+        self.setWindowTitle(self.tr("Find orders"))
         self._seq = 0
         self._query: dict = {}
         self._build()
@@ -44,22 +46,22 @@ class OrderSearchDialog(QDialog, MessageLine):
         root = QVBoxLayout(self)
         row = QHBoxLayout()
         self.search_edit = QLineEdit(objectName="order_search_edit")
-        self.search_edit.setPlaceholderText("Customer name, phone or e-mail; order number; tracking number")
+        self.search_edit.setPlaceholderText(self.tr("Customer name, phone or e-mail; order number; tracking number"))
         self.search_edit.setClearButtonEnabled(True)
         self.from_edit = QLineEdit(objectName="order_search_from")
         self.to_edit = QLineEdit(objectName="order_search_to")
         for edit in (self.from_edit, self.to_edit):
-            edit.setPlaceholderText("YYYY-MM-DD")
+            edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
             edit.setMaximumWidth(110)
         self.status_combo = QComboBox(objectName="order_search_status")
-        self.status_combo.addItem("any status", None)
+        self.status_combo.addItem(self.tr("any status"), None)
         for s in Status:
-            self.status_combo.addItem("cart" if s is Status.DRAFT else s.value, s.value)
-        for text, widget, stretch in (("&Search", self.search_edit, 1), ("Fro&m", self.from_edit, 0),
-                                      ("&To", self.to_edit, 0), ("Stat&us", self.status_combo, 0)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            row.addWidget(label)
+            self.status_combo.addItem(self.tr("cart") if s is Status.DRAFT else label(s.value), s.value)
+        for text, widget, stretch in ((self.tr("&Search"), self.search_edit, 1), (self.tr("Fro&m"), self.from_edit, 0),
+                                      (self.tr("&To"), self.to_edit, 0), (self.tr("Stat&us"), self.status_combo, 0)):
+            buddy = QLabel(text)
+            buddy.setBuddy(widget)
+            row.addWidget(buddy)
             row.addWidget(widget, stretch)
         root.addLayout(row)
         self.model = OrderListModel(self, self.services.company.get().locale, PAGE)
@@ -79,7 +81,7 @@ class OrderSearchDialog(QDialog, MessageLine):
         self.message_label.setWordWrap(True)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         root.addWidget(self.message_label)
-        hint = QLabel(HELP)
+        hint = QLabel(QCoreApplication.translate("OrderSearchDialog", HELP))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         root.addWidget(hint)
@@ -157,12 +159,15 @@ class OrderSearchDialog(QDialog, MessageLine):
             self.model.reset(found)
             if found:
                 self.table.selectRow(0)
-                self.show_message(f"{len(found)}{'+' if len(found) >= PAGE else ''} order(s), newest first"
-                                  + (" (scroll down for more)" if len(found) >= PAGE else "")
-                                  + ". Down, then Enter opens one.")
+                more = len(found) >= PAGE
+                self.show_message((self.tr("{count}+ order(s), newest first (scroll down for more). Down, then "
+                                           "Enter opens one.") if more else
+                                   self.tr("{count} order(s), newest first. Down, then Enter opens one.")).format(
+                                       count=len(found)))
             else:
-                self.show_message("No order matches." + (" Check the days (From, To)." if query["date_from"]
-                                                         or query["date_to"] else ""), error=bool(query["text"]))
+                self.show_message(self.tr("No order matches.") + (self.tr(" Check the days (From, To).")
+                                                                  if query["date_from"] or query["date_to"] else ""),
+                                  error=bool(query["text"]))
             self.searched.emit()
 
         def refused(exc: BaseException) -> None:
@@ -181,8 +186,10 @@ class OrderSearchDialog(QDialog, MessageLine):
         def added(found: list[OrderSummaryDTO]) -> None:
             if seq == self._seq:
                 self.model.add_page(found)
-                self.show_message(f"{self.model.rowCount()}{'+' if len(found) >= PAGE else ''} order(s), newest "
-                                  "first. Down, then Enter opens one.")
+                self.show_message((self.tr("{count}+ order(s), newest first. Down, then Enter opens one.")
+                                   if len(found) >= PAGE else
+                                   self.tr("{count} order(s), newest first. Down, then Enter opens one.")).format(
+                                       count=self.model.rowCount()))
 
         def failed(exc: BaseException) -> None:
             if seq == self._seq:
@@ -195,6 +202,6 @@ class OrderSearchDialog(QDialog, MessageLine):
     def open_row(self, row: int) -> None:
         order = self.model.order_at(row)
         if order is None:
-            self.show_message("Search first, then pick an order with Down and Enter.", error=True)
+            self.show_message(self.tr("Search first, then pick an order with Down and Enter."), error=True)
             return
         self.open_requested.emit(order)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from ...services.dto import OrderSummaryDTO
 from .. import format as fmt
+from ..labels import label
 from ..inventory.models import RowsModel  # the project's read-only table of frozen rows
 
-COLUMNS = ("Order", "Taken", "Customer", "Status", "Channel", "Lines", "Total (gross)", "Tracking number")
+COLUMNS = (QT_TRANSLATE_NOOP("OrderListModel", "Order"), QT_TRANSLATE_NOOP("OrderListModel", "Taken"),
+           QT_TRANSLATE_NOOP("OrderListModel", "Customer"), QT_TRANSLATE_NOOP("OrderListModel", "Status"),
+           QT_TRANSLATE_NOOP("OrderListModel", "Channel"), QT_TRANSLATE_NOOP("OrderListModel", "Lines"),
+           QT_TRANSLATE_NOOP("OrderListModel", "Total (gross)"), QT_TRANSLATE_NOOP("OrderListModel", "Tracking number"))
 ORDER, TAKEN, CUSTOMER, STATUS, CHANNEL, LINES, TOTAL, TRACKING = range(len(COLUMNS))
 
 
@@ -21,10 +25,12 @@ class OrderListModel(RowsModel):
     def __init__(self, parent=None, locale: str = "en_US", page_size: int = 50,
                  request_page: Callable[[int], None] | None = None):
         getters: tuple[Callable[[OrderSummaryDTO], object], ...] = (
-            lambda o: o.number, lambda o: fmt.when(o.created_at), lambda o: o.customer_name or "(walk-in)",
-            lambda o: "cart" if o.status == "draft" else o.status, lambda o: o.channel, lambda o: o.line_count,
+            lambda o: o.number, lambda o: fmt.when(o.created_at), lambda o: o.customer_name or self.tr("(walk-in)"),
+            lambda o: self.tr("cart") if o.status == "draft" else label(o.status), lambda o: label(o.channel),
+            lambda o: o.line_count,
             lambda o: fmt.money(o.total, o.currency, self.locale), lambda o: o.tracking_number or "")
-        columns = [(title, get, col in (LINES, TOTAL)) for col, (title, get) in enumerate(zip(COLUMNS, getters))]
+        columns = [(QCoreApplication.translate("OrderListModel", title), get, col in (LINES, TOTAL))
+                   for col, (title, get) in enumerate(zip(COLUMNS, getters))]
         super().__init__(columns, parent=parent)
         self.locale = locale
         self.page_size = page_size
@@ -72,5 +78,5 @@ class OrderListModel(RowsModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.ToolTipRole:
             o = self.order_at(index.row()) if index.isValid() else None
-            return f"{o.number}: Enter opens it" if o is not None else None
+            return self.tr("{order}: Enter opens it").format(order=o.number) if o is not None else None
         return super().data(index, role)

@@ -6,7 +6,7 @@ the caller is asked to read it again rather than told the parcel does not exist.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -17,7 +17,27 @@ from ...services import Services
 from ...services.dto import Actor
 from ...services.order_lookup import InvalidTrackingNumber
 from .. import format as fmt
+from ..labels import label
 from ..widgets.message_line import MessageLine
+
+#: the timeline's steps that are not an order's status (those go through :func:`label`); translated where shown
+STEPS = {"backorder": QT_TRANSLATE_NOOP("ServiceDeskPanel", "backorder"),
+         "backorder released": QT_TRANSLATE_NOOP("ServiceDeskPanel", "backorder released"),
+         "backorder fulfilled": QT_TRANSLATE_NOOP("ServiceDeskPanel", "backorder fulfilled"),
+         "invoiced": QT_TRANSLATE_NOOP("ServiceDeskPanel", "invoiced"),
+         "paid": QT_TRANSLATE_NOOP("ServiceDeskPanel", "paid"),
+         "credit note": QT_TRANSLATE_NOOP("ServiceDeskPanel", "credit note"),
+         "refunded": QT_TRANSLATE_NOOP("ServiceDeskPanel", "refunded")}
+#: a return's condition (the code the service keeps) as the messages name it
+CONDITIONS = {"restock": QT_TRANSLATE_NOOP("ServiceDeskPanel", "restock"),
+              "damaged": QT_TRANSLATE_NOOP("ServiceDeskPanel", "damaged")}
+
+
+def step_text(step: str) -> str:
+    """A timeline step in the GUI's language (an unknown step as it is)."""
+    if step in STEPS:
+        return QCoreApplication.translate("ServiceDeskPanel", STEPS[step])
+    return label(step)
 
 
 class ServiceDeskPanel(QWidget, MessageLine):
@@ -40,11 +60,11 @@ class ServiceDeskPanel(QWidget, MessageLine):
         root = QVBoxLayout(self)
         row = QHBoxLayout()
         self.lookup_edit = QLineEdit(objectName="lookup_edit")
-        self.lookup_edit.setPlaceholderText("Tracking number (XXXX-XXXX-XXXX), order number (SO-000123) or the "
-                                            "customer's phone")
+        self.lookup_edit.setPlaceholderText(self.tr("Tracking number (XXXX-XXXX-XXXX), order number (SO-000123) or "
+                                                    "the customer's phone"))
         self.lookup_edit.setClearButtonEnabled(True)
-        self.find_button = QPushButton("Find (Enter)", objectName="find_button")
-        row.addWidget(QLabel("&Look up"))
+        self.find_button = QPushButton(self.tr("Find (Enter)"), objectName="find_button")
+        row.addWidget(QLabel(self.tr("&Look up")))
         row.itemAt(0).widget().setBuddy(self.lookup_edit)
         row.addWidget(self.lookup_edit, 1)
         row.addWidget(self.find_button)
@@ -62,7 +82,8 @@ class ServiceDeskPanel(QWidget, MessageLine):
         self.order_label.setFont(font)
         root.addWidget(self.order_label)
         self.timeline_table = QTableWidget(0, 4, objectName="timeline_table")
-        self.timeline_table.setHorizontalHeaderLabels(["When", "Step", "Who", "Details"])
+        self.timeline_table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Step"), self.tr("Who"),
+                                                       self.tr("Details")])
         self.timeline_table.verticalHeader().hide()
         self.timeline_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -70,7 +91,8 @@ class ServiceDeskPanel(QWidget, MessageLine):
         # Beside the timeline: what the order holds (and what can come back), and the return action under it, so the
         # caller's question and its answer are on one screen at 1,366 x 768.
         self.lines_table = QTableWidget(0, 4, objectName="lines_table")
-        self.lines_table.setHorizontalHeaderLabels(["SKU", "Product", "Qty", "Returnable"])
+        self.lines_table.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Product"), self.tr("Qty"),
+                                                    self.tr("Returnable")])
         self.lines_table.verticalHeader().hide()
         self.lines_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -79,7 +101,7 @@ class ServiceDeskPanel(QWidget, MessageLine):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        lines_label = QLabel("Order li&nes")
+        lines_label = QLabel(self.tr("Order li&nes"))
         lines_label.setBuddy(self.lines_table)
         side_layout.addWidget(lines_label)
         side_layout.addWidget(self.lines_table, 1)
@@ -91,20 +113,20 @@ class ServiceDeskPanel(QWidget, MessageLine):
         splitter.setChildrenCollapsible(False)
         root.addWidget(splitter, 1)
 
-        self.returns_box = QGroupBox("Receive a return", objectName="returns_box")
+        self.returns_box = QGroupBox(self.tr("Receive a return"), objectName="returns_box")
         form = QFormLayout(self.returns_box)
         self.return_sku_combo = QComboBox(objectName="return_sku_combo")
         self.return_qty_spin = QSpinBox(objectName="return_qty_spin", minimum=1, maximum=1_000_000)
         self.condition_combo = QComboBox(objectName="condition_combo")
-        self.condition_combo.addItem("Back into stock (restock)", "restock")
-        self.condition_combo.addItem("Damaged (no stock)", "damaged")
+        self.condition_combo.addItem(self.tr("Back into stock (restock)"), "restock")
+        self.condition_combo.addItem(self.tr("Damaged (no stock)"), "damaged")
         self.return_reason_edit = QLineEdit(objectName="return_reason_edit")
-        self.return_reason_edit.setPlaceholderText("Why it came back (wrong size, broken in transit, ...)")
-        self.return_button = QPushButton("&Receive return", objectName="return_button")
-        form.addRow("I&tem", self.return_sku_combo)
-        form.addRow("&Quantity", self.return_qty_spin)
-        form.addRow("&Condition", self.condition_combo)
-        form.addRow("R&eason", self.return_reason_edit)
+        self.return_reason_edit.setPlaceholderText(self.tr("Why it came back (wrong size, broken in transit, ...)"))
+        self.return_button = QPushButton(self.tr("&Receive return"), objectName="return_button")
+        form.addRow(self.tr("I&tem"), self.return_sku_combo)
+        form.addRow(self.tr("&Quantity"), self.return_qty_spin)
+        form.addRow(self.tr("&Condition"), self.condition_combo)
+        form.addRow(self.tr("R&eason"), self.return_reason_edit)
         form.addRow(self.return_button)
         self.returns_box.setEnabled(False)
         self.returns_box.setVisible(can(self.actor.role, Perm.WAREHOUSE))
@@ -147,12 +169,14 @@ class ServiceDeskPanel(QWidget, MessageLine):
             if near:
                 self.results_list.show()
                 self.results_list.setCurrentRow(0)
-                self.show_message(f"Invalid tracking number (typo?): {exc} Did the customer mean one of these? "
-                                  "Down and Enter shows it; else ask them to read it again.", True)
+                self.show_message(self.tr("Invalid tracking number (typo?): {error} Did the customer mean one of "
+                                          "these? Down and Enter shows it; else ask them to read it again.").format(
+                                              error=exc), True)
             else:
-                self.show_message(f"Invalid tracking number (typo?): {exc} Ask the customer to read it again.", True)
+                self.show_message(self.tr("Invalid tracking number (typo?): {error} Ask the customer to read it "
+                                          "again.").format(error=exc), True)
         elif isinstance(exc, NotFound):
-            self.show_message(f"Not found: {exc}", True)
+            self.show_message(self.tr("Not found: {error}").format(error=exc), True)
         elif isinstance(exc, (UserFacingError, StorageError)):
             self.show_message(str(exc), True)
         else:
@@ -163,7 +187,7 @@ class ServiceDeskPanel(QWidget, MessageLine):
     def look_up(self) -> None:
         text = self.lookup_edit.text().strip()
         if not text:
-            self.show_message("Type a tracking number, an order number or a phone number.", True)
+            self.show_message(self.tr("Type a tracking number, an order number or a phone number."), True)
             return
         self.jobs.submit(lambda job: self.services.tracking.find_orders(self.actor, text),
                          on_success=self._found, on_failure=self._failed, owner=self)
@@ -175,13 +199,13 @@ class ServiceDeskPanel(QWidget, MessageLine):
             self.show_order(orders[0].id)
             return
         for o in orders:
-            item = QListWidgetItem(f"{o.number}  {fmt.when(o.created_at)}  {o.status}  {o.customer_name}  "
+            item = QListWidgetItem(f"{o.number}  {fmt.when(o.created_at)}  {label(o.status)}  {o.customer_name}  "
                                    f"{fmt.money(o.total, o.currency, self.locale)}")
             item.setData(Qt.ItemDataRole.UserRole, o.id)
             self.results_list.addItem(item)
         self.results_list.show()
         self.results_list.setCurrentRow(0)
-        self.show_message(f"{len(orders)} orders for this phone number: pick one.")
+        self.show_message(self.tr("{count} orders for this phone number: pick one.").format(count=len(orders)))
 
     def _result_chosen(self, item) -> None:
         self.show_order(item.data(Qt.ItemDataRole.UserRole))
@@ -193,10 +217,11 @@ class ServiceDeskPanel(QWidget, MessageLine):
     def _show(self, info, quiet: bool = False) -> None:
         self.info = info
         o = info.order
-        text = (f"{o.number} · tracking {o.tracking_number or '-'} · {o.status.upper()} · {o.customer_name or '-'}"
-                f" · {fmt.money(o.total, o.currency, self.locale)}")
+        text = self.tr("{order} · tracking {tracking} · {status} · {customer} · {total}").format(
+            order=o.number, tracking=o.tracking_number or "-", status=label(o.status).upper(),
+            customer=o.customer_name or "-", total=fmt.money(o.total, o.currency, self.locale))
         if info.backorder_units:
-            text += f" · backorder: {info.backorder_units} unit(s) still to come"
+            text += self.tr(" · backorder: %n unit(s) still to come", "", info.backorder_units)
         self.order_label.setText(text)
         t = self.timeline_table
         t.setRowCount(len(info.timeline))
@@ -204,7 +229,7 @@ class ServiceDeskPanel(QWidget, MessageLine):
             detail = e.detail
             if e.amount is not None and e.currency:
                 detail = " · ".join(x for x in (detail, fmt.money(e.amount, e.currency, self.locale)) if x)
-            for c, value in enumerate((fmt.when(e.at), e.step, e.who, detail)):
+            for c, value in enumerate((fmt.when(e.at), step_text(e.step), e.who, detail)):
                 t.setItem(r, c, QTableWidgetItem(value))
         t.resizeColumnsToContents()
         t.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -221,16 +246,17 @@ class ServiceDeskPanel(QWidget, MessageLine):
         self.return_sku_combo.clear()
         names = {ln.sku: ln.name for ln in o.lines}
         for sku, q in sorted(returnable.items()):
-            self.return_sku_combo.addItem(f"{sku} · {names.get(sku, '')} ({q} returnable)", sku)
+            self.return_sku_combo.addItem(self.tr("{sku} · {name} ({count} returnable)").format(
+                sku=sku, name=names.get(sku, ""), count=q), sku)
         self.returns_box.setEnabled(bool(returnable))
         if not quiet:
-            self.show_message(f"{o.number}: {len(info.timeline)} step(s).")
+            self.show_message(self.tr("{order}: %n step(s).", "", len(info.timeline)).format(order=o.number))
         self.order_shown.emit(info)
 
     # ---- returns -----------------------------------------------------------------------------------------------
     def receive_return(self) -> None:
         if self.info is None or self.return_sku_combo.currentData() is None:
-            self.show_message("Look up a shipped order first.", True)
+            self.show_message(self.tr("Look up a shipped order first."), True)
             return
         oid, sku = self.info.order.id, self.return_sku_combo.currentData()
         qty, condition = self.return_qty_spin.value(), self.condition_combo.currentData()
@@ -239,7 +265,9 @@ class ServiceDeskPanel(QWidget, MessageLine):
         def done(info) -> None:
             self.return_reason_edit.clear()
             self._show(info, quiet=True)
-            self.show_message(f"Received {qty} x {sku} ({condition}) for {info.order.number}.")
+            self.show_message(self.tr("Received {quantity} x {sku} ({condition}) for {order}.").format(
+                quantity=qty, sku=sku, condition=self.tr(CONDITIONS.get(condition, condition)),
+                order=info.order.number))
 
         self.jobs.submit(lambda job: self.services.returns.receive_return(self.actor, oid, sku, qty, condition,
                                                                          reason),

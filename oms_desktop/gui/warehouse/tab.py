@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
@@ -21,29 +21,49 @@ from ...domain import tracking
 from ...domain.references import Series, parse_ref
 from ...services import Services
 from ...services.dto import Actor
+from ..labels import label
 from ..widgets.message_line import MessageLine
 from ..widgets.dialogs import discard_dialog
 from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
 from ..widgets.save_dialogs import ask_save_path
-from ...domain.wording import counted
 
 REFRESH_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.PicklistCreated, ev.PicklistConfirmed, ev.OrderPicking,
                   ev.OrderPacked, ev.OrderShipped, ev.OrderDelivered, ev.BackorderCreated, ev.BackorderReleased,
                   ev.OrderReturned, ev.OrderAmended, ev.BackorderReserved)
-STAGE_TEXT = {"waiting": "waiting", "awaiting stock": "awaiting stock (backorder)", "backorder": "backorder",
-              "picking": "picking", "picked": "picked: pack it",
-              "packed": "packed: ship it"}
+#: the queue's stages as the table shows them (translated where shown: :func:`stage_text`)
+STAGE_TEXT = {"waiting": QT_TRANSLATE_NOOP("WarehouseTab", "waiting"),
+              "awaiting stock": QT_TRANSLATE_NOOP("WarehouseTab", "awaiting stock (backorder)"),
+              "backorder": QT_TRANSLATE_NOOP("WarehouseTab", "backorder"),
+              "picking": QT_TRANSLATE_NOOP("WarehouseTab", "picking"),
+              "picked": QT_TRANSLATE_NOOP("WarehouseTab", "picked: pack it"),
+              "packed": QT_TRANSLATE_NOOP("WarehouseTab", "packed: ship it")}
 OK_STYLE = "QLineEdit { background: #d4f4d4; }"
 ERROR_STYLE = "QLineEdit { background: #f8c8c8; }"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WarehouseTab", text)
+
+
+def stage_text(stage: str) -> str:
+    """What the queue shows for a stage, in the GUI's language (an unknown stage as it is)."""
+    english = STAGE_TEXT.get(stage)
+    return _tr(english) if english is not None else stage
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (translated texts with ``{n}``) for ``n``: German counts as English does (1, else many)."""
+    return (one if n == 1 else many).format(n=n)
 
 
 def age_text(since: datetime, now: datetime | None = None) -> str:
     minutes = max(0, int(((now or datetime.now(timezone.utc)) - since).total_seconds() // 60))
     if minutes < 60:
-        return f"{minutes} min"
+        return QCoreApplication.translate("WarehouseTab", "{minutes} min").format(minutes=minutes)
     if minutes < 48 * 60:
-        return f"{minutes // 60} h {minutes % 60:02d} min"
-    return f"{minutes // 1440} d"
+        return QCoreApplication.translate("WarehouseTab", "{hours} h {minutes} min").format(
+            hours=minutes // 60, minutes=f"{minutes % 60:02d}")
+    return QCoreApplication.translate("WarehouseTab", "{days} d").format(days=minutes // 1440)
 
 
 def _item(text, *, right: bool = False, data=None) -> QTableWidgetItem:
@@ -67,8 +87,15 @@ class WarehouseTab(QWidget, MessageLine):
     queue_loaded = Signal(int)
     scan_refused = Signal(str)
 
-    QUEUE_HEADERS = ["Order", "Customer", "Stage", "Age", "Express", "Lines", "Units", "Backorder", "Pick list"]
-    PICK_HEADERS = ["Location", "SKU", "Name", "Qty", "Picked", "Totes"]  # totes: "T2: 1" = 1 unit into tote 2
+    QUEUE_HEADERS = [QT_TRANSLATE_NOOP("WarehouseTab", "Order"), QT_TRANSLATE_NOOP("WarehouseTab", "Customer"),
+                     QT_TRANSLATE_NOOP("WarehouseTab", "Stage"), QT_TRANSLATE_NOOP("WarehouseTab", "Age"),
+                     QT_TRANSLATE_NOOP("WarehouseTab", "Express"), QT_TRANSLATE_NOOP("WarehouseTab", "Lines"),
+                     QT_TRANSLATE_NOOP("WarehouseTab", "Units"), QT_TRANSLATE_NOOP("WarehouseTab", "Backorder"),
+                     QT_TRANSLATE_NOOP("WarehouseTab", "Pick list")]
+    # totes: "T2: 1" = 1 unit into tote 2
+    PICK_HEADERS = [QT_TRANSLATE_NOOP("WarehouseTab", "Location"), QT_TRANSLATE_NOOP("WarehouseTab", "SKU"),
+                    QT_TRANSLATE_NOOP("WarehouseTab", "Name"), QT_TRANSLATE_NOOP("WarehouseTab", "Qty"),
+                    QT_TRANSLATE_NOOP("WarehouseTab", "Picked"), QT_TRANSLATE_NOOP("WarehouseTab", "Totes")]
 
     def __init__(self, services: Services, actor: Actor, jobs, parent: QWidget | None = None):
         super().__init__(parent)
@@ -90,15 +117,15 @@ class WarehouseTab(QWidget, MessageLine):
         root = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
 
-        queue_box = QGroupBox("Queue: express first, then oldest")
+        queue_box = QGroupBox(self.tr("Queue: express first, then oldest"))
         ql = QVBoxLayout(queue_box)
         self.queue_filter_edit = QLineEdit(objectName="queue_filter_edit")
-        self.queue_filter_edit.setPlaceholderText("Filter: order, customer, stage (Ctrl+F); scan a tracking number or "
-                                                  "PL-... + Enter to open it; Down: the list")
+        self.queue_filter_edit.setPlaceholderText(self.tr("Filter: order, customer, stage (Ctrl+F); scan a tracking "
+                                                          "number or PL-... + Enter to open it; Down: the list"))
         self.queue_filter_edit.setClearButtonEnabled(True)
         ql.addWidget(self.queue_filter_edit)
         self.queue_table = QTableWidget(0, len(self.QUEUE_HEADERS), objectName="queue_table")
-        self.queue_table.setHorizontalHeaderLabels(self.QUEUE_HEADERS)
+        self.queue_table.setHorizontalHeaderLabels([_tr(h) for h in self.QUEUE_HEADERS])
         self.queue_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.queue_table.verticalHeader().hide()
         self.queue_table.setAlternatingRowColors(True)
@@ -107,10 +134,10 @@ class WarehouseTab(QWidget, MessageLine):
         self.queue_table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         ql.addWidget(self.queue_table)
         row = QHBoxLayout()
-        self.selected_button = QPushButton("Pick list for selected (Ctrl+P)", objectName="selected_button")
+        self.selected_button = QPushButton(self.tr("Pick list for selected (Ctrl+P)"), objectName="selected_button")
         self.next_spin = QSpinBox(objectName="next_spin", minimum=1, maximum=60, value=10)
-        self.next_button = QPushButton("Pick &next", objectName="next_button")
-        self.release_button = QPushButton("Release backorder", objectName="release_button")
+        self.next_button = QPushButton(self.tr("Pick &next"), objectName="next_button")
+        self.release_button = QPushButton(self.tr("Release backorder"), objectName="release_button")
         row.addWidget(self.selected_button)
         row.addWidget(self.next_button)
         row.addWidget(self.next_spin)
@@ -122,16 +149,16 @@ class WarehouseTab(QWidget, MessageLine):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        pick_box = QGroupBox("Pick list: scan its barcode, then each item (F4)")
+        pick_box = QGroupBox(self.tr("Pick list: scan its barcode, then each item (F4)"))
         pl = QVBoxLayout(pick_box)
         self.scan_edit = QLineEdit(objectName="scan_edit")
-        self.scan_edit.setPlaceholderText("Scan or type PL-000123, then SKU or barcode")
+        self.scan_edit.setPlaceholderText(self.tr("Scan or type PL-000123, then SKU or barcode"))
         font = self.scan_edit.font()
         font.setPointSize(font.pointSize() + 3)
         self.scan_edit.setFont(font)
-        self.pick_label = QLabel("No pick list loaded.", objectName="pick_label")
+        self.pick_label = QLabel(self.tr("No pick list loaded."), objectName="pick_label")
         self.pick_table = QTableWidget(0, len(self.PICK_HEADERS), objectName="pick_table")
-        self.pick_table.setHorizontalHeaderLabels(self.PICK_HEADERS)
+        self.pick_table.setHorizontalHeaderLabels([_tr(h) for h in self.PICK_HEADERS])
         self.pick_table.verticalHeader().hide()
         self.pick_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.pick_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -139,16 +166,17 @@ class WarehouseTab(QWidget, MessageLine):
         # "Per order (tote)" over "T2: 1" left the names 60 px, wrapped into two cut lines.
         self.pick_table.setWordWrap(False)
         self.pick_table.setTabKeyNavigation(False)  # Tab and Shift+Tab leave the table (they were trapped in it)
-        self.pick_table.horizontalHeaderItem(5).setToolTip("Units per order, by tote: T2: 1 = one unit into tote 2")
+        self.pick_table.horizontalHeaderItem(5).setToolTip(self.tr("Units per order, by tote: T2: 1 = one unit into "
+                                                                    "tote 2"))
         short_row = QHBoxLayout()
         self.short_reason_edit = QLineEdit(objectName="short_reason_edit")
-        self.short_reason_edit.setPlaceholderText("Reason for anything short (not at location, damaged, ...)")
-        self.confirm_button = QPushButton("Confir&m picks (Ctrl+Enter)", objectName="confirm_button")
+        self.short_reason_edit.setPlaceholderText(self.tr("Reason for anything short (not at location, damaged, ...)"))
+        self.confirm_button = QPushButton(self.tr("Confir&m picks (Ctrl+Enter)"), objectName="confirm_button")
         short_row.addWidget(self.short_reason_edit, 1)
         short_row.addWidget(self.confirm_button)
         doc_row = QHBoxLayout()
-        self.print_button = QPushButton("Prin&t...", objectName="print_button")
-        self.save_button = QPushButton("Save as P&DF...", objectName="save_button")
+        self.print_button = QPushButton(self.tr("Prin&t..."), objectName="print_button")
+        self.save_button = QPushButton(self.tr("Save as P&DF..."), objectName="save_button")
         doc_row.addWidget(self.print_button)
         doc_row.addWidget(self.save_button)
         doc_row.addStretch()
@@ -161,28 +189,28 @@ class WarehouseTab(QWidget, MessageLine):
 
         # Mnemonics are unique in the window: the tabs hold Alt+O/I/W/A/S (and B for the manager), the menus F/V/H.
         # Selected and Confirm have Ctrl+P and Ctrl+Enter; Release and the packing slip are a Tab away.
-        ship_box = QGroupBox("Pack and ship")
+        ship_box = QGroupBox(self.tr("Pack and ship"))
         form = QFormLayout(ship_box)
         self.ship_order_edit = QLineEdit(objectName="ship_order_edit")
-        self.ship_order_edit.setPlaceholderText("SO-000123 or tracking number")
+        self.ship_order_edit.setPlaceholderText(self.tr("SO-000123 or tracking number"))
         self.carrier_edit = QLineEdit(objectName="carrier_edit")
-        self.carrier_edit.setPlaceholderText("DHL, UPS, post, ...")
+        self.carrier_edit.setPlaceholderText(self.tr("DHL, UPS, post, ..."))
         self.service_edit = QLineEdit(objectName="service_edit")
         self.carrier_ref_edit = QLineEdit(objectName="carrier_ref_edit")
         self.weight_edit = QLineEdit(objectName="weight_edit")
-        self.weight_edit.setPlaceholderText("kg, e.g. 2.5")
+        self.weight_edit.setPlaceholderText(self.tr("kg, e.g. 2.5"))
         self.packages_spin = QSpinBox(objectName="packages_spin", minimum=1, maximum=999, value=1)
-        form.addRow("O&rder", self.ship_order_edit)
-        form.addRow("&Carrier", self.carrier_edit)
-        form.addRow("Service (e.g. e&xpress)", self.service_edit)
-        form.addRow("Carrier r&eference", self.carrier_ref_edit)
-        form.addRow("Wei&ght (kg)", self.weight_edit)
-        form.addRow("Pac&kages", self.packages_spin)
+        form.addRow(self.tr("O&rder"), self.ship_order_edit)
+        form.addRow(self.tr("&Carrier"), self.carrier_edit)
+        form.addRow(self.tr("Service (e.g. e&xpress)"), self.service_edit)
+        form.addRow(self.tr("Carrier r&eference"), self.carrier_ref_edit)
+        form.addRow(self.tr("Wei&ght (kg)"), self.weight_edit)
+        form.addRow(self.tr("Pac&kages"), self.packages_spin)
         buttons = QHBoxLayout()
-        self.pack_button = QPushButton("Pack onl&y", objectName="pack_button")
-        self.ship_button = QPushButton("Shi&p (packs too)", objectName="ship_button")
-        self.deliver_button = QPushButton("De&livered", objectName="deliver_button")
-        self.slip_button = QPushButton("Packing slip PDF...", objectName="slip_button")
+        self.pack_button = QPushButton(self.tr("Pack onl&y"), objectName="pack_button")
+        self.ship_button = QPushButton(self.tr("Shi&p (packs too)"), objectName="ship_button")
+        self.deliver_button = QPushButton(self.tr("De&livered"), objectName="deliver_button")
+        self.slip_button = QPushButton(self.tr("Packing slip PDF..."), objectName="slip_button")
         for b in (self.pack_button, self.ship_button, self.deliver_button, self.slip_button):
             buttons.addWidget(b)
         form.addRow(buttons)
@@ -212,14 +240,16 @@ class WarehouseTab(QWidget, MessageLine):
         self.queue_filter_edit.returnPressed.connect(self._filter_entered)
         self.queue_filter_edit.installEventFilter(self)
         # whatsThis: the line the keyboard map (F1) shows for the key
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_filter, whatsThis="filter the queue")
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_filter, whatsThis=self.tr("filter the queue"))
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.pick_selected,
-                  whatsThis="make a pick list of the selected orders")
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.confirm_picks, whatsThis="confirm the picks")
+                  whatsThis=self.tr("make a pick list of the selected orders"))
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.confirm_picks,
+                  whatsThis=self.tr("confirm the picks"))
         QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=self.print_packing_slip,
-                  whatsThis="print the packing slip (with a preview)")
+                  whatsThis=self.tr("print the packing slip (with a preview)"))
         QShortcut(QKeySequence("F4"), self, activated=lambda: self.scan_edit.setFocus(),
-                  whatsThis="the scan field (a barcode, tracking or pick list number)")
+                  whatsThis=self.tr("the scan field (a barcode, tracking or pick list "
+                                                                         "number)"))
 
     # ---- messages ----------------------------------------------------------------------------------------------
     # ---- queue -------------------------------------------------------------------------------------------------
@@ -242,8 +272,8 @@ class WarehouseTab(QWidget, MessageLine):
         now = datetime.now(timezone.utc)
         for r, q in enumerate(items):
             cells = [_item(q.number, data=q.order_id), _item(q.customer_name),
-                     _item(STAGE_TEXT.get(q.stage, q.stage)), _item(age_text(q.waiting_since, now), right=True),
-                     _item("EXPRESS" if q.express else ""), _item(q.line_count, right=True),
+                     _item(stage_text(q.stage)), _item(age_text(q.waiting_since, now), right=True),
+                     _item(self.tr("EXPRESS") if q.express else ""), _item(q.line_count, right=True),
                      _item(q.units, right=True), _item(q.backorder_units or "", right=True), _item(q.pick_list or "")]
             if q.express:
                 cells[4].setForeground(QBrush(QColor("#b00000")))
@@ -279,7 +309,7 @@ class WarehouseTab(QWidget, MessageLine):
         self.queue_filter_edit.selectAll()
 
     def _row_matches(self, q, needle: str) -> bool:
-        hay = " ".join([q.number, q.customer_name or "", q.stage, STAGE_TEXT.get(q.stage, q.stage),
+        hay = " ".join([q.number, q.customer_name or "", q.stage, STAGE_TEXT.get(q.stage, q.stage), stage_text(q.stage),
                         q.pick_list or "", q.tracking_number or ""]).casefold()
         return all(word in hay for word in needle.casefold().split())
 
@@ -294,7 +324,8 @@ class WarehouseTab(QWidget, MessageLine):
     def _enter_queue(self) -> None:
         rows = self._visible_rows()
         if not rows:
-            self.show_message(f"No order in the queue matches '{self.queue_filter_edit.text().strip()}'.", True)
+            self.show_message(self.tr("No order in the queue matches '{text}'.").format(
+                text=self.queue_filter_edit.text().strip()), True)
             return
         if not set(rows) & {i.row() for i in self.queue_table.selectedIndexes()}:
             self.queue_table.selectRow(rows[0])
@@ -331,12 +362,13 @@ class WarehouseTab(QWidget, MessageLine):
                 self.queue_table.selectRow(r)
                 self.ship_order_edit.setText(q.number)
                 self._cue(True)
-                self.show_message(f"{q.number} ({q.customer_name}): {STAGE_TEXT.get(q.stage, q.stage)}.")
+                self.show_message(self.tr("{order} ({customer}): {stage}.").format(
+                    order=q.number, customer=q.customer_name, stage=stage_text(q.stage)))
                 return True
         # not in the queue (shipped already, or not confirmed): the pack and ship form says what it is
         self.ship_order_edit.setText(key or text)
-        self.show_message(f"{key or text} is not in the queue (not picked yet, or shipped); it is on the pack and "
-                          "ship form.")
+        self.show_message(self.tr("{order} is not in the queue (not picked yet, or shipped); it is on the pack and "
+                                  "ship form.").format(order=key or text))
         return True
 
     def _select_next_to_ship(self) -> None:
@@ -364,7 +396,7 @@ class WarehouseTab(QWidget, MessageLine):
     def pick_selected(self) -> None:
         ids = self.selected_order_ids()
         if not ids:
-            self.show_message("Select orders in the queue first (Shift/Ctrl+click), or use 'Pick next'.", True)
+            self.show_message(self.tr("Select orders in the queue first (Shift/Ctrl+click), or use 'Pick next'."), True)
             return
         self.jobs.submit(lambda job: self.services.picking.create_pick_list(self.actor, ids),
                          on_success=self._pick_list_created, on_failure=self._failed, write=True, owner=self)
@@ -376,9 +408,20 @@ class WarehouseTab(QWidget, MessageLine):
 
     def _pick_list_created(self, pl) -> None:
         self.load_pick_list(pl)
-        self.show_message(f"{pl.number} created: {counted(len(pl.orders), 'order')}, {counted(len(pl.lines), 'line')}, "
-                          f"{counted(pl.units, 'unit')}. Print it or save it as PDF, then scan to confirm.")
+        self.show_message(self.tr("{number} created: {orders}, {lines}, {units}. Print it or save it as PDF, then "
+                                  "scan to confirm.").format(number=pl.number, orders=self._orders(len(pl.orders)),
+                                                             lines=self._lines(len(pl.lines)),
+                                                             units=self._units(pl.units)))
         self.refresh_queue()
+
+    def _orders(self, n: int) -> str:
+        return counted(n, self.tr("{n} order"), self.tr("{n} orders"))
+
+    def _lines(self, n: int) -> str:
+        return counted(n, self.tr("{n} line"), self.tr("{n} lines"))
+
+    def _units(self, n: int) -> str:
+        return counted(n, self.tr("{n} unit"), self.tr("{n} units"))
 
     def load_pick_list(self, pl) -> None:
         self.pick_list = pl
@@ -390,10 +433,11 @@ class WarehouseTab(QWidget, MessageLine):
         pl = self.pick_list
         if pl is None:
             self.pick_table.setRowCount(0)
-            self.pick_label.setText("No pick list loaded.")
+            self.pick_label.setText(self.tr("No pick list loaded."))
             return
-        self.pick_label.setText(f"{pl.number} ({pl.status}) · {counted(len(pl.orders), 'order')} · "
-                                f"{counted(pl.units, 'unit')} · picked {sum(self.counts.values())}")
+        self.pick_label.setText(self.tr("{number} ({status}) · {orders} · {units} · picked {picked}").format(
+            number=pl.number, status=label(pl.status), orders=self._orders(len(pl.orders)),
+            units=self._units(pl.units), picked=sum(self.counts.values())))
         t = self.pick_table
         t.setRowCount(len(pl.lines))
         for r, ln in enumerate(pl.lines):
@@ -420,29 +464,32 @@ class WarehouseTab(QWidget, MessageLine):
         if not on_list and self.open_reference(text):  # a pick list, or a tote's tracking number: open it
             return
         if self.pick_list is None:
-            self._refuse(text, "Scan the pick list's barcode first (PL-...).")
+            self._refuse(text, self.tr("Scan the pick list's barcode first (PL-...)."))
             return
         if self.pick_list.status != "open":
-            self._refuse(text, f"{self.pick_list.number} is confirmed already.")
+            self._refuse(text, self.tr("{number} is confirmed already.").format(number=self.pick_list.number))
             return
         line = next((ln for ln in self.pick_list.lines if text.upper() == ln.sku or (ln.barcode and text ==
                                                                                        ln.barcode)), None)
         if line is None:
-            self._refuse(text, f"{text} is not on {self.pick_list.number}: put it back.")
+            self._refuse(text, self.tr("{scanned} is not on {number}: put it back.").format(
+                scanned=text, number=self.pick_list.number))
             return
         if self.counts[line.sku] >= line.quantity:
-            self._refuse(text, f"All {line.quantity} of {line.sku} are picked already: put this one back.")
+            self._refuse(text, self.tr("All {quantity} of {sku} are picked already: put this one back.").format(
+                quantity=line.quantity, sku=line.sku))
             return
         self.counts[line.sku] += 1
         self._cue(True)
         self._show_pick_list()
-        self.show_message(f"{line.sku}: {self.counts[line.sku]} of {line.quantity} · {line.location}")
+        self.show_message(self.tr("{sku}: {count} of {quantity} · {location}").format(
+            sku=line.sku, count=self.counts[line.sku], quantity=line.quantity, location=line.location))
 
     def _scanned_pick_list(self, pl) -> None:
         self.load_pick_list(pl)
         self._cue(True)
-        self.show_message(f"{pl.number} loaded: scan the items." if pl.status == "open" else
-                          f"{pl.number} was confirmed already; it is shown as picked.")
+        self.show_message((self.tr("{number} loaded: scan the items.") if pl.status == "open" else
+                           self.tr("{number} was confirmed already; it is shown as picked.")).format(number=pl.number))
 
     def _scan_failed(self, exc) -> None:
         self._refuse("", str(exc))
@@ -461,7 +508,7 @@ class WarehouseTab(QWidget, MessageLine):
     def confirm_picks(self) -> None:
         pl = self.pick_list
         if pl is None or pl.status != "open":
-            self.show_message("Load an open pick list first (scan its barcode).", True)
+            self.show_message(self.tr("Load an open pick list first (scan its barcode)."), True)
             return
         reason = self.short_reason_edit.text().strip()
         counts = dict(self.counts)
@@ -475,11 +522,14 @@ class WarehouseTab(QWidget, MessageLine):
         ready = [o for o in pl.orders if o.status == "picked"]
         back = [o for o in pl.orders if o.status == "empty"]
         short = sum(ln.quantity - (ln.picked or 0) for ln in pl.lines)
-        msg = f"{pl.number} confirmed: {counted(len(ready), 'order')} ready to pack"
+        msg = self.tr("{number} confirmed: {orders} ready to pack").format(number=pl.number,
+                                                                          orders=self._orders(len(ready)))
         if short:
-            msg += f", {counted(short, 'unit')} short (they stay reserved and ship as a backorder)"
+            msg += self.tr(", {units} short (they stay reserved and ship as a backorder)").format(
+                units=self._units(short))
         if back:
-            msg += f"; nothing found for {', '.join(o.number for o in back)}: back in the queue"
+            msg += self.tr("; nothing found for {orders}: back in the queue").format(
+                orders=", ".join(o.number for o in back))
         self.show_message(msg + ".")
         if ready:
             self.ship_order_edit.setText(ready[0].number)
@@ -491,9 +541,9 @@ class WarehouseTab(QWidget, MessageLine):
     def save_pick_list(self, path: str | None = None) -> None:
         pl = self.pick_list
         if pl is None:
-            self.show_message("Create or scan a pick list first.", True)
+            self.show_message(self.tr("Create or scan a pick list first."), True)
             return
-        path = path or ask_save_path(self, "Save pick list", f"{pl.number}.pdf", "PDF (*.pdf)", "pick_list")
+        path = path or ask_save_path(self, self.tr("Save pick list"), f"{pl.number}.pdf", "PDF (*.pdf)", "pick_list")
         if path:
             self._pdf(lambda: self.services.picking.pick_list_pdf(self.actor, pl.id),
                       lambda data: self._write(path, data))
@@ -503,7 +553,7 @@ class WarehouseTab(QWidget, MessageLine):
         list printer first)."""
         pl = self.pick_list
         if pl is None:
-            self.show_message("Create or scan a pick list first.", True)
+            self.show_message(self.tr("Create or scan a pick list first."), True)
             return
         services, actor = self.services, self.actor
         self._pdf(lambda: pdf_page_images(services.picking.pick_list_pdf(actor, pl.id)),
@@ -516,28 +566,29 @@ class WarehouseTab(QWidget, MessageLine):
             return
         services, actor = self.services, self.actor
         self._pdf(lambda: pdf_page_images(services.shipping.packing_slip_pdf(actor, ref)),
-                  lambda pages: self._preview("packing_slip", f"packing slip of {ref}", pages))
+                  lambda pages: self._preview("packing_slip", self.tr("packing slip of {order}").format(order=ref),
+                                             pages))
 
     def _preview(self, kind: str, title: str, pages) -> None:
         discard_dialog(getattr(self, "print_preview", None))
         preview = self.print_preview = DocumentPrintPreview(kind, title, pages, self)
-        preview.finished.connect(lambda result: self.show_message(
-            f"{title} sent to {preview.printer.printerName() or 'the printer'}.") if result else None)
+        preview.finished.connect(lambda result: self.show_message(self.tr("{document} sent to {printer}.").format(
+            document=title, printer=preview.printer.printerName() or self.tr("the printer"))) if result else None)
         preview.open()
 
     def _write(self, path: str, data: bytes) -> None:
         try:
             Path(path).write_bytes(data)
         except OSError as e:
-            self.show_message(f"Cannot write {path}: {e.strerror or e}.", True)
+            self.show_message(self.tr("Cannot write {path}: {error}.").format(path=path, error=e.strerror or e), True)
             return
-        self.show_message(f"Saved {path}.")
+        self.show_message(self.tr("Saved {path}.").format(path=path))
 
     # ---- pack and ship -----------------------------------------------------------------------------------------
     def _order_ref(self) -> str | None:
         ref = self.ship_order_edit.text().strip()
         if not ref:
-            self.show_message("Type or scan the order (SO-000123 or its tracking number).", True)
+            self.show_message(self.tr("Type or scan the order (SO-000123 or its tracking number)."), True)
             return None
         return ref
 
@@ -548,8 +599,9 @@ class WarehouseTab(QWidget, MessageLine):
         values = self._parcel()
         self.jobs.submit(lambda job: self.services.shipping.pack_order(self.actor, ref, **values),
                          on_success=lambda s: (self.show_message(
-                             f"{s.order_number} packed: {s.carrier} {s.carrier_ref}, "
-                             + ", ".join(f"{q} x {sku}" for sku, _n, q in s.lines) + ". Ship it when collected."),
+                             self.tr("{order} packed: {carrier} {reference}, {lines}. Ship it when collected.").format(
+                                 order=s.order_number, carrier=s.carrier, reference=s.carrier_ref,
+                                 lines=", ".join(f"{q} x {sku}" for sku, _n, q in s.lines))),
                              self.refresh_queue()),
                          on_failure=self._failed, write=True, owner=self)
 
@@ -569,8 +621,9 @@ class WarehouseTab(QWidget, MessageLine):
                          on_success=self._shipped, on_failure=self._failed, write=True, owner=self)
 
     def _shipped(self, s) -> None:
-        self.show_message(f"{s.order_number} shipped with {s.carrier} {s.carrier_ref}: "
-                          + ", ".join(f"{q} x {sku}" for sku, _n, q in s.lines) + ".")
+        self.show_message(self.tr("{order} shipped with {carrier} {reference}: {lines}.").format(
+            order=s.order_number, carrier=s.carrier, reference=s.carrier_ref,
+            lines=", ".join(f"{q} x {sku}" for sku, _n, q in s.lines)))
         for edit in (self.carrier_ref_edit, self.weight_edit):
             edit.clear()  # the carrier and service stay: most parcels of a day go the same way
         self.packages_spin.setValue(1)
@@ -583,18 +636,20 @@ class WarehouseTab(QWidget, MessageLine):
         if ref is None:
             return
         self.jobs.submit(lambda job: self.services.shipping.deliver_order(self.actor, ref),
-                         on_success=lambda o: self.show_message(f"{o.number} is {o.status}."),
+                         on_success=lambda o: self.show_message(self.tr("{order} is {status}.").format(
+                             order=o.number, status=label(o.status))),
                          on_failure=self._failed, write=True, owner=self)
 
     def release_selected(self) -> None:
         ids = self.selected_order_ids()
         if len(ids) != 1:
-            self.show_message("Select one order with a backorder in the queue.", True)
+            self.show_message(self.tr("Select one order with a backorder in the queue."), True)
             return
         reason = self.short_reason_edit.text().strip()
         self.jobs.submit(lambda job: self.services.shipping.release_backorder(self.actor, ids[0], reason),
-                         on_success=lambda o: (self.show_message(f"{o.number}: backorder released; the reserved "
-                                                                "units are available again."),
+                         on_success=lambda o: (self.show_message(self.tr("{order}: backorder released; the reserved "
+                                                                        "units are available again.").format(
+                                                                            order=o.number)),
                                                self.refresh_queue()),
                          on_failure=self._failed, write=True, owner=self)
 
@@ -602,7 +657,7 @@ class WarehouseTab(QWidget, MessageLine):
         ref = self._order_ref()
         if ref is None:
             return
-        path = path or ask_save_path(self, "Save packing slip", f"packing-slip-{ref}.pdf", "PDF (*.pdf)",
+        path = path or ask_save_path(self, self.tr("Save packing slip"), f"packing-slip-{ref}.pdf", "PDF (*.pdf)",
                                      "packing_slip")
         if path:
             self._pdf(lambda: self.services.shipping.packing_slip_pdf(self.actor, ref),
