@@ -37,10 +37,18 @@ def _strip(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
 
 
+def _columns(model: QAbstractItemModel) -> int:
+    """The model's columns; a list model (QListWidget's) has one and hides the call from Python."""
+    try:
+        return model.columnCount()
+    except TypeError:
+        return 1
+
+
 def _model_headers(model: QAbstractItemModel | None, path: str) -> Iterator[tuple[str, str]]:
     if model is None:
         return
-    for orientation, count, name in ((Qt.Orientation.Horizontal, model.columnCount(), "col"),
+    for orientation, count, name in ((Qt.Orientation.Horizontal, _columns(model), "col"),
                                      (Qt.Orientation.Vertical, 0, "row")):
         for section in range(count):
             value = model.headerData(section, orientation, Qt.ItemDataRole.DisplayRole)
@@ -95,7 +103,7 @@ def texts_of(root: QWidget, *, include_items: bool = False) -> dict[str, str]:
             found.update(_model_headers(model, path))
             if include_items and model is not None:
                 for row in range(model.rowCount()):
-                    for column in range(model.columnCount()):
+                    for column in range(_columns(model)):
                         value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
                         if isinstance(value, str):
                             add(f"{path}/r{row}c{column}", value)
