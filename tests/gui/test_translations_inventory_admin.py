@@ -8,21 +8,30 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from oms_desktop.gui.admin.audit_dialog import ENTITIES, AuditDialog
 from oms_desktop.gui.admin.settings_dialog import SettingsDialog
 from oms_desktop.gui.admin.users_dialog import ChangePasswordDialog, UsersDialog
+from oms_desktop.gui.inventory import InventoryTab
+from oms_desktop.gui.inventory.dialogs import PurchasingDialog
 from oms_desktop.gui.jobs import JobRunner
 from tests.helpers.translations import compare, language
 
-from .test_dialog_mnemonics import dialog_mnemonics
+from .test_dialog_mnemonics import built, dialog_mnemonics  # noqa: F401  (built: every dialog of the app, a fixture)
 
 pytestmark = [pytest.mark.gui, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]
 
 #: the audit trail's entity filter offers the codes its Entity column shows (data, like the actions: "order.confirm")
 AUDIT_CODES = tuple(e for e in ENTITIES if e)
+#: words German writes as English in the inventory's screens
+INVENTORY_SAME = ("Barcode", "Problem")
+#: the sample catalog's categories (the category filter lists them) and its supplier
+INVENTORY_DATA = ("Books", "Lighting", "Lampen Nord GmbH")
+INVENTORY_DIALOGS = ("catalog print", "product editor", "new product", "adjust", "stock count", "supplier",
+                     "new purchase order", "purchasing", "receive", "supplier invoice", "supplier payment",
+                     "import report")
 
 
 def kept(qtbot, make: Callable[[], QWidget]) -> Callable[[], QWidget]:
@@ -114,7 +123,62 @@ def test_the_audit_viewer_is_german_with_its_pages_and_refusals(qtbot, services,
 @pytest.mark.parametrize("name", ["settings", "users", "change password", "audit"])
 def test_the_admin_dialogs_alt_letters_stay_unique_in_german(qtbot, services, admin, name):
     jobs = JobRunner(synchronous=True)
-    make = {"settings": lambda: SettingsDialog(services, admin, jobs), "users": lambda: UsersDialog(services, admin, jobs),
+    make = {"settings": lambda: SettingsDialog(services, admin, jobs),
+            "users": lambda: UsersDialog(services, admin, jobs),
             "change password": lambda: ChangePasswordDialog(services, admin, jobs),
             "audit": lambda: AuditDialog(services, admin, jobs)}[name]
     assert german_clashes(qtbot, make) == {}
+
+
+# ---- inventory ------------------------------------------------------------------------------------------------------
+def test_the_inventory_tab_is_german_with_a_product_chosen_and_a_message(qtbot, catalog, admin, tmp_path):
+    jobs = JobRunner(synchronous=True)
+    csv = tmp_path / "more.csv"
+    csv.write_bytes(b"sku,name,unit_price,tax_rate,on_hand\nMUG-01,Mug,4.50,0.19,12\n")
+
+    def shown() -> InventoryTab:
+        tab = InventoryTab(catalog, admin, jobs)
+        tab.import_file(str(csv))                        # "Imported more.csv: ..." in the message line
+        tab.select_sku("BOOK-01")                        # its stock history, its button says Deactivate
+        tab.toggle_active()                              # "BOOK-01 is deactivated: ..."; the button: Reactivate
+        tab.inactive_check.setChecked(True)
+        tab.select_sku("BOOK-01")
+        return tab
+
+    assert compare(kept(qtbot, shown), same=INVENTORY_SAME, data=INVENTORY_DATA) == []
+    with language("de"):
+        tab = shown()
+        qtbot.addWidget(tab)
+        assert tab.buttons["deactivate"].text() == "Reaktivie&ren"
+        assert tab.history_label.text().startswith("Bestandsverlauf von BOOK-01")
+        assert tab.count_label.text() == "4 Artikel"
+        assert [tab.model.headerData(i, Qt.Orientation.Horizontal) for i in range(4)] == \
+            ["SKU", "Name", "Kategorie", "Lagerort"]
+        assert tab.model.index(0, 1).data() == "Field guide (inaktiv)"
+
+
+def test_the_purchasing_dialog_is_german_with_its_messages(qtbot, catalog, admin):
+    catalog.purchasing.add_supplier(admin, "Lampen Nord GmbH")
+    catalog.purchasing.set_preferred_supplier(admin, "LAMP-01", "Lampen Nord GmbH")
+    catalog.inventory.adjust_stock(admin, "LAMP-01", -9, "damage")
+
+    def suggested() -> PurchasingDialog:
+        dialog = PurchasingDialog(catalog, admin, JobRunner(synchronous=True))
+        dialog.suggest()                                 # "1 draft purchase order(s) created or added to."
+        catalog.purchasing.cancel_purchase_order(admin, dialog.current.number)  # the next build suggests it again
+        dialog.refresh()                                 # the order list shows the status of a cancelled one
+        return dialog
+
+    assert compare(kept(qtbot, suggested), same=INVENTORY_SAME, data=INVENTORY_DATA) == []
+    with language("de"):
+        dialog = suggested()
+        qtbot.addWidget(dialog)
+        assert dialog.po_model.index(0, 2).data() == "Storniert"
+        assert dialog.message_label.text().startswith("1 Bestellentwurf")
+
+
+@pytest.mark.parametrize("name", INVENTORY_DIALOGS)
+def test_the_inventory_dialogs_are_german_and_keep_their_alt_letters_unique(qtbot, built, name):  # noqa: F811
+    assert compare(kept(qtbot, built[name]), same=INVENTORY_SAME, data=INVENTORY_DATA) == []
+    if name != "import report":                          # a read-only report: no Alt+letter at all
+        assert german_clashes(qtbot, built[name]) == {}
