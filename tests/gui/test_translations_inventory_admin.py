@@ -14,11 +14,14 @@ from PySide6.QtWidgets import QDialog, QWidget
 from oms_desktop.gui.admin.audit_dialog import ENTITIES, AuditDialog
 from oms_desktop.gui.admin.settings_dialog import SettingsDialog
 from oms_desktop.gui.admin.users_dialog import ChangePasswordDialog, UsersDialog
+from oms_desktop.gui.dashboard import DashboardTab
+from oms_desktop.gui.dashboard.forecasts import ForecastSource
 from oms_desktop.gui.inventory import InventoryTab
 from oms_desktop.gui.inventory.dialogs import PurchasingDialog
 from oms_desktop.gui.jobs import JobRunner
 from tests.helpers.translations import compare, language
 
+from .test_dashboard import FakeForecasts, settings, shop  # noqa: F401  (settings, shop: the dashboard's fixtures)
 from .test_dialog_mnemonics import built, dialog_mnemonics  # noqa: F401  (built: every dialog of the app, a fixture)
 
 pytestmark = [pytest.mark.gui, pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)]
@@ -29,6 +32,8 @@ AUDIT_CODES = tuple(e for e in ENTITIES if e)
 INVENTORY_SAME = ("Barcode", "Problem")
 #: the sample catalog's categories (the category filter lists them) and its supplier
 INVENTORY_DATA = ("Books", "Lighting", "Lampen Nord GmbH")
+#: words German writes as English on the dashboard (the glossary's agent is Agent)
+DASHBOARD_SAME = ("Agent",)
 INVENTORY_DIALOGS = ("catalog print", "product editor", "new product", "adjust", "stock count", "supplier",
                      "new purchase order", "purchasing", "receive", "supplier invoice", "supplier payment",
                      "import report")
@@ -182,3 +187,48 @@ def test_the_inventory_dialogs_are_german_and_keep_their_alt_letters_unique(qtbo
     assert compare(kept(qtbot, built[name]), same=INVENTORY_SAME, data=INVENTORY_DATA) == []
     if name != "import report":                          # a read-only report: no Alt+letter at all
         assert german_clashes(qtbot, built[name]) == {}
+
+
+# ---- dashboard ------------------------------------------------------------------------------------------------------
+def test_the_dashboard_is_german_with_figures_forecasts_and_a_sales_report(qtbot, shop, users, settings):  # noqa: F811
+    manager = users["manager"]
+    today = shop.dashboard.overview(manager).today
+
+    def shown() -> DashboardTab:
+        tab = DashboardTab(shop, manager, JobRunner(synchronous=True), settings=settings,
+                           forecasts=ForecastSource(FakeForecasts(today, 50.0), manager))
+        tab.resize(1060, 620)
+        with qtbot.waitSignal(tab.loaded, timeout=3000):
+            tab.show()                                   # tiles, charts, the forecast's title, the stock-out table
+        with qtbot.waitSignal(tab.report.report_loaded, timeout=3000):
+            tab.report.run()                             # the report's summary line
+        return tab
+
+    assert compare(kept(qtbot, shown), same=DASHBOARD_SAME) == []
+    with language("de"):
+        tab = shown()
+        qtbot.addWidget(tab)
+        assert "Alle Kanäle: 3 Aufträge" in tab.tiles.accessibleDescription()
+        assert "Theke: 1 Aufträge" in tab.tiles.accessibleDescription()
+        assert "Prognose (AutoETS)" in [s.name() for s in tab.sales_chart.chart.series()]
+        assert tab.pages.tabText(1) == "Umsatzbericht" and tab.report.by_combo.currentText() == "Tag"
+        assert tab.report.summary_label.text().startswith("Nach Tag, ")
+        assert tab.stock_panel.table.horizontalHeaderItem(1).text() == "Artikel"
+    with language("en"):
+        assert tab.stock_panel.columns[1] == "Product"  # the CSV's header stays English
+
+
+def test_the_dashboard_says_forecasts_are_not_available_in_german(qtbot, shop, users, settings,  # noqa: F811
+                                                                  monkeypatch):
+    monkeypatch.setattr(ForecastSource, "of", classmethod(lambda cls, services, actor: None))
+
+    def without() -> DashboardTab:
+        tab = DashboardTab(shop, users["manager"], JobRunner(synchronous=True), settings=settings)
+        tab.report.export_csv()                          # "Run the report first (Enter), then export it."
+        return tab
+
+    assert compare(kept(qtbot, without), same=DASHBOARD_SAME) == []
+    with language("de"):
+        tab = without()
+        qtbot.addWidget(tab)
+        assert tab.stock_panel.note_label.text().startswith("Prognosen sind nicht verfügbar")
