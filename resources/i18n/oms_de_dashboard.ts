@@ -308,6 +308,10 @@ change</source>
         <translation>Der Bericht nach {by} von {start} bis {end} wird ausgeführt...</translation>
     </message>
     <message>
+        <source>total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
         <source>By {by}, {start} to {end} beside {last_year_start} to {last_year_end}: {orders} orders, net {net} {currency} ({change} on a year before), {units} units, returns {returns}.</source>
         <translation>Nach {by}, {start} bis {end} neben {last_year_start} bis {last_year_end}: {orders} Aufträge, netto {net} {currency} ({change} zum Vorjahr), {units} Stück, Retouren {returns}.</translation>
     </message>

@@ -214,6 +214,35 @@ Bestand {on_hand}, reserviert {reserved}, verfügbar {available}</translation>
 <context>
     <name>InventoryTab</name>
     <message>
+        <source>opening</source>
+        <extracomment>what the stock history shows for each kind of stock move (the code is what the database keeps)</extracomment>
+        <translation>Anfangsbestand</translation>
+    </message>
+    <message>
+        <source>adjust</source>
+        <translation>Anpassung</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>Wareneingang</translation>
+    </message>
+    <message>
+        <source>reserve</source>
+        <translation>Reservierung</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>ship</source>
+        <translation>Versand</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation>Retoure</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Datum</translation>
     </message>

@@ -160,6 +160,7 @@ def test_the_inventory_tab_is_german_with_a_product_chosen_and_a_message(qtbot, 
         assert [tab.model.headerData(i, Qt.Orientation.Horizontal) for i in range(4)] == \
             ["SKU", "Name", "Kategorie", "Lagerort"]
         assert tab.model.index(0, 1).data() == "Field guide (inaktiv)"
+        assert tab.history_model.index(tab.history_model.rowCount() - 1, 1).data() == "Anfangsbestand"  # "opening"
 
 
 def test_the_purchasing_dialog_is_german_with_its_messages(qtbot, catalog, admin):
@@ -213,6 +214,7 @@ def test_the_dashboard_is_german_with_figures_forecasts_and_a_sales_report(qtbot
         assert "Prognose (AutoETS)" in [s.name() for s in tab.sales_chart.chart.series()]
         assert tab.pages.tabText(1) == "Umsatzbericht" and tab.report.by_combo.currentText() == "Tag"
         assert tab.report.summary_label.text().startswith("Nach Tag, ")
+        assert tab.report.table.item(tab.report.table.rowCount() - 1, 0).text() == "Summe"
         assert tab.stock_panel.table.horizontalHeaderItem(1).text() == "Artikel"
     with language("en"):
         assert tab.stock_panel.columns[1] == "Product"  # the CSV's header stays English

@@ -19,6 +19,7 @@ from ...services.sales import SALES_BY, SalesFiguresDTO, SalesReportDTO, SalesRo
 from ...services.sales_facts import local_day
 from ..jobs import JobRunner
 from ..widgets.message_line import MessageLine
+from ..labels import label
 from .export import CSV_KEYS, ask_save_path, remember_folder, write_csv
 from .panels import FOCUS_STYLE, change
 
@@ -186,7 +187,11 @@ class SalesReportView(QWidget, MessageLine):
         if seq != self._seq:
             return
         self.report = report
-        self._fill(self.table, [report_row(r) for r in report.rows] + [report_row(report.total)], bold_last=True)
+        rows = [report_row(r) for r in report.rows] + [report_row(report.total)]
+        # on screen a channel and the total row read in the GUI's language (the CSV keeps the codes)
+        shown = [(label(row[0]) if report.by == "channel" else row[0], *row[1:]) for row in rows[:-1]]
+        shown.append((self.tr("total"), *rows[-1][1:]))
+        self._fill(self.table, shown, bold_last=True)
         self._fill(self.top_table, [(r.key, r.label, str(r.figures.units), str(r.figures.net),
                                      change(r.figures.net, r.last_year.net)[0]) for r in report.top_products])
         self.table.setColumnHidden(1, not any(r.label for r in report.rows))  # names: products and customers

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QProgressDialog, QPushButton, QSplitter, QTableView,
@@ -35,6 +35,22 @@ ORDER_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.OrderPicking, ev.OrderP
 backorder reserve or release: the order's products move."""
 
 
+#: what the stock history shows for each kind of stock move (the code is what the database keeps)
+MOVE_KINDS = {
+    "opening": QT_TRANSLATE_NOOP("InventoryTab", "opening"),
+    "adjust": QT_TRANSLATE_NOOP("InventoryTab", "adjust"),
+    "receipt": QT_TRANSLATE_NOOP("InventoryTab", "receipt"),
+    "reserve": QT_TRANSLATE_NOOP("InventoryTab", "reserve"),
+    "release": QT_TRANSLATE_NOOP("InventoryTab", "release"),
+    "ship": QT_TRANSLATE_NOOP("InventoryTab", "ship"),
+    "return": QT_TRANSLATE_NOOP("InventoryTab", "return"),
+}
+
+
+def move_kind(kind: str) -> str:
+    return QCoreApplication.translate("InventoryTab", MOVE_KINDS[kind]) if kind in MOVE_KINDS else kind
+
+
 class InventoryTab(QWidget, MessageLine):
     """Signals:
         message_shown(str): every message shown in the message line.
@@ -51,7 +67,7 @@ class InventoryTab(QWidget, MessageLine):
         self.locale = self.company.locale
         self.model = CatalogModel(services, actor, jobs, locale=self.locale, parent=self)
         self.history_model = RowsModel([
-            (self.tr("Date"), lambda h: fmt.when(h.at), False), (self.tr("Kind"), lambda h: h.kind, False),
+            (self.tr("Date"), lambda h: fmt.when(h.at), False), (self.tr("Kind"), lambda h: move_kind(h.kind), False),
             (self.tr("On hand"), lambda h: f"{h.on_hand_delta:+d}" if h.on_hand_delta else "", True),
             (self.tr("Reserved"), lambda h: f"{h.reserved_delta:+d}" if h.reserved_delta else "", True),
             (self.tr("Balance"), lambda h: h.on_hand_after, True),
