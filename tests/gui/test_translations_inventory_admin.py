@@ -161,6 +161,8 @@ def test_the_inventory_tab_is_german_with_a_product_chosen_and_a_message(qtbot, 
             ["SKU", "Name", "Kategorie", "Lagerort"]
         assert tab.model.index(0, 1).data() == "Field guide (inaktiv)"
         assert tab.history_model.index(tab.history_model.rowCount() - 1, 1).data() == "Anfangsbestand"  # "opening"
+        tab.show()
+        assert dialog_mnemonics(tab) and [k for k, n in dialog_mnemonics(tab).items() if n > 1] == []  # its own
 
 
 def test_the_purchasing_dialog_is_german_with_its_messages(qtbot, catalog, admin):
@@ -216,6 +218,8 @@ def test_the_dashboard_is_german_with_figures_forecasts_and_a_sales_report(qtbot
         assert tab.report.summary_label.text().startswith("Nach Tag, ")
         assert tab.report.table.item(tab.report.table.rowCount() - 1, 0).text() == "Summe"
         assert tab.stock_panel.table.horizontalHeaderItem(1).text() == "Artikel"
+        tab.pages.setCurrentWidget(tab.report)
+        assert dialog_mnemonics(tab) and [k for k, n in dialog_mnemonics(tab).items() if n > 1] == []
     with language("en"):
         assert tab.stock_panel.columns[1] == "Product"  # the CSV's header stays English
 
