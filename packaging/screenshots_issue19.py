@@ -2,6 +2,7 @@
 window.
 
     Xvfb :98 -screen 0 1366x768x24 & DISPLAY=:98 OMS_HOME=$(mktemp -d) python packaging/screenshots_issue19.py
+    ... python packaging/screenshots_issue19.py --language de     # the German pictures, *_de.png beside them
 
 Signs in as the admin on the demo company (created on first use), the window at the screen's 1,366 x 768, and grabs
 the X screen with imagemagick's ``import``: ``settings_dialog.png`` (File > Settings, an IBAN with a wrong check
@@ -42,13 +43,15 @@ def wait_for(condition, msecs: int = 10000) -> bool:
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--out", default="docs/screenshots")
+    p.add_argument("--language", default="en", help="the GUI's language (en, de); not English: *_<language>.png")
     args = p.parse_args()
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen" or not os.environ.get("DISPLAY"):
         sys.exit("run under an X display (Xvfb), not offscreen: the point is a real window")
     out = Path(args.out)
     app = QApplication(sys.argv[:1])
-    from oms_desktop.gui import resources_rc  # noqa: F401
+    from oms_desktop.gui import i18n, resources_rc  # noqa: F401
     from oms_desktop.gui.main_window import MainWindow
+    suffix = "" if i18n.install(args.language) == i18n.SOURCE_LANGUAGE else f"_{args.language}"
     paths = Paths.default().ensure()
     url = resolve_database_url(None, demo=True, paths=paths)
     backend = open_backend(url, paths=paths)
@@ -79,7 +82,7 @@ def main() -> int:
     if not wait_for(lambda: "check digits are wrong" in dialog.error_label.text()):
         print("the wrong IBAN was not refused:", dialog.error_label.text())
         return 1
-    grab(out / "settings_dialog.png")
+    grab(out / f"settings_dialog{suffix}.png")
     dialog.reject()
 
     window.show_audit()
@@ -94,7 +97,7 @@ def main() -> int:
     if not wait_for(lambda: audit.model.rowCount() > 0 and all(r.entity == "user" for r in audit.model.rows)):
         print("the user filter found nothing")
         return 1
-    grab(out / "audit_viewer.png")
+    grab(out / f"audit_viewer{suffix}.png")
     audit.reject()
     window.close()
     backend.dispose()

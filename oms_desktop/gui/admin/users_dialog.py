@@ -3,51 +3,56 @@ reset a password, unlock. The service's rules apply (password policy, the last a
 shown in the dialog; nothing changes then."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ...domain.roles import Role
 from ..inventory.models import RowsModel
+from ..labels import label
 from .common import message_label, report
 
 
 def _state(u) -> str:
     if not u.active:
-        return "deactivated"
+        return QCoreApplication.translate("UsersDialog", "deactivated")
     if u.locked_until is not None:
-        return f"locked until {u.locked_until.astimezone():%H:%M} ({u.failed_logins} failed)"
-    return "active"
+        return QCoreApplication.translate("UsersDialog", "locked until {time} ({failed} failed)").format(
+            time=f"{u.locked_until.astimezone():%H:%M}", failed=u.failed_logins)
+    return QCoreApplication.translate("UsersDialog", "active")
 
 
 class UsersDialog(QDialog):
     def __init__(self, services, actor, jobs, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.actor, self.jobs = services, actor, jobs
-        self.setWindowTitle("Users")
-        self.model = RowsModel([("User", lambda u: u.username, False), ("Name", lambda u: u.display_name, False),
-                                ("Role", lambda u: u.role, False), ("State", _state, False)], parent=self)
+        self.setWindowTitle(self.tr("Users"))
+        self.model = RowsModel([(self.tr("User"), lambda u: u.username, False),
+                                (self.tr("Name"), lambda u: u.display_name, False),
+                                (self.tr("Role"), lambda u: label(u.role), False), (self.tr("State"), _state, False)],
+                               parent=self)
         self.view = QTableView(objectName="users_view")
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.username_edit = QLineEdit(objectName="username_edit", placeholderText="for a new user")
+        self.username_edit = QLineEdit(objectName="username_edit", placeholderText=self.tr("for a new user"))
         self.role_combo = QComboBox(objectName="role_combo")
         for r in Role:
-            self.role_combo.addItem(r.value, r.value)
-        self.password_edit = QLineEdit(objectName="password_edit", placeholderText="at least 8 characters")
+            self.role_combo.addItem(label(r.value), r.value)
+        self.password_edit = QLineEdit(objectName="password_edit", placeholderText=self.tr("at least 8 characters"))
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow("New &user name:", self.username_edit)
-        form.addRow("&Role:", self.role_combo)
-        form.addRow("&Password:", self.password_edit)
+        form.addRow(self.tr("New &user name:"), self.username_edit)
+        form.addRow(self.tr("&Role:"), self.role_combo)
+        form.addRow(self.tr("&Password:"), self.password_edit)
         buttons = QHBoxLayout()
-        self.add_button = self._button("&Add user", "add_button", self.add_user, buttons)
-        self.role_button = self._button("Set r&ole", "role_button", self.set_role, buttons)
-        self.active_button = self._button("&Deactivate", "active_button", self.toggle_active, buttons)
-        self.reset_button = self._button("Reset pass&word", "reset_button", self.reset_password, buttons)
-        self.unlock_button = self._button("U&nlock", "unlock_button", self.unlock, buttons)
+        self.add_button = self._button(self.tr("&Add user"), "add_button", self.add_user, buttons)
+        self.role_button = self._button(self.tr("Set r&ole"), "role_button", self.set_role, buttons)
+        self.active_button = self._button(self.tr("&Deactivate"), "active_button", self.toggle_active, buttons)
+        self.reset_button = self._button(self.tr("Reset pass&word"), "reset_button", self.reset_password, buttons)
+        self.unlock_button = self._button(self.tr("U&nlock"), "unlock_button", self.unlock, buttons)
         self.error_label = message_label("error_label")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -82,7 +87,7 @@ class UsersDialog(QDialog):
 
     def _follow_selection(self) -> None:
         u = self.selected()
-        self.active_button.setText("&Activate" if u is not None and not u.active else "&Deactivate")
+        self.active_button.setText(self.tr("&Activate") if u is not None and not u.active else self.tr("&Deactivate"))
         for b in (self.role_button, self.active_button, self.reset_button, self.unlock_button):
             b.setEnabled(u is not None)
         if u is not None:
@@ -94,20 +99,22 @@ class UsersDialog(QDialog):
 
         def ok(user) -> None:
             self.password_edit.clear()
-            self.error_label.setText(done.format(user=user.username, role=user.role))
+            self.error_label.setText(done.format(user=user.username, role=label(user.role)))
             self.refresh(select=user.username)
         self.jobs.submit(lambda _job: fn(), write=True, on_success=ok,
                          on_failure=lambda e: report(self, self.error_label, e), owner=self)
 
     def add_user(self) -> None:
         name, role, password = self.username_edit.text(), self.role_combo.currentData(), self.password_edit.text()
-        self._run(lambda: self.services.auth.add_user(self.actor, name, role, password), "Added {user} ({role}).")
+        self._run(lambda: self.services.auth.add_user(self.actor, name, role, password),
+                  self.tr("Added {user} ({role})."))
         self.username_edit.clear()
 
     def set_role(self) -> None:
         u, role = self.selected(), self.role_combo.currentData()
         if u is not None:
-            self._run(lambda: self.services.auth.set_role(self.actor, u.username, role), "{user} is now {role}.")
+            self._run(lambda: self.services.auth.set_role(self.actor, u.username, role),
+                      self.tr("{user} is now {role}."))
 
     def toggle_active(self) -> None:
         u = self.selected()
@@ -115,20 +122,20 @@ class UsersDialog(QDialog):
             return
         if u.active:
             self._run(lambda: self.services.auth.deactivate(self.actor, u.username),
-                      "Deactivated {user}: they can no longer sign in.")
+                      self.tr("Deactivated {user}: they can no longer sign in."))
         else:
-            self._run(lambda: self.services.auth.activate(self.actor, u.username), "Activated {user}.")
+            self._run(lambda: self.services.auth.activate(self.actor, u.username), self.tr("Activated {user}."))
 
     def reset_password(self) -> None:
         u, password = self.selected(), self.password_edit.text()
         if u is not None:
             self._run(lambda: self.services.auth.reset_password(self.actor, u.username, password),
-                      "New password set for {user}.")
+                      self.tr("New password set for {user}."))
 
     def unlock(self) -> None:
         u = self.selected()
         if u is not None:
-            self._run(lambda: self.services.auth.unlock(self.actor, u.username), "Unlocked {user}.")
+            self._run(lambda: self.services.auth.unlock(self.actor, u.username), self.tr("Unlocked {user}."))
 
 
 class ChangePasswordDialog(QDialog):
@@ -137,14 +144,14 @@ class ChangePasswordDialog(QDialog):
     def __init__(self, services, actor, jobs, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.actor, self.jobs = services, actor, jobs
-        self.setWindowTitle("Change my password")
+        self.setWindowTitle(self.tr("Change my password"))
         self.current_edit, self.new_edit, self.repeat_edit = (
             QLineEdit(objectName=n) for n in ("current_edit", "new_edit", "repeat_edit"))
         form = QFormLayout()
-        for label, edit in (("&Current password:", self.current_edit), ("&New password:", self.new_edit),
-                            ("&Repeat it:", self.repeat_edit)):
+        for text, edit in ((self.tr("&Current password:"), self.current_edit),
+                           (self.tr("&New password:"), self.new_edit), (self.tr("&Repeat it:"), self.repeat_edit)):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-            form.addRow(label, edit)
+            form.addRow(text, edit)
         self.error_label = message_label("error_label")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.change)
@@ -156,7 +163,7 @@ class ChangePasswordDialog(QDialog):
 
     def change(self) -> None:
         if self.new_edit.text() != self.repeat_edit.text():
-            self.error_label.setText("The two new passwords differ; type the same one twice.")
+            self.error_label.setText(self.tr("The two new passwords differ; type the same one twice."))
             return
         old, new = self.current_edit.text(), self.new_edit.text()
         self.jobs.submit(lambda _job: self.services.auth.change_own_password(self.actor, old, new), write=True,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCharts import (QAreaSeries, QBarCategoryAxis, QBarSet, QChart, QChartView, QDateTimeAxis,
                               QHorizontalBarSeries, QLineSeries, QValueAxis)
-from PySide6.QtCore import QMargins, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMargins, QSettings, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -59,7 +59,8 @@ class ChartPanel(QFrame):
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.setStyleSheet(FOCUS_STYLE)
         self.view.setAccessibleName(title)
-        self.view.setToolTip(f"{title}: Ctrl+S saves it as PNG, Ctrl+E its data as CSV (or the context menu)")
+        self.view.setToolTip(self.tr("{title}: Ctrl+S saves it as PNG, Ctrl+E its data as CSV (or the context menu)")
+                             .format(title=title))
         add_export_actions(self.view, png=self.export_png, csv_=self.export_csv)
         layout.addWidget(self.view, 1)
 
@@ -70,7 +71,7 @@ class ChartPanel(QFrame):
 
     def export_png(self, path: Path | None = None) -> Path | None:
         """The chart as it is on screen (a grab of the view) as PNG; asks where unless ``path`` is given."""
-        path = path or ask_save_path(self, self.settings, "Save chart as PNG", f"{self.name}.png", "png")
+        path = path or ask_save_path(self, self.settings, self.tr("Save chart as PNG"), f"{self.name}.png", "png")
         if path is None:
             return None
         if not self.view.grab().save(str(path), "PNG"):
@@ -81,7 +82,8 @@ class ChartPanel(QFrame):
 
     def export_csv(self, path: Path | None = None) -> Path | None:
         """The chart's data as CSV; asks where unless ``path`` is given."""
-        path = path or ask_save_path(self, self.settings, "Save chart data as CSV", f"{self.name}.csv", "csv")
+        path = path or ask_save_path(self, self.settings, self.tr("Save chart data as CSV"), f"{self.name}.csv",
+                                     "csv")
         if path is None:
             return None
         write_csv(path, self.csv_header, self.csv_rows)
@@ -95,7 +97,8 @@ def show_sales(panel: ChartPanel, d: DashboardDTO, forecast: ForecastDTO | None)
     after the last day."""
     panel.clear()
     chart = panel.chart
-    revenue, orders = QLineSeries(name="Net revenue"), QLineSeries(name="Orders (right)")
+    revenue = QLineSeries(name=QCoreApplication.translate("Charts", "Net revenue"))
+    orders = QLineSeries(name=QCoreApplication.translate("Charts", "Orders (right)"))
     revenue.setPen(QPen(REVENUE, 2))
     orders.setPen(QPen(ORDERS, 1.2))
     for p in d.days:
@@ -119,7 +122,8 @@ def show_sales(panel: ChartPanel, d: DashboardDTO, forecast: ForecastDTO | None)
     points = [p for p in (forecast.points if forecast is not None and forecast.measure == "revenue" else ())
               if p.period > last]
     if points:
-        line, low, high = QLineSeries(name=f"Forecast ({forecast.model})" if forecast else "Forecast"), \
+        line, low, high = QLineSeries(name=QCoreApplication.translate("Charts", "Forecast ({model})").format(
+            model=forecast.model) if forecast else QCoreApplication.translate("Charts", "Forecast")), \
             QLineSeries(), QLineSeries()
         pen = QPen(FORECAST, 2)
         pen.setStyle(Qt.PenStyle.DashLine)
@@ -133,7 +137,8 @@ def show_sales(panel: ChartPanel, d: DashboardDTO, forecast: ForecastDTO | None)
             panel.csv_rows.append((p.period.isoformat(), "", "", f"{p.value:.2f}", f"{p.low:.2f}", f"{p.high:.2f}"))
         band = QAreaSeries(high, low)
         panel.band_lines = [high, low]  # the band draws from them: keep them alive as long as it shows
-        band.setName(f"{forecast.level} % interval" if forecast else "interval")
+        band.setName(QCoreApplication.translate("Charts", "{level} % interval").format(level=forecast.level)
+                     if forecast else QCoreApplication.translate("Charts", "interval"))
         band.setBrush(QBrush(BAND))
         band.setPen(QPen(Qt.PenStyle.NoPen))
         series = [(band, y_axis), *series, (line, y_axis)]
@@ -158,7 +163,7 @@ def show_top_products(panel: ChartPanel, d: DashboardDTO) -> None:
     """The top products' net revenue over the last 28 days, the best at the top."""
     panel.clear()
     chart = panel.chart
-    bars = QBarSet("Net revenue")
+    bars = QBarSet(QCoreApplication.translate("Charts", "Net revenue"))
     bars.setColor(REVENUE)
     tops = list(reversed(d.top_products))  # a horizontal bar chart draws its first category at the bottom
     for t in tops:
@@ -183,4 +188,5 @@ def show_top_products(panel: ChartPanel, d: DashboardDTO) -> None:
     panel.csv_header = ("sku", "name", "units", "orders", "net_revenue")
     panel.csv_rows = [(t.sku, t.name, t.figures.units, t.figures.orders, str(t.figures.net)) for t in d.top_products]
     names = "\n".join(f"{t.sku}  {t.name}: {t.figures.net} {d.currency}" for t in d.top_products)
-    panel.view.setToolTip(f"Ctrl+S saves the chart as PNG, Ctrl+E its data as CSV\n{names}")
+    panel.view.setToolTip(QCoreApplication.translate("Charts", "Ctrl+S saves the chart as PNG, Ctrl+E its data as CSV")
+                          + f"\n{names}")

@@ -6,7 +6,7 @@ import csv
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -44,7 +44,8 @@ def remember_folder(settings: QSettings, path: Path) -> None:
 
 def ask_save_path(parent: QWidget, settings: QSettings, title: str, name: str, kind: str) -> Path | None:
     """A save dialog for ``name`` (``kind``: "png" or "csv") in the start folder; None when cancelled."""
-    pattern = "PNG images (*.png)" if kind == "png" else "CSV files (*.csv)"
+    pattern = QCoreApplication.translate("DashboardExport", "PNG images (*.png)") if kind == "png" \
+        else QCoreApplication.translate("DashboardExport", "CSV files (*.csv)")
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path(start_folder(settings)) / name), pattern)
     if not chosen:
         return None
@@ -77,8 +78,9 @@ def add_export_actions(widget: QWidget, *, png: Callable[[], object] | None, csv
     """Context-menu entries (the Menu key or Shift+F10 opens it) with their shortcuts, active while ``widget`` has
     the focus: Ctrl+S saves the chart as PNG, Ctrl+E its data as CSV."""
     widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    entries = ([("Save chart as &PNG...", PNG_KEYS, png)] if png is not None else []) + \
-        [("Save data as &CSV...", CSV_KEYS, csv_)]
+    entries = ([(QCoreApplication.translate("DashboardExport", "Save chart as &PNG..."), PNG_KEYS, png)]
+               if png is not None else []) + \
+        [(QCoreApplication.translate("DashboardExport", "Save data as &CSV..."), CSV_KEYS, csv_)]
     for text, keys, slot in entries:
         action = QAction(text, widget)
         action.setShortcut(QKeySequence(keys))

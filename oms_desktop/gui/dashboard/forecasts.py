@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from ...services.dto import Actor
 from ...services.forecast_dto import ForecastDTO, StockCoverDTO
 
 FORECAST_WEEKS = 4      # daily net revenue, four weeks ahead, drawn after the sales by day
 STOCK_ROWS = 12         # products shown in the stock-out table, the soonest out first
 AT_RISK_DAYS = 28       # a product whose cover ends within this many days is at risk
-NOT_AVAILABLE = "Forecasts are not available"
+NOT_AVAILABLE = QT_TRANSLATE_NOOP("DashboardTab", "Forecasts are not available")  # English; shown translated
 
 
 class ForecastReader(Protocol):

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QSettings, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -14,11 +14,17 @@ from ...services.carts import CartBoardDTO, ConversionReportDTO
 from ...services.dashboard import ChannelDayDTO, DashboardDTO
 from ...services.forecast_dto import StockCoverDTO
 from .. import format as fmt
+from ..labels import label
 from .export import add_export_actions, ask_save_path, remember_folder, write_csv
 
 UP, DOWN = "#1b5e20", "#b00020"
 TILE_STYLE = ("QFrame#tile { border: 1px solid #c5cae9; border-radius: 4px; background: #f5f7ff; }")
 FOCUS_STYLE = "QTableWidget:focus, QFrame#tiles:focus { border: 2px solid palette(highlight); }"
+
+
+def day_text(day, pattern: str) -> str:
+    """A day with weekday and month names in the GUI's language (QLocale's default, set with the language)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def change(now: Decimal | int | None, before: Decimal | int | None) -> tuple[str, str]:
@@ -28,7 +34,7 @@ def change(now: Decimal | int | None, before: Decimal | int | None) -> tuple[str
         return "", "#555"
     a, b = Decimal(now), Decimal(before)
     if b == 0:
-        return ("new", UP) if a > 0 else ("-", "#555")
+        return (QCoreApplication.translate("Dashboard", "new"), UP) if a > 0 else ("-", "#555")
     pct = ((a - b) / abs(b) * 100).quantize(Decimal("1"))
     if pct == 0:
         return "= 0 %", "#555"
@@ -64,15 +70,23 @@ class Tile(QFrame):
         def line(now_text: str, now, before) -> str:
             text, colour = change(now, before)
             return f"<b>{now_text}</b> <span style='color:{colour}'>{text}</span>"
-        title = "All channels" if t.channel == "total" else t.channel.capitalize()
+        shown = label(t.channel)
+        title = self.tr("All channels") if t.channel == "total" else shown[:1].upper() + shown[1:]
+        orders = self.tr("{count} order") if a.orders == 1 else self.tr("{count} orders")
         self.label.setText(f"<b>{title}</b><br>" + "<br>".join((
-            line(f"{a.orders} order{'s' if a.orders != 1 else ''}", a.orders, b.orders),
+            line(orders.format(count=a.orders), a.orders, b.orders),
             line(m(a.net), a.net, b.net),
-            "AOV " + line(m(a.average_order_value), a.average_order_value, b.average_order_value))))
-        when = f"last {weekday} up to {until}" if until else f"last {weekday}"
-        self.plain = (f"{title}: {a.orders} orders {change(a.orders, b.orders)[0]} ({b.orders} {when}), "
-                      f"net {m(a.net)} {change(a.net, b.net)[0]} ({m(b.net)}), average {m(a.average_order_value)} "
-                      f"{change(a.average_order_value, b.average_order_value)[0]} ({m(b.average_order_value)})")
+            self.tr("AOV") + " " + line(m(a.average_order_value), a.average_order_value, b.average_order_value))))
+        when = self.tr("last {weekday} up to {time}").format(weekday=weekday, time=until) if until \
+            else self.tr("last {weekday}").format(weekday=weekday)
+        self.plain = self.tr("{title}: {orders} orders {orders_change} ({orders_before} {when}), net {net} "
+                             "{net_change} ({net_before}), average {average} {average_change} ({average_before})"
+                             ).format(title=title, orders=a.orders, orders_change=change(a.orders, b.orders)[0],
+                                      orders_before=b.orders, when=when, net=m(a.net),
+                                      net_change=change(a.net, b.net)[0], net_before=m(b.net),
+                                      average=m(a.average_order_value),
+                                      average_change=change(a.average_order_value, b.average_order_value)[0],
+                                      average_before=m(b.average_order_value))
         self.setToolTip(self.plain)
 
 
@@ -86,7 +100,7 @@ class TilesPanel(QFrame):
         self.setStyleSheet(FOCUS_STYLE)
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(2, 2, 2, 2)
-        self.heading = QLabel("<b>Today</b><br>Loading...", objectName="today_heading")
+        self.heading = QLabel(self.tr("<b>Today</b><br>Loading..."), objectName="today_heading")
         self.row.addWidget(self.heading)
         self.tiles: list[Tile] = []
 
@@ -95,12 +109,14 @@ class TilesPanel(QFrame):
             self.row.removeWidget(tile)
             tile.deleteLater()
         self.tiles = []
-        weekday = d.last_week_day.strftime("%a")
+        weekday = day_text(d.last_week_day, "ddd")
         until = f"{d.last_week_until.astimezone():%H:%M}"  # the same time of day: a part of a day against a part
-        self.heading.setText(f"<b>Today</b><br>{d.today:%a %d %b}<br><span style='color:#666'>vs {weekday} "
-                             f"{d.last_week_day:%d %b} to {until}</span>")
-        self.heading.setToolTip(f"Today so far against {weekday} {d.last_week_day:%d %b} from midnight up to {until}, "
-                                "the same time of day")
+        before = day_text(d.last_week_day, "dd MMM")
+        self.heading.setText(self.tr("<b>Today</b><br>{today}<br><span style='color:#666'>vs {weekday} {day} to {time}"
+                                     "</span>").format(today=day_text(d.today, "ddd dd MMM"), weekday=weekday,
+                                                       day=before, time=until))
+        self.heading.setToolTip(self.tr("Today so far against {weekday} {day} from midnight up to {time}, the same "
+                                        "time of day").format(weekday=weekday, day=before, time=until))
         for t in (d.total, *d.channels[:4]):  # four channels fit beside the total at 1,366 pixels
             tile = Tile(self)
             tile.show_day(t, d.currency, locale, weekday, until)
@@ -136,7 +152,7 @@ class TablePanel(QFrame):
         self.summary_label.hide()
         layout.addWidget(self.summary_label)
         self.table = QTableWidget(0, len(columns), objectName=f"{name}_table")
-        self.table.setHorizontalHeaderLabels(list(columns))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in columns])  # the CSV keeps them English
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -174,7 +190,7 @@ class TablePanel(QFrame):
         self.summary_label.setVisible(bool(text))
 
     def export_csv(self, path: Path | None = None) -> Path | None:
-        path = path or ask_save_path(self, self.settings, "Save table as CSV", f"{self.name}.csv", "csv")
+        path = path or ask_save_path(self, self.settings, self.tr("Save table as CSV"), f"{self.name}.csv", "csv")
         if path is None:
             return None
         write_csv(path, self.columns, self.rows)
@@ -183,8 +199,13 @@ class TablePanel(QFrame):
         return path
 
 
-STOCK_COLUMNS = ("SKU", "Product", "Available", "On order", "Per day", "Days of cover", "Out on", "With orders")
-CART_COLUMNS = ("Cart", "Customer", "Agent", "Value", "Idle")
+STOCK_COLUMNS = (QT_TRANSLATE_NOOP("TablePanel", "SKU"), QT_TRANSLATE_NOOP("TablePanel", "Product"),
+                 QT_TRANSLATE_NOOP("TablePanel", "Available"), QT_TRANSLATE_NOOP("TablePanel", "On order"),
+                 QT_TRANSLATE_NOOP("TablePanel", "Per day"), QT_TRANSLATE_NOOP("TablePanel", "Days of cover"),
+                 QT_TRANSLATE_NOOP("TablePanel", "Out on"), QT_TRANSLATE_NOOP("TablePanel", "With orders"))
+CART_COLUMNS = (QT_TRANSLATE_NOOP("TablePanel", "Cart"), QT_TRANSLATE_NOOP("TablePanel", "Customer"),
+                QT_TRANSLATE_NOOP("TablePanel", "Agent"), QT_TRANSLATE_NOOP("TablePanel", "Value"),
+                QT_TRANSLATE_NOOP("TablePanel", "Idle"))
 
 
 def stock_rows(rows: Sequence[StockCoverDTO]) -> list[tuple[str, ...]]:
@@ -204,14 +225,22 @@ def carts_summary(board: CartBoardDTO, conversion: ConversionReportDTO, locale: 
     """One paragraph: open carts and at risk, then conversion over the days of ``conversion``, by channel."""
     t = conversion.total
     days = (conversion.end - conversion.start).days + 1
-    by_channel = ", ".join(f"{r.key} {fmt.rate(r.rate, locale)}" for r in conversion.rows)
-    return (f"<b>{board.open_carts}</b> open cart{'s' if board.open_carts != 1 else ''} worth "
-            f"{fmt.money(board.value, board.currency, locale)}, <b>{board.at_risk}</b> at risk (idle over "
-            f"{board.idle_minutes} min).<br>Conversion, last {days} days: <b>{fmt.rate(t.rate, locale)}</b> "
-            f"({t.confirmed} of {t.created} carts confirmed, {t.abandoned} abandoned, {t.still_open} open)"
-            + (f"; {by_channel}" if by_channel else "") + ".")
+    by_channel = ", ".join(f"{label(r.key)} {fmt.rate(r.rate, locale)}" for r in conversion.rows)
+    if board.open_carts == 1:
+        carts = QCoreApplication.translate("Dashboard", "<b>{count}</b> open cart worth {value}")
+    else:
+        carts = QCoreApplication.translate("Dashboard", "<b>{count}</b> open carts worth {value}")
+    conversion_text = QCoreApplication.translate(
+        "Dashboard", "{carts}, <b>{at_risk}</b> at risk (idle over {minutes} min).<br>Conversion, last {days} days: "
+        "<b>{rate}</b> ({confirmed} of {created} carts confirmed, {abandoned} abandoned, {open} open)")
+    return (conversion_text.format(
+        carts=carts.format(count=board.open_carts, value=fmt.money(board.value, board.currency, locale)),
+        at_risk=board.at_risk, minutes=board.idle_minutes, days=days, rate=fmt.rate(t.rate, locale),
+        confirmed=t.confirmed, created=t.created, abandoned=t.abandoned, open=t.still_open)
+        + (f"; {by_channel}" if by_channel else "") + ".")
 
 
 def cart_rows(board: CartBoardDTO, locale: str) -> list[tuple[str, ...]]:
-    return [(c.number, c.customer_name or "walk-in", c.agent, fmt.money(c.value, c.currency, locale),
+    walk_in = QCoreApplication.translate("Dashboard", "walk-in")
+    return [(c.number, c.customer_name or walk_in, c.agent, fmt.money(c.value, c.currency, locale),
              idle_text(c.idle_seconds)) for c in board.carts]

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSizePolicy, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -19,12 +19,28 @@ from ...services.sales import SALES_BY, SalesFiguresDTO, SalesReportDTO, SalesRo
 from ...services.sales_facts import local_day
 from ..jobs import JobRunner
 from ..widgets.message_line import MessageLine
+from ..labels import label
 from .export import CSV_KEYS, ask_save_path, remember_folder, write_csv
 from .panels import FOCUS_STYLE, change
 
-COLUMNS = ("Key", "Name", "Units", "Net", "Orders", "AOV", "Returned", "Returns\nrate", "Net a\nyear before",
-           "Orders a\nyear before", "Net\nchange")
-TOP_COLUMNS = ("SKU", "Name", "Units", "Net", "Net change")
+COLUMNS = (QT_TRANSLATE_NOOP("SalesReportView", "Key"), QT_TRANSLATE_NOOP("SalesReportView", "Name"),
+           QT_TRANSLATE_NOOP("SalesReportView", "Units"), QT_TRANSLATE_NOOP("SalesReportView", "Net"),
+           QT_TRANSLATE_NOOP("SalesReportView", "Orders"), QT_TRANSLATE_NOOP("SalesReportView", "AOV"),
+           QT_TRANSLATE_NOOP("SalesReportView", "Returned"), QT_TRANSLATE_NOOP("SalesReportView", "Returns\nrate"),
+           QT_TRANSLATE_NOOP("SalesReportView", "Net a\nyear before"),
+           QT_TRANSLATE_NOOP("SalesReportView", "Orders a\nyear before"),
+           QT_TRANSLATE_NOOP("SalesReportView", "Net\nchange"))
+TOP_COLUMNS = (QT_TRANSLATE_NOOP("SalesReportView", "SKU"), QT_TRANSLATE_NOOP("SalesReportView", "Name"),
+               QT_TRANSLATE_NOOP("SalesReportView", "Units"), QT_TRANSLATE_NOOP("SalesReportView", "Net"),
+               QT_TRANSLATE_NOOP("SalesReportView", "Net change"))
+#: what the grouping list shows for each of SALES_BY (the code goes to the service)
+BY_LABELS = {"day": QT_TRANSLATE_NOOP("SalesReportView", "day"), "week": QT_TRANSLATE_NOOP("SalesReportView", "week"),
+             "month": QT_TRANSLATE_NOOP("SalesReportView", "month"),
+             "channel": QT_TRANSLATE_NOOP("SalesReportView", "channel"),
+             "category": QT_TRANSLATE_NOOP("SalesReportView", "category"),
+             "product": QT_TRANSLATE_NOOP("SalesReportView", "product"),
+             "agent": QT_TRANSLATE_NOOP("SalesReportView", "agent"),
+             "customer": QT_TRANSLATE_NOOP("SalesReportView", "customer")}
 CSV_HEADER = ("key", "name", "units", "net", "orders", "average_order_value", "returned_units", "returns_rate",
               "last_year_net", "last_year_orders", "net_change")
 DEFAULT_DAYS = 30
@@ -44,6 +60,14 @@ def _opt(v: Decimal | None) -> str:
 
 def _pct(v: Decimal | None) -> str:
     return f"{v * 100:.1f} %" if v is not None else "-"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SalesReportView", text)
+
+
+def by_label(by: str) -> str:
+    return _tr(BY_LABELS[by]) if by in BY_LABELS else by
 
 
 def report_row(r: SalesRowDTO) -> tuple[str, ...]:
@@ -76,24 +100,26 @@ class SalesReportView(QWidget, MessageLine):
         root = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.by_combo = QComboBox(objectName="by_combo")
-        self.by_combo.addItems(list(SALES_BY))
-        by_label = QLabel("B&y")
-        by_label.setBuddy(self.by_combo)
+        for by in SALES_BY:
+            self.by_combo.addItem(by_label(by), by)
+        by_text = QLabel(self.tr("B&y"))
+        by_text.setBuddy(self.by_combo)
         today = local_day_now()
         self.from_edit = QDateEdit(_qdate(today - timedelta(days=DEFAULT_DAYS - 1)), objectName="from_edit")
         self.to_edit = QDateEdit(_qdate(today), objectName="to_edit")
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        from_label, to_label = QLabel("Fro&m"), QLabel("&To")
+        from_label, to_label = QLabel(self.tr("Fro&m")), QLabel(self.tr("&To"))
         from_label.setBuddy(self.from_edit)
         to_label.setBuddy(self.to_edit)
-        self.run_button = QPushButton("&Run (Enter)", objectName="run_button")
+        self.run_button = QPushButton(self.tr("&Run (Enter)"), objectName="run_button")
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.run)
-        self.export_button = QPushButton(f"E&xport CSV ({CSV_KEYS})", objectName="export_button")
+        self.export_button = QPushButton(self.tr("E&xport CSV ({keys})").format(keys=CSV_KEYS),
+                                         objectName="export_button")
         self.export_button.clicked.connect(lambda: self.export_csv())
-        for w in (by_label, self.by_combo, from_label, self.from_edit, to_label, self.to_edit, self.run_button):
+        for w in (by_text, self.by_combo, from_label, self.from_edit, to_label, self.to_edit, self.run_button):
             if isinstance(w, QLabel):
                 w.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
                 w.setMinimumWidth(w.sizeHint().width() + 6)
@@ -105,12 +131,12 @@ class SalesReportView(QWidget, MessageLine):
         self.summary_label.setWordWrap(True)
         root.addWidget(self.summary_label)
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.table = self._table(COLUMNS, "report_table")
-        self.top_table = self._table(TOP_COLUMNS, "top_table")
+        self.table = self._table([_tr(c) for c in COLUMNS], "report_table")
+        self.top_table = self._table([_tr(c) for c in TOP_COLUMNS], "top_table")
         top_box = QWidget()
         top_layout = QVBoxLayout(top_box)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(QLabel("<b>Top products</b> (most net revenue)"))
+        top_layout.addWidget(QLabel(self.tr("<b>Top products</b> (most net revenue)")))
         top_layout.addWidget(self.top_table)
         split.addWidget(self.table)
         split.addWidget(top_box)
@@ -123,9 +149,9 @@ class SalesReportView(QWidget, MessageLine):
         root.addWidget(self.message_label)
         for w in (self.by_combo, self.from_edit, self.to_edit):
             QShortcut(QKeySequence(Qt.Key.Key_Return), w, activated=self.run,
-                      context=Qt.ShortcutContext.WidgetShortcut, whatsThis="run the report (in its fields)")
+                      context=Qt.ShortcutContext.WidgetShortcut, whatsThis=self.tr("run the report (in its fields)"))
         QShortcut(QKeySequence(CSV_KEYS), self, activated=lambda: self.export_csv(),
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut, whatsThis="save the report as CSV")
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut, whatsThis=self.tr("save the report as CSV"))
 
     @staticmethod
     def _table(columns, name: str) -> QTableWidget:
@@ -148,11 +174,12 @@ class SalesReportView(QWidget, MessageLine):
 
     def run(self) -> None:
         """Run the report for the chosen grouping and days, in the background (a later run wins)."""
-        by, start, end = self.by_combo.currentText(), _date(self.from_edit.date()), _date(self.to_edit.date())
+        by, start, end = self.by_combo.currentData(), _date(self.from_edit.date()), _date(self.to_edit.date())
         self._seq += 1
         seq = self._seq
         services, actor = self.services, self.actor
-        self.summary_label.setText(f"Running the report by {by} from {start} to {end}...")
+        self.summary_label.setText(self.tr("Running the report by {by} from {start} to {end}...").format(
+            by=by_label(by), start=start, end=end))
         self._run(lambda: services.sales.report(actor, by=by, start=start, end=end, top=10),
                   lambda report: self._show(seq, report))
 
@@ -160,16 +187,21 @@ class SalesReportView(QWidget, MessageLine):
         if seq != self._seq:
             return
         self.report = report
-        self._fill(self.table, [report_row(r) for r in report.rows] + [report_row(report.total)], bold_last=True)
+        rows = [report_row(r) for r in report.rows] + [report_row(report.total)]
+        # on screen a channel and the total row read in the GUI's language (the CSV keeps the codes)
+        shown = [(label(row[0]) if report.by == "channel" else row[0], *row[1:]) for row in rows[:-1]]
+        shown.append((self.tr("total"), *rows[-1][1:]))
+        self._fill(self.table, shown, bold_last=True)
         self._fill(self.top_table, [(r.key, r.label, str(r.figures.units), str(r.figures.net),
                                      change(r.figures.net, r.last_year.net)[0]) for r in report.top_products])
         self.table.setColumnHidden(1, not any(r.label for r in report.rows))  # names: products and customers
         t: SalesFiguresDTO = report.total.figures
-        self.summary_label.setText(
-            f"By {report.by}, {report.start} to {report.end} beside {report.last_year_start} to "
-            f"{report.last_year_end}: {t.orders} orders, net {t.net} {report.currency} "
-            f"({change(t.net, report.total.last_year.net)[0]} on a year before), {t.units} units, "
-            f"returns {_pct(t.returns_rate)}.")
+        self.summary_label.setText(self.tr(
+            "By {by}, {start} to {end} beside {last_year_start} to {last_year_end}: {orders} orders, net {net} "
+            "{currency} ({change} on a year before), {units} units, returns {returns}.").format(
+            by=by_label(report.by), start=report.start, end=report.end, last_year_start=report.last_year_start,
+            last_year_end=report.last_year_end, orders=t.orders, net=t.net, currency=report.currency,
+            change=change(t.net, report.total.last_year.net)[0], units=t.units, returns=_pct(t.returns_rate)))
         self.message_label.setText("")
         self.report_loaded.emit(report)
 
@@ -190,16 +222,16 @@ class SalesReportView(QWidget, MessageLine):
     def export_csv(self, path: Path | None = None) -> Path | None:
         """The report's rows and its total as CSV (run it first)."""
         if self.report is None:
-            self.show_message("Run the report first (Enter), then export it.", error=True)
+            self.show_message(self.tr("Run the report first (Enter), then export it."), error=True)
             return None
         r = self.report
-        path = path or ask_save_path(self, self.settings, "Save sales report as CSV",
+        path = path or ask_save_path(self, self.settings, self.tr("Save sales report as CSV"),
                                      f"sales-by-{r.by}-{r.start}-{r.end}.csv", "csv")
         if path is None:
             return None
         write_csv(path, CSV_HEADER, [report_row(x) for x in (*r.rows, r.total)])
         remember_folder(self.settings, path)
-        self.show_message(f"Saved {path}")
+        self.show_message(self.tr("Saved {path}").format(path=path))
         return path
 
 

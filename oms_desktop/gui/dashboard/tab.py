@@ -84,26 +84,28 @@ class DashboardTab(QWidget, MessageLine):
         grid.setSpacing(6)
         self.tiles = TilesPanel()
         grid.addWidget(self.tiles, 0, 0, 1, 2)
-        self.sales_chart = ChartPanel("Net revenue and orders by day", "sales_by_day", self.settings)
-        self.top_chart = ChartPanel("Top products, last 28 days (net revenue)", "top_products", self.settings)
+        self.sales_chart = ChartPanel(self.tr("Net revenue and orders by day"), "sales_by_day", self.settings)
+        self.top_chart = ChartPanel(self.tr("Top products, last 28 days (net revenue)"), "top_products", self.settings)
         grid.addWidget(self.sales_chart, 1, 0)
         grid.addWidget(self.top_chart, 1, 1)
-        self.stock_panel = TablePanel("Products at risk of a stock-out", "stock_out", STOCK_COLUMNS, self.settings)
-        self.carts_panel = TablePanel("Carts at risk and conversion", "carts_at_risk", CART_COLUMNS, self.settings)
+        self.stock_panel = TablePanel(self.tr("Products at risk of a stock-out"), "stock_out", STOCK_COLUMNS,
+                                      self.settings)
+        self.carts_panel = TablePanel(self.tr("Carts at risk and conversion"), "carts_at_risk", CART_COLUMNS,
+                                      self.settings)
         grid.addWidget(self.stock_panel, 2, 0)
         grid.addWidget(self.carts_panel, 2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 2)
-        self.pages.addTab(overview, "Overview")
+        self.pages.addTab(overview, self.tr("Overview"))
         self.report = SalesReportView(self.services, self.actor, self.jobs, self.settings)
-        self.pages.addTab(self.report, "Sales report")
-        self.pages.setTabToolTip(1, "Sales by day, week, month, channel, category, product, agent or customer "
-                                    "beside a year before (Ctrl+PgDn / Ctrl+PgUp switch pages)")
+        self.pages.addTab(self.report, self.tr("Sales report"))
+        self.pages.setTabToolTip(1, self.tr("Sales by day, week, month, channel, category, product, agent or customer "
+                                            "beside a year before (Ctrl+PgDn / Ctrl+PgUp switch pages)"))
         root.addWidget(self.pages, 1)
         bottom = QVBoxLayout()
-        self.status_label = QLabel("Loading...", objectName="status_label")
+        self.status_label = QLabel(self.tr("Loading..."), objectName="status_label")
         self.status_label.setStyleSheet("color: #555;")
         bottom.addWidget(self.status_label)
         self.message_label = QLabel(objectName="message_label")
@@ -111,13 +113,14 @@ class DashboardTab(QWidget, MessageLine):
         bottom.addWidget(self.message_label)
         root.addLayout(bottom)
         if self.forecasts is None:
-            self.stock_panel.set_rows([], note=f"{NOT_AVAILABLE}: the projected stock-outs show here once they are.")
+            self.stock_panel.set_rows([], note=self.tr("{not_available}: the projected stock-outs show here once they "
+                                                       "are.").format(not_available=self.tr(NOT_AVAILABLE)))
         # The charts are scroll areas that take PgUp/PgDn for themselves: the page keys are shortcuts of the tab.
         # In the main window, its own Ctrl+PgUp/PgDn (tabs) asks page_step first and these are switched off.
         self.page_shortcuts = [QShortcut(QKeySequence(keys), self, activated=lambda step=step: self.turn_page(step),
                                          context=Qt.ShortcutContext.WidgetWithChildrenShortcut, whatsThis=what)
-                               for keys, step, what in (("Ctrl+PgDown", 1, "the sales report"),
-                                                        ("Ctrl+PgUp", -1, "the overview"))]
+                               for keys, step, what in (("Ctrl+PgDown", 1, self.tr("the sales report")),
+                                                        ("Ctrl+PgUp", -1, self.tr("the overview")))]
         self.setTabOrder(self.tiles, self.sales_chart.view)
         self.setTabOrder(self.sales_chart.view, self.top_chart.view)
         self.setTabOrder(self.top_chart.view, self.stock_panel.table)
@@ -186,10 +189,10 @@ class DashboardTab(QWidget, MessageLine):
         show_top_products(self.top_chart, d)
         self.carts_panel.set_summary(carts_summary(d.carts, d.conversion, self.locale))
         self.carts_panel.set_rows(cart_rows(d.carts, self.locale),
-                                  note="" if d.carts.carts else "No cart is at risk.")
-        self.status_label.setText(f"Updated {d.read_at.astimezone():%H:%M:%S}; live as orders arrive.  "
-                                  "F5 refresh  ·  Tab next panel  ·  Ctrl+S chart as PNG  ·  Ctrl+E data as CSV  ·  "
-                                  "Ctrl+PgDn sales report")
+                                  note="" if d.carts.carts else self.tr("No cart is at risk."))
+        self.status_label.setText(self.tr("Updated {time}; live as orders arrive.  F5 refresh  ·  Tab next panel  ·  "
+                                          "Ctrl+S chart as PNG  ·  Ctrl+E data as CSV  ·  Ctrl+PgDn sales report")
+                                  .format(time=f"{d.read_at.astimezone():%H:%M:%S}"))
         self.message_label.setText("")
         self.loaded.emit(d)
 
@@ -210,16 +213,19 @@ class DashboardTab(QWidget, MessageLine):
             def mase(v: float | None) -> str:
                 return f"{v:.2f}" if v is not None else "-"
             self.sales_chart.title_label.setText(
-                f"<b>Net revenue and orders by day</b>, forecast {forecast.model}: MASE {mase(b.model_mase)} "
-                f"(seasonal naive {mase(b.naive_mase)}), sMAPE {b.model_smape:.0f} % over {b.origins} back-tests")
+                self.tr("<b>{title}</b>, forecast {model}: MASE {mase} (seasonal naive {naive}), sMAPE {smape} % over "
+                        "{origins} back-tests").format(
+                    title=self.tr("Net revenue and orders by day"), model=forecast.model, mase=mase(b.model_mase),
+                    naive=mase(b.naive_mase), smape=f"{b.model_smape:.0f}", origins=b.origins))
         elif note:
-            self.sales_chart.title_label.setText(f"<b>Net revenue and orders by day</b> (no forecast: {note})")
+            self.sales_chart.title_label.setText(self.tr("<b>{title}</b> (no forecast: {note})").format(
+                title=self.tr("Net revenue and orders by day"), note=note))
         self.stock_panel.set_rows(stock_rows(self.stock),
-                                  note="" if self.stock else "No product is projected to run out soon.")
+                                  note="" if self.stock else self.tr("No product is projected to run out soon."))
         self.forecast_loaded.emit((forecast, self.stock))
 
     def _forecast_failed(self, exc: BaseException) -> None:
-        self.stock_panel.set_rows([], note=f"{NOT_AVAILABLE}: {exc}")
+        self.stock_panel.set_rows([], note=f"{self.tr(NOT_AVAILABLE)}: {exc}")
         self.failed.emit(exc)
 
     # ---- live --------------------------------------------------------------------------------------------------
@@ -269,6 +275,7 @@ class DashboardTab(QWidget, MessageLine):
     def keyboard_notes(self) -> list[tuple[str, str]]:
         """Keys not in this tab's own actions, for the keyboard map (F1); the charts' Ctrl+S / Ctrl+E work in the
         chart that has the focus."""
-        return [("Tab / Shift+Tab", "next / previous panel"), ("Ctrl+S", "save the chart in focus as PNG"),
-                ("Ctrl+E", "save the data of the chart or table in focus as CSV"),
-                ("Menu / Shift+F10", "the chart's or table's export menu")]
+        return [("Tab / Shift+Tab", self.tr("next / previous panel")),
+                ("Ctrl+S", self.tr("save the chart in focus as PNG")),
+                ("Ctrl+E", self.tr("save the data of the chart or table in focus as CSV")),
+                ("Menu / Shift+F10", self.tr("the chart's or table's export menu"))]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QProgressDialog, QPushButton, QVBoxLayout, QWidget)
 
@@ -28,7 +28,9 @@ def open_document(path: Path) -> bool:
 def ask_catalog_path(parent: QWidget, settings: QSettings) -> Path | None:
     """A save dialog for the catalog PDF in the last folder used (the documents folder the first time)."""
     suggested = str(Path(start_folder(settings)) / "catalog.pdf")
-    chosen, _ = QFileDialog.getSaveFileName(parent, "Save catalog", suggested, "PDF files (*.pdf)")
+    title = QCoreApplication.translate("CatalogPrinter", "Save catalog")
+    pattern = QCoreApplication.translate("CatalogPrinter", "PDF files (*.pdf)")
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
     if not chosen:
         return None
     path = Path(chosen)
@@ -44,9 +46,9 @@ class CatalogPrintDialog(QDialog):
 
     def __init__(self, categories: list[str], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Print catalog")
+        self.setWindowTitle(self.tr("Print catalog"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Categories to print (Space ticks or unticks):"))
+        layout.addWidget(QLabel(self.tr("Categories to print (Space ticks or unticks):")))
         self.category_list = QListWidget(objectName="category_list")
         for name in categories:
             item = QListWidgetItem(name)
@@ -56,16 +58,16 @@ class CatalogPrintDialog(QDialog):
         self.category_list.setCurrentRow(0)
         layout.addWidget(self.category_list)
         ticks = QHBoxLayout()
-        self.all_button = QPushButton("&All", objectName="all_button")
-        self.none_button = QPushButton("N&one", objectName="none_button")
+        self.all_button = QPushButton(self.tr("&All"), objectName="all_button")
+        self.none_button = QPushButton(self.tr("N&one"), objectName="none_button")
         ticks.addWidget(self.all_button)
         ticks.addWidget(self.none_button)
         ticks.addStretch()
         layout.addLayout(ticks)
-        self.sold_out_check = QCheckBox("Include &sold-out products", objectName="sold_out_check")
+        self.sold_out_check = QCheckBox(self.tr("Include &sold-out products"), objectName="sold_out_check")
         layout.addWidget(self.sold_out_check)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Print...")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Print..."))
         layout.addWidget(self.buttons)
         self.all_button.clicked.connect(lambda: self._tick_all(Qt.CheckState.Checked))
         self.none_button.clicked.connect(lambda: self._tick_all(Qt.CheckState.Unchecked))
@@ -123,8 +125,8 @@ class CatalogPrinter(QObject):
     def print_to(self, path: Path, categories=None, include_sold_out: bool = False):
         """Render off the GUI thread with progress (Cancel leaves the file unwritten), save, then open it."""
         path = Path(path)
-        self.progress = QProgressDialog("Printing the catalog...", "Cancel", 0, 2, self.tab)
-        self.progress.setWindowTitle("Print catalog")
+        self.progress = QProgressDialog(self.tr("Printing the catalog..."), self.tr("Cancel"), 0, 2, self.tab)
+        self.progress.setWindowTitle(self.tr("Print catalog"))
         self.progress.setMinimumDuration(300)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         services, actor = self.services, self.actor
@@ -153,16 +155,20 @@ class CatalogPrinter(QObject):
         if self.progress is not None:
             self.progress.reset()
         remember_folder(self.settings, path)
-        what = (f"{doc.product_count:,} product{'s' if doc.product_count != 1 else ''} in "
-                f"{len(doc.sections)} categor{'y' if len(doc.sections) == 1 else 'ies'}")
+        products = (self.tr("{count} product") if doc.product_count == 1 else self.tr("{count} products")).format(
+            count=f"{doc.product_count:,}")
+        categories = (self.tr("{count} category") if len(doc.sections) == 1 else self.tr("{count} categories")).format(
+            count=len(doc.sections))
         opened = open_document(path)
-        self.tab.show_message(f"Catalog saved to {path}: {what}."
-                              + ("" if opened else " No PDF viewer was found to open it."))
+        text = self.tr("Catalog saved to {path}: {products} in {categories}.") if opened else \
+            self.tr("Catalog saved to {path}: {products} in {categories}. No PDF viewer was found to open it.")
+        self.tab.show_message(text.format(path=path, products=products, categories=categories))
 
     def _failed(self, exc: BaseException) -> None:
         if self.progress is not None:
             self.progress.reset()
         if isinstance(exc, OSError):
-            self.tab.show_message(f"The catalog could not be saved: {exc.strerror or exc}.", error=True)
+            self.tab.show_message(self.tr("The catalog could not be saved: {error}.").format(error=exc.strerror or exc),
+                                  error=True)
         else:
             self.tab._failed(exc)

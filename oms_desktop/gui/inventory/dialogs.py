@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
@@ -18,12 +18,19 @@ from ...domain.roles import Perm, can
 from ...services.inventory import ADJUST_REASONS
 from .. import format as fmt
 from ..errors import show_error
+from ..labels import label
 from ..widgets.dialogs import discard_dialog
 from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
 from ..widgets.save_dialogs import ask_save_path
 from .models import RowsModel
 
 MANUAL_REASONS = tuple(r for r in ADJUST_REASONS if r != "receipt")  # receipts come from purchase orders
+#: what the reason list shows for each reason (the code is what the service gets)
+REASON_LABELS = {"count": QT_TRANSLATE_NOOP("AdjustDialog", "count"),
+                 "damage": QT_TRANSLATE_NOOP("AdjustDialog", "damage"),
+                 "found": QT_TRANSLATE_NOOP("AdjustDialog", "found"),
+                 "correction": QT_TRANSLATE_NOOP("AdjustDialog", "correction"),
+                 "receipt": QT_TRANSLATE_NOOP("AdjustDialog", "receipt")}
 
 
 def _error_label() -> QLabel:
@@ -70,7 +77,7 @@ class ProductDialog(_ServiceDialog):
         super().__init__(services, actor, jobs, parent)
         self.details = details
         p = details.product if details else None
-        self.setWindowTitle(f"Edit {p.sku}" if p else "New product")
+        self.setWindowTitle(self.tr("Edit {sku}").format(sku=p.sku) if p else self.tr("New product"))
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
 
@@ -81,35 +88,37 @@ class ProductDialog(_ServiceDialog):
             form.addRow(label, e)
             return e
 
-        sku = edit("sku", "&SKU", p.sku if p else "", "e.g. LAMP-01")
+        sku = edit("sku", self.tr("&SKU"), p.sku if p else "", self.tr("e.g. LAMP-01"))
         sku.setReadOnly(p is not None)
-        edit("name", "&Name", p.name if p else "")
-        edit("unit_price", "&Price", str(p.unit_price) if p else "", "e.g. 19.99")
-        edit("tax_rate", "&Tax rate", format(p.tax_rate * 100, "f").rstrip("0").rstrip(".") + "%" if p else "",
-             "e.g. 19% or 0.19")
-        edit("unit_cost", "Unit &cost", str(details.unit_cost) if details else "", "what the supplier charges")
-        edit("barcode", "&Barcode", (p.barcode or "") if p else "", "EAN/UPC or empty")
+        edit("name", self.tr("&Name"), p.name if p else "")
+        edit("unit_price", self.tr("&Price"), str(p.unit_price) if p else "", self.tr("e.g. 19.99"))
+        edit("tax_rate", self.tr("&Tax rate"),
+             format(p.tax_rate * 100, "f").rstrip("0").rstrip(".") + "%" if p else "", self.tr("e.g. 19% or 0.19"))
+        edit("unit_cost", self.tr("Unit &cost"), str(details.unit_cost) if details else "",
+             self.tr("what the supplier charges"))
+        edit("barcode", self.tr("&Barcode"), (p.barcode or "") if p else "", self.tr("EAN/UPC or empty"))
         self.category_combo = QComboBox(objectName="category_combo")
         self.category_combo.setEditable(True)
         self.category_combo.addItems(list(categories))
         self.category_combo.setCurrentText(p.category if p else "")
-        form.addRow("C&ategory", self.category_combo)
-        edit("location", "&Location", p.location if p else "", "e.g. A-01-02")
-        edit("reorder_point", "&Reorder point", str(p.reorder_point) if p else "0")
-        edit("reorder_qty", "Reorder &quantity", str(p.reorder_qty) if p else "0", "0: order up to 2 x point")
+        form.addRow(self.tr("C&ategory"), self.category_combo)
+        edit("location", self.tr("&Location"), p.location if p else "", self.tr("e.g. A-01-02"))
+        edit("reorder_point", self.tr("&Reorder point"), str(p.reorder_point) if p else "0")
+        edit("reorder_qty", self.tr("Reorder &quantity"), str(p.reorder_qty) if p else "0",
+             self.tr("0: order up to 2 x point"))
         if p is None:
-            edit("on_hand", "&Opening stock", "0")
+            edit("on_hand", self.tr("&Opening stock"), "0")
         self.supplier_combo = QComboBox(objectName="supplier_combo")
         self.supplier_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.supplier_combo.addItem("(none)", None)
+        self.supplier_combo.addItem(self.tr("(none)"), None)
         for s in suppliers:
             self.supplier_combo.addItem(s.name, s.id)
         if details and details.supplier_id is not None:
             self.supplier_combo.setCurrentIndex(max(0, self.supplier_combo.findData(details.supplier_id)))
-        form.addRow("Pre&ferred supplier", self.supplier_combo)
+        form.addRow(self.tr("Pre&ferred supplier"), self.supplier_combo)
         self.description_edit = QPlainTextEdit(p.description if p else "", objectName="description_edit")
         self.description_edit.setMaximumHeight(60)
-        form.addRow("&Description", self.description_edit)
+        form.addRow(self.tr("&Description"), self.description_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -162,18 +171,21 @@ class AdjustDialog(_ServiceDialog):
     def __init__(self, services, actor, jobs, product, parent=None):
         super().__init__(services, actor, jobs, parent)
         self.product = product
-        self.setWindowTitle(f"Adjust stock of {product.sku}")
+        self.setWindowTitle(self.tr("Adjust stock of {sku}").format(sku=product.sku))
         form = QFormLayout()
-        form.addRow("Product", QLabel(f"{product.sku}  {product.name}\nOn hand {product.on_hand}, reserved "
-                                      f"{product.reserved}, available {product.available}"))
+        form.addRow(self.tr("Product"), QLabel(
+            self.tr("{sku}  {name}\nOn hand {on_hand}, reserved {reserved}, available {available}").format(
+                sku=product.sku, name=product.name, on_hand=product.on_hand, reserved=product.reserved,
+                available=product.available)))
         self.quantity_edit = QLineEdit(objectName="quantity_edit")
-        self.quantity_edit.setPlaceholderText("e.g. 5 to add, -2 to take away")
-        form.addRow("&Change by", self.quantity_edit)
+        self.quantity_edit.setPlaceholderText(self.tr("e.g. 5 to add, -2 to take away"))
+        form.addRow(self.tr("&Change by"), self.quantity_edit)
         self.reason_combo = QComboBox(objectName="reason_combo")
-        self.reason_combo.addItems(list(MANUAL_REASONS))
-        form.addRow("&Reason", self.reason_combo)
+        for reason in MANUAL_REASONS:
+            self.reason_combo.addItem(self.tr(REASON_LABELS[reason]), reason)
+        form.addRow(self.tr("&Reason"), self.reason_combo)
         self.note_edit = QLineEdit(objectName="note_edit")
-        form.addRow("&Note", self.note_edit)
+        form.addRow(self.tr("&Note"), self.note_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -183,7 +195,7 @@ class AdjustDialog(_ServiceDialog):
         root.addWidget(buttons)
 
     def save(self) -> None:
-        qty, reason, note = self.quantity_edit.text(), self.reason_combo.currentText(), self.note_edit.text()
+        qty, reason, note = self.quantity_edit.text(), self.reason_combo.currentData(), self.note_edit.text()
         sku = self.product.sku
         self.run(lambda: self.services.inventory.adjust_stock(self.actor, sku, qty, reason, note), self._done)
 
@@ -203,24 +215,24 @@ class StockCountDialog(_ServiceDialog):
 
     def __init__(self, services, actor, jobs, location: str = "", parent=None):
         super().__init__(services, actor, jobs, parent)
-        self.setWindowTitle("Stock count")
+        self.setWindowTitle(self.tr("Stock count"))
         self.location_edit = QLineEdit(location, objectName="location_edit")
-        self.location_edit.setPlaceholderText("location counted, e.g. A-01-02 (empty: any)")
+        self.location_edit.setPlaceholderText(self.tr("location counted, e.g. A-01-02 (empty: any)"))
         self.scan_edit = QLineEdit(objectName="scan_edit")
-        self.scan_edit.setPlaceholderText("scan a barcode or type SKU [quantity], Enter adds")
+        self.scan_edit.setPlaceholderText(self.tr("scan a barcode or type SKU [quantity], Enter adds"))
         self.scan_edit.returnPressed.connect(self.add_scanned)
         self.table = QTableWidget(0, 2, objectName="count_table")
-        self.table.setHorizontalHeaderLabels(["SKU or barcode", "Counted"])
+        self.table.setHorizontalHeaderLabels([self.tr("SKU or barcode"), self.tr("Counted")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.post_button = QPushButton("&Post count", objectName="post_button")
+        self.post_button = QPushButton(self.tr("&Post count"), objectName="post_button")
         self.post_button.clicked.connect(self.post)
-        remove = QPushButton("&Remove line")
+        remove = QPushButton(self.tr("&Remove line"))
         remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         form = QFormLayout()
-        form.addRow("&Location", self.location_edit)
-        form.addRow("&Scan", self.scan_edit)
+        form.addRow(self.tr("&Location"), self.location_edit)
+        form.addRow(self.tr("&Scan"), self.scan_edit)
         for b in (self.post_button, remove, close):
             b.setAutoDefault(False)  # Enter in the scan field adds a line; it must never post or remove one
         buttons = QHBoxLayout()
@@ -281,12 +293,13 @@ class ImportReportDialog(QDialog):
 
     def __init__(self, problems, file_name: str = "", parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Catalog import: nothing was imported")
-        self.model = RowsModel([("Row", lambda p: p.row or "", True), ("Column", lambda p: p.column, False),
-                                ("Problem", lambda p: p.message, False)], problems, parent=self)
-        head = QLabel(f"{file_name + ': ' if file_name else ''}{len(problems)} problem(s) were found, so no product "
-                      "was imported or changed. Correct the rows below and import the file again.",
-                      objectName="summary_label")
+        self.setWindowTitle(self.tr("Catalog import: nothing was imported"))
+        self.model = RowsModel([(self.tr("Row"), lambda p: p.row or "", True),
+                                (self.tr("Column"), lambda p: p.column, False),
+                                (self.tr("Problem"), lambda p: p.message, False)], problems, parent=self)
+        found = self.tr("{count} problem(s) were found, so no product was imported or changed. Correct the rows below "
+                        "and import the file again.").format(count=len(problems))
+        head = QLabel(f"{file_name + ': ' if file_name else ''}{found}", objectName="summary_label")
         head.setWordWrap(True)
         self.view = QTableView(objectName="problems_view")
         self.view.setModel(self.model)
@@ -314,10 +327,12 @@ class ReceiveDialog(_ServiceDialog):
     def __init__(self, services, actor, jobs, po, parent=None):
         super().__init__(services, actor, jobs, parent)
         self.po = po
-        self.setWindowTitle(f"Receive {po.number} from {po.supplier_name}")
+        self.setWindowTitle(self.tr("Receive {number} from {supplier}").format(number=po.number,
+                                                                                 supplier=po.supplier_name))
         lines = [ln for ln in po.lines if ln.outstanding > 0]
         self.table = QTableWidget(len(lines), 4, objectName="receive_table")
-        self.table.setHorizontalHeaderLabels(["SKU", "Name", "Outstanding", "Receive now"])
+        self.table.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Name"), self.tr("Outstanding"),
+                                              self.tr("Receive now")])
         for r, ln in enumerate(lines):
             for c, value in enumerate((ln.sku, ln.name, str(ln.outstanding), str(ln.outstanding))):
                 item = QTableWidgetItem(value)
@@ -328,11 +343,11 @@ class ReceiveDialog(_ServiceDialog):
                 self.table.setItem(r, c, item)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Receive")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Receive"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         root = QVBoxLayout(self)
-        root.addWidget(QLabel("Change 'Receive now' for a partial delivery (0 for a line that did not come)."))
+        root.addWidget(QLabel(self.tr("Change 'Receive now' for a partial delivery (0 for a line that did not come).")))
         root.addWidget(self.table)
         root.addWidget(self.error_label)
         root.addWidget(buttons)
@@ -363,17 +378,17 @@ class SupplierDialog(_ServiceDialog):
 
     def __init__(self, services, actor, jobs, parent=None):
         super().__init__(services, actor, jobs, parent)
-        self.setWindowTitle("New supplier")
+        self.setWindowTitle(self.tr("New supplier"))
         form = QFormLayout()
         self.name_edit = QLineEdit(objectName="name_edit")
         self.email_edit = QLineEdit(objectName="email_edit")
         self.phone_edit = QLineEdit(objectName="phone_edit")
         self.address_edit = QPlainTextEdit(objectName="address_edit")
         self.address_edit.setMaximumHeight(70)
-        form.addRow("&Name", self.name_edit)
-        form.addRow("&Email", self.email_edit)
-        form.addRow("&Phone", self.phone_edit)
-        form.addRow("&Address", self.address_edit)
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(self.tr("&Email"), self.email_edit)
+        form.addRow(self.tr("&Phone"), self.phone_edit)
+        form.addRow(self.tr("&Address"), self.address_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -404,17 +419,17 @@ class NewPurchaseOrderDialog(_ServiceDialog):
 
     def __init__(self, services, actor, jobs, parent=None):
         super().__init__(services, actor, jobs, parent)
-        self.setWindowTitle("New purchase order")
+        self.setWindowTitle(self.tr("New purchase order"))
         self.supplier_combo = QComboBox(objectName="supplier_combo")
         self.supplier_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         form = QFormLayout()
-        label = QLabel("&Supplier")
-        label.setBuddy(self.supplier_combo)
-        form.addRow(label, self.supplier_combo)
-        hint = QLabel("Lines go onto the supplier's open draft when it has one.")
+        supplier_label = QLabel(self.tr("&Supplier"))
+        supplier_label.setBuddy(self.supplier_combo)
+        form.addRow(supplier_label, self.supplier_combo)
+        hint = QLabel(self.tr("Lines go onto the supplier's open draft when it has one."))
         hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Open draft")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Open draft"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         root = QVBoxLayout(self)
@@ -429,7 +444,7 @@ class NewPurchaseOrderDialog(_ServiceDialog):
         for s in suppliers:
             self.supplier_combo.addItem(s.name, s.id)
         if not suppliers:
-            self.error_label.setText("There is no supplier yet; add one with New supplier first.")
+            self.error_label.setText(self.tr("There is no supplier yet; add one with New supplier first."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(suppliers))
 
     def choose(self, name: str) -> None:
@@ -438,7 +453,7 @@ class NewPurchaseOrderDialog(_ServiceDialog):
     def save(self) -> None:
         supplier_id = self.supplier_combo.currentData()
         if supplier_id is None:
-            self.error_label.setText("Choose a supplier.")
+            self.error_label.setText(self.tr("Choose a supplier."))
             return
         self.run(lambda: self.services.purchasing.open_draft(self.actor, supplier_id), self._done)
 
@@ -447,8 +462,17 @@ class NewPurchaseOrderDialog(_ServiceDialog):
         self.accept()
 
 
-PO_STATUS_TEXT = {"draft": "Draft", "sent": "Sent", "partly_received": "Partly received", "received": "Received",
-                  "cancelled": "Cancelled"}
+PO_STATUS_TEXT = {"draft": QT_TRANSLATE_NOOP("PurchasingDialog", "Draft"),
+                  "sent": QT_TRANSLATE_NOOP("PurchasingDialog", "Sent"),
+                  "partly_received": QT_TRANSLATE_NOOP("PurchasingDialog", "Partly received"),
+                  "received": QT_TRANSLATE_NOOP("PurchasingDialog", "Received"),
+                  "cancelled": QT_TRANSLATE_NOOP("PurchasingDialog", "Cancelled")}
+
+
+def po_status(status: str) -> str:
+    """A purchase order's status as the purchasing dialog shows it (capitalised; the code when unknown)."""
+    return QCoreApplication.translate("PurchasingDialog", PO_STATUS_TEXT[status]) if status in PO_STATUS_TEXT \
+        else label(status)
 
 
 class PurchasingDialog(_ServiceDialog):
@@ -463,26 +487,27 @@ class PurchasingDialog(_ServiceDialog):
     def __init__(self, services, actor, jobs, *, locale: str = "en_US", parent=None):
         super().__init__(services, actor, jobs, parent)
         self.locale = locale
-        self.setWindowTitle("Purchasing")
+        self.setWindowTitle(self.tr("Purchasing"))
         self.po_model = RowsModel([
-            ("Number", lambda o: o.number, False), ("Supplier", lambda o: o.supplier_name, False),
-            ("Status", lambda o: PO_STATUS_TEXT.get(o.status, o.status), False),
-            ("Lines", lambda o: o.line_count, True),
-            ("Total", lambda o: fmt.money(o.total, o.currency, self.locale), True),
-            ("Created", lambda o: fmt.when(o.created_at), False)], parent=self)
+            (self.tr("Number"), lambda o: o.number, False), (self.tr("Supplier"), lambda o: o.supplier_name, False),
+            (self.tr("Status"), lambda o: po_status(o.status), False),
+            (self.tr("Lines"), lambda o: o.line_count, True),
+            (self.tr("Total"), lambda o: fmt.money(o.total, o.currency, self.locale), True),
+            (self.tr("Created"), lambda o: fmt.when(o.created_at), False)], parent=self)
         self.line_model = RowsModel([
-            ("SKU", lambda ln: ln.sku, False), ("Name", lambda ln: ln.name, False),
-            ("Ordered", lambda ln: ln.quantity, True), ("Received", lambda ln: ln.received, True),
-            ("Outstanding", lambda ln: ln.outstanding, True), ("Invoiced", lambda ln: ln.invoiced, True),
-            ("Unit cost", lambda ln: fmt.money(ln.unit_cost, self.current.currency, self.locale)
+            (self.tr("SKU"), lambda ln: ln.sku, False), (self.tr("Name"), lambda ln: ln.name, False),
+            (self.tr("Ordered"), lambda ln: ln.quantity, True), (self.tr("Received"), lambda ln: ln.received, True),
+            (self.tr("Outstanding"), lambda ln: ln.outstanding, True),
+            (self.tr("Invoiced"), lambda ln: ln.invoiced, True),
+            (self.tr("Unit cost"), lambda ln: fmt.money(ln.unit_cost, self.current.currency, self.locale)
              if self.current else "", True)], parent=self)
         self.invoice_model = RowsModel([
-            ("Ours", lambda i: i.reference, False), ("Supplier's number", lambda i: i.number, False),
-            ("Date", lambda i: i.invoice_date.isoformat(), False),
-            ("Total", lambda i: fmt.money(i.total, i.currency, self.locale), True),
-            ("Variance", lambda i: fmt.money(i.variance, i.currency, self.locale), True),
-            ("Paid", lambda i: fmt.money(i.paid, i.currency, self.locale), True),
-            ("Open", lambda i: fmt.money(i.open, i.currency, self.locale), True)], parent=self)
+            (self.tr("Ours"), lambda i: i.reference, False), (self.tr("Supplier's number"), lambda i: i.number, False),
+            (self.tr("Date"), lambda i: i.invoice_date.isoformat(), False),
+            (self.tr("Total"), lambda i: fmt.money(i.total, i.currency, self.locale), True),
+            (self.tr("Variance"), lambda i: fmt.money(i.variance, i.currency, self.locale), True),
+            (self.tr("Paid"), lambda i: fmt.money(i.paid, i.currency, self.locale), True),
+            (self.tr("Open"), lambda i: fmt.money(i.open, i.currency, self.locale), True)], parent=self)
         self.current = None
         self.po_view = QTableView(objectName="po_view")
         self.line_view = QTableView(objectName="po_line_view")
@@ -505,25 +530,27 @@ class PurchasingDialog(_ServiceDialog):
         self.message_label.setStyleSheet("color: #1b5e20;")
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for key, text, slot in (("new", "&New order...", self.new_order),
-                                ("suggest", "S&uggest purchase", self.suggest), ("supplier", "New su&pplier",
-                                                                                  self.new_supplier),
-                                ("send", "&Send", self.send), ("receive", "&Receive...", self.receive),
-                                ("cancel", "&Cancel order", self.cancel_po), ("pdf", "Save P&DF...", self.save_pdf),
-                                ("invoice", "Record supplier &invoice...", self.record_invoice),
-                                ("pay", "Pa&y supplier...", self.pay_invoice)):
+        for key, text, slot in (("new", self.tr("&New order..."), self.new_order),
+                                ("suggest", self.tr("S&uggest purchase"), self.suggest),
+                                ("supplier", self.tr("New su&pplier"), self.new_supplier),
+                                ("send", self.tr("&Send"), self.send),
+                                ("receive", self.tr("&Receive..."), self.receive),
+                                ("cancel", self.tr("&Cancel order"), self.cancel_po),
+                                ("pdf", self.tr("Save P&DF..."), self.save_pdf),
+                                ("invoice", self.tr("Record supplier &invoice..."), self.record_invoice),
+                                ("pay", self.tr("Pa&y supplier..."), self.pay_invoice)):
             b = QPushButton(text, objectName=f"{key}_button")
             b.clicked.connect(slot)
             self.buttons[key] = b
             row.addWidget(b)
         row.addStretch()
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         row.addWidget(close)
         invoices = QWidget()
         il = QVBoxLayout(invoices)
         il.setContentsMargins(0, 0, 0, 0)
-        self.invoice_label = QLabel("Supplier invoices of the selected order", objectName="invoice_label")
+        self.invoice_label = QLabel(self.tr("Supplier invoices of the selected order"), objectName="invoice_label")
         il.addWidget(self.invoice_label)
         il.addWidget(self.invoice_view)
         lines = QWidget()
@@ -548,7 +575,7 @@ class PurchasingDialog(_ServiceDialog):
         self.resize(1100, 640)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
         QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=self.print_po,
-                  whatsThis="print the purchase order (with a preview)")
+                  whatsThis=self.tr("print the purchase order (with a preview)"))
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.line_view, activated=self.remove_line,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self._update_buttons()
@@ -556,9 +583,9 @@ class PurchasingDialog(_ServiceDialog):
 
     def _line_editor(self) -> QHBoxLayout:
         """SKU (type-ahead over the catalog), quantity and unit cost of a draft's line; Enter puts it on."""
-        self.sku_edit = QLineEdit(objectName="sku_edit", placeholderText="SKU or name")
-        self.quantity_edit = QLineEdit(objectName="quantity_edit", placeholderText="e.g. 12")
-        self.cost_edit = QLineEdit(objectName="cost_edit", placeholderText="blank: product's cost")
+        self.sku_edit = QLineEdit(objectName="sku_edit", placeholderText=self.tr("SKU or name"))
+        self.quantity_edit = QLineEdit(objectName="quantity_edit", placeholderText=self.tr("e.g. 12"))
+        self.cost_edit = QLineEdit(objectName="cost_edit", placeholderText=self.tr("blank: product's cost"))
         self.quantity_edit.setMaximumWidth(90)
         self.cost_edit.setMinimumWidth(self.cost_edit.fontMetrics().horizontalAdvance(
             self.cost_edit.placeholderText()) + 16)
@@ -569,15 +596,15 @@ class PurchasingDialog(_ServiceDialog):
         self.sku_edit.setCompleter(self.sku_completer)
         self.sku_edit.textEdited.connect(self._look_up_skus)
         row = QHBoxLayout()
-        for text, edit in (("S&KU", self.sku_edit), ("&Quantity", self.quantity_edit),
-                           ("Unit c&ost", self.cost_edit)):
+        for text, edit in ((self.tr("S&KU"), self.sku_edit), (self.tr("&Quantity"), self.quantity_edit),
+                           (self.tr("Unit c&ost"), self.cost_edit)):
             label = QLabel(text)
             label.setBuddy(edit)
             row.addWidget(label)
             row.addWidget(edit, 2 if edit is self.sku_edit else 0)
             edit.returnPressed.connect(self.set_line)
-        for key, text, slot in (("set_line", "&Add / change line", self.set_line),
-                                ("remove_line", "Remo&ve line", self.remove_line)):
+        for key, text, slot in (("set_line", self.tr("&Add / change line"), self.set_line),
+                                ("remove_line", self.tr("Remo&ve line"), self.remove_line)):
             b = QPushButton(text, objectName=f"{key}_button")
             b.clicked.connect(slot)
             self.buttons[key] = b
@@ -622,20 +649,21 @@ class PurchasingDialog(_ServiceDialog):
         self.new_order_dialog.open()
 
     def _draft_opened(self, po) -> None:
-        self.message(f"{po.number} for {po.supplier_name} is open: enter its lines (SKU, quantity, cost) "
-                     "and press Enter.")
+        self.message(self.tr("{number} for {supplier} is open: enter its lines (SKU, quantity, cost) and press "
+                             "Enter.").format(number=po.number, supplier=po.supplier_name))
         self.refresh(po.number)
         self.activateWindow()  # back from the supplier chooser: with no window manager nothing else activates us
         self.sku_edit.setFocus()
 
     def set_line(self) -> None:
         if not self.editable():
-            self.error_label.setText("Choose a draft purchase order first (New order starts one).")
+            self.error_label.setText(self.tr("Choose a draft purchase order first (New order starts one)."))
             return
         ref, sku = self.current.number, self.sku_edit.text()
         qty, cost = self.quantity_edit.text(), self.cost_edit.text()
         self.run(lambda: self.services.purchasing.set_purchase_order_line(self.actor, ref, sku, qty, cost),
-                 lambda po: self._lines_changed(po, f"{sku.strip().upper()}: {qty.strip()} on {po.number}"))
+                 lambda po: self._lines_changed(po, self.tr("{sku}: {quantity} on {number}").format(
+                     sku=sku.strip().upper(), quantity=qty.strip(), number=po.number)))
 
     def remove_line(self) -> None:
         ln = self.line_model.row(self.line_view.currentIndex().row())
@@ -643,10 +671,12 @@ class PurchasingDialog(_ServiceDialog):
             return
         ref = self.current.number
         self.run(lambda: self.services.purchasing.remove_purchase_order_line(self.actor, ref, ln.sku),
-                 lambda po: self._lines_changed(po, f"{ln.sku} removed from {po.number}"))
+                 lambda po: self._lines_changed(po, self.tr("{sku} removed from {number}").format(
+                     sku=ln.sku, number=po.number)))
 
     def _lines_changed(self, po, what: str) -> None:
-        self.message(f"{what}; total {fmt.money(po.total, po.currency, self.locale)}.")
+        self.message(self.tr("{what}; total {total}.").format(what=what,
+                                                              total=fmt.money(po.total, po.currency, self.locale)))
         for edit in (self.sku_edit, self.quantity_edit, self.cost_edit):
             edit.clear()
         self.refresh(po.number)
@@ -686,9 +716,12 @@ class PurchasingDialog(_ServiceDialog):
         if invoices:
             self.invoice_view.selectRow(next((i for i, inv in enumerate(invoices) if inv.open > 0), 0))
         invoiceable = sum(ln.invoiceable for ln in po.lines) if po else 0
-        self.invoice_label.setText(
-            "Supplier invoices" + (f" of {po.number}: {len(invoices)}" if po else "")
-            + (f"; {invoiceable} unit(s) received and not yet invoiced" if invoiceable else ""))
+        text = self.tr("Supplier invoices of {number}: {count}").format(number=po.number, count=len(invoices)) \
+            if po else self.tr("Supplier invoices")
+        if invoiceable:
+            text = self.tr("{invoices}; {units} unit(s) received and not yet invoiced").format(invoices=text,
+                                                                                             units=invoiceable)
+        self.invoice_label.setText(text)
         self._update_buttons()
 
     def current_invoice(self):
@@ -717,18 +750,20 @@ class PurchasingDialog(_ServiceDialog):
         self.run(lambda: self.services.purchasing.suggest_purchase(self.actor), self._suggested)
 
     def _suggested(self, result) -> None:
-        parts = [f"{len(result.orders)} draft purchase order(s) created or added to" if result.orders else
-                 "Nothing to order: every product is above its reorder point or already on order"]
+        parts = [self.tr("{count} draft purchase order(s) created or added to").format(count=len(result.orders))
+                 if result.orders else
+                 self.tr("Nothing to order: every product is above its reorder point or already on order")]
         if result.without_supplier:
             skus = ", ".join(result.without_supplier[:8]) + (" ..." if len(result.without_supplier) > 8 else "")
-            parts.append(f"no preferred supplier for {skus} (set one in the product editor)")
+            parts.append(self.tr("no preferred supplier for {skus} (set one in the product editor)").format(skus=skus))
         self.message("; ".join(parts) + ".")
         self.refresh(result.orders[0].number if result.orders else None)
 
     def new_supplier(self) -> None:
         discard_dialog(getattr(self, "supplier_dialog", None))
         self.supplier_dialog = SupplierDialog(self.services, self.actor, self.jobs, parent=self)
-        self.supplier_dialog.added.connect(lambda s: self.message(f"Added supplier {s.name}."))
+        self.supplier_dialog.added.connect(
+            lambda s: self.message(self.tr("Added supplier {name}.").format(name=s.name)))
         self.supplier_dialog.open()
 
     def send(self) -> None:
@@ -759,10 +794,12 @@ class PurchasingDialog(_ServiceDialog):
         self.invoice_dialog.open()
 
     def _invoice_recorded(self, inv) -> None:
-        self.message(f"Recorded {inv.supplier_name}'s invoice {inv.number} as {inv.reference}: "
-                     f"{fmt.money(inv.total, inv.currency, self.locale)} owed"
-                     + (f", price variance {fmt.money(inv.variance, inv.currency, self.locale)}"
-                        if inv.variance else "") + ".")
+        owed = fmt.money(inv.total, inv.currency, self.locale)
+        text = self.tr("Recorded {supplier}'s invoice {number} as {reference}: {owed} owed, price variance "
+                       "{variance}.") if inv.variance else \
+            self.tr("Recorded {supplier}'s invoice {number} as {reference}: {owed} owed.")
+        self.message(text.format(supplier=inv.supplier_name, number=inv.number, reference=inv.reference, owed=owed,
+                                 variance=fmt.money(inv.variance, inv.currency, self.locale)))
         self.refresh(self.current.number if self.current else None)
 
     def pay_invoice(self) -> None:
@@ -776,13 +813,15 @@ class PurchasingDialog(_ServiceDialog):
         self.pay_dialog.open()
 
     def _invoice_paid(self, pay) -> None:
-        self.message(f"Paid {fmt.money(pay.amount, pay.currency, self.locale)} to {pay.supplier_name} on "
-                     f"{pay.invoice_reference}; " + (f"{fmt.money(pay.open_after, pay.currency, self.locale)} "
-                                                     "still open." if pay.open_after else "paid in full."))
+        text = self.tr("Paid {amount} to {supplier} on {reference}; {open} still open.") if pay.open_after else \
+            self.tr("Paid {amount} to {supplier} on {reference}; paid in full.")
+        self.message(text.format(amount=fmt.money(pay.amount, pay.currency, self.locale), supplier=pay.supplier_name,
+                                 reference=pay.invoice_reference,
+                                 open=fmt.money(pay.open_after, pay.currency, self.locale)))
         self.refresh(self.current.number if self.current else None)
 
     def _changed(self, po) -> None:
-        self.message(f"{po.number} is now {PO_STATUS_TEXT.get(po.status, po.status).lower()}.")
+        self.message(self.tr("{number} is now {status}.").format(number=po.number, status=label(po.status)))
         self.refresh(po.number)
 
     def print_po(self) -> None:
@@ -795,7 +834,8 @@ class PurchasingDialog(_ServiceDialog):
             discard_dialog(getattr(self, "print_preview", None))
             dialog = self.print_preview = DocumentPrintPreview("purchase_order", ref, pages, self)
             dialog.finished.connect(lambda result: self.message(
-                f"{ref} sent to {dialog.printer.printerName() or 'the printer'}.") if result else None)
+                self.tr("{number} sent to {printer}.").format(
+                    number=ref, printer=dialog.printer.printerName() or self.tr("the printer"))) if result else None)
             dialog.open()
 
         self.run(lambda: pdf_page_images(purchasing.render_purchase_order(actor, ref)), preview, write=False)
@@ -803,7 +843,8 @@ class PurchasingDialog(_ServiceDialog):
     def save_pdf(self, path: str | None = None) -> None:
         ref = self.current.number
         if not path:
-            path = ask_save_path(self, f"Save {ref} as PDF", f"{ref}.pdf", "PDF (*.pdf)", "purchase_order")
+            path = ask_save_path(self, self.tr("Save {number} as PDF").format(number=ref), f"{ref}.pdf",
+                                 self.tr("PDF (*.pdf)"), "purchase_order")
             if not path:
                 return
 
@@ -813,7 +854,8 @@ class PurchasingDialog(_ServiceDialog):
                 f.write(pdf)
             return path
 
-        self.run(work, lambda p: self.message(f"Saved {ref} to {p}."), write=False)
+        self.run(work, lambda p: self.message(self.tr("Saved {number} to {path}.").format(number=ref, path=p)),
+                 write=False)
 
 
 class SupplierInvoiceDialog(_ServiceDialog):
@@ -831,23 +873,25 @@ class SupplierInvoiceDialog(_ServiceDialog):
     def __init__(self, services, actor, jobs, po, *, locale: str = "en_US", parent=None):
         super().__init__(services, actor, jobs, parent)
         self.po, self.locale = po, locale
-        self.setWindowTitle(f"Supplier invoice for {po.number} from {po.supplier_name}")
+        self.setWindowTitle(self.tr("Supplier invoice for {number} from {supplier}").format(
+            number=po.number, supplier=po.supplier_name))
         self.lines = [ln for ln in po.lines if ln.invoiceable > 0]
         form = QFormLayout()
         self.number_edit = QLineEdit(objectName="number_edit")
-        self.number_edit.setPlaceholderText("as printed on the supplier's invoice")
+        self.number_edit.setPlaceholderText(self.tr("as printed on the supplier's invoice"))
         self.date_edit = QDateEdit(QDate.currentDate(), objectName="date_edit", calendarPopup=True,
                                    displayFormat="yyyy-MM-dd")
         self.tax_edit = QLineEdit(objectName="tax_edit")
-        self.tax_edit.setPlaceholderText("input tax (VAT): an amount, or a rate such as 19%; empty: none")
+        self.tax_edit.setPlaceholderText(self.tr("input tax (VAT): an amount, or a rate such as 19%; empty: none"))
         self.notes_edit = QLineEdit(objectName="notes_edit")
-        form.addRow("Supplier's invoice &number", self.number_edit)
-        form.addRow("Invoice &date", self.date_edit)
-        form.addRow("Ta&x", self.tax_edit)
-        form.addRow("N&otes", self.notes_edit)
+        form.addRow(self.tr("Supplier's invoice &number"), self.number_edit)
+        form.addRow(self.tr("Invoice &date"), self.date_edit)
+        form.addRow(self.tr("Ta&x"), self.tax_edit)
+        form.addRow(self.tr("N&otes"), self.notes_edit)
         self.table = QTableWidget(len(self.lines), 8, objectName="invoice_lines_table")
-        self.table.setHorizontalHeaderLabels(["SKU", "Name", "Received", "Invoiced", "Invoiceable", "Invoice qty",
-                                              "Unit price", "PO cost"])
+        self.table.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Name"), self.tr("Received"),
+                                              self.tr("Invoiced"), self.tr("Invoiceable"), self.tr("Invoice qty"),
+                                              self.tr("Unit price"), self.tr("PO cost")])
         for r, ln in enumerate(self.lines):
             values = (ln.sku, ln.name, str(ln.received), str(ln.invoiced), str(ln.invoiceable), str(ln.invoiceable),
                       str(ln.unit_cost), fmt.money(ln.unit_cost, po.currency, locale))
@@ -869,10 +913,10 @@ class SupplierInvoiceDialog(_ServiceDialog):
             self.table.setCurrentCell(0, self.QTY)
         self.totals_label = QLabel(objectName="totals_label")
         self.totals_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.record_button = QPushButton("&Record invoice (Ctrl+Enter)", objectName="record_button")
+        self.record_button = QPushButton(self.tr("&Record invoice (Ctrl+Enter)"), objectName="record_button")
         self.record_button.setAutoDefault(False)  # Enter in a field or cell never records by accident
         self.record_button.clicked.connect(self.save)
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(self.tr("Cancel"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -883,8 +927,9 @@ class SupplierInvoiceDialog(_ServiceDialog):
         buttons.addWidget(cancel)
         root = QVBoxLayout(self)
         root.addLayout(form)
-        root.addWidget(QLabel(f"Received on {po.number} and not yet invoiced. Change the quantity or the price to "
-                              "what the invoice says (0 leaves a line out).", wordWrap=True))
+        root.addWidget(QLabel(self.tr("Received on {number} and not yet invoiced. Change the quantity or the price to "
+                                      "what the invoice says (0 leaves a line out).").format(number=po.number),
+                              wordWrap=True))
         root.addWidget(self.table)
         root.addWidget(self.totals_label)
         root.addWidget(self.error_label)
@@ -931,8 +976,9 @@ class SupplierInvoiceDialog(_ServiceDialog):
             return
         money = lambda v: fmt.money(v, cur, loc)  # noqa: E731
         self.totals_label.setText(
-            f"Net {money(t.net)} (at PO cost {money(t.cost)}; price variance {money(t.variance)})   "
-            f"Tax {money(t.tax)}   Total owed {money(t.total)}")
+            self.tr("Net {net} (at PO cost {cost}; price variance {variance})   Tax {tax}   Total owed {total}").format(
+                net=money(t.net), cost=money(t.cost), variance=money(t.variance), tax=money(t.tax),
+                total=money(t.total)))
 
     def save(self) -> None:
         number, lines, tax = self.number_edit.text(), self.invoice_lines(), self.tax_edit.text()
@@ -957,25 +1003,28 @@ class SupplierPaymentDialog(_ServiceDialog):
     def __init__(self, services, actor, jobs, invoice, *, locale: str = "en_US", parent=None):
         super().__init__(services, actor, jobs, parent)
         self.invoice = invoice
-        self.setWindowTitle(f"Pay {invoice.supplier_name}, invoice {invoice.number}")
+        self.setWindowTitle(self.tr("Pay {supplier}, invoice {number}").format(supplier=invoice.supplier_name,
+                                                                                number=invoice.number))
         form = QFormLayout()
-        form.addRow("Invoice", QLabel(f"{invoice.reference} ({invoice.number} of {invoice.invoice_date}), total "
-                                      f"{fmt.money(invoice.total, invoice.currency, locale)}, open "
-                                      f"{fmt.money(invoice.open, invoice.currency, locale)}"))
+        form.addRow(self.tr("Invoice"), QLabel(self.tr("{reference} ({number} of {date}), total {total}, open {open}")
+                                               .format(reference=invoice.reference, number=invoice.number,
+                                                       date=invoice.invoice_date,
+                                                       total=fmt.money(invoice.total, invoice.currency, locale),
+                                                       open=fmt.money(invoice.open, invoice.currency, locale))))
         self.amount_edit = QLineEdit(str(invoice.open), objectName="amount_edit")
         self.method_combo = QComboBox(objectName="method_combo")
-        self.method_combo.addItem("Bank transfer", "bank")
-        self.method_combo.addItem("Cash", "cash")
+        self.method_combo.addItem(self.tr("Bank transfer"), "bank")
+        self.method_combo.addItem(self.tr("Cash"), "cash")
         self.reference_edit = QLineEdit(objectName="reference_edit")
-        self.reference_edit.setPlaceholderText("e.g. the transfer's reference")
+        self.reference_edit.setPlaceholderText(self.tr("e.g. the transfer's reference"))
         self.date_edit = QDateEdit(QDate.currentDate(), objectName="date_edit", calendarPopup=True,
                                    displayFormat="yyyy-MM-dd")
-        form.addRow("&Amount", self.amount_edit)
-        form.addRow("&Method", self.method_combo)
-        form.addRow("&Reference", self.reference_edit)
-        form.addRow("&Date", self.date_edit)
+        form.addRow(self.tr("&Amount"), self.amount_edit)
+        form.addRow(self.tr("&Method"), self.method_combo)
+        form.addRow(self.tr("&Reference"), self.reference_edit)
+        form.addRow(self.tr("&Date"), self.date_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Pay")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Pay"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         root = QVBoxLayout(self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...services.dto import ProductDTO
@@ -31,11 +31,21 @@ class Column:
 
 
 CATALOG_COLUMNS = (
-    Column("sku", "SKU"), Column("name", "Name"), Column("category", "Category"), Column("location", "Location"),
-    Column("on_hand", "On hand", True), Column("reserved", "Reserved", True), Column("available", "Available", True),
-    Column("on_order", "On order", True, sortable=False), Column("reorder_point", "Reorder point", True),
-    Column("price", "Price", True),
+    Column("sku", QT_TRANSLATE_NOOP("CatalogModel", "SKU")), Column("name", QT_TRANSLATE_NOOP("CatalogModel", "Name")),
+    Column("category", QT_TRANSLATE_NOOP("CatalogModel", "Category")),
+    Column("location", QT_TRANSLATE_NOOP("CatalogModel", "Location")),
+    Column("on_hand", QT_TRANSLATE_NOOP("CatalogModel", "On hand"), True),
+    Column("reserved", QT_TRANSLATE_NOOP("CatalogModel", "Reserved"), True),
+    Column("available", QT_TRANSLATE_NOOP("CatalogModel", "Available"), True),
+    Column("on_order", QT_TRANSLATE_NOOP("CatalogModel", "On order"), True, sortable=False),
+    Column("reorder_point", QT_TRANSLATE_NOOP("CatalogModel", "Reorder point"), True),
+    Column("price", QT_TRANSLATE_NOOP("CatalogModel", "Price"), True),
 )
+"""The catalog's columns; each title is English, translated where shown (context "CatalogModel")."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CatalogModel", text)
 
 
 def is_low(p: ProductDTO) -> bool:
@@ -83,7 +93,7 @@ class CatalogModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(CATALOG_COLUMNS):
             col = CATALOG_COLUMNS[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return col.title
+                return _tr(col.title)
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return RIGHT if col.numeric else LEFT
         return None
@@ -112,9 +122,10 @@ class CatalogModel(QAbstractTableModel):
             return f
         if role == Qt.ItemDataRole.ToolTipRole:
             if p.available <= 0:
-                return f"{p.sku} is out of stock"
+                return QCoreApplication.translate("CatalogModel", "{sku} is out of stock").format(sku=p.sku)
             if is_low(p):
-                return f"{p.sku} is at or below its reorder point ({p.reorder_point})"
+                return QCoreApplication.translate("CatalogModel", "{sku} is at or below its reorder point ({point})") \
+                    .format(sku=p.sku, point=p.reorder_point)
             return None
         if role == Qt.ItemDataRole.UserRole:
             return p.id
@@ -130,7 +141,8 @@ class CatalogModel(QAbstractTableModel):
             case "available":
                 return str(p.available)
             case "name":
-                return p.name if p.active else f"{p.name} (inactive)"
+                return p.name if p.active else QCoreApplication.translate("CatalogModel", "{name} (inactive)").format(
+                    name=p.name)
             case _:
                 return str(getattr(p, key))
 

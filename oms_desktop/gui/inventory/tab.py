@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QProgressDialog, QPushButton, QSplitter, QTableView,
@@ -35,6 +35,22 @@ ORDER_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.OrderPicking, ev.OrderP
 backorder reserve or release: the order's products move."""
 
 
+#: what the stock history shows for each kind of stock move (the code is what the database keeps)
+MOVE_KINDS = {
+    "opening": QT_TRANSLATE_NOOP("InventoryTab", "opening"),
+    "adjust": QT_TRANSLATE_NOOP("InventoryTab", "adjust"),
+    "receipt": QT_TRANSLATE_NOOP("InventoryTab", "receipt"),
+    "reserve": QT_TRANSLATE_NOOP("InventoryTab", "reserve"),
+    "release": QT_TRANSLATE_NOOP("InventoryTab", "release"),
+    "ship": QT_TRANSLATE_NOOP("InventoryTab", "ship"),
+    "return": QT_TRANSLATE_NOOP("InventoryTab", "return"),
+}
+
+
+def move_kind(kind: str) -> str:
+    return QCoreApplication.translate("InventoryTab", MOVE_KINDS[kind]) if kind in MOVE_KINDS else kind
+
+
 class InventoryTab(QWidget, MessageLine):
     """Signals:
         message_shown(str): every message shown in the message line.
@@ -51,12 +67,13 @@ class InventoryTab(QWidget, MessageLine):
         self.locale = self.company.locale
         self.model = CatalogModel(services, actor, jobs, locale=self.locale, parent=self)
         self.history_model = RowsModel([
-            ("Date", lambda h: fmt.when(h.at), False), ("Kind", lambda h: h.kind, False),
-            ("On hand", lambda h: f"{h.on_hand_delta:+d}" if h.on_hand_delta else "", True),
-            ("Reserved", lambda h: f"{h.reserved_delta:+d}" if h.reserved_delta else "", True),
-            ("Balance", lambda h: h.on_hand_after, True), ("Reserved after", lambda h: h.reserved_after, True),
-            ("Reason", lambda h: h.reason, False), ("Reference", lambda h: h.reference, False),
-            ("User", lambda h: h.username, False)], parent=self)
+            (self.tr("Date"), lambda h: fmt.when(h.at), False), (self.tr("Kind"), lambda h: move_kind(h.kind), False),
+            (self.tr("On hand"), lambda h: f"{h.on_hand_delta:+d}" if h.on_hand_delta else "", True),
+            (self.tr("Reserved"), lambda h: f"{h.reserved_delta:+d}" if h.reserved_delta else "", True),
+            (self.tr("Balance"), lambda h: h.on_hand_after, True),
+            (self.tr("Reserved after"), lambda h: h.reserved_after, True),
+            (self.tr("Reason"), lambda h: h.reason, False), (self.tr("Reference"), lambda h: h.reference, False),
+            (self.tr("User"), lambda h: h.username, False)], parent=self)
         self.history_sku: str | None = None
         self.import_job = None
         self._build()
@@ -70,14 +87,14 @@ class InventoryTab(QWidget, MessageLine):
         root = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.filter_edit = QLineEdit(objectName="filter_edit")
-        self.filter_edit.setPlaceholderText("Filter: SKU, name, barcode or category (Ctrl+F)")
+        self.filter_edit.setPlaceholderText(self.tr("Filter: SKU, name, barcode or category (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
         self.category_combo = QComboBox(objectName="category_combo")
-        self.category_combo.addItem("All categories", None)
+        self.category_combo.addItem(self.tr("All categories"), None)
         self.category_combo.setMinimumContentsLength(14)
-        self.low_stock_check = QCheckBox("&Low stock", objectName="low_stock_check")
-        self.out_of_stock_check = QCheckBox("O&ut of stock", objectName="out_of_stock_check")
-        self.inactive_check = QCheckBox("Show inac&tive", objectName="inactive_check")
+        self.low_stock_check = QCheckBox(self.tr("&Low stock"), objectName="low_stock_check")
+        self.out_of_stock_check = QCheckBox(self.tr("O&ut of stock"), objectName="out_of_stock_check")
+        self.inactive_check = QCheckBox(self.tr("Show inac&tive"), objectName="inactive_check")
         self.count_label = QLabel(objectName="count_label")
         filters.addWidget(self.filter_edit, 3)
         filters.addWidget(self.category_combo, 1)
@@ -88,10 +105,11 @@ class InventoryTab(QWidget, MessageLine):
 
         actions = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text in (("new", "&New product"), ("edit", "&Edit"), ("deactivate", "&Deactivate"),
-                          ("adjust", "Ad&just stock"), ("count", "Stock &count"), ("purchasing", "&Purchasing"),
-                          ("import", "Import CSV..."), ("export", "Export CSV..."),
-                          ("print", "Print catalog...")):
+        for key, text in (("new", self.tr("&New product")), ("edit", self.tr("&Edit")),
+                          ("deactivate", self.tr("&Deactivate")), ("adjust", self.tr("Ad&just stock")),
+                          ("count", self.tr("Stock &count")), ("purchasing", self.tr("&Purchasing")),
+                          ("import", self.tr("Import CSV...")), ("export", self.tr("Export CSV...")),
+                          ("print", self.tr("Print catalog..."))):
             b = QPushButton(text, objectName=f"{key}_button")
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.buttons[key] = b
@@ -121,7 +139,7 @@ class InventoryTab(QWidget, MessageLine):
         history_box = QWidget()
         hl = QVBoxLayout(history_box)
         hl.setContentsMargins(0, 0, 0, 0)
-        self.history_label = QLabel("Stock history: select a product", objectName="history_label")
+        self.history_label = QLabel(self.tr("Stock history: select a product"), objectName="history_label")
         self.history_view = QTableView(objectName="history_view")
         self.history_view.setModel(self.history_model)
         self.history_view.verticalHeader().hide()
@@ -166,21 +184,24 @@ class InventoryTab(QWidget, MessageLine):
         b["import"].clicked.connect(self.import_catalog)
         b["export"].clicked.connect(self.export_catalog)
         b["print"].clicked.connect(self.print_catalog)
-        b["print"].setToolTip(f"Print the catalog for mail customers, with an order form ({catalog_print.PRINT_KEYS})")
+        b["print"].setToolTip(self.tr("Print the catalog for mail customers, with an order form ({keys})")
+                              .format(keys=catalog_print.PRINT_KEYS))
         for keys, slot, what in (
-                ("Ctrl+F", self._focus_filter, "filter the catalog"), ("Ctrl+N", self.new_product, "new product"),
-                ("F2", self.edit_product, "edit the selected product"),
-                ("Ctrl+J", self.adjust_stock, "adjust stock of the selected product"),
-                ("Ctrl+K", self.stock_count, "stock count"),
-                ("Ctrl+P", self.open_purchasing, "purchasing (suggest, send, receive)"),
-                ("Ctrl+I", self.import_catalog, "import the catalog (CSV)"),
-                ("Ctrl+E", self.export_catalog, "export the catalog (CSV)"),
+                ("Ctrl+F", self._focus_filter, self.tr("filter the catalog")),
+                ("Ctrl+N", self.new_product, self.tr("new product")),
+                ("F2", self.edit_product, self.tr("edit the selected product")),
+                ("Ctrl+J", self.adjust_stock, self.tr("adjust stock of the selected product")),
+                ("Ctrl+K", self.stock_count, self.tr("stock count")),
+                ("Ctrl+P", self.open_purchasing, self.tr("purchasing (suggest, send, receive)")),
+                ("Ctrl+I", self.import_catalog, self.tr("import the catalog (CSV)")),
+                ("Ctrl+E", self.export_catalog, self.tr("export the catalog (CSV)")),
                 (catalog_print.PRINT_KEYS, self.print_catalog,
-                 "print the catalog for mail customers (PDF with an order form)")):
+                 self.tr("print the catalog for mail customers (PDF with an order form)"))):
             QShortcut(QKeySequence(keys), self, activated=slot, whatsThis=what,  # whatsThis: its line in F1
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, activated=self.edit_product,
-                  context=Qt.ShortcutContext.WidgetShortcut, whatsThis="edit the selected product (in the list)")
+                  context=Qt.ShortcutContext.WidgetShortcut,
+                  whatsThis=self.tr("edit the selected product (in the list)"))
 
     def _apply_permissions(self) -> None:
         role = self.actor.role
@@ -194,7 +215,7 @@ class InventoryTab(QWidget, MessageLine):
     # ---- messages ------------------------------------------------------------------------------------------
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
-            self.show_message("Cancelled; nothing was changed.")
+            self.show_message(self.tr("Cancelled; nothing was changed."))
         elif isinstance(exc, (UserFacingError, StorageError)):
             self.show_message(str(exc), error=True)
         else:
@@ -226,7 +247,8 @@ class InventoryTab(QWidget, MessageLine):
         self._load_categories()
 
     def _show_total(self, total: int) -> None:
-        self.count_label.setText(f"{total:,} product{'s' if total != 1 else ''}")
+        text = self.tr("{count} product") if total == 1 else self.tr("{count} products")
+        self.count_label.setText(text.format(count=f"{total:,}"))
 
     def _load_categories(self) -> None:
         self._run(lambda _j: self.services.catalog.categories(self.actor), self._categories_loaded)
@@ -235,7 +257,7 @@ class InventoryTab(QWidget, MessageLine):
         current = self.category_combo.currentData()
         self.category_combo.blockSignals(True)
         self.category_combo.clear()
-        self.category_combo.addItem("All categories", None)
+        self.category_combo.addItem(self.tr("All categories"), None)
         for c in categories:
             self.category_combo.addItem(c, c)
         self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(current)) if current else 0)
@@ -258,11 +280,12 @@ class InventoryTab(QWidget, MessageLine):
 
     def _current_changed(self, index: QModelIndex) -> None:
         p = self.model.product(index.row()) if index.isValid() else None
-        self.buttons["deactivate"].setText("&Reactivate" if p is not None and not p.active else "&Deactivate")
+        self.buttons["deactivate"].setText(self.tr("&Reactivate") if p is not None and not p.active
+                                           else self.tr("&Deactivate"))
         if p is None:
             self.history_sku = None
             self.history_model.set_rows([])
-            self.history_label.setText("Stock history: select a product")
+            self.history_label.setText(self.tr("Stock history: select a product"))
             return
         self.load_history(p.sku)
 
@@ -278,7 +301,8 @@ class InventoryTab(QWidget, MessageLine):
         self.history_model.set_rows(lines)
         p = self.current_product()
         name = f" {p.name}" if p is not None and p.sku == sku else ""
-        self.history_label.setText(f"Stock history of {sku}{name}: {len(lines)} move(s), newest first")
+        self.history_label.setText(self.tr("Stock history of {product}: {count} move(s), newest first")
+                                   .format(product=f"{sku}{name}", count=len(lines)))
 
     # ---- live updates --------------------------------------------------------------------------------------
     def on_events(self, events: list) -> None:
@@ -344,7 +368,7 @@ class InventoryTab(QWidget, MessageLine):
         self.product_dialog.open()
 
     def _product_saved(self, product) -> None:
-        self.show_message(f"Saved {product.sku} {product.name}.")
+        self.show_message(self.tr("Saved {sku} {name}.").format(sku=product.sku, name=product.name))
         if self.model.row_of(product.id) is not None:
             self.refresh_products([product.id])
         else:
@@ -359,8 +383,9 @@ class InventoryTab(QWidget, MessageLine):
                   self._activity_changed, write=True)
 
     def _activity_changed(self, product) -> None:
-        state = "active again" if product.active else "deactivated: no longer sold, its history is kept"
-        self.show_message(f"{product.sku} is {state}.")
+        text = self.tr("{sku} is active again.") if product.active \
+            else self.tr("{sku} is deactivated: no longer sold, its history is kept.")
+        self.show_message(text.format(sku=product.sku))
         self.model.update_products([product], {})
 
     # ---- stock ---------------------------------------------------------------------------------------------
@@ -370,8 +395,8 @@ class InventoryTab(QWidget, MessageLine):
             return
         discard_dialog(getattr(self, "adjust_dialog", None))
         self.adjust_dialog = AdjustDialog(self.services, self.actor, self.jobs, p, parent=self)
-        self.adjust_dialog.adjusted.connect(lambda n, sku=p.sku: self._stock_changed(f"{sku}: on hand is now {n}.",
-                                                                                     [p.id]))
+        self.adjust_dialog.adjusted.connect(lambda n, sku=p.sku: self._stock_changed(
+            self.tr("{sku}: on hand is now {count}.").format(sku=sku, count=n), [p.id]))
         self.adjust_dialog.open()
 
     def stock_count(self) -> None:
@@ -386,8 +411,10 @@ class InventoryTab(QWidget, MessageLine):
 
     def _counted(self, result) -> None:
         changed = result.changed
-        text = (f"Count posted: {len(result.lines)} product(s) counted, {len(changed)} corrected"
-                + (": " + ", ".join(f"{ln.sku} {ln.difference:+d}" for ln in changed[:6]) if changed else "") + ".")
+        text = (self.tr("Count posted: {counted} product(s) counted, {corrected} corrected: {changes}.")
+                if changed else self.tr("Count posted: {counted} product(s) counted, {corrected} corrected.")).format(
+            counted=len(result.lines), corrected=len(changed),
+            changes=", ".join(f"{ln.sku} {ln.difference:+d}" for ln in changed[:6]))
         self.show_message(text)
         self.refresh_products(None)
 
@@ -416,7 +443,8 @@ class InventoryTab(QWidget, MessageLine):
     def import_catalog(self) -> None:
         if not self.buttons["import"].isEnabled():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Import catalog", "", "CSV files (*.csv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import catalog"), "",
+                                              self.tr("CSV files (*.csv);;All files (*)"))
         if path:
             self.import_file(path)
 
@@ -424,8 +452,9 @@ class InventoryTab(QWidget, MessageLine):
         """Validate the whole file, then import it in short transactions (services/catalog.py), with progress and
         Cancel; a file with any problem imports nothing."""
         name = Path(path).name
-        self.progress = QProgressDialog(f"Importing {name}...", "Cancel", 0, 0, self)
-        self.progress.setWindowTitle("Catalog import")
+        self.progress = QProgressDialog(self.tr("Importing {name}...").format(name=name), self.tr("Cancel"), 0, 0,
+                                        self)
+        self.progress.setWindowTitle(self.tr("Catalog import"))
         self.progress.setMinimumDuration(300)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         services, actor = self.services, self.actor
@@ -448,27 +477,32 @@ class InventoryTab(QWidget, MessageLine):
         self.progress.reset()
         if result.cancelled:
             done = result.created + result.updated
-            self.show_message(f"Import of {name} cancelled after {done} of {result.total} products ({result.created} "
-                              f"new, {result.updated} updated); importing the file again finishes it.", error=True)
+            self.show_message(self.tr("Import of {name} cancelled after {done} of {total} products ({created} new, "
+                                      "{updated} updated); importing the file again finishes it.").format(
+                name=name, done=done, total=result.total, created=result.created, updated=result.updated), error=True)
         else:
-            self.show_message(f"Imported {name}: {result.created} new, {result.updated} updated.")
+            self.show_message(self.tr("Imported {name}: {created} new, {updated} updated.").format(
+                name=name, created=result.created, updated=result.updated))
         self.reload()
 
     def _import_failed(self, name: str, exc: BaseException) -> None:
         self.progress.reset()
         rows = getattr(exc, "rows", None)
         if rows is not None:
-            self.show_message(f"Nothing was imported from {name}: {len(rows)} problem(s).", error=True)
+            self.show_message(self.tr("Nothing was imported from {name}: {count} problem(s).").format(
+                name=name, count=len(rows)), error=True)
             discard_dialog(getattr(self, "report_dialog", None))
             self.report_dialog = ImportReportDialog(rows, name, parent=self)
             self.report_dialog.open()
         elif isinstance(exc, OSError):
-            self.show_message(f"Cannot read {name}: {exc.strerror or exc}.", error=True)
+            self.show_message(self.tr("Cannot read {name}: {error}.").format(name=name, error=exc.strerror or exc),
+                              error=True)
         else:
             self._failed(exc)
 
     def export_catalog(self) -> None:
-        path = ask_save_path(self, "Export catalog", "catalog.csv", "CSV files (*.csv)", "catalog_csv")
+        path = ask_save_path(self, self.tr("Export catalog"), "catalog.csv", self.tr("CSV files (*.csv)"),
+                             "catalog_csv")
         if path:
             self.export_file(path)
 
@@ -481,7 +515,8 @@ class InventoryTab(QWidget, MessageLine):
             Path(path).write_bytes(data)
             return data.count(b"\n") - 1
 
-        self._run(work, lambda n: self.show_message(f"Exported {n:,} products to {path}."))
+        self._run(work, lambda n: self.show_message(self.tr("Exported {count} products to {path}.").format(
+            count=f"{n:,}", path=path)))
 
     # ---- the printed catalog -------------------------------------------------------------------------------
     def print_catalog(self) -> None:
