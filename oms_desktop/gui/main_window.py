@@ -1,12 +1,13 @@
 """The main window: four tabs, an activity panel fed by the event feed, and a status bar."""
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
-                               QMessageBox, QWidget)
+from PySide6.QtWidgets import (QApplication, QDockWidget, QInputDialog, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMainWindow, QMessageBox, QWidget)
 
 from ..domain import events as ev
 from ..domain.references import order_number
@@ -102,9 +103,12 @@ def describe_event(e: EventDTO, locale: str = "en_US") -> str:
 class MainWindow(QMainWindow):
     """Signals:
         sign_out_requested(): File > Sign out: the app closes this window and asks who signs in next.
+        language_changed(str): File > Language: the user chose another language (stored already); the app
+            closes this window and builds it again, same user, in that language.
     """
 
     sign_out_requested = Signal()
+    language_changed = Signal(str)
 
     def __init__(self, services: Services, actor: Actor, *, database: str, feed: EventFeed | None = None,
                  jobs: JobRunner | None = None, parent: QWidget | None = None, settings: QSettings | None = None,
@@ -136,6 +140,11 @@ class MainWindow(QMainWindow):
             self.ui.file_menu.insertAction(self.ui.action_quit, self.import_action)
             self.ui.file_menu.insertSeparator(self.ui.action_quit)
         self._build_admin_actions()
+        self.language_action = QAction(self.tr("&Language..."), self)
+        self.language_action.setStatusTip(self.tr("The language of your screens (this window opens again in it)"))
+        self.language_action.triggered.connect(self.choose_language)
+        self.ui.file_menu.insertAction(self.ui.action_quit, self.language_action)
+        self.ui.file_menu.insertSeparator(self.ui.action_quit)
         self.backups_dialog = None
         if can(actor.role, Perm.SETTINGS):  # managers and administrators, as BackupService checks
             self.backups_action = QAction("&Backups...", self)
@@ -317,6 +326,32 @@ class MainWindow(QMainWindow):
         from .admin.users_dialog import ChangePasswordDialog
         self.password_dialog = ChangePasswordDialog(self.services, self.actor, self.jobs, parent=self)
         self.password_dialog.open()
+
+    def choose_language(self) -> None:
+        """File > Language: the user's own language, stored with the user; the window is built again in it."""
+        from . import i18n
+        codes = list(i18n.LANGUAGES)
+        names = [i18n.LANGUAGES[c] for c in codes]
+        current = codes.index(i18n.current()) if i18n.current() in codes else 0
+        name, ok = QInputDialog.getItem(self, self.tr("Language"), self.tr("The language of your screens:"),
+                                        names, current, False)
+        if ok and name in names:
+            self.set_language(codes[names.index(name)])
+
+    def set_language(self, language: str) -> None:
+        """Store ``language`` as this user's and ask the app to build the window again in it (nothing happens
+        when it is the language shown already)."""
+        from . import i18n
+        from .errors import show_error
+        from ..domain.errors import OmsError
+        try:
+            user = self.services.auth.set_language(self.actor, self.actor.username, language)
+        except OmsError as exc:
+            show_error(self, exc)
+            return
+        self.actor = replace(self.actor, language=user.language)
+        if i18n.language_of(language) != i18n.current():
+            self.language_changed.emit(i18n.language_of(language))
 
     def show_backups(self) -> None:
         """File > Backups: the backups with their age, size and verification, and Back up now."""
