@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QApplication, QDockWidget, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMainWindow, QMessageBox, QWidget)
@@ -18,6 +18,7 @@ from .event_feed import EventFeed
 from .format import money
 from .forms.ui_main_window import Ui_MainWindow
 from .jobs import JobRunner
+from .labels import label
 from ..domain.wording import counted
 
 MAX_ACTIVITY = 200
@@ -123,18 +124,18 @@ class MainWindow(QMainWindow):
         self.feed = feed
         company = services.company.get()
         self.locale = company.locale
-        self.setWindowTitle(f"OMS Desktop - {company.name}")
+        self.setWindowTitle(self.tr("OMS Desktop - {company}").format(company=company.name))
         self._build_connection_banner()
         self._build_tabs()
         self._build_activity()
         self._build_status_bar(database)
         self.ui.action_quit.triggered.connect(self.close)
-        self.sign_out_action = QAction(f"Sign &out {actor.username} (switch user)", self)
+        self.sign_out_action = QAction(self.tr("Sign &out {user} (switch user)").format(user=actor.username), self)
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         self.sign_out_action.triggered.connect(self.sign_out_requested.emit)
         self.ui.file_menu.insertAction(self.ui.action_quit, self.sign_out_action)
         if can(actor.role, Perm.ORDER_EDIT):
-            self.import_action = QAction("&Import orders (web shop, catalog)...", self)
+            self.import_action = QAction(self.tr("&Import orders (web shop, catalog)..."), self)
             self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
             self.import_action.triggered.connect(self.import_orders)
             self.ui.file_menu.insertAction(self.ui.action_quit, self.import_action)
@@ -147,11 +148,11 @@ class MainWindow(QMainWindow):
         self.ui.file_menu.insertSeparator(self.ui.action_quit)
         self.backups_dialog = None
         if can(actor.role, Perm.SETTINGS):  # managers and administrators, as BackupService checks
-            self.backups_action = QAction("&Backups...", self)
+            self.backups_action = QAction(self.tr("&Backups..."), self)
             self.backups_action.triggered.connect(self.show_backups)
             self.ui.file_menu.insertAction(self.ui.action_quit, self.backups_action)
             self.ui.file_menu.insertSeparator(self.ui.action_quit)
-        self.find_orders_action = QAction("&Find orders...", self)
+        self.find_orders_action = QAction(self.tr("&Find orders..."), self)
         self.find_orders_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.find_orders_action.triggered.connect(self.find_orders)
         self.ui.view_menu.insertAction(self.ui.action_refresh, self.find_orders_action)
@@ -164,11 +165,11 @@ class MainWindow(QMainWindow):
             name = self.ui.tabs.tabText(i).replace("&", "")
             for keys in (f"Alt+{i + 1}", f"Ctrl+{i + 1}"):  # whatsThis: the line in the keyboard map (F1)
                 QShortcut(QKeySequence(keys), self, activated=lambda i=i: self.ui.tabs.setCurrentIndex(i),
-                          whatsThis=f"the {name} tab")
+                          whatsThis=self.tr("the {name} tab").format(name=name))
         # Ctrl+PgDn/PgUp: the next/previous tab; a tab with pages of its own (the dashboard) turns those first while
         # the focus is in it, so its own shortcuts for the keys are off here (one key, one meaning).
-        for keys, step, what in (("Ctrl+PgDown", 1, "the next tab (a tab's own next page first)"),
-                                 ("Ctrl+PgUp", -1, "the previous tab (a tab's own previous page first)")):
+        for keys, step, what in (("Ctrl+PgDown", 1, self.tr("the next tab (a tab's own next page first)")),
+                                 ("Ctrl+PgUp", -1, self.tr("the previous tab (a tab's own previous page first)"))):
             QShortcut(QKeySequence(keys), self, activated=lambda step=step: self.turn_tab(step), whatsThis=what)
         for tab in self.tab_widgets:
             for sc in getattr(tab, "page_shortcuts", ()):
@@ -203,16 +204,16 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def connection_lost(self, reason: str) -> None:
         first_line = (reason.strip().splitlines() or [""])[0][:200]
-        self.connection_banner.setText(
-            f"The connection to the database is lost ({first_line}). Reconnecting by itself; what you have typed "
-            f"stays on screen, and anything saved meanwhile is refused with a message: try it again when this "
-            f"banner has gone.")
+        self.connection_banner.setText(self.tr(
+            "The connection to the database is lost ({reason}). Reconnecting by itself; what you have typed stays on "
+            "screen, and anything saved meanwhile is refused with a message: try it again when this banner has "
+            "gone.").format(reason=first_line))
         self.connection_banner.show()
 
     @Slot()
     def connection_back(self) -> None:
         self.connection_banner.hide()
-        self.statusBar().showMessage("Connected to the database again.", 10000)
+        self.statusBar().showMessage(self.tr("Connected to the database again."), 10000)
 
     def _build_tabs(self) -> None:
         """Each tab is its own package; a role that may not use a tab sees why instead of an empty screen."""
@@ -221,7 +222,7 @@ class MainWindow(QMainWindow):
         from .order_entry import OrderEntryTab
         from .warehouse import WarehouseTab
         specs = [
-            (self.ui.order_entry_layout, OrderEntryTab, Perm.ORDER_EDIT, "Order entry is for sales roles."),
+            (self.ui.order_entry_layout, OrderEntryTab, Perm.ORDER_EDIT, self.tr("Order entry is for sales roles.")),
             (self.ui.inventory_layout, InventoryTab, Perm.VIEW, ""),
             (self.ui.warehouse_layout, WarehouseTab, Perm.VIEW, ""),
             (self.ui.accounts_layout, AccountsTab, Perm.VIEW, ""),
@@ -232,13 +233,14 @@ class MainWindow(QMainWindow):
                 widget = cls(self.services, self.actor, self.jobs)
                 self.tab_widgets.append(widget)
             else:
-                widget = QLabel(f"{refusal} You are signed in as {self.actor.role}.")
+                widget = QLabel(self.tr("{refusal} You are signed in as {role}.").format(refusal=refusal,
+                                                                                         role=label(self.actor.role)))
                 widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(widget)
         from .service_desk import ServiceDeskPanel
         self.service_desk = ServiceDeskPanel(self.services, self.actor, self.jobs)
         self.tab_widgets.append(self.service_desk)
-        self.ui.tabs.addTab(self.service_desk, "&Service desk")
+        self.ui.tabs.addTab(self.service_desk, self.tr("&Service desk"))
         self.order_entry = next((w for w in self.tab_widgets if isinstance(w, OrderEntryTab)), None)
         self.carts = None
         if can(self.actor.role, Perm.ORDER_EDIT):  # the roles that take orders or manage; not warehouse, accounts
@@ -247,8 +249,8 @@ class MainWindow(QMainWindow):
             self.tab_widgets.append(self.carts)
             # No Alt+letter of its own (Alt+6 reaches it): every letter of "Carts" is taken on some tab already,
             # and an Alt+C here would make the Orders tab's Alt+C (Confirm) ambiguous, so it would do nothing.
-            i = self.ui.tabs.addTab(self.carts, "Carts")
-            self.ui.tabs.setTabToolTip(i, f"Open carts (Alt+{i + 1})")
+            i = self.ui.tabs.addTab(self.carts, self.tr("Carts"))
+            self.ui.tabs.setTabToolTip(i, self.tr("Open carts (Alt+{number})").format(number=i + 1))
             self.carts.open_cart_requested.connect(self.open_cart)
         self.dashboard = None
         if can(self.actor.role, Perm.PRICE_OVERRIDE):  # managers and administrators, as DashboardService checks
@@ -257,8 +259,9 @@ class MainWindow(QMainWindow):
             self.tab_widgets.append(self.dashboard)
             # Alt+B: no tab title, menu or control on any tab uses B (the product dialog's Barcode is a window
             # of its own).
-            i = self.ui.tabs.addTab(self.dashboard, "Dash&board")
-            self.ui.tabs.setTabToolTip(i, f"Today, sales by day, top products, stock-outs, carts (Alt+B, Alt+{i + 1})")
+            i = self.ui.tabs.addTab(self.dashboard, self.tr("Dash&board"))
+            self.ui.tabs.setTabToolTip(i, self.tr("Today, sales by day, top products, stock-outs, carts (Alt+B, "
+                                                  "Alt+{number})").format(number=i + 1))
         start = self.start_tab()
         if start is not None:
             self.ui.tabs.setCurrentWidget(start)
@@ -294,14 +297,14 @@ class MainWindow(QMainWindow):
     def _build_admin_actions(self) -> None:
         """File menu: the users, the company settings (admin), the audit trail (manager, admin), one's own
         password (everyone)."""
-        entries = [("&Users...", Perm.USER_ADMIN, self.show_users),
-                   ("Se&ttings...", Perm.SYSTEM_SETTINGS, self.show_settings),
-                   ("&Audit trail...", Perm.AUDIT, self.show_audit),
-                   ("Change my &password...", Perm.VIEW, self.change_password)]
+        entries = [(QT_TRANSLATE_NOOP("MainWindow", "&Users..."), Perm.USER_ADMIN, self.show_users),
+                   (QT_TRANSLATE_NOOP("MainWindow", "Se&ttings..."), Perm.SYSTEM_SETTINGS, self.show_settings),
+                   (QT_TRANSLATE_NOOP("MainWindow", "&Audit trail..."), Perm.AUDIT, self.show_audit),
+                   (QT_TRANSLATE_NOOP("MainWindow", "Change my &password..."), Perm.VIEW, self.change_password)]
         self.admin_actions: dict[str, QAction] = {}
         for text, perm, slot in entries:
             if can(self.actor.role, perm):
-                action = QAction(text, self)
+                action = QAction(QCoreApplication.translate("MainWindow", text), self)
                 action.triggered.connect(slot)
                 self.ui.file_menu.insertAction(self.ui.action_quit, action)
                 self.admin_actions[text.replace("&", "").rstrip(".")] = action
@@ -364,8 +367,10 @@ class MainWindow(QMainWindow):
         from .mail_sender import MailSender
         self.mail_sender = MailSender(self.services.mail, self.jobs, self)
         self.mail_sender.reported.connect(lambda r: self.statusBar().showMessage(
-            f"E-mails: {r.sent} sent" + (f", {r.retry_later} to retry" if r.retry_later else "")
-            + (f", {r.failed} failed (oms mail outbox --failed)" if r.failed else ""), 10000))
+            self.tr("E-mails: {count} sent").format(count=r.sent)
+            + (self.tr(", {count} to retry").format(count=r.retry_later) if r.retry_later else "")
+            + (self.tr(", {count} failed (oms mail outbox --failed)").format(count=r.failed) if r.failed else ""),
+            10000))
         self.mail_sender.start()
 
     def open_cart(self, order_id: int) -> None:
@@ -443,7 +448,7 @@ class MainWindow(QMainWindow):
         self.activity_list.setWordWrap(True)
         self.activity_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.activity_list.setMinimumWidth(280)
-        self.activity_dock = QDockWidget("Live activity", self)
+        self.activity_dock = QDockWidget(self.tr("Live activity"), self)
         self.activity_dock.setObjectName("activity_dock")
         self.activity_dock.setWidget(self.activity_list)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.activity_dock)
@@ -454,8 +459,9 @@ class MainWindow(QMainWindow):
         self.ui.view_menu.addAction(toggle)
 
     def _build_status_bar(self, database: str) -> None:
-        self.database_label = QLabel(f"Database: {database}")
-        self.user_label = QLabel(f"Signed in: {self.actor.display_name or self.actor.username} ({self.actor.role})")
+        self.database_label = QLabel(self.tr("Database: {database}").format(database=database))
+        self.user_label = QLabel(self.tr("Signed in: {user} ({role})").format(
+            user=self.actor.display_name or self.actor.username, role=label(self.actor.role)))
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().addPermanentWidget(self.user_label)
 
@@ -488,12 +494,14 @@ class MainWindow(QMainWindow):
         from .order_entry.dialogs import KeyboardHelpDialog
         name = self.ui.tabs.tabText(self.ui.tabs.currentIndex()).replace("&", "")
         self.keyboard_help_dialog = KeyboardHelpDialog(keyboard_map(self), parent=self)
-        self.keyboard_help_dialog.setWindowTitle(f"Keyboard map: {name}")
+        self.keyboard_help_dialog.setWindowTitle(self.tr("Keyboard map: {tab}").format(tab=name))
         self.keyboard_help_dialog.open()
 
     def show_about(self) -> None:
         from .. import __version__
-        QMessageBox.about(self, "About OMS Desktop", f"OMS Desktop {__version__}\nOrder management, keyboard first.")
+        QMessageBox.about(self, self.tr("About OMS Desktop"),
+                          self.tr("OMS Desktop {version}\nOrder management, keyboard first.").format(
+                              version=__version__))
 
     # ---- size and layout, per user ------------------------------------------------------------------------
     def _settings_key(self, name: str) -> str:
