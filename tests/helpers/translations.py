@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit, QMenu, QPlainTextEdit,
     QTabWidget, QTextEdit, QWidget,
@@ -37,10 +37,17 @@ def _strip(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
 
 
+def _columns(model: QAbstractItemModel) -> int:
+    try:
+        return model.columnCount(QModelIndex())
+    except TypeError:  # a QListWidget's model keeps columnCount private: a list has one column
+        return 1
+
+
 def _model_headers(model: QAbstractItemModel | None, path: str) -> Iterator[tuple[str, str]]:
     if model is None:
         return
-    for orientation, count, name in ((Qt.Orientation.Horizontal, model.columnCount(), "col"),
+    for orientation, count, name in ((Qt.Orientation.Horizontal, _columns(model), "col"),
                                      (Qt.Orientation.Vertical, 0, "row")):
         for section in range(count):
             value = model.headerData(section, orientation, Qt.ItemDataRole.DisplayRole)
@@ -94,8 +101,8 @@ def texts_of(root: QWidget, *, include_items: bool = False) -> dict[str, str]:
             model = widget.model()
             found.update(_model_headers(model, path))
             if include_items and model is not None:
-                for row in range(model.rowCount()):
-                    for column in range(model.columnCount()):
+                for row in range(model.rowCount(QModelIndex())):
+                    for column in range(_columns(model)):
                         value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
                         if isinstance(value, str):
                             add(f"{path}/r{row}c{column}", value)
