@@ -2,6 +2,150 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Backups</name>
+    <message>
+        <source>daily (automatic)</source>
+        <translation>täglich (automatisch)</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>vor einer Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} Min.</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} Std.</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} Tage</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>FAILED: {problems}</source>
+        <translation>FEHLGESCHLAGEN: {problems}</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>not checked (taken before a restore)</source>
+        <translation>nicht geprüft (vor einer Wiederherstellung erstellt)</translation>
+    </message>
+    <message>
+        <source>Daily backup taken: {name} ({verdict})</source>
+        <translation>Tägliche Sicherung erstellt: {name} ({verdict})</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: {reason}</source>
+        <translation>Die tägliche Sicherung ist fehlgeschlagen: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Reading the backups folder...</source>
+        <translation>Der Sicherungsordner wird gelesen...</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <source>No backups yet. One is taken automatically each day the app starts; Back up now takes one at once.</source>
+        <translation>Noch keine Sicherungen. An jedem Tag, an dem die App startet, wird automatisch eine erstellt; Jetzt sichern erstellt sofort eine.</translation>
+    </message>
+    <message>
+        <source>{count} backups; the newest is {age} old.</source>
+        <translation>{count} Sicherungen; die neueste ist {age} alt.</translation>
+    </message>
+    <message>
+        <source> {count} failed verification: do not rely on them.</source>
+        <translation> {count} haben die Prüfung nicht bestanden: Verlassen Sie sich nicht darauf.</translation>
+    </message>
+    <message>
+        <source> Restore one with &apos;oms restore FILE&apos; (admin).</source>
+        <translation> Wiederherstellen mit 'oms restore DATEI' (Administrator).</translation>
+    </message>
+    <message>
+        <source>Backing up and verifying...</source>
+        <translation>Sichern und prüfen...</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPrintPreview</name>
+    <message>
+        <source>Print {title}</source>
+        <translation>{title} drucken</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>OMS Desktop - unexpected error</source>
+        <translation>OMS Desktop - unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside OMS Desktop. Your saved work is safe in the database.
+
+The details were written to {log}; please send them to support.</source>
+        <translation>In OMS Desktop ist etwas schiefgegangen. Ihre gespeicherte Arbeit ist sicher in der Datenbank.
+
+Die Einzelheiten stehen in {log}; bitte senden Sie sie an den Support.</translation>
+    </message>
+    <message>
+        <source>the log</source>
+        <translation>das Protokoll</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Create the first administrator</source>
@@ -170,6 +314,41 @@
     <message>
         <source>admin</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Workstation locked</source>
+        <translation>Arbeitsplatz gesperrt</translation>
+    </message>
+    <message>
+        <source>Locked after 1 minute without use.</source>
+        <translation>Nach 1 Minute ohne Benutzung gesperrt.</translation>
+    </message>
+    <message>
+        <source>Locked after {minutes} minutes without use.</source>
+        <translation>Nach {minutes} Minuten ohne Benutzung gesperrt.</translation>
+    </message>
+    <message>
+        <source>Everything on screen is as it was.
+
+Signed in: {who} ({user}, {role}). Type your &amp;password to go on:</source>
+        <translation>Alles auf dem Bildschirm ist wie zuvor.
+
+Angemeldet: {who} ({user}, {role}). Geben Sie Ihr &amp;Passwort ein, um fortzufahren:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out {user}</source>
+        <translation>{user} &amp;abmelden</translation>
+    </message>
+    <message>
+        <source>Could not check: {reason}</source>
+        <translation>Prüfung nicht möglich: {reason}</translation>
     </message>
 </context>
 <context>
@@ -407,6 +586,175 @@
 Order management, keyboard first.</source>
         <translation>OMS Desktop {version}
 Auftragsverwaltung, mit der Tastatur zuerst.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderImportDialog</name>
+    <message>
+        <source>Recognise it from the header</source>
+        <translation>An der Kopfzeile erkennen</translation>
+    </message>
+    <message>
+        <source>Shopify orders export</source>
+        <translation>Shopify-Auftragsexport</translation>
+    </message>
+    <message>
+        <source>WooCommerce (WebToffee order export)</source>
+        <translation>WooCommerce (WebToffee-Auftragsexport)</translation>
+    </message>
+    <message>
+        <source>Generic CSV (docs/imports.md)</source>
+        <translation>Allgemeines CSV (docs/imports.md)</translation>
+    </message>
+    <message>
+        <source>Import orders</source>
+        <translation>Aufträge importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file...</source>
+        <translation>Datei &amp;wählen...</translation>
+    </message>
+    <message>
+        <source>&amp;History: fulfilled and cancelled orders, as sales figures only (no stock, no payments)</source>
+        <translation>&amp;Historie: erfüllte und stornierte Aufträge, nur als Umsatzzahlen (kein Bestand, keine Zahlungen)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>Choose the shop&apos;s export (a CSV file). Nothing is imported before you press Import.</source>
+        <translation>Wählen Sie den Export des Shops (eine CSV-Datei). Nichts wird importiert, bevor Sie Importieren drücken.</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Rows / why</source>
+        <translation>Zeilen / Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {reason}.</source>
+        <translation>{file} kann nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>Checking every order of the file...</source>
+        <translation>Jeder Auftrag der Datei wird geprüft...</translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>Wird importiert...</translation>
+    </message>
+    <message>
+        <source>Cancelled: the orders imported before stay; importing the file again takes the rest (the orders already in are recognised).</source>
+        <translation>Abgebrochen: Die bereits importierten Aufträge bleiben; ein erneuter Import der Datei übernimmt den Rest (die vorhandenen Aufträge werden erkannt).</translation>
+    </message>
+    <message>
+        <source>Not imported: {reason}</source>
+        <translation>Nicht importiert: {reason}</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: {problems}</source>
+        <translation>Diese Datei kann nicht importiert werden: {problems}</translation>
+    </message>
+    <message>
+        <source>would be imported</source>
+        <translation>würde importiert</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <source>imported as {number}</source>
+        <translation>importiert als {number}</translation>
+    </message>
+    <message>
+        <source> (new)</source>
+        <translation> (neu)</translation>
+    </message>
+    <message>
+        <source>paid online; </source>
+        <translation>online bezahlt; </translation>
+    </message>
+    <message>
+        <source>already imported as {number}</source>
+        <translation>bereits importiert als {number}</translation>
+    </message>
+    <message>
+        <source>left as it is</source>
+        <translation>unverändert gelassen</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>nicht importiert</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>ausgelassen</translation>
+    </message>
+    <message>
+        <source>{format} file, {orders} order(s): {count} {would} (total {total}; customers matched {matched}, new {new}); {already} already imported; {refused} refused; {left_out} left out.</source>
+        <translation>{format}-Datei, {orders} Auftrag/Aufträge: {count} {would} (Summe {total}; Kunden zugeordnet {matched}, neu {new}); {already} bereits importiert; {refused} abgelehnt; {left_out} ausgelassen.</translation>
+    </message>
+    <message>
+        <source> Press Import to take them in.</source>
+        <translation> Drücken Sie Importieren, um sie zu übernehmen.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Print preview needs Qt PDF or poppler&apos;s pdftoppm (apt install poppler-utils); neither is installed. Save the document as PDF and print it from a PDF viewer.</source>
+        <translation>Die Druckvorschau braucht Qt PDF oder pdftoppm von poppler (apt install poppler-utils); keines von beiden ist installiert. Speichern Sie das Dokument als PDF und drucken Sie es aus einem PDF-Betrachter.</translation>
+    </message>
+    <message>
+        <source>The document could not be prepared for printing: {reason}.</source>
+        <translation>Das Dokument konnte nicht für den Druck vorbereitet werden: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveDialogs</name>
+    <message>
+        <source>No program to open PDF files is installed, so {file} was not opened; it is saved in {folder}. Install a PDF viewer (for example Evince or Okular) or open it from that folder.</source>
+        <translation>Es ist kein Programm zum Öffnen von PDF-Dateien installiert, daher wurde {file} nicht geöffnet; die Datei ist in {folder} gespeichert. Installieren Sie einen PDF-Betrachter (zum Beispiel Evince oder Okular) oder öffnen Sie sie aus diesem Ordner.</translation>
     </message>
 </context>
 </TS>
