@@ -19,6 +19,8 @@ from oms_desktop.gui.main_window import MainWindow
 from oms_desktop.gui.order_entry import OrderEntryTab
 from tests.helpers.translations import compare, language
 
+from .test_dialog_mnemonics import NO_LETTERS, built, dialog_mnemonics  # noqa: F401 - built: the fixture
+from .test_dialog_mnemonics import clashes as dialog_clashes
 from .test_keyboard_clashes import clashes
 
 I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
@@ -114,7 +116,8 @@ def _untranslated(problems: list[str], data: list[str]) -> list[str]:
         text = line.split(": ", 1)[1]
         for item in sorted(data, key=len, reverse=True):
             text = text.replace(item, "") if item else text
-        text = re.sub(r"\b[A-Z]+-?\d+\b|&nbsp;", "", text)  # order and customer numbers, HTML spaces
+        # order, customer and tracking numbers, currency codes, HTML spaces
+        text = re.sub(r"\b[A-Z]+-?\d+\b|\b[A-Z0-9]{4}(?:-[A-Z0-9]{4})+\b|\b[A-Z]{3}\b|&nbsp;", "", text)
         if re.search(r"[A-Za-z]{2,}", text.replace("\\n", " ")):
             left.append(line)
     return left
@@ -208,3 +211,32 @@ def test_the_orders_tab_keeps_one_meaning_per_alt_letter_in_each_language(qtbot,
         assert i18n.current() == code and clashes(window) == {}
         window.order_entry.start_new_customer()  # the new-customer form brings its own letters
         assert window.order_entry.new_customer_box.isVisibleTo(window) and clashes(window) == {}
+
+
+#: the dialogs of the sign-in, the main window's File menu and the Orders tab and carts board (test_dialog_mnemonics
+#: builds them); the print preview's words are Qt's own
+DIALOGS = ("login", "first run", "backups", "order import", "offer (percent)", "offer (amount)", "offer (shipping)",
+           "offer (coupon)", "keyboard help", "customer edit", "order amend", "ship to", "tracking", "shortage",
+           "drafts", "customer merge")
+
+
+@SQLITE
+def test_the_dialogs_in_german_leave_nothing_in_english_and_keep_one_meaning_per_alt_letter(qtbot, built, catalog,
+                                                                                           users, customer):
+    data = _data(catalog, users, customer) + ["test"]
+    left, clashing = {}, {}
+    for name in DIALOGS:
+        def make(name=name):
+            dialog = built[name]()
+            qtbot.addWidget(dialog)
+            dialog.show()
+            return dialog
+
+        left[name] = _untranslated(compare(make, same=SAME), data)
+        with language("de"):
+            dialog = make()
+            clashing[name] = dialog_clashes(dialog)
+            assert dialog_mnemonics(dialog) or name in NO_LETTERS, name
+            dialog.hide()
+    assert {name: found for name, found in left.items() if found} == {}
+    assert {name: found for name, found in clashing.items() if found} == {}
