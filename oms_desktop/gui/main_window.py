@@ -19,8 +19,8 @@ from .format import money
 from .forms.ui_main_window import Ui_MainWindow
 from .jobs import JobRunner
 from .labels import label
-from ..domain.wording import counted
 
+translate = QCoreApplication.translate
 MAX_ACTIVITY = 200
 DEFAULT_SIZE = QSize(1280, 800)
 # Room for the window manager's frame, which Qt knows only once the window is on screen: a title bar above, a border.
@@ -44,7 +44,7 @@ def fit_rect(rect: QRect, available: QRect) -> QRect:
 def describe_event(e: EventDTO, locale: str = "en_US") -> str:
     """One line for the activity panel; amounts as everywhere on screen (the company's locale)."""
     p = e.payload
-    who = e.username or "system"
+    who = e.username or translate("Activity", "system")
     order = order_number(e.order_id) if e.order_id else ""
 
     def amount(key: str) -> str:
@@ -56,47 +56,68 @@ def describe_event(e: EventDTO, locale: str = "en_US") -> str:
 
     customer = str(p.get("customer") or "")
     value = f" ({amount('value')})" if p.get("value") not in (None, "") else ""
-    cart = f"{customer}'s cart {order}" if customer else f"cart {order}"
+    cart = translate("Activity", "{customer}'s cart {order}").format(customer=customer, order=order) if customer else \
+        translate("Activity", "cart {order}").format(order=order)
 
     match e.kind:
         case "cart_item_added":
-            return f"{who} put {p.get('quantity')} x {p.get('sku')} in {cart}{value}"
+            return translate("Activity", "{who} put {quantity} x {sku} in {cart}{value}").format(
+                who=who, quantity=p.get("quantity"), sku=p.get("sku"), cart=cart, value=value)
         case "cart_item_removed":
-            return f"{who} removed {p.get('quantity')} x {p.get('sku')} from {cart}{value}"
+            return translate("Activity", "{who} removed {quantity} x {sku} from {cart}{value}").format(
+                who=who, quantity=p.get("quantity"), sku=p.get("sku"), cart=cart, value=value)
         case "cart_quantity_changed":
-            return f"{who} changed {p.get('sku')} {p.get('old_quantity')} -> {p.get('quantity')} in {cart}{value}"
+            return translate("Activity", "{who} changed {sku} {old} -> {quantity} in {cart}{value}").format(
+                who=who, sku=p.get("sku"), old=p.get("old_quantity"), quantity=p.get("quantity"), cart=cart,
+                value=value)
         case "cart_opened":
-            return f"{who} opened {cart}" + (f" ({p.get('channel')})" if p.get("channel") else "")
+            return translate("Activity", "{who} opened {cart}").format(who=who, cart=cart) + (
+                f" ({label(str(p.get('channel')))})" if p.get("channel") else "")
         case "cart_updated":
-            return f"{who} changed {cart}{value}: {p.get('change')}"  # a change may end in brackets of its own
+            # a change may end in brackets of its own
+            return translate("Activity", "{who} changed {cart}{value}: {change}").format(
+                who=who, cart=cart, value=value, change=p.get("change"))
         case "cart_incentive_offered":
-            label = str(p.get("label") or "an incentive").removesuffix(" your order")
-            facts = ", ".join(x for x in (customer, f"now {amount('value')}" if value else "") if x)
-            return f"{who} offered {label} on {order}" + (f" ({facts})" if facts else "")
+            offer = str(p.get("label") or translate("Activity", "an incentive")).removesuffix(" your order")
+            now = translate("Activity", "now {value}").format(value=amount("value")) if value else ""
+            facts = ", ".join(x for x in (customer, now) if x)
+            return translate("Activity", "{who} offered {offer} on {order}").format(
+                who=who, offer=offer, order=order) + (f" ({facts})" if facts else "")
         case "order_confirmed":
-            return f"{who} confirmed {order} ({amount('total')}, tracking {p.get('tracking_number')})"
+            return translate("Activity", "{who} confirmed {order} ({total}, tracking {tracking})").format(
+                who=who, order=order, total=amount("total"), tracking=p.get("tracking_number"))
         case "order_cancelled":
-            return f"{who} cancelled {order}"
+            return translate("Activity", "{who} cancelled {order}").format(who=who, order=order)
         case "stock_low":
-            return f"Low stock: {p.get('sku')} has {p.get('available')} available"
+            return translate("Activity", "Low stock: {sku} has {available} available").format(sku=p.get("sku"),
+                                                                                   available=p.get("available"))
         case "stock_adjusted":
-            return f"{who} adjusted {p.get('sku')} by {p.get('delta')} ({p.get('reason')})"
+            return translate("Activity", "{who} adjusted {sku} by {delta} ({reason})").format(
+                who=who, sku=p.get("sku"), delta=p.get("delta"), reason=p.get("reason"))
         case "catalog_imported":
-            return f"{who} imported the catalog ({p.get('created')} new, {p.get('updated')} updated)"
+            return translate("Activity", "{who} imported the catalog ({created} new, {updated} updated)").format(
+                who=who, created=p.get("created"), updated=p.get("updated"))
         case "customer_added":
-            return f"{who} added customer {p.get('name')}"
+            return translate("Activity", "{who} added customer {name}").format(who=who, name=p.get("name"))
         case "invoice_issued":
-            return f"{who} issued invoice {p.get('number')} for {order} ({amount('total')})"
+            return translate("Activity", "{who} issued invoice {number} for {order} ({total})").format(
+                who=who, number=p.get("number"), order=order, total=amount("total"))
         case "credit_note_issued":
-            return f"{who} issued credit note {p.get('number')} for {p.get('invoice')} ({amount('total')})"
+            return translate("Activity", "{who} issued credit note {number} for {invoice} ({total})").format(
+                who=who, number=p.get("number"), invoice=p.get("invoice"), total=amount("total"))
         case "payment_received":
-            return f"{who} recorded {amount('amount')} ({p.get('method')}) for {order}"
+            return translate("Activity", "{who} recorded {amount} ({method}) for {order}").format(
+                who=who, amount=amount("amount"), method=p.get("method"), order=order)
         case "refund_paid":
-            return f"{who} refunded {amount('amount')} ({p.get('method')}) for {order}"
+            return translate("Activity", "{who} refunded {amount} ({method}) for {order}").format(
+                who=who, amount=amount("amount"), method=p.get("method"), order=order)
         case "picklist_created":
-            return f"{who} created pick list {p.get('number')} ({counted(int(p.get('lines') or 0), 'line')})"
+            lines = int(p.get("lines") or 0)
+            return translate("Activity", "{who} created pick list {number} ({lines})").format(
+                who=who, number=p.get("number"), lines=translate("Activity", "1 line") if lines == 1 else
+                translate("Activity", "{count} lines").format(count=lines))
         case "order_shipped":
-            return f"{who} shipped {order}"
+            return translate("Activity", "{who} shipped {order}").format(who=who, order=order)
         case _:
             return f"{who}: {e.kind.replace('_', ' ')} {order}".strip()
 

@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Activity</name>
+    <message>
+        <source>system</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>{customer}&apos;s cart {order}</source>
+        <translation>Warenkorb {order} von {customer}</translation>
+    </message>
+    <message>
+        <source>cart {order}</source>
+        <translation>Warenkorb {order}</translation>
+    </message>
+    <message>
+        <source>{who} put {quantity} x {sku} in {cart}{value}</source>
+        <translation>{who} legte {quantity} x {sku} in {cart}{value}</translation>
+    </message>
+    <message>
+        <source>{who} removed {quantity} x {sku} from {cart}{value}</source>
+        <translation>{who} nahm {quantity} x {sku} aus {cart}{value}</translation>
+    </message>
+    <message>
+        <source>{who} changed {sku} {old} -&gt; {quantity} in {cart}{value}</source>
+        <translation>{who} änderte {sku} {old} -&gt; {quantity} in {cart}{value}</translation>
+    </message>
+    <message>
+        <source>{who} opened {cart}</source>
+        <translation>{who} eröffnete {cart}</translation>
+    </message>
+    <message>
+        <source>{who} changed {cart}{value}: {change}</source>
+        <translation>{who} änderte {cart}{value}: {change}</translation>
+    </message>
+    <message>
+        <source>an incentive</source>
+        <translation>ein Angebot</translation>
+    </message>
+    <message>
+        <source>now {value}</source>
+        <translation>jetzt {value}</translation>
+    </message>
+    <message>
+        <source>{who} offered {offer} on {order}</source>
+        <translation>{who} bot {offer} für {order} an</translation>
+    </message>
+    <message>
+        <source>{who} confirmed {order} ({total}, tracking {tracking})</source>
+        <translation>{who} bestätigte {order} ({total}, Sendungsnummer {tracking})</translation>
+    </message>
+    <message>
+        <source>{who} cancelled {order}</source>
+        <translation>{who} stornierte {order}</translation>
+    </message>
+    <message>
+        <source>Low stock: {sku} has {available} available</source>
+        <translation>Niedriger Bestand: {sku} hat {available} verfügbar</translation>
+    </message>
+    <message>
+        <source>{who} adjusted {sku} by {delta} ({reason})</source>
+        <translation>{who} korrigierte {sku} um {delta} ({reason})</translation>
+    </message>
+    <message>
+        <source>{who} imported the catalog ({created} new, {updated} updated)</source>
+        <translation>{who} importierte den Katalog ({created} neu, {updated} aktualisiert)</translation>
+    </message>
+    <message>
+        <source>{who} added customer {name}</source>
+        <translation>{who} legte den Kunden {name} an</translation>
+    </message>
+    <message>
+        <source>{who} issued invoice {number} for {order} ({total})</source>
+        <translation>{who} stellte die Rechnung {number} für {order} aus ({total})</translation>
+    </message>
+    <message>
+        <source>{who} issued credit note {number} for {invoice} ({total})</source>
+        <translation>{who} stellte die Gutschrift {number} zu {invoice} aus ({total})</translation>
+    </message>
+    <message>
+        <source>{who} recorded {amount} ({method}) for {order}</source>
+        <translation>{who} buchte {amount} ({method}) für {order}</translation>
+    </message>
+    <message>
+        <source>{who} refunded {amount} ({method}) for {order}</source>
+        <translation>{who} erstattete {amount} ({method}) für {order}</translation>
+    </message>
+    <message>
+        <source>{who} created pick list {number} ({lines})</source>
+        <translation>{who} erstellte die Kommissionierliste {number} ({lines})</translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation>1 Position</translation>
+    </message>
+    <message>
+        <source>{count} lines</source>
+        <translation>{count} Positionen</translation>
+    </message>
+    <message>
+        <source>{who} shipped {order}</source>
+        <translation>{who} versendete {order}</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <source>daily (automatic)</source>

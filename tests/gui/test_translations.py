@@ -240,3 +240,27 @@ def test_the_dialogs_in_german_leave_nothing_in_english_and_keep_one_meaning_per
             dialog.hide()
     assert {name: found for name, found in left.items() if found} == {}
     assert {name: found for name, found in clashing.items() if found} == {}
+
+
+def test_the_live_activity_lines_are_in_german_too(qapp):
+    from datetime import datetime, timezone
+
+    from oms_desktop.gui.main_window import describe_event
+    from oms_desktop.services.dto import EventDTO
+
+    kinds = {"cart_item_added": dict(quantity=2, sku="LAMP-01", customer="Anna Schmidt", value="47.58", currency="EUR"),
+             "cart_opened": dict(channel="phone"), "order_confirmed": dict(total="12.5", currency="EUR",
+                                                                         tracking_number="7K3D-9XQ2-M4PA"),
+             "stock_low": dict(sku="LAMP-01", available=1), "picklist_created": dict(number="PL-000001", lines=3),
+             "payment_received": dict(amount="12.5", currency="EUR", method="card")}
+
+    def lines() -> list[str]:
+        return [describe_event(EventDTO(id=1, kind=kind, at=datetime.now(timezone.utc), username="anna", order_id=42,
+                                        product_id=None, payload=payload), "en_US")
+                for kind, payload in kinds.items()]
+
+    english = lines()
+    with language("de"):
+        german = lines()
+    assert [en for en, de in zip(english, german) if en == de] == []
+    assert german[0].startswith("anna legte 2 x LAMP-01 in Warenkorb SO-000042 von Anna Schmidt")
