@@ -8,7 +8,7 @@ import os
 import sys
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
@@ -47,7 +47,8 @@ def seed_demo_with_progress(backend, parent=None) -> None:
     from .devtools.demo import seed_demo
     from .gui.jobs import JobRunner
 
-    dialog = QProgressDialog("Creating the demo company (products, customers, a year of orders)...", "", 0, 100,
+    dialog = QProgressDialog(QCoreApplication.translate(
+        "App", "Creating the demo company (products, customers, a year of orders)..."), "", 0, 100,
                              parent)
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -201,7 +202,9 @@ def main(argv: list[str] | None = None) -> int:
         return 5
     except Exception as exc:  # noqa: BLE001 - cannot open the database at all: say so, log the rest
         log.exception("cannot open %s", url)
-        QMessageBox.critical(None, "OMS Desktop", f"The database {describe_url(url)} cannot be opened:\n{exc}")
+        QMessageBox.critical(None, "OMS Desktop", QCoreApplication.translate(
+            "App", "The database {database} cannot be opened:\n{reason}").format(database=describe_url(url),
+                                                                                reason=exc))
         return 5
     services = backend.services
     from .gui import i18n
@@ -231,8 +234,8 @@ def main(argv: list[str] | None = None) -> int:
         if actor is None:
             from .gui.login import LoginDialog
             i18n.install(sign_in_language(default_settings(), company_locale))  # before the dialog is made
-            login = LoginDialog(services, describe_url(url) + ("  (demo: every password is 'demo')"
-                                                               if args.demo else ""),
+            demo = QCoreApplication.translate("App", "  (demo: every password is 'demo')") if args.demo else ""
+            login = LoginDialog(services, describe_url(url) + demo,
                                 username=args.user or ("manager" if args.demo and first_pass else ""))
             if login.exec() != QDialog.DialogCode.Accepted:
                 break

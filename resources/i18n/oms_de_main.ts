@@ -105,6 +105,23 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Creating the demo company (products, customers, a year of orders)...</source>
+        <translation>Die Demo-Firma wird angelegt (Artikel, Kunden, ein Jahr Aufträge)...</translation>
+    </message>
+    <message>
+        <source>The database {database} cannot be opened:
+{reason}</source>
+        <translation>Die Datenbank {database} kann nicht geöffnet werden:
+{reason}</translation>
+    </message>
+    <message>
+        <source>  (demo: every password is &apos;demo&apos;)</source>
+        <translation>  (Demo: jedes Passwort ist 'demo')</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <source>daily (automatic)</source>
