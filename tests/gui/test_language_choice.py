@@ -63,3 +63,27 @@ def test_file_language_stores_the_choice_and_asks_for_the_window_again_in_it(qtb
     i18n.install("de")
     with qtbot.assertNotEmitted(window.language_changed):  # the language shown already: nothing to rebuild
         window.set_language("de")
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # run_window raises the window (offscreen: no)
+def test_the_app_builds_the_window_again_in_the_language_chosen_in_it(qtbot, qapp, sqlite_backend, sqlite_url,
+                                                                       monkeypatch):
+    """app.run_window ends with the language chosen in File > Language (the app then installs it and builds the
+    window again for the same user, without a sign-in)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from oms_desktop import app
+    services = sqlite_backend.services
+    services.auth.add_user(None, "admin", "admin", "admin-pw")
+    actor = services.auth.sign_in("admin", "admin-pw")
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *_a: ("Deutsch", True)))
+
+    def choose() -> None:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        window.language_action.trigger()
+
+    QTimer.singleShot(300, choose)
+    QTimer.singleShot(30000, qapp.quit)  # never waits for ever
+    assert app.run_window(qapp, services, sqlite_backend, sqlite_url, actor) == ("de", 0)
+    assert services.auth.sign_in("admin", "admin-pw").language == "de"
