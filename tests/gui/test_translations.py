@@ -199,11 +199,12 @@ def test_the_sign_in_dialog_and_the_main_windows_menus_in_german_leave_nothing_i
 
 
 @SQLITE
+@pytest.mark.parametrize("role", ["agent", "counter", "manager"])
 @pytest.mark.parametrize("code", ["en", "de"])
-def test_the_orders_tab_keeps_one_meaning_per_alt_letter_in_each_language(qtbot, catalog, users, code,
+def test_the_orders_tab_keeps_one_meaning_per_alt_letter_in_each_language(qtbot, catalog, users, code, role,
                                                                            window_settings):
     with language(code):
-        window = MainWindow(catalog, users["agent"], database="test", jobs=JobRunner(synchronous=True),
+        window = MainWindow(catalog, users[role], database="test", jobs=JobRunner(synchronous=True),
                             settings=window_settings)
         qtbot.addWidget(window)
         window.show()
