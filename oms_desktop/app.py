@@ -6,8 +6,9 @@ import logging
 import logging.handlers
 import os
 import sys
+from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
@@ -46,7 +47,8 @@ def seed_demo_with_progress(backend, parent=None) -> None:
     from .devtools.demo import seed_demo
     from .gui.jobs import JobRunner
 
-    dialog = QProgressDialog("Creating the demo company (products, customers, a year of orders)...", "", 0, 100,
+    dialog = QProgressDialog(QCoreApplication.translate(
+        "App", "Creating the demo company (products, customers, a year of orders)..."), "", 0, 100,
                              parent)
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -65,8 +67,9 @@ def seed_demo_with_progress(backend, parent=None) -> None:
         raise outcome["error"]
 
 
-def run_window(app, services, backend, url: str, actor) -> tuple[bool, int]:
-    """The main window for ``actor`` until it closes: (signed out to let someone else sign in, exit code)."""
+def run_window(app, services, backend, url: str, actor) -> tuple[str, int]:
+    """The main window for ``actor`` until it closes: (what comes next, exit code); next is ``"quit"``,
+    ``"sign_out"`` (someone else signs in) or a language code (the same user chose it: the window again in it)."""
     from .gui.event_feed import EventFeed
     from .gui.main_window import MainWindow
     waiter = None
@@ -76,8 +79,9 @@ def run_window(app, services, backend, url: str, actor) -> tuple[bool, int]:
     last = services.events.last_id()
     feed = EventFeed(lambda after: services.events.since(actor, after), max(last - 30, 0), waiter=waiter)
     window = MainWindow(services, actor, database=describe_url(url), feed=feed, daily_backup=True)
-    signed_out: list[bool] = []
-    window.sign_out_requested.connect(lambda: (signed_out.append(True), window.close()))
+    then: list[str] = []
+    window.sign_out_requested.connect(lambda: (then.append("sign_out"), window.close()))
+    window.language_changed.connect(lambda language: (then.append(language), window.close()))
     # The window sized itself: as this user left it, else to fit the screen's available area (restore_layout).
     window.show()
     window.raise_()
@@ -87,7 +91,7 @@ def run_window(app, services, backend, url: str, actor) -> tuple[bool, int]:
     feed.stop()
     window.jobs.wait_for_done()
     window.deleteLater()
-    return bool(signed_out), code
+    return (then[0] if then else "quit"), code
 
 
 def smoke_test(app, timeout_s: int = 300) -> str:
@@ -198,9 +202,15 @@ def main(argv: list[str] | None = None) -> int:
         return 5
     except Exception as exc:  # noqa: BLE001 - cannot open the database at all: say so, log the rest
         log.exception("cannot open %s", url)
-        QMessageBox.critical(None, "OMS Desktop", f"The database {describe_url(url)} cannot be opened:\n{exc}")
+        QMessageBox.critical(None, "OMS Desktop", QCoreApplication.translate(
+            "App", "The database {database} cannot be opened:\n{reason}").format(database=describe_url(url),
+                                                                                reason=exc))
         return 5
     services = backend.services
+    from .gui import i18n
+    from .gui.login import install_user_language, sign_in_language
+    from .gui.main_window import default_settings
+    i18n.install(sign_in_language(default_settings(), services.company.get().locale))
 
     if services.auth.needs_first_user():
         if args.demo:
@@ -220,17 +230,23 @@ def main(argv: list[str] | None = None) -> int:
     code = 0
     first_pass = True
     while True:  # one pass per person at this workstation: File > Sign out comes back here
+        company_locale = services.company.get().locale
         if actor is None:
             from .gui.login import LoginDialog
-            login = LoginDialog(services, describe_url(url) + ("  (demo: every password is 'demo')"
-                                                               if args.demo else ""),
+            i18n.install(sign_in_language(default_settings(), company_locale))  # before the dialog is made
+            demo = QCoreApplication.translate("App", "  (demo: every password is 'demo')") if args.demo else ""
+            login = LoginDialog(services, describe_url(url) + demo,
                                 username=args.user or ("manager" if args.demo and first_pass else ""))
             if login.exec() != QDialog.DialogCode.Accepted:
                 break
             actor = login.actor
-        signed_out, code = run_window(app, services, backend, url, actor)
-        if not signed_out:
+        install_user_language(actor, company_locale, default_settings())  # before the main window is built
+        then, code = run_window(app, services, backend, url, actor)
+        if then == "quit":
             break
+        if then != "sign_out":  # the user chose another language: their window again, in it
+            actor = replace(actor, language=then)
+            continue
         actor, args.user, first_pass = None, "", False  # someone else signs in: an empty name to type
     backend.dispose()
     return code

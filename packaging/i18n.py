@@ -44,7 +44,7 @@ TARGET_LANGUAGE = {"de": "de_DE"}
 AREAS: dict[str, tuple[str, ...]] = {
     "main": (
         "main_window.py", "labels.py", "login.py", "idle_lock.py", "errors.py", "jobs.py", "event_feed.py",
-        "keyboard_map.py", "mail_sender.py", "order_import.py", "backups.py", "widgets", "../../ui",
+        "keyboard_map.py", "mail_sender.py", "order_import.py", "backups.py", "widgets", "../../ui", "../app.py",
     ),
     "orders": ("order_entry", "carts"),
     "warehouse": ("warehouse",),

@@ -1,7 +1,8 @@
 """``oms`` commands that manage users (admin): ``user deactivate|activate|reset-password|set-role|unlock``, and
-``user password`` for one's own; registered by ``core`` beside ``user add`` and ``user list``."""
+``user password`` for one's own, ``user set-language``; registered by ``core`` beside ``user add`` and ``user list``."""
 from __future__ import annotations
 
+from ..domain.languages import LANGUAGES
 from ..domain.roles import Role
 from ..services.dto import UserDTO
 from .common import Context, read_new_password, read_password
@@ -20,6 +21,11 @@ def register_user_admin(user, leaf) -> None:
     c.add_argument("name", metavar="NAME")
     c.add_argument("role", metavar="ROLE", help=", ".join(r.value for r in Role))
     c.set_defaults(func=cmd_set_role)
+    c = leaf(user, "set-language", "the language of a user's screens: your own, or (admin) anyone's")
+    c.add_argument("name", metavar="NAME")
+    c.add_argument("language", metavar="LANG",
+                   help=f"{', '.join(LANGUAGES)}, or 'default' for the company's locale's language")
+    c.set_defaults(func=cmd_set_language)
     c = leaf(user, "password", "change your own password (the current one from OMS_PASSWORD, the new one from "
                                 "OMS_NEW_PASSWORD, or prompts)")
     c.set_defaults(func=cmd_password)
@@ -60,6 +66,14 @@ def cmd_reset(ctx: Context) -> int:
 def cmd_set_role(ctx: Context) -> int:
     u = ctx.services.auth.set_role(ctx.need_actor(), ctx.args.name, ctx.args.role)
     ctx.emit(u, f"{u.username} is now {u.role}.")
+    return 0
+
+
+def cmd_set_language(ctx: Context) -> int:
+    language = None if ctx.args.language.strip().lower() == "default" else ctx.args.language
+    u = ctx.services.auth.set_language(ctx.need_actor(), ctx.args.name, language)
+    ctx.emit(u, f"{u.username} sees the screens in {u.language}." if u.language else
+             f"{u.username} sees the screens in the company's language.")
     return 0
 
 

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout
 
 from ..services.backups import BackupDTO
@@ -15,20 +15,23 @@ from .inventory.models import RowsModel
 
 log = logging.getLogger(__name__)
 
-KIND_WORDS = {"auto": "daily (automatic)", "manual": "by hand", "before-restore": "before a restore"}
+KIND_WORDS = {"auto": QT_TRANSLATE_NOOP("Backups", "daily (automatic)"),
+              "manual": QT_TRANSLATE_NOOP("Backups", "by hand"),
+              "before-restore": QT_TRANSLATE_NOOP("Backups", "before a restore")}
+translate = QCoreApplication.translate
 
 
 def age_text(taken_at: datetime, now: datetime) -> str:
     """'just now', '5 min', '3 h', '2 days' old."""
     seconds = max(int((now - taken_at).total_seconds()), 0)
     if seconds < 60:
-        return "just now"
+        return translate("Backups", "just now")
     if seconds < 3600:
-        return f"{seconds // 60} min"
+        return translate("Backups", "{minutes} min").format(minutes=seconds // 60)
     if seconds < 86400:
-        return f"{seconds // 3600} h"
+        return translate("Backups", "{hours} h").format(hours=seconds // 3600)
     days = seconds // 86400
-    return f"{days} day" + ("s" if days != 1 else "")
+    return translate("Backups", "1 day") if days == 1 else translate("Backups", "{days} days").format(days=days)
 
 
 def size_text(size: int) -> str:
@@ -38,12 +41,17 @@ def size_text(size: int) -> str:
     return f"{size} B"
 
 
+def kind_text(b: BackupDTO) -> str:
+    return translate("Backups", KIND_WORDS[b.kind]) if b.kind in KIND_WORDS else b.kind
+
+
 def verdict_text(b: BackupDTO) -> str:
     if b.verified is True:
-        return "verified"
+        return translate("Backups", "verified")
     if b.verified is False:
-        return "FAILED: " + "; ".join(b.problems)
-    return "not checked" if b.kind != "before-restore" else "not checked (taken before a restore)"
+        return translate("Backups", "FAILED: {problems}").format(problems="; ".join(b.problems))
+    return translate("Backups", "not checked") if b.kind != "before-restore" else \
+        translate("Backups", "not checked (taken before a restore)")
 
 
 class BackupsDialog(QDialog):
@@ -57,22 +65,22 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.services, self.actor, self.jobs = services, actor, jobs
         self.clock = clock or (lambda: datetime.now(timezone.utc))
-        self.setWindowTitle("Backups")
-        self.summary = QLabel("Reading the backups folder...", objectName="summary_label")
+        self.setWindowTitle(self.tr("Backups"))
+        self.summary = QLabel(self.tr("Reading the backups folder..."), objectName="summary_label")
         self.summary.setWordWrap(True)
-        self.model = RowsModel([("Taken", lambda b: b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M"), False),
-                                ("Age", lambda b: age_text(b.taken_at, self.clock()), False),
-                                ("Kind", lambda b: KIND_WORDS.get(b.kind, b.kind), False),
-                                ("Size", lambda b: size_text(b.size), True),
-                                ("Verification", verdict_text, False),
-                                ("File", lambda b: b.name, False)], parent=self)
+        self.model = RowsModel([(self.tr("Taken"), lambda b: b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M"), False),
+                                (self.tr("Age"), lambda b: age_text(b.taken_at, self.clock()), False),
+                                (self.tr("Kind"), kind_text, False),
+                                (self.tr("Size"), lambda b: size_text(b.size), True),
+                                (self.tr("Verification"), verdict_text, False),
+                                (self.tr("File"), lambda b: b.name, False)], parent=self)
         self.view = QTableView(objectName="backups_view")
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, objectName="buttons")
-        self.backup_button = self.buttons.addButton("&Back up now", QDialogButtonBox.ButtonRole.ActionRole)
+        self.backup_button = self.buttons.addButton(self.tr("&Back up now"), QDialogButtonBox.ButtonRole.ActionRole)
         self.backup_button.setObjectName("backup_button")
         self.backup_button.clicked.connect(self.back_up_now)
         self.buttons.rejected.connect(self.reject)
@@ -92,18 +100,20 @@ class BackupsDialog(QDialog):
         self.view.resizeColumnsToContents()
         failed = sum(1 for b in backups if b.verified is False)
         if not backups:
-            self.summary.setText("No backups yet. One is taken automatically each day the app starts; Back up now "
-                                 "takes one at once.")
+            self.summary.setText(self.tr("No backups yet. One is taken automatically each day the app starts; Back "
+                                         "up now takes one at once."))
         else:
             newest = backups[0]
-            self.summary.setText(f"{len(backups)} backups; the newest is {age_text(newest.taken_at, self.clock())} "
-                                 "old." + (f" {failed} failed verification: do not rely on them." if failed else "")
-                                 + " Restore one with 'oms restore FILE' (admin).")
+            self.summary.setText(
+                self.tr("{count} backups; the newest is {age} old.").format(
+                    count=len(backups), age=age_text(newest.taken_at, self.clock()))
+                + (self.tr(" {count} failed verification: do not rely on them.").format(count=failed) if failed else "")
+                + self.tr(" Restore one with 'oms restore FILE' (admin)."))
         self.refreshed.emit()
 
     def back_up_now(self) -> None:
         self.backup_button.setEnabled(False)
-        self.summary.setText("Backing up and verifying...")
+        self.summary.setText(self.tr("Backing up and verifying..."))
 
         def done(taken: BackupDTO) -> None:
             self.backup_button.setEnabled(True)
@@ -123,10 +133,11 @@ def start_daily_backup(services, jobs, report: Callable[[str], None], owner=None
     status bar. A failure is reported and logged, never a dialog: the shop's work goes on."""
     def succeeded(taken: BackupDTO | None) -> None:
         if taken is not None:
-            report(f"Daily backup taken: {taken.name} ({verdict_text(taken)})")
+            report(translate("Backups", "Daily backup taken: {name} ({verdict})").format(name=taken.name,
+                                                                                  verdict=verdict_text(taken)))
 
     def failed(exc: BaseException) -> None:
         log.warning("the daily backup failed: %s", exc)
-        report(f"The daily backup failed: {exc}")
+        report(translate("Backups", "The daily backup failed: {reason}").format(reason=exc))
 
     jobs.submit(lambda _job: services.backups.auto_backup(), on_success=succeeded, on_failure=failed, owner=owner)

@@ -6,6 +6,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.errors import Cancelled, StorageError, UserFacingError
@@ -30,9 +31,11 @@ _log_file: Path | None = None
 
 def show_crash(parent, exc_type, exc, tb) -> None:
     text = "".join(traceback.format_exception(exc_type, exc, tb))
-    box = QMessageBox(QMessageBox.Icon.Critical, "OMS Desktop - unexpected error",
-                      "Something went wrong inside OMS Desktop. Your saved work is safe in the database.\n\n"
-                      f"The details were written to {_log_file or 'the log'}; please send them to support.",
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Errors", "OMS Desktop - unexpected error"),
+                      QCoreApplication.translate(
+                          "Errors", "Something went wrong inside OMS Desktop. Your saved work is safe in the "
+                          "database.\n\nThe details were written to {log}; please send them to support.").format(
+                          log=_log_file or QCoreApplication.translate("Errors", "the log")),
                       QMessageBox.StandardButton.Ok, parent)
     box.setDetailedText(text)
     box.exec()

@@ -13,6 +13,7 @@ from ..domain.errors import AuthenticationFailed
 from ..services import Services
 from ..services.dto import Actor
 from .jobs import JobRunner
+from .labels import label
 from .widgets.message_line import ERROR_STYLE
 
 ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -33,12 +34,14 @@ class LockDialog(QDialog):
         super().__init__(parent)
         self.services, self.actor, self.jobs = services, actor, jobs
         self.setObjectName("lock_dialog")
-        self.setWindowTitle("Workstation locked")
+        self.setWindowTitle(self.tr("Workstation locked"))
         self.setModal(True)
         who = actor.display_name or actor.username
-        text = QLabel(f"Locked after {minutes} minute{'' if minutes == 1 else 's'} without use. Everything on "
-                      f"screen is as it was.\n\nSigned in: {who} ({actor.username}, {actor.role}). "
-                      f"Type your &password to go on:")
+        locked = self.tr("Locked after 1 minute without use.") if minutes == 1 else \
+            self.tr("Locked after {minutes} minutes without use.").format(minutes=minutes)
+        text = QLabel(locked + " " + self.tr("Everything on screen is as it was.\n\nSigned in: {who} ({user}, {role}). "
+                                             "Type your &password to go on:").format(
+            who=who, user=actor.username, role=label(actor.role)))
         text.setWordWrap(True)
         self.password_edit = QLineEdit(objectName="lock_password")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -47,9 +50,9 @@ class LockDialog(QDialog):
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
         buttons = QDialogButtonBox()
-        self.unlock_button = QPushButton("&Unlock")
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setDefault(True)
-        self.sign_out_button = QPushButton(f"Sign &out {actor.username}")
+        self.sign_out_button = QPushButton(self.tr("Sign &out {user}").format(user=actor.username))
         buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.sign_out_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.unlock_button.clicked.connect(self.try_unlock)
@@ -77,7 +80,8 @@ class LockDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         self.password_edit.selectAll()
         self.password_edit.setFocus()
-        self.error_label.setText(str(exc) if isinstance(exc, AuthenticationFailed) else f"Could not check: {exc}")
+        self.error_label.setText(str(exc) if isinstance(exc, AuthenticationFailed) else
+                                 self.tr("Could not check: {reason}").format(reason=exc))
 
     def _sign_out(self) -> None:
         self.sign_out.emit()

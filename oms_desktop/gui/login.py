@@ -1,6 +1,7 @@
-"""Sign-in and first-run dialogs (layouts from ui/*.ui)."""
+"""Sign-in and first-run dialogs (layouts from ui/*.ui), and which language they and the main window speak."""
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from ..domain.errors import OmsError
@@ -8,6 +9,30 @@ from ..services import Services
 from ..services.dto import Actor
 from .forms.ui_first_run_dialog import Ui_FirstRunDialog
 from .forms.ui_login_dialog import Ui_LoginDialog
+from . import i18n
+
+#: this workstation's last language (QSettings of the main window's file): the next sign-in dialog speaks it
+LANGUAGE_KEY = "workstation/language"
+
+
+def sign_in_language(settings: QSettings, company_locale: str | None) -> str:
+    """The sign-in dialog's language: the one this workstation was last used in, else the company locale's."""
+    saved = settings.value(LANGUAGE_KEY)
+    return i18n.language_of(str(saved)) if saved else i18n.language_of(company_locale)
+
+
+def user_language(actor: Actor, company_locale: str | None) -> str:
+    """The signed-in user's language: their own choice, else the company locale's."""
+    return i18n.language_of(actor.language or company_locale)
+
+
+def install_user_language(actor: Actor, company_locale: str | None, settings: QSettings) -> str:
+    """Install ``actor``'s language (before their main window is built: widgets take their text when made) and
+    remember it as this workstation's last; returns the language."""
+    language = i18n.install(user_language(actor, company_locale))
+    settings.setValue(LANGUAGE_KEY, language)
+    settings.sync()
+    return language
 
 
 class LoginDialog(QDialog):
@@ -20,7 +45,7 @@ class LoginDialog(QDialog):
         self._services = services
         self.actor: Actor | None = None
         self.ui.database_label.setText(database)
-        self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.ui.error_label.hide()
         self.ui.username_edit.setText(username)
         (self.ui.password_edit if username else self.ui.username_edit).setFocus()
@@ -47,14 +72,14 @@ class FirstRunDialog(QDialog):
         self._services = services
         self.actor: Actor | None = None
         self.ui.error_label.hide()
-        self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).setText("Create administrator")
+        self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create administrator"))
         self.ui.username_edit.setText("admin")
         self.ui.company_edit.setFocus()
 
     def accept(self) -> None:
         ui = self.ui
         if ui.password_edit.text() != ui.password_repeat_edit.text():
-            self._problem("The two passwords differ; type the same password twice.")
+            self._problem(self.tr("The two passwords differ; type the same password twice."))
             return
         try:
             # the administrator first: a password the policy refuses leaves the company unnamed too

@@ -1,12 +1,13 @@
 """The main window: four tabs, an activity panel fed by the event feed, and a status bar."""
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
-                               QMessageBox, QWidget)
+from PySide6.QtWidgets import (QApplication, QDockWidget, QInputDialog, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMainWindow, QMessageBox, QWidget)
 
 from ..domain import events as ev
 from ..domain.references import order_number
@@ -17,8 +18,9 @@ from .event_feed import EventFeed
 from .format import money
 from .forms.ui_main_window import Ui_MainWindow
 from .jobs import JobRunner
-from ..domain.wording import counted
+from .labels import label
 
+translate = QCoreApplication.translate
 MAX_ACTIVITY = 200
 DEFAULT_SIZE = QSize(1280, 800)
 # Room for the window manager's frame, which Qt knows only once the window is on screen: a title bar above, a border.
@@ -42,7 +44,7 @@ def fit_rect(rect: QRect, available: QRect) -> QRect:
 def describe_event(e: EventDTO, locale: str = "en_US") -> str:
     """One line for the activity panel; amounts as everywhere on screen (the company's locale)."""
     p = e.payload
-    who = e.username or "system"
+    who = e.username or translate("Activity", "system")
     order = order_number(e.order_id) if e.order_id else ""
 
     def amount(key: str) -> str:
@@ -54,47 +56,68 @@ def describe_event(e: EventDTO, locale: str = "en_US") -> str:
 
     customer = str(p.get("customer") or "")
     value = f" ({amount('value')})" if p.get("value") not in (None, "") else ""
-    cart = f"{customer}'s cart {order}" if customer else f"cart {order}"
+    cart = translate("Activity", "{customer}'s cart {order}").format(customer=customer, order=order) if customer else \
+        translate("Activity", "cart {order}").format(order=order)
 
     match e.kind:
         case "cart_item_added":
-            return f"{who} put {p.get('quantity')} x {p.get('sku')} in {cart}{value}"
+            return translate("Activity", "{who} put {quantity} x {sku} in {cart}{value}").format(
+                who=who, quantity=p.get("quantity"), sku=p.get("sku"), cart=cart, value=value)
         case "cart_item_removed":
-            return f"{who} removed {p.get('quantity')} x {p.get('sku')} from {cart}{value}"
+            return translate("Activity", "{who} removed {quantity} x {sku} from {cart}{value}").format(
+                who=who, quantity=p.get("quantity"), sku=p.get("sku"), cart=cart, value=value)
         case "cart_quantity_changed":
-            return f"{who} changed {p.get('sku')} {p.get('old_quantity')} -> {p.get('quantity')} in {cart}{value}"
+            return translate("Activity", "{who} changed {sku} {old} -> {quantity} in {cart}{value}").format(
+                who=who, sku=p.get("sku"), old=p.get("old_quantity"), quantity=p.get("quantity"), cart=cart,
+                value=value)
         case "cart_opened":
-            return f"{who} opened {cart}" + (f" ({p.get('channel')})" if p.get("channel") else "")
+            return translate("Activity", "{who} opened {cart}").format(who=who, cart=cart) + (
+                f" ({label(str(p.get('channel')))})" if p.get("channel") else "")
         case "cart_updated":
-            return f"{who} changed {cart}{value}: {p.get('change')}"  # a change may end in brackets of its own
+            # a change may end in brackets of its own
+            return translate("Activity", "{who} changed {cart}{value}: {change}").format(
+                who=who, cart=cart, value=value, change=p.get("change"))
         case "cart_incentive_offered":
-            label = str(p.get("label") or "an incentive").removesuffix(" your order")
-            facts = ", ".join(x for x in (customer, f"now {amount('value')}" if value else "") if x)
-            return f"{who} offered {label} on {order}" + (f" ({facts})" if facts else "")
+            offer = str(p.get("label") or translate("Activity", "an incentive")).removesuffix(" your order")
+            now = translate("Activity", "now {value}").format(value=amount("value")) if value else ""
+            facts = ", ".join(x for x in (customer, now) if x)
+            return translate("Activity", "{who} offered {offer} on {order}").format(
+                who=who, offer=offer, order=order) + (f" ({facts})" if facts else "")
         case "order_confirmed":
-            return f"{who} confirmed {order} ({amount('total')}, tracking {p.get('tracking_number')})"
+            return translate("Activity", "{who} confirmed {order} ({total}, tracking {tracking})").format(
+                who=who, order=order, total=amount("total"), tracking=p.get("tracking_number"))
         case "order_cancelled":
-            return f"{who} cancelled {order}"
+            return translate("Activity", "{who} cancelled {order}").format(who=who, order=order)
         case "stock_low":
-            return f"Low stock: {p.get('sku')} has {p.get('available')} available"
+            return translate("Activity", "Low stock: {sku} has {available} available").format(sku=p.get("sku"),
+                                                                                   available=p.get("available"))
         case "stock_adjusted":
-            return f"{who} adjusted {p.get('sku')} by {p.get('delta')} ({p.get('reason')})"
+            return translate("Activity", "{who} adjusted {sku} by {delta} ({reason})").format(
+                who=who, sku=p.get("sku"), delta=p.get("delta"), reason=p.get("reason"))
         case "catalog_imported":
-            return f"{who} imported the catalog ({p.get('created')} new, {p.get('updated')} updated)"
+            return translate("Activity", "{who} imported the catalog ({created} new, {updated} updated)").format(
+                who=who, created=p.get("created"), updated=p.get("updated"))
         case "customer_added":
-            return f"{who} added customer {p.get('name')}"
+            return translate("Activity", "{who} added customer {name}").format(who=who, name=p.get("name"))
         case "invoice_issued":
-            return f"{who} issued invoice {p.get('number')} for {order} ({amount('total')})"
+            return translate("Activity", "{who} issued invoice {number} for {order} ({total})").format(
+                who=who, number=p.get("number"), order=order, total=amount("total"))
         case "credit_note_issued":
-            return f"{who} issued credit note {p.get('number')} for {p.get('invoice')} ({amount('total')})"
+            return translate("Activity", "{who} issued credit note {number} for {invoice} ({total})").format(
+                who=who, number=p.get("number"), invoice=p.get("invoice"), total=amount("total"))
         case "payment_received":
-            return f"{who} recorded {amount('amount')} ({p.get('method')}) for {order}"
+            return translate("Activity", "{who} recorded {amount} ({method}) for {order}").format(
+                who=who, amount=amount("amount"), method=p.get("method"), order=order)
         case "refund_paid":
-            return f"{who} refunded {amount('amount')} ({p.get('method')}) for {order}"
+            return translate("Activity", "{who} refunded {amount} ({method}) for {order}").format(
+                who=who, amount=amount("amount"), method=p.get("method"), order=order)
         case "picklist_created":
-            return f"{who} created pick list {p.get('number')} ({counted(int(p.get('lines') or 0), 'line')})"
+            lines = int(p.get("lines") or 0)
+            return translate("Activity", "{who} created pick list {number} ({lines})").format(
+                who=who, number=p.get("number"), lines=translate("Activity", "1 line") if lines == 1 else
+                translate("Activity", "{count} lines").format(count=lines))
         case "order_shipped":
-            return f"{who} shipped {order}"
+            return translate("Activity", "{who} shipped {order}").format(who=who, order=order)
         case _:
             return f"{who}: {e.kind.replace('_', ' ')} {order}".strip()
 
@@ -102,9 +125,12 @@ def describe_event(e: EventDTO, locale: str = "en_US") -> str:
 class MainWindow(QMainWindow):
     """Signals:
         sign_out_requested(): File > Sign out: the app closes this window and asks who signs in next.
+        language_changed(str): File > Language: the user chose another language (stored already); the app
+            closes this window and builds it again, same user, in that language.
     """
 
     sign_out_requested = Signal()
+    language_changed = Signal(str)
 
     def __init__(self, services: Services, actor: Actor, *, database: str, feed: EventFeed | None = None,
                  jobs: JobRunner | None = None, parent: QWidget | None = None, settings: QSettings | None = None,
@@ -119,30 +145,35 @@ class MainWindow(QMainWindow):
         self.feed = feed
         company = services.company.get()
         self.locale = company.locale
-        self.setWindowTitle(f"OMS Desktop - {company.name}")
+        self.setWindowTitle(self.tr("OMS Desktop - {company}").format(company=company.name))
         self._build_connection_banner()
         self._build_tabs()
         self._build_activity()
         self._build_status_bar(database)
         self.ui.action_quit.triggered.connect(self.close)
-        self.sign_out_action = QAction(f"Sign &out {actor.username} (switch user)", self)
+        self.sign_out_action = QAction(self.tr("Sign &out {user} (switch user)").format(user=actor.username), self)
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         self.sign_out_action.triggered.connect(self.sign_out_requested.emit)
         self.ui.file_menu.insertAction(self.ui.action_quit, self.sign_out_action)
         if can(actor.role, Perm.ORDER_EDIT):
-            self.import_action = QAction("&Import orders (web shop, catalog)...", self)
+            self.import_action = QAction(self.tr("&Import orders (web shop, catalog)..."), self)
             self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
             self.import_action.triggered.connect(self.import_orders)
             self.ui.file_menu.insertAction(self.ui.action_quit, self.import_action)
             self.ui.file_menu.insertSeparator(self.ui.action_quit)
         self._build_admin_actions()
+        self.language_action = QAction(self.tr("&Language..."), self)
+        self.language_action.setStatusTip(self.tr("The language of your screens (this window opens again in it)"))
+        self.language_action.triggered.connect(self.choose_language)
+        self.ui.file_menu.insertAction(self.ui.action_quit, self.language_action)
+        self.ui.file_menu.insertSeparator(self.ui.action_quit)
         self.backups_dialog = None
         if can(actor.role, Perm.SETTINGS):  # managers and administrators, as BackupService checks
-            self.backups_action = QAction("&Backups...", self)
+            self.backups_action = QAction(self.tr("&Backups..."), self)
             self.backups_action.triggered.connect(self.show_backups)
             self.ui.file_menu.insertAction(self.ui.action_quit, self.backups_action)
             self.ui.file_menu.insertSeparator(self.ui.action_quit)
-        self.find_orders_action = QAction("&Find orders...", self)
+        self.find_orders_action = QAction(self.tr("&Find orders..."), self)
         self.find_orders_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.find_orders_action.triggered.connect(self.find_orders)
         self.ui.view_menu.insertAction(self.ui.action_refresh, self.find_orders_action)
@@ -155,11 +186,11 @@ class MainWindow(QMainWindow):
             name = self.ui.tabs.tabText(i).replace("&", "")
             for keys in (f"Alt+{i + 1}", f"Ctrl+{i + 1}"):  # whatsThis: the line in the keyboard map (F1)
                 QShortcut(QKeySequence(keys), self, activated=lambda i=i: self.ui.tabs.setCurrentIndex(i),
-                          whatsThis=f"the {name} tab")
+                          whatsThis=self.tr("the {name} tab").format(name=name))
         # Ctrl+PgDn/PgUp: the next/previous tab; a tab with pages of its own (the dashboard) turns those first while
         # the focus is in it, so its own shortcuts for the keys are off here (one key, one meaning).
-        for keys, step, what in (("Ctrl+PgDown", 1, "the next tab (a tab's own next page first)"),
-                                 ("Ctrl+PgUp", -1, "the previous tab (a tab's own previous page first)")):
+        for keys, step, what in (("Ctrl+PgDown", 1, self.tr("the next tab (a tab's own next page first)")),
+                                 ("Ctrl+PgUp", -1, self.tr("the previous tab (a tab's own previous page first)"))):
             QShortcut(QKeySequence(keys), self, activated=lambda step=step: self.turn_tab(step), whatsThis=what)
         for tab in self.tab_widgets:
             for sc in getattr(tab, "page_shortcuts", ()):
@@ -194,16 +225,16 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def connection_lost(self, reason: str) -> None:
         first_line = (reason.strip().splitlines() or [""])[0][:200]
-        self.connection_banner.setText(
-            f"The connection to the database is lost ({first_line}). Reconnecting by itself; what you have typed "
-            f"stays on screen, and anything saved meanwhile is refused with a message: try it again when this "
-            f"banner has gone.")
+        self.connection_banner.setText(self.tr(
+            "The connection to the database is lost ({reason}). Reconnecting by itself; what you have typed stays on "
+            "screen, and anything saved meanwhile is refused with a message: try it again when this banner has "
+            "gone.").format(reason=first_line))
         self.connection_banner.show()
 
     @Slot()
     def connection_back(self) -> None:
         self.connection_banner.hide()
-        self.statusBar().showMessage("Connected to the database again.", 10000)
+        self.statusBar().showMessage(self.tr("Connected to the database again."), 10000)
 
     def _build_tabs(self) -> None:
         """Each tab is its own package; a role that may not use a tab sees why instead of an empty screen."""
@@ -212,7 +243,7 @@ class MainWindow(QMainWindow):
         from .order_entry import OrderEntryTab
         from .warehouse import WarehouseTab
         specs = [
-            (self.ui.order_entry_layout, OrderEntryTab, Perm.ORDER_EDIT, "Order entry is for sales roles."),
+            (self.ui.order_entry_layout, OrderEntryTab, Perm.ORDER_EDIT, self.tr("Order entry is for sales roles.")),
             (self.ui.inventory_layout, InventoryTab, Perm.VIEW, ""),
             (self.ui.warehouse_layout, WarehouseTab, Perm.VIEW, ""),
             (self.ui.accounts_layout, AccountsTab, Perm.VIEW, ""),
@@ -223,13 +254,14 @@ class MainWindow(QMainWindow):
                 widget = cls(self.services, self.actor, self.jobs)
                 self.tab_widgets.append(widget)
             else:
-                widget = QLabel(f"{refusal} You are signed in as {self.actor.role}.")
+                widget = QLabel(self.tr("{refusal} You are signed in as {role}.").format(refusal=refusal,
+                                                                                         role=label(self.actor.role)))
                 widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(widget)
         from .service_desk import ServiceDeskPanel
         self.service_desk = ServiceDeskPanel(self.services, self.actor, self.jobs)
         self.tab_widgets.append(self.service_desk)
-        self.ui.tabs.addTab(self.service_desk, "&Service desk")
+        self.ui.tabs.addTab(self.service_desk, self.tr("&Service desk"))
         self.order_entry = next((w for w in self.tab_widgets if isinstance(w, OrderEntryTab)), None)
         self.carts = None
         if can(self.actor.role, Perm.ORDER_EDIT):  # the roles that take orders or manage; not warehouse, accounts
@@ -238,8 +270,8 @@ class MainWindow(QMainWindow):
             self.tab_widgets.append(self.carts)
             # No Alt+letter of its own (Alt+6 reaches it): every letter of "Carts" is taken on some tab already,
             # and an Alt+C here would make the Orders tab's Alt+C (Confirm) ambiguous, so it would do nothing.
-            i = self.ui.tabs.addTab(self.carts, "Carts")
-            self.ui.tabs.setTabToolTip(i, f"Open carts (Alt+{i + 1})")
+            i = self.ui.tabs.addTab(self.carts, self.tr("Carts"))
+            self.ui.tabs.setTabToolTip(i, self.tr("Open carts (Alt+{number})").format(number=i + 1))
             self.carts.open_cart_requested.connect(self.open_cart)
         self.dashboard = None
         if can(self.actor.role, Perm.PRICE_OVERRIDE):  # managers and administrators, as DashboardService checks
@@ -248,8 +280,9 @@ class MainWindow(QMainWindow):
             self.tab_widgets.append(self.dashboard)
             # Alt+B: no tab title, menu or control on any tab uses B (the product dialog's Barcode is a window
             # of its own).
-            i = self.ui.tabs.addTab(self.dashboard, "Dash&board")
-            self.ui.tabs.setTabToolTip(i, f"Today, sales by day, top products, stock-outs, carts (Alt+B, Alt+{i + 1})")
+            i = self.ui.tabs.addTab(self.dashboard, self.tr("Dash&board"))
+            self.ui.tabs.setTabToolTip(i, self.tr("Today, sales by day, top products, stock-outs, carts (Alt+B, "
+                                                  "Alt+{number})").format(number=i + 1))
         start = self.start_tab()
         if start is not None:
             self.ui.tabs.setCurrentWidget(start)
@@ -285,14 +318,14 @@ class MainWindow(QMainWindow):
     def _build_admin_actions(self) -> None:
         """File menu: the users, the company settings (admin), the audit trail (manager, admin), one's own
         password (everyone)."""
-        entries = [("&Users...", Perm.USER_ADMIN, self.show_users),
-                   ("Se&ttings...", Perm.SYSTEM_SETTINGS, self.show_settings),
-                   ("&Audit trail...", Perm.AUDIT, self.show_audit),
-                   ("Change my &password...", Perm.VIEW, self.change_password)]
+        entries = [(QT_TRANSLATE_NOOP("MainWindow", "&Users..."), Perm.USER_ADMIN, self.show_users),
+                   (QT_TRANSLATE_NOOP("MainWindow", "Se&ttings..."), Perm.SYSTEM_SETTINGS, self.show_settings),
+                   (QT_TRANSLATE_NOOP("MainWindow", "&Audit trail..."), Perm.AUDIT, self.show_audit),
+                   (QT_TRANSLATE_NOOP("MainWindow", "Change my &password..."), Perm.VIEW, self.change_password)]
         self.admin_actions: dict[str, QAction] = {}
         for text, perm, slot in entries:
             if can(self.actor.role, perm):
-                action = QAction(text, self)
+                action = QAction(QCoreApplication.translate("MainWindow", text), self)
                 action.triggered.connect(slot)
                 self.ui.file_menu.insertAction(self.ui.action_quit, action)
                 self.admin_actions[text.replace("&", "").rstrip(".")] = action
@@ -318,6 +351,32 @@ class MainWindow(QMainWindow):
         self.password_dialog = ChangePasswordDialog(self.services, self.actor, self.jobs, parent=self)
         self.password_dialog.open()
 
+    def choose_language(self) -> None:
+        """File > Language: the user's own language, stored with the user; the window is built again in it."""
+        from . import i18n
+        codes = list(i18n.LANGUAGES)
+        names = [i18n.LANGUAGES[c] for c in codes]
+        current = codes.index(i18n.current()) if i18n.current() in codes else 0
+        name, ok = QInputDialog.getItem(self, self.tr("Language"), self.tr("The language of your screens:"),
+                                        names, current, False)
+        if ok and name in names:
+            self.set_language(codes[names.index(name)])
+
+    def set_language(self, language: str) -> None:
+        """Store ``language`` as this user's and ask the app to build the window again in it (nothing happens
+        when it is the language shown already)."""
+        from . import i18n
+        from .errors import show_error
+        from ..domain.errors import OmsError
+        try:
+            user = self.services.auth.set_language(self.actor, self.actor.username, language)
+        except OmsError as exc:
+            show_error(self, exc)
+            return
+        self.actor = replace(self.actor, language=user.language)
+        if i18n.language_of(language) != i18n.current():
+            self.language_changed.emit(i18n.language_of(language))
+
     def show_backups(self) -> None:
         """File > Backups: the backups with their age, size and verification, and Back up now."""
         from .backups import BackupsDialog
@@ -329,8 +388,10 @@ class MainWindow(QMainWindow):
         from .mail_sender import MailSender
         self.mail_sender = MailSender(self.services.mail, self.jobs, self)
         self.mail_sender.reported.connect(lambda r: self.statusBar().showMessage(
-            f"E-mails: {r.sent} sent" + (f", {r.retry_later} to retry" if r.retry_later else "")
-            + (f", {r.failed} failed (oms mail outbox --failed)" if r.failed else ""), 10000))
+            self.tr("E-mails: {count} sent").format(count=r.sent)
+            + (self.tr(", {count} to retry").format(count=r.retry_later) if r.retry_later else "")
+            + (self.tr(", {count} failed (oms mail outbox --failed)").format(count=r.failed) if r.failed else ""),
+            10000))
         self.mail_sender.start()
 
     def open_cart(self, order_id: int) -> None:
@@ -408,7 +469,7 @@ class MainWindow(QMainWindow):
         self.activity_list.setWordWrap(True)
         self.activity_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.activity_list.setMinimumWidth(280)
-        self.activity_dock = QDockWidget("Live activity", self)
+        self.activity_dock = QDockWidget(self.tr("Live activity"), self)
         self.activity_dock.setObjectName("activity_dock")
         self.activity_dock.setWidget(self.activity_list)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.activity_dock)
@@ -419,8 +480,9 @@ class MainWindow(QMainWindow):
         self.ui.view_menu.addAction(toggle)
 
     def _build_status_bar(self, database: str) -> None:
-        self.database_label = QLabel(f"Database: {database}")
-        self.user_label = QLabel(f"Signed in: {self.actor.display_name or self.actor.username} ({self.actor.role})")
+        self.database_label = QLabel(self.tr("Database: {database}").format(database=database))
+        self.user_label = QLabel(self.tr("Signed in: {user} ({role})").format(
+            user=self.actor.display_name or self.actor.username, role=label(self.actor.role)))
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().addPermanentWidget(self.user_label)
 
@@ -453,12 +515,14 @@ class MainWindow(QMainWindow):
         from .order_entry.dialogs import KeyboardHelpDialog
         name = self.ui.tabs.tabText(self.ui.tabs.currentIndex()).replace("&", "")
         self.keyboard_help_dialog = KeyboardHelpDialog(keyboard_map(self), parent=self)
-        self.keyboard_help_dialog.setWindowTitle(f"Keyboard map: {name}")
+        self.keyboard_help_dialog.setWindowTitle(self.tr("Keyboard map: {tab}").format(tab=name))
         self.keyboard_help_dialog.open()
 
     def show_about(self) -> None:
         from .. import __version__
-        QMessageBox.about(self, "About OMS Desktop", f"OMS Desktop {__version__}\nOrder management, keyboard first.")
+        QMessageBox.about(self, self.tr("About OMS Desktop"),
+                          self.tr("OMS Desktop {version}\nOrder management, keyboard first.").format(
+                              version=__version__))
 
     # ---- size and layout, per user ------------------------------------------------------------------------
     def _settings_key(self, name: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QTableView,
                                QVBoxLayout)
@@ -19,6 +19,7 @@ from ..domain.orders import Channel
 from ..services.order_import import OrderImportReport
 from .format import money as money_text
 from .inventory.models import RowsModel
+from .labels import label
 
 
 @dataclass(frozen=True)
@@ -30,43 +31,49 @@ class _Line:
     detail: str
 
 
-FORMATS = (("Recognise it from the header", "auto"), ("Shopify orders export", "shopify"),
-           ("WooCommerce (WebToffee order export)", "woocommerce"), ("Generic CSV (docs/imports.md)", "generic"))
+FORMATS = ((QT_TRANSLATE_NOOP("OrderImportDialog", "Recognise it from the header"), "auto"),
+           (QT_TRANSLATE_NOOP("OrderImportDialog", "Shopify orders export"), "shopify"),
+           (QT_TRANSLATE_NOOP("OrderImportDialog", "WooCommerce (WebToffee order export)"), "woocommerce"),
+           (QT_TRANSLATE_NOOP("OrderImportDialog", "Generic CSV (docs/imports.md)"), "generic"))
 
 
 class OrderImportDialog(QDialog):
     def __init__(self, services, actor, jobs, *, locale: str = "en_US", parent=None):
         super().__init__(parent)
         self.services, self.actor, self.jobs, self.locale = services, actor, jobs, locale
-        self.setWindowTitle("Import orders")
+        self.setWindowTitle(self.tr("Import orders"))
         self.path_edit = QLineEdit(objectName="path_edit")
         self.path_edit.setReadOnly(True)
-        browse = QPushButton("&Choose file...", objectName="browse_button")
+        browse = QPushButton(self.tr("&Choose file..."), objectName="browse_button")
         browse.clicked.connect(self.choose_file)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         self.format_combo = QComboBox(objectName="format_combo")
-        for label, value in FORMATS:
-            self.format_combo.addItem(label, value)
+        for text, value in FORMATS:
+            self.format_combo.addItem(QCoreApplication.translate("OrderImportDialog", text), value)
         self.channel_combo = QComboBox(objectName="channel_combo")
         for ch in Channel:
-            self.channel_combo.addItem(ch.value.capitalize(), ch.value)
+            shown = label(ch.value)
+            self.channel_combo.addItem(shown[:1].upper() + shown[1:], ch.value)
         self.channel_combo.setCurrentIndex(self.channel_combo.findData(Channel.ONLINE.value))
-        self.history_check = QCheckBox("&History: fulfilled and cancelled orders, as sales figures only (no stock, "
-                                       "no payments)", objectName="history_check")
+        self.history_check = QCheckBox(self.tr("&History: fulfilled and cancelled orders, as sales figures only (no "
+                                               "stock, no payments)"), objectName="history_check")
         form = QFormLayout()
-        form.addRow("&File:", row)
+        form.addRow(self.tr("&File:"), row)
         form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.path_edit)
-        form.addRow("F&ormat:", self.format_combo)
-        form.addRow("Cha&nnel:", self.channel_combo)
+        form.addRow(self.tr("F&ormat:"), self.format_combo)
+        form.addRow(self.tr("Cha&nnel:"), self.channel_combo)
         form.addRow("", self.history_check)
-        self.summary = QLabel("Choose the shop's export (a CSV file). Nothing is imported before you press Import.",
+        self.summary = QLabel(self.tr("Choose the shop's export (a CSV file). Nothing is imported before you press "
+                                       "Import."),
                               objectName="summary_label")
         self.summary.setWordWrap(True)
-        self.model = RowsModel([("Order", lambda r: r.ref, False), ("Outcome", lambda r: r.outcome, False),
-                                ("Customer", lambda r: r.customer, False), ("Total", lambda r: r.total, True),
-                                ("Rows / why", lambda r: r.detail, False)], parent=self)
+        self.model = RowsModel([(self.tr("Order"), lambda r: r.ref, False),
+                                (self.tr("Outcome"), lambda r: r.outcome, False),
+                                (self.tr("Customer"), lambda r: r.customer, False),
+                                (self.tr("Total"), lambda r: r.total, True),
+                                (self.tr("Rows / why"), lambda r: r.detail, False)], parent=self)
         self.view = QTableView(objectName="orders_view")
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
@@ -75,10 +82,10 @@ class OrderImportDialog(QDialog):
         self.progress = QProgressBar(objectName="progress_bar")
         self.progress.hide()
         self.buttons = QDialogButtonBox(objectName="buttons")
-        self.import_button = self.buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("import_button")
         self.import_button.setEnabled(False)
-        self.cancel_button = self.buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self.run_import)
         self.cancel_button.clicked.connect(self.cancel_or_close)
         for w in (self.format_combo, self.channel_combo):
@@ -99,7 +106,8 @@ class OrderImportDialog(QDialog):
     def choose_file(self) -> None:
         settings = QSettings()
         start = str(settings.value("imports/last_folder", "") or Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Import orders", start, "CSV files (*.csv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import orders"), start,
+                                              self.tr("CSV files (*.csv *.txt);;All files (*)"))
         if path:
             settings.setValue("imports/last_folder", str(Path(path).parent))
             self.load(path)
@@ -108,7 +116,8 @@ class OrderImportDialog(QDialog):
         try:
             self.data = Path(path).read_bytes()
         except OSError as e:
-            self.summary.setText(f"Cannot read {Path(path).name}: {e.strerror or e}.")
+            self.summary.setText(self.tr("Cannot read {file}: {reason}.").format(file=Path(path).name,
+                                                                                 reason=e.strerror or e))
             self.data = None
             return
         self.path_edit.setText(path)
@@ -135,7 +144,7 @@ class OrderImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.summary.setText("Checking every order of the file..." if dry_run else "Importing...")
+        self.summary.setText(self.tr("Checking every order of the file...") if dry_run else self.tr("Importing..."))
 
         def work(job):
             return services.order_import.import_orders(actor, data, dry_run=dry_run, progress=job.report,
@@ -156,8 +165,8 @@ class OrderImportDialog(QDialog):
         if self.job is not None:
             self.job.cancel()
             self.token = None
-            self.summary.setText("Cancelled: the orders imported before stay; importing the file again takes the "
-                                 "rest (the orders already in are recognised).")
+            self.summary.setText(self.tr("Cancelled: the orders imported before stay; importing the file again "
+                                         "takes the rest (the orders already in are recognised)."))
             self.job = None
             self.progress.hide()
             return
@@ -168,7 +177,7 @@ class OrderImportDialog(QDialog):
             return
         self.job = self.token = None
         self.progress.hide()
-        self.summary.setText(f"Not imported: {exc}")
+        self.summary.setText(self.tr("Not imported: {reason}").format(reason=exc))
 
     def _done(self, token, report: OrderImportReport) -> None:
         if token is not self.token:
@@ -181,24 +190,28 @@ class OrderImportDialog(QDialog):
         cur = r.currency
         if r.file_problems:
             self.model.set_rows([])
-            self.summary.setText("This file cannot be imported: " + "; ".join(r.file_problems))
+            self.summary.setText(self.tr("This file cannot be imported: {problems}").format(
+                problems="; ".join(r.file_problems)))
             return
-        would = "would be imported" if r.dry_run else "imported"
-        lines = [_Line(o.ref, would if r.dry_run else f"imported as {o.number}",
-                       o.customer + (" (new)" if o.customer_created else ""), money_text(o.total, cur, self.locale),
-                       ("paid online; " if o.paid else "") + o.status) for o in r.imported]
-        lines += [_Line(ref, f"already imported as {number}", "", "", "left as it is")
-                  for ref, number in r.already_imported]
-        lines += [_Line(p.ref, "not imported", "", "", str(p)) for p in r.problems]
-        lines += [_Line(p.ref, "left out", "", "", str(p)) for p in r.left_out]
+        would = self.tr("would be imported") if r.dry_run else self.tr("imported")
+        lines = [_Line(o.ref, would if r.dry_run else self.tr("imported as {number}").format(number=o.number),
+                       o.customer + (self.tr(" (new)") if o.customer_created else ""),
+                       money_text(o.total, cur, self.locale),
+                       (self.tr("paid online; ") if o.paid else "") + label(o.status)) for o in r.imported]
+        lines += [_Line(ref, self.tr("already imported as {number}").format(number=number), "", "",
+                        self.tr("left as it is")) for ref, number in r.already_imported]
+        lines += [_Line(p.ref, self.tr("not imported"), "", "", str(p)) for p in r.problems]
+        lines += [_Line(p.ref, self.tr("left out"), "", "", str(p)) for p in r.left_out]
         self.model.set_rows(lines)
         self.view.resizeColumnsToContents()
         self.summary.setText(
-            f"{r.format.capitalize()} file, {r.orders_in_file} order(s): {len(r.imported)} {would} (total "
-            f"{money_text(r.total, cur, self.locale)}; customers matched {r.customers_matched}, new "
-            f"{r.customers_created}); {len(r.already_imported)} already imported; {len(r.problems)} refused; "
-            f"{len(r.left_out)} left out." + (" Press Import to take them in." if r.dry_run and r.imported else ""))
+            self.tr("{format} file, {orders} order(s): {count} {would} (total {total}; customers matched {matched}, "
+                    "new {new}); {already} already imported; {refused} refused; {left_out} left out.").format(
+                format=r.format.capitalize(), orders=r.orders_in_file, count=len(r.imported), would=would,
+                total=money_text(r.total, cur, self.locale), matched=r.customers_matched, new=r.customers_created,
+                already=len(r.already_imported), refused=len(r.problems), left_out=len(r.left_out))
+            + (self.tr(" Press Import to take them in.") if r.dry_run and r.imported else ""))
         self.import_button.setEnabled(r.dry_run and bool(r.imported))
         if not r.dry_run:
-            self.cancel_button.setText("Close")
+            self.cancel_button.setText(self.tr("Close"))
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

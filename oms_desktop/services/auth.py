@@ -10,6 +10,7 @@ from datetime import datetime
 
 from ..domain.errors import (AuthenticationFailed, BusinessRuleViolation, NotFound, PermissionDenied,
                              ValidationFailed)
+from ..domain.languages import parse_language
 from ..domain.passwords import lock_after_failure, password_problems
 from ..domain.roles import Perm, Role, require
 from .base import ServiceBase, SettingsCache
@@ -23,7 +24,7 @@ USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 def _dto(r: UserRecord, now: datetime) -> UserDTO:
     """A lock that has run out shows as none (the row keeps it until the next sign-in clears it)."""
     locked = r.locked_until if r.locked_until is not None and r.locked_until > now else None
-    return UserDTO(r.id, r.username, r.display_name, r.role, r.active, r.failed_logins, locked)
+    return UserDTO(r.id, r.username, r.display_name, r.role, r.active, r.failed_logins, locked, r.language)
 
 
 class AuthService(ServiceBase):
@@ -111,7 +112,7 @@ class AuthService(ServiceBase):
                     uow.users.set_password(row.id, rehash)
                 uow.users.clear_failures(row.id)
                 uow.commit()
-        return Actor(row.id, row.username, row.role, row.display_name)
+        return Actor(row.id, row.username, row.role, row.display_name, row.language)
 
     def _decoy_hash(self) -> str:
         """A hash of no one's password, made with the same parameters as the users' (once per service)."""
@@ -181,6 +182,31 @@ class AuthService(ServiceBase):
         assert fresh is not None  # written in this transaction
         return _dto(fresh, self._clock())
 
+    def set_language(self, actor: Actor, username: str, language: str | None) -> UserDTO:
+        """The language of a user's screens (``domain/languages``; empty: the company's locale's): a user sets
+        their own, an administrator anyone's; audited."""
+        if actor is None:
+            raise AuthenticationFailed("Sign in first.")
+        try:
+            code = parse_language(language)
+        except ValueError as exc:
+            raise ValidationFailed(str(exc)) from None
+        with self._uow() as uow:
+            row = uow.users.by_username((username or "").strip())
+            if row is None or row.id != actor.user_id:
+                self._require(actor, Perm.USER_ADMIN, "set other users' language")
+            if row is None:
+                raise NotFound(f"No user '{username}' (oms user list shows them).")
+            if code != row.language:
+                uow.users.set_language(row.id, code)
+                uow.audit.record(user_id=actor.user_id, username=actor.username, action="user.set_language",
+                                 entity="user", entity_id=row.id, old={"language": row.language},
+                                 new={"language": code})
+                uow.commit()
+            fresh = uow.users.get(row.id)
+        assert fresh is not None  # read in this transaction
+        return _dto(fresh, self._clock())
+
     def _new_hash(self, username: str, password: str) -> str:
         problems = password_problems(password, username=username, common=self._common)
         if problems:
@@ -237,4 +263,4 @@ class AuthService(ServiceBase):
             row = uow.users.by_username(username)
         if row is None:
             raise AuthenticationFailed(f"No user '{username}'.")
-        return Actor(row.id, row.username, row.role, row.display_name)
+        return Actor(row.id, row.username, row.role, row.display_name, row.language)

@@ -19,6 +19,7 @@ class Actor:
     username: str
     role: str
     display_name: str = ""
+    language: str | None = None  # the screens' language (domain/languages); None: the company's locale's
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class UserDTO:
     active: bool
     failed_logins: int = 0
     locked_until: datetime | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)

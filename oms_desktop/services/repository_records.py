@@ -26,6 +26,7 @@ class UserRecord:
     created_at: datetime
     failed_logins: int = 0
     locked_until: datetime | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)

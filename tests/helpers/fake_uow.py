@@ -22,6 +22,7 @@ class UserRow:
     created_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     failed_logins: int = 0
     locked_until: datetime | None = None
+    language: str | None = None
 
 
 @dataclass
@@ -88,6 +89,9 @@ class FakeUsers:
 
     def set_locked_until(self, user_id: int, until: datetime | None) -> None:
         self._change(user_id, locked_until=until)
+
+    def set_language(self, user_id: int, language: str | None) -> None:
+        self._change(user_id, language=language)
 
     def clear_failures(self, user_id: int) -> None:
         self._change(user_id, failed_logins=0, locked_until=None)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QLabel, QLineEdit, QMenu, QPlainTextEdit,
     QTabWidget, QTextEdit, QWidget,
@@ -39,8 +39,8 @@ def _strip(text: str) -> str:
 
 def _columns(model: QAbstractItemModel) -> int:
     try:
-        return model.columnCount()
-    except TypeError:  # a list model (QListWidget's) keeps columnCount private: it has one column
+        return model.columnCount(QModelIndex())
+    except TypeError:  # a QListWidget's model keeps columnCount private: a list has one column
         return 1
 
 
@@ -101,7 +101,7 @@ def texts_of(root: QWidget, *, include_items: bool = False) -> dict[str, str]:
             model = widget.model()
             found.update(_model_headers(model, path))
             if include_items and model is not None:
-                for row in range(model.rowCount()):
+                for row in range(model.rowCount(QModelIndex())):
                     for column in range(_columns(model)):
                         value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
                         if isinstance(value, str):

@@ -98,3 +98,19 @@ def test_the_audit_list_filters_by_user_entity_action_and_days(cli_shop):
     assert code == 4 and "may not read the audit trail" in err
     code, out, _ = oms("audit", "list", "--user", "admin", user="admin")
     assert code == 0 and "user.deactivate" in out and today[:4] in out
+
+
+def test_a_user_sets_their_own_language_an_admin_anyones_and_an_unknown_one_is_refused(cli_shop):
+    oms = cli_shop
+    assert _json(oms, "user", "set-language", "agent", "de", user="agent", password=AGENT_PW)["language"] == "de"
+    code, out, _ = oms("user", "set-language", "agent", "en", user="agent")
+    assert code == 0 and "agent sees the screens in en." in out
+    code, _, err = oms("user", "set-language", "admin", "de", user="agent")
+    assert code == 4 and "may not set other users' language" in err
+    code, out, err = oms("user", "set-language", "agent", "klingon", user="admin")
+    assert (code, out) == (2, "") and "language 'klingon' is not supported (choose one of: en, de)" in err
+    assert _json(oms, "user", "set-language", "agent", "default")["language"] is None
+    assert {u["username"]: u["language"] for u in _json(oms, "user", "list")} == {"admin": None, "agent": None}
+    rows = _json(oms, "audit", "list", "--action", "user.set_language")["rows"]
+    assert [(r["username"], json.loads(r["new_values"])) for r in rows] == [
+        ("admin", {"language": None}), ("agent", {"language": "en"}), ("agent", {"language": "de"})]

@@ -262,3 +262,24 @@ def test_a_lock_that_has_run_out_no_longer_shows(store):
     assert tom().locked_until == clock.now + timedelta(minutes=1)
     clock.now += timedelta(minutes=2)
     assert tom().locked_until is None and tom().failed_logins == 5
+
+
+def test_a_user_sets_their_own_language_and_an_administrator_anyones(store):
+    service, ada = admin_service(store)
+    service.add_user(ada, "max", "manager", "max-secret")
+    max_ = service.sign_in("max", "max-secret")
+    assert max_.language is None  # the company's locale's language until one is chosen
+    assert service.set_language(max_, "max", "DE").language == "de"
+    assert store.audit[-1]["action"] == "user.set_language"
+    assert (store.audit[-1]["old"], store.audit[-1]["new"]) == ({"language": None}, {"language": "de"})
+    assert service.sign_in("max", "max-secret").language == "de"
+    with pytest.raises(PermissionDenied, match=r"max \(manager\) may not set other users' language"):
+        service.set_language(max_, "ada", "de")
+    before = (list(store.users), list(store.audit), store.commits)
+    with pytest.raises(ValidationFailed, match=r"language 'fr' is not supported \(choose one of: en, de\)"):
+        service.set_language(max_, "max", "fr")
+    assert service.set_language(max_, "max", "de").language == "de"  # no change: nothing written
+    assert (store.users, store.audit, store.commits) == before
+    assert service.set_language(ada, "max", "en").language == "en"
+    assert service.set_language(ada, "max", None).language is None
+    assert [u.language for u in service.list_users(ada)] == [None, None]

@@ -26,6 +26,7 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # in a row (0021)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)  # no sign-in before then
+    language: Mapped[str | None] = mapped_column(String(8))  # the screens' language; NULL: the company's (0026)
 
 
 class Product(Base):

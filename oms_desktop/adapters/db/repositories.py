@@ -139,6 +139,9 @@ class UsersRepo(_Repo):
     def set_role(self, user_id: int, role: str) -> None:
         self.c.execute(update(users_t).where(users_t.c.id == user_id).values(role=role))
 
+    def set_language(self, user_id: int, language: str | None) -> None:
+        self.c.execute(update(users_t).where(users_t.c.id == user_id).values(language=language))
+
     def lock_active_admins(self) -> Sequence[UserRecord]:
         """The active administrators, their rows locked until the transaction ends (PostgreSQL; SQLite's write
         transaction holds the whole file): two admins demoting each other at once cannot both succeed, because

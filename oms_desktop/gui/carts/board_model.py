@@ -6,15 +6,21 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...services.carts import CartBoardDTO, CartSummaryDTO
 from .. import format as fmt
+from ..labels import label
 
-COLUMNS = ("Risk", "Cart", "Customer", "Agent", "Channel", "Items", "Value", "Idle", "Offers", "Last change")
+COLUMNS = (QT_TRANSLATE_NOOP("CartBoardModel", "Risk"), QT_TRANSLATE_NOOP("CartBoardModel", "Cart"),
+           QT_TRANSLATE_NOOP("CartBoardModel", "Customer"), QT_TRANSLATE_NOOP("CartBoardModel", "Agent"),
+           QT_TRANSLATE_NOOP("CartBoardModel", "Channel"), QT_TRANSLATE_NOOP("CartBoardModel", "Items"),
+           QT_TRANSLATE_NOOP("CartBoardModel", "Value"), QT_TRANSLATE_NOOP("CartBoardModel", "Idle"),
+           QT_TRANSLATE_NOOP("CartBoardModel", "Offers"), QT_TRANSLATE_NOOP("CartBoardModel", "Last change"))
 RISK, CART, CUSTOMER, AGENT, CHANNEL, ITEMS, VALUE, IDLE, OFFERS, LAST = range(len(COLUMNS))
-AT_RISK_MARK = "\u26a0 AT RISK"  # the text marker: the colour is not the only sign
+AT_RISK_MARK = QT_TRANSLATE_NOOP("CartBoardModel", "\u26a0 AT RISK")  # the text marker: the colour is not the only sign
 AT_RISK_BACKGROUND = QBrush(QColor("#ffe0b2"))
 AT_RISK_FOREGROUND = QBrush(QColor("#8a3b00"))
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -33,7 +39,8 @@ def idle_text(seconds: int) -> str:
 def last_change_text(cart: CartSummaryDTO) -> str:
     if not cart.last_change:
         return ""
-    return f"{cart.last_change} by {cart.last_change_by}" if cart.last_change_by else cart.last_change
+    return QCoreApplication.translate("CartBoardModel", "{change} by {who}").format(
+        change=cart.last_change, who=cart.last_change_by) if cart.last_change_by else cart.last_change
 
 
 class CartBoardModel(QAbstractTableModel):
@@ -80,7 +87,7 @@ class CartBoardModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
+            return QCoreApplication.translate("CartBoardModel", COLUMNS[section])
         return None
 
     def flags(self, index):
@@ -95,10 +102,10 @@ class CartBoardModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == RISK:
-                return AT_RISK_MARK if self.at_risk(c) else ""
+                return QCoreApplication.translate("CartBoardModel", AT_RISK_MARK) if self.at_risk(c) else ""
             if col == IDLE:
                 return idle_text(self.idle_seconds(c))
-            return ("", c.number, c.customer_name or "(no customer)", c.agent, c.channel, str(c.items),
+            return ("", c.number, c.customer_name or self.tr("(no customer)"), c.agent, label(c.channel), str(c.items),
                     fmt.money(c.value, c.currency, self.locale), "", str(c.incentives) if c.incentives else "",
                     last_change_text(c))[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (ITEMS, VALUE, IDLE, OFFERS):
@@ -115,7 +122,8 @@ class CartBoardModel(QAbstractTableModel):
             if col == LAST:
                 return last_change_text(c) or None  # the whole of it, where the cell cuts it short
             if self.at_risk(c):
-                return (f"Idle for {idle_text(self.idle_seconds(c))}, over {self._idle_limit // 60} min: "
-                        "offer something (P, A, S, C) or call back")
-            return f"{c.number}: {c.items} items, opened by {c.agent}"
+                return self.tr("Idle for {idle}, over {limit} min: offer something (P, A, S, C) or call back").format(
+                    idle=idle_text(self.idle_seconds(c)), limit=self._idle_limit // 60)
+            return self.tr("{number}: {items} items, opened by {agent}").format(number=c.number, items=c.items,
+                                                                                agent=c.agent)
         return None

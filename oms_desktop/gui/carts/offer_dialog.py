@@ -42,17 +42,19 @@ class OfferDialog(QDialog):
         self.cart = cart
         self.expected_version = cart.version
         self.defaults = dict(defaults)
-        self.setWindowTitle(f"Offer on {cart.number}")
+        self.setWindowTitle(self.tr("Offer on {number}").format(number=cart.number))
         layout = QVBoxLayout(self)
-        who = cart.customer_name or "a customer without a name yet"
-        self.cart_label = QLabel(f"<b>{cart.number}</b> for <b>{who}</b>: {cart.items} items, "
-                                 f"{fmt.money(cart.value, cart.currency, locale)} now", objectName="cart_label")
+        who = cart.customer_name or self.tr("a customer without a name yet")
+        self.cart_label = QLabel(self.tr("<b>{number}</b> for <b>{customer}</b>: {items} items, {value} now").format(
+            number=cart.number, customer=who, items=cart.items, value=fmt.money(cart.value, cart.currency, locale)),
+            objectName="cart_label")
         layout.addWidget(self.cart_label)
         kinds = QHBoxLayout()
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
-        for k, text in ((PERCENT, "&Percent off"), (AMOUNT, f"&Amount off ({cart.currency})"),
-                        (SHIPPING, "Free &shipping"), (COUPON, "&Coupon")):
+        for k, text in ((PERCENT, self.tr("&Percent off")),
+                        (AMOUNT, self.tr("&Amount off ({currency})").format(currency=cart.currency)),
+                        (SHIPPING, self.tr("Free &shipping")), (COUPON, self.tr("&Coupon"))):
             b = QRadioButton(text, objectName=f"{k}_radio")
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys go to the value; Alt+letter switches
             self.group.addButton(b)
@@ -65,19 +67,19 @@ class OfferDialog(QDialog):
         self.value_edit = QLineEdit(objectName="value_edit")
         form.addRow(self.value_label, self.value_edit)
         self.note_edit = QLineEdit(objectName="note_edit")
-        self.note_edit.setPlaceholderText("why (the audit keeps it): e.g. asked for a better price")
-        note_label = QLabel("No&te")
+        self.note_edit.setPlaceholderText(self.tr("why (the audit keeps it): e.g. asked for a better price"))
+        note_label = QLabel(self.tr("No&te"))
         note_label.setBuddy(self.note_edit)
         form.addRow(note_label, self.note_edit)
-        self.next_order_check = QCheckBox("For the &next order (a single-use coupon; this cart's price stays)",
+        self.next_order_check = QCheckBox(self.tr("For the &next order (a single-use coupon; this cart's price stays)"),
                                           objectName="next_order_check")
         form.addRow("", self.next_order_check)
         layout.addLayout(form)
         company = services.company.get()
         limit = company.incentive_limit_manager if can(actor.role, Perm.PRICE_OVERRIDE) \
             else company.incentive_limit_agent
-        self.limit_label = QLabel(f"You may offer up to {fmt.rate(limit, locale)} of this cart's goods, all offers "
-                                  "on it together.", objectName="limit_label")
+        self.limit_label = QLabel(self.tr("You may offer up to {limit} of this cart's goods, all offers on it "
+                                          "together.").format(limit=fmt.rate(limit, locale)), objectName="limit_label")
         self.limit_label.setStyleSheet("color: #555;")
         layout.addWidget(self.limit_label)
         self.error_label = QLabel(objectName="error_label")
@@ -86,8 +88,8 @@ class OfferDialog(QDialog):
         self.error_label.hide()
         layout.addWidget(self.error_label)
         box = QDialogButtonBox()
-        self.offer_button = box.addButton("&Offer (Enter)", QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton("Cancel (Esc)", QDialogButtonBox.ButtonRole.RejectRole)
+        self.offer_button = box.addButton(self.tr("&Offer (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
         self.offer_button.setDefault(True)
         box.accepted.connect(self.submit)
         box.rejected.connect(self.reject)
@@ -102,11 +104,13 @@ class OfferDialog(QDialog):
         if self.kind in (PERCENT, AMOUNT, COUPON):
             self.defaults[self.kind] = self.value_edit.text()
         self.kind = kind
-        self.value_label.setText({PERCENT: "Percent off", AMOUNT: f"Amount off ({self.cart.currency})",
-                                  SHIPPING: "Free shipping", COUPON: "Coupon code"}[kind])
+        self.value_label.setText({PERCENT: self.tr("Percent off"),
+                                  AMOUNT: self.tr("Amount off ({currency})").format(currency=self.cart.currency),
+                                  SHIPPING: self.tr("Free shipping"), COUPON: self.tr("Coupon code")}[kind])
         self.value_edit.setEnabled(kind != SHIPPING)
-        self.value_edit.setPlaceholderText({PERCENT: "e.g. 10 (%)", AMOUNT: "e.g. 5.00", SHIPPING: "nothing to type",
-                                            COUPON: "the code, e.g. SPRING10"}[kind])
+        self.value_edit.setPlaceholderText({PERCENT: self.tr("e.g. 10 (%)"), AMOUNT: self.tr("e.g. 5.00"),
+                                            SHIPPING: self.tr("nothing to type"),
+                                            COUPON: self.tr("the code, e.g. SPRING10")}[kind])
         self.value_edit.setText("" if kind == SHIPPING else self.defaults.get(kind, ""))
         self.next_order_check.setEnabled(kind in (PERCENT, AMOUNT))
         if kind not in (PERCENT, AMOUNT):
@@ -163,7 +167,7 @@ class OfferDialog(QDialog):
         if isinstance(exc, StaleCart) and exc.version:
             # The message names who changed the cart and what; Enter now offers on the cart as it is.
             self.expected_version = exc.version
-            message += " Enter offers it on the cart as it is now."
+            message += self.tr(" Enter offers it on the cart as it is now.")
         self.error_label.setText(message)
         self.error_label.show()
         self.refused.emit(message)

@@ -7,7 +7,7 @@ free shipping, ``C`` a coupon. ``Enter`` on the board opens the cart in the Orde
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -27,8 +27,8 @@ REFRESH_MS = 15_000
 TICK_MS = 1_000
 PAGE = 100
 DEFAULT_OFFERS = {"percent": "5", "amount": "5.00", "coupon": ""}
-HINT = ("P percent off  ·  A amount off  ·  S free shipping  ·  C coupon  ·  Enter opens the cart in Orders  ·  "
-        "Alt+R at risk only")
+HINT = QT_TRANSLATE_NOOP("CartsTab", "P percent off  ·  A amount off  ·  S free shipping  ·  C coupon  ·  Enter "
+                                     "opens the cart in Orders  ·  Alt+R at risk only")
 
 
 class BoardView(QTableView):
@@ -93,7 +93,7 @@ class CartsTab(QWidget, MessageLine):
         self.summary_label = QLabel(objectName="summary_label")
         self.summary_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
         top.addWidget(self.summary_label, 1)
-        self.at_risk_check = QCheckBox("At &risk only", objectName="at_risk_check")
+        self.at_risk_check = QCheckBox(self.tr("At &risk only"), objectName="at_risk_check")
         self.at_risk_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.at_risk_check.toggled.connect(lambda _on: self.refresh())
         top.addWidget(self.at_risk_check)
@@ -117,7 +117,7 @@ class CartsTab(QWidget, MessageLine):
         self.view.open_requested.connect(self.open_selected)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         root.addWidget(self.view, 1)
-        self.hint_label = QLabel(HINT, objectName="hint_label")
+        self.hint_label = QLabel(QCoreApplication.translate("CartsTab", HINT), objectName="hint_label")
         self.hint_label.setStyleSheet("color: #555;")
         root.addWidget(self.hint_label)
         self.message_label = QLabel(objectName="message_label")
@@ -166,12 +166,17 @@ class CartsTab(QWidget, MessageLine):
 
     def summary_text(self, board: CartBoardDTO) -> str:
         n = board.open_carts
-        carts = f"{n} open cart" + ("" if n == 1 else "s")
-        text = (carts if self.sees_all else f"Your {carts}") + \
-            f" worth {fmt.money(board.value, board.currency, self.locale)}, {board.at_risk} at risk " \
-            f"(idle over {board.idle_minutes} min)"
+        worth = fmt.money(board.value, board.currency, self.locale)
+        # one string per number form (English shows its source text: no "%n cart(s)" there)
+        if self.sees_all:
+            text = self.tr("1 open cart worth {value}, {at_risk} at risk (idle over {minutes} min)") if n == 1 \
+                else self.tr("{count} open carts worth {value}, {at_risk} at risk (idle over {minutes} min)")
+        else:
+            text = self.tr("Your 1 open cart worth {value}, {at_risk} at risk (idle over {minutes} min)") if n == 1 \
+                else self.tr("Your {count} open carts worth {value}, {at_risk} at risk (idle over {minutes} min)")
+        text = text.format(count=n, value=worth, at_risk=board.at_risk, minutes=board.idle_minutes)
         if len(board.carts) < (board.at_risk if self.at_risk_check.isChecked() else n):
-            text += f"; the first {len(board.carts)} shown"
+            text += self.tr("; the first {count} shown").format(count=len(board.carts))
         return text
 
     def selected_cart(self) -> CartSummaryDTO | None:
@@ -196,7 +201,7 @@ class CartsTab(QWidget, MessageLine):
     def offer(self, kind: str = PERCENT) -> None:
         cart = self.selected_cart()
         if cart is None:
-            self.show_message("No cart selected: choose one with Up and Down, then P, A, S or C.", error=True)
+            self.show_message(self.tr("No cart selected: choose one with Up and Down, then P, A, S or C."), error=True)
             return
         discard_dialog(self.offer_dialog)
         dialog = OfferDialog(self.services, self.actor, self.jobs, cart, kind, self.offer_defaults, self.locale,
@@ -213,10 +218,13 @@ class CartsTab(QWidget, MessageLine):
         after = fmt.money(order.total, cur, self.locale)
         before = fmt.money(dialog.cart.value, cur, self.locale) if dialog.expected_version == dialog.cart.version \
             else ""
-        total = f"total {before} -> {after}" if before and before != after else f"total {after}"
-        text = f"Offered {result.incentive.label} on {order.number} ({order.customer_name or 'no customer'}): {total}."
+        total = self.tr("total {before} -> {after}").format(before=before, after=after) \
+            if before and before != after else self.tr("total {after}").format(after=after)
+        text = self.tr("Offered {offer} on {number} ({customer}): {total}.").format(
+            offer=result.incentive.label, number=order.number, customer=order.customer_name or self.tr("no customer"),
+            total=total)
         if result.coupon_code:
-            text += f" Coupon {result.coupon_code} is the customer's."
+            text += self.tr(" Coupon {code} is the customer's.").format(code=result.coupon_code)
         self.show_message(text)
         self.offered.emit(result)
         self.refresh()
@@ -228,6 +236,7 @@ class CartsTab(QWidget, MessageLine):
 
     def keyboard_notes(self) -> list[tuple[str, str]]:
         """The board's keys handled in code (not actions), for the keyboard map (F1)."""
-        return [("Up / Down", "choose a cart"), ("P", "offer percent off (Enter offers the default)"),
-                ("A", "offer an amount off"), ("S", "offer free shipping"), ("C", "apply a coupon to the cart"),
-                ("Enter", "open the cart in the Orders tab")]
+        return [(self.tr("Up / Down"), self.tr("choose a cart")),
+                ("P", self.tr("offer percent off (Enter offers the default)")),
+                ("A", self.tr("offer an amount off")), ("S", self.tr("offer free shipping")),
+                ("C", self.tr("apply a coupon to the cart")), ("Enter", self.tr("open the cart in the Orders tab"))]

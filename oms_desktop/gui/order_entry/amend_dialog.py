@@ -24,13 +24,15 @@ class AmendDialog(QDialog):
                  parent=None):
         super().__init__(parent)
         self.order, self._save, self.locale = order, save, locale
-        self.setWindowTitle(f"Amend {order.number}")
+        self.setWindowTitle(self.tr("Amend {number}").format(number=order.number))
         root = QVBoxLayout(self)
-        root.addWidget(QLabel(f"{order.number} for {order.customer_name or 'walk-in customer'}, confirmed, "
-                              f"total {fmt.money(order.total, order.currency, locale)}. Change a quantity (0 "
-                              "removes the line) or a unit price; the stock reservation follows when you save."))
+        root.addWidget(QLabel(self.tr("{number} for {customer}, confirmed, total {total}. Change a quantity (0 removes "
+                                      "the line) or a unit price; the stock reservation follows when you save.")
+                              .format(number=order.number, customer=order.customer_name or self.tr("walk-in customer"),
+                                      total=fmt.money(order.total, order.currency, locale))))
         self.lines_table = QTableWidget(0, 4, objectName="amend_lines")
-        self.lines_table.setHorizontalHeaderLabels(["SKU", "Product", "Quantity", "Unit price"])
+        self.lines_table.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Product"), self.tr("Quantity"),
+                                                    self.tr("Unit price")])
         self.lines_table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.lines_table.verticalHeader().hide()
         self.lines_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
@@ -40,9 +42,9 @@ class AmendDialog(QDialog):
             self._add_row(ln.sku, ln.name, str(ln.quantity), str(ln.unit_price), known=True)
         root.addWidget(self.lines_table, 1)
         row = QHBoxLayout()
-        self.add_button = QPushButton("Add &line", objectName="add_line_button")
+        self.add_button = QPushButton(self.tr("Add &line"), objectName="add_line_button")
         self.add_button.clicked.connect(self.add_line)
-        self.backorder_check = QCheckBox("Allow back&order (what is not in stock waits for goods)",
+        self.backorder_check = QCheckBox(self.tr("Allow back&order (what is not in stock waits for goods)"),
                                          objectName="backorder_check")
         row.addWidget(self.add_button)
         row.addWidget(self.backorder_check)
@@ -53,8 +55,8 @@ class AmendDialog(QDialog):
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         root.addWidget(self.message_label)
         box = QDialogButtonBox()
-        self.save_button = box.addButton("&Save amendment (Ctrl+S)", QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton("Cancel (Esc)", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = box.addButton(self.tr("&Save amendment (Ctrl+S)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
         box.rejected.connect(self.reject)
         root.addWidget(box)
@@ -76,7 +78,7 @@ class AmendDialog(QDialog):
 
     def add_line(self) -> None:
         """A new row: type its SKU, then its quantity (its price is the catalog's unless typed)."""
-        self._add_row("", "(new line)", "1", "", known=False)
+        self._add_row("", self.tr("(new line)"), "1", "", known=False)
         r = self.lines_table.rowCount() - 1
         self.lines_table.setCurrentCell(r, SKU)
         if self.isActiveWindow():
@@ -103,10 +105,10 @@ class AmendDialog(QDialog):
     def save(self) -> None:
         set_lines, prices = self.changes()
         if not set_lines and not prices:
-            self.message_label.setText("Nothing changed: change a quantity or a price, or add a line (Alt+L).")
+            self.message_label.setText(self.tr("Nothing changed: change a quantity or a price, or add a line (Alt+L)."))
             return
         self.save_button.setEnabled(False)
-        self.message_label.setText("Saving...")
+        self.message_label.setText(self.tr("Saving..."))
         self._save(set_lines, prices, self.backorder_check.isChecked())
 
     def refused(self, text: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
+
 from ...services.dto import IncentiveDTO, OrderDTO
 from .. import format as fmt
 
@@ -19,11 +21,11 @@ def line_marks(shown: OrderDTO | None, now: OrderDTO) -> dict[int, str]:
     for ln in now.lines:
         old = before.get(ln.line_no)
         if old is None or old.sku != ln.sku:
-            marks[ln.line_no] = "new"
+            marks[ln.line_no] = QCoreApplication.translate("CartChanges", "new")
         elif old.quantity != ln.quantity:
             marks[ln.line_no] = f"{old.quantity} -> {ln.quantity}"
         elif (old.unit_price, old.discount) != (ln.unit_price, ln.discount):
-            marks[ln.line_no] = "price"
+            marks[ln.line_no] = QCoreApplication.translate("CartChanges", "price")
     return marks
 
 
@@ -52,11 +54,14 @@ def offer_banner_text(offer: IncentiveDTO, before: Decimal | None, after: Decima
     """Offer from manager: 10 % off your order. Read to the caller: 'We can offer you 10 % off your order: your
     total is now €107.04 instead of €118.93.' (``before`` None: the cart changed since, only the total now.)"""
     now = fmt.money(after, currency, locale)
-    total = (f"your total is now {now} instead of {fmt.money(before, currency, locale)}"
-             if before is not None and after != before else f"your total is {now}")
+    total = (QCoreApplication.translate("CartChanges", "your total is now {now} instead of {before}").format(
+        now=now, before=fmt.money(before, currency, locale)) if before is not None and after != before else
+        QCoreApplication.translate("CartChanges", "your total is {now}").format(now=now))
     why = f" ({offer.note})" if offer.note else ""
-    return (f"Offer from {offer.offered_by or 'a manager'}{why}: {offer.label}. Read to the caller: "
-            f"'We can offer you {_lower_first(offer.label)}: {total}.'")
+    who = offer.offered_by or QCoreApplication.translate("CartChanges", "a manager")
+    return QCoreApplication.translate(
+        "CartChanges", "Offer from {who}{why}: {offer}. Read to the caller: 'We can offer you {offer_lower}: "
+        "{total}.'").format(who=who, why=why, offer=offer.label, offer_lower=_lower_first(offer.label), total=total)
 
 
 def adjustment_amount(adj) -> Decimal:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QMessageBox, QVBoxLayout, QWidget)
 
@@ -15,11 +15,15 @@ SEARCH_DELAY_MS = 150
 
 def merge_question(keep: CustomerDTO, duplicate: CustomerDTO) -> str:
     """The confirmation's text: both customers named, what moves, that it cannot be undone."""
-    return (f"Merge {duplicate.number} {duplicate.name} ({', '.join(duplicate.phones) or 'no phone'}) into "
-            f"{keep.number} {keep.name} ({', '.join(keep.phones) or 'no phone'})?\n\n"
-            f"The orders, open carts, payments and credit, phones, delivery addresses and coupons of "
-            f"{duplicate.name} go to {keep.name}; {duplicate.number} is not found any more (its invoices keep "
-            "naming it). This cannot be undone.")
+    no_phone = QCoreApplication.translate("CustomerMerge", "no phone")
+    return QCoreApplication.translate(
+        "CustomerMerge",
+        "Merge {duplicate} {duplicate_name} ({duplicate_phones}) into {keep} {keep_name} ({keep_phones})?\n\n"
+        "The orders, open carts, payments and credit, phones, delivery addresses and coupons of {duplicate_name} go "
+        "to {keep_name}; {duplicate} is not found any more (its invoices keep naming it). This cannot be undone."
+    ).format(duplicate=duplicate.number, duplicate_name=duplicate.name,
+             duplicate_phones=", ".join(duplicate.phones) or no_phone, keep=keep.number, keep_name=keep.name,
+             keep_phones=", ".join(keep.phones) or no_phone)
 
 
 class CustomerMergeDialog(QDialog):
@@ -36,20 +40,21 @@ class CustomerMergeDialog(QDialog):
     def __init__(self, keep: CustomerDTO, parent: QWidget | None = None):
         super().__init__(parent)
         self.keep = keep
-        self.setWindowTitle(f"Merge a duplicate into {keep.number} {keep.name}")
-        intro = QLabel(f"{keep.name} ({keep.number}) is kept. Find the duplicate to merge into them "
-                       "(phone, name, e-mail or customer number), Down and Enter. To keep the other one, pick "
-                       "it first on the Orders tab (F2).")
+        self.setWindowTitle(self.tr("Merge a duplicate into {number} {name}").format(number=keep.number,
+                                                                                      name=keep.name))
+        intro = QLabel(self.tr("{name} ({number}) is kept. Find the duplicate to merge into them (phone, name, "
+                               "e-mail or customer number), Down and Enter. To keep the other one, pick it first on "
+                               "the Orders tab (F2).").format(name=keep.name, number=keep.number))
         intro.setWordWrap(True)
         self.search_edit = QLineEdit(objectName="merge_search_edit")
-        self.search_edit.setPlaceholderText("The duplicate: phone, name, e-mail or customer no.")
+        self.search_edit.setPlaceholderText(self.tr("The duplicate: phone, name, e-mail or customer no."))
         self.results = QListWidget(objectName="merge_results")
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.error_label = QLabel(objectName="merge_error")
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.merge_button = buttons.addButton("Merge...", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button = buttons.addButton(self.tr("Merge..."), QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button.setObjectName("merge_button")
         buttons.accepted.connect(self.choose)
         buttons.rejected.connect(self.reject)
@@ -88,12 +93,12 @@ class CustomerMergeDialog(QDialog):
             self.results.setCurrentRow(0)
             self.error_label.clear()
         elif text:
-            self.error_label.setText(f"No other customer matches '{text}'.")
+            self.error_label.setText(self.tr("No other customer matches '{text}'.").format(text=text))
 
     def choose(self) -> None:
         item = self.results.currentItem()
         if item is None:
-            self.error_label.setText("Find the duplicate first: type its phone, name, e-mail or number.")
+            self.error_label.setText(self.tr("Find the duplicate first: type its phone, name, e-mail or number."))
             return
         self.accept()
         self.duplicate_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -103,11 +108,14 @@ def ask_to_merge(parent: QWidget, keep: CustomerDTO, duplicate: CustomerDTO, the
                  otherwise: Callable[[], None] = lambda: None) -> QMessageBox:
     """The confirmation naming both (No is the default: Enter alone merges nothing); ``then()`` on Yes, else
     ``otherwise()``."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Merge customers", merge_question(keep, duplicate),
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("CustomerMerge", "Merge customers"),
+                      merge_question(keep, duplicate),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setObjectName("merge_confirm")
     box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText(f"&Merge into {keep.number}")
+    box.button(QMessageBox.StandardButton.Yes).setText(QCoreApplication.translate(
+        "CustomerMerge", "&Merge into {number}").format(
+        number=keep.number))
     box.finished.connect(lambda _r: then() if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
                          else otherwise())
     box.open()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
@@ -19,10 +19,11 @@ class TrackingDialog(QDialog):
 
     def __init__(self, order: OrderDTO, locale: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"{order.number} confirmed")
+        self.setWindowTitle(self.tr("{number} confirmed").format(number=order.number))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{order.number} for {order.customer_name or 'walk-in customer'} is confirmed: "
-                                f"{fmt.money(order.total, order.currency, locale)}. Tracking number:"))
+        layout.addWidget(QLabel(self.tr("{number} for {customer} is confirmed: {total}. Tracking number:").format(
+            number=order.number, customer=order.customer_name or self.tr("walk-in customer"),
+            total=fmt.money(order.total, order.currency, locale))))
         self.tracking_label = QLabel(order.tracking_number or "")
         self.tracking_label.setObjectName("tracking_label")
         font = QFont("DejaVu Sans Mono")
@@ -34,11 +35,11 @@ class TrackingDialog(QDialog):
         self.tracking_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.tracking_label)
         spelled = "  ".join(" ".join(group) for group in (order.tracking_number or "").split("-"))
-        layout.addWidget(QLabel(f"Read out: {spelled}"))
+        layout.addWidget(QLabel(self.tr("Read out: {spelled}").format(spelled=spelled)))
         buttons = QHBoxLayout()
-        self.copy_button = QPushButton("&Copy (Ctrl+C)")
+        self.copy_button = QPushButton(self.tr("&Copy (Ctrl+C)"))
         self.copy_button.clicked.connect(self.copy)
-        ok = QPushButton("Next caller (Enter)")
+        ok = QPushButton(self.tr("Next caller (Enter)"))
         ok.setDefault(True)
         ok.clicked.connect(self.accept)
         buttons.addWidget(self.copy_button)
@@ -60,21 +61,22 @@ class ShortageDialog(QDialog):
 
     def __init__(self, error: OutOfStock, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Not enough stock")
+        self.setWindowTitle(self.tr("Not enough stock"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Nothing was reserved. These lines ask for more than is available:"))
+        layout.addWidget(QLabel(self.tr("Nothing was reserved. These lines ask for more than is available:")))
         self.shortage_list = QListWidget()
         for s in error.shortages:
-            self.shortage_list.addItem(f"{s.sku}: ordered {s.requested}, available {s.available}")
+            self.shortage_list.addItem(self.tr("{sku}: ordered {ordered}, available {available}").format(
+                sku=s.sku, ordered=s.requested, available=s.available))
         layout.addWidget(self.shortage_list)
         box = QDialogButtonBox()
-        reduce = box.addButton("&Reduce to available", QDialogButtonBox.ButtonRole.AcceptRole)
-        remove = box.addButton("Re&move short lines", QDialogButtonBox.ButtonRole.DestructiveRole)
-        backorder = box.addButton("Allow back&order: confirm, the rest waits for goods",
+        reduce = box.addButton(self.tr("&Reduce to available"), QDialogButtonBox.ButtonRole.AcceptRole)
+        remove = box.addButton(self.tr("Re&move short lines"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        backorder = box.addButton(self.tr("Allow back&order: confirm, the rest waits for goods"),
                                   QDialogButtonBox.ButtonRole.ApplyRole)
         backorder.setObjectName("backorder_button")
         backorder.clicked.connect(lambda: self.done(self.BACKORDER))
-        box.addButton("&Keep editing", QDialogButtonBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("&Keep editing"), QDialogButtonBox.ButtonRole.RejectRole)
         reduce.clicked.connect(lambda: self.done(self.REDUCE))
         remove.clicked.connect(lambda: self.done(self.REMOVE))
         box.rejected.connect(self.reject)
@@ -88,13 +90,15 @@ class DraftsDialog(QDialog):
 
     def __init__(self, drafts: list[OrderSummaryDTO], locale: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Open carts")
+        self.setWindowTitle(self.tr("Open carts"))
         self.chosen: int | None = None
         layout = QVBoxLayout(self)
         self.drafts_list = QListWidget()
         for d in drafts:
-            item = QListWidgetItem(f"{d.number}  {fmt.when(d.created_at)}  {d.customer_name or '(no customer)'}  "
-                                   f"{d.line_count} lines  {fmt.money(d.total, d.currency, locale)}")
+            customer = d.customer_name or self.tr("(no customer)")
+            item = QListWidgetItem(f"{d.number}  {fmt.when(d.created_at)}  {customer}  "
+                                   f"{self.tr('{count} lines').format(count=d.line_count)}  "
+                                   f"{fmt.money(d.total, d.currency, locale)}")
             item.setData(Qt.ItemDataRole.UserRole, d.id)
             self.drafts_list.addItem(item)
         self.drafts_list.setCurrentRow(0)
@@ -113,23 +117,36 @@ class DraftsDialog(QDialog):
 
 
 KEYBOARD_HELP = [
-    ("F2", "find the caller (phone in any format, name, email, customer no.)"),
-    ("Up / Down, Enter", "move in the results, pick"),
-    ("Ctrl+N", "new customer (name, phone, address), Enter saves"),
-    ("F3", "product entry: SKU, barcode, name words; 3*SKU adds three; a scanner just scans"),
-    ("F4", "the lines table: edit quantity, price, discount (F2 / type), Delete removes a line"),
-    ("Ctrl+R", "repeat the caller's last order"),
-    ("Ctrl+Enter", "confirm: reserve stock, show the tracking number"),
-    ("Ctrl+P", "pay now (counter): confirm the cart on screen and take its payment, print the receipt"),
-    ("Ctrl+O", "open carts (drafts) to pick up again"),
-    ("Ctrl+E", "amend a confirmed order (until picking starts): quantities, prices, lines; Ctrl+S saves"),
-    ("Ctrl+Shift+E", "edit the caller: name, phones, e-mail, addresses, notes"),
-    ("Ctrl+Shift+M", "merge a duplicate into the caller (managers, accountants): orders, payments, phones move"),
-    ("Alt+X", "express: the warehouse picks this order first"),
-    ("Ctrl+Shift+N", "park this cart and start a new order"),
-    ("Ctrl+Shift+F", "find orders: by customer, phone, e-mail, order or tracking number, days; Enter opens one"),
-    ("Ctrl+Shift+A", "show or hide the live activity panel"),
-    ("F1", "this help"),
+    ("F2", QT_TRANSLATE_NOOP("KeyboardHelp", "find the caller (phone in any format, name, email, customer no.)")),
+    (QT_TRANSLATE_NOOP("KeyboardHelp", "Up / Down, Enter"),
+     QT_TRANSLATE_NOOP("KeyboardHelp", "move in the results, pick")),
+    ("Ctrl+N", QT_TRANSLATE_NOOP("KeyboardHelp", "new customer (name, phone, address), Enter saves")),
+    ("F3",
+     QT_TRANSLATE_NOOP("KeyboardHelp", "product entry: SKU, barcode, name words; 3*SKU adds three; a scanner just "
+                       "scans")),
+    ("F4",
+     QT_TRANSLATE_NOOP("KeyboardHelp", "the lines table: edit quantity, price, discount (F2 / type), Delete "
+                       "removes a line")),
+    ("Ctrl+R", QT_TRANSLATE_NOOP("KeyboardHelp", "repeat the caller's last order")),
+    ("Ctrl+Enter", QT_TRANSLATE_NOOP("KeyboardHelp", "confirm: reserve stock, show the tracking number")),
+    ("Ctrl+P",
+     QT_TRANSLATE_NOOP("KeyboardHelp", "pay now (counter): confirm the cart on screen and take its payment, print "
+                       "the receipt")),
+    ("Ctrl+O", QT_TRANSLATE_NOOP("KeyboardHelp", "open carts (drafts) to pick up again")),
+    ("Ctrl+E",
+     QT_TRANSLATE_NOOP("KeyboardHelp", "amend a confirmed order (until picking starts): quantities, prices, lines; "
+                       "Ctrl+S saves")),
+    ("Ctrl+Shift+E", QT_TRANSLATE_NOOP("KeyboardHelp", "edit the caller: name, phones, e-mail, addresses, notes")),
+    ("Ctrl+Shift+M",
+     QT_TRANSLATE_NOOP("KeyboardHelp", "merge a duplicate into the caller (managers, accountants): orders, "
+                       "payments, phones move")),
+    ("Alt+X", QT_TRANSLATE_NOOP("KeyboardHelp", "express: the warehouse picks this order first")),
+    ("Ctrl+Shift+N", QT_TRANSLATE_NOOP("KeyboardHelp", "park this cart and start a new order")),
+    ("Ctrl+Shift+F",
+     QT_TRANSLATE_NOOP("KeyboardHelp", "find orders: by customer, phone, e-mail, order or tracking number, days; "
+                       "Enter opens one")),
+    ("Ctrl+Shift+A", QT_TRANSLATE_NOOP("KeyboardHelp", "show or hide the live activity panel")),
+    ("F1", QT_TRANSLATE_NOOP("KeyboardHelp", "this help")),
 ]
 
 
@@ -138,25 +155,38 @@ def tab_switch_row(widget: QWidget | None) -> tuple[str, str]:
     seven): Alt+1..N, and each tab's underlined letter."""
     tabs = widget.window().findChild(QTabWidget, "tabs") if widget is not None else None
     if tabs is None:
-        return ("Alt+1..7", "switch tabs")
+        return ("Alt+1..7", QCoreApplication.translate("KeyboardHelp", "switch tabs"))
     letters = []
     for i in range(tabs.count()):
         text = tabs.tabText(i)
         found = re.search(r"&([^&])", text)
         if found:
             letters.append(f"Alt+{found.group(1).upper()} {text.replace('&', '')}")
-    return (f"Alt+1..{tabs.count()}", "switch tabs; " + ", ".join(letters))
+    return (f"Alt+1..{tabs.count()}", QCoreApplication.translate("KeyboardHelp", "switch tabs; {letters}").format(
+        letters=", ".join(letters)))
 
 
 def keyboard_rows(widget: QWidget | None) -> list[tuple[str, str]]:
     """The Orders tab's keyboard map, with the tabs of the window it is in."""
-    return [*KEYBOARD_HELP, tab_switch_row(widget)]
+    return [*translated_help(), tab_switch_row(widget)]
+
+
+def translated_help() -> list[tuple[str, str]]:
+    """KEYBOARD_HELP in the GUI's language."""
+    return [(QCoreApplication.translate("KeyboardHelp", key) if key == "Up / Down, Enter" else key,
+             QCoreApplication.translate("KeyboardHelp", text)) for key, text in KEYBOARD_HELP]
+
+
+def keyboard_help() -> dict[str, str]:
+    """Key -> what it does on the Orders tab, in the GUI's language (the shortcuts' lines in the keyboard map)."""
+    return dict(translated_help())
 
 
 class KeyboardHelpDialog(QDialog):
-    def __init__(self, rows=KEYBOARD_HELP, parent=None):
+    def __init__(self, rows=None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Keyboard map")
+        rows = translated_help() if rows is None else rows
+        self.setWindowTitle(self.tr("Keyboard map"))
         layout = QVBoxLayout(self)
         text = "<table cellspacing='6'>" + "".join(
             f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in rows) + "</table>"
@@ -177,17 +207,18 @@ class ShipToDialog(QDialog):
 
     def __init__(self, order, customer, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"Deliver {order.number} to")
+        self.setWindowTitle(self.tr("Deliver {number} to").format(number=order.number))
         self.options = QListWidget(objectName="ship_to_options")
         self.text_edit = QPlainTextEdit(objectName="ship_to_edit")
-        self.text_edit.setPlaceholderText("Recipient\nStreet and number\nZIP town\nCountry")
+        self.text_edit.setPlaceholderText(self.tr("Recipient\nStreet and number\nZIP town\nCountry"))
         self.text_edit.setTabChangesFocus(True)
         own = customer.shipping_address or customer.billing_address if customer is not None else ""
         if customer is not None:
-            self._add(f"The customer's address: {', '.join(own.splitlines()) or '(none kept)'}", ("", None))
+            self._add(self.tr("The customer's address: {address}").format(
+                address=", ".join(own.splitlines()) or self.tr("(none kept)")), ("", None))
             for a in customer.addresses:
                 self._add(f"{a.label}: {', '.join(a.address.splitlines())}", ("", a.label))
-        self._add("Another address (type it below)", None)
+        self._add(self.tr("Another address (type it below)"), None)
         current = order.ship_to
         self.text_edit.setPlainText(current)
         self.options.setCurrentRow(self.options.count() - 1 if customer is None else 0)
@@ -197,11 +228,11 @@ class ShipToDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         root = QVBoxLayout(self)
-        label = QLabel("&Deliver to:")
+        label = QLabel(self.tr("&Deliver to:"))
         label.setBuddy(self.options)
         root.addWidget(label)
         root.addWidget(self.options)
-        typed = QLabel("&Address (recipient first):")
+        typed = QLabel(self.tr("&Address (recipient first):"))
         typed.setBuddy(self.text_edit)
         root.addWidget(typed)
         root.addWidget(self.text_edit)
@@ -235,7 +266,7 @@ class CustomerEditDialog(QDialog):
 
     def __init__(self, customer, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"Edit customer {customer.number}")
+        self.setWindowTitle(self.tr("Edit customer {number}").format(number=customer.number))
         from PySide6.QtWidgets import QFormLayout, QLineEdit
         self.name_edit = QLineEdit(customer.name, objectName="edit_name")
         self.phones_edit = QPlainTextEdit("\n".join(customer.phones), objectName="edit_phones")
@@ -250,12 +281,12 @@ class CustomerEditDialog(QDialog):
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Name", self.name_edit)
-        form.addRow("&Phones (one per line)", self.phones_edit)
-        form.addRow("E-&mail", self.email_edit)
-        form.addRow("&Billing address", self.billing_edit)
-        form.addRow("&Shipping address", self.shipping_edit)
-        form.addRow("No&tes", self.notes_edit)
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(self.tr("&Phones (one per line)"), self.phones_edit)
+        form.addRow(self.tr("E-&mail"), self.email_edit)
+        form.addRow(self.tr("&Billing address"), self.billing_edit)
+        form.addRow(self.tr("&Shipping address"), self.shipping_edit)
+        form.addRow(self.tr("No&tes"), self.notes_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

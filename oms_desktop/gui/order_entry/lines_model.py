@@ -1,20 +1,28 @@
 """Table model of a draft's lines; quantity and price cells are editable and go through the service."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor
 
 from ...services.dto import OrderDTO, OrderLineDTO
 from .. import format as fmt
 
-COLUMNS = ("#", "SKU", "Product", "Qty", "Unit price", "Discount", "Tax", "Line total (gross)", "Available")
+COLUMNS = ("#", QT_TRANSLATE_NOOP("LinesModel", "SKU"), QT_TRANSLATE_NOOP("LinesModel", "Product"),
+           QT_TRANSLATE_NOOP("LinesModel", "Qty"), QT_TRANSLATE_NOOP("LinesModel", "Unit price"),
+           QT_TRANSLATE_NOOP("LinesModel", "Discount"), QT_TRANSLATE_NOOP("LinesModel", "Tax"),
+           QT_TRANSLATE_NOOP("LinesModel", "Line total (gross)"), QT_TRANSLATE_NOOP("LinesModel", "Available"))
 QTY, PRICE, DISCOUNT = 3, 4, 5
 
 
 def unit_price_header(prices_include_tax: bool) -> str:
     """What the unit price column holds: the price as the order keeps it, gross or net of tax (the line total is
     always gross: net, less the discount, plus tax)."""
-    return "Unit price (gross)" if prices_include_tax else "Unit price (net)"
+    return QCoreApplication.translate("LinesModel", "Unit price (gross)" if prices_include_tax else "Unit price (net)")
+
+
+QT_TRANSLATE_NOOP("LinesModel", "Unit price (gross)")
+QT_TRANSLATE_NOOP("LinesModel", "Unit price (net)")
 SHORT = QBrush(QColor("#b00020"))
 MARKED = QBrush(QColor("#fff59d"))  # a line someone else added or changed since the screen last showed the cart
 
@@ -72,7 +80,8 @@ class LinesModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(COLUMNS)):
-            return unit_price_header(self.prices_include_tax) if section == PRICE else COLUMNS[section]
+            return unit_price_header(self.prices_include_tax) if section == PRICE else \
+                QCoreApplication.translate("LinesModel", COLUMNS[section])
         return None
 
     def flags(self, index):
@@ -105,9 +114,9 @@ class LinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and mark:
             return MARKED
         if role == Qt.ItemDataRole.ToolTipRole and ln.available is not None and ln.quantity > ln.available:
-            return f"Only {ln.available} of {ln.sku} available"
+            return self.tr("Only {count} of {sku} available").format(count=ln.available, sku=ln.sku)
         if role == Qt.ItemDataRole.ToolTipRole and mark:
-            return f"Changed on another workstation: {mark}"
+            return self.tr("Changed on another workstation: {change}").format(change=mark)
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

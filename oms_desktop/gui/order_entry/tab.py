@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
@@ -24,10 +24,11 @@ from ...services import Services
 from ...services.dto import Actor, CustomerDTO, OrderDTO, ProductDTO
 from .. import format as fmt
 from ..jobs import JobRunner
+from ..labels import label
 from ..widgets.message_line import MessageLine
 from .cart_changes import adjustments_html, line_marks, new_offers, offer_banner_text, removed_lines
 from .amend_dialog import AmendDialog
-from .dialogs import KEYBOARD_HELP, DraftsDialog, ShortageDialog, TrackingDialog
+from .dialogs import DraftsDialog, keyboard_help, ShortageDialog, TrackingDialog
 from .lines_model import LinesModel
 
 QTY_PREFIX = re.compile(r"^\s*([0-9]{1,7})\s*[*xX×]\s*(\S.*)$")  # ASCII digits: "٣*LAMP" is no quantity
@@ -66,7 +67,9 @@ class AmbiguousProduct(UserFacingError):
 
     def __init__(self, text: str, matches: int):
         self.text = text
-        super().__init__(f"'{text}' finds {matches} products: pick one with Down, then Enter (or type more of it).")
+        super().__init__(QCoreApplication.translate(
+            "OrderEntryTab", "'{text}' finds {matches} products: pick one with Down, then Enter (or type more of "
+            "it).").format(text=text, matches=matches))
 
 
 class OrderEntryTab(QWidget, MessageLine):
@@ -115,10 +118,10 @@ class OrderEntryTab(QWidget, MessageLine):
         self.offer_banner.hide()
         root.addWidget(self.offer_banner)
         top = QHBoxLayout()
-        customer_box = QGroupBox("Customer (F2)")
+        customer_box = QGroupBox(self.tr("Customer (F2)"))
         cl = QVBoxLayout(customer_box)
         self.customer_edit = QLineEdit(objectName="customer_edit")
-        self.customer_edit.setPlaceholderText("Phone (any format), name, email or customer no.")
+        self.customer_edit.setPlaceholderText(self.tr("Phone (any format), name, email or customer no."))
         self.customer_edit.setClearButtonEnabled(True)
         self.customer_results = QListWidget(objectName="customer_results")
         self.customer_results.setMaximumHeight(110)
@@ -131,11 +134,11 @@ class OrderEntryTab(QWidget, MessageLine):
         self.recent_orders.setMaximumHeight(80)
         self.recent_orders.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         row = QHBoxLayout()
-        self.new_customer_button = QPushButton("New customer (Ctrl+N)", objectName="new_customer_button")
-        self.repeat_button = QPushButton("&Repeat last order (Ctrl+R)", objectName="repeat_button")
-        self.merge_button = QPushButton("Merge...", objectName="merge_customer_button")  # narrow: 1,366 px
-        self.merge_button.setToolTip("Merge a duplicate into the customer shown: orders, carts, payments, phones "
-                                     "(Ctrl+Shift+M)")
+        self.new_customer_button = QPushButton(self.tr("New customer (Ctrl+N)"), objectName="new_customer_button")
+        self.repeat_button = QPushButton(self.tr("&Repeat last order (Ctrl+R)"), objectName="repeat_button")
+        self.merge_button = QPushButton(self.tr("Merge..."), objectName="merge_customer_button")  # narrow: 1,366 px
+        self.merge_button.setToolTip(self.tr("Merge a duplicate into the customer shown: orders, carts, payments, "
+                                             "phones (Ctrl+Shift+M)"))
         self.can_merge_customers = can(self.actor.role, Perm.CUSTOMER_MERGE)
         self.merge_button.setVisible(self.can_merge_customers)
         for b in (self.new_customer_button, self.repeat_button, self.merge_button):
@@ -146,21 +149,22 @@ class OrderEntryTab(QWidget, MessageLine):
         cl.addWidget(self.customer_info)
         self.balance_label = QLabel(objectName="balance_label")
         cl.addWidget(self.balance_label)
-        self.recent_label = QLabel("Recent orders:")
+        self.recent_label = QLabel(self.tr("Recent orders:"))
         cl.addWidget(self.recent_label)
         cl.addWidget(self.recent_orders)
         cl.addLayout(row)
-        self.new_customer_box = QGroupBox("New customer (Enter saves, Esc cancels)", objectName="new_customer_box")
+        self.new_customer_box = QGroupBox(self.tr("New customer (Enter saves, Esc cancels)"),
+                                          objectName="new_customer_box")
         nf = QFormLayout(self.new_customer_box)
         self.new_name_edit = QLineEdit(objectName="new_name_edit")
         self.new_phone_edit = QLineEdit(objectName="new_phone_edit")
         self.new_email_edit = QLineEdit(objectName="new_email_edit")
         self.new_address_edit = QLineEdit(objectName="new_address_edit")
-        self.new_address_edit.setPlaceholderText("Street, postcode city (commas become line breaks)")
-        nf.addRow("&Name", self.new_name_edit)
-        nf.addRow("&Phone", self.new_phone_edit)
-        nf.addRow("E&mail", self.new_email_edit)
-        nf.addRow("Pos&tal address", self.new_address_edit)
+        self.new_address_edit.setPlaceholderText(self.tr("Street, postcode city (commas become line breaks)"))
+        nf.addRow(self.tr("&Name"), self.new_name_edit)
+        nf.addRow(self.tr("&Phone"), self.new_phone_edit)
+        nf.addRow(self.tr("E&mail"), self.new_email_edit)
+        nf.addRow(self.tr("Pos&tal address"), self.new_address_edit)
         cl.addWidget(self.new_customer_box)
         self.new_customer_box.hide()
         # At 1,366 x 768 the form below the lists made the window taller than the screen (the status bar dropped
@@ -168,29 +172,31 @@ class OrderEntryTab(QWidget, MessageLine):
         self.new_customer_box.installEventFilter(self)
         top.addWidget(customer_box, 2)
 
-        product_box = QGroupBox("Add products (F3)")
+        product_box = QGroupBox(self.tr("Add products (F3)"))
         pl = QVBoxLayout(product_box)
         self.product_edit = QLineEdit(objectName="product_edit")
-        self.product_edit.setPlaceholderText("SKU, barcode or name; 3*SKU adds three; scan with the scanner")
+        self.product_edit.setPlaceholderText(self.tr("SKU, barcode or name; 3*SKU adds three; scan with the scanner"))
         self.product_edit.setClearButtonEnabled(True)
         self.product_results = QListWidget(objectName="product_results")
         self.product_results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         pl.addWidget(self.product_edit)
         pl.addWidget(self.product_results)
         ch = QHBoxLayout()
-        ch.addWidget(QLabel("Channe&l"))
+        ch.addWidget(QLabel(self.tr("Channe&l")))
         self.channel_combo = QComboBox(objectName="channel_combo")
-        self.channel_combo.addItems([c.value for c in Channel])
-        self.channel_combo.setCurrentText(self.default_channel)
+        for c in Channel:  # the code as the item's data, its label shown
+            self.channel_combo.addItem(label(c.value), c.value)
+        self.channel_combo.setCurrentIndex(max(self.channel_combo.findData(self.default_channel), 0))
         ch.itemAt(0).widget().setBuddy(self.channel_combo)
         ch.addWidget(self.channel_combo)
         ch.addStretch()
-        self.drafts_button = QPushButton("Open carts (Ctrl+O)", objectName="drafts_button")
+        self.drafts_button = QPushButton(self.tr("Open carts (Ctrl+O)"), objectName="drafts_button")
         self.drafts_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         ch.addWidget(self.drafts_button)
-        self.amend_button = QPushButton("Am&end order... (Ctrl+E)", objectName="amend_button")
+        self.amend_button = QPushButton(self.tr("Am&end order... (Ctrl+E)"), objectName="amend_button")
         self.amend_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.amend_button.setToolTip("Change a confirmed order until picking starts: lines, quantities, prices")
+        self.amend_button.setToolTip(
+            self.tr("Change a confirmed order until picking starts: lines, quantities, prices"))
         ch.addWidget(self.amend_button)
         pl.addLayout(ch)
         top.addWidget(product_box, 3)
@@ -214,22 +220,22 @@ class OrderEntryTab(QWidget, MessageLine):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.lines_view, 1)
         extras = QHBoxLayout()
-        coupon_label = QLabel("Co&upon")
+        coupon_label = QLabel(self.tr("Co&upon"))
         self.coupon_edit = QLineEdit(objectName="coupon_edit")
-        self.coupon_edit.setPlaceholderText("code, Enter applies")
+        self.coupon_edit.setPlaceholderText(self.tr("code, Enter applies"))
         self.coupon_edit.setMaximumWidth(170)
         coupon_label.setBuddy(self.coupon_edit)
-        shipping_label = QLabel("Shippin&g")
+        shipping_label = QLabel(self.tr("Shippin&g"))
         self.shipping_combo = QComboBox(objectName="shipping_combo")
-        self.shipping_combo.addItem("none (collected)", None)
+        self.shipping_combo.addItem(self.tr("none (collected)"), None)
         self.shipping_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # names are long
         shipping_label.setBuddy(self.shipping_combo)
-        self.ship_to_button = QPushButton("&Deliver to...", objectName="ship_to_button")
+        self.ship_to_button = QPushButton(self.tr("&Deliver to..."), objectName="ship_to_button")
         self.ship_to_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.ship_to_label = QLabel(objectName="ship_to_label")
         self.ship_to_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.express_check = QCheckBox("E&xpress", objectName="express_check")
-        self.express_check.setToolTip("The warehouse picks express orders first")
+        self.express_check = QCheckBox(self.tr("E&xpress"), objectName="express_check")
+        self.express_check.setToolTip(self.tr("The warehouse picks express orders first"))
         for w in (coupon_label, self.coupon_edit, shipping_label, self.shipping_combo, self.ship_to_button,
                   self.ship_to_label, self.express_check):
             extras.addWidget(w)
@@ -258,7 +264,7 @@ class OrderEntryTab(QWidget, MessageLine):
         self.totals_label = QLabel(objectName="totals_label")
         self.totals_label.setTextFormat(Qt.TextFormat.RichText)
         self.totals_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.confirm_button = QPushButton("&Confirm (Ctrl+Enter)", objectName="confirm_button")
+        self.confirm_button = QPushButton(self.tr("&Confirm (Ctrl+Enter)"), objectName="confirm_button")
         self.confirm_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.confirm_button.setMinimumHeight(40)
         left = QVBoxLayout()
@@ -266,10 +272,10 @@ class OrderEntryTab(QWidget, MessageLine):
         left.addWidget(self.message_label)
         bottom.addLayout(left, 3)
         bottom.addWidget(self.totals_label, 2)
-        self.pay_button = QPushButton("Pay now (Ctrl+P)", objectName="pay_button")
+        self.pay_button = QPushButton(self.tr("Pay now (Ctrl+P)"), objectName="pay_button")
         self.pay_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pay_button.setMinimumHeight(40)
-        self.pay_button.setToolTip("Confirms the cart on screen and takes its payment")
+        self.pay_button.setToolTip(self.tr("Confirms the cart on screen and takes its payment"))
         self.can_take_payments = can(self.actor.role, Perm.PAYMENT)
         self.pay_button.setVisible(self.can_take_payments)  # an agent never starts what they may not finish
         bottom.addWidget(self.pay_button)
@@ -315,15 +321,15 @@ class OrderEntryTab(QWidget, MessageLine):
             **({"Ctrl+P": self.pay_now} if self.can_take_payments else {}), "Ctrl+E": lambda: self.amend_order(),
         }
         self._shortcuts = []
-        described = dict(KEYBOARD_HELP) | {"Ctrl+Return": dict(KEYBOARD_HELP)["Ctrl+Enter"],
-                                           "Ctrl+Shift+N": "park this cart and start a new order",
-                                           "Escape": "close the new-customer form, clear the results, hide the offer"}
+        described = keyboard_help() | {"Ctrl+Return": keyboard_help()["Ctrl+Enter"],
+                                       "Escape": self.tr("close the new-customer form, clear the results, hide the "
+                                                         "offer")}
         for key, fn in shortcuts.items():
             sc = QShortcut(QKeySequence(key), self, activated=fn, whatsThis=described.get(key, ""))  # F1's line
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self._shortcuts.append(sc)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.lines_view, activated=self.remove_selected_line,
-                           whatsThis="remove the selected line (in the lines table)")
+                           whatsThis=self.tr("remove the selected line (in the lines table)"))
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._shortcuts.append(delete)
 
@@ -338,7 +344,7 @@ class OrderEntryTab(QWidget, MessageLine):
 
     def keyboard_notes(self) -> list[tuple[str, str]]:
         """Keys handled in code (not actions), for the keyboard map (F1)."""
-        return [("Up / Down, Enter", "move in the results, pick")]
+        return [(self.tr("Up / Down, Enter"), self.tr("move in the results, pick"))]
 
     # ---- customer ------------------------------------------------------------------------------------------
     def search_customers(self) -> None:
@@ -367,7 +373,8 @@ class OrderEntryTab(QWidget, MessageLine):
             if found:
                 self.pick_customer()
             else:
-                self.show_message(f"No customer matches '{self.customer_edit.text()}'. Ctrl+N creates one.",
+                self.show_message(self.tr("No customer matches '{text}'. Ctrl+N creates one.").format(
+                    text=self.customer_edit.text()),
                                   error=True)
 
     def pick_customer(self) -> None:
@@ -392,7 +399,7 @@ class OrderEntryTab(QWidget, MessageLine):
         if address:
             lines.append(address.replace("\n", ", "))
         if customer.notes:
-            lines.append(f"Note: {customer.notes}")
+            lines.append(self.tr("Note: {notes}").format(notes=customer.notes))
         self.customer_info.setText("\n".join(lines))
         self.recent_orders.clear()
         self._run(lambda: self.services.orders.list_orders(self.actor, customer_id=customer.id, limit=5),
@@ -408,8 +415,9 @@ class OrderEntryTab(QWidget, MessageLine):
         if self.customer is None or self.customer.id != customer_id:
             return  # the agent has moved on to another caller
         cur = self.company.currency
-        text = ("Open balance: " + fmt.money(balance, cur, self.locale) if balance > 0 else
-                "Credit: " + fmt.money(-balance, cur, self.locale) if balance < 0 else "Open balance: none")
+        text = (self.tr("Open balance: {amount}").format(amount=fmt.money(balance, cur, self.locale)) if balance > 0
+                else self.tr("Credit: {amount}").format(amount=fmt.money(-balance, cur, self.locale)) if balance < 0
+                else self.tr("Open balance: none"))
         self.balance_label.setText(text)
         self.balance_label.setStyleSheet("color: #b00020; font-weight: bold;" if balance > 0 else "")
 
@@ -417,8 +425,9 @@ class OrderEntryTab(QWidget, MessageLine):
         self._recent = [o for o in orders if o.status != "draft"]
         self.recent_orders.clear()
         for o in self._recent:
-            lines = f"{o.line_count} line" + ("" if o.line_count == 1 else "s")
-            self.recent_orders.addItem(f"{o.number}  {fmt.when(o.created_at)}  {o.status}  {lines}  "
+            lines = (self.tr("1 line") if o.line_count == 1 else
+                     self.tr("{count} lines").format(count=o.line_count))
+            self.recent_orders.addItem(f"{o.number}  {fmt.when(o.created_at)}  {label(o.status)}  {lines}  "
                                        f"{fmt.money(o.total, o.currency, self.locale)}")
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
@@ -448,7 +457,8 @@ class OrderEntryTab(QWidget, MessageLine):
             for edit in (self.new_name_edit, self.new_phone_edit, self.new_email_edit, self.new_address_edit):
                 edit.clear()
             self.new_customer_box.hide()
-            self.show_message(f"Customer {customer.name} ({customer.number}) created.")
+            self.show_message(self.tr("Customer {name} ({number}) created.").format(name=customer.name,
+                                                                                   number=customer.number))
             self.set_customer(customer)
 
         self._run(lambda: self.services.customers.add_customer(self.actor, name, [phone] if phone.strip() else [],
@@ -458,7 +468,7 @@ class OrderEntryTab(QWidget, MessageLine):
         """Ctrl+Shift+E: change the caller's name, phones, e-mail, addresses or notes (audited); the screen keeps the
         customer, the cart keeps its delivery address."""
         if self.customer is None:
-            self.show_message("Pick a customer first (F2), then Ctrl+Shift+E edits them.", error=True)
+            self.show_message(self.tr("Pick a customer first (F2), then Ctrl+Shift+E edits them."), error=True)
             return
         customers, actor, cid = self.services.customers, self.actor, self.customer.id
         # the form shows the customer as stored now, and saves with that version: a save over someone else's change
@@ -480,11 +490,12 @@ class OrderEntryTab(QWidget, MessageLine):
 
             def saved(customer: CustomerDTO) -> None:
                 self.set_customer(customer)
-                self.show_message(f"Customer {customer.name} ({customer.number}) saved.")
+                self.show_message(self.tr("Customer {name} ({number}) saved.").format(name=customer.name,
+                                                                                     number=customer.number))
 
             def refused(exc: BaseException) -> None:
                 if isinstance(exc, UserFacingError):  # every problem in the form's words; nothing was changed
-                    self.show_message(f"Not saved: {exc}", error=True)
+                    self.show_message(self.tr("Not saved: {reason}").format(reason=exc), error=True)
                     dialog.error_label.setText(str(exc))
                     dialog.open()
                 else:
@@ -501,12 +512,12 @@ class OrderEntryTab(QWidget, MessageLine):
         """Ctrl+Shift+M: merge a duplicate into the customer on screen (who is kept): pick it, confirm with both
         named, one transaction moves its orders, carts, payments, phones and addresses."""
         if not self.can_merge_customers:
-            self.show_message(f"Merging customers needs a manager or an accountant (you are {self.actor.role}).",
-                              error=True)
+            self.show_message(self.tr("Merging customers needs a manager or an accountant (you are {role}).")
+                              .format(role=label(self.actor.role)), error=True)
             return
         if self.customer is None:
-            self.show_message("Pick the customer to keep first (F2), then Ctrl+Shift+M finds the duplicate.",
-                              error=True)
+            self.show_message(self.tr("Pick the customer to keep first (F2), then Ctrl+Shift+M finds the "
+                                      "duplicate."), error=True)
             return
         from .customer_merge import CustomerMergeDialog, ask_to_merge
         keep = self.customer
@@ -523,13 +534,15 @@ class OrderEntryTab(QWidget, MessageLine):
                     self.load_order(self.order.id)  # the cart on screen may have moved (a new version)
                 else:
                     self.set_customer(result.kept)
-                self.show_message(f"Merged {result.duplicate_number} ({result.duplicate_name}) into "
-                                  f"{result.kept.number} ({result.kept.name}): {result.orders} order(s), "
-                                  f"{result.carts} cart(s), {result.payments} payment(s) moved.")
+                self.show_message(self.tr("Merged {duplicate} ({duplicate_name}) into {kept} ({kept_name}): "
+                                          "{orders} order(s), {carts} cart(s), {payments} payment(s) moved.").format(
+                    duplicate=result.duplicate_number, duplicate_name=result.duplicate_name,
+                    kept=result.kept.number, kept_name=result.kept.name, orders=result.orders, carts=result.carts,
+                    payments=result.payments))
 
             def refused(exc: BaseException) -> None:
                 if isinstance(exc, UserFacingError):  # nothing was changed; the reason in the desk's words
-                    self.show_message(f"Not merged: {exc}", error=True)
+                    self.show_message(self.tr("Not merged: {reason}").format(reason=exc), error=True)
                 else:
                     self._failed(exc)
 
@@ -544,15 +557,17 @@ class OrderEntryTab(QWidget, MessageLine):
     def repeat_last_order(self) -> None:
         recent = getattr(self, "_recent", [])
         if self.customer is None or not recent:
-            self.show_message("Pick a customer with earlier orders first (F2).", error=True)
+            self.show_message(self.tr("Pick a customer with earlier orders first (F2)."), error=True)
             return
         if self.order is not None and self.order.lines:
-            self.show_message("This cart has lines already; Ctrl+Shift+N parks it, then repeat.", error=True)
+            self.show_message(self.tr("This cart has lines already; Ctrl+Shift+N parks it, then repeat."), error=True)
             return
         source = recent[0].id
         self._run(lambda: self.services.orders.repeat_order(self.actor, source,
-                                                            channel=self.channel_combo.currentText()),
-                  lambda order: (self.show_order(order), self.show_message(f"Copied the lines of {recent[0].number}."),
+                                                            channel=self.channel_combo.currentData()),
+                  lambda order: (self.show_order(order), self.show_message(
+                      self.tr("Copied the lines of {number}.").format(
+                                     number=recent[0].number)),
                                  self._focus(self.product_edit)), write=True)
 
     # ---- products and lines --------------------------------------------------------------------------------
@@ -579,7 +594,7 @@ class OrderEntryTab(QWidget, MessageLine):
         self.product_results.clear()
         for p in found:
             item = QListWidgetItem(f"{p.sku:<12} {p.name}   {fmt.money(p.unit_price, p.currency, self.locale)}   "
-                                   f"{p.available} available")
+                                   + self.tr("{count} available").format(count=p.available))
             item.setData(Qt.ItemDataRole.UserRole, p.sku)
             if p.available <= 0:
                 item.setForeground(Qt.GlobalColor.darkRed)
@@ -609,7 +624,7 @@ class OrderEntryTab(QWidget, MessageLine):
         self.product_results.clear()
         self._product_nav.moved = False
         customer_id = self.customer.id if self.customer else None
-        channel = self.channel_combo.currentText()
+        channel = self.channel_combo.currentData()
         services, actor = self.services, self.actor
         self._clear_marks()
 
@@ -621,7 +636,9 @@ class OrderEntryTab(QWidget, MessageLine):
                 except NotFound:
                     found = services.catalog.search(actor, code, limit=2)
                     if not found:
-                        raise NotFound(f"Unknown SKU or barcode '{code}': nothing in the catalog matches.") from None
+                        raise NotFound(QCoreApplication.translate(
+                            "OrderEntryTab", "Unknown SKU or barcode '{code}': nothing in the catalog matches.")
+                            .format(code=code)) from None
                     if len(found) > 1:
                         raise AmbiguousProduct(text, services.catalog.count(actor, code)) from None
                     sku = found[0].sku
@@ -655,7 +672,8 @@ class OrderEntryTab(QWidget, MessageLine):
         if last is not None:
             short = last.available is not None and last.quantity > last.available
             self.show_message(f"{last.quantity} x {last.sku} {last.name}" +
-                              (f" - only {last.available} available!" if short else ""), error=short)
+                              (self.tr(" - only {count} available!").format(count=last.available) if short else ""),
+                              error=short)
 
     def edit_line(self, line_no: int, field: str, text: str) -> None:
         if self.order is None:
@@ -718,13 +736,14 @@ class OrderEntryTab(QWidget, MessageLine):
         def after(order: OrderDTO) -> None:
             if confirming:
                 was, now = (fmt.money(t, order.currency, self.locale) for t in (shown.total, order.total))
-                changed = f"The total changed from {was} to {now}. " if was != now else ""
-                self.show_message(f"Not confirmed: {exc} {changed}Look at the cart: Ctrl+Enter confirms it as it "
-                                  "is shown now.", error=True)
+                changed = self.tr("The total changed from {was} to {now}. ").format(was=was, now=now) \
+                    if was != now else ""
+                self.show_message(self.tr("Not confirmed: {reason} {changed}Look at the cart: Ctrl+Enter confirms it "
+                                          "as it is shown now.").format(reason=exc, changed=changed), error=True)
                 self.confirm_button.setFocus()
             else:
-                self.show_message(f"{exc} Nothing of yours was saved; the cart is shown as it is now "
-                                  "(changes marked).", error=True)
+                self.show_message(self.tr("{reason} Nothing of yours was saved; the cart is shown as it is now "
+                                          "(changes marked).").format(reason=exc), error=True)
 
         self.reload_order(after)
 
@@ -748,13 +767,15 @@ class OrderEntryTab(QWidget, MessageLine):
 
     def _changed_elsewhere(self, order: OrderDTO) -> None:
         if order.status != "draft":
-            self.show_message(f"{order.number} was {order.status} on another workstation.", error=True)
+            self.show_message(self.tr("{number} was {status} on another workstation.").format(
+                number=order.number, status=label(order.status)), error=True)
         elif self._new_offers:
-            self.show_message(f"{self._new_offers[-1].offered_by or 'A manager'} made the caller an offer: read it "
-                              "out (above). Ctrl+Enter confirms with it.")
+            self.show_message(self.tr("{who} made the caller an offer: read it out (above). Ctrl+Enter confirms "
+                                      "with it.").format(who=self._new_offers[-1].offered_by or self.tr("A manager")))
         elif order.last_change:
-            self.show_message(f"{order.last_change_by or 'Someone'} changed {order.number}: {order.last_change}"
-                              + (" (marked)." if self.lines_model.marks else "."))
+            self.show_message((self.tr("{who} changed {number}: {change} (marked).") if self.lines_model.marks else
+                               self.tr("{who} changed {number}: {change}.")).format(
+                who=order.last_change_by or self.tr("Someone"), number=order.number, change=order.last_change))
 
     def _clear_marks(self) -> None:
         self._marks_timer.stop()
@@ -783,26 +804,31 @@ class OrderEntryTab(QWidget, MessageLine):
         self._show_banner(previous, order)
         self._show_cart_extras(order, cart_changed=previous is None or order is None or previous.id != order.id)
         if order is None:
-            self.order_label.setText("New order: the cart is saved as soon as the first line is added.")
+            self.order_label.setText(self.tr("New order: the cart is saved as soon as the first line is added."))
             self.totals_label.setText("")
             return
-        self.order_label.setText(f"{order.number} ({order.status}, {order.channel})"
-                                 + ("  EXPRESS" if order.express else "") + "  - saved")
+        self.order_label.setText(f"{order.number} ({label(order.status)}, {label(order.channel)})"
+                                 + (self.tr("  EXPRESS") if order.express else "") + self.tr("  - saved"))
         parts = []
         if order.adjustments:
-            parts.append(f"Goods {fmt.money(order.goods_total, order.currency, self.locale)}")
-        parts.append(f"Net {fmt.money(order.net, order.currency, self.locale)}")
+            parts.append(self.tr("Goods {amount}").format(
+                amount=fmt.money(order.goods_total, order.currency, self.locale)))
+        parts.append(self.tr("Net {amount}").format(amount=fmt.money(order.net, order.currency, self.locale)))
         for rate, _net, tax in order.tax_by_rate:
-            parts.append(f"Tax {fmt.rate(rate, self.locale)} {fmt.money(tax, order.currency, self.locale)}")
-        self.totals_label.setText("<br>".join(parts) + f"<br><span style='font-size:18pt; font-weight:bold'>"
-                                  f"Total {fmt.money(order.total, order.currency, self.locale)}</span>")
+            parts.append(self.tr("Tax {rate} {amount}").format(rate=fmt.rate(rate, self.locale),
+                                                                 amount=fmt.money(tax, order.currency, self.locale)))
+        self.totals_label.setText("<br>".join(parts) + "<br><span style='font-size:18pt; font-weight:bold'>"
+                                  + self.tr("Total {amount}").format(
+                                      amount=fmt.money(order.total, order.currency, self.locale))
+                                  + "</span>")
         short = self.lines_model.short_lines()
         if short:
-            self.show_message("Short before confirm: " + ", ".join(f"{ln.sku} ({ln.available} available)"
-                                                                   for ln in short), error=True)
+            self.show_message(self.tr("Short before confirm: {lines}").format(lines=", ".join(
+                self.tr("{sku} ({count} available)").format(sku=ln.sku, count=ln.available) for ln in short)),
+                error=True)
         gone = removed_lines(previous, order) if mark else []
         if gone:
-            self.show_message(f"No longer in the cart: {', '.join(gone)}.", error=True)
+            self.show_message(self.tr("No longer in the cart: {lines}.").format(lines=", ".join(gone)), error=True)
         if new_cart:
             self.refresh_drafts_hint()  # the first line saved a new cart: it counts among the open carts
 
@@ -836,7 +862,7 @@ class OrderEntryTab(QWidget, MessageLine):
         self.express_check.setChecked(bool(order is not None and order.express))
         self.express_check.blockSignals(False)
         where = (order.ship_to.splitlines() if order is not None else [])[1:]
-        self.ship_to_label.setText(("to " + ", ".join(where[-2:])) if where else "")
+        self.ship_to_label.setText(self.tr("to {place}").format(place=", ".join(where[-2:])) if where else "")
         self.ship_to_label.setToolTip(order.ship_to if order is not None else "")
         if cart_changed or not self.coupon_edit.hasFocus():
             self.coupon_edit.setText(order.coupon_code if order is not None else "")
@@ -856,16 +882,16 @@ class OrderEntryTab(QWidget, MessageLine):
         for w in (self.customer_results, self.product_results, self.recent_orders):
             w.clear()
         self.offer_banner.hide()
-        self.customer_info.setText("No customer yet: type a phone number, name or email (F2), or Ctrl+N.")
+        self.customer_info.setText(self.tr("No customer yet: type a phone number, name or email (F2), or Ctrl+N."))
         self.balance_label.setText("")
         self.new_customer_box.hide()
-        self.channel_combo.setCurrentText(self.default_channel)
+        self.channel_combo.setCurrentIndex(max(self.channel_combo.findData(self.default_channel), 0))
         self.customer_edit.setFocus()
 
     def confirm(self, *, then=None) -> None:
         """Ctrl+Enter: confirm the cart as shown. ``then(order)`` runs after it was confirmed (Pay now)."""
         if self.order is None or not self.order.lines:
-            self.show_message("Nothing to confirm: add products first (F3).", error=True)
+            self.show_message(self.tr("Nothing to confirm: add products first (F3)."), error=True)
             return
         oid, shown = self.order.id, self.order.version  # what the agent sees is what gets confirmed, or nothing
         self._clear_marks()
@@ -894,10 +920,10 @@ class OrderEntryTab(QWidget, MessageLine):
         if show_tracking:  # paying at once: the receipt carries the tracking number
             self.show_tracking(order)
         self.clear_order()
-        self.show_message(f"{order.number} confirmed, tracking number {order.tracking_number}."
-                          + (" Backorder (waits for goods): " + ", ".join(f"{q} x {sku}" for sku, q in
-                                                                         order.backordered)
-                             if order.backordered else ""))
+        self.show_message(self.tr("{number} confirmed, tracking number {tracking}.").format(
+            number=order.number, tracking=order.tracking_number)
+            + (self.tr(" Backorder (waits for goods): {lines}").format(
+                lines=", ".join(f"{q} x {sku}" for sku, q in order.backordered)) if order.backordered else ""))
         self.refresh_drafts_hint()
 
     # ---- express and amendments ------------------------------------------------------------------------------
@@ -907,11 +933,13 @@ class OrderEntryTab(QWidget, MessageLine):
         carts, actor = self.services.carts, self.actor
         self._change(self.order.id, lambda oid, v: carts.set_express(actor, oid, express, expected_version=v),
                      lambda order: (self.show_order(order), self.show_message(
-                         f"{order.number} is {'express: picked first' if order.express else 'not express'}.")))
+                         (self.tr("{number} is express: picked first.") if order.express else
+                          self.tr("{number} is not express.")).format(number=order.number))))
 
     def ask_order_number(self) -> str | None:
         last = self.last_confirmed.number if self.last_confirmed is not None else ""
-        text, ok = QInputDialog.getText(self, "Amend an order", "Order number or tracking number:", text=last)
+        text, ok = QInputDialog.getText(self, self.tr("Amend an order"),
+                                        self.tr("Order number or tracking number:"), text=last)
         return text.strip() if ok and text.strip() else None
 
     def amend_order(self, ref: str | None = None) -> None:
@@ -924,8 +952,9 @@ class OrderEntryTab(QWidget, MessageLine):
 
         def loaded(order: OrderDTO) -> None:
             if order.status != "confirmed":
-                self.show_message(f"{order.number} is {order.status}; only a confirmed order can be amended before "
-                                  "picking starts.", error=True)
+                self.show_message(self.tr("{number} is {status}; only a confirmed order can be amended before "
+                                          "picking starts.").format(number=order.number, status=label(order.status)),
+                                  error=True)
                 return
             self.amend_dialog = dialog = AmendDialog(order, lambda lines, prices, backorder: save(
                 dialog, order, lines, prices, backorder), self.locale, self)
@@ -934,17 +963,17 @@ class OrderEntryTab(QWidget, MessageLine):
         def save(dialog: AmendDialog, order: OrderDTO, lines, prices, backorder: bool) -> None:
             def done(amended: OrderDTO) -> None:
                 dialog.accept()
-                self.show_message(f"{amended.number} amended: " + ", ".join(
-                    f"{ln.quantity} x {ln.sku}" for ln in amended.lines)
-                    + f"; total {fmt.money(amended.total, amended.currency, self.locale)}."
-                    + (" Backorder (waits for goods): " + ", ".join(f"{q} x {s}" for s, q in amended.backordered)
-                       if amended.backordered else ""))
+                self.show_message(self.tr("{number} amended: {lines}; total {total}.").format(
+                    number=amended.number, lines=", ".join(f"{ln.quantity} x {ln.sku}" for ln in amended.lines),
+                    total=fmt.money(amended.total, amended.currency, self.locale))
+                    + (self.tr(" Backorder (waits for goods): {lines}").format(
+                        lines=", ".join(f"{q} x {s}" for s, q in amended.backordered)) if amended.backordered else ""))
 
             def refused(exc: BaseException) -> None:
                 if isinstance(exc, UserFacingError):
                     dialog.refused(str(exc))
                 else:
-                    dialog.refused("Not saved.")
+                    dialog.refused(self.tr("Not saved."))
                     self._failed(exc)
 
             self.jobs.submit(lambda _j: orders.amend_order(actor, order.id, set_lines=lines, prices=prices,
@@ -969,7 +998,7 @@ class OrderEntryTab(QWidget, MessageLine):
 
         if self.order is not None and self.order.status == "draft":
             if not self.order.lines:
-                self.show_message("Nothing to pay: add products first (F3).", error=True)
+                self.show_message(self.tr("Nothing to pay: add products first (F3)."), error=True)
                 return
             self.confirm(then=lambda order: pay(order.id))
         elif self.order is not None:
@@ -977,7 +1006,7 @@ class OrderEntryTab(QWidget, MessageLine):
         elif self.last_confirmed is not None:
             pay(self.last_confirmed.id)
         else:
-            self.show_message("Nothing to pay: add products (F3), then Ctrl+P confirms and takes the payment.",
+            self.show_message(self.tr("Nothing to pay: add products (F3), then Ctrl+P confirms and takes the payment."),
                               error=True)
 
     def show_tracking(self, order: OrderDTO) -> None:
@@ -1010,20 +1039,21 @@ class OrderEntryTab(QWidget, MessageLine):
             return order
 
         self._change(self.order.id, work, lambda order: (self.show_order(order), self.show_message(
-            "Quantities reduced to what is available; Ctrl+Enter confirms." if choice == ShortageDialog.REDUCE else
-            "Short lines removed; Ctrl+Enter confirms.")))
+            self.tr("Quantities reduced to what is available; Ctrl+Enter confirms.")
+            if choice == ShortageDialog.REDUCE else
+            self.tr("Short lines removed; Ctrl+Enter confirms."))))
 
     def park_and_new(self) -> None:
         parked = self.order
         self.clear_order()
         if parked is not None:
-            self.show_message(f"{parked.number} parked as an open cart (Ctrl+O).")
+            self.show_message(self.tr("{number} parked as an open cart (Ctrl+O).").format(number=parked.number))
         self.refresh_drafts_hint()
 
     def open_drafts(self) -> None:
         def show(drafts):
             if not drafts:
-                self.show_message("No open carts.")
+                self.show_message(self.tr("No open carts."))
                 return
             dialog = DraftsDialog(drafts, self.locale, self)
             if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
@@ -1052,7 +1082,8 @@ class OrderEntryTab(QWidget, MessageLine):
 
     def refresh_drafts_hint(self) -> None:
         self._run(lambda: self.services.orders.open_drafts(self.actor),
-                  lambda drafts: self.drafts_button.setText(f"Open carts: {len(drafts)} (Ctrl+O)"))
+                  lambda drafts: self.drafts_button.setText(self.tr("Open carts: {count} (Ctrl+O)").format(
+                      count=len(drafts))))
 
     def escape(self) -> None:
         if self.new_customer_box.isVisible():
@@ -1088,7 +1119,7 @@ class OrderEntryTab(QWidget, MessageLine):
         def show(methods) -> None:
             current = self.shipping_combo.currentData()
             self.shipping_combo.clear()
-            self.shipping_combo.addItem("none (collected)", None)
+            self.shipping_combo.addItem(self.tr("none (collected)"), None)
             for m in methods:
                 self.shipping_combo.addItem(m.name, m.code)
             self.shipping_combo.setCurrentIndex(max(self.shipping_combo.findData(current), 0))
@@ -1098,7 +1129,7 @@ class OrderEntryTab(QWidget, MessageLine):
     def apply_coupon(self) -> None:
         """Enter in the coupon field: the code goes on the cart (an empty field takes the coupon off)."""
         if self.order is None or self.order.status != "draft":
-            self.show_message("Add a product first: a coupon goes on a cart.", error=True)
+            self.show_message(self.tr("Add a product first: a coupon goes on a cart."), error=True)
             return
         code = self.coupon_edit.text().strip() or None
         carts, actor = self.services.carts, self.actor
@@ -1107,14 +1138,15 @@ class OrderEntryTab(QWidget, MessageLine):
             self.show_order(order)
             self.coupon_edit.setText(order.coupon_code)  # as the cart keeps it: SPRING10 for 'spring10 '
             total = fmt.money(order.total, order.currency, self.locale)
-            self.show_message(f"Coupon {order.coupon_code} applied: total {total}." if order.coupon_code else
-                              f"Coupon taken off: total {total}.")
+            self.show_message(self.tr("Coupon {code} applied: total {total}.").format(code=order.coupon_code,
+                                                                                       total=total)
+                              if order.coupon_code else self.tr("Coupon taken off: total {total}.").format(total=total))
             self._focus(self.product_edit)
 
         def refused(exc: BaseException) -> None:
             if isinstance(exc, CouponRefused) or (isinstance(exc, UserFacingError) and
                                                   not isinstance(exc, StaleCart)):
-                self.show_message(f"Coupon not applied: {exc}", error=True)
+                self.show_message(self.tr("Coupon not applied: {reason}").format(reason=exc), error=True)
                 self._focus(self.coupon_edit)
             else:
                 self._failed(exc)
@@ -1125,7 +1157,7 @@ class OrderEntryTab(QWidget, MessageLine):
     def choose_ship_to(self) -> None:
         """Alt+D: where the cart goes, the customer's address, one they keep, or one typed for this order."""
         if self.order is None or self.order.status != "draft":
-            self.show_message("Add a product first: the delivery address goes on a cart.", error=True)
+            self.show_message(self.tr("Add a product first: the delivery address goes on a cart."), error=True)
             return
         from .dialogs import ShipToDialog
         dialog = ShipToDialog(self.order, self.customer, parent=self)
@@ -1139,7 +1171,8 @@ class OrderEntryTab(QWidget, MessageLine):
 
             def chosen(order: OrderDTO) -> None:
                 self.show_order(order)
-                self.show_message("Deliver to: " + " / ".join(order.ship_to.splitlines()))
+                self.show_message(self.tr("Deliver to: {address}").format(
+                    address=" / ".join(order.ship_to.splitlines())))
 
             self._change(self.order.id, lambda oid, v: orders.set_ship_to(actor, oid, text, saved=saved,
                                                                           expected_version=v), chosen)
@@ -1158,7 +1191,8 @@ class OrderEntryTab(QWidget, MessageLine):
         def chosen(order: OrderDTO) -> None:
             self.show_order(order)
             total = fmt.money(order.total, order.currency, self.locale)
-            self.show_message(f"Shipping: {self.shipping_combo.currentText()}; total {total}.")
+            self.show_message(self.tr("Shipping: {method}; total {total}.").format(
+                method=self.shipping_combo.currentText(), total=total))
 
         self._change(self.order.id, lambda oid, v: carts.set_shipping(actor, oid, method, expected_version=v),
                      chosen)

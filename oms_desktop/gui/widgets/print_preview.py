@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
@@ -76,8 +76,9 @@ def pdf_page_images(pdf: bytes, dpi: int = PREVIEW_DPI) -> list[QImage]:
 def _pages_by_pdftoppm(pdf: bytes, dpi: int) -> list[QImage]:
     tool = shutil.which("pdftoppm")
     if tool is None:
-        raise PreviewUnavailable("Print preview needs Qt PDF or poppler's pdftoppm (apt install poppler-utils); "
-                                 "neither is installed. Save the document as PDF and print it from a PDF viewer.")
+        raise PreviewUnavailable(QCoreApplication.translate(
+            "PrintPreview", "Print preview needs Qt PDF or poppler's pdftoppm (apt install poppler-utils); neither "
+            "is installed. Save the document as PDF and print it from a PDF viewer."))
     with tempfile.TemporaryDirectory(prefix="oms-print-") as tmp:
         source = Path(tmp) / "doc.pdf"
         source.write_bytes(pdf)
@@ -85,8 +86,9 @@ def _pages_by_pdftoppm(pdf: bytes, dpi: int) -> list[QImage]:
                               capture_output=True, text=True, timeout=120, check=False)
         files = sorted(Path(tmp).glob("page*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[-1]))
         if done.returncode != 0 or not files:
-            raise PreviewUnavailable(f"The document could not be prepared for printing: "
-                                     f"{done.stderr.strip() or 'pdftoppm failed'}.")
+            raise PreviewUnavailable(QCoreApplication.translate(
+                "PrintPreview", "The document could not be prepared for printing: {reason}.").format(
+                reason=done.stderr.strip() or "pdftoppm failed"))
         return [QImage(str(f)) for f in files]
 
 
@@ -123,7 +125,7 @@ class DocumentPrintPreview(QPrintPreviewDialog):
             printer.setPrinterName(name)
         super().__init__(printer, parent)
         self.printer = printer
-        self.setWindowTitle(f"Print {title}")
+        self.setWindowTitle(self.tr("Print {title}").format(title=title))
         screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         if screen is not None:  # a sheet large enough to read: most of the screen's height, A4's proportions
             area = screen.availableGeometry()

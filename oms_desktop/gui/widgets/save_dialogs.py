@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -64,5 +64,7 @@ def open_saved(path: str | Path) -> str:
     opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))  # Qt says True when xdg-open merely started
     if opened and pdf_viewer_available():
         return ""
-    return (f"No program to open PDF files is installed, so {Path(path).name} was not opened; it is saved in "
-            f"{Path(path).parent}. Install a PDF viewer (for example Evince or Okular) or open it from that folder.")
+    return QCoreApplication.translate(
+        "SaveDialogs", "No program to open PDF files is installed, so {file} was not opened; it is saved in "
+        "{folder}. Install a PDF viewer (for example Evince or Okular) or open it from that folder.").format(
+        file=Path(path).name, folder=Path(path).parent)
