@@ -20,7 +20,7 @@ from .accounts_common import InvoiceDTO, invoice_dto
 from .output import PrintingService
 from .documents import InvoiceDoc
 from .dto import Actor
-from .invoice_doc import address_from_text, line_totals, parties, seller, stored_doc
+from .invoice_doc import address_from_text, customer_language, line_totals, parties, seller, stored_doc
 from .invoice_adjustments import as_adjustments, goods_base, ledger_parts, priced, shares
 from .invoice_plan import (INVOICE_WHAT, NOT_INVOICEABLE, InvoicePlanDTO, InvoicePlanLineDTO, plan_adjustments,
                            plan_invoice)
@@ -103,7 +103,8 @@ class BillingService(PrintingService):
                                     reason=plan.note, prepaid_minor=0, references_number=None,
                                     **parties(uow, order, self.company))
             doc = stored_doc(draft, [SimpleNamespace(**r) for r in plan.line_rows], order, self.company.locale,
-                             [SimpleNamespace(**r) for r in plan.adjustments])
+                             [SimpleNamespace(**r) for r in plan.adjustments],
+                             customer_language(uow, order.customer_id))
         return self._printer().render_invoice(doc)
 
     def invoice_plan(self, actor: Actor, order_ref, *, what: str = "auto") -> InvoicePlanDTO:
@@ -187,7 +188,8 @@ class BillingService(PrintingService):
             stored_lines = [SimpleNamespace(invoice_id=iid, **r) for r in plan.line_rows]
             stored_adjs = [SimpleNamespace(invoice_id=iid, **r) for r in plan.adjustments]
             dto = invoice_dto(uow, row, lines=stored_lines, adjustments=stored_adjs)
-            doc = stored_doc(row, stored_lines, order, self.company.locale, stored_adjs)
+            doc = stored_doc(row, stored_lines, order, self.company.locale, stored_adjs,
+                             (customer.language or "") if customer is not None else "")
             uow.commit()
         if render:
             self._store_after_issue(iid, doc)
@@ -299,7 +301,8 @@ class BillingService(PrintingService):
             row, stored_lines = uow.invoices.invoice(cid), uow.invoices.invoice_lines(cid)
             stored_adjs = [SimpleNamespace(invoice_id=cid, **r) for r in adj_rows]
             dto = invoice_dto(uow, row, lines=stored_lines, adjustments=stored_adjs)
-            doc = stored_doc(row, stored_lines, order, self.company.locale, stored_adjs)
+            doc = stored_doc(row, stored_lines, order, self.company.locale, stored_adjs,
+                             customer_language(uow, invoice.customer_id))
             uow.commit()
         if render:
             self._store_after_issue(cid, doc)
@@ -356,7 +359,7 @@ class BillingService(PrintingService):
         if pdf is not None:
             return bytes(pdf)
         return stored_doc(row, uow.invoices.invoice_lines(row.id), uow.orders.get(row.order_id), self.company.locale,
-                          uow.carts.invoice_adjustments(row.id))
+                          uow.carts.invoice_adjustments(row.id), customer_language(uow, row.customer_id))
 
     def _store_document(self, invoice_id: int, doc: InvoiceDoc) -> bytes:
         """Render ``doc`` (outside any transaction) and store it unless a PDF is stored already; the stored one.
