@@ -356,8 +356,10 @@ def seed_demo(backend, *, seed: int = 1, progress: Progress | None = None) -> De
 
     delivered = _insert_history(engine, rng, now, company, products, customer_ids, customer_weights, actors,
                                 report.span(35, 58))
-    parties = {cid: customer_parties(SimpleNamespace(**c), company) for cid, c in zip(customer_ids, customers)}
-    parties[None] = customer_parties(None, company)
+    # the invoices' columns of each buyer: seller, bill-to, ship-to and the language they are issued in
+    parties = {cid: dict(customer_parties(SimpleNamespace(**c), company), language=c.get("language"))
+               for cid, c in zip(customer_ids, customers)}
+    parties[None] = dict(customer_parties(None, company), language=None)
     with engine.begin() as conn:
         insert_accounts_history(conn, rng, delivered, limit=now - timedelta(minutes=1), parties=parties,
                                 users={role: actor.user_id for role, actor in actors.items()})

@@ -163,7 +163,8 @@ class BillingService(PrintingService):
                           customer_id=order.customer_id, references_id=None, issue_date=today, due_date=due,
                           currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
                           tax_rounding=order.tax_rounding, reason=plan.note, prepaid_minor=already,
-                          issued_by=actor.user_id, **parties(uow, order, self.company, customer))
+                          issued_by=actor.user_id, language=(customer.language if customer is not None else None),
+                          **parties(uow, order, self.company, customer))
             iid = uow.invoices.add_invoice(values, plan.line_rows)
             uow.carts.add_invoice_adjustments(iid, plan.adjustments)  # no statement without any
             uow.receivables.refresh_open_account(order.id)
@@ -188,8 +189,7 @@ class BillingService(PrintingService):
             stored_lines = [SimpleNamespace(invoice_id=iid, **r) for r in plan.line_rows]
             stored_adjs = [SimpleNamespace(invoice_id=iid, **r) for r in plan.adjustments]
             dto = invoice_dto(uow, row, lines=stored_lines, adjustments=stored_adjs)
-            doc = stored_doc(row, stored_lines, order, self.company.locale, stored_adjs,
-                             (customer.language or "") if customer is not None else "")
+            doc = stored_doc(row, stored_lines, order, self.company.locale, stored_adjs)
             uow.commit()
         if render:
             self._store_after_issue(iid, doc)
@@ -282,7 +282,8 @@ class BillingService(PrintingService):
                      customer_id=invoice.customer_id, references_id=invoice.id, issue_date=today, due_date=None,
                      currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
                      tax_rounding=invoice.tax_rounding, bill_to=invoice.bill_to, ship_to="", reason=reason,
-                     prepaid_minor=0, issued_by=actor.user_id, **seller(self.company)),
+                     prepaid_minor=0, issued_by=actor.user_id, language=invoice.language,
+                     **seller(self.company)),
                 line_rows)
             uow.carts.add_invoice_adjustments(cid, adj_rows)
             uow.receivables.refresh_open_account(order.id)
@@ -301,8 +302,7 @@ class BillingService(PrintingService):
             row, stored_lines = uow.invoices.invoice(cid), uow.invoices.invoice_lines(cid)
             stored_adjs = [SimpleNamespace(invoice_id=cid, **r) for r in adj_rows]
             dto = invoice_dto(uow, row, lines=stored_lines, adjustments=stored_adjs)
-            doc = stored_doc(row, stored_lines, order, self.company.locale, stored_adjs,
-                             customer_language(uow, invoice.customer_id))
+            doc = stored_doc(row, stored_lines, order, self.company.locale, stored_adjs)
             uow.commit()
         if render:
             self._store_after_issue(cid, doc)
@@ -359,7 +359,7 @@ class BillingService(PrintingService):
         if pdf is not None:
             return bytes(pdf)
         return stored_doc(row, uow.invoices.invoice_lines(row.id), uow.orders.get(row.order_id), self.company.locale,
-                          uow.carts.invoice_adjustments(row.id), customer_language(uow, row.customer_id))
+                          uow.carts.invoice_adjustments(row.id))
 
     def _store_document(self, invoice_id: int, doc: InvoiceDoc) -> bytes:
         """Render ``doc`` (outside any transaction) and store it unless a PDF is stored already; the stored one.

@@ -1,5 +1,5 @@
 """A customer's language (issue 19): ``oms customer add/edit --language``, checked against the supported ones, and
-migration 0027 that adds ``customers.language``."""
+migration 0027 that adds ``customers.language`` and ``invoices.language``."""
 from __future__ import annotations
 
 import pytest
@@ -49,14 +49,16 @@ def engine(empty_db_url):
     eng.dispose()
 
 
-def test_0027_adds_customers_language_and_downgrades_cleanly(engine):
+def test_0027_adds_customers_and_invoices_language_and_downgrades_cleanly(engine):
     migrate(engine, "0025")
     before = triggers(engine)
     migrate(engine, "0027")
-    assert "language" in {c["name"] for c in inspect(engine).get_columns("customers")}
-    assert triggers(engine) == before  # the customers table's triggers survive the new column
+    for table in ("customers", "invoices"):
+        assert "language" in {c["name"] for c in inspect(engine).get_columns(table)}
+    assert triggers(engine) == before  # the tables' triggers (invoices: immutable) survive the new column
     migrate(engine, "0025", down=True)
-    assert "language" not in {c["name"] for c in inspect(engine).get_columns("customers")}
+    for table in ("customers", "invoices"):
+        assert "language" not in {c["name"] for c in inspect(engine).get_columns(table)}
     assert triggers(engine) == before
     migrate(engine, "head")
     assert differences(engine) == []

@@ -148,3 +148,19 @@ def test_a_packing_slip_prints_in_the_customers_language(services, admin, buyers
                  "Versanddienst DHL", "Referenz Versanddienst", "Pakete", "Seite 1 von 1"):
         assert word in slip
     assert _words(slip, ("Packing slip", "Ship to", "Product", "Qty", "Carrier")) == []
+
+
+def test_an_invoice_keeps_the_language_it_was_issued_in(services, admin, buyers):
+    """Rendered first long after it was issued (issued without rendering, or a crash right after): the language it
+    was issued in, not the customer's of today, as it keeps its seller and buyer."""
+    german = buyers[0]
+    order = services.orders.place_order(admin, german.id, [("LAMP-01", 1)])
+    invoice = services.billing.issue_invoice(admin, order.id, render=False)
+    services.customers.update_customer(admin, german.id, language="en")
+    text = pdf_to_text(services.billing.invoice_pdf(admin, invoice.number))
+    assert "Rechnungsnummer" in text and "Unit price" not in text
+    credit = services.billing.issue_credit_note(admin, invoice.number, render=False)  # the invoice's language
+    assert "Gutschriftsnummer" in pdf_to_text(services.billing.invoice_pdf(admin, credit.number))
+    # the customer's next invoice is in the customer's language of now
+    _order, later = _order_and_invoice(services, admin, german)
+    assert "Unit price" in pdf_to_text(services.billing.invoice_pdf(admin, later.number))
