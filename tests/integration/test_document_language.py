@@ -164,3 +164,20 @@ def test_an_invoice_keeps_the_language_it_was_issued_in(services, admin, buyers)
     # the customer's next invoice is in the customer's language of now
     _order, later = _order_and_invoice(services, admin, german)
     assert "Unit price" in pdf_to_text(services.billing.invoice_pdf(admin, later.number))
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_longer_german_labels_beside_wide_amounts_are_neither_broken_nor_run_together(page_size):
+    """German headings are wider ("Menge" for "Qty", "Gutschriftsnummer" for "Number"): their columns grow instead
+    of splitting the word ("Meng" / "e"), and the widest amounts still come out whole."""
+    require_tools("pdftotext")
+    from dataclasses import replace
+
+    from oms_desktop.adapters.pdf import ReportLabRenderer
+    from tests.integration.test_pdf_documents import WIDE_AMOUNTS, assert_whole, wide_invoice
+    doc = replace(wide_invoice("de_DE", "EUR"), kind="credit_note", references_invoice="INV-2024-00017",
+                  language="de", terms="credit")
+    pdf = ReportLabRenderer().render_invoice(doc, page_size=page_size)
+    assert_whole(pdf, [on_paper(amount, "EUR", "de_DE") for amount in WIDE_AMOUNTS]
+                 + ["Menge", "Einzelpreis", "USt.-Satz", "Gutschriftsnummer", "Sendungsnummer", "Gesamtsumme"])
+    assert "Verbleibendes Guthaben" in plain_spaces(pdf_to_text(pdf, layout=True))
