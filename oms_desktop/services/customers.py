@@ -300,6 +300,8 @@ class CustomerService(ServiceBase):
                 values["notes"] = notes
             if dup.mail_opt_out and not keep.mail_opt_out:
                 values["mail_opt_out"] = True  # one of them asked for no e-mails: the merge does not undo it
+            if dup.language and not keep.language:
+                values["language"] = dup.language  # the language only the duplicate was given
             if values:
                 uow.customers.update(keep_id, values)
             uow.customer_merges.mark_merged(duplicate_id, keep_id)

@@ -62,3 +62,14 @@ def test_0027_adds_customers_and_invoices_language_and_downgrades_cleanly(engine
     assert triggers(engine) == before
     migrate(engine, "head")
     assert differences(engine) == []
+
+
+def test_a_merge_keeps_the_kept_customers_language_else_takes_the_duplicates(catalog, admin):
+    s = catalog
+    keep = s.customers.add_customer(admin, "Jörg Müller", ["030 555 1212"])
+    dup = s.customers.add_customer(admin, "Joerg Mueller", ["0160 9876543"], language="de")
+    s.customers.merge_customers(admin, keep.id, dup.id)
+    assert s.customers.get_customer(admin, keep.id).language == "de"
+    other = s.customers.add_customer(admin, "J. Müller", ["0171 2345678"], language="en")
+    s.customers.merge_customers(admin, keep.id, other.id)
+    assert s.customers.get_customer(admin, keep.id).language == "de"
