@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import is_dataclass
 
 from ..domain.errors import AuthenticationFailed, ValidationFailed
+from ..domain.languages import SUPPORTED
 from ..domain.orders import Channel, Status
 from ..domain.phone import digits_of
 from ..domain.references import Series, customer_number, parse_ref
@@ -56,6 +57,9 @@ def register(sub, leaf) -> None:
     c.add_argument("--email", default="")
     c.add_argument("--address", default="", help="billing address")
     c.add_argument("--shipping-address", default="", help="default: the billing address")
+    c.add_argument("--language", default="", metavar="CODE",
+                   help=f"the language the customer's invoices and receipts print in ({', '.join(SUPPORTED)}; "
+                        "default: the company's)")
     c.set_defaults(func=cmd_customer_add)
     c = leaf(cust, "edit", "change a customer's name, phones, e-mail, addresses or notes (audited)")
     c.add_argument("customer", metavar="CUSTOMER", help="customer number (C000042 or 42) or phone number")
@@ -65,6 +69,9 @@ def register(sub, leaf) -> None:
     c.add_argument("--address", help="billing address, lines separated by ' | '")
     c.add_argument("--shipping-address", help="lines separated by ' | '")
     c.add_argument("--notes")
+    c.add_argument("--language", metavar="CODE",
+                   help=f"the language the customer's invoices and receipts print in ({', '.join(SUPPORTED)}; "
+                        "'' for the company's)")
     c.set_defaults(func=cmd_customer_edit)
     c = leaf(cust, "merge", "merge a duplicate customer into the one kept: orders, carts, payments, phones, "
                             "addresses, coupons, e-mail (audited; cannot be undone)")
@@ -225,7 +232,7 @@ def cmd_catalog_list(ctx: Context) -> int:
 def cmd_customer_add(ctx: Context) -> int:
     a = ctx.args
     c = ctx.services.customers.add_customer(ctx.need_actor(), a.name, a.phone, a.email, a.address,
-                                            a.shipping_address)
+                                            a.shipping_address, language=a.language)
     ctx.emit(c, f"Added customer {c.number}: {c.name} ({', '.join(c.phones)}).")
     return 0
 
@@ -235,7 +242,8 @@ def cmd_customer_edit(ctx: Context) -> int:
     c = ctx.services.customers.resolve(actor, a.customer)
     c = ctx.services.customers.update_customer(actor, c.id, name=a.name, phones=a.phone, email=a.email,
                                                billing_address=address_lines(a.address),
-                                               shipping_address=address_lines(a.shipping_address), notes=a.notes)
+                                               shipping_address=address_lines(a.shipping_address), notes=a.notes,
+                                               language=a.language)
     ctx.emit(c, f"{c.number}: {c.name} ({', '.join(c.phones) or 'no phone'}; {c.email or 'no e-mail'}).")
     return 0
 

@@ -356,8 +356,10 @@ def seed_demo(backend, *, seed: int = 1, progress: Progress | None = None) -> De
 
     delivered = _insert_history(engine, rng, now, company, products, customer_ids, customer_weights, actors,
                                 report.span(35, 58))
-    parties = {cid: customer_parties(SimpleNamespace(**c), company) for cid, c in zip(customer_ids, customers)}
-    parties[None] = customer_parties(None, company)
+    # the invoices' columns of each buyer: seller, bill-to, ship-to and the language they are issued in
+    parties = {cid: dict(customer_parties(SimpleNamespace(**c), company), language=c.get("language"))
+               for cid, c in zip(customer_ids, customers)}
+    parties[None] = dict(customer_parties(None, company), language=None)
     with engine.begin() as conn:
         insert_accounts_history(conn, rng, delivered, limit=now - timedelta(minutes=1), parties=parties,
                                 users={role: actor.user_id for role, actor in actors.items()})
@@ -561,8 +563,10 @@ def _make_customers(rng: random.Random, now: datetime) -> list[dict]:
             phones.append(phone)
         notes = rng.choice(CUSTOMER_NOTES) if rng.random() < 0.04 else ""
         created = now - timedelta(days=HISTORY_DAYS + 1, seconds=rng.randint(0, 3 * 365 * 86400))
+        # Berlin's customers read German; the foreign ones among them get their papers in English (taken from
+        # what was drawn, not drawn anew: the same seed gives the same data as before)
         out.append(dict(name=name, email=email, billing_address=billing, shipping_address=shipping, notes=notes,
-                        phones=phones, created_at=created,
+                        phones=phones, created_at=created, language="en" if foreign else "de",
                         weight=min(rng.paretovariate(1.4), 40.0) * (3.0 if business else 1.0)))
     return out
 
@@ -578,7 +582,8 @@ def _insert_customers(engine, customers: list[dict], admin, progress) -> list[in
             part = customers[start:start + chunk]
             rows = [dict(name=c["name"], email=c["email"], billing_address=c["billing_address"],
                          shipping_address=c["shipping_address"], notes=c["notes"], name_lower=c["name"].lower(),
-                         email_lower=c["email"].lower(), created_at=c["created_at"]) for c in part]
+                         email_lower=c["email"].lower(), created_at=c["created_at"],
+                         language=c.get("language")) for c in part]
             new_ids = insert_ids(conn, ct, rows)
             phone_rows = [dict(customer_id=cid, phone=p, digits=digits_of(p), key=phone_key(p))
                           for cid, c in zip(new_ids, part) for p in c["phones"]]

@@ -76,7 +76,7 @@ def insert_accounts_history(conn, rng: random.Random, orders: list[dict], *, lim
     """Write the accounts documents of the delivered history ``orders`` (rows as ``demo._insert_history`` returns
     them, oldest first) in ``conn``'s transaction. ``limit``: nothing happens at or after it (a transfer due later
     is still open); ``users``: role -> user id; ``parties``: customer id (None: a counter sale) -> the seller,
-    bill-to and ship-to columns of its invoices (``invoice_doc.customer_parties``). Every choice comes from
+    bill-to, ship-to and language columns of its invoices (``invoice_doc.customer_parties``). Every choice comes from
     ``rng``."""
     shipment_rows, shipment_lines, return_rows, events = [], [], [], []
     for o in orders:

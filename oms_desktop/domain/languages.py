@@ -1,10 +1,15 @@
-"""The languages a user may choose for the screens (``users.language``; none: the company's locale's language).
+"""The languages the screens and the documents come in: ISO 639-1 codes, English first (the GUI's source language;
+every other language has a Qt Linguist catalog in resources/i18n and a table in adapters/pdf/wording.py).
 
-English is the source language of the GUI; every other language has a Qt Linguist catalog in resources/i18n."""
+A user's language (``users.language``) sets their screens; a customer's (``customers.language``) the documents
+they get; none means the company locale's language."""
 from __future__ import annotations
 
-#: language codes (ISO 639-1) the GUI is translated into, English first
+from .errors import ValidationFailed
+
+#: language codes the GUI and the documents are translated into, English first
 LANGUAGES: tuple[str, ...] = ("en", "de")
+SUPPORTED = LANGUAGES  # the documents' name for the same list
 
 
 def parse_language(text: str | None) -> str | None:
@@ -17,6 +22,14 @@ def parse_language(text: str | None) -> str | None:
     if language not in LANGUAGES:
         raise ValueError(f"language '{code}' is not supported (choose one of: {', '.join(LANGUAGES)})")
     return language
+
+
+def check_language(code: str) -> str:
+    """``code`` as stored (``"DE"`` -> ``"de"``); ValidationFailed naming the supported ones when it is not one."""
+    value = str(code or "").strip().lower()
+    if value not in LANGUAGES:
+        raise ValidationFailed(f"language '{code}' is not supported (one of: {', '.join(LANGUAGES)})")
+    return value
 
 
 def language_of_locale(locale: str | None) -> str:

@@ -20,7 +20,7 @@ from .accounts_common import InvoiceDTO, invoice_dto
 from .output import PrintingService
 from .documents import InvoiceDoc
 from .dto import Actor
-from .invoice_doc import address_from_text, line_totals, parties, seller, stored_doc
+from .invoice_doc import address_from_text, customer_language, line_totals, parties, seller, stored_doc
 from .invoice_adjustments import as_adjustments, goods_base, ledger_parts, priced, shares
 from .invoice_plan import (INVOICE_WHAT, NOT_INVOICEABLE, InvoicePlanDTO, InvoicePlanLineDTO, plan_adjustments,
                            plan_invoice)
@@ -103,7 +103,8 @@ class BillingService(PrintingService):
                                     reason=plan.note, prepaid_minor=0, references_number=None,
                                     **parties(uow, order, self.company))
             doc = stored_doc(draft, [SimpleNamespace(**r) for r in plan.line_rows], order, self.company.locale,
-                             [SimpleNamespace(**r) for r in plan.adjustments])
+                             [SimpleNamespace(**r) for r in plan.adjustments],
+                             customer_language(uow, order.customer_id))
         return self._printer().render_invoice(doc)
 
     def invoice_plan(self, actor: Actor, order_ref, *, what: str = "auto") -> InvoicePlanDTO:
@@ -162,7 +163,8 @@ class BillingService(PrintingService):
                           customer_id=order.customer_id, references_id=None, issue_date=today, due_date=due,
                           currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
                           tax_rounding=order.tax_rounding, reason=plan.note, prepaid_minor=already,
-                          issued_by=actor.user_id, **parties(uow, order, self.company, customer))
+                          issued_by=actor.user_id, language=(customer.language if customer is not None else None),
+                          **parties(uow, order, self.company, customer))
             iid = uow.invoices.add_invoice(values, plan.line_rows)
             uow.carts.add_invoice_adjustments(iid, plan.adjustments)  # no statement without any
             uow.receivables.refresh_open_account(order.id)
@@ -280,7 +282,8 @@ class BillingService(PrintingService):
                      customer_id=invoice.customer_id, references_id=invoice.id, issue_date=today, due_date=None,
                      currency=cur, net_minor=net, tax_minor=tax, total_minor=net + tax,
                      tax_rounding=invoice.tax_rounding, bill_to=invoice.bill_to, ship_to="", reason=reason,
-                     prepaid_minor=0, issued_by=actor.user_id, **seller(self.company)),
+                     prepaid_minor=0, issued_by=actor.user_id, language=invoice.language,
+                     **seller(self.company)),
                 line_rows)
             uow.carts.add_invoice_adjustments(cid, adj_rows)
             uow.receivables.refresh_open_account(order.id)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
 from ..domain.free_text import contains_card_number
+from ..domain.languages import check_language
 from ..domain.orders import clean_ship_to
 from ..domain.phone import digits_of, has_only_phone_characters, looks_like_phone, phone_key
 from ..domain.references import Series, customer_number, parse_ref
@@ -79,9 +80,21 @@ def _merged_notes(keep, dup, moved_email: bool) -> str:
     return f"{keep.notes}\n{line}" if keep.notes else line
 
 
+def _language(code: str) -> tuple[str, str]:
+    """A customer's language as stored ("": the company's) and the problem with it ("" when none)."""
+    if not str(code or "").strip():
+        return "", ""
+    try:
+        return check_language(code), ""
+    except ValidationFailed as exc:
+        return "", str(exc)
+
+
 class CustomerService(ServiceBase):
     def add_customer(self, actor: Actor, name: str, phones: Sequence[str] | str = (), email: str = "",
-                     billing_address: str = "", shipping_address: str = "", notes: str = "") -> CustomerDTO:
+                     billing_address: str = "", shipping_address: str = "", notes: str = "",
+                     language: str = "") -> CustomerDTO:
+        """``language``: the one the customer's documents print in (``domain.languages``); "": the company's."""
         self._require(actor, Perm.CUSTOMER_EDIT, "add customers")
         if isinstance(phones, str):
             phones = [phones]
@@ -89,20 +102,25 @@ class CustomerService(ServiceBase):
         email = (email or "").strip()
         phones = [p.strip() for p in phones if p and p.strip()]
         problems = customer_problems(name, email, phones)
+        language, language_problem = _language(language)
+        if language_problem:
+            problems.append(language_problem)
         if problems:
             raise ValidationFailed(problems)
         shipping_address = (shipping_address or "").strip() or (billing_address or "").strip()
         with self._uow() as uow:
             cid = uow.customers.add(name=name, email=email, billing_address=(billing_address or "").strip(),
-                                    shipping_address=shipping_address, notes=(notes or "").strip())
+                                    shipping_address=shipping_address, notes=(notes or "").strip(),
+                                    language=language or None)
             for p in phones:
                 uow.customers.add_phone(cid, p, digits_of(p), phone_key(p))
             uow.events.add_event(ev.CustomerAdded(customer_id=cid, name=name), user_id=actor.user_id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="customer.add", entity="customer",
-                             entity_id=cid, new={"name": name, "phones": phones, "email": email})
+                             entity_id=cid, new={"name": name, "phones": phones, "email": email,
+                                                 **({"language": language} if language else {})})
             uow.commit()
         return CustomerDTO(cid, name, tuple(phones), email, (billing_address or "").strip(), shipping_address,
-                           (notes or "").strip())
+                           (notes or "").strip(), language=language)
 
     def get_customer(self, actor: Actor, customer_id: int) -> CustomerDTO:
         self._require(actor, Perm.VIEW, "view customers")
@@ -124,9 +142,11 @@ class CustomerService(ServiceBase):
     def update_customer(self, actor: Actor, customer_id: int, *, name: str | None = None,
                         phones: Sequence[str] | None = None, email: str | None = None,
                         billing_address: str | None = None, shipping_address: str | None = None,
-                        notes: str | None = None, expected_version: int | None = None) -> CustomerDTO:
-        """Change what is given (None: left as it is; ``phones`` replaces them all), by the rules of a new
-        customer; the old and new values are audited. Orders already taken keep their delivery address.
+                        notes: str | None = None, language: str | None = None,
+                        expected_version: int | None = None) -> CustomerDTO:
+        """Change what is given (None: left as it is; ``phones`` replaces them all; ``language`` "": the
+        company's again), by the rules of a new customer; the old and new values are audited. Orders already
+        taken keep their delivery address.
         ``expected_version``: the version the editor showed (``get_customer_for_edit``); a save over a change
         someone else saved since is refused (StaleEdit, naming who and when) and changes nothing."""
         self._require(actor, Perm.CUSTOMER_EDIT, "change customers")
@@ -137,7 +157,8 @@ class CustomerService(ServiceBase):
                    str(billing_address).strip(),
                    shipping_address=current.shipping_address if shipping_address is None else
                    str(shipping_address).strip(),
-                   notes=current.notes if notes is None else str(notes).strip())
+                   notes=current.notes if notes is None else str(notes).strip(),
+                   language=current.language)
         new_phones = list(current.phones) if phones is None else [p.strip() for p in phones if p and p.strip()]
         problems = customer_problems(new["name"], new["email"], new_phones)
         for label, text in (("billing address", new["billing_address"]),
@@ -146,10 +167,15 @@ class CustomerService(ServiceBase):
                 problems.append(f"the {label} looks like it holds a card number; card numbers are never stored")
             if len(text) > 2000:
                 problems.append(f"the {label} is longer than 2000 characters")
+        if language is not None:
+            new["language"], language_problem = _language(language)
+            if language_problem:
+                problems.append(language_problem)
         if problems:
             raise ValidationFailed(problems)
         old = dict(name=current.name, email=current.email, billing_address=current.billing_address,
-                   shipping_address=current.shipping_address, notes=current.notes, phones=list(current.phones))
+                   shipping_address=current.shipping_address, notes=current.notes, phones=list(current.phones),
+                   language=current.language)
         changed: dict[str, object] = {k: v for k, v in new.items() if old[k] != v}
         if new_phones != list(current.phones):
             changed["phones"] = new_phones
@@ -160,7 +186,7 @@ class CustomerService(ServiceBase):
                 raise NotFound(f"No customer number {customer_id}.")
             edit_stamps.stamp_save(uow, actor, edit_stamps.CUSTOMER, customer_id, expected_version,
                                    f"Customer {customer_number(customer_id)} ({current.name})")
-            values = {k: v for k, v in changed.items() if k != "phones"}
+            values = {k: (v or None) if k == "language" else v for k, v in changed.items() if k != "phones"}
             if values:
                 uow.customers.update(customer_id, values)
             if "phones" in changed:
@@ -274,6 +300,8 @@ class CustomerService(ServiceBase):
                 values["notes"] = notes
             if dup.mail_opt_out and not keep.mail_opt_out:
                 values["mail_opt_out"] = True  # one of them asked for no e-mails: the merge does not undo it
+            if dup.language and not keep.language:
+                values["language"] = dup.language  # the language only the duplicate was given
             if values:
                 uow.customers.update(keep_id, values)
             uow.customer_merges.mark_merged(duplicate_id, keep_id)
@@ -355,4 +383,4 @@ class CustomerService(ServiceBase):
     def _dto(row, phones) -> CustomerDTO:
         return CustomerDTO(row.id, row.name, tuple(phones), row.email, row.billing_address, row.shipping_address,
                            row.notes, not row.mail_opt_out, bool(row.invoice_by_mail),
-                           merged_into=row.merged_into_id)
+                           merged_into=row.merged_into_id, language=row.language or "")

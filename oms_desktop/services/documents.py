@@ -4,6 +4,10 @@ the mail catalog).
 Documents that show money carry the company ``locale`` (e.g. ``de_DE``) next to their ``currency``: the renderer
 prints every amount through ``oms_desktop.formatting.money(amount, currency, locale)``, the function the screen uses,
 so a total reads the same on screen and on paper. Machine-readable parts (QR payloads, Factur-X) stay plain decimals.
+
+The customer's documents (invoice, credit note, receipt, packing slip) carry the customer's ``language`` too
+(``domain.languages``; "" for the company locale's): the renderer prints their wording in it, and their dates and
+amounts in that language's conventions (``adapters/pdf/wording.py``; docs/printing.md).
 """
 from __future__ import annotations
 
@@ -162,8 +166,13 @@ class InvoiceDoc:
     references_invoice: str | None = None  # the invoice a credit note corrects
     paid: Decimal = Decimal("0")
     notes: str = ""
-    locale: str = "en_US"  # the company locale amounts are printed in (money format only; labels stay English)
+    locale: str = "en_US"  # the company locale (with ``language``: the locale amounts and dates print in)
     adjustments: tuple[AdjustmentLine, ...] = ()  # below the lines, before the tax summary; net, as the lines
+    language: str = ""  # the customer's language the document prints in ("": the company locale's)
+    # ``payment_terms`` as a code the renderer words in the document's language ("": print ``payment_terms``):
+    # paid (in full), days (payable within ``terms_days``), on_receipt, credit (a credit note's)
+    terms: Literal["", "paid", "days", "on_receipt", "credit"] = ""
+    terms_days: int = 0
 
     def __post_init__(self):
         if self.kind not in ("invoice", "credit_note"):
@@ -196,6 +205,8 @@ class ReceiptPayment:
     method: str
     amount: Decimal
     reference: str = ""
+    method_code: str = ""  # cash, card, bank, online: worded in the document's language ("": print ``method``)
+    refund: bool = False
 
     def __post_init__(self):
         _require_decimals(self, "amount")
@@ -219,6 +230,7 @@ class ReceiptDoc:
     change: Decimal = Decimal("0")
     locale: str = "en_US"  # the company locale amounts are printed in
     adjustments: tuple[AdjustmentLine, ...] = ()  # below the lines, in the lines' basis (net, or gross)
+    language: str = ""  # the customer's language the receipt prints in ("": the company locale's)
 
     def __post_init__(self):
         _require_decimals(self, "net", "tax", "total", "change")
@@ -246,6 +258,8 @@ class PackingSlipDoc:
     packages: int = 1
     weight_kg: Decimal | None = None
     company: CompanyInfo | None = None
+    language: str = ""  # the customer's language the slip prints in ("": the company locale's)
+    locale: str = "en_US"  # the company locale
 
     def __post_init__(self):
         _require_decimals(self, "weight_kg")

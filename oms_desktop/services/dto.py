@@ -95,6 +95,7 @@ class CustomerDTO:
     invoice_by_mail: bool = False   # the invoice PDF attached when it is issued
     addresses: tuple["SavedAddressDTO", ...] = ()  # delivery addresses kept besides the shipping address
     merged_into: int | None = None  # merged into that customer (a duplicate): found no more, takes no orders
+    language: str = ""              # the language the customer's documents print in ("": the company locale's)
 
     @property
     def number(self) -> str:

@@ -64,13 +64,21 @@ def address_from_text(text: str) -> Address:
     return Address(parts[0] if parts else "", tuple(parts[1:]))
 
 
-def stored_doc(inv, lines, order, locale: str, adjustments=()) -> InvoiceDoc:
+def customer_language(uow, customer_id: int | None) -> str:
+    """The language a customer's documents print in ("": the company's, also for a counter sale)."""
+    row = uow.customers.get(customer_id) if customer_id is not None else None
+    return (row.language or "") if row is not None else ""
+
+
+def stored_doc(inv, lines, order, locale: str, adjustments=(), language: str | None = None) -> InvoiceDoc:
     """The document of an invoice or credit note from its stored row, lines and allowances/charges only (plus its
     order's tracking number and price basis, both fixed once an order is confirmed): whether rendered right after
     issuing or on first request after a crash, it is the same document. ``lines``: rows with sku, name, quantity,
     unit_price_minor, tax_rate_bp and discount_bp; ``adjustments``: rows with label, tax_rate_bp, amount_minor,
     priced with the lines, so the tax summary has them at their rates, and printed below the lines at their net
-    (the lines' column), one row per label."""
+    (the lines' column), one row per label. The wording prints in the language the invoice was issued in
+    (``inv.language``; ``language`` for a draft, which has none yet); the terms go as a code the renderer words,
+    ``payment_terms`` keeps them in English for other readers."""
     cur = inv.currency
     totals = line_totals(order, [(ln, ln.quantity) for ln in lines], inv.tax_rounding,
                          stored_adjustments(adjustments, cur))
@@ -86,10 +94,11 @@ def stored_doc(inv, lines, order, locale: str, adjustments=()) -> InvoiceDoc:
                                      for a, la in zip(adjustments, totals.adjustments)),
         tax_breakdown=tax_rows(totals, cur, inv.net_minor, inv.tax_minor),
         net=from_minor(inv.net_minor, cur), tax=from_minor(inv.tax_minor, cur),
-        total=from_minor(inv.total_minor, cur), currency=cur, notes=inv.reason, locale=locale)
+        total=from_minor(inv.total_minor, cur), currency=cur, notes=inv.reason, locale=locale,
+        language=(language if language is not None else getattr(inv, "language", None)) or "")
     if inv.kind == "credit_note":
         return InvoiceDoc(kind="credit_note", due_date=None, ship_to=None, payment_terms=CREDIT_NOTE_TERMS,
-                          references_invoice=inv.references_number, **common)
+                          terms="credit", references_invoice=inv.references_number, **common)
     paid_in_full = inv.prepaid_minor >= inv.total_minor
     days = (inv.due_date - inv.issue_date).days if inv.due_date is not None else 0
     terms = ("Paid in full. Thank you!" if paid_in_full else
@@ -97,4 +106,5 @@ def stored_doc(inv, lines, order, locale: str, adjustments=()) -> InvoiceDoc:
              "Payable on receipt.")
     return InvoiceDoc(kind="invoice", due_date=None if paid_in_full else inv.due_date,
                       ship_to=address_from_text(inv.ship_to) if inv.ship_to else None,
-                      payment_terms=terms, paid=from_minor(inv.prepaid_minor, cur), **common)
+                      payment_terms=terms, terms="paid" if paid_in_full else "days" if days else "on_receipt",
+                      terms_days=days, paid=from_minor(inv.prepaid_minor, cur), **common)

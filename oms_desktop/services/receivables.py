@@ -19,6 +19,7 @@ from .accounts_common import InvoiceDTO, company_info, invoice_dto, tax_rows
 from .output import PrintingService
 from .cart_pricing import stored_adjustments
 from .documents import ReceiptDoc, ReceiptLine, ReceiptPayment, adjustment_lines
+from .invoice_doc import customer_language
 from .dto import Actor
 from .ledger_posting import post_entry
 from .order_lookup import order_row
@@ -377,6 +378,7 @@ def receipt_doc(uow, company, order_ref, cashier: str, change, *, printed_at: da
         currency=cur,
         payments=tuple(ReceiptPayment(ReceivablesService._method_label(p.method, p.kind),
                                       from_minor(p.amount_minor if p.kind == "payment" else -p.amount_minor, cur),
-                                      p.reference or (f"**** {p.card_last4}" if p.card_last4 else ""))
+                                      p.reference or (f"**** {p.card_last4}" if p.card_last4 else ""),
+                                      method_code=p.method, refund=p.kind != "payment")
                        for p in payments),
-        change=change, locale=company.locale)
+        change=change, locale=company.locale, language=customer_language(uow, order.customer_id))

@@ -191,6 +191,7 @@ class CustomerRecord:
     mail_opt_out: bool
     invoice_by_mail: bool
     merged_into_id: int | None
+    language: str | None = None  # the documents' language (NULL: the company locale's)
 
 
 @dataclass(frozen=True, slots=True)

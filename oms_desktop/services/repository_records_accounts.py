@@ -34,6 +34,7 @@ class InvoiceRecord:
     prepaid_minor: int
     issued_by: int | None
     issued_at: datetime
+    language: str | None  # the language it was issued in (None: the company locale's)
     customer_name: str | None
     issued_by_name: str | None
     references_number: str | None

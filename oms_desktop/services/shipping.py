@@ -328,7 +328,8 @@ class ShippingService(PrintingService):
             carrier=" ".join(x for x in (s.carrier, s.service) if x), carrier_ref=s.carrier_ref,
             packages=s.packages, weight_kg=to_kg(s.weight_g),
             company=CompanyInfo(company.name, tuple(x for x in company.address.splitlines() if x.strip()),
-                                company.vat_id))
+                                company.vat_id),
+            language=(customer.language or "") if customer is not None else "", locale=company.locale)
 
 
 

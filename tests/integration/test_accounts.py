@@ -335,7 +335,9 @@ def test_an_invoice_total_reads_the_same_on_screen_on_the_pdf_and_in_the_ledger(
     assert plain_spaces(gui_format.money(order.total, order.currency, company.locale)) == total_text
     # The paper: pdftotext turns the no-break space into a plain one.
     text = pdf_to_text(services.billing.invoice_pdf(admin, invoice.number))
-    assert f"Total {total_text}" in text and f"Tax {tax_text}" in text
+    # (worded in the company locale's language: the order has no customer with a language of their own)
+    total_label, tax_label = {"de_DE": ("Gesamtsumme", "USt."), "en_US": ("Total", "Tax")}[locale]
+    assert f"{total_label} {total_text}" in text and f"{tax_label} {tax_text}" in text
     # The ledger: the receivable posted for the invoice is the same Decimal, so it formats the same way.
     (sale,) = services.ledger.journal(admin, kind="sale")
     receivable = sum(p.amount for p in sale.postings if p.account == "Assets:Receivables")

@@ -188,6 +188,14 @@ def test_customers_phones_and_names(demo):
         per_customer[p.customer_id] = per_customer.get(p.customer_id, 0) + 1
     assert len(per_customer) == len(customers) and set(per_customer.values()) == {1, 2}
     assert any("(" in p.phone for p in phones) and any(p.phone.startswith("+49") for p in phones)
+    # the Berlin shop's customers read German, a few (the foreign names) English; their invoices were issued so
+    languages = [c.language for c in customers]
+    assert 0.75 < languages.count("de") / len(customers) < 0.95 and languages.count("en") + languages.count("de") \
+        == len(customers)
+    with backend.engine.connect() as conn:
+        issued = conn.execute(select(ma.Invoice.language, m.Customer.language)
+                              .join(m.Customer, m.Customer.id == ma.Invoice.customer_id)).all()
+    assert issued and all(invoice == customer for invoice, customer in issued)
     # type-ahead finds a customer by a stored number
     agent = backend.services.auth.actor_for("agent")
     sample = random.Random(3).sample(phones, 5)

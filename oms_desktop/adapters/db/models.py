@@ -97,6 +97,8 @@ class Customer(Base):
     invoice_by_mail: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # merged into another customer (migration 0018): kept for the invoices that name it, found no more
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
+    # the language the customer's documents print in (migration 0027; domain.languages), NULL: the company's
+    language: Mapped[str | None] = mapped_column(String(8))
 
 
 class CustomerAddress(Base):

@@ -64,6 +64,8 @@ class Invoice(Base):
     prepaid_minor: Mapped[int] = mapped_column(Minor, default=0)  # paid before the invoice was issued
     issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # the language it was issued in (the customer's then; migration 0027), NULL: the company locale's
+    language: Mapped[str | None] = mapped_column(String(8))
     __table_args__ = (
         UniqueConstraint("series", "seq", name="uq_invoices_series_seq"),
         CheckConstraint("total_minor = net_minor + tax_minor", name="total_is_net_plus_tax"),

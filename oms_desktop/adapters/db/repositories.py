@@ -573,11 +573,11 @@ _CONSUME = (update(stock_t).where(stock_t.c.product_id == bindparam("pid"), stoc
 
 
 class CustomersRepo(_Repo):
-    def add(self, *, name, email, billing_address, shipping_address, notes) -> int:
+    def add(self, *, name, email, billing_address, shipping_address, notes, language=None) -> int:
         return self.c.execute(insert(customers_t).values(
             name=name, email=email, billing_address=billing_address, shipping_address=shipping_address, notes=notes,
-            name_lower=name.lower(), email_lower=email.lower(), created_at=_now()).returning(customers_t.c.id)
-        ).scalar_one()
+            name_lower=name.lower(), email_lower=email.lower(), created_at=_now(), language=language)
+            .returning(customers_t.c.id)).scalar_one()
 
     def add_many(self, rows: list[dict]) -> dict[str, int]:
         """Insert customers (``name``, ``email``, ``billing_address``, ``shipping_address``, ``notes``; the notes

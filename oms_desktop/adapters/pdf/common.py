@@ -368,7 +368,9 @@ def numbered_canvas_class(footer: Callable[[pdfcanvas.Canvas, int, int], None]) 
     return NumberedCanvas
 
 
-def page_footer(left_text: str, margin: float) -> Callable[[pdfcanvas.Canvas, int, int], None]:
+def page_footer(left_text: str, margin: float,
+                page_label: str = "page {number} of {total}") -> Callable[[pdfcanvas.Canvas, int, int], None]:
+    """The footer: ``left_text`` at the left, ``page_label`` (the document's language's) at the right."""
     fs = font_set()
 
     def draw(canv: pdfcanvas.Canvas, number: int, total: int) -> None:
@@ -377,7 +379,7 @@ def page_footer(left_text: str, margin: float) -> Callable[[pdfcanvas.Canvas, in
         canv.setFont(fs.sans, 7.5)
         canv.setFillColor(colors.HexColor("#555555"))
         draw_text_runs(canv, margin, margin * 0.5, left_text, fs.sans, 7.5)
-        canv.drawRightString(width - margin, margin * 0.5, f"page {number} of {total}")
+        canv.drawRightString(width - margin, margin * 0.5, page_label.format(number=number, total=total))
         canv.restoreState()
 
     return draw
@@ -392,11 +394,13 @@ def draw_text_runs(canv: pdfcanvas.Canvas, x: float, y: float, text: str, font: 
 
 
 def build_pdf(flowables: Sequence[Flowable], *, pagesize, margin: float, title: str, footer_text: str | None,
-              author: str = "", created: date | datetime | None = None) -> bytes:
+              author: str = "", created: date | datetime | None = None,
+              page_label: str = "page {number} of {total}") -> bytes:
     """Lay out flowables in one unpadded frame, so tables computed as ``page width - 2 * margin`` fit exactly.
 
     ``created`` is the document's own date (an invoice's issue date, a pick list's creation): the PDF's creation
-    date, so reprints stay byte-identical. Without it the PDF is dated now."""
+    date, so reprints stay byte-identical. Without it the PDF is dated now. ``page_label``: the footer's page
+    count in the document's language."""
     buffer = io.BytesIO()
     document = BaseDocTemplate(buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
                                bottomMargin=margin, title=title, author=author, creator="OMS Desktop", invariant=1)
@@ -406,6 +410,6 @@ def build_pdf(flowables: Sequence[Flowable], *, pagesize, margin: float, title: 
     if footer_text is None:
         document.build(list(flowables), canvasmaker=dated(InvariantCanvas, created))
     else:
-        document.build(list(flowables), canvasmaker=dated(numbered_canvas_class(page_footer(footer_text, margin)),
-                                                          created))
+        footer = page_footer(footer_text, margin, page_label)
+        document.build(list(flowables), canvasmaker=dated(numbered_canvas_class(footer), created))
     return buffer.getvalue()
