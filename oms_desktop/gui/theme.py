@@ -24,8 +24,8 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import (QApplication, QListWidget, QListWidgetItem, QTableWidget, QTableWidgetItem, QTreeWidget,
-                               QTreeWidgetItem, QTreeWidgetItemIterator, QWidget)
+from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QLineEdit, QListWidget, QListWidgetItem, QTableWidget,
+                               QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator, QWidget)
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 CHOICES = (SYSTEM, LIGHT, DARK)
@@ -175,7 +175,8 @@ def _apply_widget(widget: QWidget) -> None:
         c = colour(bg)
         for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
             pal.setColor(role, c)
-    widget.setAutoFillBackground(bool(bg) or widget.autoFillBackground())
+    if bg and not isinstance(widget, (QLineEdit, QAbstractScrollArea)):  # those paint their base themselves
+        widget.setAutoFillBackground(True)
     widget.setPalette(pal)
 
 

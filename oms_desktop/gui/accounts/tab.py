@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from .. import theme
 from ...domain import events as ev
 from ...domain.errors import UserFacingError
 from ...domain.ledger import ACCOUNT_LABELS, Account, EntryKind
@@ -42,7 +43,6 @@ INVOICE_CHOICES = (("What shipped, else all", "auto",
                     "its backorder). Before any shipment: the whole order (counter sale, prepayment)."),
                    ("Only what shipped", "shipped", "The units shipped and not invoiced yet; refused if none."),
                    ("Whole order", "all", "Every unit not invoiced yet, shipped or not (prepayment of a backorder)."))
-PLAN_STYLE = "color: #37474f;"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -134,7 +134,7 @@ class AccountsTab(QWidget, MessageLine):
         root.addLayout(bar)
         self.plan_label = QLabel(objectName="plan_label")
         self.plan_label.setWordWrap(True)
-        self.plan_label.setStyleSheet(PLAN_STYLE)
+        theme.set_colours(self.plan_label, "muted")
         self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         root.addWidget(self.plan_label)
         self._plan_seq = 0
@@ -314,8 +314,8 @@ class AccountsTab(QWidget, MessageLine):
         groups = (("Paid, waiting for an invoice", q.waiting_invoice, None),
                   ("Shipped, waiting for an invoice", q.shipped_not_invoiced, None),
                   ("Invoiced, awaiting payment", q.awaiting_payment, None),
-                  ("Overdue", q.overdue, Qt.GlobalColor.darkRed),
-                  ("Customer credit: refund or keep", q.customer_credit, Qt.GlobalColor.darkBlue))
+                  ("Overdue", q.overdue, "bad"),
+                  ("Customer credit: refund or keep", q.customer_credit, "info"))
         for title, items, color in groups:
             group = QTreeWidgetItem([f"{title} ({len(items)})"])
             font = group.font(0)
@@ -333,8 +333,7 @@ class AccountsTab(QWidget, MessageLine):
                 for col in (3, 4, 5, 6):
                     row.setTextAlignment(col, RIGHT)
                 if color is not None:
-                    for col in range(len(QUEUE_COLUMNS)):
-                        row.setForeground(col, color)
+                    theme.paint_item(row, color)
                 group.addChild(row)
                 if i.order_number == current:
                     self.queue_tree.setCurrentItem(row)

@@ -6,18 +6,19 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from .. import theme
 from ...services.carts import CartBoardDTO, ConversionReportDTO
 from ...services.dashboard import ChannelDayDTO, DashboardDTO
 from ...services.forecast_dto import StockCoverDTO
 from .. import format as fmt
 from .export import add_export_actions, ask_save_path, remember_folder, write_csv
 
-UP, DOWN = "#1b5e20", "#b00020"
-TILE_STYLE = ("QFrame#tile { border: 1px solid #c5cae9; border-radius: 4px; background: #f5f7ff; }")
+UP, DOWN, SAME = "good", "bad", "muted"  # theme colours
 FOCUS_STYLE = "QTableWidget:focus, QFrame#tiles:focus { border: 2px solid palette(highlight); }"
 
 
@@ -25,13 +26,13 @@ def change(now: Decimal | int | None, before: Decimal | int | None) -> tuple[str
     """The change from ``before`` to ``now`` as people read it ("▲ 12 %", "▼ 3 %", "new", "-", "" when either is
     unknown) and its colour."""
     if now is None or before is None:  # e.g. no average order value without orders: nothing to compare
-        return "", "#555"
+        return "", SAME
     a, b = Decimal(now), Decimal(before)
     if b == 0:
-        return ("new", UP) if a > 0 else ("-", "#555")
+        return ("new", UP) if a > 0 else ("-", SAME)
     pct = ((a - b) / abs(b) * 100).quantize(Decimal("1"))
     if pct == 0:
-        return "= 0 %", "#555"
+        return "= 0 %", SAME
     size = f"{abs(pct)} %" if abs(pct) <= 999 else "> 999 %"
     return (f"▲ {size}", UP) if pct > 0 else (f"▼ {size}", DOWN)
 
@@ -41,7 +42,9 @@ class Tile(QFrame):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, objectName="tile")
-        self.setStyleSheet(TILE_STYLE)
+        self.setFrameShape(QFrame.Shape.StyledPanel)  # a card: the palette's frame on its base colour
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         # Five tiles share the row whatever the figures: a tile never asks for more than its share (what does not fit
@@ -63,7 +66,7 @@ class Tile(QFrame):
 
         def line(now_text: str, now, before) -> str:
             text, colour = change(now, before)
-            return f"<b>{now_text}</b> <span style='color:{colour}'>{text}</span>"
+            return f"<b>{now_text}</b> <span style='color:{theme.html(colour)}'>{text}</span>"
         title = "All channels" if t.channel == "total" else t.channel.capitalize()
         self.label.setText(f"<b>{title}</b><br>" + "<br>".join((
             line(f"{a.orders} order{'s' if a.orders != 1 else ''}", a.orders, b.orders),
@@ -89,15 +92,24 @@ class TilesPanel(QFrame):
         self.heading = QLabel("<b>Today</b><br>Loading...", objectName="today_heading")
         self.row.addWidget(self.heading)
         self.tiles: list[Tile] = []
+        self._shown: tuple[DashboardDTO, str] | None = None
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Rich text keeps the colours it was written in: on a new palette (light to dark) write it again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            self.show_dashboard(*self._shown)
 
     def show_dashboard(self, d: DashboardDTO, locale: str) -> None:
+        self._shown = (d, locale)
         for tile in self.tiles:
             self.row.removeWidget(tile)
             tile.deleteLater()
         self.tiles = []
         weekday = d.last_week_day.strftime("%a")
         until = f"{d.last_week_until.astimezone():%H:%M}"  # the same time of day: a part of a day against a part
-        self.heading.setText(f"<b>Today</b><br>{d.today:%a %d %b}<br><span style='color:#666'>vs {weekday} "
+        muted = theme.html(SAME)
+        self.heading.setText(f"<b>Today</b><br>{d.today:%a %d %b}<br><span style='color:{muted}'>vs {weekday} "
                              f"{d.last_week_day:%d %b} to {until}</span>")
         self.heading.setToolTip(f"Today so far against {weekday} {d.last_week_day:%d %b} from midnight up to {until}, "
                                 "the same time of day")
@@ -152,7 +164,7 @@ class TablePanel(QFrame):
         layout.addWidget(self.table, 1)
         self.note_label = QLabel(objectName=f"{name}_note")
         self.note_label.setWordWrap(True)
-        self.note_label.setStyleSheet("color: #555;")
+        theme.set_colours(self.note_label, "muted")
         self.note_label.hide()
         layout.addWidget(self.note_label)
         self.rows: list[tuple[str, ...]] = []
