@@ -209,6 +209,10 @@ def unreadable_cells(window: QWidget, rows: int = 40) -> list[tuple[str, int, in
 @pytest.mark.parametrize("role", ROLES)
 def test_in_the_dark_scheme_every_role_s_window_is_dark_and_every_label_reads(qtbot, scheme, services, users,
                                                                             catalog, role, window_settings):
+    services.catalog.import_catalog(users["admin"], (  # rows the inventory tab highlights: low and out of stock
+        "sku,name,unit_price,tax_rate,barcode,category,location,on_hand,reorder_point\n"
+        "LOW-01,Nearly gone,5.00,0.19,,Lighting,A-02-01,1,5\n"
+        "OUT-01,Sold out,5.00,0.19,,Lighting,A-02-02,0,2\n").encode())
     scheme(theme.DARK)
     window = open_window(qtbot, services, users[role], window_settings)
     assert theme.luminance(window_colour(window)) < 0.05, window_colour(window).name()
