@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QLineEdit, QListWidget, QListWidgetItem, QTableWidget,
                                QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator, QWidget)
@@ -228,8 +228,15 @@ def _items(view: QWidget) -> Iterable[Item]:
 
 
 def refresh_colours() -> None:
-    """Apply the palette's variant of every kept semantic colour (runs on every change of the application palette)."""
-    for w in QApplication.allWidgets():
+    """Apply the palette's variant of every kept semantic colour (runs on every change of the application palette,
+    once the widgets have the new palette). A widget with a style sheet, and everything inside it, keeps the palette
+    it was polished with: its style sheet is set again, so that it is polished in the new one."""
+    _state["pending"] = False
+    widgets = QApplication.allWidgets()
+    for w in widgets:
+        if w.styleSheet():
+            w.setStyleSheet(w.styleSheet())
+    for w in widgets:
         if w.property(_FG) or w.property(_BG):
             _apply_widget(w)
         if isinstance(w, (QListWidget, QTableWidget, QTreeWidget)):
@@ -237,10 +244,17 @@ def refresh_colours() -> None:
                 _apply_item(item)
 
 
+def _palette_changed(_palette: QPalette) -> None:
+    """The application's palette reaches the widgets through the event loop: refresh after it has."""
+    if not _state.get("pending"):
+        _state["pending"] = True
+        QTimer.singleShot(0, refresh_colours)
+
+
 def _follow_palette() -> None:
     app = QGuiApplication.instance()
     if app is not None and _state.get("following") is not app:
-        app.paletteChanged.connect(lambda _p: refresh_colours())
+        app.paletteChanged.connect(_palette_changed)
         _state["following"] = app
 
 
@@ -357,7 +371,6 @@ def apply(scheme: str) -> None:
         _state["applying"] = False
     _state["scheme"] = scheme
     _follow_palette()
-    refresh_colours()
 
 
 def install(app: QApplication, settings: QSettings | None) -> None:

@@ -247,6 +247,7 @@ def test_switching_the_scheme_while_running_changes_the_palette_and_the_kept_col
     assert theme.luminance(theme.colour("bad")) > 0.3  # the dark variant, not the one set in light
     assert item.foreground().color() == theme.colour("info")
     assert window.ui.tabs.tabIcon(0).pixmap(24, 24).toImage() != icon_light  # the icon drawn for dark palettes
+    assert not unreadable_labels(window)  # the dashboard's panels too (style sheets keep their palette: polished again)
 
     menu[theme.SYSTEM].trigger()
     qtbot.wait(10)
@@ -269,9 +270,10 @@ def test_the_environment_overrides_the_workstation_s_choice(qapp, scheme, monkey
 
 def test_the_system_s_dark_scheme_is_followed_when_the_choice_is_system(qapp, scheme, monkeypatch):
     """A platform that reports Dark but keeps a light palette (Fusion): the palette is built dark."""
-    monkeypatch.setattr(type(QApplication.styleHints()), "colorScheme", lambda self: Qt.ColorScheme.Dark)
-    scheme(theme.SYSTEM)
-    assert theme.is_dark()
+    with monkeypatch.context() as patch:  # undone before the fixture applies the real system scheme again
+        patch.setattr(type(QApplication.styleHints()), "colorScheme", lambda self: Qt.ColorScheme.Dark)
+        scheme(theme.SYSTEM)
+        assert theme.is_dark()
 
 
 # ---- sharp icons ----------------------------------------------------------------------------------------------------
@@ -296,3 +298,34 @@ def test_an_icon_at_device_pixel_ratio_2_is_drawn_at_48_pixels_not_scaled_up(qap
     blurred = icon.pixmap(QSize(24, 24), 1.0).toImage().scaled(
         48, 48, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
     assert blurred.convertToFormat(QImage.Format.Format_ARGB32) != drawn_at_48  # so the comparison can tell
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_dashboard_redraws_its_tiles_and_charts_in_the_new_scheme(qtbot, scheme, services, users, catalog,
+                                                                      tmp_path):
+    """Rich text and charts keep the colours they were drawn in: they draw again when the palette changes."""
+    from PySide6.QtCore import QSettings
+
+    from oms_desktop.gui.dashboard import DashboardTab
+    from oms_desktop.gui.dashboard.forecasts import ForecastSource
+    from tests.gui.test_dashboard import FakeForecasts
+    manager = users["manager"]
+    services.orders.place_order(users["agent"], None, [("BULB-E27", 3)])
+    fake = FakeForecasts(services.dashboard.overview(manager).today, 10.0)
+    tab = DashboardTab(services, manager, JobRunner(synchronous=True), forecasts=ForecastSource(fake, manager),
+                       settings=QSettings(str(tmp_path / "dashboard.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(tab)
+    with qtbot.waitSignal(tab.loaded, timeout=3000):
+        tab.show()
+    chart = tab.sales_chart.chart
+    revenue = next(s for s in chart.series() if s.property(theme.SERIES_COLOUR) == "chart_revenue")
+    light = (theme.html("muted"), theme.colour("chart_revenue"), chart.backgroundBrush().color())
+    assert light[0] in tab.tiles.heading.text() and revenue.pen().color() == light[1]
+
+    scheme(theme.DARK)
+    qtbot.wait(10)
+    assert theme.html("muted") != light[0] and theme.html("muted") in tab.tiles.heading.text()
+    assert revenue.pen().color() == theme.colour("chart_revenue") != light[1]
+    assert chart.backgroundBrush().color() == QApplication.palette().color(QPalette.ColorRole.Base) != light[2]
+    for axis in chart.axes():
+        assert axis.labelsColor() == QApplication.palette().color(QPalette.ColorRole.Text)
