@@ -352,6 +352,7 @@ def apply(scheme: str) -> None:
     app = QApplication.instance()
     if app is None:
         return
+    _follow_palette()
     hints = QGuiApplication.styleHints()
     _state["applying"] = True
     try:
@@ -370,7 +371,6 @@ def apply(scheme: str) -> None:
     finally:
         _state["applying"] = False
     _state["scheme"] = scheme
-    _follow_palette()
 
 
 def install(app: QApplication, settings: QSettings | None) -> None:
