@@ -189,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
         app.setWindowIcon(QIcon(":/icons/oms-desktop.svg"))
     except ImportError:
         pass
+    from .gui import theme
+    from .gui.main_window import default_settings
+    theme.install(app, default_settings())  # light or dark: the system's, the workstation's choice or OMS_COLOR_SCHEME
 
     from .gui.errors import install_excepthook, show_error
     install_excepthook(log_file)

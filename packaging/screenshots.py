@@ -44,6 +44,8 @@ def main() -> int:
         sys.exit("run under an X display (Xvfb), not offscreen: the point is a real window")
     app = QApplication(sys.argv[:1])
     from oms_desktop.gui import resources_rc  # noqa: F401
+    from oms_desktop.gui import theme
+    theme.install(app, None)  # the system's scheme, or OMS_COLOR_SCHEME=dark for the dark pictures (docs/looks.md)
     from oms_desktop.gui.event_feed import EventFeed
     from oms_desktop.gui.main_window import MainWindow
     paths = Paths.default().ensure()

@@ -14,7 +14,7 @@ from ..services import Services
 from ..services.dto import Actor
 from .jobs import JobRunner
 from .labels import label
-from .widgets.message_line import ERROR_STYLE
+from .widgets.message_line import message_style
 
 ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
                       QEvent.Type.TouchBegin})
@@ -47,7 +47,7 @@ class LockDialog(QDialog):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         text.setBuddy(self.password_edit)
         self.error_label = QLabel(objectName="lock_error")
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        message_style(self.error_label, error=True)
         self.error_label.setWordWrap(True)
         buttons = QDialogButtonBox()
         self.unlock_button = QPushButton(self.tr("&Unlock"))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from ..domain.errors import OmsError
 from ..services import Services
 from ..services.dto import Actor
+from . import theme
 from .forms.ui_first_run_dialog import Ui_FirstRunDialog
 from .forms.ui_login_dialog import Ui_LoginDialog
 from . import i18n
@@ -47,6 +48,7 @@ class LoginDialog(QDialog):
         self.ui.database_label.setText(database)
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.ui.error_label.hide()
+        theme.set_colours(self.ui.error_label, "bad")
         self.ui.username_edit.setText(username)
         (self.ui.password_edit if username else self.ui.username_edit).setFocus()
 
@@ -72,6 +74,7 @@ class FirstRunDialog(QDialog):
         self._services = services
         self.actor: Actor | None = None
         self.ui.error_label.hide()
+        theme.set_colours(self.ui.error_label, "bad")
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create administrator"))
         self.ui.username_edit.setText("admin")
         self.ui.company_edit.setFocus()

@@ -4,8 +4,9 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSettings, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRect, QSettings, QSize, Qt, QTimer, Signal,
+                            Slot)
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QApplication, QDockWidget, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMainWindow, QMessageBox, QWidget)
 
@@ -19,6 +20,7 @@ from .format import money
 from .forms.ui_main_window import Ui_MainWindow
 from .jobs import JobRunner
 from .labels import label
+from . import theme
 
 translate = QCoreApplication.translate
 MAX_ACTIVITY = 200
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         self._build_connection_banner()
         self._build_tabs()
         self._build_activity()
+        self._build_appearance_menu()
         self._build_status_bar(database)
         self.ui.action_quit.triggered.connect(self.close)
         self.sign_out_action = QAction(self.tr("Sign &out {user} (switch user)").format(user=actor.username), self)
@@ -479,6 +482,32 @@ class MainWindow(QMainWindow):
         toggle.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.ui.view_menu.addAction(toggle)
 
+    def _build_appearance_menu(self) -> None:
+        """View > Appearance: the system's colour scheme, light or dark, for this workstation (gui/theme.py)."""
+        menu = self.ui.view_menu.addMenu(self.tr("&Appearance"))
+        self.appearance_group = QActionGroup(self)
+        for scheme, text in ((theme.SYSTEM, self.tr("&System")), (theme.LIGHT, self.tr("&Light")),
+                             (theme.DARK, self.tr("&Dark"))):
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(scheme == theme.current_choice())
+            action.setData(scheme)
+            action.triggered.connect(lambda _checked=False, s=scheme: theme.set_choice(s, self.settings))
+            self.appearance_group.addAction(action)
+        self._apply_tab_icons()
+
+    def _apply_tab_icons(self) -> None:
+        """The tabs' icons drawn for the palette (a variant of the line icons for dark palettes)."""
+        for page, name in ((self.ui.order_entry_tab, "orders"), (self.ui.inventory_tab, "inventory"),
+                           (self.ui.warehouse_tab, "warehouse"), (self.ui.accounts_tab, "accounts")):
+            self.ui.tabs.setTabIcon(self.ui.tabs.indexOf(page), theme.icon(name))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
+                and hasattr(self, "appearance_group"):
+            self._apply_tab_icons()
+        super().changeEvent(event)
+
     def _build_status_bar(self, database: str) -> None:
         self.database_label = QLabel(self.tr("Database: {database}").format(database=database))
         self.user_label = QLabel(self.tr("Signed in: {user} ({role})").format(
@@ -494,9 +523,8 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(f"{e.at.astimezone():%H:%M:%S}  {describe_event(e, self.locale)}")
             item.setData(Qt.ItemDataRole.UserRole, e.id)
             if ev.matches(e.event, (ev.CartItemAdded, ev.CartIncentiveOffered, ev.StockLow)):
-                item.setForeground(Qt.GlobalColor.darkBlue if ev.matches(e.event, ev.CartItemAdded) else
-                                   Qt.GlobalColor.darkGreen if ev.matches(e.event, ev.CartIncentiveOffered)
-                                   else Qt.GlobalColor.darkRed)
+                theme.paint_item(item, "info" if ev.matches(e.event, ev.CartItemAdded) else
+                                 "good" if ev.matches(e.event, ev.CartIncentiveOffered) else "bad")
             self.activity_list.insertItem(0, item)
         while self.activity_list.count() > MAX_ACTIVITY:
             self.activity_list.takeItem(self.activity_list.count() - 1)

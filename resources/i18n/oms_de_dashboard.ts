@@ -425,8 +425,8 @@ change</source>
         <translation>&lt;b&gt;Heute&lt;/b&gt;&lt;br&gt;Wird geladen...</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Today&lt;/b&gt;&lt;br&gt;{today}&lt;br&gt;&lt;span style=&apos;color:#666&apos;&gt;vs {weekday} {day} to {time}&lt;/span&gt;</source>
-        <translation>&lt;b&gt;Heute&lt;/b&gt;&lt;br&gt;{today}&lt;br&gt;&lt;span style=&apos;color:#666&apos;&gt;ggü. {weekday} {day} bis {time}&lt;/span&gt;</translation>
+        <source>&lt;b&gt;Today&lt;/b&gt;&lt;br&gt;{today}&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;vs {weekday} {day} to {time}&lt;/span&gt;</source>
+        <translation>&lt;b&gt;Heute&lt;/b&gt;&lt;br&gt;{today}&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;ggü. {weekday} {day} bis {time}&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Today so far against {weekday} {day} from midnight up to {time}, the same time of day</source>

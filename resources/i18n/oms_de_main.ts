@@ -686,6 +686,22 @@ Angemeldet: {who} ({user}, {role}). Geben Sie Ihr &amp;Passwort ein, um fortzufa
         <translation>Live-Aktivität</translation>
     </message>
     <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Darstellung</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
         <source>Database: {database}</source>
         <translation>Datenbank: {database}</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import text
 
 from oms_desktop.gui.carts import CartsTab
+from oms_desktop.gui import theme
 from oms_desktop.gui.carts.board_model import AT_RISK_MARK, AT_RISK_BACKGROUND, IDLE, LAST, RISK, VALUE
 from oms_desktop.gui.event_feed import EventFeed
 from oms_desktop.gui.jobs import JobRunner
@@ -75,7 +76,7 @@ def test_carts_at_risk_come_first_highlighted_and_marked_in_words(qtbot, shop, b
     assert [tab.model.cart_at(r).number for r in range(tab.model.rowCount())] == [small.number, big.number]
     risky, calm = _cells(tab, 0), _cells(tab, 1)
     assert risky[RISK] == AT_RISK_MARK and calm[RISK] == ""
-    assert tab.model.index(0, VALUE).data(Qt.ItemDataRole.BackgroundRole) == AT_RISK_BACKGROUND
+    assert tab.model.index(0, VALUE).data(Qt.ItemDataRole.BackgroundRole) == theme.brush(AT_RISK_BACKGROUND)
     assert tab.model.index(1, VALUE).data(Qt.ItemDataRole.BackgroundRole) is None
     assert calm[1:7] == [big.number, "Anna Schmidt", "agent", "phone", "3", shown(f"{big.total:.2f}")]
     assert risky[2] == "(no customer)"

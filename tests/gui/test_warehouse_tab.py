@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 
+from oms_desktop.gui import theme
 from oms_desktop.gui.jobs import JobRunner
 from oms_desktop.gui.warehouse import WarehouseTab
 
@@ -51,7 +53,7 @@ def test_scan_to_confirm_with_a_short_pick_then_pack_and_ship_leaves_a_backorder
     with qtbot.waitSignal(tab.scan_refused):
         _scan(qtbot, tab, "BULB-E27")             # not on this list
     assert tab.last_cue == "error" and "not on" in tab.message_label.text()
-    assert "#f8c8c8" in tab.scan_edit.styleSheet()  # the red flash
+    assert tab.scan_edit.palette().color(QPalette.ColorRole.Base) == theme.colour("bad_bg")  # the red flash
     _scan(qtbot, tab, "BOOK-01")
     with qtbot.waitSignal(tab.scan_refused):
         _scan(qtbot, tab, "BOOK-01")              # one too many

@@ -19,6 +19,7 @@ from ...domain.free_text import contains_card_number
 from ...domain.money import parse_amount
 from .. import format as fmt
 from ..widgets.dialogs import back_to
+from ..widgets.message_line import message_style
 from ..widgets.save_dialogs import ask_save_path, open_saved
 from .words import word
 
@@ -95,7 +96,7 @@ class PaymentDialog(QDialog):
         layout.addWidget(self.print_check)
         self.error_label = QLabel(objectName="error_label")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        message_style(self.error_label, error=True)
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record refund") if refund else

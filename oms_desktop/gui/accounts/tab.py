@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from .. import theme
 from ...domain import events as ev
 from ...domain.errors import UserFacingError
 from ...domain.ledger import Account, EntryKind
@@ -53,7 +54,6 @@ INVOICE_CHOICES = ((QT_TRANSLATE_NOOP("AccountsTab", "What shipped, else all"), 
                     QT_TRANSLATE_NOOP("AccountsTab", "Every unit not invoiced yet, shipped or not (prepayment of a "
                                       "backorder).")))
 BUCKETS = ("current", "1-30", "31-60", "61-90", "over 90")
-PLAN_STYLE = "color: #37474f;"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -150,7 +150,7 @@ class AccountsTab(QWidget, MessageLine):
         root.addLayout(bar)
         self.plan_label = QLabel(objectName="plan_label")
         self.plan_label.setWordWrap(True)
-        self.plan_label.setStyleSheet(PLAN_STYLE)
+        theme.set_colours(self.plan_label, "muted")
         self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         root.addWidget(self.plan_label)
         self._plan_seq = 0
@@ -337,8 +337,8 @@ class AccountsTab(QWidget, MessageLine):
         groups = ((self.tr("Paid, waiting for an invoice"), q.waiting_invoice, None),
                   (self.tr("Shipped, waiting for an invoice"), q.shipped_not_invoiced, None),
                   (self.tr("Invoiced, awaiting payment"), q.awaiting_payment, None),
-                  (self.tr("Overdue"), q.overdue, Qt.GlobalColor.darkRed),
-                  (self.tr("Customer credit: refund or keep"), q.customer_credit, Qt.GlobalColor.darkBlue))
+                  (self.tr("Overdue"), q.overdue, "bad"),
+                  (self.tr("Customer credit: refund or keep"), q.customer_credit, "info"))
         for title, items, color in groups:
             group = QTreeWidgetItem([f"{title} ({len(items)})"])
             font = group.font(0)
@@ -356,8 +356,7 @@ class AccountsTab(QWidget, MessageLine):
                 for col in (3, 4, 5, 6):
                     row.setTextAlignment(col, RIGHT)
                 if color is not None:
-                    for col in range(len(QUEUE_COLUMNS)):
-                        row.setForeground(col, color)
+                    theme.paint_item(row, color)
                 group.addChild(row)
                 if i.order_number == current:
                     self.queue_tree.setCurrentItem(row)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QGroupBo
 from ...domain.roles import Perm, can
 from .. import format as fmt
 from ..widgets.dialogs import discard_dialog
+from ..widgets.message_line import message_style
 from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
 from ..widgets.save_dialogs import ask_save_path, open_saved
 from .words import word
@@ -181,7 +182,7 @@ class TillDialog(QDialog):
         self.expected_card_label.setText(self._money(card.expected))
 
     def show_message(self, text: str, error: bool = False) -> None:
-        self.error_label.setStyleSheet("color: #b00020; font-weight: bold;" if error else "color: #1b5e20;")
+        message_style(self.error_label, error)
         self.error_label.setText(text)
         self.message_shown.emit(text)
 

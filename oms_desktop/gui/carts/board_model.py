@@ -8,8 +8,9 @@ from typing import Callable
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
+from .. import theme
 from ...services.carts import CartBoardDTO, CartSummaryDTO
 from .. import format as fmt
 from ..labels import label
@@ -21,8 +22,7 @@ COLUMNS = (QT_TRANSLATE_NOOP("CartBoardModel", "Risk"), QT_TRANSLATE_NOOP("CartB
            QT_TRANSLATE_NOOP("CartBoardModel", "Offers"), QT_TRANSLATE_NOOP("CartBoardModel", "Last change"))
 RISK, CART, CUSTOMER, AGENT, CHANNEL, ITEMS, VALUE, IDLE, OFFERS, LAST = range(len(COLUMNS))
 AT_RISK_MARK = QT_TRANSLATE_NOOP("CartBoardModel", "\u26a0 AT RISK")  # the text marker: the colour is not the only sign
-AT_RISK_BACKGROUND = QBrush(QColor("#ffe0b2"))
-AT_RISK_FOREGROUND = QBrush(QColor("#8a3b00"))
+AT_RISK_BACKGROUND, AT_RISK_FOREGROUND = "at_risk_bg", "warning"  # theme colours
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -111,9 +111,9 @@ class CartBoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (ITEMS, VALUE, IDLE, OFFERS):
             return RIGHT
         if role == Qt.ItemDataRole.BackgroundRole and self.at_risk(c):
-            return AT_RISK_BACKGROUND
+            return theme.brush(AT_RISK_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and self.at_risk(c):
-            return AT_RISK_FOREGROUND
+            return theme.brush(AT_RISK_FOREGROUND)
         if role == Qt.ItemDataRole.FontRole and col == RISK and self.at_risk(c):
             font = QFont()
             font.setBold(True)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QRadioButton, QVBoxLayout, QWidget)
 
+from .. import theme
 from ...domain.errors import Cancelled, StaleCart, StorageError, UserFacingError
 from ...domain.roles import Perm, can
 from ...services import Services
@@ -19,7 +20,7 @@ from ...services.dto import Actor
 from .. import format as fmt
 from ..errors import show_error
 from ..jobs import JobRunner
-from ..widgets.message_line import ERROR_STYLE
+from ..widgets.message_line import message_style
 
 PERCENT, AMOUNT, SHIPPING, COUPON = "percent", "amount", "shipping", "coupon"
 KINDS = (PERCENT, AMOUNT, SHIPPING, COUPON)
@@ -80,11 +81,11 @@ class OfferDialog(QDialog):
             else company.incentive_limit_agent
         self.limit_label = QLabel(self.tr("You may offer up to {limit} of this cart's goods, all offers on it "
                                           "together.").format(limit=fmt.rate(limit, locale)), objectName="limit_label")
-        self.limit_label.setStyleSheet("color: #555;")
+        theme.set_colours(self.limit_label, "muted")
         layout.addWidget(self.limit_label)
         self.error_label = QLabel(objectName="error_label")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        message_style(self.error_label, error=True)
         self.error_label.hide()
         layout.addWidget(self.error_label)
         box = QDialogButtonBox()

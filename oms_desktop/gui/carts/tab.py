@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionMo
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTableView,
                                QVBoxLayout, QWidget)
 
+from .. import theme
 from ...domain import events as ev
 from ...domain.roles import Perm, can
 from ...services import Services
@@ -118,7 +119,7 @@ class CartsTab(QWidget, MessageLine):
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         root.addWidget(self.view, 1)
         self.hint_label = QLabel(QCoreApplication.translate("CartsTab", HINT), objectName="hint_label")
-        self.hint_label.setStyleSheet("color: #555;")
+        theme.set_colours(self.hint_label, "muted")
         root.addWidget(self.hint_label)
         self.message_label = QLabel(objectName="message_label")
         self.message_label.setWordWrap(True)

@@ -8,18 +8,16 @@ from pathlib import Path
 
 from PySide6.QtCharts import (QAreaSeries, QBarCategoryAxis, QBarSet, QChart, QChartView, QDateTimeAxis,
                               QHorizontalBarSeries, QLineSeries, QValueAxis)
-from PySide6.QtCore import QCoreApplication, QMargins, QSettings, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QSettings, Qt, Signal
+from PySide6.QtGui import QBrush, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from .. import theme
 from ...services.dashboard import DashboardDTO
 from ...services.forecast_dto import ForecastDTO
 from .export import add_export_actions, ask_save_path, remember_folder, write_csv
 
-REVENUE = QColor("#1565c0")
-ORDERS = QColor("#9e9e9e")
-FORECAST = QColor("#ef6c00")
-BAND = QColor(239, 108, 0, 60)
+REVENUE, ORDERS, FORECAST, BAND = "chart_revenue", "chart_orders", "chart_forecast", "chart_band"  # theme colours
 FOCUS_STYLE = "QChartView:focus { border: 2px solid palette(highlight); }"
 
 
@@ -64,6 +62,11 @@ class ChartPanel(QFrame):
         add_export_actions(self.view, png=self.export_png, csv_=self.export_csv)
         layout.addWidget(self.view, 1)
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light to dark: the chart's colours follow
+            theme.style_chart(self.chart)
+
     def clear(self) -> None:
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
@@ -99,8 +102,10 @@ def show_sales(panel: ChartPanel, d: DashboardDTO, forecast: ForecastDTO | None)
     chart = panel.chart
     revenue = QLineSeries(name=QCoreApplication.translate("Charts", "Net revenue"))
     orders = QLineSeries(name=QCoreApplication.translate("Charts", "Orders (right)"))
-    revenue.setPen(QPen(REVENUE, 2))
-    orders.setPen(QPen(ORDERS, 1.2))
+    revenue.setPen(QPen(theme.colour(REVENUE), 2))
+    orders.setPen(QPen(theme.colour(ORDERS), 1.2))
+    revenue.setProperty(theme.SERIES_COLOUR, REVENUE)
+    orders.setProperty(theme.SERIES_COLOUR, ORDERS)
     for p in d.days:
         revenue.append(_ms(p.day), float(p.net.net))
         orders.append(_ms(p.day), p.orders)
@@ -125,9 +130,10 @@ def show_sales(panel: ChartPanel, d: DashboardDTO, forecast: ForecastDTO | None)
         line, low, high = QLineSeries(name=QCoreApplication.translate("Charts", "Forecast ({model})").format(
             model=forecast.model) if forecast else QCoreApplication.translate("Charts", "Forecast")), \
             QLineSeries(), QLineSeries()
-        pen = QPen(FORECAST, 2)
+        pen = QPen(theme.colour(FORECAST), 2)
         pen.setStyle(Qt.PenStyle.DashLine)
         line.setPen(pen)
+        line.setProperty(theme.SERIES_COLOUR, FORECAST)
         if d.days:  # the forecast starts where the sales end
             line.append(_ms(last), float(d.days[-1].net.net))
         for p in points:
@@ -139,7 +145,8 @@ def show_sales(panel: ChartPanel, d: DashboardDTO, forecast: ForecastDTO | None)
         panel.band_lines = [high, low]  # the band draws from them: keep them alive as long as it shows
         band.setName(QCoreApplication.translate("Charts", "{level} % interval").format(level=forecast.level)
                      if forecast else QCoreApplication.translate("Charts", "interval"))
-        band.setBrush(QBrush(BAND))
+        band.setBrush(QBrush(theme.colour(BAND)))
+        band.setProperty(theme.SERIES_COLOUR, BAND)
         band.setPen(QPen(Qt.PenStyle.NoPen))
         series = [(band, y_axis), *series, (line, y_axis)]
         top = max(top, *(p.high for p in points))
@@ -153,6 +160,7 @@ def show_sales(panel: ChartPanel, d: DashboardDTO, forecast: ForecastDTO | None)
     y_axis.setRange(0, _nice(top))
     y_orders.setRange(0, _nice(max((p.orders for p in d.days), default=0)))
     y_axis.applyNiceNumbers()
+    theme.style_chart(chart)
 
 
 def _nice(value: float) -> float:
@@ -164,7 +172,8 @@ def show_top_products(panel: ChartPanel, d: DashboardDTO) -> None:
     panel.clear()
     chart = panel.chart
     bars = QBarSet(QCoreApplication.translate("Charts", "Net revenue"))
-    bars.setColor(REVENUE)
+    bars.setColor(theme.colour(REVENUE))
+    bars.setProperty(theme.SERIES_COLOUR, REVENUE)
     tops = list(reversed(d.top_products))  # a horizontal bar chart draws its first category at the bottom
     for t in tops:
         bars.append(float(t.figures.net))
@@ -185,6 +194,7 @@ def show_top_products(panel: ChartPanel, d: DashboardDTO) -> None:
     series.attachAxis(y_axis)
     series.attachAxis(x_axis)
     chart.legend().setVisible(False)
+    theme.style_chart(chart)
     panel.csv_header = ("sku", "name", "units", "orders", "net_revenue")
     panel.csv_rows = [(t.sku, t.name, t.figures.units, t.figures.orders, str(t.figures.net)) for t in d.top_products]
     names = "\n".join(f"{t.sku}  {t.name}: {t.figures.net} {d.currency}" for t in d.top_products)

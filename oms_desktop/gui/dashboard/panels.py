@@ -6,10 +6,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QLocale, QSettings, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from .. import theme
 from ...services.carts import CartBoardDTO, ConversionReportDTO
 from ...services.dashboard import ChannelDayDTO, DashboardDTO
 from ...services.forecast_dto import StockCoverDTO
@@ -17,8 +19,7 @@ from .. import format as fmt
 from ..labels import label
 from .export import add_export_actions, ask_save_path, remember_folder, write_csv
 
-UP, DOWN = "#1b5e20", "#b00020"
-TILE_STYLE = ("QFrame#tile { border: 1px solid #c5cae9; border-radius: 4px; background: #f5f7ff; }")
+UP, DOWN, SAME = "good", "bad", "muted"  # theme colours
 FOCUS_STYLE = "QTableWidget:focus, QFrame#tiles:focus { border: 2px solid palette(highlight); }"
 
 
@@ -31,13 +32,13 @@ def change(now: Decimal | int | None, before: Decimal | int | None) -> tuple[str
     """The change from ``before`` to ``now`` as people read it ("▲ 12 %", "▼ 3 %", "new", "-", "" when either is
     unknown) and its colour."""
     if now is None or before is None:  # e.g. no average order value without orders: nothing to compare
-        return "", "#555"
+        return "", SAME
     a, b = Decimal(now), Decimal(before)
     if b == 0:
-        return (QCoreApplication.translate("Dashboard", "new"), UP) if a > 0 else ("-", "#555")
+        return (QCoreApplication.translate("Dashboard", "new"), UP) if a > 0 else ("-", SAME)
     pct = ((a - b) / abs(b) * 100).quantize(Decimal("1"))
     if pct == 0:
-        return "= 0 %", "#555"
+        return "= 0 %", SAME
     size = f"{abs(pct)} %" if abs(pct) <= 999 else "> 999 %"
     return (f"▲ {size}", UP) if pct > 0 else (f"▼ {size}", DOWN)
 
@@ -47,7 +48,9 @@ class Tile(QFrame):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, objectName="tile")
-        self.setStyleSheet(TILE_STYLE)
+        self.setFrameShape(QFrame.Shape.StyledPanel)  # a card: the palette's frame on its base colour
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         # Five tiles share the row whatever the figures: a tile never asks for more than its share (what does not fit
@@ -69,7 +72,7 @@ class Tile(QFrame):
 
         def line(now_text: str, now, before) -> str:
             text, colour = change(now, before)
-            return f"<b>{now_text}</b> <span style='color:{colour}'>{text}</span>"
+            return f"<b>{now_text}</b> <span style='color:{theme.html(colour)}'>{text}</span>"
         shown = label(t.channel)
         title = self.tr("All channels") if t.channel == "total" else shown[:1].upper() + shown[1:]
         orders = self.tr("{count} order") if a.orders == 1 else self.tr("{count} orders")
@@ -103,8 +106,16 @@ class TilesPanel(QFrame):
         self.heading = QLabel(self.tr("<b>Today</b><br>Loading..."), objectName="today_heading")
         self.row.addWidget(self.heading)
         self.tiles: list[Tile] = []
+        self._shown: tuple[DashboardDTO, str] | None = None
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Rich text keeps the colours it was written in: on a new palette (light to dark) write it again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            self.show_dashboard(*self._shown)
 
     def show_dashboard(self, d: DashboardDTO, locale: str) -> None:
+        self._shown = (d, locale)
         for tile in self.tiles:
             self.row.removeWidget(tile)
             tile.deleteLater()
@@ -112,9 +123,9 @@ class TilesPanel(QFrame):
         weekday = day_text(d.last_week_day, "ddd")
         until = f"{d.last_week_until.astimezone():%H:%M}"  # the same time of day: a part of a day against a part
         before = day_text(d.last_week_day, "dd MMM")
-        self.heading.setText(self.tr("<b>Today</b><br>{today}<br><span style='color:#666'>vs {weekday} {day} to {time}"
-                                     "</span>").format(today=day_text(d.today, "ddd dd MMM"), weekday=weekday,
-                                                       day=before, time=until))
+        self.heading.setText(self.tr("<b>Today</b><br>{today}<br><span style='color:{muted}'>vs {weekday} {day} to "
+                                     "{time}</span>").format(today=day_text(d.today, "ddd dd MMM"), weekday=weekday,
+                                                             day=before, time=until, muted=theme.html(SAME)))
         self.heading.setToolTip(self.tr("Today so far against {weekday} {day} from midnight up to {time}, the same "
                                         "time of day").format(weekday=weekday, day=before, time=until))
         for t in (d.total, *d.channels[:4]):  # four channels fit beside the total at 1,366 pixels
@@ -168,7 +179,7 @@ class TablePanel(QFrame):
         layout.addWidget(self.table, 1)
         self.note_label = QLabel(objectName=f"{name}_note")
         self.note_label.setWordWrap(True)
-        self.note_label.setStyleSheet("color: #555;")
+        theme.set_colours(self.note_label, "muted")
         self.note_label.hide()
         layout.addWidget(self.note_label)
         self.rows: list[tuple[str, ...]] = []

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from .. import theme
 from ...domain import events as ev
 from ...services import Services
 from ...services.dashboard import DashboardDTO
@@ -106,7 +107,7 @@ class DashboardTab(QWidget, MessageLine):
         root.addWidget(self.pages, 1)
         bottom = QVBoxLayout()
         self.status_label = QLabel(self.tr("Loading..."), objectName="status_label")
-        self.status_label.setStyleSheet("color: #555;")
+        theme.set_colours(self.status_label, "muted")
         bottom.addWidget(self.status_label)
         self.message_label = QLabel(objectName="message_label")
         self.message_label.setWordWrap(True)

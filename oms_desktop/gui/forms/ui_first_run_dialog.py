@@ -112,7 +112,6 @@ class Ui_FirstRunDialog(object):
         self.error_label = QLabel(FirstRunDialog)
         self.error_label.setObjectName(u"error_label")
         self.error_label.setVisible(False)
-        self.error_label.setStyleSheet(u"color: #b00020")
         self.error_label.setText(u"")
         self.error_label.setWordWrap(True)
 

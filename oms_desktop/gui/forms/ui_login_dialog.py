@@ -76,7 +76,6 @@ class Ui_LoginDialog(object):
         self.error_label = QLabel(LoginDialog)
         self.error_label.setObjectName(u"error_label")
         self.error_label.setVisible(False)
-        self.error_label.setStyleSheet(u"color: #b00020")
         self.error_label.setText(u"")
         self.error_label.setWordWrap(True)
 

@@ -20,6 +20,7 @@ from .. import format as fmt
 from ..errors import show_error
 from ..labels import label
 from ..widgets.dialogs import discard_dialog
+from ..widgets.message_line import message_style
 from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
 from ..widgets.save_dialogs import ask_save_path
 from .models import RowsModel
@@ -37,7 +38,7 @@ def _error_label() -> QLabel:
     label = QLabel(objectName="error_label")
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet("color: #b00020; font-weight: bold;")
+    message_style(label, error=True)
     return label
 
 
@@ -527,7 +528,7 @@ class PurchasingDialog(_ServiceDialog):
         self.invoice_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
         self.message_label = QLabel(objectName="message_label")
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #1b5e20;")
+        message_style(self.message_label, error=False)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, slot in (("new", self.tr("&New order..."), self.new_order),

@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
+from .. import theme
 from ...services.dto import ProductDTO
 from .. import format as fmt
 
-LOW_STOCK_BRUSH = QBrush(QColor("#fff3cd"))
-OUT_OF_STOCK_BRUSH = QBrush(QColor("#f8d7da"))
-INACTIVE_BRUSH = QBrush(QColor("#808080"))
+LOW_STOCK, OUT_OF_STOCK, INACTIVE = "warning_bg", "bad_bg", "muted"  # theme colours
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
@@ -110,12 +109,12 @@ class CatalogModel(QAbstractTableModel):
             return RIGHT if col.numeric else LEFT
         if role == Qt.ItemDataRole.BackgroundRole:
             if p.available <= 0:
-                return OUT_OF_STOCK_BRUSH
+                return theme.brush(OUT_OF_STOCK)
             if is_low(p):
-                return LOW_STOCK_BRUSH
+                return theme.brush(LOW_STOCK)
             return None
         if role == Qt.ItemDataRole.ForegroundRole and not p.active:
-            return INACTIVE_BRUSH
+            return theme.brush(INACTIVE)
         if role == Qt.ItemDataRole.FontRole and col.key == "available" and is_low(p):
             f = QFont()
             f.setBold(True)

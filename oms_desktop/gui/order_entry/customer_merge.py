@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QMessageBox, QVBoxLayout, QWidget)
 
+from .. import theme
 from ...services.dto import CustomerDTO
 
 SEARCH_DELAY_MS = 150
@@ -51,7 +52,7 @@ class CustomerMergeDialog(QDialog):
         self.results = QListWidget(objectName="merge_results")
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.error_label = QLabel(objectName="merge_error")
-        self.error_label.setStyleSheet("color: #b00020;")
+        theme.set_colours(self.error_label, "bad")
         self.error_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.merge_button = buttons.addButton(self.tr("Merge..."), QDialogButtonBox.ButtonRole.AcceptRole)

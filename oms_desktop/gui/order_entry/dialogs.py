@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
+from .. import theme
 from ...domain.errors import OutOfStock
 from ...services.dto import OrderDTO, OrderSummaryDTO
 from .. import format as fmt
@@ -278,7 +279,7 @@ class CustomerEditDialog(QDialog):
             w.setTabChangesFocus(True)
             w.setMaximumHeight(70)
         self.error_label = QLabel(objectName="edit_error")
-        self.error_label.setStyleSheet("color: #b00020;")
+        theme.set_colours(self.error_label, "bad")
         self.error_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name_edit)

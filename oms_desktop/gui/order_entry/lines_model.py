@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt, Signal)
-from PySide6.QtGui import QBrush, QColor
 
+from .. import theme
 from ...services.dto import OrderDTO, OrderLineDTO
 from .. import format as fmt
 
@@ -23,8 +23,8 @@ def unit_price_header(prices_include_tax: bool) -> str:
 
 QT_TRANSLATE_NOOP("LinesModel", "Unit price (gross)")
 QT_TRANSLATE_NOOP("LinesModel", "Unit price (net)")
-SHORT = QBrush(QColor("#b00020"))
-MARKED = QBrush(QColor("#fff59d"))  # a line someone else added or changed since the screen last showed the cart
+SHORT = "bad"  # theme colours
+MARKED = "changed_bg"  # a line someone else added or changed since the screen last showed the cart
 
 
 class LinesModel(QAbstractTableModel):
@@ -110,9 +110,9 @@ class LinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 3, 4, 5, 6, 7, 8):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and ln.available is not None and ln.quantity > ln.available:
-            return SHORT
+            return theme.brush(SHORT)
         if role == Qt.ItemDataRole.BackgroundRole and mark:
-            return MARKED
+            return theme.brush(MARKED)
         if role == Qt.ItemDataRole.ToolTipRole and ln.available is not None and ln.quantity > ln.available:
             return self.tr("Only {count} of {sku} available").format(count=ln.available, sku=ln.sku)
         if role == Qt.ItemDataRole.ToolTipRole and mark:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from .. import theme
 from ...domain import events as ev
 from ...domain.errors import CouponRefused, NotFound, OutOfStock, StaleCart, StorageError, UserFacingError
 from ...domain.orders import Channel
@@ -35,8 +36,7 @@ QTY_PREFIX = re.compile(r"^\s*([0-9]{1,7})\s*[*xX×]\s*(\S.*)$")  # ASCII digits
 SEARCH_DELAY_MS = 120
 MARK_MS = 8000
 """How long lines changed on another workstation stay marked (the next change made here clears them sooner)."""
-BANNER_STYLE = ("QLabel { background: #fff3bf; border: 2px solid #e0a800; border-radius: 4px; padding: 6px; "
-                "font-size: 11pt; font-weight: bold; color: #3d2c00; }")
+BANNER_STYLE = "QLabel { padding: 6px; font-size: 11pt; font-weight: bold; }"  # colours: the theme's offer colours
 
 
 class _ListNavigator(QObject):
@@ -115,6 +115,9 @@ class OrderEntryTab(QWidget, MessageLine):
         self.offer_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.offer_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.offer_banner.setStyleSheet(BANNER_STYLE)
+        self.offer_banner.setFrameShape(QLabel.Shape.Box)  # a border in the text's colour
+        self.offer_banner.setLineWidth(2)
+        theme.set_colours(self.offer_banner, "offer_text", "offer_bg")
         self.offer_banner.hide()
         root.addWidget(self.offer_banner)
         top = QHBoxLayout()
@@ -419,7 +422,8 @@ class OrderEntryTab(QWidget, MessageLine):
                 else self.tr("Credit: {amount}").format(amount=fmt.money(-balance, cur, self.locale)) if balance < 0
                 else self.tr("Open balance: none"))
         self.balance_label.setText(text)
-        self.balance_label.setStyleSheet("color: #b00020; font-weight: bold;" if balance > 0 else "")
+        self.balance_label.setStyleSheet("font-weight: bold;" if balance > 0 else "")
+        theme.set_colours(self.balance_label, "bad" if balance > 0 else None)
 
     def _show_recent(self, orders) -> None:
         self._recent = [o for o in orders if o.status != "draft"]
@@ -597,7 +601,7 @@ class OrderEntryTab(QWidget, MessageLine):
                                    + self.tr("{count} available").format(count=p.available))
             item.setData(Qt.ItemDataRole.UserRole, p.sku)
             if p.available <= 0:
-                item.setForeground(Qt.GlobalColor.darkRed)
+                theme.paint_item(item, "bad")
             self.product_results.addItem(item)
         if found:
             self.product_results.setCurrentRow(0)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
+from .. import theme
 from ...domain.orders import Status
 from ...services import Services
 from ...services.dto import Actor, OrderSummaryDTO
@@ -83,7 +84,7 @@ class OrderSearchDialog(QDialog, MessageLine):
         root.addWidget(self.message_label)
         hint = QLabel(QCoreApplication.translate("OrderSearchDialog", HELP))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        theme.set_colours(hint, "muted")
         root.addWidget(hint)
 
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -22,6 +22,7 @@ from ...domain.references import Series, parse_ref
 from ...services import Services
 from ...services.dto import Actor
 from ..labels import label
+from .. import theme
 from ..widgets.message_line import MessageLine
 from ..widgets.dialogs import discard_dialog
 from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
@@ -37,8 +38,6 @@ STAGE_TEXT = {"waiting": QT_TRANSLATE_NOOP("WarehouseTab", "waiting"),
               "picking": QT_TRANSLATE_NOOP("WarehouseTab", "picking"),
               "picked": QT_TRANSLATE_NOOP("WarehouseTab", "picked: pack it"),
               "packed": QT_TRANSLATE_NOOP("WarehouseTab", "packed: ship it")}
-OK_STYLE = "QLineEdit { background: #d4f4d4; }"
-ERROR_STYLE = "QLineEdit { background: #f8c8c8; }"
 
 
 def _tr(text: str) -> str:
@@ -109,7 +108,7 @@ class WarehouseTab(QWidget, MessageLine):
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self.refresh_queue)
         self._cue_timer = QTimer(self, singleShot=True, interval=700)
-        self._cue_timer.timeout.connect(lambda: self.scan_edit.setStyleSheet(""))
+        self._cue_timer.timeout.connect(lambda: theme.set_colours(self.scan_edit))
         self.refresh_queue()
 
     # ---- layout ------------------------------------------------------------------------------------------------
@@ -276,10 +275,10 @@ class WarehouseTab(QWidget, MessageLine):
                      _item(self.tr("EXPRESS") if q.express else ""), _item(q.line_count, right=True),
                      _item(q.units, right=True), _item(q.backorder_units or "", right=True), _item(q.pick_list or "")]
             if q.express:
-                cells[4].setForeground(QBrush(QColor("#b00000")))
+                theme.paint_item(cells[4], "bad")
             if q.stage == "backorder":
                 for c in cells:
-                    c.setBackground(QBrush(QColor("#fff3cd")))
+                    theme.paint_item(c, bg="warning_bg")
             for c, item in enumerate(cells):
                 t.setItem(r, c, item)
         t.resizeColumnsToContents()
@@ -445,10 +444,10 @@ class WarehouseTab(QWidget, MessageLine):
             cells = [_item(ln.location), _item(ln.sku, data=ln.sku), _item(ln.name), _item(ln.quantity, right=True),
                      _item(count, right=True),
                      _item(", ".join(f"T{tote}: {q}" for _n, tote, q in ln.per_order))]
-            color = "#d4f4d4" if count == ln.quantity else ("#fff3cd" if count else None)
+            color = "good_bg" if count == ln.quantity else ("warning_bg" if count else None)
             for c, item in enumerate(cells):
                 if color:
-                    item.setBackground(QBrush(QColor(color)))
+                    theme.paint_item(item, bg=color)
                 t.setItem(r, c, item)
         t.resizeColumnsToContents()
         t.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -502,7 +501,7 @@ class WarehouseTab(QWidget, MessageLine):
 
     def _cue(self, ok: bool) -> None:
         self.last_cue = "ok" if ok else "error"
-        self.scan_edit.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        theme.set_colours(self.scan_edit, bg="good_bg" if ok else "bad_bg")
         self._cue_timer.start()
 
     def confirm_picks(self) -> None:

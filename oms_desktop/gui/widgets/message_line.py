@@ -1,11 +1,18 @@
 """What every tab shares: a message line instead of modal boxes, and service calls as background jobs."""
 from __future__ import annotations
 
+from .. import theme
 from ...domain.errors import Cancelled, StorageError, UserFacingError
 from ..errors import show_error
 
-ERROR_STYLE = "color: #b00020; font-weight: bold;"
-OK_STYLE = "color: #1b5e20;"
+ERROR_STYLE = "font-weight: bold;"  # in the theme's "bad" colour (message_style)
+OK_STYLE = ""  # in its "good" colour
+
+
+def message_style(label, error: bool) -> None:
+    """A message label's looks: an error bold in the theme's "bad" colour, anything else in its "good" colour."""
+    label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+    theme.set_colours(label, "bad" if error else "good")
 
 
 class MessageLine:
@@ -14,7 +21,7 @@ class MessageLine:
     stay on the keyboard; anything else is a bug and goes to the crash dialog."""
 
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message_label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        message_style(self.message_label, error)
         self.message_label.setText(text)
         self.message_shown.emit(text)
 

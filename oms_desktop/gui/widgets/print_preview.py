@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, QSettings, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
+from .. import theme
 from ...domain.errors import UserFacingError
 
 PREVIEW_DPI = 150
@@ -64,7 +65,7 @@ def pdf_page_images(pdf: bytes, dpi: int = PREVIEW_DPI) -> list[QImage]:
         rendered = doc.render(i, QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72)))
         # Qt PDF leaves the paper transparent: put the page on white paper, as pdftoppm's pages are
         page = QImage(rendered.size(), QImage.Format.Format_RGB32)
-        page.fill(QColor("white"))
+        page.fill(theme.PAPER)
         painter = QPainter(page)
         painter.drawImage(0, 0, rendered)
         painter.end()
