@@ -16,6 +16,7 @@ LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch"}
 SOURCE_LANGUAGE = "en"
 
 _installed: list[QTranslator] = []
+_language = SOURCE_LANGUAGE
 
 
 def language_of(locale: str | None) -> str:
@@ -45,12 +46,11 @@ def install(language: str) -> str:
         app.installTranslator(ours)
         _installed.append(ours)
     QLocale.setDefault(QLocale(language if language != SOURCE_LANGUAGE else "en_US"))
+    global _language
+    _language = language
     return language
 
 
 def current() -> str:
     """The language installed by :func:`install` (English when none was)."""
-    for translator in _installed:
-        if translator.filePath().startswith(":/i18n/oms_"):
-            return translator.language().split("_")[0] or SOURCE_LANGUAGE
-    return SOURCE_LANGUAGE
+    return _language
