@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_datetime
 from babel.numbers import format_decimal, format_percent
 
 from .. import formatting
@@ -55,4 +56,9 @@ def rate(value: Decimal, locale: str = "en_US") -> str:
 
 
 def when(value: datetime) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    """A moment in local time: ISO in English (sortable, what the CLI prints), else the language's short date and
+    time from Babel (German ``03.12.26, 20:10``)."""
+    local = value.astimezone()
+    if i18n.current() == i18n.SOURCE_LANGUAGE:
+        return local.strftime("%Y-%m-%d %H:%M")
+    return format_datetime(local, "short", locale=_locale(i18n.current()))

@@ -35,3 +35,14 @@ def test_a_german_user_of_an_english_company_reads_german_amounts(qapp):
     assert number == formatting.babel_locale("de").number_symbols["latn"]["group"].join(("1", "234")) + \
         formatting.babel_locale("de").number_symbols["latn"]["decimal"] + "5"
     assert fmt.money(AMOUNT, "EUR", "en_US") == english  # back in English: as before
+
+
+def test_moments_on_screen_are_iso_in_english_and_the_languages_short_form_in_german(qapp):
+    from datetime import datetime, timezone
+
+    from babel.dates import format_datetime
+    moment = datetime(2026, 12, 3, 19, 5, tzinfo=timezone.utc)
+    assert fmt.when(moment) == moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    with language("de"):
+        assert fmt.when(moment) == format_datetime(moment.astimezone(), "short", locale="de")
+        assert fmt.when(moment) != moment.astimezone().strftime("%Y-%m-%d %H:%M")
