@@ -240,6 +240,10 @@
         <translation>Kunde {number} bearbeiten</translation>
     </message>
     <message>
+        <source>the company&apos;s</source>
+        <translation>wie die Firma</translation>
+    </message>
+    <message>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
@@ -262,6 +266,10 @@
     <message>
         <source>No&amp;tes</source>
         <translation>N&amp;otizen</translation>
+    </message>
+    <message>
+        <source>Documents&apos; l&amp;anguage</source>
+        <translation>Sprache der &amp;Dokumente</translation>
     </message>
 </context>
 <context>

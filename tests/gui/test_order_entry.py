@@ -240,6 +240,25 @@ def test_ctrl_shift_e_edits_the_caller_and_a_refusal_keeps_the_form_with_every_p
     assert "anna.schmidt@example.com" in tab.customer_info.text()
 
 
+def test_ctrl_shift_e_sets_the_language_the_callers_documents_print_in(qtbot, tab, shop, admin, customer):
+    tab.set_customer(customer)
+    qtbot.keyClick(tab, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = tab.customer_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.language_combo.currentData() == ""  # none chosen yet: the company's
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("de"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: "saved" in tab.message_label.text())
+    assert shop.customers.get_customer(admin, customer.id).language == "de"
+    qtbot.keyClick(tab, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: tab.customer_dialog is not dialog and tab.customer_dialog.isVisible())
+    again = tab.customer_dialog
+    assert again.language_combo.currentData() == "de"  # the form shows what is stored
+    again.language_combo.setCurrentIndex(again.language_combo.findData(""))
+    again.accept()
+    qtbot.waitUntil(lambda: shop.customers.get_customer(admin, customer.id).language in ("", None))
+
+
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_the_line_headers_say_which_prices_are_net_and_which_gross(qtbot, tab, shop, admin):
     def headers(model) -> list[str]:

@@ -6,13 +6,15 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from .. import theme
 from ...domain.errors import OutOfStock
+from ...domain.languages import LANGUAGES
 from ...services.dto import OrderDTO, OrderSummaryDTO
 from .. import format as fmt
+from ..i18n import LANGUAGES as LANGUAGE_NAMES
 
 
 class TrackingDialog(QDialog):
@@ -262,8 +264,8 @@ class ShipToDialog(QDialog):
 
 
 class CustomerEditDialog(QDialog):
-    """Ctrl+Shift+E on the Orders tab: the caller's name, phones (one per line), e-mail, addresses and notes.
-    ``values()`` after Accept: the fields for ``CustomerService.update_customer``."""
+    """Ctrl+Shift+E on the Orders tab: the caller's name, phones (one per line), e-mail, addresses, notes and the
+    language their documents print in. ``values()`` after Accept: the fields for ``CustomerService.update_customer``."""
 
     def __init__(self, customer, parent=None):
         super().__init__(parent)
@@ -275,6 +277,11 @@ class CustomerEditDialog(QDialog):
         self.billing_edit = QPlainTextEdit(customer.billing_address, objectName="edit_billing")
         self.shipping_edit = QPlainTextEdit(customer.shipping_address, objectName="edit_shipping")
         self.notes_edit = QPlainTextEdit(customer.notes, objectName="edit_notes")
+        self.language_combo = QComboBox(objectName="edit_language")
+        self.language_combo.addItem(self.tr("the company's"), "")
+        for code in LANGUAGES:
+            self.language_combo.addItem(LANGUAGE_NAMES[code], code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(customer.language or "")))
         for w in (self.phones_edit, self.billing_edit, self.shipping_edit, self.notes_edit):
             w.setTabChangesFocus(True)
             w.setMaximumHeight(70)
@@ -288,6 +295,7 @@ class CustomerEditDialog(QDialog):
         form.addRow(self.tr("&Billing address"), self.billing_edit)
         form.addRow(self.tr("&Shipping address"), self.shipping_edit)
         form.addRow(self.tr("No&tes"), self.notes_edit)
+        form.addRow(self.tr("Documents' l&anguage"), self.language_combo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -300,4 +308,5 @@ class CustomerEditDialog(QDialog):
     def values(self) -> dict:
         return dict(name=self.name_edit.text(), phones=self.phones_edit.toPlainText().splitlines(),
                     email=self.email_edit.text(), billing_address=self.billing_edit.toPlainText(),
-                    shipping_address=self.shipping_edit.toPlainText(), notes=self.notes_edit.toPlainText())
+                    shipping_address=self.shipping_edit.toPlainText(), notes=self.notes_edit.toPlainText(),
+                    language=self.language_combo.currentData())
