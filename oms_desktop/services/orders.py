@@ -232,7 +232,7 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
                                              username=actor.username, note="placed")],
                             customer_name=customer.name if customer else "", created_by=actor.username,
                             adjustments=[SimpleNamespace(**r) for r in adj_rows],
-                            coupon_code=coupon_row.code if coupon_row else "")
+                            coupon_code=coupon_row.code if coupon_row else "", totals=totals)
             if owed:
                 dto = replace(load_order(uow, oid, customer_name=dto.customer_name, created_by=actor.username),
                               backordered=tuple(sorted(owed.items())))
@@ -402,13 +402,16 @@ def reserve_stock(uow, actor, order_id: int, wanted: list[tuple[int, str, int]],
                               user_id=actor.user_id) for pid, (_sku, qty) in in_sku_order])
     shortages: list[Shortage] = []
     low = []
+    # each row's conditional UPDATE in SKU order (SQLite: one statement for all); those not reserved were short,
+    # or come after the first short one (PostgreSQL stops there): looked at as they are, the order refused
+    reserved = uow.stock.try_reserve_all([(pid, qty) for pid, (_sku, qty) in in_sku_order])
     for pid, (sku, qty) in in_sku_order:
-        if shortages:
+        after = reserved.get(pid)
+        if shortages and after is None:
             st = uow.stock.get(pid)
             if st.on_hand - st.reserved < qty:
                 shortages.append(Shortage(sku, qty, max(st.on_hand - st.reserved, 0)))
             continue
-        after = uow.stock.try_reserve(pid, qty)
         if after is None:
             st = uow.stock.get(pid)
             shortages.append(Shortage(sku, qty, max(st.on_hand - st.reserved, 0)))
