@@ -101,10 +101,9 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
                                 order_id=order.id, version=order.version + 1)
             if coupon_row is not None:
                 check_coupon(uow, order, lines, coupon_row)
-                if not uow.carts.redeem(coupon_row.id):
+                if not uow.carts.redeem(coupon_row.id, order.id, order.customer_id):  # its use and redemption
                     raise CouponRefused(f"coupon {coupon_row.code} has just been used up; take it off the order "
                                         "or confirm without it.")
-                uow.carts.add_redemption(coupon_row.id, order.id, order.customer_id)
             tn = self._new_tracking(uow)
             uow.orders.update(order.id, {"status": Status.CONFIRMED.value, "tracking_number": tn,
                                          "confirmed_at": _now()})
@@ -210,9 +209,8 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
             def reserve(orders: list[NewOrder]) -> None:
                 oid = orders[0].id
                 if coupon_row is not None:
-                    if not uow.carts.redeem(coupon_row.id):
+                    if not uow.carts.redeem(coupon_row.id, oid, customer_id):  # its use and redemption: one statement
                         raise CouponRefused(f"coupon {coupon_row.code} has just been used up")
-                    uow.carts.add_redemption(coupon_row.id, oid, customer_id)
                 queue_to(uow, MailKind.CONFIRMATION, oid, customer)  # one INSERT, only if the customer wants mail
                 # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
                 if allow_backorder:

@@ -1,12 +1,13 @@
-"""Migration 0028 (the promotions' fingerprint read from indexes) on SQLite and PostgreSQL: it adds exactly the three
-indexes, the downgrade removes exactly them, and upgrading again gives the models' schema."""
+"""Migration 0028 (the promotions' fingerprint read from indexes, a coupon's use counted by its redemption) on SQLite
+and PostgreSQL: it adds exactly the three indexes and the trigger, the downgrade removes exactly them, and upgrading
+again gives the models' schema."""
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import inspect
 
 from oms_desktop.adapters.db.engine import make_engine
-from tests.integration.test_migration_0007 import differences, migrate
+from tests.integration.test_migration_0007 import differences, migrate, triggers
 
 NEW = {"ix_promotions_created_at", "ix_promotions_ended_at", "ix_promotions_first_order"}
 
@@ -22,13 +23,14 @@ def promotion_indexes(engine) -> set[str]:
     return {ix["name"] for ix in inspect(engine).get_indexes("promotions")}
 
 
-def test_0028_adds_the_fingerprint_indexes_and_downgrades_cleanly(engine):
+def test_0028_adds_the_fingerprint_indexes_and_the_use_counting_trigger_and_downgrades_cleanly(engine):
     migrate(engine, "0025")
-    before = promotion_indexes(engine)
+    before, before_triggers = promotion_indexes(engine), triggers(engine)
     assert not before & NEW
     migrate(engine, "0028")
     assert promotion_indexes(engine) == before | NEW
+    assert triggers(engine) == before_triggers | {"coupon_redemptions_count_use"}
     migrate(engine, "0025", down=True)
-    assert promotion_indexes(engine) == before
+    assert promotion_indexes(engine) == before and triggers(engine) == before_triggers
     migrate(engine, "head")
     assert differences(engine) == []

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, case, delete, exists, func, insert, null, select, update
+from sqlalchemy import bindparam, case, cast, delete, exists, func, insert, null, select, update
 
 from ...services.repository_records_accounts import (BilledAdjustment, CartConversion, CartIncentiveRecord,
                                                      CartOnBoard, CouponRecord, InvoiceAdjustmentRecord,
@@ -109,17 +109,26 @@ class CartsRepo(_Repo):
     def withdraw_incentive(self, incentive_id: int) -> None:
         self.c.execute(update(incentives_t).where(incentives_t.c.id == incentive_id).values(withdrawn_at=_now()))
 
-    def redeem(self, coupon_id: int) -> bool:
-        """Count one use of the coupon unless it is used up or withdrawn (one conditional UPDATE: racing
-        transactions cannot both take the last use; PostgreSQL re-checks the condition after waiting for the row)."""
-        return self.c.execute(built("redeem coupon", lambda: update(coupons_t).where(
-            coupons_t.c.id == bindparam("coupon"), coupons_t.c.active.is_(True),
-            (coupons_t.c.max_uses.is_(None)) | (coupons_t.c.uses < coupons_t.c.max_uses)).values(
-            uses=coupons_t.c.uses + 1)), {"coupon": coupon_id}).rowcount == 1
+    def redeem(self, coupon_id: int, order_id: int, customer_id: int | None) -> bool:
+        """Record the coupon's use by the order unless it is used up or withdrawn, in one statement: the redemption
+        is inserted only while the coupon row meets the condition (on PostgreSQL locked FOR UPDATE, and the
+        condition re-checked after waiting for the row: racing transactions cannot both take the last use), and
+        the trigger ``coupon_redemptions_count_use`` (migration 0028) counts it in ``coupons.uses``."""
+        pg = self._pg
 
-    def add_redemption(self, coupon_id: int, order_id: int, customer_id: int | None) -> None:
-        self.c.execute(plain_insert(redemptions_t), dict(coupon_id=coupon_id, order_id=order_id,
-                                                         customer_id=customer_id, at=_now()))
+        def build():
+            c = coupons_t.c
+            r = redemptions_t.c
+            q = select(c.id, cast(bindparam("order"), r.order_id.type), cast(bindparam("customer"),
+                                                                                r.customer_id.type),
+                       bindparam("at", type_=r.at.type)).where(
+                c.id == bindparam("coupon"), c.active.is_(True), c.max_uses.is_(None) | (c.uses < c.max_uses))
+            return insert(redemptions_t).from_select(["coupon_id", "order_id", "customer_id", "at"],
+                                                     q.with_for_update() if pg else q).returning(r.id)
+        # RETURNING, not the row count: psycopg's count of an INSERT ... SELECT whose trigger updates is not it
+        return self.c.execute(built(("redeem coupon", pg), build), {"coupon": coupon_id, "order": order_id,
+                                                                    "customer": customer_id,
+                                                                    "at": _now()}).first() is not None
 
     def customer_uses(self, coupon_id: int, customer_id: int | None) -> int:
         if customer_id is None:
