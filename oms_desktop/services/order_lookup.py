@@ -9,6 +9,7 @@ from ..domain import tracking
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.money import from_minor
 from ..domain.orders import Status, bp_to_rate
+from ..domain.pricing import Totals
 from ..domain.references import Series, order_number, parse_ref
 from .cart_pricing import stored_adjustments
 from .pricing import price_order_lines
@@ -84,12 +85,14 @@ def load_order(uow: Any, order_id: int, *, customer_name: str | None = None,
 
 def order_dto(o: Any, lines: Any, history: Any, *, customer_name: str, created_by: str,
               stock: dict[int, int] | None = None, adjustments: Any = (), incentives: Any = (),
-              coupon_code: str = "") -> OrderDTO:
+              coupon_code: str = "", totals: Totals | None = None) -> OrderDTO:
     """An order's DTO from its row, its lines, its status history, its allowances and charges and a cart's
-    standing incentives (rows, or objects with their fields)."""
+    standing incentives (rows, or objects with their fields); ``totals`` when the caller has just priced exactly
+    these lines and allowances under the order's policy (placing an order: not priced a second time)."""
     cur = o.currency
     stock = stock or {}
-    t = price_order_lines(o, lines, adjustments=stored_adjustments(adjustments, cur))
+    t = totals if totals is not None else price_order_lines(o, lines, adjustments=stored_adjustments(adjustments,
+                                                                                                     cur))
     total = from_minor(o.total_minor, cur)
     line_dtos = tuple(OrderLineDTO(ln.line_no, ln.sku, ln.name, ln.quantity, from_minor(ln.unit_price_minor, cur),
                                    bp_to_rate(ln.tax_rate_bp), bp_to_rate(ln.discount_bp),

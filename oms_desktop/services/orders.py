@@ -101,10 +101,9 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
                                 order_id=order.id, version=order.version + 1)
             if coupon_row is not None:
                 check_coupon(uow, order, lines, coupon_row)
-                if not uow.carts.redeem(coupon_row.id):
+                if not uow.carts.redeem(coupon_row.id, order.id, order.customer_id):  # its use and redemption
                     raise CouponRefused(f"coupon {coupon_row.code} has just been used up; take it off the order "
                                         "or confirm without it.")
-                uow.carts.add_redemption(coupon_row.id, order.id, order.customer_id)
             tn = self._new_tracking(uow)
             uow.orders.update(order.id, {"status": Status.CONFIRMED.value, "tracking_number": tn,
                                          "confirmed_at": _now()})
@@ -210,9 +209,8 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
             def reserve(orders: list[NewOrder]) -> None:
                 oid = orders[0].id
                 if coupon_row is not None:
-                    if not uow.carts.redeem(coupon_row.id):
+                    if not uow.carts.redeem(coupon_row.id, oid, customer_id):  # its use and redemption: one statement
                         raise CouponRefused(f"coupon {coupon_row.code} has just been used up")
-                    uow.carts.add_redemption(coupon_row.id, oid, customer_id)
                 queue_to(uow, MailKind.CONFIRMATION, oid, customer)  # one INSERT, only if the customer wants mail
                 # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
                 if allow_backorder:
@@ -232,7 +230,7 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
                                              username=actor.username, note="placed")],
                             customer_name=customer.name if customer else "", created_by=actor.username,
                             adjustments=[SimpleNamespace(**r) for r in adj_rows],
-                            coupon_code=coupon_row.code if coupon_row else "")
+                            coupon_code=coupon_row.code if coupon_row else "", totals=totals)
             if owed:
                 dto = replace(load_order(uow, oid, customer_name=dto.customer_name, created_by=actor.username),
                               backordered=tuple(sorted(owed.items())))
@@ -402,13 +400,16 @@ def reserve_stock(uow, actor, order_id: int, wanted: list[tuple[int, str, int]],
                               user_id=actor.user_id) for pid, (_sku, qty) in in_sku_order])
     shortages: list[Shortage] = []
     low = []
+    # each row's conditional UPDATE in SKU order (SQLite: one statement for all); those not reserved were short,
+    # or come after the first short one (PostgreSQL stops there): looked at as they are, the order refused
+    reserved = uow.stock.try_reserve_all([(pid, qty) for pid, (_sku, qty) in in_sku_order])
     for pid, (sku, qty) in in_sku_order:
-        if shortages:
+        after = reserved.get(pid)
+        if shortages and after is None:
             st = uow.stock.get(pid)
             if st.on_hand - st.reserved < qty:
                 shortages.append(Shortage(sku, qty, max(st.on_hand - st.reserved, 0)))
             continue
-        after = uow.stock.try_reserve(pid, qty)
         if after is None:
             st = uow.stock.get(pid)
             shortages.append(Shortage(sku, qty, max(st.on_hand - st.reserved, 0)))

@@ -8,14 +8,14 @@ import pytest
 from sqlalchemy import event
 
 PLACE_ORDER_FIXED = 12
-"""Statements of placing an order besides one reservation per product: customer, products, the active promotions
-(one read; a coupon, a shipping method and the order's allowances add theirs only when the order has them), the
-order (its tracking
-number checked by the insert itself: ON CONFLICT DO NOTHING), lines, history, event, audit, stock moves, and the sales
-facts (two UPSERTs however many products: the day's product rows in one executemany, the day's order row), and the
-confirmation e-mail's outbox row (one INSERT, only because these customers have an e-mail address and did not opt
-out: the customer row is read anyway, so a customer without mail costs nothing; the message is rendered when it is
-sent, not here). The DTO is built from what was written, not read back."""
+"""Statements of placing an order besides its reservations (PostgreSQL: one per product; SQLite: one): customer,
+products, the active promotions (one read; a coupon, a shipping method and the order's allowances add theirs only
+when the order has them), the order (its tracking number checked by the insert itself: ON CONFLICT DO NOTHING),
+lines, history, event, audit, stock moves, and the sales facts (two UPSERTs however many products: the day's product
+rows in one executemany, the day's order row), and the confirmation e-mail's outbox row (one INSERT, only because
+these customers have an e-mail address and did not opt out: the customer row is read anyway, so a customer without
+mail costs nothing; the message is rendered when it is sent, not here). The DTO is built from what was written, not
+read back."""
 PAGE = 2
 """Statements for one page of a list: the page itself plus at most one batched look-up (the customers' phones), or
 the type-ahead's two steps (SKU-prefix matches, then the rest, each in SKU order)."""
@@ -91,7 +91,10 @@ def test_placing_an_order_takes_a_fixed_number_of_statements_plus_one_per_produc
     three = count(backend, lambda: shop.orders.place_order(admin, 1, [("LAMP-01", 1), ("BULB-E27", 2),
                                                                       ("BOOK-01", 1)]))
     assert one <= PLACE_ORDER_FIXED + 1
-    assert three - one == 2
+    # PostgreSQL: one reservation per product, in SKU order (row locks); SQLite: one UPDATE for all of them (its write
+    # transaction holds the single write lock already), so three products cost no more than one (was 2 more)
+    per_product = 1 if backend.engine.dialect.name == "postgresql" else 0
+    assert three - one == 2 * per_product
 
 
 PAGES = {
@@ -216,14 +219,15 @@ def test_pick_lists_take_a_fixed_number_of_statements_plus_one_set_per_order(bac
 
 
 
-PROMOTIONS_AND_COUPON = 3
-"""What active promotions and a coupon add to placing an order: the order's allowances (one executemany), the
-coupon's use (a conditional UPDATE) and its redemption. The promotions' fingerprint, the coupon and whether the
-customer has ordered before (for first-order promotions) are one read, the same one a plain order makes; the
-promotions themselves are read once per process and change (``services/cart_pricing.py``)."""
+PROMOTIONS_AND_COUPON = 2
+"""What active promotions and a coupon add to placing an order: the order's allowances (one executemany) and the
+coupon's redemption (an INSERT ... SELECT on the coupon's condition; a trigger counts its use: it was a conditional
+UPDATE and the INSERT, 3 statements in all, before migration 0028). The promotions' fingerprint, the coupon and
+whether the customer has ordered before (for first-order promotions) are one read, the same one a plain order makes;
+the promotions themselves are read once per process and change (``services/cart_pricing.py``)."""
 
 
-def test_promotions_and_a_coupon_add_three_statements_to_placing_an_order_however_many_apply(backend, shop, admin):
+def test_promotions_and_a_coupon_add_two_statements_to_placing_an_order_however_many_apply(backend, shop, admin):
     lines = [("LAMP-01", 1), ("BULB-E27", 2), ("BOOK-01", 1)]
     shop.orders.place_order(admin, 1, lines)
     plain = count(backend, lambda: shop.orders.place_order(admin, 1, lines))

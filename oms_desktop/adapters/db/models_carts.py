@@ -43,6 +43,10 @@ class Promotion(Base):
     __table_args__ = (
         CheckConstraint("percent_bp >= 0 AND percent_bp <= 10000", name="percent_range"),
         CheckConstraint("amount_minor >= 0", name="amount_not_negative"),
+        # the promotions' fingerprint, read with every order, from index entries instead of every row (0028)
+        Index("ix_promotions_created_at", "created_at"),
+        Index("ix_promotions_ended_at", "ended_at"),
+        Index("ix_promotions_first_order", "first_order_only", "ended_at"),
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from datetime import date, datetime
 
-from sqlalchemy import and_, bindparam, case, delete, exists, func, insert, null, select, update
+from sqlalchemy import bindparam, case, cast, delete, exists, func, insert, null, select, update
 
 from ...services.repository_records_accounts import (BilledAdjustment, CartConversion, CartIncentiveRecord,
                                                      CartOnBoard, CouponRecord, InvoiceAdjustmentRecord,
@@ -109,17 +109,26 @@ class CartsRepo(_Repo):
     def withdraw_incentive(self, incentive_id: int) -> None:
         self.c.execute(update(incentives_t).where(incentives_t.c.id == incentive_id).values(withdrawn_at=_now()))
 
-    def redeem(self, coupon_id: int) -> bool:
-        """Count one use of the coupon unless it is used up or withdrawn (one conditional UPDATE: racing
-        transactions cannot both take the last use; PostgreSQL re-checks the condition after waiting for the row)."""
-        return self.c.execute(built("redeem coupon", lambda: update(coupons_t).where(
-            coupons_t.c.id == bindparam("coupon"), coupons_t.c.active.is_(True),
-            (coupons_t.c.max_uses.is_(None)) | (coupons_t.c.uses < coupons_t.c.max_uses)).values(
-            uses=coupons_t.c.uses + 1)), {"coupon": coupon_id}).rowcount == 1
+    def redeem(self, coupon_id: int, order_id: int, customer_id: int | None) -> bool:
+        """Record the coupon's use by the order unless it is used up or withdrawn, in one statement: the redemption
+        is inserted only while the coupon row meets the condition (on PostgreSQL locked FOR UPDATE, and the
+        condition re-checked after waiting for the row: racing transactions cannot both take the last use), and
+        the trigger ``coupon_redemptions_count_use`` (migration 0028) counts it in ``coupons.uses``."""
+        pg = self._pg
 
-    def add_redemption(self, coupon_id: int, order_id: int, customer_id: int | None) -> None:
-        self.c.execute(plain_insert(redemptions_t), dict(coupon_id=coupon_id, order_id=order_id,
-                                                         customer_id=customer_id, at=_now()))
+        def build():
+            c = coupons_t.c
+            r = redemptions_t.c
+            q = select(c.id, cast(bindparam("order"), r.order_id.type), cast(bindparam("customer"),
+                                                                                r.customer_id.type),
+                       bindparam("at", type_=r.at.type)).where(
+                c.id == bindparam("coupon"), c.active.is_(True), c.max_uses.is_(None) | (c.uses < c.max_uses))
+            return insert(redemptions_t).from_select(["coupon_id", "order_id", "customer_id", "at"],
+                                                     q.with_for_update() if pg else q).returning(r.id)
+        # RETURNING, not the row count: psycopg's count of an INSERT ... SELECT whose trigger updates is not it
+        return self.c.execute(built(("redeem coupon", pg), build), {"coupon": coupon_id, "order": order_id,
+                                                                    "customer": customer_id,
+                                                                    "at": _now()}).first() is not None
 
     def customer_uses(self, coupon_id: int, customer_id: int | None) -> int:
         if customer_id is None:
@@ -212,6 +221,21 @@ class CartsRepo(_Repo):
         return [_cart_conversion(r) for r in self.c.execute(q)]
 
 
+def _fingerprint():
+    """The promotions' fingerprint as a one-row subquery ``fp``: ``fp_n`` (how many), ``fp_top`` (the highest id, 0
+    without any), ``fp_made`` and ``fp_ended`` (the latest creation and end), ``fp_first`` (whether a promotion for
+    first orders has not ended). One scalar subquery each, so each is read from an index (``models_carts``: the
+    latest creation and end are their indexes' last entries) instead of every promotion being visited: with 200
+    promotions the one aggregate it replaces took about 0.12 ms on SQLite, on every order."""
+    p = promotions_t.c
+    return select(select(func.count()).select_from(promotions_t).scalar_subquery().label("fp_n"),
+                  func.coalesce(select(func.max(p.id)).scalar_subquery(), 0).label("fp_top"),
+                  select(func.max(p.created_at)).scalar_subquery().label("fp_made"),
+                  select(func.max(p.ended_at)).scalar_subquery().label("fp_ended"),
+                  exists().where(p.first_order_only, p.ended_at.is_(None)).label("fp_first")
+                  ).subquery("fp")
+
+
 class PromotionsRepo(_Repo):
     """Promotions, coupons and shipping methods."""
 
@@ -227,9 +251,10 @@ class PromotionsRepo(_Repo):
     def fingerprint(self) -> tuple[int, int, str, str]:
         """(how many promotions, the highest id, the latest creation, the latest end): promotions are only added
         and ended, so this changes exactly when the set of promotions does (and differs between databases)."""
-        n, top, made, ended = self.c.execute(built("promotions fingerprint", lambda: select(
-            func.count(), func.coalesce(func.max(promotions_t.c.id), 0), func.max(promotions_t.c.created_at),
-            func.max(promotions_t.c.ended_at)))).one()
+        def build():
+            fp = _fingerprint()
+            return select(fp.c.fp_n, fp.c.fp_top, fp.c.fp_made, fp.c.fp_ended)
+        n, top, made, ended = self.c.execute(built("promotions fingerprint", build)).one()
         return int(n), int(top), str(made), str(ended)
 
     def pricing_reads(self, customer_id: int | None, code: str | None
@@ -240,13 +265,9 @@ class PromotionsRepo(_Repo):
         for first orders is running: then it cannot matter, and a plain order does not pay for it) and the coupon
         row of ``code`` (None without one, or for a code that does not exist)."""
         def build():
-            p = promotions_t.c
-            fp = select(func.count().label("fp_n"), func.coalesce(func.max(p.id), 0).label("fp_top"),
-                        func.max(p.created_at).label("fp_made"), func.max(p.ended_at).label("fp_ended"),
-                        func.max(case((and_(p.first_order_only, p.ended_at.is_(None)), 1), else_=0))
-                        .label("fp_first")).subquery("fp")
-            bought = case((fp.c.fp_first == 1, exists().where(orders_t.c.customer_id == bindparam("customer"),
-                                                              orders_t.c.status.notin_(("draft", "cancelled")))),
+            fp = _fingerprint()
+            bought = case((fp.c.fp_first, exists().where(orders_t.c.customer_id == bindparam("customer"),
+                                                         orders_t.c.status.notin_(("draft", "cancelled")))),
                           else_=null())
             return (select(coupons_t, fp.c.fp_n, fp.c.fp_top, fp.c.fp_made, fp.c.fp_ended, bought.label("bought"))
                     .select_from(fp.outerjoin(coupons_t, coupons_t.c.code == bindparam("code"))))
