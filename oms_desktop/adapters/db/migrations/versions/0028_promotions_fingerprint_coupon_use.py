@@ -2,7 +2,7 @@
 ix_promotions_created_at, ix_promotions_ended_at, ix_promotions_first_order, trigger coupon_redemptions_count_use
 
 Revision ID: 0028
-Revises: 0025
+Revises: 0027
 
 Every order reads the promotions' fingerprint (how many, the highest id, the latest creation, the latest end, and
 whether a promotion for first orders runs) to know whether its cached promotions are current. As one aggregate over
@@ -18,7 +18,7 @@ trigger counts the use: one statement. Existing rows do not change (the uses cou
 from alembic import op
 
 revision = '0028'
-down_revision = '0025'
+down_revision = '0027'
 branch_labels = None
 depends_on = None
 
