@@ -24,13 +24,13 @@ def promotion_indexes(engine) -> set[str]:
 
 
 def test_0028_adds_the_fingerprint_indexes_and_the_use_counting_trigger_and_downgrades_cleanly(engine):
-    migrate(engine, "0025")
+    migrate(engine, "0027")
     before, before_triggers = promotion_indexes(engine), triggers(engine)
     assert not before & NEW
     migrate(engine, "0028")
     assert promotion_indexes(engine) == before | NEW
     assert triggers(engine) == before_triggers | {"coupon_redemptions_count_use"}
-    migrate(engine, "0025", down=True)
+    migrate(engine, "0027", down=True)
     assert promotion_indexes(engine) == before and triggers(engine) == before_triggers
     migrate(engine, "head")
     assert differences(engine) == []
