@@ -31,6 +31,7 @@ from .cart_changes import adjustments_html, line_marks, new_offers, offer_banner
 from .amend_dialog import AmendDialog
 from .dialogs import DraftsDialog, keyboard_help, ShortageDialog, TrackingDialog
 from .lines_model import LinesModel
+from ..messages import text_of
 
 QTY_PREFIX = re.compile(r"^\s*([0-9]{1,7})\s*[*xX×]\s*(\S.*)$")  # ASCII digits: "٣*LAMP" is no quantity
 SEARCH_DELAY_MS = 120
@@ -500,7 +501,7 @@ class OrderEntryTab(QWidget, MessageLine):
             def refused(exc: BaseException) -> None:
                 if isinstance(exc, UserFacingError):  # every problem in the form's words; nothing was changed
                     self.show_message(self.tr("Not saved: {reason}").format(reason=exc), error=True)
-                    dialog.error_label.setText(str(exc))
+                    dialog.error_label.setText(text_of(exc))
                     dialog.open()
                 else:
                     self._failed(exc)
@@ -659,7 +660,7 @@ class OrderEntryTab(QWidget, MessageLine):
             if isinstance(exc, AmbiguousProduct):
                 self.product_edit.setText(exc.text)  # what was typed stays; the list shows the choice
                 self.search_products()
-                self.show_message(str(exc), error=True)
+                self.show_message(text_of(exc), error=True)
                 self._focus(self.product_edit)
             else:
                 if isinstance(exc, StorageError) and not self.product_edit.text():
@@ -734,7 +735,7 @@ class OrderEntryTab(QWidget, MessageLine):
         changed, and say so (confirming: ask again, never confirm what was not seen)."""
         shown = self.order
         if shown is None or shown.id != exc.order_id:
-            self.show_message(str(exc), error=True)
+            self.show_message(text_of(exc), error=True)
             return
 
         def after(order: OrderDTO) -> None:
@@ -975,7 +976,7 @@ class OrderEntryTab(QWidget, MessageLine):
 
             def refused(exc: BaseException) -> None:
                 if isinstance(exc, UserFacingError):
-                    dialog.refused(str(exc))
+                    dialog.refused(text_of(exc))
                 else:
                     dialog.refused(self.tr("Not saved."))
                     self._failed(exc)
