@@ -48,7 +48,8 @@ def text_of(exc: BaseException) -> str:
         shown = "; ".join(render(p) for p in exc.problems[:3])
         more = len(exc.problems) - 3
         if more > 0:
-            shown += "; " + QCoreApplication.translate(CONTEXT, "and %n more problem(s)", "", more)
+            shown += "; " + (QCoreApplication.translate("Messages", "and 1 more problem") if more == 1 else
+                             QCoreApplication.translate("Messages", "and {count} more problems").format(count=more))
         return shown
     if isinstance(exc, UserFacingError):
         return render(exc.message)
