@@ -190,7 +190,7 @@ class PaymentDialog(QDialog):
         try:
             self.result_values = self.values()
         except ValidationFailed as e:
-            self.error_label.setText(str(e))
+            self.error_label.setText(text_of(e))
             return
         self.accept()
 

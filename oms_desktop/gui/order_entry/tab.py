@@ -1021,7 +1021,7 @@ class OrderEntryTab(QWidget, MessageLine):
         return ShortageDialog(error, self).exec()
 
     def handle_shortage(self, error: OutOfStock) -> None:
-        self.show_message(str(error), error=True)
+        self.show_message(text_of(error), error=True)
         choice = self.ask_shortage(error)
         if choice == ShortageDialog.BACKORDER and self.order is not None:
             oid, shown = self.order.id, self.order.version

@@ -177,7 +177,7 @@ class ServiceDeskPanel(QWidget, MessageLine):
                 self.show_message(self.tr("Invalid tracking number (typo?): {error} Ask the customer to read it "
                                           "again.").format(error=exc), True)
         elif isinstance(exc, NotFound):
-            self.show_message(self.tr("Not found: {error}").format(error=exc), True)
+            self.show_message(self.tr("Not found: {error}").format(error=text_of(exc)), True)
         elif isinstance(exc, (UserFacingError, StorageError)):
             self.show_message(text_of(exc), True)
         else:
