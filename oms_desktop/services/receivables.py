@@ -159,15 +159,15 @@ class ReceivablesService(PrintingService):
         try:
             value = parse_amount(amount, currency)
             if value <= 0:
-                problems.append("amount must be more than zero")
+                problems.append(msg("amount must be more than zero"))
         except ValidationFailed as e:
             problems.extend(e.problems)
         except ArithmeticError:  # parse_amount lets decimal.InvalidOperation out for exponents like 1e9999
-            problems.append(f"amount '{amount}' is not a number")
+            problems.append(msg("amount '{text}' is not a number", text=amount))
         try:
             method = Method(str(method).strip().lower()).value
         except ValueError:
-            problems.append(f"payment method '{method}' is unknown (cash, card, bank or online)")
+            problems.append(msg("payment method '{method}' is unknown (cash, card, bank or online)", method=method))
         reference, notes, card_last4 = (reference or "").strip(), (notes or "").strip(), (card_last4 or "").strip()
         for label, text in (("reference", reference), ("notes", notes)):
             if contains_card_number(text):
@@ -185,7 +185,7 @@ class ReceivablesService(PrintingService):
                 change = receipt["change"] if isinstance(receipt["change"], Decimal) else parse_amount(
                     receipt["change"] or "0", currency, field="change")
                 if change < 0:
-                    problems.append("change cannot be negative")
+                    problems.append(msg("change cannot be negative"))
             except ValidationFailed as e:
                 problems.extend(e.problems)
         if problems:

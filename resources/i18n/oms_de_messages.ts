@@ -76,6 +76,14 @@
         <translation>Betrag</translation>
     </message>
     <message>
+        <source>amount &apos;{text}&apos; is not a number</source>
+        <translation>Betrag „{text}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>amount must be more than zero</source>
+        <translation>Betrag muss größer als null sein</translation>
+    </message>
+    <message>
         <source>by someone</source>
         <translation>von jemandem</translation>
     </message>
@@ -89,7 +97,11 @@
     </message>
     <message>
         <source>change</source>
-        <translation>Änderung</translation>
+        <translation>Wechselgeld</translation>
+    </message>
+    <message>
+        <source>change cannot be negative</source>
+        <translation>Wechselgeld darf nicht negativ sein</translation>
     </message>
     <message>
         <source>change company settings</source>
@@ -298,6 +310,10 @@
     <message>
         <source>pay suppliers</source>
         <translation>Lieferanten bezahlen</translation>
+    </message>
+    <message>
+        <source>payment method &apos;{method}&apos; is unknown (cash, card, bank or online)</source>
+        <translation>Zahlungsart „{method}“ ist unbekannt (cash, card, bank oder online)</translation>
     </message>
     <message>
         <source>place orders</source>
