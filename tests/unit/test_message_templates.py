@@ -99,7 +99,8 @@ def test_quantity_without_a_sku_and_amount_problems_read_as_before():
     with pytest.raises(ValidationFailed, match="^quantity must be at least 1 \\(got 0\\)$"):
         parse_quantity(0)
     for text, english in (("abc", "unit price 'abc' is not a number"),
-                          ("-1", "unit price must not be negative (got -1)"), ("1.234", "unit price '1.234' has more than 2 decimals"), ("", "unit price is empty")):
+                          ("-1", "unit price must not be negative (got -1)"),
+                          ("1.234", "unit price '1.234' has more than 2 decimals"), ("", "unit price is empty")):
         with pytest.raises(ValidationFailed) as info:
             parse_amount(text, "EUR", field="unit price")
         assert str(info.value) == english
