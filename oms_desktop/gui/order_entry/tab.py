@@ -500,7 +500,7 @@ class OrderEntryTab(QWidget, MessageLine):
 
             def refused(exc: BaseException) -> None:
                 if isinstance(exc, UserFacingError):  # every problem in the form's words; nothing was changed
-                    self.show_message(self.tr("Not saved: {reason}").format(reason=exc), error=True)
+                    self.show_message(self.tr("Not saved: {reason}").format(reason=text_of(exc)), error=True)
                     dialog.error_label.setText(text_of(exc))
                     dialog.open()
                 else:
@@ -547,7 +547,7 @@ class OrderEntryTab(QWidget, MessageLine):
 
             def refused(exc: BaseException) -> None:
                 if isinstance(exc, UserFacingError):  # nothing was changed; the reason in the desk's words
-                    self.show_message(self.tr("Not merged: {reason}").format(reason=exc), error=True)
+                    self.show_message(self.tr("Not merged: {reason}").format(reason=text_of(exc)), error=True)
                 else:
                     self._failed(exc)
 
@@ -744,11 +744,12 @@ class OrderEntryTab(QWidget, MessageLine):
                 changed = self.tr("The total changed from {was} to {now}. ").format(was=was, now=now) \
                     if was != now else ""
                 self.show_message(self.tr("Not confirmed: {reason} {changed}Look at the cart: Ctrl+Enter confirms it "
-                                          "as it is shown now.").format(reason=exc, changed=changed), error=True)
+                                          "as it is shown now.").format(reason=text_of(exc), changed=changed),
+                                  error=True)
                 self.confirm_button.setFocus()
             else:
                 self.show_message(self.tr("{reason} Nothing of yours was saved; the cart is shown as it is now "
-                                          "(changes marked).").format(reason=exc), error=True)
+                                          "(changes marked).").format(reason=text_of(exc)), error=True)
 
         self.reload_order(after)
 
@@ -1151,7 +1152,7 @@ class OrderEntryTab(QWidget, MessageLine):
         def refused(exc: BaseException) -> None:
             if isinstance(exc, CouponRefused) or (isinstance(exc, UserFacingError) and
                                                   not isinstance(exc, StaleCart)):
-                self.show_message(self.tr("Coupon not applied: {reason}").format(reason=exc), error=True)
+                self.show_message(self.tr("Coupon not applied: {reason}").format(reason=text_of(exc)), error=True)
                 self._focus(self.coupon_edit)
             else:
                 self._failed(exc)
