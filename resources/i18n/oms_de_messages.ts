@@ -652,16 +652,44 @@
         <translation>{order} ist in {currency}, nicht in {given}.</translation>
     </message>
     <message>
+        <source>{order} is on {pick_list}, whose picks are not confirmed yet; confirm them first.</source>
+        <translation>{order} steht auf {pick_list}, deren Kommissionierung noch nicht bestätigt ist; bestätigen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>{order} is packed already; ship it.</source>
+        <translation>{order} ist bereits verpackt; versenden Sie ihn.</translation>
+    </message>
+    <message>
         <source>{order} is still a cart; confirm it before taking payment.</source>
         <translation>{order} ist noch ein Warenkorb; bestätigen Sie ihn, bevor Sie eine Zahlung annehmen.</translation>
+    </message>
+    <message>
+        <source>{order} is {status} and not packed; pack it first.</source>
+        <translation>{order} ist {status} und nicht verpackt; verpacken Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <source>{order} is {status} and on no pick list; put it on a pick list and confirm the picks first.</source>
+        <translation>{order} ist {status} und auf keiner Kommissionierliste; setzen Sie ihn auf eine Kommissionierliste und bestätigen Sie zuerst die Kommissionierung.</translation>
     </message>
     <message>
         <source>{order} is {status}; it cannot become {target} (possible next: {allowed}).</source>
         <translation>{order} ist {status}; er kann nicht {target} werden (mögliche nächste Status: {allowed}).</translation>
     </message>
     <message>
+        <source>{order} is {status}; no shipment of it is on its way.</source>
+        <translation>{order} ist {status}; keine Sendung davon ist unterwegs.</translation>
+    </message>
+    <message>
         <source>{order} is {status}; only a draft can be changed.</source>
         <translation>{order} ist {status}; nur ein Entwurf kann geändert werden.</translation>
+    </message>
+    <message>
+        <source>{order} is {status}; only confirmed orders can be invoiced.</source>
+        <translation>{order} ist {status}; nur bestätigte Aufträge können in Rechnung gestellt werden.</translation>
+    </message>
+    <message>
+        <source>{order} is {status}; only shipped or delivered orders take returns.</source>
+        <translation>{order} ist {status}; nur versendete oder zugestellte Aufträge nehmen Retouren an.</translation>
     </message>
     <message>
         <source>{order} was changed by {who} at {when} ({what}) after you last saw it; look at it again and repeat what you did.</source>
