@@ -13,6 +13,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "No customer with phone number '{phone}'."),
     QT_TRANSLATE_NOOP("Messages", "No order with tracking number {tracking}."),
     QT_TRANSLATE_NOOP("Messages", "No order {order}."),
+    QT_TRANSLATE_NOOP("Messages", "No orders for phone number '{phone}'."),
     QT_TRANSLATE_NOOP("Messages", "No product with SKU '{sku}'."),
     QT_TRANSLATE_NOOP("Messages", "No product with SKU or barcode '{sku}'."),
     QT_TRANSLATE_NOOP("Messages", "Not enough stock: {shortages}. Reduce the quantity, remove the line or place a backorder."),

@@ -28,6 +28,10 @@
         <translation>Auftrag {order} gibt es nicht.</translation>
     </message>
     <message>
+        <source>No orders for phone number &apos;{phone}&apos;.</source>
+        <translation>Keine Aufträge für die Telefonnummer „{phone}“.</translation>
+    </message>
+    <message>
         <source>No product with SKU &apos;{sku}&apos;.</source>
         <translation>Kein Artikel mit der SKU „{sku}“.</translation>
     </message>
