@@ -48,12 +48,28 @@
         <translation>Artikel {sku}</translation>
     </message>
     <message>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong; nothing was changed.</source>
+        <translation>Das aktuelle Passwort ist falsch; nichts wurde geändert.</translation>
+    </message>
+    <message>
         <source>The total of {order} changed since it was shown ({change}: a promotion or coupon changed). Look at it and confirm again.</source>
         <translation>Die Summe von {order} hat sich seit der Anzeige geändert ({change}: eine Aktion oder ein Gutschein hat sich geändert). Prüfen Sie den Auftrag und bestätigen Sie erneut.</translation>
     </message>
     <message>
         <source>Unknown SKU or barcode &apos;{key}&apos;.</source>
         <translation>Unbekannte SKU oder unbekannter Barcode „{key}“.</translation>
+    </message>
+    <message>
+        <source>Unknown user name or wrong password.</source>
+        <translation>Unbekannter Benutzername oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>User {user} is locked after {failures} failed sign-ins until {time}; wait until then or ask an administrator to unlock it.</source>
+        <translation>Benutzer {user} ist nach {failures} fehlgeschlagenen Anmeldungen bis {time} gesperrt; warten Sie bis dahin oder bitten Sie einen Administrator, ihn zu entsperren.</translation>
     </message>
     <message>
         <source>add customers</source>
