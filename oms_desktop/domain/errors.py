@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from .messages import Joined, msg
 from .wording import counted
 
 
@@ -10,7 +11,8 @@ class OmsError(Exception):
 
 
 class UserFacingError(OmsError):
-    """An error whose message is shown to the user as is."""
+    """An error whose message is shown to the user as is (in the GUI in its language when the message is a
+    ``domain.messages.Message``; its ``str`` is the English text)."""
 
     exit_code = 3
 
@@ -53,9 +55,10 @@ class OutOfStock(UserFacingError):
 
     def __init__(self, shortages: list[Shortage]):
         self.shortages = list(shortages)
-        parts = [f"only {s.available} of {s.sku} available (ordered {s.requested})" for s in self.shortages]
-        super().__init__("Not enough stock: " + "; ".join(parts)
-                         + ". Reduce the quantity, remove the line or place a backorder.")
+        parts = [msg("only {available} of {sku} available (ordered {requested})", available=s.available, sku=s.sku,
+                     requested=s.requested) for s in self.shortages]
+        super().__init__(msg("Not enough stock: {shortages}. Reduce the quantity, remove the line or place a "
+                             "backorder.", shortages=Joined(parts)))
 
 
 class InvalidTransition(UserFacingError):

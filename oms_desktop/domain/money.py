@@ -5,6 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from .errors import ValidationFailed
+from .messages import msg, phrase
 from .numbers import parse_number
 
 ROUNDING = ROUND_HALF_UP
@@ -50,17 +51,19 @@ def parse_amount(text: object, currency: str, *, field: str = "amount", allow_ne
     else:
         raw = parse_number(text, field=field, space_groups=True)
     if not raw.is_finite():
-        raise ValidationFailed(f"{field} '{text}' is not a number")
+        raise ValidationFailed(msg("{field} '{text}' is not a number", field=phrase(field), text=text))
     if raw < 0 and not allow_negative:
-        raise ValidationFailed(f"{field} must not be negative (got {text})")
+        raise ValidationFailed(msg("{field} must not be negative (got {text})", field=phrase(field), text=text))
     if raw and raw.adjusted() >= 15:  # checked before quantize, which fails on exponents such as 1e9999
-        raise ValidationFailed(f"{field} '{text}' is too large")
+        raise ValidationFailed(msg("{field} '{text}' is too large", field=phrase(field), text=text))
     exp = raw.as_tuple().exponent  # an int: only NaN and infinities (refused above) have a letter here
     if isinstance(exp, int) and exp < -30:  # '1e-9999' would make quantize fail the same way
-        raise ValidationFailed(f"{field} '{text}' has more than {exponent(currency)} decimals")
+        raise ValidationFailed(msg("{field} '{text}' has more than {decimals} decimals", field=phrase(field), text=text,
+                                   decimals=exponent(currency)))
     if raw != raw.quantize(quantum(currency), rounding=ROUNDING):
-        raise ValidationFailed(f"{field} '{text}' has more than {exponent(currency)} decimals")
+        raise ValidationFailed(msg("{field} '{text}' has more than {decimals} decimals", field=phrase(field), text=text,
+                                   decimals=exponent(currency)))
     if abs(raw.scaleb(exponent(currency))) >= MAX_MINOR:
-        raise ValidationFailed(f"{field} '{text}' is too large")
+        raise ValidationFailed(msg("{field} '{text}' is too large", field=phrase(field), text=text))
     return raw.quantize(quantum(currency))
 

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from .errors import ValidationFailed
+from .messages import msg, phrase
 
 _NUMBER = re.compile(r"([+-]?)([0-9]*)(?:([.,])([0-9]*))?", re.ASCII)
 _SPACES = re.compile(r"(?<=[0-9])[ \u00a0\u202f](?=[0-9]{3}(?![0-9]))")
@@ -27,19 +28,19 @@ def parse_number(text: object, *, field: str, whole: bool = False, max_digits: i
     if space_groups:
         s = _SPACES.sub("", s)
     if not s:
-        raise ValidationFailed(f"{field} is empty")
+        raise ValidationFailed(msg("{field} is empty", field=phrase(field)))
     m = _NUMBER.fullmatch(s)
     if m is None or not (m.group(2) or m.group(4)):
-        raise ValidationFailed(f"{field} '{text}' is not a whole number" if whole else
-                               f"{field} '{text}' is not a number")
+        raise ValidationFailed(msg("{field} '{text}' is not a whole number", field=phrase(field), text=text) if whole
+                               else msg("{field} '{text}' is not a number", field=phrase(field), text=text))
     sign, whole_part, sep, fraction = m.group(1), m.group(2), m.group(3), m.group(4) or ""
     if whole and sep:
-        raise ValidationFailed(f"{field} '{text}' is not a whole number")
+        raise ValidationFailed(msg("{field} '{text}' is not a whole number", field=phrase(field), text=text))
     if sep == "," and len(fraction) == 3 and whole_part.lstrip("0"):
         raise ValidationFailed(f"{field} '{text}' is ambiguous (a thousand or one?): write {whole_part}{fraction} "
                                f"or {whole_part}.{fraction}")
     if len(whole_part.lstrip("0")) > max_digits:
-        raise ValidationFailed(f"{field} '{text}' is too large")
+        raise ValidationFailed(msg("{field} '{text}' is too large", field=phrase(field), text=text))
     return Decimal(f"{sign}{whole_part or '0'}" + (f".{fraction}" if fraction else ""))
 
 
@@ -48,5 +49,6 @@ def parse_whole(text: object, *, field: str, minimum: int | None = None) -> int:
     ``MAX_WHOLE_DIGITS`` digits, at least ``minimum``."""
     value = int(parse_number(text, field=field, whole=True, max_digits=MAX_WHOLE_DIGITS))
     if minimum is not None and value < minimum:
-        raise ValidationFailed(f"{field} must be at least {minimum} (got {value})")
+        raise ValidationFailed(msg("{field} must be at least {minimum} (got {value})", field=phrase(field),
+                                   minimum=minimum, value=value))
     return value

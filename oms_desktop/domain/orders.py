@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from .errors import InvalidTransition, ValidationFailed
 from .free_text import contains_card_number
+from .messages import Joined, code, msg, phrase
 from .numbers import parse_number
 
 MAX_QUANTITY = 1_000_000
@@ -48,24 +49,28 @@ class Channel(StrEnum):
 def check_transition(current: str, target: str, order_label: str = "the order") -> None:
     cur, tgt = Status(current), Status(target)
     if tgt not in TRANSITIONS[cur]:
-        allowed = ", ".join(sorted(TRANSITIONS[cur])) or "none (it is final)"
-        raise InvalidTransition(f"{order_label} is {cur}; it cannot become {tgt} (possible next: {allowed}).")
+        allowed = Joined([code(s) for s in sorted(TRANSITIONS[cur])], ", ") if TRANSITIONS[cur] else \
+            msg("none (it is final)")
+        raise InvalidTransition(msg("{order} is {status}; it cannot become {target} (possible next: {allowed}).",
+                                    order=phrase(order_label), status=code(cur), target=code(tgt), allowed=allowed))
 
 
 def parse_quantity(value: object, *, sku: str = "", allow_zero: bool = False) -> int:
-    label = f" for {sku}" if sku else ""
+    field = msg("quantity for {sku}", sku=sku) if sku else phrase("quantity")
     if isinstance(value, bool):
-        raise ValidationFailed(f"quantity{label} must be a whole number")
+        raise ValidationFailed(msg("{field} must be a whole number", field=field))
     if isinstance(value, int):
         q = value
     else:
         if isinstance(value, float):
-            raise ValidationFailed(f"quantity{label} '{value}' is not a whole number")
-        q = int(parse_number(value, field=f"quantity{label}", whole=True, max_digits=12))
+            raise ValidationFailed(msg("{field} '{text}' is not a whole number", field=field, text=value))
+        q = int(parse_number(value, field=field, whole=True, max_digits=12))
     if q < 0 or (q == 0 and not allow_zero):
-        raise ValidationFailed(f"quantity{label} must be at least {0 if allow_zero else 1} (got {q})")
+        raise ValidationFailed(msg("{field} must be at least {minimum} (got {value})", field=field,
+                                   minimum=0 if allow_zero else 1, value=q))
     if q > MAX_QUANTITY:
-        raise ValidationFailed(f"quantity{label} {q} is too large (at most {MAX_QUANTITY})")
+        raise ValidationFailed(msg("{field} {value} is too large (at most {maximum})", field=field, value=q,
+                                   maximum=MAX_QUANTITY))
     return q
 
 

@@ -42,6 +42,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from .money import quantum, round_money
+from .messages import msg
 
 _K = TypeVar("_K")
 
@@ -202,22 +203,25 @@ def shipping_charge(method: ShippingMethod, cart: Cart) -> Decimal:
 def coupon_refusal(coupon: Coupon, cart: Cart) -> str | None:
     """Why ``coupon`` cannot be used on ``cart`` (in words a customer understands), or None."""
     if not coupon.active:
-        return f"coupon {coupon.code} has been withdrawn"
+        return msg("coupon {code} has been withdrawn", code=coupon.code)
     if coupon.expires is not None and cart.day is not None and cart.day > coupon.expires:
-        return f"coupon {coupon.code} expired on {coupon.expires.isoformat()}"
+        return msg("coupon {code} expired on {day}", code=coupon.code, day=coupon.expires.isoformat())
     if coupon.max_uses is not None and coupon.uses >= coupon.max_uses:
-        return f"coupon {coupon.code} has been used up ({coupon.max_uses} use{'s' if coupon.max_uses != 1 else ''})"
+        return msg("coupon {code} has been used up ({uses} use)", code=coupon.code, uses=coupon.max_uses) \
+            if coupon.max_uses == 1 else msg("coupon {code} has been used up ({uses} uses)", code=coupon.code,
+                                             uses=coupon.max_uses)
     if coupon.customer_id is not None and cart.customer_id != coupon.customer_id:
-        return f"coupon {coupon.code} belongs to another customer"
+        return msg("coupon {code} belongs to another customer", code=coupon.code)
     if coupon.per_customer is not None and cart.customer_id is not None and \
             coupon.customer_uses >= coupon.per_customer:
-        return f"coupon {coupon.code} was already used by this customer ({coupon.customer_uses} of " \
-               f"{coupon.per_customer})"
+        return msg("coupon {code} was already used by this customer ({uses} of {allowed})", code=coupon.code,
+                   uses=coupon.customer_uses, allowed=coupon.per_customer)
     subtotal = goods_subtotal(cart)
     if subtotal < coupon.min_total:
-        return f"coupon {coupon.code} needs an order of at least {coupon.min_total} (this one is {subtotal})"
+        return msg("coupon {code} needs an order of at least {minimum} (this one is {subtotal})", code=coupon.code,
+                   minimum=coupon.min_total, subtotal=subtotal)
     if not _fits(coupon.offer, cart):
-        return f"coupon {coupon.code} is for products that are not in this order"
+        return msg("coupon {code} is for products that are not in this order", code=coupon.code)
     return None
 
 

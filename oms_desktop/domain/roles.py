@@ -5,6 +5,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from .errors import PermissionDenied
+from .messages import code, msg, phrase
 
 
 class Role(StrEnum):
@@ -72,5 +73,7 @@ class HasRole(Protocol):
 def require(actor: HasRole | None, perm: Perm, what: str) -> None:
     """Raise PermissionDenied unless ``actor`` (anything with ``username`` and ``role``) may ``perm``."""
     if actor is None or not can(actor.role, perm):
-        who = f"{actor.username} ({actor.role})" if actor is not None else "nobody signed in"
-        raise PermissionDenied(f"{who} may not {what}; ask a user with the right role (needs '{perm}').")
+        who = msg("{user} ({role})", user=actor.username, role=code(actor.role)) if actor is not None else \
+            msg("nobody signed in")
+        raise PermissionDenied(msg("{who} may not {what}; ask a user with the right role (needs '{perm}').", who=who,
+                                   what=phrase(what), perm=str(perm)))

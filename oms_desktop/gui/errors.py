@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.errors import Cancelled, StorageError, UserFacingError
+from .messages import text_of
 
 log = logging.getLogger("oms_desktop.crash")
 
@@ -18,7 +19,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "OMS Des
     if isinstance(exc, Cancelled):
         return
     if isinstance(exc, UserFacingError):
-        QMessageBox.warning(parent, title, exc.message)
+        QMessageBox.warning(parent, title, text_of(exc))
     elif isinstance(exc, StorageError):
         QMessageBox.critical(parent, title, f"{exc.message}\n\n{exc.advice}".strip())
     else:

@@ -14,6 +14,7 @@ from ..services import Services
 from ..services.dto import Actor
 from .jobs import JobRunner
 from .labels import label
+from .messages import text_of
 from .widgets.message_line import message_style
 
 ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -80,7 +81,7 @@ class LockDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         self.password_edit.selectAll()
         self.password_edit.setFocus()
-        self.error_label.setText(str(exc) if isinstance(exc, AuthenticationFailed) else
+        self.error_label.setText(text_of(exc) if isinstance(exc, AuthenticationFailed) else
                                  self.tr("Could not check: {reason}").format(reason=exc))
 
     def _sign_out(self) -> None:

@@ -11,6 +11,7 @@ from . import theme
 from .forms.ui_first_run_dialog import Ui_FirstRunDialog
 from .forms.ui_login_dialog import Ui_LoginDialog
 from . import i18n
+from .messages import text_of
 
 #: this workstation's last language (QSettings of the main window's file): the next sign-in dialog speaks it
 LANGUAGE_KEY = "workstation/language"
@@ -56,7 +57,7 @@ class LoginDialog(QDialog):
         try:
             self.actor = self._services.auth.sign_in(self.ui.username_edit.text(), self.ui.password_edit.text())
         except OmsError as exc:
-            self.ui.error_label.setText(str(exc))
+            self.ui.error_label.setText(text_of(exc))
             self.ui.error_label.show()
             self.ui.password_edit.selectAll()
             self.ui.password_edit.setFocus()
@@ -92,7 +93,7 @@ class FirstRunDialog(QDialog):
             self._services.company.update(self.actor, company_name=ui.company_edit.text() or "My Company",
                                           currency=ui.currency_combo.currentText())
         except OmsError as exc:
-            self._problem(str(exc))
+            self._problem(text_of(exc))
             return
         super().accept()
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from ..domain.errors import (AuthenticationFailed, BusinessRuleViolation, NotFound, PermissionDenied,
                              ValidationFailed)
 from ..domain.languages import parse_language
+from ..domain.messages import msg
 from ..domain.passwords import lock_after_failure, password_problems
 from ..domain.roles import Perm, Role, require
 from .base import ServiceBase, SettingsCache
@@ -96,15 +97,16 @@ class AuthService(ServiceBase):
         if row is None or not row.active:
             # as long as checking a real password takes, so the time to answer does not tell which names exist
             self._hasher.verify(self._decoy_hash(), password or "")
-            raise AuthenticationFailed("Unknown user name or wrong password.")
+            raise AuthenticationFailed(msg("Unknown user name or wrong password."))
         now = self._clock()
         if row.locked_until is not None and row.locked_until > now:
-            raise AuthenticationFailed(
-                f"User {row.username} is locked after {row.failed_logins} failed sign-ins until "
-                f"{row.locked_until.astimezone():%H:%M:%S}; wait until then or ask an administrator to unlock it.")
+            raise AuthenticationFailed(msg(
+                "User {user} is locked after {failures} failed sign-ins until {time}; wait until then or ask an "
+                "administrator to unlock it.", user=row.username, failures=row.failed_logins,
+                time=f"{row.locked_until.astimezone():%H:%M:%S}"))
         if not self._hasher.verify(row.password_hash, password or ""):
             self._count_failure(row, now)
-            raise AuthenticationFailed("Unknown user name or wrong password.")
+            raise AuthenticationFailed(msg("Unknown user name or wrong password."))
         rehash = self._hasher.hash(password) if self._hasher.needs_rehash(row.password_hash) else None
         if rehash is not None or row.failed_logins or row.locked_until is not None:
             with self._uow() as uow:
@@ -165,11 +167,11 @@ class AuthService(ServiceBase):
     def change_own_password(self, actor: Actor, old_password: str, new_password: str) -> UserDTO:
         """Any signed-in user changes their own password, giving the current one again."""
         if actor is None:
-            raise AuthenticationFailed("Sign in first.")
+            raise AuthenticationFailed(msg("Sign in first."))
         with self._uow(write=False) as uow:
             row = uow.users.get(actor.user_id)
         if row is None or not row.active or not self._hasher.verify(row.password_hash, old_password or ""):
-            raise AuthenticationFailed("The current password is wrong; nothing was changed.")
+            raise AuthenticationFailed(msg("The current password is wrong; nothing was changed."))
         if old_password == new_password:
             raise ValidationFailed("the new password is the current one; choose another")
         password_hash = self._new_hash(row.username, new_password)
@@ -186,7 +188,7 @@ class AuthService(ServiceBase):
         """The language of a user's screens (``domain/languages``; empty: the company's locale's): a user sets
         their own, an administrator anyone's; audited."""
         if actor is None:
-            raise AuthenticationFailed("Sign in first.")
+            raise AuthenticationFailed(msg("Sign in first."))
         try:
             code = parse_language(language)
         except ValueError as exc:

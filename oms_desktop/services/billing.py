@@ -9,6 +9,7 @@ from typing import Callable
 
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
+from ..domain.messages import code, msg
 from ..domain.mail import MailKind
 from ..domain.free_text import contains_card_number
 from ..domain.ledger import credit_note_entry, invoice_entry
@@ -144,7 +145,8 @@ class BillingService(PrintingService):
             order = order_row(uow, order_ref, for_update=True)
             label = order_number(order.id)
             if order.status in NOT_INVOICEABLE:
-                raise InvalidTransition(f"{label} is {order.status}; only confirmed orders can be invoiced.")
+                raise InvalidTransition(msg("{order} is {status}; only confirmed orders can be invoiced.", order=label,
+                                            status=code(order.status)))
             plan = plan_invoice(uow, order, what)
             if plan.refusal:
                 raise BusinessRuleViolation(plan.refusal)

@@ -15,6 +15,7 @@ from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import (Channel, Status, bp_to_rate, delivery_label, parse_quantity,
                              parse_rate, rate_to_bp)
 from ..domain.pricing import Totals
+from ..domain.messages import code, msg
 from ..domain.roles import Perm, can
 from .base import ServiceBase
 from .cart_pricing import adjustment_rows, cart_adjustments, document_adjustments, same_rows
@@ -90,10 +91,12 @@ class CartEditing(ServiceBase):
             catalog_price = from_minor(product.unit_price_minor, currency)
             overridden = (price is not None and price != catalog_price) or disc > self.company.discount_limit
             if overridden and not can(actor.role, Perm.PRICE_OVERRIDE):
-                what = (f"sell {product.sku} at {price} instead of {catalog_price}" if price is not None
-                        and price != catalog_price else
-                        f"give a {disc:.0%} discount (the limit is {self.company.discount_limit:.0%})")
-                raise PermissionDenied(f"{actor.username} ({actor.role}) may not {what}; a manager must approve it.")
+                what = (msg("sell {sku} at {price} instead of {catalog_price}", sku=product.sku, price=price,
+                            catalog_price=catalog_price) if price is not None and price != catalog_price else
+                        msg("give a {discount} discount (the limit is {limit})", discount=f"{disc:.0%}",
+                            limit=f"{self.company.discount_limit:.0%}"))
+                raise PermissionDenied(msg("{user} ({role}) may not {what}; a manager must approve it.",
+                                           user=actor.username, role=code(actor.role), what=what))
             unit_minor = to_minor(price, currency) if price is not None else product.unit_price_minor
             lines = uow.orders.lines(order.id)
             same = next((ln for ln in lines if ln.product_id == product.id and ln.unit_price_minor == unit_minor
@@ -136,7 +139,7 @@ class CartEditing(ServiceBase):
             order = locked_draft(uow, order_ref, expected_version)
             line = next((ln for ln in uow.orders.lines(order.id) if ln.line_no == line_no), None)
             if line is None:
-                raise NotFound(f"{order_number(order.id)} has no line {line_no}.")
+                raise NotFound(msg("{order} has no line {line}.", order=order_number(order.id), line=line_no))
             qty = parse_quantity(quantity, sku=line.sku, allow_zero=True)
             if qty == 0:
                 uow.orders.delete_line(order.id, line_no)
@@ -172,7 +175,7 @@ class CartEditing(ServiceBase):
             cur = order.currency
             line = next((ln for ln in uow.orders.lines(order.id) if ln.line_no == line_no), None)
             if line is None:
-                raise NotFound(f"{order_number(order.id)} has no line {line_no}.")
+                raise NotFound(msg("{order} has no line {line}.", order=order_number(order.id), line=line_no))
             product = uow.products.get(line.product_id)
             assert product is not None  # an order line's product is never deleted
             price = (parse_amount(unit_price, cur, field="unit price") if unit_price not in (None, "")
@@ -182,9 +185,11 @@ class CartEditing(ServiceBase):
             catalog_price = from_minor(product.unit_price_minor, cur)
             if (price != catalog_price or disc > self.company.discount_limit) and \
                     not can(actor.role, Perm.PRICE_OVERRIDE):
-                raise PermissionDenied(f"{actor.username} ({actor.role}) may not change the price of {line.sku} "
-                                       f"(catalog {catalog_price}, discount limit "
-                                       f"{self.company.discount_limit:.0%}); a manager must approve it.")
+                raise PermissionDenied(msg("{user} ({role}) may not change the price of {sku} (catalog "
+                                           "{catalog_price}, discount limit {limit}); a manager must approve it.",
+                                           user=actor.username, role=code(actor.role), sku=line.sku,
+                                           catalog_price=catalog_price,
+                                           limit=f"{self.company.discount_limit:.0%}"))
             uow.orders.update_line(order.id, line_no, {"unit_price_minor": to_minor(price, cur),
                                                        "discount_bp": rate_to_bp(disc)})
             change = f"{line.sku} at {price}" + (f" less {disc:.0%}" if disc else "")
@@ -269,9 +274,9 @@ class CartEditing(ServiceBase):
             raise ValidationFailed("SKU is empty")
         row = uow.products.by_sku(key.upper()) or uow.products.by_barcode(key)
         if row is None:
-            raise NotFound(f"Unknown SKU or barcode '{key}'.")
+            raise NotFound(msg("Unknown SKU or barcode '{key}'.", key=key))
         if not row.active:
-            raise BusinessRuleViolation(f"{row.sku} is no longer sold.")
+            raise BusinessRuleViolation(msg("{sku} is no longer sold.", sku=row.sku))
         return row
 
 
@@ -279,7 +284,8 @@ def locked_draft(uow, order_ref, expected_version: int | None = None):
     """The draft, locked; refused if it is no longer a draft or changed since ``expected_version``."""
     order = order_row(uow, order_ref, for_update=True)
     if order.status != Status.DRAFT:
-        raise InvalidTransition(f"{order_number(order.id)} is {order.status}; only a draft can be changed.")
+        raise InvalidTransition(msg("{order} is {status}; only a draft can be changed.", order=order_number(order.id),
+                                    status=code(order.status)))
     if expected_version is not None and order.version != expected_version:
         raise stale_cart(order)
     return order
@@ -311,11 +317,14 @@ def reprice(uow, order, actor: Actor | None, change: str, *, lines=None, coupon_
 
 
 def stale_cart(order) -> StaleCart:
-    when = order.last_change_at.astimezone().strftime("%H:%M:%S") if order.last_change_at else "just now"
-    who = order.last_change_by or "someone"
-    what = f" ({order.last_change})" if order.last_change else ""
-    return StaleCart(f"{order_number(order.id)} was changed by {who} at {when}{what} after you last saw it; "
-                     "look at it again and repeat what you did.", order_id=order.id, version=order.version)
+    when = order.last_change_at.astimezone().strftime("%H:%M:%S") if order.last_change_at else msg("just now")
+    who = order.last_change_by or msg("someone")
+    text = msg("{order} was changed by {who} at {when} ({what}) after you last saw it; look at it again and repeat "
+               "what you did.", order=order_number(order.id), who=who, when=when, what=order.last_change) \
+        if order.last_change else \
+        msg("{order} was changed by {who} at {when} after you last saw it; look at it again and repeat what you did.",
+            order=order_number(order.id), who=who, when=when)
+    return StaleCart(text, order_id=order.id, version=order.version)
 
 
 

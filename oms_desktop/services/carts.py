@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, CouponRefused, PermissionDenied, ValidationFailed
+from ..domain.messages import code, msg
 from ..domain.money import from_minor, parse_amount, round_money, to_minor
 from ..domain.orders import rate_to_bp
 from ..domain.promotion_input import parse_percent, percent_text
@@ -112,7 +113,8 @@ class CartService(ServiceBase):
         self._require(actor, Perm.VIEW, "see open carts")
         own = mine if mine is not None else not can(actor.role, Perm.PRICE_OVERRIDE)
         if not own and not can(actor.role, Perm.PRICE_OVERRIDE):
-            raise PermissionDenied(f"{actor.username} ({actor.role}) sees only their own carts; a manager sees all.")
+            raise PermissionDenied(msg("{user} ({role}) sees only their own carts; a manager sees all.",
+                                       user=actor.username, role=code(actor.role)))
         agent_id = actor.user_id if own else None
         with self._uow(write=False) as uow:
             return read_board(uow, self.company, agent_id=agent_id, at_risk_only=at_risk_only, limit=limit,
@@ -155,7 +157,7 @@ class CartService(ServiceBase):
                 code = normalize_code(coupon)
                 row = uow.promotions.coupon_by_code(code)
                 if row is None:
-                    raise CouponRefused(f"coupon {code} does not exist")
+                    raise CouponRefused(msg("coupon {code} does not exist", code=code))
                 uow.orders.update(order.id, {"coupon_id": row.id})  # refused below, before the commit, if unusable
                 order = replace(order, coupon_id=row.id)
                 values.update(effect="coupon", coupon_id=row.id, label=f"Coupon {code}")
@@ -239,7 +241,7 @@ class CartService(ServiceBase):
                 key = normalize_code(code)
                 row = uow.promotions.coupon_by_code(key)
                 if row is None:
-                    raise CouponRefused(f"coupon {key} does not exist")
+                    raise CouponRefused(msg("coupon {code} does not exist", code=key))
                 coupon_id, change = row.id, f"coupon {row.code}"
             uow.orders.update(order.id, {"coupon_id": coupon_id})
             reprice(uow, replace(order, coupon_id=coupon_id), actor, change, refuse_coupon=True)
@@ -316,9 +318,10 @@ class CartService(ServiceBase):
         allowed = to_minor(round_money(from_minor(goods, cur) * limit, cur), cur)
         if offered > allowed:
             raise PermissionDenied(
-                f"{actor.username} ({actor.role}) may offer at most {percent_text(limit)} of this cart "
-                f"({from_minor(allowed, cur)} {cur}); with this offer staff would give "
-                f"{from_minor(offered, cur)} {cur}. Ask a manager.")
+                msg("{user} ({role}) may offer at most {limit} of this cart ({allowed} {currency}); with this offer "
+                    "staff would give {offered} {currency}. Ask a manager.", user=actor.username,
+                    role=code(actor.role), limit=percent_text(limit), allowed=from_minor(allowed, cur),
+                    offered=from_minor(offered, cur), currency=cur))
 
     @staticmethod
     def _changed(uow, actor: Actor, order_id: int, change: str, action: str) -> OrderDTO:

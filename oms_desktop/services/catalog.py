@@ -17,6 +17,7 @@ from ..domain.catalog import (CatalogFile, ProductSpec, catalog_products, check_
 from ..domain.catalog_print import (SOLD_OUT, UNCATEGORISED, availability, customer_price, is_ean, match_categories,
                                     short_text)
 from ..domain.errors import BusinessRuleViolation, Cancelled, NotFound, ValidationFailed
+from ..domain.messages import msg
 from ..domain.money import from_minor, to_minor
 from ..domain.orders import bp_to_rate, rate_to_bp
 from ..domain.roles import Perm
@@ -67,7 +68,7 @@ class CatalogService(PrintingService):
         with self._uow(write=False) as uow:
             row = uow.products.by_sku(sku.strip().upper()) or uow.products.by_barcode(sku.strip())
         if row is None:
-            raise NotFound(f"No product with SKU or barcode '{sku}'.")
+            raise NotFound(msg("No product with SKU or barcode '{sku}'.", sku=sku))
         return self._dto(row)
 
     def search(self, actor: Actor, text: str = "", *, limit: int = 50, offset: int = 0, category: str | None = None,
@@ -106,7 +107,7 @@ class CatalogService(PrintingService):
         with self._uow(write=False) as uow:
             row = uow.products.by_sku(sku.strip().upper())
             if row is None:
-                raise NotFound(f"No product with SKU '{sku}'.")
+                raise NotFound(msg("No product with SKU '{sku}'.", sku=sku))
             pref = uow.purchasing.preferred([row.id])
             history = bool(uow.stock.moves(row.id, 1))
             version = edit_stamps.version_of(uow, edit_stamps.PRODUCT, row.sku)
@@ -155,8 +156,9 @@ class CatalogService(PrintingService):
         with self._uow() as uow:
             row = uow.products.by_sku(sku)
             if row is None:
-                raise NotFound(f"No product with SKU '{sku}'.")
-            edit_stamps.stamp_save(uow, actor, edit_stamps.PRODUCT, sku, expected_version, f"Product {sku}")
+                raise NotFound(msg("No product with SKU '{sku}'.", sku=sku))
+            edit_stamps.stamp_save(uow, actor, edit_stamps.PRODUCT, sku, expected_version,
+                                   msg("Product {sku}", sku=sku))
             if spec.barcode and (owner := uow.products.barcode_owners([spec.barcode]).get(spec.barcode)) \
                     and owner != sku:
                 raise ValidationFailed(f"barcode {spec.barcode} already belongs to {owner}")
@@ -184,7 +186,7 @@ class CatalogService(PrintingService):
         with self._uow() as uow:
             row = uow.products.by_sku(sku)
             if row is None:
-                raise NotFound(f"No product with SKU '{sku}'.")
+                raise NotFound(msg("No product with SKU '{sku}'.", sku=sku))
             if row.active == active:
                 raise BusinessRuleViolation(f"{sku} is already {'active' if active else 'inactive'}.")
             if not active and row.reserved:

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
+from ..domain.messages import msg
 from ..domain.free_text import contains_card_number
 from ..domain.languages import check_language
 from ..domain.orders import clean_ship_to
@@ -43,7 +44,7 @@ def live_customer(uow, customer_id: int):
     that still shows it is told whom to choose)."""
     row = uow.customers.get(customer_id, share_lock=True)  # a merge of the customer waits, or is waited for
     if row is None:
-        raise NotFound(f"No customer number {customer_id}.")
+        raise NotFound(msg("No customer number {customer}.", customer=customer_id))
     if row.merged_into_id is not None:
         raise BusinessRuleViolation(f"Customer {customer_number(row.id)} ({row.name}) was merged into "
                                     f"{customer_number(row.merged_into_id)}; choose that customer.")
@@ -127,7 +128,7 @@ class CustomerService(ServiceBase):
         with self._uow(write=False) as uow:
             row = uow.customers.get(customer_id)
             if row is None:
-                raise NotFound(f"No customer number {customer_id}.")
+                raise NotFound(msg("No customer number {customer}.", customer=customer_id))
             phones = uow.customers.phones_of([customer_id]).get(customer_id, [])
             addresses = uow.customers.addresses_of(customer_id)
         return replace(self._dto(row, phones),
@@ -183,9 +184,10 @@ class CustomerService(ServiceBase):
             return current
         with self._uow() as uow:
             if uow.customers.get(customer_id) is None:
-                raise NotFound(f"No customer number {customer_id}.")
+                raise NotFound(msg("No customer number {customer}.", customer=customer_id))
             edit_stamps.stamp_save(uow, actor, edit_stamps.CUSTOMER, customer_id, expected_version,
-                                   f"Customer {customer_number(customer_id)} ({current.name})")
+                                   msg("Customer {customer} ({name})", customer=customer_number(customer_id),
+                                       name=current.name))
             values = {k: (v or None) if k == "language" else v for k, v in changed.items() if k != "phones"}
             if values:
                 uow.customers.update(customer_id, values)
@@ -218,7 +220,7 @@ class CustomerService(ServiceBase):
             raise ValidationFailed(problems)
         with self._uow() as uow:
             if uow.customers.get(customer_id) is None:
-                raise NotFound(f"No customer number {customer_id}.")
+                raise NotFound(msg("No customer number {customer}.", customer=customer_id))
             if any(a.label.casefold() == label.casefold() for a in uow.customers.addresses_of(customer_id)):
                 raise ValidationFailed(f"the customer keeps an address labelled '{label}' already")
             aid = uow.customers.add_address(customer_id, label, text)
@@ -348,7 +350,7 @@ class CustomerService(ServiceBase):
         with self._uow(write=False) as uow:
             ids = uow.customers.ids_by_phone_key(key)
         if not ids:
-            raise NotFound(f"No customer with phone number '{ref}'.")
+            raise NotFound(msg("No customer with phone number '{phone}'.", phone=ref))
         if len(ids) > 1:
             raise ValidationFailed(f"{len(ids)} customers share phone '{ref}'; give the customer number instead")
         return self.get_customer(actor, ids[0])
@@ -362,7 +364,7 @@ class CustomerService(ServiceBase):
         with self._uow() as uow:
             row = uow.customers.get(customer_id)
             if row is None:
-                raise NotFound(f"No customer number {customer_id}.")
+                raise NotFound(msg("No customer number {customer}.", customer=customer_id))
             old = {"mail": not row.mail_opt_out, "invoice_by_mail": row.invoice_by_mail}
             values = {}
             if mail is not None:

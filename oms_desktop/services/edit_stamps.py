@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime, timezone
 
 from ..domain.errors import StaleEdit
+from ..domain.messages import msg, phrase
 from .dto import Actor
 from .ports import UnitOfWork
 from .repository_records import EditStampRecord
@@ -29,9 +30,10 @@ def version_of(uow: UnitOfWork, entity: str, key: object) -> int:
 def _changed_by(stamp: EditStampRecord | None) -> str:
     """ "by Bob Builder at 14:32 on 2026-12-03" of a stamp ("by someone" without one): who changed it, and when."""
     if stamp is None:
-        return "by someone"
+        return msg("by someone")
     when = stamp.updated_at.astimezone()
-    return f"by {stamp.updated_by_name or 'someone'} at {when:%H:%M} on {when:%Y-%m-%d}"
+    return msg("by {who} at {time} on {day}", who=stamp.updated_by_name or msg("someone"), time=f"{when:%H:%M}",
+               day=f"{when:%Y-%m-%d}")
 
 
 def stamp_save(uow: UnitOfWork, actor: Actor, entity: str, key: object, expected: int | None, what: str) -> None:
@@ -41,10 +43,10 @@ def stamp_save(uow: UnitOfWork, actor: Actor, entity: str, key: object, expected
         return
     stamp = uow.edit_stamps.get(entity, str(key))
     if stamp is None:                               # cannot be: advance found a newer version
-        raise StaleEdit(f"{what} was changed since you opened it; nothing was saved. Open it again to see how "
-                        f"it is now.", version=0)
-    raise StaleEdit(f"{what} was changed {_changed_by(stamp)} since you opened it; nothing was saved. Open it again "
-                    f"to see their change, then make yours.", version=stamp.version)
+        raise StaleEdit(msg("{what} was changed since you opened it; nothing was saved. Open it again to see how it "
+                            "is now.", what=phrase(what)), version=0)
+    raise StaleEdit(msg("{what} was changed {by} since you opened it; nothing was saved. Open it again to see their "
+                        "change, then make yours.", what=phrase(what), by=_changed_by(stamp)), version=stamp.version)
 
 
 def stamp_settings(uow: UnitOfWork, actor: Actor, values: Mapping[str, str], current: Mapping[str, str],

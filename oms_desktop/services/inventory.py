@@ -7,6 +7,7 @@ from typing import Any
 
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
+from ..domain.messages import msg
 from ..domain.numbers import parse_whole
 from ..domain.orders import parse_quantity
 from ..domain.roles import Perm
@@ -86,7 +87,7 @@ class InventoryService(ServiceBase):
         with self._uow() as uow:
             row = uow.products.by_sku(sku)
             if row is None:
-                raise NotFound(f"No product with SKU '{sku}'.")
+                raise NotFound(msg("No product with SKU '{sku}'.", sku=sku))
             if not uow.stock.change_on_hand(row.id, delta):
                 raise BusinessRuleViolation(
                     f"{sku}: on hand is {row.on_hand} with {row.reserved} reserved; it cannot change by {delta}.")
@@ -112,7 +113,7 @@ class InventoryService(ServiceBase):
         with self._uow(write=False) as uow:
             row = uow.products.by_sku(sku.strip().upper())
             if row is None:
-                raise NotFound(f"No product with SKU '{sku}'.")
+                raise NotFound(msg("No product with SKU '{sku}'.", sku=sku))
             return [StockMoveDTO(r.id, r.created_at, r.kind, r.on_hand_delta, r.reserved_delta, r.reason,
                                  r.reference, r.order_id, r.username or "") for r in uow.stock.moves(row.id, limit)]
 
@@ -128,7 +129,7 @@ class InventoryService(ServiceBase):
         with self._uow(write=False) as uow:
             row = uow.products.by_sku(sku.strip().upper())
             if row is None:
-                raise NotFound(f"No product with SKU '{sku}'.")
+                raise NotFound(msg("No product with SKU '{sku}'.", sku=sku))
             return _history_lines(uow.stock.moves(row.id, limit), row.on_hand, row.reserved)
 
     def post_stock_count(self, actor: Actor, location: str, counts) -> CountResult:

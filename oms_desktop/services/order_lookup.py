@@ -7,6 +7,7 @@ from typing import Any
 
 from ..domain import tracking
 from ..domain.errors import NotFound, ValidationFailed
+from ..domain.messages import msg
 from ..domain.money import from_minor
 from ..domain.orders import Status, bp_to_rate
 from ..domain.pricing import Totals
@@ -27,13 +28,13 @@ def resolve_order_id(uow: Any, ref: object) -> int:
     """An order id from its number ('SO-000042', '42', 42) or its tracking number; NotFound if there is none."""
     if isinstance(ref, int) and not isinstance(ref, bool):
         if uow.orders.get(ref) is None:
-            raise NotFound(f"No order {order_number(ref)}.")
+            raise NotFound(msg("No order {order}.", order=order_number(ref)))
         return ref
     text = str(ref or "").strip()
     oid = parse_ref(Series.ORDER, text)
     if oid is not None:
         if uow.orders.get(oid) is None:
-            raise NotFound(f"No order {order_number(oid)}.")
+            raise NotFound(msg("No order {order}.", order=order_number(oid)))
         return oid
     if tracking.looks_like_tracking(text):
         try:
@@ -42,10 +43,10 @@ def resolve_order_id(uow: Any, ref: object) -> int:
             raise InvalidTrackingNumber(str(e)) from None
         found = uow.orders.id_by_tracking(tn)
         if found is None:
-            raise NotFound(f"No order with tracking number {tn}.")
+            raise NotFound(msg("No order with tracking number {tracking}.", tracking=tn))
         return int(found)
-    raise ValidationFailed(f"'{text}' is neither an order number (SO-000123) nor a tracking number "
-                           "(XXXX-XXXX-XXXX)")
+    raise ValidationFailed(msg("'{text}' is neither an order number (SO-000123) nor a tracking number "
+                               "(XXXX-XXXX-XXXX)", text=text))
 
 
 def order_row(uow: Any, ref: object, *, for_update: bool = False) -> Any:
@@ -53,7 +54,7 @@ def order_row(uow: Any, ref: object, *, for_update: bool = False) -> Any:
     if isinstance(ref, int) and not isinstance(ref, bool):
         row = uow.orders.get(ref, for_update=for_update)
         if row is None:
-            raise NotFound(f"No order {order_number(ref)}.")
+            raise NotFound(msg("No order {order}.", order=order_number(ref)))
         return row
     return uow.orders.get(resolve_order_id(uow, ref), for_update=for_update)
 

@@ -7,6 +7,7 @@ from ..domain import events as ev
 from ..domain import tracking
 from ..domain.document_states import BackorderStatus, ShipmentStatus
 from ..domain.errors import NotFound, ValidationFailed
+from ..domain.messages import msg
 from ..domain.orders import Status
 from ..domain.phone import digits_of, phone_key
 from ..domain.references import Series, order_number, parse_ref, pick_list_number
@@ -42,7 +43,7 @@ class TrackingService(ServiceBase):
                                            "number (SO-000123) nor a phone number")
                 ids = uow.shipments.orders_of_customers(uow.customers.ids_by_phone_key(key), limit)
                 if not ids:
-                    raise NotFound(f"No orders for phone number '{text}'.")
+                    raise NotFound(msg("No orders for phone number '{phone}'.", phone=text))
             out = []
             for oid in ids:
                 o = uow.orders.get(oid)

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from ..domain import events as ev
 from ..domain import tracking
 from ..domain.mail import MailKind
+from ..domain.messages import msg
 from ..domain.errors import (BusinessRuleViolation, CouponRefused, InvalidTransition, NotFound, OutOfStock,
                              Shortage, StaleCart, ValidationFailed)
 from ..domain.money import from_minor, to_minor
@@ -96,14 +97,15 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
                 uow.orders.update(order.id, {"version": order.version + 1, "last_change": change,
                                              "last_change_at": _now(), "last_change_by": actor.username})
                 uow.commit()  # the new price is kept (and shown); the confirmation is not done
-                raise StaleCart(f"The total of {order_number(order.id)} changed since it was shown ({change}: a "
-                                "promotion or coupon changed). Look at it and confirm again.",
+                raise StaleCart(msg("The total of {order} changed since it was shown ({change}: a promotion or "
+                                    "coupon changed). Look at it and confirm again.", order=order_number(order.id),
+                                    change=change),
                                 order_id=order.id, version=order.version + 1)
             if coupon_row is not None:
                 check_coupon(uow, order, lines, coupon_row)
                 if not uow.carts.redeem(coupon_row.id, order.id, order.customer_id):  # its use and redemption
-                    raise CouponRefused(f"coupon {coupon_row.code} has just been used up; take it off the order "
-                                        "or confirm without it.")
+                    raise CouponRefused(msg("coupon {code} has just been used up; take it off the order or confirm "
+                                            "without it.", code=coupon_row.code))
             tn = self._new_tracking(uow)
             uow.orders.update(order.id, {"status": Status.CONFIRMED.value, "tracking_number": tn,
                                          "confirmed_at": _now()})
@@ -171,7 +173,7 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
             reads = uow.promotions.pricing_reads(customer_id, code or None)
             coupon_row = reads[2]
             if code and coupon_row is None:
-                raise CouponRefused(f"coupon {code} does not exist")
+                raise CouponRefused(msg("coupon {code} does not exist", code=code))
             if method is not None and uow.promotions.shipping_method(method) is None:
                 raise ValidationFailed(f"shipping method '{shipping}' is unknown (see oms shipping list)")
             priced = [stored_line(sku, q, products[sku].unit_price_minor, products[sku].tax_rate_bp, 0,
@@ -210,7 +212,7 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
                 oid = orders[0].id
                 if coupon_row is not None:
                     if not uow.carts.redeem(coupon_row.id, oid, customer_id):  # its use and redemption: one statement
-                        raise CouponRefused(f"coupon {coupon_row.code} has just been used up")
+                        raise CouponRefused(msg("coupon {code} has just been used up", code=coupon_row.code))
                 queue_to(uow, MailKind.CONFIRMATION, oid, customer)  # one INSERT, only if the customer wants mail
                 # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
                 if allow_backorder:

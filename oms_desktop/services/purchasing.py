@@ -24,6 +24,7 @@ from decimal import Decimal
 from ..domain import events as ev
 from ..domain.document_states import PurchaseOrderStatus, can_move, check_move
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
+from ..domain.messages import msg
 from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import parse_quantity
 from ..domain.references import po_number
@@ -85,7 +86,7 @@ class PurchasingService(PrintingService):
         with self._uow() as uow:
             product = uow.products.by_sku(sku)
             if product is None:
-                raise NotFound(f"No product with SKU '{sku}'.")
+                raise NotFound(msg("No product with SKU '{sku}'.", sku=sku))
             supplier = None if supplier_ref in (None, "") else self._supplier(uow, supplier_ref)
             uow.purchasing.set_preferred(product.id, supplier.id if supplier else None, (supplier_sku or "").strip())
             uow.events.add_event(ev.PreferredSupplierSet(product_id=product.id, sku=sku,

@@ -9,6 +9,7 @@ from decimal import Decimal
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
 from ..domain.mail import MailKind
+from ..domain.messages import msg
 from ..domain.free_text import contains_card_number
 from ..domain.ledger import Method, receipt_entry, refund_entry
 from ..domain.money import from_minor, parse_amount, to_minor
@@ -158,15 +159,15 @@ class ReceivablesService(PrintingService):
         try:
             value = parse_amount(amount, currency)
             if value <= 0:
-                problems.append("amount must be more than zero")
+                problems.append(msg("amount must be more than zero"))
         except ValidationFailed as e:
             problems.extend(e.problems)
         except ArithmeticError:  # parse_amount lets decimal.InvalidOperation out for exponents like 1e9999
-            problems.append(f"amount '{amount}' is not a number")
+            problems.append(msg("amount '{text}' is not a number", text=amount))
         try:
             method = Method(str(method).strip().lower()).value
         except ValueError:
-            problems.append(f"payment method '{method}' is unknown (cash, card, bank or online)")
+            problems.append(msg("payment method '{method}' is unknown (cash, card, bank or online)", method=method))
         reference, notes, card_last4 = (reference or "").strip(), (notes or "").strip(), (card_last4 or "").strip()
         for label, text in (("reference", reference), ("notes", notes)):
             if contains_card_number(text):
@@ -184,7 +185,7 @@ class ReceivablesService(PrintingService):
                 change = receipt["change"] if isinstance(receipt["change"], Decimal) else parse_amount(
                     receipt["change"] or "0", currency, field="change")
                 if change < 0:
-                    problems.append("change cannot be negative")
+                    problems.append(msg("change cannot be negative"))
             except ValidationFailed as e:
                 problems.extend(e.problems)
         if problems:
@@ -195,19 +196,21 @@ class ReceivablesService(PrintingService):
             order = order_row(uow, order_ref, for_update=True)
             label = order_number(order.id)
             if order.currency != currency:
-                raise BusinessRuleViolation(f"{label} is in {order.currency}, not {currency}.")
+                raise BusinessRuleViolation(msg("{order} is in {currency}, not {given}.", order=label,
+                                                 currency=order.currency, given=currency))
             invoiced, paid = uow.receivables.order_amounts(order.id)
             balance = invoiced - paid
             if kind == "payment":
                 if order.status == "draft":
-                    raise InvalidTransition(f"{label} is still a cart; confirm it before taking payment.")
+                    raise InvalidTransition(msg("{order} is still a cart; confirm it before taking payment.",
+                                                order=label))
                 if order.status == "cancelled":
-                    raise InvalidTransition(f"{label} is cancelled; it takes no payment.")
+                    raise InvalidTransition(msg("{order} is cancelled; it takes no payment.", order=label))
             elif minor > max(-balance, 0):
                 owed = from_minor(max(-balance, 0), currency)
                 raise BusinessRuleViolation(
-                    f"{label}: only {owed} {currency} is owed to the customer; issue a credit note first "
-                    "(or refund less).")
+                    msg("{order}: only {owed} {currency} is owed to the customer; issue a credit note first (or "
+                        "refund less).", order=label, owed=owed, currency=currency))
             session_id = till_session_for_payment(uow, actor, method, till)
             pid = uow.payments.add_payment(dict(order_id=order.id, kind=kind, method=method, amount_minor=minor,
                                                 currency=currency, reference=reference, card_last4=card_last4,

@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from ..domain import events as ev
 from ..domain.errors import InvalidTransition, ValidationFailed
+from ..domain.messages import code, msg
 from ..domain.orders import Status, parse_quantity
 from ..domain.references import order_number
 from ..domain.roles import Perm
@@ -34,7 +35,8 @@ class ReturnsService(ServiceBase):
             order = order_row(uow, order_ref, for_update=True)
             label = order_number(order.id)
             if order.status not in (Status.SHIPPED, Status.DELIVERED):
-                raise InvalidTransition(f"{label} is {order.status}; only shipped or delivered orders take returns.")
+                raise InvalidTransition(msg("{order} is {status}; only shipped or delivered orders take returns.",
+                                            order=label, status=code(order.status)))
             key = str(sku).strip()
             line = next((ln for ln in uow.orders.lines(order.id) if ln.sku == key.upper()), None)
             if line is None:

@@ -17,6 +17,7 @@ from ..domain.document_states import BackorderStatus, PickOrderStatus, ShipmentS
 from ..domain.mail import MailKind
 from ..domain.numbers import parse_number
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
+from ..domain.messages import code, msg
 from ..domain.orders import Status, check_transition, parse_quantity
 from ..domain.references import order_number, pick_list_number
 from ..domain.roles import Perm
@@ -92,13 +93,13 @@ class ShippingService(PrintingService):
         label = order_number(order.id)
         po = uow.picking.open_pick_of(order.id)
         if po is None:
-            raise InvalidTransition(f"{label} is {order.status} and on no pick list; put it on a pick list "
-                                    "and confirm the picks first.")
+            raise InvalidTransition(msg("{order} is {status} and on no pick list; put it on a pick list and confirm "
+                                        "the picks first.", order=label, status=code(order.status)))
         if po.status == PickOrderStatus.PICKING:
-            raise InvalidTransition(f"{label} is on {pick_list_number(po.pick_list_id)}, whose picks are not "
-                                    "confirmed yet; confirm them first.")
+            raise InvalidTransition(msg("{order} is on {pick_list}, whose picks are not confirmed yet; confirm them "
+                                        "first.", order=label, pick_list=pick_list_number(po.pick_list_id)))
         if po.status == PickOrderStatus.PACKED:
-            raise InvalidTransition(f"{label} is packed already; ship it.")
+            raise InvalidTransition(msg("{order} is packed already; ship it.", order=label))
         per_product: dict[int, list] = {}
         for ln in uow.picking.pick_lines(po.pick_list_id, order.id):
             if ln.picked:
@@ -142,7 +143,8 @@ class ShippingService(PrintingService):
         label = order_number(order.id)
         po = uow.picking.open_pick_of(order.id)
         if po is None or po.status != PickOrderStatus.PACKED:
-            raise InvalidTransition(f"{label} is {order.status} and not packed; pack it first.")
+            raise InvalidTransition(msg("{order} is {status} and not packed; pack it first.", order=label,
+                                        status=code(order.status)))
         shipment = next(s for s in reversed(uow.shipments.shipments_of(order.id))
                         if s.status == ShipmentStatus.PACKED)
         lines = uow.shipments.shipment_lines(shipment.id)
@@ -231,7 +233,8 @@ class ShippingService(PrintingService):
             shipment = next((s for s in reversed(uow.shipments.shipments_of(order.id))
                              if s.status == ShipmentStatus.SHIPPED), None)
             if shipment is None and uow.picking.has_pick_history(order.id):
-                raise InvalidTransition(f"{label} is {order.status}; no shipment of it is on its way.")
+                raise InvalidTransition(msg("{order} is {status}; no shipment of it is on its way.", order=label,
+                                            status=code(order.status)))
             if shipment is not None:
                 check_move(ShipmentStatus, shipment.status, ShipmentStatus.DELIVERED, f"the parcel of {label}")
                 uow.shipments.update_shipment(shipment.id, {"status": ShipmentStatus.DELIVERED.value,

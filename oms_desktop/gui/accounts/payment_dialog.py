@@ -22,6 +22,7 @@ from ..widgets.dialogs import back_to
 from ..widgets.message_line import message_style
 from ..widgets.save_dialogs import ask_save_path, open_saved
 from .words import word
+from ..messages import text_of
 
 METHODS = (("cash", QT_TRANSLATE_NOOP("PaymentDialog", "Cash")), ("card", QT_TRANSLATE_NOOP("PaymentDialog", "Card")),
            ("bank", QT_TRANSLATE_NOOP("PaymentDialog", "Bank transfer")))
@@ -189,7 +190,7 @@ class PaymentDialog(QDialog):
         try:
             self.result_values = self.values()
         except ValidationFailed as e:
-            self.error_label.setText(str(e))
+            self.error_label.setText(text_of(e))
             return
         self.accept()
 
@@ -232,7 +233,7 @@ def offer_receipt(parent: QWidget, services, actor, jobs, order_id: int, order_n
             show_message(f"{saved_text} {problem}", True)
 
     jobs.submit(lambda _j: services.receivables.receipt_pdf(actor, order_id, change=change), on_success=saved,
-                on_failure=lambda exc: show_message(str(exc), True), owner=parent)
+                on_failure=lambda exc: show_message(text_of(exc), True), owner=parent)
 
 
 def take_payment(parent: QWidget, services, actor, jobs, order_ref, locale: str,
@@ -281,10 +282,10 @@ def take_payment(parent: QWidget, services, actor, jobs, order_ref, locale: str,
             actor, account.order_id, v["amount"], v["method"], reference=v["reference"],
             card_last4=v["card_last4"], notes=v["notes"], print_receipt=bool(v.get("print_receipt")),
             change=v["change"]),
-            on_success=recorded, on_failure=lambda exc: show_message(str(exc), True), write=True, owner=parent)
+            on_success=recorded, on_failure=lambda exc: show_message(text_of(exc), True), write=True, owner=parent)
 
     jobs.submit(lambda _j: (services.receivables.order_account(actor, order_ref), receipt_printer_set(services)),
-                on_success=ask, on_failure=lambda exc: show_message(str(exc), True), owner=parent)
+                on_success=ask, on_failure=lambda exc: show_message(text_of(exc), True), owner=parent)
 
 
 def receipt_printer_set(services) -> bool:

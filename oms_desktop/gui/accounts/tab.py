@@ -34,6 +34,7 @@ from .payment_dialog import PaymentDialog, take_payment
 from .reprint import DocumentChoiceDialog, PrintableDoc, printable_docs, render
 from .till_dialog import TillDialog
 from .words import account_name, word
+from ..messages import text_of
 
 REFRESH_EVENTS = (ev.PaymentReceived, ev.RefundPaid, ev.InvoiceIssued, ev.CreditNoteIssued, ev.OrderConfirmed,
                   ev.OrderCancelled, ev.OrderShipped, ev.OrderReturned, ev.EntryReversed, ev.TillCashMoved,
@@ -488,7 +489,7 @@ class AccountsTab(QWidget, MessageLine):
             if seq != self._plan_seq:
                 return
             if isinstance(exc, UserFacingError):
-                self.plan_label.setText(str(exc))
+                self.plan_label.setText(text_of(exc))
             else:
                 self._failed(exc)
 

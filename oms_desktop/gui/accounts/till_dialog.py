@@ -20,6 +20,7 @@ from ..widgets.message_line import message_style
 from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
 from ..widgets.save_dialogs import ask_save_path, open_saved
 from .words import word
+from ..messages import text_of
 
 DEFAULT_TILL = "FRONT"
 SESSION_COLUMNS = (QT_TRANSLATE_NOOP("TillDialog", "Session"), QT_TRANSLATE_NOOP("TillDialog", "Till"),
@@ -187,7 +188,7 @@ class TillDialog(QDialog):
         self.message_shown.emit(text)
 
     def _failed(self, exc: BaseException) -> None:
-        self.show_message(str(exc), True)
+        self.show_message(text_of(exc), True)
 
     # ---- actions -------------------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ...domain.errors import UserFacingError
 from ..errors import show_error
+from ..messages import text_of
 
 
 def message_label(name: str) -> QLabel:
@@ -17,6 +18,6 @@ def message_label(name: str) -> QLabel:
 def report(parent: QWidget, label: QLabel, exc: BaseException) -> None:
     """A refused input names what is wrong beside the fields; storage and bugs go to the usual dialogs."""
     if isinstance(exc, UserFacingError):
-        label.setText(exc.message)
+        label.setText(text_of(exc))
     else:
         show_error(parent, exc)

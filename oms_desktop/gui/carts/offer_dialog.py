@@ -21,6 +21,7 @@ from .. import format as fmt
 from ..errors import show_error
 from ..jobs import JobRunner
 from ..widgets.message_line import message_style
+from ..messages import text_of
 
 PERCENT, AMOUNT, SHIPPING, COUPON = "percent", "amount", "shipping", "coupon"
 KINDS = (PERCENT, AMOUNT, SHIPPING, COUPON)
@@ -164,7 +165,7 @@ class OfferDialog(QDialog):
         if not isinstance(exc, (UserFacingError, StorageError)):
             show_error(self, exc)
             return
-        message = str(exc)
+        message = text_of(exc)
         if isinstance(exc, StaleCart) and exc.version:
             # The message names who changed the cart and what; Enter now offers on the cart as it is.
             self.expected_version = exc.version

@@ -24,6 +24,7 @@ from ..widgets.message_line import message_style
 from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
 from ..widgets.save_dialogs import ask_save_path
 from .models import RowsModel
+from ..messages import text_of
 
 MANUAL_REASONS = tuple(r for r in ADJUST_REASONS if r != "receipt")  # receipts come from purchase orders
 #: what the reason list shows for each reason (the code is what the service gets)
@@ -54,7 +55,7 @@ class _ServiceDialog(QDialog):
         if isinstance(exc, Cancelled):
             return
         if isinstance(exc, (UserFacingError, StorageError)):
-            self.error_label.setText(str(exc))
+            self.error_label.setText(text_of(exc))
         else:
             show_error(self, exc)
 

@@ -26,6 +26,7 @@ from ..widgets.save_dialogs import ask_save_path
 from . import catalog_print
 from .dialogs import AdjustDialog, ImportReportDialog, ProductDialog, PurchasingDialog, StockCountDialog
 from .models import CATALOG_COLUMNS, CatalogModel, RowsModel
+from ..messages import text_of
 
 FILTER_DELAY_MS = 200
 RELOAD_EVENTS = (ev.CatalogImported, ev.ProductCreated, ev.ProductDeactivated, ev.ProductReactivated)
@@ -217,7 +218,7 @@ class InventoryTab(QWidget, MessageLine):
         if isinstance(exc, Cancelled):
             self.show_message(self.tr("Cancelled; nothing was changed."))
         elif isinstance(exc, (UserFacingError, StorageError)):
-            self.show_message(str(exc), error=True)
+            self.show_message(text_of(exc), error=True)
         else:
             show_error(self, exc)
 

@@ -31,6 +31,7 @@ from .cart_changes import adjustments_html, line_marks, new_offers, offer_banner
 from .amend_dialog import AmendDialog
 from .dialogs import DraftsDialog, keyboard_help, ShortageDialog, TrackingDialog
 from .lines_model import LinesModel
+from ..messages import text_of
 
 QTY_PREFIX = re.compile(r"^\s*([0-9]{1,7})\s*[*xX×]\s*(\S.*)$")  # ASCII digits: "٣*LAMP" is no quantity
 SEARCH_DELAY_MS = 120
@@ -499,8 +500,8 @@ class OrderEntryTab(QWidget, MessageLine):
 
             def refused(exc: BaseException) -> None:
                 if isinstance(exc, UserFacingError):  # every problem in the form's words; nothing was changed
-                    self.show_message(self.tr("Not saved: {reason}").format(reason=exc), error=True)
-                    dialog.error_label.setText(str(exc))
+                    self.show_message(self.tr("Not saved: {reason}").format(reason=text_of(exc)), error=True)
+                    dialog.error_label.setText(text_of(exc))
                     dialog.open()
                 else:
                     self._failed(exc)
@@ -546,7 +547,7 @@ class OrderEntryTab(QWidget, MessageLine):
 
             def refused(exc: BaseException) -> None:
                 if isinstance(exc, UserFacingError):  # nothing was changed; the reason in the desk's words
-                    self.show_message(self.tr("Not merged: {reason}").format(reason=exc), error=True)
+                    self.show_message(self.tr("Not merged: {reason}").format(reason=text_of(exc)), error=True)
                 else:
                     self._failed(exc)
 
@@ -659,7 +660,7 @@ class OrderEntryTab(QWidget, MessageLine):
             if isinstance(exc, AmbiguousProduct):
                 self.product_edit.setText(exc.text)  # what was typed stays; the list shows the choice
                 self.search_products()
-                self.show_message(str(exc), error=True)
+                self.show_message(text_of(exc), error=True)
                 self._focus(self.product_edit)
             else:
                 if isinstance(exc, StorageError) and not self.product_edit.text():
@@ -734,7 +735,7 @@ class OrderEntryTab(QWidget, MessageLine):
         changed, and say so (confirming: ask again, never confirm what was not seen)."""
         shown = self.order
         if shown is None or shown.id != exc.order_id:
-            self.show_message(str(exc), error=True)
+            self.show_message(text_of(exc), error=True)
             return
 
         def after(order: OrderDTO) -> None:
@@ -743,11 +744,12 @@ class OrderEntryTab(QWidget, MessageLine):
                 changed = self.tr("The total changed from {was} to {now}. ").format(was=was, now=now) \
                     if was != now else ""
                 self.show_message(self.tr("Not confirmed: {reason} {changed}Look at the cart: Ctrl+Enter confirms it "
-                                          "as it is shown now.").format(reason=exc, changed=changed), error=True)
+                                          "as it is shown now.").format(reason=text_of(exc), changed=changed),
+                                  error=True)
                 self.confirm_button.setFocus()
             else:
                 self.show_message(self.tr("{reason} Nothing of yours was saved; the cart is shown as it is now "
-                                          "(changes marked).").format(reason=exc), error=True)
+                                          "(changes marked).").format(reason=text_of(exc)), error=True)
 
         self.reload_order(after)
 
@@ -975,7 +977,7 @@ class OrderEntryTab(QWidget, MessageLine):
 
             def refused(exc: BaseException) -> None:
                 if isinstance(exc, UserFacingError):
-                    dialog.refused(str(exc))
+                    dialog.refused(text_of(exc))
                 else:
                     dialog.refused(self.tr("Not saved."))
                     self._failed(exc)
@@ -1020,7 +1022,7 @@ class OrderEntryTab(QWidget, MessageLine):
         return ShortageDialog(error, self).exec()
 
     def handle_shortage(self, error: OutOfStock) -> None:
-        self.show_message(str(error), error=True)
+        self.show_message(text_of(error), error=True)
         choice = self.ask_shortage(error)
         if choice == ShortageDialog.BACKORDER and self.order is not None:
             oid, shown = self.order.id, self.order.version
@@ -1150,7 +1152,7 @@ class OrderEntryTab(QWidget, MessageLine):
         def refused(exc: BaseException) -> None:
             if isinstance(exc, CouponRefused) or (isinstance(exc, UserFacingError) and
                                                   not isinstance(exc, StaleCart)):
-                self.show_message(self.tr("Coupon not applied: {reason}").format(reason=exc), error=True)
+                self.show_message(self.tr("Coupon not applied: {reason}").format(reason=text_of(exc)), error=True)
                 self._focus(self.coupon_edit)
             else:
                 self._failed(exc)

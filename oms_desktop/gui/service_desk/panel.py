@@ -19,6 +19,7 @@ from ...services.order_lookup import InvalidTrackingNumber
 from .. import format as fmt
 from ..labels import label
 from ..widgets.message_line import MessageLine
+from ..messages import text_of
 
 #: the timeline's steps that are not an order's status (those go through :func:`label`); translated where shown
 STEPS = {"backorder": QT_TRANSLATE_NOOP("ServiceDeskPanel", "backorder"),
@@ -176,9 +177,9 @@ class ServiceDeskPanel(QWidget, MessageLine):
                 self.show_message(self.tr("Invalid tracking number (typo?): {error} Ask the customer to read it "
                                           "again.").format(error=exc), True)
         elif isinstance(exc, NotFound):
-            self.show_message(self.tr("Not found: {error}").format(error=exc), True)
+            self.show_message(self.tr("Not found: {error}").format(error=text_of(exc)), True)
         elif isinstance(exc, (UserFacingError, StorageError)):
-            self.show_message(str(exc), True)
+            self.show_message(text_of(exc), True)
         else:
             from ..errors import show_error
             show_error(self, exc)

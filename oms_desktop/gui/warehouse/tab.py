@@ -27,6 +27,7 @@ from ..widgets.message_line import MessageLine
 from ..widgets.dialogs import discard_dialog
 from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
 from ..widgets.save_dialogs import ask_save_path
+from ..messages import text_of
 
 REFRESH_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.PicklistCreated, ev.PicklistConfirmed, ev.OrderPicking,
                   ev.OrderPacked, ev.OrderShipped, ev.OrderDelivered, ev.BackorderCreated, ev.BackorderReleased,
@@ -491,7 +492,7 @@ class WarehouseTab(QWidget, MessageLine):
                            self.tr("{number} was confirmed already; it is shown as picked.")).format(number=pl.number))
 
     def _scan_failed(self, exc) -> None:
-        self._refuse("", str(exc))
+        self._refuse("", text_of(exc))
 
     def _refuse(self, text: str, message: str) -> None:
         self._cue(False)

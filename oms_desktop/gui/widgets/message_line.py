@@ -4,6 +4,7 @@ from __future__ import annotations
 from .. import theme
 from ...domain.errors import Cancelled, StorageError, UserFacingError
 from ..errors import show_error
+from ..messages import text_of
 
 ERROR_STYLE = "font-weight: bold;"  # in the theme's "bad" colour (message_style)
 OK_STYLE = ""  # in its "good" colour
@@ -29,7 +30,7 @@ class MessageLine:
         if isinstance(exc, Cancelled):
             return
         if isinstance(exc, (UserFacingError, StorageError)):
-            self.show_message(str(exc), error=True)
+            self.show_message(text_of(exc), error=True)
         else:
             show_error(self, exc)
 

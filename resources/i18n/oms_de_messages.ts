@@ -1,0 +1,771 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Messages</name>
+    <message>
+        <source>&apos;{text}&apos; is neither an order number (SO-000123) nor a tracking number (XXXX-XXXX-XXXX)</source>
+        <translation>„{text}“ ist weder eine Auftragsnummer (SO-000123) noch eine Sendungsnummer (XXXX-XXXX-XXXX)</translation>
+    </message>
+    <message>
+        <source>Customer {customer} ({name})</source>
+        <translation>Kunde {customer} ({name})</translation>
+    </message>
+    <message>
+        <source>No customer number {customer}.</source>
+        <translation>Kein Kunde mit der Nummer {customer}.</translation>
+    </message>
+    <message>
+        <source>No customer with phone number &apos;{phone}&apos;.</source>
+        <translation>Kein Kunde mit der Telefonnummer „{phone}“.</translation>
+    </message>
+    <message>
+        <source>No order with tracking number {tracking}.</source>
+        <translation>Kein Auftrag mit der Sendungsnummer {tracking}.</translation>
+    </message>
+    <message>
+        <source>No order {order}.</source>
+        <translation>Auftrag {order} gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>No orders for phone number &apos;{phone}&apos;.</source>
+        <translation>Keine Aufträge für die Telefonnummer „{phone}“.</translation>
+    </message>
+    <message>
+        <source>No product with SKU &apos;{sku}&apos;.</source>
+        <translation>Kein Artikel mit der SKU „{sku}“.</translation>
+    </message>
+    <message>
+        <source>No product with SKU or barcode &apos;{sku}&apos;.</source>
+        <translation>Kein Artikel mit der SKU oder dem Barcode „{sku}“.</translation>
+    </message>
+    <message>
+        <source>Not enough stock: {shortages}. Reduce the quantity, remove the line or place a backorder.</source>
+        <translation>Nicht genug Bestand: {shortages}. Verringern Sie die Menge, entfernen Sie die Position oder legen Sie einen Rückstand an.</translation>
+    </message>
+    <message>
+        <source>Product {sku}</source>
+        <translation>Artikel {sku}</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong; nothing was changed.</source>
+        <translation>Das aktuelle Passwort ist falsch; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The total of {order} changed since it was shown ({change}: a promotion or coupon changed). Look at it and confirm again.</source>
+        <translation>Die Summe von {order} hat sich seit der Anzeige geändert ({change}: eine Aktion oder ein Gutschein hat sich geändert). Prüfen Sie den Auftrag und bestätigen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Unknown SKU or barcode &apos;{key}&apos;.</source>
+        <translation>Unbekannte SKU oder unbekannter Barcode „{key}“.</translation>
+    </message>
+    <message>
+        <source>Unknown user name or wrong password.</source>
+        <translation>Unbekannter Benutzername oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>User {user} is locked after {failures} failed sign-ins until {time}; wait until then or ask an administrator to unlock it.</source>
+        <translation>Benutzer {user} ist nach {failures} fehlgeschlagenen Anmeldungen bis {time} gesperrt; warten Sie bis dahin oder bitten Sie einen Administrator, ihn zu entsperren.</translation>
+    </message>
+    <message>
+        <source>add customers</source>
+        <translation>Kunden anlegen</translation>
+    </message>
+    <message>
+        <source>add suppliers</source>
+        <translation>Lieferanten anlegen</translation>
+    </message>
+    <message>
+        <source>add users</source>
+        <translation>Benutzer anlegen</translation>
+    </message>
+    <message>
+        <source>adjust stock</source>
+        <translation>den Bestand korrigieren</translation>
+    </message>
+    <message>
+        <source>amend orders</source>
+        <translation>Aufträge ändern</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>amount &apos;{text}&apos; is not a number</source>
+        <translation>Betrag „{text}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>amount must be more than zero</source>
+        <translation>Betrag muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>by someone</source>
+        <translation>von jemandem</translation>
+    </message>
+    <message>
+        <source>by {who} at {time} on {day}</source>
+        <translation>von {who} um {time} am {day}</translation>
+    </message>
+    <message>
+        <source>cancel orders</source>
+        <translation>Aufträge stornieren</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>Wechselgeld</translation>
+    </message>
+    <message>
+        <source>change cannot be negative</source>
+        <translation>Wechselgeld darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>change company settings</source>
+        <translation>die Firmeneinstellungen ändern</translation>
+    </message>
+    <message>
+        <source>change customers</source>
+        <translation>Kunden ändern</translation>
+    </message>
+    <message>
+        <source>change delivery addresses</source>
+        <translation>Lieferadressen ändern</translation>
+    </message>
+    <message>
+        <source>change orders</source>
+        <translation>Aufträge ändern</translation>
+    </message>
+    <message>
+        <source>change the mail, status page and printer settings</source>
+        <translation>die E-Mail-, Statusseiten- und Druckereinstellungen ändern</translation>
+    </message>
+    <message>
+        <source>choose suppliers</source>
+        <translation>Lieferanten wählen</translation>
+    </message>
+    <message>
+        <source>close a till</source>
+        <translation>eine Kasse schließen</translation>
+    </message>
+    <message>
+        <source>compute sales forecasts</source>
+        <translation>Absatzprognosen berechnen</translation>
+    </message>
+    <message>
+        <source>confirm deliveries</source>
+        <translation>Zustellungen bestätigen</translation>
+    </message>
+    <message>
+        <source>confirm orders</source>
+        <translation>Aufträge bestätigen</translation>
+    </message>
+    <message>
+        <source>confirm picks</source>
+        <translation>Kommissionierungen bestätigen</translation>
+    </message>
+    <message>
+        <source>coupon {code} belongs to another customer</source>
+        <translation>Gutschein {code} gehört einem anderen Kunden</translation>
+    </message>
+    <message>
+        <source>coupon {code} does not exist</source>
+        <translation>Gutschein {code} gibt es nicht</translation>
+    </message>
+    <message>
+        <source>coupon {code} expired on {day}</source>
+        <translation>Gutschein {code} ist am {day} abgelaufen</translation>
+    </message>
+    <message>
+        <source>coupon {code} has been used up ({uses} use)</source>
+        <translation>Gutschein {code} ist aufgebraucht ({uses} Einlösung)</translation>
+    </message>
+    <message>
+        <source>coupon {code} has been used up ({uses} uses)</source>
+        <translation>Gutschein {code} ist aufgebraucht ({uses} Einlösungen)</translation>
+    </message>
+    <message>
+        <source>coupon {code} has been withdrawn</source>
+        <translation>Gutschein {code} wurde zurückgezogen</translation>
+    </message>
+    <message>
+        <source>coupon {code} has just been used up</source>
+        <translation>Gutschein {code} wurde soeben aufgebraucht</translation>
+    </message>
+    <message>
+        <source>coupon {code} has just been used up; take it off the order or confirm without it.</source>
+        <translation>Gutschein {code} wurde soeben aufgebraucht; entfernen Sie ihn vom Auftrag oder bestätigen Sie ohne ihn.</translation>
+    </message>
+    <message>
+        <source>coupon {code} is for products that are not in this order</source>
+        <translation>Gutschein {code} gilt für Artikel, die nicht in diesem Auftrag sind</translation>
+    </message>
+    <message>
+        <source>coupon {code} needs an order of at least {minimum} (this one is {subtotal})</source>
+        <translation>Gutschein {code} erfordert einen Auftragswert von mindestens {minimum} (dieser beträgt {subtotal})</translation>
+    </message>
+    <message>
+        <source>coupon {code} was already used by this customer ({uses} of {allowed})</source>
+        <translation>Gutschein {code} wurde von diesem Kunden bereits eingelöst ({uses} von {allowed})</translation>
+    </message>
+    <message>
+        <source>create coupons</source>
+        <translation>Gutscheine anlegen</translation>
+    </message>
+    <message>
+        <source>create orders</source>
+        <translation>Aufträge anlegen</translation>
+    </message>
+    <message>
+        <source>create pick lists</source>
+        <translation>Kommissionierlisten anlegen</translation>
+    </message>
+    <message>
+        <source>create products</source>
+        <translation>Artikel anlegen</translation>
+    </message>
+    <message>
+        <source>create purchase orders</source>
+        <translation>Bestellungen anlegen</translation>
+    </message>
+    <message>
+        <source>edit products</source>
+        <translation>Artikel bearbeiten</translation>
+    </message>
+    <message>
+        <source>edit purchase orders</source>
+        <translation>Bestellungen bearbeiten</translation>
+    </message>
+    <message>
+        <source>end promotions</source>
+        <translation>Aktionen beenden</translation>
+    </message>
+    <message>
+        <source>export the catalog</source>
+        <translation>den Katalog exportieren</translation>
+    </message>
+    <message>
+        <source>find customers</source>
+        <translation>Kunden suchen</translation>
+    </message>
+    <message>
+        <source>give a {discount} discount (the limit is {limit})</source>
+        <translation>{discount} Rabatt gewähren (die Grenze liegt bei {limit})</translation>
+    </message>
+    <message>
+        <source>import orders</source>
+        <translation>Aufträge importieren</translation>
+    </message>
+    <message>
+        <source>import the catalog</source>
+        <translation>den Katalog importieren</translation>
+    </message>
+    <message>
+        <source>issue credit notes</source>
+        <translation>Gutschriften ausstellen</translation>
+    </message>
+    <message>
+        <source>issue invoices</source>
+        <translation>Rechnungen ausstellen</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>list users</source>
+        <translation>Benutzer auflisten</translation>
+    </message>
+    <message>
+        <source>look up orders</source>
+        <translation>Aufträge nachschlagen</translation>
+    </message>
+    <message>
+        <source>merge customers</source>
+        <translation>Kunden zusammenführen</translation>
+    </message>
+    <message>
+        <source>minimum total</source>
+        <translation>Mindestsumme</translation>
+    </message>
+    <message>
+        <source>move orders through the warehouse</source>
+        <translation>Aufträge durch das Lager bewegen</translation>
+    </message>
+    <message>
+        <source>nobody signed in</source>
+        <translation>niemand angemeldet</translation>
+    </message>
+    <message>
+        <source>none (it is final)</source>
+        <translation>keiner (der Status ist endgültig)</translation>
+    </message>
+    <message>
+        <source>offer incentives</source>
+        <translation>Angebote machen</translation>
+    </message>
+    <message>
+        <source>only {available} of {sku} available (ordered {requested})</source>
+        <translation>nur {available} von {sku} verfügbar (bestellt: {requested})</translation>
+    </message>
+    <message>
+        <source>open a till</source>
+        <translation>eine Kasse öffnen</translation>
+    </message>
+    <message>
+        <source>open the cash drawer</source>
+        <translation>die Kassenlade öffnen</translation>
+    </message>
+    <message>
+        <source>pack orders</source>
+        <translation>Aufträge verpacken</translation>
+    </message>
+    <message>
+        <source>pay refunds</source>
+        <translation>Erstattungen auszahlen</translation>
+    </message>
+    <message>
+        <source>pay suppliers</source>
+        <translation>Lieferanten bezahlen</translation>
+    </message>
+    <message>
+        <source>payment method &apos;{method}&apos; is unknown (cash, card, bank or online)</source>
+        <translation>Zahlungsart „{method}“ ist unbekannt (cash, card, bank oder online)</translation>
+    </message>
+    <message>
+        <source>place orders</source>
+        <translation>Bestellungen aufgeben</translation>
+    </message>
+    <message>
+        <source>post stock counts</source>
+        <translation>Inventurzählungen buchen</translation>
+    </message>
+    <message>
+        <source>preview invoices</source>
+        <translation>Rechnungsvorschauen ansehen</translation>
+    </message>
+    <message>
+        <source>print packing slips</source>
+        <translation>Lieferscheine drucken</translation>
+    </message>
+    <message>
+        <source>print purchase orders</source>
+        <translation>Bestellungen drucken</translation>
+    </message>
+    <message>
+        <source>print receipts</source>
+        <translation>Belege drucken</translation>
+    </message>
+    <message>
+        <source>print the catalog</source>
+        <translation>den Katalog drucken</translation>
+    </message>
+    <message>
+        <source>print the waiting receipts</source>
+        <translation>die wartenden Belege drucken</translation>
+    </message>
+    <message>
+        <source>put cash into or take it out of a till</source>
+        <translation>Bargeld in eine Kasse einlegen oder entnehmen</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>quantity for {sku}</source>
+        <translation>Menge für {sku}</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>das Protokoll lesen</translation>
+    </message>
+    <message>
+        <source>read till reports</source>
+        <translation>Kassenberichte lesen</translation>
+    </message>
+    <message>
+        <source>receive goods</source>
+        <translation>Waren annehmen</translation>
+    </message>
+    <message>
+        <source>receive returns</source>
+        <translation>Retouren annehmen</translation>
+    </message>
+    <message>
+        <source>record payments</source>
+        <translation>Zahlungen erfassen</translation>
+    </message>
+    <message>
+        <source>record supplier invoices</source>
+        <translation>Eingangsrechnungen erfassen</translation>
+    </message>
+    <message>
+        <source>release backorders</source>
+        <translation>Rückstände freigeben</translation>
+    </message>
+    <message>
+        <source>reset passwords</source>
+        <translation>Passwörter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>restore a backup</source>
+        <translation>eine Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>reverse journal entries</source>
+        <translation>Journalbuchungen stornieren</translation>
+    </message>
+    <message>
+        <source>run the integrity checks</source>
+        <translation>die Integritätsprüfungen ausführen</translation>
+    </message>
+    <message>
+        <source>search orders</source>
+        <translation>Aufträge suchen</translation>
+    </message>
+    <message>
+        <source>see a customer&apos;s balance</source>
+        <translation>den Saldo eines Kunden sehen</translation>
+    </message>
+    <message>
+        <source>see an order&apos;s e-mails</source>
+        <translation>die E-Mails eines Auftrags sehen</translation>
+    </message>
+    <message>
+        <source>see an order&apos;s print jobs</source>
+        <translation>die Druckaufträge eines Auftrags sehen</translation>
+    </message>
+    <message>
+        <source>see conversion</source>
+        <translation>die Konversion sehen</translation>
+    </message>
+    <message>
+        <source>see coupons</source>
+        <translation>Gutscheine sehen</translation>
+    </message>
+    <message>
+        <source>see events</source>
+        <translation>Ereignisse sehen</translation>
+    </message>
+    <message>
+        <source>see open carts</source>
+        <translation>offene Warenkörbe sehen</translation>
+    </message>
+    <message>
+        <source>see pick lists</source>
+        <translation>Kommissionierlisten sehen</translation>
+    </message>
+    <message>
+        <source>see promotions</source>
+        <translation>Aktionen sehen</translation>
+    </message>
+    <message>
+        <source>see purchase orders</source>
+        <translation>Bestellungen sehen</translation>
+    </message>
+    <message>
+        <source>see sales forecasts</source>
+        <translation>Absatzprognosen sehen</translation>
+    </message>
+    <message>
+        <source>see shipping methods</source>
+        <translation>Versandarten sehen</translation>
+    </message>
+    <message>
+        <source>see supplier invoices</source>
+        <translation>Eingangsrechnungen sehen</translation>
+    </message>
+    <message>
+        <source>see suppliers</source>
+        <translation>Lieferanten sehen</translation>
+    </message>
+    <message>
+        <source>see the backups</source>
+        <translation>die Sicherungen sehen</translation>
+    </message>
+    <message>
+        <source>see the dashboard</source>
+        <translation>die Übersicht sehen</translation>
+    </message>
+    <message>
+        <source>see the e-mail outbox</source>
+        <translation>den E-Mail-Postausgang sehen</translation>
+    </message>
+    <message>
+        <source>see the sales report</source>
+        <translation>den Verkaufsbericht sehen</translation>
+    </message>
+    <message>
+        <source>see the settings</source>
+        <translation>die Einstellungen sehen</translation>
+    </message>
+    <message>
+        <source>see the warehouse queue</source>
+        <translation>die Lagerwarteschlange sehen</translation>
+    </message>
+    <message>
+        <source>see what an invoice would bill</source>
+        <translation>sehen, was eine Rechnung berechnen würde</translation>
+    </message>
+    <message>
+        <source>sell {sku} at {price} instead of {catalog_price}</source>
+        <translation>{sku} für {price} statt {catalog_price} verkaufen</translation>
+    </message>
+    <message>
+        <source>send a failed e-mail again</source>
+        <translation>eine fehlgeschlagene E-Mail erneut senden</translation>
+    </message>
+    <message>
+        <source>send the waiting e-mails</source>
+        <translation>die wartenden E-Mails senden</translation>
+    </message>
+    <message>
+        <source>set other users&apos; language</source>
+        <translation>die Sprache anderer Benutzer festlegen</translation>
+    </message>
+    <message>
+        <source>set up promotions</source>
+        <translation>Aktionen einrichten</translation>
+    </message>
+    <message>
+        <source>set up shipping methods</source>
+        <translation>Versandarten einrichten</translation>
+    </message>
+    <message>
+        <source>ship orders</source>
+        <translation>Aufträge versenden</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>jemandem</translation>
+    </message>
+    <message>
+        <source>take a backup</source>
+        <translation>eine Sicherung anlegen</translation>
+    </message>
+    <message>
+        <source>tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>tier price</source>
+        <translation>Staffelpreis</translation>
+    </message>
+    <message>
+        <source>tier start</source>
+        <translation>Staffelbeginn</translation>
+    </message>
+    <message>
+        <source>unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>unit_cost</source>
+        <translation>unit_cost</translation>
+    </message>
+    <message>
+        <source>unit_price</source>
+        <translation>unit_price</translation>
+    </message>
+    <message>
+        <source>view customers</source>
+        <translation>Kunden ansehen</translation>
+    </message>
+    <message>
+        <source>view invoices</source>
+        <translation>Rechnungen ansehen</translation>
+    </message>
+    <message>
+        <source>view order accounts</source>
+        <translation>Auftragskonten ansehen</translation>
+    </message>
+    <message>
+        <source>view orders</source>
+        <translation>Aufträge ansehen</translation>
+    </message>
+    <message>
+        <source>view receivables</source>
+        <translation>Forderungen ansehen</translation>
+    </message>
+    <message>
+        <source>view stock history</source>
+        <translation>die Bestandshistorie ansehen</translation>
+    </message>
+    <message>
+        <source>view the accounts queue</source>
+        <translation>die Buchhaltungswarteschlange ansehen</translation>
+    </message>
+    <message>
+        <source>view the cash flow</source>
+        <translation>den Cashflow ansehen</translation>
+    </message>
+    <message>
+        <source>view the catalog</source>
+        <translation>den Katalog ansehen</translation>
+    </message>
+    <message>
+        <source>view the journal</source>
+        <translation>das Journal ansehen</translation>
+    </message>
+    <message>
+        <source>view the trial balance</source>
+        <translation>die Summen- und Saldenliste ansehen</translation>
+    </message>
+    <message>
+        <source>weight (kg)</source>
+        <translation>Gewicht (kg)</translation>
+    </message>
+    <message>
+        <source>withdraw incentives</source>
+        <translation>Angebote zurückziehen</translation>
+    </message>
+    <message>
+        <source>{field} &apos;{text}&apos; has more than {decimals} decimals</source>
+        <translation>{field} „{text}“ hat mehr als {decimals} Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>{field} &apos;{text}&apos; is not a number</source>
+        <translation>{field} „{text}“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>{field} &apos;{text}&apos; is not a whole number</source>
+        <translation>{field} „{text}“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>{field} &apos;{text}&apos; is too large</source>
+        <translation>{field} „{text}“ ist zu groß</translation>
+    </message>
+    <message>
+        <source>{field} is empty</source>
+        <translation>{field} ist leer</translation>
+    </message>
+    <message>
+        <source>{field} must be a whole number</source>
+        <translation>{field} muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>{field} must be at least {minimum} (got {value})</source>
+        <translation>{field} muss mindestens {minimum} sein (eingegeben: {value})</translation>
+    </message>
+    <message>
+        <source>{field} must not be negative (got {text})</source>
+        <translation>{field} darf nicht negativ sein (eingegeben: {text})</translation>
+    </message>
+    <message>
+        <source>{field} {value} is too large (at most {maximum})</source>
+        <translation>{field} {value} ist zu groß (höchstens {maximum})</translation>
+    </message>
+    <message>
+        <source>{order} has no line {line}.</source>
+        <translation>{order} hat keine Position {line}.</translation>
+    </message>
+    <message>
+        <source>{order} is cancelled; it takes no payment.</source>
+        <translation>{order} ist storniert; er nimmt keine Zahlung an.</translation>
+    </message>
+    <message>
+        <source>{order} is in {currency}, not {given}.</source>
+        <translation>{order} ist in {currency}, nicht in {given}.</translation>
+    </message>
+    <message>
+        <source>{order} is on {pick_list}, whose picks are not confirmed yet; confirm them first.</source>
+        <translation>{order} steht auf {pick_list}, deren Kommissionierung noch nicht bestätigt ist; bestätigen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>{order} is packed already; ship it.</source>
+        <translation>{order} ist bereits verpackt; versenden Sie ihn.</translation>
+    </message>
+    <message>
+        <source>{order} is still a cart; confirm it before taking payment.</source>
+        <translation>{order} ist noch ein Warenkorb; bestätigen Sie ihn, bevor Sie eine Zahlung annehmen.</translation>
+    </message>
+    <message>
+        <source>{order} is {status} and not packed; pack it first.</source>
+        <translation>{order} ist {status} und nicht verpackt; verpacken Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <source>{order} is {status} and on no pick list; put it on a pick list and confirm the picks first.</source>
+        <translation>{order} ist {status} und auf keiner Kommissionierliste; setzen Sie ihn auf eine Kommissionierliste und bestätigen Sie zuerst die Kommissionierung.</translation>
+    </message>
+    <message>
+        <source>{order} is {status}; it cannot become {target} (possible next: {allowed}).</source>
+        <translation>{order} ist {status}; er kann nicht {target} werden (mögliche nächste Status: {allowed}).</translation>
+    </message>
+    <message>
+        <source>{order} is {status}; no shipment of it is on its way.</source>
+        <translation>{order} ist {status}; keine Sendung davon ist unterwegs.</translation>
+    </message>
+    <message>
+        <source>{order} is {status}; only a draft can be changed.</source>
+        <translation>{order} ist {status}; nur ein Entwurf kann geändert werden.</translation>
+    </message>
+    <message>
+        <source>{order} is {status}; only confirmed orders can be invoiced.</source>
+        <translation>{order} ist {status}; nur bestätigte Aufträge können in Rechnung gestellt werden.</translation>
+    </message>
+    <message>
+        <source>{order} is {status}; only shipped or delivered orders take returns.</source>
+        <translation>{order} ist {status}; nur versendete oder zugestellte Aufträge nehmen Retouren an.</translation>
+    </message>
+    <message>
+        <source>{order} was changed by {who} at {when} ({what}) after you last saw it; look at it again and repeat what you did.</source>
+        <translation>{order} wurde von {who} um {when} geändert ({what}), nachdem Sie ihn zuletzt gesehen haben; sehen Sie ihn sich erneut an und wiederholen Sie Ihre Eingabe.</translation>
+    </message>
+    <message>
+        <source>{order} was changed by {who} at {when} after you last saw it; look at it again and repeat what you did.</source>
+        <translation>{order} wurde von {who} um {when} geändert, nachdem Sie ihn zuletzt gesehen haben; sehen Sie ihn sich erneut an und wiederholen Sie Ihre Eingabe.</translation>
+    </message>
+    <message>
+        <source>{order}: only {owed} {currency} is owed to the customer; issue a credit note first (or refund less).</source>
+        <translation>{order}: dem Kunden stehen nur {owed} {currency} zu; stellen Sie zuerst eine Gutschrift aus (oder erstatten Sie weniger).</translation>
+    </message>
+    <message>
+        <source>{sku} is no longer sold.</source>
+        <translation>{sku} wird nicht mehr verkauft.</translation>
+    </message>
+    <message>
+        <source>{user} ({role})</source>
+        <translation>{user} ({role})</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) may not change the price of {sku} (catalog {catalog_price}, discount limit {limit}); a manager must approve it.</source>
+        <translation>{user} ({role}) darf den Preis von {sku} nicht ändern (Katalog {catalog_price}, Rabattgrenze {limit}); ein Manager muss das genehmigen.</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) may not {what}; a manager must approve it.</source>
+        <translation>{user} ({role}) darf nicht {what}; ein Manager muss das genehmigen.</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) may offer at most {limit} of this cart ({allowed} {currency}); with this offer staff would give {offered} {currency}. Ask a manager.</source>
+        <translation>{user} ({role}) darf höchstens {limit} dieses Warenkorbs anbieten ({allowed} {currency}); mit diesem Angebot gäbe das Personal {offered} {currency}. Fragen Sie einen Manager.</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) sees only their own carts; a manager sees all.</source>
+        <translation>{user} ({role}) sieht nur die eigenen Warenkörbe; ein Manager sieht alle.</translation>
+    </message>
+    <message>
+        <source>{what} was changed since you opened it; nothing was saved. Open it again to see how it is now.</source>
+        <translation>{what} wurde geändert, seit Sie es geöffnet haben; nichts wurde gespeichert. Öffnen Sie es erneut, um den aktuellen Stand zu sehen.</translation>
+    </message>
+    <message>
+        <source>{what} was changed {by} since you opened it; nothing was saved. Open it again to see their change, then make yours.</source>
+        <translation>{what} wurde {by} geändert, seit Sie es geöffnet haben; nichts wurde gespeichert. Öffnen Sie es erneut, um die Änderung zu sehen, und nehmen Sie dann Ihre vor.</translation>
+    </message>
+    <message>
+        <source>{who} may not {what}; ask a user with the right role (needs &apos;{perm}&apos;).</source>
+        <translation>{who} darf nicht {what}; wenden Sie sich an einen Benutzer mit der passenden Rolle (benötigt „{perm}“).</translation>
+    </message>
+    <message>
+        <source>and 1 more problem</source>
+        <translation>und 1 weiteres Problem</translation>
+    </message>
+    <message>
+        <source>and {count} more problems</source>
+        <translation>und {count} weitere Probleme</translation>
+    </message>
+</context>
+</TS>
