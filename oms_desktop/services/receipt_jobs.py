@@ -32,10 +32,12 @@ def receipt_printer(settings: Mapping[str, str]) -> PrinterTarget:
 
 
 def queue_receipt(uow: UnitOfWork, actor: Actor, order_id: int, *, change: Decimal, cashier: str,
-                  kick_drawer: bool, payments: int) -> int:
+                  kick_drawer: bool, payments: int, language: str) -> int:
     """One receipt print job in the caller's transaction: one INSERT. ``payments`` is how many of the order's
-    payments it shows (those taken so far), so a reprint later shows the same receipt."""
-    facts = {"change": str(change), "cashier": cashier, "kick_drawer": kick_drawer, "payments": payments}
+    payments it shows (those taken so far), and ``language`` the customer's now (``invoice_doc.customer_language``,
+    "" for the company locale's), so the job, printed later or again, shows the same receipt in the same words."""
+    facts = {"change": str(change), "cashier": cashier, "kick_drawer": kick_drawer, "payments": payments,
+             "language": language}
     return uow.print_jobs.add(dict(kind="receipt", order_id=order_id, facts=json.dumps(facts, sort_keys=True),
                                    status=PrintStatus.PENDING.value, attempts=0, claim_token="", claimed_by="",
                                    printer="", last_error="", created_by=actor.user_id, created_at=utc_now()))

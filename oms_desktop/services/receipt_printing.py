@@ -19,6 +19,7 @@ from ..domain.roles import Perm
 from .base import ServiceBase, SettingsCache
 from .documents import ReceiptDoc
 from .dto import Actor
+from .invoice_doc import customer_language
 from .mail import claim_is_dead, this_worker
 from .order_lookup import order_row
 from .ports import UnitOfWorkFactory, utc_now
@@ -93,7 +94,8 @@ class ReceiptPrintService(ServiceBase):
             change = change if isinstance(change, Decimal) else parse_amount(change or "0", cur, field="change")
             job_pk = queue_receipt(uow, actor, order.id, change=change,
                                    cashier=actor.display_name or actor.username, kick_drawer=kick_drawer,
-                                   payments=len(uow.payments.payments_of(order.id)))
+                                   payments=len(uow.payments.payments_of(order.id)),
+                                   language=customer_language(uow, order.customer_id))
             uow.commit()
         report = self.print_pending(None, job_pk=job_pk)
         job = self.job(job_pk)
@@ -141,7 +143,7 @@ class ReceiptPrintService(ServiceBase):
             with self._uow(write=False) as uow:
                 doc = receipt_doc(uow, self.company, job.order_id, str(facts.get("cashier", "")),
                                   Decimal(str(facts.get("change", "0"))), printed_at=job.created_at,
-                                  payments_upto=facts.get("payments"))
+                                  payments_upto=facts.get("payments"), language=facts.get("language"))
         except NotFound as e:
             self._finish(job, token, PrintStatus.FAILED, str(target), f"cannot be printed: {e}")
             return PrintStatus.FAILED, str(e)

@@ -236,7 +236,8 @@ class ReceivablesService(PrintingService):
             if receipt is not None:
                 queue_receipt(uow, actor, order.id, change=change, cashier=receipt["cashier"],
                               kick_drawer=method == Method.CASH,
-                              payments=len(uow.payments.payments_of(order.id)))
+                              payments=len(uow.payments.payments_of(order.id)),
+                              language=customer_language(uow, order.customer_id))
             dto = self._payment_dto(uow.payments.payment(pid))
             uow.commit()
         return dto
@@ -347,10 +348,12 @@ class ReceivablesService(PrintingService):
 
 
 def receipt_doc(uow, company, order_ref, cashier: str, change, *, printed_at: datetime,
-                payments_upto: int | None = None, payment_id: int | None = None) -> ReceiptDoc:
+                payments_upto: int | None = None, payment_id: int | None = None,
+                language: str | None = None) -> ReceiptDoc:
     """The till receipt of an order as it stands, with its first ``payments_upto`` payments (all: None), or up to
     the payment ``payment_id`` (that payment's receipt as it was when it was taken): the one document the 80 mm
-    PDF and the receipt printer both print, so both show the same figures."""
+    PDF and the receipt printer both print, so both show the same figures. ``language``: the one a print job
+    kept from its payment's transaction; None: the customer's now."""
     order = order_row(uow, order_ref)
     cur = order.currency
     change = parse_amount(change, cur, field="change") if not isinstance(change, Decimal) else change
@@ -384,4 +387,5 @@ def receipt_doc(uow, company, order_ref, cashier: str, change, *, printed_at: da
                                       p.reference or (f"**** {p.card_last4}" if p.card_last4 else ""),
                                       method_code=p.method, refund=p.kind != "payment")
                        for p in payments),
-        change=change, locale=company.locale, language=customer_language(uow, order.customer_id))
+        change=change, locale=company.locale,
+        language=language if language is not None else customer_language(uow, order.customer_id))
