@@ -16,6 +16,7 @@ from oms_desktop.domain.errors import ValidationFailed
 from oms_desktop.domain.printing import (WIDTH, PrinterTarget, PrinterUnavailable, columns, normalize_printer,
                                          parse_printer)
 from oms_desktop.services.documents import CompanyInfo, ReceiptDoc, ReceiptLine, ReceiptPayment, TaxRow
+from tests.helpers.escpos_text import printed_text
 
 CUT = b"\x1dV"  # GS V: cut the paper
 KICK = b"\x1bp"  # ESC p: pulse the cash drawer's pin
@@ -35,8 +36,8 @@ def _doc(change=Decimal("2.50")) -> ReceiptDoc:
 
 
 def _text(data: bytes) -> str:
-    """The printable text of ESC/POS bytes: commands stay as bytes, so search the decoded text for words."""
-    return data.decode("cp437", errors="replace")
+    """The printable text of ESC/POS bytes, in the code pages python-escpos chose: search it for words."""
+    return printed_text(data)
 
 
 @pytest.mark.parametrize("typed, stored", [
@@ -76,11 +77,12 @@ def test_the_receipt_lines_show_what_the_pdf_shows_with_the_same_money_format():
     assert all(len(t) <= WIDTH for t in text)
     money = lambda a: default_format_money(Decimal(a), "EUR", "de_DE").replace("\xa0", " ")  # noqa: E731
     assert text[0] == "Acme GmbH" and lines[0].bold and lines[0].align == "center"
-    for label, amount in (("Net", "44.48"), ("Tax 19 %", "8.45"), ("TOTAL", "52.93"), ("Cash", "52.93"),
-                          ("Change", "2.50"), ("  2 x " + money("19.99"), "39.98")):
+    # no customer language: the de_DE company's, German
+    for label, amount in (("Netto", "44.48"), ("USt. 19 %", "8.45"), ("SUMME", "52.93"), ("Cash", "52.93"),
+                          ("Rückgeld", "2.50"), ("  2 x " + money("19.99"), "39.98")):
         assert any(t.startswith(label) and t.endswith(money(amount)) for t in text), (label, text)
-    assert any(t.startswith("Order") and t.endswith("SO-000042") for t in text)
-    assert next(ln for ln in lines if ln.text.startswith("TOTAL")).bold
+    assert any(t.startswith("Auftrag") and t.endswith("SO-000042") for t in text)
+    assert next(ln for ln in lines if ln.text.startswith("SUMME")).bold
 
 
 def test_a_file_printer_gets_the_text_the_cut_and_for_cash_the_drawer_kick(tmp_path):
@@ -89,15 +91,15 @@ def test_a_file_printer_gets_the_text_the_cut_and_for_cash_the_drawer_kick(tmp_p
     data = out.read_bytes()
     assert data.startswith(b"\x1b@") or b"\x1b@" in data[:10]  # ESC @ initialises the printer
     text = _text(data)
-    for words in ("Acme GmbH", "SO-000042", "Carla Counter", "Bulb E27", "Net", "TOTAL", "52,93", "Change",
-                  "2,50", "Thank you!"):
+    for words in ("Acme GmbH", "SO-000042", "Carla Counter", "Bulb E27", "Netto", "SUMME", "52,93", "Rückgeld",
+                  "2,50", "Vielen Dank!"):  # no customer language: the de_DE company's, German
         assert words in text, words
     assert CUT in data and KICK in data
-    assert data.index(KICK) > data.index(CUT) > data.index(b"Thank you!")  # the drawer opens once the paper is cut
+    assert data.index(KICK) > data.index(CUT) > data.index(b"Vielen Dank!")  # the drawer opens once the paper is cut
     kick = data[data.index(KICK):data.index(KICK) + 5]
     assert kick[2] in (0, 1, 48, 49)  # pin 2 (0/48) or pin 5 (1/49), then the pulse's on and off times
     # the euro sign in the code page python-escpos switched to (ESC t n) before it: printed, not a "?"
-    total = data.index(b"TOTAL")
+    total = data.index(b"SUMME")
     table = data[data.rindex(b"\x1bt", 0, total) + 2]
     codec = get_profile("default").codePages[str(table)]
     assert data[total:data.index(b"\n", total)].endswith("52,93 €".encode(codec))
@@ -105,7 +107,7 @@ def test_a_file_printer_gets_the_text_the_cut_and_for_cash_the_drawer_kick(tmp_p
 
 def test_a_card_receipt_does_not_open_the_drawer():
     data = receipt_bytes(_doc(change=Decimal(0)), kick_drawer=False)
-    assert CUT in data and KICK not in data and b"TOTAL" in data
+    assert CUT in data and KICK not in data and b"SUMME" in data
 
 
 def test_a_printer_that_cannot_be_reached_says_so_and_nothing_was_printed(tmp_path):
