@@ -19,3 +19,12 @@ def printed_text(data: bytes) -> str:
         codec, start = pages.get(str(switch.group(1)[0]), "cp437"), switch.end()
     out.append(data[start:].decode(codec, errors="replace"))
     return "".join(out)
+
+
+_COMMAND = re.compile("\x1b@|\x1b[!EaMd-].|\x1dV.|\x1dVA.|\x1bp...", re.S)  # init, type, align, feed, cut, kick
+
+
+def printed_lines(data: bytes) -> list[str]:
+    """``printed_text`` without the type, alignment, feed, cut and drawer commands python-escpos writes, one
+    string a printed line: ``"SUMME    1.280,08 €"``."""
+    return _COMMAND.sub("", printed_text(data)).split("\n")

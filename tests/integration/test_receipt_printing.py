@@ -9,6 +9,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from babel.dates import format_date
 
 from oms_desktop.adapters.pdf.common import default_format_money
 from oms_desktop.bootstrap import open_backend
@@ -16,6 +17,8 @@ from oms_desktop.adapters.security import fast_test_hasher
 from oms_desktop.domain.errors import BusinessRuleViolation, PermissionDenied, ValidationFailed
 from oms_desktop.domain.printing import PrinterUnavailable
 from oms_desktop.services.ports import utc_now
+from tests.helpers.escpos_text import printed_lines
+from tests.helpers.money_text import plain_spaces, shown
 
 CUT, KICK = b"\x1dV", b"\x1bp"
 
@@ -195,3 +198,43 @@ def test_two_senders_at_once_print_each_receipt_once(db_url, paths, services, us
             b.dispose()
     assert sum(r.printed for r in reports) == 6 and not any(r.errors for r in reports)
     assert [j.status for j in services.receipt_printing.jobs_of(counter, order.id)] == ["printed"] * 6
+
+
+GERMAN_RECEIPT = ("Beleg", "Datum", "Auftrag", "Netto", "USt. 19 %", "SUMME", "Karte T-1", "Rückgeld",
+                  "Vielen Dank!")
+ENGLISH_RECEIPT = ("Receipt", "Date", "Order", "Net", "Tax 19 %", "TOTAL", "Card T-1", "Change", "Thank you!")
+
+
+@pytest.mark.parametrize("language, locale, words, foreign", [
+    # an en_US shop (the default): German there is plain German (CLDR has no de_US), English is en_US
+    ("de", "de", GERMAN_RECEIPT, ("Receipt", "TOTAL", "Change", "Thank you!")),
+    ("en", "en_US", ENGLISH_RECEIPT, ("Beleg", "SUMME", "Rückgeld", "Vielen Dank!")),
+])
+def test_the_printers_receipt_is_in_the_customers_language_of_the_payment(services, users, catalog, tmp_path,
+                                                                          language, locale, words, foreign):
+    """Issue 19 on the receipt printer: the customer's language's labels, date and amounts (Babel's, never written
+    out here), as the PDF receipt; the job keeps the language the customer had when paying."""
+    admin = users["admin"]
+    lp0 = tmp_path / "lp0"
+    _set_printer(services, admin, f"file:{lp0}")
+    customer = services.customers.add_customer(admin, "Jürgen Weiß" if language == "de" else "Mary Smith",
+                                               ["030 1234567"], language=language)
+    order = services.orders.place_order(admin, customer.id, [("LAMP-01", 1)])
+    before = utc_now().date()
+    services.receivables.record_payment(admin, order.id, str(order.total), "card", card_last4="4242",
+                                        reference="T-1", print_receipt=True)
+    after = utc_now().date()
+    # the customer changes language after paying: the waiting job still prints the receipt they paid for
+    services.customers.update_customer(admin, customer.id, language="en" if language == "de" else "de")
+    assert services.receipt_printing.print_pending(None).printed == 1
+
+    lines = [plain_spaces(line) for line in printed_lines(lp0.read_bytes())]
+    text = "\n".join(lines)
+    for word in words:
+        assert any(word in line for line in lines), word
+    for word in foreign:
+        assert not any(word in line for line in lines), word
+    assert any(plain_spaces(format_date(day, "medium", locale=locale)) in text for day in {before, after})
+    total = plain_spaces(shown(f"{order.total:.2f}", "EUR", locale))
+    for label in (words[5], words[6]):  # the total and the card payment, the amount flush right
+        assert any(line.startswith(label) and line.endswith(total) for line in lines), (label, lines)
