@@ -81,8 +81,15 @@ def test_babel_prints_exactly_the_decimals_the_domain_stores(currency):
     assert get_currency_precision(currency) == exponent(currency)
 
 
-def test_the_gui_formats_money_with_the_shared_function():
-    assert gui_format.money is formatting.money
+@pytest.mark.parametrize("locale", ["en_US", "de_DE", "fr_CH", "ja_JP"])
+def test_the_gui_formats_money_with_the_shared_function(locale, monkeypatch):
+    """The screen prints what the PDF prints for the same locale: in English (the source language) the company's
+    locale itself, in another language the screen's locale for it (gui/format.screen_locale)."""
+    for amount in (Decimal("0"), Decimal("1234.5"), Decimal("-0.07")):
+        assert gui_format.money(amount, "EUR", locale) == formatting.money(amount, "EUR", locale)
+    monkeypatch.setattr(gui_format.i18n, "_language", "de")
+    assert gui_format.money(Decimal("1234.5"), "EUR", locale) == formatting.money(
+        Decimal("1234.5"), "EUR", gui_format.screen_locale(locale))
 
 
 def test_the_formatting_module_imports_only_babel_the_standard_library_and_the_domain():
