@@ -76,6 +76,10 @@
         <translation>Kein Artikel mit der SKU oder dem Barcode „{sku}“.</translation>
     </message>
     <message>
+        <source>No promotion called &apos;{name}&apos;.</source>
+        <translation>Keine Aktion namens &apos;{name}&apos;.</translation>
+    </message>
+    <message>
         <source>No supplier &apos;{ref}&apos;; add it first (oms supplier add).</source>
         <translation>Kein Lieferant &apos;{ref}&apos;; legen Sie ihn zuerst an (oms supplier add).</translation>
     </message>
@@ -184,6 +188,10 @@
         <translation>USt-IdNr.</translation>
     </message>
     <message>
+        <source>a coupon gives a percent, an amount or free shipping</source>
+        <translation>ein Gutschein gewährt einen Prozentsatz, einen Betrag oder kostenlosen Versand</translation>
+    </message>
+    <message>
         <source>a purchase order needs at least one line (SKU=QTY)</source>
         <translation>eine Bestellung braucht mindestens eine Position (SKU=MENGE)</translation>
     </message>
@@ -234,6 +242,22 @@
     <message>
         <source>bank account</source>
         <translation>Bankkonto</translation>
+    </message>
+    <message>
+        <source>basis &apos;{basis}&apos; is unknown (flat, value or weight)</source>
+        <translation>Grundlage &apos;{basis}&apos; ist unbekannt (flat, value oder weight)</translation>
+    </message>
+    <message>
+        <source>buy X get Y needs both --buy SKU=N and --get SKU=M</source>
+        <translation>Kaufe X, erhalte Y braucht sowohl --buy SKU=N als auch --get SKU=M</translation>
+    </message>
+    <message>
+        <source>buy X get Y needs quantities of at least 1</source>
+        <translation>Kaufe X, erhalte Y braucht Mengen von mindestens 1</translation>
+    </message>
+    <message>
+        <source>buy X get Y needs the SKU bought and the SKU given</source>
+        <translation>Kaufe X, erhalte Y braucht die gekaufte und die geschenkte SKU</translation>
     </message>
     <message>
         <source>by someone</source>
@@ -326,6 +350,10 @@
     <message>
         <source>counted {method}</source>
         <translation>gezählt {method}</translation>
+    </message>
+    <message>
+        <source>coupon code is empty</source>
+        <translation>Gutscheincode ist leer</translation>
     </message>
     <message>
         <source>coupon {code} belongs to another customer</source>
@@ -424,6 +452,10 @@
         <translation>Kunden suchen</translation>
     </message>
     <message>
+        <source>give a price (flat) or tiers FROM:PRICE</source>
+        <translation>geben Sie einen Preis (flat) oder Staffeln AB:PREIS an</translation>
+    </message>
+    <message>
         <source>give a {discount} discount (the limit is {limit})</source>
         <translation>{discount} Rabatt gewähren (die Grenze liegt bei {limit})</translation>
     </message>
@@ -490,6 +522,10 @@
     <message>
         <source>minimum total</source>
         <translation>Mindestsumme</translation>
+    </message>
+    <message>
+        <source>minimum total must not be negative</source>
+        <translation>der Mindestbetrag darf nicht negativ sein</translation>
     </message>
     <message>
         <source>move cash</source>
@@ -568,6 +604,14 @@
         <translation>das Zahlungsziel muss eine ganze Zahl von Tagen von 0 bis 365 sein (erhalten: &apos;{value}&apos;)</translation>
     </message>
     <message>
+        <source>per customer must be at least 1</source>
+        <translation>pro Kunde muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>percent must be more than 0 and at most 100</source>
+        <translation>Prozent muss größer als 0 und höchstens 100 sein</translation>
+    </message>
+    <message>
         <source>period &apos;{period}&apos; is unknown (day, week or month)</source>
         <translation>Zeitraum &apos;{period}&apos; ist unbekannt (day, week oder month)</translation>
     </message>
@@ -602,6 +646,18 @@
     <message>
         <source>print the waiting receipts</source>
         <translation>die wartenden Belege drucken</translation>
+    </message>
+    <message>
+        <source>priority &apos;{priority}&apos; is not a whole number</source>
+        <translation>Priorität &apos;{priority}&apos; ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>promotion name is empty</source>
+        <translation>der Name der Aktion ist leer</translation>
+    </message>
+    <message>
+        <source>promotion name is longer than 100 characters</source>
+        <translation>der Name der Aktion ist länger als 100 Zeichen</translation>
     </message>
     <message>
         <source>put cash into or take it out of a till</source>
@@ -796,6 +852,14 @@
         <translation>Aufträge versenden</translation>
     </message>
     <message>
+        <source>shipping code &apos;{code}&apos; must be 1-32 letters, digits, - or _</source>
+        <translation>Versandcode &apos;{code}&apos; muss aus 1-32 Buchstaben, Ziffern, - oder _ bestehen</translation>
+    </message>
+    <message>
+        <source>shipping method name is empty</source>
+        <translation>der Name der Versandart ist leer</translation>
+    </message>
+    <message>
         <source>someone</source>
         <translation>jemandem</translation>
     </message>
@@ -888,12 +952,24 @@
         <translation>{what} {day} liegt in der Zukunft</translation>
     </message>
     <message>
+        <source>tier &apos;{part}&apos; must be FROM:PRICE</source>
+        <translation>Staffel &apos;{part}&apos; muss AB:PREIS sein</translation>
+    </message>
+    <message>
+        <source>tier &apos;{part}&apos;: from must be whole grams</source>
+        <translation>Staffel &apos;{part}&apos;: AB muss in ganzen Gramm angegeben sein</translation>
+    </message>
+    <message>
         <source>tier price</source>
         <translation>Staffelpreis</translation>
     </message>
     <message>
         <source>tier start</source>
         <translation>Staffelbeginn</translation>
+    </message>
+    <message>
+        <source>tiers must be in ascending order of FROM, each FROM once</source>
+        <translation>Staffeln müssen aufsteigend nach AB geordnet sein, jedes AB nur einmal</translation>
     </message>
     <message>
         <source>unit cost of {sku} is negative</source>
@@ -926,6 +1002,10 @@
     <message>
         <source>user name &apos;{username}&apos; must be 1-64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>Benutzername &apos;{username}&apos; muss aus 1-64 Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; bestehen</translation>
+    </message>
+    <message>
+        <source>uses must be at least 1</source>
+        <translation>Verwendungen müssen mindestens 1 sein</translation>
     </message>
     <message>
         <source>view customers</source>
@@ -988,6 +1068,10 @@
         <translation>{field} „{text}“ hat mehr als {decimals} Nachkommastellen</translation>
     </message>
     <message>
+        <source>{field} &apos;{text}&apos; is not a date that exists (YYYY-MM-DD)</source>
+        <translation>{field} &apos;{text}&apos; ist kein existierendes Datum (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
         <source>{field} &apos;{text}&apos; is not a number</source>
         <translation>{field} „{text}“ ist keine Zahl</translation>
     </message>
@@ -1000,8 +1084,16 @@
         <translation>{field} „{text}“ ist zu groß</translation>
     </message>
     <message>
+        <source>{field} has at most two decimals (got &apos;{text}&apos;)</source>
+        <translation>{field} hat höchstens zwei Nachkommastellen (erhalten: &apos;{text}&apos;)</translation>
+    </message>
+    <message>
         <source>{field} is empty</source>
         <translation>{field} ist leer</translation>
+    </message>
+    <message>
+        <source>{field} must be SKU=N with N at least 1 (got &apos;{text}&apos;)</source>
+        <translation>{field} muss SKU=N mit N mindestens 1 sein (erhalten: &apos;{text}&apos;)</translation>
     </message>
     <message>
         <source>{field} must be a whole number</source>
@@ -1010,6 +1102,14 @@
     <message>
         <source>{field} must be at least {minimum} (got {value})</source>
         <translation>{field} muss mindestens {minimum} sein (eingegeben: {value})</translation>
+    </message>
+    <message>
+        <source>{field} must be between 0 and 100 (got &apos;{text}&apos;)</source>
+        <translation>{field} muss zwischen 0 und 100 liegen (erhalten: &apos;{text}&apos;)</translation>
+    </message>
+    <message>
+        <source>{field} must be more than 0</source>
+        <translation>{field} muss größer als 0 sein</translation>
     </message>
     <message>
         <source>{field} must be more than zero</source>
