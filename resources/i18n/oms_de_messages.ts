@@ -4,8 +4,24 @@
 <context>
     <name>Messages</name>
     <message>
+        <source>&apos;{key}&apos; is neither a SKU nor a barcode</source>
+        <translation>&apos;{key}&apos; ist weder eine SKU noch ein Barcode</translation>
+    </message>
+    <message>
+        <source>&apos;{ref}&apos; is neither a customer number nor a phone number</source>
+        <translation>&apos;{ref}&apos; ist weder eine Kundennummer noch eine Telefonnummer</translation>
+    </message>
+    <message>
+        <source>&apos;{ref}&apos; is not a pick list number (PL-000123)</source>
+        <translation>&apos;{ref}&apos; ist keine Kommissionierlisten-Nummer (PL-000123)</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is neither an order number (SO-000123) nor a tracking number (XXXX-XXXX-XXXX)</source>
         <translation>„{text}“ ist weder eine Auftragsnummer (SO-000123) noch eine Sendungsnummer (XXXX-XXXX-XXXX)</translation>
+    </message>
+    <message>
+        <source>--top must be at least 1 (got {top})</source>
+        <translation>--top muss mindestens 1 sein (erhalten: {top})</translation>
     </message>
     <message>
         <source>Backups are not available here (no backup storage was set up).</source>
@@ -50,6 +66,10 @@
     <message>
         <source>No journal entry {entry}.</source>
         <translation>Keine Hauptbuch-Buchung {entry}.</translation>
+    </message>
+    <message>
+        <source>No order is waiting to be picked.</source>
+        <translation>Kein Auftrag wartet auf die Kommissionierung.</translation>
     </message>
     <message>
         <source>No order with tracking number {tracking}.</source>
@@ -188,6 +208,10 @@
         <translation>USt-IdNr.</translation>
     </message>
     <message>
+        <source>a coupon for the next order is a percent or an amount off</source>
+        <translation>ein Gutschein für den nächsten Auftrag ist ein Prozentsatz oder ein Betrag Nachlass</translation>
+    </message>
+    <message>
         <source>a coupon gives a percent, an amount or free shipping</source>
         <translation>ein Gutschein gewährt einen Prozentsatz, einen Betrag oder kostenlosen Versand</translation>
     </message>
@@ -236,8 +260,16 @@
         <translation>Betrag „{text}“ ist keine Zahl</translation>
     </message>
     <message>
+        <source>amount must be more than 0</source>
+        <translation>der Betrag muss größer als 0 sein</translation>
+    </message>
+    <message>
         <source>amount must be more than zero</source>
         <translation>Betrag muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>an order needs at least one line (SKU=QTY)</source>
+        <translation>ein Auftrag braucht mindestens eine Position (SKU=MENGE)</translation>
     </message>
     <message>
         <source>bank account</source>
@@ -270,6 +302,10 @@
     <message>
         <source>cancel orders</source>
         <translation>Aufträge stornieren</translation>
+    </message>
+    <message>
+        <source>carrier is empty (e.g. DHL, UPS, post)</source>
+        <translation>der Versanddienstleister ist leer (z. B. DHL, UPS, Post)</translation>
     </message>
     <message>
         <source>cash moves &apos;in&apos; or &apos;out&apos;, not &apos;{kind}&apos;</source>
@@ -308,8 +344,16 @@
         <translation>Kanal &apos;{value}&apos; ist unbekannt</translation>
     </message>
     <message>
+        <source>choose at least one order for the pick list</source>
+        <translation>wählen Sie mindestens einen Auftrag für die Kommissionierliste</translation>
+    </message>
+    <message>
         <source>choose suppliers</source>
         <translation>Lieferanten wählen</translation>
+    </message>
+    <message>
+        <source>choose the orders or a number of orders (next N), not both or neither</source>
+        <translation>wählen Sie die Aufträge oder eine Anzahl von Aufträgen (nächste N), nicht beides oder keines</translation>
     </message>
     <message>
         <source>close</source>
@@ -330,6 +374,10 @@
     <message>
         <source>compute sales forecasts</source>
         <translation>Absatzprognosen berechnen</translation>
+    </message>
+    <message>
+        <source>condition &apos;{condition}&apos; is unknown (restock or damaged)</source>
+        <translation>Zustand &apos;{condition}&apos; ist unbekannt (restock oder damaged)</translation>
     </message>
     <message>
         <source>confirm deliveries</source>
@@ -608,12 +656,20 @@
         <translation>pro Kunde muss mindestens 1 sein</translation>
     </message>
     <message>
+        <source>percent must be more than 0</source>
+        <translation>Prozent muss größer als 0 sein</translation>
+    </message>
+    <message>
         <source>percent must be more than 0 and at most 100</source>
         <translation>Prozent muss größer als 0 und höchstens 100 sein</translation>
     </message>
     <message>
         <source>period &apos;{period}&apos; is unknown (day, week or month)</source>
         <translation>Zeitraum &apos;{period}&apos; ist unbekannt (day, week oder month)</translation>
+    </message>
+    <message>
+        <source>phone &apos;{p}&apos; is not a phone number</source>
+        <translation>Telefon &apos;{p}&apos; ist keine Telefonnummer</translation>
     </message>
     <message>
         <source>place orders</source>
@@ -672,6 +728,14 @@
         <translation>Menge für {sku}</translation>
     </message>
     <message>
+        <source>quantity must not be zero</source>
+        <translation>die Menge darf nicht null sein</translation>
+    </message>
+    <message>
+        <source>quantity {delta} is too large (at most 1000000 either way)</source>
+        <translation>die Menge {delta} ist zu groß (höchstens 1000000 in jede Richtung)</translation>
+    </message>
+    <message>
         <source>read the audit trail</source>
         <translation>das Protokoll lesen</translation>
     </message>
@@ -722,6 +786,10 @@
     <message>
         <source>run the integrity checks</source>
         <translation>die Integritätsprüfungen ausführen</translation>
+    </message>
+    <message>
+        <source>say what to change: mail on or off, invoice PDF by mail yes or no</source>
+        <translation>geben Sie an, was geändert werden soll: E-Mail ein oder aus, Rechnungs-PDF per E-Mail ja oder nein</translation>
     </message>
     <message>
         <source>say why the cash moves (a reason, e.g. &apos;change from the bank&apos; or &apos;drop to the safe&apos;)</source>
@@ -864,8 +932,16 @@
         <translation>jemandem</translation>
     </message>
     <message>
+        <source>status &apos;{status}&apos; is unknown</source>
+        <translation>Status &apos;{status}&apos; ist unbekannt</translation>
+    </message>
+    <message>
         <source>status &apos;{status}&apos; is unknown (choose one of: {choices})</source>
         <translation>Status &apos;{status}&apos; ist unbekannt (wählen Sie einen aus: {choices})</translation>
+    </message>
+    <message>
+        <source>status &apos;{target}&apos; is unknown</source>
+        <translation>Status &apos;{target}&apos; ist unbekannt</translation>
     </message>
     <message>
         <source>supplier name is empty</source>
@@ -892,6 +968,14 @@
         <translation>diese SKU</translation>
     </message>
     <message>
+        <source>the address is empty</source>
+        <translation>die Adresse ist leer</translation>
+    </message>
+    <message>
+        <source>the address needs a label (Office, Mother, ...)</source>
+        <translation>die Adresse braucht eine Bezeichnung (Büro, Mutter, ...)</translation>
+    </message>
+    <message>
         <source>the amount</source>
         <translation>der Betrag</translation>
     </message>
@@ -900,12 +984,40 @@
         <translation>der Betrag muss größer als 0 sein</translation>
     </message>
     <message>
+        <source>the carrier&apos;s tracking reference is empty</source>
+        <translation>die Sendungsnummer des Versanddienstleisters ist leer</translation>
+    </message>
+    <message>
+        <source>the count is empty: count at least one product</source>
+        <translation>die Zählung ist leer: zählen Sie mindestens einen Artikel</translation>
+    </message>
+    <message>
+        <source>the customer keeps an address labelled &apos;{label}&apos; already</source>
+        <translation>der Kunde hat bereits eine Adresse mit der Bezeichnung &apos;{label}&apos;</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s name is empty</source>
+        <translation>der Name des Kunden ist leer</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s name is longer than 200 characters</source>
+        <translation>der Name des Kunden ist länger als 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>the e-mail address is longer than 254 characters</source>
+        <translation>die E-Mail-Adresse ist länger als 254 Zeichen</translation>
+    </message>
+    <message>
         <source>the float</source>
         <translation>das Wechselgeld</translation>
     </message>
     <message>
         <source>the invoice total {total} is too large</source>
         <translation>die Rechnungssumme {total} ist zu groß</translation>
+    </message>
+    <message>
+        <source>the label is longer than 60 characters</source>
+        <translation>die Bezeichnung ist länger als 60 Zeichen</translation>
     </message>
     <message>
         <source>the new password is the current one; choose another</source>
@@ -942,6 +1054,10 @@
     <message>
         <source>the till&apos;s name is longer than {most} characters</source>
         <translation>der Name der Kasse ist länger als {most} Zeichen</translation>
+    </message>
+    <message>
+        <source>the {label} is longer than 2000 characters</source>
+        <translation>{label} ist länger als 2000 Zeichen</translation>
     </message>
     <message>
         <source>the {what} &apos;{value}&apos; is not a date (YYYY-MM-DD)</source>
@@ -1052,8 +1168,20 @@
         <translation>die Summen- und Saldenliste ansehen</translation>
     </message>
     <message>
+        <source>weight &apos;{weight_kg}&apos; has more than three decimals (grams)</source>
+        <translation>Gewicht &apos;{weight_kg}&apos; hat mehr als drei Nachkommastellen (Gramm)</translation>
+    </message>
+    <message>
+        <source>weight &apos;{weight_kg}&apos; must be more than 0 kg</source>
+        <translation>Gewicht &apos;{weight_kg}&apos; muss größer als 0 kg sein</translation>
+    </message>
+    <message>
         <source>weight (kg)</source>
         <translation>Gewicht (kg)</translation>
+    </message>
+    <message>
+        <source>weight must be given as text or Decimal, not a float</source>
+        <translation>das Gewicht muss als Text oder Decimal angegeben werden, nicht als float</translation>
     </message>
     <message>
         <source>withdraw incentives</source>
@@ -1134,6 +1262,18 @@
     <message>
         <source>{file} was made by a newer OMS Desktop (schema {revision}); this version cannot read it. Update the app, then restore. Nothing was changed.</source>
         <translation>{file} wurde von einem neueren OMS Desktop erstellt (Schema {revision}); diese Version kann sie nicht lesen. Aktualisieren Sie die App und stellen Sie dann wieder her. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>{key} is not on {label}</source>
+        <translation>{key} ist nicht auf {label}</translation>
+    </message>
+    <message>
+        <source>{label} has no open backorder.</source>
+        <translation>{label} hat keinen offenen Rückstand.</translation>
+    </message>
+    <message>
+        <source>{label} is longer than 100 characters</source>
+        <translation>{label} ist länger als 100 Zeichen</translation>
     </message>
     <message>
         <source>{method} is counted twice</source>
