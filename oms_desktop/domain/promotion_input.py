@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from .errors import ValidationFailed
+from .messages import msg
 from .money import quantum
 from .numbers import parse_number
 from .promotions import Coupon, Effect, Offer, Promotion, normalize_code
@@ -21,12 +22,12 @@ def parse_percent(text: object, *, field: str = "percent") -> Decimal:
     """'10', '10%', '12.5', '12,5 %' -> a fraction (0.10); refused outside 0..100 or when not a number."""
     s = str(text if text is not None else "").strip().removesuffix("%").strip()
     if not s or s in "+-":
-        raise ValidationFailed(f"{field} '{text}' is not a number")
+        raise ValidationFailed(msg("{field} '{text}' is not a number", field=field, text=text))
     value = parse_number(s, field=field, max_digits=6)
     if value < 0 or value > 100:
-        raise ValidationFailed(f"{field} must be between 0 and 100 (got '{text}')")
+        raise ValidationFailed(msg("{field} must be between 0 and 100 (got '{text}')", field=field, text=text))
     if value.as_tuple().exponent < -2:  # type: ignore[operator]  # finite: an int exponent
-        raise ValidationFailed(f"{field} has at most two decimals (got '{text}')")
+        raise ValidationFailed(msg("{field} has at most two decimals (got '{text}')", field=field, text=text))
     return value / 100
 
 
@@ -44,7 +45,7 @@ def parse_day(text: object, *, field: str = "day") -> date:
             return date.fromisoformat(s)
         except ValueError:  # 2026-02-30
             pass
-    raise ValidationFailed(f"{field} '{text}' is not a date that exists (YYYY-MM-DD)")
+    raise ValidationFailed(msg("{field} '{text}' is not a date that exists (YYYY-MM-DD)", field=field, text=text))
 
 
 def check_code(text: object) -> str:
@@ -52,7 +53,7 @@ def check_code(text: object) -> str:
     characters are checked before upper case, which makes 'ß' 'SS' and a dotless 'ı' an 'I')."""
     code = normalize_code(text)
     if not code:
-        raise ValidationFailed("coupon code is empty")
+        raise ValidationFailed(msg("coupon code is empty"))
     if len(code) > MAX_CODE:
         raise ValidationFailed(f"coupon code '{code}' is longer than {MAX_CODE} characters")
     bad = sorted({ch for ch in "".join(str(text).split()) if not ch.isascii() or ch.upper() not in CODE_CHARACTERS})
@@ -62,18 +63,18 @@ def check_code(text: object) -> str:
 
 
 def _amount_problems(value: Decimal, currency: str, field: str) -> list[str]:
-    problems = []
+    problems: list[str] = []
     if value <= 0:
-        problems.append(f"{field} must be more than 0")
+        problems.append(msg("{field} must be more than 0", field=field))
     if value != value.quantize(quantum(currency)):
         problems.append(f"{field} {value} has more decimals than {currency} allows")
     return problems
 
 
 def _offer_problems(offer: Offer, min_total: Decimal, currency: str) -> list[str]:
-    problems = []
+    problems: list[str] = []
     if offer.effect is Effect.PERCENT and not 0 < offer.percent <= 1:
-        problems.append("percent must be more than 0 and at most 100")
+        problems.append(msg("percent must be more than 0 and at most 100"))
     if offer.effect is Effect.AMOUNT:
         problems += _amount_problems(offer.amount, currency, "amount")
         if not offer.skus and not offer.categories and offer.amount > min_total:
@@ -81,11 +82,11 @@ def _offer_problems(offer: Offer, min_total: Decimal, currency: str) -> list[str
                             "could be negative; set a minimum total of at least the amount")
     if offer.effect is Effect.BUY_GET:
         if not offer.buy_sku or not offer.get_sku:
-            problems.append("buy X get Y needs the SKU bought and the SKU given")
+            problems.append(msg("buy X get Y needs the SKU bought and the SKU given"))
         if offer.buy_qty < 1 or offer.get_qty < 1:
-            problems.append("buy X get Y needs quantities of at least 1")
+            problems.append(msg("buy X get Y needs quantities of at least 1"))
     if min_total < 0:
-        problems.append("minimum total must not be negative")
+        problems.append(msg("minimum total must not be negative"))
     elif min_total != min_total.quantize(quantum(currency)):
         problems.append(f"minimum total {min_total} has more decimals than {currency} allows")
     return problems
@@ -93,9 +94,9 @@ def _offer_problems(offer: Offer, min_total: Decimal, currency: str) -> list[str
 
 def validate_promotion(p: Promotion, currency: str) -> None:
     """Every problem of a promotion at once (``ValidationFailed``), or nothing."""
-    problems = [] if p.name.strip() else ["promotion name is empty"]
+    problems: list[str] = [] if p.name.strip() else [msg("promotion name is empty")]
     if len(p.name) > 100:
-        problems.append("promotion name is longer than 100 characters")
+        problems.append(msg("promotion name is longer than 100 characters"))
     problems += _offer_problems(p.offer, p.min_total, currency)
     if p.starts is not None and p.ends is not None and p.starts > p.ends:
         problems.append(f"until ({p.ends.isoformat()}) is before from ({p.starts.isoformat()})")
@@ -107,10 +108,10 @@ def validate_coupon(c: Coupon, currency: str) -> None:
     """Every problem of a coupon at once (``ValidationFailed``), or nothing."""
     problems = _offer_problems(c.offer, c.min_total, currency)
     if c.offer.effect is Effect.BUY_GET:
-        problems.append("a coupon gives a percent, an amount or free shipping")
+        problems.append(msg("a coupon gives a percent, an amount or free shipping"))
     if c.max_uses is not None and c.max_uses < 1:
-        problems.append("uses must be at least 1")
+        problems.append(msg("uses must be at least 1"))
     if c.per_customer is not None and c.per_customer < 1:
-        problems.append("per customer must be at least 1")
+        problems.append(msg("per customer must be at least 1"))
     if problems:
         raise ValidationFailed(problems)

@@ -20,6 +20,7 @@ from enum import StrEnum
 
 from .errors import ValidationFailed
 from .ledger import METHOD_ACCOUNT, Account, Entry, EntryKind, Method, Posting
+from .messages import msg, phrase
 from .money import parse_amount, to_minor
 from .references import parse_till_session
 
@@ -44,11 +45,12 @@ MAX_REASON = 200
 def till_name_problems(name: object) -> list[str]:
     text = str(name or "").strip()
     if not text:
-        return ["the till needs a name (e.g. FRONT or COUNTER-1)"]
+        return [msg("the till needs a name (e.g. FRONT or COUNTER-1)")]
     if len(text) > MAX_TILL_NAME:
-        return [f"the till's name is longer than {MAX_TILL_NAME} characters"]
+        return [msg("the till's name is longer than {most} characters", most=MAX_TILL_NAME)]
     if parse_till_session(text) is not None:
-        return [f"a till's name cannot look like a session's number ({text}); name it e.g. FRONT or COUNTER-1"]
+        return [msg("a till's name cannot look like a session's number ({text}); name it e.g. FRONT or COUNTER-1",
+                    text=text)]
     return []
 
 
@@ -64,10 +66,10 @@ def _amount(text: object, currency: str, field: str, problems: list[str], *, pos
         problems.extend(e.problems)
         return None
     except ArithmeticError:
-        problems.append(f"{field} '{text}' is not a number")
+        problems.append(msg("{field} '{text}' is not a number", field=field, text=text))
         return None
     if positive and value <= 0:
-        problems.append(f"{field} must be more than zero")
+        problems.append(msg("{field} must be more than zero", field=field))
         return None
     return to_minor(value, currency)
 
@@ -76,7 +78,7 @@ def parse_float(till: object, amount: object, currency: str) -> int:
     """The float in minor units; every problem with the till's name and the amount at once (ValidationFailed).
     A float may be zero (a till that starts empty) but never negative."""
     problems = till_name_problems(till)
-    minor = _amount(amount, currency, "the float", problems, positive=False)
+    minor = _amount(amount, currency, phrase("the float"), problems, positive=False)
     if problems:
         raise ValidationFailed(problems)
     assert minor is not None
@@ -90,14 +92,14 @@ def parse_movement(till: object, kind: object, amount: object, reason: object, c
     try:
         kind_value = MovementKind(str(kind).strip().lower()).value
     except ValueError:
-        problems.append(f"cash moves 'in' or 'out', not '{kind}'")
+        problems.append(msg("cash moves 'in' or 'out', not '{kind}'", kind=kind))
         kind_value = ""
-    minor = _amount(amount, currency, "the amount", problems, positive=True)
+    minor = _amount(amount, currency, phrase("the amount"), problems, positive=True)
     text = str(reason or "").strip()
     if not text:
-        problems.append("say why the cash moves (a reason, e.g. 'change from the bank' or 'drop to the safe')")
+        problems.append(msg("say why the cash moves (a reason, e.g. 'change from the bank' or 'drop to the safe')"))
     elif len(text) > MAX_REASON:
-        problems.append(f"the reason is longer than {MAX_REASON} characters")
+        problems.append(msg("the reason is longer than {most} characters", most=MAX_REASON))
     if problems:
         raise ValidationFailed(problems)
     assert minor is not None
@@ -112,16 +114,16 @@ def parse_counted(till: object, counted: Mapping[str, object], currency: str) ->
     for method, amount in counted.items():
         key = str(method).strip().lower()
         if key not in [m.value for m in COUNTER_METHODS]:
-            problems.append(f"a till counts cash and card, not '{method}'")
+            problems.append(msg("a till counts cash and card, not '{method}'", method=method))
             continue
         if key in out:
-            problems.append(f"{key} is counted twice")
+            problems.append(msg("{method} is counted twice", method=key))
             continue
-        minor = _amount(amount, currency, f"counted {key}", problems, positive=False)
+        minor = _amount(amount, currency, msg("counted {method}", method=key), problems, positive=False)
         if minor is not None:
             out[key] = minor
     if Method.CASH.value not in out and not any(p.startswith("counted cash") for p in problems):
-        problems.append("count the cash in the drawer (counted cash is required, 0 if it is empty)")
+        problems.append(msg("count the cash in the drawer (counted cash is required, 0 if it is empty)"))
     if problems:
         raise ValidationFailed(problems)
     return out

@@ -11,7 +11,8 @@ from datetime import datetime
 from ..domain.errors import (AuthenticationFailed, BusinessRuleViolation, NotFound, PermissionDenied,
                              ValidationFailed)
 from ..domain.languages import parse_language
-from ..domain.messages import msg
+from ..domain.messages import code as code_of
+from ..domain.messages import msg, phrase
 from ..domain.passwords import lock_after_failure, password_problems
 from ..domain.roles import Perm, Role, require
 from .base import ServiceBase, SettingsCache
@@ -47,14 +48,16 @@ class AuthService(ServiceBase):
 
         ``password_policy=False`` only for the demo seeder, whose users share the documented password ``demo``;
         the GUI and the CLI never pass it."""
-        problems = []
+        problems: list[str] = []
         username = (username or "").strip()
         if not USERNAME_RE.match(username):
-            problems.append(f"user name '{username}' must be 1-64 letters, digits, '.', '_' or '-'")
+            problems.append(msg("user name '{username}' must be 1-64 letters, digits, '.', '_' or '-'",
+                                username=username))
         try:
             role = Role((role or "").strip().lower()).value
         except ValueError:
-            problems.append(f"role '{role}' is unknown (choose one of: {', '.join(r.value for r in Role)})")
+            problems.append(msg("role '{role}' is unknown (choose one of: {roles})", role=role,
+                                roles=", ".join(r.value for r in Role)))
         if password_policy:
             problems += password_problems(password, username=username, common=self._common)
         if problems:
@@ -65,11 +68,11 @@ class AuthService(ServiceBase):
             if actor is None:
                 self._check_first_user(uow)
                 if role != Role.ADMIN:
-                    raise BusinessRuleViolation("The first user must be an administrator (role admin).")
+                    raise BusinessRuleViolation(msg("The first user must be an administrator (role admin)."))
             else:
                 require(actor, Perm.USER_ADMIN, "add users")
             if uow.users.by_username(username) is not None:
-                raise ValidationFailed(f"user name '{username}' is taken")
+                raise ValidationFailed(msg("user name '{username}' is taken", username=username))
             uid = uow.users.add(username, display_name.strip() or username, role, password_hash)
             uow.audit.record(user_id=actor.user_id if actor else uid, username=actor.username if actor else username,
                              action="user.add", entity="user", entity_id=uid, new={"username": username, "role": role})
@@ -88,7 +91,7 @@ class AuthService(ServiceBase):
     @staticmethod
     def _check_first_user(uow) -> None:
         if uow.users.count() > 0:
-            raise PermissionDenied("Users exist already: sign in as an administrator to add users.")
+            raise PermissionDenied(msg("Users exist already: sign in as an administrator to add users."))
 
     def sign_in(self, username: str, password: str) -> Actor:
         """Check the password; after repeated failures the account locks for a while (``domain/passwords``)."""
@@ -150,8 +153,8 @@ class AuthService(ServiceBase):
         try:
             new_role = Role((role or "").strip().lower()).value
         except ValueError:
-            raise ValidationFailed(f"role '{role}' is unknown (choose one of: {', '.join(r.value for r in Role)})") \
-                from None
+            raise ValidationFailed(msg("role '{role}' is unknown (choose one of: {roles})", role=role,
+                                      roles=", ".join(r.value for r in Role))) from None
         return self._change(actor, username, "change roles", "user.set_role", role=new_role)
 
     def unlock(self, actor: Actor, username: str) -> UserDTO:
@@ -173,7 +176,7 @@ class AuthService(ServiceBase):
         if row is None or not row.active or not self._hasher.verify(row.password_hash, old_password or ""):
             raise AuthenticationFailed(msg("The current password is wrong; nothing was changed."))
         if old_password == new_password:
-            raise ValidationFailed("the new password is the current one; choose another")
+            raise ValidationFailed(msg("the new password is the current one; choose another"))
         password_hash = self._new_hash(row.username, new_password)
         with self._uow() as uow:
             uow.users.set_password(row.id, password_hash)
@@ -198,7 +201,7 @@ class AuthService(ServiceBase):
             if row is None or row.id != actor.user_id:
                 self._require(actor, Perm.USER_ADMIN, "set other users' language")
             if row is None:
-                raise NotFound(f"No user '{username}' (oms user list shows them).")
+                raise NotFound(msg("No user '{username}' (oms user list shows them).", username=username))
             if code != row.language:
                 uow.users.set_language(row.id, code)
                 uow.audit.record(user_id=actor.user_id, username=actor.username, action="user.set_language",
@@ -221,17 +224,17 @@ class AuthService(ServiceBase):
         with self._uow() as uow:
             row = uow.users.by_username((username or "").strip())
             if row is None:
-                raise NotFound(f"No user '{username}' (oms user list shows them).")
+                raise NotFound(msg("No user '{username}' (oms user list shows them).", username=username))
             old: dict[str, object] = {}
             new: dict[str, object] = {}
             if active is not None and active != row.active:
                 if not active:
-                    self._keep_an_admin(uow, row, "deactivated")
+                    self._keep_an_admin(uow, row, phrase("deactivated"))
                 uow.users.set_active(row.id, active)
                 old["active"], new["active"] = row.active, active
             if role is not None and role != row.role:
                 if row.role == Role.ADMIN:
-                    self._keep_an_admin(uow, row, f"made {role}")
+                    self._keep_an_admin(uow, row, msg("made {role}", role=code_of(role)))
                 uow.users.set_role(row.id, role)
                 old["role"], new["role"] = row.role, role
             if password_hash is not None:
@@ -255,9 +258,9 @@ class AuthService(ServiceBase):
             return
         others = [u for u in uow.users.lock_active_admins() if u.id != row.id]
         if not others:
-            raise BusinessRuleViolation(
-                f"{row.username} is the last active administrator and cannot be {change}: make another user an "
-                "administrator first, or nobody could manage users and settings.")
+            raise BusinessRuleViolation(msg(
+                "{user} is the last active administrator and cannot be {change}: make another user an "
+                "administrator first, or nobody could manage users and settings.", user=row.username, change=change))
 
     def actor_for(self, username: str) -> Actor:
         """An actor for a trusted local context (tests, bench, demo seeding): no password check."""

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from ..domain.backups import Retention, backup_name, backups_to_keep, daily_backup_due, parse_backup_name
 from ..domain.errors import BusinessRuleViolation, ValidationFailed
+from ..domain.messages import msg
 from ..domain.roles import Perm
 from .base import ServiceBase, SettingsCache
 from .checks import CHECKS
@@ -99,7 +100,7 @@ class BackupService(ServiceBase):
     @property
     def store(self) -> BackupStore:
         if self._store is None:
-            raise BusinessRuleViolation("Backups are not available here (no backup storage was set up).")
+            raise BusinessRuleViolation(msg("Backups are not available here (no backup storage was set up)."))
         return self._store
 
     # ---- taking backups ---------------------------------------------------------------------------------------
@@ -142,16 +143,16 @@ class BackupService(ServiceBase):
         """Refuses (changing nothing) a missing, truncated, damaged, foreign or newer-schema file."""
         facts = self.store.describe(path)
         if facts.backend != self.store.backend:
-            raise ValidationFailed(f"{path.name} is a {facts.backend} backup; the database open here is "
-                                   f"{self.store.backend}. Nothing was changed.")
+            raise ValidationFailed(msg("{file} is a {kind} backup; the database open here is {here}. Nothing was "
+                                       "changed.", file=path.name, kind=facts.backend, here=self.store.backend))
         if self.store.is_newer_than_app(facts.revision):
-            raise BusinessRuleViolation(f"{path.name} was made by a newer OMS Desktop (schema {facts.revision}); "
-                                        "this version cannot read it. Update the app, then restore. Nothing was "
-                                        "changed.")
+            raise BusinessRuleViolation(msg("{file} was made by a newer OMS Desktop (schema {revision}); this version "
+                                            "cannot read it. Update the app, then restore. Nothing was changed.",
+                                            file=path.name, revision=facts.revision))
         problems = self.store.integrity_problems(path)
         if problems:
-            raise ValidationFailed(f"{path.name} is damaged ({problems[0]}); nothing was changed. Restore another "
-                                   "backup.")
+            raise ValidationFailed(msg("{file} is damaged ({problem}); nothing was changed. Restore another backup.",
+                                       file=path.name, problem=problems[0]))
         return facts
 
     def restore(self, actor: Actor | None, path: Path) -> RestoreDTO:

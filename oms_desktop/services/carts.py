@@ -136,12 +136,12 @@ class CartService(ServiceBase):
         cur = self.company.currency
         pct = parse_percent(percent, field="percent") if percent not in (None, "") else None
         if pct is not None and pct <= 0:
-            raise ValidationFailed("percent must be more than 0")
+            raise ValidationFailed(msg("percent must be more than 0"))
         amt = parse_amount(amount, cur, field="amount") if amount not in (None, "") else None
         if amt is not None and amt <= 0:
-            raise ValidationFailed("amount must be more than 0")
+            raise ValidationFailed(msg("amount must be more than 0"))
         if next_order and pct is None and amt is None:
-            raise ValidationFailed("a coupon for the next order is a percent or an amount off")
+            raise ValidationFailed(msg("a coupon for the next order is a percent or an amount off"))
         note = str(note or "").strip()
         limit = self.company.incentive_limit_manager if can(actor.role, Perm.PRICE_OVERRIDE) \
             else self.company.incentive_limit_agent

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from ..domain.errors import BusinessRuleViolation, ValidationFailed
 from ..domain.mail import EMAIL_RE
+from ..domain.messages import Joined, msg, phrase
 from ..domain.money import exponent
 from ..domain.orders import Channel, parse_rate
 from ..domain.pricing import TaxRounding
@@ -78,7 +79,7 @@ class CompanyService(ServiceBase):
             values = self._validate(dict(changes))
             if "currency" in values and values["currency"] != current["currency"] and \
                     uow.orders.list(limit=1):
-                raise BusinessRuleViolation("The currency cannot change once orders exist.")
+                raise BusinessRuleViolation(msg("The currency cannot change once orders exist."))
             if actor is not None:
                 edit_stamps.stamp_settings(uow, actor, values, current, shown)
             for k, v in values.items():
@@ -92,20 +93,21 @@ class CompanyService(ServiceBase):
 
     def _validate(self, changes: dict) -> dict[str, str]:
         out: dict[str, str] = {}
-        problems = []
+        problems: list[str] = []
         for key, value in changes.items():
             if value is None:
                 continue
             if key == "currency":
                 cur = str(value).strip().upper()
                 if cur not in KNOWN_CURRENCIES:
-                    problems.append(f"currency '{value}' is not supported ({', '.join(sorted(KNOWN_CURRENCIES))})")
+                    problems.append(msg("currency '{value}' is not supported ({known})", value=value,
+                                           known=", ".join(sorted(KNOWN_CURRENCIES))))
                 else:
                     exponent(cur)
                     out[key] = cur
             elif key == "company_name":
                 if not str(value).strip():
-                    problems.append("company name is empty")
+                    problems.append(msg("company name is empty"))
                 out[key] = str(value).strip()
             elif key == "prices_include_tax":
                 out[key] = "1" if value in (True, "1", "true", "yes") else "0"
@@ -113,60 +115,65 @@ class CompanyService(ServiceBase):
                 try:
                     out[key] = TaxRounding(str(value)).value
                 except ValueError:
-                    problems.append("tax_rounding must be 'line' or 'document'")
+                    problems.append(msg("tax_rounding must be 'line' or 'document'"))
             elif key == "default_channel":
                 try:
                     out[key] = Channel(str(value)).value
                 except ValueError:
-                    problems.append(f"channel '{value}' is unknown")
+                    problems.append(msg("channel '{value}' is unknown", value=value))
             elif key in ("discount_limit", "incentive_limit_agent", "incentive_limit_manager"):
                 out[key] = str(parse_rate(value, field=key.replace("_", " ")))
             elif key in ("cart_idle_minutes", "cart_abandoned_hours"):
                 text = str(value).strip()
                 if not text.isdecimal() or not 1 <= int(text) <= 100_000:
-                    problems.append(f"{key.replace('_', ' ')} must be a whole number from 1 to 100000 (got '{value}')")
+                    problems.append(msg("{setting} must be a whole number from 1 to 100000 (got '{value}')",
+                                           setting=key.replace('_', ' '), value=value))
                 else:
                     out[key] = str(int(text))
             elif key == "lock_after_minutes":
                 text = str(value).strip()
                 if not text.isdecimal() or int(text) > 480:
-                    problems.append(f"lock after minutes must be a whole number from 0 (never) to 480 "
-                                    f"(got '{value}')")
+                    problems.append(msg("lock after minutes must be a whole number from 0 (never) to 480 "
+                                           "(got '{value}')",
+                                           value=value))
                 else:
                     out[key] = str(int(text))
             elif key == "company_email" and str(value).strip() and not EMAIL_RE.match(str(value).strip()):
-                problems.append(f"company e-mail must be an e-mail address (got '{value}')")
+                problems.append(msg("company e-mail must be an e-mail address (got '{value}')", value=value))
             elif key in ("vat_id", "bank_account", "locale") and str(value).strip():
                 text = str(value).strip()
                 if self._checks is None:
-                    problems.append(f"{key.replace('_', ' ')} cannot be checked here; nothing was changed")
+                    problems.append(msg("{setting} cannot be checked here; nothing was changed",
+                                           setting=key.replace('_', ' ')))
                     continue
                 check = {"vat_id": self._checks.vat_id, "bank_account": self._checks.iban,
                          "locale": self._checks.locale}[key]
                 try:
                     out[key] = check(text)
                 except ValueError as e:
-                    label = {"vat_id": "VAT ID", "bank_account": "bank account", "locale": "locale"}[key]
-                    problems.append(f"{label}: {e}")
+                    label = {"vat_id": phrase("VAT ID"), "bank_account": phrase("bank account"),
+                             "locale": phrase("locale")}[key]
+                    problems.append(Joined([label, str(e)], ": "))
             elif key == "locale":
-                problems.append("locale is empty (language and country, e.g. en_US, de_DE)")
+                problems.append(msg("locale is empty (language and country, e.g. en_US, de_DE)"))
             elif key == "invoice_series":
                 text = str(value).strip().upper()
                 if not SERIES_RE.match(text):
-                    problems.append(f"invoice series must be 2 to 6 letters (got '{value}')")
+                    problems.append(msg("invoice series must be 2 to 6 letters (got '{value}')", value=value))
                 else:
                     out[key] = text
             elif key == "payment_terms_days":
                 text = str(value).strip()
                 if not text.isdecimal() or int(text) > 365:
-                    problems.append(f"payment terms must be a whole number of days from 0 to 365 (got '{value}')")
+                    problems.append(msg("payment terms must be a whole number of days from 0 to 365 (got '{value}')",
+                                           value=value))
                 else:
                     out[key] = str(int(text))
             elif key in ("company_address", "vat_id", "bank_account", "tax_number", "company_phone", "company_email",
                          "payment_note", "return_note"):
                 out[key] = str(value).strip()
             else:
-                problems.append(f"unknown setting '{key}'")
+                problems.append(msg("unknown setting '{key}'", key=key))
         if problems:
             raise ValidationFailed(problems)
         return out

@@ -23,19 +23,19 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 def customer_problems(name: str, email: str, phones: Sequence[str]) -> list[str]:
     """What is wrong with a customer's name, e-mail and phones, in the words of the customer form."""
-    problems = []
+    problems: list[str] = []
     if not name:
-        problems.append("the customer's name is empty")
+        problems.append(msg("the customer's name is empty"))
     elif len(name) > 200:
-        problems.append("the customer's name is longer than 200 characters")
+        problems.append(msg("the customer's name is longer than 200 characters"))
     if email and not EMAIL_RE.match(email):
-        problems.append(f"email '{email}' is not an email address")
+        problems.append(msg("email '{email}' is not an email address", email=email))
     elif len(email) > 254:
-        problems.append("the e-mail address is longer than 254 characters")
+        problems.append(msg("the e-mail address is longer than 254 characters"))
     for p in phones:
         d = digits_of(p)
         if len(d) > 20 or len(p) > 50 or not looks_like_phone(p):
-            problems.append(f"phone '{p}' is not a phone number")
+            problems.append(msg("phone '{p}' is not a phone number", p=p))
     return problems
 
 
@@ -167,7 +167,7 @@ class CustomerService(ServiceBase):
             if contains_card_number(text):
                 problems.append(f"the {label} looks like it holds a card number; card numbers are never stored")
             if len(text) > 2000:
-                problems.append(f"the {label} is longer than 2000 characters")
+                problems.append(msg("the {label} is longer than 2000 characters", label=label))
         if language is not None:
             new["language"], language_problem = _language(language)
             if language_problem:
@@ -204,25 +204,25 @@ class CustomerService(ServiceBase):
         takes a copy)."""
         self._require(actor, Perm.CUSTOMER_EDIT, "change customers")
         label = " ".join(str(label or "").split())
-        problems = []
+        problems: list[str] = []
         if not label:
-            problems.append("the address needs a label (Office, Mother, ...)")
+            problems.append(msg("the address needs a label (Office, Mother, ...)"))
         elif len(label) > 60:
-            problems.append("the label is longer than 60 characters")
+            problems.append(msg("the label is longer than 60 characters"))
         try:
             text = clean_ship_to(address)
         except ValidationFailed as e:
             problems.extend(e.problems)
             text = ""
         if not text and not problems:
-            problems.append("the address is empty")
+            problems.append(msg("the address is empty"))
         if problems:
             raise ValidationFailed(problems)
         with self._uow() as uow:
             if uow.customers.get(customer_id) is None:
                 raise NotFound(msg("No customer number {customer}.", customer=customer_id))
             if any(a.label.casefold() == label.casefold() for a in uow.customers.addresses_of(customer_id)):
-                raise ValidationFailed(f"the customer keeps an address labelled '{label}' already")
+                raise ValidationFailed(msg("the customer keeps an address labelled '{label}' already", label=label))
             aid = uow.customers.add_address(customer_id, label, text)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="customer.address_add",
                              entity="customer", entity_id=customer_id,
@@ -346,7 +346,7 @@ class CustomerService(ServiceBase):
             return found if found.merged_into is None else self.get_customer(actor, found.merged_into)
         key = phone_key(ref)
         if len(key) < 5:
-            raise ValidationFailed(f"'{ref}' is neither a customer number nor a phone number")
+            raise ValidationFailed(msg("'{ref}' is neither a customer number nor a phone number", ref=ref))
         with self._uow(write=False) as uow:
             ids = uow.customers.ids_by_phone_key(key)
         if not ids:
@@ -360,7 +360,7 @@ class CustomerService(ServiceBase):
         """The customer's e-mail choices: order e-mails at all (``mail``), the invoice PDF by mail."""
         self._require(actor, Perm.CUSTOMER_EDIT, "change customers")
         if mail is None and invoice_by_mail is None:
-            raise ValidationFailed("say what to change: mail on or off, invoice PDF by mail yes or no")
+            raise ValidationFailed(msg("say what to change: mail on or off, invoice PDF by mail yes or no"))
         with self._uow() as uow:
             row = uow.customers.get(customer_id)
             if row is None:

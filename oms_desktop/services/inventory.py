@@ -77,9 +77,9 @@ class InventoryService(ServiceBase):
         if isinstance(delta, bool) or not isinstance(delta, int):
             delta = parse_whole(delta, field="quantity")
         if delta == 0:
-            raise ValidationFailed("quantity must not be zero")
+            raise ValidationFailed(msg("quantity must not be zero"))
         if abs(delta) > 1_000_000:
-            raise ValidationFailed(f"quantity {delta} is too large (at most 1000000 either way)")
+            raise ValidationFailed(msg("quantity {delta} is too large (at most 1000000 either way)", delta=delta))
         reason = (reason or "").strip().lower()
         if reason not in ADJUST_REASONS:
             raise ValidationFailed(f"reason '{reason}' is unknown (choose one of: {', '.join(ADJUST_REASONS)})")
@@ -153,7 +153,7 @@ class InventoryService(ServiceBase):
                 continue
             totals[key] = totals.get(key, 0) + n
         if not totals and not problems:
-            problems.append("the count is empty: count at least one product")
+            problems.append(msg("the count is empty: count at least one product"))
         if not totals:
             raise ValidationFailed(problems)
         with self._uow() as uow:  # every problem is reported, the ones only the database can tell too
@@ -161,7 +161,7 @@ class InventoryService(ServiceBase):
             for key, n in totals.items():
                 row = uow.products.by_sku(key.upper()) or uow.products.by_barcode(key)
                 if row is None:
-                    problems.append(f"'{key}' is neither a SKU nor a barcode")
+                    problems.append(msg("'{key}' is neither a SKU nor a barcode", key=key))
                     continue
                 if location and row.location.upper() != location:
                     problems.append(f"{row.sku} is stored at {row.location or '(no location)'}, not {location}")

@@ -9,6 +9,7 @@ from decimal import Decimal
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
 from ..domain.ledger import ACCOUNT_LABELS, Account, Entry, EntryKind, Posting, reversal_entry
+from ..domain.messages import msg
 from ..domain.money import from_minor
 from ..domain.roles import Perm
 from . import checks
@@ -90,7 +91,7 @@ def period_start(day: date, period: str) -> date:
         return day - timedelta(days=day.weekday())
     if period == "month":
         return day.replace(day=1)
-    raise ValidationFailed(f"period '{period}' is unknown (day, week or month)")
+    raise ValidationFailed(msg("period '{period}' is unknown (day, week or month)", period=period))
 
 PURCHASE_DOCUMENT_KINDS = frozenset({EntryKind.GOODS_RECEIVED.value, EntryKind.SUPPLIER_INVOICE.value,
                                      EntryKind.SUPPLIER_PAYMENT.value})
@@ -107,21 +108,23 @@ class LedgerService(ServiceBase):
         self._require(actor, Perm.ACCOUNTING, "reverse journal entries")
         reason = (reason or "").strip()
         if not reason:
-            raise ValidationFailed("say why the entry is reversed")
+            raise ValidationFailed(msg("say why the entry is reversed"))
         with self._uow() as uow:
             row = uow.ledger.entry(int(entry_id))
             if row is None:
-                raise NotFound(f"No journal entry {entry_id}.")
+                raise NotFound(msg("No journal entry {entry}.", entry=entry_id))
             if row.reverses_id is not None:
-                raise BusinessRuleViolation(f"Entry {row.id} is itself a reversal; post the correct entry instead.")
+                raise BusinessRuleViolation(msg("Entry {entry} is itself a reversal; post the correct entry instead.",
+                                                 entry=row.id))
             if uow.ledger.reversal_of(row.id) is not None:
-                raise BusinessRuleViolation(f"Entry {row.id} is reversed already.")
+                raise BusinessRuleViolation(msg("Entry {entry} is reversed already.", entry=row.id))
             if row.invoice_id is not None or row.payment_id is not None:
-                raise BusinessRuleViolation(f"Entry {row.id} belongs to a document; correct it with a credit note "
-                                            "or a refund.")
+                raise BusinessRuleViolation(msg("Entry {entry} belongs to a document; correct it with a credit note "
+                                                "or a refund.", entry=row.id))
             if row.kind in PURCHASE_DOCUMENT_KINDS:  # the purchase order, supplier invoice or payment stays as it is
-                raise BusinessRuleViolation(f"Entry {row.id} books a {row.kind.replace('_', ' ')}, which the "
-                                            "purchasing documents keep in step; it cannot be reversed on its own.")
+                raise BusinessRuleViolation(msg("Entry {entry} books a {kind}, which the purchasing documents keep in "
+                                                "step; it cannot be reversed on its own.", entry=row.id,
+                                                kind=row.kind.replace('_', ' ')))
             postings = uow.ledger.postings_of([row.id])[row.id]
             original = Entry(row.kind, row.description, tuple(Posting(p.account, p.amount_minor) for p in postings))
             eid = post_entry(uow, actor, reversal_entry(original, f"Reversal of #{row.id}: {reason}"),

@@ -16,6 +16,7 @@ from email.utils import format_datetime, formataddr
 from typing import Any
 
 from ..domain.errors import BusinessRuleViolation, NotFound
+from ..domain.messages import code, msg
 from ..domain.mail import (CLAIM_LEASE, MAIL_DEFAULTS, MAX_ATTEMPTS, MailKind, OutboxStatus, TemplateProblem,
                            carrier_key, retry_delay, status_link, tracking_link)
 from ..domain.money import from_minor
@@ -236,7 +237,7 @@ class MailService(ServiceBase):
         with self._uow(write=False) as uow:
             order = uow.orders.get(row.order_id)
             if order is None:
-                raise NotFound(f"order {row.order_id} no longer exists")
+                raise NotFound(msg("order {order} no longer exists", order=row.order_id))
             lines = uow.orders.lines(order.id)
             customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
         cur = order.currency
@@ -246,7 +247,7 @@ class MailService(ServiceBase):
         attachment = None
         if row.kind == MailKind.INVOICE:
             if self.invoice_pdf is None:
-                raise BusinessRuleViolation("no PDF renderer in this program for the invoice")
+                raise BusinessRuleViolation(msg("no PDF renderer in this program for the invoice"))
             attachment = self.invoice_pdf(int(facts["invoice_id"]))
         doc = MailDoc(
             kind=row.kind, order_number=order_number(order.id), tracking_number=order.tracking_number or "",
@@ -283,9 +284,10 @@ class MailService(ServiceBase):
         with self._uow() as uow:
             row = uow.outbox.get(message_pk)
             if row is None:
-                raise NotFound(f"No e-mail {message_pk} in the outbox.")
+                raise NotFound(msg("No e-mail {message} in the outbox.", message=message_pk))
             if row.status != OutboxStatus.FAILED:
-                raise BusinessRuleViolation(f"E-mail {message_pk} is {row.status}, not failed; nothing to retry.")
+                raise BusinessRuleViolation(msg("E-mail {message} is {status}, not failed; nothing to retry.",
+                                                 message=message_pk, status=code(row.status)))
             uow.outbox.update_due(message_pk, {"status": OutboxStatus.PENDING.value, "attempts": 0,
                                                "next_attempt_at": self.clock(), "claimed_by": ""})
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="mail.retry", entity="outbox",

@@ -57,7 +57,7 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
             try:
                 status = Status(status).value
             except ValueError:
-                raise ValidationFailed(f"status '{status}' is unknown") from None
+                raise ValidationFailed(msg("status '{status}' is unknown", status=status)) from None
         with self._uow(write=False) as uow:
             rows = uow.orders.list(status=status, customer_id=customer_id, limit=limit, offset=offset)
         return [OrderSummaryDTO(r.id, order_number(r.id), r.tracking_number, r.status, r.channel,
@@ -149,7 +149,7 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
             except ValidationFailed as e:
                 problems.extend(e.problems)
         if not wanted and not problems:
-            problems.append("an order needs at least one line (SKU=QTY)")
+            problems.append(msg("an order needs at least one line (SKU=QTY)"))
         if problems:
             raise ValidationFailed(problems)
         typed_ship_to = clean_ship_to(ship_to) if ship_to not in (None, "") else None
@@ -323,7 +323,7 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
         try:
             tgt = Status(target)
         except ValueError:
-            raise ValidationFailed(f"status '{target}' is unknown") from None
+            raise ValidationFailed(msg("status '{target}' is unknown", target=target)) from None
         if tgt in (Status.CANCELLED, Status.DRAFT, Status.CONFIRMED, Status.RETURNED):
             raise InvalidTransition(f"Use the {tgt} action for that, not a warehouse step.")
         with self._uow() as uow:

@@ -16,6 +16,7 @@ from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
 from ..domain.free_text import contains_card_number
 from ..domain.ledger import SUPPLIER_PAYMENT_ACCOUNT, Account
+from ..domain.messages import Message, msg, phrase
 from ..domain.money import MAX_MINOR, from_minor, parse_amount, to_minor
 from ..domain.orders import parse_quantity, parse_rate
 from ..domain.pricing import supplier_invoice_totals
@@ -130,12 +131,13 @@ class PayablesService(ServiceBase):
         problems: list[str] = []
         number = " ".join(str(number or "").split())
         if not number:
-            problems.append("the supplier's invoice number is empty")
+            problems.append(msg("the supplier's invoice number is empty"))
         elif len(number) > MAX_SUPPLIER_INVOICE_NUMBER:
-            problems.append(f"the supplier's invoice number is longer than {MAX_SUPPLIER_INVOICE_NUMBER} characters")
-        invoice_date = self._checked_date(invoice_date, "invoice date", problems)
+            problems.append(msg("the supplier's invoice number is longer than {most} characters",
+                                most=MAX_SUPPLIER_INVOICE_NUMBER))
+        invoice_date = self._checked_date(invoice_date, phrase("invoice date"), problems)
         if contains_card_number(notes or ""):
-            problems.append("the notes look like they hold a card number; card numbers are never stored")
+            problems.append(msg("the notes look like they hold a card number; card numbers are never stored"))
         wanted: dict[str, tuple[int | None, Decimal | None]] = {}
         for item in lines or ():
             sku = str(item[0]).strip().upper()
@@ -148,10 +150,10 @@ class PayablesService(ServiceBase):
                 problems.extend(e.problems)
                 continue
             if sku in wanted:
-                problems.append(f"{sku} appears twice; put the whole quantity on one line")
+                problems.append(msg("{sku} appears twice; put the whole quantity on one line", sku=sku))
             wanted[sku] = (q, p)
         if lines is not None and not wanted and not problems:
-            problems.append("nothing to invoice: give at least one SKU=QTY")
+            problems.append(msg("nothing to invoice: give at least one SKU=QTY"))
         tax_rate, tax_amount = self._parse_tax(tax, cur, problems)
         if problems:
             raise ValidationFailed(problems)
@@ -167,28 +169,32 @@ class PayablesService(ServiceBase):
             if lines is None:
                 wanted = {sku: (None, None) for sku, (_ln, n) in open_lines.items() if n > 0}
                 if not wanted:
-                    raise BusinessRuleViolation(f"Nothing on {ref} is invoiceable: "
-                                                + ("everything received is invoiced already."
-                                                   if any(ln.received for ln in po_lines)
-                                                   else "nothing has been received yet."))
+                    raise BusinessRuleViolation(
+                        msg("Nothing on {ref} is invoiceable: everything received is invoiced already.", ref=ref)
+                        if any(ln.received for ln in po_lines)
+                        else msg("Nothing on {ref} is invoiceable: nothing has been received yet.", ref=ref))
             taken = []
             for sku, (q, p) in wanted.items():
                 if sku not in open_lines:
-                    problems.append(f"{sku} is not on {ref}")
+                    problems.append(msg("{sku} is not on {number}", sku=sku, number=ref))
                     continue
                 ln, n = open_lines[sku]
                 q = n if q is None else q
                 if n <= 0:
-                    problems.append(f"{sku}: nothing is invoiceable on {ref} ({self._received_text(ln, n)})")
+                    problems.append(msg("{sku}: nothing is invoiceable on {ref} ({received})", sku=sku, ref=ref,
+                                        received=self._received_text(ln, n)))
                 elif q > n:
-                    problems.append(f"{sku}: {q} is more than the {n} invoiceable on {ref} "
-                                    f"({self._received_text(ln, n)})")
+                    problems.append(msg("{sku}: {quantity} is more than the {invoiceable} invoiceable on {ref} "
+                                        "({received})",
+                                        sku=sku, quantity=q, invoiceable=n, ref=ref,
+                                        received=self._received_text(ln, n)))
                 else:
                     taken.append((ln, q, ln.unit_cost_minor if p is None else to_minor(p, cur)))
             duplicate = uow.payables.supplier_invoice_by_key(po.supplier_id, invoice_number_key(number))
             if duplicate is not None:
-                problems.append(f"{po.supplier_name}'s invoice {duplicate.number} is recorded already "
-                                f"({supplier_invoice_ref(duplicate.id)} of {duplicate.invoice_date.isoformat()})")
+                problems.append(msg("{supplier}'s invoice {number} is recorded already ({ref} of {day})",
+                                    supplier=po.supplier_name, number=duplicate.number,
+                                    ref=supplier_invoice_ref(duplicate.id), day=duplicate.invoice_date.isoformat()))
             if problems:
                 raise ValidationFailed(problems)
             taken.sort(key=lambda t: t[0].line_no)
@@ -197,7 +203,8 @@ class PayablesService(ServiceBase):
                 tax_rate=tax_rate, tax_amount=from_minor(tax_amount, cur))
             cost, net, tax_minor = (to_minor(v, cur) for v in (totals.cost, totals.net, totals.tax))
             if net + tax_minor >= MAX_DOCUMENT_MINOR:
-                raise ValidationFailed(f"the invoice total {from_minor(net + tax_minor, cur)} is too large")
+                raise ValidationFailed(msg("the invoice total {total} is too large",
+                                           total=from_minor(net + tax_minor, cur)))
             units = sum(q for _ln, q, _p in taken)
             entry_id = post_supplier_invoice(
                 uow, actor, f"Supplier invoice {number}, {po.supplier_name}, {ref} ({units} unit"
@@ -235,21 +242,22 @@ class PayablesService(ServiceBase):
         problems: list[str] = []
         method = str(method or "").strip().lower()
         if method not in SUPPLIER_PAYMENT_METHODS:
-            problems.append(f"payment method '{method}' is unknown (choose {' or '.join(SUPPLIER_PAYMENT_METHODS)})")
+            problems.append(msg("payment method '{method}' is unknown (choose {choices})", method=method,
+                                choices=" or ".join(SUPPLIER_PAYMENT_METHODS)))
         value = None
         if amount not in (None, ""):
             try:
                 value = to_minor(parse_amount(amount, cur), cur)
                 if value <= 0:
-                    problems.append("the amount must be more than 0")
+                    problems.append(msg("the amount must be more than 0"))
             except ValidationFailed as e:
                 problems.extend(e.problems)
         reference = " ".join(str(reference or "").split())
         if len(reference) > 100:
-            problems.append("the reference is longer than 100 characters")
+            problems.append(msg("the reference is longer than 100 characters"))
         if contains_card_number(reference):
-            problems.append("the reference looks like a card number; card numbers are never stored")
-        paid_on = self._checked_date(paid_on, "payment date", problems)
+            problems.append(msg("the reference looks like a card number; card numbers are never stored"))
+        paid_on = self._checked_date(paid_on, phrase("payment date"), problems)
         if problems:
             raise ValidationFailed(problems)
         with self._uow() as uow:
@@ -259,12 +267,15 @@ class PayablesService(ServiceBase):
             si = supplier_invoice_ref(iid)
             still_open = int(inv.total_minor) - int(inv.paid_minor)
             if still_open <= 0:
-                raise BusinessRuleViolation(f"{si} ({inv.supplier_name}'s invoice {inv.number}) is paid in full.")
+                raise BusinessRuleViolation(msg("{ref} ({supplier}'s invoice {number}) is paid in full.", ref=si,
+                                                 supplier=inv.supplier_name, number=inv.number))
             value = still_open if value is None else value
             if value > still_open:
-                raise BusinessRuleViolation(
-                    f"{from_minor(value, inv.currency)} is more than the {from_minor(still_open, inv.currency)} still "
-                    f"open on {si} ({inv.supplier_name}'s invoice {inv.number}); an overpayment is refused.")
+                raise BusinessRuleViolation(msg(
+                    "{amount} is more than the {still_open} still open on {ref} ({supplier}'s invoice {number}); an "
+                    "overpayment is refused.", amount=from_minor(value, inv.currency),
+                    still_open=from_minor(still_open, inv.currency), ref=si, supplier=inv.supplier_name,
+                    number=inv.number))
             entry_id = post_supplier_payment(uow, actor, f"Payment to {inv.supplier_name}, invoice {inv.number} ({si})",
                                              method, value, currency=inv.currency)
             pid = uow.payables.add_supplier_payment(dict(invoice_id=iid, method=method, amount_minor=value,
@@ -300,8 +311,9 @@ class PayablesService(ServiceBase):
                     for r in uow.payables.supplier_invoices(po_id=po_id, open_only=open_only, limit=limit)]
 
     @staticmethod
-    def _received_text(ln, invoiceable: int) -> str:
-        return f"received {ln.received} of {ln.quantity}, invoiced {ln.received - invoiceable}"
+    def _received_text(ln, invoiceable: int) -> Message:
+        return msg("received {received} of {quantity}, invoiced {invoiced}", received=ln.received,
+                   quantity=ln.quantity, invoiced=ln.received - invoiceable)
 
     @staticmethod
     def _checked_date(value, what: str, problems: list[str]) -> date:
@@ -314,10 +326,10 @@ class PayablesService(ServiceBase):
             try:
                 value = date.fromisoformat(str(value).strip())
             except ValueError:
-                problems.append(f"the {what} '{value}' is not a date (YYYY-MM-DD)")
+                problems.append(msg("the {what} '{value}' is not a date (YYYY-MM-DD)", what=what, value=value))
                 return today
         if value > today + timedelta(days=1):
-            problems.append(f"the {what} {value.isoformat()} is in the future")
+            problems.append(msg("the {what} {day} is in the future", what=what, day=value.isoformat()))
         return value
 
     @staticmethod
@@ -337,7 +349,7 @@ class PayablesService(ServiceBase):
     def _resolve_supplier_invoice(uow, ref) -> int:
         if isinstance(ref, int) and not isinstance(ref, bool):
             if uow.payables.supplier_invoice(ref) is None:
-                raise NotFound(f"No supplier invoice {supplier_invoice_ref(ref)}.")
+                raise NotFound(msg("No supplier invoice {ref}.", ref=supplier_invoice_ref(ref)))
             return ref
         text = str(ref or "").strip()
         own = parse_ref(Series.SUPPLIER_INVOICE, text)
@@ -347,9 +359,11 @@ class PayablesService(ServiceBase):
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
-            raise ValidationFailed(f"several suppliers have an invoice numbered '{text}' "
-                                   f"({', '.join(supplier_invoice_ref(i) for i in ids)}); give our reference instead")
-        raise NotFound(f"No supplier invoice '{ref}' (give our reference SI-000001 or the supplier's number).")
+            raise ValidationFailed(msg("several suppliers have an invoice numbered '{number}' ({refs}); give our "
+                                       "reference instead", number=text,
+                                       refs=", ".join(supplier_invoice_ref(i) for i in ids)))
+        raise NotFound(msg("No supplier invoice '{ref}' (give our reference SI-000001 or the supplier's number).",
+                              ref=ref))
 
     def _supplier_invoice_dto(self, uow, r, *, with_lines: bool = True) -> SupplierInvoiceDTO:
         cur = r.currency

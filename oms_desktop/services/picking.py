@@ -15,6 +15,7 @@ from ..domain import events as ev
 from ..domain.document_states import BackorderStatus, PickListStatus, PickOrderStatus, can_move
 from ..domain.picking import ListedLine, share_found, walking_order_key
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
+from ..domain.messages import msg
 from ..domain.orders import Status, check_transition, parse_quantity
 from ..domain.references import Series, order_number, parse_ref, pick_list_number
 from ..domain.roles import Perm
@@ -164,7 +165,7 @@ class PickingService(PrintingService):
         """
         self._require(actor, Perm.WAREHOUSE, "create pick lists")
         if (orders is None) == (next_n is None):
-            raise ValidationFailed("choose the orders or a number of orders (next N), not both or neither")
+            raise ValidationFailed(msg("choose the orders or a number of orders (next N), not both or neither"))
         if next_n is not None:
             next_n = parse_quantity(next_n, sku="next N")
             if next_n > MAX_ORDERS_PER_LIST:
@@ -172,7 +173,7 @@ class PickingService(PrintingService):
         else:
             orders = list(orders)
             if not orders:
-                raise ValidationFailed("choose at least one order for the pick list")
+                raise ValidationFailed(msg("choose at least one order for the pick list"))
             if len(orders) > MAX_ORDERS_PER_LIST:
                 raise ValidationFailed(f"a pick list holds at most {MAX_ORDERS_PER_LIST} orders "
                                        f"({len(orders)} chosen)")
@@ -181,7 +182,7 @@ class PickingService(PrintingService):
                 ids = [r.id for r in uow.picking.queue(10_000) if r.pick_list_id is None and not r.waiting_units
                        and (r.status == Status.CONFIRMED or r.backorder_units)][:next_n]
                 if not ids:
-                    raise BusinessRuleViolation("No order is waiting to be picked.")
+                    raise BusinessRuleViolation(msg("No order is waiting to be picked."))
             else:
                 ids = []
                 for ref in orders:  # an order id is checked by the locking read below, not read twice
@@ -273,12 +274,12 @@ class PickingService(PrintingService):
                 if ln.barcode:
                     by_barcode[ln.barcode] = ln.sku
             found: dict[str, int] = dict(wanted)
-            problems = []
+            problems: list[str] = []
             for key, value in picked.items():
                 k = str(key).strip()
                 sku = k.upper() if k.upper() in wanted else by_barcode.get(k)
                 if sku is None:
-                    problems.append(f"{k} is not on {number}")
+                    problems.append(msg("{sku} is not on {number}", sku=k, number=number))
                     continue
                 try:
                     q = parse_quantity(value, sku=sku, allow_zero=True)
@@ -349,7 +350,7 @@ class PickingService(PrintingService):
         else:
             parsed = parse_ref(Series.PICK_LIST, str(ref or "").strip())
             if parsed is None:
-                raise ValidationFailed(f"'{ref}' is not a pick list number (PL-000123)")
+                raise ValidationFailed(msg("'{ref}' is not a pick list number (PL-000123)", ref=ref))
             pid = parsed
         if uow.picking.pick_list(pid) is None:
             raise NotFound(f"No pick list {pick_list_number(pid)}.")

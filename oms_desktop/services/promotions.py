@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
+from ..domain.messages import msg
 from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import Channel, bp_to_rate, parse_rate, rate_to_bp
 from ..domain.promotion_input import (check_code, parse_day, parse_percent, percent_text, validate_coupon,
@@ -103,9 +104,9 @@ def _effect(percent, amount, free_shipping: bool, buy, get, cur: str, *, buy_get
     if free_shipping:
         return Offer(Effect.FREE_SHIPPING)
     if not buy_get_allowed:
-        raise ValidationFailed("a coupon gives a percent, an amount or free shipping")
+        raise ValidationFailed(msg("a coupon gives a percent, an amount or free shipping"))
     if not (buy and get):
-        raise ValidationFailed("buy X get Y needs both --buy SKU=N and --get SKU=M")
+        raise ValidationFailed(msg("buy X get Y needs both --buy SKU=N and --get SKU=M"))
     (bsku, bqty), (gsku, gqty) = _sku_qty(buy, "buy"), _sku_qty(get, "get")
     return Offer(Effect.BUY_GET, buy_sku=bsku, buy_qty=bqty, get_sku=gsku, get_qty=gqty)
 
@@ -114,7 +115,7 @@ def _sku_qty(text: object, field: str) -> tuple[str, int]:
     sku, sep, qty = str(text or "").partition("=")
     sku = sku.strip().upper()
     if not sep or not sku or not qty.strip().isdecimal() or int(qty) < 1:
-        raise ValidationFailed(f"{field} must be SKU=N with N at least 1 (got '{text}')")
+        raise ValidationFailed(msg("{field} must be SKU=N with N at least 1 (got '{text}')", field=field, text=text))
     return sku, int(qty)
 
 
@@ -135,7 +136,7 @@ class PromotionService(ServiceBase):
         try:
             prio = int(str(priority).strip())
         except ValueError:
-            raise ValidationFailed(f"priority '{priority}' is not a whole number") from None
+            raise ValidationFailed(msg("priority '{priority}' is not a whole number", priority=priority)) from None
         promo = Promotion(id=0, name=name, offer=offer,
                           min_total=parse_amount(min_total, cur, field="minimum total")
                           if min_total not in (None, "") else Decimal(0),
@@ -175,7 +176,7 @@ class PromotionService(ServiceBase):
         with self._uow() as uow:
             row = uow.promotions.promotion_by_name(str(name or "").strip())
             if row is None:
-                raise NotFound(f"No promotion called '{name}'.")
+                raise NotFound(msg("No promotion called '{name}'.", name=name))
             if row.ended_at is not None:
                 raise BusinessRuleViolation(f"promotion '{row.name}' has ended already")
             uow.promotions.end_promotion(row.id)
@@ -247,15 +248,15 @@ class PromotionService(ServiceBase):
         self._require(actor, Perm.SETTINGS, "set up shipping methods")
         cur = self.company.currency
         code = str(code or "").strip().lower()
-        problems = []
+        problems: list[str] = []
         if not code or not code.replace("-", "").replace("_", "").isalnum() or len(code) > 32:
-            problems.append(f"shipping code '{code}' must be 1-32 letters, digits, - or _")
+            problems.append(msg("shipping code '{code}' must be 1-32 letters, digits, - or _", code=code))
         if not str(name or "").strip():
-            problems.append("shipping method name is empty")
+            problems.append(msg("shipping method name is empty"))
         try:
             kind = ShippingBasis(str(basis).strip().lower())
         except ValueError:
-            raise ValidationFailed(f"basis '{basis}' is unknown (flat, value or weight)") from None
+            raise ValidationFailed(msg("basis '{basis}' is unknown (flat, value or weight)", basis=basis)) from None
         pairs: list[tuple[int, int]] = []
         for part in str(tiers or "").split():
             start, sep, price = part.partition(":") if kind is not ShippingBasis.FLAT else ("0", ":", part)
@@ -266,13 +267,13 @@ class PromotionService(ServiceBase):
             except ValidationFailed as e:
                 problems.extend(e.problems)
             except ValueError:
-                problems.append(f"tier '{part}': from must be whole grams")
+                problems.append(msg("tier '{part}': from must be whole grams", part=part))
             if not sep:
-                problems.append(f"tier '{part}' must be FROM:PRICE")
+                problems.append(msg("tier '{part}' must be FROM:PRICE", part=part))
         if not pairs and not problems:
-            problems.append("give a price (flat) or tiers FROM:PRICE")
+            problems.append(msg("give a price (flat) or tiers FROM:PRICE"))
         if [p[0] for p in pairs] != sorted({p[0] for p in pairs}):
-            problems.append("tiers must be in ascending order of FROM, each FROM once")
+            problems.append(msg("tiers must be in ascending order of FROM, each FROM once"))
         rate = parse_rate(tax_rate, field="tax rate")
         if problems:
             raise ValidationFailed(problems)

@@ -24,7 +24,7 @@ from decimal import Decimal
 from ..domain import events as ev
 from ..domain.document_states import PurchaseOrderStatus, can_move, check_move
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
-from ..domain.messages import msg
+from ..domain.messages import msg, phrase
 from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import parse_quantity
 from ..domain.references import po_number
@@ -49,21 +49,22 @@ class PurchasingService(PrintingService):
                      address: str = "", lead_days: int = DEFAULT_LEAD_DAYS) -> SupplierDTO:
         self._require(actor, Perm.PURCHASING, "add suppliers")
         name = (name or "").strip()
-        problems = []
+        problems: list[str] = []
         if not name:
-            problems.append("supplier name is empty")
+            problems.append(msg("supplier name is empty"))
         elif len(name) > 200:
-            problems.append("supplier name is longer than 200 characters")
+            problems.append(msg("supplier name is longer than 200 characters"))
         email = (email or "").strip()
         if email and ("@" not in email or len(email) > 254):
-            problems.append(f"email '{email}' is not an email address")
+            problems.append(msg("email '{email}' is not an email address", email=email))
         if not isinstance(lead_days, int) or not 0 <= lead_days <= MAX_LEAD_DAYS:
-            problems.append(f"lead days must be a whole number from 0 to {MAX_LEAD_DAYS} (got {lead_days})")
+            problems.append(msg("lead days must be a whole number from 0 to {most} (got {lead_days})",
+                                most=MAX_LEAD_DAYS, lead_days=lead_days))
         if problems:
             raise ValidationFailed(problems)
         with self._uow() as uow:
             if uow.purchasing.supplier_by_name(name) is not None:
-                raise ValidationFailed(f"a supplier named '{name}' exists already")
+                raise ValidationFailed(msg("a supplier named '{name}' exists already", name=name))
             sid = uow.purchasing.add_supplier(dict(name=name, email=email, phone=(phone or "").strip(),
                                                    address=(address or "").strip(), lead_days=lead_days))
             uow.events.add_event(ev.SupplierAdded(supplier_id=sid, name=name), user_id=actor.user_id)
@@ -120,11 +121,11 @@ class PurchasingService(PrintingService):
             except ValidationFailed as e:
                 problems.extend(e.problems)
         if not wanted and not problems:
-            problems.append("a purchase order needs at least one line (SKU=QTY)")
+            problems.append(msg("a purchase order needs at least one line (SKU=QTY)"))
         seen = set()
         for sku, _, _ in wanted:
             if sku in seen:
-                problems.append(f"{sku} appears twice; put the whole quantity on one line")
+                problems.append(msg("{sku} appears twice; put the whole quantity on one line", sku=sku))
             seen.add(sku)
         if problems:
             raise ValidationFailed(problems)
@@ -133,7 +134,7 @@ class PurchasingService(PrintingService):
             products = uow.products.by_skus([s for s, _, _ in wanted])
             unknown = [s for s, _, _ in wanted if s not in products]
             if unknown:
-                raise NotFound(f"Unknown SKU(s): {', '.join(unknown)}.")
+                raise NotFound(msg("Unknown SKU(s): {skus}.", skus=", ".join(unknown)))
             po_id = self._insert_po(uow, actor, supplier.id, [
                 (products[s], q, to_minor(c, cur) if c is not None else products[s].cost_minor) for s, q, c in wanted],
                 notes=notes, expected_date=expected_date)
@@ -163,7 +164,7 @@ class PurchasingService(PrintingService):
         sku = (sku or "").strip().upper()
         problems: list[str] = []
         if not sku:
-            problems.append("SKU is empty")
+            problems.append(msg("SKU is empty"))
         q = c = None
         try:
             q = parse_quantity(quantity, sku=sku or "the line")
@@ -174,7 +175,7 @@ class PurchasingService(PrintingService):
             c = None if unit_cost in (None, "") or str(unit_cost).strip() == "" else parse_amount(
                 unit_cost, cur, field=f"unit cost of {sku or 'the line'}")
             if c is not None and c < 0:
-                problems.append(f"unit cost of {sku} is negative")
+                problems.append(msg("unit cost of {sku} is negative", sku=sku))
         except ValidationFailed as e:
             problems.extend(e.problems)
         if problems:
@@ -184,7 +185,7 @@ class PurchasingService(PrintingService):
             po_id, number = self._draft_for_edit(uow, ref)
             product = uow.products.by_sku(sku)
             if product is None:
-                raise NotFound(f"No product with SKU '{sku}'; check the SKU or add the product first.")
+                raise NotFound(msg("No product with SKU '{sku}'; check the SKU or add the product first.", sku=sku))
             lines = uow.purchasing.lines(po_id)
             line = next((ln for ln in lines if ln.sku == sku), None)
             cost_minor = to_minor(c, cur) if c is not None else None
@@ -215,7 +216,9 @@ class PurchasingService(PrintingService):
             po_id, number = self._draft_for_edit(uow, ref)
             line = next((ln for ln in uow.purchasing.lines(po_id) if ln.sku == sku), None)
             if line is None:
-                raise ValidationFailed(f"{sku or 'that SKU'} is not on {number}; nothing was removed.")
+                raise ValidationFailed(msg("{sku} is not on {number}; nothing was removed.",
+                                          sku=sku or phrase("that SKU"),
+                                          number=number))
             uow.purchasing.delete_line(line.id)
             self._changed_draft(uow, actor, po_id, number, [line.product_id], f"{sku} removed",
                                 old={"sku": sku, "quantity": line.quantity, "unit_cost_minor": line.unit_cost_minor},
@@ -233,7 +236,8 @@ class PurchasingService(PrintingService):
                              limit: int = 200) -> list[PurchaseOrderDTO]:
         self._require(actor, Perm.VIEW, "see purchase orders")
         if status is not None and status not in PO_STATUSES:
-            raise ValidationFailed(f"status '{status}' is unknown (choose one of: {', '.join(PO_STATUSES)})")
+            raise ValidationFailed(msg("status '{status}' is unknown (choose one of: {choices})", status=status,
+                                      choices=", ".join(PO_STATUSES)))
         with self._uow(write=False) as uow:
             return [self._dto(r, ()) for r in uow.purchasing.list_pos(status=status, limit=limit)]
 
@@ -262,7 +266,7 @@ class PurchasingService(PrintingService):
             except ValidationFailed as e:
                 problems.extend(e.problems)
         if quantities is not None and not wanted and not problems:
-            problems.append("nothing to receive: give at least one SKU=QTY")
+            problems.append(msg("nothing to receive: give at least one SKU=QTY"))
         if problems:
             raise ValidationFailed(problems)
         with self._uow() as uow:
@@ -271,8 +275,9 @@ class PurchasingService(PrintingService):
             assert po is not None  # resolve_po_id found it
             number = po_number(po_id)
             if not can_move(PurchaseOrderStatus, po.status, PurchaseOrderStatus.RECEIVED):
-                raise InvalidTransition(f"{number} is {po.status.replace('_', ' ')}; only a sent or partly received "
-                                        "purchase order can be received (send it first).")
+                raise InvalidTransition(msg("{number} is {status}; only a sent or partly received purchase order "
+                                            "can be received (send it first).", number=number,
+                                            status=po.status.replace('_', ' ')))
             lines = uow.purchasing.lines(po_id)
             by_sku = {ln.sku: ln for ln in lines}
             if quantities is None:
@@ -280,14 +285,15 @@ class PurchasingService(PrintingService):
             for sku, q in wanted.items():
                 ln = by_sku.get(sku)
                 if ln is None:
-                    problems.append(f"{sku} is not on {number}")
+                    problems.append(msg("{sku} is not on {number}", sku=sku, number=number))
                 elif q > ln.quantity - ln.received:
-                    problems.append(f"{sku}: {q} is more than the {ln.quantity - ln.received} still outstanding "
-                                    f"on {number}")
+                    problems.append(msg("{sku}: {quantity} is more than the {outstanding} still outstanding "
+                                        "on {number}",
+                                        sku=sku, quantity=q, outstanding=ln.quantity - ln.received, number=number))
             if problems:
                 raise ValidationFailed(problems)
             if not wanted:
-                raise BusinessRuleViolation(f"{number} has nothing left to receive.")
+                raise BusinessRuleViolation(msg("{number} has nothing left to receive.", number=number))
             moves = []
             for sku in sorted(wanted):
                 ln, q = by_sku[sku], wanted[sku]
@@ -380,7 +386,8 @@ class PurchasingService(PrintingService):
             number = po_number(po_id)
             check_move(PurchaseOrderStatus, po.status, target, number)
             if target is PurchaseOrderStatus.SENT and not uow.purchasing.lines(po_id):
-                raise BusinessRuleViolation(f"{number} has no lines; add at least one before sending it.")
+                raise BusinessRuleViolation(msg("{number} has no lines; add at least one before sending it.",
+                                                 number=number))
             values: dict[str, object] = {"status": target.value}
             if target is PurchaseOrderStatus.SENT:
                 values["sent_at"] = utc_now()
@@ -400,8 +407,8 @@ class PurchasingService(PrintingService):
         assert po is not None  # resolve_po_id found it
         number = po_number(po_id)
         if po.status != PurchaseOrderStatus.DRAFT.value:
-            raise InvalidTransition(f"{number} is {po.status.replace('_', ' ')}; only a draft purchase order can be "
-                                    "changed (cancel it and order again).")
+            raise InvalidTransition(msg("{number} is {status}; only a draft purchase order can be changed (cancel it "
+                                        "and order again).", number=number, status=po.status.replace('_', ' ')))
         return po_id, number
 
     def _changed_draft(self, uow, actor, po_id: int, number: str, product_ids, note: str, *, old, new) -> None:
@@ -464,7 +471,7 @@ class PurchasingService(PrintingService):
         if row is None and isinstance(ref, str):
             row = uow.purchasing.supplier_by_name(ref.strip())
         if row is None:
-            raise NotFound(f"No supplier '{ref}'; add it first (oms supplier add).")
+            raise NotFound(msg("No supplier '{ref}'; add it first (oms supplier add).", ref=ref))
         return row
 
     def _load(self, uow, po_id: int) -> PurchaseOrderDTO:

@@ -28,7 +28,7 @@ class ReturnsService(ServiceBase):
         self._require(actor, Perm.WAREHOUSE, "receive returns")
         condition = str(condition or "").strip().lower()
         if condition not in RETURN_CONDITIONS:
-            raise ValidationFailed(f"condition '{condition}' is unknown (restock or damaged)")
+            raise ValidationFailed(msg("condition '{condition}' is unknown (restock or damaged)", condition=condition))
         qty = parse_quantity(quantity, sku=str(sku))
         reason = str(reason or "").strip()
         with self._uow() as uow:
@@ -44,7 +44,7 @@ class ReturnsService(ServiceBase):
                 line = next((ln for ln in uow.orders.lines(order.id)
                              if product is not None and ln.product_id == product.id), None)
             if line is None:
-                raise ValidationFailed(f"{key} is not on {label}")
+                raise ValidationFailed(msg("{key} is not on {label}", key=key, label=label))
             shipped = uow.shipments.shipped_per_product(order.id)
             if not shipped and not uow.picking.has_pick_history(order.id):  # shipped by hand (advance_order)
                 shipped = defaultdict(int)

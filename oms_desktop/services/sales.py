@@ -20,6 +20,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from ..domain.errors import ValidationFailed
+from ..domain.messages import msg
 from ..domain.money import from_minor, round_money
 from ..domain.references import customer_number
 from ..domain.roles import Perm
@@ -109,7 +110,7 @@ class SalesService(ServiceBase):
         if by not in SALES_BY:
             raise ValidationFailed(f"group by '{by}' is unknown (choose one of: {', '.join(SALES_BY)})")
         if top is not None and top < 1:
-            raise ValidationFailed(f"--top must be at least 1 (got {top})")
+            raise ValidationFailed(msg("--top must be at least 1 (got {top})", top=top))
         end = end or local_day(utc_now())
         start = start or end - timedelta(days=DEFAULT_DAYS - 1)
         if start > end:

@@ -5,6 +5,7 @@ the counter's receipt printer."""
 from __future__ import annotations
 
 from ..domain.errors import ValidationFailed
+from ..domain.messages import msg
 from ..domain.mail import CARRIER_KEY_RE, MAIL_DEFAULTS, MAIL_SETTINGS, is_mail_setting, normalize_setting
 from ..domain.printing import PRINTER_HELP, PRINTER_SETTING, normalize_printer
 from ..domain.roles import Perm
@@ -26,7 +27,8 @@ def _help(key: str) -> str:
 
 def _unknown(key: str) -> ValidationFailed:
     known = ", ".join([*COMPANY_SETTINGS, *MAIL_SETTINGS, *OTHER_SETTINGS])
-    return ValidationFailed(f"unknown setting '{key}' (known: {known}, carrier.<name>.tracking_url)")
+    return ValidationFailed(msg("unknown setting '{key}' (known: {known}, carrier.<name>.tracking_url)", key=key,
+                                known=known))
 
 
 def _normalize(key: str, value: str) -> str:

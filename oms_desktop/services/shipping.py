@@ -38,14 +38,14 @@ class ShippingService(PrintingService):
     def _parcel(carrier, carrier_ref, service, weight_kg, packages) -> dict:
         """The parcel's fields checked and normalised, every problem at once."""
         carrier, carrier_ref, service = (str(x or "").strip() for x in (carrier, carrier_ref, service))
-        problems = []
+        problems: list[str] = []
         if not carrier:
-            problems.append("carrier is empty (e.g. DHL, UPS, post)")
+            problems.append(msg("carrier is empty (e.g. DHL, UPS, post)"))
         if not carrier_ref:
-            problems.append("the carrier's tracking reference is empty")
+            problems.append(msg("the carrier's tracking reference is empty"))
         for label, value in (("carrier", carrier), ("carrier reference", carrier_ref), ("service", service)):
             if len(value) > 100:
-                problems.append(f"{label} is longer than 100 characters")
+                problems.append(msg("{label} is longer than 100 characters", label=label))
         try:
             n_packages = parse_quantity(packages, sku="packages")
             if n_packages > 999:
@@ -267,7 +267,7 @@ class ShippingService(PrintingService):
             label = order_number(order.id)
             open_rows = uow.shipments.backorders_of(order.id, open_only=True)
             if not open_rows:
-                raise BusinessRuleViolation(f"{label} has no open backorder.")
+                raise BusinessRuleViolation(msg("{label} has no open backorder.", label=label))
             po = uow.picking.open_pick_of(order.id)
             if po is not None:
                 raise BusinessRuleViolation(f"{label}'s backorder is on {pick_list_number(po.pick_list_id)}; "
@@ -341,14 +341,14 @@ def _grams(weight_kg) -> int | None:
     if weight_kg is None or (isinstance(weight_kg, str) and not weight_kg.strip()):
         return None
     if isinstance(weight_kg, float):
-        raise ValidationFailed("weight must be given as text or Decimal, not a float")
+        raise ValidationFailed(msg("weight must be given as text or Decimal, not a float"))
     kg = weight_kg if isinstance(weight_kg, Decimal) else parse_number(weight_kg, field="weight (kg)", max_digits=6)
     if not kg.is_finite() or kg <= 0:
-        raise ValidationFailed(f"weight '{weight_kg}' must be more than 0 kg")
+        raise ValidationFailed(msg("weight '{weight_kg}' must be more than 0 kg", weight_kg=weight_kg))
     if kg > 10_000:
         raise ValidationFailed(f"weight {weight_kg} kg is too heavy for one shipment (at most 10000 kg)")
     grams = kg * 1000
     if grams != grams.to_integral_value():
-        raise ValidationFailed(f"weight '{weight_kg}' has more than three decimals (grams)")
+        raise ValidationFailed(msg("weight '{weight_kg}' has more than three decimals (grams)", weight_kg=weight_kg))
     return int(grams)
 

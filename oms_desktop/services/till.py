@@ -10,6 +10,7 @@ from decimal import Decimal
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
 from ..domain.ledger import Method
+from ..domain.messages import msg, phrase
 from ..domain.money import from_minor
 from ..domain.references import parse_till_session, till_session_number
 from ..domain.roles import Perm, can
@@ -74,8 +75,8 @@ def till_session_for_payment(uow, actor: Actor, method: str, till: str | None) -
         name = normal_till_name(till)
         row = uow.till.open_session_of(name, lock=True)
         if row is None:
-            raise BusinessRuleViolation(f"Till {name} is not open; open it with its float before taking {method} "
-                                        "payments there.")
+            raise BusinessRuleViolation(msg("Till {name} is not open; open it with its float before taking {method} "
+                                            "payments there.", name=name, method=method))
         return int(row.id)
     rows = uow.till.open_sessions_opened_by(actor.user_id, lock=True)
     return int(rows[0].id) if len(rows) == 1 else None
@@ -125,9 +126,10 @@ class TillService(PrintingService):
         with self._uow() as uow:
             current = uow.till.open_session_of(name, lock=True)
             if current is not None:
-                raise BusinessRuleViolation(
-                    f"Till {name} is open already ({till_session_number(current.id)}, opened by "
-                    f"{current.opened_by_name} at {_hhmm(current.opened_at)}); close it before opening it again.")
+                raise BusinessRuleViolation(msg(
+                    "Till {name} is open already ({session}, opened by {user} at {time}); close it before opening "
+                    "it again.", name=name, session=till_session_number(current.id), user=current.opened_by_name,
+                    time=_hhmm(current.opened_at)))
             sid = uow.till.open_session(dict(till=name, currency=currency, float_minor=float_minor,
                                              opened_by=actor.user_id))
             uow.events.add_event(ev.TillOpened(till=name, session=till_session_number(sid),
@@ -154,12 +156,12 @@ class TillService(PrintingService):
         kind, minor, reason = parse_movement(till, kind, amount, reason, currency)
         name = normal_till_name(till)
         with self._uow() as uow:
-            session = self._open_session(uow, name, "move cash")
+            session = self._open_session(uow, name, phrase("move cash"))
             figures = session_figures(uow, session)
             if kind == MovementKind.OUT.value and minor > figures.expected(Method.CASH.value):
                 have = from_minor(figures.expected(Method.CASH.value), currency)
-                raise BusinessRuleViolation(f"Till {name} should hold only {have} {currency} in cash; take out "
-                                            "at most that much.")
+                raise BusinessRuleViolation(msg("Till {name} should hold only {have} {currency} in cash; take out at "
+                                                "most that much.", name=name, have=have, currency=currency))
             ref = till_session_number(session.id)
             entry_id = post_entry(uow, actor, movement_entry(name, ref, kind, minor, reason), currency=currency)
             mid = uow.till.add_movement(dict(session_id=session.id, kind=kind, amount_minor=minor, reason=reason,
@@ -183,7 +185,7 @@ class TillService(PrintingService):
         counted_minor = parse_counted(till, counted, currency)
         name = normal_till_name(till)
         with self._uow() as uow:
-            session = self._open_session(uow, name, "close")
+            session = self._open_session(uow, name, phrase("close"))
             figures = session_figures(uow, session)
             diffs = differences(figures, counted_minor)
             ref = till_session_number(session.id)
@@ -195,7 +197,8 @@ class TillService(PrintingService):
                 counted_card_minor=figures.expected(card) + diffs[card], difference_minor=sum(diffs.values()),
                 close_entry_id=entry_id))
             if not closed:  # the row lock makes this unreachable; refuse rather than book twice
-                raise BusinessRuleViolation(f"Till {name} ({ref}) is closed already; nothing was booked.")
+                raise BusinessRuleViolation(msg("Till {name} ({ref}) is closed already; nothing was booked.", name=name,
+                                                 ref=ref))
             uow.events.add_event(ev.TillClosed(
                 till=name, session=ref, expected_cash=str(from_minor(figures.expected(cash), currency)),
                 counted_cash=str(from_minor(figures.expected(cash) + diffs[cash], currency)),
@@ -248,8 +251,9 @@ class TillService(PrintingService):
     def _open_session(uow, name: str, what: str):
         session = uow.till.open_session_of(name, lock=True)
         if session is None:
-            raise BusinessRuleViolation(f"Till {name} is not open, so there is nothing to {what}; open it with its "
-                                        "float first (a till closed already stays closed: open a new session).")
+            raise BusinessRuleViolation(msg("Till {name} is not open, so there is nothing to {what}; open it with its "
+                                            "float first (a till closed already stays closed: open a new "
+                                            "session).", name=name, what=what))
         return session
 
     def _find(self, uow, ref: str | int, day: date | None):
@@ -257,7 +261,7 @@ class TillService(PrintingService):
             sid = ref if isinstance(ref, int) else parse_till_session(str(ref))
             row = uow.till.session(sid)
             if row is None:
-                raise NotFound(f"No till session {till_session_number(int(sid or 0))}.")
+                raise NotFound(msg("No till session {ref}.", ref=till_session_number(int(sid or 0))))
             return row
         problems = till_name_problems(ref)
         if problems:
@@ -266,7 +270,7 @@ class TillService(PrintingService):
         start, end = local_day_bounds(day or _today())
         rows = uow.till.sessions_between(start, end, till=name)
         if not rows:
-            raise NotFound(f"Till {name} had no session on {day or _today()}.")
+            raise NotFound(msg("Till {name} had no session on {day}.", name=name, day=day or _today()))
         return rows[-1]
 
     def _report(self, uow, session) -> ZReportDoc:

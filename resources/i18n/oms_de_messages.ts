@@ -4,12 +4,52 @@
 <context>
     <name>Messages</name>
     <message>
+        <source>&apos;{key}&apos; is neither a SKU nor a barcode</source>
+        <translation>&apos;{key}&apos; ist weder eine SKU noch ein Barcode</translation>
+    </message>
+    <message>
+        <source>&apos;{ref}&apos; is neither a customer number nor a phone number</source>
+        <translation>&apos;{ref}&apos; ist weder eine Kundennummer noch eine Telefonnummer</translation>
+    </message>
+    <message>
+        <source>&apos;{ref}&apos; is not a pick list number (PL-000123)</source>
+        <translation>&apos;{ref}&apos; ist keine Kommissionierlisten-Nummer (PL-000123)</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is neither an order number (SO-000123) nor a tracking number (XXXX-XXXX-XXXX)</source>
         <translation>„{text}“ ist weder eine Auftragsnummer (SO-000123) noch eine Sendungsnummer (XXXX-XXXX-XXXX)</translation>
     </message>
     <message>
+        <source>--top must be at least 1 (got {top})</source>
+        <translation>--top muss mindestens 1 sein (erhalten: {top})</translation>
+    </message>
+    <message>
+        <source>Backups are not available here (no backup storage was set up).</source>
+        <translation>Sicherungen sind hier nicht verfügbar (es wurde kein Speicher für Sicherungen eingerichtet).</translation>
+    </message>
+    <message>
         <source>Customer {customer} ({name})</source>
         <translation>Kunde {customer} ({name})</translation>
+    </message>
+    <message>
+        <source>E-mail {message} is {status}, not failed; nothing to retry.</source>
+        <translation>E-Mail {message} ist {status}, nicht fehlgeschlagen; es gibt nichts zu wiederholen.</translation>
+    </message>
+    <message>
+        <source>Entry {entry} belongs to a document; correct it with a credit note or a refund.</source>
+        <translation>Buchung {entry} gehört zu einem Beleg; korrigieren Sie sie mit einer Gutschrift oder einer Erstattung.</translation>
+    </message>
+    <message>
+        <source>Entry {entry} books a {kind}, which the purchasing documents keep in step; it cannot be reversed on its own.</source>
+        <translation>Buchung {entry} bucht {kind}, das die Einkaufsbelege abgleichen; sie kann nicht für sich allein storniert werden.</translation>
+    </message>
+    <message>
+        <source>Entry {entry} is itself a reversal; post the correct entry instead.</source>
+        <translation>Buchung {entry} ist selbst eine Stornobuchung; buchen Sie stattdessen die richtige Buchung.</translation>
+    </message>
+    <message>
+        <source>Entry {entry} is reversed already.</source>
+        <translation>Buchung {entry} ist bereits storniert.</translation>
     </message>
     <message>
         <source>No customer number {customer}.</source>
@@ -18,6 +58,18 @@
     <message>
         <source>No customer with phone number &apos;{phone}&apos;.</source>
         <translation>Kein Kunde mit der Telefonnummer „{phone}“.</translation>
+    </message>
+    <message>
+        <source>No e-mail {message} in the outbox.</source>
+        <translation>Keine E-Mail {message} im Postausgang.</translation>
+    </message>
+    <message>
+        <source>No journal entry {entry}.</source>
+        <translation>Keine Hauptbuch-Buchung {entry}.</translation>
+    </message>
+    <message>
+        <source>No order is waiting to be picked.</source>
+        <translation>Kein Auftrag wartet auf die Kommissionierung.</translation>
     </message>
     <message>
         <source>No order with tracking number {tracking}.</source>
@@ -36,32 +88,108 @@
         <translation>Kein Artikel mit der SKU „{sku}“.</translation>
     </message>
     <message>
+        <source>No product with SKU &apos;{sku}&apos;; check the SKU or add the product first.</source>
+        <translation>Kein Artikel mit der SKU &apos;{sku}&apos;; prüfen Sie die SKU oder legen Sie den Artikel zuerst an.</translation>
+    </message>
+    <message>
         <source>No product with SKU or barcode &apos;{sku}&apos;.</source>
         <translation>Kein Artikel mit der SKU oder dem Barcode „{sku}“.</translation>
+    </message>
+    <message>
+        <source>No promotion called &apos;{name}&apos;.</source>
+        <translation>Keine Aktion namens &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>No supplier &apos;{ref}&apos;; add it first (oms supplier add).</source>
+        <translation>Kein Lieferant &apos;{ref}&apos;; legen Sie ihn zuerst an (oms supplier add).</translation>
+    </message>
+    <message>
+        <source>No supplier invoice &apos;{ref}&apos; (give our reference SI-000001 or the supplier&apos;s number).</source>
+        <translation>Keine Eingangsrechnung &apos;{ref}&apos; (geben Sie unsere Referenz SI-000001 oder die Nummer des Lieferanten an).</translation>
+    </message>
+    <message>
+        <source>No supplier invoice {ref}.</source>
+        <translation>Keine Eingangsrechnung {ref}.</translation>
+    </message>
+    <message>
+        <source>No till session {ref}.</source>
+        <translation>Keine Kassensitzung {ref}.</translation>
+    </message>
+    <message>
+        <source>No user &apos;{username}&apos; (oms user list shows them).</source>
+        <translation>Kein Benutzer &apos;{username}&apos; (oms user list zeigt die Benutzer).</translation>
     </message>
     <message>
         <source>Not enough stock: {shortages}. Reduce the quantity, remove the line or place a backorder.</source>
         <translation>Nicht genug Bestand: {shortages}. Verringern Sie die Menge, entfernen Sie die Position oder legen Sie einen Rückstand an.</translation>
     </message>
     <message>
+        <source>Nothing on {ref} is invoiceable: everything received is invoiced already.</source>
+        <translation>Auf {ref} ist nichts abrechenbar: alles Empfangene ist bereits abgerechnet.</translation>
+    </message>
+    <message>
+        <source>Nothing on {ref} is invoiceable: nothing has been received yet.</source>
+        <translation>Auf {ref} ist nichts abrechenbar: es wurde noch nichts empfangen.</translation>
+    </message>
+    <message>
         <source>Product {sku}</source>
         <translation>Artikel {sku}</translation>
+    </message>
+    <message>
+        <source>SKU is empty</source>
+        <translation>SKU ist leer</translation>
     </message>
     <message>
         <source>Sign in first.</source>
         <translation>Melden Sie sich zuerst an.</translation>
     </message>
     <message>
+        <source>The currency cannot change once orders exist.</source>
+        <translation>Die Währung kann nicht mehr geändert werden, sobald Aufträge existieren.</translation>
+    </message>
+    <message>
         <source>The current password is wrong; nothing was changed.</source>
         <translation>Das aktuelle Passwort ist falsch; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The first user must be an administrator (role admin).</source>
+        <translation>Der erste Benutzer muss ein Administrator sein (Rolle admin).</translation>
     </message>
     <message>
         <source>The total of {order} changed since it was shown ({change}: a promotion or coupon changed). Look at it and confirm again.</source>
         <translation>Die Summe von {order} hat sich seit der Anzeige geändert ({change}: eine Aktion oder ein Gutschein hat sich geändert). Prüfen Sie den Auftrag und bestätigen Sie erneut.</translation>
     </message>
     <message>
+        <source>Till {name} ({ref}) is closed already; nothing was booked.</source>
+        <translation>Kasse {name} ({ref}) ist bereits geschlossen; es wurde nichts gebucht.</translation>
+    </message>
+    <message>
+        <source>Till {name} had no session on {day}.</source>
+        <translation>Kasse {name} hatte am {day} keine Sitzung.</translation>
+    </message>
+    <message>
+        <source>Till {name} is not open, so there is nothing to {what}; open it with its float first (a till closed already stays closed: open a new session).</source>
+        <translation>Kasse {name} ist nicht geöffnet, also gibt es nichts zu tun ({what}); öffnen Sie sie zuerst mit ihrem Wechselgeld (eine geschlossene Kasse bleibt geschlossen: öffnen Sie eine neue Sitzung).</translation>
+    </message>
+    <message>
+        <source>Till {name} is not open; open it with its float before taking {method} payments there.</source>
+        <translation>Kasse {name} ist nicht geöffnet; öffnen Sie sie mit ihrem Wechselgeld, bevor Sie dort Zahlungen ({method}) annehmen.</translation>
+    </message>
+    <message>
+        <source>Till {name} is open already ({session}, opened by {user} at {time}); close it before opening it again.</source>
+        <translation>Kasse {name} ist bereits geöffnet ({session}, geöffnet von {user} um {time}); schließen Sie sie, bevor Sie sie erneut öffnen.</translation>
+    </message>
+    <message>
+        <source>Till {name} should hold only {have} {currency} in cash; take out at most that much.</source>
+        <translation>Kasse {name} sollte nur {have} {currency} in bar enthalten; entnehmen Sie höchstens so viel.</translation>
+    </message>
+    <message>
         <source>Unknown SKU or barcode &apos;{key}&apos;.</source>
         <translation>Unbekannte SKU oder unbekannter Barcode „{key}“.</translation>
+    </message>
+    <message>
+        <source>Unknown SKU(s): {skus}.</source>
+        <translation>Unbekannte SKU(s): {skus}.</translation>
     </message>
     <message>
         <source>Unknown user name or wrong password.</source>
@@ -70,6 +198,38 @@
     <message>
         <source>User {user} is locked after {failures} failed sign-ins until {time}; wait until then or ask an administrator to unlock it.</source>
         <translation>Benutzer {user} ist nach {failures} fehlgeschlagenen Anmeldungen bis {time} gesperrt; warten Sie bis dahin oder bitten Sie einen Administrator, ihn zu entsperren.</translation>
+    </message>
+    <message>
+        <source>Users exist already: sign in as an administrator to add users.</source>
+        <translation>Es gibt bereits Benutzer: melden Sie sich als Administrator an, um Benutzer hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>VAT ID</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>a coupon for the next order is a percent or an amount off</source>
+        <translation>ein Gutschein für den nächsten Auftrag ist ein Prozentsatz oder ein Betrag Nachlass</translation>
+    </message>
+    <message>
+        <source>a coupon gives a percent, an amount or free shipping</source>
+        <translation>ein Gutschein gewährt einen Prozentsatz, einen Betrag oder kostenlosen Versand</translation>
+    </message>
+    <message>
+        <source>a purchase order needs at least one line (SKU=QTY)</source>
+        <translation>eine Bestellung braucht mindestens eine Position (SKU=MENGE)</translation>
+    </message>
+    <message>
+        <source>a supplier named &apos;{name}&apos; exists already</source>
+        <translation>ein Lieferant namens &apos;{name}&apos; existiert bereits</translation>
+    </message>
+    <message>
+        <source>a till counts cash and card, not &apos;{method}&apos;</source>
+        <translation>eine Kasse zählt Bargeld und Karte, nicht &apos;{method}&apos;</translation>
+    </message>
+    <message>
+        <source>a till&apos;s name cannot look like a session&apos;s number ({text}); name it e.g. FRONT or COUNTER-1</source>
+        <translation>der Name einer Kasse darf nicht wie die Nummer einer Sitzung aussehen ({text}); nennen Sie sie z. B. FRONT oder COUNTER-1</translation>
     </message>
     <message>
         <source>add customers</source>
@@ -100,8 +260,36 @@
         <translation>Betrag „{text}“ ist keine Zahl</translation>
     </message>
     <message>
+        <source>amount must be more than 0</source>
+        <translation>der Betrag muss größer als 0 sein</translation>
+    </message>
+    <message>
         <source>amount must be more than zero</source>
         <translation>Betrag muss größer als null sein</translation>
+    </message>
+    <message>
+        <source>an order needs at least one line (SKU=QTY)</source>
+        <translation>ein Auftrag braucht mindestens eine Position (SKU=MENGE)</translation>
+    </message>
+    <message>
+        <source>bank account</source>
+        <translation>Bankkonto</translation>
+    </message>
+    <message>
+        <source>basis &apos;{basis}&apos; is unknown (flat, value or weight)</source>
+        <translation>Grundlage &apos;{basis}&apos; ist unbekannt (flat, value oder weight)</translation>
+    </message>
+    <message>
+        <source>buy X get Y needs both --buy SKU=N and --get SKU=M</source>
+        <translation>Kaufe X, erhalte Y braucht sowohl --buy SKU=N als auch --get SKU=M</translation>
+    </message>
+    <message>
+        <source>buy X get Y needs quantities of at least 1</source>
+        <translation>Kaufe X, erhalte Y braucht Mengen von mindestens 1</translation>
+    </message>
+    <message>
+        <source>buy X get Y needs the SKU bought and the SKU given</source>
+        <translation>Kaufe X, erhalte Y braucht die gekaufte und die geschenkte SKU</translation>
     </message>
     <message>
         <source>by someone</source>
@@ -114,6 +302,14 @@
     <message>
         <source>cancel orders</source>
         <translation>Aufträge stornieren</translation>
+    </message>
+    <message>
+        <source>carrier is empty (e.g. DHL, UPS, post)</source>
+        <translation>der Versanddienstleister ist leer (z. B. DHL, UPS, Post)</translation>
+    </message>
+    <message>
+        <source>cash moves &apos;in&apos; or &apos;out&apos;, not &apos;{kind}&apos;</source>
+        <translation>Bargeld bewegt sich &apos;in&apos; (hinein) oder &apos;out&apos; (hinaus), nicht &apos;{kind}&apos;</translation>
     </message>
     <message>
         <source>change</source>
@@ -144,16 +340,44 @@
         <translation>die E-Mail-, Statusseiten- und Druckereinstellungen ändern</translation>
     </message>
     <message>
+        <source>channel &apos;{value}&apos; is unknown</source>
+        <translation>Kanal &apos;{value}&apos; ist unbekannt</translation>
+    </message>
+    <message>
+        <source>choose at least one order for the pick list</source>
+        <translation>wählen Sie mindestens einen Auftrag für die Kommissionierliste</translation>
+    </message>
+    <message>
         <source>choose suppliers</source>
         <translation>Lieferanten wählen</translation>
+    </message>
+    <message>
+        <source>choose the orders or a number of orders (next N), not both or neither</source>
+        <translation>wählen Sie die Aufträge oder eine Anzahl von Aufträgen (nächste N), nicht beides oder keines</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>schließen</translation>
     </message>
     <message>
         <source>close a till</source>
         <translation>eine Kasse schließen</translation>
     </message>
     <message>
+        <source>company e-mail must be an e-mail address (got &apos;{value}&apos;)</source>
+        <translation>die E-Mail der Firma muss eine E-Mail-Adresse sein (erhalten: &apos;{value}&apos;)</translation>
+    </message>
+    <message>
+        <source>company name is empty</source>
+        <translation>Firmenname ist leer</translation>
+    </message>
+    <message>
         <source>compute sales forecasts</source>
         <translation>Absatzprognosen berechnen</translation>
+    </message>
+    <message>
+        <source>condition &apos;{condition}&apos; is unknown (restock or damaged)</source>
+        <translation>Zustand &apos;{condition}&apos; ist unbekannt (restock oder damaged)</translation>
     </message>
     <message>
         <source>confirm deliveries</source>
@@ -166,6 +390,18 @@
     <message>
         <source>confirm picks</source>
         <translation>Kommissionierungen bestätigen</translation>
+    </message>
+    <message>
+        <source>count the cash in the drawer (counted cash is required, 0 if it is empty)</source>
+        <translation>zählen Sie das Bargeld in der Schublade (gezähltes Bargeld ist erforderlich, 0 wenn sie leer ist)</translation>
+    </message>
+    <message>
+        <source>counted {method}</source>
+        <translation>gezählt {method}</translation>
+    </message>
+    <message>
+        <source>coupon code is empty</source>
+        <translation>Gutscheincode ist leer</translation>
     </message>
     <message>
         <source>coupon {code} belongs to another customer</source>
@@ -232,12 +468,24 @@
         <translation>Bestellungen anlegen</translation>
     </message>
     <message>
+        <source>currency &apos;{value}&apos; is not supported ({known})</source>
+        <translation>Währung &apos;{value}&apos; wird nicht unterstützt ({known})</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
         <source>edit products</source>
         <translation>Artikel bearbeiten</translation>
     </message>
     <message>
         <source>edit purchase orders</source>
         <translation>Bestellungen bearbeiten</translation>
+    </message>
+    <message>
+        <source>email &apos;{email}&apos; is not an email address</source>
+        <translation>E-Mail &apos;{email}&apos; ist keine E-Mail-Adresse</translation>
     </message>
     <message>
         <source>end promotions</source>
@@ -252,6 +500,10 @@
         <translation>Kunden suchen</translation>
     </message>
     <message>
+        <source>give a price (flat) or tiers FROM:PRICE</source>
+        <translation>geben Sie einen Preis (flat) oder Staffeln AB:PREIS an</translation>
+    </message>
+    <message>
         <source>give a {discount} discount (the limit is {limit})</source>
         <translation>{discount} Rabatt gewähren (die Grenze liegt bei {limit})</translation>
     </message>
@@ -262,6 +514,14 @@
     <message>
         <source>import the catalog</source>
         <translation>den Katalog importieren</translation>
+    </message>
+    <message>
+        <source>invoice date</source>
+        <translation>Rechnungsdatum</translation>
+    </message>
+    <message>
+        <source>invoice series must be 2 to 6 letters (got &apos;{value}&apos;)</source>
+        <translation>die Rechnungsserie muss aus 2 bis 6 Buchstaben bestehen (erhalten: &apos;{value}&apos;)</translation>
     </message>
     <message>
         <source>issue credit notes</source>
@@ -276,12 +536,32 @@
         <translation>gerade eben</translation>
     </message>
     <message>
+        <source>lead days must be a whole number from 0 to {most} (got {lead_days})</source>
+        <translation>Lieferzeit in Tagen muss eine ganze Zahl von 0 bis {most} sein (erhalten: {lead_days})</translation>
+    </message>
+    <message>
         <source>list users</source>
         <translation>Benutzer auflisten</translation>
     </message>
     <message>
+        <source>locale</source>
+        <translation>Gebietsschema</translation>
+    </message>
+    <message>
+        <source>locale is empty (language and country, e.g. en_US, de_DE)</source>
+        <translation>Gebietsschema ist leer (Sprache und Land, z. B. en_US, de_DE)</translation>
+    </message>
+    <message>
+        <source>lock after minutes must be a whole number from 0 (never) to 480 (got &apos;{value}&apos;)</source>
+        <translation>Sperren nach Minuten muss eine ganze Zahl von 0 (nie) bis 480 sein (erhalten: &apos;{value}&apos;)</translation>
+    </message>
+    <message>
         <source>look up orders</source>
         <translation>Aufträge nachschlagen</translation>
+    </message>
+    <message>
+        <source>made {role}</source>
+        <translation>zu {role} gemacht</translation>
     </message>
     <message>
         <source>merge customers</source>
@@ -292,8 +572,20 @@
         <translation>Mindestsumme</translation>
     </message>
     <message>
+        <source>minimum total must not be negative</source>
+        <translation>der Mindestbetrag darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>move cash</source>
+        <translation>Bargeld zu bewegen</translation>
+    </message>
+    <message>
         <source>move orders through the warehouse</source>
         <translation>Aufträge durch das Lager bewegen</translation>
+    </message>
+    <message>
+        <source>no PDF renderer in this program for the invoice</source>
+        <translation>dieses Programm hat keinen PDF-Renderer für die Rechnung</translation>
     </message>
     <message>
         <source>nobody signed in</source>
@@ -302,6 +594,14 @@
     <message>
         <source>none (it is final)</source>
         <translation>keiner (der Status ist endgültig)</translation>
+    </message>
+    <message>
+        <source>nothing to invoice: give at least one SKU=QTY</source>
+        <translation>nichts abzurechnen: geben Sie mindestens eine SKU=MENGE an</translation>
+    </message>
+    <message>
+        <source>nothing to receive: give at least one SKU=QTY</source>
+        <translation>nichts zu empfangen: geben Sie mindestens eine SKU=MENGE an</translation>
     </message>
     <message>
         <source>offer incentives</source>
@@ -320,6 +620,10 @@
         <translation>die Kassenlade öffnen</translation>
     </message>
     <message>
+        <source>order {order} no longer exists</source>
+        <translation>Auftrag {order} existiert nicht mehr</translation>
+    </message>
+    <message>
         <source>pack orders</source>
         <translation>Aufträge verpacken</translation>
     </message>
@@ -332,8 +636,40 @@
         <translation>Lieferanten bezahlen</translation>
     </message>
     <message>
+        <source>payment date</source>
+        <translation>Zahlungsdatum</translation>
+    </message>
+    <message>
         <source>payment method &apos;{method}&apos; is unknown (cash, card, bank or online)</source>
         <translation>Zahlungsart „{method}“ ist unbekannt (cash, card, bank oder online)</translation>
+    </message>
+    <message>
+        <source>payment method &apos;{method}&apos; is unknown (choose {choices})</source>
+        <translation>Zahlungsart &apos;{method}&apos; ist unbekannt (wählen Sie {choices})</translation>
+    </message>
+    <message>
+        <source>payment terms must be a whole number of days from 0 to 365 (got &apos;{value}&apos;)</source>
+        <translation>das Zahlungsziel muss eine ganze Zahl von Tagen von 0 bis 365 sein (erhalten: &apos;{value}&apos;)</translation>
+    </message>
+    <message>
+        <source>per customer must be at least 1</source>
+        <translation>pro Kunde muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>percent must be more than 0</source>
+        <translation>Prozent muss größer als 0 sein</translation>
+    </message>
+    <message>
+        <source>percent must be more than 0 and at most 100</source>
+        <translation>Prozent muss größer als 0 und höchstens 100 sein</translation>
+    </message>
+    <message>
+        <source>period &apos;{period}&apos; is unknown (day, week or month)</source>
+        <translation>Zeitraum &apos;{period}&apos; ist unbekannt (day, week oder month)</translation>
+    </message>
+    <message>
+        <source>phone &apos;{p}&apos; is not a phone number</source>
+        <translation>Telefon &apos;{p}&apos; ist keine Telefonnummer</translation>
     </message>
     <message>
         <source>place orders</source>
@@ -368,6 +704,18 @@
         <translation>die wartenden Belege drucken</translation>
     </message>
     <message>
+        <source>priority &apos;{priority}&apos; is not a whole number</source>
+        <translation>Priorität &apos;{priority}&apos; ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>promotion name is empty</source>
+        <translation>der Name der Aktion ist leer</translation>
+    </message>
+    <message>
+        <source>promotion name is longer than 100 characters</source>
+        <translation>der Name der Aktion ist länger als 100 Zeichen</translation>
+    </message>
+    <message>
         <source>put cash into or take it out of a till</source>
         <translation>Bargeld in eine Kasse einlegen oder entnehmen</translation>
     </message>
@@ -378,6 +726,14 @@
     <message>
         <source>quantity for {sku}</source>
         <translation>Menge für {sku}</translation>
+    </message>
+    <message>
+        <source>quantity must not be zero</source>
+        <translation>die Menge darf nicht null sein</translation>
+    </message>
+    <message>
+        <source>quantity {delta} is too large (at most 1000000 either way)</source>
+        <translation>die Menge {delta} ist zu groß (höchstens 1000000 in jede Richtung)</translation>
     </message>
     <message>
         <source>read the audit trail</source>
@@ -394,6 +750,10 @@
     <message>
         <source>receive returns</source>
         <translation>Retouren annehmen</translation>
+    </message>
+    <message>
+        <source>received {received} of {quantity}, invoiced {invoiced}</source>
+        <translation>{received} von {quantity} empfangen, {invoiced} abgerechnet</translation>
     </message>
     <message>
         <source>record payments</source>
@@ -420,8 +780,24 @@
         <translation>Journalbuchungen stornieren</translation>
     </message>
     <message>
+        <source>role &apos;{role}&apos; is unknown (choose one of: {roles})</source>
+        <translation>Rolle &apos;{role}&apos; ist unbekannt (wählen Sie eine aus: {roles})</translation>
+    </message>
+    <message>
         <source>run the integrity checks</source>
         <translation>die Integritätsprüfungen ausführen</translation>
+    </message>
+    <message>
+        <source>say what to change: mail on or off, invoice PDF by mail yes or no</source>
+        <translation>geben Sie an, was geändert werden soll: E-Mail ein oder aus, Rechnungs-PDF per E-Mail ja oder nein</translation>
+    </message>
+    <message>
+        <source>say why the cash moves (a reason, e.g. &apos;change from the bank&apos; or &apos;drop to the safe&apos;)</source>
+        <translation>geben Sie an, warum das Bargeld bewegt wird (einen Grund, z. B. &apos;Wechselgeld von der Bank&apos; oder &apos;Abschöpfung in den Tresor&apos;)</translation>
+    </message>
+    <message>
+        <source>say why the entry is reversed</source>
+        <translation>geben Sie an, warum die Buchung storniert wird</translation>
     </message>
     <message>
         <source>search orders</source>
@@ -536,12 +912,44 @@
         <translation>Versandarten einrichten</translation>
     </message>
     <message>
+        <source>several suppliers have an invoice numbered &apos;{number}&apos; ({refs}); give our reference instead</source>
+        <translation>mehrere Lieferanten haben eine Rechnung mit der Nummer &apos;{number}&apos; ({refs}); geben Sie stattdessen unsere Referenz an</translation>
+    </message>
+    <message>
         <source>ship orders</source>
         <translation>Aufträge versenden</translation>
     </message>
     <message>
+        <source>shipping code &apos;{code}&apos; must be 1-32 letters, digits, - or _</source>
+        <translation>Versandcode &apos;{code}&apos; muss aus 1-32 Buchstaben, Ziffern, - oder _ bestehen</translation>
+    </message>
+    <message>
+        <source>shipping method name is empty</source>
+        <translation>der Name der Versandart ist leer</translation>
+    </message>
+    <message>
         <source>someone</source>
         <translation>jemandem</translation>
+    </message>
+    <message>
+        <source>status &apos;{status}&apos; is unknown</source>
+        <translation>Status &apos;{status}&apos; ist unbekannt</translation>
+    </message>
+    <message>
+        <source>status &apos;{status}&apos; is unknown (choose one of: {choices})</source>
+        <translation>Status &apos;{status}&apos; ist unbekannt (wählen Sie einen aus: {choices})</translation>
+    </message>
+    <message>
+        <source>status &apos;{target}&apos; is unknown</source>
+        <translation>Status &apos;{target}&apos; ist unbekannt</translation>
+    </message>
+    <message>
+        <source>supplier name is empty</source>
+        <translation>Lieferantenname ist leer</translation>
+    </message>
+    <message>
+        <source>supplier name is longer than 200 characters</source>
+        <translation>Lieferantenname ist länger als 200 Zeichen</translation>
     </message>
     <message>
         <source>take a backup</source>
@@ -552,12 +960,136 @@
         <translation>Steuer</translation>
     </message>
     <message>
+        <source>tax_rounding must be &apos;line&apos; or &apos;document&apos;</source>
+        <translation>tax_rounding muss &apos;line&apos; oder &apos;document&apos; sein</translation>
+    </message>
+    <message>
+        <source>that SKU</source>
+        <translation>diese SKU</translation>
+    </message>
+    <message>
+        <source>the address is empty</source>
+        <translation>die Adresse ist leer</translation>
+    </message>
+    <message>
+        <source>the address needs a label (Office, Mother, ...)</source>
+        <translation>die Adresse braucht eine Bezeichnung (Büro, Mutter, ...)</translation>
+    </message>
+    <message>
+        <source>the amount</source>
+        <translation>der Betrag</translation>
+    </message>
+    <message>
+        <source>the amount must be more than 0</source>
+        <translation>der Betrag muss größer als 0 sein</translation>
+    </message>
+    <message>
+        <source>the carrier&apos;s tracking reference is empty</source>
+        <translation>die Sendungsnummer des Versanddienstleisters ist leer</translation>
+    </message>
+    <message>
+        <source>the count is empty: count at least one product</source>
+        <translation>die Zählung ist leer: zählen Sie mindestens einen Artikel</translation>
+    </message>
+    <message>
+        <source>the customer keeps an address labelled &apos;{label}&apos; already</source>
+        <translation>der Kunde hat bereits eine Adresse mit der Bezeichnung &apos;{label}&apos;</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s name is empty</source>
+        <translation>der Name des Kunden ist leer</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s name is longer than 200 characters</source>
+        <translation>der Name des Kunden ist länger als 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>the e-mail address is longer than 254 characters</source>
+        <translation>die E-Mail-Adresse ist länger als 254 Zeichen</translation>
+    </message>
+    <message>
+        <source>the float</source>
+        <translation>das Wechselgeld</translation>
+    </message>
+    <message>
+        <source>the invoice total {total} is too large</source>
+        <translation>die Rechnungssumme {total} ist zu groß</translation>
+    </message>
+    <message>
+        <source>the label is longer than 60 characters</source>
+        <translation>die Bezeichnung ist länger als 60 Zeichen</translation>
+    </message>
+    <message>
+        <source>the new password is the current one; choose another</source>
+        <translation>das neue Passwort ist das aktuelle; wählen Sie ein anderes</translation>
+    </message>
+    <message>
+        <source>the notes look like they hold a card number; card numbers are never stored</source>
+        <translation>die Notizen scheinen eine Kartennummer zu enthalten; Kartennummern werden nie gespeichert</translation>
+    </message>
+    <message>
+        <source>the reason is longer than {most} characters</source>
+        <translation>der Grund ist länger als {most} Zeichen</translation>
+    </message>
+    <message>
+        <source>the reference is longer than 100 characters</source>
+        <translation>die Referenz ist länger als 100 Zeichen</translation>
+    </message>
+    <message>
+        <source>the reference looks like a card number; card numbers are never stored</source>
+        <translation>die Referenz sieht wie eine Kartennummer aus; Kartennummern werden nie gespeichert</translation>
+    </message>
+    <message>
+        <source>the supplier&apos;s invoice number is empty</source>
+        <translation>die Rechnungsnummer des Lieferanten ist leer</translation>
+    </message>
+    <message>
+        <source>the supplier&apos;s invoice number is longer than {most} characters</source>
+        <translation>die Rechnungsnummer des Lieferanten ist länger als {most} Zeichen</translation>
+    </message>
+    <message>
+        <source>the till needs a name (e.g. FRONT or COUNTER-1)</source>
+        <translation>die Kasse braucht einen Namen (z. B. FRONT oder COUNTER-1)</translation>
+    </message>
+    <message>
+        <source>the till&apos;s name is longer than {most} characters</source>
+        <translation>der Name der Kasse ist länger als {most} Zeichen</translation>
+    </message>
+    <message>
+        <source>the {label} is longer than 2000 characters</source>
+        <translation>{label} ist länger als 2000 Zeichen</translation>
+    </message>
+    <message>
+        <source>the {what} &apos;{value}&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>{what} &apos;{value}&apos; ist kein Datum (JJJJ-MM-TT)</translation>
+    </message>
+    <message>
+        <source>the {what} {day} is in the future</source>
+        <translation>{what} {day} liegt in der Zukunft</translation>
+    </message>
+    <message>
+        <source>tier &apos;{part}&apos; must be FROM:PRICE</source>
+        <translation>Staffel &apos;{part}&apos; muss AB:PREIS sein</translation>
+    </message>
+    <message>
+        <source>tier &apos;{part}&apos;: from must be whole grams</source>
+        <translation>Staffel &apos;{part}&apos;: AB muss in ganzen Gramm angegeben sein</translation>
+    </message>
+    <message>
         <source>tier price</source>
         <translation>Staffelpreis</translation>
     </message>
     <message>
         <source>tier start</source>
         <translation>Staffelbeginn</translation>
+    </message>
+    <message>
+        <source>tiers must be in ascending order of FROM, each FROM once</source>
+        <translation>Staffeln müssen aufsteigend nach AB geordnet sein, jedes AB nur einmal</translation>
+    </message>
+    <message>
+        <source>unit cost of {sku} is negative</source>
+        <translation>Einstandspreis von {sku} ist negativ</translation>
     </message>
     <message>
         <source>unit price</source>
@@ -570,6 +1102,26 @@
     <message>
         <source>unit_price</source>
         <translation>unit_price</translation>
+    </message>
+    <message>
+        <source>unknown setting &apos;{key}&apos;</source>
+        <translation>unbekannte Einstellung &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>unknown setting &apos;{key}&apos; (known: {known}, carrier.&lt;name&gt;.tracking_url)</source>
+        <translation>unbekannte Einstellung &apos;{key}&apos; (bekannt: {known}, carrier.&lt;name&gt;.tracking_url)</translation>
+    </message>
+    <message>
+        <source>user name &apos;{username}&apos; is taken</source>
+        <translation>Benutzername &apos;{username}&apos; ist vergeben</translation>
+    </message>
+    <message>
+        <source>user name &apos;{username}&apos; must be 1-64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>Benutzername &apos;{username}&apos; muss aus 1-64 Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; bestehen</translation>
+    </message>
+    <message>
+        <source>uses must be at least 1</source>
+        <translation>Verwendungen müssen mindestens 1 sein</translation>
     </message>
     <message>
         <source>view customers</source>
@@ -616,16 +1168,36 @@
         <translation>die Summen- und Saldenliste ansehen</translation>
     </message>
     <message>
+        <source>weight &apos;{weight_kg}&apos; has more than three decimals (grams)</source>
+        <translation>Gewicht &apos;{weight_kg}&apos; hat mehr als drei Nachkommastellen (Gramm)</translation>
+    </message>
+    <message>
+        <source>weight &apos;{weight_kg}&apos; must be more than 0 kg</source>
+        <translation>Gewicht &apos;{weight_kg}&apos; muss größer als 0 kg sein</translation>
+    </message>
+    <message>
         <source>weight (kg)</source>
         <translation>Gewicht (kg)</translation>
+    </message>
+    <message>
+        <source>weight must be given as text or Decimal, not a float</source>
+        <translation>das Gewicht muss als Text oder Decimal angegeben werden, nicht als float</translation>
     </message>
     <message>
         <source>withdraw incentives</source>
         <translation>Angebote zurückziehen</translation>
     </message>
     <message>
+        <source>{amount} is more than the {still_open} still open on {ref} ({supplier}&apos;s invoice {number}); an overpayment is refused.</source>
+        <translation>{amount} ist mehr als die {still_open}, die auf {ref} noch offen sind (Rechnung {number} von {supplier}); eine Überzahlung wird abgelehnt.</translation>
+    </message>
+    <message>
         <source>{field} &apos;{text}&apos; has more than {decimals} decimals</source>
         <translation>{field} „{text}“ hat mehr als {decimals} Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>{field} &apos;{text}&apos; is not a date that exists (YYYY-MM-DD)</source>
+        <translation>{field} &apos;{text}&apos; ist kein existierendes Datum (JJJJ-MM-TT)</translation>
     </message>
     <message>
         <source>{field} &apos;{text}&apos; is not a number</source>
@@ -640,8 +1212,16 @@
         <translation>{field} „{text}“ ist zu groß</translation>
     </message>
     <message>
+        <source>{field} has at most two decimals (got &apos;{text}&apos;)</source>
+        <translation>{field} hat höchstens zwei Nachkommastellen (erhalten: &apos;{text}&apos;)</translation>
+    </message>
+    <message>
         <source>{field} is empty</source>
         <translation>{field} ist leer</translation>
+    </message>
+    <message>
+        <source>{field} must be SKU=N with N at least 1 (got &apos;{text}&apos;)</source>
+        <translation>{field} muss SKU=N mit N mindestens 1 sein (erhalten: &apos;{text}&apos;)</translation>
     </message>
     <message>
         <source>{field} must be a whole number</source>
@@ -652,12 +1232,68 @@
         <translation>{field} muss mindestens {minimum} sein (eingegeben: {value})</translation>
     </message>
     <message>
+        <source>{field} must be between 0 and 100 (got &apos;{text}&apos;)</source>
+        <translation>{field} muss zwischen 0 und 100 liegen (erhalten: &apos;{text}&apos;)</translation>
+    </message>
+    <message>
+        <source>{field} must be more than 0</source>
+        <translation>{field} muss größer als 0 sein</translation>
+    </message>
+    <message>
+        <source>{field} must be more than zero</source>
+        <translation>{field} muss größer als null sein</translation>
+    </message>
+    <message>
         <source>{field} must not be negative (got {text})</source>
         <translation>{field} darf nicht negativ sein (eingegeben: {text})</translation>
     </message>
     <message>
         <source>{field} {value} is too large (at most {maximum})</source>
         <translation>{field} {value} ist zu groß (höchstens {maximum})</translation>
+    </message>
+    <message>
+        <source>{file} is a {kind} backup; the database open here is {here}. Nothing was changed.</source>
+        <translation>{file} ist eine Sicherung von {kind}; die hier geöffnete Datenbank ist {here}. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({problem}); nothing was changed. Restore another backup.</source>
+        <translation>{file} ist beschädigt ({problem}); es wurde nichts geändert. Stellen Sie eine andere Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer OMS Desktop (schema {revision}); this version cannot read it. Update the app, then restore. Nothing was changed.</source>
+        <translation>{file} wurde von einem neueren OMS Desktop erstellt (Schema {revision}); diese Version kann sie nicht lesen. Aktualisieren Sie die App und stellen Sie dann wieder her. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>{key} is not on {label}</source>
+        <translation>{key} ist nicht auf {label}</translation>
+    </message>
+    <message>
+        <source>{label} has no open backorder.</source>
+        <translation>{label} hat keinen offenen Rückstand.</translation>
+    </message>
+    <message>
+        <source>{label} is longer than 100 characters</source>
+        <translation>{label} ist länger als 100 Zeichen</translation>
+    </message>
+    <message>
+        <source>{method} is counted twice</source>
+        <translation>{method} wird doppelt gezählt</translation>
+    </message>
+    <message>
+        <source>{number} has no lines; add at least one before sending it.</source>
+        <translation>{number} hat keine Positionen; fügen Sie mindestens eine hinzu, bevor Sie sie senden.</translation>
+    </message>
+    <message>
+        <source>{number} has nothing left to receive.</source>
+        <translation>Für {number} ist nichts mehr zu empfangen.</translation>
+    </message>
+    <message>
+        <source>{number} is {status}; only a draft purchase order can be changed (cancel it and order again).</source>
+        <translation>{number} ist {status}; nur eine Bestellung im Entwurf kann geändert werden (stornieren Sie sie und bestellen Sie erneut).</translation>
+    </message>
+    <message>
+        <source>{number} is {status}; only a sent or partly received purchase order can be received (send it first).</source>
+        <translation>{number} ist {status}; nur eine gesendete oder teilweise empfangene Bestellung kann empfangen werden (senden Sie sie zuerst).</translation>
     </message>
     <message>
         <source>{order} has no line {line}.</source>
@@ -724,8 +1360,48 @@
         <translation>{order}: dem Kunden stehen nur {owed} {currency} zu; stellen Sie zuerst eine Gutschrift aus (oder erstatten Sie weniger).</translation>
     </message>
     <message>
+        <source>{ref} ({supplier}&apos;s invoice {number}) is paid in full.</source>
+        <translation>{ref} (Rechnung {number} von {supplier}) ist vollständig bezahlt.</translation>
+    </message>
+    <message>
+        <source>{setting} cannot be checked here; nothing was changed</source>
+        <translation>{setting} kann hier nicht geprüft werden; es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>{setting} must be a whole number from 1 to 100000 (got &apos;{value}&apos;)</source>
+        <translation>{setting} muss eine ganze Zahl von 1 bis 100000 sein (erhalten: &apos;{value}&apos;)</translation>
+    </message>
+    <message>
+        <source>{sku} appears twice; put the whole quantity on one line</source>
+        <translation>{sku} kommt doppelt vor; setzen Sie die ganze Menge in eine Position</translation>
+    </message>
+    <message>
         <source>{sku} is no longer sold.</source>
         <translation>{sku} wird nicht mehr verkauft.</translation>
+    </message>
+    <message>
+        <source>{sku} is not on {number}</source>
+        <translation>{sku} ist nicht auf {number}</translation>
+    </message>
+    <message>
+        <source>{sku} is not on {number}; nothing was removed.</source>
+        <translation>{sku} ist nicht auf {number}; es wurde nichts entfernt.</translation>
+    </message>
+    <message>
+        <source>{sku}: nothing is invoiceable on {ref} ({received})</source>
+        <translation>{sku}: auf {ref} ist nichts abrechenbar ({received})</translation>
+    </message>
+    <message>
+        <source>{sku}: {quantity} is more than the {invoiceable} invoiceable on {ref} ({received})</source>
+        <translation>{sku}: {quantity} ist mehr als die {invoiceable}, die auf {ref} abrechenbar sind ({received})</translation>
+    </message>
+    <message>
+        <source>{sku}: {quantity} is more than the {outstanding} still outstanding on {number}</source>
+        <translation>{sku}: {quantity} ist mehr als die {outstanding}, die auf {number} noch ausstehen</translation>
+    </message>
+    <message>
+        <source>{supplier}&apos;s invoice {number} is recorded already ({ref} of {day})</source>
+        <translation>Rechnung {number} von {supplier} ist bereits erfasst ({ref} vom {day})</translation>
     </message>
     <message>
         <source>{user} ({role})</source>
@@ -746,6 +1422,10 @@
     <message>
         <source>{user} ({role}) sees only their own carts; a manager sees all.</source>
         <translation>{user} ({role}) sieht nur die eigenen Warenkörbe; ein Manager sieht alle.</translation>
+    </message>
+    <message>
+        <source>{user} is the last active administrator and cannot be {change}: make another user an administrator first, or nobody could manage users and settings.</source>
+        <translation>{user} ist der letzte aktive Administrator und kann nicht {change} werden: machen Sie zuerst einen anderen Benutzer zum Administrator, sonst könnte niemand Benutzer und Einstellungen verwalten.</translation>
     </message>
     <message>
         <source>{what} was changed since you opened it; nothing was saved. Open it again to see how it is now.</source>
