@@ -248,13 +248,15 @@ def test_a_backup_taken_while_another_process_places_orders_restores_every_order
     import subprocess
     import sys
     repo = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(repo), os.environ.get("PYTHONPATH", "")])}
-    start = tmp_path / "start"
-    # enough stock and orders that the worker is still writing when the backup is taken, even on a busy machine
+    start, stop = tmp_path / "start", tmp_path / "stop"
+    # the worker places orders until the backup is taken (at most 20,000): it is still writing while the backup
+    # runs however busy the machine is (a fixed 400 were once all placed before the backup began)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(repo), os.environ.get("PYTHONPATH", "")]),
+           "RACE_STOP_FILE": str(stop)}
     catalog.catalog.import_catalog(users["admin"], b"sku,name,unit_price,tax_rate,on_hand\nBACKUP-1,Bulk,1.00,0.19,"
                                                    b"100000\n")
     worker = subprocess.Popen([sys.executable, "-m", "tests.reliability.race_worker", backend.url, "agent",
-                               "BACKUP-1", "400", str(tmp_path / "ready"), str(start), "1"], cwd=repo, env=env,
+                               "BACKUP-1", "20000", str(tmp_path / "ready"), str(start), "1"], cwd=repo, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
@@ -268,6 +270,10 @@ def test_a_backup_taken_while_another_process_places_orders_restores_every_order
             time.sleep(0.005)
         before = _order_ids(backend.engine)  # committed before the backup began
         taken = backend.services.backups.back_up(users["admin"])
+        while len(_order_ids(backend.engine)) <= len(before):  # one more after the backup began, then stop
+            assert worker.poll() is None, worker.stderr.read()[-3000:]  # type: ignore[union-attr]
+            time.sleep(0.005)
+        stop.touch()
         out, err = worker.communicate(timeout=180)
     finally:
         if worker.poll() is None:

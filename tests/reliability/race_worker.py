@@ -1,11 +1,14 @@
 """One competing workstation for test_race: places one-unit orders as fast as it can and reports as JSON.
 
 Run as ``python -m tests.reliability.race_worker URL USERNAME SKUS ATTEMPTS READY_FILE START_FILE SEED [COUPON]``
-(with COUPON every order asks for that coupon code; a refused coupon is counted, not an error).
+(with COUPON every order asks for that coupon code; a refused coupon is counted, not an error). With the
+environment variable RACE_STOP_FILE it goes on until that file appears (ATTEMPTS is then the most it places), so
+that a test can be sure orders are still being placed while it does something else.
 """
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 import time
@@ -34,7 +37,10 @@ def main(argv: list[str]) -> int:
             if time.monotonic() > deadline:
                 raise RuntimeError("the start file never appeared")
             time.sleep(0.001)
+        stop_file = os.environ.get("RACE_STOP_FILE")
         for _ in range(int(attempts)):
+            if stop_file and Path(stop_file).exists():
+                break
             lines = [(sku, 1) for sku in skus_list]
             rng.shuffle(lines)
             try:
