@@ -29,6 +29,26 @@ def babel_locale(name: str) -> Locale:
         return Locale.parse(DEFAULT_LOCALE)
 
 
+@lru_cache(maxsize=64)
+def reader_locale(language: str, company_locale: str) -> str:
+    """The locale a reader of ``language`` gets at a company in ``company_locale``: the company's own when it is
+    their language, else their language in the company's country where CLDR has the pair (``en_DE``), else their
+    language alone (``de``: CLDR has no ``de_US``), else the company's. The documents (adapters/pdf/wording.py)
+    and the screens (gui/format.py) both choose by it."""
+    company = babel_locale(company_locale)
+    if language == company.language:
+        return str(company)
+    if company.territory:
+        try:
+            return str(Locale(language, company.territory))
+        except (UnknownLocaleError, ValueError):
+            pass
+    try:
+        return str(Locale.parse(language))
+    except (UnknownLocaleError, ValueError):
+        return str(company)
+
+
 @lru_cache(maxsize=4096)  # a page prints the same few amounts many times (measuring columns, then setting them)
 def money(amount: Decimal, currency: str, locale: str = DEFAULT_LOCALE) -> str:
     """``€1,234.56`` (en_US), ``1.234,56 €`` (de_DE, with a no-break space), ``¥1,235`` (JPY has no minor unit).

@@ -9,9 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
 from babel.dates import format_datetime
 from babel.numbers import format_decimal, format_percent
 
@@ -30,16 +28,10 @@ def screen_locale(company_locale: str) -> str:
     return _screen_locale(company_locale, i18n.current())
 
 
-@lru_cache(maxsize=32)
 def _screen_locale(company_locale: str, language: str) -> str:
-    company = (company_locale or "en_US").replace("-", "_")
-    if language == i18n.SOURCE_LANGUAGE or company.split("_")[0].lower() == language:
-        return company
-    territory = company.split("_")[1] if "_" in company else ""
-    try:
-        return str(Locale.parse(f"{language}_{territory}")) if territory else language
-    except (UnknownLocaleError, ValueError):
-        return language
+    if language == i18n.SOURCE_LANGUAGE:
+        return (company_locale or formatting.DEFAULT_LOCALE).replace("-", "_")
+    return formatting.reader_locale(language, company_locale)
 
 
 def money(amount: Decimal, currency: str, locale: str = formatting.DEFAULT_LOCALE) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ..domain.languages import language_of_locale
 from . import resources_rc  # noqa: F401  (registers :/i18n/...)
 
 #: language code -> its name in that language, as offered in the settings
@@ -21,8 +22,7 @@ _language = SOURCE_LANGUAGE
 
 def language_of(locale: str | None) -> str:
     """The GUI language for a locale such as ``de_DE`` or ``de``: its language if we have it, else English."""
-    code = (locale or "").replace("-", "_").split("_")[0].lower()
-    return code if code in LANGUAGES else SOURCE_LANGUAGE
+    return language_of_locale(locale)
 
 
 def install(language: str) -> str:

@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
-from oms_desktop.formatting import babel_locale
+from oms_desktop.formatting import babel_locale, reader_locale
 
 ENGLISH = "en"
 
@@ -163,19 +162,7 @@ def document_locale(language: str, company_locale: str) -> str:
     """The locale a document's dates and amounts print in (see the module's docstring): ``de_DE`` for a German
     reader of a ``de_DE`` company, ``en_DE`` for an English one, ``de`` for a German reader of an ``en_US`` company
     (CLDR has no ``de_US``)."""
-    company = babel_locale(company_locale)
-    lang = document_language(language, company_locale)
-    if lang == company.language:
-        return str(company)
-    if company.territory:
-        try:
-            return str(Locale(lang, company.territory))
-        except (UnknownLocaleError, ValueError):
-            pass
-    try:
-        return str(Locale.parse(lang))
-    except (UnknownLocaleError, ValueError):
-        return str(company)
+    return reader_locale(document_language(language, company_locale), company_locale)
 
 
 def locale_date(value: date, locale: str) -> str:
