@@ -117,7 +117,8 @@ def _untranslated(problems: list[str], data: list[str]) -> list[str]:
         for item in sorted(data, key=len, reverse=True):
             text = text.replace(item, "") if item else text
         # order, customer and tracking numbers, currency codes, HTML spaces
-        text = re.sub(r"\b[A-Z]+-?\d+\b|\b[A-Z0-9]{4}(?:-[A-Z0-9]{4})+\b|\b[A-Z]{3}\b|&nbsp;", "", text)
+        # (tracking numbers first: "TR52-H336-JBEK" read as two order numbers would leave "JBEK" behind)
+        text = re.sub(r"\b[A-Z0-9]{4}(?:-[A-Z0-9]{4})+\b|\b[A-Z]+-?\d+\b|\b[A-Z]{3}\b|&nbsp;", "", text)
         if re.search(r"[A-Za-z]{2,}", text.replace("\\n", " ")):
             left.append(line)
     return left
