@@ -31,6 +31,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal
 
 from .errors import ValidationFailed
+from .messages import Joined, msg, phrase
 from .money import quantum
 from .numbers import parse_number, parse_whole
 
@@ -86,9 +87,11 @@ class OrderProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"row {self.rows[0]}" if len(self.rows) == 1 else \
-            f"rows {self.rows[0]}-{self.rows[-1]}" if self.rows else "the file"
-        return f"{where}" + (f" (order {self.ref})" if self.ref else "") + f": {self.message}"
+        where = msg("row {row}", row=self.rows[0]) if len(self.rows) == 1 else \
+            msg("rows {first}-{last}", first=self.rows[0], last=self.rows[-1]) if self.rows else phrase("the file")
+        if self.ref:
+            return msg("{where} (order {ref}): {problem}", where=where, ref=self.ref, problem=self.message)
+        return msg("{where}: {problem}", where=where, problem=self.message)
 
 
 @dataclass(frozen=True)
@@ -112,12 +115,12 @@ class _Bad(ValueError):
 def read_rows(data: bytes) -> tuple[list[str], list[tuple[int, list[str]]], list[str]]:
     """(header, [(row number, cells)], problems with the file as a whole)."""
     if b"\x00" in data[:65536]:
-        return [], [], ["the file is not a CSV text file (it holds binary data)"]
+        return [], [], [msg("the file is not a CSV text file (it holds binary data)")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        return [], [], [f"the file is not UTF-8 text (byte {e.start + 1} cannot be read): export or save it as "
-                        "'CSV UTF-8'"]
+        return [], [], [msg("the file is not UTF-8 text (byte {byte} cannot be read): export or save it as "
+                            "'CSV UTF-8'", byte=e.start + 1)]
     first = text[:text.find("\n")] if "\n" in text else text
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -126,18 +129,19 @@ def read_rows(data: bytes) -> tuple[list[str], list[tuple[int, list[str]]], list
     try:
         for n, cells in enumerate(reader, start=1):
             if max(map(len, cells), default=0) > MAX_FIELD:
-                return [], [], [f"row {n}: a cell longer than {MAX_FIELD:,} characters; this is not an order export"]
+                return [], [], [msg("row {row}: a cell longer than {limit} characters; this is not an order export",
+                                    row=n, limit=f"{MAX_FIELD:,}")]
             if n == 1:
                 header = [h.strip() for h in cells]
             elif any(map(str.strip, cells)):
                 rows.append((n, cells))
     except csv.Error as e:
         if "field larger than field limit" in str(e):
-            return [], [], [f"row {len(rows) + 2}: a cell longer than {csv.field_size_limit():,} characters; this is "
-                            "not an order export"]
-        return [], [], [f"row {len(rows) + 2}: not CSV ({e})"]
+            return [], [], [msg("row {row}: a cell longer than {limit} characters; this is not an order export",
+                                row=len(rows) + 2, limit=f"{csv.field_size_limit():,}")]
+        return [], [], [msg("row {row}: not CSV ({error})", row=len(rows) + 2, error=str(e))]
     if not header or not any(header):
-        return [], [], ["the file is empty: no header row"]
+        return [], [], [msg("the file is empty: no header row")]
     return header, rows, []
 
 
@@ -171,20 +175,22 @@ def parse_orders(data: bytes, fmt: str, currency: str, *, now: datetime,
     detected = detect_format(header)
     if fmt == "auto":
         if detected is None:
-            return ParsedFile(fmt, file_problems=(
+            return ParsedFile(fmt, file_problems=(msg(
                 "the format is not recognised: the header has neither Shopify's columns (Name, Created at, Lineitem "
                 "sku...) nor WooCommerce's (order_number, order_date, line_item_1...) nor the generic format's "
-                "(order, sku, quantity, unit_price); see docs/imports.md",), rows=len(rows))
+                "(order, sku, quantity, unit_price); see docs/imports.md"),), rows=len(rows))
         fmt = detected
     if fmt not in FORMATS:
-        return ParsedFile(fmt, file_problems=(f"format '{fmt}' is unknown (shopify, woocommerce, generic or auto)",))
+        return ParsedFile(fmt, file_problems=(
+            msg("format '{format}' is unknown (shopify, woocommerce, generic or auto)", format=fmt),))
     lower = {h.lower(): i for i, h in reversed(list(enumerate(header)))}
     missing = [c for c in REQUIRED[fmt] if c.lower() not in lower]
     if fmt == "generic" and not ({"sku", "barcode"} & set(lower)):
-        missing.append("sku or barcode")
+        missing.append(phrase("sku or barcode"))
     if missing:
-        return ParsedFile(fmt, file_problems=(f"the {fmt} format needs the column(s) {', '.join(missing)}; "
-                                              "they are not in the header",), rows=len(rows))
+        return ParsedFile(fmt, file_problems=(msg("the {format} format needs the column(s) {columns}; they are not in "
+                                                  "the header", format=fmt, columns=Joined(missing, ", ")),),
+                          rows=len(rows))
     reader = _Reader(lower, currency, now, local_tz)
     groups = _group(rows, reader, "name" if fmt == "shopify" else "order" if fmt == "generic" else "order_number")
     orders: list[ImportedOrder] = []
@@ -193,12 +199,12 @@ def parse_orders(data: bytes, fmt: str, currency: str, *, now: datetime,
         "shopify": _shopify_order, "woocommerce": _woo_order, "generic": _generic_order}[fmt]
     for ref, group in groups:
         if not ref:
-            problems.append(OrderProblem("", tuple(n for n, _ in group), "no order number"))
+            problems.append(OrderProblem("", tuple(n for n, _ in group), msg("no order number")))
             continue
         try:
             orders.append(parse(reader, ref, group))
         except _Bad as e:
-            problems.append(OrderProblem(ref, tuple(n for n, _ in group), str(e)))
+            problems.append(OrderProblem(ref, tuple(n for n, _ in group), e.args[0]))
         if len(problems) >= MAX_PROBLEMS:
             break
     return ParsedFile(fmt, tuple(orders), tuple(problems), rows=len(rows))
@@ -253,41 +259,42 @@ class _Reader:
         if t == "":
             return Decimal(0)
         if "," in t:
-            raise _Bad(f"{column} '{text}' has a comma; amounts in this file are written with a decimal point "
-                       "(12.50)")
+            raise _Bad(msg("{column} '{text}' has a comma; amounts in this file are written with a decimal point "
+                           "(12.50)", column=column, text=text))
         if not re.fullmatch(r"[+-]?[0-9]+(\.[0-9]+)?", t):  # ASCII digits only: '١٠' is not read as 10
-            raise _Bad(f"{column} '{text}' is not an amount")
+            raise _Bad(msg("{column} '{text}' is not an amount", column=column, text=text))
         try:
             value = parse_number(t, field=column)
         except ValidationFailed as e:
-            raise _Bad(str(e)) from None
+            raise _Bad(e.problems[0] if len(e.problems) == 1 else e.message) from None
         if value < 0 and not negative:
-            raise _Bad(f"{column} '{text}' is negative")
+            raise _Bad(msg("{column} '{text}' is negative", column=column, text=text))
         if value != value.quantize(self.q):
-            raise _Bad(f"{column} '{text}' has more decimals than {self.currency} has")
+            raise _Bad(msg("{column} '{text}' has more decimals than {currency} has", column=column, text=text,
+                           currency=self.currency))
         return abs(value) if negative else value
 
     @staticmethod
     def quantity(text: str, column: str) -> int:
         t = text.strip()
         if t.startswith("-"):
-            raise _Bad(f"{column} '{text}' is negative")
+            raise _Bad(msg("{column} '{text}' is negative", column=column, text=text))
         try:  # ASCII digits only: '٣' or '２' are not read as 3 and 2
             if t.startswith("+"):
                 raise ValidationFailed("a sign")
             q = parse_whole(t, field=column)
         except ValidationFailed:
-            raise _Bad(f"{column} '{text}' is not a whole number of units") from None
+            raise _Bad(msg("{column} '{text}' is not a whole number of units", column=column, text=text)) from None
         if q <= 0:
-            raise _Bad(f"{column} is 0; a line needs at least one unit")
+            raise _Bad(msg("{column} is 0; a line needs at least one unit", column=column))
         if q > 1_000_000:
-            raise _Bad(f"{column} '{text}' is more than a million units")
+            raise _Bad(msg("{column} '{text}' is more than a million units", column=column, text=text))
         return q
 
     def when(self, text: str, column: str) -> datetime:
         t = text.strip()
         if not t:
-            raise _Bad(f"{column} is empty")
+            raise _Bad(msg("{column} is empty", column=column))
         parsed = None
         for fmt in ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M",
                     "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M"):
@@ -303,13 +310,14 @@ class _Reader:
                 try:
                     parsed = datetime.combine(date.fromisoformat(t), time(12))
                 except ValueError:
-                    raise _Bad(f"{column} '{text}' is not a date that exists (2025-10-07 09:50:26 +0200)") from None
+                    raise _Bad(msg("{column} '{text}' is not a date that exists (2025-10-07 09:50:26 +0200)",
+                                   column=column, text=text)) from None
         if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=self.local_tz) if self.local_tz is not None else parsed.astimezone()
         if parsed > self.now + timedelta(days=1):
-            raise _Bad(f"{column} '{text}' is in the future")
+            raise _Bad(msg("{column} '{text}' is in the future", column=column, text=text))
         if parsed.year < 1990:
-            raise _Bad(f"{column} '{text}' is before 1990")
+            raise _Bad(msg("{column} '{text}' is before 1990", column=column, text=text))
         return parsed.astimezone(timezone.utc)
 
     def maybe_when(self, text: str, column: str) -> datetime | None:
@@ -318,7 +326,8 @@ class _Reader:
     def check_currency(self, text: str) -> str:
         cur = text.strip().upper() or self.currency
         if cur != self.currency:
-            raise _Bad(f"the order is in {cur}; this company keeps its books in {self.currency}")
+            raise _Bad(msg("the order is in {currency}; this company keeps its books in {books}", currency=cur,
+                           books=self.currency))
         return cur
 
 
@@ -347,8 +356,8 @@ def _shopify_order(r: _Reader, ref: str, group: _Group) -> ImportedOrder:
     for n, cells in group:
         sku, name = r.cell(cells, "Lineitem sku"), r.cell(cells, "Lineitem name")
         if not sku:
-            raise _Bad(f"row {n}: the line '{name or '?'}' has no SKU (Lineitem sku is empty); give the product a "
-                       "SKU in the shop, or leave the order out")
+            raise _Bad(msg("row {row}: the line '{name}' has no SKU (Lineitem sku is empty); give the product a "
+                           "SKU in the shop, or leave the order out", row=n, name=name or "?"))
         lines.append(ImportedLine(n, sku.upper(), "", name, r.quantity(r.cell(cells, "Lineitem quantity"),
                                                                        "Lineitem quantity"),
                                   r.money(r.cell(cells, "Lineitem price"), "Lineitem price")))
@@ -360,7 +369,7 @@ def _shopify_order(r: _Reader, ref: str, group: _Group) -> ImportedOrder:
     elif fulfillment == "fulfilled":
         status = FULFILLED
     elif fulfillment in ("partial", "partially_fulfilled"):
-        raise _Bad("the order is partly fulfilled in the shop; ship it there or here, then import it")
+        raise _Bad(msg("the order is partly fulfilled in the shop; ship it there or here, then import it"))
     else:
         status = OPEN
     billing = _address(f("Billing Name"), f("Billing Company"), f("Billing Address1"), f("Billing Address2"),
@@ -397,7 +406,8 @@ _WOO_OPEN = {"pending": False, "on-hold": False, "processing": True}
 
 def _woo_order(r: _Reader, ref: str, group: _Group) -> ImportedOrder:
     if len(group) > 1:
-        raise _Bad(f"order number {ref} is on {len(group)} rows; this format has one row per order")
+        raise _Bad(msg("order number {ref} is on {count} rows; this format has one row per order", ref=ref,
+                       count=len(group)))
     n, cells = group[0]
     def c(column: str) -> str:
         return r.cell(cells, column)
@@ -413,14 +423,15 @@ def _woo_order(r: _Reader, ref: str, group: _Group) -> ImportedOrder:
         sub_total = r.money(item.get("sub_total", item.get("total", "")), f"{column} sub_total")
         sku = item.get("sku", "").upper()
         if not sku:
-            raise _Bad(f"{column} '{item.get('name', '?')}' has no SKU; give the product a SKU in the shop, or "
-                       "leave the order out")
+            raise _Bad(msg("{column} '{name}' has no SKU; give the product a SKU in the shop, or leave the order out",
+                           column=column, name=item.get("name", "?")))
         unit = sub_total / qty
         if unit != unit.quantize(r.q):
-            raise _Bad(f"{column}: {sub_total} for {qty} units is not a price per unit in {r.currency}")
+            raise _Bad(msg("{column}: {amount} for {quantity} units is not a price per unit in {currency}",
+                           column=column, amount=sub_total, quantity=qty, currency=r.currency))
         lines.append(ImportedLine(n, sku, "", item.get("name", ""), qty, unit, "net"))
     if not lines:
-        raise _Bad("the order has no line items")
+        raise _Bad(msg("the order has no line items"))
     status_text = c("status").lower().removeprefix("wc-")
     if status_text in ("cancelled", "refunded", "failed", "trash"):
         status, paid = CANCELLED, False
@@ -429,7 +440,7 @@ def _woo_order(r: _Reader, ref: str, group: _Group) -> ImportedOrder:
     elif status_text in _WOO_OPEN:
         status, paid = OPEN, _WOO_OPEN[status_text] or bool(c("paid_date"))
     else:
-        raise _Bad(f"status '{c('status')}' is not a WooCommerce order status this import knows")
+        raise _Bad(msg("status '{status}' is not a WooCommerce order status this import knows", status=c("status")))
     shipping = _pairs(c("shipping_items"))
     coupon = _pairs(c("coupon_items"))
     billing = _address(_join(c("billing_first_name"), c("billing_last_name")), c("billing_company"),
@@ -470,15 +481,15 @@ def _generic_order(r: _Reader, ref: str, group: _Group) -> ImportedOrder:
     for n, cells in group:
         sku, barcode = r.cell(cells, "sku").upper(), r.cell(cells, "barcode")
         if not sku and not barcode:
-            raise _Bad(f"row {n}: neither sku nor barcode is given")
+            raise _Bad(msg("row {row}: neither sku nor barcode is given", row=n))
         lines.append(ImportedLine(n, sku, barcode, "", r.quantity(r.cell(cells, "quantity"), "quantity"),
                                   r.money(r.cell(cells, "unit_price"), "unit_price")))
     status = (f("status") or OPEN).lower()
     if status not in (OPEN, FULFILLED, CANCELLED):
-        raise _Bad(f"status '{f('status')}' is not open, fulfilled or cancelled")
+        raise _Bad(msg("status '{status}' is not open, fulfilled or cancelled", status=f("status")))
     paid_text = f("paid").lower()
     if paid_text not in _YES | _NO:
-        raise _Bad(f"paid '{f('paid')}' is not yes or no")
+        raise _Bad(msg("paid '{paid}' is not yes or no", paid=f("paid")))
     date_text = f("date")
     return ImportedOrder(
         ref=ref, rows=tuple(n for n, _ in group),

@@ -41,8 +41,9 @@ from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, Cancelled, OutOfStock, PermissionDenied
 from ..domain.free_text import contains_card_number
 from ..domain.ledger import receipt_entry
+from ..domain.messages import code, msg, phrase
 from ..domain.money import from_minor, round_money, to_minor
-from ..domain.order_import import FULFILLED, OPEN, ImportedOrder, OrderProblem, parse_orders
+from ..domain.order_import import CANCELLED, FULFILLED, OPEN, ImportedOrder, OrderProblem, parse_orders
 from ..domain.orders import Channel, Status, bp_to_rate
 from ..domain.references import order_number
 from ..domain.phone import digits_of, looks_like_phone, phone_key
@@ -99,6 +100,11 @@ class OrderImportReport:
         return sum((o.total for o in self.imported), Decimal(0))
 
 
+#: why an order the shop has closed is left out of an import without --history
+_LEFT_OUT = {FULFILLED: msg("fulfilled in the shop: import it with --history"),
+             CANCELLED: msg("cancelled in the shop: import it with --history")}
+
+
 class _Refused(Exception):
     """This order cannot be imported: the message says why (in the file's words)."""
 
@@ -113,20 +119,20 @@ class OrderImportService(ServiceBase):
         try:
             channel = Channel(str(channel).strip().lower()).value
         except ValueError:
-            raise BusinessRuleViolation(f"channel '{channel}' is unknown (counter, phone, catalog or online)") \
-                from None
+            raise BusinessRuleViolation(msg("channel '{channel}' is unknown (counter, phone, catalog or online)",
+                                            channel=channel)) from None
         parsed = parse_orders(data, fmt, company.currency, now=utc_now())
         base = dict(format=parsed.format, channel=channel, dry_run=dry_run, history=history, rows=parsed.rows,
                     orders_in_file=len(parsed.orders) + len(parsed.problems), currency=company.currency)
         if parsed.file_problems:
             return OrderImportReport(**base, file_problems=parsed.file_problems)  # type: ignore[arg-type]
         wanted = [o for o in parsed.orders if (o.status != OPEN) == history]
-        left_out = tuple(OrderProblem(o.ref, o.rows, f"{o.status} in the shop: import it with --history"
-                                      if not history else "still open in the shop: import it without --history")
+        left_out = tuple(OrderProblem(o.ref, o.rows, _LEFT_OUT[o.status] if not history else
+                                      msg("still open in the shop: import it without --history"))
                          for o in parsed.orders if (o.status != OPEN) != history)
         if not history and any(o.paid for o in wanted) and not can(actor.role, Perm.PAYMENT):
-            raise PermissionDenied(f"The file holds paid orders: importing them records their payments, which "
-                                   f"{actor.role} may not do.")
+            raise PermissionDenied(msg("The file holds paid orders: importing them records their payments, which "
+                                       "{role} may not do.", role=code(actor.role)))
         imported: list[ImportedOrderDTO] = []
         already: list[tuple[str, str]] = []
         problems = list(parsed.problems)
@@ -148,7 +154,7 @@ class OrderImportService(ServiceBase):
                     try:
                         taken.append(self._take(ctx, actor, order, channel))
                     except (_Refused, OutOfStock) as e:
-                        problems.append(OrderProblem(order.ref, order.rows, str(e)))
+                        problems.append(OrderProblem(order.ref, order.rows, e.args[0]))
                     # the orders taken so far still have to be written: stop while the whole stays within the limit
                     if time.monotonic() - batch_start + len(taken) * write_cost > BATCH_SECONDS:
                         break
@@ -203,23 +209,28 @@ class OrderImportService(ServiceBase):
         order, as an order taken alone; its stock is taken off what the batch has left."""
         company = self.company
         cur = company.currency
-        for label, text in (("the payment reference", o.payment_reference), ("the ship-to address", o.ship_to),
-                            ("the billing address", o.billing_address), ("the customer's name", o.name)):
+        for label, text in ((phrase("the payment reference"), o.payment_reference),
+                            (phrase("the ship-to address"), o.ship_to),
+                            (phrase("the billing address"), o.billing_address),
+                            (phrase("the customer's name"), o.name)):
             if contains_card_number(text):
-                raise _Refused(f"{label} looks like a card number; card numbers are never stored")
+                raise _Refused(msg("{what} looks like a card number; card numbers are never stored", what=label))
         if len(o.ref) > 64:
-            raise _Refused("the order number is longer than 64 characters")
+            raise _Refused(msg("the order number is longer than 64 characters"))
         if len(o.payment_reference) > 100:
-            raise _Refused("the payment reference is longer than 100 characters")
+            raise _Refused(msg("the payment reference is longer than 100 characters"))
         products = self._products(ctx.uow, o, ctx.catalog, ctx.by_barcode)
         customer = self._customer(ctx, o)
         priced, adjs = self._priced(o, products, company)
         totals = price(priced, PricingPolicy(cur, company.prices_include_tax, TaxRounding(company.tax_rounding)),
                        document_adjustments(adjs))
         if o.total is not None and totals.total != o.total:
-            raise _Refused(f"the file's total {o.total} is not {totals.total}, the total of its lines, shipping "
-                           f"and discount with this company's tax rates (prices "
-                           f"{'include' if company.prices_include_tax else 'exclude'} tax)")
+            raise _Refused(msg("the file's total {file_total} is not {total}, the total of its lines, shipping and "
+                               "discount with this company's tax rates (prices include tax)", file_total=o.total,
+                               total=totals.total) if company.prices_include_tax else
+                           msg("the file's total {file_total} is not {total}, the total of its lines, shipping and "
+                               "discount with this company's tax rates (prices exclude tax)", file_total=o.total,
+                               total=totals.total))
         status = Status.CONFIRMED if o.status == OPEN else \
             Status.DELIVERED if o.status == FULFILLED else Status.CANCELLED
         reserve = [(products[k].id, products[k].sku, pl.quantity) for k, pl in zip(products, priced)]
@@ -304,10 +315,11 @@ class OrderImportService(ServiceBase):
             if p is None and ln.barcode:
                 p = by_barcode.get(ln.barcode)
             if p is None:
-                what = f"SKU {ln.sku}" if ln.sku else f"barcode {ln.barcode}"
-                raise _Refused(f"row {ln.row}: {what} is not in the catalog")
+                raise _Refused(msg("row {row}: SKU {sku} is not in the catalog", row=ln.row, sku=ln.sku) if ln.sku
+                               else msg("row {row}: barcode {barcode} is not in the catalog", row=ln.row,
+                                        barcode=ln.barcode))
             if not p.active:
-                raise _Refused(f"row {ln.row}: {p.sku} is no longer sold")
+                raise _Refused(msg("row {row}: {sku} is no longer sold", row=ln.row, sku=p.sku))
             out[i] = p
         return out
 
@@ -317,12 +329,12 @@ class OrderImportService(ServiceBase):
         database and those the batch's orders before create; else a new one (written with the batch)."""
         email = o.email.strip()
         if email and not EMAIL_RE.match(email):
-            raise _Refused(f"e-mail '{email}' is not an e-mail address")
+            raise _Refused(msg("e-mail '{email}' is not an e-mail address", email=email))
         if len(email) > 254:
-            raise _Refused("the e-mail address is longer than 254 characters")
+            raise _Refused(msg("the e-mail address is longer than 254 characters"))
         phone = o.phone.strip().lstrip("'")
         if phone and (not looks_like_phone(phone) or len(digits_of(phone)) > 20 or len(phone) > 50):
-            raise _Refused(f"phone '{phone}' is not a phone number")
+            raise _Refused(msg("phone '{phone}' is not a phone number", phone=phone))
         found = ctx.match(email, phone)
         if found is not None:
             return found
@@ -330,7 +342,7 @@ class OrderImportService(ServiceBase):
         if not name:
             return None  # an order without a customer, as a walk-in sale
         if len(name) > 200:
-            raise _Refused("the customer's name is longer than 200 characters")
+            raise _Refused(msg("the customer's name is longer than 200 characters"))
         return _Customer(0, name, True, email=email, phone=phone, billing_address=o.billing_address,
                          shipping_address=o.ship_to, ref=o.ref)
 
@@ -364,7 +376,7 @@ class OrderImportService(ServiceBase):
         adjs = adjustments(cart, promotions=promos, shipping=shipping)
         taken = -sum((a.amount for a in adjs if a.kind is AdjustmentKind.PROMOTION), Decimal(0))
         if promos and taken != promos[0].offer.amount:
-            raise _Refused(f"the discount {o.discount} is more than the goods it is taken from")
+            raise _Refused(msg("the discount {discount} is more than the goods it is taken from", discount=o.discount))
         return lines, tuple(replace(a, source_id=None) for a in adjs)
 
     def _pay(self, uow: Any, actor: Actor, paid: list[_Taken]) -> None:
