@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import BinaryIO, Protocol
 
 from .errors import ValidationFailed
+from .messages import Message, msg
 from .money import parse_amount
 from .orders import parse_quantity, parse_rate
 
@@ -60,20 +61,27 @@ def normalize_sku(raw: str) -> str:
 
 def check_sku(sku: str) -> str | None:
     if not sku:
-        return "SKU is empty"
+        return msg("SKU is empty")
     if not SKU_RE.match(sku):
-        return f"SKU '{sku}' may contain only letters, digits and . _ / - (at most 64)"
+        return msg("SKU '{sku}' may contain only letters, digits and . _ / - (at most 64)", sku=sku)
     return None
 
 
 def check_name(name: str) -> str | None:
     if not name.strip():
-        return "name is empty"
+        return msg("name is empty")
     if len(name) > 300:
-        return "name is longer than 300 characters"
+        return msg("name is longer than 300 characters")
     if any(ord(ch) < 32 and ch not in "\t" for ch in name):
-        return "name contains control characters"
+        return msg("name contains control characters")
     return None
+
+
+def _as_column(problem: str, column: str) -> str:
+    """A quantity's problem (``parse_quantity``) told of the file's column ``column`` instead of "quantity"."""
+    if isinstance(problem, Message) and problem.params.get("field") == "quantity":
+        return Message(problem.template, {**problem.params, "field": column})
+    return problem.replace("quantity", column)
 
 
 def validate_product(fields: Mapping[str, object], currency: str) -> tuple[ProductSpec | None, list[tuple[str, str]]]:
@@ -98,18 +106,19 @@ def validate_product(fields: Mapping[str, object], currency: str) -> tuple[Produ
     try:
         rate = parse_rate(get("tax_rate") or "", field="tax_rate") if get("tax_rate") else None
         if rate is None:
-            problems.append(("tax_rate", "tax_rate is empty (write 0 for untaxed goods)"))
+            problems.append(("tax_rate", msg("tax_rate is empty (write 0 for untaxed goods)")))
     except ValidationFailed as e:
         problems.append(("tax_rate", e.problems[0]))
     barcode = get("barcode") or None
     if barcode is not None and not BARCODE_RE.match(barcode):
-        problems.append(("barcode", f"barcode '{barcode}' may contain only letters, digits and - (at most 64)"))
+        problems.append(("barcode", msg("barcode '{barcode}' may contain only letters, digits and - (at most 64)",
+                                        barcode=barcode)))
     on_hand = None
     if get("on_hand"):
         try:
             on_hand = parse_quantity(get("on_hand"), allow_zero=True)
         except ValidationFailed as e:
-            problems.append(("on_hand", e.problems[0].replace("quantity", "on_hand")))
+            problems.append(("on_hand", _as_column(e.problems[0], "on_hand")))
     unit_cost = None
     if get("unit_cost"):
         try:
@@ -126,10 +135,10 @@ def validate_product(fields: Mapping[str, object], currency: str) -> tuple[Produ
                 else:
                     reorder_qty = v
             except ValidationFailed as e:
-                problems.append((col, e.problems[0].replace("quantity", col)))
+                problems.append((col, _as_column(e.problems[0], col)))
     for col, limit in (("category", 100), ("location", 64)):
         if len(get(col)) > limit:
-            problems.append((col, f"{col} is longer than {limit} characters"))
+            problems.append((col, msg("{column} is longer than {limit} characters", column=col, limit=limit)))
     if problems:
         return None, problems
     assert price is not None and rate is not None  # each would have been a problem
@@ -190,10 +199,10 @@ def _text_lines(stream: BinaryIO) -> Iterator[str]:
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as e:
-            raise _NotText((n, "", f"the file is not UTF-8 text (bad byte 0x{raw[e.start]:02x} at line {n}); save "
-                                   f"it as UTF-8 CSV and try again")) from None
+            raise _NotText((n, "", msg("the file is not UTF-8 text (bad byte {byte} at line {line}); save it as "
+                                       "UTF-8 CSV and try again", byte=f"0x{raw[e.start]:02x}", line=n))) from None
         if "\x00" in line:
-            raise _NotText((0, "", "the file contains NUL bytes; it is not a CSV text file"))
+            raise _NotText((0, "", msg("the file contains NUL bytes; it is not a CSV text file")))
         yield line
 
 
@@ -205,7 +214,7 @@ def read_catalog(stream: BinaryIO, currency: str) -> Iterator[CatalogItem]:
         size = stream.seek(0, io.SEEK_END)
         stream.seek(0)
         if size > MAX_IMPORT_BYTES:
-            yield 0, None, "", f"the file is larger than {MAX_IMPORT_BYTES // 2**20} MB"
+            yield 0, None, "", msg("the file is larger than {size} MB", size=MAX_IMPORT_BYTES // 2**20)
             return
     lines = _text_lines(stream)
     try:
@@ -215,25 +224,25 @@ def read_catalog(stream: BinaryIO, currency: str) -> Iterator[CatalogItem]:
             blank.append(first)
             first = next(lines, None)
         if first is None:
-            yield 0, None, "", "the file is empty"
+            yield 0, None, "", msg("the file is empty")
             return
         delimiter = ";" if first.count(";") > first.count(",") else ","
         reader = csv.reader(itertools.chain(blank, [first], lines), delimiter=delimiter, strict=True)
         try:
             header = [h.strip().lower() for h in next(reader)]
         except csv.Error as e:
-            yield 1, None, "", f"malformed CSV header: {e}"
+            yield 1, None, "", msg("malformed CSV header: {error}", error=str(e))
             return
         missing = [c for c in REQUIRED_COLUMNS if c not in header]
         unknown = [h for h in header if h and h not in CATALOG_COLUMNS + OPTIONAL_COLUMNS]
         dupes = sorted({h for h in header if header.count(h) > 1})
         if missing:
-            yield 1, None, ",".join(missing), (f"missing column(s): {', '.join(missing)} "
-                                               f"(expected {','.join(CATALOG_COLUMNS)})")
+            yield 1, None, ",".join(missing), msg("missing column(s): {columns} (expected {expected})",
+                                                  columns=", ".join(missing), expected=",".join(CATALOG_COLUMNS))
         if unknown:
-            yield 1, None, ",".join(unknown), f"unknown column(s): {', '.join(unknown)}"
+            yield 1, None, ",".join(unknown), msg("unknown column(s): {columns}", columns=", ".join(unknown))
         if dupes:
-            yield 1, None, ",".join(dupes), f"duplicate column(s): {', '.join(dupes)}"
+            yield 1, None, ",".join(dupes), msg("duplicate column(s): {columns}", columns=", ".join(dupes))
         if missing or unknown or dupes:
             return
         seen_sku: dict[str, int] = {}
@@ -241,28 +250,30 @@ def read_catalog(stream: BinaryIO, currency: str) -> Iterator[CatalogItem]:
         try:
             for row_no, row in csv_data_rows(reader):
                 if len(row) != len(header):
-                    yield row_no, None, "", f"has {len(row)} fields, the header has {len(header)}"
+                    yield row_no, None, "", msg("has {count} fields, the header has {expected}", count=len(row),
+                                                expected=len(header))
                     continue
                 # The export made cells a spreadsheet would run safe with a leading '; they import as they were.
                 spec, row_problems = validate_product(dict(zip(header, (formula_unsafe(c.strip()) for c in row))),
                                                       currency)
-                for col, msg in row_problems:
-                    yield row_no, None, col, msg
+                for col, problem in row_problems:
+                    yield row_no, None, col, problem
                 if spec is None:
                     continue
                 if spec.sku in seen_sku:
-                    yield row_no, None, "sku", f"SKU {spec.sku} appears again (first on row {seen_sku[spec.sku]})"
+                    yield row_no, None, "sku", msg("SKU {sku} appears again (first on row {first})", sku=spec.sku,
+                                                   first=seen_sku[spec.sku])
                     continue
                 seen_sku[spec.sku] = row_no
                 if spec.barcode:
                     if spec.barcode in seen_barcode:
-                        yield row_no, None, "barcode", (f"barcode {spec.barcode} appears again (first on row "
-                                                        f"{seen_barcode[spec.barcode]})")
+                        yield row_no, None, "barcode", msg("barcode {barcode} appears again (first on row {first})",
+                                                           barcode=spec.barcode, first=seen_barcode[spec.barcode])
                         continue
                     seen_barcode[spec.barcode] = row_no
                 yield row_no, spec, "", ""
         except csv.Error as e:
-            yield reader.line_num, None, "", f"malformed CSV: {e}"
+            yield reader.line_num, None, "", msg("malformed CSV: {error}", error=str(e))
     except _NotText as e:
         yield e.problem[0], None, e.problem[1], e.problem[2]
 
@@ -288,7 +299,7 @@ def check_catalog(stream: BinaryIO, currency: str) -> CatalogCheck:
         if spec.barcode:
             barcodes[spec.barcode] = spec.sku
     if not count and not problems:
-        problems.append((1, "", "the file has a header but no products"))
+        problems.append((1, "", msg("the file has a header but no products")))
     return CatalogCheck(tuple(problems), count, barcodes)
 
 
@@ -311,5 +322,5 @@ def parse_catalog_csv(data: bytes, currency: str) -> CatalogFile:
         else:
             specs.append((row_no, spec))
     if not specs and not problems:
-        problems.append((1, "", "the file has a header but no products"))
+        problems.append((1, "", msg("the file has a header but no products")))
     return CatalogFile(tuple(specs), tuple(problems))

@@ -5,6 +5,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from .errors import ValidationFailed
+from .messages import msg, phrase
 from .pricing import PricedLine, compute_totals
 
 SOLD_OUT = "sold out"
@@ -63,6 +64,7 @@ def match_categories(wanted: Sequence[str], known: Iterable[str]) -> set[str]:
     unknown = [w for w in wanted if w.casefold() not in by_key]
     if unknown:
         names = sorted(c for c in by_key.values() if c != UNCATEGORISED)
-        raise ValidationFailed([f"unknown category '{w}' (known: {', '.join(names) or 'none'}, {UNCATEGORISED})"
+        raise ValidationFailed([msg("unknown category '{category}' (known: {known}, {other})", category=w,
+                                    known=", ".join(names) or phrase("none"), other=UNCATEGORISED)
                                 for w in unknown])
     return {by_key[w.casefold()] for w in wanted}

@@ -12,6 +12,7 @@ from enum import StrEnum
 from . import carriers
 
 from .errors import ValidationFailed
+from .messages import msg
 
 
 class MailKind(StrEnum):
@@ -84,38 +85,40 @@ def normalize_setting(key: str, value: str) -> str:
     key = key.strip()
     text = str(value).strip()
     if key == "smtp.password":
-        raise ValidationFailed("smtp.password is never stored in the database: put it in the system keyring "
-                               "(service 'oms-desktop', user = smtp.user) or set OMS_SMTP_PASSWORD")
+        raise ValidationFailed(msg("smtp.password is never stored in the database: put it in the system keyring "
+                                   "(service 'oms-desktop', user = smtp.user) or set OMS_SMTP_PASSWORD"))
     if not is_mail_setting(key):
-        raise ValidationFailed(f"unknown setting '{key}' (known: {', '.join(MAIL_SETTINGS)}, "
-                               "carrier.<name>.tracking_url)")
+        raise ValidationFailed(msg("unknown setting '{key}' (known: {known}, carrier.<name>.tracking_url)", key=key,
+                                   known=", ".join(MAIL_SETTINGS)))
     if key == "smtp.host":
         if not text or any(c.isspace() for c in text) or len(text) > 253:
-            raise ValidationFailed(f"smtp.host must be a host name without spaces (got '{value}')")
+            raise ValidationFailed(msg("smtp.host must be a host name without spaces (got '{value}')", value=value))
     elif key == "smtp.port":
         if not text.isdecimal() or not 1 <= int(text) <= 65535:
-            raise ValidationFailed(f"smtp.port must be a number from 1 to 65535 (got '{value}')")
+            raise ValidationFailed(msg("smtp.port must be a number from 1 to 65535 (got '{value}')", value=value))
         text = str(int(text))
     elif key == "smtp.security":
         text = text.lower()
         if text not in SECURITY:
-            raise ValidationFailed(f"smtp.security must be one of {', '.join(SECURITY)} (got '{value}')")
+            raise ValidationFailed(msg("smtp.security must be one of {choices} (got '{value}')",
+                                       choices=", ".join(SECURITY), value=value))
     elif key == "smtp.from":
         if not EMAIL_RE.match(text):
-            raise ValidationFailed(f"smtp.from must be an e-mail address (got '{value}')")
+            raise ValidationFailed(msg("smtp.from must be an e-mail address (got '{value}')", value=value))
     elif key == "smtp.user":
         if len(text) > 200:
-            raise ValidationFailed("smtp.user is longer than 200 characters")
+            raise ValidationFailed(msg("smtp.user is longer than 200 characters"))
     elif key == "status_page.url" or key.endswith(".tracking_url"):
         if text and not re.match(r"^https?://[^\s/]+", text):
-            raise ValidationFailed(f"{key} must start with http:// or https:// (got '{value}')")
+            raise ValidationFailed(msg("{key} must start with http:// or https:// (got '{value}')", key=key,
+                                       value=value))
         if len(text) > 500:
-            raise ValidationFailed(f"{key} is longer than 500 characters")
+            raise ValidationFailed(msg("{key} is longer than 500 characters", key=key))
         if key == "status_page.url":
             text = text.rstrip("/")
         elif text and "{ref}" not in text:
-            raise ValidationFailed(f"{key} must contain {{ref}}, where the carrier's reference goes "
-                                   f"(e.g. https://carrier.example/track?id={{ref}})")
+            raise ValidationFailed(msg("{key} must contain {ref}, where the carrier's reference goes "
+                                       "(e.g. https://carrier.example/track?id={ref})", key=key, ref="{ref}"))
     return text
 
 
@@ -151,15 +154,15 @@ def fill(template: str, values: Mapping[str, str], *, html_mode: bool, markup: f
     try:
         return string.Template(template).substitute(safe)
     except KeyError as e:
-        raise TemplateProblem(f"{name}: unknown placeholder ${e.args[0]} (known: "
-                              f"{', '.join('$' + k for k in sorted(values))})") from None
+        raise TemplateProblem(msg("{name}: unknown placeholder ${placeholder} (known: {known})", name=name,
+                                  placeholder=e.args[0], known=", ".join("$" + k for k in sorted(values)))) from None
     except ValueError as e:
-        raise TemplateProblem(f"{name}: {e} (write $$ for a dollar sign)") from None
+        raise TemplateProblem(msg("{name}: {error} (write $$ for a dollar sign)", name=name, error=str(e))) from None
 
 
 def split_subject(text: str, name: str = "template") -> tuple[str, str]:
     """A text template starts with ``Subject: ...`` and a blank line; the subject and the body."""
     first, _, rest = text.partition("\n")
     if not first.lower().startswith("subject:"):
-        raise TemplateProblem(f"{name}: the first line must be 'Subject: ...'")
+        raise TemplateProblem(msg("{name}: the first line must be 'Subject: ...'", name=name))
     return first.split(":", 1)[1].strip(), rest.lstrip("\n")

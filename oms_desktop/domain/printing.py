@@ -9,6 +9,7 @@ from datetime import timedelta
 from enum import StrEnum
 
 from .errors import StorageError, ValidationFailed
+from .messages import msg
 
 PRINTER_SETTING = "printer.receipt"
 PRINTER_HELP = ("the counter's ESC/POS receipt printer: none, file:/dev/usb/lp0, network:HOST[:PORT], "
@@ -76,7 +77,8 @@ def parse_printer(value: str) -> PrinterTarget:
     text = str(value).strip()
     kind, sep, rest = text.partition(":")
     kind = kind.lower()
-    bad = f"{PRINTER_SETTING} '{value}' is not understood; use {PRINTER_HELP.split(': ', 1)[1]}"
+    bad = msg("{setting} '{value}' is not understood; use {forms}", setting=PRINTER_SETTING, value=value,
+              forms=PRINTER_HELP.split(": ", 1)[1])
     if kind in ("", "none") and not rest:
         return NO_PRINTER
     if not sep or not rest.strip():
@@ -84,27 +86,31 @@ def parse_printer(value: str) -> PrinterTarget:
     rest = rest.strip()
     if kind == "file":
         if "\x00" in rest or len(rest) > 500:
-            raise ValidationFailed(f"{PRINTER_SETTING}: the file path is not usable (got '{rest[:60]}')")
+            raise ValidationFailed(msg("{setting}: the file path is not usable (got '{path}')", setting=PRINTER_SETTING,
+                                       path=rest[:60]))
         return PrinterTarget("file", path=rest)
     if kind == "network":
         host, port = rest, DEFAULT_PORT
         if rest.count(":") == 1 or (rest.startswith("[") and "]:" in rest):
             host, _, port_text = rest.rpartition(":")
             if not port_text.isdecimal() or not 1 <= int(port_text) <= 65535:
-                raise ValidationFailed(f"{PRINTER_SETTING}: the port must be a number from 1 to 65535 "
-                                       f"(got '{port_text}')")
+                raise ValidationFailed(msg("{setting}: the port must be a number from 1 to 65535 (got '{port}')",
+                                           setting=PRINTER_SETTING, port=port_text))
             port = int(port_text)
         if not _HOST_RE.match(host):
-            raise ValidationFailed(f"{PRINTER_SETTING}: '{host}' is not a host name or address")
+            raise ValidationFailed(msg("{setting}: '{host}' is not a host name or address", setting=PRINTER_SETTING,
+                                       host=host))
         return PrinterTarget("network", host=host, port=port)
     if kind == "usb":
         parts = rest.split(":")
         if len(parts) != 2 or not all(_HEX_RE.match(p) for p in parts):
-            raise ValidationFailed(f"{PRINTER_SETTING}: a USB printer is usb:VENDOR:PRODUCT in hexadecimal, "
-                                   f"as lsusb shows it, e.g. usb:04b8:0202 (got '{value}')")
+            raise ValidationFailed(msg("{setting}: a USB printer is usb:VENDOR:PRODUCT in hexadecimal, as lsusb "
+                                       "shows it, e.g. usb:04b8:0202 (got '{value}')", setting=PRINTER_SETTING,
+                                       value=value))
         vendor, product = (int(p, 16) for p in parts)
         if not vendor or not product:
-            raise ValidationFailed(f"{PRINTER_SETTING}: the USB vendor and product ids cannot be 0")
+            raise ValidationFailed(msg("{setting}: the USB vendor and product ids cannot be 0",
+                                       setting=PRINTER_SETTING))
         return PrinterTarget("usb", vendor=vendor, product=product)
     if kind == "serial":
         path, baud = rest, DEFAULT_BAUD
@@ -112,8 +118,9 @@ def parse_printer(value: str) -> PrinterTarget:
         if head and tail.isdecimal():
             path, baud = head, int(tail)
             if baud not in (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200):
-                raise ValidationFailed(f"{PRINTER_SETTING}: {baud} is not a serial speed a printer uses "
-                                       "(9600, 19200, 38400, 57600 or 115200)")
+                raise ValidationFailed(msg("{setting}: {baud} is not a serial speed a printer uses "
+                                           "(9600, 19200, 38400, 57600 or 115200)", setting=PRINTER_SETTING,
+                                           baud=baud))
         return PrinterTarget("serial", path=path, port=baud)
     raise ValidationFailed(bad)
 

@@ -140,7 +140,7 @@ class BillingService(PrintingService):
         self._require(actor, Perm.ACCOUNTING, "issue invoices")
         what = self._what(what)
         if not isinstance(due_days, int) or not 0 <= due_days <= 365:
-            raise ValidationFailed("payment terms must be 0 to 365 days")
+            raise ValidationFailed(msg("payment terms must be 0 to 365 days"))
         with self._uow() as uow:
             order = order_row(uow, order_ref, for_update=True)
             label = order_number(order.id)
@@ -201,7 +201,7 @@ class BillingService(PrintingService):
     def _what(what) -> str:
         value = str(what or "").strip().lower()
         if value not in INVOICE_WHAT:
-            raise ValidationFailed(f"what to invoice: '{what}' is unknown (auto, shipped or all)")
+            raise ValidationFailed(msg("what to invoice: '{what}' is unknown (auto, shipped or all)", what=what))
         return value
 
     def issue_credit_note(self, actor: Actor, invoice_ref, lines: list[tuple[str, object]] | None = None, *,
@@ -211,11 +211,12 @@ class BillingService(PrintingService):
         self._require(actor, Perm.ACCOUNTING, "issue credit notes")
         reason = (reason or "").strip()
         if contains_card_number(reason):
-            raise ValidationFailed("the reason looks like a card number; never store card numbers")
+            raise ValidationFailed(msg("the reason looks like a card number; never store card numbers"))
         with self._uow() as uow:
             invoice = self._invoice_row(uow, invoice_ref)
             if invoice.kind != "invoice":
-                raise BusinessRuleViolation(f"{invoice.number} is a credit note; only invoices can be credited.")
+                raise BusinessRuleViolation(msg("{number} is a credit note; only invoices can be credited.",
+                                                number=invoice.number))
             order = uow.orders.get(invoice.order_id, for_update=True)
             assert order is not None  # an invoice's order is never deleted
             inv_lines = uow.invoices.invoice_lines(invoice.id)
@@ -234,14 +235,14 @@ class BillingService(PrintingService):
                 wanted.update({sku: q for sku, q in remaining.items() if q > 0})
             for sku, qty in wanted.items():
                 if sku not in remaining:
-                    problems.append(f"{sku} is not on invoice {invoice.number}")
+                    problems.append(msg("{sku} is not on invoice {number}", sku=sku, number=invoice.number))
                 elif qty > remaining[sku]:
-                    problems.append(f"only {remaining[sku]} of {sku} can still be credited on {invoice.number} "
-                                    f"(asked {qty})")
+                    problems.append(msg("only {remaining} of {sku} can still be credited on {number} (asked {asked})",
+                                        remaining=remaining[sku], sku=sku, number=invoice.number, asked=qty))
             if problems:
                 raise ValidationFailed(problems)
             if not wanted:
-                raise BusinessRuleViolation(f"{invoice.number} is fully credited already.")
+                raise BusinessRuleViolation(msg("{number} is fully credited already.", number=invoice.number))
             cur = invoice.currency
             take = []
             left = dict(wanted)
@@ -388,5 +389,5 @@ class BillingService(PrintingService):
             parsed = parse_invoice_or_credit_note(text)
             row = uow.invoices.invoice_by_number(format_ref(*parsed) if parsed else text)
         if row is None:
-            raise NotFound(f"No invoice or credit note '{ref}'.")
+            raise NotFound(msg("No invoice or credit note '{ref}'.", ref=ref))
         return row

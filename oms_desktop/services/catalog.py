@@ -17,7 +17,7 @@ from ..domain.catalog import (CatalogFile, ProductSpec, catalog_products, check_
 from ..domain.catalog_print import (SOLD_OUT, UNCATEGORISED, availability, customer_price, is_ean, match_categories,
                                     short_text)
 from ..domain.errors import BusinessRuleViolation, Cancelled, NotFound, ValidationFailed
-from ..domain.messages import msg
+from ..domain.messages import Joined, Message, msg
 from ..domain.money import from_minor, to_minor
 from ..domain.orders import bp_to_rate, rate_to_bp
 from ..domain.roles import Perm
@@ -120,9 +120,9 @@ class CatalogService(PrintingService):
         with self._uow() as uow:
             problems = []
             if uow.products.by_sku(spec.sku) is not None:
-                problems.append(f"SKU {spec.sku} exists already")
+                problems.append(msg("SKU {sku} exists already", sku=spec.sku))
             if spec.barcode and (owner := uow.products.barcode_owners([spec.barcode]).get(spec.barcode)):
-                problems.append(f"barcode {spec.barcode} already belongs to {owner}")
+                problems.append(msg("barcode {barcode} already belongs to {owner}", barcode=spec.barcode, owner=owner))
             if problems:
                 raise ValidationFailed(problems)
             values = self._values(spec)
@@ -150,8 +150,8 @@ class CatalogService(PrintingService):
         sku = sku.strip().upper()
         new_sku = str(fields.get("sku", sku) or sku).strip().upper()
         if new_sku != sku:
-            raise ValidationFailed(f"the SKU cannot change ({sku} -> {new_sku}); create a new product and "
-                                   f"deactivate {sku} instead")
+            raise ValidationFailed(msg("the SKU cannot change ({sku} -> {new_sku}); create a new product and "
+                                       "deactivate {sku} instead", sku=sku, new_sku=new_sku))
         spec, cost_minor = self._validated({**fields, "sku": sku, "on_hand": ""})
         with self._uow() as uow:
             row = uow.products.by_sku(sku)
@@ -161,7 +161,8 @@ class CatalogService(PrintingService):
                                    msg("Product {sku}", sku=sku))
             if spec.barcode and (owner := uow.products.barcode_owners([spec.barcode]).get(spec.barcode)) \
                     and owner != sku:
-                raise ValidationFailed(f"barcode {spec.barcode} already belongs to {owner}")
+                raise ValidationFailed(msg("barcode {barcode} already belongs to {owner}", barcode=spec.barcode,
+                                           owner=owner))
             values = self._values(spec)
             if "unit_cost" in fields:  # not given: the cost stays as it is
                 values["cost_minor"] = cost_minor
@@ -188,10 +189,11 @@ class CatalogService(PrintingService):
             if row is None:
                 raise NotFound(msg("No product with SKU '{sku}'.", sku=sku))
             if row.active == active:
-                raise BusinessRuleViolation(f"{sku} is already {'active' if active else 'inactive'}.")
+                raise BusinessRuleViolation(msg("{sku} is already active.", sku=sku) if active else
+                                            msg("{sku} is already inactive.", sku=sku))
             if not active and row.reserved:
-                raise BusinessRuleViolation(f"{sku} has {row.reserved} reserved for open orders; ship or cancel "
-                                            "them before deactivating it.")
+                raise BusinessRuleViolation(msg("{sku} has {reserved} reserved for open orders; ship or cancel them "
+                                                "before deactivating it.", sku=sku, reserved=row.reserved))
             uow.products.update(row.id, {"active": active})
             kind = "product_reactivated" if active else "product_deactivated"
             change = ev.ProductReactivated if active else ev.ProductDeactivated
@@ -259,10 +261,7 @@ class CatalogService(PrintingService):
                 if len(rows) < page:
                     break
         if not by_category:
-            what = f" in {', '.join(wanted)}" if wanted else ""
-            raise BusinessRuleViolation(f"Nothing to print: no active product{what}"
-                                        + (" is in the catalog." if include_sold_out else
-                                           " is available (sold-out products are left out unless asked for)."))
+            raise BusinessRuleViolation(_nothing_to_print(", ".join(wanted), include_sold_out))
         order = sorted(by_category, key=lambda c: (c == UNCATEGORISED, c.casefold()))
         base = company_info(company)
         info = CompanyInfo(name=base.name, address_lines=base.address_lines, vat_id=base.vat_id,
@@ -283,7 +282,7 @@ class CatalogService(PrintingService):
         cur = self.company.currency
         spec, problems = validate_product({k: ("" if v is None else str(v)) for k, v in fields.items()}, cur)
         if problems:
-            raise ValidationFailed([msg for _, msg in problems])
+            raise ValidationFailed([problem for _, problem in problems])
         assert spec is not None  # validate_product gives a spec whenever it finds no problem
         return spec, to_minor(spec.unit_cost, cur) if spec.unit_cost is not None else 0
 
@@ -319,7 +318,7 @@ class CatalogService(PrintingService):
         stream = io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data
         cur = self.company.currency
         checked = check_catalog(stream, cur)              # read once, keeping only keys: any size of file
-        problems = [ImportProblem(r, c, msg) for r, c, msg in checked.problems]
+        problems = [ImportProblem(r, c, m) for r, c, m in checked.problems]
         if problems:
             raise ImportRejected(problems)
         total = checked.count
@@ -396,8 +395,9 @@ class CatalogService(PrintingService):
                 delta = spec.on_hand - st.on_hand
                 if delta:
                     if not uow.stock.change_on_hand(pid, delta):
-                        problems.append(ImportProblem(row_no, "on_hand", f"{spec.sku}: {st.reserved} are "
-                                                      f"reserved, on_hand cannot be {spec.on_hand}"))
+                        problems.append(ImportProblem(row_no, "on_hand", msg(
+                            "{sku}: {reserved} are reserved, on_hand cannot be {on_hand}", sku=spec.sku,
+                            reserved=st.reserved, on_hand=spec.on_hand)))
                         continue
                     moves.append(dict(product_id=pid, kind="adjust", on_hand_delta=delta,
                                       reason="count (catalog import)", user_id=actor.user_id))
@@ -428,8 +428,26 @@ class CatalogService(PrintingService):
 
 def _barcodes_taken(specs: Iterable[tuple[int, ProductSpec]], owners: Mapping[str, str]) -> list[ImportProblem]:
     """A problem for each row whose barcode ``owners`` (barcode -> SKU in the database) gives to another product."""
-    return [ImportProblem(row_no, "barcode", f"barcode {spec.barcode} already belongs to {owners[spec.barcode]}")
+    return [ImportProblem(row_no, "barcode", msg("barcode {barcode} already belongs to {owner}", barcode=spec.barcode,
+                                                 owner=owners[spec.barcode]))
             for row_no, spec in specs if spec.barcode and owners.get(spec.barcode, spec.sku) != spec.sku]
+
+
+def _nothing_to_print(categories: str, include_sold_out: bool) -> Message:
+    """Why the printed catalog would be empty (``categories`` the wanted ones, "" for all)."""
+    if categories:
+        return msg("Nothing to print: no active product in {categories} is in the catalog.", categories=categories) \
+            if include_sold_out else msg("Nothing to print: no active product in {categories} is available (sold-out "
+                                         "products are left out unless asked for).", categories=categories)
+    return msg("Nothing to print: no active product is in the catalog.") if include_sold_out else \
+        msg("Nothing to print: no active product is available (sold-out products are left out unless asked for).")
+
+
+def _problem_text(p: ImportProblem) -> Message:
+    """``str(p)`` as a message: the row (and column) and the problem, each translated on its own."""
+    if p.column:
+        return msg("row {row}, column {column}: {problem}", row=p.row, column=p.column, problem=p.message)
+    return msg("row {row}: {problem}", row=p.row, problem=p.message)
 
 
 class ImportRejected(ValidationFailed):
@@ -439,12 +457,15 @@ class ImportRejected(ValidationFailed):
     def __init__(self, problems: list[ImportProblem], *, imported: int = 0):
         self.rows = list(problems)
         self.imported = imported
-        super().__init__([str(p) for p in problems])
-        said = "; ".join(str(p) for p in problems[:5]) + (" ..." if len(problems) > 5 else "")
-        self.message = (f"Nothing was imported: {len(problems)} problem(s) in the file. {said}" if not imported else
-                        f"The first {imported} products were imported, then {len(problems)} problem(s) stopped it "
-                        f"(changed on another workstation meanwhile): {said}. Fix them and import the file again: "
-                        f"the products already imported are simply set to the same values.")
+        super().__init__([_problem_text(p) for p in problems])
+        first = Joined([_problem_text(p) for p in problems[:5]])
+        said = msg("{problems} ...", problems=first) if len(problems) > 5 else first
+        self.message = (msg("Nothing was imported: {count} problem(s) in the file. {problems}", count=len(problems),
+                            problems=said) if not imported else
+                        msg("The first {imported} products were imported, then {count} problem(s) stopped it (changed "
+                            "on another workstation meanwhile): {problems}. Fix them and import the file again: the "
+                            "products already imported are simply set to the same values.", imported=imported,
+                            count=len(problems), problems=said))
 
     def __str__(self) -> str:
         return self.message

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from ..domain import forecasting as fc
 from ..domain.errors import Cancelled, NotFound, ValidationFailed
+from ..domain.messages import msg
 from ..domain.money import exponent
 from ..domain.roles import Perm
 from .base import ServiceBase, SettingsCache
@@ -184,7 +185,7 @@ class ForecastService(ServiceBase):
             for part in batches:
                 if job is not None and job.cancelled:
                     finish()
-                    raise Cancelled("Forecast refresh cancelled; the forecasts computed so far are kept.")
+                    raise Cancelled(msg("Forecast refresh cancelled; the forecasts computed so far are kept."))
                 batch = self._prepare_batch(part, today)
                 future = ex.submit(self._run_engine, [v for _, v in batch.series], "week", DEFAULT_WEEKS)
                 finish()
@@ -206,9 +207,9 @@ class ForecastService(ServiceBase):
         of what is available against the forecast, with and without what is on order. ``at_risk_days``: only those
         running out within that many days; ``limit``: the first N."""
         if limit is not None and limit < 1:
-            raise ValidationFailed(f"limit must be at least 1 (got {limit})")
+            raise ValidationFailed(msg("limit must be at least 1 (got {limit})", limit=limit))
         if at_risk_days is not None and at_risk_days < 0:
-            raise ValidationFailed(f"days must be 0 or more (got {at_risk_days})")
+            raise ValidationFailed(msg("days must be 0 or more (got {days})", days=at_risk_days))
         forecasts = self.product_forecasts(actor)
         today = local_day(utc_now())
         with self._uow(write=False) as uow:
@@ -257,13 +258,16 @@ class ForecastService(ServiceBase):
     def _check(sku, category, total, weeks, freq, measure) -> None:
         problems = []
         if sum(1 for x in (sku is not None, category is not None, bool(total)) if x) != 1:
-            problems.append("choose exactly one of a SKU, a category or the total")
+            problems.append(msg("choose exactly one of a SKU, a category or the total"))
         if not isinstance(weeks, int) or not MIN_WEEKS <= weeks <= MAX_WEEKS:
-            problems.append(f"weeks must be from {MIN_WEEKS} to {MAX_WEEKS} (got {weeks})")
+            problems.append(msg("weeks must be from {least} to {most} (got {weeks})", least=MIN_WEEKS, most=MAX_WEEKS,
+                                weeks=weeks))
         if freq not in FORECAST_FREQS:
-            problems.append(f"freq '{freq}' is unknown (choose one of: {', '.join(FORECAST_FREQS)})")
+            problems.append(msg("freq '{freq}' is unknown (choose one of: {choices})", freq=freq,
+                                choices=", ".join(FORECAST_FREQS)))
         if measure not in FORECAST_MEASURES:
-            problems.append(f"measure '{measure}' is unknown (choose one of: {', '.join(FORECAST_MEASURES)})")
+            problems.append(msg("measure '{measure}' is unknown (choose one of: {choices})", measure=measure,
+                                choices=", ".join(FORECAST_MEASURES)))
         if problems:
             raise ValidationFailed(problems)
 
@@ -272,13 +276,14 @@ class ForecastService(ServiceBase):
         if sku is not None:
             rows = uow.forecasts.products(skus=[sku.strip()])
             if not rows:
-                raise NotFound(f"SKU '{sku}' is not in the catalog")
+                raise NotFound(msg("SKU '{sku}' is not in the catalog", sku=sku))
             return _Target("product", rows[0].sku, rows[0].name, (rows[0].id,))
         if category is not None:
             rows = uow.forecasts.products(category=category)
             if not rows:
                 known = ", ".join(sorted(c for c in uow.forecasts.categories() if c)[:10])
-                raise NotFound(f"category '{category}' has no active products (categories: {known})")
+                raise NotFound(msg("category '{category}' has no active products (categories: {known})",
+                                   category=category, known=known))
             return _Target("category", category, category, tuple(r.id for r in rows))
         return _Target("total", "", "All products", None)
 

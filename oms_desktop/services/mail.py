@@ -101,12 +101,12 @@ class MailService(ServiceBase):
             self._require(actor, Perm.VIEW, "send the waiting e-mails")
         config = self.smtp_config()
         if config is None or self.transport is None or self.composer is None:
-            return SendReport(skipped="SMTP is not configured (oms settings set smtp.host ... and smtp.from ...)")
+            return SendReport(skipped=msg("SMTP is not configured (oms settings set smtp.host ... and smtp.from ...)"))
         self.recover_claims()
         now = self.clock()
         with self._uow(write=False) as uow:
             if not uow.outbox.due_count(now):
-                return SendReport(skipped="nothing is due")
+                return SendReport(skipped=msg("nothing is due"))
         try:
             session = self.transport.open(config)
         except MailDeliveryError as e:
@@ -149,7 +149,7 @@ class MailService(ServiceBase):
         def before_data() -> None:
             with self._uow() as uow:
                 if not uow.outbox.update_claimed(row.id, token, {"status": OutboxStatus.SENDING.value}):
-                    raise MailDeliveryError("the claim on this message was lost; not sent")
+                    raise MailDeliveryError(msg("the claim on this message was lost; not sent"))
                 uow.commit()
 
         try:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from ..domain.errors import BusinessRuleViolation, NotFound
+from ..domain.messages import msg
 from ..domain.printing import CLAIM_LEASE, MAX_ATTEMPTS, PrinterTarget, PrinterUnavailable, PrintStatus
 from ..domain.money import parse_amount
 from ..domain.references import order_number
@@ -87,7 +88,7 @@ class ReceiptPrintService(ServiceBase):
             self._require(actor, Perm.TILL, "open the cash drawer")
         receipt_printer(self._settings.raw())
         if self.printer is None:
-            raise BusinessRuleViolation("This program has no receipt printer driver; nothing can be printed.")
+            raise BusinessRuleViolation(msg("This program has no receipt printer driver; nothing can be printed."))
         with self._uow() as uow:
             order = order_row(uow, order_ref)
             cur = order.currency
@@ -101,9 +102,11 @@ class ReceiptPrintService(ServiceBase):
         job = self.job(job_pk)
         if job.status != PrintStatus.PRINTED:
             error = report.errors[0] if report.errors else job.last_error
-            raise PrinterUnavailable(f"Receipt for {job.order_number} not printed: {error}"
-                                     + (" It waits and is printed with the next receipt or 'oms receipt "
-                                        "print-pending'." if job.status == PrintStatus.PENDING else ""))
+            raise PrinterUnavailable(
+                msg("Receipt for {order} not printed: {error} It waits and is printed with the next receipt or "
+                    "'oms receipt print-pending'.", order=job.order_number, error=error)
+                if job.status == PrintStatus.PENDING else
+                msg("Receipt for {order} not printed: {error}", order=job.order_number, error=error))
         return job
 
     def print_pending(self, actor: Actor | None, *, limit: int = 20, job_pk: int | None = None) -> PrintReport:
@@ -112,7 +115,7 @@ class ReceiptPrintService(ServiceBase):
         if actor is not None:
             self._require(actor, Perm.VIEW, "print the waiting receipts")
         if self.printer is None:
-            return PrintReport(skipped="no receipt printer driver in this program")
+            return PrintReport(skipped=msg("no receipt printer driver in this program"))
         target = receipt_printer(self._settings.raw())
         self.recover_claims()
         printed = failed = 0
@@ -151,17 +154,17 @@ class ReceiptPrintService(ServiceBase):
             self.printer.print_receipt(target, doc, kick_drawer=bool(facts.get("kick_drawer")))
         except PrinterUnavailable as e:
             if e.uncertain:
-                msg = f"{e}; " + DIED_PRINTING.format(order=order_number(job.order_id))
-                self._finish(job, token, PrintStatus.FAILED, str(target), msg)
-                return PrintStatus.FAILED, msg
+                why = f"{e}; " + DIED_PRINTING.format(order=order_number(job.order_id))
+                self._finish(job, token, PrintStatus.FAILED, str(target), why)
+                return PrintStatus.FAILED, why
             status = PrintStatus.FAILED if job.attempts >= MAX_ATTEMPTS else PrintStatus.PENDING
             self._finish(job, token, status, str(target), str(e))
             return status, str(e)
         except Exception as e:  # noqa: BLE001 - a bug in one receipt must not stop the others; logged with its trace
             log.exception("print job %s could not be printed", job.id)
-            msg = f"{type(e).__name__}: {e}; it may have printed"
-            self._finish(job, token, PrintStatus.FAILED, str(target), msg)
-            return PrintStatus.FAILED, msg
+            why = f"{type(e).__name__}: {e}; it may have printed"
+            self._finish(job, token, PrintStatus.FAILED, str(target), why)
+            return PrintStatus.FAILED, why
         self._finish(job, token, PrintStatus.PRINTED, str(target), "")
         return PrintStatus.PRINTED, ""
 
@@ -198,7 +201,7 @@ class ReceiptPrintService(ServiceBase):
         with self._uow(write=False) as uow:
             job = uow.print_jobs.get(job_pk)
         if job is None:
-            raise NotFound(f"No print job {job_pk}.")
+            raise NotFound(msg("No print job {job}.", job=job_pk))
         return self._dto(job)
 
     def jobs_of(self, actor: Actor, order_ref) -> list[PrintJobDTO]:
