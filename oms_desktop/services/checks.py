@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.errors import ValidationFailed
+from ..domain.messages import msg
 from ..domain.ledger import CASH_ACCOUNTS, Account
 from ..domain.money import from_minor
 from ..domain.references import Series, format_ref, order_number, parse_invoice_or_credit_note
@@ -221,7 +222,8 @@ class CheckService(ServiceBase):
         self._require(actor, Perm.SETTINGS, "run the integrity checks")
         unknown = [n for n in names if n not in CHECKS]
         if unknown:
-            raise ValidationFailed(f"no check named {', '.join(unknown)} (there are: {', '.join(CHECKS)})")
+            raise ValidationFailed(msg("no check named {names} (there are: {known})", names=", ".join(unknown),
+                                       known=", ".join(CHECKS)))
         results = []
         for c in CHECKS.values():
             if names and c.name not in names:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from ..domain.errors import ValidationFailed
+from ..domain.messages import msg
 from ..domain.roles import Perm
 from .base import ServiceBase
 from .carts import CartBoardDTO, ConversionReportDTO, read_board, read_conversion
@@ -82,9 +83,9 @@ class DashboardService(ServiceBase):
         ``top`` products of the last 28 days."""
         self._require(actor, Perm.PRICE_OVERRIDE, "see the dashboard")
         if not 1 <= days <= MAX_DAYS:
-            raise ValidationFailed(f"days must be between 1 and {MAX_DAYS} (got {days})")
+            raise ValidationFailed(msg("days must be between 1 and {most} (got {days})", most=MAX_DAYS, days=days))
         if top < 1:
-            raise ValidationFailed(f"top must be at least 1 (got {top})")
+            raise ValidationFailed(msg("top must be at least 1 (got {top})", top=top))
         company = self.company
         cur = company.currency
         now = utc_now()

@@ -8,6 +8,7 @@ change it records. ``post_entry`` is the one door into the journal: it refuses a
 from __future__ import annotations
 
 from ..domain.errors import BusinessRuleViolation
+from ..domain.messages import msg
 from ..domain.ledger import (Entry, cogs_entry, goods_received_entry, opening_stock_entry, return_entry,
                              revaluation_entry, stock_adjustment_entry, supplier_invoice_entry, supplier_payment_entry,
                              validate_entry)
@@ -23,8 +24,9 @@ def post_entry(uow, actor, entry: Entry, *, currency: str, order_id: int | None 
         return None
     problems = validate_entry(entry)
     if problems:
-        # A bug in a posting rule, never user input: refuse rather than store a journal that does not add up.
-        raise BusinessRuleViolation("The journal entry was refused: " + "; ".join(problems))
+        # A bug in a posting rule, never user input: refuse rather than store a journal that does not add up (the
+        # problems themselves stay English: they are for whoever fixes the rule)
+        raise BusinessRuleViolation(msg("The journal entry was refused: {problems}", problems="; ".join(problems)))
     return uow.ledger.add_entry(
         dict(kind=entry.kind, description=entry.description[:300], currency=currency, order_id=order_id,
              invoice_id=invoice_id, payment_id=payment_id, reverses_id=reverses_id,
@@ -41,7 +43,7 @@ def post_entries(uow, actor, entries: list[tuple[Entry, int, int]], *, currency:
             continue
         problems = validate_entry(entry)
         if problems:
-            raise BusinessRuleViolation("The journal entry was refused: " + "; ".join(problems))
+            raise BusinessRuleViolation(msg("The journal entry was refused: {problems}", problems="; ".join(problems)))
         rows.append((dict(kind=entry.kind, description=entry.description[:300], currency=currency,
                           order_id=order_id, invoice_id=None, payment_id=payment_id, reverses_id=None,
                           user_id=actor.user_id if actor is not None else None),

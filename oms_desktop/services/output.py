@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from ..domain.errors import BusinessRuleViolation
+from ..domain.messages import msg
 from .base import ServiceBase, SettingsCache
 from .documents import CatalogDoc, InvoiceDoc, PackingSlipDoc, PickListDoc, PurchaseOrderDoc, ReceiptDoc, ZReportDoc
 from .ports import UnitOfWorkFactory
@@ -32,5 +33,6 @@ class PrintingService(ServiceBase):
 
     def _printer(self) -> Renderer:
         if self.renderer is None:
-            raise BusinessRuleViolation("No PDF renderer is configured in this program; nothing can be printed here.")
+            raise BusinessRuleViolation(msg("No PDF renderer is configured in this program; nothing can be printed "
+                                            "here."))
         return self.renderer

@@ -169,14 +169,17 @@ class ReceivablesService(PrintingService):
         except ValueError:
             problems.append(msg("payment method '{method}' is unknown (cash, card, bank or online)", method=method))
         reference, notes, card_last4 = (reference or "").strip(), (notes or "").strip(), (card_last4 or "").strip()
-        for label, text in (("reference", reference), ("notes", notes)):
+        for card_number, text in (
+                (msg("the reference looks like a card number; never store card numbers: enter only the last four "
+                     "digits and the terminal's reference"), reference),
+                (msg("the notes looks like a card number; never store card numbers: enter only the last four digits "
+                     "and the terminal's reference"), notes)):
             if contains_card_number(text):
-                problems.append(f"the {label} looks like a card number; never store card numbers: enter only the "
-                                "last four digits and the terminal's reference")
+                problems.append(card_number)
         if len(reference) > 100:
-            problems.append("reference is longer than 100 characters")
+            problems.append(msg("reference is longer than 100 characters"))
         if card_last4 and (method != Method.CARD or not LAST4_RE.match(card_last4)):
-            problems.append("card last four must be exactly four digits, for card payments only")
+            problems.append(msg("card last four must be exactly four digits, for card payments only"))
         if till is not None:
             problems.extend(till_name_problems(till))
         change = Decimal(0)
@@ -364,7 +367,8 @@ def receipt_doc(uow, company, order_ref, cashier: str, change, *, printed_at: da
     if payment_id is not None:
         ids = [p.id for p in payments]
         if payment_id not in ids:
-            raise NotFound(f"{order_number(order.id)} has no payment number {payment_id}.")
+            raise NotFound(msg("{order} has no payment number {payment}.", order=order_number(order.id),
+                               payment=payment_id))
         payments = payments[:ids.index(payment_id) + 1]
     if payments_upto is not None:
         payments = payments[:payments_upto]
