@@ -52,6 +52,14 @@
         <translation>Buchung {entry} ist bereits storniert.</translation>
     </message>
     <message>
+        <source>Forecast refresh cancelled; the forecasts computed so far are kept.</source>
+        <translation>Aktualisierung der Prognosen abgebrochen; die bisher berechneten Prognosen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>No PDF renderer is configured in this program; nothing can be printed here.</source>
+        <translation>In diesem Programm ist kein PDF-Renderer eingerichtet; hier kann nichts gedruckt werden.</translation>
+    </message>
+    <message>
         <source>No customer number {customer}.</source>
         <translation>Kein Kunde mit der Nummer {customer}.</translation>
     </message>
@@ -62,6 +70,10 @@
     <message>
         <source>No e-mail {message} in the outbox.</source>
         <translation>Keine E-Mail {message} im Postausgang.</translation>
+    </message>
+    <message>
+        <source>No invoice or credit note &apos;{ref}&apos;.</source>
+        <translation>Keine Rechnung oder Gutschrift „{ref}“.</translation>
     </message>
     <message>
         <source>No journal entry {entry}.</source>
@@ -82,6 +94,10 @@
     <message>
         <source>No orders for phone number &apos;{phone}&apos;.</source>
         <translation>Keine Aufträge für die Telefonnummer „{phone}“.</translation>
+    </message>
+    <message>
+        <source>No print job {job}.</source>
+        <translation>Kein Druckauftrag {job}.</translation>
     </message>
     <message>
         <source>No product with SKU &apos;{sku}&apos;.</source>
@@ -132,12 +148,60 @@
         <translation>Auf {ref} ist nichts abrechenbar: es wurde noch nichts empfangen.</translation>
     </message>
     <message>
+        <source>Nothing to print: no active product in {categories} is available (sold-out products are left out unless asked for).</source>
+        <translation>Nichts zu drucken: kein aktiver Artikel in {categories} ist verfügbar (ausverkaufte Artikel werden nur auf Wunsch aufgenommen).</translation>
+    </message>
+    <message>
+        <source>Nothing to print: no active product in {categories} is in the catalog.</source>
+        <translation>Nichts zu drucken: kein aktiver Artikel in {categories} ist im Katalog.</translation>
+    </message>
+    <message>
+        <source>Nothing to print: no active product is available (sold-out products are left out unless asked for).</source>
+        <translation>Nichts zu drucken: kein aktiver Artikel ist verfügbar (ausverkaufte Artikel werden nur auf Wunsch aufgenommen).</translation>
+    </message>
+    <message>
+        <source>Nothing to print: no active product is in the catalog.</source>
+        <translation>Nichts zu drucken: kein aktiver Artikel ist im Katalog.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {count} problem(s) in the file. {problems}</source>
+        <translation>Es wurde nichts importiert: {count} Problem(e) in der Datei. {problems}</translation>
+    </message>
+    <message>
         <source>Product {sku}</source>
         <translation>Artikel {sku}</translation>
     </message>
     <message>
+        <source>Receipt for {order} not printed: {error}</source>
+        <translation>Kassenbon für {order} nicht gedruckt: {error}</translation>
+    </message>
+    <message>
+        <source>Receipt for {order} not printed: {error} It waits and is printed with the next receipt or &apos;oms receipt print-pending&apos;.</source>
+        <translation>Kassenbon für {order} nicht gedruckt: {error} Er wartet und wird mit dem nächsten Kassenbon oder mit „oms receipt print-pending“ gedruckt.</translation>
+    </message>
+    <message>
+        <source>SKU &apos;{sku}&apos; is not in the catalog</source>
+        <translation>SKU „{sku}“ ist nicht im Katalog</translation>
+    </message>
+    <message>
+        <source>SKU &apos;{sku}&apos; may contain only letters, digits and . _ / - (at most 64)</source>
+        <translation>SKU „{sku}“ darf nur Buchstaben, Ziffern und . _ / - enthalten (höchstens 64)</translation>
+    </message>
+    <message>
         <source>SKU is empty</source>
         <translation>SKU ist leer</translation>
+    </message>
+    <message>
+        <source>SKU {sku} appears again (first on row {first})</source>
+        <translation>SKU {sku} kommt erneut vor (zuerst in Zeile {first})</translation>
+    </message>
+    <message>
+        <source>SKU {sku} exists already</source>
+        <translation>SKU {sku} gibt es bereits</translation>
+    </message>
+    <message>
+        <source>SMTP is not configured (oms settings set smtp.host ... and smtp.from ...)</source>
+        <translation>SMTP ist nicht eingerichtet (oms settings set smtp.host ... und smtp.from ...)</translation>
     </message>
     <message>
         <source>Sign in first.</source>
@@ -152,12 +216,28 @@
         <translation>Das aktuelle Passwort ist falsch; nichts wurde geändert.</translation>
     </message>
     <message>
+        <source>The file holds paid orders: importing them records their payments, which {role} may not do.</source>
+        <translation>Die Datei enthält bezahlte Aufträge: beim Import werden ihre Zahlungen erfasst, was {role} nicht darf.</translation>
+    </message>
+    <message>
         <source>The first user must be an administrator (role admin).</source>
         <translation>Der erste Benutzer muss ein Administrator sein (Rolle admin).</translation>
     </message>
     <message>
+        <source>The first {imported} products were imported, then {count} problem(s) stopped it (changed on another workstation meanwhile): {problems}. Fix them and import the file again: the products already imported are simply set to the same values.</source>
+        <translation>Die ersten {imported} Artikel wurden importiert, dann haben {count} Problem(e) den Import angehalten (inzwischen an einem anderen Arbeitsplatz geändert): {problems}. Beheben Sie sie und importieren Sie die Datei erneut: die bereits importierten Artikel werden einfach auf dieselben Werte gesetzt.</translation>
+    </message>
+    <message>
+        <source>The journal entry was refused: {problems}</source>
+        <translation>Die Buchung wurde abgelehnt: {problems}</translation>
+    </message>
+    <message>
         <source>The total of {order} changed since it was shown ({change}: a promotion or coupon changed). Look at it and confirm again.</source>
         <translation>Die Summe von {order} hat sich seit der Anzeige geändert ({change}: eine Aktion oder ein Gutschein hat sich geändert). Prüfen Sie den Auftrag und bestätigen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>This program has no receipt printer driver; nothing can be printed.</source>
+        <translation>Dieses Programm hat keinen Treiber für den Bondrucker; es kann nichts gedruckt werden.</translation>
     </message>
     <message>
         <source>Till {name} ({ref}) is closed already; nothing was booked.</source>
@@ -276,6 +356,18 @@
         <translation>Bankkonto</translation>
     </message>
     <message>
+        <source>barcode &apos;{barcode}&apos; may contain only letters, digits and - (at most 64)</source>
+        <translation>Barcode „{barcode}“ darf nur Buchstaben, Ziffern und - enthalten (höchstens 64)</translation>
+    </message>
+    <message>
+        <source>barcode {barcode} already belongs to {owner}</source>
+        <translation>Barcode {barcode} gehört bereits zu {owner}</translation>
+    </message>
+    <message>
+        <source>barcode {barcode} appears again (first on row {first})</source>
+        <translation>Barcode {barcode} kommt erneut vor (zuerst in Zeile {first})</translation>
+    </message>
+    <message>
         <source>basis &apos;{basis}&apos; is unknown (flat, value or weight)</source>
         <translation>Grundlage &apos;{basis}&apos; ist unbekannt (flat, value oder weight)</translation>
     </message>
@@ -304,12 +396,24 @@
         <translation>Aufträge stornieren</translation>
     </message>
     <message>
+        <source>cancelled in the shop: import it with --history</source>
+        <translation>im Shop storniert: importieren Sie ihn mit --history</translation>
+    </message>
+    <message>
+        <source>card last four must be exactly four digits, for card payments only</source>
+        <translation>die letzten vier Kartenziffern müssen genau vier Ziffern sein, nur bei Kartenzahlungen</translation>
+    </message>
+    <message>
         <source>carrier is empty (e.g. DHL, UPS, post)</source>
         <translation>der Versanddienstleister ist leer (z. B. DHL, UPS, Post)</translation>
     </message>
     <message>
         <source>cash moves &apos;in&apos; or &apos;out&apos;, not &apos;{kind}&apos;</source>
         <translation>Bargeld bewegt sich &apos;in&apos; (hinein) oder &apos;out&apos; (hinaus), nicht &apos;{kind}&apos;</translation>
+    </message>
+    <message>
+        <source>category &apos;{category}&apos; has no active products (categories: {known})</source>
+        <translation>Kategorie „{category}“ hat keine aktiven Artikel (Kategorien: {known})</translation>
     </message>
     <message>
         <source>change</source>
@@ -340,12 +444,20 @@
         <translation>die E-Mail-, Statusseiten- und Druckereinstellungen ändern</translation>
     </message>
     <message>
+        <source>channel &apos;{channel}&apos; is unknown (counter, phone, catalog or online)</source>
+        <translation>Kanal „{channel}“ ist unbekannt (counter, phone, catalog oder online)</translation>
+    </message>
+    <message>
         <source>channel &apos;{value}&apos; is unknown</source>
         <translation>Kanal &apos;{value}&apos; ist unbekannt</translation>
     </message>
     <message>
         <source>choose at least one order for the pick list</source>
         <translation>wählen Sie mindestens einen Auftrag für die Kommissionierliste</translation>
+    </message>
+    <message>
+        <source>choose exactly one of a SKU, a category or the total</source>
+        <translation>wählen Sie genau eines: eine SKU, eine Kategorie oder die Gesamtsumme</translation>
     </message>
     <message>
         <source>choose suppliers</source>
@@ -472,8 +584,24 @@
         <translation>Währung &apos;{value}&apos; wird nicht unterstützt ({known})</translation>
     </message>
     <message>
+        <source>days must be 0 or more (got {days})</source>
+        <translation>die Tage müssen 0 oder mehr sein (erhalten: {days})</translation>
+    </message>
+    <message>
+        <source>days must be between 1 and {most} (got {days})</source>
+        <translation>die Tage müssen zwischen 1 und {most} liegen (erhalten: {days})</translation>
+    </message>
+    <message>
         <source>deactivated</source>
         <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>duplicate column(s): {columns}</source>
+        <translation>doppelte Spalte(n): {columns}</translation>
+    </message>
+    <message>
+        <source>e-mail &apos;{email}&apos; is not an e-mail address</source>
+        <translation>E-Mail „{email}“ ist keine E-Mail-Adresse</translation>
     </message>
     <message>
         <source>edit products</source>
@@ -500,12 +628,28 @@
         <translation>Kunden suchen</translation>
     </message>
     <message>
+        <source>format &apos;{format}&apos; is unknown (shopify, woocommerce, generic or auto)</source>
+        <translation>Format „{format}“ ist unbekannt (shopify, woocommerce, generic oder auto)</translation>
+    </message>
+    <message>
+        <source>freq &apos;{freq}&apos; is unknown (choose one of: {choices})</source>
+        <translation>freq „{freq}“ ist unbekannt (wählen Sie eines von: {choices})</translation>
+    </message>
+    <message>
+        <source>fulfilled in the shop: import it with --history</source>
+        <translation>im Shop bereits ausgeliefert: importieren Sie ihn mit --history</translation>
+    </message>
+    <message>
         <source>give a price (flat) or tiers FROM:PRICE</source>
         <translation>geben Sie einen Preis (flat) oder Staffeln AB:PREIS an</translation>
     </message>
     <message>
         <source>give a {discount} discount (the limit is {limit})</source>
         <translation>{discount} Rabatt gewähren (die Grenze liegt bei {limit})</translation>
+    </message>
+    <message>
+        <source>has {count} fields, the header has {expected}</source>
+        <translation>hat {count} Felder, die Kopfzeile hat {expected}</translation>
     </message>
     <message>
         <source>import orders</source>
@@ -540,6 +684,10 @@
         <translation>Lieferzeit in Tagen muss eine ganze Zahl von 0 bis {most} sein (erhalten: {lead_days})</translation>
     </message>
     <message>
+        <source>limit must be at least 1 (got {limit})</source>
+        <translation>das Limit muss mindestens 1 sein (erhalten: {limit})</translation>
+    </message>
+    <message>
         <source>list users</source>
         <translation>Benutzer auflisten</translation>
     </message>
@@ -564,6 +712,18 @@
         <translation>zu {role} gemacht</translation>
     </message>
     <message>
+        <source>malformed CSV header: {error}</source>
+        <translation>fehlerhafte CSV-Kopfzeile: {error}</translation>
+    </message>
+    <message>
+        <source>malformed CSV: {error}</source>
+        <translation>fehlerhaftes CSV: {error}</translation>
+    </message>
+    <message>
+        <source>measure &apos;{measure}&apos; is unknown (choose one of: {choices})</source>
+        <translation>measure „{measure}“ ist unbekannt (wählen Sie eines von: {choices})</translation>
+    </message>
+    <message>
         <source>merge customers</source>
         <translation>Kunden zusammenführen</translation>
     </message>
@@ -576,6 +736,10 @@
         <translation>der Mindestbetrag darf nicht negativ sein</translation>
     </message>
     <message>
+        <source>missing column(s): {columns} (expected {expected})</source>
+        <translation>fehlende Spalte(n): {columns} (erwartet: {expected})</translation>
+    </message>
+    <message>
         <source>move cash</source>
         <translation>Bargeld zu bewegen</translation>
     </message>
@@ -584,16 +748,48 @@
         <translation>Aufträge durch das Lager bewegen</translation>
     </message>
     <message>
+        <source>name contains control characters</source>
+        <translation>der Name enthält Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>name is empty</source>
+        <translation>der Name ist leer</translation>
+    </message>
+    <message>
+        <source>name is longer than 300 characters</source>
+        <translation>der Name ist länger als 300 Zeichen</translation>
+    </message>
+    <message>
         <source>no PDF renderer in this program for the invoice</source>
         <translation>dieses Programm hat keinen PDF-Renderer für die Rechnung</translation>
+    </message>
+    <message>
+        <source>no check named {names} (there are: {known})</source>
+        <translation>keine Prüfung namens {names} (vorhanden sind: {known})</translation>
+    </message>
+    <message>
+        <source>no order number</source>
+        <translation>keine Auftragsnummer</translation>
+    </message>
+    <message>
+        <source>no receipt printer driver in this program</source>
+        <translation>kein Treiber für den Bondrucker in diesem Programm</translation>
     </message>
     <message>
         <source>nobody signed in</source>
         <translation>niemand angemeldet</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
         <source>none (it is final)</source>
         <translation>keiner (der Status ist endgültig)</translation>
+    </message>
+    <message>
+        <source>nothing is due</source>
+        <translation>nichts ist fällig</translation>
     </message>
     <message>
         <source>nothing to invoice: give at least one SKU=QTY</source>
@@ -612,6 +808,10 @@
         <translation>nur {available} von {sku} verfügbar (bestellt: {requested})</translation>
     </message>
     <message>
+        <source>only {remaining} of {sku} can still be credited on {number} (asked {asked})</source>
+        <translation>von {sku} können auf {number} nur noch {remaining} gutgeschrieben werden (verlangt: {asked})</translation>
+    </message>
+    <message>
         <source>open a till</source>
         <translation>eine Kasse öffnen</translation>
     </message>
@@ -620,12 +820,20 @@
         <translation>die Kassenlade öffnen</translation>
     </message>
     <message>
+        <source>order number {ref} is on {count} rows; this format has one row per order</source>
+        <translation>Auftragsnummer {ref} steht in {count} Zeilen; dieses Format hat eine Zeile pro Auftrag</translation>
+    </message>
+    <message>
         <source>order {order} no longer exists</source>
         <translation>Auftrag {order} existiert nicht mehr</translation>
     </message>
     <message>
         <source>pack orders</source>
         <translation>Aufträge verpacken</translation>
+    </message>
+    <message>
+        <source>paid &apos;{paid}&apos; is not yes or no</source>
+        <translation>paid „{paid}“ ist weder yes noch no</translation>
     </message>
     <message>
         <source>pay refunds</source>
@@ -648,6 +856,10 @@
         <translation>Zahlungsart &apos;{method}&apos; ist unbekannt (wählen Sie {choices})</translation>
     </message>
     <message>
+        <source>payment terms must be 0 to 365 days</source>
+        <translation>das Zahlungsziel muss 0 bis 365 Tage betragen</translation>
+    </message>
+    <message>
         <source>payment terms must be a whole number of days from 0 to 365 (got &apos;{value}&apos;)</source>
         <translation>das Zahlungsziel muss eine ganze Zahl von Tagen von 0 bis 365 sein (erhalten: &apos;{value}&apos;)</translation>
     </message>
@@ -666,6 +878,10 @@
     <message>
         <source>period &apos;{period}&apos; is unknown (day, week or month)</source>
         <translation>Zeitraum &apos;{period}&apos; ist unbekannt (day, week oder month)</translation>
+    </message>
+    <message>
+        <source>phone &apos;{phone}&apos; is not a phone number</source>
+        <translation>Telefon „{phone}“ ist keine Telefonnummer</translation>
     </message>
     <message>
         <source>phone &apos;{p}&apos; is not a phone number</source>
@@ -764,6 +980,10 @@
         <translation>Eingangsrechnungen erfassen</translation>
     </message>
     <message>
+        <source>reference is longer than 100 characters</source>
+        <translation>die Referenz ist länger als 100 Zeichen</translation>
+    </message>
+    <message>
         <source>release backorders</source>
         <translation>Rückstände freigeben</translation>
     </message>
@@ -782,6 +1002,50 @@
     <message>
         <source>role &apos;{role}&apos; is unknown (choose one of: {roles})</source>
         <translation>Rolle &apos;{role}&apos; ist unbekannt (wählen Sie eine aus: {roles})</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>Zeile {row}</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {problem}</source>
+        <translation>Zeile {row}, Spalte {column}: {problem}</translation>
+    </message>
+    <message>
+        <source>row {row}: SKU {sku} is not in the catalog</source>
+        <translation>Zeile {row}: SKU {sku} ist nicht im Katalog</translation>
+    </message>
+    <message>
+        <source>row {row}: a cell longer than {limit} characters; this is not an order export</source>
+        <translation>Zeile {row}: eine Zelle ist länger als {limit} Zeichen; das ist kein Auftragsexport</translation>
+    </message>
+    <message>
+        <source>row {row}: barcode {barcode} is not in the catalog</source>
+        <translation>Zeile {row}: Barcode {barcode} ist nicht im Katalog</translation>
+    </message>
+    <message>
+        <source>row {row}: neither sku nor barcode is given</source>
+        <translation>Zeile {row}: weder sku noch barcode ist angegeben</translation>
+    </message>
+    <message>
+        <source>row {row}: not CSV ({error})</source>
+        <translation>Zeile {row}: kein CSV ({error})</translation>
+    </message>
+    <message>
+        <source>row {row}: the line &apos;{name}&apos; has no SKU (Lineitem sku is empty); give the product a SKU in the shop, or leave the order out</source>
+        <translation>Zeile {row}: die Position „{name}“ hat keine SKU (Lineitem sku ist leer); geben Sie dem Artikel im Shop eine SKU oder lassen Sie den Auftrag weg</translation>
+    </message>
+    <message>
+        <source>row {row}: {problem}</source>
+        <translation>Zeile {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>row {row}: {sku} is no longer sold</source>
+        <translation>Zeile {row}: {sku} wird nicht mehr verkauft</translation>
+    </message>
+    <message>
+        <source>rows {first}-{last}</source>
+        <translation>Zeilen {first}-{last}</translation>
     </message>
     <message>
         <source>run the integrity checks</source>
@@ -928,8 +1192,44 @@
         <translation>der Name der Versandart ist leer</translation>
     </message>
     <message>
+        <source>sku or barcode</source>
+        <translation>sku oder barcode</translation>
+    </message>
+    <message>
+        <source>smtp.from must be an e-mail address (got &apos;{value}&apos;)</source>
+        <translation>smtp.from muss eine E-Mail-Adresse sein (erhalten: „{value}“)</translation>
+    </message>
+    <message>
+        <source>smtp.host must be a host name without spaces (got &apos;{value}&apos;)</source>
+        <translation>smtp.host muss ein Hostname ohne Leerzeichen sein (erhalten: „{value}“)</translation>
+    </message>
+    <message>
+        <source>smtp.password is never stored in the database: put it in the system keyring (service &apos;oms-desktop&apos;, user = smtp.user) or set OMS_SMTP_PASSWORD</source>
+        <translation>smtp.password wird nie in der Datenbank gespeichert: legen Sie es im Schlüsselbund des Systems ab (Dienst „oms-desktop“, Benutzer = smtp.user) oder setzen Sie OMS_SMTP_PASSWORD</translation>
+    </message>
+    <message>
+        <source>smtp.port must be a number from 1 to 65535 (got &apos;{value}&apos;)</source>
+        <translation>smtp.port muss eine Zahl von 1 bis 65535 sein (erhalten: „{value}“)</translation>
+    </message>
+    <message>
+        <source>smtp.security must be one of {choices} (got &apos;{value}&apos;)</source>
+        <translation>smtp.security muss eines von {choices} sein (erhalten: „{value}“)</translation>
+    </message>
+    <message>
+        <source>smtp.user is longer than 200 characters</source>
+        <translation>smtp.user ist länger als 200 Zeichen</translation>
+    </message>
+    <message>
         <source>someone</source>
         <translation>jemandem</translation>
+    </message>
+    <message>
+        <source>status &apos;{status}&apos; is not a WooCommerce order status this import knows</source>
+        <translation>Status „{status}“ ist kein WooCommerce-Auftragsstatus, den dieser Import kennt</translation>
+    </message>
+    <message>
+        <source>status &apos;{status}&apos; is not open, fulfilled or cancelled</source>
+        <translation>Status „{status}“ ist weder open noch fulfilled noch cancelled</translation>
     </message>
     <message>
         <source>status &apos;{status}&apos; is unknown</source>
@@ -942,6 +1242,10 @@
     <message>
         <source>status &apos;{target}&apos; is unknown</source>
         <translation>Status &apos;{target}&apos; ist unbekannt</translation>
+    </message>
+    <message>
+        <source>still open in the shop: import it without --history</source>
+        <translation>im Shop noch offen: importieren Sie ihn ohne --history</translation>
     </message>
     <message>
         <source>supplier name is empty</source>
@@ -960,12 +1264,20 @@
         <translation>Steuer</translation>
     </message>
     <message>
+        <source>tax_rate is empty (write 0 for untaxed goods)</source>
+        <translation>tax_rate ist leer (schreiben Sie 0 für steuerfreie Waren)</translation>
+    </message>
+    <message>
         <source>tax_rounding must be &apos;line&apos; or &apos;document&apos;</source>
         <translation>tax_rounding muss &apos;line&apos; oder &apos;document&apos; sein</translation>
     </message>
     <message>
         <source>that SKU</source>
         <translation>diese SKU</translation>
+    </message>
+    <message>
+        <source>the SKU cannot change ({sku} -&gt; {new_sku}); create a new product and deactivate {sku} instead</source>
+        <translation>die SKU kann sich nicht ändern ({sku} -&gt; {new_sku}); legen Sie stattdessen einen neuen Artikel an und deaktivieren Sie {sku}</translation>
     </message>
     <message>
         <source>the address is empty</source>
@@ -984,8 +1296,16 @@
         <translation>der Betrag muss größer als 0 sein</translation>
     </message>
     <message>
+        <source>the billing address</source>
+        <translation>die Rechnungsadresse</translation>
+    </message>
+    <message>
         <source>the carrier&apos;s tracking reference is empty</source>
         <translation>die Sendungsnummer des Versanddienstleisters ist leer</translation>
+    </message>
+    <message>
+        <source>the claim on this message was lost; not sent</source>
+        <translation>die Reservierung dieser Nachricht ging verloren; nicht gesendet</translation>
     </message>
     <message>
         <source>the count is empty: count at least one product</source>
@@ -996,6 +1316,10 @@
         <translation>der Kunde hat bereits eine Adresse mit der Bezeichnung &apos;{label}&apos;</translation>
     </message>
     <message>
+        <source>the customer&apos;s name</source>
+        <translation>der Name des Kunden</translation>
+    </message>
+    <message>
         <source>the customer&apos;s name is empty</source>
         <translation>der Name des Kunden ist leer</translation>
     </message>
@@ -1004,12 +1328,64 @@
         <translation>der Name des Kunden ist länger als 200 Zeichen</translation>
     </message>
     <message>
+        <source>the discount {discount} is more than the goods it is taken from</source>
+        <translation>der Rabatt {discount} ist höher als der Warenwert, von dem er abgezogen wird</translation>
+    </message>
+    <message>
         <source>the e-mail address is longer than 254 characters</source>
         <translation>die E-Mail-Adresse ist länger als 254 Zeichen</translation>
     </message>
     <message>
+        <source>the file</source>
+        <translation>die Datei</translation>
+    </message>
+    <message>
+        <source>the file contains NUL bytes; it is not a CSV text file</source>
+        <translation>die Datei enthält NUL-Bytes; sie ist keine CSV-Textdatei</translation>
+    </message>
+    <message>
+        <source>the file has a header but no products</source>
+        <translation>die Datei hat eine Kopfzeile, aber keine Artikel</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>the file is empty: no header row</source>
+        <translation>die Datei ist leer: keine Kopfzeile</translation>
+    </message>
+    <message>
+        <source>the file is larger than {size} MB</source>
+        <translation>die Datei ist größer als {size} MB</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (bad byte {byte} at line {line}); save it as UTF-8 CSV and try again</source>
+        <translation>die Datei ist kein UTF-8-Text (ungültiges Byte {byte} in Zeile {line}); speichern Sie sie als UTF-8-CSV und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte {byte} cannot be read): export or save it as &apos;CSV UTF-8&apos;</source>
+        <translation>die Datei ist kein UTF-8-Text (Byte {byte} ist nicht lesbar): exportieren oder speichern Sie sie als „CSV UTF-8“</translation>
+    </message>
+    <message>
+        <source>the file is not a CSV text file (it holds binary data)</source>
+        <translation>die Datei ist keine CSV-Textdatei (sie enthält Binärdaten)</translation>
+    </message>
+    <message>
+        <source>the file&apos;s total {file_total} is not {total}, the total of its lines, shipping and discount with this company&apos;s tax rates (prices exclude tax)</source>
+        <translation>die Summe der Datei {file_total} ist nicht {total}, die Summe ihrer Positionen, Versandkosten und Rabatte mit den Steuersätzen dieser Firma (Preise ohne Steuer)</translation>
+    </message>
+    <message>
+        <source>the file&apos;s total {file_total} is not {total}, the total of its lines, shipping and discount with this company&apos;s tax rates (prices include tax)</source>
+        <translation>die Summe der Datei {file_total} ist nicht {total}, die Summe ihrer Positionen, Versandkosten und Rabatte mit den Steuersätzen dieser Firma (Preise inklusive Steuer)</translation>
+    </message>
+    <message>
         <source>the float</source>
         <translation>das Wechselgeld</translation>
+    </message>
+    <message>
+        <source>the format is not recognised: the header has neither Shopify&apos;s columns (Name, Created at, Lineitem sku...) nor WooCommerce&apos;s (order_number, order_date, line_item_1...) nor the generic format&apos;s (order, sku, quantity, unit_price); see docs/imports.md</source>
+        <translation>das Format ist nicht erkannt: die Kopfzeile hat weder die Spalten von Shopify (Name, Created at, Lineitem sku...) noch die von WooCommerce (order_number, order_date, line_item_1...) noch die des allgemeinen Formats (order, sku, quantity, unit_price); siehe docs/imports.md</translation>
     </message>
     <message>
         <source>the invoice total {total} is too large</source>
@@ -1028,8 +1404,40 @@
         <translation>die Notizen scheinen eine Kartennummer zu enthalten; Kartennummern werden nie gespeichert</translation>
     </message>
     <message>
+        <source>the notes looks like a card number; never store card numbers: enter only the last four digits and the terminal&apos;s reference</source>
+        <translation>die Notizen sehen wie eine Kartennummer aus; speichern Sie nie Kartennummern: geben Sie nur die letzten vier Ziffern und die Referenz des Terminals ein</translation>
+    </message>
+    <message>
+        <source>the order has no line items</source>
+        <translation>der Auftrag hat keine Positionen</translation>
+    </message>
+    <message>
+        <source>the order is in {currency}; this company keeps its books in {books}</source>
+        <translation>der Auftrag ist in {currency}; diese Firma führt ihre Bücher in {books}</translation>
+    </message>
+    <message>
+        <source>the order is partly fulfilled in the shop; ship it there or here, then import it</source>
+        <translation>der Auftrag ist im Shop teilweise ausgeliefert; versenden Sie ihn dort oder hier und importieren Sie ihn dann</translation>
+    </message>
+    <message>
+        <source>the order number is longer than 64 characters</source>
+        <translation>die Auftragsnummer ist länger als 64 Zeichen</translation>
+    </message>
+    <message>
+        <source>the payment reference</source>
+        <translation>die Zahlungsreferenz</translation>
+    </message>
+    <message>
+        <source>the payment reference is longer than 100 characters</source>
+        <translation>die Zahlungsreferenz ist länger als 100 Zeichen</translation>
+    </message>
+    <message>
         <source>the reason is longer than {most} characters</source>
         <translation>der Grund ist länger als {most} Zeichen</translation>
+    </message>
+    <message>
+        <source>the reason looks like a card number; never store card numbers</source>
+        <translation>der Grund sieht wie eine Kartennummer aus; speichern Sie nie Kartennummern</translation>
     </message>
     <message>
         <source>the reference is longer than 100 characters</source>
@@ -1038,6 +1446,14 @@
     <message>
         <source>the reference looks like a card number; card numbers are never stored</source>
         <translation>die Referenz sieht wie eine Kartennummer aus; Kartennummern werden nie gespeichert</translation>
+    </message>
+    <message>
+        <source>the reference looks like a card number; never store card numbers: enter only the last four digits and the terminal&apos;s reference</source>
+        <translation>die Referenz sieht wie eine Kartennummer aus; speichern Sie nie Kartennummern: geben Sie nur die letzten vier Ziffern und die Referenz des Terminals ein</translation>
+    </message>
+    <message>
+        <source>the ship-to address</source>
+        <translation>die Lieferadresse</translation>
     </message>
     <message>
         <source>the supplier&apos;s invoice number is empty</source>
@@ -1054,6 +1470,10 @@
     <message>
         <source>the till&apos;s name is longer than {most} characters</source>
         <translation>der Name der Kasse ist länger als {most} Zeichen</translation>
+    </message>
+    <message>
+        <source>the {format} format needs the column(s) {columns}; they are not in the header</source>
+        <translation>das Format {format} braucht die Spalte(n) {columns}; sie fehlen in der Kopfzeile</translation>
     </message>
     <message>
         <source>the {label} is longer than 2000 characters</source>
@@ -1088,6 +1508,10 @@
         <translation>Staffeln müssen aufsteigend nach AB geordnet sein, jedes AB nur einmal</translation>
     </message>
     <message>
+        <source>top must be at least 1 (got {top})</source>
+        <translation>top muss mindestens 1 sein (erhalten: {top})</translation>
+    </message>
+    <message>
         <source>unit cost of {sku} is negative</source>
         <translation>Einstandspreis von {sku} ist negativ</translation>
     </message>
@@ -1102,6 +1526,14 @@
     <message>
         <source>unit_price</source>
         <translation>unit_price</translation>
+    </message>
+    <message>
+        <source>unknown category &apos;{category}&apos; (known: {known}, {other})</source>
+        <translation>unbekannte Kategorie „{category}“ (bekannt: {known}, {other})</translation>
+    </message>
+    <message>
+        <source>unknown column(s): {columns}</source>
+        <translation>unbekannte Spalte(n): {columns}</translation>
     </message>
     <message>
         <source>unknown setting &apos;{key}&apos;</source>
@@ -1168,6 +1600,10 @@
         <translation>die Summen- und Saldenliste ansehen</translation>
     </message>
     <message>
+        <source>weeks must be from {least} to {most} (got {weeks})</source>
+        <translation>die Wochen müssen zwischen {least} und {most} liegen (erhalten: {weeks})</translation>
+    </message>
+    <message>
         <source>weight &apos;{weight_kg}&apos; has more than three decimals (grams)</source>
         <translation>Gewicht &apos;{weight_kg}&apos; hat mehr als drei Nachkommastellen (Gramm)</translation>
     </message>
@@ -1184,12 +1620,72 @@
         <translation>das Gewicht muss als Text oder Decimal angegeben werden, nicht als float</translation>
     </message>
     <message>
+        <source>what to invoice: &apos;{what}&apos; is unknown (auto, shipped or all)</source>
+        <translation>was abgerechnet werden soll: „{what}“ ist unbekannt (auto, shipped oder all)</translation>
+    </message>
+    <message>
         <source>withdraw incentives</source>
         <translation>Angebote zurückziehen</translation>
     </message>
     <message>
         <source>{amount} is more than the {still_open} still open on {ref} ({supplier}&apos;s invoice {number}); an overpayment is refused.</source>
         <translation>{amount} ist mehr als die {still_open}, die auf {ref} noch offen sind (Rechnung {number} von {supplier}); eine Überzahlung wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>{column} &apos;{name}&apos; has no SKU; give the product a SKU in the shop, or leave the order out</source>
+        <translation>{column} „{name}“ hat keine SKU; geben Sie dem Artikel im Shop eine SKU oder lassen Sie den Auftrag weg</translation>
+    </message>
+    <message>
+        <source>{column} &apos;{text}&apos; has a comma; amounts in this file are written with a decimal point (12.50)</source>
+        <translation>{column} „{text}“ enthält ein Komma; Beträge werden in dieser Datei mit Dezimalpunkt geschrieben (12.50)</translation>
+    </message>
+    <message>
+        <source>{column} &apos;{text}&apos; has more decimals than {currency} has</source>
+        <translation>{column} „{text}“ hat mehr Nachkommastellen als {currency}</translation>
+    </message>
+    <message>
+        <source>{column} &apos;{text}&apos; is before 1990</source>
+        <translation>{column} „{text}“ liegt vor 1990</translation>
+    </message>
+    <message>
+        <source>{column} &apos;{text}&apos; is in the future</source>
+        <translation>{column} „{text}“ liegt in der Zukunft</translation>
+    </message>
+    <message>
+        <source>{column} &apos;{text}&apos; is more than a million units</source>
+        <translation>{column} „{text}“ ist mehr als eine Million Stück</translation>
+    </message>
+    <message>
+        <source>{column} &apos;{text}&apos; is negative</source>
+        <translation>{column} „{text}“ ist negativ</translation>
+    </message>
+    <message>
+        <source>{column} &apos;{text}&apos; is not a date that exists (2025-10-07 09:50:26 +0200)</source>
+        <translation>{column} „{text}“ ist kein gültiges Datum (2025-10-07 09:50:26 +0200)</translation>
+    </message>
+    <message>
+        <source>{column} &apos;{text}&apos; is not a whole number of units</source>
+        <translation>{column} „{text}“ ist keine ganze Stückzahl</translation>
+    </message>
+    <message>
+        <source>{column} &apos;{text}&apos; is not an amount</source>
+        <translation>{column} „{text}“ ist kein Betrag</translation>
+    </message>
+    <message>
+        <source>{column} is 0; a line needs at least one unit</source>
+        <translation>{column} ist 0; eine Position braucht mindestens ein Stück</translation>
+    </message>
+    <message>
+        <source>{column} is empty</source>
+        <translation>{column} ist leer</translation>
+    </message>
+    <message>
+        <source>{column} is longer than {limit} characters</source>
+        <translation>{column} ist länger als {limit} Zeichen</translation>
+    </message>
+    <message>
+        <source>{column}: {amount} for {quantity} units is not a price per unit in {currency}</source>
+        <translation>{column}: {amount} für {quantity} Stück ergibt keinen Stückpreis in {currency}</translation>
     </message>
     <message>
         <source>{field} &apos;{text}&apos; has more than {decimals} decimals</source>
@@ -1264,8 +1760,20 @@
         <translation>{file} wurde von einem neueren OMS Desktop erstellt (Schema {revision}); diese Version kann sie nicht lesen. Aktualisieren Sie die App und stellen Sie dann wieder her. Es wurde nichts geändert.</translation>
     </message>
     <message>
+        <source>{key} is longer than 500 characters</source>
+        <translation>{key} ist länger als 500 Zeichen</translation>
+    </message>
+    <message>
         <source>{key} is not on {label}</source>
         <translation>{key} ist nicht auf {label}</translation>
+    </message>
+    <message>
+        <source>{key} must contain {ref}, where the carrier&apos;s reference goes (e.g. https://carrier.example/track?id={ref})</source>
+        <translation>{key} muss {ref} enthalten, wo die Referenz des Versanddienstleisters steht (z. B. https://carrier.example/track?id={ref})</translation>
+    </message>
+    <message>
+        <source>{key} must start with http:// or https:// (got &apos;{value}&apos;)</source>
+        <translation>{key} muss mit http:// oder https:// beginnen (erhalten: „{value}“)</translation>
     </message>
     <message>
         <source>{label} has no open backorder.</source>
@@ -1280,12 +1788,32 @@
         <translation>{method} wird doppelt gezählt</translation>
     </message>
     <message>
+        <source>{name}: the first line must be &apos;Subject: ...&apos;</source>
+        <translation>{name}: die erste Zeile muss „Subject: ...“ sein</translation>
+    </message>
+    <message>
+        <source>{name}: unknown placeholder ${placeholder} (known: {known})</source>
+        <translation>{name}: unbekannter Platzhalter ${placeholder} (bekannt: {known})</translation>
+    </message>
+    <message>
+        <source>{name}: {error} (write $$ for a dollar sign)</source>
+        <translation>{name}: {error} (schreiben Sie $$ für ein Dollarzeichen)</translation>
+    </message>
+    <message>
         <source>{number} has no lines; add at least one before sending it.</source>
         <translation>{number} hat keine Positionen; fügen Sie mindestens eine hinzu, bevor Sie sie senden.</translation>
     </message>
     <message>
         <source>{number} has nothing left to receive.</source>
         <translation>Für {number} ist nichts mehr zu empfangen.</translation>
+    </message>
+    <message>
+        <source>{number} is a credit note; only invoices can be credited.</source>
+        <translation>{number} ist eine Gutschrift; nur Rechnungen können gutgeschrieben werden.</translation>
+    </message>
+    <message>
+        <source>{number} is fully credited already.</source>
+        <translation>{number} ist bereits vollständig gutgeschrieben.</translation>
     </message>
     <message>
         <source>{number} is {status}; only a draft purchase order can be changed (cancel it and order again).</source>
@@ -1298,6 +1826,10 @@
     <message>
         <source>{order} has no line {line}.</source>
         <translation>{order} hat keine Position {line}.</translation>
+    </message>
+    <message>
+        <source>{order} has no payment number {payment}.</source>
+        <translation>{order} hat keine Zahlung mit der Nummer {payment}.</translation>
     </message>
     <message>
         <source>{order} is cancelled; it takes no payment.</source>
@@ -1360,8 +1892,16 @@
         <translation>{order}: dem Kunden stehen nur {owed} {currency} zu; stellen Sie zuerst eine Gutschrift aus (oder erstatten Sie weniger).</translation>
     </message>
     <message>
+        <source>{problems} ...</source>
+        <translation>{problems} ...</translation>
+    </message>
+    <message>
         <source>{ref} ({supplier}&apos;s invoice {number}) is paid in full.</source>
         <translation>{ref} (Rechnung {number} von {supplier}) ist vollständig bezahlt.</translation>
+    </message>
+    <message>
+        <source>{setting} &apos;{value}&apos; is not understood; use {forms}</source>
+        <translation>{setting} „{value}“ wird nicht verstanden; verwenden Sie {forms}</translation>
     </message>
     <message>
         <source>{setting} cannot be checked here; nothing was changed</source>
@@ -1372,12 +1912,52 @@
         <translation>{setting} muss eine ganze Zahl von 1 bis 100000 sein (erhalten: &apos;{value}&apos;)</translation>
     </message>
     <message>
+        <source>{setting}: &apos;{host}&apos; is not a host name or address</source>
+        <translation>{setting}: „{host}“ ist kein Hostname und keine Adresse</translation>
+    </message>
+    <message>
+        <source>{setting}: a USB printer is usb:VENDOR:PRODUCT in hexadecimal, as lsusb shows it, e.g. usb:04b8:0202 (got &apos;{value}&apos;)</source>
+        <translation>{setting}: ein USB-Drucker wird als usb:VENDOR:PRODUCT in Hexadezimal angegeben, wie lsusb es zeigt, z. B. usb:04b8:0202 (erhalten: „{value}“)</translation>
+    </message>
+    <message>
+        <source>{setting}: the USB vendor and product ids cannot be 0</source>
+        <translation>{setting}: die USB-Hersteller- und Produkt-IDs dürfen nicht 0 sein</translation>
+    </message>
+    <message>
+        <source>{setting}: the file path is not usable (got &apos;{path}&apos;)</source>
+        <translation>{setting}: der Dateipfad ist nicht verwendbar (erhalten: „{path}“)</translation>
+    </message>
+    <message>
+        <source>{setting}: the port must be a number from 1 to 65535 (got &apos;{port}&apos;)</source>
+        <translation>{setting}: der Port muss eine Zahl von 1 bis 65535 sein (erhalten: „{port}“)</translation>
+    </message>
+    <message>
+        <source>{setting}: {baud} is not a serial speed a printer uses (9600, 19200, 38400, 57600 or 115200)</source>
+        <translation>{setting}: {baud} ist keine Übertragungsrate, die ein Drucker verwendet (9600, 19200, 38400, 57600 oder 115200)</translation>
+    </message>
+    <message>
         <source>{sku} appears twice; put the whole quantity on one line</source>
         <translation>{sku} kommt doppelt vor; setzen Sie die ganze Menge in eine Position</translation>
     </message>
     <message>
+        <source>{sku} has {reserved} reserved for open orders; ship or cancel them before deactivating it.</source>
+        <translation>{sku} hat {reserved} Stück für offene Aufträge reserviert; versenden oder stornieren Sie diese, bevor Sie den Artikel deaktivieren.</translation>
+    </message>
+    <message>
+        <source>{sku} is already active.</source>
+        <translation>{sku} ist bereits aktiv.</translation>
+    </message>
+    <message>
+        <source>{sku} is already inactive.</source>
+        <translation>{sku} ist bereits inaktiv.</translation>
+    </message>
+    <message>
         <source>{sku} is no longer sold.</source>
         <translation>{sku} wird nicht mehr verkauft.</translation>
+    </message>
+    <message>
+        <source>{sku} is not on invoice {number}</source>
+        <translation>{sku} steht nicht auf der Rechnung {number}</translation>
     </message>
     <message>
         <source>{sku} is not on {number}</source>
@@ -1398,6 +1978,10 @@
     <message>
         <source>{sku}: {quantity} is more than the {outstanding} still outstanding on {number}</source>
         <translation>{sku}: {quantity} ist mehr als die {outstanding}, die auf {number} noch ausstehen</translation>
+    </message>
+    <message>
+        <source>{sku}: {reserved} are reserved, on_hand cannot be {on_hand}</source>
+        <translation>{sku}: {reserved} sind reserviert, on_hand kann nicht {on_hand} sein</translation>
     </message>
     <message>
         <source>{supplier}&apos;s invoice {number} is recorded already ({ref} of {day})</source>
@@ -1428,12 +2012,24 @@
         <translation>{user} ist der letzte aktive Administrator und kann nicht {change} werden: machen Sie zuerst einen anderen Benutzer zum Administrator, sonst könnte niemand Benutzer und Einstellungen verwalten.</translation>
     </message>
     <message>
+        <source>{what} looks like a card number; card numbers are never stored</source>
+        <translation>{what} sieht wie eine Kartennummer aus; Kartennummern werden nie gespeichert</translation>
+    </message>
+    <message>
         <source>{what} was changed since you opened it; nothing was saved. Open it again to see how it is now.</source>
         <translation>{what} wurde geändert, seit Sie es geöffnet haben; nichts wurde gespeichert. Öffnen Sie es erneut, um den aktuellen Stand zu sehen.</translation>
     </message>
     <message>
         <source>{what} was changed {by} since you opened it; nothing was saved. Open it again to see their change, then make yours.</source>
         <translation>{what} wurde {by} geändert, seit Sie es geöffnet haben; nichts wurde gespeichert. Öffnen Sie es erneut, um die Änderung zu sehen, und nehmen Sie dann Ihre vor.</translation>
+    </message>
+    <message>
+        <source>{where} (order {ref}): {problem}</source>
+        <translation>{where} (Auftrag {ref}): {problem}</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}: {problem}</translation>
     </message>
     <message>
         <source>{who} may not {what}; ask a user with the right role (needs &apos;{perm}&apos;).</source>
