@@ -479,7 +479,6 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "{order} was changed by {who} at {when} ({what}) after you last saw it; look at it again and repeat what you did."),
     QT_TRANSLATE_NOOP("Messages", "{order} was changed by {who} at {when} after you last saw it; look at it again and repeat what you did."),
     QT_TRANSLATE_NOOP("Messages", "{order}: only {owed} {currency} is owed to the customer; issue a credit note first (or refund less)."),
-    QT_TRANSLATE_NOOP("Messages", "{problems} ..."),
     QT_TRANSLATE_NOOP("Messages", "{ref} ({supplier}'s invoice {number}) is paid in full."),
     QT_TRANSLATE_NOOP("Messages", "{setting} '{value}' is not understood; use {forms}"),
     QT_TRANSLATE_NOOP("Messages", "{setting} cannot be checked here; nothing was changed"),

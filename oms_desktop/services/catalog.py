@@ -459,7 +459,7 @@ class ImportRejected(ValidationFailed):
         self.imported = imported
         super().__init__([_problem_text(p) for p in problems])
         first = Joined([_problem_text(p) for p in problems[:5]])
-        said = msg("{problems} ...", problems=first) if len(problems) > 5 else first
+        said = Joined([first, "..."], " ") if len(problems) > 5 else first
         self.message = (msg("Nothing was imported: {count} problem(s) in the file. {problems}", count=len(problems),
                             problems=said) if not imported else
                         msg("The first {imported} products were imported, then {count} problem(s) stopped it (changed "

@@ -1892,10 +1892,6 @@
         <translation>{order}: dem Kunden stehen nur {owed} {currency} zu; stellen Sie zuerst eine Gutschrift aus (oder erstatten Sie weniger).</translation>
     </message>
     <message>
-        <source>{problems} ...</source>
-        <translation>{problems} ...</translation>
-    </message>
-    <message>
         <source>{ref} ({supplier}&apos;s invoice {number}) is paid in full.</source>
         <translation>{ref} (Rechnung {number} von {supplier}) ist vollständig bezahlt.</translation>
     </message>
