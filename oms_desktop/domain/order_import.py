@@ -91,7 +91,7 @@ class OrderProblem:
             msg("rows {first}-{last}", first=self.rows[0], last=self.rows[-1]) if self.rows else phrase("the file")
         if self.ref:
             return msg("{where} (order {ref}): {problem}", where=where, ref=self.ref, problem=self.message)
-        return msg("{where}: {problem}", where=where, problem=self.message)
+        return Joined([where, self.message], ": ")
 
 
 @dataclass(frozen=True)

@@ -512,6 +512,5 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "{what} was changed since you opened it; nothing was saved. Open it again to see how it is now."),
     QT_TRANSLATE_NOOP("Messages", "{what} was changed {by} since you opened it; nothing was saved. Open it again to see their change, then make yours."),
     QT_TRANSLATE_NOOP("Messages", "{where} (order {ref}): {problem}"),
-    QT_TRANSLATE_NOOP("Messages", "{where}: {problem}"),
     QT_TRANSLATE_NOOP("Messages", "{who} may not {what}; ask a user with the right role (needs '{perm}')."),
 )

@@ -2024,10 +2024,6 @@
         <translation>{where} (Auftrag {ref}): {problem}</translation>
     </message>
     <message>
-        <source>{where}: {problem}</source>
-        <translation>{where}: {problem}</translation>
-    </message>
-    <message>
         <source>{who} may not {what}; ask a user with the right role (needs &apos;{perm}&apos;).</source>
         <translation>{who} darf nicht {what}; wenden Sie sich an einen Benutzer mit der passenden Rolle (benötigt „{perm}“).</translation>
     </message>

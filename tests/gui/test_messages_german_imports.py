@@ -108,3 +108,10 @@ def test_the_dashboard_and_stock_cover_arguments_read_german(qapp, services, adm
     with language("de"):
         assert german(text_of(days)).startswith("die Tage müssen zwischen 1 und ")
         assert german(text_of(limit)) == "das Limit muss mindestens 1 sein (erhalten: 0)"
+
+
+def test_a_row_without_an_order_number_reads_german(qapp, catalog, admin):
+    report = catalog.order_import.import_orders(admin, b"order,sku,quantity,unit_price\n,LAMP-01,1,19.99\n")
+    assert [str(p) for p in report.problems] == ["row 2: no order number"]
+    with language("de"):
+        assert german(render(str(report.problems[0]))) == "Zeile 2: keine Auftragsnummer"
