@@ -118,7 +118,7 @@ class CatalogService(PrintingService):
         self._require(actor, Perm.CATALOG_EDIT, "create products")
         spec, cost_minor = self._validated(fields)
         with self._uow() as uow:
-            problems = []
+            problems: list[str] = []
             if uow.products.by_sku(spec.sku) is not None:
                 problems.append(msg("SKU {sku} exists already", sku=spec.sku))
             if spec.barcode and (owner := uow.products.barcode_owners([spec.barcode]).get(spec.barcode)):

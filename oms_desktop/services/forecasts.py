@@ -256,7 +256,7 @@ class ForecastService(ServiceBase):
     # ---- internals -----------------------------------------------------------------------------------------------
     @staticmethod
     def _check(sku, category, total, weeks, freq, measure) -> None:
-        problems = []
+        problems: list[str] = []
         if sum(1 for x in (sku is not None, category is not None, bool(total)) if x) != 1:
             problems.append(msg("choose exactly one of a SKU, a category or the total"))
         if not isinstance(weeks, int) or not MIN_WEEKS <= weeks <= MAX_WEEKS:
