@@ -1277,7 +1277,7 @@
     </message>
     <message>
         <source>the SKU cannot change ({sku} -&gt; {new_sku}); create a new product and deactivate {sku} instead</source>
-        <translation>die SKU kann sich nicht ändern ({sku} -&gt; {new_sku}); legen Sie stattdessen einen neuen Artikel an und deaktivieren Sie {sku}</translation>
+        <translation>die SKU kann nicht geändert werden ({sku} -&gt; {new_sku}); legen Sie stattdessen einen neuen Artikel an und deaktivieren Sie {sku}</translation>
     </message>
     <message>
         <source>the address is empty</source>

@@ -86,7 +86,7 @@ def test_product_refusals_read_german(qapp, catalog, admin):
     renamed = _raised(lambda: catalog.catalog.update_product(admin, "LAMP-01", {"sku": "LAMP-02"}))
     with language("de"):
         assert german(text_of(active)) == "LAMP-01 ist bereits aktiv."
-        assert german(text_of(renamed)).startswith("die SKU kann sich nicht ändern (LAMP-01 -> LAMP-02)")
+        assert german(text_of(renamed)).startswith("die SKU kann nicht geändert werden (LAMP-01 -> LAMP-02)")
 
 
 def test_mail_and_printer_settings_read_german(qapp, services, admin):
