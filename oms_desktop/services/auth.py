@@ -195,7 +195,7 @@ class AuthService(ServiceBase):
         try:
             code = parse_language(language)
         except ValueError as exc:
-            raise ValidationFailed(str(exc)) from None
+            raise ValidationFailed(exc.args[0] if exc.args else str(exc)) from None
         with self._uow() as uow:
             row = uow.users.by_username((username or "").strip())
             if row is None or row.id != actor.user_id:
@@ -267,5 +267,5 @@ class AuthService(ServiceBase):
         with self._uow(write=False) as uow:
             row = uow.users.by_username(username)
         if row is None:
-            raise AuthenticationFailed(f"No user '{username}'.")
+            raise AuthenticationFailed(msg("No user '{username}'.", username=username))
         return Actor(row.id, row.username, row.role, row.display_name, row.language)
