@@ -46,7 +46,7 @@ class Channel(StrEnum):
     ONLINE = "online"
 
 
-def check_transition(current: str, target: str, order_label: str = "the order") -> None:
+def check_transition(current: str, target: str, order_label: str = phrase("the order")) -> None:
     cur, tgt = Status(current), Status(target)
     if tgt not in TRANSITIONS[cur]:
         allowed = Joined([code(s) for s in sorted(TRANSITIONS[cur])], ", ") if TRANSITIONS[cur] else \

@@ -340,6 +340,10 @@
         <translation>eine Sendungsnummer hat {length} Zeichen; „{text}“ hat {count}</translation>
     </message>
     <message>
+        <source>activate users</source>
+        <translation>Benutzer aktivieren</translation>
+    </message>
+    <message>
         <source>add customers</source>
         <translation>Kunden anlegen</translation>
     </message>
@@ -462,6 +466,10 @@
     <message>
         <source>change orders</source>
         <translation>Aufträge ändern</translation>
+    </message>
+    <message>
+        <source>change roles</source>
+        <translation>Rollen ändern</translation>
     </message>
     <message>
         <source>change the mail, status page and printer settings</source>
@@ -622,6 +630,10 @@
     <message>
         <source>currency &apos;{value}&apos; is not supported ({known})</source>
         <translation>Währung &apos;{value}&apos; wird nicht unterstützt ({known})</translation>
+    </message>
+    <message>
+        <source>deactivate users</source>
+        <translation>Benutzer deaktivieren</translation>
     </message>
     <message>
         <source>deactivated</source>
@@ -1332,6 +1344,10 @@
         <translation>die Notizen scheinen eine Kartennummer zu enthalten; Kartennummern werden nie gespeichert</translation>
     </message>
     <message>
+        <source>the order</source>
+        <translation>der Auftrag</translation>
+    </message>
+    <message>
         <source>the parcel of {order}</source>
         <translation>Das Paket von {order}</translation>
     </message>
@@ -1454,6 +1470,10 @@
     <message>
         <source>unknown setting &apos;{key}&apos; (known: {known}, carrier.&lt;name&gt;.tracking_url)</source>
         <translation>unbekannte Einstellung &apos;{key}&apos; (bekannt: {known}, carrier.&lt;name&gt;.tracking_url)</translation>
+    </message>
+    <message>
+        <source>unlock users</source>
+        <translation>Benutzer entsperren</translation>
     </message>
     <message>
         <source>until</source>

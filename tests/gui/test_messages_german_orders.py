@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from oms_desktop.domain import tracking
 from oms_desktop.domain.document_states import PurchaseOrderStatus, check_move
-from oms_desktop.domain.errors import InvalidTransition, UserFacingError, ValidationFailed
+from oms_desktop.domain.errors import InvalidTransition, PermissionDenied, UserFacingError, ValidationFailed
 from oms_desktop.gui.labels import label
 from oms_desktop.gui.messages import text_of
 from oms_desktop.services.order_lookup import InvalidTrackingNumber
@@ -134,3 +134,12 @@ def test_a_document_state_names_its_states_in_german():
         assert text == de("{label} is {status}; it cannot become {target} (possible next: {allowed}).").format(
             label="PO-000003", status=de("partly received"), target=label("draft"),
             allowed=f"{de('partly received')}, {label('received')}")
+
+
+def test_an_agent_deactivating_a_user_is_refused_in_german(services, users):
+    with pytest.raises(PermissionDenied) as info:
+        services.auth.deactivate(users["agent"], "manager")
+    assert str(info.value).startswith("agent (agent) may not deactivate users;")
+    text = german(info.value, "deactivate", "users", "may")
+    with language("de"):
+        assert de("deactivate users") in text
