@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from .errors import InvalidTransition
+from .messages import Code, Joined, Message, code, msg, phrase
 
 
 class PickListStatus(StrEnum):
@@ -78,9 +79,16 @@ def can_move(kind: type[StrEnum], current: str, target: str) -> bool:
     return kind(target) in MOVES[kind][kind(current)]
 
 
+def _state(state: str) -> Code | Message:
+    """A state in a message: its code (the GUI shows its label), or a phrase where the English spells it with a
+    space ("partly received")."""
+    return phrase("partly received") if state == PurchaseOrderStatus.PARTLY_RECEIVED else code(state)
+
+
 def check_move(kind: type[StrEnum], current: str, target: str, label: str) -> None:
     """Raise InvalidTransition, in words, unless ``label`` (e.g. 'PO-000003') may go from ``current`` to ``target``."""
     if not can_move(kind, current, target):
-        allowed = ", ".join(sorted(s.replace("_", " ") for s in MOVES[kind][kind(current)])) or "none (it is final)"
-        raise InvalidTransition(f"{label} is {current.replace('_', ' ')}; it cannot become "
-                                f"{target.replace('_', ' ')} (possible next: {allowed}).")
+        nexts = sorted(MOVES[kind][kind(current)], key=lambda s: s.replace("_", " "))
+        allowed = Joined([_state(s) for s in nexts], ", ") if nexts else msg("none (it is final)")
+        raise InvalidTransition(msg("{label} is {status}; it cannot become {target} (possible next: {allowed}).",
+                                    label=label, status=_state(current), target=_state(target), allowed=allowed))

@@ -6,6 +6,7 @@ they get; none means the company locale's language."""
 from __future__ import annotations
 
 from .errors import ValidationFailed
+from .messages import msg
 
 #: language codes the GUI and the documents are translated into, English first
 LANGUAGES: tuple[str, ...] = ("en", "de")
@@ -20,7 +21,8 @@ def parse_language(text: str | None) -> str | None:
         return None
     language = code.replace("-", "_").split("_")[0].lower()
     if language not in LANGUAGES:
-        raise ValueError(f"language '{code}' is not supported (choose one of: {', '.join(LANGUAGES)})")
+        raise ValueError(msg("language '{code}' is not supported (choose one of: {choices})", code=code,
+                             choices=", ".join(LANGUAGES)))
     return language
 
 
@@ -28,7 +30,8 @@ def check_language(code: str) -> str:
     """``code`` as stored (``"DE"`` -> ``"de"``); ValidationFailed naming the supported ones when it is not one."""
     value = str(code or "").strip().lower()
     if value not in LANGUAGES:
-        raise ValidationFailed(f"language '{code}' is not supported (one of: {', '.join(LANGUAGES)})")
+        raise ValidationFailed(msg("language '{code}' is not supported (one of: {choices})", code=code,
+                                   choices=", ".join(LANGUAGES)))
     return value
 
 

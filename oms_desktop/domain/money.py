@@ -35,7 +35,8 @@ def to_minor(value: Decimal, currency: str) -> int:
     """Exact conversion; refuses a value with more decimals than the currency has."""
     q = quantum(currency)
     if value != value.quantize(q, rounding=ROUNDING):
-        raise ValidationFailed(f"{value} has more decimals than {currency} allows ({exponent(currency)})")
+        raise ValidationFailed(msg("{value} has more decimals than {currency} allows ({decimals})", value=value,
+                                   currency=currency, decimals=exponent(currency)))
     return int(value.scaleb(exponent(currency)))
 
 

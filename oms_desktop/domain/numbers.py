@@ -37,8 +37,9 @@ def parse_number(text: object, *, field: str, whole: bool = False, max_digits: i
     if whole and sep:
         raise ValidationFailed(msg("{field} '{text}' is not a whole number", field=phrase(field), text=text))
     if sep == "," and len(fraction) == 3 and whole_part.lstrip("0"):
-        raise ValidationFailed(f"{field} '{text}' is ambiguous (a thousand or one?): write {whole_part}{fraction} "
-                               f"or {whole_part}.{fraction}")
+        raise ValidationFailed(msg("{field} '{text}' is ambiguous (a thousand or one?): write {whole}{fraction} "
+                                   "or {whole}.{fraction}", field=phrase(field), text=text, whole=whole_part,
+                                   fraction=fraction))
     if len(whole_part.lstrip("0")) > max_digits:
         raise ValidationFailed(msg("{field} '{text}' is too large", field=phrase(field), text=text))
     return Decimal(f"{sign}{whole_part or '0'}" + (f".{fraction}" if fraction else ""))

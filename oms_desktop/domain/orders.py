@@ -46,7 +46,7 @@ class Channel(StrEnum):
     ONLINE = "online"
 
 
-def check_transition(current: str, target: str, order_label: str = "the order") -> None:
+def check_transition(current: str, target: str, order_label: str = phrase("the order")) -> None:
     cur, tgt = Status(current), Status(target)
     if tgt not in TRANSITIONS[cur]:
         allowed = Joined([code(s) for s in sorted(TRANSITIONS[cur])], ", ") if TRANSITIONS[cur] else \
@@ -84,9 +84,11 @@ def parse_rate(value: object, *, field: str = "tax_rate") -> Decimal:
     if pct:
         d = d / 100
     if d < 0 or d >= 1:
-        raise ValidationFailed(f"{field} '{value}' must be a fraction from 0 to below 1 (0.19 or 19%)")
+        raise ValidationFailed(msg("{field} '{value}' must be a fraction from 0 to below 1 (0.19 or 19%)",
+                                   field=phrase(field), value=value))
     if d != d.quantize(Decimal("0.0001")):
-        raise ValidationFailed(f"{field} '{value}' has too many decimals (at most 0.0001)")
+        raise ValidationFailed(msg("{field} '{value}' has too many decimals (at most 0.0001)", field=phrase(field),
+                                   value=value))
     return d.quantize(Decimal("0.0001")).normalize() if d else Decimal(0)
 
 
@@ -111,13 +113,13 @@ def delivery_label(name: str, address: str) -> str:
 def clean_ship_to(text: str) -> str:
     """A typed delivery address as the order keeps it, or ValidationFailed naming what is wrong."""
     label = "\n".join(" ".join(x.split()) for x in str(text or "").splitlines() if x.strip())
-    problems = []
+    problems: list[str] = []
     if len(label) > SHIP_TO_MAX:
-        problems.append(f"the delivery address is longer than {SHIP_TO_MAX} characters")
+        problems.append(msg("the delivery address is longer than {maximum} characters", maximum=SHIP_TO_MAX))
     if label.count("\n") >= 12:
-        problems.append("the delivery address has more than 12 lines")
+        problems.append(msg("the delivery address has more than 12 lines"))
     if contains_card_number(label):
-        problems.append("the delivery address looks like it holds a card number; card numbers are never stored")
+        problems.append(msg("the delivery address looks like it holds a card number; card numbers are never stored"))
     if problems:
         raise ValidationFailed(problems)
     return label

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Container
 from datetime import datetime, timedelta
 
+from .messages import msg
+
 MIN_LENGTH = 8
 """ASVS 2.1.1: at least 8 characters (the user's own choice beyond that: no rules of character classes)."""
 MAX_LENGTH = 128
@@ -18,16 +20,19 @@ LONGEST_LOCK = timedelta(hours=1)
 
 def password_problems(password: str, *, username: str = "", common: Container[str] = ()) -> list[str]:
     """What is wrong with ``password`` as a new password (empty: it may be used)."""
-    problems = []
+    problems: list[str] = []
     text = password or ""
     if len(text) < MIN_LENGTH:
-        problems.append(f"the password must have at least {MIN_LENGTH} characters (it has {len(text)})")
+        problems.append(msg("the password must have at least {minimum} characters (it has {length})",
+                            minimum=MIN_LENGTH, length=len(text)))
     elif len(text) > MAX_LENGTH:
-        problems.append(f"the password may have at most {MAX_LENGTH} characters (it has {len(text)})")
+        problems.append(msg("the password may have at most {maximum} characters (it has {length})",
+                            maximum=MAX_LENGTH, length=len(text)))
     elif text.lower() in common:
-        problems.append("the password is one of the most common passwords, which are tried first; choose another")
+        problems.append(msg("the password is one of the most common passwords, which are tried first; choose "
+                            "another"))
     elif username and text.lower() == username.strip().lower():
-        problems.append("the password may not be the user name")
+        problems.append(msg("the password may not be the user name"))
     return problems
 
 

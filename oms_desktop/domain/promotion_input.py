@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from .errors import ValidationFailed
-from .messages import msg
+from .messages import msg, phrase
 from .money import quantum
 from .numbers import parse_number
 from .promotions import Coupon, Effect, Offer, Promotion, normalize_code
@@ -22,12 +22,12 @@ def parse_percent(text: object, *, field: str = "percent") -> Decimal:
     """'10', '10%', '12.5', '12,5 %' -> a fraction (0.10); refused outside 0..100 or when not a number."""
     s = str(text if text is not None else "").strip().removesuffix("%").strip()
     if not s or s in "+-":
-        raise ValidationFailed(msg("{field} '{text}' is not a number", field=field, text=text))
+        raise ValidationFailed(msg("{field} '{text}' is not a number", field=phrase(field), text=text))
     value = parse_number(s, field=field, max_digits=6)
     if value < 0 or value > 100:
-        raise ValidationFailed(msg("{field} must be between 0 and 100 (got '{text}')", field=field, text=text))
+        raise ValidationFailed(msg("{field} must be between 0 and 100 (got '{text}')", field=phrase(field), text=text))
     if value.as_tuple().exponent < -2:  # type: ignore[operator]  # finite: an int exponent
-        raise ValidationFailed(msg("{field} has at most two decimals (got '{text}')", field=field, text=text))
+        raise ValidationFailed(msg("{field} has at most two decimals (got '{text}')", field=phrase(field), text=text))
     return value / 100
 
 
@@ -45,7 +45,8 @@ def parse_day(text: object, *, field: str = "day") -> date:
             return date.fromisoformat(s)
         except ValueError:  # 2026-02-30
             pass
-    raise ValidationFailed(msg("{field} '{text}' is not a date that exists (YYYY-MM-DD)", field=field, text=text))
+    raise ValidationFailed(msg("{field} '{text}' is not a date that exists (YYYY-MM-DD)", field=phrase(field),
+                               text=text))
 
 
 def check_code(text: object) -> str:
@@ -55,19 +56,22 @@ def check_code(text: object) -> str:
     if not code:
         raise ValidationFailed(msg("coupon code is empty"))
     if len(code) > MAX_CODE:
-        raise ValidationFailed(f"coupon code '{code}' is longer than {MAX_CODE} characters")
+        raise ValidationFailed(msg("coupon code '{code}' is longer than {maximum} characters", code=code,
+                                   maximum=MAX_CODE))
     bad = sorted({ch for ch in "".join(str(text).split()) if not ch.isascii() or ch.upper() not in CODE_CHARACTERS})
     if bad:
-        raise ValidationFailed(f"coupon code '{code}' may hold only letters, digits, - and _ (not {''.join(bad)})")
+        raise ValidationFailed(msg("coupon code '{code}' may hold only letters, digits, - and _ (not {characters})",
+                                   code=code, characters="".join(bad)))
     return code
 
 
 def _amount_problems(value: Decimal, currency: str, field: str) -> list[str]:
     problems: list[str] = []
     if value <= 0:
-        problems.append(msg("{field} must be more than 0", field=field))
+        problems.append(msg("{field} must be more than 0", field=phrase(field)))
     if value != value.quantize(quantum(currency)):
-        problems.append(f"{field} {value} has more decimals than {currency} allows")
+        problems.append(msg("{field} {value} has more decimals than {currency} allows", field=phrase(field),
+                            value=value, currency=currency))
     return problems
 
 
@@ -76,10 +80,11 @@ def _offer_problems(offer: Offer, min_total: Decimal, currency: str) -> list[str
     if offer.effect is Effect.PERCENT and not 0 < offer.percent <= 1:
         problems.append(msg("percent must be more than 0 and at most 100"))
     if offer.effect is Effect.AMOUNT:
-        problems += _amount_problems(offer.amount, currency, "amount")
+        problems += _amount_problems(offer.amount, currency, phrase("amount"))
         if not offer.skus and not offer.categories and offer.amount > min_total:
-            problems.append(f"the amount off ({offer.amount}) is more than the minimum order ({min_total}): a total "
-                            "could be negative; set a minimum total of at least the amount")
+            problems.append(msg("the amount off ({amount}) is more than the minimum order ({minimum}): a total "
+                                "could be negative; set a minimum total of at least the amount",
+                                amount=offer.amount, minimum=min_total))
     if offer.effect is Effect.BUY_GET:
         if not offer.buy_sku or not offer.get_sku:
             problems.append(msg("buy X get Y needs the SKU bought and the SKU given"))
@@ -88,7 +93,8 @@ def _offer_problems(offer: Offer, min_total: Decimal, currency: str) -> list[str
     if min_total < 0:
         problems.append(msg("minimum total must not be negative"))
     elif min_total != min_total.quantize(quantum(currency)):
-        problems.append(f"minimum total {min_total} has more decimals than {currency} allows")
+        problems.append(msg("minimum total {value} has more decimals than {currency} allows", value=min_total,
+                            currency=currency))
     return problems
 
 
@@ -99,7 +105,8 @@ def validate_promotion(p: Promotion, currency: str) -> None:
         problems.append(msg("promotion name is longer than 100 characters"))
     problems += _offer_problems(p.offer, p.min_total, currency)
     if p.starts is not None and p.ends is not None and p.starts > p.ends:
-        problems.append(f"until ({p.ends.isoformat()}) is before from ({p.starts.isoformat()})")
+        problems.append(msg("until ({until}) is before from ({start})", until=p.ends.isoformat(),
+                            start=p.starts.isoformat()))
     if problems:
         raise ValidationFailed(problems)
 

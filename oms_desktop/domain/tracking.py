@@ -10,6 +10,8 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 
+from .messages import msg
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CHECK_ALPHABET = ALPHABET + "*~$=U"
 DATA_LENGTH = 11
@@ -56,14 +58,16 @@ def normalize(text: str) -> str:
     """Return the compact, canonical form of a typed tracking number, or raise TrackingNumberError."""
     s = _compact(text)
     if len(s) != DATA_LENGTH + 1:
-        raise TrackingNumberError(f"a tracking number has {DATA_LENGTH + 1} characters; '{text}' has {len(s)}")
+        raise TrackingNumberError(msg("a tracking number has {length} characters; '{text}' has {count}",
+                                      length=DATA_LENGTH + 1, text=text, count=len(s)))
     data, check = s[:-1], s[-1]
     bad = [ch for ch in data if ch not in ALPHABET] + ([check] if check not in CHECK_ALPHABET else [])
     if bad:
-        raise TrackingNumberError(f"'{text}' contains characters not used in tracking numbers: {''.join(bad)}")
+        raise TrackingNumberError(msg("'{text}' contains characters not used in tracking numbers: {characters}",
+                                      text=text, characters="".join(bad)))
     if check_symbol(data) != check:
-        raise TrackingNumberError(f"'{text}' is not a valid tracking number (check character does not match: "
-                                  "probably a typo)")
+        raise TrackingNumberError(msg("'{text}' is not a valid tracking number (check character does not match: "
+                                      "probably a typo)", text=text))
     return s
 
 

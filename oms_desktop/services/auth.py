@@ -144,10 +144,10 @@ class AuthService(ServiceBase):
 
     def deactivate(self, actor: Actor, username: str) -> UserDTO:
         """A deactivated user cannot sign in; their name stays on what they did. The last active admin stays."""
-        return self._change(actor, username, "deactivate users", "user.deactivate", active=False)
+        return self._change(actor, username, phrase("deactivate users"), "user.deactivate", active=False)
 
     def activate(self, actor: Actor, username: str) -> UserDTO:
-        return self._change(actor, username, "activate users", "user.activate", active=True)
+        return self._change(actor, username, phrase("activate users"), "user.activate", active=True)
 
     def set_role(self, actor: Actor, username: str, role: str) -> UserDTO:
         try:
@@ -155,17 +155,18 @@ class AuthService(ServiceBase):
         except ValueError:
             raise ValidationFailed(msg("role '{role}' is unknown (choose one of: {roles})", role=role,
                                       roles=", ".join(r.value for r in Role))) from None
-        return self._change(actor, username, "change roles", "user.set_role", role=new_role)
+        return self._change(actor, username, phrase("change roles"), "user.set_role", role=new_role)
 
     def unlock(self, actor: Actor, username: str) -> UserDTO:
         """Lift a lockout and forget the failed sign-ins."""
-        return self._change(actor, username, "unlock users", "user.unlock", unlock=True)
+        return self._change(actor, username, phrase("unlock users"), "user.unlock", unlock=True)
 
     def reset_password(self, actor: Actor, username: str, new_password: str) -> UserDTO:
         """An administrator sets a new password (for a user who forgot theirs); it also lifts a lockout."""
         self._require(actor, Perm.USER_ADMIN, "reset passwords")
         password_hash = self._new_hash(username, new_password)
-        return self._change(actor, username, "reset passwords", "user.reset_password", password_hash=password_hash)
+        return self._change(actor, username, phrase("reset passwords"), "user.reset_password",
+                            password_hash=password_hash)
 
     def change_own_password(self, actor: Actor, old_password: str, new_password: str) -> UserDTO:
         """Any signed-in user changes their own password, giving the current one again."""
@@ -195,7 +196,7 @@ class AuthService(ServiceBase):
         try:
             code = parse_language(language)
         except ValueError as exc:
-            raise ValidationFailed(str(exc)) from None
+            raise ValidationFailed(exc.args[0] if exc.args else str(exc)) from None
         with self._uow() as uow:
             row = uow.users.by_username((username or "").strip())
             if row is None or row.id != actor.user_id:
@@ -267,5 +268,5 @@ class AuthService(ServiceBase):
         with self._uow(write=False) as uow:
             row = uow.users.by_username(username)
         if row is None:
-            raise AuthenticationFailed(f"No user '{username}'.")
+            raise AuthenticationFailed(msg("No user '{username}'.", username=username))
         return Actor(row.id, row.username, row.role, row.display_name, row.language)

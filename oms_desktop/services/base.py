@@ -5,6 +5,7 @@ import threading
 from decimal import Decimal
 
 from ..domain.errors import AuthenticationFailed
+from ..domain.messages import msg
 from ..domain.money import from_minor
 from ..domain.pricing import TaxRounding
 from ..domain.roles import Perm, require
@@ -36,7 +37,7 @@ class ServiceBase:
 
     def _require(self, actor: Actor | None, perm: Perm, what: str) -> Actor:
         if actor is None:
-            raise AuthenticationFailed("Sign in first.")
+            raise AuthenticationFailed(msg("Sign in first."))
         require(actor, perm, what)
         return actor
 

@@ -15,7 +15,7 @@ from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import (Channel, Status, bp_to_rate, delivery_label, parse_quantity,
                              parse_rate, rate_to_bp)
 from ..domain.pricing import Totals
-from ..domain.messages import code, msg
+from ..domain.messages import code, msg, phrase
 from ..domain.roles import Perm, can
 from .base import ServiceBase
 from .cart_pricing import adjustment_rows, cart_adjustments, document_adjustments, same_rows
@@ -84,7 +84,7 @@ class CartEditing(ServiceBase):
         qty = parse_quantity(quantity, sku=sku)
         currency = self.company.currency
         price = parse_amount(unit_price, currency, field="unit price") if unit_price not in (None, "") else None
-        disc = parse_rate(discount, field="discount") if discount not in (None, "") else Decimal(0)
+        disc = parse_rate(discount, field=phrase("discount")) if discount not in (None, "") else Decimal(0)
         with self._uow() as uow:
             order = locked_draft(uow, order_ref, expected_version)
             product = self._product(uow, sku)
@@ -107,7 +107,8 @@ class CartEditing(ServiceBase):
                 line_no = same.line_no
             else:
                 if len(lines) >= MAX_LINES:
-                    raise BusinessRuleViolation(f"An order has at most {MAX_LINES} lines; start a second order.")
+                    raise BusinessRuleViolation(msg("An order has at most {maximum} lines; start a second order.",
+                                                    maximum=MAX_LINES))
                 line_no = max((ln.line_no for ln in lines), default=0) + 1
                 uow.orders.add_line(dict(order_id=order.id, line_no=line_no, product_id=product.id, sku=product.sku,
                                          name=product.name, quantity=qty, unit_price_minor=unit_minor,
@@ -180,7 +181,7 @@ class CartEditing(ServiceBase):
             assert product is not None  # an order line's product is never deleted
             price = (parse_amount(unit_price, cur, field="unit price") if unit_price not in (None, "")
                      else from_minor(line.unit_price_minor, cur))
-            disc = (parse_rate(discount, field="discount") if discount not in (None, "")
+            disc = (parse_rate(discount, field=phrase("discount")) if discount not in (None, "")
                     else bp_to_rate(line.discount_bp))
             catalog_price = from_minor(product.unit_price_minor, cur)
             if (price != catalog_price or disc > self.company.discount_limit) and \
@@ -219,7 +220,8 @@ class CartEditing(ServiceBase):
                 products[ln.product_id] = product
             sold = [ln for ln in lines if products[ln.product_id].active]
             if not sold:
-                raise BusinessRuleViolation(f"None of the products of {order_number(source.id)} is still sold.")
+                raise BusinessRuleViolation(msg("None of the products of {order} is still sold.",
+                                                order=order_number(source.id)))
             oid = self._insert_order(uow, actor, source.customer_id, channel, Status.DRAFT,
                                      ship_to=getattr(source, "ship_to", "") or "")
             uow.orders.add_history(oid, None, Status.DRAFT, actor.user_id, f"repeat of {order_number(source.id)}")
@@ -249,8 +251,8 @@ class CartEditing(ServiceBase):
         try:
             return Channel(channel or self.company.default_channel).value
         except ValueError:
-            raise ValidationFailed(f"channel '{channel}' is unknown (choose one of: "
-                                   f"{', '.join(c.value for c in Channel)})") from None
+            raise ValidationFailed(msg("channel '{channel}' is unknown (choose one of: {choices})", channel=channel,
+                                       choices=", ".join(c.value for c in Channel))) from None
 
     def _insert_order(self, uow, actor, customer_id, channel, status, *, tracking_number=None, express=False,
                       net=Decimal(0), tax=Decimal(0), total=Decimal(0), ship_to: str = "") -> int:
@@ -271,7 +273,7 @@ class CartEditing(ServiceBase):
     def _product(self, uow, sku_or_barcode: str):
         key = str(sku_or_barcode).strip()
         if not key:
-            raise ValidationFailed("SKU is empty")
+            raise ValidationFailed(msg("SKU is empty"))
         row = uow.products.by_sku(key.upper()) or uow.products.by_barcode(key)
         if row is None:
             raise NotFound(msg("Unknown SKU or barcode '{key}'.", key=key))

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, CouponRefused, PermissionDenied, ValidationFailed
-from ..domain.messages import code, msg
+from ..domain.messages import Joined, code, msg, phrase
 from ..domain.money import from_minor, parse_amount, round_money, to_minor
 from ..domain.orders import rate_to_bp
 from ..domain.promotion_input import parse_percent, percent_text
@@ -128,13 +128,16 @@ class CartService(ServiceBase):
         shipping, or an existing ``coupon`` applied to this cart; with ``next_order`` a percent or amount becomes a
         single-use coupon for the customer's next order instead (this cart's price stays)."""
         self._require(actor, Perm.ORDER_EDIT, "offer incentives")
-        chosen = [k for k, v in (("percent", percent not in (None, "")), ("amount", amount not in (None, "")),
-                                 ("free shipping", free_shipping), ("coupon", coupon not in (None, ""))) if v]
+        chosen = [k for k, v in ((phrase("percent"), percent not in (None, "")),
+                                 (phrase("amount"), amount not in (None, "")),
+                                 (phrase("free shipping"), free_shipping),
+                                 (phrase("coupon"), coupon not in (None, ""))) if v]
         if len(chosen) != 1:
-            raise ValidationFailed("offer exactly one of: percent, amount, free shipping, coupon"
-                                   + (f" (got {', '.join(chosen)})" if chosen else ""))
+            raise ValidationFailed(msg("offer exactly one of: percent, amount, free shipping, coupon (got {chosen})",
+                                       chosen=Joined(chosen, ", ")) if chosen else
+                                   msg("offer exactly one of: percent, amount, free shipping, coupon"))
         cur = self.company.currency
-        pct = parse_percent(percent, field="percent") if percent not in (None, "") else None
+        pct = parse_percent(percent, field=phrase("percent")) if percent not in (None, "") else None
         if pct is not None and pct <= 0:
             raise ValidationFailed(msg("percent must be more than 0"))
         amt = parse_amount(amount, cur, field="amount") if amount not in (None, "") else None
@@ -163,8 +166,8 @@ class CartService(ServiceBase):
                 values.update(effect="coupon", coupon_id=row.id, label=f"Coupon {code}")
             elif next_order:
                 if order.customer_id is None:
-                    raise BusinessRuleViolation(f"{order_number(order.id)} has no customer yet; a coupon for the "
-                                                "next order needs one.")
+                    raise BusinessRuleViolation(msg("{order} has no customer yet; a coupon for the next order needs "
+                                                    "one.", order=order_number(order.id)))
                 code = self._new_code(uow, "THANKS")
                 uow.promotions.add_coupons([dict(
                     code=code, effect=Effect.PERCENT.value if pct is not None else Effect.AMOUNT.value,
@@ -181,8 +184,8 @@ class CartService(ServiceBase):
                                       else Effect.FREE_SHIPPING).value,
                               label=label + (" your order" if pct is not None or amt is not None else ""))
             if free_shipping and not order.shipping_method:
-                raise BusinessRuleViolation(f"{order_number(order.id)} has no shipping method, so there is no "
-                                            "shipping to take off; choose one first.")
+                raise BusinessRuleViolation(msg("{order} has no shipping method, so there is no shipping to take "
+                                                "off; choose one first.", order=order_number(order.id)))
             incentive_id = uow.carts.add_incentive(values)
             before = order.total_minor
             totals = reprice(uow, order, actor, f"offer: {values['label']}"[:200],
@@ -213,7 +216,8 @@ class CartService(ServiceBase):
             order = locked_draft(uow, order_ref, expected_version)
             offer = next((i for i in uow.carts.incentives(order.id) if i.id == incentive_id), None)
             if offer is None:
-                raise ValidationFailed(f"{order_number(order.id)} has no standing offer {incentive_id}")
+                raise ValidationFailed(msg("{order} has no standing offer {offer}", order=order_number(order.id),
+                                           offer=incentive_id))
             uow.carts.withdraw_incentive(incentive_id)
             if offer.effect == "coupon" and offer.coupon_id == order.coupon_id:
                 uow.orders.update(order.id, {"coupon_id": None})
@@ -260,8 +264,9 @@ class CartService(ServiceBase):
                 code = str(method).strip().lower()
                 row = uow.promotions.shipping_method(code)
                 if row is None or not row.active:
-                    known = ", ".join(r.code for r in uow.promotions.shipping_methods()) or "none set up"
-                    raise ValidationFailed(f"shipping method '{method}' is unknown (known: {known})")
+                    known = ", ".join(r.code for r in uow.promotions.shipping_methods()) or phrase("none set up")
+                    raise ValidationFailed(msg("shipping method '{method}' is unknown (known: {known})",
+                                               method=method, known=known))
                 change = f"shipping {row.name}"
             uow.orders.update(order.id, {"shipping_method": code})
             reprice(uow, replace(order, shipping_method=code), actor, change)
@@ -291,11 +296,12 @@ class CartService(ServiceBase):
         or incentive; with what promotions, coupons and incentives took off the confirmed ones."""
         self._require(actor, Perm.PRICE_OVERRIDE, "see conversion")
         if by not in CONVERSION_BY:
-            raise ValidationFailed(f"group by '{by}' is unknown (choose one of: {', '.join(CONVERSION_BY)})")
+            raise ValidationFailed(msg("group by '{by}' is unknown (choose one of: {choices})", by=by,
+                                       choices=", ".join(CONVERSION_BY)))
         end = end or local_day()
         start = start or end - timedelta(days=29)
         if start > end:
-            raise ValidationFailed(f"from {start.isoformat()} is after to {end.isoformat()}")
+            raise ValidationFailed(msg("from {start} is after to {end}", start=start.isoformat(), end=end.isoformat()))
         with self._uow(write=False) as uow:
             return read_conversion(uow, self.company, start, end, by)
 

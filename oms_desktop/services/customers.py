@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
-from ..domain.messages import msg
+from ..domain.messages import Joined, msg, phrase
 from ..domain.free_text import contains_card_number
 from ..domain.languages import check_language
 from ..domain.orders import clean_ship_to
@@ -46,8 +46,9 @@ def live_customer(uow, customer_id: int):
     if row is None:
         raise NotFound(msg("No customer number {customer}.", customer=customer_id))
     if row.merged_into_id is not None:
-        raise BusinessRuleViolation(f"Customer {customer_number(row.id)} ({row.name}) was merged into "
-                                    f"{customer_number(row.merged_into_id)}; choose that customer.")
+        raise BusinessRuleViolation(msg("Customer {customer} ({name}) was merged into {target}; choose that "
+                                        "customer.", customer=customer_number(row.id), name=row.name,
+                                        target=customer_number(row.merged_into_id)))
     return row
 
 
@@ -88,7 +89,7 @@ def _language(code: str) -> tuple[str, str]:
     try:
         return check_language(code), ""
     except ValidationFailed as exc:
-        return "", str(exc)
+        return "", exc.problems[0] if exc.problems else str(exc)
 
 
 class CustomerService(ServiceBase):
@@ -162,10 +163,11 @@ class CustomerService(ServiceBase):
                    language=current.language)
         new_phones = list(current.phones) if phones is None else [p.strip() for p in phones if p and p.strip()]
         problems = customer_problems(new["name"], new["email"], new_phones)
-        for label, text in (("billing address", new["billing_address"]),
-                            ("shipping address", new["shipping_address"]), ("notes", new["notes"])):
+        for label, text in ((phrase("billing address"), new["billing_address"]),
+                            (phrase("shipping address"), new["shipping_address"]), (phrase("notes"), new["notes"])):
             if contains_card_number(text):
-                problems.append(f"the {label} looks like it holds a card number; card numbers are never stored")
+                problems.append(msg("the {label} looks like it holds a card number; card numbers are never stored",
+                                    label=label))
             if len(text) > 2000:
                 problems.append(msg("the {label} is longer than 2000 characters", label=label))
         if language is not None:
@@ -234,7 +236,8 @@ class CustomerService(ServiceBase):
         self._require(actor, Perm.CUSTOMER_EDIT, "change customers")
         with self._uow() as uow:
             if not uow.customers.remove_address(customer_id, address_id):
-                raise NotFound(f"Customer {customer_id} keeps no address number {address_id}.")
+                raise NotFound(msg("Customer {customer} keeps no address number {address}.", customer=customer_id,
+                                   address=address_id))
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="customer.address_remove",
                              entity="customer", entity_id=customer_id, old={"address_id": address_id})
             uow.commit()
@@ -247,19 +250,24 @@ class CustomerService(ServiceBase):
         no orders. Audited with what moved. Refused, changing nothing, when either is unknown or merged already."""
         self._require(actor, Perm.CUSTOMER_MERGE, "merge customers")
         if keep_id == duplicate_id:
-            raise ValidationFailed(f"the customer to keep and the duplicate are the same ({customer_number(keep_id)}); "
-                                   "choose two customers")
+            raise ValidationFailed(msg("the customer to keep and the duplicate are the same ({customer}); choose two "
+                                       "customers", customer=customer_number(keep_id)))
         with self._uow() as uow:
             rows = uow.customer_merges.lock([keep_id, duplicate_id])
-            missing = [f"no customer number {i}" for i in (keep_id, duplicate_id) if i not in rows]
+            missing = [msg("no customer number {customer}", customer=i) for i in (keep_id, duplicate_id)
+                       if i not in rows]
             if missing:
-                raise NotFound("; ".join(missing))
+                raise NotFound(Joined(missing))
             keep, dup = rows[keep_id], rows[duplicate_id]
-            for row, what in ((dup, "the duplicate"), (keep, "the customer to keep")):
+            for row, is_duplicate in ((dup, True), (keep, False)):
                 if row.merged_into_id is not None:
+                    number_of = dict(customer=customer_number(row.id), name=row.name,
+                                     target=customer_number(row.merged_into_id))
                     raise BusinessRuleViolation(
-                        f"{what.capitalize()}, {customer_number(row.id)} ({row.name}), was merged into "
-                        f"{customer_number(row.merged_into_id)} already; merge with that customer instead.")
+                        msg("The duplicate, {customer} ({name}), was merged into {target} already; merge with that "
+                            "customer instead.", **number_of) if is_duplicate else
+                        msg("The customer to keep, {customer} ({name}), was merged into {target} already; merge "
+                            "with that customer instead.", **number_of))
             held = uow.customer_merges.holdings(duplicate_id)
             number = customer_number(keep_id)
             uow.customer_merges.move_orders(duplicate_id, keep_id, f"customer merged into {number}",
@@ -352,7 +360,8 @@ class CustomerService(ServiceBase):
         if not ids:
             raise NotFound(msg("No customer with phone number '{phone}'.", phone=ref))
         if len(ids) > 1:
-            raise ValidationFailed(f"{len(ids)} customers share phone '{ref}'; give the customer number instead")
+            raise ValidationFailed(msg("{count} customers share phone '{phone}'; give the customer number instead",
+                                       count=len(ids), phone=ref))
         return self.get_customer(actor, ids[0])
 
     def set_mail(self, actor: Actor, customer_id: int, *, mail: bool | None = None,

@@ -57,8 +57,9 @@ def stamp_settings(uow: UnitOfWork, actor: Actor, values: Mapping[str, str], cur
     for key in values:
         if shown is not None and key in shown and current.get(key, "") != shown[key]:
             stamp = uow.edit_stamps.get(SETTINGS, key)
-            raise StaleEdit(f"The setting {key} was changed {_changed_by(stamp)} since you opened the settings (it is "
-                            f"now '{current.get(key, '')}'); nothing was saved. Open the settings again to see it, "
-                            f"then make your change.", version=stamp.version if stamp else 0)
+            raise StaleEdit(msg("The setting {key} was changed {by} since you opened the settings (it is now "
+                                "'{value}'); nothing was saved. Open the settings again to see it, then make your "
+                                "change.", key=key, by=_changed_by(stamp), value=current.get(key, "")),
+                            version=stamp.version if stamp else 0)
     for key in values:
         uow.edit_stamps.advance(SETTINGS, key, None, actor.user_id, datetime.now(timezone.utc))

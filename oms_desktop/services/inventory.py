@@ -7,7 +7,7 @@ from typing import Any
 
 from ..domain import events as ev
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
-from ..domain.messages import msg
+from ..domain.messages import msg, phrase
 from ..domain.numbers import parse_whole
 from ..domain.orders import parse_quantity
 from ..domain.roles import Perm
@@ -82,15 +82,17 @@ class InventoryService(ServiceBase):
             raise ValidationFailed(msg("quantity {delta} is too large (at most 1000000 either way)", delta=delta))
         reason = (reason or "").strip().lower()
         if reason not in ADJUST_REASONS:
-            raise ValidationFailed(f"reason '{reason}' is unknown (choose one of: {', '.join(ADJUST_REASONS)})")
+            raise ValidationFailed(msg("reason '{reason}' is unknown (choose one of: {choices})", reason=reason,
+                                       choices=", ".join(ADJUST_REASONS)))
         sku = sku.strip().upper()
         with self._uow() as uow:
             row = uow.products.by_sku(sku)
             if row is None:
                 raise NotFound(msg("No product with SKU '{sku}'.", sku=sku))
             if not uow.stock.change_on_hand(row.id, delta):
-                raise BusinessRuleViolation(
-                    f"{sku}: on hand is {row.on_hand} with {row.reserved} reserved; it cannot change by {delta}.")
+                raise BusinessRuleViolation(msg(
+                    "{sku}: on hand is {on_hand} with {reserved} reserved; it cannot change by {delta}.", sku=sku,
+                    on_hand=row.on_hand, reserved=row.reserved, delta=delta))
             uow.stock.add_move(row.id, kind="adjust", on_hand_delta=delta, reason=_move_reason(reason, note),
                                user_id=actor.user_id)
             if delta > 0:  # units found or received go to the backorders waiting for them first
@@ -164,7 +166,8 @@ class InventoryService(ServiceBase):
                     problems.append(msg("'{key}' is neither a SKU nor a barcode", key=key))
                     continue
                 if location and row.location.upper() != location:
-                    problems.append(f"{row.sku} is stored at {row.location or '(no location)'}, not {location}")
+                    problems.append(msg("{sku} is stored at {stored}, not {location}", sku=row.sku,
+                                        stored=row.location or phrase("(no location)"), location=location))
                     continue
                 if row.sku in rows:
                     rows[row.sku] = (rows[row.sku][0], rows[row.sku][1] + n)
@@ -172,8 +175,8 @@ class InventoryService(ServiceBase):
                     rows[row.sku] = (row, n)
             for sku, (row, n) in rows.items():
                 if n < row.reserved:
-                    problems.append(f"{sku}: counted {n}, but {row.reserved} are reserved for open orders; "
-                                    "recount, or cancel orders first")
+                    problems.append(msg("{sku}: counted {counted}, but {reserved} are reserved for open orders; "
+                                        "recount, or cancel orders first", sku=sku, counted=n, reserved=row.reserved))
             if problems:
                 raise ValidationFailed(problems)
             lines, moves, pids = [], [], []

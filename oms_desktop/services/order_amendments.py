@@ -8,6 +8,7 @@ from decimal import Decimal
 from ..domain import events as ev
 from ..domain.errors import (BusinessRuleViolation, InvalidTransition, OutOfStock, PermissionDenied, Shortage,
                              ValidationFailed)
+from ..domain.messages import Joined, code, msg
 from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import Status, parse_quantity
 from ..domain.references import order_number, pick_list_number
@@ -40,12 +41,12 @@ class OrderAmending(ServiceBase):
         for sku, amount in (prices or {}).items():
             key = str(sku).strip().upper()
             try:
-                new_prices[key] = parse_amount(amount, currency, field=f"unit price of {key}")
+                new_prices[key] = parse_amount(amount, currency, field=msg("unit price of {sku}", sku=key))
             except ValidationFailed as e:
                 problems.extend(e.problems)
         if not wanted and not new_prices and not problems:
-            raise ValidationFailed("nothing to change: give a line (SKU=QTY), a SKU to remove or a price "
-                                   "(SKU=AMOUNT)")
+            raise ValidationFailed(msg("nothing to change: give a line (SKU=QTY), a SKU to remove or a price "
+                                       "(SKU=AMOUNT)"))
         with self._uow() as uow:
             order = order_row(uow, order_ref, for_update=True)
             label = order_number(order.id)
@@ -61,30 +62,33 @@ class OrderAmending(ServiceBase):
             # a SKU whose quantity was mistyped is named above already, but still checked for existing
             for sku in sorted(set(wanted) | set(new_prices) | typed_skus):
                 if sku not in products:
-                    problems.append(f"{sku} is not a known SKU")
+                    problems.append(msg("{sku} is not a known SKU", sku=sku))
                 elif len(by_sku.get(sku, ())) > 1:
-                    problems.append(f"{sku} is on {label} more than once (at different prices); cancel the order "
-                                    "and place a new one")
+                    problems.append(msg("{sku} is on {order} more than once (at different prices); cancel the "
+                                        "order and place a new one", sku=sku, order=label))
                 elif sku not in by_sku and wanted.get(sku, 0) == 0 and not (sku in typed_skus and sku not in wanted):
-                    problems.append(f"{sku} is not on {label}" + (" (add it with a quantity to price it)"
-                                                                  if sku in new_prices else ""))
+                    problems.append(msg("{sku} is not on {order} (add it with a quantity to price it)", sku=sku,
+                                        order=label) if sku in new_prices else
+                                    msg("{sku} is not on {order}", sku=sku, order=label))
                 elif sku not in by_sku and not products[sku].active:
-                    problems.append(f"{sku} is no longer sold")
+                    problems.append(msg("{sku} is no longer sold", sku=sku))
             old = {sku: sum(ln.quantity for ln in ls) for sku, ls in by_sku.items()}
             new = {**old, **wanted}
             new = {sku: q for sku, q in new.items() if q}
             if not problems and not new:
-                problems.append(f"{label} would have no lines left; cancel it instead")
+                problems.append(msg("{order} would have no lines left; cancel it instead", order=label))
             if len(new) > MAX_LINES:
-                problems.append(f"an order has at most {MAX_LINES} lines")
+                problems.append(msg("an order has at most {maximum} lines", maximum=MAX_LINES))
             if problems:
                 raise ValidationFailed(problems)
-            overrides = [f"{sku} at {p} (catalog {from_minor(products[sku].unit_price_minor, currency)})"
+            overrides = [msg("{sku} at {price} (catalog {catalog_price})", sku=sku, price=p,
+                             catalog_price=from_minor(products[sku].unit_price_minor, currency))
                          for sku, p in sorted(new_prices.items())
                          if to_minor(p, currency) != products[sku].unit_price_minor]
             if overrides and not can(actor.role, Perm.PRICE_OVERRIDE):
-                raise PermissionDenied(f"{actor.username} ({actor.role}) may not sell " + ", ".join(overrides)
-                                       + "; a manager must approve it.")
+                raise PermissionDenied(msg("{user} ({role}) may not {what}; a manager must approve it.",
+                                           user=actor.username, role=code(actor.role),
+                                           what=msg("sell {items}", items=Joined(overrides, ", "))))
             old_adjustments = uow.carts.adjustments(order.id)
             old_prices = {sku: ls[0].unit_price_minor for sku, ls in by_sku.items()}
             self._write_lines(uow, order.id, lines, by_sku, products, new, new_prices, currency)
@@ -124,22 +128,25 @@ class OrderAmending(ServiceBase):
         status = order.status
         if status == Status.PICKING:
             po = uow.picking.open_pick_of(order.id)
-            where = f"on pick list {pick_list_number(po.pick_list_id)}" if po is not None else "being picked"
-            raise InvalidTransition(f"{label} can no longer be amended: it is {where} and picking has started. "
-                                    "Cancel the order and place a new one, or let it ship and place a second "
-                                    "order for what is added.")
+            where = msg("on pick list {pick_list}", pick_list=pick_list_number(po.pick_list_id)) if po is not None \
+                else msg("being picked")
+            raise InvalidTransition(msg("{order} can no longer be amended: it is {where} and picking has started. "
+                                        "Cancel the order and place a new one, or let it ship and place a second "
+                                        "order for what is added.", order=label, where=where))
         if status == Status.DRAFT:
-            raise InvalidTransition(f"{label} is a cart, not a confirmed order; change its lines directly.")
+            raise InvalidTransition(msg("{order} is a cart, not a confirmed order; change its lines directly.",
+                                        order=label))
         if status == Status.CANCELLED:
-            raise InvalidTransition(f"{label} is cancelled; place a new order instead.")
+            raise InvalidTransition(msg("{order} is cancelled; place a new order instead.", order=label))
         if status != Status.CONFIRMED:
-            raise InvalidTransition(f"{label} is {status} and can no longer be amended (only a confirmed order "
-                                    "before picking starts). Take a return for what comes back, or place a new "
-                                    "order for what is added.")
+            raise InvalidTransition(msg("{order} is {status} and can no longer be amended (only a confirmed order "
+                                        "before picking starts). Take a return for what comes back, or place a new "
+                                        "order for what is added.", order=label, status=code(status)))
         invoices = uow.invoices.invoices_of(order.id)
         if invoices:
-            raise BusinessRuleViolation(f"{label} is invoiced already ({', '.join(i.number for i in invoices)}); "
-                                        "credit the invoice first, or place a second order for what is added.")
+            raise BusinessRuleViolation(msg("{order} is invoiced already ({invoices}); credit the invoice first, or "
+                                            "place a second order for what is added.", order=label,
+                                            invoices=", ".join(i.number for i in invoices)))
 
     @staticmethod
     def _write_lines(uow, order_id: int, lines, by_sku, products, new: dict[str, int],

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from ..domain import tracking
 from ..domain.errors import ValidationFailed
+from ..domain.messages import msg, phrase
 from ..domain.money import from_minor
 from ..domain.orders import Status
 from ..domain.references import Series, order_number, parse_ref
@@ -30,7 +31,8 @@ def _day(value: date | str | None, label: str, problems: list[str]) -> date | No
     try:
         return date.fromisoformat(text)
     except ValueError:
-        problems.append(f"'{label}' date '{text}' is not a date (year-month-day, e.g. 2026-12-03)")
+        problems.append(msg("'{label}' date '{text}' is not a date (year-month-day, e.g. 2026-12-03)",
+                            label=label, text=text))
         return None
 
 
@@ -52,18 +54,19 @@ class OrderSearching(ServiceBase):
         self._require(actor, Perm.VIEW, "search orders")
         text = " ".join(str(text or "").split())
         problems: list[str] = []
-        start, end = _day(date_from, "From", problems), _day(date_to, "To", problems)
+        start, end = _day(date_from, phrase("From"), problems), _day(date_to, phrase("To"), problems)
         if start is not None and end is not None and start > end:
-            problems.append(f"'From' ({start.isoformat()}) is after 'To' ({end.isoformat()})")
+            problems.append(msg("'From' ({start}) is after 'To' ({end})", start=start.isoformat(),
+                                end=end.isoformat()))
         if status:
             try:
                 status = Status(status).value
             except ValueError:
-                problems.append(f"status '{status}' is unknown")
+                problems.append(msg("status '{status}' is unknown", status=status))
         if len(text) > 200:
-            problems.append("the search text is longer than 200 characters")
+            problems.append(msg("the search text is longer than 200 characters"))
         if not 1 <= int(limit) <= MAX_PAGE or int(offset) < 0:
-            problems.append(f"a page holds 1 to {MAX_PAGE} orders from a position of 0 or more")
+            problems.append(msg("a page holds 1 to {maximum} orders from a position of 0 or more", maximum=MAX_PAGE))
         tracking_number = typo = None
         if text and tracking.looks_like_tracking(text):
             try:
@@ -86,7 +89,8 @@ class OrderSearching(ServiceBase):
             elif text:
                 customer_ids = [r.id for r in find_customer_rows(uow, text, MAX_CUSTOMERS, by_number=False)]
                 if not customer_ids and typo is not None:
-                    raise InvalidTrackingNumber(f"tracking number {text}: {typo}")
+                    raise InvalidTrackingNumber(msg("tracking number {text}: {problem}", text=text,
+                                                    problem=typo.args[0]))
             if order_ids == [] or customer_ids == []:
                 return []
             rows = uow.orders.list(status=status or None, customer_ids=customer_ids, order_ids=order_ids,

@@ -27,7 +27,7 @@ class TrackingService(ServiceBase):
         self._require(actor, Perm.VIEW, "look up orders")
         text = (text or "").strip()
         if not text:
-            raise ValidationFailed("type a tracking number, an order number or the customer's phone number")
+            raise ValidationFailed(msg("type a tracking number, an order number or the customer's phone number"))
         with self._uow(write=False) as uow:
             by_number = parse_ref(Series.ORDER, text) is not None and len(digits_of(text)) <= 8
             if by_number or tracking.looks_like_tracking(text):
@@ -39,8 +39,8 @@ class TrackingService(ServiceBase):
             else:
                 key = phone_key(text)
                 if len(key) < 5 or len(digits_of(text)) < len(text.replace(" ", "")) * 0.6:
-                    raise ValidationFailed(f"'{text}' is neither a tracking number (XXXX-XXXX-XXXX), an order "
-                                           "number (SO-000123) nor a phone number")
+                    raise ValidationFailed(msg("'{text}' is neither a tracking number (XXXX-XXXX-XXXX), an order "
+                                               "number (SO-000123) nor a phone number", text=text))
                 ids = uow.shipments.orders_of_customers(uow.customers.ids_by_phone_key(key), limit)
                 if not ids:
                     raise NotFound(msg("No orders for phone number '{phone}'.", phone=text))

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from ..domain import events as ev
 from ..domain import tracking
 from ..domain.mail import MailKind
+from ..domain.messages import code as code_of
 from ..domain.messages import msg
 from ..domain.errors import (BusinessRuleViolation, CouponRefused, InvalidTransition, NotFound, OutOfStock,
                              Shortage, StaleCart, ValidationFailed)
@@ -87,7 +88,8 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
                 raise stale_cart(order)
             lines = uow.orders.lines(order.id)
             if not lines:
-                raise BusinessRuleViolation(f"{order_number(order.id)} has no lines; add products first.")
+                raise BusinessRuleViolation(msg("{order} has no lines; add products first.",
+                                                order=order_number(order.id)))
             coupon_row = uow.promotions.coupon(order.coupon_id) if order.coupon_id else None
             totals = reprice(uow, order, None, "", lines=lines, coupon_row=coupon_row)
             new_total = to_minor(totals.total, order.currency)
@@ -142,7 +144,7 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
         code = normalize_code(coupon) if coupon not in (None, "") else ""
         method = str(shipping).strip().lower() if shipping not in (None, "") else None
         wanted: dict[str, int] = defaultdict(int)
-        problems = []
+        problems: list[str] = []
         for sku, qty in lines:
             try:
                 wanted[str(sku).strip().upper()] += parse_quantity(qty, sku=str(sku).strip().upper())
@@ -159,10 +161,10 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
             products = uow.products.by_skus(wanted)
             unknown = [s for s in wanted if s not in products]
             if unknown:
-                raise NotFound(f"Unknown SKU(s): {', '.join(unknown)}.")
+                raise NotFound(msg("Unknown SKU(s): {skus}.", skus=", ".join(unknown)))
             inactive = [s for s in wanted if not products[s].active]
             if inactive:
-                raise BusinessRuleViolation(f"No longer sold: {', '.join(inactive)}.")
+                raise BusinessRuleViolation(msg("No longer sold: {skus}.", skus=", ".join(inactive)))
             # Short already by the stock just read: refused before anything is written. (Only a refusal is decided
             # here; whether the units can be had is decided by the reservation's conditional UPDATE at the end.)
             available = {s: products[s].on_hand - products[s].reserved for s in wanted}
@@ -175,7 +177,8 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
             if code and coupon_row is None:
                 raise CouponRefused(msg("coupon {code} does not exist", code=code))
             if method is not None and uow.promotions.shipping_method(method) is None:
-                raise ValidationFailed(f"shipping method '{shipping}' is unknown (see oms shipping list)")
+                raise ValidationFailed(msg("shipping method '{method}' is unknown (see oms shipping list)",
+                                           method=shipping))
             priced = [stored_line(sku, q, products[sku].unit_price_minor, products[sku].tax_rate_bp, 0,
                                   company.currency) for sku, q in wanted.items()]
             cart = SimpleNamespace(id=None, currency=company.currency, channel=channel, customer_id=customer_id,
@@ -249,8 +252,8 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
         with self._uow() as uow:
             order = order_row(uow, order_ref, for_update=True)
             if order.status not in (Status.DRAFT, Status.CONFIRMED, Status.PICKING):
-                raise InvalidTransition(f"{order_number(order.id)} is {order.status}; its delivery address can no "
-                                        "longer change.")
+                raise InvalidTransition(msg("{order} is {status}; its delivery address can no longer change.",
+                                            order=order_number(order.id), status=code_of(order.status)))
             if order.status == Status.DRAFT and expected_version is not None and order.version != expected_version:
                 raise stale_cart(order)
             customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
@@ -259,8 +262,11 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
                     if customer is not None else {}
                 found = kept.get(" ".join(saved.split()).casefold())
                 if found is None:
-                    raise NotFound(f"The customer of {order_number(order.id)} keeps no address labelled '{saved}'"
-                                   + (f" (only: {', '.join(a.label for a in kept.values())})" if kept else "") + ".")
+                    raise NotFound(msg("The customer of {order} keeps no address labelled '{label}' (only: {labels}).",
+                                       order=order_number(order.id), label=saved,
+                                       labels=", ".join(a.label for a in kept.values())) if kept else
+                                   msg("The customer of {order} keeps no address labelled '{label}'.",
+                                       order=order_number(order.id), label=saved))
                 assert customer is not None  # kept is empty without one
                 label = delivery_label(customer.name, found.address)
             elif not label and customer is not None:
@@ -325,23 +331,24 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
         except ValueError:
             raise ValidationFailed(msg("status '{target}' is unknown", target=target)) from None
         if tgt in (Status.CANCELLED, Status.DRAFT, Status.CONFIRMED, Status.RETURNED):
-            raise InvalidTransition(f"Use the {tgt} action for that, not a warehouse step.")
+            raise InvalidTransition(msg("Use the {action} action for that, not a warehouse step.", action=code_of(tgt)))
         with self._uow() as uow:
             order = order_row(uow, order_ref, for_update=True)
             check_transition(order.status, tgt, order_number(order.id))
             if uow.picking.has_pick_history(order.id):
-                raise InvalidTransition(f"{order_number(order.id)} is handled on a pick list; use the warehouse "
-                                        "steps (confirm picks, pack, ship, deliver) instead.")
+                raise InvalidTransition(msg("{order} is handled on a pick list; use the warehouse steps (confirm "
+                                            "picks, pack, ship, deliver) instead.", order=order_number(order.id)))
             if order.status == Status.CONFIRMED and backorders.waiting_of(uow, order.id):
-                raise BusinessRuleViolation(f"{order_number(order.id)} waits for goods (a backorder); it can be "
-                                            "picked once they arrive.")
+                raise BusinessRuleViolation(msg("{order} waits for goods (a backorder); it can be picked once they "
+                                                "arrive.", order=order_number(order.id)))
             if tgt is Status.SHIPPED:
                 per_product: dict[int, int] = defaultdict(int)
                 for ln in uow.orders.lines(order.id):
                     per_product[ln.product_id] += ln.quantity
                 for pid in sorted(per_product):
                     if not uow.stock.consume(pid, per_product[pid]):
-                        raise BusinessRuleViolation(f"product {pid}: the reservation is smaller than the shipment")
+                        raise BusinessRuleViolation(msg("product {product}: the reservation is smaller than the "
+                                                        "shipment", product=pid))
                 uow.stock.add_moves([dict(product_id=pid, kind="ship", on_hand_delta=-q, reserved_delta=-q,
                                           order_id=order.id, reference=order.tracking_number or "",
                                           user_id=actor.user_id) for pid, q in sorted(per_product.items())])

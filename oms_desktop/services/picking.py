@@ -15,7 +15,7 @@ from ..domain import events as ev
 from ..domain.document_states import BackorderStatus, PickListStatus, PickOrderStatus, can_move
 from ..domain.picking import ListedLine, share_found, walking_order_key
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, NotFound, ValidationFailed
-from ..domain.messages import msg
+from ..domain.messages import code, msg
 from ..domain.orders import Status, check_transition, parse_quantity
 from ..domain.references import Series, order_number, parse_ref, pick_list_number
 from ..domain.roles import Perm
@@ -169,14 +169,15 @@ class PickingService(PrintingService):
         if next_n is not None:
             next_n = parse_quantity(next_n, sku="next N")
             if next_n > MAX_ORDERS_PER_LIST:
-                raise ValidationFailed(f"a pick list holds at most {MAX_ORDERS_PER_LIST} orders (asked {next_n})")
+                raise ValidationFailed(msg("a pick list holds at most {maximum} orders (asked {asked})",
+                                           maximum=MAX_ORDERS_PER_LIST, asked=next_n))
         else:
             orders = list(orders)
             if not orders:
                 raise ValidationFailed(msg("choose at least one order for the pick list"))
             if len(orders) > MAX_ORDERS_PER_LIST:
-                raise ValidationFailed(f"a pick list holds at most {MAX_ORDERS_PER_LIST} orders "
-                                       f"({len(orders)} chosen)")
+                raise ValidationFailed(msg("a pick list holds at most {maximum} orders ({chosen} chosen)",
+                                           maximum=MAX_ORDERS_PER_LIST, chosen=len(orders)))
         with self._uow() as uow:
             if next_n is not None:
                 ids = [r.id for r in uow.picking.queue(10_000) if r.pick_list_id is None and not r.waiting_units
@@ -190,27 +191,30 @@ class PickingService(PrintingService):
                         resolve_order_id(uow, ref)
                     if oid not in ids:
                         ids.append(oid)
-            rows, problems = [], []
+            rows: list = []
+            problems: list[str] = []
             for oid in sorted(ids):  # lock in id order: two clerks never deadlock
                 o = uow.orders.get(oid, for_update=True)
                 if o is None:
-                    raise NotFound(f"No order {order_number(oid)}.")
+                    raise NotFound(msg("No order {order}.", order=order_number(oid)))
                 open_pick = uow.picking.open_pick_of(oid)
                 owed = uow.shipments.backorders_of(oid, open_only=True, with_waiting=True)
                 backorders = [b for b in owed if b.status == BackorderStatus.OPEN]
                 waiting = [b for b in owed if b.status == BackorderStatus.WAITING]
                 if open_pick is not None:
-                    problems.append(f"{order_number(oid)} is already on {pick_list_number(open_pick.pick_list_id)}")
+                    problems.append(msg("{order} is already on {pick_list}", order=order_number(oid),
+                                        pick_list=pick_list_number(open_pick.pick_list_id)))
                 elif waiting:
-                    problems.append(f"{order_number(oid)} waits for goods (backorder: "
-                                    + ", ".join(f"{b.quantity} x {b.sku}" for b in waiting)
-                                    + "); it can be picked once they arrive")
+                    problems.append(msg("{order} waits for goods (backorder: {owed}); it can be picked once they "
+                                        "arrive", order=order_number(oid),
+                                        owed=", ".join(f"{b.quantity} x {b.sku}" for b in waiting)))
                 elif o.status == Status.CONFIRMED:
                     rows.append((o, False, [(ln.product_id, ln.quantity) for ln in uow.orders.lines(oid)]))
                 elif backorders and o.status in (Status.SHIPPED, Status.DELIVERED):
                     rows.append((o, True, [(b.product_id, b.quantity) for b in backorders]))
                 else:
-                    problems.append(f"{order_number(oid)} is {o.status}; there is nothing to pick")
+                    problems.append(msg("{order} is {status}; there is nothing to pick", order=order_number(oid),
+                                        status=code(o.status)))
             if problems:
                 raise ValidationFailed(problems)
             rows.sort(key=lambda r: (not r[0].express, r[0].confirmed_at or r[0].created_at, r[0].id))
@@ -264,7 +268,8 @@ class PickingService(PrintingService):
             assert pl is not None  # _pick_list_id found it
             number = pick_list_number(pl_id)
             if not can_move(PickListStatus, pl.status, PickListStatus.PICKED):
-                raise InvalidTransition(f"{number} was confirmed already; create a new pick list for what is left.")
+                raise InvalidTransition(msg("{number} was confirmed already; create a new pick list for what is "
+                                            "left.", number=number))
             lines = uow.picking.pick_lines(pl_id)
             pick_orders = uow.picking.pick_orders(pl_id)
             wanted: dict[str, int] = defaultdict(int)
@@ -287,12 +292,14 @@ class PickingService(PrintingService):
                     problems.extend(e.problems)
                     continue
                 if q > wanted[sku]:
-                    problems.append(f"{q} of {sku} picked but {number} asks for {wanted[sku]}")
+                    problems.append(msg("{picked} of {sku} picked but {number} asks for {wanted}", picked=q, sku=sku,
+                                        number=number, wanted=wanted[sku]))
                 found[sku] = q
             shorts = {sku: wanted[sku] - q for sku, q in found.items() if q < wanted[sku]}
             for sku, short in sorted(shorts.items()):
                 if not (reasons.get(sku) or default_reason.strip()):
-                    problems.append(f"{sku} is {short} short; give a reason (not at location, damaged, ...)")
+                    problems.append(msg("{sku} is {short} short; give a reason (not at location, damaged, ...)",
+                                        sku=sku, short=short))
             if problems:
                 raise ValidationFailed(problems)
             live = {po.order_id: po for po in pick_orders
@@ -353,7 +360,7 @@ class PickingService(PrintingService):
                 raise ValidationFailed(msg("'{ref}' is not a pick list number (PL-000123)", ref=ref))
             pid = parsed
         if uow.picking.pick_list(pid) is None:
-            raise NotFound(f"No pick list {pick_list_number(pid)}.")
+            raise NotFound(msg("No pick list {pick_list}.", pick_list=pick_list_number(pid)))
         return pid
 
     @staticmethod

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..domain.errors import BusinessRuleViolation, NotFound, ValidationFailed
-from ..domain.messages import msg
+from ..domain.messages import msg, phrase
 from ..domain.money import from_minor, parse_amount, to_minor
 from ..domain.orders import Channel, bp_to_rate, parse_rate, rate_to_bp
 from ..domain.promotion_input import (check_code, parse_day, parse_percent, percent_text, validate_coupon,
@@ -86,7 +86,8 @@ class ShippingMethodDTO:
 def _channel(value: object) -> str:
     text = str(value or "").strip().lower()
     if text and text not in Channel._value2member_map_:
-        raise ValidationFailed(f"channel '{value}' is unknown (choose one of: {', '.join(c.value for c in Channel)})")
+        raise ValidationFailed(msg("channel '{channel}' is unknown (choose one of: {choices})", channel=value,
+                                   choices=", ".join(c.value for c in Channel)))
     return text
 
 
@@ -94,11 +95,17 @@ def _effect(percent, amount, free_shipping: bool, buy, get, cur: str, *, buy_get
     chosen = [k for k, v in (("--percent", percent not in (None, "")), ("--amount", amount not in (None, "")),
                              ("--free-shipping", bool(free_shipping)), ("--buy/--get", bool(buy or get))) if v]
     if len(chosen) != 1:
-        raise ValidationFailed("give exactly one effect: --percent, --amount, --free-shipping"
-                               + (" or --buy with --get" if buy_get_allowed else "")
-                               + (f" (got {', '.join(chosen)})" if chosen else ""))
+        got = ", ".join(chosen)
+        if buy_get_allowed:
+            raise ValidationFailed(
+                msg("give exactly one effect: --percent, --amount, --free-shipping or --buy with --get (got {got})",
+                    got=got) if chosen else
+                msg("give exactly one effect: --percent, --amount, --free-shipping or --buy with --get"))
+        raise ValidationFailed(msg("give exactly one effect: --percent, --amount, --free-shipping (got {got})",
+                                   got=got) if chosen else
+                               msg("give exactly one effect: --percent, --amount, --free-shipping"))
     if percent not in (None, ""):
-        return Offer(Effect.PERCENT, percent=parse_percent(percent, field="percent"))
+        return Offer(Effect.PERCENT, percent=parse_percent(percent, field=phrase("percent")))
     if amount not in (None, ""):
         return Offer(Effect.AMOUNT, amount=parse_amount(amount, cur, field="amount"))
     if free_shipping:
@@ -141,18 +148,18 @@ class PromotionService(ServiceBase):
                           min_total=parse_amount(min_total, cur, field="minimum total")
                           if min_total not in (None, "") else Decimal(0),
                           channel=_channel(channel),
-                          starts=parse_day(starts, field="from") if starts not in (None, "") else None,
-                          ends=parse_day(ends, field="until") if ends not in (None, "") else None,
+                          starts=parse_day(starts, field=phrase("from")) if starts not in (None, "") else None,
+                          ends=parse_day(ends, field=phrase("until")) if ends not in (None, "") else None,
                           first_order_only=bool(first_order_only), priority=prio, exclusive=bool(exclusive))
         validate_promotion(promo, cur)
         with self._uow() as uow:
             if uow.promotions.promotion_by_name(name) is not None:
-                raise BusinessRuleViolation(f"a promotion called '{name}' exists already (end it or choose another "
-                                            "name)")
+                raise BusinessRuleViolation(msg("a promotion called '{name}' exists already (end it or choose "
+                                                "another name)", name=name))
             wanted = {s for s in (*sku_set, offer.buy_sku, offer.get_sku) if s}
             unknown = sorted(s for s in wanted if s not in uow.products.by_skus(wanted))
             if unknown:
-                raise NotFound(f"Unknown SKU(s): {', '.join(unknown)}.")
+                raise NotFound(msg("Unknown SKU(s): {skus}.", skus=", ".join(unknown)))
             pid = uow.promotions.add_promotion(dict(
                 name=name, effect=offer.effect.value, percent_bp=rate_to_bp(offer.percent),
                 amount_minor=to_minor(offer.amount, cur), buy_sku=offer.buy_sku, buy_qty=offer.buy_qty,
@@ -178,7 +185,7 @@ class PromotionService(ServiceBase):
             if row is None:
                 raise NotFound(msg("No promotion called '{name}'.", name=name))
             if row.ended_at is not None:
-                raise BusinessRuleViolation(f"promotion '{row.name}' has ended already")
+                raise BusinessRuleViolation(msg("promotion '{name}' has ended already", name=row.name))
             uow.promotions.end_promotion(row.id)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="promotion.end",
                              entity="promotion", entity_id=row.id, old={"name": row.name}, new={"ended": True})
@@ -198,7 +205,8 @@ class PromotionService(ServiceBase):
         """``count`` codes PREFIX-XXXXXXXX (random, unguessable), single-use unless ``uses`` says otherwise."""
         text = str(count).strip()
         if not text.isdecimal() or not 1 <= int(text) <= MAX_BATCH:
-            raise ValidationFailed(f"count must be a whole number from 1 to {MAX_BATCH} (got '{count}')")
+            raise ValidationFailed(msg("count must be a whole number from 1 to {maximum} (got '{count}')",
+                                       maximum=MAX_BATCH, count=count))
         prefix = check_code(prefix)
         codes: set[str] = set()
         while len(codes) < int(text):
@@ -220,8 +228,9 @@ class PromotionService(ServiceBase):
         coupon = Coupon(id=0, code=codes[0], offer=offer,
                         min_total=parse_amount(min_total, cur, field="minimum total")
                         if min_total not in (None, "") else Decimal(0),
-                        expires=parse_day(expires, field="expires") if expires not in (None, "") else None,
-                        max_uses=_count(uses, "uses"), per_customer=_count(per_customer, "per customer"))
+                        expires=parse_day(expires, field=phrase("expires")) if expires not in (None, "") else None,
+                        max_uses=_count(uses, phrase("uses")),
+                        per_customer=_count(per_customer, phrase("per customer")))
         validate_coupon(coupon, cur)
         rows = [dict(code=c, effect=offer.effect.value, percent_bp=rate_to_bp(offer.percent),
                      amount_minor=to_minor(offer.amount, cur), min_total_minor=to_minor(coupon.min_total, cur),
@@ -230,7 +239,8 @@ class PromotionService(ServiceBase):
         with self._uow() as uow:
             taken = uow.promotions.existing_codes(codes)
             if taken:
-                raise BusinessRuleViolation(f"coupon code {', '.join(sorted(taken)[:5])} exists already")
+                raise BusinessRuleViolation(msg("coupon code {codes} exists already",
+                                                codes=", ".join(sorted(taken)[:5])))
             uow.promotions.add_coupons(rows)
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="coupon.create",
                              entity="coupon", entity_id=batch or codes[0],
@@ -274,7 +284,7 @@ class PromotionService(ServiceBase):
             problems.append(msg("give a price (flat) or tiers FROM:PRICE"))
         if [p[0] for p in pairs] != sorted({p[0] for p in pairs}):
             problems.append(msg("tiers must be in ascending order of FROM, each FROM once"))
-        rate = parse_rate(tax_rate, field="tax rate")
+        rate = parse_rate(tax_rate, field=phrase("tax rate"))
         if problems:
             raise ValidationFailed(problems)
         values = dict(code=code, name=str(name).strip(), basis=kind.value,
@@ -321,5 +331,6 @@ def _count(value: object, field: str) -> int | None:
         return None
     text = str(value).strip()
     if not text.isdecimal() or int(text) < 1:
-        raise ValidationFailed(f"{field} must be a whole number of at least 1 (got '{value}')")
+        raise ValidationFailed(msg("{field} must be a whole number of at least 1 (got '{value}')", field=phrase(field),
+                                   value=value))
     return int(text)

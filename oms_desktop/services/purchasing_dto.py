@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ..domain.errors import NotFound
+from ..domain.messages import msg
 from ..domain.references import Series, parse_ref
 
 
@@ -85,5 +86,5 @@ def resolve_po_id(uow, ref) -> int:
     """The id of the purchase order ``ref`` names (PO-000001); NotFound if there is none."""
     po_id = parse_ref(Series.PURCHASE_ORDER, str(ref))
     if po_id is None or uow.purchasing.po(po_id) is None:
-        raise NotFound(f"No purchase order '{ref}'.")
+        raise NotFound(msg("No purchase order '{ref}'.", ref=ref))
     return po_id

@@ -53,8 +53,8 @@ class ReturnsService(ServiceBase):
             returned = uow.shipments.returned_per_product(order.id)
             returnable = shipped.get(line.product_id, 0) - returned.get(line.product_id, 0)
             if qty > returnable:
-                raise ValidationFailed(f"{qty} of {line.sku} returned, but only {returnable} shipped and not yet "
-                                       "returned")
+                raise ValidationFailed(msg("{quantity} of {sku} returned, but only {returnable} shipped and not "
+                                           "yet returned", quantity=qty, sku=line.sku, returnable=returnable))
             if condition == "restock":
                 uow.stock.change_on_hand(line.product_id, qty)
                 uow.stock.add_move(line.product_id, kind="return", on_hand_delta=qty, order_id=order.id,

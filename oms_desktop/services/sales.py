@@ -108,13 +108,14 @@ class SalesService(ServiceBase):
         revenue too."""
         self._require(actor, Perm.PRICE_OVERRIDE, "see the sales report")
         if by not in SALES_BY:
-            raise ValidationFailed(f"group by '{by}' is unknown (choose one of: {', '.join(SALES_BY)})")
+            raise ValidationFailed(msg("group by '{by}' is unknown (choose one of: {choices})", by=by,
+                                       choices=", ".join(SALES_BY)))
         if top is not None and top < 1:
             raise ValidationFailed(msg("--top must be at least 1 (got {top})", top=top))
         end = end or local_day(utc_now())
         start = start or end - timedelta(days=DEFAULT_DAYS - 1)
         if start > end:
-            raise ValidationFailed(f"from {start.isoformat()} is after to {end.isoformat()}")
+            raise ValidationFailed(msg("from {start} is after to {end}", start=start.isoformat(), end=end.isoformat()))
         if by == "month":
             ly_start, ly_end = _year_earlier(start), _year_earlier(end)
         else:

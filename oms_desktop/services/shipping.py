@@ -17,7 +17,7 @@ from ..domain.document_states import BackorderStatus, PickOrderStatus, ShipmentS
 from ..domain.mail import MailKind
 from ..domain.numbers import parse_number
 from ..domain.errors import BusinessRuleViolation, InvalidTransition, ValidationFailed
-from ..domain.messages import code, msg
+from ..domain.messages import code, msg, phrase
 from ..domain.orders import Status, check_transition, parse_quantity
 from ..domain.references import order_number, pick_list_number
 from ..domain.roles import Perm
@@ -43,13 +43,15 @@ class ShippingService(PrintingService):
             problems.append(msg("carrier is empty (e.g. DHL, UPS, post)"))
         if not carrier_ref:
             problems.append(msg("the carrier's tracking reference is empty"))
-        for label, value in (("carrier", carrier), ("carrier reference", carrier_ref), ("service", service)):
+        for label, value in ((phrase("carrier"), carrier), (phrase("carrier reference"), carrier_ref),
+                             (phrase("service"), service)):
             if len(value) > 100:
                 problems.append(msg("{label} is longer than 100 characters", label=label))
         try:
             n_packages = parse_quantity(packages, sku="packages")
             if n_packages > 999:
-                problems.append(f"{n_packages} packages is too many for one shipment (at most 999)")
+                problems.append(msg("{packages} packages is too many for one shipment (at most 999)",
+                                    packages=n_packages))
         except ValidationFailed as e:
             problems.extend(e.problems)
             n_packages = 1
@@ -113,7 +115,7 @@ class ShippingService(PrintingService):
             packed_by=actor.user_id))
         uow.shipments.add_shipment_lines([dict(shipment_id=sid, product_id=pid, sku=sku, name=name, quantity=q)
                                           for pid, (sku, name, q) in sorted(per_product.items())])
-        check_move(PickOrderStatus, po.status, PickOrderStatus.PACKED, f"{label} on its pick list")
+        check_move(PickOrderStatus, po.status, PickOrderStatus.PACKED, msg("{order} on its pick list", order=label))
         uow.picking.set_pick_order_status(po.id, PickOrderStatus.PACKED.value)
         if not po.backorder:
             uow.orders.update(order.id, {"status": Status.PACKED.value})
@@ -154,14 +156,15 @@ class ShippingService(PrintingService):
         consumed = uow.shipments.consume_stock([(ln.product_id, ln.quantity) for ln in by_sku])
         for ln in by_sku:
             if ln.product_id not in consumed:
-                raise BusinessRuleViolation(f"{ln.sku}: less is reserved than {label} ships; count the stock.")
+                raise BusinessRuleViolation(msg("{sku}: less is reserved than {order} ships; count the stock.",
+                                                sku=ln.sku, order=label))
         uow.stock.add_moves([dict(product_id=ln.product_id, kind="ship", on_hand_delta=-ln.quantity,
                                   reserved_delta=-ln.quantity, order_id=order.id,
                                   reference=f"{shipment.carrier} {shipment.carrier_ref}"[:100],
                                   user_id=actor.user_id) for ln in lines])
         shipped = {ln.product_id: ln.quantity for ln in lines}
         now = utc_now()
-        check_move(ShipmentStatus, shipment.status, ShipmentStatus.SHIPPED, f"the parcel of {label}")
+        check_move(ShipmentStatus, shipment.status, ShipmentStatus.SHIPPED, msg("the parcel of {order}", order=label))
         uow.shipments.update_shipment(shipment.id, {"status": ShipmentStatus.SHIPPED.value,
                                                     "shipped_by": actor.user_id, "shipped_at": now})
         uow.picking.set_pick_order_status(po.id, PickOrderStatus.SHIPPED.value)
@@ -236,7 +239,8 @@ class ShippingService(PrintingService):
                 raise InvalidTransition(msg("{order} is {status}; no shipment of it is on its way.", order=label,
                                             status=code(order.status)))
             if shipment is not None:
-                check_move(ShipmentStatus, shipment.status, ShipmentStatus.DELIVERED, f"the parcel of {label}")
+                check_move(ShipmentStatus, shipment.status, ShipmentStatus.DELIVERED,
+                           msg("the parcel of {order}", order=label))
                 uow.shipments.update_shipment(shipment.id, {"status": ShipmentStatus.DELIVERED.value,
                                                             "delivered_by": actor.user_id, "delivered_at": utc_now()})
             if order.status == Status.SHIPPED:
@@ -270,8 +274,8 @@ class ShippingService(PrintingService):
                 raise BusinessRuleViolation(msg("{label} has no open backorder.", label=label))
             po = uow.picking.open_pick_of(order.id)
             if po is not None:
-                raise BusinessRuleViolation(f"{label}'s backorder is on {pick_list_number(po.pick_list_id)}; "
-                                            "finish or ship that first.")
+                raise BusinessRuleViolation(msg("{order}'s backorder is on {pick_list}; finish or ship that first.",
+                                                order=label, pick_list=pick_list_number(po.pick_list_id)))
             per_product: dict[int, int] = defaultdict(int)
             for b in open_rows:
                 per_product[b.product_id] += b.quantity
@@ -281,7 +285,8 @@ class ShippingService(PrintingService):
                                       reason="backorder released: " + reason, user_id=actor.user_id)
                                  for pid, q in sorted(per_product.items())])
             for b in open_rows:
-                check_move(BackorderStatus, b.status, BackorderStatus.RELEASED, f"the backorder of {label}")
+                check_move(BackorderStatus, b.status, BackorderStatus.RELEASED,
+                           msg("the backorder of {order}", order=label))
                 uow.shipments.update_backorder(b.id, {"status": BackorderStatus.RELEASED.value})
             text = ", ".join(f"{b.quantity} x {b.sku}" for b in open_rows)
             uow.orders.add_history(order.id, order.status, order.status, actor.user_id,
@@ -310,7 +315,8 @@ class ShippingService(PrintingService):
             assert order is not None  # resolve_order_id found it
             shipments = uow.shipments.shipments_of(oid)
             if not shipments:
-                raise BusinessRuleViolation(f"{order_number(oid)} has not been packed yet; pack it first.")
+                raise BusinessRuleViolation(msg("{order} has not been packed yet; pack it first.",
+                                                order=order_number(oid)))
             s = shipments[-1]
             lines = uow.shipments.shipment_lines(s.id)
             customer = uow.customers.get(order.customer_id) if order.customer_id is not None else None
@@ -346,7 +352,8 @@ def _grams(weight_kg) -> int | None:
     if not kg.is_finite() or kg <= 0:
         raise ValidationFailed(msg("weight '{weight_kg}' must be more than 0 kg", weight_kg=weight_kg))
     if kg > 10_000:
-        raise ValidationFailed(f"weight {weight_kg} kg is too heavy for one shipment (at most 10000 kg)")
+        raise ValidationFailed(msg("weight {weight_kg} kg is too heavy for one shipment (at most 10000 kg)",
+                               weight_kg=weight_kg))
     grams = kg * 1000
     if grams != grams.to_integral_value():
         raise ValidationFailed(msg("weight '{weight_kg}' has more than three decimals (grams)", weight_kg=weight_kg))

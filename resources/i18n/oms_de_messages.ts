@@ -4,8 +4,16 @@
 <context>
     <name>Messages</name>
     <message>
+        <source>&apos;From&apos; ({start}) is after &apos;To&apos; ({end})</source>
+        <translation>„Von“ ({start}) liegt nach „Bis“ ({end})</translation>
+    </message>
+    <message>
         <source>&apos;{key}&apos; is neither a SKU nor a barcode</source>
         <translation>&apos;{key}&apos; ist weder eine SKU noch ein Barcode</translation>
+    </message>
+    <message>
+        <source>&apos;{label}&apos; date &apos;{text}&apos; is not a date (year-month-day, e.g. 2026-12-03)</source>
+        <translation>„{label}“-Datum „{text}“ ist kein Datum (Jahr-Monat-Tag, z. B. 2026-12-03)</translation>
     </message>
     <message>
         <source>&apos;{ref}&apos; is neither a customer number nor a phone number</source>
@@ -16,12 +24,32 @@
         <translation>&apos;{ref}&apos; ist keine Kommissionierlisten-Nummer (PL-000123)</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; contains characters not used in tracking numbers: {characters}</source>
+        <translation>„{text}“ enthält Zeichen, die in Sendungsnummern nicht vorkommen: {characters}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is neither a tracking number (XXXX-XXXX-XXXX), an order number (SO-000123) nor a phone number</source>
+        <translation>„{text}“ ist weder eine Sendungsnummer (XXXX-XXXX-XXXX) noch eine Auftragsnummer (SO-000123) noch eine Telefonnummer</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is neither an order number (SO-000123) nor a tracking number (XXXX-XXXX-XXXX)</source>
         <translation>„{text}“ ist weder eine Auftragsnummer (SO-000123) noch eine Sendungsnummer (XXXX-XXXX-XXXX)</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not a valid tracking number (check character does not match: probably a typo)</source>
+        <translation>„{text}“ ist keine gültige Sendungsnummer (das Prüfzeichen stimmt nicht: wahrscheinlich ein Tippfehler)</translation>
+    </message>
+    <message>
+        <source>(no location)</source>
+        <translation>(kein Lagerplatz)</translation>
+    </message>
+    <message>
         <source>--top must be at least 1 (got {top})</source>
         <translation>--top muss mindestens 1 sein (erhalten: {top})</translation>
+    </message>
+    <message>
+        <source>An order has at most {maximum} lines; start a second order.</source>
+        <translation>Ein Auftrag hat höchstens {maximum} Positionen; legen Sie einen zweiten Auftrag an.</translation>
     </message>
     <message>
         <source>Backups are not available here (no backup storage was set up).</source>
@@ -30,6 +58,14 @@
     <message>
         <source>Customer {customer} ({name})</source>
         <translation>Kunde {customer} ({name})</translation>
+    </message>
+    <message>
+        <source>Customer {customer} ({name}) was merged into {target}; choose that customer.</source>
+        <translation>Kunde {customer} ({name}) wurde mit {target} zusammengeführt; wählen Sie diesen Kunden.</translation>
+    </message>
+    <message>
+        <source>Customer {customer} keeps no address number {address}.</source>
+        <translation>Kunde {customer} hat keine Adresse Nummer {address}.</translation>
     </message>
     <message>
         <source>E-mail {message} is {status}, not failed; nothing to retry.</source>
@@ -56,6 +92,10 @@
         <translation>Aktualisierung der Prognosen abgebrochen; die bisher berechneten Prognosen bleiben erhalten.</translation>
     </message>
     <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
         <source>No PDF renderer is configured in this program; nothing can be printed here.</source>
         <translation>In diesem Programm ist kein PDF-Renderer eingerichtet; hier kann nichts gedruckt werden.</translation>
     </message>
@@ -80,6 +120,10 @@
         <translation>Keine Hauptbuch-Buchung {entry}.</translation>
     </message>
     <message>
+        <source>No longer sold: {skus}.</source>
+        <translation>Nicht mehr im Verkauf: {skus}.</translation>
+    </message>
+    <message>
         <source>No order is waiting to be picked.</source>
         <translation>Kein Auftrag wartet auf die Kommissionierung.</translation>
     </message>
@@ -94,6 +138,10 @@
     <message>
         <source>No orders for phone number &apos;{phone}&apos;.</source>
         <translation>Keine Aufträge für die Telefonnummer „{phone}“.</translation>
+    </message>
+    <message>
+        <source>No pick list {pick_list}.</source>
+        <translation>Kommissionierliste {pick_list} gibt es nicht.</translation>
     </message>
     <message>
         <source>No print job {job}.</source>
@@ -116,6 +164,10 @@
         <translation>Keine Aktion namens &apos;{name}&apos;.</translation>
     </message>
     <message>
+        <source>No purchase order &apos;{ref}&apos;.</source>
+        <translation>Keine Bestellung „{ref}“.</translation>
+    </message>
+    <message>
         <source>No supplier &apos;{ref}&apos;; add it first (oms supplier add).</source>
         <translation>Kein Lieferant &apos;{ref}&apos;; legen Sie ihn zuerst an (oms supplier add).</translation>
     </message>
@@ -134,6 +186,14 @@
     <message>
         <source>No user &apos;{username}&apos; (oms user list shows them).</source>
         <translation>Kein Benutzer &apos;{username}&apos; (oms user list zeigt die Benutzer).</translation>
+    </message>
+    <message>
+        <source>No user &apos;{username}&apos;.</source>
+        <translation>Kein Benutzer „{username}“.</translation>
+    </message>
+    <message>
+        <source>None of the products of {order} is still sold.</source>
+        <translation>Keiner der Artikel von {order} wird noch verkauft.</translation>
     </message>
     <message>
         <source>Not enough stock: {shortages}. Reduce the quantity, remove the line or place a backorder.</source>
@@ -216,6 +276,22 @@
         <translation>Das aktuelle Passwort ist falsch; nichts wurde geändert.</translation>
     </message>
     <message>
+        <source>The customer of {order} keeps no address labelled &apos;{label}&apos; (only: {labels}).</source>
+        <translation>Der Kunde von {order} hat keine Adresse mit der Bezeichnung „{label}“ (nur: {labels}).</translation>
+    </message>
+    <message>
+        <source>The customer of {order} keeps no address labelled &apos;{label}&apos;.</source>
+        <translation>Der Kunde von {order} hat keine Adresse mit der Bezeichnung „{label}“.</translation>
+    </message>
+    <message>
+        <source>The customer to keep, {customer} ({name}), was merged into {target} already; merge with that customer instead.</source>
+        <translation>Der zu behaltende Kunde {customer} ({name}) wurde bereits mit {target} zusammengeführt; führen Sie stattdessen mit diesem Kunden zusammen.</translation>
+    </message>
+    <message>
+        <source>The duplicate, {customer} ({name}), was merged into {target} already; merge with that customer instead.</source>
+        <translation>Die Dublette {customer} ({name}) wurde bereits mit {target} zusammengeführt; führen Sie stattdessen mit diesem Kunden zusammen.</translation>
+    </message>
+    <message>
         <source>The file holds paid orders: importing them records their payments, which {role} may not do.</source>
         <translation>Die Datei enthält bezahlte Aufträge: beim Import werden ihre Zahlungen erfasst, was {role} nicht darf.</translation>
     </message>
@@ -230,6 +306,10 @@
     <message>
         <source>The journal entry was refused: {problems}</source>
         <translation>Die Buchung wurde abgelehnt: {problems}</translation>
+    </message>
+    <message>
+        <source>The setting {key} was changed {by} since you opened the settings (it is now &apos;{value}&apos;); nothing was saved. Open the settings again to see it, then make your change.</source>
+        <translation>Die Einstellung {key} wurde {by} geändert, seit Sie die Einstellungen geöffnet haben (sie ist jetzt „{value}“); nichts wurde gespeichert. Öffnen Sie die Einstellungen erneut, um sie zu sehen, und nehmen Sie dann Ihre Änderung vor.</translation>
     </message>
     <message>
         <source>The total of {order} changed since it was shown ({change}: a promotion or coupon changed). Look at it and confirm again.</source>
@@ -264,6 +344,10 @@
         <translation>Kasse {name} sollte nur {have} {currency} in bar enthalten; entnehmen Sie höchstens so viel.</translation>
     </message>
     <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
         <source>Unknown SKU or barcode &apos;{key}&apos;.</source>
         <translation>Unbekannte SKU oder unbekannter Barcode „{key}“.</translation>
     </message>
@@ -274,6 +358,10 @@
     <message>
         <source>Unknown user name or wrong password.</source>
         <translation>Unbekannter Benutzername oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>Use the {action} action for that, not a warehouse step.</source>
+        <translation>Verwenden Sie dafür die Aktion „{action}“, keinen Lagerschritt.</translation>
     </message>
     <message>
         <source>User {user} is locked after {failures} failed sign-ins until {time}; wait until then or ask an administrator to unlock it.</source>
@@ -296,6 +384,22 @@
         <translation>ein Gutschein gewährt einen Prozentsatz, einen Betrag oder kostenlosen Versand</translation>
     </message>
     <message>
+        <source>a page holds 1 to {maximum} orders from a position of 0 or more</source>
+        <translation>eine Seite fasst 1 bis {maximum} Aufträge ab einer Position von 0 oder mehr</translation>
+    </message>
+    <message>
+        <source>a pick list holds at most {maximum} orders (asked {asked})</source>
+        <translation>eine Kommissionierliste fasst höchstens {maximum} Aufträge (angefragt: {asked})</translation>
+    </message>
+    <message>
+        <source>a pick list holds at most {maximum} orders ({chosen} chosen)</source>
+        <translation>eine Kommissionierliste fasst höchstens {maximum} Aufträge ({chosen} ausgewählt)</translation>
+    </message>
+    <message>
+        <source>a promotion called &apos;{name}&apos; exists already (end it or choose another name)</source>
+        <translation>eine Aktion namens „{name}“ gibt es bereits (beenden Sie sie oder wählen Sie einen anderen Namen)</translation>
+    </message>
+    <message>
         <source>a purchase order needs at least one line (SKU=QTY)</source>
         <translation>eine Bestellung braucht mindestens eine Position (SKU=MENGE)</translation>
     </message>
@@ -310,6 +414,14 @@
     <message>
         <source>a till&apos;s name cannot look like a session&apos;s number ({text}); name it e.g. FRONT or COUNTER-1</source>
         <translation>der Name einer Kasse darf nicht wie die Nummer einer Sitzung aussehen ({text}); nennen Sie sie z. B. FRONT oder COUNTER-1</translation>
+    </message>
+    <message>
+        <source>a tracking number has {length} characters; &apos;{text}&apos; has {count}</source>
+        <translation>eine Sendungsnummer hat {length} Zeichen; „{text}“ hat {count}</translation>
+    </message>
+    <message>
+        <source>activate users</source>
+        <translation>Benutzer aktivieren</translation>
     </message>
     <message>
         <source>add customers</source>
@@ -348,6 +460,10 @@
         <translation>Betrag muss größer als null sein</translation>
     </message>
     <message>
+        <source>an order has at most {maximum} lines</source>
+        <translation>ein Auftrag hat höchstens {maximum} Positionen</translation>
+    </message>
+    <message>
         <source>an order needs at least one line (SKU=QTY)</source>
         <translation>ein Auftrag braucht mindestens eine Position (SKU=MENGE)</translation>
     </message>
@@ -370,6 +486,14 @@
     <message>
         <source>basis &apos;{basis}&apos; is unknown (flat, value or weight)</source>
         <translation>Grundlage &apos;{basis}&apos; ist unbekannt (flat, value oder weight)</translation>
+    </message>
+    <message>
+        <source>being picked</source>
+        <translation>in der Kommissionierung</translation>
+    </message>
+    <message>
+        <source>billing address</source>
+        <translation>Rechnungsadresse</translation>
     </message>
     <message>
         <source>buy X get Y needs both --buy SKU=N and --get SKU=M</source>
@@ -404,8 +528,16 @@
         <translation>die letzten vier Kartenziffern müssen genau vier Ziffern sein, nur bei Kartenzahlungen</translation>
     </message>
     <message>
+        <source>carrier</source>
+        <translation>Versanddienstleister</translation>
+    </message>
+    <message>
         <source>carrier is empty (e.g. DHL, UPS, post)</source>
         <translation>der Versanddienstleister ist leer (z. B. DHL, UPS, Post)</translation>
+    </message>
+    <message>
+        <source>carrier reference</source>
+        <translation>Sendungsreferenz</translation>
     </message>
     <message>
         <source>cash moves &apos;in&apos; or &apos;out&apos;, not &apos;{kind}&apos;</source>
@@ -440,8 +572,16 @@
         <translation>Aufträge ändern</translation>
     </message>
     <message>
+        <source>change roles</source>
+        <translation>Rollen ändern</translation>
+    </message>
+    <message>
         <source>change the mail, status page and printer settings</source>
         <translation>die E-Mail-, Statusseiten- und Druckereinstellungen ändern</translation>
+    </message>
+    <message>
+        <source>channel &apos;{channel}&apos; is unknown (choose one of: {choices})</source>
+        <translation>Kanal „{channel}“ ist unbekannt (wählen Sie einen von: {choices})</translation>
     </message>
     <message>
         <source>channel &apos;{channel}&apos; is unknown (counter, phone, catalog or online)</source>
@@ -504,6 +644,10 @@
         <translation>Kommissionierungen bestätigen</translation>
     </message>
     <message>
+        <source>count must be a whole number from 1 to {maximum} (got &apos;{count}&apos;)</source>
+        <translation>die Anzahl muss eine ganze Zahl von 1 bis {maximum} sein (erhalten: „{count}“)</translation>
+    </message>
+    <message>
         <source>count the cash in the drawer (counted cash is required, 0 if it is empty)</source>
         <translation>zählen Sie das Bargeld in der Schublade (gezähltes Bargeld ist erforderlich, 0 wenn sie leer ist)</translation>
     </message>
@@ -512,8 +656,24 @@
         <translation>gezählt {method}</translation>
     </message>
     <message>
+        <source>coupon</source>
+        <translation>Gutschein</translation>
+    </message>
+    <message>
+        <source>coupon code &apos;{code}&apos; is longer than {maximum} characters</source>
+        <translation>Gutscheincode „{code}“ ist länger als {maximum} Zeichen</translation>
+    </message>
+    <message>
+        <source>coupon code &apos;{code}&apos; may hold only letters, digits, - and _ (not {characters})</source>
+        <translation>Gutscheincode „{code}“ darf nur Buchstaben, Ziffern, - und _ enthalten (nicht {characters})</translation>
+    </message>
+    <message>
         <source>coupon code is empty</source>
         <translation>Gutscheincode ist leer</translation>
+    </message>
+    <message>
+        <source>coupon code {codes} exists already</source>
+        <translation>Gutscheincode {codes} gibt es bereits</translation>
     </message>
     <message>
         <source>coupon {code} belongs to another customer</source>
@@ -592,8 +752,16 @@
         <translation>die Tage müssen zwischen 1 und {most} liegen (erhalten: {days})</translation>
     </message>
     <message>
+        <source>deactivate users</source>
+        <translation>Benutzer deaktivieren</translation>
+    </message>
+    <message>
         <source>deactivated</source>
         <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>discount</source>
+        <translation>Rabatt</translation>
     </message>
     <message>
         <source>duplicate column(s): {columns}</source>
@@ -620,6 +788,10 @@
         <translation>Aktionen beenden</translation>
     </message>
     <message>
+        <source>expires</source>
+        <translation>Ablaufdatum</translation>
+    </message>
+    <message>
         <source>export the catalog</source>
         <translation>den Katalog exportieren</translation>
     </message>
@@ -632,8 +804,20 @@
         <translation>Format „{format}“ ist unbekannt (shopify, woocommerce, generic oder auto)</translation>
     </message>
     <message>
+        <source>free shipping</source>
+        <translation>kostenloser Versand</translation>
+    </message>
+    <message>
         <source>freq &apos;{freq}&apos; is unknown (choose one of: {choices})</source>
         <translation>freq „{freq}“ ist unbekannt (wählen Sie eines von: {choices})</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>from {start} is after to {end}</source>
+        <translation>von {start} liegt nach bis {end}</translation>
     </message>
     <message>
         <source>fulfilled in the shop: import it with --history</source>
@@ -646,6 +830,26 @@
     <message>
         <source>give a {discount} discount (the limit is {limit})</source>
         <translation>{discount} Rabatt gewähren (die Grenze liegt bei {limit})</translation>
+    </message>
+    <message>
+        <source>give exactly one effect: --percent, --amount, --free-shipping</source>
+        <translation>geben Sie genau eine Wirkung an: --percent, --amount, --free-shipping</translation>
+    </message>
+    <message>
+        <source>give exactly one effect: --percent, --amount, --free-shipping (got {got})</source>
+        <translation>geben Sie genau eine Wirkung an: --percent, --amount, --free-shipping (erhalten: {got})</translation>
+    </message>
+    <message>
+        <source>give exactly one effect: --percent, --amount, --free-shipping or --buy with --get</source>
+        <translation>geben Sie genau eine Wirkung an: --percent, --amount, --free-shipping oder --buy mit --get</translation>
+    </message>
+    <message>
+        <source>give exactly one effect: --percent, --amount, --free-shipping or --buy with --get (got {got})</source>
+        <translation>geben Sie genau eine Wirkung an: --percent, --amount, --free-shipping oder --buy mit --get (erhalten: {got})</translation>
+    </message>
+    <message>
+        <source>group by &apos;{by}&apos; is unknown (choose one of: {choices})</source>
+        <translation>Gruppierung „{by}“ ist unbekannt (wählen Sie eine von: {choices})</translation>
     </message>
     <message>
         <source>has {count} fields, the header has {expected}</source>
@@ -678,6 +882,14 @@
     <message>
         <source>just now</source>
         <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>language &apos;{code}&apos; is not supported (choose one of: {choices})</source>
+        <translation>Sprache „{code}“ wird nicht unterstützt (wählen Sie eine von: {choices})</translation>
+    </message>
+    <message>
+        <source>language &apos;{code}&apos; is not supported (one of: {choices})</source>
+        <translation>Sprache „{code}“ wird nicht unterstützt (eine von: {choices})</translation>
     </message>
     <message>
         <source>lead days must be a whole number from 0 to {most} (got {lead_days})</source>
@@ -736,6 +948,10 @@
         <translation>der Mindestbetrag darf nicht negativ sein</translation>
     </message>
     <message>
+        <source>minimum total {value} has more decimals than {currency} allows</source>
+        <translation>Mindestsumme {value} hat mehr Nachkommastellen, als {currency} erlaubt</translation>
+    </message>
+    <message>
         <source>missing column(s): {columns} (expected {expected})</source>
         <translation>fehlende Spalte(n): {columns} (erwartet: {expected})</translation>
     </message>
@@ -768,6 +984,10 @@
         <translation>keine Prüfung namens {names} (vorhanden sind: {known})</translation>
     </message>
     <message>
+        <source>no customer number {customer}</source>
+        <translation>keine Kundennummer {customer}</translation>
+    </message>
+    <message>
         <source>no order number</source>
         <translation>keine Auftragsnummer</translation>
     </message>
@@ -788,8 +1008,20 @@
         <translation>keiner (der Status ist endgültig)</translation>
     </message>
     <message>
+        <source>none set up</source>
+        <translation>keine eingerichtet</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
         <source>nothing is due</source>
         <translation>nichts ist fällig</translation>
+    </message>
+    <message>
+        <source>nothing to change: give a line (SKU=QTY), a SKU to remove or a price (SKU=AMOUNT)</source>
+        <translation>nichts zu ändern: geben Sie eine Position (SKU=MENGE), eine zu entfernende SKU oder einen Preis (SKU=BETRAG) an</translation>
     </message>
     <message>
         <source>nothing to invoice: give at least one SKU=QTY</source>
@@ -800,8 +1032,20 @@
         <translation>nichts zu empfangen: geben Sie mindestens eine SKU=MENGE an</translation>
     </message>
     <message>
+        <source>offer exactly one of: percent, amount, free shipping, coupon</source>
+        <translation>bieten Sie genau eines an: Prozent, Betrag, kostenlosen Versand, Gutschein</translation>
+    </message>
+    <message>
+        <source>offer exactly one of: percent, amount, free shipping, coupon (got {chosen})</source>
+        <translation>bieten Sie genau eines an: Prozent, Betrag, kostenlosen Versand, Gutschein (erhalten: {chosen})</translation>
+    </message>
+    <message>
         <source>offer incentives</source>
         <translation>Angebote machen</translation>
+    </message>
+    <message>
+        <source>on pick list {pick_list}</source>
+        <translation>auf der Kommissionierliste {pick_list}</translation>
     </message>
     <message>
         <source>only {available} of {sku} available (ordered {requested})</source>
@@ -836,6 +1080,10 @@
         <translation>paid „{paid}“ ist weder yes noch no</translation>
     </message>
     <message>
+        <source>partly received</source>
+        <translation>teilweise empfangen</translation>
+    </message>
+    <message>
         <source>pay refunds</source>
         <translation>Erstattungen auszahlen</translation>
     </message>
@@ -864,8 +1112,16 @@
         <translation>das Zahlungsziel muss eine ganze Zahl von Tagen von 0 bis 365 sein (erhalten: &apos;{value}&apos;)</translation>
     </message>
     <message>
+        <source>per customer</source>
+        <translation>pro Kunde</translation>
+    </message>
+    <message>
         <source>per customer must be at least 1</source>
         <translation>pro Kunde muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>Prozent</translation>
     </message>
     <message>
         <source>percent must be more than 0</source>
@@ -924,6 +1180,14 @@
         <translation>Priorität &apos;{priority}&apos; ist keine ganze Zahl</translation>
     </message>
     <message>
+        <source>product {product}: the reservation is smaller than the shipment</source>
+        <translation>Artikel {product}: die Reservierung ist kleiner als die Sendung</translation>
+    </message>
+    <message>
+        <source>promotion &apos;{name}&apos; has ended already</source>
+        <translation>Aktion „{name}“ ist bereits beendet</translation>
+    </message>
+    <message>
         <source>promotion name is empty</source>
         <translation>der Name der Aktion ist leer</translation>
     </message>
@@ -958,6 +1222,10 @@
     <message>
         <source>read till reports</source>
         <translation>Kassenberichte lesen</translation>
+    </message>
+    <message>
+        <source>reason &apos;{reason}&apos; is unknown (choose one of: {choices})</source>
+        <translation>Grund „{reason}“ ist unbekannt (wählen Sie einen von: {choices})</translation>
     </message>
     <message>
         <source>receive goods</source>
@@ -1152,6 +1420,10 @@
         <translation>sehen, was eine Rechnung berechnen würde</translation>
     </message>
     <message>
+        <source>sell {items}</source>
+        <translation>{items} verkaufen</translation>
+    </message>
+    <message>
         <source>sell {sku} at {price} instead of {catalog_price}</source>
         <translation>{sku} für {price} statt {catalog_price} verkaufen</translation>
     </message>
@@ -1162,6 +1434,10 @@
     <message>
         <source>send the waiting e-mails</source>
         <translation>die wartenden E-Mails senden</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>Versandart</translation>
     </message>
     <message>
         <source>set other users&apos; language</source>
@@ -1184,8 +1460,20 @@
         <translation>Aufträge versenden</translation>
     </message>
     <message>
+        <source>shipping address</source>
+        <translation>Lieferadresse</translation>
+    </message>
+    <message>
         <source>shipping code &apos;{code}&apos; must be 1-32 letters, digits, - or _</source>
         <translation>Versandcode &apos;{code}&apos; muss aus 1-32 Buchstaben, Ziffern, - oder _ bestehen</translation>
+    </message>
+    <message>
+        <source>shipping method &apos;{method}&apos; is unknown (known: {known})</source>
+        <translation>Versandart „{method}“ ist unbekannt (bekannt: {known})</translation>
+    </message>
+    <message>
+        <source>shipping method &apos;{method}&apos; is unknown (see oms shipping list)</source>
+        <translation>Versandart „{method}“ ist unbekannt (siehe oms shipping list)</translation>
     </message>
     <message>
         <source>shipping method name is empty</source>
@@ -1264,6 +1552,10 @@
         <translation>Steuer</translation>
     </message>
     <message>
+        <source>tax rate</source>
+        <translation>Steuersatz</translation>
+    </message>
+    <message>
         <source>tax_rate is empty (write 0 for untaxed goods)</source>
         <translation>tax_rate ist leer (schreiben Sie 0 für steuerfreie Waren)</translation>
     </message>
@@ -1296,6 +1588,14 @@
         <translation>der Betrag muss größer als 0 sein</translation>
     </message>
     <message>
+        <source>the amount off ({amount}) is more than the minimum order ({minimum}): a total could be negative; set a minimum total of at least the amount</source>
+        <translation>der Nachlass ({amount}) ist größer als der Mindestbestellwert ({minimum}): eine Summe könnte negativ werden; setzen Sie eine Mindestsumme von mindestens dem Nachlass</translation>
+    </message>
+    <message>
+        <source>the backorder of {order}</source>
+        <translation>Der Rückstand von {order}</translation>
+    </message>
+    <message>
         <source>the billing address</source>
         <translation>die Rechnungsadresse</translation>
     </message>
@@ -1316,6 +1616,10 @@
         <translation>der Kunde hat bereits eine Adresse mit der Bezeichnung &apos;{label}&apos;</translation>
     </message>
     <message>
+        <source>the customer to keep and the duplicate are the same ({customer}); choose two customers</source>
+        <translation>der zu behaltende Kunde und die Dublette sind derselbe ({customer}); wählen Sie zwei Kunden</translation>
+    </message>
+    <message>
         <source>the customer&apos;s name</source>
         <translation>der Name des Kunden</translation>
     </message>
@@ -1326,6 +1630,18 @@
     <message>
         <source>the customer&apos;s name is longer than 200 characters</source>
         <translation>der Name des Kunden ist länger als 200 Zeichen</translation>
+    </message>
+    <message>
+        <source>the delivery address has more than 12 lines</source>
+        <translation>die Lieferadresse hat mehr als 12 Zeilen</translation>
+    </message>
+    <message>
+        <source>the delivery address is longer than {maximum} characters</source>
+        <translation>die Lieferadresse ist länger als {maximum} Zeichen</translation>
+    </message>
+    <message>
+        <source>the delivery address looks like it holds a card number; card numbers are never stored</source>
+        <translation>die Lieferadresse scheint eine Kartennummer zu enthalten; Kartennummern werden nie gespeichert</translation>
     </message>
     <message>
         <source>the discount {discount} is more than the goods it is taken from</source>
@@ -1408,6 +1724,10 @@
         <translation>die Notizen sehen wie eine Kartennummer aus; speichern Sie nie Kartennummern: geben Sie nur die letzten vier Ziffern und die Referenz des Terminals ein</translation>
     </message>
     <message>
+        <source>the order</source>
+        <translation>der Auftrag</translation>
+    </message>
+    <message>
         <source>the order has no line items</source>
         <translation>der Auftrag hat keine Positionen</translation>
     </message>
@@ -1422,6 +1742,26 @@
     <message>
         <source>the order number is longer than 64 characters</source>
         <translation>die Auftragsnummer ist länger als 64 Zeichen</translation>
+    </message>
+    <message>
+        <source>the parcel of {order}</source>
+        <translation>Das Paket von {order}</translation>
+    </message>
+    <message>
+        <source>the password is one of the most common passwords, which are tried first; choose another</source>
+        <translation>das Passwort gehört zu den häufigsten Passwörtern, die zuerst ausprobiert werden; wählen Sie ein anderes</translation>
+    </message>
+    <message>
+        <source>the password may have at most {maximum} characters (it has {length})</source>
+        <translation>das Passwort darf höchstens {maximum} Zeichen haben (es hat {length})</translation>
+    </message>
+    <message>
+        <source>the password may not be the user name</source>
+        <translation>das Passwort darf nicht der Benutzername sein</translation>
+    </message>
+    <message>
+        <source>the password must have at least {minimum} characters (it has {length})</source>
+        <translation>das Passwort muss mindestens {minimum} Zeichen haben (es hat {length})</translation>
     </message>
     <message>
         <source>the payment reference</source>
@@ -1452,6 +1792,10 @@
         <translation>die Referenz sieht wie eine Kartennummer aus; speichern Sie nie Kartennummern: geben Sie nur die letzten vier Ziffern und die Referenz des Terminals ein</translation>
     </message>
     <message>
+        <source>the search text is longer than 200 characters</source>
+        <translation>der Suchtext ist länger als 200 Zeichen</translation>
+    </message>
+    <message>
         <source>the ship-to address</source>
         <translation>die Lieferadresse</translation>
     </message>
@@ -1478,6 +1822,10 @@
     <message>
         <source>the {label} is longer than 2000 characters</source>
         <translation>{label} ist länger als 2000 Zeichen</translation>
+    </message>
+    <message>
+        <source>the {label} looks like it holds a card number; card numbers are never stored</source>
+        <translation>{label} scheint eine Kartennummer zu enthalten; Kartennummern werden nie gespeichert</translation>
     </message>
     <message>
         <source>the {what} &apos;{value}&apos; is not a date (YYYY-MM-DD)</source>
@@ -1512,12 +1860,24 @@
         <translation>top muss mindestens 1 sein (erhalten: {top})</translation>
     </message>
     <message>
+        <source>tracking number {text}: {problem}</source>
+        <translation>Sendungsnummer {text}: {problem}</translation>
+    </message>
+    <message>
+        <source>type a tracking number, an order number or the customer&apos;s phone number</source>
+        <translation>geben Sie eine Sendungsnummer, eine Auftragsnummer oder die Telefonnummer des Kunden ein</translation>
+    </message>
+    <message>
         <source>unit cost of {sku} is negative</source>
         <translation>Einstandspreis von {sku} ist negativ</translation>
     </message>
     <message>
         <source>unit price</source>
         <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>unit price of {sku}</source>
+        <translation>Einzelpreis von {sku}</translation>
     </message>
     <message>
         <source>unit_cost</source>
@@ -1544,12 +1904,28 @@
         <translation>unbekannte Einstellung &apos;{key}&apos; (bekannt: {known}, carrier.&lt;name&gt;.tracking_url)</translation>
     </message>
     <message>
+        <source>unlock users</source>
+        <translation>Benutzer entsperren</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>until ({until}) is before from ({start})</source>
+        <translation>Ende ({until}) liegt vor Beginn ({start})</translation>
+    </message>
+    <message>
         <source>user name &apos;{username}&apos; is taken</source>
         <translation>Benutzername &apos;{username}&apos; ist vergeben</translation>
     </message>
     <message>
         <source>user name &apos;{username}&apos; must be 1-64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>Benutzername &apos;{username}&apos; muss aus 1-64 Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; bestehen</translation>
+    </message>
+    <message>
+        <source>uses</source>
+        <translation>Einlösungen</translation>
     </message>
     <message>
         <source>uses must be at least 1</source>
@@ -1620,6 +1996,10 @@
         <translation>das Gewicht muss als Text oder Decimal angegeben werden, nicht als float</translation>
     </message>
     <message>
+        <source>weight {weight_kg} kg is too heavy for one shipment (at most 10000 kg)</source>
+        <translation>Gewicht {weight_kg} kg ist zu schwer für eine Sendung (höchstens 10000 kg)</translation>
+    </message>
+    <message>
         <source>what to invoice: &apos;{what}&apos; is unknown (auto, shipped or all)</source>
         <translation>was abgerechnet werden soll: „{what}“ ist unbekannt (auto, shipped oder all)</translation>
     </message>
@@ -1688,8 +2068,16 @@
         <translation>{column}: {amount} für {quantity} Stück ergibt keinen Stückpreis in {currency}</translation>
     </message>
     <message>
+        <source>{count} customers share phone &apos;{phone}&apos;; give the customer number instead</source>
+        <translation>{count} Kunden haben die Telefonnummer „{phone}“; geben Sie stattdessen die Kundennummer an</translation>
+    </message>
+    <message>
         <source>{field} &apos;{text}&apos; has more than {decimals} decimals</source>
         <translation>{field} „{text}“ hat mehr als {decimals} Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>{field} &apos;{text}&apos; is ambiguous (a thousand or one?): write {whole}{fraction} or {whole}.{fraction}</source>
+        <translation>{field} „{text}“ ist mehrdeutig (tausend oder eins?): schreiben Sie {whole}{fraction} oder {whole}.{fraction}</translation>
     </message>
     <message>
         <source>{field} &apos;{text}&apos; is not a date that exists (YYYY-MM-DD)</source>
@@ -1708,6 +2096,14 @@
         <translation>{field} „{text}“ ist zu groß</translation>
     </message>
     <message>
+        <source>{field} &apos;{value}&apos; has too many decimals (at most 0.0001)</source>
+        <translation>{field} „{value}“ hat zu viele Nachkommastellen (höchstens 0,0001)</translation>
+    </message>
+    <message>
+        <source>{field} &apos;{value}&apos; must be a fraction from 0 to below 1 (0.19 or 19%)</source>
+        <translation>{field} „{value}“ muss ein Anteil von 0 bis unter 1 sein (0,19 oder 19%)</translation>
+    </message>
+    <message>
         <source>{field} has at most two decimals (got &apos;{text}&apos;)</source>
         <translation>{field} hat höchstens zwei Nachkommastellen (erhalten: &apos;{text}&apos;)</translation>
     </message>
@@ -1722,6 +2118,10 @@
     <message>
         <source>{field} must be a whole number</source>
         <translation>{field} muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>{field} must be a whole number of at least 1 (got &apos;{value}&apos;)</source>
+        <translation>{field} muss eine ganze Zahl von mindestens 1 sein (erhalten: „{value}“)</translation>
     </message>
     <message>
         <source>{field} must be at least {minimum} (got {value})</source>
@@ -1742,6 +2142,10 @@
     <message>
         <source>{field} must not be negative (got {text})</source>
         <translation>{field} darf nicht negativ sein (eingegeben: {text})</translation>
+    </message>
+    <message>
+        <source>{field} {value} has more decimals than {currency} allows</source>
+        <translation>{field} {value} hat mehr Nachkommastellen, als {currency} erlaubt</translation>
     </message>
     <message>
         <source>{field} {value} is too large (at most {maximum})</source>
@@ -1784,6 +2188,10 @@
         <translation>{label} ist länger als 100 Zeichen</translation>
     </message>
     <message>
+        <source>{label} is {status}; it cannot become {target} (possible next: {allowed}).</source>
+        <translation>{label} ist {status} und kann nicht {target} werden (mögliche nächste Status: {allowed}).</translation>
+    </message>
+    <message>
         <source>{method} is counted twice</source>
         <translation>{method} wird doppelt gezählt</translation>
     </message>
@@ -1824,20 +2232,68 @@
         <translation>{number} ist {status}; nur eine gesendete oder teilweise empfangene Bestellung kann empfangen werden (senden Sie sie zuerst).</translation>
     </message>
     <message>
+        <source>{number} was confirmed already; create a new pick list for what is left.</source>
+        <translation>{number} wurde bereits bestätigt; erstellen Sie für den Rest eine neue Kommissionierliste.</translation>
+    </message>
+    <message>
+        <source>{order} can no longer be amended: it is {where} and picking has started. Cancel the order and place a new one, or let it ship and place a second order for what is added.</source>
+        <translation>{order} kann nicht mehr geändert werden: er ist {where}, und die Kommissionierung hat begonnen. Stornieren Sie den Auftrag und legen Sie einen neuen an, oder lassen Sie ihn versenden und legen Sie für das Hinzugekommene einen zweiten Auftrag an.</translation>
+    </message>
+    <message>
+        <source>{order} has no customer yet; a coupon for the next order needs one.</source>
+        <translation>{order} hat noch keinen Kunden; ein Gutschein für den nächsten Auftrag braucht einen.</translation>
+    </message>
+    <message>
         <source>{order} has no line {line}.</source>
         <translation>{order} hat keine Position {line}.</translation>
+    </message>
+    <message>
+        <source>{order} has no lines; add products first.</source>
+        <translation>{order} hat keine Positionen; fügen Sie zuerst Artikel hinzu.</translation>
     </message>
     <message>
         <source>{order} has no payment number {payment}.</source>
         <translation>{order} hat keine Zahlung mit der Nummer {payment}.</translation>
     </message>
     <message>
+        <source>{order} has no shipping method, so there is no shipping to take off; choose one first.</source>
+        <translation>{order} hat keine Versandart, es gibt also keine Versandkosten zu erlassen; wählen Sie zuerst eine.</translation>
+    </message>
+    <message>
+        <source>{order} has no standing offer {offer}</source>
+        <translation>{order} hat kein gültiges Angebot {offer}</translation>
+    </message>
+    <message>
+        <source>{order} has not been packed yet; pack it first.</source>
+        <translation>{order} ist noch nicht verpackt; verpacken Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <source>{order} is a cart, not a confirmed order; change its lines directly.</source>
+        <translation>{order} ist ein Warenkorb, kein bestätigter Auftrag; ändern Sie seine Positionen direkt.</translation>
+    </message>
+    <message>
+        <source>{order} is already on {pick_list}</source>
+        <translation>{order} steht bereits auf {pick_list}</translation>
+    </message>
+    <message>
         <source>{order} is cancelled; it takes no payment.</source>
         <translation>{order} ist storniert; er nimmt keine Zahlung an.</translation>
     </message>
     <message>
+        <source>{order} is cancelled; place a new order instead.</source>
+        <translation>{order} ist storniert; legen Sie stattdessen einen neuen Auftrag an.</translation>
+    </message>
+    <message>
+        <source>{order} is handled on a pick list; use the warehouse steps (confirm picks, pack, ship, deliver) instead.</source>
+        <translation>{order} wird über eine Kommissionierliste abgewickelt; verwenden Sie stattdessen die Lagerschritte (Entnahmen bestätigen, verpacken, versenden, zustellen).</translation>
+    </message>
+    <message>
         <source>{order} is in {currency}, not {given}.</source>
         <translation>{order} ist in {currency}, nicht in {given}.</translation>
+    </message>
+    <message>
+        <source>{order} is invoiced already ({invoices}); credit the invoice first, or place a second order for what is added.</source>
+        <translation>{order} ist bereits abgerechnet ({invoices}); schreiben Sie die Rechnung zuerst gut oder legen Sie für das Hinzugekommene einen zweiten Auftrag an.</translation>
     </message>
     <message>
         <source>{order} is on {pick_list}, whose picks are not confirmed yet; confirm them first.</source>
@@ -1852,6 +2308,10 @@
         <translation>{order} ist noch ein Warenkorb; bestätigen Sie ihn, bevor Sie eine Zahlung annehmen.</translation>
     </message>
     <message>
+        <source>{order} is {status} and can no longer be amended (only a confirmed order before picking starts). Take a return for what comes back, or place a new order for what is added.</source>
+        <translation>{order} ist {status} und kann nicht mehr geändert werden (nur ein bestätigter Auftrag vor Beginn der Kommissionierung). Nehmen Sie für das Zurückkommende eine Retoure an oder legen Sie für das Hinzugekommene einen neuen Auftrag an.</translation>
+    </message>
+    <message>
         <source>{order} is {status} and not packed; pack it first.</source>
         <translation>{order} ist {status} und nicht verpackt; verpacken Sie ihn zuerst.</translation>
     </message>
@@ -1862,6 +2322,10 @@
     <message>
         <source>{order} is {status}; it cannot become {target} (possible next: {allowed}).</source>
         <translation>{order} ist {status}; er kann nicht {target} werden (mögliche nächste Status: {allowed}).</translation>
+    </message>
+    <message>
+        <source>{order} is {status}; its delivery address can no longer change.</source>
+        <translation>{order} ist {status}; seine Lieferadresse kann nicht mehr geändert werden.</translation>
     </message>
     <message>
         <source>{order} is {status}; no shipment of it is on its way.</source>
@@ -1880,6 +2344,22 @@
         <translation>{order} ist {status}; nur versendete oder zugestellte Aufträge nehmen Retouren an.</translation>
     </message>
     <message>
+        <source>{order} is {status}; there is nothing to pick</source>
+        <translation>{order} ist {status}; es gibt nichts zu kommissionieren</translation>
+    </message>
+    <message>
+        <source>{order} on its pick list</source>
+        <translation>{order} auf seiner Kommissionierliste</translation>
+    </message>
+    <message>
+        <source>{order} waits for goods (a backorder); it can be picked once they arrive.</source>
+        <translation>{order} wartet auf Ware (ein Rückstand); er kann kommissioniert werden, sobald sie eintrifft.</translation>
+    </message>
+    <message>
+        <source>{order} waits for goods (backorder: {owed}); it can be picked once they arrive</source>
+        <translation>{order} wartet auf Ware (Rückstand: {owed}); er kann kommissioniert werden, sobald sie eintrifft</translation>
+    </message>
+    <message>
         <source>{order} was changed by {who} at {when} ({what}) after you last saw it; look at it again and repeat what you did.</source>
         <translation>{order} wurde von {who} um {when} geändert ({what}), nachdem Sie ihn zuletzt gesehen haben; sehen Sie ihn sich erneut an und wiederholen Sie Ihre Eingabe.</translation>
     </message>
@@ -1888,8 +2368,28 @@
         <translation>{order} wurde von {who} um {when} geändert, nachdem Sie ihn zuletzt gesehen haben; sehen Sie ihn sich erneut an und wiederholen Sie Ihre Eingabe.</translation>
     </message>
     <message>
+        <source>{order} would have no lines left; cancel it instead</source>
+        <translation>{order} hätte keine Positionen mehr; stornieren Sie ihn stattdessen</translation>
+    </message>
+    <message>
+        <source>{order}&apos;s backorder is on {pick_list}; finish or ship that first.</source>
+        <translation>Der Rückstand von {order} steht auf {pick_list}; schließen Sie diese zuerst ab oder versenden Sie sie.</translation>
+    </message>
+    <message>
         <source>{order}: only {owed} {currency} is owed to the customer; issue a credit note first (or refund less).</source>
         <translation>{order}: dem Kunden stehen nur {owed} {currency} zu; stellen Sie zuerst eine Gutschrift aus (oder erstatten Sie weniger).</translation>
+    </message>
+    <message>
+        <source>{packages} packages is too many for one shipment (at most 999)</source>
+        <translation>{packages} Pakete sind zu viele für eine Sendung (höchstens 999)</translation>
+    </message>
+    <message>
+        <source>{picked} of {sku} picked but {number} asks for {wanted}</source>
+        <translation>{picked} von {sku} entnommen, aber {number} verlangt {wanted}</translation>
+    </message>
+    <message>
+        <source>{quantity} of {sku} returned, but only {returnable} shipped and not yet returned</source>
+        <translation>{quantity} von {sku} zurückgegeben, aber nur {returnable} versendet und noch nicht zurückgegeben</translation>
     </message>
     <message>
         <source>{ref} ({supplier}&apos;s invoice {number}) is paid in full.</source>
@@ -1936,6 +2436,10 @@
         <translation>{sku} kommt doppelt vor; setzen Sie die ganze Menge in eine Position</translation>
     </message>
     <message>
+        <source>{sku} at {price} (catalog {catalog_price})</source>
+        <translation>{sku} zu {price} (Katalog {catalog_price})</translation>
+    </message>
+    <message>
         <source>{sku} has {reserved} reserved for open orders; ship or cancel them before deactivating it.</source>
         <translation>{sku} hat {reserved} Stück für offene Aufträge reserviert; versenden oder stornieren Sie diese, bevor Sie den Artikel deaktivieren.</translation>
     </message>
@@ -1948,8 +2452,16 @@
         <translation>{sku} ist bereits inaktiv.</translation>
     </message>
     <message>
+        <source>{sku} is no longer sold</source>
+        <translation>{sku} wird nicht mehr verkauft</translation>
+    </message>
+    <message>
         <source>{sku} is no longer sold.</source>
         <translation>{sku} wird nicht mehr verkauft.</translation>
+    </message>
+    <message>
+        <source>{sku} is not a known SKU</source>
+        <translation>{sku} ist keine bekannte SKU</translation>
     </message>
     <message>
         <source>{sku} is not on invoice {number}</source>
@@ -1964,8 +2476,40 @@
         <translation>{sku} ist nicht auf {number}; es wurde nichts entfernt.</translation>
     </message>
     <message>
+        <source>{sku} is not on {order}</source>
+        <translation>{sku} steht nicht auf {order}</translation>
+    </message>
+    <message>
+        <source>{sku} is not on {order} (add it with a quantity to price it)</source>
+        <translation>{sku} steht nicht auf {order} (fügen Sie die SKU mit einer Menge hinzu, um ihren Preis festzulegen)</translation>
+    </message>
+    <message>
+        <source>{sku} is on {order} more than once (at different prices); cancel the order and place a new one</source>
+        <translation>{sku} steht mehrmals auf {order} (zu verschiedenen Preisen); stornieren Sie den Auftrag und legen Sie einen neuen an</translation>
+    </message>
+    <message>
+        <source>{sku} is stored at {stored}, not {location}</source>
+        <translation>{sku} lagert auf {stored}, nicht auf {location}</translation>
+    </message>
+    <message>
+        <source>{sku} is {short} short; give a reason (not at location, damaged, ...)</source>
+        <translation>bei {sku} fehlen {short}; geben Sie einen Grund an (nicht am Lagerplatz, beschädigt, ...)</translation>
+    </message>
+    <message>
+        <source>{sku}: counted {counted}, but {reserved} are reserved for open orders; recount, or cancel orders first</source>
+        <translation>{sku}: {counted} gezählt, aber {reserved} sind für offene Aufträge reserviert; zählen Sie erneut oder stornieren Sie zuerst Aufträge</translation>
+    </message>
+    <message>
+        <source>{sku}: less is reserved than {order} ships; count the stock.</source>
+        <translation>{sku}: es ist weniger reserviert, als {order} versendet; zählen Sie den Bestand.</translation>
+    </message>
+    <message>
         <source>{sku}: nothing is invoiceable on {ref} ({received})</source>
         <translation>{sku}: auf {ref} ist nichts abrechenbar ({received})</translation>
+    </message>
+    <message>
+        <source>{sku}: on hand is {on_hand} with {reserved} reserved; it cannot change by {delta}.</source>
+        <translation>{sku}: Bestand ist {on_hand}, davon {reserved} reserviert; er kann sich nicht um {delta} ändern.</translation>
     </message>
     <message>
         <source>{sku}: {quantity} is more than the {invoiceable} invoiceable on {ref} ({received})</source>
@@ -2006,6 +2550,10 @@
     <message>
         <source>{user} is the last active administrator and cannot be {change}: make another user an administrator first, or nobody could manage users and settings.</source>
         <translation>{user} ist der letzte aktive Administrator und kann nicht {change} werden: machen Sie zuerst einen anderen Benutzer zum Administrator, sonst könnte niemand Benutzer und Einstellungen verwalten.</translation>
+    </message>
+    <message>
+        <source>{value} has more decimals than {currency} allows ({decimals})</source>
+        <translation>{value} hat mehr Nachkommastellen, als {currency} erlaubt ({decimals})</translation>
     </message>
     <message>
         <source>{what} looks like a card number; card numbers are never stored</source>
