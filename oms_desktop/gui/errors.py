@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.errors import Cancelled, StorageError, UserFacingError
-from .messages import text_of
+from .messages import render, text_of
 
 log = logging.getLogger("oms_desktop.crash")
 
@@ -21,7 +21,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "OMS Des
     if isinstance(exc, UserFacingError):
         QMessageBox.warning(parent, title, text_of(exc))
     elif isinstance(exc, StorageError):
-        QMessageBox.critical(parent, title, f"{exc.message}\n\n{exc.advice}".strip())
+        QMessageBox.critical(parent, title, f"{render(exc.message)}\n\n{render(exc.advice)}".strip())
     else:
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
         show_crash(parent, type(exc), exc, exc.__traceback__)

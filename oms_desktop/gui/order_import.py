@@ -20,6 +20,7 @@ from ..services.order_import import OrderImportReport
 from .format import money as money_text
 from .inventory.models import RowsModel
 from .labels import label
+from .messages import render
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ class OrderImportDialog(QDialog):
         if r.file_problems:
             self.model.set_rows([])
             self.summary.setText(self.tr("This file cannot be imported: {problems}").format(
-                problems="; ".join(r.file_problems)))
+                problems="; ".join(render(p) for p in r.file_problems)))
             return
         would = self.tr("would be imported") if r.dry_run else self.tr("imported")
         lines = [_Line(o.ref, would if r.dry_run else self.tr("imported as {number}").format(number=o.number),
@@ -200,8 +201,8 @@ class OrderImportDialog(QDialog):
                        (self.tr("paid online; ") if o.paid else "") + label(o.status)) for o in r.imported]
         lines += [_Line(ref, self.tr("already imported as {number}").format(number=number), "", "",
                         self.tr("left as it is")) for ref, number in r.already_imported]
-        lines += [_Line(p.ref, self.tr("not imported"), "", "", str(p)) for p in r.problems]
-        lines += [_Line(p.ref, self.tr("left out"), "", "", str(p)) for p in r.left_out]
+        lines += [_Line(p.ref, self.tr("not imported"), "", "", render(str(p))) for p in r.problems]
+        lines += [_Line(p.ref, self.tr("left out"), "", "", render(str(p))) for p in r.left_out]
         self.model.set_rows(lines)
         self.view.resizeColumnsToContents()
         self.summary.setText(

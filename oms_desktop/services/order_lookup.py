@@ -40,7 +40,7 @@ def resolve_order_id(uow: Any, ref: object) -> int:
         try:
             tn = tracking.parse_tracking(text)
         except tracking.TrackingNumberError as e:
-            raise InvalidTrackingNumber(str(e)) from None
+            raise InvalidTrackingNumber(e.args[0]) from None  # its Message, for the GUI
         found = uow.orders.id_by_tracking(tn)
         if found is None:
             raise NotFound(msg("No order with tracking number {tracking}.", tracking=tn))

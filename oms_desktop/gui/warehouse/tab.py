@@ -27,7 +27,7 @@ from ..widgets.message_line import MessageLine
 from ..widgets.dialogs import discard_dialog
 from ..widgets.print_preview import DocumentPrintPreview, pdf_page_images
 from ..widgets.save_dialogs import ask_save_path
-from ..messages import text_of
+from ..messages import render, text_of
 
 REFRESH_EVENTS = (ev.OrderConfirmed, ev.OrderCancelled, ev.PicklistCreated, ev.PicklistConfirmed, ev.OrderPicking,
                   ev.OrderPacked, ev.OrderShipped, ev.OrderDelivered, ev.BackorderCreated, ev.BackorderReleased,
@@ -354,7 +354,7 @@ class WarehouseTab(QWidget, MessageLine):
             try:
                 key = tracking.parse_tracking(text)
             except tracking.TrackingNumberError as e:  # a misread or mistyped code: its check character says so
-                self._refuse(text, str(e))
+                self._refuse(text, render(e.args[0]))
                 return True
         for r, q in enumerate(self.queue_items):
             if q.order_id == oid or (key is not None and q.tracking_number == key):
