@@ -26,8 +26,19 @@ WEEK = [1.0, 1.1, 1.1, 1.0, 1.3, 0.6, 0.4]
 
 
 def regular(days: int, seed: int, level: float = 6.0) -> list[float]:
-    rng = random.Random(seed)
-    return [max(0.0, round(level * WEEK[i % 7] + rng.gauss(0, 1))) for i in range(days)]
+    """About ``days`` days of sales up to yesterday, a weekly pattern plus noise: whole weeks from a Monday and this
+    week's days so far, each day's noise drawn from its distance to this week's Monday. The weeks the forecasts read
+    are the same whatever weekday the test runs on (the series used to start ``days`` before yesterday, so its noise
+    fell into other weeks each weekday and the back-test's verdict changed with the day)."""
+    today = local_day(utc_now())
+    monday = today - timedelta(days=today.weekday())
+    start = monday - timedelta(weeks=days // 7)
+    out = []
+    for i in range((today - start).days):
+        day = start + timedelta(days=i)
+        noise = random.Random(seed * 1_000_003 + (monday - day).days).gauss(0, 1)
+        out.append(max(0.0, round(level * WEEK[day.weekday()] + noise)))
+    return out
 
 
 def seed_facts(engine, series: dict[str, list[float]], *, price_minor: int = 1000) -> None:
