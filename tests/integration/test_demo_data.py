@@ -37,11 +37,16 @@ def _paths(base) -> Paths:
     return Paths(base / "data", base / "config", base / "logs", base / "backups").ensure()
 
 
-def _seeded(base, seed: int):
+#: one anchor for the module's seedings: the history's last events lie within minutes of the moment it is anchored
+#: on, so two seedings minutes apart (a busy machine) differed there though their seed was the same
+ANCHOR = datetime.now(timezone.utc)
+
+
+def _seeded(base, seed: int, now: datetime | None = ANCHOR):
     base.mkdir(parents=True, exist_ok=True)
     backend = _open(f"sqlite:///{base / 'demo.db'}", _paths(base))
     calls: list[tuple[int, int]] = []
-    summary = seed_demo(backend, seed=seed, progress=lambda done, total: calls.append((done, total)))
+    summary = seed_demo(backend, seed=seed, progress=lambda done, total: calls.append((done, total)), now=now)
     return backend, summary, calls
 
 
