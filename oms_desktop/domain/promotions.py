@@ -37,14 +37,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
-from .money import quantum, round_money
+from .money import ROUNDING, quantum, round_money
 from .messages import msg
 
 _K = TypeVar("_K")
+_ZERO = Decimal(0)
 
 
 FREE_SHIPPING_LABEL = "Free shipping: "
@@ -91,6 +93,18 @@ class Cart:
     day: date | None = None          # the day promotion windows and coupon expiry are judged on (None: they are not)
     first_order: bool = False        # the customer has no confirmed order yet
     customer_id: int | None = None
+
+    @cached_property
+    def line_bases(self) -> tuple[Decimal, ...]:
+        """Each line's goods: price x quantity less its own discount, rounded per line (as ``domain.pricing``
+        rounds it); computed once per cart, since the rules ask for them several times (the cart is frozen)."""
+        return tuple(round_money(ln.unit_price * ln.quantity * (1 - ln.discount), self.currency)
+                     for ln in self.lines)
+
+    @cached_property
+    def subtotal(self) -> Decimal:
+        """The goods before promotions (``goods_subtotal``)."""
+        return sum(self.line_bases, Decimal(0))
 
 
 @dataclass(frozen=True)
@@ -182,7 +196,7 @@ def normalize_code(text: object) -> str:
 def goods_subtotal(cart: Cart) -> Decimal:
     """The goods before promotions: each line's price x quantity less its own discount, rounded per line (as
     ``domain.pricing`` rounds it)."""
-    return sum(_line_bases(cart), Decimal(0))
+    return cart.subtotal
 
 
 def shipping_charge(method: ShippingMethod, cart: Cart) -> Decimal:
@@ -262,9 +276,17 @@ class _Left:
     def __init__(self, cart: Cart, shipping: Decimal, shipping_rate: Decimal,
                  goods: list[Decimal] | None = None) -> None:
         self.cart = cart
-        self.goods = _line_bases(cart) if goods is None else goods
+        self.goods = list(cart.line_bases) if goods is None else goods
         self.shipping = shipping
         self.shipping_rate = shipping_rate
+        # An offer on every line needs only each rate's goods left, not each line's: what it takes is shared out over
+        # the lines (``_owed``, in the order taken) only when an offer needs the lines' goods (one naming products or
+        # categories, a buy-get), so a cart whose offers all cover every line (most) never shares them out. The
+        # shares are those taking each at once would give. Not for goods below zero (the rates' sums would count
+        # them, the lines' goods left do not).
+        self._lazy = all(g >= 0 for g in self.goods)
+        self._owed: list[tuple[Decimal, Decimal]] = []
+        self._rates: dict[Decimal, Decimal] | None = None  # each rate's goods left, owed amounts taken off
 
     def take(self, offer: Offer, *, keep: bool = False) -> list[tuple[Decimal, Decimal]]:
         """Take what ``offer`` gives, cut to what is left: (tax rate, amount taken > 0), one per rate, by rate.
@@ -282,24 +304,76 @@ class _Left:
     def _off_lines(self, offer: Offer, *, keep: bool = False) -> dict[Decimal, Decimal]:
         """A percent or an amount off the lines ``offer`` covers: a percent of each rate's goods left, rounded per
         rate; an amount shared over the rates in proportion to their goods left."""
+        goods = self.goods
+        skus, categories = offer.skus, offer.categories
+        every = not skus and not categories  # _covers, for every line at once
+        if every and self._lazy:
+            return self._off_every_line(offer, keep=keep)
+        self._settle()
+        self._rates = None
         by_rate: dict[Decimal, list[int]] = {}
         for i, ln in enumerate(self.cart.lines):
-            if _covers(offer, ln) and self.goods[i] > 0:
-                by_rate.setdefault(ln.tax_rate, []).append(i)
-        bases = {rate: sum((self.goods[i] for i in idx), Decimal(0)) for rate, idx in sorted(by_rate.items())}
+            if goods[i] > 0 and (every or ln.sku in skus or ln.category in categories):
+                idx = by_rate.get(ln.tax_rate)
+                if idx is None:
+                    by_rate[ln.tax_rate] = [i]
+                else:
+                    idx.append(i)
+        bases = {rate: sum((goods[i] for i in idx), Decimal(0)) for rate, idx in sorted(by_rate.items())}
         currency = self.cart.currency
+        q = quantum(currency)
         if offer.effect is Effect.PERCENT:
-            taken = {rate: max(Decimal(0), min(round_money(base * offer.percent, currency), base))
+            percent = offer.percent
+            taken = {rate: max(_ZERO, min((base * percent).quantize(q, rounding=ROUNDING), base))
                      for rate, base in bases.items()}
         else:
-            wanted = max(Decimal(0), min(round_money(offer.amount, currency), sum(bases.values(), Decimal(0))))
-            taken = dict(_split(wanted, bases, quantum(currency)))
+            wanted = max(_ZERO, min(round_money(offer.amount, currency), sum(bases.values(), _ZERO)))
+            taken = dict(_split(wanted, bases, q))
         if keep:
             return taken
         for rate, amount in taken.items():  # each line of the rate gives its share, so later offers see what is left
-            for i, share in _split(amount, {i: self.goods[i] for i in by_rate[rate]}, quantum(currency)):
-                self.goods[i] -= share
+            for i, share in _split(amount, {i: goods[i] for i in by_rate[rate]}, q):
+                goods[i] -= share
         return taken
+
+    def _off_every_line(self, offer: Offer, *, keep: bool = False) -> dict[Decimal, Decimal]:
+        """``_off_lines`` for an offer on every line, from each rate's goods left (the same sums: no line's goods
+        are below zero); what it takes is owed by the rate's lines until ``_settle``."""
+        rates = self._rates
+        if rates is None:
+            rates = {}
+            for ln, g in zip(self.cart.lines, self.goods):
+                if g > 0:
+                    rates[ln.tax_rate] = rates.get(ln.tax_rate, _ZERO) + g
+            self._rates = rates
+        bases = {rate: base for rate, base in sorted(rates.items()) if base > 0}
+        currency = self.cart.currency
+        q = quantum(currency)
+        if offer.effect is Effect.PERCENT:
+            percent = offer.percent
+            taken = {rate: max(_ZERO, min((base * percent).quantize(q, rounding=ROUNDING), base))
+                     for rate, base in bases.items()}
+        else:
+            wanted = max(_ZERO, min(round_money(offer.amount, currency), sum(bases.values(), _ZERO)))
+            taken = dict(_split(wanted, bases, q))
+        if not keep:
+            for rate, amount in taken.items():
+                if amount > 0:
+                    self._owed.append((rate, amount))
+                    rates[rate] -= amount
+        return taken
+
+    def _settle(self) -> None:
+        """Share out what offers on every line took over each rate's lines, in the order taken (as ``_off_lines``
+        does at once)."""
+        if not self._owed:
+            return
+        goods, lines, q = self.goods, self.cart.lines, quantum(self.cart.currency)
+        for rate, amount in self._owed:
+            for i, share in _split(amount, {i: goods[i] for i, ln in enumerate(lines)
+                                            if ln.tax_rate == rate and goods[i] > 0}, q):
+                goods[i] -= share
+        self._owed.clear()
 
     def _free_units(self, offer: Offer) -> dict[Decimal, Decimal]:
         """Buy ``buy_qty`` of X, get ``get_qty`` of Y free, for every complete set in the cart (buy_qty X and
@@ -310,6 +384,8 @@ class _Left:
 
         if offer.buy_qty < 1 or offer.get_qty < 1:
             return {}
+        self._settle()
+        self._rates = None
         if offer.buy_sku == offer.get_sku:
             sets = units(offer.buy_sku) // (offer.buy_qty + offer.get_qty)
         else:
@@ -326,10 +402,6 @@ class _Left:
                 self.goods[i] -= take
                 taken[ln.tax_rate] = taken.get(ln.tax_rate, Decimal(0)) + take
         return taken
-
-
-def _line_bases(cart: Cart) -> list[Decimal]:
-    return [round_money(ln.unit_price * ln.quantity * (1 - ln.discount), cart.currency) for ln in cart.lines]
 
 
 def _covers(offer: Offer, line: CartLine) -> bool:
@@ -350,7 +422,11 @@ def _split(amount: Decimal, bases: dict[_K, Decimal], q: Decimal) -> list[tuple[
     ``q``) in proportion to them, the last units by largest remainder (ties: the first key): the shares are multiples
     of ``q``, add up to ``amount`` exactly and none exceeds its base. Integer arithmetic, so exact."""
     units = {key: int(base / q) for key, base in bases.items() if base > 0}
-    total, wanted = sum(units.values()), int(amount / q)
+    wanted = int(amount / q)
+    if len(units) == 1:  # one base takes it all (what the shares below come to for one)
+        ((key, u),) = units.items()
+        return [(key, wanted * q)] if u > 0 and wanted > 0 else []
+    total = sum(units.values())
     if total <= 0 or wanted <= 0:
         return []
     shares = {key: divmod(wanted * u, total) for key, u in units.items()}
@@ -371,7 +447,7 @@ def _applicable(cart: Cart, promotions: tuple[Promotion, ...], shipping: Decimal
                 and (cart.first_order or not p.first_order_only) and subtotal >= p.min_total
                 and _fits(p.offer, cart))
 
-    bases = _line_bases(cart)
+    bases = cart.line_bases
 
     def saving_alone(p: Promotion) -> Decimal:  # on a fresh copy of what is left: nothing taken yet
         return sum((amount for _rate, amount in _Left(cart, shipping, shipping_rate, list(bases)).take(

@@ -12,6 +12,7 @@ cart names them, the products' categories and weights only when a rule needs the
 from __future__ import annotations
 
 import threading
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from datetime import date
@@ -134,6 +135,8 @@ class _PromotionIndex:
                 self.general.append(p)
         self.needs_categories = bool(self.by_category)
         self._general_for: dict[str, tuple[Promotion, ...]] = {}
+        self._minimums = sorted({p.min_total for p in promotions})
+        self._eligible: dict[tuple[str, bool, int], tuple[Promotion, ...]] = {}
 
     def candidates(self, skus: set[str], categories: set[str], channel: str) -> tuple[Promotion, ...]:
         hits = [p for sku in skus for p in self.by_sku.get(sku, ())] + \
@@ -147,6 +150,24 @@ class _PromotionIndex:
         found = {p.id: p for p in self.general}
         found.update((p.id, p) for p in hits)
         return tuple(p for _id, p in sorted(found.items()) if not p.channel or p.channel == channel)
+
+    def eligible(self, promotions: tuple[Promotion, ...], channel: str, first_order: bool, subtotal: Decimal
+                 ) -> tuple[Promotion, ...]:
+        """``promotions`` (what ``candidates`` gave for ``channel``) less those the domain's rules would refuse
+        first anyway: a minimum above ``subtotal``, first orders only when this is not one. The channel's general
+        promotions (most carts) give the same answer for every subtotal between two of the promotions' minimums, so
+        it is kept per (channel, first order, how many minimums the subtotal reaches) instead of filtering a busy
+        shop's promotions again on every cart."""
+        def keep() -> tuple[Promotion, ...]:
+            return tuple(p for p in promotions if (first_order or not p.first_order_only) and subtotal >= p.min_total)
+
+        if promotions is not self._general_for.get(channel):
+            return keep()
+        key = (channel, first_order, bisect_right(self._minimums, subtotal))
+        found = self._eligible.get(key)
+        if found is None:
+            found = self._eligible[key] = keep()
+        return found
 
 
 _NO_PROMOTIONS = _PromotionIndex(())
@@ -189,8 +210,7 @@ def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | 
     # What the domain's rules 1 to 3 would refuse first anyway, left out before it judges each one (the same
     # conditions, so the same result): a busy shop's general promotions are mostly above this cart's subtotal or
     # for first orders only, and judging each costs more than this filter
-    subtotal = goods_subtotal(cart)
-    promotions = tuple(p for p in promotions if (first_order or not p.first_order_only) and subtotal >= p.min_total)
+    promotions = index.eligible(promotions, order.channel, first_order, goods_subtotal(cart))
     coupon = None
     if coupon_row is not None:
         coupon = coupon_of(coupon_row, cur, uow.carts.customer_uses(coupon_row.id, order.customer_id)

@@ -366,6 +366,23 @@ def test_the_worked_example_of_docs_carts_md():
     assert sum((a.amount for a in adjustments(counter, promotions=promotions)), D(0)) == D("-23.56")
 
 
+def test_an_offer_on_one_product_sees_that_line_less_its_share_of_every_offer_on_the_whole_order_before_it():
+    # 10 % of the 19 % goods (4.00) comes 1.00 / 3.00 off LAMP and DESK, the 6.00 another 1.00 / 3.00 (below): half
+    # of what is left of LAMP (8.00) is 4.00, not the 5.00 of its price
+    c = cart(line("LAMP", "10.00"), line("DESK", "30.00"), line("BOOK", "20.00", rate="0.07"), day=DAY)
+    adjs = adjustments(c, promotions=(promo(1, pct("0.10"), priority=2), promo(2, off("6.00"), priority=1)),
+                       coupon=Coupon(7, "HALF", pct("0.50", skus=frozenset({"LAMP"}))))
+    # 6.00 over what the rates have left (36.00 and 18.00): 4.00 and 2.00, LAMP giving 1.00 of the 4.00 again
+    assert taken(adjs) == [(1, "-2.00", "0.07"), (1, "-4.00", "0.19"), (2, "-2.00", "0.07"), (2, "-4.00", "0.19"),
+                           (7, "-4.00", "0.19")]
+
+
+def test_a_buy_get_after_an_offer_on_the_whole_order_takes_the_free_unit_at_most_at_what_is_left_of_its_line():
+    c = cart(line("LAMP", "10.00", quantity=2), day=DAY)
+    adjs = adjustments(c, promotions=(promo(1, pct("0.60"), priority=1), promo(2, buy_get("LAMP", 1, "LAMP", 1))))
+    assert taken(adjs) == [(1, "-12.00", "0.19"), (2, "-8.00", "0.19")]
+
+
 # -- properties
 
 RATES = [D(0), D("0.07"), D("0.1"), D("0.19"), D("0.2")]
