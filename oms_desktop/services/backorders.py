@@ -17,6 +17,7 @@ from ..domain import events as ev
 from ..domain.document_states import BackorderStatus, check_move
 from ..domain.mail import MailKind
 from ..domain.references import order_number
+from ..domain import history_notes as notes
 from .outbox import queue_for
 
 
@@ -53,8 +54,8 @@ def add_waiting(uow, order_id: int, product_id: int, sku: str, name: str, units:
 def announce(uow, actor, order, skus: dict[int, str], owed: dict[str, int]) -> None:
     label = order_number(order.id)
     uow.orders.add_history(order.id, order.status, order.status, actor.user_id,
-                           "backorder: " + ", ".join(f"{q} x {s}" for s, q in sorted(owed.items()))
-                           + " wait for goods")
+                           notes.note(notes.BACKORDER_WAITS,
+                                      lines=", ".join(f"{q} x {s}" for s, q in sorted(owed.items()))))
     uow.events.add_event(ev.BackorderCreated(order_id=order.id, number=label, product_ids=sorted(skus),
                                              lines=dict(sorted(owed.items()))), user_id=actor.user_id)
     queue_for(uow, MailKind.BACKORDER, order.id, order.customer_id,
@@ -114,7 +115,8 @@ def reserve_waiting(uow, actor, product_ids) -> dict[int, dict[str, int]]:
         order = uow.orders.get(oid)
         text = ", ".join(f"{q} x {s}" for s, q in sorted(lines.items()))
         uow.orders.add_history(oid, order.status, order.status, actor.user_id,
-                               f"backorder reserved: {text}" + ("; ready to pick" if complete else ""))
+                               notes.note(notes.BACKORDER_READY if complete else notes.BACKORDER_RESERVED,
+                                          lines=text))
         uow.events.add_event(ev.BackorderReserved(order_id=oid, number=order_number(oid),
                                                   product_ids=sorted(products[oid]),
                                                   lines=dict(sorted(lines.items())), complete=complete),

@@ -23,6 +23,7 @@ from .pricing import price_order_lines
 from .order_lookup import load_order, order_row
 from .ports import utc_now as _now
 from ..domain.references import order_number
+from ..domain import history_notes as notes
 from .customers import live_customer
 from .dto import Actor, OrderDTO
 
@@ -224,14 +225,15 @@ class CartEditing(ServiceBase):
                                                 order=order_number(source.id)))
             oid = self._insert_order(uow, actor, source.customer_id, channel, Status.DRAFT,
                                      ship_to=getattr(source, "ship_to", "") or "")
-            uow.orders.add_history(oid, None, Status.DRAFT, actor.user_id, f"repeat of {order_number(source.id)}")
+            uow.orders.add_history(oid, None, Status.DRAFT, actor.user_id,
+                                   notes.note(notes.REPEAT_OF, order=order_number(source.id)))
             uow.orders.add_lines([dict(order_id=oid, line_no=i, product_id=ln.product_id, sku=ln.sku,
                                        name=products[ln.product_id].name, quantity=ln.quantity,
                                        unit_price_minor=products[ln.product_id].unit_price_minor,
                                        tax_rate_bp=products[ln.product_id].tax_rate_bp, discount_bp=0)
                                   for i, ln in enumerate(sold, start=1)])
             order = uow.orders.get(oid)
-            reprice(uow, order, actor, f"repeat of {order_number(source.id)}")
+            reprice(uow, order, actor, notes.note(notes.REPEAT_OF, order=order_number(source.id)))
             uow.audit.record(user_id=actor.user_id, username=actor.username, action="order.repeat", entity="order",
                              entity_id=oid, new={"source": order_number(source.id), "lines": len(sold)})
             dto = load_order(uow, oid)

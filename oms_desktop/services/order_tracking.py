@@ -7,11 +7,12 @@ from ..domain import events as ev
 from ..domain import tracking
 from ..domain.document_states import BackorderStatus, ShipmentStatus
 from ..domain.errors import NotFound, ValidationFailed
-from ..domain.messages import msg
+from ..domain.messages import Joined, msg, phrase
 from ..domain.orders import Status
 from ..domain.phone import digits_of, phone_key
 from ..domain.references import Series, order_number, parse_ref, pick_list_number
 from ..domain.roles import Perm
+from ..domain import history_notes as notes
 from .base import ServiceBase
 from .dto import Actor, OrderSummaryDTO
 from .order_lookup import InvalidTrackingNumber, load_order, resolve_order_id
@@ -88,36 +89,41 @@ def load_tracking(uow, order_ref) -> OrderTrackingDTO:
     for h in order.history:
         if h.to_status == Status.DRAFT or h.to_status in covered or h.from_status == h.to_status:
             continue
-        entries.append(TimelineEntryDTO(h.at, h.to_status, h.username, h.note))
+        entries.append(TimelineEntryDTO(h.at, h.to_status, h.username, notes.read_note(h.note)))
     for p in picks:
         if p.picked_at is None:
             continue
-        label = f"{pick_list_number(p.pick_list_id)}: {p.picked} of {p.asked} units"
-        entries.append(TimelineEntryDTO(p.picked_at, "picked", p.username or "",
-                                        label + (" (backorder)" if p.backorder else "")))
+        label = msg("{pick_list}: {picked} of {asked} units", pick_list=pick_list_number(p.pick_list_id),
+                    picked=p.picked, asked=p.asked)
+        entries.append(TimelineEntryDTO(p.picked_at, "picked", p.username or "", _backorder(label, p.backorder)))
     for s in ship_rows:
-        parcel = _parcel_text(s)
-        extra = " (backorder)" if s.backorder else ""
-        entries.append(TimelineEntryDTO(s.packed_at, "packed", s.packed_by_name or "", parcel + extra))
+        entries.append(TimelineEntryDTO(s.packed_at, "packed", s.packed_by_name or "",
+                                        _backorder(_parcel_text(s), s.backorder)))
+        carried = f"{s.carrier} {s.carrier_ref}".strip()
         if s.shipped_at is not None:
             entries.append(TimelineEntryDTO(s.shipped_at, "shipped", s.shipped_by_name or "",
-                                            f"{s.carrier} {s.carrier_ref}".strip() + extra))
+                                            _backorder(carried, s.backorder)))
         if s.delivered_at is not None:
             entries.append(TimelineEntryDTO(s.delivered_at, "delivered", s.delivered_by_name or "",
-                                            f"{s.carrier} {s.carrier_ref}".strip() + extra))
+                                            _backorder(carried, s.backorder)))
     for b in backorder_rows:
         entries.append(TimelineEntryDTO(b.created_at, "backorder", "",
-                                        f"{b.sku} owed" + (f" ({b.reason})" if b.reason else "")))
+                                        msg("{sku} owed ({reason})", sku=b.sku, reason=b.reason) if b.reason
+                                        else msg("{sku} owed", sku=b.sku)))
         if b.status in (BackorderStatus.RELEASED, BackorderStatus.FULFILLED):
             entries.append(TimelineEntryDTO(b.updated_at, f"backorder {b.status}", "", b.sku))
     for r in return_rows:
+        condition = CONDITIONS.get(r.condition, r.condition)
         entries.append(TimelineEntryDTO(r.at, "returned", r.username or "",
-                                        f"{r.quantity} x {r.sku}, {r.condition}"
-                                        + (f": {r.reason}" if r.reason else "")))
+                                        msg("{quantity} x {sku}, {condition}: {reason}", quantity=r.quantity,
+                                            sku=r.sku, condition=condition, reason=r.reason) if r.reason
+                                        else msg("{quantity} x {sku}, {condition}", quantity=r.quantity, sku=r.sku,
+                                                 condition=condition)))
     for e in finance:
         payload = _json(e.payload)
         if e.kind in ("payment_received", "refund_paid"):
-            detail = " ".join(str(payload[k]) for k in ("method",) if payload.get(k))
+            method = str(payload.get("method") or "")
+            detail = METHODS.get(method, method)
         else:
             detail = str(payload.get("number") or "")
         try:  # invoices and credit notes carry "total", payments "amount" (a decimal string)
@@ -134,12 +140,21 @@ def load_tracking(uow, order_ref) -> OrderTrackingDTO:
     return OrderTrackingDTO(order, tuple(entries), shipments, backorders, returns)
 
 
+#: the timeline's words for a return's condition and a payment's method (phrases: the GUI shows them in its language)
+CONDITIONS = {"restock": phrase("restock"), "damaged": phrase("damaged")}
+METHODS = {"cash": phrase("cash"), "card": phrase("card"), "bank": phrase("bank"), "online": phrase("online")}
+
+
+def _backorder(text: str, backorder: bool) -> str:
+    return msg("{text} (backorder)", text=text) if backorder else text
+
+
 def _parcel_text(s) -> str:
-    parts = [" ".join(x for x in (s.carrier, s.service) if x)]
-    parts.append(f"{s.packages} package{'s' if s.packages != 1 else ''}")
+    parts: list[str] = [" ".join(x for x in (s.carrier, s.service) if x)]
+    parts.append(msg("1 package") if s.packages == 1 else msg("{count} packages", count=s.packages))
     if s.weight_g:
         parts.append(f"{to_kg(s.weight_g):f} kg")
-    return ", ".join(p for p in parts if p)
+    return Joined([p for p in parts if p], ", ")
 
 
 def _json(text: str) -> dict:

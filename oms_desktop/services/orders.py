@@ -25,6 +25,7 @@ from .cart_pricing import adjustment_rows, cart_adjustments, check_coupon, docum
 from .order_lookup import load_order, order_dto, order_row, resolve_order_id
 from .ports import utc_now as _now
 from ..domain.references import order_number
+from ..domain import history_notes as notes
 from .customers import live_customer
 from .dto import Actor, OrderDTO, OrderSummaryDTO
 from .cart_editing import CartEditing, customer_ship_to, reprice, stale_cart
@@ -204,7 +205,7 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
                      net_minor=to_minor(la.net, company.currency), tax_minor=to_minor(la.tax, company.currency))
                 for i, (pl, la) in enumerate(zip(priced, totals.lines), start=1)]
             adj_rows = adjustment_rows(adjs, totals, company.currency)
-            new = NewOrder(values, line_rows, adj_rows, [(None, Status.CONFIRMED, "placed", now)],
+            new = NewOrder(values, line_rows, adj_rows, [(None, Status.CONFIRMED, notes.PLACED, now)],
                            audit=lambda oid, tn: dict(action="order.confirm", entity="order", entity_id=oid,
                                                       old={"status": "draft"},
                                                       new={"status": "confirmed", "tracking_number": tn}),
@@ -232,7 +233,7 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
             # The DTO from what was just written (no read-back): the rows as the database now holds them.
             dto = order_dto(SimpleNamespace(id=oid, **values), [SimpleNamespace(**r) for r in line_rows],
                             [SimpleNamespace(from_status=None, to_status=Status.CONFIRMED.value, at=now,
-                                             username=actor.username, note="placed")],
+                                             username=actor.username, note=notes.PLACED)],
                             customer_name=customer.name if customer else "", created_by=actor.username,
                             adjustments=[SimpleNamespace(**r) for r in adj_rows],
                             coupon_code=coupon_row.code if coupon_row else "", totals=totals)

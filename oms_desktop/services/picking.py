@@ -19,6 +19,7 @@ from ..domain.messages import code, msg
 from ..domain.orders import Status, check_transition, parse_quantity
 from ..domain.references import Series, order_number, parse_ref, pick_list_number
 from ..domain.roles import Perm
+from ..domain import history_notes as notes
 from .output import PrintingService
 from .documents import PickLine, PickListDoc, PickOrder
 from .dto import Actor
@@ -236,7 +237,7 @@ class PickingService(PrintingService):
                     check_transition(o.status, Status.PICKING, order_number(o.id))
                     uow.orders.update(o.id, {"status": Status.PICKING.value})
                     uow.orders.add_history(o.id, o.status, Status.PICKING, actor.user_id,
-                                           f"on {pick_list_number(pl_id)}, tote T{tote}")
+                                           notes.note(notes.ON_PICK_LIST, pick_list=pick_list_number(pl_id), tote=tote))
                 uow.events.add_event(ev.OrderPicking(order_id=o.id, number=order_number(o.id),
                                                      pick_list=pick_list_number(pl_id), tote=tote,
                                                      backorder=backorder),
@@ -330,7 +331,7 @@ class PickingService(PrintingService):
                         check_transition(Status.PICKING, Status.CONFIRMED, order_number(po.order_id))
                         uow.orders.update(po.order_id, {"status": Status.CONFIRMED.value})
                         uow.orders.add_history(po.order_id, Status.PICKING, Status.CONFIRMED, actor.user_id,
-                                               f"nothing found on {number}; back in the queue")
+                                               notes.note(notes.NOTHING_FOUND, pick_list=number))
                     requeued.append(po.order_id)
                 else:
                     new_status[PickOrderStatus.PICKED.value].append(po.id)

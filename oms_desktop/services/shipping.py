@@ -21,6 +21,7 @@ from ..domain.messages import code, msg, phrase
 from ..domain.orders import Status, check_transition, parse_quantity
 from ..domain.references import order_number, pick_list_number
 from ..domain.roles import Perm
+from ..domain import history_notes as notes
 from . import ledger_posting
 from .outbox import queue_for
 from .output import PrintingService
@@ -186,7 +187,8 @@ class ShippingService(PrintingService):
                     owed.append((pid, sku, rest))
             note = f"{shipment.carrier} {shipment.carrier_ref}"
             if owed:
-                note += "; backorder: " + ", ".join(f"{q} x {sku}" for _p, sku, q in owed)
+                note = notes.note(notes.SHIPPED_OWING, parcel=note,
+                                  lines=", ".join(f"{q} x {sku}" for _p, sku, q in owed))
             uow.orders.update(order.id, {"status": Status.SHIPPED.value})
             uow.orders.add_history(order.id, order.status, Status.SHIPPED, actor.user_id, note)
         else:
@@ -290,7 +292,8 @@ class ShippingService(PrintingService):
                 uow.shipments.update_backorder(b.id, {"status": BackorderStatus.RELEASED.value})
             text = ", ".join(f"{b.quantity} x {b.sku}" for b in open_rows)
             uow.orders.add_history(order.id, order.status, order.status, actor.user_id,
-                                   f"backorder released ({text})" + (f": {reason}" if reason else ""))
+                                   notes.note(notes.BACKORDER_RELEASED_WHY, lines=text, reason=reason) if reason
+                                   else notes.note(notes.BACKORDER_RELEASED, lines=text))
             uow.events.add_event(ev.BackorderReleased(order_id=order.id, number=label,
                                                       product_ids=sorted(per_product), reason=reason),
                                  user_id=actor.user_id)

@@ -48,6 +48,10 @@
         <translation>--top muss mindestens 1 sein (erhalten: {top})</translation>
     </message>
     <message>
+        <source>1 package</source>
+        <translation>1 Paket</translation>
+    </message>
+    <message>
         <source>An order has at most {maximum} lines; start a second order.</source>
         <translation>Ein Auftrag hat höchstens {maximum} Positionen; legen Sie einen zweiten Auftrag an.</translation>
     </message>
@@ -468,6 +472,30 @@
         <translation>ein Auftrag braucht mindestens eine Position (SKU=MENGE)</translation>
     </message>
     <message>
+        <source>backorder released ({lines})</source>
+        <translation>Rückstand freigegeben ({lines})</translation>
+    </message>
+    <message>
+        <source>backorder released ({lines}): {reason}</source>
+        <translation>Rückstand freigegeben ({lines}): {reason}</translation>
+    </message>
+    <message>
+        <source>backorder reserved: {lines}</source>
+        <translation>Rückstand reserviert: {lines}</translation>
+    </message>
+    <message>
+        <source>backorder reserved: {lines}; ready to pick</source>
+        <translation>Rückstand reserviert: {lines}; bereit zum Kommissionieren</translation>
+    </message>
+    <message>
+        <source>backorder: {lines} wait for goods</source>
+        <translation>Rückstand: {lines} warten auf Ware</translation>
+    </message>
+    <message>
+        <source>bank</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
         <source>bank account</source>
         <translation>Bankkonto</translation>
     </message>
@@ -524,6 +552,10 @@
         <translation>im Shop storniert: importieren Sie ihn mit --history</translation>
     </message>
     <message>
+        <source>card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
         <source>card last four must be exactly four digits, for card payments only</source>
         <translation>die letzten vier Kartenziffern müssen genau vier Ziffern sein, nur bei Kartenzahlungen</translation>
     </message>
@@ -538,6 +570,10 @@
     <message>
         <source>carrier reference</source>
         <translation>Sendungsreferenz</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>bar</translation>
     </message>
     <message>
         <source>cash moves &apos;in&apos; or &apos;out&apos;, not &apos;{kind}&apos;</source>
@@ -742,6 +778,10 @@
     <message>
         <source>currency &apos;{value}&apos; is not supported ({known})</source>
         <translation>Währung &apos;{value}&apos; wird nicht unterstützt ({known})</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>beschädigt</translation>
     </message>
     <message>
         <source>days must be 0 or more (got {days})</source>
@@ -1016,6 +1056,10 @@
         <translation>Notizen</translation>
     </message>
     <message>
+        <source>nothing found on {pick_list}; back in the queue</source>
+        <translation>nichts gefunden auf {pick_list}; zurück in der Warteschlange</translation>
+    </message>
+    <message>
         <source>nothing is due</source>
         <translation>nichts ist fällig</translation>
     </message>
@@ -1046,6 +1090,14 @@
     <message>
         <source>on pick list {pick_list}</source>
         <translation>auf der Kommissionierliste {pick_list}</translation>
+    </message>
+    <message>
+        <source>on {pick_list}, tote T{tote}</source>
+        <translation>auf {pick_list}, Kiste T{tote}</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
     </message>
     <message>
         <source>only {available} of {sku} available (ordered {requested})</source>
@@ -1146,6 +1198,10 @@
     <message>
         <source>place orders</source>
         <translation>Bestellungen aufgeben</translation>
+    </message>
+    <message>
+        <source>placed</source>
+        <translation>aufgegeben</translation>
     </message>
     <message>
         <source>post stock counts</source>
@@ -1256,8 +1312,16 @@
         <translation>Rückstände freigeben</translation>
     </message>
     <message>
+        <source>repeat of {order}</source>
+        <translation>Wiederholung von {order}</translation>
+    </message>
+    <message>
         <source>reset passwords</source>
         <translation>Passwörter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>restock</source>
+        <translation>zurück ins Lager</translation>
     </message>
     <message>
         <source>restore a backup</source>
@@ -2072,6 +2136,10 @@
         <translation>{count} Kunden haben die Telefonnummer „{phone}“; geben Sie stattdessen die Kundennummer an</translation>
     </message>
     <message>
+        <source>{count} packages</source>
+        <translation>{count} Pakete</translation>
+    </message>
+    <message>
         <source>{field} &apos;{text}&apos; has more than {decimals} decimals</source>
         <translation>{field} „{text}“ hat mehr als {decimals} Nachkommastellen</translation>
     </message>
@@ -2384,12 +2452,28 @@
         <translation>{packages} Pakete sind zu viele für eine Sendung (höchstens 999)</translation>
     </message>
     <message>
+        <source>{parcel}; backorder: {lines}</source>
+        <translation>{parcel}; Rückstand: {lines}</translation>
+    </message>
+    <message>
+        <source>{pick_list}: {picked} of {asked} units</source>
+        <translation>{pick_list}: {picked} von {asked} Stück</translation>
+    </message>
+    <message>
         <source>{picked} of {sku} picked but {number} asks for {wanted}</source>
         <translation>{picked} von {sku} entnommen, aber {number} verlangt {wanted}</translation>
     </message>
     <message>
         <source>{quantity} of {sku} returned, but only {returnable} shipped and not yet returned</source>
         <translation>{quantity} von {sku} zurückgegeben, aber nur {returnable} versendet und noch nicht zurückgegeben</translation>
+    </message>
+    <message>
+        <source>{quantity} x {sku}, {condition}</source>
+        <translation>{quantity} × {sku}, {condition}</translation>
+    </message>
+    <message>
+        <source>{quantity} x {sku}, {condition}: {reason}</source>
+        <translation>{quantity} × {sku}, {condition}: {reason}</translation>
     </message>
     <message>
         <source>{ref} ({supplier}&apos;s invoice {number}) is paid in full.</source>
@@ -2496,6 +2580,14 @@
         <translation>bei {sku} fehlen {short}; geben Sie einen Grund an (nicht am Lagerplatz, beschädigt, ...)</translation>
     </message>
     <message>
+        <source>{sku} owed</source>
+        <translation>{sku} ausstehend</translation>
+    </message>
+    <message>
+        <source>{sku} owed ({reason})</source>
+        <translation>{sku} ausstehend ({reason})</translation>
+    </message>
+    <message>
         <source>{sku}: counted {counted}, but {reserved} are reserved for open orders; recount, or cancel orders first</source>
         <translation>{sku}: {counted} gezählt, aber {reserved} sind für offene Aufträge reserviert; zählen Sie erneut oder stornieren Sie zuerst Aufträge</translation>
     </message>
@@ -2526,6 +2618,10 @@
     <message>
         <source>{supplier}&apos;s invoice {number} is recorded already ({ref} of {day})</source>
         <translation>Rechnung {number} von {supplier} ist bereits erfasst ({ref} vom {day})</translation>
+    </message>
+    <message>
+        <source>{text} (backorder)</source>
+        <translation>{text} (Rückstand)</translation>
     </message>
     <message>
         <source>{user} ({role})</source>

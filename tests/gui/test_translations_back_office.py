@@ -46,7 +46,7 @@ SAME = {
     "Journal", "&Journal",     # the glossary's word for the journal
 }
 #: the sample data (names, SKUs) the screens show beside our words
-DATA = {"Anna Schmidt", "Desk lamp", "LED bulb E27", "Field guide", "DHL"}
+DATA = {"Anna Schmidt", "Desk lamp", "LED bulb E27", "Field guide", "DHL", "DHL JD014600006", "dropped"}
 #: the words of order statuses, channels and roles come from the one table of gui/labels.py (the main area's
 #: catalog); the general translation test checks each of those has its German word, so here they count as checked
 SAME |= {label(code) for code in codes()} | {label(code).upper() for code in codes()}  # English: the source
@@ -259,13 +259,15 @@ def test_every_account_and_ledger_word_has_its_german_name(qtbot):
 
 @on_sqlite
 def test_the_service_desk_is_german_with_a_shipped_order_found(qtbot, catalog, users, desk_order):
+    catalog.returns.receive_return(users["warehouse"], desk_order.id, "LAMP-01", 1, "damaged", reason="dropped")
+
     def build():
         desk = ServiceDeskPanel(catalog, users["warehouse"], JobRunner(synchronous=True))
         desk.lookup_edit.setText(desk_order.number)
         desk.look_up()
         return desk
 
-    problems = compare(qtbot, build, lambda desk: {**cells(desk.timeline_table, 1, name="timeline"),
+    problems = compare(qtbot, build, lambda desk: {**cells(desk.timeline_table, 1, 3, name="timeline"),
                                                    "message": desk.message_label.text()})
     assert problems == []
 

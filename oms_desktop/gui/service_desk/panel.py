@@ -19,7 +19,7 @@ from ...services.order_lookup import InvalidTrackingNumber
 from .. import format as fmt
 from ..labels import label
 from ..widgets.message_line import MessageLine
-from ..messages import text_of
+from ..messages import render, text_of
 
 #: the timeline's steps that are not an order's status (those go through :func:`label`); translated where shown
 STEPS = {"backorder": QT_TRANSLATE_NOOP("ServiceDeskPanel", "backorder"),
@@ -227,7 +227,7 @@ class ServiceDeskPanel(QWidget, MessageLine):
         t = self.timeline_table
         t.setRowCount(len(info.timeline))
         for r, e in enumerate(info.timeline):
-            detail = e.detail
+            detail = render(e.detail)
             if e.amount is not None and e.currency:
                 detail = " · ".join(x for x in (detail, fmt.money(e.amount, e.currency, self.locale)) if x)
             for c, value in enumerate((fmt.when(e.at), step_text(e.step), e.who, detail)):
