@@ -154,12 +154,13 @@ def test_only_managers_and_admins_back_up_and_only_admins_restore(backend, users
 
 
 def test_the_daily_backups_rotate_by_the_clock(sqlite_backend, paths):
-    """Daily backups over 50 days under a smaller retention (3 daily, 2 weekly, 2 monthly), with a fake clock."""
+    """Daily backups over 36 days under a smaller retention (3 daily, 2 weekly, 2 monthly), with a fake clock:
+    five weeks and a month's end behind the last."""
     service = sqlite_backend.services.backups
     service.retention = Retention(daily=3, weekly=2, monthly=2)
     day = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)  # a Thursday
     taken = []
-    for n in range(50):
+    for n in range(36):
         service.clock = lambda at=day + timedelta(days=n): at
         first = service.auto_backup()
         assert first is not None and first.verified is True
@@ -168,10 +169,10 @@ def test_the_daily_backups_rotate_by_the_clock(sqlite_backend, paths):
         taken.append((day + timedelta(days=n)).date())
     left = sorted(parse_backup_name(p.name)[1].date() for p in paths.backups.iterdir()  # type: ignore[index]
                   if p.suffix == ".db")
-    last = taken[-1]  # 2026-02-19, a Thursday
-    assert last.isoformat() == "2026-02-19"
+    last = taken[-1]  # 2026-02-05, a Thursday
+    assert last.isoformat() == "2026-02-05"
     daily = {last - timedelta(days=k) for k in range(3)}
-    weekly = {last, datetime(2026, 2, 15).date()}  # this ISO week's newest, and last week's Sunday
+    weekly = {last, datetime(2026, 2, 1).date()}  # this ISO week's newest, and last week's Sunday
     monthly = {last, datetime(2026, 1, 31).date()}  # February's newest, January's last
     assert left == sorted(daily | weekly | monthly)
     assert len(list(paths.backups.glob("*.json"))) == len(left)
