@@ -1097,7 +1097,7 @@
     </message>
     <message>
         <source>online</source>
-        <translation>online</translation>
+        <translation>Online-Zahlung</translation>
     </message>
     <message>
         <source>only {available} of {sku} available (ordered {requested})</source>

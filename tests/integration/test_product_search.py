@@ -275,7 +275,9 @@ def test_several_words_are_intersected_in_the_inverted_index_then_read_by_primar
     else:
         assert re.search(r"actual rows=[1-9]", node(plan, "ix_products_name_words")), plan
         # then the words of each product found, one probe of product_words' primary key per product
-        assert re.search(r"(Index (Only )?Scan using|Bitmap Index Scan on) pk_product_words "
+        # (an index scan names its table after the index, a bitmap scan does not; which one depends on the table's
+        # statistics, which earlier tests on the same database moved)
+        assert re.search(r"(Index (Only )?Scan using pk_product_words on \w+|Bitmap Index Scan on pk_product_words) "
                          r"\(actual rows=[1-9]\d* loops=[1-9]", plan), plan
         assert re.search(r"Index Cond: \(product_id = \w+\.id\)", plan), plan
         assert "ix_product_words_word" not in plan
