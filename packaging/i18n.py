@@ -65,7 +65,7 @@ AREAS: dict[str, tuple[str, ...]] = {
 }
 
 #: where the domain's and the services' message templates are read from (relative to the repository root)
-MESSAGE_SOURCES = ("oms_desktop/domain", "oms_desktop/services")
+MESSAGE_SOURCES = ("oms_desktop/domain", "oms_desktop/services", "oms_desktop/adapters")
 MESSAGE_CATALOG = GUI / "message_catalog.py"
 #: calls whose first argument is a template or a phrase; calls whose third argument (or ``what=``) is a phrase;
 #: calls whose ``field=`` is a phrase (the name of what was typed, inside a validation message)

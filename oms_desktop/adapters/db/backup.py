@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import URL, Engine
 
 from ...domain.errors import StorageError, ValidationFailed
+from ...domain.messages import msg
 from ...services.backups import BackupFacts
 from ...services.ports import UnitOfWorkFactory
 from .engine import OMS_APPLICATION_ID, fsync_file, sqlite_snapshot
@@ -59,14 +60,15 @@ class SqlBackupStore:
 
     def write(self, target: Path) -> BackupFacts:
         if target.exists():  # never over another file (least of all the live database itself)
-            raise ValidationFailed(f"{target} exists already; choose another file name (nothing was written).")
+            raise ValidationFailed(msg("{target} exists already; choose another file name (nothing was written).",
+                                       target=str(target)))
         if target.parent.exists() and not target.parent.is_dir():
-            raise ValidationFailed(f"{target.parent} is not a folder; nothing was written.")
+            raise ValidationFailed(msg("{folder} is not a folder; nothing was written.", folder=str(target.parent)))
         revision = current_revision(self._engine) or ""
         if self.backend == "sqlite":
             db = self._engine.url.database
             if not db or db == ":memory:":
-                raise StorageError("An in-memory database cannot be backed up.", "Open a database file.")
+                raise StorageError(msg("An in-memory database cannot be backed up."), msg("Open a database file."))
             sqlite_snapshot(db, target)
         else:
             self._pg_dump(target, revision)
@@ -75,9 +77,9 @@ class SqlBackupStore:
     def _pg_dump(self, target: Path, revision: str) -> None:
         exe = shutil.which("pg_dump")
         if exe is None:
-            raise StorageError("pg_dump is not installed here, so the PostgreSQL database cannot be backed up.",
-                               "Install the PostgreSQL client tools (Debian: apt install postgresql-client) of the "
-                               "server's version or newer, then run the backup again.")
+            raise StorageError(msg("pg_dump is not installed here, so the PostgreSQL database cannot be backed up."),
+                               msg("Install the PostgreSQL client tools (Debian: apt install postgresql-client) of "
+                                   "the server's version or newer, then run the backup again."))
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
             payload = Path(tmp) / "dump"
@@ -85,8 +87,10 @@ class SqlBackupStore:
             done = subprocess.run([exe, "--format=custom", "--no-owner", "--no-privileges", "--file", str(payload),
                                    "--dbname", url], env=env, capture_output=True, text=True)
             if done.returncode != 0:
-                raise StorageError(f"pg_dump failed: {done.stderr.strip().splitlines()[-1:] or done.returncode}.",
-                                   "Check that pg_dump is the server's version or newer and can reach the server.")
+                raise StorageError(msg("pg_dump failed: {problem}.",
+                                       problem=done.stderr.strip().splitlines()[-1:] or done.returncode),
+                                   msg("Check that pg_dump is the server's version or newer and can reach the "
+                                       "server."))
             digest = hashlib.sha256()
             with open(payload, "rb") as f:
                 for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -112,19 +116,19 @@ class SqlBackupStore:
 
     def describe(self, path: Path) -> BackupFacts:
         if not path.exists() or path.is_dir():
-            raise ValidationFailed(f"{path} is not a file. Nothing was changed.")
+            raise ValidationFailed(msg("{path} is not a file. Nothing was changed.", path=str(path)))
         with open(path, "rb") as f:
             head = f.read(len(PG_MAGIC))
         if head == PG_MAGIC:
             return self._describe_pg(path)
         if head.startswith(b"SQLite format 3"):
             return self._describe_sqlite(path)
-        raise ValidationFailed(f"{path.name} is not an OMS Desktop backup (neither an SQLite database nor an OMS "
-                               "PostgreSQL dump). Nothing was changed.")
+        raise ValidationFailed(msg("{name} is not an OMS Desktop backup (neither an SQLite database nor an OMS "
+                                   "PostgreSQL dump). Nothing was changed.", name=path.name))
 
     def _describe_sqlite(self, path: Path) -> BackupFacts:
-        foreign = ValidationFailed(f"{path.name} is an SQLite database but not an OMS Desktop backup. Nothing was "
-                                   "changed.")
+        foreign = ValidationFailed(msg("{name} is an SQLite database but not an OMS Desktop backup. Nothing was "
+                                       "changed.", name=path.name))
         try:
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
             try:
@@ -135,8 +139,8 @@ class SqlBackupStore:
             finally:
                 conn.close()
         except sqlite3.DatabaseError as e:
-            raise ValidationFailed(f"{path.name} is damaged or truncated ({e}); nothing was changed. Restore another "
-                                   "backup.") from None
+            raise ValidationFailed(msg("{name} is damaged or truncated ({problem}); nothing was changed. Restore "
+                                       "another backup.", name=path.name, problem=e)) from None
         if row is None:
             raise foreign
         return BackupFacts(str(row[0]), "sqlite", path.stat().st_size)
@@ -148,23 +152,24 @@ class SqlBackupStore:
             header = json.loads(line[len(PG_MAGIC):])
             assert isinstance(header, dict) and header.get("product") == "oms-desktop"
         except (ValueError, AssertionError):
-            raise ValidationFailed(f"{path.name} has a damaged header; nothing was changed.") from None
+            raise ValidationFailed(msg("{name} has a damaged header; nothing was changed.", name=path.name)) from None
         return header, len(line)
 
     def _describe_pg(self, path: Path) -> BackupFacts:
         header, offset = self._pg_header(path)
         size = path.stat().st_size - offset
         if size != header.get("size"):
-            raise ValidationFailed(f"{path.name} is truncated or damaged ({size} bytes of data, its header says "
-                                   f"{header.get('size')}); nothing was changed. Restore another backup.")
+            raise ValidationFailed(msg("{name} is truncated or damaged ({size} bytes of data, its header says "
+                                       "{expected}); nothing was changed. Restore another backup.", name=path.name,
+                                       size=size, expected=header.get("size")))
         digest = hashlib.sha256()
         with open(path, "rb") as f:
             f.seek(offset)
             for chunk in iter(lambda: f.read(1 << 20), b""):
                 digest.update(chunk)
         if digest.hexdigest() != header.get("sha256"):
-            raise ValidationFailed(f"{path.name} is damaged (its checksum differs); nothing was changed. Restore "
-                                   "another backup.")
+            raise ValidationFailed(msg("{name} is damaged (its checksum differs); nothing was changed. Restore "
+                                       "another backup.", name=path.name))
         return BackupFacts(str(header.get("revision", "")), "postgresql", path.stat().st_size)
 
     def integrity_problems(self, path: Path) -> list[str]:
@@ -237,8 +242,8 @@ class SqlBackupStore:
                     done = subprocess.run([exe, "--no-owner", "--no-privileges", "--exit-on-error", "--dbname", libpq,
                                            str(payload)], env=env, capture_output=True, text=True)
                 if done.returncode != 0:
-                    raise ValidationFailed(f"{path.name} cannot be restored: "
-                                           f"{done.stderr.strip().splitlines()[-1:] or done.returncode}")
+                    raise ValidationFailed(msg("{name} cannot be restored: {problem}", name=path.name,
+                                               problem=done.stderr.strip().splitlines()[-1:] or done.returncode))
                 yield url.render_as_string(hide_password=False)
             finally:
                 with admin.connect() as c:
@@ -273,9 +278,9 @@ class SqlBackupStore:
     def _pg_restore(self, path: Path) -> None:
         exe = shutil.which("pg_restore")
         if exe is None:
-            raise StorageError("pg_restore is not installed here, so the PostgreSQL backup cannot be restored.",
-                               "Install the PostgreSQL client tools (Debian: apt install postgresql-client), then "
-                               "run the restore again; nothing was changed.")
+            raise StorageError(msg("pg_restore is not installed here, so the PostgreSQL backup cannot be restored."),
+                               msg("Install the PostgreSQL client tools (Debian: apt install postgresql-client), "
+                                   "then run the restore again; nothing was changed."))
         _, offset = self._pg_header(path)
         url, env = self._libpq()
         self._engine.dispose()
@@ -290,9 +295,10 @@ class SqlBackupStore:
                                    "--no-privileges", "--exit-on-error", "--dbname", url, str(payload)], env=env,
                                   capture_output=True, text=True)
         if done.returncode != 0:
-            raise StorageError(f"pg_restore failed: {done.stderr.strip().splitlines()[-1:] or done.returncode}; "
-                               "nothing was changed.", "Check that pg_restore is the server's version or newer and "
-                               "that the app's database user may create and drop its tables.")
+            raise StorageError(msg("pg_restore failed: {problem}; nothing was changed.",
+                                   problem=done.stderr.strip().splitlines()[-1:] or done.returncode),
+                               msg("Check that pg_restore is the server's version or newer and that the app's "
+                                   "database user may create and drop its tables."))
 
     # ---- the folder -------------------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 
 from ...domain.errors import StorageError
+from ...domain.messages import msg
 from . import text_guard
 
 log = logging.getLogger(__name__)
@@ -41,9 +42,10 @@ def refuse_network_share(path: Path) -> None:
     # SQLite's locking is unreliable over network file systems: two workstations would corrupt the file.
     fstype = filesystem_type(path.parent)
     if fstype in _NETWORK_FS:
-        raise StorageError(f"The database file {path} is on a network share ({fstype}).",
-                           "SQLite files must stay on a local disk; for several workstations use PostgreSQL "
-                           "(--database postgresql+psycopg://...).")
+        raise StorageError(msg("The database file {path} is on a network share ({fstype}).", path=path,
+                               fstype=fstype),
+                           msg("SQLite files must stay on a local disk; for several workstations use PostgreSQL "
+                               "(--database postgresql+psycopg://...)."))
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -60,8 +62,8 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
                                hide_parameters=True)
         text_guard.install(engine)
         return engine
-    raise StorageError(f"Unsupported database URL '{u.render_as_string(hide_password=True)}'.",
-                       "Use sqlite:///path/to/file.db or postgresql+psycopg://user@host/dbname.")
+    raise StorageError(msg("Unsupported database URL '{url}'.", url=u.render_as_string(hide_password=True)),
+                       msg("Use sqlite:///path/to/file.db or postgresql+psycopg://user@host/dbname."))
 
 
 def _sqlite_engine(url: str, *, echo: bool) -> Engine:
@@ -156,17 +158,18 @@ def translate_storage_error(exc: BaseException) -> StorageError | None:
     """Map an environment-caused database failure to a StorageError with advice; None for anything else."""
     text = str(getattr(exc, "orig", exc) or exc).lower()
     if "database is locked" in text or "database table is locked" in text:
-        return StorageError("The database is busy (another workstation holds a lock for too long).",
-                            "Nothing was saved; try again in a moment.")
+        return StorageError(msg("The database is busy (another workstation holds a lock for too long)."),
+                            msg("Nothing was saved; try again in a moment."))
     if "disk is full" in text or "no space left" in text or "database or disk is full" in text:
-        return StorageError("The disk holding the database is full.", "Nothing was saved; free some space and retry.")
+        return StorageError(msg("The disk holding the database is full."),
+                            msg("Nothing was saved; free some space and retry."))
     if "readonly" in text or "read-only" in text:
-        return StorageError("The database is read-only.", "Check the file's permissions or the server's mode.")
+        return StorageError(msg("The database is read-only."), msg("Check the file's permissions or the server's mode."))
     if "malformed" in text or "not a database" in text:
-        return StorageError("The database file is damaged.",
-                            "Restore the latest backup (see the backups folder) and contact support.")
+        return StorageError(msg("The database file is damaged."),
+                            msg("Restore the latest backup (see the backups folder) and contact support."))
     if "could not connect" in text or "connection refused" in text or "server closed the connection" in text \
             or "connection timeout" in text or "unable to open database" in text or "connection failed" in text \
             or "terminating connection" in text or "not currently accepting connections" in text:
-        return StorageError("The database cannot be reached.", "Check the network or the database server.")
+        return StorageError(msg("The database cannot be reached."), msg("Check the network or the database server."))
     return None

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 from ...domain.errors import StorageError
+from ...domain.messages import msg
 from .engine import backup_sqlite
 
 log = logging.getLogger(__name__)
@@ -85,10 +86,11 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> bool:
         # change the schema: the upgrade is the owner's, once, for every workstation
         database = engine.url.database
         raise StorageError(
-            f"The database {database} has schema {current}; this version of OMS Desktop needs {head}, and the "
-            f"role {engine.url.username} may not change the schema (nothing was changed).",
-            "Ask the administrator to run `oms init --database ...` once as the database's owner "
-            "(docs/shared_server.md), then start again.") from e
+            msg("The database {database} has schema {current}; this version of OMS Desktop needs {head}, and the "
+                "role {role} may not change the schema (nothing was changed).", database=database, current=current,
+                head=head, role=engine.url.username),
+            msg("Ask the administrator to run `oms init --database ...` once as the database's owner "
+                "(docs/shared_server.md), then start again.")) from e
     return True
 
 

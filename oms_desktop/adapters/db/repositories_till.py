@@ -8,6 +8,7 @@ from sqlalchemy import Row, and_, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ...domain.errors import BusinessRuleViolation
+from ...domain.messages import msg
 from ...services.repository_records import TillMovementRecord, TillPaymentRecord, TillSessionRecord
 from . import models as m
 from . import models_accounts as a
@@ -44,8 +45,8 @@ class TillRepo(_Repo):
             with self.c.begin_nested():
                 return self.c.execute(insert_returning_id(sessions_t), {**values, "opened_at": _now()}).scalar_one()
         except IntegrityError:
-            raise BusinessRuleViolation(f"Till {values['till']} is open already (opened a moment ago elsewhere); "
-                                        "close it before opening it again.") from None
+            raise BusinessRuleViolation(msg("Till {till} is open already (opened a moment ago elsewhere); close it "
+                                            "before opening it again.", till=values["till"])) from None
 
     def open_session_of(self, till: str, *, lock: bool = False) -> TillSessionRecord | None:
         """The open session of ``till`` (None if it is closed), its row locked for the transaction when ``lock``:

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection, Engine, RootTransaction
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ...domain.errors import OmsError, StorageError
+from ...domain.messages import msg
 from .engine import reader, translate_storage_error
 from .repositories import (AuditRepo, CustomersRepo, EventsRepo, OrdersRepo, ProductsRepo, SettingsRepo, StockRepo,
                            UsersRepo)
@@ -46,7 +47,7 @@ class SqlUnitOfWork:
         except DBAPIError as exc:
             if self._conn is not None:
                 self._conn.close()
-            raise (translate_storage_error(exc) or StorageError("The database cannot be opened.", str(exc))) from exc
+            raise (translate_storage_error(exc) or StorageError(msg("The database cannot be opened."), str(exc))) from exc
         c = self._conn
         self.settings = SettingsRepo(c)
         self.users = UsersRepo(c)

@@ -10,6 +10,7 @@ from escpos.escpos import Escpos
 from escpos.exceptions import Error as EscposError
 from escpos.printer import Dummy, File, Network, Serial, Usb
 
+from oms_desktop.domain.messages import msg
 from oms_desktop.domain.printing import PrinterTarget, PrinterUnavailable, PrintLine
 from oms_desktop.services.documents import ReceiptDoc
 
@@ -32,7 +33,7 @@ def open_printer(target: PrinterTarget) -> Escpos:
     elif target.kind == "serial":
         printer = Serial(target.path, baudrate=target.port)
     else:
-        raise PrinterUnavailable("No receipt printer is set.")
+        raise PrinterUnavailable(msg("No receipt printer is set."))
     try:
         if isinstance(printer, Network):
             # connected here: python-escpos's Network.open leaves the socket of a refused connection unclosed
@@ -40,7 +41,8 @@ def open_printer(target: PrinterTarget) -> Escpos:
         else:
             printer.open()
     except (EscposError, OSError, ValueError, RuntimeError) as e:
-        raise PrinterUnavailable(f"the receipt printer {target} cannot be reached: {_first_line(e)}") from e
+        raise PrinterUnavailable(msg("the receipt printer {target} cannot be reached: {problem}", target=str(target),
+                                     problem=_first_line(e))) from e
     return printer
 
 
@@ -74,8 +76,8 @@ class EscposReceiptPrinter:
         try:
             write_receipt(printer, lines, kick_drawer=kick_drawer)
         except (EscposError, OSError, ValueError) as e:
-            raise PrinterUnavailable(f"the receipt printer {target} stopped taking the receipt: "
-                                     f"{_first_line(e)}", uncertain=True) from e
+            raise PrinterUnavailable(msg("the receipt printer {target} stopped taking the receipt: {problem}",
+                                         target=str(target), problem=_first_line(e)), uncertain=True) from e
         finally:
             try:
                 printer.close()
