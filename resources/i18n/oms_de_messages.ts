@@ -52,12 +52,36 @@
         <translation>1 Paket</translation>
     </message>
     <message>
+        <source>An in-memory database cannot be backed up.</source>
+        <translation>Eine Datenbank im Arbeitsspeicher kann nicht gesichert werden.</translation>
+    </message>
+    <message>
         <source>An order has at most {maximum} lines; start a second order.</source>
         <translation>Ein Auftrag hat höchstens {maximum} Positionen; legen Sie einen zweiten Auftrag an.</translation>
     </message>
     <message>
+        <source>Ask the administrator to run `oms init --database ...` once as the database&apos;s owner (docs/shared_server.md), then start again.</source>
+        <translation>Bitten Sie den Administrator, einmal als Eigentümer der Datenbank `oms init --database ...` auszuführen (docs/shared_server.md), und starten Sie dann neu.</translation>
+    </message>
+    <message>
         <source>Backups are not available here (no backup storage was set up).</source>
         <translation>Sicherungen sind hier nicht verfügbar (es wurde kein Speicher für Sicherungen eingerichtet).</translation>
+    </message>
+    <message>
+        <source>Check that pg_dump is the server&apos;s version or newer and can reach the server.</source>
+        <translation>Prüfen Sie, ob pg_dump die Version des Servers oder neuer hat und den Server erreicht.</translation>
+    </message>
+    <message>
+        <source>Check that pg_restore is the server&apos;s version or newer and that the app&apos;s database user may create and drop its tables.</source>
+        <translation>Prüfen Sie, ob pg_restore die Version des Servers oder neuer hat und ob der Datenbankbenutzer der Anwendung seine Tabellen anlegen und löschen darf.</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s permissions or the server&apos;s mode.</source>
+        <translation>Prüfen Sie die Rechte der Datei oder den Modus des Servers.</translation>
+    </message>
+    <message>
+        <source>Check the network or the database server.</source>
+        <translation>Prüfen Sie das Netzwerk oder den Datenbankserver.</translation>
     </message>
     <message>
         <source>Customer {customer} ({name})</source>
@@ -98,6 +122,14 @@
     <message>
         <source>From</source>
         <translation>Von</translation>
+    </message>
+    <message>
+        <source>Install the PostgreSQL client tools (Debian: apt install postgresql-client) of the server&apos;s version or newer, then run the backup again.</source>
+        <translation>Installieren Sie die PostgreSQL-Client-Werkzeuge (Debian: apt install postgresql-client) in der Version des Servers oder neuer und starten Sie die Sicherung erneut.</translation>
+    </message>
+    <message>
+        <source>Install the PostgreSQL client tools (Debian: apt install postgresql-client), then run the restore again; nothing was changed.</source>
+        <translation>Installieren Sie die PostgreSQL-Client-Werkzeuge (Debian: apt install postgresql-client) und starten Sie die Wiederherstellung erneut; nichts wurde geändert.</translation>
     </message>
     <message>
         <source>No PDF renderer is configured in this program; nothing can be printed here.</source>
@@ -172,6 +204,10 @@
         <translation>Keine Bestellung „{ref}“.</translation>
     </message>
     <message>
+        <source>No receipt printer is set.</source>
+        <translation>Es ist kein Bondrucker eingestellt.</translation>
+    </message>
+    <message>
         <source>No supplier &apos;{ref}&apos;; add it first (oms supplier add).</source>
         <translation>Kein Lieferant &apos;{ref}&apos;; legen Sie ihn zuerst an (oms supplier add).</translation>
     </message>
@@ -232,6 +268,18 @@
         <translation>Es wurde nichts importiert: {count} Problem(e) in der Datei. {problems}</translation>
     </message>
     <message>
+        <source>Nothing was saved; free some space and retry.</source>
+        <translation>Nichts wurde gespeichert; schaffen Sie Platz und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved; try again in a moment.</source>
+        <translation>Nichts wurde gespeichert; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Open a database file.</source>
+        <translation>Öffnen Sie eine Datenbankdatei.</translation>
+    </message>
+    <message>
         <source>Product {sku}</source>
         <translation>Artikel {sku}</translation>
     </message>
@@ -242,6 +290,10 @@
     <message>
         <source>Receipt for {order} not printed: {error} It waits and is printed with the next receipt or &apos;oms receipt print-pending&apos;.</source>
         <translation>Kassenbon für {order} nicht gedruckt: {error} Er wartet und wird mit dem nächsten Kassenbon oder mit „oms receipt print-pending“ gedruckt.</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup (see the backups folder) and contact support.</source>
+        <translation>Stellen Sie die neueste Sicherung wieder her (siehe Sicherungsordner) und wenden Sie sich an den Support.</translation>
     </message>
     <message>
         <source>SKU &apos;{sku}&apos; is not in the catalog</source>
@@ -268,6 +320,10 @@
         <translation>SMTP ist nicht eingerichtet (oms settings set smtp.host ... und smtp.from ...)</translation>
     </message>
     <message>
+        <source>SQLite files must stay on a local disk; for several workstations use PostgreSQL (--database postgresql+psycopg://...).</source>
+        <translation>SQLite-Dateien müssen auf einer lokalen Platte bleiben; für mehrere Arbeitsplätze verwenden Sie PostgreSQL (--database postgresql+psycopg://...).</translation>
+    </message>
+    <message>
         <source>Sign in first.</source>
         <translation>Melden Sie sich zuerst an.</translation>
     </message>
@@ -290,6 +346,38 @@
     <message>
         <source>The customer to keep, {customer} ({name}), was merged into {target} already; merge with that customer instead.</source>
         <translation>Der zu behaltende Kunde {customer} ({name}) wurde bereits mit {target} zusammengeführt; führen Sie stattdessen mit diesem Kunden zusammen.</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened.</source>
+        <translation>Die Datenbank kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached.</source>
+        <translation>Die Datenbank ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged.</source>
+        <translation>Die Datenbankdatei ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The database file {path} is on a network share ({fstype}).</source>
+        <translation>Die Datenbankdatei {path} liegt auf einer Netzwerkfreigabe ({fstype}).</translation>
+    </message>
+    <message>
+        <source>The database is busy (another workstation holds a lock for too long).</source>
+        <translation>Die Datenbank ist belegt (ein anderer Arbeitsplatz hält eine Sperre zu lange).</translation>
+    </message>
+    <message>
+        <source>The database is read-only.</source>
+        <translation>Die Datenbank ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>The database {database} has schema {current}; this version of OMS Desktop needs {head}, and the role {role} may not change the schema (nothing was changed).</source>
+        <translation>Die Datenbank {database} hat das Schema {current}; diese Version von OMS Desktop braucht {head}, und die Rolle {role} darf das Schema nicht ändern (nichts wurde geändert).</translation>
+    </message>
+    <message>
+        <source>The disk holding the database is full.</source>
+        <translation>Die Platte mit der Datenbank ist voll.</translation>
     </message>
     <message>
         <source>The duplicate, {customer} ({name}), was merged into {target} already; merge with that customer instead.</source>
@@ -348,6 +436,10 @@
         <translation>Kasse {name} sollte nur {have} {currency} in bar enthalten; entnehmen Sie höchstens so viel.</translation>
     </message>
     <message>
+        <source>Till {till} is open already (opened a moment ago elsewhere); close it before opening it again.</source>
+        <translation>Die Kasse {till} ist schon geöffnet (eben an einem anderen Platz); schließen Sie sie, bevor Sie sie erneut öffnen.</translation>
+    </message>
+    <message>
         <source>To</source>
         <translation>Bis</translation>
     </message>
@@ -362,6 +454,14 @@
     <message>
         <source>Unknown user name or wrong password.</source>
         <translation>Unbekannter Benutzername oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>Unsupported database URL &apos;{url}&apos;.</source>
+        <translation>Nicht unterstützte Datenbank-URL „{url}“.</translation>
+    </message>
+    <message>
+        <source>Use sqlite:///path/to/file.db or postgresql+psycopg://user@host/dbname.</source>
+        <translation>Verwenden Sie sqlite:///pfad/zur/datei.db oder postgresql+psycopg://benutzer@host/datenbank.</translation>
     </message>
     <message>
         <source>Use the {action} action for that, not a warehouse step.</source>
@@ -1188,6 +1288,22 @@
         <translation>Zeitraum &apos;{period}&apos; ist unbekannt (day, week oder month)</translation>
     </message>
     <message>
+        <source>pg_dump failed: {problem}.</source>
+        <translation>pg_dump ist fehlgeschlagen: {problem}.</translation>
+    </message>
+    <message>
+        <source>pg_dump is not installed here, so the PostgreSQL database cannot be backed up.</source>
+        <translation>pg_dump ist hier nicht installiert, daher kann die PostgreSQL-Datenbank nicht gesichert werden.</translation>
+    </message>
+    <message>
+        <source>pg_restore failed: {problem}; nothing was changed.</source>
+        <translation>pg_restore ist fehlgeschlagen: {problem}; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>pg_restore is not installed here, so the PostgreSQL backup cannot be restored.</source>
+        <translation>pg_restore ist hier nicht installiert, daher kann die PostgreSQL-Sicherung nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
         <source>phone &apos;{phone}&apos; is not a phone number</source>
         <translation>Telefon „{phone}“ ist keine Telefonnummer</translation>
     </message>
@@ -1844,6 +1960,14 @@
         <translation>der Grund sieht wie eine Kartennummer aus; speichern Sie nie Kartennummern</translation>
     </message>
     <message>
+        <source>the receipt printer {target} cannot be reached: {problem}</source>
+        <translation>der Bondrucker {target} ist nicht erreichbar: {problem}</translation>
+    </message>
+    <message>
+        <source>the receipt printer {target} stopped taking the receipt: {problem}</source>
+        <translation>der Bondrucker {target} hat den Bon nicht mehr angenommen: {problem}</translation>
+    </message>
+    <message>
         <source>the reference is longer than 100 characters</source>
         <translation>die Referenz ist länger als 100 Zeichen</translation>
     </message>
@@ -2232,6 +2356,10 @@
         <translation>{file} wurde von einem neueren OMS Desktop erstellt (Schema {revision}); diese Version kann sie nicht lesen. Aktualisieren Sie die App und stellen Sie dann wieder her. Es wurde nichts geändert.</translation>
     </message>
     <message>
+        <source>{folder} is not a folder; nothing was written.</source>
+        <translation>{folder} ist kein Ordner; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
         <source>{key} is longer than 500 characters</source>
         <translation>{key} ist länger als 500 Zeichen</translation>
     </message>
@@ -2262,6 +2390,34 @@
     <message>
         <source>{method} is counted twice</source>
         <translation>{method} wird doppelt gezählt</translation>
+    </message>
+    <message>
+        <source>{name} cannot be restored: {problem}</source>
+        <translation>{name} kann nicht wiederhergestellt werden: {problem}</translation>
+    </message>
+    <message>
+        <source>{name} has a damaged header; nothing was changed.</source>
+        <translation>Der Kopf von {name} ist beschädigt; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{name} is an SQLite database but not an OMS Desktop backup. Nothing was changed.</source>
+        <translation>{name} ist eine SQLite-Datenbank, aber keine Sicherung von OMS Desktop. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged (its checksum differs); nothing was changed. Restore another backup.</source>
+        <translation>{name} ist beschädigt (die Prüfsumme weicht ab); nichts wurde geändert. Stellen Sie eine andere Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or truncated ({problem}); nothing was changed. Restore another backup.</source>
+        <translation>{name} ist beschädigt oder abgeschnitten ({problem}); nichts wurde geändert. Stellen Sie eine andere Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>{name} is not an OMS Desktop backup (neither an SQLite database nor an OMS PostgreSQL dump). Nothing was changed.</source>
+        <translation>{name} ist keine Sicherung von OMS Desktop (weder eine SQLite-Datenbank noch ein PostgreSQL-Abzug von OMS). Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{name} is truncated or damaged ({size} bytes of data, its header says {expected}); nothing was changed. Restore another backup.</source>
+        <translation>{name} ist abgeschnitten oder beschädigt ({size} Bytes Daten, laut Kopf {expected}); nichts wurde geändert. Stellen Sie eine andere Sicherung wieder her.</translation>
     </message>
     <message>
         <source>{name}: the first line must be &apos;Subject: ...&apos;</source>
@@ -2456,6 +2612,10 @@
         <translation>{parcel}; Rückstand: {lines}</translation>
     </message>
     <message>
+        <source>{path} is not a file. Nothing was changed.</source>
+        <translation>{path} ist keine Datei. Nichts wurde geändert.</translation>
+    </message>
+    <message>
         <source>{pick_list}: {picked} of {asked} units</source>
         <translation>{pick_list}: {picked} von {asked} Stück</translation>
     </message>
@@ -2618,6 +2778,10 @@
     <message>
         <source>{supplier}&apos;s invoice {number} is recorded already ({ref} of {day})</source>
         <translation>Rechnung {number} von {supplier} ist bereits erfasst ({ref} vom {day})</translation>
+    </message>
+    <message>
+        <source>{target} exists already; choose another file name (nothing was written).</source>
+        <translation>{target} gibt es schon; wählen Sie einen anderen Dateinamen (nichts wurde geschrieben).</translation>
     </message>
     <message>
         <source>{text} (backorder)</source>

@@ -110,3 +110,29 @@ def test_every_template_of_the_catalog_has_german_with_the_same_placeholders(qap
                 continue
             german = de(template)
             assert sorted(placeholder.findall(german)) == sorted(placeholder.findall(template)), template
+
+
+def test_a_storage_failure_shows_its_message_and_advice_in_german(qtbot, monkeypatch):
+    """The adapters' messages too: the database busy (from the driver's own words) and a printer unreachable, in the
+    error box the window shows for them (gui/errors.show_error)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from oms_desktop.adapters.db.engine import translate_storage_error
+    from oms_desktop.domain.printing import PrinterUnavailable
+    from oms_desktop.gui.errors import show_error
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    busy = translate_storage_error(Exception("database is locked"))
+    assert busy is not None and str(busy) == ("The database is busy (another workstation holds a lock for too long). "
+                                              "Nothing was saved; try again in a moment.")  # the CLI's English
+    printer = PrinterUnavailable(msg("the receipt printer {target} cannot be reached: {problem}",
+                                     target="tcp://10.0.0.9:9100", problem="Connection refused"))
+    with language("de"):
+        show_error(None, busy)
+        show_error(None, printer)
+        assert shown[0] == (de("The database is busy (another workstation holds a lock for too long).") + "\n\n"
+                            + de("Nothing was saved; try again in a moment."))
+        assert shown[1].startswith(de("the receipt printer {target} cannot be reached: {problem}").split("{")[0])
+    assert "busy" not in shown[0] and "belegt" in shown[0]
+    assert "tcp://10.0.0.9:9100" in shown[1] and "cannot be reached" not in shown[1]

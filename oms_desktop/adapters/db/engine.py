@@ -164,7 +164,8 @@ def translate_storage_error(exc: BaseException) -> StorageError | None:
         return StorageError(msg("The disk holding the database is full."),
                             msg("Nothing was saved; free some space and retry."))
     if "readonly" in text or "read-only" in text:
-        return StorageError(msg("The database is read-only."), msg("Check the file's permissions or the server's mode."))
+        return StorageError(msg("The database is read-only."),
+                            msg("Check the file's permissions or the server's mode."))
     if "malformed" in text or "not a database" in text:
         return StorageError(msg("The database file is damaged."),
                             msg("Restore the latest backup (see the backups folder) and contact support."))

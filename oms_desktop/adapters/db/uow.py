@@ -47,7 +47,8 @@ class SqlUnitOfWork:
         except DBAPIError as exc:
             if self._conn is not None:
                 self._conn.close()
-            raise (translate_storage_error(exc) or StorageError(msg("The database cannot be opened."), str(exc))) from exc
+            raise (translate_storage_error(exc)
+                   or StorageError(msg("The database cannot be opened."), str(exc))) from exc
         c = self._conn
         self.settings = SettingsRepo(c)
         self.users = UsersRepo(c)
