@@ -1437,7 +1437,7 @@
     </message>
     <message>
         <source>restock</source>
-        <translation>zurück ins Lager</translation>
+        <translation>zurück in den Bestand</translation>
     </message>
     <message>
         <source>restore a backup</source>
