@@ -16,6 +16,8 @@ from oms_desktop.adapters.security import fast_test_hasher
 from oms_desktop.bootstrap import open_backend
 from tests.helpers.plans import captured, full_scans
 
+pytestmark = pytest.mark.fresh_statistics  # their plans on a fresh database's statistics
+
 CATALOG = (b"sku,name,unit_price,tax_rate,on_hand\nLAMP-01,Desk lamp,19.99,0.19,50\n"
            b"BULB-E27,LED bulb,3.49,0.19,50\nBOOK-01,Guide,12.00,0.07,50\n")
 HISTORY = ("orders", "order_lines", "customers", "invoices", "invoice_lines", "payments", "shipments",

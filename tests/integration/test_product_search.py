@@ -13,6 +13,8 @@ from oms_desktop.adapters.db.models_performance import typed_words
 from tests.helpers.plans import captured, full_scans, is_sqlite
 from tests.helpers.search_reference import reference_search, words_of
 
+pytestmark = pytest.mark.fresh_statistics  # their plans on a fresh database's statistics
+
 CATALOG = (
     "sku,name,unit_price,tax_rate,barcode,category,location,on_hand,reorder_point\n"
     "LAMP-01,Lamp shade linen,19.99,0.19,4006381333931,Lighting,A-01-01,10,2\n"

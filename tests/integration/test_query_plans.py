@@ -9,6 +9,8 @@ from oms_desktop.domain.orders import Status
 from tests.helpers.plans import full_scans, is_sqlite, the_plan
 from tests.helpers.search_reference import reference_search
 
+pytestmark = pytest.mark.fresh_statistics  # their plans on a fresh database's statistics
+
 PRODUCTS_CSV = (
     "sku,name,unit_price,tax_rate,barcode,category,location,on_hand,reorder_point\n"
     "LAMP-01,Desk lamp,19.99,0.19,4006381333931,Lighting,A-01-02,10,2\n"
