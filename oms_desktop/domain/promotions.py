@@ -320,21 +320,24 @@ class _Left:
                 else:
                     idx.append(i)
         bases = {rate: sum((goods[i] for i in idx), Decimal(0)) for rate, idx in sorted(by_rate.items())}
-        currency = self.cart.currency
-        q = quantum(currency)
-        if offer.effect is Effect.PERCENT:
-            percent = offer.percent
-            taken = {rate: max(_ZERO, min((base * percent).quantize(q, rounding=ROUNDING), base))
-                     for rate, base in bases.items()}
-        else:
-            wanted = max(_ZERO, min(round_money(offer.amount, currency), sum(bases.values(), _ZERO)))
-            taken = dict(_split(wanted, bases, q))
+        q = quantum(self.cart.currency)
+        taken = self._take(offer, bases, q)
         if keep:
             return taken
         for rate, amount in taken.items():  # each line of the rate gives its share, so later offers see what is left
             for i, share in _split(amount, {i: goods[i] for i in by_rate[rate]}, q):
                 goods[i] -= share
         return taken
+
+    def _take(self, offer: Offer, bases: dict[Decimal, Decimal], q: Decimal) -> dict[Decimal, Decimal]:
+        """What a percent or an amount ``offer`` takes from each rate's ``bases``: a percent of each, rounded per
+        rate; an amount shared in proportion to them."""
+        if offer.effect is Effect.PERCENT:
+            percent = offer.percent
+            return {rate: max(_ZERO, min((base * percent).quantize(q, rounding=ROUNDING), base))
+                    for rate, base in bases.items()}
+        wanted = max(_ZERO, min(round_money(offer.amount, self.cart.currency), sum(bases.values(), _ZERO)))
+        return dict(_split(wanted, bases, q))
 
     def _off_every_line(self, offer: Offer, *, keep: bool = False) -> dict[Decimal, Decimal]:
         """``_off_lines`` for an offer on every line, from each rate's goods left (the same sums: no line's goods
@@ -347,15 +350,7 @@ class _Left:
                     rates[ln.tax_rate] = rates.get(ln.tax_rate, _ZERO) + g
             self._rates = rates
         bases = {rate: base for rate, base in sorted(rates.items()) if base > 0}
-        currency = self.cart.currency
-        q = quantum(currency)
-        if offer.effect is Effect.PERCENT:
-            percent = offer.percent
-            taken = {rate: max(_ZERO, min((base * percent).quantize(q, rounding=ROUNDING), base))
-                     for rate, base in bases.items()}
-        else:
-            wanted = max(_ZERO, min(round_money(offer.amount, currency), sum(bases.values(), _ZERO)))
-            taken = dict(_split(wanted, bases, q))
+        taken = self._take(offer, bases, quantum(self.cart.currency))
         if not keep:
             for rate, amount in taken.items():
                 if amount > 0:
