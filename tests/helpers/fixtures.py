@@ -121,7 +121,7 @@ class PgDatabases:
             c.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                            "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
             c.execute(text("SET lock_timeout = '20s'"))
-            # the immutability triggers refuse DELETE; a test reset is the one place that may bypass them
+            # the immutability triggers refuse DELETE and TRUNCATE; a test reset is the one place that may bypass them
             c.execute(text("SET session_replication_role = replica"))
             # a query plan test gets its tables as a fresh database has them (TRUNCATE: new empty files, so the
             # planner's idea of their size is not what earlier tests left); every other test the quick DELETE
