@@ -92,6 +92,11 @@ class CouponRefused(BusinessRuleViolation):
     """A coupon that cannot be used (unknown, withdrawn, expired, used up, minimum not met): the message says why."""
 
 
+class CouponUsedUp(CouponRefused):
+    """The storage refused to confirm an order with its coupon: the coupon was used up (or withdrawn) since it was
+    read, by another workstation. The service says which coupon (``CouponRefused``)."""
+
+
 class PermissionDenied(UserFacingError):
     exit_code = 4
 

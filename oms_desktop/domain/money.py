@@ -41,7 +41,10 @@ def to_minor(value: Decimal, currency: str) -> int:
 
 
 def from_minor(minor: int, currency: str) -> Decimal:
-    return Decimal(int(minor)).scaleb(-exponent(currency)).quantize(quantum(currency))
+    """``minor`` units as an amount with exactly the currency's decimals (1234 -> 12.34, 0 -> 0.00): moving the
+    exponent of a whole number gives that exponent already, nothing to round (stored amounts stay far below the
+    context's 28 digits)."""
+    return Decimal(int(minor)).scaleb(-exponent(currency))
 
 
 def parse_amount(text: object, currency: str, *, field: str = "amount", allow_negative: bool = False) -> Decimal:

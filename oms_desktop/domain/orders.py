@@ -1,6 +1,7 @@
 """Orders: statuses and their legal moves, quantities, rates (pure). What an order costs: ``domain.pricing``."""
 from __future__ import annotations
 
+from functools import lru_cache
 from decimal import Decimal
 from enum import StrEnum
 
@@ -97,7 +98,9 @@ def rate_to_bp(rate: Decimal) -> int:
     return int(rate * 10000)
 
 
+@lru_cache(maxsize=512)
 def bp_to_rate(bp: int) -> Decimal:
+    """1900 -> 0.19; kept per value (a shop has a handful of rates and discounts; every priced line asks)."""
     return (Decimal(bp) / 10000).normalize() if bp else Decimal(0)
 
 

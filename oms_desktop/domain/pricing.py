@@ -79,15 +79,20 @@ def compute_totals(lines: list[PricedLine], currency: str, *, prices_include_tax
     its tax too (two lines of 0.03 at 19 % carry 0.01 each; 0.06 off them carries 0.01 alone, 0.02 here): what is
     given away entirely carries no tax, under either rounding.
     """
+    q = quantum(currency)
+
+    def _q(value: Decimal, _currency: str) -> Decimal:  # _r with the quantum looked up once
+        return value.quantize(q, rounding=ROUNDING)
+
     per_line: list[LineAmounts] = []
     by_rate_base: dict[Decimal, Decimal] = defaultdict(Decimal)
     by_rate_tax: dict[Decimal, Decimal] = defaultdict(Decimal)
-    items = [(_r(ln.unit_price * ln.quantity * (1 - ln.discount), currency), ln.tax_rate, False) for ln in lines]
-    items += [(_r(adj.amount, currency), adj.tax_rate, True) for adj in adjustments]
+    items = [(_q(ln.unit_price * ln.quantity * (1 - ln.discount), currency), ln.tax_rate, False) for ln in lines]
+    items += [(_q(adj.amount, currency), adj.tax_rate, True) for adj in adjustments]
     for base, rate, adjustment in items:
-        tax = _r(base * rate / (1 + rate), currency) if prices_include_tax else _r(base * rate, currency)
+        tax = _q(base * rate / (1 + rate), currency) if prices_include_tax else _q(base * rate, currency)
         if adjustment and base < 0:
-            carried = _r(Decimal(0) - max(by_rate_tax[rate], Decimal(0)), currency)  # 0 - x: never -0
+            carried = _q(Decimal(0) - max(by_rate_tax[rate], Decimal(0)), currency)  # 0 - x: never -0
             tax = carried if by_rate_base[rate] + base <= 0 else max(tax, carried)
         if prices_include_tax:
             amounts = LineAmounts(net=base - tax, tax=tax, gross=base)
@@ -99,14 +104,14 @@ def compute_totals(lines: list[PricedLine], currency: str, *, prices_include_tax
     tax_by_rate: dict[Decimal, tuple[Decimal, Decimal]] = {}
     for rate, base in sorted(by_rate_base.items()):
         if rounding is TaxRounding.PER_DOCUMENT:
-            tax = _r(base * rate / (1 + rate), currency) if prices_include_tax else _r(base * rate, currency)
+            tax = _q(base * rate / (1 + rate), currency) if prices_include_tax else _q(base * rate, currency)
         else:
             tax = by_rate_tax[rate]
         net = base - tax if prices_include_tax else base
         tax_by_rate[rate] = (net, tax)
     net = sum((n for n, _ in tax_by_rate.values()), Decimal(0))
     tax = sum((t for _, t in tax_by_rate.values()), Decimal(0))
-    zero = _r(Decimal(0), currency)
+    zero = _q(Decimal(0), currency)
     n = len(lines)
     return Totals(net=_r(net + zero, currency), tax=_r(tax + zero, currency), total=_r(net + tax, currency),
                   tax_by_rate=tax_by_rate, lines=tuple(per_line[:n]), adjustments=tuple(per_line[n:]))

@@ -11,8 +11,8 @@ from ..domain import tracking
 from ..domain.mail import MailKind
 from ..domain.messages import code as code_of
 from ..domain.messages import msg
-from ..domain.errors import (BusinessRuleViolation, CouponRefused, InvalidTransition, NotFound, OutOfStock,
-                             Shortage, StaleCart, ValidationFailed)
+from ..domain.errors import (BusinessRuleViolation, CouponRefused, CouponUsedUp, InvalidTransition, NotFound,
+                             OutOfStock, Shortage, StaleCart, ValidationFailed)
 from ..domain.money import from_minor, to_minor
 from ..domain.orders import (HOLDS_RESERVATION, Status, check_transition, clean_ship_to, delivery_label,
                              parse_quantity)
@@ -106,12 +106,13 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
                                 order_id=order.id, version=order.version + 1)
             if coupon_row is not None:
                 check_coupon(uow, order, lines, coupon_row)
-                if not uow.carts.redeem(coupon_row.id, order.id, order.customer_id):  # its use and redemption
-                    raise CouponRefused(msg("coupon {code} has just been used up; take it off the order or confirm "
-                                            "without it.", code=coupon_row.code))
             tn = self._new_tracking(uow)
-            uow.orders.update(order.id, {"status": Status.CONFIRMED.value, "tracking_number": tn,
-                                         "confirmed_at": _now()})
+            try:  # a coupon is redeemed by the confirmation itself, while it can be (migration 0029)
+                uow.orders.update(order.id, {"status": Status.CONFIRMED.value, "tracking_number": tn,
+                                             "confirmed_at": _now()})
+            except CouponUsedUp as e:
+                raise CouponRefused(msg("coupon {code} has just been used up; take it off the order or confirm "
+                                        "without it.", code=coupon_row.code if coupon_row else "")) from e
             uow.orders.add_history(order.id, order.status, Status.CONFIRMED, actor.user_id)
             self._confirmed_event(uow, actor, order.id, tn, new_total, order.currency, len(lines))
             dto = load_order(uow, order.id)
@@ -214,9 +215,6 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
 
             def reserve(orders: list[NewOrder]) -> None:
                 oid = orders[0].id
-                if coupon_row is not None:
-                    if not uow.carts.redeem(coupon_row.id, oid, customer_id):  # its use and redemption: one statement
-                        raise CouponRefused(msg("coupon {code} has just been used up", code=coupon_row.code))
                 queue_to(uow, MailKind.CONFIRMATION, oid, customer)  # one INSERT, only if the customer wants mail
                 # last, right before the commit: the stock rows stay locked for as short as possible (see _reserve)
                 if allow_backorder:
@@ -227,7 +225,11 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
                     self._reserve(uow, actor, oid, [(products[s].id, s, q) for s, q in wanted.items()],
                                   reorder_points={products[s].id: products[s].reorder_point for s in wanted})
 
-            write_orders(uow, actor, [new], reserve)
+            try:  # the order's INSERT redeems its coupon while it can be used (migration 0029)
+                write_orders(uow, actor, [new], reserve)
+            except CouponUsedUp as e:
+                raise CouponRefused(msg("coupon {code} has just been used up", code=coupon_row.code if coupon_row
+                                        else "")) from e
             oid, tn = new.id, new.tracking_number
             values["tracking_number"] = tn
             # The DTO from what was just written (no read-back): the rows as the database now holds them.

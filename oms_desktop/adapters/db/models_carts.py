@@ -76,6 +76,11 @@ class Coupon(Base):
     )
 
 
+COUPON_USED_UP = "oms: coupon used up"
+"""How the database refuses to confirm an order whose coupon is used up or withdrawn (the triggers of migration 0029,
+which spell it out themselves: a migration does not change with the code)."""
+
+
 class CouponRedemption(Base):
     __tablename__ = "coupon_redemptions"
     id: Mapped[int] = mapped_column(Id, primary_key=True)

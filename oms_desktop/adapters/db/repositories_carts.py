@@ -7,15 +7,15 @@ from collections.abc import Mapping, Sequence
 
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, case, cast, delete, exists, func, insert, null, select, update
+from sqlalchemy import bindparam, case, delete, exists, func, insert, null, select, update
 
 from ...services.repository_records_accounts import (BilledAdjustment, CartConversion, CartIncentiveRecord,
                                                      CartOnBoard, CouponRecord, InvoiceAdjustmentRecord,
                                                      OrderAdjustmentRecord, PromotionRecord, ShippingMethodRecord)
 from . import models_accounts as ma
 from . import models_carts as mc
-from .repositories import _now, _Repo, built, customers_t, history_t, insert_returning_id, lines_t, orders_t, \
-    plain_insert, users_t
+from .repositories import (_now, _Repo, built, customers_t, history_t, insert_returning_id, insert_rows, lines_t,
+                           orders_t, plain_insert, users_t)
 
 promotions_t = mc.Promotion.__table__
 coupons_t = mc.Coupon.__table__
@@ -60,8 +60,7 @@ class CartsRepo(_Repo):
 
     def add_order_adjustments(self, rows: list[dict]) -> None:
         """The allowances and charges of orders being created, each row with its ``order_id``: one executemany."""
-        if rows:
-            self.c.execute(plain_insert(order_adj_t), rows)
+        insert_rows(self.c, order_adj_t, rows)
 
     def invoice_adjustments(self, invoice_id: int) -> list[InvoiceAdjustmentRecord]:
         return [InvoiceAdjustmentRecord(*r) for r in self.c.execute(built("invoice adjustments", lambda: select(
@@ -108,27 +107,6 @@ class CartsRepo(_Repo):
 
     def withdraw_incentive(self, incentive_id: int) -> None:
         self.c.execute(update(incentives_t).where(incentives_t.c.id == incentive_id).values(withdrawn_at=_now()))
-
-    def redeem(self, coupon_id: int, order_id: int, customer_id: int | None) -> bool:
-        """Record the coupon's use by the order unless it is used up or withdrawn, in one statement: the redemption
-        is inserted only while the coupon row meets the condition (on PostgreSQL locked FOR UPDATE, and the
-        condition re-checked after waiting for the row: racing transactions cannot both take the last use), and
-        the trigger ``coupon_redemptions_count_use`` (migration 0028) counts it in ``coupons.uses``."""
-        pg = self._pg
-
-        def build():
-            c = coupons_t.c
-            r = redemptions_t.c
-            q = select(c.id, cast(bindparam("order"), r.order_id.type), cast(bindparam("customer"),
-                                                                                r.customer_id.type),
-                       bindparam("at", type_=r.at.type)).where(
-                c.id == bindparam("coupon"), c.active.is_(True), c.max_uses.is_(None) | (c.uses < c.max_uses))
-            return insert(redemptions_t).from_select(["coupon_id", "order_id", "customer_id", "at"],
-                                                     q.with_for_update() if pg else q).returning(r.id)
-        # RETURNING, not the row count: psycopg's count of an INSERT ... SELECT whose trigger updates is not it
-        return self.c.execute(built(("redeem coupon", pg), build), {"coupon": coupon_id, "order": order_id,
-                                                                    "customer": customer_id,
-                                                                    "at": _now()}).first() is not None
 
     def customer_uses(self, coupon_id: int, customer_id: int | None) -> int:
         if customer_id is None:
