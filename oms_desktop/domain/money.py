@@ -33,11 +33,12 @@ def round_money(value: Decimal, currency: str) -> Decimal:
 
 def to_minor(value: Decimal, currency: str) -> int:
     """Exact conversion; refuses a value with more decimals than the currency has."""
-    q = quantum(currency)
-    if value != value.quantize(q, rounding=ROUNDING):
+    scaled = value.scaleb(exponent(currency))
+    minor = int(scaled)
+    if minor != scaled:  # a fraction of the smallest unit is left: more decimals than the currency has
         raise ValidationFailed(msg("{value} has more decimals than {currency} allows ({decimals})", value=value,
                                    currency=currency, decimals=exponent(currency)))
-    return int(value.scaleb(exponent(currency)))
+    return minor
 
 
 def from_minor(minor: int, currency: str) -> Decimal:

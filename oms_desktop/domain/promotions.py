@@ -61,6 +61,11 @@ class Effect(StrEnum):
     BUY_GET = "buy_get"              # buy N of one SKU, get M of another (or the same) free
 
 
+# The members as plain module names for the rules' hot comparisons (an Enum member read off its class goes through a
+# descriptor each time: measurable when every order judges its promotions)
+_PERCENT, _AMOUNT, _FREE_SHIPPING, _BUY_GET = Effect.PERCENT, Effect.AMOUNT, Effect.FREE_SHIPPING, Effect.BUY_GET
+
+
 class AdjustmentKind(StrEnum):
     PROMOTION = "promotion"
     COUPON = "coupon"
@@ -85,6 +90,9 @@ class CartLine:
     weight_grams: int = 0  # per unit; 0 when the product carries none
 
 
+_Derived = tuple[tuple[Decimal, ...], Decimal, bool, tuple[tuple[Decimal, Decimal], ...]]
+
+
 @dataclass(frozen=True)
 class Cart:
     lines: tuple[CartLine, ...]
@@ -98,13 +106,37 @@ class Cart:
     def line_bases(self) -> tuple[Decimal, ...]:
         """Each line's goods: price x quantity less its own discount, rounded per line (as ``domain.pricing``
         rounds it); computed once per cart, since the rules ask for them several times (the cart is frozen)."""
-        return tuple(round_money(ln.unit_price * ln.quantity * (1 - ln.discount), self.currency)
-                     for ln in self.lines)
+        return self._derive()[0]
 
     @cached_property
     def subtotal(self) -> Decimal:
         """The goods before promotions (``goods_subtotal``)."""
-        return sum(self.line_bases, Decimal(0))
+        return self._derive()[1]
+
+    @cached_property
+    def no_negative_goods(self) -> bool:
+        """No line's goods are below zero (a line priced below zero is the exception)."""
+        return self._derive()[2]
+
+    @cached_property
+    def rate_bases(self) -> tuple[tuple[Decimal, Decimal], ...]:
+        """Each tax rate's goods (the lines' with goods above zero), by rate: what an offer on every line is
+        taken from before anything else is (each promotion's saving alone, rule 2)."""
+        return self._derive()[3]
+
+    def _derive(self) -> _Derived:
+        """The four properties above at once (a cart's rules ask for all of them), kept as each one's value."""
+        q = quantum(self.currency)
+        bases = tuple((ln.unit_price * ln.quantity * (1 - ln.discount)).quantize(q, rounding=ROUNDING)
+                      for ln in self.lines)
+        rates: dict[Decimal, Decimal] = {}
+        for ln, g in zip(self.lines, bases):
+            if g > 0:
+                rates[ln.tax_rate] = rates.get(ln.tax_rate, _ZERO) + g
+        derived: _Derived = (bases, sum(bases, _ZERO), all(g >= 0 for g in bases), tuple(sorted(rates.items())))
+        self.__dict__.update(line_bases=derived[0], subtotal=derived[1], no_negative_goods=derived[2],
+                             rate_bases=derived[3])
+        return derived
 
 
 @dataclass(frozen=True)
@@ -256,7 +288,7 @@ def adjustments(cart: Cart, *, promotions: tuple[Promotion, ...] = (), coupon: C
     left = _Left(cart, charge, shipping_rate)
 
     def allow(kind: AdjustmentKind, source_id: int | None, label: str, offer: Offer) -> None:
-        on_shipping = offer.effect is Effect.FREE_SHIPPING
+        on_shipping = offer.effect is _FREE_SHIPPING
         if on_shipping:
             label = f"{FREE_SHIPPING_LABEL}{label}"
         out.extend(Adjustment(kind, source_id, label, -take, rate, on_shipping) for rate, take in left.take(offer))
@@ -284,18 +316,19 @@ class _Left:
         # categories, a buy-get), so a cart whose offers all cover every line (most) never shares them out. The
         # shares are those taking each at once would give. Not for goods below zero (the rates' sums would count
         # them, the lines' goods left do not).
-        self._lazy = all(g >= 0 for g in self.goods)
+        self._lazy = cart.no_negative_goods if goods is None else all(g >= 0 for g in self.goods)
         self._owed: list[tuple[Decimal, Decimal]] = []
-        self._rates: dict[Decimal, Decimal] | None = None  # each rate's goods left, owed amounts taken off
+        # each rate's goods left, owed amounts taken off (None: to be summed from the lines' goods left)
+        self._rates: dict[Decimal, Decimal] | None = dict(cart.rate_bases) if goods is None and self._lazy else None
 
     def take(self, offer: Offer, *, keep: bool = False) -> list[tuple[Decimal, Decimal]]:
         """Take what ``offer`` gives, cut to what is left: (tax rate, amount taken > 0), one per rate, by rate.
         ``keep``: only say what it would take (a percent or an amount is then not shared out over the lines, which
         changes nothing in what is taken; the other effects are taken as usual, on what is left)."""
-        if offer.effect is Effect.FREE_SHIPPING:
+        if offer.effect is _FREE_SHIPPING:
             taken = {self.shipping_rate: self.shipping}
             self.shipping = Decimal(0)
-        elif offer.effect is Effect.BUY_GET:
+        elif offer.effect is _BUY_GET:
             taken = self._free_units(offer)
         else:
             taken = self._off_lines(offer, keep=keep)
@@ -330,14 +363,7 @@ class _Left:
         return taken
 
     def _take(self, offer: Offer, bases: dict[Decimal, Decimal], q: Decimal) -> dict[Decimal, Decimal]:
-        """What a percent or an amount ``offer`` takes from each rate's ``bases``: a percent of each, rounded per
-        rate; an amount shared in proportion to them."""
-        if offer.effect is Effect.PERCENT:
-            percent = offer.percent
-            return {rate: max(_ZERO, min((base * percent).quantize(q, rounding=ROUNDING), base))
-                    for rate, base in bases.items()}
-        wanted = max(_ZERO, min(round_money(offer.amount, self.cart.currency), sum(bases.values(), _ZERO)))
-        return dict(_split(wanted, bases, q))
+        return _take(offer, bases, q)
 
     def _off_every_line(self, offer: Offer, *, keep: bool = False) -> dict[Decimal, Decimal]:
         """``_off_lines`` for an offer on every line, from each rate's goods left (the same sums: no line's goods
@@ -399,6 +425,25 @@ class _Left:
         return taken
 
 
+def _take(offer: Offer, bases: dict[Decimal, Decimal], q: Decimal) -> dict[Decimal, Decimal]:
+    """What a percent or an amount ``offer`` takes from each rate's ``bases`` (multiples of the currency's
+    quantum ``q``): a percent of each, rounded per rate; an amount shared in proportion to them."""
+    if offer.effect is _PERCENT:
+        percent = offer.percent
+        return {rate: max(_ZERO, min((base * percent).quantize(q, rounding=ROUNDING), base))
+                for rate, base in bases.items()}
+    wanted = max(_ZERO, min(offer.amount.quantize(q, rounding=ROUNDING), sum(bases.values(), _ZERO)))
+    return dict(_split(wanted, bases, q))
+
+
+def _on_every_line(offer: Offer) -> bool:
+    """A percent or an amount off the whole order (not naming products or categories)."""
+    return offer.effect in _OFF_LINES and not offer.skus and not offer.categories
+
+
+_OFF_LINES = frozenset({_PERCENT, _AMOUNT})
+
+
 def _covers(offer: Offer, line: CartLine) -> bool:
     """Whether a percent or amount of ``offer`` is taken off ``line``: every line, or those it names."""
     return (not offer.skus and not offer.categories) or line.sku in offer.skus or line.category in offer.categories
@@ -407,8 +452,10 @@ def _covers(offer: Offer, line: CartLine) -> bool:
 def _fits(offer: Offer, cart: Cart) -> bool:
     """Rule 1's condition on products: an offer naming products or categories needs one of their lines in the cart,
     a buy-X-get-Y its X."""
-    if offer.effect is Effect.BUY_GET:
+    if offer.effect is _BUY_GET:
         return any(ln.sku == offer.buy_sku for ln in cart.lines)
+    if not offer.skus and not offer.categories:
+        return bool(cart.lines)
     return any(_covers(offer, ln) for ln in cart.lines)
 
 
@@ -443,8 +490,11 @@ def _applicable(cart: Cart, promotions: tuple[Promotion, ...], shipping: Decimal
                 and _fits(p.offer, cart))
 
     bases = cart.line_bases
+    q = quantum(cart.currency)
 
     def saving_alone(p: Promotion) -> Decimal:  # on a fresh copy of what is left: nothing taken yet
+        if _on_every_line(p.offer) and cart.no_negative_goods:  # each rate's goods, the same for every promotion
+            return sum(_take(p.offer, dict(cart.rate_bases), q).values(), _ZERO)
         return sum((amount for _rate, amount in _Left(cart, shipping, shipping_rate, list(bases)).take(
             p.offer, keep=True)), Decimal(0))
 

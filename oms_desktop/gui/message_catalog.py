@@ -454,6 +454,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Messages", "the carrier's tracking reference is empty"),
     QT_TRANSLATE_NOOP("Messages", "the claim on this message was lost; not sent"),
     QT_TRANSLATE_NOOP("Messages", "the count is empty: count at least one product"),
+    QT_TRANSLATE_NOOP("Messages", "the coupon has just been used up"),
     QT_TRANSLATE_NOOP("Messages", "the customer keeps an address labelled '{label}' already"),
     QT_TRANSLATE_NOOP("Messages", "the customer to keep and the duplicate are the same ({customer}); choose two customers"),
     QT_TRANSLATE_NOOP("Messages", "the customer's name"),

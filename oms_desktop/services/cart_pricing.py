@@ -12,6 +12,7 @@ cart names them, the products' categories and weights only when a rule needs the
 from __future__ import annotations
 
 import threading
+from types import SimpleNamespace
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
@@ -37,15 +38,22 @@ _OFFER_FIELDS = (("effect", ""), ("percent_bp", 0), ("amount_minor", 0), ("buy_s
                  ("get_sku", ""), ("get_qty", 0), ("skus", ""), ("categories", ""))
 
 
+_FIELDS_OF: dict[type, tuple[bool, ...]] = {}
+"""Which of ``_OFFER_FIELDS`` a kind of record has (a coupon's record has no buy-get or product fields): looked up
+once per kind, since ``getattr`` with a default raises and catches an AttributeError for each missing one."""
+
+
 def _offer(row: Any, currency: str) -> Offer:
     """The offer of a promotion, coupon or incentive row (coupons and incentives have no buy-get or product
     columns); converted once per distinct offer: a coupon is priced on every order that names it."""
-    mapping = getattr(row, "_mapping", None)
-    if mapping is not None:  # a row: looking up a column it lacks would raise inside SQLAlchemy each time
-        values = tuple(mapping[k] if k in mapping else d for k, d in _OFFER_FIELDS)
-    else:
-        values = tuple(getattr(row, k, d) for k, d in _OFFER_FIELDS)
-    return _offer_of(values, currency)
+    has = _FIELDS_OF.get(type(row))
+    if has is None:
+        mapping = row._mapping if hasattr(row, "_mapping") else None
+        if mapping is not None:  # a row (its columns vary): looking up one it lacks would raise inside SQLAlchemy
+            return _offer_of(tuple(mapping[k] if k in mapping else d for k, d in _OFFER_FIELDS), currency)
+        has = _FIELDS_OF[type(row)] = tuple(hasattr(row, k) for k, _d in _OFFER_FIELDS)
+    return _offer_of(tuple(getattr(row, k) if present else d for (k, d), present in zip(_OFFER_FIELDS, has)),
+                     currency)
 
 
 @lru_cache(maxsize=1024)
@@ -201,8 +209,8 @@ def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | 
         return ()
     needs_products = method_row is not None and method_row.basis == ShippingBasis.WEIGHT or index.needs_categories
     products = uow.products.by_ids(ln.product_id for ln in lines) if needs_products else {}
-    promotions = index.candidates({ln.sku for ln in lines}, {getattr(products.get(ln.product_id), "category", "")
-                                                             for ln in lines} - {""}, order.channel)
+    promotions = index.candidates({ln.sku for ln in lines}, {p.category for p in products.values()} - {""},
+                                  order.channel)
     first_order = bool(order.customer_id) and any(p.first_order_only for p in promotions) and \
         not (reads[1] if reads is not None and reads[1] is not None else uow.carts.has_confirmed_order(
             order.customer_id))
@@ -223,13 +231,17 @@ def cart_adjustments(uow: Any, order: Any, lines: Sequence[Any], *, day: date | 
                        shipping=shipping_of(method_row, cur) if method_row is not None else None)
 
 
+_NO_PRODUCT = SimpleNamespace(category="", weight_grams=0)
+
+
 def _cart(order: Any, lines: Sequence[Any], products: dict[int, Any], day: date, first_order: bool) -> Cart:
     """The order's stored lines as the rules see them (categories and weights from ``products`` when read)."""
     cur = order.currency
-    return Cart(lines=tuple(CartLine(sku=ln.sku, category=getattr(products.get(ln.product_id), "category", ""),
+    none = _NO_PRODUCT  # products are read only when a rule needs their categories or weights
+    return Cart(lines=tuple(CartLine(sku=ln.sku, category=(p := products.get(ln.product_id, none)).category,
                                      quantity=ln.quantity, unit_price=from_minor(ln.unit_price_minor, cur),
                                      tax_rate=bp_to_rate(ln.tax_rate_bp), discount=bp_to_rate(ln.discount_bp),
-                                     weight_grams=getattr(products.get(ln.product_id), "weight_grams", 0))
+                                     weight_grams=p.weight_grams or 0)
                             for ln in lines),
                 currency=cur, channel=order.channel, day=day, first_order=first_order,
                 customer_id=order.customer_id)
@@ -257,7 +269,7 @@ def stored_adjustments(rows: Sequence[Any], currency: str) -> list[DocumentAdjus
 
 def adjustment_rows(adjs: Sequence[Adjustment], totals: Totals, currency: str) -> list[dict[str, Any]]:
     """The rows to store for ``adjs`` priced in ``totals`` (``totals.adjustments`` in the same order)."""
-    return [dict(seq=i, kind=a.kind.value, source_id=a.source_id, label=a.label[:200],
+    return [dict(seq=i, kind=str(a.kind), source_id=a.source_id, label=a.label[:200],
                  tax_rate_bp=rate_to_bp(a.tax_rate), amount_minor=to_minor(a.amount, currency),
                  net_minor=to_minor(la.net, currency), tax_minor=to_minor(la.tax, currency))
             for i, (a, la) in enumerate(zip(adjs, totals.adjustments, strict=True), start=1)]

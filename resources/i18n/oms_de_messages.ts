@@ -1792,6 +1792,10 @@
         <translation>die Zählung ist leer: zählen Sie mindestens einen Artikel</translation>
     </message>
     <message>
+        <source>the coupon has just been used up</source>
+        <translation>der Gutschein wurde soeben aufgebraucht</translation>
+    </message>
+    <message>
         <source>the customer keeps an address labelled &apos;{label}&apos; already</source>
         <translation>der Kunde hat bereits eine Adresse mit der Bezeichnung &apos;{label}&apos;</translation>
     </message>

@@ -37,7 +37,8 @@ def test_0029_adds_the_redeeming_triggers_and_downgrades_cleanly(engine):
     assert triggers(engine) == before
     migrate(engine, "head")
     assert differences(engine) == []
-    migration = importlib.import_module("oms_desktop.adapters.db.migrations.versions.0029_coupon_redeemed_on_confirmation")
+    migration = importlib.import_module(
+        "oms_desktop.adapters.db.migrations.versions.0029_coupon_redeemed_on_confirmation")
     assert migration.MESSAGE == COUPON_USED_UP  # what the repositories recognise
 
 

@@ -47,7 +47,8 @@ def _campaign(url: str, tmp_path: Path, seed: int) -> tuple[list[list[str]], int
     def acked(kind: str) -> bool:
         return ack_file.exists() and any(line.startswith(kind + " ") for line in ack_file.read_text().splitlines())
 
-    # at least KILLS kills, and on until payments were acknowledged too (a slow machine gets further each round)
+    # at least KILLS kills, and on until payments were acknowledged too (each worker pays once before it may be
+    # killed: crash_worker.py)
     while kills < KILLS or (not acked("payment") and kills < 3 * KILLS):
         procs = []
         for i in range(AT_ONCE):

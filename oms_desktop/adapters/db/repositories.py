@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 
 import json
 from datetime import datetime, timezone
@@ -30,7 +31,7 @@ from ...domain.errors import CouponUsedUp, ValidationFailed
 from ...domain.messages import msg
 from . import models as m
 from .models_carts import COUPON_USED_UP
-from .text_guard import problems_in
+from .text_guard import problems_in_rows
 from .models_performance import MIN_TRIGRAM_WORD
 from .models_performance import PG_NAME_WORDS_TSVECTOR, WORD_POSITION_WEIGHT, typed_words
 from .models_performance import product_words as words_t
@@ -120,12 +121,11 @@ def insert_rows(conn: Connection, table, rows: Sequence[Mapping[str, Any]]) -> N
     if not sql:
         conn.execute(plain_insert(table), list(rows))
         return
-    problems: list[str] = []
-    for row in rows:
-        problems.extend(p for p in problems_in(table, row) if p not in problems)
+    problems = problems_in_rows(table, keys, rows)
     if problems:
         raise ValidationFailed(problems)
-    conn.exec_driver_sql(sql, [tuple(row[k] for k in keys) for row in rows])
+    values = itemgetter(*keys)
+    conn.exec_driver_sql(sql, [values(row) for row in rows] if len(keys) > 1 else [(row[keys[0]],) for row in rows])
 
 
 def insert_returning_id(table):

@@ -122,6 +122,26 @@ def problems_in(table: Table, values: dict) -> list[str]:
     return problems
 
 
+_TEXT_KEYS: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, int | None, bool], ...]] = {}
+
+
+def problems_in_rows(table: Table, keys: tuple[str, ...], rows) -> list[str]:
+    """``problems_in`` for many rows with the same ``keys``: only their text columns are looked at (worked out once
+    per table and keys), and a value is handed to ``problems_in`` for its message only when it breaks a rule."""
+    text_keys = _TEXT_KEYS.get((table.name, keys))
+    if text_keys is None:
+        text_keys = _TEXT_KEYS[(table.name, keys)] = tuple(
+            (k, rule[1], rule[2]) for k in keys if (rule := _rule(table, k)) is not None)
+    problems: list[str] = []
+    for row in rows:
+        for k, length, free_text in text_keys:
+            value = row[k]
+            if isinstance(value, str) and ((length is not None and len(value) > length) or (
+                    free_text and len(value) >= 13 and contains_card_number(value))):
+                problems.extend(p for p in problems_in(table, {k: value}) if p not in problems)
+    return problems
+
+
 def _before_cursor_execute(conn, cursor, statement, parameters, context, executemany):
     compiled = getattr(context, "compiled", None)
     stmt = getattr(compiled, "statement", None)
