@@ -93,8 +93,9 @@ def parse_rate(value: object, *, field: str = "tax_rate") -> Decimal:
     return d.quantize(Decimal("0.0001")).normalize() if d else Decimal(0)
 
 
+@lru_cache(maxsize=512)
 def rate_to_bp(rate: Decimal) -> int:
-    """Rates are stored as integer basis points (1/10000): 0.19 -> 1900."""
+    """Rates are stored as integer basis points (1/10000): 0.19 -> 1900 (kept per value, as ``bp_to_rate``)."""
     return int(rate * 10000)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -60,13 +61,27 @@ class DocumentAdjustment:
     label: str = ""
 
 
+class Adjusting(Protocol):
+    """What pricing reads of an allowance or charge: a ``DocumentAdjustment``, or the rules' own
+    ``domain.promotions.Adjustment`` (priced as it comes, without a copy)."""
+
+    @property
+    def amount(self) -> Decimal: ...
+
+    @property
+    def tax_rate(self) -> Decimal: ...
+
+
+_ZERO = Decimal(0)
+
+
 def _r(value: Decimal, currency: str) -> Decimal:
     return value.quantize(quantum(currency), rounding=ROUNDING)
 
 
 def compute_totals(lines: list[PricedLine], currency: str, *, prices_include_tax: bool = False,
                    rounding: TaxRounding = TaxRounding.PER_LINE,
-                   adjustments: Sequence[DocumentAdjustment] = ()) -> Totals:
+                   adjustments: Sequence[Adjusting] = ()) -> Totals:
     """Net, tax per rate and total of a document, exactly, under one rounding policy.
 
     With tax-inclusive prices the line's gross is what the customer sees, and tax is taken out of it
@@ -87,12 +102,13 @@ def compute_totals(lines: list[PricedLine], currency: str, *, prices_include_tax
     per_line: list[LineAmounts] = []
     by_rate_base: dict[Decimal, Decimal] = defaultdict(Decimal)
     by_rate_tax: dict[Decimal, Decimal] = defaultdict(Decimal)
-    items = [(_q(ln.unit_price * ln.quantity * (1 - ln.discount), currency), ln.tax_rate, False) for ln in lines]
-    items += [(_q(adj.amount, currency), adj.tax_rate, True) for adj in adjustments]
-    for base, rate, adjustment in items:
-        tax = _q(base * rate / (1 + rate), currency) if prices_include_tax else _q(base * rate, currency)
+    items = [((ln.unit_price * ln.quantity * (1 - ln.discount)).quantize(q, rounding=ROUNDING), ln.tax_rate, False)
+             for ln in lines]
+    items += [(adj.amount.quantize(q, rounding=ROUNDING), adj.tax_rate, True) for adj in adjustments]
+    for base, rate, adjustment in items:  # (quantize written out: every line and allowance passes here)
+        tax = (base * rate / (1 + rate) if prices_include_tax else base * rate).quantize(q, rounding=ROUNDING)
         if adjustment and base < 0:
-            carried = _q(Decimal(0) - max(by_rate_tax[rate], Decimal(0)), currency)  # 0 - x: never -0
+            carried = (_ZERO - max(by_rate_tax[rate], _ZERO)).quantize(q, rounding=ROUNDING)  # 0 - x: never -0
             tax = carried if by_rate_base[rate] + base <= 0 else max(tax, carried)
         if prices_include_tax:
             amounts = LineAmounts(net=base - tax, tax=tax, gross=base)
@@ -100,7 +116,7 @@ def compute_totals(lines: list[PricedLine], currency: str, *, prices_include_tax
             amounts = LineAmounts(net=base, tax=tax, gross=base + tax)
         per_line.append(amounts)
         by_rate_base[rate] += base
-        by_rate_tax[rate] += amounts.tax
+        by_rate_tax[rate] += tax
     tax_by_rate: dict[Decimal, tuple[Decimal, Decimal]] = {}
     for rate, base in sorted(by_rate_base.items()):
         if rounding is TaxRounding.PER_DOCUMENT:
@@ -134,7 +150,7 @@ def stored_line(sku: str, quantity: int, unit_price_minor: int, tax_rate_bp: int
 
 
 def price(lines: Iterable[PricedLine], policy: PricingPolicy,
-          adjustments: Sequence[DocumentAdjustment] = ()) -> Totals:
+          adjustments: Sequence[Adjusting] = ()) -> Totals:
     """The document's totals under ``policy``, with its document-level allowances and charges: what every caller
     uses."""
     return compute_totals(list(lines), policy.currency, prices_include_tax=policy.prices_include_tax,

@@ -11,11 +11,13 @@ cart names them, the products' categories and weights only when a rule needs the
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 from types import SimpleNamespace
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from operator import attrgetter
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -26,6 +28,7 @@ from ..domain.orders import bp_to_rate, rate_to_bp
 from ..domain.pricing import DocumentAdjustment, Totals
 from ..domain.promotions import (Adjustment, Cart, CartLine, Coupon, Effect, Incentive, Offer, Promotion,
                                  ShippingBasis, ShippingMethod, adjustments, coupon_refusal, goods_subtotal)
+from .dto import AdjustmentDTO
 from .ports import utc_now
 
 
@@ -38,22 +41,34 @@ _OFFER_FIELDS = (("effect", ""), ("percent_bp", 0), ("amount_minor", 0), ("buy_s
                  ("get_sku", ""), ("get_qty", 0), ("skus", ""), ("categories", ""))
 
 
-_FIELDS_OF: dict[type, tuple[bool, ...]] = {}
-"""Which of ``_OFFER_FIELDS`` a kind of record has (a coupon's record has no buy-get or product fields): looked up
-once per kind, since ``getattr`` with a default raises and catches an AttributeError for each missing one."""
+_VALUES_OF: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+"""How to read ``_OFFER_FIELDS`` off a kind of record (a coupon's has no buy-get or product fields: their defaults),
+worked out once per kind: ``getattr`` with a default raises and catches an AttributeError for each missing one."""
+
+
+def _values_of(kind: type) -> Callable[[Any], tuple[Any, ...]]:
+    fields = {f.name for f in dataclasses.fields(kind)}
+    present = [k for k, _d in _OFFER_FIELDS if k in fields]
+    n = len(present)
+    if present == [k for k, _d in _OFFER_FIELDS[:n]]:  # the first fields (a coupon's, an incentive's, or all)
+        tail = tuple(d for _k, d in _OFFER_FIELDS[n:])
+        get = attrgetter(*present)
+        return (lambda row: (*get(row), *tail)) if n > 1 else (lambda row: (get(row), *tail))
+    return lambda row: tuple(getattr(row, k) if k in present else d for k, d in _OFFER_FIELDS)
 
 
 def _offer(row: Any, currency: str) -> Offer:
     """The offer of a promotion, coupon or incentive row (coupons and incentives have no buy-get or product
     columns); converted once per distinct offer: a coupon is priced on every order that names it."""
-    has = _FIELDS_OF.get(type(row))
-    if has is None:
-        mapping = row._mapping if hasattr(row, "_mapping") else None
-        if mapping is not None:  # a row (its columns vary): looking up one it lacks would raise inside SQLAlchemy
+    values = _VALUES_OF.get(type(row))
+    if values is None:
+        if hasattr(row, "_mapping"):  # a row (its columns vary): looking up one it lacks would raise in SQLAlchemy
+            mapping = row._mapping
             return _offer_of(tuple(mapping[k] if k in mapping else d for k, d in _OFFER_FIELDS), currency)
-        has = _FIELDS_OF[type(row)] = tuple(hasattr(row, k) for k, _d in _OFFER_FIELDS)
-    return _offer_of(tuple(getattr(row, k) if present else d for (k, d), present in zip(_OFFER_FIELDS, has)),
-                     currency)
+        if not dataclasses.is_dataclass(row):  # anything else with attributes (each object its own)
+            return _offer_of(tuple(getattr(row, k, d) for k, d in _OFFER_FIELDS), currency)
+        values = _VALUES_OF[type(row)] = _values_of(type(row))
+    return _offer_of(values(row), currency)
 
 
 @lru_cache(maxsize=1024)
@@ -273,6 +288,14 @@ def adjustment_rows(adjs: Sequence[Adjustment], totals: Totals, currency: str) -
                  tax_rate_bp=rate_to_bp(a.tax_rate), amount_minor=to_minor(a.amount, currency),
                  net_minor=to_minor(la.net, currency), tax_minor=to_minor(la.tax, currency))
             for i, (a, la) in enumerate(zip(adjs, totals.adjustments, strict=True), start=1)]
+
+
+def adjustment_dtos(adjs: Sequence[Adjustment], totals: Totals) -> tuple[AdjustmentDTO, ...]:
+    """What ``order_dto`` makes of the rows ``adjustment_rows`` gives (the same values: amounts with the currency's
+    decimals, never -0), from ``adjs`` priced in ``totals`` without a round trip through minor units."""
+    return tuple(AdjustmentDTO(str(a.kind), a.label[:200], a.tax_rate, a.amount, la.net or abs(la.net),
+                               la.tax or abs(la.tax))
+                 for a, la in zip(adjs, totals.adjustments, strict=True))
 
 
 def same_rows(stored: Sequence[Any], rows: Sequence[dict[str, Any]]) -> bool:

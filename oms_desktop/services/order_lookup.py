@@ -86,7 +86,8 @@ def load_order(uow: Any, order_id: int, *, customer_name: str | None = None,
 
 def order_dto(o: Any, lines: Any, history: Any, *, customer_name: str, created_by: str,
               stock: dict[int, int] | None = None, adjustments: Any = (), incentives: Any = (),
-              coupon_code: str = "", totals: Totals | None = None) -> OrderDTO:
+              coupon_code: str = "", totals: Totals | None = None,
+              adjustment_dtos: tuple[AdjustmentDTO, ...] | None = None) -> OrderDTO:
     """An order's DTO from its row, its lines, its status history, its allowances and charges and a cart's
     standing incentives (rows, or objects with their fields); ``totals`` when the caller has just priced exactly
     these lines and allowances under the order's policy (placing an order: not priced a second time)."""
@@ -109,9 +110,10 @@ def order_dto(o: Any, lines: Any, history: Any, *, customer_name: str, created_b
                     created_by=created_by, express=o.express, lines=line_dtos,
                     tax_by_rate=tuple((rate, net, tax) for rate, (net, tax) in t.tax_by_rate.items()),
                     history=changes,
-                    adjustments=tuple(AdjustmentDTO(a.kind, a.label, bp_to_rate(a.tax_rate_bp),
-                                                    from_minor(a.amount_minor, cur), from_minor(a.net_minor, cur),
-                                                    from_minor(a.tax_minor, cur)) for a in adjustments),
+                    adjustments=adjustment_dtos if adjustment_dtos is not None else tuple(
+                        AdjustmentDTO(a.kind, a.label, bp_to_rate(a.tax_rate_bp), from_minor(a.amount_minor, cur),
+                                      from_minor(a.net_minor, cur), from_minor(a.tax_minor, cur))
+                        for a in adjustments),
                     incentives=tuple(IncentiveDTO(i.id, i.effect, i.label, i.note, i.offered_by_name or "",
                                                   i.offered_at, offer_text(i.label, total, cur)) for i in incentives),
                     version=getattr(o, "version", 0) or 0, last_change=getattr(o, "last_change", "") or "",

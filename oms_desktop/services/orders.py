@@ -21,7 +21,7 @@ from ..domain.promotions import normalize_code
 from ..domain.roles import Perm
 from . import backorders, ledger_posting, sales_facts
 from .outbox import queue_for, queue_to
-from .cart_pricing import adjustment_rows, cart_adjustments, check_coupon, document_adjustments
+from .cart_pricing import adjustment_dtos, adjustment_rows, cart_adjustments, check_coupon
 from .order_lookup import load_order, order_dto, order_row, resolve_order_id
 from .ports import utc_now as _now
 from ..domain.references import order_number
@@ -192,7 +192,7 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
             adjs = cart_adjustments(uow, cart, cart_lines, coupon_row=coupon_row, incentives=(), refuse_coupon=True,
                                     reads=reads)
             totals = price(priced, PricingPolicy(company.currency, company.prices_include_tax,
-                                                 TaxRounding(company.tax_rounding)), document_adjustments(adjs))
+                                                 TaxRounding(company.tax_rounding)), adjs)
             now = _now()
             values = self._order_values(actor, customer_id, channel, Status.CONFIRMED, express=express,
                                         net=totals.net, tax=totals.tax, total=totals.total)
@@ -237,7 +237,7 @@ class OrderService(CartEditing, OrderAmending, OrderSearching):
                             [SimpleNamespace(from_status=None, to_status=Status.CONFIRMED.value, at=now,
                                              username=actor.username, note=notes.PLACED)],
                             customer_name=customer.name if customer else "", created_by=actor.username,
-                            adjustments=[SimpleNamespace(**r) for r in adj_rows],
+                            adjustment_dtos=adjustment_dtos(adjs, totals),
                             coupon_code=coupon_row.code if coupon_row else "", totals=totals)
             if owed:
                 dto = replace(load_order(uow, oid, customer_name=dto.customer_name, created_by=actor.username),

@@ -334,6 +334,25 @@ class PromotionRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class CouponTerms:
+    """What pricing an order reads of a coupon (``PromotionsRepository.pricing_reads``): its offer and conditions,
+    not who made it when (a coupon is read on every order that names it)."""
+
+    id: int
+    code: str
+    effect: str
+    percent_bp: int
+    amount_minor: int
+    min_total_minor: int
+    expires: date | None
+    max_uses: int | None
+    uses: int
+    per_customer: int | None
+    customer_id: int | None
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
 class CouponRecord:
     """A coupon (table ``coupons``)."""
 

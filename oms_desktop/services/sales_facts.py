@@ -35,7 +35,8 @@ def local_day(at: datetime) -> date:
 
 
 def _get(row: Any, name: str) -> Any:
-    return row[name] if isinstance(row, Mapping) else getattr(row, name)
+    # a dict first: the rows just written (the common case) skip the Mapping ABC's isinstance check
+    return row[name] if type(row) is dict or isinstance(row, Mapping) else getattr(row, name)
 
 
 def sales_of(lines: Iterable[Any], adjustments: Iterable[Any]) -> list[ProductSale]:

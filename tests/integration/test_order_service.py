@@ -327,3 +327,21 @@ def test_reserving_several_products_reserves_each_only_on_its_own_condition(serv
     assert {pid: (lv.on_hand, lv.reserved) for pid, lv in got.items()} == expected
     assert (after["BULB-E27"].on_hand, after["BULB-E27"].reserved) == before["BULB-E27"]
     assert {sku: _stock(services, agent, sku) for sku in ids} == before  # not committed: nothing changed
+
+
+def test_the_placed_order_with_promotions_a_coupon_and_shipping_is_the_order_as_stored(services, catalog, customer,
+                                                                                     agent, admin):
+    # its allowances' DTOs are made from the priced allowances, not read back: the same values, a tax that
+    # rounds to nothing included (0.01 off at 19 % carries -0.0019: stored as 0, shown as 0.00, never -0.00)
+    p = services.promotions
+    p.add_promotion(admin, "Winter 2 %", percent="2", priority=1)
+    p.add_promotion(admin, "Free shipping from 10.00", free_shipping=True, min_total="10")
+    p.put_shipping_method(admin, "dhl", "DHL parcel", basis="flat", tiers="4.90", tax_rate="19%")
+    p.create_coupon(admin, "TWOCENTS", amount="0.02", min_total="1")
+    placed = services.orders.place_order(agent, customer.id, [("BOOK-01", 2), ("LAMP-01", 1)], coupon="twocents",
+                                         shipping="dhl")
+    assert placed == services.orders.get_order(agent, placed.id)
+    labels = [a.label for a in placed.adjustments]
+    assert "Coupon TWOCENTS" in labels and "Winter 2 %" in labels and any(x.startswith("Free shipping") for x in labels)
+    nothing = [a for a in placed.adjustments if a.tax == 0]
+    assert nothing and all(str(a.tax) == "0.00" and str(a.net) != "-0.00" for a in nothing)

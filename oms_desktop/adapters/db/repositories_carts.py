@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import dataclasses
 from datetime import date, datetime
 
 from sqlalchemy import bindparam, case, delete, exists, func, insert, null, select, update
 
 from ...services.repository_records_accounts import (BilledAdjustment, CartConversion, CartIncentiveRecord,
-                                                     CartOnBoard, CouponRecord, InvoiceAdjustmentRecord,
+                                                     CartOnBoard, CouponRecord, CouponTerms, InvoiceAdjustmentRecord,
                                                      OrderAdjustmentRecord, PromotionRecord, ShippingMethodRecord)
 from . import models_accounts as ma
 from . import models_carts as mc
@@ -22,6 +23,7 @@ coupons_t = mc.Coupon.__table__
 redemptions_t = mc.CouponRedemption.__table__
 incentives_t = mc.CartIncentive.__table__
 shipping_t = mc.ShippingMethod.__table__
+_TERMS = tuple(f.name for f in dataclasses.fields(CouponTerms))  # the columns pricing_reads takes of a coupon
 order_adj_t = mc.OrderAdjustment.__table__
 invoice_adj_t = mc.InvoiceAdjustment.__table__
 invoices_t = ma.Invoice.__table__
@@ -236,22 +238,23 @@ class PromotionsRepo(_Repo):
         return int(n), int(top), str(made), str(ended)
 
     def pricing_reads(self, customer_id: int | None, code: str | None
-                      ) -> tuple[tuple[int, int, str, str], bool | None, CouponRecord | None]:
+                      ) -> tuple[tuple[int, int, str, str], bool | None, CouponTerms | None]:
         """What pricing a new order reads besides its products, in one statement (on PostgreSQL one round trip
         instead of three): the promotions' ``fingerprint()``, whether the customer has an order past the cart
         (``CartsRepo.has_confirmed_order``; False without a customer; None, not looked up, while no promotion
         for first orders is running: then it cannot matter, and a plain order does not pay for it) and the coupon
-        row of ``code`` (None without one, or for a code that does not exist)."""
+        row of ``code`` (its ``CouponTerms``; None without one, or for a code that does not exist)."""
         def build():
             fp = _fingerprint()
             bought = case((fp.c.fp_first, exists().where(orders_t.c.customer_id == bindparam("customer"),
                                                          orders_t.c.status.notin_(("draft", "cancelled")))),
                           else_=null())
-            return (select(coupons_t, fp.c.fp_n, fp.c.fp_top, fp.c.fp_made, fp.c.fp_ended, bought.label("bought"))
+            return (select(*(coupons_t.c[f] for f in _TERMS), fp.c.fp_n, fp.c.fp_top, fp.c.fp_made, fp.c.fp_ended,
+                           bought.label("bought"))
                     .select_from(fp.outerjoin(coupons_t, coupons_t.c.code == bindparam("code"))))
         row = self.c.execute(built("pricing reads", build), {"customer": customer_id, "code": code}).one()
         fingerprint = (int(row.fp_n), int(row.fp_top), str(row.fp_made), str(row.fp_ended))
-        coupon = CouponRecord(*row[:len(coupons_t.c)]) if row.id is not None else None   # the coupon's columns first
+        coupon = CouponTerms(*row[:len(_TERMS)]) if row.id is not None else None   # the coupon's columns first
         return fingerprint, None if row.bought is None else bool(row.bought), coupon
 
     def promotions(self, *, include_ended: bool = False) -> list[PromotionRecord]:
