@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Protocol
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import Protocol
 
 from .money import ROUNDING, from_minor, quantum
 from .orders import bp_to_rate
@@ -95,10 +95,6 @@ def compute_totals(lines: list[PricedLine], currency: str, *, prices_include_tax
     given away entirely carries no tax, under either rounding.
     """
     q = quantum(currency)
-
-    def _q(value: Decimal, _currency: str) -> Decimal:  # _r with the quantum looked up once
-        return value.quantize(q, rounding=ROUNDING)
-
     per_line: list[LineAmounts] = []
     by_rate_base: dict[Decimal, Decimal] = defaultdict(Decimal)
     by_rate_tax: dict[Decimal, Decimal] = defaultdict(Decimal)
@@ -120,14 +116,14 @@ def compute_totals(lines: list[PricedLine], currency: str, *, prices_include_tax
     tax_by_rate: dict[Decimal, tuple[Decimal, Decimal]] = {}
     for rate, base in sorted(by_rate_base.items()):
         if rounding is TaxRounding.PER_DOCUMENT:
-            tax = _q(base * rate / (1 + rate), currency) if prices_include_tax else _q(base * rate, currency)
+            tax = _r(base * rate / (1 + rate), currency) if prices_include_tax else _r(base * rate, currency)
         else:
             tax = by_rate_tax[rate]
         net = base - tax if prices_include_tax else base
         tax_by_rate[rate] = (net, tax)
     net = sum((n for n, _ in tax_by_rate.values()), Decimal(0))
     tax = sum((t for _, t in tax_by_rate.values()), Decimal(0))
-    zero = _q(Decimal(0), currency)
+    zero = _r(Decimal(0), currency)
     n = len(lines)
     return Totals(net=_r(net + zero, currency), tax=_r(tax + zero, currency), total=_r(net + tax, currency),
                   tax_by_rate=tax_by_rate, lines=tuple(per_line[:n]), adjustments=tuple(per_line[n:]))

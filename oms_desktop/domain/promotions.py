@@ -354,16 +354,13 @@ class _Left:
                     idx.append(i)
         bases = {rate: sum((goods[i] for i in idx), Decimal(0)) for rate, idx in sorted(by_rate.items())}
         q = quantum(self.cart.currency)
-        taken = self._take(offer, bases, q)
+        taken = _take(offer, bases, q)
         if keep:
             return taken
         for rate, amount in taken.items():  # each line of the rate gives its share, so later offers see what is left
             for i, share in _split(amount, {i: goods[i] for i in by_rate[rate]}, q):
                 goods[i] -= share
         return taken
-
-    def _take(self, offer: Offer, bases: dict[Decimal, Decimal], q: Decimal) -> dict[Decimal, Decimal]:
-        return _take(offer, bases, q)
 
     def _off_every_line(self, offer: Offer, *, keep: bool = False) -> dict[Decimal, Decimal]:
         """``_off_lines`` for an offer on every line, from each rate's goods left (the same sums: no line's goods
@@ -376,7 +373,7 @@ class _Left:
                     rates[ln.tax_rate] = rates.get(ln.tax_rate, _ZERO) + g
             self._rates = rates
         bases = {rate: base for rate, base in sorted(rates.items()) if base > 0}
-        taken = self._take(offer, bases, quantum(self.cart.currency))
+        taken = _take(offer, bases, quantum(self.cart.currency))
         if not keep:
             for rate, amount in taken.items():
                 if amount > 0:

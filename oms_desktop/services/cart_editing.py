@@ -18,7 +18,7 @@ from ..domain.pricing import Totals
 from ..domain.messages import code, msg, phrase
 from ..domain.roles import Perm, can
 from .base import ServiceBase
-from .cart_pricing import adjustment_rows, cart_adjustments, document_adjustments, same_rows
+from .cart_pricing import adjustment_rows, cart_adjustments, same_rows
 from .pricing import price_order_lines
 from .order_lookup import load_order, order_row
 from .ports import utc_now as _now
@@ -303,7 +303,7 @@ def reprice(uow, order, actor: Actor | None, change: str, *, lines=None, coupon_
     lines = uow.orders.lines(order.id) if lines is None else lines
     cur = order.currency
     adjs = cart_adjustments(uow, order, lines, coupon_row=coupon_row, refuse_coupon=refuse_coupon)
-    t = price_order_lines(order, lines, adjustments=document_adjustments(adjs))
+    t = price_order_lines(order, lines, adjustments=adjs)
     for ln, la in zip(lines, t.lines):
         if (ln.net_minor, ln.tax_minor) != (to_minor(la.net, cur), to_minor(la.tax, cur)):
             uow.orders.update_line(order.id, ln.line_no, {"net_minor": to_minor(la.net, cur),

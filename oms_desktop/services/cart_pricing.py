@@ -272,10 +272,6 @@ def check_coupon(uow: Any, order: Any, lines: Sequence[Any], coupon_row: Any, *,
         raise CouponRefused(refusal)
 
 
-def document_adjustments(adjs: Sequence[Adjustment]) -> list[DocumentAdjustment]:
-    return [DocumentAdjustment(a.amount, a.tax_rate, a.label) for a in adjs]
-
-
 def stored_adjustments(rows: Sequence[Any], currency: str) -> list[DocumentAdjustment]:
     """Stored adjustment rows (order's or invoice's) as the pricing function takes them."""
     return [DocumentAdjustment(from_minor(r.amount_minor, currency), bp_to_rate(r.tax_rate_bp), r.label)

@@ -52,7 +52,7 @@ from ..domain.promotions import (Adjustment, AdjustmentKind, Cart, CartLine, Eff
                                  ShippingMethod, adjustments)
 from ..domain.roles import Perm, can
 from .base import ServiceBase
-from .cart_pricing import adjustment_rows, document_adjustments
+from .cart_pricing import adjustment_rows
 from .customers import EMAIL_RE
 from .dto import Actor
 from .ledger_posting import post_entries
@@ -223,7 +223,7 @@ class OrderImportService(ServiceBase):
         customer = self._customer(ctx, o)
         priced, adjs = self._priced(o, products, company)
         totals = price(priced, PricingPolicy(cur, company.prices_include_tax, TaxRounding(company.tax_rounding)),
-                       document_adjustments(adjs))
+                       adjs)
         if o.total is not None and totals.total != o.total:
             raise _Refused(msg("the file's total {file_total} is not {total}, the total of its lines, shipping and "
                                "discount with this company's tax rates (prices include tax)", file_total=o.total,

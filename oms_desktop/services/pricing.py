@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..domain.pricing import DocumentAdjustment, PricingPolicy, TaxRounding, Totals, price, stored_line
+from ..domain.pricing import Adjusting, PricingPolicy, TaxRounding, Totals, price, stored_line
 
 
 def order_policy(order: Any, rounding: str | None = None) -> PricingPolicy:
@@ -15,7 +15,7 @@ def order_policy(order: Any, rounding: str | None = None) -> PricingPolicy:
 
 
 def price_order_lines(order: Any, lines: Sequence[Any], *, quantities: Sequence[int] | None = None,
-                      rounding: str | None = None, adjustments: Sequence[DocumentAdjustment] = ()) -> Totals:
+                      rounding: str | None = None, adjustments: Sequence[Adjusting] = ()) -> Totals:
     """``lines`` as stored (sku, quantity, unit_price_minor, tax_rate_bp, discount_bp); ``quantities`` prices other
     quantities of the same lines (what an invoice bills of them); ``adjustments`` the document's allowances and
     charges (``cart_pricing.stored_adjustments`` of stored rows)."""

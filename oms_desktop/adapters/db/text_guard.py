@@ -102,43 +102,47 @@ def problems_in(table: Table, values: dict) -> list[str]:
     """Every problem of the text ``values`` (column key -> value) would write into ``table``."""
     problems: list[str] = []
     for key, value in values.items():
-        if not isinstance(value, str) or not value:
-            continue
-        rule = _rule(table, key)
-        if rule is None:
-            continue
-        col, length, free_text = rule
-        if length is not None and len(value) > length:
-            base = _DERIVED.get(col.name)
-            typed = values.get(base) if base else None
-            problem = too_long_problem(label_of(table, col), value, length,
-                                       typed=typed if isinstance(typed, str) else None)
-            if problem and problem not in problems:
-                problems.append(problem)
-        if free_text and len(value) >= 13 and contains_card_number(value):  # a card number has 13 digits or more
-            problem = card_number_problem(label_of(table, col), value)
-            if problem and problem not in problems:
-                problems.append(problem)
+        if isinstance(value, str) and value:
+            rule = _rule(table, key)
+            if rule is not None:
+                _add_problems(table, rule, value, values, problems)
     return problems
 
 
-_TEXT_KEYS: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, int | None, bool], ...]] = {}
+def _add_problems(table: Table, rule: tuple[Column, int | None, bool], value: str, values, problems: list[str]
+                  ) -> None:
+    """The problems of one text ``value`` under its column's ``rule`` (``_rule``) added to ``problems`` (each once);
+    ``values`` the row it is written with (a derived column's message names what was typed)."""
+    col, length, free_text = rule
+    if length is not None and len(value) > length:
+        base = _DERIVED.get(col.name)
+        typed = values.get(base) if base else None
+        problem = too_long_problem(label_of(table, col), value, length,
+                                   typed=typed if isinstance(typed, str) else None)
+        if problem and problem not in problems:
+            problems.append(problem)
+    if free_text and len(value) >= 13 and contains_card_number(value):  # a card number has 13 digits or more
+        problem = card_number_problem(label_of(table, col), value)
+        if problem and problem not in problems:
+            problems.append(problem)
+
+
+_TEXT_KEYS: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, tuple[Column, int | None, bool]], ...]] = {}
 
 
 def problems_in_rows(table: Table, keys: tuple[str, ...], rows) -> list[str]:
     """``problems_in`` for many rows with the same ``keys``: only their text columns are looked at (worked out once
-    per table and keys), and a value is handed to ``problems_in`` for its message only when it breaks a rule."""
+    per table and keys)."""
     text_keys = _TEXT_KEYS.get((table.name, keys))
     if text_keys is None:
         text_keys = _TEXT_KEYS[(table.name, keys)] = tuple(
-            (k, rule[1], rule[2]) for k in keys if (rule := _rule(table, k)) is not None)
+            (k, rule) for k in keys if (rule := _rule(table, k)) is not None)
     problems: list[str] = []
     for row in rows:
-        for k, length, free_text in text_keys:
+        for k, rule in text_keys:
             value = row[k]
-            if isinstance(value, str) and ((length is not None and len(value) > length) or (
-                    free_text and len(value) >= 13 and contains_card_number(value))):
-                problems.extend(p for p in problems_in(table, {k: value}) if p not in problems)
+            if isinstance(value, str) and value:
+                _add_problems(table, rule, value, row, problems)
     return problems
 
 
