@@ -138,9 +138,10 @@ def problems_in_rows(table: Table, keys: tuple[str, ...], rows) -> list[str]:
         text_keys = _TEXT_KEYS[(table.name, keys)] = tuple(
             (k, rule) for k in keys if (rule := _rule(table, k)) is not None)
     problems: list[str] = []
-    for row in rows:
-        for k, rule in text_keys:
-            value = row[k]
+    for k, rule in text_keys:
+        # each distinct value once (an allowance's label and kind repeat on each of its tax rates' rows), with a
+        # row it is written with
+        for value, row in {row[k]: row for row in rows}.items():
             if isinstance(value, str) and value:
                 _add_problems(table, rule, value, row, problems)
     return problems
