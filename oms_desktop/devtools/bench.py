@@ -578,6 +578,40 @@ def timed(fn: Callable[[int], object], repeat: int, warmup: int) -> list[float]:
     return out
 
 
+_PROMOTIONS_OFF = "UPDATE promotions SET ended_at = created_at WHERE ended_at IS NULL"
+_PROMOTIONS_ON = "UPDATE promotions SET ended_at = NULL WHERE name LIKE 'Bench %'"
+
+
+def in_turns(engine, with_promotions: Callable[[int], object], plain: Callable[[int], object], repeat: int,
+             turn: int = 20, warmup: int = 5) -> tuple[list[float], list[float]]:
+    """``repeat`` timings each of orders placed with the bench's promotions active and without them, in turns of
+    ``turn`` orders (the promotions ended and started again between turns by the bench, outside the app's rules).
+
+    Why in turns: the promotions row's target is a ratio to plain orders, and two medians taken minutes apart on
+    one machine differ by more than the 20 % it allows (the database grows, the page cache and the other work on
+    the machine change: the plain row alone moved from 1.4 to 2.6 ms between runs of the same code on 2026-12-04).
+    Orders placed in turns see the same database and the same machine, so their ratio is what the promotions cost.
+    The first order of each turn is not timed (the promotions' index is built again after they come back)."""
+    from sqlalchemy import text as sql_text
+
+    def switch(statement: str) -> None:
+        with engine.begin() as conn:
+            conn.execute(sql_text(statement))
+
+    promo_ms: list[float] = []
+    plain_ms: list[float] = []
+    try:
+        while len(promo_ms) < repeat:
+            n = min(turn, repeat - len(promo_ms))
+            switch(_PROMOTIONS_ON)
+            promo_ms += timed(with_promotions, n, warmup=warmup)
+            switch(_PROMOTIONS_OFF)
+            plain_ms += timed(plain, n, warmup=warmup)
+    finally:
+        switch(_PROMOTIONS_ON)
+    return promo_ms, plain_ms
+
+
 # ---- workloads ----------------------------------------------------------------------------------------------
 
 def _order_lines(rng: random.Random, skus: list[str]) -> list[tuple[str, int]]:
@@ -1145,7 +1179,7 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
 
         r = Row("place_order", "place and confirm a 3-line order (service layer)", "median <= 3 ms",
                 limit_ms=3)
-        if want(r) or want_key("place_order_promotions"):  # its median is the promotions row's target
+        if want(r) or want_key("place_order_promotions"):  # the promotions row compares itself with it too
             with failing_loudly(r):
                 r.samples = timed(lambda i: services.orders.place_order(actor, rng.randrange(1, sc.customers + 1),
                                                                         _order_lines(rng, skus)),
@@ -1272,18 +1306,32 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
 
         plain = next((x.stat("median") for x in rows if x.key == "place_order"), None) or 1.0
         r = Row("place_order_promotions", "place and confirm a 3-line order, 200 active promotions and a coupon",
-                "median <= 1.2x the plain row", limit_ms=round(1.2 * plain, 3))
+                "median <= 1.2x plain orders placed in turns with it", limit_ms=round(1.2 * plain, 3))
         if want(r):
             with failing_loudly(r):
                 _seed_promotions(services, actor, skus)
-                r.samples = timed(lambda i: services.orders.place_order(actor, rng.randrange(1, sc.customers + 1),
-                                                                        _order_lines(rng, skus), coupon="BENCH5"),
-                                  repeat, warmup=min(20, repeat))
-                applied = services.orders.place_order(actor, 1, _order_lines(rng, skus), coupon="bench5")
-            r.note = f"{len(applied.adjustments)} allowances on a typical order; target {r.limit_ms:.2f} ms"
+
+                allowances: list[int] = []
+
+                def promo_order(i: int) -> None:
+                    placed = services.orders.place_order(actor, rng.randrange(1, sc.customers + 1),
+                                                         _order_lines(rng, skus), coupon="BENCH5")
+                    allowances.append(len(placed.adjustments))
+
+                def plain_order(i: int) -> None:
+                    services.orders.place_order(actor, rng.randrange(1, sc.customers + 1), _order_lines(rng, skus))
+
+                timed(promo_order, 0, warmup=min(20, repeat))
+                r.samples, paired = in_turns(backend.engine, promo_order, plain_order, repeat)
+                base = statistics.median(paired)
+                r.limit_ms = round(1.2 * base, 3)
+            median = r.stat("median") or 0.0
+            r.note = (f"{statistics.median_low(allowances)} allowances on a typical order; {median / base:.2f}x the "
+                      f"{len(paired)} plain orders placed in turns with these ({base:.2f} ms), "
+                      f"{median / plain:.2f}x the plain row; target {r.limit_ms:.2f} ms")
             with backend.engine.begin() as conn:  # the rows after this one measure plain orders again
                 from sqlalchemy import text as sql_text
-                conn.execute(sql_text("UPDATE promotions SET ended_at = created_at WHERE ended_at IS NULL"))
+                conn.execute(sql_text(_PROMOTIONS_OFF))
             rows.append(r)
         log("place_order with promotions done")
 

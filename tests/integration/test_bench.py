@@ -95,9 +95,18 @@ def test_only_runs_the_rows_it_names_with_the_floor_and_what_they_need(tmp_path)
     # the plain order row runs too: its median is the promotions row's target
     assert tuple(rows) == ("floor", "place_order", "place_order_promotions")
     assert rows["place_order_promotions"]["n"] == 3 and isinstance(rows["place_order_promotions"]["met"], bool)
-    target = float(re.search(r"target ([0-9.]+) ms$", rows["place_order_promotions"]["note"]).group(1))
-    # the note says the target to 0.01 ms and the JSON the median to 0.01 ms: each rounding moves it by up to 0.005
-    assert target == pytest.approx(1.2 * rows["place_order"]["median_ms"], abs=0.005 + 1.2 * 0.005 + 1e-9)
+    note = rows["place_order_promotions"]["note"]
+    paired = re.search(r"([0-9.]+)x the 3 plain orders placed in turns with these \(([0-9.]+) ms\), ([0-9.]+)x the "
+                       r"plain row; target ([0-9.]+) ms$", note)
+    assert paired, note
+    ratio, base, to_plain, target = map(float, paired.groups())
+    # the target is 1.2x the plain orders placed in turns with this row's; each figure is rounded to 0.01
+    assert target == pytest.approx(1.2 * base, abs=0.005 + 1.2 * 0.005 + 1e-9)
+    median = rows["place_order_promotions"]["median_ms"]
+    assert ratio == pytest.approx(median / base, abs=0.01 + median * 0.005 / base ** 2)
+    assert to_plain == pytest.approx(median / rows["place_order"]["median_ms"], rel=0.02, abs=0.01)
+    if abs(median - target) > 0.02:  # (closer, the figures' rounding could decide it)
+        assert rows["place_order_promotions"]["met"] == (median < target)
     code, out, err = oms_bench("--scale", "small", "--json", "--repeat", "1", "--only", "first paint",
                                tmp_path=tmp_path)
     assert code == 0, err
