@@ -14,7 +14,6 @@ from ..domain.errors import BusinessRuleViolation, ValidationFailed
 from ..domain.messages import msg
 from ..domain.roles import Perm
 from .base import ServiceBase, SettingsCache
-from .checks import CHECKS
 from .dto import Actor
 from .ports import UnitOfWorkFactory, utc_now
 
@@ -176,6 +175,7 @@ class BackupService(ServiceBase):
         return self._dto(target, facts.size)
 
     def _verify(self, path: Path) -> tuple[bool | None, list[str]]:
+        from .checks import CHECKS  # here, not at the top: the checks import most services (the app start)
         problems = self.store.integrity_problems(path)
         if problems:
             return False, [f"integrity: {p}" for p in problems]
