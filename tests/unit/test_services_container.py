@@ -66,3 +66,12 @@ def test_a_service_built_from_another_shares_the_containers_instance():
     assert services.settings._company is services.company
     services.forecasts = None  # type: ignore[assignment]  # a caller may still replace one (the bench does)
     assert services.forecasts is None
+
+
+def test_the_dashboards_services_do_not_load_the_integrity_checks():
+    """The checks import most services (payables, the till, purchasing...): the dashboard, which the manager's
+    window opens on, and the backups load them only when they run a check."""
+    probe = ("import sys\nimport oms_desktop.services.dashboard, oms_desktop.services.backups\n"
+             "print('oms_desktop.services.checks' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip() == "False"
