@@ -325,14 +325,15 @@ class _Left:
         """Take what ``offer`` gives, cut to what is left: (tax rate, amount taken > 0), one per rate, by rate.
         ``keep``: only say what it would take (a percent or an amount is then not shared out over the lines, which
         changes nothing in what is taken; the other effects are taken as usual, on what is left)."""
-        if offer.effect is _FREE_SHIPPING:
+        effect = offer.effect
+        if effect is _FREE_SHIPPING:
             taken = {self.shipping_rate: self.shipping}
             self.shipping = Decimal(0)
-        elif offer.effect is _BUY_GET:
-            taken = self._free_units(offer)
-        else:
+        elif effect is _BUY_GET:
+            taken = dict(sorted(self._free_units(offer).items()))
+        else:  # by rate already: taken from bases made in rate order
             taken = self._off_lines(offer, keep=keep)
-        return [(rate, amount) for rate, amount in sorted(taken.items()) if amount > 0]
+        return [(rate, amount) for rate, amount in taken.items() if amount > 0]
 
     def _off_lines(self, offer: Offer, *, keep: bool = False) -> dict[Decimal, Decimal]:
         """A percent or an amount off the lines ``offer`` covers: a percent of each rate's goods left, rounded per
@@ -489,9 +490,11 @@ def _applicable(cart: Cart, promotions: tuple[Promotion, ...], shipping: Decimal
     bases = cart.line_bases
     q = quantum(cart.currency)
 
+    rate_bases = dict(cart.rate_bases) if cart.no_negative_goods else {}  # _take leaves it as it is
+
     def saving_alone(p: Promotion) -> Decimal:  # on a fresh copy of what is left: nothing taken yet
         if _on_every_line(p.offer) and cart.no_negative_goods:  # each rate's goods, the same for every promotion
-            return sum(_take(p.offer, dict(cart.rate_bases), q).values(), _ZERO)
+            return sum(_take(p.offer, rate_bases, q).values(), _ZERO)
         return sum((amount for _rate, amount in _Left(cart, shipping, shipping_rate, list(bases)).take(
             p.offer, keep=True)), Decimal(0))
 

@@ -280,9 +280,9 @@ def stored_adjustments(rows: Sequence[Any], currency: str) -> list[DocumentAdjus
 
 def adjustment_rows(adjs: Sequence[Adjustment], totals: Totals, currency: str) -> list[dict[str, Any]]:
     """The rows to store for ``adjs`` priced in ``totals`` (``totals.adjustments`` in the same order)."""
-    return [dict(seq=i, kind=str(a.kind), source_id=a.source_id, label=a.label[:200],
-                 tax_rate_bp=rate_to_bp(a.tax_rate), amount_minor=to_minor(a.amount, currency),
-                 net_minor=to_minor(la.net, currency), tax_minor=to_minor(la.tax, currency))
+    return [{"seq": i, "kind": str(a.kind), "source_id": a.source_id, "label": a.label[:200],
+             "tax_rate_bp": rate_to_bp(a.tax_rate), "amount_minor": to_minor(a.amount, currency),
+             "net_minor": to_minor(la.net, currency), "tax_minor": to_minor(la.tax, currency)}
             for i, (a, la) in enumerate(zip(adjs, totals.adjustments, strict=True), start=1)]
 
 
