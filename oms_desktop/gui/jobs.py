@@ -91,6 +91,21 @@ class JobRunner(QObject):
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
         self._running: set[Job] = set()
+        self._held: list[tuple[Job, bool]] | None = None
+
+    def hold(self) -> None:
+        """Keep what is submitted from now on until ``release``, then start it in submission order. For a window
+        being built: its tabs' first reads start once its event loop runs instead of taking turns at the
+        interpreter with the thread building it (the app start: about 0.1-0.2 s sooner to a window that takes
+        input, whose hidden tabs fill a moment later)."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start what was kept since ``hold`` (nothing kept, nothing happens)."""
+        held, self._held = self._held, None
+        for job, write in held or ():
+            (self._writes if write else self._reads).start(job)
 
     def submit(self, fn: Callable[[Job], Any], *, on_success: Callable[[Any], None] | None = None,
                on_failure: Callable[[BaseException], None] | None = None,
@@ -112,6 +127,8 @@ class JobRunner(QObject):
         job.signals.finished.connect(lambda: self._running.discard(job))
         if self.synchronous:
             job.run()
+        elif self._held is not None:
+            self._held.append((job, write))
         else:
             (self._writes if write else self._reads).start(job)
         return job
@@ -123,6 +140,7 @@ class JobRunner(QObject):
             job.cancel()
 
     def wait_for_done(self, msecs: int = 30000) -> bool:
+        self.release()  # what is kept would otherwise never be done
         return self._writes.waitForDone(msecs) and self._reads.waitForDone(msecs)
 
     @property

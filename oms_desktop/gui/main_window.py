@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
         self.services = services
         self.actor = actor
         self.jobs = jobs or JobRunner(self)
+        # the tabs' first reads start when the event loop runs, not while the window is still being built
+        self.jobs.hold()
+        QTimer.singleShot(0, self.jobs.release)
         self.feed = feed
         company = services.company.get()
         self.locale = company.locale

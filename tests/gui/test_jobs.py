@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from oms_desktop.domain.errors import ValidationFailed
 from oms_desktop.gui.jobs import JobRunner
+from oms_desktop.gui.main_window import MainWindow
 
 
 def test_work_runs_on_a_pool_thread_and_callbacks_on_the_gui_thread(qtbot):
@@ -100,3 +101,41 @@ def test_a_synchronous_runner_calls_a_living_owners_callbacks_at_once(qtbot):
     qtbot.addWidget(owner)
     runner.submit(lambda job: 42, on_success=seen.append, on_finished=lambda: seen.append("finished"), owner=owner)
     assert seen == [42, "finished"] and not runner.busy
+
+
+def test_jobs_submitted_while_held_start_only_when_released_in_submission_order(qtbot):
+    runner = JobRunner()
+    started: list[str] = []
+    done: list[str] = []
+    runner.hold()
+    for name in ("first", "second"):
+        runner.submit(lambda _job, n=name: started.append(n) or n, on_success=done.append, write=True)
+    qtbot.wait(100)  # the event loop turns, nothing starts while held
+    assert started == [] and runner.busy
+    runner.release()
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=5000)
+    assert started == ["first", "second"] and done == ["first", "second"]
+    runner.release()  # nothing held: nothing happens
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+
+
+def test_waiting_for_the_jobs_starts_what_is_held(qtbot):
+    runner = JobRunner()
+    ran = threading.Event()
+    runner.hold()
+    runner.submit(lambda _job: ran.set())
+    assert runner.wait_for_done(5000) and ran.is_set()
+
+
+def test_the_windows_first_reads_start_once_its_event_loop_runs(qtbot, services, users):
+    """The window holds its job runner while its tabs are built (the app start: they would take turns at the
+    interpreter with the thread building the window) and starts their reads on the event loop's first turn."""
+    submitted: list[str] = []
+    runner = JobRunner()
+    real_release = runner.release
+    runner.release = lambda: (submitted.append("released"), real_release())  # type: ignore[method-assign]
+    window = MainWindow(services, users["admin"], database="test", jobs=runner)
+    qtbot.addWidget(window)
+    assert runner._held and submitted == []  # the tabs asked for their first pages; nothing started yet
+    qtbot.waitUntil(lambda: submitted == ["released"] and runner._held is None, timeout=5000)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=30000)
