@@ -144,9 +144,10 @@ class MainWindow(QMainWindow):
         self.services = services
         self.actor = actor
         self.jobs = jobs or JobRunner(self)
-        # the tabs' first reads start when the event loop runs, not while the window is still being built
+        # the tabs' first reads start when the event loop runs, not while the window is still being built (the
+        # runner as the timer's context: a runner deleted before that, with the window it belongs to, is not called)
         self.jobs.hold()
-        QTimer.singleShot(0, self.jobs.release)
+        QTimer.singleShot(0, self.jobs, self.jobs.release)
         self.feed = feed
         company = services.company.get()
         self.locale = company.locale
