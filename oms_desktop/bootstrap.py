@@ -64,7 +64,7 @@ def open_backend(url: str, *, paths: Paths | None = None, hasher=None, migrate: 
     from .adapters.exports import Exporters
     from .adapters.forecasting import StatsforecastEngine  # statsforecast itself loads with the first forecast
     from .adapters.mail import SmtpTransport, TemplateComposer
-    services = Services.build(uow_factory(engine), hasher or Argon2Hasher(),
+    services = Services(uow_factory(engine), hasher or Argon2Hasher(),
                               renderer=LazyRenderer(),  # ReportLab and its fonts load with the first document
                               exporters=Exporters(),
                               mail_composer=TemplateComposer((paths or Paths.default()).config / "mail_templates"),

@@ -99,7 +99,7 @@ def run(work: Path, products: int = 10_000, workers: int | None = None, *, reuse
         with eng.begin() as c:
             c.execute(text("DELETE FROM forecast_cache"))
         engine = StatsforecastEngine(workers=workers)
-        services = Services.build(uow_factory(eng), fast_test_hasher(), forecast_engine=engine)
+        services = Services(uow_factory(eng), fast_test_hasher(), forecast_engine=engine)
         actor = Actor(user_id=1, username="bench", role="admin", display_name="")
         t0, c0, m0 = time.perf_counter(), _cpu_s(), _cpu_s(resource.RUSAGE_SELF)
         first = services.forecasts.refresh(actor)

@@ -55,9 +55,9 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 
-class _Built(Generic[_T]):
-    """A service of ``Services``, built by ``build`` on first use and kept in the instance (later reads find it
-    there without this descriptor); ``Services._lock`` makes the first use build it once."""
+class _built(Generic[_T]):  # noqa: N801 - used as a decorator, like cached_property
+    """A service of ``Services``: the decorated method builds it on first use, and it is kept in the instance
+    (later reads find it there without this descriptor); ``Services._lock`` makes the first use build it once."""
 
     def __init__(self, build: Callable[[Services], _T]) -> None:
         self._build = build
@@ -67,12 +67,12 @@ class _Built(Generic[_T]):
         self._name = name
 
     @overload
-    def __get__(self, obj: None, owner: type | None = None) -> _Built[_T]: ...
+    def __get__(self, obj: None, owner: type | None = None) -> _built[_T]: ...
 
     @overload
     def __get__(self, obj: Services, owner: type | None = None) -> _T: ...
 
-    def __get__(self, obj: Services | None, owner: type | None = None) -> _T | _Built[_T]:
+    def __get__(self, obj: Services | None, owner: type | None = None) -> _T | _built[_T]:
         if obj is None:
             return self
         with obj._lock:  # re-entrant: a service built from another (mail from billing) asks for it inside
@@ -86,198 +86,164 @@ _MISSING: Any = object()
 
 
 class Services:
-    """Every service over one unit-of-work factory (``build``), each built on first use."""
+    """Every service over one unit-of-work factory, each built on first use."""
 
-    def _auth(s: Services) -> AuthService:
+    @_built
+    def auth(self) -> AuthService:
         from .auth import AuthService
-        return AuthService(s._uow, s._cache, s._hasher, s._common_passwords)
+        return AuthService(self._uow, self._cache, self._hasher, self._common_passwords)
 
-    auth = _Built(_auth)
-
-    def _audit(s: Services) -> AuditService:
+    @_built
+    def audit(self) -> AuditService:
         from .audit import AuditService
-        return AuditService(s._uow, s._cache)
+        return AuditService(self._uow, self._cache)
 
-    audit = _Built(_audit)
-
-    def _company(s: Services) -> CompanyService:
+    @_built
+    def company(self) -> CompanyService:
         from .company import CompanyService
-        return CompanyService(s._uow, s._cache, s._identifier_checks)
+        return CompanyService(self._uow, self._cache, self._identifier_checks)
 
-    company = _Built(_company)
-
-    def _catalog(s: Services) -> CatalogService:
+    @_built
+    def catalog(self) -> CatalogService:
         from .catalog import CatalogService
-        return CatalogService(s._uow, s._cache, s.renderer)
+        return CatalogService(self._uow, self._cache, self.renderer)
 
-    catalog = _Built(_catalog)
-
-    def _inventory(s: Services) -> InventoryService:
+    @_built
+    def inventory(self) -> InventoryService:
         from .inventory import InventoryService
-        return InventoryService(s._uow, s._cache)
+        return InventoryService(self._uow, self._cache)
 
-    inventory = _Built(_inventory)
-
-    def _customers(s: Services) -> CustomerService:
+    @_built
+    def customers(self) -> CustomerService:
         from .customers import CustomerService
-        return CustomerService(s._uow, s._cache)
+        return CustomerService(self._uow, self._cache)
 
-    customers = _Built(_customers)
-
-    def _orders(s: Services) -> OrderService:
+    @_built
+    def orders(self) -> OrderService:
         from .orders import OrderService
-        return OrderService(s._uow, s._cache)
+        return OrderService(self._uow, self._cache)
 
-    orders = _Built(_orders)
-
-    def _events(s: Services) -> EventService:
+    @_built
+    def events(self) -> EventService:
         from .events import EventService
-        return EventService(s._uow, s._cache)
+        return EventService(self._uow, self._cache)
 
-    events = _Built(_events)
-
-    def _purchasing(s: Services) -> PurchasingService:
+    @_built
+    def purchasing(self) -> PurchasingService:
         from .purchasing import PurchasingService
-        return PurchasingService(s._uow, s._cache, s.renderer)
+        return PurchasingService(self._uow, self._cache, self.renderer)
 
-    purchasing = _Built(_purchasing)
-
-    def _payables(s: Services) -> PayablesService:
+    @_built
+    def payables(self) -> PayablesService:
         from .payables import PayablesService
-        return PayablesService(s._uow, s._cache)
+        return PayablesService(self._uow, self._cache)
 
-    payables = _Built(_payables)
-
-    def _picking(s: Services) -> PickingService:
+    @_built
+    def picking(self) -> PickingService:
         from .picking import PickingService
-        return PickingService(s._uow, s._cache, s.renderer)
+        return PickingService(self._uow, self._cache, self.renderer)
 
-    picking = _Built(_picking)
-
-    def _shipping(s: Services) -> ShippingService:
+    @_built
+    def shipping(self) -> ShippingService:
         from .shipping import ShippingService
-        return ShippingService(s._uow, s._cache, s.renderer)
+        return ShippingService(self._uow, self._cache, self.renderer)
 
-    shipping = _Built(_shipping)
-
-    def _returns(s: Services) -> ReturnsService:
+    @_built
+    def returns(self) -> ReturnsService:
         from .returns import ReturnsService
-        return ReturnsService(s._uow, s._cache)
+        return ReturnsService(self._uow, self._cache)
 
-    returns = _Built(_returns)
-
-    def _tracking(s: Services) -> TrackingService:
+    @_built
+    def tracking(self) -> TrackingService:
         from .order_tracking import TrackingService
-        return TrackingService(s._uow, s._cache)
+        return TrackingService(self._uow, self._cache)
 
-    tracking = _Built(_tracking)
-
-    def _billing(s: Services) -> BillingService:
+    @_built
+    def billing(self) -> BillingService:
         from .billing import BillingService
-        return BillingService(s._uow, s._cache, s.renderer)
+        return BillingService(self._uow, self._cache, self.renderer)
 
-    billing = _Built(_billing)
-
-    def _receivables(s: Services) -> ReceivablesService:
+    @_built
+    def receivables(self) -> ReceivablesService:
         from .receivables import ReceivablesService
-        return ReceivablesService(s._uow, s._cache, s.renderer)
+        return ReceivablesService(self._uow, self._cache, self.renderer)
 
-    receivables = _Built(_receivables)
-
-    def _ledger(s: Services) -> LedgerService:
+    @_built
+    def ledger(self) -> LedgerService:
         from .ledger import LedgerService
-        return LedgerService(s._uow, s._cache)
+        return LedgerService(self._uow, self._cache)
 
-    ledger = _Built(_ledger)
-
-    def _checks(s: Services) -> CheckService:
+    @_built
+    def checks(self) -> CheckService:
         from .checks import CheckService
-        return CheckService(s._uow, s._cache)
+        return CheckService(self._uow, self._cache)
 
-    checks = _Built(_checks)
-
-    def _carts(s: Services) -> CartService:
+    @_built
+    def carts(self) -> CartService:
         from .carts import CartService
-        return CartService(s._uow, s._cache)
+        return CartService(self._uow, self._cache)
 
-    carts = _Built(_carts)
-
-    def _promotions(s: Services) -> PromotionService:
+    @_built
+    def promotions(self) -> PromotionService:
         from .promotions import PromotionService
-        return PromotionService(s._uow, s._cache)
+        return PromotionService(self._uow, self._cache)
 
-    promotions = _Built(_promotions)
-
-    def _sales(s: Services) -> SalesService:
+    @_built
+    def sales(self) -> SalesService:
         from .sales import SalesService
-        return SalesService(s._uow, s._cache)
+        return SalesService(self._uow, self._cache)
 
-    sales = _Built(_sales)
-
-    def _order_import(s: Services) -> OrderImportService:
+    @_built
+    def order_import(self) -> OrderImportService:
         from .order_import import OrderImportService
-        return OrderImportService(s._uow, s._cache)
+        return OrderImportService(self._uow, self._cache)
 
-    order_import = _Built(_order_import)
-
-    def _status_page(s: Services) -> StatusPageService:
+    @_built
+    def status_page(self) -> StatusPageService:
         from .status_page import StatusPageService
-        return StatusPageService(s._uow, s._cache)
+        return StatusPageService(self._uow, self._cache)
 
-    status_page = _Built(_status_page)
-
-    def _dashboard(s: Services) -> DashboardService:
+    @_built
+    def dashboard(self) -> DashboardService:
         from .dashboard import DashboardService
-        return DashboardService(s._uow, s._cache)
+        return DashboardService(self._uow, self._cache)
 
-    dashboard = _Built(_dashboard)
-
-    def _mail(s: Services) -> MailService:
+    @_built
+    def mail(self) -> MailService:
         from .mail import MailService
-        return MailService(s._uow, s._cache, composer=s._mail_composer, transport=s._mail_transport,
-                           invoice_pdf=s.billing.pdf_for_mail)
+        return MailService(self._uow, self._cache, composer=self._mail_composer, transport=self._mail_transport,
+                           invoice_pdf=self.billing.pdf_for_mail)
 
-    mail = _Built(_mail)
-
-    def _settings(s: Services) -> SettingsService:
+    @_built
+    def settings(self) -> SettingsService:
         from .settings import SettingsService
-        return SettingsService(s._uow, s._cache, s.company)
+        return SettingsService(self._uow, self._cache, self.company)
 
-    settings = _Built(_settings)
-
-    def _forecasts(s: Services) -> ForecastService:
+    @_built
+    def forecasts(self) -> ForecastService:
         from .forecasts import ForecastService
-        return ForecastService(s._uow, s._cache, s._forecast_engine)
+        return ForecastService(self._uow, self._cache, self._forecast_engine)
 
-    forecasts = _Built(_forecasts)
-
-    def _till(s: Services) -> TillService:
+    @_built
+    def till(self) -> TillService:
         from .till import TillService
-        return TillService(s._uow, s._cache, s.renderer)
+        return TillService(self._uow, self._cache, self.renderer)
 
-    till = _Built(_till)
-
-    def _receipt_printing(s: Services) -> ReceiptPrintService:
+    @_built
+    def receipt_printing(self) -> ReceiptPrintService:
         from .receipt_printing import ReceiptPrintService
-        return ReceiptPrintService(s._uow, s._cache, s._receipt_printer)
+        return ReceiptPrintService(self._uow, self._cache, self._receipt_printer)
 
-    receipt_printing = _Built(_receipt_printing)
-
-    def _backups(s: Services) -> BackupService:
+    @_built
+    def backups(self) -> BackupService:
         from .backups import BackupService
-        return BackupService(s._uow, s._cache, s._backup_store)
+        return BackupService(self._uow, self._cache, self._backup_store)
 
-    backups = _Built(_backups)
-
-    @classmethod
-    def build(cls, uow: UnitOfWorkFactory, hasher: PasswordHasher, *, renderer: Renderer | None = None,
-              exporters: Exporters | None = None, mail_composer: MailComposer | None = None,
-              mail_transport: MailTransport | None = None,
-              forecast_engine: ForecastEngine | None = None,
-              receipt_printer: ReceiptPrinter | None = None,
-              common_passwords: Container[str] = frozenset(),
-              identifier_checks: IdentifierChecks | None = None,
-              backup_store: BackupStore | None = None) -> "Services":
+    def __init__(self, uow: UnitOfWorkFactory, hasher: PasswordHasher, *, renderer: Renderer | None = None,
+                 exporters: Exporters | None = None, mail_composer: MailComposer | None = None,
+                 mail_transport: MailTransport | None = None, forecast_engine: ForecastEngine | None = None,
+                 receipt_printer: ReceiptPrinter | None = None, common_passwords: Container[str] = frozenset(),
+                 identifier_checks: IdentifierChecks | None = None, backup_store: BackupStore | None = None):
         """Every service over one unit-of-work factory; ``renderer`` goes to each service that prints; the mail
         service sends through ``mail_transport`` what ``mail_composer`` writes (None: the outbox only fills);
         ``forecast_engine`` computes forecasts (without one, only cached forecasts can be read); ``receipt_printer``
@@ -285,15 +251,6 @@ class Services:
         ``common_passwords`` are refused as new passwords (lowercased); ``identifier_checks`` check IBANs, VAT IDs
         and locales in the company settings (None: such a setting is refused); ``backup_store`` holds the backups
         (None: backups are refused)."""
-        return cls(uow, hasher, renderer=renderer, exporters=exporters, mail_composer=mail_composer,
-                   mail_transport=mail_transport, forecast_engine=forecast_engine, receipt_printer=receipt_printer,
-                   common_passwords=common_passwords, identifier_checks=identifier_checks, backup_store=backup_store)
-
-    def __init__(self, uow: UnitOfWorkFactory, hasher: PasswordHasher, *, renderer: Renderer | None = None,
-                 exporters: Exporters | None = None, mail_composer: MailComposer | None = None,
-                 mail_transport: MailTransport | None = None, forecast_engine: ForecastEngine | None = None,
-                 receipt_printer: ReceiptPrinter | None = None, common_passwords: Container[str] = frozenset(),
-                 identifier_checks: IdentifierChecks | None = None, backup_store: BackupStore | None = None):
         self._lock = threading.RLock()
         self._uow, self._hasher, self._common_passwords = uow, hasher, common_passwords
         self._cache = SettingsCache(uow)

@@ -37,7 +37,7 @@ def test_opening_a_backend_loads_no_service_module_until_one_is_asked_for():
 
 
 def _container() -> Services:
-    return Services.build(lambda write=True: nullcontext(), hasher=object())  # type: ignore[arg-type]
+    return Services(lambda write=True: nullcontext(), hasher=object())  # type: ignore[arg-type]
 
 
 def test_each_service_is_built_once_also_when_threads_ask_at_once():
