@@ -52,12 +52,12 @@ def test_the_text_guard_refuses_a_row_naming_the_field_and_nothing_is_stored(bac
 
 
 def test_a_text_given_for_a_number_column_is_checked_too(backend, catalog, admin):
-    """Only the text columns' values are searched as a rule; a column of another type is searched when the rows give
+    """Only the text columns' values are searched as a rule; a column of another type is searched when a row gives
     it a text (a mistake in the caller must not let a card number through, on SQLite it would be stored as given)."""
     order = catalog.orders.place_order(admin, None, [("LAMP-01", 1)])
-    row = _row(order.id, 1, "Winter 2 %")
-    row["source_id"] = "4111 1111 1111 1111"
+    row = _row(order.id, 2, "Winter 2 %")
+    row["source_id"] = "4111 1111 1111 1111"  # on the second row: every row is looked at
     with pytest.raises(ValidationFailed) as refused, backend.engine.begin() as c:
-        insert_rows(c, order_adj_t, [row])
+        insert_rows(c, order_adj_t, [_row(order.id, 1, "Winter 2 %"), row])
     assert "looks like a card number" in str(refused.value)
     assert _stored(backend, order.id) == []

@@ -132,9 +132,9 @@ _TEXT_KEYS: dict[tuple[str, tuple[str, ...]], tuple[tuple[tuple[str, tuple[Colum
 
 
 def problems_in_rows(table: Table, keys: tuple[str, ...], rows) -> list[str]:
-    """``problems_in`` for many rows with the same ``keys`` (made by one piece of code, so each key's values are of
-    one type): the text columns' values are looked at, each distinct value once; any other column only when the
-    first row gives it a text (the columns are worked out once per table and keys)."""
+    """``problems_in`` for many rows with the same ``keys``: the text columns' values are looked at, each distinct
+    value once; the other columns only when a row gives one of them a text (the columns are worked out once per
+    table and keys)."""
     split = _TEXT_KEYS.get((table.name, keys))
     if split is None:
         ruled = [(k, rule) for k in keys if (rule := _rule(table, k)) is not None]
@@ -142,10 +142,8 @@ def problems_in_rows(table: Table, keys: tuple[str, ...], rows) -> list[str]:
             tuple(kr for kr in ruled if isinstance(kr[1][0].type, String)),
             tuple(kr for kr in ruled if not isinstance(kr[1][0].type, String)))
     text_keys, other_keys = split
-    if rows and other_keys:
-        first = rows[0]
-        if any(isinstance(first[k], str) for k, _rule_ in other_keys):
-            text_keys = text_keys + other_keys
+    if other_keys and any(isinstance(row[k], str) for row in rows for k, _rule_ in other_keys):
+        text_keys = text_keys + other_keys
     problems: list[str] = []
     for k, rule in text_keys:
         # each distinct value once (an allowance's label and kind repeat on each of its tax rates' rows), with a
