@@ -585,13 +585,15 @@ _PROMOTIONS_ON = "UPDATE promotions SET ended_at = NULL WHERE name LIKE 'Bench %
 def in_turns(engine, with_promotions: Callable[[int], object], plain: Callable[[int], object], repeat: int,
              turn: int = 20, warmup: int = 5) -> tuple[list[float], list[float]]:
     """``repeat`` timings each of orders placed with the bench's promotions active and without them, in turns of
-    ``turn`` orders (the promotions ended and started again between turns by the bench, outside the app's rules).
+    ``turn`` orders (the promotions ended and started again between turns by the bench, outside the app's rules);
+    the promotions are left ended (the rows after this one measure plain orders).
 
     Why in turns: the promotions row's target is a ratio to plain orders, and two medians taken minutes apart on
     one machine differ by more than the 20 % it allows (the database grows, the page cache and the other work on
     the machine change: the plain row alone moved from 1.4 to 2.6 ms between runs of the same code on 2026-12-04).
     Orders placed in turns see the same database and the same machine, so their ratio is what the promotions cost.
-    The first order of each turn is not timed (the promotions' index is built again after they come back)."""
+    The first ``warmup`` orders of each turn are not timed (the promotions' index and its caches are built again
+    after they come back)."""
     from sqlalchemy import text as sql_text
 
     def switch(statement: str) -> None:
@@ -608,7 +610,7 @@ def in_turns(engine, with_promotions: Callable[[int], object], plain: Callable[[
             switch(_PROMOTIONS_OFF)
             plain_ms += timed(plain, n, warmup=warmup)
     finally:
-        switch(_PROMOTIONS_ON)
+        switch(_PROMOTIONS_OFF)
     return promo_ms, plain_ms
 
 
@@ -1329,9 +1331,6 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
             r.note = (f"{statistics.median_low(allowances)} allowances on a typical order; {median / base:.2f}x the "
                       f"{len(paired)} plain orders placed in turns with these ({base:.2f} ms), "
                       f"{median / plain:.2f}x the plain row; target {r.limit_ms:.2f} ms")
-            with backend.engine.begin() as conn:  # the rows after this one measure plain orders again
-                from sqlalchemy import text as sql_text
-                conn.execute(sql_text(_PROMOTIONS_OFF))
             rows.append(r)
         log("place_order with promotions done")
 
