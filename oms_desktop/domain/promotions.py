@@ -490,7 +490,7 @@ def _applicable(cart: Cart, promotions: tuple[Promotion, ...], shipping: Decimal
     bases = cart.line_bases
     q = quantum(cart.currency)
 
-    rate_bases = dict(cart.rate_bases) if cart.no_negative_goods else {}  # _take leaves it as it is
+    rate_bases = dict(cart.rate_bases)  # once for every promotion: _take leaves it as it is
 
     def saving_alone(p: Promotion) -> Decimal:  # on a fresh copy of what is left: nothing taken yet
         if _on_every_line(p.offer) and cart.no_negative_goods:  # each rate's goods, the same for every promotion
