@@ -398,7 +398,8 @@ def reserve_stock(uow, actor, order_id: int, wanted: list[tuple[int, str, int]],
                   reorder_points: dict[int, int] | None = None) -> None:
     """Reserve every line or raise OutOfStock naming each short SKU (the caller's transaction rolls back).
 
-    Rows are updated in SKU order so that concurrent orders on PostgreSQL never deadlock. Callers reserve as
+    Rows are locked in SKU order so that concurrent orders on PostgreSQL never deadlock (one statement for all of
+    them: ``StockRepo.try_reserve_all``). Callers reserve as
     the last writes of their transaction: an UPDATE of a stock row holds its row lock until the commit, and
     the popular products are the ones every workstation wants at once, so whatever runs between the
     reservation and the commit makes the others wait. The stock moves are written before the updates for the
@@ -412,8 +413,8 @@ def reserve_stock(uow, actor, order_id: int, wanted: list[tuple[int, str, int]],
                               user_id=actor.user_id) for pid, (_sku, qty) in in_sku_order])
     shortages: list[Shortage] = []
     low = []
-    # each row's conditional UPDATE in SKU order (SQLite: one statement for all); those not reserved were short,
-    # or come after the first short one (PostgreSQL stops there): looked at as they are, the order refused
+    # each row's conditional UPDATE, in SKU order, in one statement; those not reserved were short: looked at as
+    # they are, the order refused
     reserved = uow.stock.try_reserve_all([(pid, qty) for pid, (_sku, qty) in in_sku_order])
     for pid, (sku, qty) in in_sku_order:
         after = reserved.get(pid)

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import (and_, bindparam, case, delete, exists, func, insert, literal, literal_column, or_, select,
-                        union, update)
+                        text, union, update)
 from sqlalchemy import table as sql_table
 from sqlalchemy import cast, true, union_all
 from sqlalchemy import String
@@ -510,12 +510,15 @@ class StockRepo(_Repo):
         after} of those reserved; a product missing was short (nothing of it changed) and the caller refuses the
         order (and rolls back).
 
-        PostgreSQL: one UPDATE per product in the order given (row locks in SKU order: no deadlocks), none after the
-        first that is short. SQLite: one UPDATE for all of them (the write transaction holds the database's single
-        write lock already: no lock order to keep), each row on its own condition, so what is reserved is what the
-        UPDATEs one by one would have reserved; placing an order takes one statement here instead of one per
-        product."""
+        One statement for all of them, each row on its own condition, so what is reserved is what the UPDATEs one
+        by one would have reserved; placing an order takes one statement (one round trip) here instead of one per
+        product. PostgreSQL: ``_PG_RESERVE_ALL`` locks the rows in the order given (SKU order: concurrent orders
+        never deadlock) before it updates them. SQLite: the write transaction holds the database's single write lock
+        already (no lock order to keep)."""
         n = len(items)
+        if self._pg and n > 1:
+            return {pid: StockLevel(on_hand, reserved) for pid, on_hand, reserved in self.c.execute(
+                _PG_RESERVE_ALL, {"pids": [pid for pid, _q in items], "qtys": [q for _pid, q in items]})}
         if self.c.dialect.name == "sqlite" and 1 < n <= _RESERVE_AT_ONCE:
             def build():  # CASE product_id WHEN :p0 THEN :q0 ...: one statement for n products, built once per n
                 qty = case(*[(stock_t.c.product_id == bindparam(f"p{i}"), bindparam(f"q{i}")) for i in range(n)])
@@ -651,6 +654,21 @@ _TRY_RESERVE = (update(stock_t)
                        stock_t.c.on_hand - stock_t.c.reserved >= bindparam("qty"))
                 .values(reserved=stock_t.c.reserved + bindparam("qty"))
                 .returning(stock_t.c.on_hand, stock_t.c.reserved))
+_PG_RESERVE_ALL = text("""
+WITH wanted AS (SELECT * FROM unnest(CAST(:pids AS BIGINT[]), CAST(:qtys AS INTEGER[])) WITH ORDINALITY
+                AS w(product_id, qty, n)),
+     locked AS MATERIALIZED (SELECT stock.product_id, wanted.qty FROM stock JOIN wanted USING (product_id)
+                             ORDER BY wanted.n FOR UPDATE OF stock)
+UPDATE stock SET reserved = stock.reserved + locked.qty FROM locked
+WHERE stock.product_id = locked.product_id AND stock.on_hand - stock.reserved >= locked.qty
+RETURNING stock.product_id, stock.on_hand, stock.reserved""")
+"""PostgreSQL's reservation of several products in one statement. ``locked`` takes the rows' locks in the order the
+products are given (a locking clause applies after ORDER BY: the rows are locked as they come out sorted), so two
+orders wanting the same products never wait for each other in a circle; the UPDATE then changes those whose
+available units cover their quantity. Under READ COMMITTED a row another transaction changed meanwhile is updated
+as that transaction left it, its condition checked again on that version (PostgreSQL's re-check of an updated
+row): nothing is ever oversold, as with one UPDATE per product. MATERIALIZED: the locking query is never folded
+into the UPDATE."""
 _RESERVE_MANY = (update(stock_t)
                  .where(stock_t.c.product_id == bindparam("pid"),
                         stock_t.c.on_hand - stock_t.c.reserved >= bindparam("qty"))

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from operator import itemgetter
 
 from sqlalchemy import (BigInteger, Date, and_, bindparam, case, cast, delete, func, insert, literal, literal_column,
-                        not_, select, true, type_coerce, union, union_all)
+                        not_, select, text, true, type_coerce, union, union_all)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql.elements import ColumnElement
@@ -37,6 +37,26 @@ FIGURES = ("units", "net_minor", "orders", "returned_units", "returned_minor")
 PRODUCT_KEY = ("day", "product_id", "channel", "agent_id")
 DAY_KEY = ("day", "channel", "agent_id")
 Segments = Sequence[tuple[datetime | None, int]]
+
+
+def _pg_add_sql() -> str:
+    types = {"day": "DATE", "channel": "VARCHAR", "product_id": "BIGINT", "agent_id": "BIGINT"}
+
+    def upsert(table: str, prefix: str, key: tuple[str, ...]) -> str:
+        cols = key + FIGURES
+        arrays = ", ".join(f"CAST(:{prefix}_{c} AS {types.get(c, 'BIGINT')}[])" for c in cols)
+        return (f"INSERT INTO {table} AS t ({', '.join(cols)}) SELECT u.* FROM unnest({arrays}) AS u({', '.join(cols)})"
+                "{after} "
+                f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
+                + ", ".join(f"{f} = t.{f} + excluded.{f}" for f in FIGURES))
+    return ("WITH p AS (" + upsert("sales_facts", "p", PRODUCT_KEY).format(after="") + " RETURNING 1) "
+            + upsert("sales_day_facts", "d", DAY_KEY).format(after=", (SELECT count(*) FROM p) AS done"))
+
+
+_PG_ADD = text(_pg_add_sql())
+"""PostgreSQL: an event's product rows and day rows added in one statement. The day rows' SELECT reads the count of
+the product rows' upsert, so those are written (and their rows locked, in product order) before the day rows: every
+order locks its rows in the same order, as the two statements did."""
 
 
 def _int(expr) -> ColumnElement:
@@ -170,13 +190,24 @@ def expected_facts(segments: Segments, pg: bool, *, per_product: bool):
 class SalesRepo(_Repo):
     """The sales facts: added per event, read per period, recomputed from the documents."""
 
-    def add(self, products: Sequence[Mapping[str, object]], day: Mapping[str, object]) -> None:
+    def add(self, products: Sequence[Mapping[str, object]],
+            day: Mapping[str, object] | Sequence[Mapping[str, object]]) -> None:
         """Add an event's figures: ``products`` rows keyed (day, product_id, channel, agent_id) and the ``day`` row
-        keyed (day, channel, agent_id), each a figure to add (negative to take off). Two statements, the product rows
-        in product order (concurrent orders lock them in the same order)."""
+        (or rows) keyed (day, channel, agent_id), each a figure to add (negative to take off); the product rows in
+        product order (concurrent orders lock them in the same order), the day rows after them.
+
+        SQLite: two statements (each an executemany). PostgreSQL: one (``_PG_ADD``), a round trip less on every
+        order placed; the figures go as arrays (numbers, dates and channel codes: no text a user typed)."""
+        days = [day] if isinstance(day, Mapping) else list(day)
+        products = sorted(products, key=itemgetter("product_id"))
+        if self._pg:
+            params = {f"p_{c}": [r[c] for r in products] for c in PRODUCT_KEY + FIGURES}
+            params.update({f"d_{c}": [r[c] for r in days] for c in DAY_KEY + FIGURES})
+            self.c.execute(_PG_ADD, params)
+            return
         if products:
-            self.c.execute(self._upsert(facts_t, PRODUCT_KEY), sorted(products, key=itemgetter("product_id")))
-        self.c.execute(self._upsert(day_facts_t, DAY_KEY), day)
+            self.c.execute(self._upsert(facts_t, PRODUCT_KEY), products)
+        self.c.execute(self._upsert(day_facts_t, DAY_KEY), days)
 
     def _upsert(self, table, key: tuple[str, ...]):
         def build():
