@@ -1,6 +1,6 @@
 """The sales facts, kept in the transaction that changes them: the services that confirm, place, cancel or take back an
 order call one function here with their unit of work, last, right before their commit (each writes two UPSERTs:
-the product rows of the event, and its day row; see ``adapters/db/models_sales.py``).
+the product rows of the event, and its day row; one statement on PostgreSQL; see ``adapters/db/models_sales.py``).
 
 * **Confirmed** (``confirm_order``, ``place_order``): the order's products count on its confirmation day: units, net
   revenue net of the order's goods allowances (``domain/sales.py`` shares them over the products), one order.

@@ -647,7 +647,7 @@ class StockRepo(_Repo):
 
 _RESERVE_AT_ONCE = 50
 """Orders of up to this many products reserve their stock in one UPDATE on SQLite (one statement shape per count,
-built once); larger ones take one UPDATE per product."""
+built once); larger ones take one UPDATE per product. (PostgreSQL: one statement however many, ``_PG_RESERVE_ALL``.)"""
 # Built once: the reservation runs for every line of every order (the statement cache then skips compiling too).
 _TRY_RESERVE = (update(stock_t)
                 .where(stock_t.c.product_id == bindparam("pid"),
