@@ -4,8 +4,8 @@ Every workload that applies runs ("ok"); one that raises fails the bench, naming
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 
@@ -179,6 +179,8 @@ def test_the_bench_on_postgresql_places_orders_from_8_processes_without_oversell
     conc = rows["pg_concurrent"]
     assert conc["status"] == "ok" and conc["value"] > 0
     assert "by 8 processes" in conc["note"] and conc["note"].endswith("oversold: 0")
+    cpu = re.search(r"; ([0-9.]+) ms of Python CPU per order tried", conc["note"])  # what the rate is bound by
+    assert cpu is not None and float(cpu.group(1)) > 0, conc["note"]
     assert bench_databases(PG_ADMIN_URL) <= before  # its throwaway database was dropped
 
 

@@ -314,16 +314,15 @@ def test_posted_history_cannot_be_updated_or_deleted(services, backend, catalog,
 
 
 def test_reserving_several_products_reserves_each_only_on_its_own_condition(services, backend, catalog, agent):
-    """``StockRepo.try_reserve_all`` (SQLite: one UPDATE for all; PostgreSQL: one per product, in SKU order, none after
-    the first short one): a short product in the middle is left as it was, the others get exactly their quantity."""
+    """``StockRepo.try_reserve_all`` (one statement on both databases; PostgreSQL locks the rows in SKU order first):
+    a short product in the middle is left as it was, the others get exactly their quantity."""
     ids = {sku: services.catalog.get_product(agent, sku).id for sku in ("BOOK-01", "BULB-E27", "LAMP-01")}
     before = {sku: _stock(services, agent, sku) for sku in ids}
     with services.orders._uow() as uow:
         got = uow.stock.try_reserve_all([(ids["BOOK-01"], 2), (ids["BULB-E27"], 10_000), (ids["LAMP-01"], 3)])
         after = {sku: uow.stock.get(pid) for sku, pid in ids.items()}
-    expected = {ids["BOOK-01"]: (before["BOOK-01"][0], before["BOOK-01"][1] + 2)}
-    if backend.engine.dialect.name == "sqlite":  # the one statement reserves whatever can be had
-        expected[ids["LAMP-01"]] = (before["LAMP-01"][0], before["LAMP-01"][1] + 3)
+    expected = {ids["BOOK-01"]: (before["BOOK-01"][0], before["BOOK-01"][1] + 2),  # whatever can be had, on both
+                ids["LAMP-01"]: (before["LAMP-01"][0], before["LAMP-01"][1] + 3)}
     assert {pid: (lv.on_hand, lv.reserved) for pid, lv in got.items()} == expected
     assert (after["BULB-E27"].on_hand, after["BULB-E27"].reserved) == before["BULB-E27"]
     assert {sku: _stock(services, agent, sku) for sku in ids} == before  # not committed: nothing changed
