@@ -46,3 +46,30 @@ def test_the_window_is_activated_again_after_each_question_of_a_credit_note(acco
 
     assert accounts_tab.ask_credit_lines(Invoice()) == (None, "")
     assert activations == [1, 1]  # the lines, then the reason
+
+
+@pytest.fixture
+def order_entry(qtbot, catalog, admin, monkeypatch):
+    """The order entry tab, shown, with ``activations`` of its window recorded."""
+    from oms_desktop.gui.jobs import JobRunner
+    from oms_desktop.gui.order_entry import OrderEntryTab
+    widget = OrderEntryTab(catalog, admin, JobRunner(synchronous=True))
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.activations = []
+    monkeypatch.setattr(widget.window(), "activateWindow", lambda: widget.activations.append(1))
+    return widget
+
+
+def test_order_entry_activates_its_window_again_after_the_shortage_and_tracking_dialogs(order_entry, catalog, admin,
+                                                                                       monkeypatch):
+    """Seen under Xvfb on PostgreSQL: after "Reduce to available" Ctrl+Enter did nothing until the window had the
+    focus again; so after the tracking number, the next caller's Ctrl+N."""
+    from oms_desktop.domain.errors import OutOfStock, Shortage
+    from oms_desktop.gui.order_entry.dialogs import ShortageDialog, TrackingDialog
+    monkeypatch.setattr(ShortageDialog, "exec", lambda self: ShortageDialog.REDUCE)
+    monkeypatch.setattr(TrackingDialog, "exec", lambda self: 0)
+    assert order_entry.ask_shortage(OutOfStock([Shortage("LAMP-01", 50, 19)])) == ShortageDialog.REDUCE
+    assert order_entry.activations == [1]
+    order_entry.show_tracking(catalog.orders.place_order(admin, None, [("LAMP-01", 1)]))
+    assert order_entry.activations == [1, 1]

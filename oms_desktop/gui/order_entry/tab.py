@@ -29,6 +29,7 @@ from ..labels import label
 from ..widgets.message_line import MessageLine
 from .cart_changes import adjustments_html, line_marks, new_offers, offer_banner_text, removed_lines
 from .amend_dialog import AmendDialog
+from ..widgets.dialogs import back_to
 from .dialogs import DraftsDialog, keyboard_help, ShortageDialog, TrackingDialog
 from .lines_model import LinesModel
 from ..messages import text_of
@@ -1016,10 +1017,16 @@ class OrderEntryTab(QWidget, MessageLine):
                               error=True)
 
     def show_tracking(self, order: OrderDTO) -> None:
-        TrackingDialog(order, self.locale, self).exec()
+        try:
+            TrackingDialog(order, self.locale, self).exec()
+        finally:
+            back_to(self)  # the next caller's Ctrl+N, F2 ... fire with no window manager too
 
     def ask_shortage(self, error: OutOfStock) -> int:
-        return ShortageDialog(error, self).exec()
+        try:
+            return ShortageDialog(error, self).exec()
+        finally:
+            back_to(self)  # Ctrl+Enter confirms again after "Reduce to available", with no window manager too
 
     def handle_shortage(self, error: OutOfStock) -> None:
         self.show_message(text_of(error), error=True)
@@ -1062,7 +1069,9 @@ class OrderEntryTab(QWidget, MessageLine):
                 self.show_message(self.tr("No open carts."))
                 return
             dialog = DraftsDialog(drafts, self.locale, self)
-            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            back_to(self)
+            if accepted and dialog.chosen is not None:
                 self.load_order(dialog.chosen)
 
         self._run(lambda: self.services.orders.open_drafts(self.actor), show)
