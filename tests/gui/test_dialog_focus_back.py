@@ -73,3 +73,27 @@ def test_order_entry_activates_its_window_again_after_the_shortage_and_tracking_
     assert order_entry.activations == [1]
     order_entry.show_tracking(catalog.orders.place_order(admin, None, [("LAMP-01", 1)]))
     assert order_entry.activations == [1, 1]
+
+
+def test_order_entry_activates_its_window_again_when_its_other_dialogs_close(order_entry, catalog, admin,
+                                                                           monkeypatch):
+    """The dialogs order entry opens without blocking (delivery address, customer, amendment, merge question): each
+    gives the window back when it finishes."""
+    from PySide6.QtWidgets import QDialog
+    from oms_desktop.gui.order_entry import customer_merge
+    closed: list[str] = []
+
+    def open_then_close(dialog):  # a user who opens it and presses Esc
+        closed.append(type(dialog).__name__)
+        dialog.finished.emit(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(QDialog, "open", open_then_close)
+    cart = catalog.orders.add_line(admin, catalog.orders.create_draft(admin).id, "LAMP-01", 1)
+    order_entry.load_order(cart.id)
+    order_entry.choose_ship_to()
+    assert closed == ["ShipToDialog"] and order_entry.activations == [1]
+    keep = catalog.customers.add_customer(admin, "Anna Schmidt", ["0171 555-0100"], "", "")
+    duplicate = catalog.customers.add_customer(admin, "Anna Schmitt", ["0171 555-0101"], "", "")
+    box = customer_merge.ask_to_merge(order_entry, keep, duplicate, lambda: None)
+    box.finished.emit(QDialog.DialogCode.Rejected)
+    assert order_entry.activations == [1, 1]

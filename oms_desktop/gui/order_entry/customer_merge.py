@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QLi
                                QMessageBox, QVBoxLayout, QWidget)
 
 from .. import theme
+from ..widgets.dialogs import back_to
 from ...services.dto import CustomerDTO
 
 SEARCH_DELAY_MS = 150
@@ -117,6 +118,7 @@ def ask_to_merge(parent: QWidget, keep: CustomerDTO, duplicate: CustomerDTO, the
     box.button(QMessageBox.StandardButton.Yes).setText(QCoreApplication.translate(
         "CustomerMerge", "&Merge into {number}").format(
         number=keep.number))
+    box.finished.connect(lambda _r: back_to(parent))  # no window manager: nothing else activates the window again
     box.finished.connect(lambda _r: then() if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
                          else otherwise())
     box.open()

@@ -512,7 +512,7 @@ class OrderEntryTab(QWidget, MessageLine):
                              on_failure=refused, write=True, owner=self)
 
         dialog.finished.connect(done)
-        dialog.open()
+        self._open(dialog)
 
     def merge_customer(self) -> None:
         """Ctrl+Shift+M: merge a duplicate into the customer on screen (who is kept): pick it, confirm with both
@@ -558,7 +558,7 @@ class OrderEntryTab(QWidget, MessageLine):
         dialog.duplicate_chosen.connect(lambda dup: setattr(self, "merge_confirm", ask_to_merge(
             self, keep, dup, lambda: merge(dup), otherwise=lambda: self._focus(self.customer_edit))))
         dialog.rejected.connect(lambda: self._focus(self.customer_edit))
-        dialog.open()
+        self._open(dialog)
 
     def repeat_last_order(self) -> None:
         recent = getattr(self, "_recent", [])
@@ -965,7 +965,7 @@ class OrderEntryTab(QWidget, MessageLine):
                 return
             self.amend_dialog = dialog = AmendDialog(order, lambda lines, prices, backorder: save(
                 dialog, order, lines, prices, backorder), self.locale, self)
-            dialog.open()
+            self._open(dialog)
 
         def save(dialog: AmendDialog, order: OrderDTO, lines, prices, backorder: bool) -> None:
             def done(amended: OrderDTO) -> None:
@@ -1015,6 +1015,12 @@ class OrderEntryTab(QWidget, MessageLine):
         else:
             self.show_message(self.tr("Nothing to pay: add products (F3), then Ctrl+P confirms and takes the payment."),
                               error=True)
+
+    def _open(self, dialog: QDialog) -> None:
+        """Open ``dialog`` (window-modal, not blocking) and activate this window again when it closes: with no
+        window manager nothing else does, and then no shortcut fires (``widgets.dialogs.back_to``)."""
+        dialog.finished.connect(lambda _result: back_to(self))
+        dialog.open()
 
     def show_tracking(self, order: OrderDTO) -> None:
         try:
@@ -1193,7 +1199,7 @@ class OrderEntryTab(QWidget, MessageLine):
                                                                           expected_version=v), chosen)
 
         dialog.finished.connect(done)
-        dialog.open()
+        self._open(dialog)
 
     def choose_shipping(self) -> None:
         if self.order is None or self.order.status != "draft":
