@@ -42,15 +42,15 @@ Segments = Sequence[tuple[datetime | None, int]]
 def _pg_add_sql() -> str:
     types = {"day": "DATE", "channel": "VARCHAR", "product_id": "BIGINT", "agent_id": "BIGINT"}
 
-    def upsert(table: str, prefix: str, key: tuple[str, ...]) -> str:
+    def upsert(table: str, prefix: str, key: tuple[str, ...], also_from: str = "") -> str:
         cols = key + FIGURES
         arrays = ", ".join(f"CAST(:{prefix}_{c} AS {types.get(c, 'BIGINT')}[])" for c in cols)
-        return (f"INSERT INTO {table} AS t ({', '.join(cols)}) SELECT u.* FROM unnest({arrays}) AS u({', '.join(cols)})"
-                "{after} "
-                f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
-                + ", ".join(f"{f} = t.{f} + excluded.{f}" for f in FIGURES))
-    return ("WITH p AS (" + upsert("sales_facts", "p", PRODUCT_KEY).format(after="") + " RETURNING 1) "
-            + upsert("sales_day_facts", "d", DAY_KEY).format(after=", (SELECT count(*) FROM p) AS done"))
+        figures = ", ".join(f"{f} = t.{f} + excluded.{f}" for f in FIGURES)
+        return (f"INSERT INTO {table} AS t ({', '.join(cols)}) "
+                f"SELECT u.* FROM unnest({arrays}) AS u({', '.join(cols)}){also_from} "
+                f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {figures}")
+    return (f"WITH p AS ({upsert('sales_facts', 'p', PRODUCT_KEY)} RETURNING 1) "
+            + upsert("sales_day_facts", "d", DAY_KEY, also_from=", (SELECT count(*) FROM p) AS done"))
 
 
 _PG_ADD = text(_pg_add_sql())
