@@ -186,9 +186,8 @@ class LedgerPostingRecord:
 
 @dataclass(frozen=True, slots=True)
 class OrderAdjustmentRecord:
-    """An allowance or charge of an order (table ``order_adjustments``)."""
+    """An allowance or charge of an order (table ``order_adjustments``, keyed ``(order_id, seq)``)."""
 
-    id: int
     order_id: int
     seq: int
     kind: str
