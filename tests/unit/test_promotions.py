@@ -492,3 +492,48 @@ def test_an_amount_off_alone_takes_exactly_the_amount_or_all_the_goods(c, minor)
     adjs = adjustments(c, coupon=Coupon(1, "C", Offer(Effect.AMOUNT, amount=amount)))
     assert -sum((a.amount for a in adjs), D(0)) == min(amount, goods_subtotal(c))
     assert len({a.tax_rate for a in adjs}) == len(adjs)  # one adjustment per rate
+
+
+# -- the path for offers on the whole order (most carts) gives what the general path gives
+
+def whole_order_offers(currency: str) -> st.SearchStrategy[Offer]:
+    amounts = st.integers(1, 200_000).map(lambda minor: from_minor(minor, currency))
+    return st.one_of(st.integers(0, 10_000).map(lambda bp: pct(str(D(bp) / 10_000))),
+                     amounts.map(lambda a: Offer(Effect.AMOUNT, amount=a)))
+
+
+@st.composite
+def whole_order_deals(draw: st.DrawFn) -> tuple[Cart, dict]:
+    c = draw(carts())
+    edge = goods_subtotal(c)  # a minimum the cart just reaches, or just misses
+    money = st.integers(0, 100_000).map(lambda minor: from_minor(minor, c.currency)) | st.sampled_from(
+        [edge, edge + from_minor(1, c.currency)])
+    days = st.none() | st.sampled_from([date(2026, 3, 14), DAY, date(2026, 3, 16)])
+    ids = draw(st.lists(st.integers(1, 50), max_size=5, unique=True))  # promotions' ids are keys: never twice
+    promotions = tuple(draw(st.builds(
+        Promotion, st.just(pid), st.just(f"P{pid}"), whole_order_offers(c.currency), min_total=money,
+        channel=st.sampled_from(["", "online"]), starts=days, ends=days, first_order_only=st.booleans(),
+        priority=st.integers(0, 2), exclusive=st.booleans())) for pid in ids)
+    code = draw(st.none() | st.builds(Coupon, st.just(1), st.just("C"), whole_order_offers(c.currency)))
+    incentives = draw(st.lists(st.builds(Incentive, st.integers(1, 9), whole_order_offers(c.currency),
+                                         st.just("I")), max_size=2))
+    return c, dict(promotions=promotions, coupon=code, incentives=tuple(incentives))
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(whole_order_deals())
+def test_offers_on_the_whole_order_are_worked_out_as_the_general_path_works_them_out(case):
+    from oms_desktop.domain import promotions as rules
+    c, kw = case
+    assert c.no_negative_goods and rules._every_line_only(kw["promotions"], kw["coupon"], kw["incentives"])
+    general = rules._any_adjustments(c, kw["promotions"], kw["coupon"], kw["incentives"], None)
+    assert rules._every_line_adjustments(c, kw["promotions"], kw["coupon"], kw["incentives"]) == general
+    assert adjustments(c, **kw) == general
+
+
+def test_a_cart_with_shipping_or_an_offer_on_named_products_takes_the_general_path():
+    from oms_desktop.domain import promotions as rules
+    assert rules._every_line_only((promo(1, pct("0.1")),), Coupon(1, "C", off("5")), ())
+    assert not rules._every_line_only((promo(1, pct("0.1", skus=frozenset({"LAMP"}))),), None, ())
+    assert not rules._every_line_only((), Coupon(1, "C", FREE_SHIPPING), ())
+    assert not rules._every_line_only((), None, (Incentive(1, buy_get("A", 1, "B", 1), "I"),))
