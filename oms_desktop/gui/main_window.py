@@ -20,6 +20,7 @@ from .format import money
 from .forms.ui_main_window import Ui_MainWindow
 from .jobs import JobRunner
 from .labels import label
+from .widgets.dialogs import KeepsActivation
 from . import theme
 
 translate = QCoreApplication.translate
@@ -138,6 +139,9 @@ class MainWindow(QMainWindow):
                  jobs: JobRunner | None = None, parent: QWidget | None = None, settings: QSettings | None = None,
                  daily_backup: bool = False):
         super().__init__(parent)
+        # with no window manager (Xvfb, a kiosk) the window would stay inactive after any dialog of any tab closes,
+        # and no shortcut would fire until it is clicked (widgets/dialogs.py)
+        self._keeps_activation = KeepsActivation(self)
         self.settings = settings if settings is not None else default_settings()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
