@@ -310,7 +310,7 @@ def _every_line_adjustments(cart: Cart, promotions: tuple[Promotion, ...], coupo
             if (day is None or ((p.starts is None or p.starts <= day) and (p.ends is None or day <= p.ends))) \
                     and (not p.channel or p.channel == channel) and (first_order or not p.first_order_only) \
                     and subtotal >= p.min_total:
-                saving = sum(_take(p.offer, rates, q).values(), _ZERO)
+                saving = _saving(p.offer, rates, q)
                 if saving > 0:
                     chosen.append((-p.priority, -saving, p.id, p))
     chosen.sort(key=_rank)  # rule 2
@@ -318,18 +318,36 @@ def _every_line_adjustments(cart: Cart, promotions: tuple[Promotion, ...], coupo
     out: list[Adjustment] = []
 
     def allow(kind: AdjustmentKind, source_id: int | None, label: str, offer: Offer) -> None:
+        if offer.effect is _PERCENT:  # _take's percent, rate by rate in place
+            percent = offer.percent
+            for rate, base in rates.items():
+                if base > 0:
+                    amount = min((base * percent).quantize(q, rounding=ROUNDING), base)
+                    if amount > 0:
+                        out.append(Adjustment(kind, source_id, label, -amount, rate))
+                        rates[rate] = base - amount
+            return
         for rate, amount in _take(offer, {rate: base for rate, base in rates.items() if base > 0}, q).items():
             if amount > 0:
                 out.append(Adjustment(kind, source_id, label, -amount, rate))
                 rates[rate] -= amount
 
-    for _priority, _saving, _id, promo in ([exclusive] if exclusive is not None else chosen):
+    for *_ranked, promo in ([exclusive] if exclusive is not None else chosen):
         allow(AdjustmentKind.PROMOTION, promo.id, promo.name, promo.offer)
     if coupon is not None:
         allow(AdjustmentKind.COUPON, coupon.id, f"Coupon {coupon.code}", coupon.offer)
     for inc in incentives:
         allow(AdjustmentKind.INCENTIVE, inc.id, inc.label, inc.offer)
     return tuple(out)
+
+
+def _saving(offer: Offer, bases: dict[Decimal, Decimal], q: Decimal) -> Decimal:
+    """What a percent or an amount ``offer`` takes from ``bases`` (each above zero) in all: ``_take``'s sum."""
+    if offer.effect is _PERCENT:
+        percent = offer.percent
+        return sum((max(_ZERO, min((base * percent).quantize(q, rounding=ROUNDING), base))
+                    for base in bases.values()), _ZERO)
+    return max(_ZERO, min(offer.amount.quantize(q, rounding=ROUNDING), sum(bases.values(), _ZERO)))
 
 
 def _rank(c: tuple[int, Decimal, int, Promotion]) -> tuple[int, Decimal, int]:
