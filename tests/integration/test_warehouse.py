@@ -297,3 +297,22 @@ def test_a_pick_list_naming_an_unknown_order_is_refused_and_changes_nothing(serv
             services.picking.create_pick_list(admin, unknown)
     assert services.picking.recent_pick_lists(admin) == []
     assert services.orders.get_order(admin, order.id).status == "confirmed"
+
+
+def test_an_order_with_one_product_on_two_lines_ships_both_lines_units(services, catalog, admin, customer, warehouse):
+    """A product on two lines (the second at another price: add_line only merges the same price) is reserved,
+    picked and shipped for both lines: the stock rows change by the units of both, as the stock moves say."""
+    cart = services.orders.create_draft(admin, customer.id)
+    services.orders.add_line(admin, cart.id, "LAMP-01", 2)
+    services.orders.add_line(admin, cart.id, "BULB-E27", 1)
+    services.orders.add_line(admin, cart.id, "LAMP-01", 1, discount="0.1")
+    order = services.orders.confirm_order(admin, cart.id)
+    assert [(ln.sku, ln.quantity) for ln in order.lines] == [("LAMP-01", 2), ("BULB-E27", 1), ("LAMP-01", 1)]
+    assert _stock(services, admin, "LAMP-01") == (10, 3)
+    pl = services.picking.create_pick_list(warehouse, [order.number])
+    services.picking.confirm_picks(warehouse, pl.number)
+    services.shipping.pack_order(warehouse, order.tracking_number, carrier="DHL", carrier_ref="JD0002")
+    services.shipping.ship_order(warehouse, order.id)
+    assert _stock(services, admin, "LAMP-01") == (7, 0)
+    assert _stock(services, admin, "BULB-E27") == (99, 0)
+    assert services.inventory.invariant_violations() == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import and_, bindparam, case, exists, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, case, exists, func, insert, or_, select, text, update
 
 from ...services.repository_records import EventRecord
 from ...services.repository_records_warehouse import (BackorderRecord, ListedPickList, OrderPick,
@@ -31,6 +31,17 @@ backorders_t = w.Backorder.__table__
 returns_t = w.ReturnedItem.__table__
 
 _CONSUME_AT_ONCE = 50
+_PG_CONSUME_ALL = text("""
+WITH wanted AS (SELECT * FROM unnest(CAST(:pids AS BIGINT[]), CAST(:qtys AS INTEGER[])) WITH ORDINALITY
+                AS w(product_id, qty, n)),
+     locked AS MATERIALIZED (SELECT stock.product_id, wanted.qty FROM stock JOIN wanted USING (product_id)
+                             ORDER BY wanted.n FOR UPDATE OF stock)
+UPDATE stock SET on_hand = stock.on_hand - locked.qty, reserved = stock.reserved - locked.qty FROM locked
+WHERE stock.product_id = locked.product_id AND stock.reserved >= locked.qty
+RETURNING stock.product_id""")
+"""PostgreSQL: shipping several products' reserved units in one statement, the twin of reserving them
+(``repositories._PG_RESERVE_ALL``, whose docstring says why the rows are locked in the order given and why nothing
+is taken twice under READ COMMITTED)."""
 """Shipments of up to this many products consume their stock in one UPDATE on SQLite (one statement shape per
 count, built once); longer ones take one UPDATE per product."""
 OPEN_PICK = ("picking", "picked", "packed")
@@ -230,10 +241,18 @@ class ShipmentsRepo(_Repo):
         in SKU order; the ids of the products that had the units reserved (the caller refuses the shipment, and
         rolls back, unless all of them did). The caller adds the matching stock moves.
 
-        PostgreSQL: one UPDATE per product, in the order given, so row locks are taken in SKU order like
-        reservations take them (no deadlocks). SQLite: one UPDATE for all of them, as the write transaction holds
-        the database's single write lock already (no lock order to keep)."""
+        PostgreSQL: one statement (``_PG_CONSUME_ALL``) that locks the rows in the order given, so they are locked
+        in SKU order as reservations lock them (no deadlocks), then updates them. SQLite: one UPDATE for all of
+        them, as the write transaction holds the database's single write lock already (no lock order to keep).
+        A product given twice ships the units of both (summed first: one statement changes a row once)."""
+        summed: dict[int, int] = {}
+        for pid, q in items:
+            summed[pid] = summed.get(pid, 0) + q
+        items = list(summed.items())
         n = len(items)
+        if n > 1 and self.c.dialect.name == "postgresql":
+            return set(self.c.execute(_PG_CONSUME_ALL, {"pids": [pid for pid, _q in items],
+                                                        "qtys": [q for _pid, q in items]}).scalars())
         if self.c.dialect.name == "sqlite" and 1 < n <= _CONSUME_AT_ONCE:
             def build():  # CASE product_id WHEN :p0 THEN :q0 ...: one statement for n lines, built once per n
                 qty = case(*[(stock_t.c.product_id == bindparam(f"p{i}"), bindparam(f"q{i}")) for i in range(n)])
