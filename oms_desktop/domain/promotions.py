@@ -35,6 +35,7 @@ next one sees each line's goods left.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -332,13 +333,20 @@ def _every_line_adjustments(cart: Cart, promotions: tuple[Promotion, ...], coupo
                 out.append(Adjustment(kind, source_id, label, -amount, rate))
                 rates[rate] -= amount
 
-    for *_ranked, promo in ([exclusive] if exclusive is not None else chosen):
+    _in_order(allow, [exclusive[3]] if exclusive is not None else [c[3] for c in chosen], coupon, incentives)
+    return tuple(out)
+
+
+def _in_order(allow: Callable[[AdjustmentKind, int | None, str, Offer], None], promotions: Sequence[Promotion],
+              coupon: Coupon | None, incentives: tuple[Incentive, ...]) -> None:
+    """Rule 4: the promotions that apply (in rule 2's order), then the coupon, then the incentives, each given to
+    ``allow`` with its kind, source and label."""
+    for promo in promotions:
         allow(AdjustmentKind.PROMOTION, promo.id, promo.name, promo.offer)
     if coupon is not None:
         allow(AdjustmentKind.COUPON, coupon.id, f"Coupon {coupon.code}", coupon.offer)
     for inc in incentives:
         allow(AdjustmentKind.INCENTIVE, inc.id, inc.label, inc.offer)
-    return tuple(out)
 
 
 def _saving(offer: Offer, bases: dict[Decimal, Decimal], q: Decimal) -> Decimal:
@@ -372,12 +380,7 @@ def _any_adjustments(cart: Cart, promotions: tuple[Promotion, ...], coupon: Coup
             label = f"{FREE_SHIPPING_LABEL}{label}"
         out.extend(Adjustment(kind, source_id, label, -take, rate, on_shipping) for rate, take in left.take(offer))
 
-    for promo in _applicable(cart, promotions, charge, shipping_rate):
-        allow(AdjustmentKind.PROMOTION, promo.id, promo.name, promo.offer)
-    if coupon is not None:
-        allow(AdjustmentKind.COUPON, coupon.id, f"Coupon {coupon.code}", coupon.offer)
-    for inc in incentives:
-        allow(AdjustmentKind.INCENTIVE, inc.id, inc.label, inc.offer)
+    _in_order(allow, _applicable(cart, promotions, charge, shipping_rate), coupon, incentives)
     return tuple(out)
 
 

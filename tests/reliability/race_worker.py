@@ -21,6 +21,14 @@ from oms_desktop.bootstrap import open_backend
 from oms_desktop.domain.errors import CouponRefused, OutOfStock, StorageError
 
 
+def _note(result: dict, e: Exception) -> None:
+    """An error of an attempt: a storage error (the database refused or was busy) or anything else."""
+    if isinstance(e, StorageError):
+        result["storage_errors"].append(str(e))
+    else:
+        result["other_errors"].append(f"{type(e).__name__}: {e}")
+
+
 def main(argv: list[str]) -> int:
     url, username, skus, attempts, ready_file, start_file, seed = argv[:7]
     coupon = argv[7] if len(argv) > 7 else None
@@ -43,10 +51,8 @@ def main(argv: list[str]) -> int:
         for oid in [int(x) for x in os.environ.get("RACE_SHIP", "").split(",") if x]:
             try:
                 services.shipping.ship_order(actor, oid)
-            except StorageError as e:
-                result["storage_errors"].append(str(e))
-            except Exception as e:  # noqa: BLE001 - everything else is a finding to report, not to hide
-                result["other_errors"].append(f"{type(e).__name__}: {e}")
+            except Exception as e:  # noqa: BLE001 - a finding to report, not to hide
+                _note(result, e)
             else:
                 result["confirmed"] += 1
                 result["orders"].append(oid)
@@ -65,10 +71,8 @@ def main(argv: list[str]) -> int:
                 result["out_of_stock"] += 1
                 if any(s.available >= s.requested for s in e.shortages):
                     result["other_errors"].append(f"a shortage that is none: {e}")
-            except StorageError as e:
-                result["storage_errors"].append(str(e))
             except Exception as e:  # noqa: BLE001 - everything else is a finding to report, not to hide
-                result["other_errors"].append(f"{type(e).__name__}: {e}")
+                _note(result, e)
             else:
                 result["confirmed"] += 1
                 result["orders"].append(order.id)
