@@ -288,11 +288,9 @@ def adjustments(cart: Cart, *, promotions: tuple[Promotion, ...] = (), coupon: C
 def _every_line_only(promotions: tuple[Promotion, ...], coupon: Coupon | None,
                      incentives: tuple[Incentive, ...]) -> bool:
     """Every offer is a percent or an amount off the whole order (``_on_every_line``)."""
-    for offer in (*(p.offer for p in promotions), *((coupon.offer,) if coupon is not None else ()),
-                  *(i.offer for i in incentives)):
-        if offer.effect not in _OFF_LINES or offer.skus or offer.categories:
-            return False
-    return True
+    return all(_on_every_line(offer) for offer in (
+        *(p.offer for p in promotions), *((coupon.offer,) if coupon is not None else ()),
+        *(i.offer for i in incentives)))
 
 
 def _every_line_adjustments(cart: Cart, promotions: tuple[Promotion, ...], coupon: Coupon | None,
@@ -308,9 +306,7 @@ def _every_line_adjustments(cart: Cart, promotions: tuple[Promotion, ...], coupo
     chosen: list[tuple[int, Decimal, int, Promotion]] = []
     if cart.lines:  # rule 1's products condition for an offer on the whole order (_fits)
         for p in promotions:  # rule 1 as _applicable judges it; the saving alone on the full cart
-            if (day is None or ((p.starts is None or p.starts <= day) and (p.ends is None or day <= p.ends))) \
-                    and (not p.channel or p.channel == channel) and (first_order or not p.first_order_only) \
-                    and subtotal >= p.min_total:
+            if _in_force(p, day, channel, first_order, subtotal):
                 saving = _saving(p.offer, rates, q)
                 if saving > 0:
                     chosen.append((-p.priority, -saving, p.id, p))
@@ -323,7 +319,7 @@ def _every_line_adjustments(cart: Cart, promotions: tuple[Promotion, ...], coupo
             percent = offer.percent
             for rate, base in rates.items():
                 if base > 0:
-                    amount = min((base * percent).quantize(q, rounding=ROUNDING), base)
+                    amount = _percent_of(base, percent, q)
                     if amount > 0:
                         out.append(Adjustment(kind, source_id, label, -amount, rate))
                         rates[rate] = base - amount
@@ -349,13 +345,19 @@ def _in_order(allow: Callable[[AdjustmentKind, int | None, str, Offer], None], p
         allow(AdjustmentKind.INCENTIVE, inc.id, inc.label, inc.offer)
 
 
+def _in_force(p: Promotion, day: date | None, channel: str, first_order: bool, subtotal: Decimal) -> bool:
+    """Rule 1 but for products: the promotion's dates, channel, first order and minimum hold for the cart."""
+    return ((day is None or ((p.starts is None or p.starts <= day) and (p.ends is None or day <= p.ends)))
+            and (not p.channel or p.channel == channel) and (first_order or not p.first_order_only)
+            and subtotal >= p.min_total)
+
+
 def _saving(offer: Offer, bases: dict[Decimal, Decimal], q: Decimal) -> Decimal:
     """What a percent or an amount ``offer`` takes from ``bases`` (each above zero) in all: ``_take``'s sum."""
     if offer.effect is _PERCENT:
         percent = offer.percent
-        return sum((max(_ZERO, min((base * percent).quantize(q, rounding=ROUNDING), base))
-                    for base in bases.values()), _ZERO)
-    return max(_ZERO, min(offer.amount.quantize(q, rounding=ROUNDING), sum(bases.values(), _ZERO)))
+        return sum((_percent_of(base, percent, q) for base in bases.values()), _ZERO)
+    return _amount_cut(offer, bases, q)
 
 
 def _rank(c: tuple[int, Decimal, int, Promotion]) -> tuple[int, Decimal, int]:
@@ -510,10 +512,18 @@ def _take(offer: Offer, bases: dict[Decimal, Decimal], q: Decimal) -> dict[Decim
     quantum ``q``): a percent of each, rounded per rate; an amount shared in proportion to them."""
     if offer.effect is _PERCENT:
         percent = offer.percent
-        return {rate: max(_ZERO, min((base * percent).quantize(q, rounding=ROUNDING), base))
-                for rate, base in bases.items()}
-    wanted = max(_ZERO, min(offer.amount.quantize(q, rounding=ROUNDING), sum(bases.values(), _ZERO)))
-    return dict(_split(wanted, bases, q))
+        return {rate: _percent_of(base, percent, q) for rate, base in bases.items()}
+    return dict(_split(_amount_cut(offer, bases, q), bases, q))
+
+
+def _percent_of(base: Decimal, percent: Decimal, q: Decimal) -> Decimal:
+    """``percent`` of one rate's ``base``, rounded to the quantum ``q``, never below zero nor above the base."""
+    return max(_ZERO, min((base * percent).quantize(q, rounding=ROUNDING), base))
+
+
+def _amount_cut(offer: Offer, bases: dict[Decimal, Decimal], q: Decimal) -> Decimal:
+    """An amount ``offer``'s amount, rounded to ``q``, cut to what the ``bases`` hold together (never below zero)."""
+    return max(_ZERO, min(offer.amount.quantize(q, rounding=ROUNDING), sum(bases.values(), _ZERO)))
 
 
 def _on_every_line(offer: Offer) -> bool:
@@ -563,20 +573,16 @@ def _applicable(cart: Cart, promotions: tuple[Promotion, ...], shipping: Decimal
     subtotal = goods_subtotal(cart)
 
     def applies(p: Promotion) -> bool:
-        in_window = cart.day is None or ((p.starts is None or p.starts <= cart.day)
-                                         and (p.ends is None or cart.day <= p.ends))
-        return (in_window and (not p.channel or p.channel == cart.channel)
-                and (cart.first_order or not p.first_order_only) and subtotal >= p.min_total
-                and _fits(p.offer, cart))
+        return _in_force(p, cart.day, cart.channel, cart.first_order, subtotal) and _fits(p.offer, cart)
 
     bases = cart.line_bases
     q = quantum(cart.currency)
 
-    rate_bases = dict(cart.rate_bases)  # once for every promotion: _take leaves it as it is
+    rate_bases = dict(cart.rate_bases)  # once for every promotion: _saving leaves it as it is
 
     def saving_alone(p: Promotion) -> Decimal:  # on a fresh copy of what is left: nothing taken yet
         if _on_every_line(p.offer) and cart.no_negative_goods:  # each rate's goods, the same for every promotion
-            return sum(_take(p.offer, rate_bases, q).values(), _ZERO)
+            return _saving(p.offer, rate_bases, q)
         return sum((amount for _rate, amount in _Left(cart, shipping, shipping_rate, list(bases)).take(
             p.offer, keep=True)), Decimal(0))
 

@@ -654,11 +654,15 @@ _TRY_RESERVE = (update(stock_t)
                        stock_t.c.on_hand - stock_t.c.reserved >= bindparam("qty"))
                 .values(reserved=stock_t.c.reserved + bindparam("qty"))
                 .returning(stock_t.c.on_hand, stock_t.c.reserved))
-_PG_RESERVE_ALL = text("""
+PG_STOCK_LOCKED_IN_ORDER = """
 WITH wanted AS (SELECT * FROM unnest(CAST(:pids AS BIGINT[]), CAST(:qtys AS INTEGER[])) WITH ORDINALITY
                 AS w(product_id, qty, n)),
      locked AS MATERIALIZED (SELECT stock.product_id, wanted.qty FROM stock JOIN wanted USING (product_id)
-                             ORDER BY wanted.n FOR UPDATE OF stock)
+                             ORDER BY wanted.n FOR UPDATE OF stock)"""
+"""PostgreSQL: the stock rows of ``:pids`` locked in the order given, each with its quantity of ``:qtys`` (the CTE
+``locked``); the reservation and the shipment of several products (``repositories_warehouse._PG_CONSUME_ALL``)
+each add their one UPDATE ... FROM locked to it."""
+_PG_RESERVE_ALL = text(PG_STOCK_LOCKED_IN_ORDER + """
 UPDATE stock SET reserved = stock.reserved + locked.qty FROM locked
 WHERE stock.product_id = locked.product_id AND stock.on_hand - stock.reserved >= locked.qty
 RETURNING stock.product_id, stock.on_hand, stock.reserved""")

@@ -13,7 +13,8 @@ from ...services.repository_records_warehouse import (BackorderRecord, ListedPic
                                                       WaitingMismatch)
 from . import models as m
 from . import models_warehouse as w
-from .repositories import _CONSUME, _now, _Repo, built, insert_returning_id, plain_insert
+from .repositories import (_CONSUME, PG_STOCK_LOCKED_IN_ORDER, _now, _Repo, built, insert_returning_id,
+                           plain_insert)
 
 orders_t = m.Order.__table__
 lines_t = m.OrderLine.__table__
@@ -31,19 +32,16 @@ backorders_t = w.Backorder.__table__
 returns_t = w.ReturnedItem.__table__
 
 _CONSUME_AT_ONCE = 50
-_PG_CONSUME_ALL = text("""
-WITH wanted AS (SELECT * FROM unnest(CAST(:pids AS BIGINT[]), CAST(:qtys AS INTEGER[])) WITH ORDINALITY
-                AS w(product_id, qty, n)),
-     locked AS MATERIALIZED (SELECT stock.product_id, wanted.qty FROM stock JOIN wanted USING (product_id)
-                             ORDER BY wanted.n FOR UPDATE OF stock)
+"""Shipments of up to this many products consume their stock in one UPDATE on SQLite (one statement shape per
+count, built once); longer ones take one UPDATE per product. (PostgreSQL: one statement however many,
+``_PG_CONSUME_ALL``.)"""
+_PG_CONSUME_ALL = text(PG_STOCK_LOCKED_IN_ORDER + """
 UPDATE stock SET on_hand = stock.on_hand - locked.qty, reserved = stock.reserved - locked.qty FROM locked
 WHERE stock.product_id = locked.product_id AND stock.reserved >= locked.qty
 RETURNING stock.product_id""")
 """PostgreSQL: shipping several products' reserved units in one statement, the twin of reserving them
 (``repositories._PG_RESERVE_ALL``, whose docstring says why the rows are locked in the order given and why nothing
 is taken twice under READ COMMITTED)."""
-"""Shipments of up to this many products consume their stock in one UPDATE on SQLite (one statement shape per
-count, built once); longer ones take one UPDATE per product."""
 OPEN_PICK = ("picking", "picked", "packed")
 """Statuses of an order on a pick list whose warehouse work is not finished."""
 
