@@ -55,19 +55,20 @@ def write_orders(uow: Any, actor: Actor, orders: list[NewOrder],
             ln["order_id"] = oid
         for a in o.adjustments:
             a["order_id"] = oid
-    uow.orders.add_lines([ln for o in orders for ln in o.lines])
-    uow.carts.add_order_adjustments([a for o in orders for a in o.adjustments])
-    uow.orders.add_histories([dict(order_id=o.id, from_status=f, to_status=t, user_id=actor.user_id, note=note,
-                                   at=at) for o in orders for f, t, note, at in o.history])
-    uow.events.add_events([(ev.OrderConfirmed(order_id=o.id, number=order_number(o.id),
-                                              tracking_number=o.tracking_number, lines=len(o.lines),
-                                              total=str(from_minor(int(o.values["total_minor"]),
-                                                                   o.values["currency"])),
-                                              currency=o.values["currency"]), actor.user_id)
-                           for o in orders if o.confirmed_event])
-    uow.audit.record_many([dict(user_id=actor.user_id, username=actor.username, **o.audit(o.id, o.tracking_number))
-                           for o in orders])
-    if reserve is not None:
-        reserve(orders)
+    with uow.held_inserts():  # these rows need no answer: on PostgreSQL one statement, before the reservation
+        uow.orders.add_lines([ln for o in orders for ln in o.lines])
+        uow.carts.add_order_adjustments([a for o in orders for a in o.adjustments])
+        uow.orders.add_histories([dict(order_id=o.id, from_status=f, to_status=t, user_id=actor.user_id, note=note,
+                                       at=at) for o in orders for f, t, note, at in o.history])
+        uow.events.add_events([(ev.OrderConfirmed(order_id=o.id, number=order_number(o.id),
+                                                  tracking_number=o.tracking_number, lines=len(o.lines),
+                                                  total=str(from_minor(int(o.values["total_minor"]),
+                                                                       o.values["currency"])),
+                                                  currency=o.values["currency"]), actor.user_id)
+                               for o in orders if o.confirmed_event])
+        uow.audit.record_many([dict(user_id=actor.user_id, username=actor.username, **o.audit(o.id, o.tracking_number))
+                               for o in orders])
+        if reserve is not None:
+            reserve(orders)
     sales_facts.record_many(uow, [(o.row(), at, sign, o.lines, o.adjustments) for o in orders
                                   for sign, at in o.facts])

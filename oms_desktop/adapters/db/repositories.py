@@ -32,6 +32,7 @@ from ...domain.messages import msg
 from . import models as m
 from .models_carts import COUPON_USED_UP
 from .text_guard import problems_in_rows
+from .held_rows import HELD, write_held
 from .models_performance import MIN_TRIGRAM_WORD
 from .models_performance import PG_NAME_WORDS_TSVECTOR, WORD_POSITION_WEIGHT, typed_words
 from .models_performance import product_words as words_t
@@ -96,6 +97,36 @@ def coupon_use_refused():
 
 _ROWS_SQL: dict = {}
 
+_DEFAULTED: dict = {}
+
+
+def _python_defaults_missing(table, keys: tuple[str, ...]) -> bool:
+    """Whether ``table`` has a column SQLAlchemy fills in when a row leaves it out (a Python-side default) that
+    ``keys`` leave out: such rows go through SQLAlchemy's own INSERT, which fills it."""
+    got = _DEFAULTED.get((table.name, keys))
+    if got is None:
+        got = _DEFAULTED[(table.name, keys)] = any(
+            c.default is not None and c.key not in keys and not c.primary_key for c in table.columns)
+    return got
+
+
+def add_rows(conn: Connection, table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """``INSERT INTO table`` of ``rows`` (dicts with the same keys): at once (one executemany), or inside
+    ``held_inserts`` on PostgreSQL held and written with the other rows held (the text guard checks them now)."""
+    if not rows:
+        return
+    held = getattr(conn, HELD, None)
+    if held is not None:
+        keys = tuple(rows[0])
+        if not _python_defaults_missing(table, keys):
+            problems = problems_in_rows(table, keys, rows)
+            if problems:
+                raise ValidationFailed(problems)
+            held.append((table, keys, rows, len(keys) * len(rows)))
+            return
+        write_held(conn)  # in the order given
+    conn.execute(plain_insert(table), list(rows) if len(rows) > 1 else rows[0])
+
 
 def insert_rows(conn: Connection, table, rows: Sequence[Mapping[str, Any]]) -> None:
     """``INSERT INTO table`` of ``rows`` (dicts with the same keys) as one executemany handed to the driver as it is.
@@ -106,6 +137,9 @@ def insert_rows(conn: Connection, table, rows: Sequence[Mapping[str, Any]]) -> N
     text (``text_guard.problems_in``, as for every other INSERT), and only columns whose type needs no conversion on
     this database are sent this way (any other falls back to the usual ``plain_insert``)."""
     if not rows:
+        return
+    if getattr(conn, HELD, None) is not None:
+        add_rows(conn, table, rows)
         return
     keys = tuple(rows[0])
     dialect = conn.dialect
@@ -626,7 +660,7 @@ class StockRepo(_Repo):
             now = _now()
             base = {"on_hand_delta": 0, "reserved_delta": 0, "reason": "", "order_id": None, "reference": "",
                     "user_id": None, "created_at": now}
-            self.c.execute(plain_insert(moves_t), [{**base, **r} for r in rows])
+            add_rows(self.c, moves_t, [{**base, **r} for r in rows])
 
     def moves(self, product_id: int, limit: int = 500) -> list[StockMoveRecord]:
         q = (select(moves_t, users_t.c.username).outerjoin(users_t, users_t.c.id == moves_t.c.user_id)
@@ -892,8 +926,7 @@ class OrdersRepo(_Repo):
     def add_histories(self, rows: list[dict]) -> None:
         """Status history rows (``order_id``, ``from_status``, ``to_status``, ``user_id``, ``note``, ``at``) in one
         executemany."""
-        if rows:
-            self.c.execute(plain_insert(history_t), rows)
+        add_rows(self.c, history_t, rows)
 
     def get(self, order_id: int, *, for_update: bool = False) -> OrderRecord | None:
         """The order row; ``for_update`` locks it on PostgreSQL FOR NO KEY UPDATE: writers of one order still go one
@@ -948,8 +981,7 @@ class OrdersRepo(_Repo):
         self.c.execute(insert(lines_t).values(**values))
 
     def add_lines(self, rows: Sequence[Mapping[str, object]]) -> None:
-        if rows:
-            self.c.execute(plain_insert(lines_t), rows)
+        add_rows(self.c, lines_t, rows)
 
     def update_line(self, order_id: int, line_no: int, values: Mapping[str, object]) -> None:
         self.c.execute(update(lines_t).where(lines_t.c.order_id == order_id, lines_t.c.line_no == line_no)
@@ -1018,7 +1050,7 @@ class EventsRepo(_Repo):
             kind, order_id, product_id, payload = to_record(event)
             rows.append({"kind": kind, "at": now, "user_id": user_id, "order_id": order_id, "product_id": product_id,
                          "payload": json.dumps(payload or {}, default=str, ensure_ascii=False)})
-        self.c.execute(plain_insert(events_t), rows)
+        add_rows(self.c, events_t, rows)
 
     def since(self, last_id: int, limit: int = 500) -> list[EventRecord]:
         q = (select(events_t, users_t.c.username).outerjoin(users_t, users_t.c.id == events_t.c.user_id)
@@ -1041,7 +1073,7 @@ class AuditRepo(_Repo):
         if not records:
             return
         now = _now()
-        self.c.execute(plain_insert(audit_t), [dict(
+        add_rows(self.c, audit_t, [dict(
             at=now, user_id=r["user_id"], username=r["username"], action=r["action"], entity=r["entity"],
             entity_id=str(r["entity_id"]),
             old_values=json.dumps(r["old"], default=str, ensure_ascii=False) if r.get("old") is not None else "",

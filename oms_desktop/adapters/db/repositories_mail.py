@@ -9,7 +9,7 @@ from sqlalchemy import Row, bindparam, false, func, insert, literal, select, upd
 from ...services.repository_records import OutboxRecord
 from . import models as m
 from . import models_mail as mm
-from .repositories import _Repo, built, plain_insert
+from .repositories import _Repo, add_rows, built
 
 outbox_t = mm.OutboxMessage.__table__
 customers_t = m.Customer.__table__
@@ -28,8 +28,9 @@ def _records(rows: Iterable[Row]) -> list[OutboxRecord]:
 
 class OutboxRepo(_Repo):
     def add(self, values: Mapping[str, object]) -> None:
-        """One message to a recipient the caller has read already (one INSERT)."""
-        self.c.execute(plain_insert(outbox_t), values)
+        """One message to a recipient the caller has read already (one INSERT; held with the other rows inside
+        ``held_inserts``)."""
+        add_rows(self.c, outbox_t, [values])
 
     def add_for_customer(self, customer_id: int | None, values: Mapping[str, object], *, invoice: bool = False) -> None:
         """One message to the customer's e-mail address, in one ``INSERT ... SELECT``: nothing when the customer

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection, Engine, RootTransaction
@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from ...domain.errors import OmsError, StorageError
 from ...domain.messages import msg
 from .engine import reader, translate_storage_error
+from .held_rows import held_inserts, write_held
 from .repositories import (AuditRepo, CustomersRepo, EventsRepo, OrdersRepo, ProductsRepo, SettingsRepo, StockRepo,
                            UsersRepo)
 from .repositories_customers import CustomerMergesRepo
@@ -92,6 +93,8 @@ class SqlUnitOfWork:
     def commit(self) -> None:
         assert self._tx is not None, "commit() outside the with block"
         try:
+            assert self._conn is not None
+            write_held(self._conn)  # rows still held (a block of held_inserts left open) are not lost
             self._tx.commit()
         except DBAPIError as exc:
             translated = translate_storage_error(exc)
@@ -102,6 +105,12 @@ class SqlUnitOfWork:
     def rollback(self) -> None:
         assert self._tx is not None, "rollback() outside the with block"
         self._tx.rollback()
+
+    def held_inserts(self) -> AbstractContextManager[None]:
+        """Rows added inside that need no answer (lines, history, events, audit, stock moves) are written together
+        in one statement on PostgreSQL, before the next statement runs (``held_rows.held_inserts``)."""
+        assert self._conn is not None, "held_inserts() outside the with block"
+        return held_inserts(self._conn)
 
     @contextmanager
     def planned_for_values(self) -> Iterator[None]:
