@@ -1,14 +1,14 @@
 """The main window: four tabs, an activity panel fed by the event feed, and a status bar."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRect, QSettings, QSize, Qt, QTimer, Signal,
                             Slot)
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QApplication, QDockWidget, QInputDialog, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QMainWindow, QMessageBox, QWidget)
+                               QListWidgetItem, QMainWindow, QMessageBox, QVBoxLayout, QWidget)
 
 from ..domain import events as ev
 from ..domain.references import order_number
@@ -125,6 +125,14 @@ def describe_event(e: EventDTO, locale: str = "en_US") -> str:
             return f"{who}: {e.kind.replace('_', ' ')} {order}".strip()
 
 
+@dataclass
+class _LazyTab:
+    """A tab's widget: the class ``cls`` of the module ``module`` (a package under gui/), once built."""
+    module: str
+    cls: str
+    widget: QWidget | None = None
+
+
 class MainWindow(QMainWindow):
     """Signals:
         sign_out_requested(): File > Sign out: the app closes this window and asks who signs in next.
@@ -192,7 +200,7 @@ class MainWindow(QMainWindow):
         self.ui.action_keyboard_help.triggered.connect(self.show_keyboard_help)
         self.ui.action_about.triggered.connect(self.show_about)
         self.ui.action_refresh.triggered.connect(self.refresh)
-        self.ui.tabs.currentChanged.connect(lambda _i: self.focus_current_tab())
+        self.ui.tabs.currentChanged.connect(self._tab_shown)
         for i in range(self.ui.tabs.count()):
             name = self.ui.tabs.tabText(i).replace("&", "")
             for keys in (f"Alt+{i + 1}", f"Ctrl+{i + 1}"):  # whatsThis: the line in the keyboard map (F1)
@@ -203,9 +211,6 @@ class MainWindow(QMainWindow):
         for keys, step, what in (("Ctrl+PgDown", 1, self.tr("the next tab (a tab's own next page first)")),
                                  ("Ctrl+PgUp", -1, self.tr("the previous tab (a tab's own previous page first)"))):
             QShortcut(QKeySequence(keys), self, activated=lambda step=step: self.turn_tab(step), whatsThis=what)
-        for tab in self.tab_widgets:
-            for sc in getattr(tab, "page_shortcuts", ()):
-                sc.setEnabled(False)
         self._start_mail_sender()
         from .idle_lock import IdleLock  # locks after the company's lock_after_minutes without a key or a click
         self.idle_lock = IdleLock(self, services, actor, self.jobs, company.lock_after_minutes,
@@ -248,71 +253,117 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Connected to the database again."), 10000)
 
     def _build_tabs(self) -> None:
-        """Each tab is its own package; a role that may not use a tab sees why instead of an empty screen."""
-        from .accounts import AccountsTab
-        from .inventory import InventoryTab
-        from .order_entry import OrderEntryTab
-        from .warehouse import WarehouseTab
+        """Each tab is its own package; a role that may not use a tab sees why instead of an empty screen.
+
+        A tab is built when it is first shown (or asked for: ``order_entry``, ``carts``, ``dashboard``,
+        ``service_desk``, ``tab_widgets``), the role's start tab at once. Why: building every tab took about a
+        quarter of the start (each tab's modules imported, PySide6 making each widget class on first use, the
+        dashboard's charts), for tabs a user may not open all day; one built on its first showing costs it some tens
+        of milliseconds then. Until then the tab has nothing to refresh: the live feed's events go to the tabs that
+        exist, and a tab built later reads what is there."""
+        self._lazy: dict[QWidget, _LazyTab] = {}  # the tab's page -> how its widget is made, and the widget
         specs = [
-            (self.ui.order_entry_layout, OrderEntryTab, Perm.ORDER_EDIT, self.tr("Order entry is for sales roles.")),
-            (self.ui.inventory_layout, InventoryTab, Perm.VIEW, ""),
-            (self.ui.warehouse_layout, WarehouseTab, Perm.VIEW, ""),
-            (self.ui.accounts_layout, AccountsTab, Perm.VIEW, ""),
+            (self.ui.order_entry_tab, "order_entry", "OrderEntryTab", Perm.ORDER_EDIT,
+             self.tr("Order entry is for sales roles.")),
+            (self.ui.inventory_tab, "inventory", "InventoryTab", Perm.VIEW, ""),
+            (self.ui.warehouse_tab, "warehouse", "WarehouseTab", Perm.VIEW, ""),
+            (self.ui.accounts_tab, "accounts", "AccountsTab", Perm.VIEW, ""),
         ]
-        self.tab_widgets: list[QWidget] = []
-        for layout, cls, perm, refusal in specs:
+        for page, module, cls, perm, refusal in specs:
             if can(self.actor.role, perm):
-                widget = cls(self.services, self.actor, self.jobs)
-                self.tab_widgets.append(widget)
+                self._lazy[page] = _LazyTab(module, cls)
             else:
                 widget = QLabel(self.tr("{refusal} You are signed in as {role}.").format(refusal=refusal,
                                                                                          role=label(self.actor.role)))
                 widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(widget)
-        from .service_desk import ServiceDeskPanel
-        self.service_desk = ServiceDeskPanel(self.services, self.actor, self.jobs)
-        self.tab_widgets.append(self.service_desk)
-        self.ui.tabs.addTab(self.service_desk, self.tr("&Service desk"))
-        self.order_entry = next((w for w in self.tab_widgets if isinstance(w, OrderEntryTab)), None)
-        self.carts = None
+                page.layout().addWidget(widget)
+        self._service_desk_page = self._add_page("service_desk", "ServiceDeskPanel", self.tr("&Service desk"))
+        self._order_entry_page = self.ui.order_entry_tab if self.ui.order_entry_tab in self._lazy else None
+        self._carts_page = self._dashboard_page = None
         if can(self.actor.role, Perm.ORDER_EDIT):  # the roles that take orders or manage; not warehouse, accounts
-            from .carts import CartsTab
-            self.carts = CartsTab(self.services, self.actor, self.jobs)
-            self.tab_widgets.append(self.carts)
             # No Alt+letter of its own (Alt+6 reaches it): every letter of "Carts" is taken on some tab already,
             # and an Alt+C here would make the Orders tab's Alt+C (Confirm) ambiguous, so it would do nothing.
-            i = self.ui.tabs.addTab(self.carts, self.tr("Carts"))
+            self._carts_page = self._add_page("carts", "CartsTab", self.tr("Carts"))
+            i = self.ui.tabs.indexOf(self._carts_page)
             self.ui.tabs.setTabToolTip(i, self.tr("Open carts (Alt+{number})").format(number=i + 1))
-            self.carts.open_cart_requested.connect(self.open_cart)
-        self.dashboard = None
         if can(self.actor.role, Perm.PRICE_OVERRIDE):  # managers and administrators, as DashboardService checks
-            from .dashboard import DashboardTab
-            self.dashboard = DashboardTab(self.services, self.actor, self.jobs)
-            self.tab_widgets.append(self.dashboard)
             # Alt+B: no tab title, menu or control on any tab uses B (the product dialog's Barcode is a window
             # of its own).
-            i = self.ui.tabs.addTab(self.dashboard, self.tr("Dash&board"))
+            self._dashboard_page = self._add_page("dashboard", "DashboardTab", self.tr("Dash&board"))
+            i = self.ui.tabs.indexOf(self._dashboard_page)
             self.ui.tabs.setTabToolTip(i, self.tr("Today, sales by day, top products, stock-outs, carts (Alt+B, "
                                                   "Alt+{number})").format(number=i + 1))
-        start = self.start_tab()
+        start = self.start_page()
         if start is not None:
             self.ui.tabs.setCurrentWidget(start)
+        self._built(self.ui.tabs.currentWidget())
 
-    def start_tab(self) -> QWidget | None:
+    def _add_page(self, module: str, cls: str, title: str) -> QWidget:
+        """A tab added in code: its page, the widget built into it on first showing."""
+        page = QWidget()
+        page.setObjectName(f"{module}_page")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._lazy[page] = _LazyTab(module, cls)
+        self.ui.tabs.addTab(page, title)
+        return page
+
+    def _built(self, page: QWidget | None) -> QWidget | None:
+        """The tab widget of ``page``, built now if it was not yet (None: a page without one)."""
+        lazy = self._lazy.get(page) if page is not None else None
+        if lazy is None or page is None:
+            return None
+        if lazy.widget is None:
+            import importlib
+            cls = getattr(importlib.import_module(f"{__package__}.{lazy.module}"), lazy.cls)
+            widget = lazy.widget = cls(self.services, self.actor, self.jobs)
+            for sc in getattr(widget, "page_shortcuts", ()):  # the window's Ctrl+PgUp/PgDn ask page_step instead
+                sc.setEnabled(False)
+            if lazy.module == "carts":
+                widget.open_cart_requested.connect(self.open_cart)
+            page.layout().addWidget(widget)
+            widget.show()  # at once, not on the event loop's next turn (as a widget added to a shown page would be)
+        return lazy.widget
+
+    @property
+    def tab_widgets(self) -> list[QWidget]:
+        """Every tab's widget this role has, each built now if it was not yet."""
+        return [w for page in self._lazy if (w := self._built(page)) is not None]
+
+    @property
+    def order_entry(self):
+        """The Orders tab (built now if it was not yet); None for a role that does not take orders."""
+        return self._built(self._order_entry_page)
+
+    @property
+    def carts(self):
+        """The open-carts board (built now if it was not yet); None for a role without it."""
+        return self._built(self._carts_page)
+
+    @property
+    def dashboard(self):
+        """The dashboard (built now if it was not yet); None for a role without it."""
+        return self._built(self._dashboard_page)
+
+    @property
+    def service_desk(self):
+        """The service desk (built now if it was not yet)."""
+        return self._built(self._service_desk_page)
+
+    def show_tab(self, widget: QWidget) -> None:
+        """Make the tab holding ``widget`` the current one."""
+        self.ui.tabs.setCurrentWidget(self._page_of(widget))
+
+    def start_page(self) -> QWidget | None:
         """Each role starts where its work is: the warehouse on its queue, accounts on theirs, the manager on the
         dashboard; sales roles (and the administrator) on Orders."""
-        from .accounts import AccountsTab
-        from .warehouse import WarehouseTab
-        wanted = {"warehouse": WarehouseTab, "accountant": AccountsTab}.get(self.actor.role)
-        if self.actor.role == "manager" and self.dashboard is not None:
-            return self._page_of(self.dashboard)
-        for w in self.tab_widgets:
-            if wanted is not None and isinstance(w, wanted):
-                return self._page_of(w)
-        return None
+        if self.actor.role == "manager" and self._dashboard_page is not None:
+            return self._dashboard_page
+        wanted = {"warehouse": self.ui.warehouse_tab, "accountant": self.ui.accounts_tab}.get(self.actor.role)
+        return wanted if wanted in self._lazy else None
 
     def _page_of(self, widget: QWidget) -> QWidget:
-        """The tabs' page holding ``widget`` (the .ui's pages hold the tab packages in a layout)."""
+        """The tabs' page holding ``widget`` (each page holds its tab's widget in a layout)."""
         for i in range(self.ui.tabs.count()):
             page = self.ui.tabs.widget(i)
             if page is widget or page.isAncestorOf(widget):
@@ -432,9 +483,10 @@ class MainWindow(QMainWindow):
         if order.status == "draft" and self.order_entry is not None:
             self.open_cart(order.id)
             return
-        self.service_desk.lookup_edit.setText(order.number)
-        self.service_desk.show_order(order.id)
-        self.ui.tabs.setCurrentWidget(self.service_desk)
+        desk = self.service_desk
+        desk.lookup_edit.setText(order.number)
+        desk.show_order(order.id)
+        self.show_tab(desk)
 
     def turn_tab(self, step: int) -> None:
         """Ctrl+PgDn (1) / Ctrl+PgUp (-1): the current tab's next page if it has pages and the focus is in it, else the
@@ -447,6 +499,10 @@ class MainWindow(QMainWindow):
         tabs = self.ui.tabs
         tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
 
+    def _tab_shown(self, _index: int) -> None:
+        self._built(self.ui.tabs.currentWidget())  # its first showing builds it
+        self.focus_current_tab()
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         # The tabs were built before they joined this window, so a focus they set then is lost: hand the keyboard
@@ -454,11 +510,11 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.focus_current_tab)
 
     def current_tab(self) -> QWidget | None:
-        """The current tab's widget: the page itself for tabs added in code (Service desk, Carts), else the one
-        widget the .ui form's page holds."""
+        """The current tab's widget (built now if it was not yet): the one widget its page holds (a role's refusal
+        on a tab it may not use is a label)."""
         page = self.ui.tabs.currentWidget()
-        if page in self.tab_widgets:
-            return page
+        if page in self._lazy:
+            return self._built(page)
         layout = page.layout()
         return layout.itemAt(0).widget() if layout is not None and layout.count() else None
 
@@ -525,8 +581,9 @@ class MainWindow(QMainWindow):
 
     @Slot(list)
     def on_events(self, events: list) -> None:
-        for tab in self.tab_widgets:
-            tab.on_events(events)
+        for lazy in self._lazy.values():  # the tabs built so far (one built later reads what is there then)
+            if lazy.widget is not None:
+                lazy.widget.on_events(events)
         for e in events:
             item = QListWidgetItem(f"{e.at.astimezone():%H:%M:%S}  {describe_event(e, self.locale)}")
             item.setData(Qt.ItemDataRole.UserRole, e.id)

@@ -254,10 +254,10 @@ def test_the_dashboard_tab_is_for_managers_alt_b_shows_it_f5_refreshes_and_it_fi
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     tab = window.dashboard
-    assert window.ui.tabs.currentWidget() is not tab and tab.dashboard is None  # nothing is read until it shows
+    assert window.current_tab() is not tab and tab.dashboard is None  # nothing is read until it shows
     with qtbot.waitSignal(tab.loaded, timeout=3000):
         qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
-    assert window.ui.tabs.currentWidget() is tab
+    assert window.current_tab() is tab
     with qtbot.waitSignal(tab.loaded, timeout=3000):
         qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F5)
     hint = window.minimumSizeHint()
@@ -267,7 +267,7 @@ def test_the_dashboard_tab_is_for_managers_alt_b_shows_it_f5_refreshes_and_it_fi
     qtbot.addWidget(manager)
     with qtbot.waitSignal(manager.dashboard.loaded, timeout=3000):  # the manager's start tab: read as it shows
         manager.show()
-    assert manager.ui.tabs.currentWidget() is manager.dashboard
+    assert manager.current_tab() is manager.dashboard
 
 
 def test_tab_reaches_every_panel_in_order(qtbot, shop, users, settings):

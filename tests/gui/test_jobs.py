@@ -134,8 +134,8 @@ def test_the_windows_first_reads_start_once_its_event_loop_runs(qtbot, services,
     runner = JobRunner()
     real_release = runner.release
     runner.release = lambda: (submitted.append("released"), real_release())  # type: ignore[method-assign]
-    window = MainWindow(services, users["admin"], database="test", jobs=runner)
+    window = MainWindow(services, users["warehouse"], database="test", jobs=runner)
     qtbot.addWidget(window)
-    assert runner._held and submitted == []  # the tabs asked for their first pages; nothing started yet
+    assert runner._held and submitted == []  # the start tab asked for its first page (the queue); nothing started
     qtbot.waitUntil(lambda: submitted == ["released"] and runner._held is None, timeout=5000)
     qtbot.waitUntil(lambda: not runner.busy, timeout=30000)

@@ -54,7 +54,7 @@ def test_ctrl_shift_f_finds_a_callers_orders_and_enter_opens_one_at_the_service_
     qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     assert not dialog.isVisible()
-    assert window.ui.tabs.currentWidget() is window.service_desk
+    assert window.current_tab() is window.service_desk
     assert window.service_desk.info.order.number == found[1]
     # Ctrl+Shift+F again: the list as it was, the search field ready for the next question
     window.activateWindow()  # (offscreen, a hidden dialog hands the activation back to no window)

@@ -146,7 +146,7 @@ def test_alt_c_still_confirms_on_the_orders_tab_and_alt_6_shows_the_carts(qtbot,
     qtbot.keyClick(entry.product_edit, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # "&Confirm", not a tab
     qtbot.waitUntil(lambda: len(confirmed) == 1)
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
-    assert window.ui.tabs.currentWidget() is window.carts
+    assert window.current_tab() is window.carts
     qtbot.waitUntil(window.carts.view.hasFocus)  # the board has the keys: P, A, S, C work at once
     assert window.current_tab() is window.carts  # and F1 shows its keys
 

@@ -43,7 +43,7 @@ def desks(qtbot, pg_migrated_url, paths):
     setup.dispose()
     agent = Workstation(qtbot, pg_migrated_url, paths, "agent")
     manager = Workstation(qtbot, pg_migrated_url, paths, "manager")
-    manager.window.ui.tabs.setCurrentWidget(manager.window.carts)
+    manager.window.show_tab(manager.window.carts)
     qtbot.waitUntil(lambda: manager.window.carts.board is not None)
     yield agent, manager, customer
     for desk in (agent, manager):

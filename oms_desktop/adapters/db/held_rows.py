@@ -25,12 +25,12 @@ def held_inserts(conn: Connection) -> Iterator[None]:
     engine), at the latest when the block ends. SQLite writes each at once as usual.
 
     Why: on PostgreSQL each statement is a round trip, and an order placed wrote its lines, allowances, status
-    history, event, audit record, confirmation e-mail and stock moves in seven, each waiting for the server: with eight workstations
-    placing orders on two cores, the client's and the server's work per statement was most of the work per order
-    (``oms bench``'s PostgreSQL row). Held, they go as one ``INSERT`` with a data-modifying ``WITH`` per table: the
-    same rows in the same transaction, written before any later statement can read or lock anything. Only what
-    needs no answer is held (no ``RETURNING``); what it costs is that a refusal by the database (a foreign key)
-    surfaces at the next statement instead of the call that gave the rows; the text guard still refuses at the
+    history, event, audit record, confirmation e-mail and stock moves in seven, each waiting for the server: with
+    eight workstations placing orders on two cores, the client's and the server's work per statement was most of the
+    work per order (``oms bench``'s PostgreSQL row). Held, they go as one ``INSERT`` with a data-modifying ``WITH``
+    per table: the same rows in the same transaction, written before any later statement can read or lock anything.
+    Only what needs no answer is held (no ``RETURNING``); what it costs is that a refusal by the database (a foreign
+    key) surfaces at the next statement instead of the call that gave the rows; the text guard still refuses at the
     call. On an error inside the block the rows are dropped with the transaction."""
     if conn.dialect.name != "postgresql" or getattr(conn, HELD, None) is not None:
         yield

@@ -46,6 +46,7 @@ class ChartPanel(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.title_label = QLabel(f"<b>{title}</b>", objectName=f"{name}_title")
+        self.title_label.setWordWrap(True)  # a long title (the forecast's) wraps rather than widen the window
         layout.addWidget(self.title_label)
         self.chart = QChart()
         self.chart.setMargins(QMargins(4, 4, 4, 4))

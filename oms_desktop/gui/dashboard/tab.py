@@ -107,6 +107,7 @@ class DashboardTab(QWidget, MessageLine):
         root.addWidget(self.pages, 1)
         bottom = QVBoxLayout()
         self.status_label = QLabel(self.tr("Loading..."), objectName="status_label")
+        self.status_label.setWordWrap(True)  # its keys line is long: it wraps rather than widen a laptop's window
         theme.set_colours(self.status_label, "muted")
         bottom.addWidget(self.status_label)
         self.message_label = QLabel(objectName="message_label")
