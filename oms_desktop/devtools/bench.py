@@ -1298,7 +1298,7 @@ def _run(url: str, sc: Scale, scale: str, repeat: int, slow_repeat: int, work: P
                     rss.append(mb)
             r.rss_mb = round(max(rss), 1)
             r.note = ("a new process each time, from launch to the first turn of its event loop: Python, Qt, "
-                      "migration check, sign-in, main window with its tabs")
+                      "migration check, sign-in, main window with its start tab (the others built when first shown)")
             rows.append(r)
         log("app start done")
 

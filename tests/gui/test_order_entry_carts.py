@@ -239,3 +239,16 @@ def test_the_agents_own_confirmation_is_not_reported_as_from_another_workstation
     shop.orders.confirm_order(users["manager"], order.id, expected_version=order.version)
     feed.poll_now()
     qtbot.waitUntil(lambda: "confirmed on another workstation" in tab.message_label.text())
+
+
+def test_a_cart_opened_shows_its_own_channel_and_a_new_one_starts_on_the_default_again(qtbot, tab, shop, users,
+                                                                                      customer):
+    default = tab.channel_combo.currentData()
+    other = next(tab.channel_combo.itemData(i) for i in range(tab.channel_combo.count())
+                 if tab.channel_combo.itemData(i) != default)
+    cart = shop.orders.create_draft(users["agent"], customer.id, other)
+    tab.load_order(cart.id)
+    qtbot.waitUntil(lambda: tab.order is not None and tab.order.id == cart.id)
+    assert tab.channel_combo.currentData() == other
+    tab.clear_order()
+    assert tab.channel_combo.currentData() == default

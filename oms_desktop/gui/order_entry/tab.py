@@ -816,6 +816,9 @@ class OrderEntryTab(QWidget, MessageLine):
             return
         self.order_label.setText(f"{order.number} ({label(order.status)}, {label(order.channel)})"
                                  + (self.tr("  EXPRESS") if order.express else "") + self.tr("  - saved"))
+        shown = self.channel_combo.findData(order.channel)  # the cart's own channel, not the one a new cart gets
+        if shown >= 0:
+            self.channel_combo.setCurrentIndex(shown)
         parts = []
         if order.adjustments:
             parts.append(self.tr("Goods {amount}").format(
