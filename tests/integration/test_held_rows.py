@@ -165,3 +165,18 @@ def test_a_row_leaving_out_a_column_sqlalchemy_fills_goes_through_sqlalchemy_aft
     with backend.engine.connect() as c:
         assert c.execute(select(lines_t.c.discount_bp, lines_t.c.net_minor).where(
             lines_t.c.order_id == order_id, lines_t.c.line_no == 9)).one() == (0, 0)
+
+
+def test_more_rows_for_one_table_than_are_held_go_at_once_after_what_was_held(backend, order_id, admin):
+    many = held_rows.HELD_ROWS_AT_MOST + 1
+    uow = uow_factory(backend.engine)()
+    with uow, statements(backend.engine) as seen:
+        with uow.held_inserts():
+            uow.audit.record_many([dict(user_id=admin.user_id, username="admin", action="test.first", entity="order",
+                                        entity_id=order_id)])
+            uow.orders.add_histories([_history(order_id, admin.user_id, f"row {i}", datetime.now(timezone.utc))
+                                      for i in range(many)])  # a batch: one executemany of its own
+            written = [s.split(" (")[0] for s in seen]
+        uow.commit()
+    assert written == ["INSERT INTO audit_log", "INSERT INTO order_status_history"]  # in the order given, at once
+    assert [n for n, _a in _histories(backend, order_id)][-many:] == [f"row {i}" for i in range(many)]

@@ -32,7 +32,7 @@ from ...domain.messages import msg
 from . import models as m
 from .models_carts import COUPON_USED_UP
 from .text_guard import problems_in_rows
-from .held_rows import HELD, write_held
+from .held_rows import HELD, HELD_ROWS_AT_MOST, write_held
 from .models_performance import MIN_TRIGRAM_WORD
 from .models_performance import PG_NAME_WORDS_TSVECTOR, WORD_POSITION_WEIGHT, typed_words
 from .models_performance import product_words as words_t
@@ -112,13 +112,14 @@ def _python_defaults_missing(table, keys: tuple[str, ...]) -> bool:
 
 def add_rows(conn: Connection, table, rows: Sequence[Mapping[str, Any]]) -> None:
     """``INSERT INTO table`` of ``rows`` (dicts with the same keys): at once (one executemany), or inside
-    ``held_inserts`` on PostgreSQL held and written with the other rows held (the text guard checks them now)."""
+    ``held_inserts`` on PostgreSQL held and written with the other rows held (the text guard checks them now); more
+    than ``HELD_ROWS_AT_MOST`` rows, or rows leaving out a column SQLAlchemy fills, go at once after what is held."""
     if not rows:
         return
     held = getattr(conn, HELD, None)
     if held is not None:
         keys = tuple(rows[0])
-        if not _python_defaults_missing(table, keys):
+        if len(rows) <= HELD_ROWS_AT_MOST and not _python_defaults_missing(table, keys):
             problems = problems_in_rows(table, keys, rows)
             if problems:
                 raise ValidationFailed(problems)
