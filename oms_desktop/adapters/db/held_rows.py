@@ -4,23 +4,20 @@
 (``write_held_before``, installed by ``engine.make_engine``)."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from operator import itemgetter
+from datetime import datetime
 
+from sqlalchemy import Boolean, Integer, String
 from sqlalchemy.engine import Connection
+
+from .models_base import UtcDateTime
 
 _SQL: dict = {}
 
 HELD = "_oms_held_rows"
 """The attribute of a ``Connection`` holding its rows held by ``held_inserts`` (a list), or None."""
-HELD_ROWS_AT_MOST = 16
-"""More rows than this for one table are not held but written at once (after what is held), as one executemany: a
-batch's hundreds of rows (the order import's 200 orders) go faster through psycopg's pipeline of one prepared
-statement than in one long statement the server parses anew for each batch (2,000 orders imported on PostgreSQL:
-3.4 s held, 2.9 s not)."""
-_HELD_PARAMS_AT_MOST = 30_000
-"""Rows held beyond this many values go in more than one statement (PostgreSQL takes at most 65,535 per statement)."""
 
 
 @contextmanager
@@ -33,7 +30,9 @@ def held_inserts(conn: Connection) -> Iterator[None]:
     history, event, audit record, confirmation e-mail and stock moves in seven, each waiting for the server: with
     eight workstations placing orders on two cores, the client's and the server's work per statement was most of the
     work per order (``oms bench``'s PostgreSQL row). Held, they go as one ``INSERT`` with a data-modifying ``WITH``
-    per table: the same rows in the same transaction, written before any later statement can read or lock anything.
+    per table, each table's rows one JSON value (a batch's hundreds of rows too: the order import's 2,000 orders took
+    2.7-2.9 s on PostgreSQL this way, 2.9-3.3 s as executemany): the same rows in the same transaction, written before
+    any later statement can read or lock anything.
     Only what needs no answer is held (no ``RETURNING``); what it costs is that a refusal by the database (a foreign
     key) surfaces at the next statement instead of the call that gave the rows; the text guard still refuses at the
     call. On an error inside the block the rows are dropped with the transaction."""
@@ -56,15 +55,8 @@ def write_held(conn: Connection) -> None:
         return
     parts = list(held)
     held.clear()
-    while parts:
-        batch: list = []
-        n = 0  # as many parts as fit in one statement's values (a larger part goes alone)
-        while parts and (not batch or n + parts[0][3] <= _HELD_PARAMS_AT_MOST):
-            part = parts.pop(0)
-            batch.append(part)
-            n += part[3]
-        sql, params = _held_statement(conn, batch)
-        conn.exec_driver_sql(sql, tuple(params))
+    sql, params = _held_statement(conn, parts)
+    conn.exec_driver_sql(sql, params)
 
 
 def write_held_before(conn: Connection, *_args) -> None:
@@ -75,40 +67,45 @@ def write_held_before(conn: Connection, *_args) -> None:
         write_held(conn)
 
 
-def _held_statement(conn: Connection, parts: list) -> tuple[str, list]:
-    """One ``INSERT`` of every part's rows (``WITH d1 AS (INSERT ...), ... INSERT ...``) and its values, in order."""
-    key = tuple((table.name, keys, len(rows)) for table, keys, rows, _n in parts)
+def _held_statement(conn: Connection, parts: list) -> tuple[str, tuple]:
+    """One ``INSERT`` of every part's rows (``WITH d1 AS (INSERT ...), ... INSERT ...``), each table's rows as one
+    JSON parameter (``json_populate_recordset``): the statement's text is the same however many rows, so psycopg
+    converts it once and prepares it, and the rows go to the server in one value per table, serialized at C speed."""
+    key = tuple((table.name, keys) for table, keys, _rows in parts)
     sql = _SQL.get(key)
-    quote = conn.dialect.identifier_preparer.quote
     if sql is None:
+        quote = conn.dialect.identifier_preparer.quote
         inserts = []
-        for table, keys, rows, _n in parts:
-            row = "(" + ", ".join("%s" for _ in keys) + ")"
-            inserts.append(f"INSERT INTO {quote(table.name)} ({', '.join(quote(table.c[k].name) for k in keys)}) "
-                           f"VALUES {', '.join(row for _ in rows)}")
+        for table, keys, _rows in parts:
+            cols = ", ".join(quote(k) for k in keys)
+            inserts.append(f"INSERT INTO {quote(table.name)} ({cols}) SELECT {cols} "
+                           f"FROM json_populate_recordset(NULL::{quote(table.name)}, CAST(%s AS json))")
         ctes = ", ".join(f"d{i} AS ({ins})" for i, ins in enumerate(inserts[:-1], start=1))
         sql = _SQL[key] = (f"WITH {ctes} " if ctes else "") + inserts[-1]
-    params: list = []
-    for table, keys, rows, _n in parts:
-        processors = _bind_processors(conn, table, keys)
-        if any(processors):
-            for row in rows:
-                params.extend(v if p is None else p(v) for v, p in zip((row[k] for k in keys), processors))
-        else:
-            values = itemgetter(*keys)
-            for row in rows:
-                params.extend(values(row) if len(keys) > 1 else (row[keys[0]],))
-    return sql, params
+    return sql, tuple(json.dumps(rows, default=_json_value, ensure_ascii=False) for _t, _k, rows in parts)
 
 
-_PROCESSORS: dict = {}
+def _json_value(value):
+    """A value JSON has no type for: an aware datetime as ISO 8601 with its offset (the column is timestamptz);
+    a naive one is refused as SQLAlchemy's column type refuses it (``models_base.UtcDateTime``)."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use datetime.now(timezone.utc)")
+        return value.isoformat()
+    raise TypeError(f"a {type(value).__name__} cannot be held (held_rows.holdable)")
 
 
-def _bind_processors(conn: Connection, table, keys: tuple[str, ...]) -> list:
-    """Each column's conversion of a Python value for the database (SQLAlchemy's bind processor: an aware datetime
-    to UTC, say), None where the value goes as it is."""
-    got = _PROCESSORS.get((conn.dialect.name, table.name, keys))
+_HOLDABLE: dict = {}
+
+
+def holdable(table, keys: tuple[str, ...]) -> bool:
+    """Whether rows with ``keys`` can be held: each key a column of that name whose values JSON carries as they
+    are (integers, texts, booleans) or as ``_json_value`` writes them (aware datetimes), and no column SQLAlchemy
+    would fill in when a row leaves it out (a Python-side default)."""
+    got = _HOLDABLE.get((table.name, keys))
     if got is None:
-        got = _PROCESSORS[(conn.dialect.name, table.name, keys)] = [
-            table.c[k].type._cached_bind_processor(conn.dialect) for k in keys]
+        got = _HOLDABLE[(table.name, keys)] = (
+            all(k in table.c and table.c[k].name == k
+                and isinstance(table.c[k].type, (Integer, String, Boolean, UtcDateTime)) for k in keys)
+            and not any(c.default is not None and c.key not in keys and not c.primary_key for c in table.columns))
     return got

@@ -32,7 +32,7 @@ from ...domain.messages import msg
 from . import models as m
 from .models_carts import COUPON_USED_UP
 from .text_guard import problems_in_rows
-from .held_rows import HELD, HELD_ROWS_AT_MOST, write_held
+from .held_rows import HELD, holdable, write_held
 from .models_performance import MIN_TRIGRAM_WORD
 from .models_performance import PG_NAME_WORDS_TSVECTOR, WORD_POSITION_WEIGHT, typed_words
 from .models_performance import product_words as words_t
@@ -97,33 +97,20 @@ def coupon_use_refused():
 
 _ROWS_SQL: dict = {}
 
-_DEFAULTED: dict = {}
-
-
-def _python_defaults_missing(table, keys: tuple[str, ...]) -> bool:
-    """Whether ``table`` has a column SQLAlchemy fills in when a row leaves it out (a Python-side default) that
-    ``keys`` leave out: such rows go through SQLAlchemy's own INSERT, which fills it."""
-    got = _DEFAULTED.get((table.name, keys))
-    if got is None:
-        got = _DEFAULTED[(table.name, keys)] = any(
-            c.default is not None and c.key not in keys and not c.primary_key for c in table.columns)
-    return got
-
-
 def add_rows(conn: Connection, table, rows: Sequence[Mapping[str, Any]]) -> None:
     """``INSERT INTO table`` of ``rows`` (dicts with the same keys): at once (one executemany), or inside
-    ``held_inserts`` on PostgreSQL held and written with the other rows held (the text guard checks them now); more
-    than ``HELD_ROWS_AT_MOST`` rows, or rows leaving out a column SQLAlchemy fills, go at once after what is held."""
+    ``held_inserts`` on PostgreSQL held and written with the other rows held (the text guard checks them now); rows
+    ``held_rows.holdable`` refuses go at once, after what is held."""
     if not rows:
         return
     held = getattr(conn, HELD, None)
     if held is not None:
         keys = tuple(rows[0])
-        if len(rows) <= HELD_ROWS_AT_MOST and not _python_defaults_missing(table, keys):
+        if holdable(table, keys):
             problems = problems_in_rows(table, keys, rows)
             if problems:
                 raise ValidationFailed(problems)
-            held.append((table, keys, rows, len(keys) * len(rows)))
+            held.append((table, keys, rows))
             return
         write_held(conn)  # in the order given
     conn.execute(plain_insert(table), list(rows) if len(rows) > 1 else rows[0])
