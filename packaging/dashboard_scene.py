@@ -16,7 +16,7 @@ _spec.loader.exec_module(base)
 
 
 def _is_dashboard(window, index: int) -> bool:
-    return type(window.ui.tabs.widget(index)).__name__ == "DashboardTab"
+    return base.tab_kind(window, index) == "DashboardTab"
 
 
 def before_shot(window, index: int) -> None:

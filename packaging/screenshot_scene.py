@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, Qt
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -41,6 +42,20 @@ TIMEOUT_MS = 20000
 
 
 # ---- driving the widgets ---------------------------------------------------------------------------------------
+def pump(ms: int) -> None:
+    """Run the event loop for ``ms`` while the jobs' threads run too. Not ``QTest.qWait``: PySide6's keeps Python's
+    lock while it sleeps, and a job's thread then gets it back once per call (about 100 times less work done: a
+    page of 200 catalog rows, a lock hand-over per row, took seconds)."""
+    clock = QElapsedTimer()
+    clock.start()
+    while True:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        left = ms - clock.elapsed()
+        if left <= 0:
+            return
+        time.sleep(min(left, 10) / 1000)
+
+
 def wait_until(condition, what: str, timeout_ms: int = TIMEOUT_MS) -> None:
     """Let the event loop run (jobs answer, timers fire) until ``condition()`` holds; fail loudly after a while."""
     clock = QElapsedTimer()
@@ -48,12 +63,12 @@ def wait_until(condition, what: str, timeout_ms: int = TIMEOUT_MS) -> None:
     while not condition():
         if clock.elapsed() > timeout_ms:
             raise RuntimeError(f"screenshot scene: gave up waiting for {what}")
-        QTest.qWait(50)
+        pump(50)
 
 
 def settle(window, ms: int = 400) -> None:
     """Wait ``ms``, then until no job of the window is running (type-ahead timers fire first)."""
-    QTest.qWait(ms)
+    pump(ms)
     wait_until(lambda: not window.jobs.busy, "the background jobs to finish")
 
 
@@ -73,6 +88,12 @@ def no_error(tab, what: str) -> None:
     """The tab's message line must not show a refusal (red) after ``what``."""
     if "b00020" in tab.message_label.styleSheet() and tab.message_label.text():
         raise RuntimeError(f"screenshot scene: {what} was refused: {tab.message_label.text()}")
+
+
+def tab_kind(window, index: int) -> str:
+    """The class name of the widget of tab ``index`` (each page holds its tab's widget)."""
+    page = window.ui.tabs.widget(index)
+    return next((type(w).__name__ for w in window.tab_widgets if window._page_of(w) is page), type(page).__name__)
 
 
 def tab_of(window, name: str):
@@ -95,7 +116,7 @@ def prepare(window) -> None:
 
 def before_shot(window, index: int) -> None:
     scenes = {0: orders, 1: inventory, 2: warehouse, 3: accounts, 4: service_desk}
-    scene = scenes.get(index) or {"DashboardTab": dashboard}.get(type(window.ui.tabs.widget(index)).__name__)
+    scene = scenes.get(index) or {"DashboardTab": dashboard}.get(tab_kind(window, index))
     if scene is not None:
         scene(window)
     settle(window)
@@ -103,7 +124,7 @@ def before_shot(window, index: int) -> None:
 
 def shot_name(window, index: int, default: str) -> str | None:
     """The Carts pictures are taken by hand (two windows); the Dashboard's is dashboard.png."""
-    kind = type(window.ui.tabs.widget(index)).__name__
+    kind = tab_kind(window, index)
     return {"CartsTab": None, "DashboardTab": "dashboard"}.get(kind, default)
 
 
@@ -218,10 +239,10 @@ def warehouse(window) -> None:
     for sku, qty in scans:
         for _ in range(qty):
             type_text(tab.scan_edit, sku, enter=True)
-            QTest.qWait(120)
+            pump(120)
             if tab.last_cue != "ok":
                 raise RuntimeError(f"screenshot scene: scanning {sku} was refused: {tab.message_label.text()}")
-    QTest.qWait(800)  # the green flash of the last scan fades, as between two items
+    pump(800)  # the green flash of the last scan fades, as between two items
 
 
 def accounts(window) -> None:

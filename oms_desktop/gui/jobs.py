@@ -90,8 +90,13 @@ class JobRunner(QObject):
         self._reads = QThreadPool.globalInstance()
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
+        # Long work (the dashboard's forecasts: seconds, tens of seconds on a first start) gets a thread of its own:
+        # on the shared pool (as many threads as cores) two such jobs took every thread, and a tab opened meanwhile
+        # waited for them to see its first page.
+        self._slow = QThreadPool(self)
+        self._slow.setMaxThreadCount(1)
         self._running: set[Job] = set()
-        self._held: list[tuple[Job, bool]] | None = None
+        self._held: list[tuple[Job, QThreadPool]] | None = None
 
     def hold(self) -> None:
         """Keep what is submitted from now on until ``release``, then start it in submission order. For a window
@@ -104,15 +109,16 @@ class JobRunner(QObject):
     def release(self) -> None:
         """Start what was kept since ``hold`` (nothing kept, nothing happens)."""
         held, self._held = self._held, None
-        for job, write in held or ():
-            (self._writes if write else self._reads).start(job)
+        for job, pool in held or ():
+            pool.start(job)
 
     def submit(self, fn: Callable[[Job], Any], *, on_success: Callable[[Any], None] | None = None,
                on_failure: Callable[[BaseException], None] | None = None,
                on_progress: Callable[[int, int], None] | None = None,
-               on_finished: Callable[[], None] | None = None, write: bool = False,
+               on_finished: Callable[[], None] | None = None, write: bool = False, slow: bool = False,
                owner: QObject | None = None) -> Job:
-        """Run ``fn(job)`` off the GUI thread (``write=True``: on the one write thread, in submission order).
+        """Run ``fn(job)`` off the GUI thread (``write=True``: on the one write thread, in submission order;
+        ``slow=True``: long work, on a thread of its own, in submission order, so other reads never wait for it).
 
         The callbacks run on the GUI thread: ``on_progress(done, total)`` whenever ``fn`` reports,
         then ``on_success(result)`` or ``on_failure(exc)``, then ``on_finished()``. With ``owner``, none of them
@@ -125,12 +131,13 @@ class JobRunner(QObject):
                 signal.connect(callback if owner is None else _owned_by(owner, callback))
         self._running.add(job)
         job.signals.finished.connect(lambda: self._running.discard(job))
+        pool = self._writes if write else self._slow if slow else self._reads
         if self.synchronous:
             job.run()
         elif self._held is not None:
-            self._held.append((job, write))
+            self._held.append((job, pool))
         else:
-            (self._writes if write else self._reads).start(job)
+            pool.start(job)
         return job
 
     def cancel_all(self) -> None:
@@ -141,7 +148,8 @@ class JobRunner(QObject):
 
     def wait_for_done(self, msecs: int = 30000) -> bool:
         self.release()  # what is kept would otherwise never be done
-        return self._writes.waitForDone(msecs) and self._reads.waitForDone(msecs)
+        return (self._writes.waitForDone(msecs) and self._slow.waitForDone(msecs)
+                and self._reads.waitForDone(msecs))
 
     @property
     def busy(self) -> bool:

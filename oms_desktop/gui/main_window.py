@@ -322,7 +322,8 @@ class MainWindow(QMainWindow):
             if lazy.module == "carts":
                 widget.open_cart_requested.connect(self.open_cart)
             page.layout().addWidget(widget)
-            widget.show()  # at once, not on the event loop's next turn (as a widget added to a shown page would be)
+            if page.isVisible():  # at once, not on the event loop's next turn (a hidden page shows it with itself)
+                widget.show()
         return lazy.widget
 
     @property

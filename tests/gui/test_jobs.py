@@ -139,3 +139,25 @@ def test_the_windows_first_reads_start_once_its_event_loop_runs(qtbot, services,
     assert runner._held and submitted == []  # the start tab asked for its first page (the queue); nothing started
     qtbot.waitUntil(lambda: submitted == ["released"] and runner._held is None, timeout=5000)
     qtbot.waitUntil(lambda: not runner.busy, timeout=30000)
+
+
+def test_long_work_runs_on_a_thread_of_its_own_and_never_keeps_a_read_waiting(qtbot):
+    """The dashboard's forecasts (tens of seconds on a first start) once took every thread of the shared pool, and a
+    tab opened meanwhile waited for them to see its first page."""
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+    runner = JobRunner()
+    gate = threading.Event()
+    slow_done: list[int] = []
+    for i in range(QThreadPool.globalInstance().maxThreadCount() + 1):  # more than the shared pool has threads
+        runner.submit(lambda job: gate.wait(10), slow=True, on_success=lambda _r, i=i: slow_done.append(i))
+    read: list[str] = []
+    runner.submit(lambda job: "first page", on_success=read.append)
+    try:
+        qtbot.waitUntil(lambda: read == ["first page"], timeout=3000)
+        assert slow_done == []  # the long work is still running, in order
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: len(slow_done) == QThreadPool.globalInstance().maxThreadCount() + 1, timeout=10000)
+    assert slow_done == sorted(slow_done)

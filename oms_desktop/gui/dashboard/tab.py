@@ -180,7 +180,8 @@ class DashboardTab(QWidget, MessageLine):
         def read(_job: Job):
             forecast = source.sales_forecast()
             return forecast, source.stock_cover()
-        self.jobs.submit(read, on_success=self._show_forecasts, on_failure=self._forecast_failed, owner=self)
+        self.jobs.submit(read, on_success=self._show_forecasts, on_failure=self._forecast_failed, slow=True,
+                         owner=self)  # (may work the forecasts out first: long)
 
     def _show(self, seq: int, d: DashboardDTO) -> None:
         if seq != self._seq:
@@ -264,7 +265,7 @@ class DashboardTab(QWidget, MessageLine):
             self._forecast_refreshing = False
 
         self.jobs.submit(lambda job: source.refresh(job), on_success=lambda _r: self.load_forecasts(),
-                         on_failure=self._forecast_failed, on_finished=done, owner=self)
+                         on_failure=self._forecast_failed, on_finished=done, slow=True, owner=self)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
