@@ -25,18 +25,26 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from oms_desktop.devtools.demo import N_HISTORY_ORDERS
+
+
+def live(n: int) -> str:
+    """The demo's n-th live order (placed through the services after the bulk-loaded history)."""
+    return f"SO-{N_HISTORY_ORDERS + n:06d}"
+
+
 # What the scene uses from the demo (seed 1); the orders, products and the pick list are checked on screen first.
 CALLER = "(030)"                                    # a Berlin number typed as the caller gives it
 LINES = ("LGT-0004", "3*KIT-0011", "GRD-0002")      # by SKU, and 3*SKU for three
 TYPE_AHEAD = "lamp"                                 # word starts: lamps, not clamps
 HISTORY_SKU = "BOK-0013"                            # on the first screen of the catalog; sold, shipped, returned
-TO_SHIP = "SO-006039"                               # packed and not paid: once shipped it waits for an invoice
-TO_PACK = "SO-006040"                               # picked: the pack form is filled in for it
+TO_SHIP = live(39)                                  # packed and not paid: once shipped it waits for an invoice
+TO_PACK = live(40)                                  # picked: the pack form is filled in for it
 PICK_LIST = "PL-000004"                             # the open pick list of the demo, scanned part of the way
 CARRIER = ("DHL", "Paket", "00340434161094015892", "1.4")
-PLAN_ORDER = "SO-006007"                            # shipped 3 of 4 units (a backorder), paid in full: a credit
+PLAN_ORDER = live(5)                                # shipped 3 of 4 units (a backorder), paid in full: a credit
 PLAN_CHOICE = "all"                                 # "Whole order": bill the backordered unit the customer paid
-TRACKED_ORDER = "SO-006001"                         # the whole cycle: picked, shipped, delivered, invoiced, paid
+TRACKED_ORDER = live(1)                             # the whole cycle: picked, shipped, delivered, invoiced, paid
 
 TIMEOUT_MS = 20000
 
