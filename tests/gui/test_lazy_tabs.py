@@ -10,11 +10,11 @@ from oms_desktop.gui.accounts import AccountsTab
 from oms_desktop.gui.carts import CartsTab
 from oms_desktop.gui.dashboard import DashboardTab
 from oms_desktop.gui.inventory import InventoryTab
-from oms_desktop.gui.jobs import JobRunner
 from oms_desktop.gui.main_window import MainWindow
 from oms_desktop.gui.order_entry import OrderEntryTab
 from oms_desktop.gui.service_desk import ServiceDeskPanel
 from oms_desktop.gui.warehouse import WarehouseTab
+from tests.gui.test_tab_keys import active_window
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 TABS = (OrderEntryTab, InventoryTab, WarehouseTab, AccountsTab, ServiceDeskPanel, CartsTab, DashboardTab)
@@ -24,25 +24,16 @@ def built(window: MainWindow) -> set[str]:
     return {cls.__name__ for cls in TABS if window.findChildren(cls)}
 
 
-def shown_window(qtbot, services, actor) -> MainWindow:
-    window = MainWindow(services, actor, database="test", jobs=JobRunner(synchronous=True))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
-
-
 @pytest.mark.parametrize("role, start", [("agent", "OrderEntryTab"), ("warehouse", "WarehouseTab"),
                                          ("accountant", "AccountsTab"), ("manager", "DashboardTab")])
 def test_only_the_start_tab_is_built_with_the_window(qtbot, catalog, users, role, start):
-    window = shown_window(qtbot, catalog, users[role])
+    window = active_window(qtbot, catalog, users[role])
     assert built(window) == {start}
     assert type(window.current_tab()).__name__ == start
 
 
 def test_a_tab_shown_the_first_time_is_built_then_with_what_the_database_holds_and_takes_keys(qtbot, catalog, users):
-    window = shown_window(qtbot, catalog, users["agent"])
+    window = active_window(qtbot, catalog, users["agent"])
     catalog.catalog.create_product(users["admin"], {"sku": "NEW-01", "name": "Added after the start",
                                                     "unit_price": "5.00", "tax_rate": "0.19", "on_hand": "7"})
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
@@ -58,7 +49,7 @@ def test_a_tab_shown_the_first_time_is_built_then_with_what_the_database_holds_a
 
 
 def test_events_reach_the_tabs_built_so_far_and_every_tab_can_be_had(qtbot, catalog, users):
-    window = shown_window(qtbot, catalog, users["admin"])
+    window = active_window(qtbot, catalog, users["admin"])
     window.on_events([])  # with most tabs not built
     assert built(window) == {"OrderEntryTab"}
     assert {type(w).__name__ for w in window.tab_widgets} == {cls.__name__ for cls in TABS}  # builds the rest
