@@ -63,8 +63,7 @@ def write_held_before(conn: Connection, *_args) -> None:
     """``before_execute`` of a PostgreSQL engine: rows held on the connection are written before the statement
     runs (``exec_driver_sql`` fires no such event: the write itself, and nothing else that runs while rows are held,
     goes that way)."""
-    if getattr(conn, HELD, None):
-        write_held(conn)
+    write_held(conn)
 
 
 def _held_statement(conn: Connection, parts: list) -> tuple[str, tuple]:

@@ -97,6 +97,14 @@ def coupon_use_refused():
 
 _ROWS_SQL: dict = {}
 
+
+def _refuse_bad_text(table, keys: tuple[str, ...], rows) -> None:
+    """The text guard for rows SQLAlchemy's INSERT does not see (``text_guard.problems_in_rows``)."""
+    problems = problems_in_rows(table, keys, rows)
+    if problems:
+        raise ValidationFailed(problems)
+
+
 def add_rows(conn: Connection, table, rows: Sequence[Mapping[str, Any]]) -> None:
     """``INSERT INTO table`` of ``rows`` (dicts with the same keys): at once (one executemany), or inside
     ``held_inserts`` on PostgreSQL held and written with the other rows held (the text guard checks them now); rows
@@ -107,9 +115,7 @@ def add_rows(conn: Connection, table, rows: Sequence[Mapping[str, Any]]) -> None
     if held is not None:
         keys = tuple(rows[0])
         if holdable(table, keys):
-            problems = problems_in_rows(table, keys, rows)
-            if problems:
-                raise ValidationFailed(problems)
+            _refuse_bad_text(table, keys, rows)
             held.append((table, keys, rows))
             return
         write_held(conn)  # in the order given
@@ -143,9 +149,7 @@ def insert_rows(conn: Connection, table, rows: Sequence[Mapping[str, Any]]) -> N
     if not sql:
         conn.execute(plain_insert(table), list(rows))
         return
-    problems = problems_in_rows(table, keys, rows)
-    if problems:
-        raise ValidationFailed(problems)
+    _refuse_bad_text(table, keys, rows)
     values = itemgetter(*keys)
     conn.exec_driver_sql(sql, [values(row) for row in rows] if len(keys) > 1 else [(row[keys[0]],) for row in rows])
 
